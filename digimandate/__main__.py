@@ -1,0 +1,7 @@
+"""Run the CLI with ``python -m digimandate``."""
+
+from __future__ import annotations
+
+from digimandate.cli import main
+
+main()

@@ -1,0 +1,295 @@
+"""Checklists as data: typed rule specs, loaded from YAML and checked against the registry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from digimandate.errors import InputError, problem
+from digimandate.loader import LList, LMap, Limits, Loaded, load_file
+from digimandate.validate import suggest, validate_model
+
+Severity = Literal["critical", "high", "medium", "low", "info"]
+SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")
+SEVERITY_RANK = {s: i for i, s in enumerate(reversed(SEVERITIES))}  # info 0 .. critical 4
+WEIGHTS: dict[str, float] = {"critical": 10.0, "high": 7.5, "medium": 5.0, "low": 2.5, "info": 0.0}
+
+RuleId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*[0-9]{3}$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
+ParamValue = bool | int | float | str
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Spec):
+    """A text in Dutch and English."""
+
+    nl: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """Return the text in ``lang``."""
+        return self.nl if lang == "nl" else self.en
+
+
+class SourceRef(_Spec):
+    """A rule's source: a short reference and, where it helps, the quote."""
+
+    ref: str
+    quote: str | None = None
+    note: Text | None = None
+
+
+class SourceInfo(_Spec):
+    """A source named in a checklist."""
+
+    title: str
+    url: str | None = None
+
+
+class Param(_Spec):
+    """A rule parameter with its default."""
+
+    default: ParamValue
+    description: Text
+
+
+class Case(_Spec):
+    """One way a declarative rule fails: a JMESPath condition and the message it gives."""
+
+    when: str
+    message: str
+    key: str | None = None
+    args: dict[str, str] = {}
+
+
+class Query(_Spec):
+    """A declarative condition over the resolved view of the organisation."""
+
+    each: str | None = None
+    where: str | None = None
+    entity: str | None = None
+    cases: list[Case] = Field(min_length=1)
+
+
+class PythonCheck(_Spec):
+    """A condition written as a registered Python check of the same name."""
+
+    python: RuleId
+
+
+class Rule(_Spec):
+    """One rule of a checklist."""
+
+    id: RuleId
+    name: Slug
+    dimension: Slug
+    severity: Severity
+    level: Annotated[int, Field(ge=1, le=5)]
+    title: Text
+    rationale: Text
+    advice: Text
+    sources: list[SourceRef] = Field(min_length=1)
+    params: dict[str, Param] = {}
+    messages: dict[str, Text] = Field(min_length=1)
+    check: Query | PythonCheck
+    enabled: bool = True
+
+
+class Override(_Spec):
+    """A change to a rule defined elsewhere."""
+
+    severity: Severity | None = None
+    enabled: bool | None = None
+    params: dict[str, ParamValue] = {}
+
+
+class Dimension(_Spec):
+    """A dimension of the maturity model."""
+
+    title: Text
+    description: Text | None = None
+
+
+class Header(_Spec):
+    """Who wrote a checklist and which version it is."""
+
+    id: Slug
+    version: str
+    title: Text
+
+
+class ChecklistFile(_Spec):
+    """A checklist file: rules, dimensions, sources and overrides."""
+
+    checklist: Header
+    dimensions: dict[Slug, Dimension] = {}
+    sources: dict[str, SourceInfo] = {}
+    rules: list[Rule] = []
+    overrides: dict[RuleId, Override] = {}
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule as it runs: its spec with overrides applied, and the parameters in force."""
+
+    spec: Rule
+    severity: Severity
+    enabled: bool
+    params: dict[str, ParamValue]
+    origin: str
+    changed_by: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The rule id."""
+        return self.spec.id
+
+
+@dataclass
+class RuleSet:
+    """All loaded checklists merged: rules by id, dimensions and sources."""
+
+    rules: dict[str, ActiveRule] = field(default_factory=dict)
+    dimensions: dict[str, Dimension] = field(default_factory=dict)
+    sources: dict[str, SourceInfo] = field(default_factory=dict)
+    checklists: list[Header] = field(default_factory=list)
+
+    def enabled(self) -> list[ActiveRule]:
+        """The rules that run, in id order."""
+        return [r for r in self.sorted() if r.enabled]
+
+    def sorted(self) -> list[ActiveRule]:
+        """Every rule, ordered by dimension then id."""
+        order = {d: i for i, d in enumerate(self.dimensions)}
+        return sorted(self.rules.values(), key=lambda r: (order.get(r.spec.dimension, 99), r.id))
+
+
+def builtin_dir() -> Path:
+    """Where the built-in checklist lives (inside the installed package, or the checkout)."""
+    try:
+        base = resources.files("digimandate.checklists")
+        path = Path(str(base))
+        if (path / "tip16.yaml").is_file():
+            return path
+    except ModuleNotFoundError:  # pragma: no cover - running from a checkout without install
+        pass
+    return Path(__file__).resolve().parent.parent / "checklists"
+
+
+BUILTIN = "tip16.yaml"
+
+
+def load_checklist_file(path: Path, display: str | None = None) -> tuple[ChecklistFile, Loaded]:
+    """Load and validate one checklist file."""
+    loaded = load_file(path, Limits(), display)
+    return validate_model(loaded, ChecklistFile), loaded
+
+
+def load_ruleset(extra: list[Path] | None = None, builtin: bool = True) -> RuleSet:
+    """Load the built-in checklist and any extra ones, in order, into one RuleSet."""
+    from digimandate.query import compile_rule  # imported here: jmespath only when rules load
+
+    rs = RuleSet()
+    files: list[tuple[Path, str | None]] = []
+    if builtin:
+        files.append((builtin_dir() / BUILTIN, f"(built-in) {BUILTIN}"))
+    files.extend((p, None) for p in extra or [])
+    for path, display in files:
+        cl, loaded = load_checklist_file(path, display)
+        _merge(rs, cl, loaded, is_builtin=display is not None)
+    for rule in rs.rules.values():
+        compile_rule(rule)  # fail early on a broken query, with its location
+    return rs
+
+
+def _at(loaded: Loaded, *path: str | int) -> Any:
+    """Find the location of a nested key for an error message."""
+    node: Any = loaded.data
+    pos = loaded.data.pos
+    for part in path:
+        if isinstance(node, LMap) and isinstance(part, str) and part in node:
+            pos = node.key_pos[part]
+            node = node[part]
+        elif isinstance(node, LList) and isinstance(part, int) and part < len(node):
+            pos = node.item_pos[part]
+            node = node[part]
+    return loaded.at(pos)
+
+
+def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded, is_builtin: bool) -> None:
+    """Add one checklist's dimensions, sources, rules and overrides to the RuleSet."""
+    from digimandate.rules import REGISTRY
+
+    problems = []
+    rs.checklists.append(cl.checklist)
+    rs.dimensions.update(cl.dimensions)
+    rs.sources.update(cl.sources)
+    for i, rule in enumerate(cl.rules):
+        where = f"rules[{i}]"
+        if rule.id in rs.rules:
+            problems.append(problem(_at(loaded, "rules", i, "id"), f"{where}.id", "checklist_duplicate_rule",
+                                    "checklist_duplicate_rule_hint", id=rule.id,
+                                    origin=rs.rules[rule.id].origin))
+            continue
+        if rule.dimension not in rs.dimensions:
+            problems.append(problem(_at(loaded, "rules", i, "dimension"), f"{where}.dimension",
+                                    "checklist_unknown_dimension", "checklist_unknown_dimension_hint",
+                                    dimension=rule.dimension, known=", ".join(rs.dimensions)))
+        for j, src in enumerate(rule.sources):
+            if src.ref not in rs.sources:
+                problems.append(problem(_at(loaded, "rules", i, "sources", j), f"{where}.sources[{j}].ref",
+                                        "checklist_unknown_source", "checklist_unknown_source_hint",
+                                        ref=src.ref, known=", ".join(rs.sources)))
+        if isinstance(rule.check, PythonCheck) and rule.check.python not in REGISTRY:
+            problems.append(problem(_at(loaded, "rules", i, "check"), f"{where}.check.python",
+                                    "checklist_unknown_check", "checklist_unknown_check_hint",
+                                    check=rule.check.python))
+        if isinstance(rule.check, Query):
+            for j, case in enumerate(rule.check.cases):
+                if case.message not in rule.messages:
+                    problems.append(problem(_at(loaded, "rules", i, "check", "cases", j), f"{where}.check",
+                                            "checklist_unknown_message", "checklist_unknown_message_hint",
+                                            message=case.message, known=", ".join(rule.messages)))
+        rs.rules[rule.id] = ActiveRule(
+            spec=rule, severity=rule.severity, enabled=rule.enabled,
+            params={k: p.default for k, p in rule.params.items()}, origin=cl.checklist.id,
+        )
+    for rule_id, override in cl.overrides.items():
+        target = rs.rules.get(rule_id)
+        if target is None:
+            guess = suggest(rule_id, list(rs.rules))
+            problems.append(problem(_at(loaded, "overrides", rule_id), f"overrides.{rule_id}",
+                                    "checklist_unknown_rule", "did_you_mean" if guess else None,
+                                    id=rule_id, suggestion=guess or ""))
+            continue
+        bad = [k for k in override.params if k not in target.params]
+        for key in bad:
+            guess = suggest(key, list(target.params))
+            problems.append(problem(_at(loaded, "overrides", rule_id, "params", key),
+                                    f"overrides.{rule_id}.params.{key}", "checklist_unknown_param",
+                                    "did_you_mean" if guess else "checklist_known_params",
+                                    id=rule_id, param=key, suggestion=guess or "",
+                                    known=", ".join(target.params) or "-"))
+        rs.rules[rule_id] = override_rule(target, override, cl.checklist.id)
+    if problems:
+        raise InputError(problems)
+
+
+def override_rule(rule: ActiveRule, override: Override, by: str) -> ActiveRule:
+    """Apply an override to a rule, remembering who changed it."""
+    params = dict(rule.params)
+    params.update(override.params)
+    return replace(
+        rule,
+        severity=override.severity or rule.severity,
+        enabled=rule.enabled if override.enabled is None else override.enabled,
+        params=params,
+        changed_by=(*rule.changed_by, by),
+    )

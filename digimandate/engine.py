@@ -1,0 +1,62 @@
+"""Run the enabled rules over a document; a crashing rule becomes an error outcome, never a pass."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from digimandate.checklist import ActiveRule, PythonCheck, RuleSet
+from digimandate.document import Document
+from digimandate.query import fill, run_query
+from digimandate.result import Finding, Outcome
+from digimandate.rules import REGISTRY, Context, Hit, NotApplicable
+
+
+def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome]:
+    """Run every rule of the ruleset and return one outcome per rule, in rule order."""
+    view: dict[str, Any] | None = None
+    outcomes = []
+    for rule in ruleset.sorted():
+        if not rule.enabled:
+            outcomes.append(Outcome(rule, "disabled"))
+            continue
+        try:
+            if isinstance(rule.spec.check, PythonCheck):
+                ctx = Context(doc, dict(rule.params), audit_date)
+                hits = list(REGISTRY[rule.spec.check.python](ctx))
+            else:
+                if view is None:
+                    from digimandate.view import build_view
+
+                    view = build_view(doc)
+                hits = list(run_query(rule, view, audit_date))
+            findings = tuple(_finding(doc, rule, hit) for hit in hits)
+        except NotApplicable:
+            outcomes.append(Outcome(rule, "not_applicable"))
+            continue
+        except Exception as exc:  # noqa: BLE001 - a broken rule must surface, not pass silently
+            outcomes.append(Outcome(rule, "error", error=f"{type(exc).__name__}: {exc}"))
+            continue
+        outcomes.append(Outcome(rule, "failed" if findings else "passed", findings))
+    return outcomes
+
+
+def _finding(doc: Document, rule: ActiveRule, hit: Hit) -> Finding:
+    """Turn a hit into a finding with both languages filled in and a location."""
+    spec = rule.spec
+    text = spec.messages.get(hit.message)
+    if text is None:
+        raise KeyError(f"rule {spec.id} has no message {hit.message!r}")
+    args = {**rule.params, **hit.args}
+    return Finding(
+        rule=spec.id,
+        name=spec.name,
+        dimension=spec.dimension,
+        severity=rule.severity,
+        level=spec.level,
+        message_nl=fill(text.nl, args),
+        message_en=fill(text.en, args),
+        message_key=hit.message,
+        entity=hit.entity,
+        location=doc.locate(hit.entity, hit.key),
+    )

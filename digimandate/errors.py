@@ -1,0 +1,101 @@
+"""The one error root and its located input errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from digimandate.i18n import Lang, t
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based position in a file."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A catalogue key used as a message argument, translated when the message is shown."""
+
+    key: str
+
+
+def _fill(args: dict[str, Any], lang: Lang) -> dict[str, Any]:
+    return {k: t(v.key, lang) if isinstance(v, Term) else v for k, v in args.items()}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located input problem; texts are catalogue keys so both languages exist."""
+
+    location: Location
+    path: str
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+    hint: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order problems by file, line and column."""
+        return (self.location.file, self.location.line, self.location.column, self.path)
+
+    def format(self, lang: Lang) -> str:
+        """Render as ``FILE:LINE:COL: error: PATH: message`` plus an indented hint."""
+        head = f"{self.location}: {t('error', lang)}: "
+        if self.path:
+            head += f"{self.path}: "
+        args = _fill(self.args, lang)
+        text = head + t(self.key, lang, **args)
+        if self.hint:
+            text += f"\n  {t('hint', lang)}: " + t(self.hint, lang, **args)
+        return text
+
+
+class DigimandateError(Exception):
+    """Root of every error the CLI turns into a message and an exit code."""
+
+    exit_code = 3
+
+    def format(self, lang: Lang) -> str:
+        """Return the user-facing text in ``lang``."""
+        return str(self)
+
+
+class InputError(DigimandateError):
+    """Bad input: one or more located problems (exit code 2)."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=Problem.sort_key)
+        super().__init__("\n".join(p.format("en") for p in self.problems))
+
+    def format(self, lang: Lang) -> str:
+        """Return every problem, one per paragraph."""
+        return "\n".join(p.format(lang) for p in self.problems)
+
+
+class UsageError(DigimandateError):
+    """Bad usage without a file position (exit code 2)."""
+
+    exit_code = 2
+
+    def __init__(self, key: str, **args: Any) -> None:
+        self.key = key
+        self.args_ = args
+        super().__init__(t(key, "en", **_fill(args, "en")))
+
+    def format(self, lang: Lang) -> str:
+        """Return the message in ``lang``."""
+        return f"{t('error', lang)}: {t(self.key, lang, **_fill(self.args_, lang))}"
+
+
+def problem(location: Location, path: str, msg: str, hint: str | None = None, **args: Any) -> Problem:
+    """Build a Problem; ``args`` fill in both the message and the hint."""
+    return Problem(location, path, msg, args, hint)

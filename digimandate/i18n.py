@@ -1,0 +1,366 @@
+"""Dutch and English texts for everything a user reads outside the checklists."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Literal
+
+Lang = Literal["nl", "en"]
+LANGS: tuple[Lang, ...] = ("nl", "en")
+
+# One entry per text: both languages side by side, so a missing translation shows in review.
+CATALOG: dict[str, dict[str, str]] = {
+    "error": {"en": "error", "nl": "fout"},
+    "hint": {"en": "hint", "nl": "tip"},
+    # loading
+    "file_missing": {"en": "file not found", "nl": "bestand niet gevonden"},
+    "file_unreadable": {"en": "file cannot be read: {reason}", "nl": "bestand kan niet worden gelezen: {reason}"},
+    "is_directory": {"en": "is a folder, not a file", "nl": "is een map, geen bestand"},
+    "too_large": {
+        "en": "file is {size} bytes, more than the limit of {limit} bytes",
+        "nl": "bestand is {size} bytes, meer dan de grens van {limit} bytes",
+    },
+    "too_large_hint": {
+        "en": "split the organisation over several files or raise the limit with --max-bytes",
+        "nl": "verdeel de organisatie over meer bestanden of verhoog de grens met --max-bytes",
+    },
+    "bad_utf8": {
+        "en": "the file is not valid UTF-8 (byte 0x{byte} cannot be decoded)",
+        "nl": "het bestand is geen geldige UTF-8 (byte 0x{byte} is niet te lezen)",
+    },
+    "bad_utf8_hint": {
+        "en": "save the file as UTF-8 in your editor",
+        "nl": "sla het bestand op als UTF-8 in je editor",
+    },
+    "empty_file": {"en": "the file is empty", "nl": "het bestand is leeg"},
+    "empty_file_hint": {
+        "en": "start from `digimandate init` for a commented example",
+        "nl": "begin met `digimandate init` voor een voorbeeld met uitleg",
+    },
+    "root_not_mapping": {
+        "en": "expected a mapping (key: value) at the top, found {found}",
+        "nl": "verwacht een mapping (sleutel: waarde) bovenaan, gevonden: {found}",
+    },
+    "multiple_documents": {
+        "en": "the file holds more than one YAML document",
+        "nl": "het bestand bevat meer dan één YAML-document",
+    },
+    "multiple_documents_hint": {
+        "en": "remove the `---` separator: one file describes one organisation",
+        "nl": "haal het scheidingsteken `---` weg: één bestand beschrijft één organisatie",
+    },
+    "yaml_syntax": {"en": "YAML syntax error: {problem}", "nl": "YAML-syntaxfout: {problem}"},
+    "yaml_syntax_hint": {
+        "en": "check the indentation and the quotes around this line",
+        "nl": "controleer de inspringing en de aanhalingstekens rond deze regel",
+    },
+    "tab_hint": {
+        "en": "YAML does not allow tabs for indentation; use spaces",
+        "nl": "YAML staat geen tabs toe voor inspringing; gebruik spaties",
+    },
+    "unknown_tag": {"en": "tag {tag} is not allowed", "nl": "tag {tag} is niet toegestaan"},
+    "unknown_tag_hint": {
+        "en": "remove the tag: only plain YAML values are read, never objects",
+        "nl": "haal de tag weg: alleen gewone YAML-waarden worden gelezen, nooit objecten",
+    },
+    "bad_tagged_value": {
+        "en": "value {value} does not fit tag {tag}",
+        "nl": "waarde {value} past niet bij tag {tag}",
+    },
+    "impossible_date": {"en": "{value} is not a valid date", "nl": "{value} is geen geldige datum"},
+    "date_hint": {
+        "en": "write dates as YYYY-MM-DD, for example 2026-11-01",
+        "nl": "schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2026-11-01",
+    },
+    "too_many_nodes": {
+        "en": "the document expands to more than {limit} values (aliases included)",
+        "nl": "het document groeit uit tot meer dan {limit} waarden (aliassen meegeteld)",
+    },
+    "too_many_nodes_hint": {
+        "en": "aliases (*name) that repeat large parts are limited; write the parts out or use fewer aliases",
+        "nl": "aliassen (*naam) die grote delen herhalen zijn begrensd; schrijf ze uit of gebruik minder aliassen",
+    },
+    "too_deep": {
+        "en": "values are nested deeper than {limit} levels",
+        "nl": "waarden zijn dieper genest dan {limit} niveaus",
+    },
+    "too_deep_hint": {
+        "en": "the organisation model is never this deep; check the indentation",
+        "nl": "het organisatiemodel is nooit zo diep; controleer de inspringing",
+    },
+    "undefined_alias": {"en": "alias *{name} is not defined", "nl": "alias *{name} is niet gedefinieerd"},
+    "undefined_alias_hint": {
+        "en": "define the anchor &{name} before using it (and not inside itself)",
+        "nl": "definieer het anker &{name} voordat je het gebruikt (en niet binnen zichzelf)",
+    },
+    "key_not_text": {"en": "key {key} is not text", "nl": "sleutel {key} is geen tekst"},
+    "key_not_text_hint": {
+        "en": "keys are names such as `owner`; put quotes around them if needed",
+        "nl": "sleutels zijn namen zoals `owner`; zet er zo nodig aanhalingstekens omheen",
+    },
+    "duplicate_key": {
+        "en": "key `{key}` appears twice in this mapping (first at line {line})",
+        "nl": "sleutel `{key}` staat twee keer in deze mapping (eerst op regel {line})",
+    },
+    "duplicate_key_hint": {
+        "en": "keep one of them; YAML would silently drop the first",
+        "nl": "houd er één over; YAML zou de eerste stilzwijgend laten vallen",
+    },
+    "merge_key": {"en": "merge keys (<<) are not supported", "nl": "merge-sleutels (<<) worden niet ondersteund"},
+    "merge_key_hint": {
+        "en": "write the keys out in full",
+        "nl": "schrijf de sleutels voluit",
+    },
+    # validation
+    "schema_version_missing": {
+        "en": "`schema_version` is missing",
+        "nl": "`schema_version` ontbreekt",
+    },
+    "schema_version_hint": {
+        "en": "add `schema_version: 1` at the top of the file",
+        "nl": "zet `schema_version: 1` bovenaan het bestand",
+    },
+    "schema_version_unsupported": {
+        "en": "schema_version {found} is not supported; this digimandate reads version 1",
+        "nl": "schema_version {found} wordt niet ondersteund; deze digimandate leest versie 1",
+    },
+    "schema_version_unsupported_hint": {
+        "en": "write `schema_version: 1`, or upgrade digimandate for a newer model",
+        "nl": "schrijf `schema_version: 1`, of werk digimandate bij voor een nieuwer model",
+    },
+    "unknown_key": {"en": "unknown key `{key}`", "nl": "onbekende sleutel `{key}`"},
+    "did_you_mean": {"en": "did you mean `{suggestion}`?", "nl": "bedoelde je `{suggestion}`?"},
+    "allowed_keys": {"en": "allowed keys here: {allowed}", "nl": "toegestane sleutels hier: {allowed}"},
+    "missing_key": {"en": "required key `{key}` is missing", "nl": "verplichte sleutel `{key}` ontbreekt"},
+    "missing_key_hint": {
+        "en": "add `{key}:` to this entry",
+        "nl": "voeg `{key}:` toe aan dit onderdeel",
+    },
+    "bad_enum": {
+        "en": "expected one of {allowed}, found {found}",
+        "nl": "verwacht een van {allowed}, gevonden: {found}",
+    },
+    "did_you_mean_or_allowed": {
+        "en": "did you mean `{suggestion}`? allowed: {allowed}",
+        "nl": "bedoelde je `{suggestion}`? toegestaan: {allowed}",
+    },
+    "allowed_values": {"en": "allowed: {allowed}", "nl": "toegestaan: {allowed}"},
+    "bad_id": {
+        "en": "id {found} is not valid",
+        "nl": "id {found} is niet geldig",
+    },
+    "bad_id_hint": {
+        "en": "ids use lower-case letters, digits, - and _, and start with a letter or digit (e.g. {suggestion})",
+        "nl": "ids bestaan uit kleine letters, cijfers, - en _, en beginnen met een letter of cijfer (bijv. {suggestion})",
+    },
+    "bad_pattern": {
+        "en": "{found} does not match the pattern {pattern}",
+        "nl": "{found} past niet bij het patroon {pattern}",
+    },
+    "expected_type": {"en": "expected {expected}, found {found}", "nl": "verwacht {expected}, gevonden: {found}"},
+    "expected_type_hint": {
+        "en": "write a value of the expected kind, e.g. {example}",
+        "nl": "schrijf een waarde van de verwachte soort, bijv. {example}",
+    },
+    "out_of_range": {"en": "{found} is out of range: {constraint}", "nl": "{found} valt buiten het bereik: {constraint}"},
+    "invalid_value": {"en": "invalid value {found}: {reason}", "nl": "ongeldige waarde {found}: {reason}"},
+    "duplicate_id": {
+        "en": "duplicate id `{id}` in {section} (first at line {line})",
+        "nl": "dubbel id `{id}` in {section} (eerst op regel {line})",
+    },
+    "duplicate_id_hint": {
+        "en": "every entry in {section} needs its own id",
+        "nl": "elk onderdeel in {section} heeft een eigen id nodig",
+    },
+    "dangling_ref": {
+        "en": "unknown {kind} `{ref}`",
+        "nl": "onbekende {kind} `{ref}`",
+    },
+    "dangling_ref_hint": {"en": "known {section}: {known}", "nl": "bekende {section}: {known}"},
+    "dangling_ref_hint_mean": {
+        "en": "did you mean `{suggestion}`? known {section}: {known}",
+        "nl": "bedoelde je `{suggestion}`? bekende {section}: {known}",
+    },
+    "dangling_ref_hint_none": {
+        "en": "there are no {section} in this file yet; add one with id `{ref}`",
+        "nl": "er zijn nog geen {section} in dit bestand; voeg er een toe met id `{ref}`",
+    },
+    "digital_above_total": {
+        "en": "volume.digital ({digital}) is larger than volume.total ({total})",
+        "nl": "volume.digital ({digital}) is groter dan volume.total ({total})",
+    },
+    "digital_above_total_hint": {
+        "en": "the digital requests are a part of all requests",
+        "nl": "de digitale aanvragen zijn een deel van alle aanvragen",
+    },
+    "departments_without_scope": {
+        "en": "`departments` is only used with `scope: departments`",
+        "nl": "`departments` wordt alleen gebruikt bij `scope: departments`",
+    },
+    "departments_without_scope_hint": {
+        "en": "set `scope: departments`, or remove the list for an organisation-wide mandate",
+        "nl": "zet `scope: departments`, of haal de lijst weg bij een organisatiebreed mandaat",
+    },
+    "kind_person": {"en": "person", "nl": "persoon"},
+    "kind_department": {"en": "department", "nl": "afdeling"},
+    "kind_channel": {"en": "channel", "nl": "kanaal"},
+    "kind_system": {"en": "system", "nl": "systeem"},
+    "kind_department_or_manager": {"en": "department (or `manager`)", "nl": "afdeling (of `manager`)"},
+    "type_text": {"en": "text", "nl": "tekst"},
+    "type_integer": {"en": "a whole number", "nl": "een geheel getal"},
+    "type_number": {"en": "a number", "nl": "een getal"},
+    "type_boolean": {"en": "true or false", "nl": "true of false"},
+    "type_date": {"en": "a date (YYYY-MM-DD)", "nl": "een datum (JJJJ-MM-DD)"},
+    "type_list": {"en": "a list", "nl": "een lijst"},
+    "type_mapping": {"en": "a mapping (key: value)", "nl": "een mapping (sleutel: waarde)"},
+    "type_nothing": {"en": "nothing", "nl": "niets"},
+}
+
+
+def t(msg: str, lang: Lang, **args: Any) -> str:
+    """Return the text for ``msg`` in ``lang`` with ``args`` filled in."""
+    entry = CATALOG[msg]
+    text = entry[lang]
+    return text.format(**args) if args else text
+
+
+def default_lang() -> Lang:
+    """Pick the language for messages: DIGIMANDATE_LANG, then LANG/LC_ALL, else English."""
+    for var in ("DIGIMANDATE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "en"
+
+CATALOG.update({
+    "checklist_duplicate_rule": {
+        "en": "rule {id} is already defined by checklist `{origin}`",
+        "nl": "regel {id} is al gedefinieerd door checklist `{origin}`",
+    },
+    "checklist_duplicate_rule_hint": {
+        "en": "choose a new id, or change the existing rule under `overrides:`",
+        "nl": "kies een nieuw id, of wijzig de bestaande regel onder `overrides:`",
+    },
+    "checklist_unknown_dimension": {"en": "unknown dimension `{dimension}`", "nl": "onbekende dimensie `{dimension}`"},
+    "checklist_unknown_dimension_hint": {
+        "en": "known dimensions: {known}; or define it under `dimensions:`",
+        "nl": "bekende dimensies: {known}; of definieer hem onder `dimensions:`",
+    },
+    "checklist_unknown_source": {"en": "unknown source `{ref}`", "nl": "onbekende bron `{ref}`"},
+    "checklist_unknown_source_hint": {
+        "en": "known sources: {known}; or define it under `sources:`",
+        "nl": "bekende bronnen: {known}; of definieer hem onder `sources:`",
+    },
+    "checklist_unknown_check": {
+        "en": "there is no Python check named {check}",
+        "nl": "er is geen Python-controle met de naam {check}",
+    },
+    "checklist_unknown_check_hint": {
+        "en": "write the condition as a query (`each`, `where`, `cases`) instead",
+        "nl": "schrijf de voorwaarde in plaats daarvan als query (`each`, `where`, `cases`)",
+    },
+    "checklist_unknown_message": {
+        "en": "case refers to message `{message}`, which the rule does not define",
+        "nl": "case verwijst naar bericht `{message}`, dat de regel niet definieert",
+    },
+    "checklist_unknown_message_hint": {
+        "en": "messages of this rule: {known}",
+        "nl": "berichten van deze regel: {known}",
+    },
+    "checklist_unknown_rule": {"en": "there is no rule {id} to change", "nl": "er is geen regel {id} om te wijzigen"},
+    "checklist_unknown_param": {
+        "en": "rule {id} has no parameter `{param}`",
+        "nl": "regel {id} heeft geen parameter `{param}`",
+    },
+    "checklist_known_params": {"en": "parameters of {id}: {known}", "nl": "parameters van {id}: {known}"},
+    "checklist_param_type": {
+        "en": "parameter `{param}` of rule {id} takes {expected}, found {found}",
+        "nl": "parameter `{param}` van regel {id} verwacht {expected}, gevonden: {found}",
+    },
+    "query_syntax": {"en": "the query does not parse: {problem}", "nl": "de query is niet te lezen: {problem}"},
+    "query_syntax_hint": {
+        "en": "queries are JMESPath over the organisation, e.g. owner == null",
+        "nl": "query's zijn JMESPath over de organisatie, bijv. owner == null",
+    },
+    "query_unknown_param": {
+        "en": "the query uses ${param}, which rule {id} does not define",
+        "nl": "de query gebruikt ${param}, dat regel {id} niet definieert",
+    },
+    "query_unknown_param_hint": {
+        "en": "define it under `params:`, or use $audit_date",
+        "nl": "definieer hem onder `params:`, of gebruik $audit_date",
+    },
+})
+
+CATALOG.update({
+    "level_1": {"en": "Ad hoc", "nl": "Ad hoc"},
+    "level_2": {"en": "Assigned", "nl": "Belegd"},
+    "level_3": {"en": "Mandated", "nl": "Gemandateerd"},
+    "level_4": {"en": "Managed", "nl": "Gestuurd"},
+    "level_5": {"en": "Learning", "nl": "Lerend"},
+    "level_1_desc": {"en": "the floor, where everyone starts", "nl": "de basis, waar iedereen begint"},
+    "level_2_desc": {
+        "en": "someone is responsible: a sponsor, a mandate with holders, owners for channels and processes",
+        "nl": "iemand is verantwoordelijk: een sponsor, een mandaat met houders, eigenaren van kanalen en processen",
+    },
+    "level_3_desc": {
+        "en": "the mandate is real: granted by leadership, announced, with powers; forms land in systems",
+        "nl": "het mandaat is echt: verleend door de leiding, bekendgemaakt, met bevoegdheden; formulieren landen in systemen",
+    },
+    "level_4_desc": {
+        "en": "results are measured and reported; channels work together",
+        "nl": "resultaten worden gemeten en gerapporteerd; kanalen werken samen",
+    },
+    "level_5_desc": {
+        "en": "continuous improvement: user tests, digital share targets, motivating job design",
+        "nl": "continu verbeteren: gebruikerstests, doelen voor digitaal aandeel, motiverend functieontwerp",
+    },
+    "sev_critical": {"en": "critical", "nl": "kritiek"},
+    "sev_high": {"en": "high", "nl": "hoog"},
+    "sev_medium": {"en": "medium", "nl": "middel"},
+    "sev_low": {"en": "low", "nl": "laag"},
+    "sev_info": {"en": "info", "nl": "info"},
+    "term_level": {"en": "level", "nl": "niveau"},
+    "term_score": {"en": "score", "nl": "score"},
+    "term_no_findings": {"en": "no findings", "nl": "geen bevindingen"},
+    "term_maturity": {
+        "en": "{org}: maturity level {level} ({name}), score {score}",
+        "nl": "{org}: volwassenheidsniveau {level} ({name}), score {score}",
+    },
+    "term_next": {"en": "to reach level {level}: {rules}", "nl": "naar niveau {level}: {rules}"},
+    "term_top": {"en": "top level reached", "nl": "hoogste niveau bereikt"},
+    "term_findings_total": {"en": "{count} findings", "nl": "{count} bevindingen"},
+    "term_one_finding": {"en": "1 finding", "nl": "1 bevinding"},
+    "term_not_applicable": {"en": "not applicable: {rules}", "nl": "niet van toepassing: {rules}"},
+    "term_disabled": {"en": "switched off: {rules}", "nl": "uitgeschakeld: {rules}"},
+    "term_rule_error": {
+        "en": "internal error in rule {rule}: {error}",
+        "nl": "interne fout in regel {rule}: {error}",
+    },
+    "term_na_score": {"en": "n/a", "nl": "n.v.t."},
+    "internal_error": {
+        "en": "internal error: {error}",
+        "nl": "interne fout: {error}",
+    },
+    "please_report": {
+        "en": "this is a bug in digimandate; please report it with the command you ran and the file",
+        "nl": "dit is een fout in digimandate; meld die graag met het commando en het bestand",
+    },
+    "valid": {"en": "{file}: valid ({summary})", "nl": "{file}: geldig ({summary})"},
+    "valid_summary": {
+        "en": "{departments} departments, {people} people, {mandates} mandates, {channels} channels, "
+              "{systems} systems, {processes} processes",
+        "nl": "{departments} afdelingen, {people} personen, {mandates} mandaten, {channels} kanalen, "
+              "{systems} systemen, {processes} processen",
+    },
+    "unknown_rule": {"en": "there is no rule `{id}`", "nl": "er is geen regel `{id}`"},
+    "unknown_rule_hint": {"en": "did you mean `{suggestion}`?", "nl": "bedoelde je `{suggestion}`?"},
+    "exists": {
+        "en": "{file} already exists; it is left untouched",
+        "nl": "{file} bestaat al; het blijft ongemoeid",
+    },
+    "written": {"en": "wrote {file}", "nl": "{file} geschreven"},
+    "cannot_write": {"en": "cannot write {file}: {reason}", "nl": "kan {file} niet schrijven: {reason}"},
+    "bad_option": {"en": "{option}: {problem}", "nl": "{option}: {problem}"},
+    "bad_lang": {"en": "unknown language {value}; use nl or en", "nl": "onbekende taal {value}; gebruik nl of en"},
+})

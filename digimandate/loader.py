@@ -1,0 +1,315 @@
+"""YAML text to plain data plus a 1-based position for every mapping, key and list item."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from digimandate.errors import InputError, Location, Problem, problem
+
+try:  # libyaml is an order of magnitude faster; the pure-Python parser gives the same events.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Pos = tuple[int, int]
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_NODES = 5_000_000
+DEFAULT_MAX_DEPTH = 64
+
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STD + n for n in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_IMPLICIT = Resolver.yaml_implicit_resolvers
+_CONSTRUCTOR = SafeConstructor()
+_BUILDERS = {
+    _STD + "null": _CONSTRUCTOR.construct_yaml_null,
+    _STD + "bool": _CONSTRUCTOR.construct_yaml_bool,
+    _STD + "int": _CONSTRUCTOR.construct_yaml_int,
+    _STD + "float": _CONSTRUCTOR.construct_yaml_float,
+    _STD + "timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
+}
+
+
+class LMap(dict[str, Any]):
+    """A mapping that remembers where it, each key and each value stands."""
+
+    __slots__ = ("key_pos", "pos", "val_pos")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.key_pos: dict[str, Pos] = {}
+        self.val_pos: dict[str, Pos] = {}
+
+
+class LList(list[Any]):
+    """A list that remembers where it and each item stands."""
+
+    __slots__ = ("item_pos", "pos")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.item_pos: list[Pos] = []
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep hostile files from exhausting time or memory."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_nodes: int = DEFAULT_MAX_NODES
+    max_depth: int = DEFAULT_MAX_DEPTH
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A loaded YAML document: its data, the file name shown to users, and a content hash."""
+
+    data: LMap
+    file: str
+    sha256: str
+
+    def at(self, pos: Pos) -> Location:
+        """Turn a position into a Location in this file."""
+        return Location(self.file, pos[0], pos[1])
+
+
+def load_file(path: Path, limits: Limits = Limits(), display: str | None = None) -> Loaded:
+    """Read ``path`` and load it, turning every failure into a located InputError."""
+    name = display if display is not None else str(path)
+    here = Location(name, 1, 1)
+    if path.is_dir():
+        raise InputError([problem(here, "", "is_directory")])
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError([problem(here, "", "file_missing")]) from None
+    except OSError as exc:
+        raise InputError([problem(here, "", "file_unreadable", reason=exc.strerror)]) from None
+    if size > limits.max_bytes:
+        raise InputError(
+            [problem(here, "", "too_large", "too_large_hint", size=size, limit=limits.max_bytes)]
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([problem(here, "", "file_unreadable", reason=exc.strerror)]) from None
+    return load_bytes(raw, name, limits)
+
+
+def load_bytes(raw: bytes, file: str, limits: Limits = Limits()) -> Loaded:
+    """Load YAML bytes into an LMap, or raise InputError."""
+    if len(raw) > limits.max_bytes:
+        here = Location(file, 1, 1)
+        raise InputError(
+            [problem(here, "", "too_large", "too_large_hint", size=len(raw), limit=limits.max_bytes)]
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        loc = Location(file, line, col)
+        raise InputError(
+            [problem(loc, "", "bad_utf8", "bad_utf8_hint", byte=f"{raw[exc.start]:02x}")]
+        ) from None
+    sha = hashlib.sha256(raw).hexdigest()
+    data = _Builder(file, limits).build(text)
+    return Loaded(data, file, sha)
+
+
+def _describe(value: Any) -> str:
+    """Name the kind of a loaded value for messages."""
+    if isinstance(value, LMap):
+        return "mapping"
+    if isinstance(value, LList):
+        return "list"
+    if value is None:
+        return "null"
+    return repr(value)
+
+
+class _Frame:
+    """A mapping or list under construction."""
+
+    __slots__ = ("anchor", "container", "key", "key_at", "size")
+
+    def __init__(self, container: LMap | LList, anchor: str | None) -> None:
+        self.container = container
+        self.anchor = anchor
+        self.key: str | None = None
+        self.key_at: Pos = (0, 0)
+        self.size = 1
+
+
+def _has_tab(text: str, pos: Pos) -> bool:
+    """Tell whether the line of a syntax error (or the one before) holds a tab."""
+    lines = text.splitlines()
+    return any("\t" in lines[i] for i in (pos[0] - 1, pos[0] - 2) if 0 <= i < len(lines))
+
+
+def _show_tag(tag: str) -> str:
+    """Write a tag the way the user wrote it (``!!python/...``)."""
+    return "!!" + tag[len(_STD) :] if tag.startswith(_STD) else tag
+
+
+class _Builder:
+    """Builds located data straight from the parser's events (no node tree in between)."""
+
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
+        self.limits = limits
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Frame] = []
+        self.root: Any = _MISSING
+        self.root_size = 0
+        self.documents = 0
+
+    def fail(self, pos: Pos, msg: str, hint: str | None = None, **args: Any) -> InputError:
+        """Return an InputError at ``pos``."""
+        return InputError([problem(Location(self.file, pos[0], pos[1]), "", msg, hint, **args)])
+
+    def build(self, text: str) -> LMap:
+        """Run the parser and return the root mapping."""
+        try:
+            for event in yaml.parse(text, Loader=_Loader):
+                self.handle(event)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            problem_text = (exc.problem or exc.context or "invalid YAML").strip()
+            hint = "tab_hint" if _has_tab(text, pos) else "yaml_syntax_hint"
+            raise self.fail(pos, "yaml_syntax", hint, problem=problem_text) from None
+        except yaml.YAMLError as exc:  # reader errors: control characters and the like
+            raise self.fail((1, 1), "yaml_syntax", "yaml_syntax_hint", problem=str(exc)) from None
+        if self.root is _MISSING or self.root is None:
+            raise self.fail((1, 1), "empty_file", "empty_file_hint")
+        if not isinstance(self.root, LMap):
+            raise self.fail((1, 1), "root_not_mapping", found=_describe(self.root))
+        return self.root
+
+    def handle(self, event: yaml.Event) -> None:
+        """Process one parser event."""
+        if isinstance(event, yaml.ScalarEvent):
+            pos = _pos(event)
+            value = self.scalar(event, pos)
+            self.add(value, pos, 1, event.anchor)
+        elif isinstance(event, yaml.MappingStartEvent):
+            self.open(LMap(_pos(event)), event)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.open(LList(_pos(event)), event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = self.stack.pop()
+            self.add(frame.container, frame.container.pos, frame.size, frame.anchor)
+        elif isinstance(event, yaml.AliasEvent):
+            pos = _pos(event)
+            anchor = event.anchor or ""
+            if anchor not in self.anchors:
+                raise self.fail(pos, "undefined_alias", "undefined_alias_hint", name=anchor)
+            value, size = self.anchors[anchor]
+            self.add(value, pos, size, None)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self.fail(_pos(event), "multiple_documents", "multiple_documents_hint")
+
+    def open(self, container: LMap | LList, event: yaml.CollectionStartEvent) -> None:
+        """Start a mapping or list."""
+        tag = event.tag
+        if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
+            raise self.fail(container.pos, "unknown_tag", "unknown_tag_hint", tag=_show_tag(tag))
+        if len(self.stack) >= self.limits.max_depth:
+            raise self.fail(container.pos, "too_deep", "too_deep_hint", limit=self.limits.max_depth)
+        if self.stack:
+            top = self.stack[-1]
+            if isinstance(top.container, LMap) and top.key is None:
+                raise self.fail(container.pos, "key_not_text", "key_not_text_hint", key=_describe(container))
+        self.stack.append(_Frame(container, event.anchor))
+
+    def add(self, value: Any, pos: Pos, size: int, anchor: str | None) -> None:
+        """Attach a finished value to its parent, counting expanded size against the limit."""
+        if anchor is not None:
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.root = value
+            self.root_size = size
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        if frame.size > self.limits.max_nodes:
+            raise self.fail(pos, "too_many_nodes", "too_many_nodes_hint", limit=self.limits.max_nodes)
+        container = frame.container
+        if isinstance(container, LList):
+            container.append(value)
+            container.item_pos.append(pos)
+            return
+        if frame.key is None:
+            if not isinstance(value, str):
+                raise self.fail(pos, "key_not_text", "key_not_text_hint", key=_describe(value))
+            if value == "<<":
+                raise self.fail(pos, "merge_key", "merge_key_hint")
+            if value in container:
+                first = container.key_pos[value][0]
+                raise self.fail(pos, "duplicate_key", "duplicate_key_hint", key=value, line=first)
+            frame.key = value
+            frame.key_at = pos
+            return
+        key = frame.key
+        container[key] = value
+        container.key_pos[key] = frame.key_at
+        container.val_pos[key] = pos
+        frame.key = None
+
+    def scalar(self, event: yaml.ScalarEvent, pos: Pos) -> Any:
+        """Resolve a scalar the way PyYAML's SafeLoader does, refusing unknown tags."""
+        value = event.value
+        tag = event.tag
+        if tag in (None, "!"):
+            if tag == "!" or event.style or not event.implicit[0]:
+                return value
+            candidates = _IMPLICIT.get(value[0] if value else "", ())
+            for cand_tag, regexp in candidates:
+                if regexp.match(value):
+                    if cand_tag not in _BUILDERS:  # merge (<<) and value (=) keys stay text
+                        return value
+                    return self.construct(cand_tag, value, pos)
+            return value
+        if tag not in _ALLOWED_TAGS or tag in (_STD + "map", _STD + "seq"):
+            raise self.fail(pos, "unknown_tag", "unknown_tag_hint", tag=_show_tag(tag))
+        if tag == _STD + "str":
+            return value
+        return self.construct(tag, value, pos)
+
+    def construct(self, tag: str, value: str, pos: Pos) -> Any:
+        """Build a typed scalar; impossible dates and the like become located errors."""
+        node = ScalarNode(tag, value)
+        try:
+            return _BUILDERS[tag](node)
+        except (ValueError, OverflowError, ConstructorError, TypeError, AttributeError):
+            if tag == _STD + "timestamp":
+                raise self.fail(pos, "impossible_date", "date_hint", value=value) from None
+            raise self.fail(pos, "bad_tagged_value", None, value=value, tag=_show_tag(tag)) from None
+
+
+def _pos(event: yaml.Event) -> Pos:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Missing:
+    pass
+
+
+_MISSING: Any = _Missing()
+
+__all__ = ["LList", "LMap", "Limits", "Loaded", "Pos", "Problem", "load_bytes", "load_file"]

@@ -1,0 +1,222 @@
+"""Pydantic models of the organisation model, version 1 (see docs/org-model in the README)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+Score = Annotated[float, Field(ge=1, le=7)]
+
+OrgType = Literal["gemeente", "provincie", "waterschap", "rijk", "uitvoeringsorganisatie", "other"]
+Adopter = Literal["raad", "college", "directie", "none"]
+Frequency = Literal["monthly", "quarterly", "half-yearly", "yearly", "none"]
+DeptFunction = Literal[
+    "communicatie", "kcc", "ict", "publiekszaken", "vakafdeling", "staf", "directie",
+    "informatiebeheer", "other",
+]
+Granter = Literal["raad", "college", "directie", "gemeentesecretaris", "manager", "none"]
+Power = Literal["website", "forms", "banners", "processes", "channels", "budget"]
+ChannelType = Literal["website", "app", "email", "phone", "counter", "post", "social", "chat", "video"]
+SystemType = Literal["zaaksysteem", "backoffice", "crm", "cms", "forms", "mailbox", "dms", "paper", "other"]
+Medium = Literal["digital", "manual", "paper", "print"]
+
+# Department functions that deliver services to residents (used by several rules).
+SERVICE_FUNCTIONS = frozenset({"kcc", "publiekszaken", "vakafdeling"})
+ONLINE_CHANNELS = frozenset({"website", "app", "chat"})
+ASSISTED_CHANNELS = frozenset({"phone", "counter", "email", "post"})
+NOT_DIGITAL_SYSTEMS = frozenset({"mailbox", "paper"})
+LEADERSHIP = frozenset({"raad", "college", "directie", "gemeentesecretaris"})
+
+
+class Base(BaseModel):
+    """Common settings: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Organisation(Base):
+    """The organisation being audited."""
+
+    name: str
+    type: OrgType | None = None
+    code: str | None = None
+    inhabitants: Annotated[int, Field(ge=0)] | None = None
+    language: Literal["nl", "en"] = "nl"
+    audit_date: date | None = None
+
+
+class Vision(Base):
+    """The organisational course the board embraced."""
+
+    title: str | None = None
+    adopted_by: Adopter | None = None
+    adopted_on: date | None = None
+
+
+class Reporting(Base):
+    """How the board is kept informed of results."""
+
+    frequency: Frequency | None = None
+    last_report: date | None = None
+    includes_digital_uptake: bool | None = None
+
+
+class Governance(Base):
+    """Board commitment."""
+
+    sponsor: Id | None = None
+    portfolio_holder: str | None = None
+    vision: Vision | None = None
+    reporting: Reporting | None = None
+
+
+class Department(Base):
+    """A department and its function."""
+
+    id: Id
+    name: str
+    function: DeptFunction
+    manager: Id | None = None
+
+
+class Person(Base):
+    """A person, who belongs to one department."""
+
+    id: Id
+    name: str
+    department: Id
+    title: str | None = None
+
+
+class Powers(Base):
+    """What the holders of a mandate may do."""
+
+    make_proposals: bool | None = None
+    demand_cooperation: bool | None = None
+    act_without_approval: list[Power] | None = None
+
+
+class JobSurvey(Base):
+    """Job Diagnostic Survey scores (1-7) of the holders' role."""
+
+    skill_variety: Score
+    task_identity: Score
+    task_significance: Score
+    autonomy: Score
+    feedback: Score
+
+    @property
+    def mps(self) -> float:
+        """Motivating Potential Score, from 1 to 343."""
+        mean = (self.skill_variety + self.task_identity + self.task_significance) / 3
+        return mean * self.autonomy * self.feedback
+
+
+class Mandate(Base):
+    """A mandate held by one person or a compact team."""
+
+    id: Id
+    topic: str | None = None
+    holders: list[Id] | None = None
+    scope: Literal["organisation", "departments"] | None = None
+    departments: list[Id] | None = None
+    granted_by: Granter | None = None
+    granted_on: date | None = None
+    review_on: date | None = None
+    decision: str | None = None
+    announced: bool | None = None
+    powers: Powers | None = None
+    needs_approval_from: list[Id] | None = None
+    other_duties: list[str] | None = None
+    fte: Annotated[float, Field(ge=0)] | None = None
+    works_in: list[Id] | None = None
+    receives_results: bool | None = None
+    job_survey: JobSurvey | None = None
+
+
+class Channel(Base):
+    """A service channel and who owns it."""
+
+    id: Id
+    name: str
+    type: ChannelType
+    owner: Id | None = None
+    co_owners: list[Id] | None = None
+    promotes_digital: bool | None = None
+    assisted_digital: bool | None = None
+
+
+class System(Base):
+    """A system where requests land."""
+
+    id: Id
+    name: str
+    type: SystemType
+    owner: Id | None = None
+
+
+class Intake(Base):
+    """One route by which requests come in."""
+
+    channel: Id
+    form: bool | None = None
+    lands_in: Id | None = None
+
+
+class Step(Base):
+    """A handling step after intake."""
+
+    name: str | None = None
+    medium: Medium | None = None
+
+
+class Volume(Base):
+    """Requests per year."""
+
+    year: int | None = None
+    total: Annotated[int, Field(ge=0)] | None = None
+    digital: Annotated[int, Field(ge=0)] | None = None
+
+
+class Process(Base):
+    """A product or service (product of dienst)."""
+
+    id: Id
+    name: str
+    upl: str | None = None
+    department: Id | None = None
+    owner: Id | None = None
+    designer: Id | None = None
+    it_contact: Id | None = None
+    intake: list[Intake] | None = None
+    steps: list[Step] | None = None
+    volume: Volume | None = None
+    kpis: list[str] | None = None
+    last_user_test: date | None = None
+
+
+class OrgModel(Base):
+    """The whole organisation file, schema version 1."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        title="digimandate organisation model",
+        json_schema_extra={"$id": "https://digimandate.nl/schema/organisation-v1.json"},
+    )
+
+    schema_version: Literal[1]
+    organisation: Organisation
+    governance: Governance | None = None
+    departments: list[Department] = []
+    people: list[Person] = []
+    mandates: list[Mandate] = []
+    channels: list[Channel] = []
+    systems: list[System] = []
+    processes: list[Process] = []
+
+
+SECTIONS = ("departments", "people", "mandates", "channels", "systems", "processes")

@@ -1,0 +1,165 @@
+"""Declarative rules: JMESPath queries over the resolved view, with parameters and date functions."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import jmespath
+from jmespath import functions
+from jmespath.exceptions import JMESPathError
+from jmespath.parser import ParsedResult
+
+from digimandate.checklist import ActiveRule, Query
+from digimandate.errors import InputError, Location, problem
+from digimandate.rules import Hit, NotApplicable
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_ARG = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class _Functions(functions.Functions):
+    """Extra functions: dates are ISO text in the view, so age is computed here."""
+
+    def __init__(self, audit_date: date) -> None:
+        super().__init__()
+        self.audit_date = audit_date
+
+    @functions.signature({"types": ["string", "null"]})
+    def _func_age_days(self, value: str | None) -> int | None:
+        """Days from ``value`` to the audit date (negative for a date after it)."""
+        if value is None:
+            return None
+        return (self.audit_date - date.fromisoformat(value[:10])).days
+
+
+def _substitute(expr: str, rule: ActiveRule, audit_date: date | None) -> str:
+    """Replace ``$param`` with a JSON literal of its value."""
+
+    def repl(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "audit_date":
+            value: Any = audit_date.isoformat() if audit_date else "1970-01-01"
+        elif name in rule.params:
+            value = rule.params[name]
+        else:
+            raise KeyError(name)
+        return "`" + json.dumps(value) + "`"
+
+    return _PARAM.sub(repl, expr)
+
+
+@dataclass(frozen=True)
+class CompiledCase:
+    """A case ready to run."""
+
+    when: ParsedResult
+    message: str
+    key: str | None
+    args: dict[str, ParsedResult]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A declarative rule ready to run."""
+
+    each: ParsedResult | None
+    where: ParsedResult | None
+    entity: str | None
+    cases: tuple[CompiledCase, ...]
+
+
+def compile_rule(rule: ActiveRule, audit_date: date | None = None) -> Compiled | None:
+    """Compile a rule's query; a broken query is an input error at the rule."""
+    query = rule.spec.check
+    if not isinstance(query, Query):
+        return None
+
+    def comp(expr: str, where: str) -> ParsedResult:
+        try:
+            return jmespath.compile(_substitute(expr, rule, audit_date))
+        except KeyError as exc:
+            raise InputError([problem(_rule_loc(rule), where, "query_unknown_param",
+                                      "query_unknown_param_hint", param=exc.args[0], id=rule.id)]) from None
+        except JMESPathError as exc:
+            raise InputError([problem(_rule_loc(rule), where, "query_syntax", "query_syntax_hint",
+                                      problem=str(exc).replace("\n", " "))]) from None
+
+    base = f"{rule.id}.check"
+    cases = tuple(
+        CompiledCase(
+            when=comp(c.when, f"{base}.cases[{i}].when"),
+            message=c.message,
+            key=c.key,
+            args={k: comp(v, f"{base}.cases[{i}].args.{k}") for k, v in c.args.items()},
+        )
+        for i, c in enumerate(query.cases)
+    )
+    return Compiled(
+        each=comp(query.each, f"{base}.each") if query.each else None,
+        where=comp(query.where, f"{base}.where") if query.where else None,
+        entity=query.entity,
+        cases=cases,
+    )
+
+
+def _rule_loc(rule: ActiveRule) -> Location:
+    return Location(rule.origin, 1, 1)
+
+
+def truthy(value: Any) -> bool:
+    """JMESPath truth: null, false and empty text, lists and objects are false; 0 is true."""
+    if value is None or value is False:
+        return False
+    if isinstance(value, (str, list, dict)):
+        return len(value) > 0
+    return True
+
+
+def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date) -> Iterator[Hit]:
+    """Run a declarative rule over the view; raises NotApplicable when nothing is in scope."""
+    compiled = compile_rule(rule, audit_date)
+    assert compiled is not None
+    options = jmespath.Options(custom_functions=_Functions(audit_date))
+    if compiled.each is None:
+        items: Any = [view]
+    else:
+        items = compiled.each.search(view, options)
+        if isinstance(items, dict):
+            items = [items]
+        elif not isinstance(items, list):
+            items = []
+    in_scope = 0
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        if compiled.where is not None and not truthy(compiled.where.search(item, options)):
+            continue
+        in_scope += 1
+        for case in compiled.cases:
+            if truthy(case.when.search(item, options)):
+                args = {k: v for k, v in item.items() if isinstance(v, (str, int, float))}
+                args.update({k: _show(e.search(item, options)) for k, e in case.args.items()})
+                entity = compiled.entity or item.get("_path") or "organisation"
+                yield Hit(entity, case.message, args, case.key)
+                break
+    if in_scope == 0:
+        raise NotApplicable
+
+
+def _show(value: Any) -> Any:
+    """Make a query result fit for a message: lists joined, entities by name."""
+    if isinstance(value, list):
+        return ", ".join(str(_show(v)) for v in value)
+    if isinstance(value, dict):
+        return value.get("name") or value.get("id") or ""
+    return "" if value is None else value
+
+
+def fill(template: str, args: dict[str, Any]) -> str:
+    """Fill ``{name}`` placeholders; only plain names, so a checklist cannot reach into objects."""
+    return _ARG.sub(lambda m: str(args.get(m.group(1), m.group(0))), template)

@@ -1,0 +1,70 @@
+"""The JSON result: a contract other tools read (schema in digimandate/schemas/result-v1.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from digimandate.i18n import Lang, t
+from digimandate.result import SCHEMA_VERSION, AuditResult, Finding
+
+
+def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:
+    """One finding as a JSON object."""
+    return {
+        "rule": f.rule,
+        "name": f.name,
+        "dimension": f.dimension,
+        "severity": f.severity,
+        "level": f.level,
+        "message": f.message(lang),
+        "entity": f.entity,
+        "location": {"file": f.location.file, "line": f.location.line, "column": f.location.column},
+        "fingerprint": f.fingerprint,
+    }
+
+
+def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
+    """The whole result as plain data, keys in a stable order."""
+    m = result.maturity
+    by_severity: dict[str, int] = {s: 0 for s in ("critical", "high", "medium", "low", "info")}
+    for f in result.findings:
+        by_severity[f.severity] += 1
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "digimandate", "version": result.tool_version},
+        "organisation": {
+            "name": result.organisation_name,
+            "type": result.organisation_type,
+            "code": result.organisation_code,
+            "audit_date": result.audit_date.isoformat(),
+        },
+        "input": {"file": result.file, "sha256": result.sha256},
+        "language": lang,
+        "checklists": [{"id": c.id, "version": c.version} for c in result.ruleset.checklists],
+        "findings": [finding_dict(f, lang) for f in result.findings],
+        "maturity": {
+            "level": m.level,
+            "name": t(f"level_{m.level}", lang),
+            "score": m.score,
+            "blocking": list(m.blocking),
+            "dimensions": {
+                name: {
+                    "level": d.level,
+                    "score": d.score,
+                    "blocking": list(d.blocking),
+                    "not_applicable": list(d.not_applicable),
+                }
+                for name, d in m.dimensions.items()
+            },
+        },
+        "not_applicable": list(result.not_applicable),
+        "disabled": [o.rule.id for o in result.outcomes if o.status == "disabled"],
+        "errors": [{"rule": o.rule.id, "message": o.error or ""} for o in result.errors],
+        "summary": {"findings": len(result.findings), "by_severity": by_severity},
+    }
+
+
+def render(result: AuditResult, lang: Lang) -> str:
+    """Render the result as indented JSON with a trailing newline."""
+    return json.dumps(result_dict(result, lang), indent=2, ensure_ascii=False) + "\n"

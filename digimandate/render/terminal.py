@@ -1,0 +1,103 @@
+"""The terminal view: findings grouped by dimension, then the maturity summary."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from digimandate.i18n import Lang, t
+from digimandate.result import AuditResult
+
+STYLES = {
+    "critical": "bold white on red",
+    "high": "bold red",
+    "medium": "yellow",
+    "low": "cyan",
+    "info": "dim",
+}
+
+
+def render(result: AuditResult, lang: Lang, color: bool = False, width: int = 100) -> str:
+    """Render for a person at a terminal; with ``color`` through rich, else as plain text."""
+    if color:
+        from rich.markup import escape
+
+        def style(text: str, name: str) -> str:
+            return f"[{name}]{escape(text)}[/]" if name else escape(text)
+    else:
+
+        def style(text: str, name: str) -> str:
+            return text
+
+    text = "\n".join(_lines(result, lang, style)) + "\n"
+    if not color:
+        return text
+    from rich.console import Console
+
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=True, width=width, highlight=False, soft_wrap=True)
+    console.print(text, end="")
+    return buf.getvalue()
+
+
+def _score(value: float | None, lang: Lang) -> str:
+    return t("term_na_score", lang) if value is None else f"{value:g}"
+
+
+def _lines(result: AuditResult, lang: Lang, style: Callable[[str, str], str]) -> list[str]:
+    """Build the view line by line."""
+    rs = result.ruleset
+    out: list[str] = []
+    m = result.maturity
+    for name, dim in rs.dimensions.items():
+        findings = [f for f in result.findings if f.dimension == name]
+        if not findings:
+            continue
+        ds = m.dimensions.get(name)
+        head = f"{dim.title.get(lang)} ({name})"
+        if ds is not None:
+            head += f" · {t('term_level', lang)} {ds.level} · {t('term_score', lang)} {_score(ds.score, lang)}"
+        out.append(style(head, "bold underline"))
+        for f in findings:
+            sev = t(f"sev_{f.severity}", lang)
+            out.append(
+                f"  {f.location}: " + style(f"[{sev}]", STYLES[f.severity])
+                + f" {style(f.message(lang), '')} " + style(f"({f.rule} {f.name})", "dim")
+            )
+        out.append("")
+    for o in result.errors:
+        out.append(style(t("term_rule_error", lang, rule=o.rule.id, error=o.error or ""), "bold red"))
+        out.append("")
+    level_name = t(f"level_{m.level}", lang)
+    out.append(style(t("term_maturity", lang, org=result.organisation_name, level=m.level, name=level_name,
+                       score=_score(m.score, lang)), "bold"))
+    labels = {name: dim.title.get(lang) for name, dim in rs.dimensions.items() if name in m.dimensions}
+    pad = max((len(v) for v in labels.values()), default=10)
+    for name, label in labels.items():
+        ds = m.dimensions[name]
+        nxt = (t("term_next", lang, level=ds.level + 1, rules=", ".join(ds.blocking))
+               if ds.level < 5 else t("term_top", lang))
+        lvl = style(f"{t('term_level', lang)} {ds.level}", "green" if ds.level >= 4 else "yellow" if ds.level == 3
+                    else "red")
+        out.append(f"  {label.ljust(pad)}  {lvl}  {t('term_score', lang)} {_score(ds.score, lang):>5}  {nxt}")
+    count = len(result.findings)
+    if count == 0:
+        summary = t("term_no_findings", lang)
+    elif count == 1:
+        summary = t("term_one_finding", lang)
+    else:
+        summary = t("term_findings_total", lang, count=count)
+    parts = []
+    for sev in ("critical", "high", "medium", "low", "info"):
+        n = sum(1 for f in result.findings if f.severity == sev)
+        if n:
+            parts.append(f"{t('sev_' + sev, lang)} {n}")
+    if parts:
+        summary += " (" + ", ".join(parts) + ")"
+    out.append(summary)
+    if result.not_applicable:
+        out.append(style(t("term_not_applicable", lang, rules=", ".join(result.not_applicable)), "dim"))
+    disabled = [o.rule.id for o in result.outcomes if o.status == "disabled"]
+    if disabled:
+        out.append(style(t("term_disabled", lang, rules=", ".join(disabled)), "dim"))
+    return out

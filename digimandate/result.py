@@ -1,0 +1,106 @@
+"""The frozen audit result that every renderer receives."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from digimandate.checklist import ActiveRule, RuleSet
+from digimandate.errors import Location
+from digimandate.i18n import Lang
+
+Status = Literal["failed", "passed", "not_applicable", "disabled", "error"]
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place where a rule fails."""
+
+    rule: str
+    name: str
+    dimension: str
+    severity: str
+    level: int
+    message_nl: str
+    message_en: str
+    message_key: str
+    entity: str
+    location: Location
+
+    def message(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return self.message_nl if lang == "nl" else self.message_en
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable id from rule and entity, never from line numbers."""
+        return hashlib.sha256(f"{self.rule}|{self.entity}".encode()).hexdigest()[:16]
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Order by file, line, column, rule."""
+        loc = self.location
+        return (loc.file, loc.line, loc.column, self.rule, self.entity)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one rule concluded."""
+
+    rule: ActiveRule
+    status: Status
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    """Level and score of one dimension."""
+
+    name: str
+    level: int
+    score: float | None
+    blocking: tuple[str, ...]
+    failed: tuple[str, ...]
+    passed: tuple[str, ...]
+    not_applicable: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Maturity:
+    """The overall level and each dimension's level and score."""
+
+    level: int
+    score: float | None
+    blocking: tuple[str, ...]
+    dimensions: dict[str, DimensionScore]
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """Everything an audit concluded about one organisation file."""
+
+    tool_version: str
+    file: str
+    sha256: str
+    organisation_name: str
+    organisation_type: str | None
+    organisation_code: str | None
+    language: Lang
+    audit_date: date
+    ruleset: RuleSet
+    outcomes: tuple[Outcome, ...]
+    findings: tuple[Finding, ...]
+    maturity: Maturity
+
+    @property
+    def errors(self) -> tuple[Outcome, ...]:
+        """Rules that crashed."""
+        return tuple(o for o in self.outcomes if o.status == "error")
+
+    @property
+    def not_applicable(self) -> tuple[str, ...]:
+        """Ids of the rules that had nothing to look at."""
+        return tuple(o.rule.id for o in self.outcomes if o.status == "not_applicable")
