@@ -47,6 +47,17 @@ class Document:
         """The file name as shown to users."""
         return self.loaded.file
 
+    def describe(self, entity: str) -> dict[str, Any]:
+        """The id and name of a top-level entity (``mandates/x``), for message placeholders."""
+        section, _, ident = entity.partition("/")
+        ident = ident.partition("/")[0]
+        table = getattr(self, section, None) if section in SECTIONS else None
+        item = table.get(ident) if isinstance(table, dict) else None
+        if item is None:
+            return {}
+        name = getattr(item, "name", None)
+        return {"id": item.id, "name": name} if name is not None else {"id": item.id}
+
     def locate(self, entity: str, key: str | None = None) -> Location:
         """Find where an entity (or one of its keys) stands; falls back to its nearest parent."""
         path = entity
@@ -57,7 +68,11 @@ class Document:
                     return self.loaded.at(raw.key_pos[key])
                 return self.loaded.at(raw.pos)
             path = path.rpartition("/")[0]
-        return self.loaded.at(self.loaded.data.pos)
+        root = self.loaded.data
+        section = entity.partition("/")[0]
+        if section in root.key_pos:  # a section-wide finding points at the section's key
+            return self.loaded.at(root.key_pos[section])
+        return self.loaded.at(root.pos)
 
 
 def load_document(path: Path, limits: Limits = Limits(), display: str | None = None) -> Document:

@@ -47,7 +47,7 @@ def _finding(doc: Document, rule: ActiveRule, hit: Hit) -> Finding:
     text = spec.messages.get(hit.message)
     if text is None:
         raise KeyError(f"rule {spec.id} has no message {hit.message!r}")
-    args = {**rule.params, **hit.args}
+    args = {**rule.params, **doc.describe(hit.entity), **hit.args}
     return Finding(
         rule=spec.id,
         name=spec.name,

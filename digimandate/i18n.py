@@ -364,3 +364,25 @@ CATALOG.update({
     "bad_option": {"en": "{option}: {problem}", "nl": "{option}: {problem}"},
     "bad_lang": {"en": "unknown language {value}; use nl or en", "nl": "onbekende taal {value}; gebruik nl of en"},
 })
+
+CATALOG.update({
+    "doc_dimension": {"en": "dimension", "nl": "dimensie"},
+    "doc_severity": {"en": "severity", "nl": "ernst"},
+    "doc_level": {"en": "level", "nl": "niveau"},
+    "doc_why": {"en": "Why", "nl": "Waarom"},
+    "doc_advice": {"en": "What to do", "nl": "Wat te doen"},
+    "doc_params": {"en": "Parameters", "nl": "Parameters"},
+    "doc_sources": {"en": "Sources", "nl": "Bronnen"},
+    "doc_condition": {"en": "Condition", "nl": "Voorwaarde"},
+    "doc_python": {"en": "a Python check ({name})", "nl": "een Python-controle ({name})"},
+    "doc_example": {"en": "Example that fails", "nl": "Voorbeeld dat faalt"},
+    "doc_example_patch": {
+        "en": "starting from an organisation that passes every rule, change:",
+        "nl": "uitgaande van een organisatie die aan elke regel voldoet, wijzig:",
+    },
+    "doc_gives": {"en": "gives", "nl": "geeft"},
+    "doc_messages": {"en": "Messages", "nl": "Meldingen"},
+    "doc_disabled": {"en": "switched off", "nl": "uitgeschakeld"},
+    "doc_changed_by": {"en": "changed by {who}", "nl": "gewijzigd door {who}"},
+    "doc_rules_count": {"en": "{count} rules", "nl": "{count} regels"},
+})

@@ -157,6 +157,8 @@ def _show(value: Any) -> Any:
         return ", ".join(str(_show(v)) for v in value)
     if isinstance(value, dict):
         return value.get("name") or value.get("id") or ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     return "" if value is None else value
 
 

@@ -175,7 +175,9 @@ def convert(error: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Prob
             expected=Term(kind), found=found(value), example=_EXAMPLES[kind],
         )
     if etype in _RANGE:
-        constraint = _RANGE[etype].format(**{k: ctx.get(k) for k in ("ge", "le", "gt", "lt")})
+        bounds = {k: f"{ctx[k]:g}" if isinstance(ctx.get(k), (int, float)) else ctx.get(k)
+                  for k in ("ge", "le", "gt", "lt")}
+        constraint = _RANGE[etype].format(**bounds)
         return problem(loaded.at(pos), path, "out_of_range", found=found(value), constraint=constraint)
     return problem(loaded.at(pos), path, "invalid_value", found=found(value), reason=error["msg"])
 

@@ -23,11 +23,21 @@ def approval_per_change(ctx: Context) -> Iterator[Hit]:
         if md.needs_approval_from is None:
             yield Hit(entity, "not_recorded")
         elif md.needs_approval_from:
-            names = []
-            for ref in md.needs_approval_from:
-                dept = ctx.doc.departments.get(ref)
-                names.append(dept.name if dept else ref)
+            names = [_approver(ctx, md.holders or [], ref) for ref in md.needs_approval_from]
             yield Hit(entity, "needs_approval", {"who": ", ".join(names)}, "needs_approval_from")
+
+
+def _approver(ctx: Context, holders: list[str], ref: str) -> str:
+    """Name who must approve: a department, or the holders' own manager where the file says who."""
+    dept = ctx.doc.departments.get(ref)
+    if dept is not None:
+        return dept.name
+    managers = []
+    for holder in holders:
+        own = ctx.doc.departments[ctx.doc.people[holder].department].manager
+        if own is not None and own not in holders:
+            managers.append(ctx.doc.people[own].name)
+    return f"manager ({', '.join(dict.fromkeys(managers))})" if managers else "manager"
 
 
 @check("M009")

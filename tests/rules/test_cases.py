@@ -24,6 +24,8 @@ def test_case(case: Case, ruleset: RuleSet) -> None:
         return
     assert sorted(f.entity for f in outcome.findings) == sorted(case.expect)
     assert outcome.status == ("failed" if case.expect else "passed")
+    for f in outcome.findings:
+        assert "{" not in f.message_en + f.message_nl, "a placeholder was left unfilled"
     if case.messages is not None:
         assert sorted(f.message_key for f in outcome.findings) == sorted(case.messages)
 

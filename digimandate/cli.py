@@ -1,0 +1,250 @@
+"""The command line: parses options, runs the flow, maps errors to exit codes. Thin by design."""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from digimandate import __version__
+from digimandate.errors import DigimandateError, UsageError
+from digimandate.i18n import Lang, default_lang, t
+from digimandate.loader import DEFAULT_MAX_BYTES, Limits
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="digimandate",
+    help="Audit whether digital service delivery has a cross-departmental mandate "
+         "(Optimaal Digitaal tip 16). / Toets of digitale dienstverlening een "
+         "afdelingsoverstijgend mandaat heeft.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class LangOpt(str, enum.Enum):
+    """Languages for output."""
+
+    nl = "nl"
+    en = "en"
+
+
+class SeverityOpt(str, enum.Enum):
+    """Severities for --fail-on."""
+
+    critical = "critical"
+    high = "high"
+    medium = "medium"
+    low = "low"
+    info = "info"
+
+
+class CheckFormat(str, enum.Enum):
+    """Formats of check."""
+
+    terminal = "terminal"
+    json = "json"
+
+
+class RulesFormat(str, enum.Enum):
+    """Formats of rules."""
+
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+
+
+LangOption = Annotated[Optional[LangOpt], typer.Option("--lang", help="Language: nl or en.")]  # noqa: UP045
+ChecklistOption = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Option("--checklist", help="An extra checklist (repeatable).", dir_okay=False),
+]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", help="Refuse files larger than this.", min=1)
+]
+
+
+def _lang(option: LangOpt | None) -> Lang:
+    return option.value if option is not None else default_lang()  # type: ignore[return-value]
+
+
+def _fail(exc: DigimandateError, lang: Lang) -> NoReturn:
+    typer.echo(exc.format(lang), err=True)
+    raise typer.Exit(exc.exit_code)
+
+
+def _internal(exc: BaseException, lang: Lang) -> NoReturn:
+    typer.echo(t("internal_error", lang, error=f"{type(exc).__name__}: {exc}"), err=True)
+    typer.echo(f"  {t('hint', lang)}: {t('please_report', lang)}", err=True)
+    raise typer.Exit(EXIT_INTERNAL)
+
+
+def _color(stream: object) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+@app.command()
+def check(
+    file: Annotated[Path, typer.Argument(help="The organisation file.")] = Path("organisation.yaml"),
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.terminal,
+    lang: LangOption = None,
+    fail_on: Annotated[
+        SeverityOpt, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")
+    ] = SeverityOpt.high,
+    checklist: ChecklistOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Audit an organisation file and show the findings and maturity levels."""
+    out_lang = _lang(lang)
+    try:
+        from digimandate.audit import audit_file
+        from digimandate.checklist import SEVERITY_RANK, load_ruleset
+        from digimandate.render import Format, render
+
+        ruleset = load_ruleset(checklist or [])
+        result = audit_file(file, ruleset, Limits(max_bytes=max_bytes))
+        if lang is None:
+            out_lang = result.language
+        text = render(result, Format(fmt.value), out_lang, color=fmt is CheckFormat.terminal and _color(sys.stdout))
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except DigimandateError as exc:
+        _fail(exc, out_lang)
+    except Exception as exc:  # noqa: BLE001 - the one place a bug becomes exit 3
+        _internal(exc, out_lang)
+    if result.errors:
+        for o in result.errors:
+            typer.echo(t("term_rule_error", out_lang, rule=o.rule.id, error=o.error or ""), err=True)
+        typer.echo(f"  {t('hint', out_lang)}: {t('please_report', out_lang)}", err=True)
+        raise typer.Exit(EXIT_INTERNAL)
+    threshold = SEVERITY_RANK[fail_on.value]
+    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
+    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@app.command()
+def validate(
+    file: Annotated[Path, typer.Argument(help="The organisation file.")] = Path("organisation.yaml"),
+    lang: LangOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Check that an organisation file is valid, without running the rules."""
+    out_lang = _lang(lang)
+    try:
+        from digimandate.document import load_document
+
+        doc = load_document(file, Limits(max_bytes=max_bytes))
+    except DigimandateError as exc:
+        _fail(exc, out_lang)
+    except Exception as exc:  # noqa: BLE001
+        _internal(exc, out_lang)
+    m = doc.model
+    summary = t("valid_summary", out_lang, departments=len(m.departments), people=len(m.people),
+                mandates=len(m.mandates), channels=len(m.channels), systems=len(m.systems),
+                processes=len(m.processes))
+    typer.echo(t("valid", out_lang, file=doc.file, summary=summary))
+
+
+@app.command()
+def rules(
+    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")] = RulesFormat.terminal,
+    lang: LangOption = None,
+    checklist: ChecklistOption = None,
+) -> None:
+    """List the rules of the built-in checklist and any extra ones."""
+    out_lang = _lang(lang)
+    try:
+        from digimandate.checklist import load_ruleset
+        from digimandate.render import rules_doc
+
+        ruleset = load_ruleset(checklist or [])
+        if fmt is RulesFormat.markdown:
+            text = rules_doc.markdown(ruleset, out_lang if lang is not None else None)
+        elif fmt is RulesFormat.json:
+            text = rules_doc.json_text(ruleset)
+        else:
+            text = rules_doc.terminal(ruleset, out_lang)
+        sys.stdout.write(text)
+    except DigimandateError as exc:
+        _fail(exc, out_lang)
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule id (M007) or name (mandate.no-approval-per-change).")],
+    lang: LangOption = None,
+    checklist: ChecklistOption = None,
+) -> None:
+    """Explain one rule: its texts, parameters, sources and an example that fails."""
+    out_lang = _lang(lang)
+    try:
+        from digimandate.checklist import load_ruleset
+        from digimandate.render import rules_doc
+        from digimandate.validate import suggest
+
+        ruleset = load_ruleset(checklist or [])
+        by_name = {r.spec.name: r.id for r in ruleset.rules.values()}
+        rule_id = rule.upper() if rule.upper() in ruleset.rules else by_name.get(rule, rule)
+        if rule_id not in ruleset.rules:
+            guess = suggest(rule.upper(), list(ruleset.rules)) or suggest(rule, list(by_name))
+            if guess:
+                raise UsageError("unknown_rule", id=rule, suggestion=guess)
+            raise UsageError("unknown_rule", id=rule)
+        sys.stdout.write(rules_doc.explain(ruleset, rule_id, out_lang))
+    except DigimandateError as exc:
+        _fail(exc, out_lang)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the organisation model."""
+    from digimandate.schemas import organisation_schema_text
+
+    sys.stdout.write(organisation_schema_text())
+
+
+@app.command()
+def init(
+    file: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("organisation.yaml"),
+    lang: LangOption = None,
+) -> None:
+    """Write a commented starter organisation file; never overwrites."""
+    out_lang = _lang(lang)
+    try:
+        from digimandate.output import write_atomic
+        from digimandate.starter import starter
+
+        write_atomic(file, starter(out_lang))
+    except DigimandateError as exc:
+        _fail(exc, out_lang)
+    typer.echo(t("written", out_lang, file=str(file)), err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"digimandate {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Audit whether digital service delivery has a cross-departmental mandate."""
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

@@ -1,0 +1,34 @@
+"""Writing files the user owns: whole or not at all, never over an existing file unless asked."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from digimandate.errors import UsageError
+
+
+def write_atomic(path: Path, text: str, force: bool = False) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    if path.exists() and not force:
+        raise UsageError("exists", file=str(path))
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise UsageError("cannot_write", file=str(path), reason=exc.strerror or str(exc)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if not force and path.exists():  # someone created it meanwhile: still never overwrite
+            raise UsageError("exists", file=str(path))
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError("cannot_write", file=str(path), reason=exc.strerror or str(exc)) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

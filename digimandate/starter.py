@@ -1,0 +1,131 @@
+"""The commented starter file that ``digimandate init`` writes."""
+
+from __future__ import annotations
+
+from digimandate.i18n import Lang
+
+_COMMENTS: dict[str, dict[str, str]] = {
+    "head": {
+        "nl": "Beschrijving van een organisatie voor digimandate (organisatiemodel versie 1).\n"
+              "# Laat weg wat je niet weet: een regel meldt dan \"niet vastgelegd\" in plaats van \"onwaar\".\n"
+              "# Controleer met: digimandate check organisation.yaml",
+        "en": "Organisation description for digimandate (organisation model version 1).\n"
+              "# Leave out what you do not know: a rule then says \"not recorded\" instead of \"false\".\n"
+              "# Check it with: digimandate check organisation.yaml",
+    },
+    "governance": {
+        "nl": "Bestuurlijk commitment: sponsor in de directie, omarmde koers, rapportage.",
+        "en": "Board commitment: sponsor in management, embraced course, reporting.",
+    },
+    "departments": {
+        "nl": "Afdelingen; function: communicatie | kcc | ict | publiekszaken | vakafdeling | staf | directie | informatiebeheer | other",
+        "en": "Departments; function: communicatie | kcc | ict | publiekszaken | vakafdeling | staf | directie | informatiebeheer | other",
+    },
+    "people": {"nl": "Mensen; elk hoort bij een afdeling.", "en": "People; each belongs to one department."},
+    "mandates": {
+        "nl": "Mandaten; scope: organisation is het afdelingsoverstijgende mandaat van tip 16.",
+        "en": "Mandates; scope: organisation is the cross-departmental mandate of tip 16.",
+    },
+    "channels": {
+        "nl": "Kanalen; type: website | app | email | phone | counter | post | social | chat | video",
+        "en": "Channels; type: website | app | email | phone | counter | post | social | chat | video",
+    },
+    "systems": {
+        "nl": "Systemen; type mailbox en paper betekenen: hier wordt met de hand verwerkt.",
+        "en": "Systems; type mailbox and paper mean: handled by hand here.",
+    },
+    "processes": {
+        "nl": "Producten en diensten: eigenaar, hoe aanvragen binnenkomen en waar ze landen.",
+        "en": "Products and services: owner, how requests come in and where they land.",
+    },
+}
+
+_BODY = """\
+schema_version: 1
+
+organisation:
+  name: {name}
+  type: gemeente
+  language: {lang}
+  audit_date: 2026-11-01
+
+# {governance}
+governance:
+  sponsor: secretaris
+  portfolio_holder: {portfolio}
+  vision:
+    title: {vision}
+    adopted_by: college
+    adopted_on: 2025-01-01
+  reporting:
+    frequency: quarterly
+    last_report: 2026-09-30
+    includes_digital_uptake: true
+
+# {departments}
+departments:
+  - {{id: directie, name: Directie, function: directie}}
+  - {{id: communicatie, name: Communicatie, function: communicatie}}
+  - {{id: kcc, name: Klantcontactcentrum, function: kcc}}
+  - {{id: ict, name: ICT, function: ict}}
+  - {{id: publiekszaken, name: Publiekszaken, function: publiekszaken}}
+
+# {people}
+people:
+  - {{id: secretaris, name: {secretary}, department: directie}}
+  - {{id: adviseur, name: {adviser}, department: kcc}}
+  - {{id: teamleider, name: {lead}, department: publiekszaken}}
+  - {{id: it, name: {it}, department: ict}}
+
+# {mandates}
+mandates:
+  - id: digitale-dienstverlening
+    topic: {topic}
+    holders: [adviseur]
+    scope: organisation
+    granted_by: directie
+    announced: true
+    powers:
+      make_proposals: true
+      demand_cooperation: true
+      act_without_approval: [website, forms]
+    needs_approval_from: []
+    fte: 0.8
+    works_in: [kcc, publiekszaken]
+    receives_results: true
+
+# {channels}
+channels:
+  - {{id: website, name: www.example.nl, type: website, owner: communicatie, co_owners: [kcc]}}
+  - {{id: telefoon, name: "14 0000", type: phone, owner: kcc, promotes_digital: true, assisted_digital: true}}
+
+# {systems}
+systems:
+  - {{id: zaaksysteem, name: Zaaksysteem, type: zaaksysteem, owner: ict}}
+
+# {processes}
+processes:
+  - id: parkeervergunning
+    name: {product}
+    department: publiekszaken
+    owner: teamleider
+    intake:
+      - {{channel: website, form: true, lands_in: zaaksysteem}}
+"""
+
+_VALUES = {
+    "nl": {"name": "Gemeente Voorbeeld", "portfolio": "Wethouder Dienstverlening", "vision": "Werken vanuit de bedoeling",
+           "secretary": "De Gemeentesecretaris", "adviser": "Adviseur Digitale Dienstverlening",
+           "lead": "Teamleider Publiekszaken", "it": "Applicatiebeheerder", "topic": "digitale dienstverlening",
+           "product": "Parkeervergunning aanvragen"},
+    "en": {"name": "Example Municipality", "portfolio": "Alderman for Services", "vision": "Working from the intent",
+           "secretary": "The Municipal Secretary", "adviser": "Digital Services Adviser",
+           "lead": "Public Affairs Team Lead", "it": "Application Manager", "topic": "digital service delivery",
+           "product": "Apply for a parking permit"},
+}
+
+
+def starter(lang: Lang) -> str:
+    """Return the starter file text in ``lang``."""
+    comments = {k: v[lang] for k, v in _COMMENTS.items()}
+    return f"# {comments.pop('head')}\n" + _BODY.format(lang=lang, **comments, **_VALUES[lang])
