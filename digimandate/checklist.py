@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from digimandate.errors import InputError, problem
-from digimandate.loader import LList, LMap, Limits, Loaded, load_file
+from digimandate.loader import Limits, LList, LMap, Loaded, load_file
 from digimandate.validate import suggest, validate_model
 
 Severity = Literal["critical", "high", "medium", "low", "info"]
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")
-SEVERITY_RANK = {s: i for i, s in enumerate(reversed(SEVERITIES))}  # info 0 .. critical 4
+SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(reversed(SEVERITIES))}  # info 0 .. critical 4
 WEIGHTS: dict[str, float] = {"critical": 10.0, "high": 7.5, "medium": 5.0, "low": 2.5, "info": 0.0}
 
 RuleId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*[0-9]{3}$")]
@@ -171,19 +170,16 @@ class RuleSet:
         return sorted(self.rules.values(), key=lambda r: (order.get(r.spec.dimension, 99), r.id))
 
 
-def builtin_dir() -> Path:
-    """Where the built-in checklist lives (inside the installed package, or the checkout)."""
-    try:
-        base = resources.files("digimandate.checklists")
-        path = Path(str(base))
-        if (path / "tip16.yaml").is_file():
-            return path
-    except ModuleNotFoundError:  # pragma: no cover - running from a checkout without install
-        pass
-    return Path(__file__).resolve().parent.parent / "checklists"
-
-
 BUILTIN = "tip16.yaml"
+
+
+def builtin_dir() -> Path:
+    """Where the built-in checklist lives: inside the installed package, else in the checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "checklists"  # a wheel maps the top-level checklists/ here
+    if (installed / BUILTIN).is_file():
+        return installed
+    return here.parent / "checklists"
 
 
 def load_checklist_file(path: Path, display: str | None = None) -> tuple[ChecklistFile, Loaded]:
@@ -194,8 +190,6 @@ def load_checklist_file(path: Path, display: str | None = None) -> tuple[Checkli
 
 def load_ruleset(extra: list[Path] | None = None, builtin: bool = True) -> RuleSet:
     """Load the built-in checklist and any extra ones, in order, into one RuleSet."""
-    from digimandate.query import compile_rule  # imported here: jmespath only when rules load
-
     rs = RuleSet()
     files: list[tuple[Path, str | None]] = []
     if builtin:
@@ -203,9 +197,7 @@ def load_ruleset(extra: list[Path] | None = None, builtin: bool = True) -> RuleS
     files.extend((p, None) for p in extra or [])
     for path, display in files:
         cl, loaded = load_checklist_file(path, display)
-        _merge(rs, cl, loaded, is_builtin=display is not None)
-    for rule in rs.rules.values():
-        compile_rule(rule)  # fail early on a broken query, with its location
+        _merge(rs, cl, loaded)
     return rs
 
 
@@ -223,8 +215,9 @@ def _at(loaded: Loaded, *path: str | int) -> Any:
     return loaded.at(pos)
 
 
-def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded, is_builtin: bool) -> None:
+def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
     """Add one checklist's dimensions, sources, rules and overrides to the RuleSet."""
+    from digimandate.query import QueryError, compile_rule  # jmespath only when rules load
     from digimandate.rules import REGISTRY
 
     problems = []
@@ -257,10 +250,17 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded, is_builtin: bool) -> 
                     problems.append(problem(_at(loaded, "rules", i, "check", "cases", j), f"{where}.check",
                                             "checklist_unknown_message", "checklist_unknown_message_hint",
                                             message=case.message, known=", ".join(rule.messages)))
-        rs.rules[rule.id] = ActiveRule(
+        active = ActiveRule(
             spec=rule, severity=rule.severity, enabled=rule.enabled,
             params={k: p.default for k, p in rule.params.items()}, origin=cl.checklist.id,
         )
+        try:
+            compile_rule(active)  # a broken query fails here, at its line, not during an audit
+        except QueryError as exc:
+            crumb = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in exc.where).replace(".[", "[")
+            problems.append(problem(_at(loaded, "rules", i, "check", *exc.where), f"{where}.check.{crumb}",
+                                    exc.key, exc.hint, **exc.args_))
+        rs.rules[rule.id] = active
     for rule_id, override in cl.overrides.items():
         target = rs.rules.get(rule_id)
         if target is None:

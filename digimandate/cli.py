@@ -71,7 +71,9 @@ MaxBytesOption = Annotated[
 
 
 def _lang(option: LangOpt | None) -> Lang:
-    return option.value if option is not None else default_lang()  # type: ignore[return-value]
+    if option is None:
+        return default_lang()
+    return "nl" if option is LangOpt.nl else "en"
 
 
 def _fail(exc: DigimandateError, lang: Lang) -> NoReturn:
@@ -120,7 +122,7 @@ def check(
         sys.stdout.flush()
     except DigimandateError as exc:
         _fail(exc, out_lang)
-    except Exception as exc:  # noqa: BLE001 - the one place a bug becomes exit 3
+    except Exception as exc:
         _internal(exc, out_lang)
     if result.errors:
         for o in result.errors:
@@ -146,7 +148,7 @@ def validate(
         doc = load_document(file, Limits(max_bytes=max_bytes))
     except DigimandateError as exc:
         _fail(exc, out_lang)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         _internal(exc, out_lang)
     m = doc.model
     summary = t("valid_summary", out_lang, departments=len(m.departments), people=len(m.people),

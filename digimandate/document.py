@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from digimandate.errors import InputError, Location, Problem, Term, problem
-from digimandate.loader import LList, LMap, Limits, Loaded, load_bytes, load_file
+from digimandate.loader import Limits, LList, LMap, Loaded, load_bytes, load_file
 from digimandate.model import (
     SECTIONS,
     Channel,
@@ -121,7 +121,7 @@ def _index(doc: Document, problems: list[Problem]) -> None:
                 ents[f"governance/{sub}"] = gov[sub]
     m = doc.model
     for section in SECTIONS:
-        raw_list = data.get(section)
+        raw_list: Any = data.get(section)
         items: list[Any] = getattr(m, section)
         table: dict[str, Any] = getattr(doc, section)
         for i, item in enumerate(items):
@@ -142,7 +142,7 @@ def _index(doc: Document, problems: list[Problem]) -> None:
                 ents[f"mandates/{mandate.id}/{sub}"] = raw[sub]
     for proc in m.processes:
         raw = ents[f"processes/{proc.id}"]
-        for intake_path, j in zip(intake_paths(proc), range(len(proc.intake or []))):
+        for intake_path, j in zip(intake_paths(proc), range(len(proc.intake or [])), strict=True):
             ents[intake_path] = raw["intake"][j]
         for j in range(len(proc.steps or [])):
             ents[f"processes/{proc.id}/steps/{j + 1}"] = raw["steps"][j]

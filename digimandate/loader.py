@@ -303,7 +303,7 @@ class _Builder:
 
 def _pos(event: yaml.Event) -> Pos:
     mark = event.start_mark
-    return (mark.line + 1, mark.column + 1)
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 class _Missing:

@@ -15,7 +15,6 @@ from jmespath.exceptions import JMESPathError
 from jmespath.parser import ParsedResult
 
 from digimandate.checklist import ActiveRule, Query
-from digimandate.errors import InputError, Location, problem
 from digimandate.rules import Hit, NotApplicable
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -53,6 +52,17 @@ def _substitute(expr: str, rule: ActiveRule, audit_date: date | None) -> str:
     return _PARAM.sub(repl, expr)
 
 
+class QueryError(Exception):
+    """A query that does not compile: where in the rule, which message, and its values."""
+
+    def __init__(self, where: tuple[str | int, ...], key: str, hint: str, **args: Any) -> None:
+        super().__init__(key)
+        self.where = where
+        self.key = key
+        self.hint = hint
+        self.args_ = args
+
+
 @dataclass(frozen=True)
 class CompiledCase:
     """A case ready to run."""
@@ -74,41 +84,36 @@ class Compiled:
 
 
 def compile_rule(rule: ActiveRule, audit_date: date | None = None) -> Compiled | None:
-    """Compile a rule's query; a broken query is an input error at the rule."""
+    """Compile a rule's query; raises QueryError naming the part that does not compile."""
     query = rule.spec.check
     if not isinstance(query, Query):
         return None
 
-    def comp(expr: str, where: str) -> ParsedResult:
+    def comp(expr: str, *where: str | int) -> ParsedResult:
         try:
             return jmespath.compile(_substitute(expr, rule, audit_date))
         except KeyError as exc:
-            raise InputError([problem(_rule_loc(rule), where, "query_unknown_param",
-                                      "query_unknown_param_hint", param=exc.args[0], id=rule.id)]) from None
+            raise QueryError(where, "query_unknown_param", "query_unknown_param_hint",
+                             param=exc.args[0], id=rule.id) from None
         except JMESPathError as exc:
-            raise InputError([problem(_rule_loc(rule), where, "query_syntax", "query_syntax_hint",
-                                      problem=str(exc).replace("\n", " "))]) from None
+            raise QueryError(where, "query_syntax", "query_syntax_hint",
+                             problem=" ".join(str(exc).split())) from None
 
-    base = f"{rule.id}.check"
     cases = tuple(
         CompiledCase(
-            when=comp(c.when, f"{base}.cases[{i}].when"),
+            when=comp(c.when, "cases", i, "when"),
             message=c.message,
             key=c.key,
-            args={k: comp(v, f"{base}.cases[{i}].args.{k}") for k, v in c.args.items()},
+            args={k: comp(v, "cases", i, "args", k) for k, v in c.args.items()},
         )
         for i, c in enumerate(query.cases)
     )
     return Compiled(
-        each=comp(query.each, f"{base}.each") if query.each else None,
-        where=comp(query.where, f"{base}.where") if query.where else None,
+        each=comp(query.each, "each") if query.each else None,
+        where=comp(query.where, "where") if query.where else None,
         entity=query.entity,
         cases=cases,
     )
-
-
-def _rule_loc(rule: ActiveRule) -> Location:
-    return Location(rule.origin, 1, 1)
 
 
 def truthy(value: Any) -> bool:

@@ -54,7 +54,7 @@ _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
 
 def found(value: Any) -> Any:
     """Describe a value the user wrote, for a message."""
-    if isinstance(value, LMap) or isinstance(value, dict):
+    if isinstance(value, dict):
         return Term("type_mapping")
     if isinstance(value, (LList, list)):
         return Term("type_list")
@@ -76,8 +76,8 @@ def breadcrumb(loc: Sequence[str | int]) -> str:
     return out
 
 
-def walk(data: LMap, loc: Sequence[str | int]) -> tuple[Any, Pos, Pos, bool]:
-    """Follow ``loc`` into the data: (node, value position, key position, reached the end)."""
+def walk(data: LMap, loc: Sequence[str | int]) -> tuple[Pos, Pos]:
+    """Follow ``loc`` as far as the data goes: (value position, key position)."""
     node: Any = data
     pos = data.pos
     key_pos = data.pos
@@ -89,8 +89,8 @@ def walk(data: LMap, loc: Sequence[str | int]) -> tuple[Any, Pos, Pos, bool]:
             pos = key_pos = node.item_pos[part]
             node = node[part]
         else:
-            return node, pos, key_pos, False
-    return node, pos, key_pos, True
+            break
+    return pos, key_pos
 
 
 def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
@@ -139,27 +139,26 @@ def convert(error: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Prob
     etype = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    node, pos, key_pos, reached = walk(loaded.data, loc)
+    pos, key_pos = walk(loaded.data, loc)
     path = breadcrumb(loc)
     if etype == "extra_forbidden":
         key = str(loc[-1])
-        allowed = _fields_at(model, loc[:-1])
-        guess = suggest(key, allowed)
+        fields = _fields_at(model, loc[:-1])
+        guess = suggest(key, fields)
         if guess:
             return problem(loaded.at(key_pos), path, "unknown_key", "did_you_mean", key=key, suggestion=guess)
         return problem(
-            loaded.at(key_pos), path, "unknown_key", "allowed_keys", key=key, allowed=", ".join(allowed)
+            loaded.at(key_pos), path, "unknown_key", "allowed_keys", key=key, allowed=", ".join(fields)
         )
     if etype == "missing":
         return problem(loaded.at(pos), path, "missing_key", "missing_key_hint", key=str(loc[-1]))
     if etype in ("literal_error", "enum"):
         allowed_list = _QUOTED.findall(str(ctx.get("expected", "")))
-        allowed = ", ".join(allowed_list)
         guess = suggest(str(value), allowed_list) if isinstance(value, str) else None
         hint = "did_you_mean_or_allowed" if guess else "allowed_values"
         return problem(
             loaded.at(pos), path, "bad_enum", hint,
-            allowed=allowed, found=found(value), suggestion=guess or "",
+            allowed=", ".join(allowed_list), found=found(value), suggestion=guess or "",
         )
     if etype == "string_pattern_mismatch":
         text = str(value)

@@ -48,11 +48,11 @@ def build_view(doc: Document) -> JsonDict:
         c["co_owners"] = many(depts, c["co_owners"])
     for s in root["systems"]:
         s["owner"] = one(depts, s["owner"])
-    for proc_model, pr in zip(m.processes, root["processes"]):
+    for proc_model, pr in zip(m.processes, root["processes"], strict=True):
         pr["department"] = one(depts, pr["department"])
         for key in ("owner", "designer", "it_contact"):
             pr[key] = one(people, pr[key])
-        for path, intake in zip(intake_paths(proc_model), pr["intake"] or []):
+        for path, intake in zip(intake_paths(proc_model), pr["intake"] or [], strict=True):
             intake["_path"] = path
             intake["channel"] = one(channels, intake["channel"])
             intake["lands_in"] = one(systems, intake["lands_in"])

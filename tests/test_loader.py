@@ -8,7 +8,7 @@ import time
 import pytest
 
 from digimandate.errors import InputError
-from digimandate.loader import LList, LMap, Limits, load_bytes
+from digimandate.loader import Limits, LList, LMap, load_bytes
 
 
 def error_of(raw: bytes, limits: Limits = Limits(), lang: str = "en") -> str:

@@ -30,5 +30,5 @@ def render(result: AuditResult, fmt: Format, lang: Lang, color: bool = False) ->
         from digimandate.render import terminal
 
         return terminal.render(result, lang, color=color)
-    module: Renderer = importlib.import_module(f"digimandate.render.{fmt.value}_format")  # type: ignore[assignment]
+    module: Renderer = importlib.import_module(f"digimandate.render.{fmt.value}_format")
     return module.render(result, lang)

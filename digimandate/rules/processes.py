@@ -14,7 +14,7 @@ def form_lands_in_system(ctx: Context) -> Iterator[Hit]:
     """Fire for each form intake that lands in a mailbox, on paper, or nowhere recorded."""
     seen = False
     for proc in ctx.doc.model.processes:
-        for path, intake in zip(intake_paths(proc), proc.intake or []):
+        for path, intake in zip(intake_paths(proc), proc.intake or [], strict=True):
             if intake.form is not True:
                 continue
             seen = True
@@ -51,7 +51,7 @@ def assisted_lands_in_system(ctx: Context) -> Iterator[Hit]:
     """Fire for each phone, counter, e-mail or post intake that lands in a mailbox or on paper."""
     seen = False
     for proc in ctx.doc.model.processes:
-        for path, intake in zip(intake_paths(proc), proc.intake or []):
+        for path, intake in zip(intake_paths(proc), proc.intake or [], strict=True):
             channel = ctx.doc.channels[intake.channel]
             if channel.type not in ASSISTED_CHANNELS:
                 continue

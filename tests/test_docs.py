@@ -1,0 +1,38 @@
+"""Generated files are current: the rule reference and the organisation schema."""
+
+from __future__ import annotations
+
+from digimandate.checklist import RuleSet
+from digimandate.render.rules_doc import markdown
+from digimandate.schemas import ORGANISATION_SCHEMA, organisation_schema_text
+from tests.conftest import ROOT
+
+
+def test_rules_doc_is_current(ruleset: RuleSet) -> None:
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == markdown(ruleset), "docs/rules.md is stale: run `digimandate rules -f markdown > docs/rules.md`"
+
+
+def test_rules_doc_covers_every_rule(ruleset: RuleSet) -> None:
+    text = markdown(ruleset)
+    for rule_id in ruleset.rules:
+        assert f"### {rule_id}\n" in text
+
+
+def test_organisation_schema_is_current() -> None:
+    assert ORGANISATION_SCHEMA.read_text(encoding="utf-8") == organisation_schema_text(), (
+        "run `digimandate schema > digimandate/schemas/organisation-v1.schema.json`"
+    )
+
+
+def test_examples_validate_against_the_json_schema() -> None:
+    import json
+
+    import jsonschema
+    import yaml
+
+    schema = json.loads(ORGANISATION_SCHEMA.read_text(encoding="utf-8"))
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # JSON Schema knows no dates: compare the text form, as an editor would see it.
+        jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)

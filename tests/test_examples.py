@@ -1,0 +1,87 @@
+"""Every shipped example validates and audits; each shows what it is meant to show."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from digimandate.audit import audit_file
+from digimandate.checklist import RuleSet
+from digimandate.document import load_document
+from tests.conftest import EXAMPLES, SHARED
+
+ORGS = sorted(EXAMPLES.glob("*.yaml"))
+
+
+def test_there_are_examples() -> None:
+    assert {p.name for p in ORGS} >= {"small-municipality.yaml", "mature-municipality.yaml",
+                                      "large-municipality.yaml", "english-agency.yaml"}
+
+
+@pytest.mark.parametrize("path", ORGS, ids=[p.name for p in ORGS])
+def test_example_validates_and_audits(path: Path, ruleset: RuleSet) -> None:
+    result = audit_file(path, ruleset)
+    assert result.errors == ()
+    assert 1 <= result.maturity.level <= 5
+
+
+def rules_failed(path: Path, ruleset: RuleSet) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in audit_file(path, ruleset).findings:
+        out.setdefault(f.rule, []).append(f.entity)
+    return out
+
+
+def test_small_municipality_shows_the_tips_problems(ruleset: RuleSet) -> None:
+    failed = rules_failed(EXAMPLES / "small-municipality.yaml", ruleset)
+    assert failed["C001"] == ["channels/website"]  # the website is Communicatie's domain only
+    assert failed["M007"] == ["mandates/website-en-formulieren"]  # approval for every change
+    assert failed["P001"] == ["processes/parkeervergunning/intake/website"]  # form lands in a mailbox
+    assert failed["O001"] == ["processes/melding-openbare-ruimte"]  # a process without owner
+    assert "M001" in failed
+
+
+def test_mature_municipality_has_no_findings(ruleset: RuleSet) -> None:
+    result = audit_file(EXAMPLES / "mature-municipality.yaml", ruleset)
+    assert result.findings == ()
+    assert result.not_applicable == ()
+    assert result.maturity.level == 5
+
+
+def test_english_example_is_in_english(ruleset: RuleSet) -> None:
+    result = audit_file(EXAMPLES / "english-agency.yaml", ruleset)
+    assert result.language == "en"
+    assert result.findings
+
+
+def test_large_municipality_uses_real_upl_products() -> None:
+    doc = load_document(EXAMPLES / "large-municipality.yaml")
+    processes = doc.model.processes
+    assert len(processes) >= 200
+    upl = SHARED / "data" / "upl-sdg" / "UPL-actueel.csv"
+    if not upl.is_file():
+        pytest.skip("the UPL list in ../shared/data is not present")
+    with upl.open(encoding="utf-8") as fh:
+        municipal = {row["URI"]: row["UniformeProductnaam"] for row in csv.DictReader(fh) if row["Gemeente"] == "X"}
+    for proc in processes:
+        assert proc.upl in municipal, proc.upl
+        assert proc.name.lower() == municipal[proc.upl].lower()
+
+
+def test_large_example_is_reproducible(tmp_path: Path) -> None:
+    upl = SHARED / "data" / "upl-sdg" / "UPL-actueel.csv"
+    if not upl.is_file():
+        pytest.skip("the UPL list in ../shared/data is not present")
+    import runpy
+    import sys
+
+    target = tmp_path / "large.yaml"
+    argv = sys.argv
+    sys.argv = ["make_large_example.py", str(upl), str(target)]
+    try:
+        runpy.run_path(str(EXAMPLES.parent / "scripts" / "make_large_example.py"), run_name="__main__")
+    finally:
+        sys.argv = argv
+    assert target.read_text(encoding="utf-8") == (EXAMPLES / "large-municipality.yaml").read_text(encoding="utf-8")
