@@ -37,6 +37,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "start from `digimandate init` for a commented example",
         "nl": "begin met `digimandate init` voor een voorbeeld met uitleg",
     },
+    "root_not_mapping_hint": {
+        "en": "an organisation file starts with `schema_version: 1` and `organisation:`",
+        "nl": "een organisatiebestand begint met `schema_version: 1` en `organisation:`",
+    },
+    "file_missing_hint": {
+        "en": "check the path, or write a starter file with `digimandate init`",
+        "nl": "controleer het pad, of schrijf een startbestand met `digimandate init`",
+    },
+    "is_directory_hint": {"en": "name a YAML file in the folder", "nl": "noem een YAML-bestand in de map"},
+    "file_unreadable_hint": {"en": "check the file's permissions", "nl": "controleer de rechten op het bestand"},
     "root_not_mapping": {
         "en": "expected a mapping (key: value) at the top, found {found}",
         "nl": "verwacht een mapping (sleutel: waarde) bovenaan, gevonden: {found}",
@@ -163,6 +173,19 @@ CATALOG: dict[str, dict[str, str]] = {
         "nl": "schrijf een waarde van de verwachte soort, bijv. {example}",
     },
     "out_of_range": {"en": "{found} is out of range: {constraint}", "nl": "{found} valt buiten het bereik: {constraint}"},
+    "out_of_range_hint": {
+        "en": "job survey scores run from 1 to 7; counts and FTE are never negative",
+        "nl": "scores van de job survey lopen van 1 tot 7; aantallen en fte zijn nooit negatief",
+    },
+    "bad_pattern_hint": {"en": "change the value to fit the pattern", "nl": "pas de waarde aan zodat die bij het patroon past"},
+    "invalid_value_hint": {
+        "en": "see `digimandate schema` for what this key accepts",
+        "nl": "zie `digimandate schema` voor wat deze sleutel accepteert",
+    },
+    "bad_tagged_value_hint": {
+        "en": "remove the tag and let the value speak for itself",
+        "nl": "haal de tag weg en laat de waarde voor zichzelf spreken",
+    },
     "invalid_value": {"en": "invalid value {found}: {reason}", "nl": "ongeldige waarde {found}: {reason}"},
     "duplicate_id": {
         "en": "duplicate id `{id}` in {section} (first at line {line})",

@@ -88,13 +88,13 @@ def load_file(path: Path, limits: Limits = Limits(), display: str | None = None)
     name = display if display is not None else str(path)
     here = Location(name, 1, 1)
     if path.is_dir():
-        raise InputError([problem(here, "", "is_directory")])
+        raise InputError([problem(here, "", "is_directory", "is_directory_hint")])
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise InputError([problem(here, "", "file_missing")]) from None
+        raise InputError([problem(here, "", "file_missing", "file_missing_hint")]) from None
     except OSError as exc:
-        raise InputError([problem(here, "", "file_unreadable", reason=exc.strerror)]) from None
+        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=exc.strerror)]) from None
     if size > limits.max_bytes:
         raise InputError(
             [problem(here, "", "too_large", "too_large_hint", size=size, limit=limits.max_bytes)]
@@ -102,7 +102,7 @@ def load_file(path: Path, limits: Limits = Limits(), display: str | None = None)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError([problem(here, "", "file_unreadable", reason=exc.strerror)]) from None
+        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=exc.strerror)]) from None
     return load_bytes(raw, name, limits)
 
 
@@ -195,7 +195,7 @@ class _Builder:
         if self.root is _MISSING or self.root is None:
             raise self.fail((1, 1), "empty_file", "empty_file_hint")
         if not isinstance(self.root, LMap):
-            raise self.fail((1, 1), "root_not_mapping", found=_describe(self.root))
+            raise self.fail((1, 1), "root_not_mapping", "root_not_mapping_hint", found=_describe(self.root))
         return self.root
 
     def handle(self, event: yaml.Event) -> None:
@@ -298,7 +298,7 @@ class _Builder:
         except (ValueError, OverflowError, ConstructorError, TypeError, AttributeError):
             if tag == _STD + "timestamp":
                 raise self.fail(pos, "impossible_date", "date_hint", value=value) from None
-            raise self.fail(pos, "bad_tagged_value", None, value=value, tag=_show_tag(tag)) from None
+            raise self.fail(pos, "bad_tagged_value", "bad_tagged_value_hint", value=value, tag=_show_tag(tag)) from None
 
 
 def _pos(event: yaml.Event) -> Pos:

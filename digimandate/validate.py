@@ -164,7 +164,8 @@ def convert(error: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Prob
         text = str(value)
         if "a-z0-9" in str(ctx.get("pattern", "")):
             return problem(loaded.at(pos), path, "bad_id", "bad_id_hint", found=repr(text), suggestion=slug(text))
-        return problem(loaded.at(pos), path, "bad_pattern", found=repr(text), pattern=ctx.get("pattern"))
+        return problem(loaded.at(pos), path, "bad_pattern", "bad_pattern_hint", found=repr(text),
+                       pattern=ctx.get("pattern"))
     if etype in _EXPECTED:
         kind = _EXPECTED[etype]
         if isinstance(value, str) and kind == "type_date":
@@ -177,8 +178,10 @@ def convert(error: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Prob
         bounds = {k: f"{ctx[k]:g}" if isinstance(ctx.get(k), (int, float)) else ctx.get(k)
                   for k in ("ge", "le", "gt", "lt")}
         constraint = _RANGE[etype].format(**bounds)
-        return problem(loaded.at(pos), path, "out_of_range", found=found(value), constraint=constraint)
-    return problem(loaded.at(pos), path, "invalid_value", found=found(value), reason=error["msg"])
+        return problem(loaded.at(pos), path, "out_of_range", "out_of_range_hint", found=found(value),
+                       constraint=constraint)
+    return problem(loaded.at(pos), path, "invalid_value", "invalid_value_hint", found=found(value),
+                   reason=error["msg"])
 
 
 def validate_model(loaded: Loaded, model: type[M], data: Any = None) -> M:

@@ -89,7 +89,8 @@ def test_check_defaults_to_organisation_yaml(runner: CliRunner, tmp_path: Path, 
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["check", "--lang", "en"])
     assert result.exit_code == 2
-    assert result.stderr == "organisation.yaml:1:1: error: file not found\n"
+    assert result.stderr == ("organisation.yaml:1:1: error: file not found\n"
+                             "  hint: check the path, or write a starter file with `digimandate init`\n")
 
 
 def test_bad_input_exits_two_without_traceback(runner: CliRunner, tmp_path: Path) -> None:
@@ -209,3 +210,59 @@ def test_max_bytes(runner: CliRunner) -> None:
     result = runner.invoke(app, ["check", SMALL, "--max-bytes", "100", "--lang", "en"])
     assert result.exit_code == 2
     assert "more than the limit of 100 bytes" in result.stderr
+
+
+HOSTILE = {
+    "empty": b"",
+    "list-root": b"- a\n",
+    "syntax": b"a: [1, 2\n",
+    "bad-utf8": b"schema_version: 1\norganisation: {name: \xff}\n",
+    "tab": b"schema_version: 1\norganisation:\n\tname: X\n",
+    "impossible-date": b"schema_version: 1\norganisation: {name: X, audit_date: 2026-13-01}\n",
+    "wrong-type": b"schema_version: 1\norganisation: {name: [X]}\n",
+    "duplicate-id": b"schema_version: 1\norganisation: {name: X}\ndepartments:\n"
+                    b"  - {id: a, name: A, function: kcc}\n  - {id: a, name: B, function: ict}\n",
+    "python-tag": b"schema_version: 1\norganisation: !!python/object/new:os.system [echo hi]\n",
+    "alias-bomb": b"a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+                  b"c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+                  b"e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
+                  b"g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\n",
+    "schema-2": b"schema_version: 2\norganisation: {name: X}\n",
+    "null-section": b"schema_version: 1\norganisation: {name: X}\nprocesses:\n  - null\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_hostile_input_exits_two_with_a_located_message(runner: CliRunner, tmp_path: Path, name: str,
+                                                        command: str) -> None:
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes(HOSTILE[name])
+    result = runner.invoke(app, [command, str(path), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"{path}:")
+    assert ": error: " in result.stderr and "\n  hint: " in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_colour_only_when_asked() -> None:
+    from digimandate.audit import audit_file
+    from digimandate.checklist import load_ruleset
+    from digimandate.render.terminal import render
+
+    result = audit_file(Path(SMALL), load_ruleset())
+    assert "\x1b[" in render(result, "en", color=True)
+    assert "\x1b[" not in render(result, "en", color=False)
+
+
+def test_no_color_env_turns_colour_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from digimandate.cli import _color
+
+    class Tty:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert _color(Tty()) is True
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert _color(Tty()) is False

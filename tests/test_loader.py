@@ -39,8 +39,10 @@ def test_scalars_resolve_like_safe_loader() -> None:
               "  hint: start from `digimandate init` for a commented example"),
         (b"# only a comment\n", "org.yaml:1:1: error: the file is empty\n"
                                 "  hint: start from `digimandate init` for a commented example"),
-        (b"- a\n- b\n", "org.yaml:1:1: error: expected a mapping (key: value) at the top, found list"),
-        (b"just text\n", "org.yaml:1:1: error: expected a mapping (key: value) at the top, found 'just text'"),
+        (b"- a\n- b\n", "org.yaml:1:1: error: expected a mapping (key: value) at the top, found list\n"
+                        "  hint: an organisation file starts with `schema_version: 1` and `organisation:`"),
+        (b"just text\n", "org.yaml:1:1: error: expected a mapping (key: value) at the top, found 'just text'\n"
+                       "  hint: an organisation file starts with `schema_version: 1` and `organisation:`"),
         (b"a: [1, 2\n", "org.yaml:2:1: error: YAML syntax error: did not find expected ',' or ']'\n"
                         "  hint: check the indentation and the quotes around this line"),
         (b"a:\n\tb: 1\n", "org.yaml:2:1: error: YAML syntax error: found character that cannot start any token\n"
