@@ -3,3 +3,6 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+# Where the generated rule reference is published; SARIF and JUnit link each rule to its section.
+DOCS_URL = "https://github.com/digimandate/digimandate/blob/main/docs/rules.md"

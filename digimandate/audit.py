@@ -1,4 +1,4 @@
-"""The flow in one call: load, validate, check, score and freeze the result."""
+"""The flow in one call: load, validate, check, (waive), score and freeze the result."""
 
 from __future__ import annotations
 
@@ -7,19 +7,30 @@ from pathlib import Path
 
 from digimandate import __version__
 from digimandate.checklist import RuleSet
+from digimandate.clock import today as clock_today
+from digimandate.config import Waiver
 from digimandate.document import Document, load_document
 from digimandate.engine import run_rules
 from digimandate.loader import Limits
-from digimandate.result import AuditResult
+from digimandate.result import AuditResult, Finding, WaivedFinding
 from digimandate.scoring import score
 
 
-def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None) -> AuditResult:
-    """Check and score a validated document."""
+def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
+                   waivers: tuple[Waiver, ...] = ()) -> AuditResult:
+    """Check and score a validated document; waivers are judged against ``today``."""
     org = doc.model.organisation
-    audit_date = org.audit_date or today or date.today()
+    now = today or clock_today()
+    audit_date = org.audit_date or now
     outcomes = run_rules(doc, ruleset, audit_date)
-    findings = sorted((f for o in outcomes for f in o.findings), key=lambda f: f.sort_key())
+    waived: list[WaivedFinding] = []
+    meta: list[Finding] = []
+    if waivers:
+        from digimandate.waivers import apply_waivers
+
+        outcomes, waived, meta = apply_waivers(outcomes, waivers, now)
+    findings = [f for o in outcomes if o.status != "waived" for f in o.findings] + meta
+    findings.sort(key=lambda f: f.sort_key())
     return AuditResult(
         tool_version=__version__,
         file=doc.file,
@@ -33,10 +44,12 @@ def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None) -
         outcomes=tuple(outcomes),
         findings=tuple(findings),
         maturity=score(outcomes, ruleset.dimensions),
+        waived=tuple(sorted(waived, key=lambda w: w.finding.sort_key())),
+        today=now,
     )
 
 
 def audit_file(path: Path, ruleset: RuleSet, limits: Limits = Limits(), today: date | None = None,
-               display: str | None = None) -> AuditResult:
+               display: str | None = None, waivers: tuple[Waiver, ...] = ()) -> AuditResult:
     """Load, validate, check and score one organisation file."""
-    return audit_document(load_document(path, limits, display), ruleset, today)
+    return audit_document(load_document(path, limits, display), ruleset, today, waivers)

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from digimandate.errors import InputError, problem
+from digimandate.errors import InputError, Location, Problem, problem
 from digimandate.loader import Limits, LList, LMap, Loaded, load_file
 from digimandate.validate import suggest, validate_model
 
@@ -269,17 +269,31 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
                                     "checklist_unknown_rule", "did_you_mean" if guess else None,
                                     id=rule_id, suggestion=guess or ""))
             continue
-        bad = [k for k in override.params if k not in target.params]
-        for key in bad:
-            guess = suggest(key, list(target.params))
-            problems.append(problem(_at(loaded, "overrides", rule_id, "params", key),
-                                    f"overrides.{rule_id}.params.{key}", "checklist_unknown_param",
-                                    "did_you_mean" if guess else "checklist_known_params",
-                                    id=rule_id, param=key, suggestion=guess or "",
-                                    known=", ".join(target.params) or "-"))
-        rs.rules[rule_id] = override_rule(target, override, cl.checklist.id)
+        bad = [p for key, value in override.params.items()
+               if (p := param_problem(target, key, value, _at(loaded, "overrides", rule_id, "params", key),
+                                      f"overrides.{rule_id}.params.{key}"))]
+        problems.extend(bad)
+        if not bad:
+            rs.rules[rule_id] = override_rule(target, override, cl.checklist.id)
     if problems:
         raise InputError(problems)
+
+
+def param_problem(rule: ActiveRule, key: str, value: ParamValue, at: Location, path: str) -> Problem | None:
+    """Check that a parameter exists and that its value is of the default's kind."""
+    if key not in rule.params:
+        guess = suggest(key, list(rule.params))
+        return problem(at, path, "checklist_unknown_param", "did_you_mean" if guess else "checklist_known_params",
+                       id=rule.id, param=key, suggestion=guess or "", known=", ".join(rule.params) or "-")
+    default = rule.spec.params[key].default
+    numeric = (int, float)
+    same = (isinstance(default, bool) == isinstance(value, bool)
+            and (isinstance(value, numeric) if isinstance(default, numeric) else isinstance(value, type(default))))
+    if not same:
+        return problem(at, path, "checklist_param_type", "checklist_param_type_hint", id=rule.id, param=key,
+                       expected=type(default).__name__, found=repr(value), default=default)
+    return None
+
 
 
 def override_rule(rule: ActiveRule, override: Override, by: str) -> ActiveRule:

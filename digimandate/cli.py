@@ -45,13 +45,6 @@ class SeverityOpt(str, enum.Enum):
     info = "info"
 
 
-class CheckFormat(str, enum.Enum):
-    """Formats of check."""
-
-    terminal = "terminal"
-    json = "json"
-
-
 class RulesFormat(str, enum.Enum):
     """Formats of rules."""
 
@@ -65,6 +58,11 @@ ChecklistOption = Annotated[
     Optional[list[Path]],  # noqa: UP045
     typer.Option("--checklist", help="An extra checklist (repeatable).", dir_okay=False),
 ]
+FilesArg = Annotated[Optional[list[Path]], typer.Argument(help="Organisation files.", show_default=False)]  # noqa: UP045
+StrList = Optional[list[str]]  # noqa: UP045
+OptPath = Optional[Path]  # noqa: UP045
+ConfigOption = Annotated[OptPath, typer.Option("--config", help="Use this configuration file.", dir_okay=False)]
+NoConfigOption = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Refuse files larger than this.", min=1)
 ]
@@ -95,43 +93,100 @@ def _color(stream: object) -> bool:
     return bool(isatty and isatty())
 
 
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values or [] for v in value.split(",") if v.strip())
+
+
 @app.command()
 def check(
-    file: Annotated[Path, typer.Argument(help="The organisation file.")] = Path("organisation.yaml"),
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.terminal,
+    files: FilesArg = None,
+    fmt: Annotated[
+        StrList,
+        typer.Option("--format", "-f", help="terminal, json, sarif, junit or github; FORMAT=FILE writes a file "
+                                            "(repeatable).", show_default=False),
+    ] = None,
     lang: LangOption = None,
     fail_on: Annotated[
-        SeverityOpt, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")
-    ] = SeverityOpt.high,
+        Optional[SeverityOpt],  # noqa: UP045
+        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity [default: high]."),
+    ] = None,
     checklist: ChecklistOption = None,
+    select: Annotated[StrList, typer.Option("--select", help="Only these rules or prefixes (M, M00, M007).")] = None,
+    extend_select: Annotated[StrList, typer.Option("--extend-select", help="Add rules or prefixes.")] = None,
+    ignore: Annotated[StrList, typer.Option("--ignore", help="Skip rules or prefixes.")] = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    waivers: Annotated[OptPath, typer.Option("--waivers", help="A file of extra waivers.", dir_okay=False)] = None,
+    no_waivers: Annotated[bool, typer.Option("--no-waivers", help="Show everything as if no waiver existed.")] = False,
+    baseline: Annotated[
+        OptPath, typer.Option("--baseline", help="Fail only on findings not in this baseline.", dir_okay=False)
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when findings are at or above --fail-on.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Audit an organisation file and show the findings and maturity levels."""
-    out_lang = _lang(lang)
-    try:
-        from digimandate.audit import audit_file
-        from digimandate.checklist import SEVERITY_RANK, load_ruleset
-        from digimandate.render import Format, render
+    """Audit organisation files and show the findings and maturity levels."""
+    from digimandate.render.common import in_github_actions
+    from digimandate.run import Run, parse_outputs, render_outputs, write_outputs
+    from digimandate.settings import Options
 
-        ruleset = load_ruleset(checklist or [])
-        result = audit_file(file, ruleset, Limits(max_bytes=max_bytes))
-        if lang is None:
-            out_lang = result.language
-        text = render(result, Format(fmt.value), out_lang, color=fmt is CheckFormat.terminal and _color(sys.stdout))
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    out_lang = _lang(lang)
+    options = Options(
+        config=config, no_config=no_config, checklists=tuple(checklist or []),
+        select=_split(select) if select else None, extend_select=_split(extend_select), ignore=_split(ignore),
+        fail_on=fail_on.value if fail_on else None, lang=out_lang if lang else None, waivers=waivers,
+        no_waivers=no_waivers,
+    )
+    run = Run(options, Limits(max_bytes=max_bytes), baseline)
+    try:
+        outputs = parse_outputs(fmt or [], in_github_actions())
+        run.audit(list(files or [Path("organisation.yaml")]))
+        run.judge(exit_zero)
+        if run.results:
+            write_outputs(render_outputs(run, outputs, _color(sys.stdout)), force)
     except DigimandateError as exc:
-        _fail(exc, out_lang)
-    except Exception as exc:
-        _internal(exc, out_lang)
-    if result.errors:
-        for o in result.errors:
-            typer.echo(t("term_rule_error", out_lang, rule=o.rule.id, error=o.error or ""), err=True)
-        typer.echo(f"  {t('hint', out_lang)}: {t('please_report', out_lang)}", err=True)
-        raise typer.Exit(EXIT_INTERNAL)
-    threshold = SEVERITY_RANK[fail_on.value]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
-    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+        _fail(exc, run.lang_for())
+    except Exception as exc:  # the one place where a bug becomes exit 3 with a "please report" hint
+        _internal(exc, run.lang_for())
+    raise typer.Exit(run.exit_code)
+
+
+@app.command("baseline")
+def baseline_cmd(
+    files: FilesArg = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the baseline (- for standard output).")
+    ] = Path(".digimandate-baseline.json"),
+    lang: LangOption = None,
+    checklist: ChecklistOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing baseline.")] = False,
+) -> None:
+    """Record today's findings, so that check --baseline fails only on new ones."""
+    from digimandate.baseline import baseline_text
+    from digimandate.output import write_atomic
+    from digimandate.run import Run
+    from digimandate.settings import Options
+
+    out_lang = _lang(lang)
+    run = Run(Options(config=config, no_config=no_config, checklists=tuple(checklist or []),
+                      lang=out_lang if lang else None))
+    try:
+        run.audit(list(files or [Path("organisation.yaml")]))
+        if run.exit_code:
+            raise typer.Exit(run.exit_code)
+        text = baseline_text(run.results)
+        if str(output) == "-":
+            sys.stdout.write(text)
+        else:
+            write_atomic(output, text, force=force)
+            count = sum(len(r.findings) for r in run.results)
+            typer.echo(t("baseline_written", out_lang, file=str(output), count=count), err=True)
+    except DigimandateError as exc:
+        _fail(exc, run.lang_for())
 
 
 @app.command()
@@ -148,7 +203,7 @@ def validate(
         doc = load_document(file, Limits(max_bytes=max_bytes))
     except DigimandateError as exc:
         _fail(exc, out_lang)
-    except Exception as exc:
+    except Exception as exc:  # a bug, not bad input: exit 3 with a "please report" hint
         _internal(exc, out_lang)
     m = doc.model
     summary = t("valid_summary", out_lang, departments=len(m.departments), people=len(m.people),

@@ -34,7 +34,7 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
         except NotApplicable:
             outcomes.append(Outcome(rule, "not_applicable"))
             continue
-        except Exception as exc:
+        except Exception as exc:  # a broken rule must surface as an error outcome, never pass silently
             outcomes.append(Outcome(rule, "error", error=f"{type(exc).__name__}: {exc}"))
             continue
         outcomes.append(Outcome(rule, "failed" if findings else "passed", findings))

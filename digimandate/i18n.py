@@ -409,3 +409,73 @@ CATALOG.update({
     "doc_changed_by": {"en": "changed by {who}", "nl": "gewijzigd door {who}"},
     "doc_rules_count": {"en": "{count} rules", "nl": "{count} regels"},
 })
+
+CATALOG.update({
+    "toml_hint": {"en": "check the TOML syntax of pyproject.toml", "nl": "controleer de TOML-syntaxis van pyproject.toml"},
+    "selector_unknown": {
+        "en": "`{selector}` matches no rule",
+        "nl": "`{selector}` past bij geen enkele regel",
+    },
+    "selector_hint": {
+        "en": "use a rule id (M007) or a prefix of one (M, M00); did you mean `{suggestion}`?",
+        "nl": "gebruik een regel-id (M007) of het begin ervan (M, M00); bedoelde je `{suggestion}`?",
+    },
+    "selector_hint_plain": {
+        "en": "use a rule id (M007) or a prefix of one (M, M00); see `digimandate rules`",
+        "nl": "gebruik een regel-id (M007) of het begin ervan (M, M00); zie `digimandate rules`",
+    },
+    "config_unknown_rule": {"en": "there is no rule {id}", "nl": "er is geen regel {id}"},
+    "config_unknown_rule_hint": {
+        "en": "did you mean `{suggestion}`? see `digimandate rules`",
+        "nl": "bedoelde je `{suggestion}`? zie `digimandate rules`",
+    },
+    "config_unknown_rule_hint_plain": {"en": "see `digimandate rules` for the rule ids", "nl": "zie `digimandate rules` voor de regel-ids"},
+    "checklist_param_type_hint": {
+        "en": "the default of `{param}` is {default}",
+        "nl": "de standaardwaarde van `{param}` is {default}",
+    },
+    "option_selector": {"en": "command line", "nl": "opdrachtregel"},
+})
+
+CATALOG.update({
+    "baseline_invalid": {"en": "not a digimandate baseline: {problem}", "nl": "geen digimandate-baseline: {problem}"},
+    "baseline_hint": {
+        "en": "write one with `digimandate baseline FILE -o BASELINE`",
+        "nl": "schrijf er een met `digimandate baseline BESTAND -o BASELINE`",
+    },
+})
+
+CATALOG.update({
+    "junit_not_applicable": {"en": "not applicable: nothing to look at", "nl": "niet van toepassing: niets om naar te kijken"},
+    "junit_waived": {"en": "{count} finding(s) waived", "nl": "{count} bevinding(en) met uitzondering"},
+})
+
+CATALOG.update({
+    "term_waiver_findings": {"en": "Waivers (configuration)", "nl": "Uitzonderingen (configuratie)"},
+    "term_waived": {"en": "Waived, not counted ({count})", "nl": "Met uitzondering, telt niet mee ({count})"},
+    "term_waiver_terms": {
+        "en": "{reason}, owner {owner}, until {expires}: {justification}",
+        "nl": "{reason}, eigenaar {owner}, tot {expires}: {justification}",
+    },
+    "term_baseline": {
+        "en": "{count} findings are in the baseline and not counted",
+        "nl": "{count} bevindingen staan in de baseline en tellen niet mee",
+    },
+    "term_baseline_fixed": {
+        "en": "fixed since the baseline: {rule} {entity} (remove it from the baseline)",
+        "nl": "opgelost sinds de baseline: {rule} {entity} (haal hem uit de baseline)",
+    },
+})
+
+CATALOG.update({
+    "bad_format": {"en": "unknown format `{value}`; use one of {allowed}", "nl": "onbekend formaat `{value}`; gebruik een van {allowed}"},
+    "bad_format_path": {"en": "`{value}` names no file after `=`", "nl": "`{value}` noemt geen bestand na `=`"},
+    "two_stdout": {
+        "en": "only one --format can go to standard output; give the others a file (sarif=out.sarif)",
+        "nl": "maar één --format kan naar standaarduitvoer; geef de andere een bestand (sarif=out.sarif)",
+    },
+})
+
+CATALOG.update({
+    "baseline_written": {"en": "wrote {file} with {count} findings", "nl": "{file} geschreven met {count} bevindingen"},
+})

@@ -11,7 +11,7 @@ from digimandate.checklist import ActiveRule, RuleSet
 from digimandate.errors import Location
 from digimandate.i18n import Lang
 
-Status = Literal["failed", "passed", "not_applicable", "disabled", "error"]
+Status = Literal["failed", "passed", "waived", "not_applicable", "disabled", "error"]
 SCHEMA_VERSION = 1
 
 
@@ -79,6 +79,29 @@ class Maturity:
 
 
 @dataclass(frozen=True)
+class WaivedFinding:
+    """A finding that a waiver accepts for now, with the waiver's terms."""
+
+    finding: Finding
+    rule: str
+    entity: str
+    reason: str
+    justification: str
+    owner: str
+    expires: date
+
+
+@dataclass(frozen=True)
+class BaselineEntry:
+    """A finding recorded in a baseline."""
+
+    fingerprint: str
+    rule: str
+    entity: str
+    message: str
+
+
+@dataclass(frozen=True)
 class AuditResult:
     """Everything an audit concluded about one organisation file."""
 
@@ -94,6 +117,11 @@ class AuditResult:
     outcomes: tuple[Outcome, ...]
     findings: tuple[Finding, ...]
     maturity: Maturity
+    waived: tuple[WaivedFinding, ...] = ()
+    baselined: tuple[Finding, ...] = ()
+    baseline_fixed: tuple[BaselineEntry, ...] = ()
+    baseline_used: bool = False
+    today: date | None = None
 
     @property
     def errors(self) -> tuple[Outcome, ...]:

@@ -22,11 +22,11 @@ def score_of(outcomes: Iterable[Outcome]) -> float | None:
     """Share of the applicable weight that passes, 0-100; None when no weight applies."""
     total = passed = 0.0
     for o in outcomes:
-        if o.status not in ("passed", "failed", "error"):
+        if o.status not in ("passed", "waived", "failed", "error"):
             continue
         weight = WEIGHTS[o.rule.severity]
         total += weight
-        if o.status == "passed":
+        if o.status in ("passed", "waived"):
             passed += weight
     if total == 0:
         return None
@@ -53,7 +53,7 @@ def score(outcomes: list[Outcome], dimensions: Iterable[str]) -> Maturity:
             score=score_of(mine),
             blocking=blocking(mine, level),
             failed=tuple(o.rule.id for o in mine if o.status in ("failed", "error")),
-            passed=tuple(o.rule.id for o in mine if o.status == "passed"),
+            passed=tuple(o.rule.id for o in mine if o.status in ("passed", "waived")),
             not_applicable=tuple(o.rule.id for o in mine if o.status == "not_applicable"),
         )
     overall = level_of(outcomes)

@@ -101,12 +101,13 @@ def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return []
-        info = current.model_fields.get(part)
+        fields = {info.alias or name: info for name, info in current.model_fields.items()}
+        info = fields.get(part)
         if info is None:
             return []
         current = _inner_model(info.annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
+        return [info.alias or name for name, info in current.model_fields.items()]
     return []
 
 

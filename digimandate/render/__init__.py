@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 import importlib
+import json
+from collections.abc import Callable
 from typing import Protocol
 
 from digimandate.i18n import Lang
@@ -15,6 +17,9 @@ class Format(str, enum.Enum):
 
     terminal = "terminal"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
 
 
 class Renderer(Protocol):
@@ -22,6 +27,28 @@ class Renderer(Protocol):
 
     def render(self, result: AuditResult, lang: Lang) -> str:
         """Return the whole output as text."""
+
+
+def render_many(results: list[AuditResult], fmt: Format, lang_for: Callable[[AuditResult], Lang],
+                color: bool = False) -> str:
+    """Render several results in one output: JSON as a list, SARIF as runs, JUnit as suites."""
+    if len(results) == 1:
+        return render(results[0], fmt, lang_for(results[0]), color)
+    if fmt is Format.json:
+        from digimandate.render.json_format import result_dict
+
+        return json.dumps([result_dict(r, lang_for(r)) for r in results], indent=2, ensure_ascii=False) + "\n"
+    if fmt is Format.sarif:
+        from digimandate.render.sarif_format import sarif_dict
+
+        logs = [sarif_dict(r, lang_for(r)) for r in results]
+        logs[0]["runs"] = [run for log in logs for run in log["runs"]]
+        return json.dumps(logs[0], indent=2, ensure_ascii=False) + "\n"
+    if fmt is Format.junit:
+        from digimandate.render.junit_format import combine
+
+        return combine([render(r, fmt, lang_for(r)) for r in results])
+    return "\n".join(render(r, fmt, lang_for(r), color) for r in results)
 
 
 def render(result: AuditResult, fmt: Format, lang: Lang, color: bool = False) -> str:

@@ -62,7 +62,19 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
         "disabled": [o.rule.id for o in result.outcomes if o.status == "disabled"],
         "errors": [{"rule": o.rule.id, "message": o.error or ""} for o in result.errors],
         "summary": {"findings": len(result.findings), "by_severity": by_severity},
+        "waived": [
+            {**finding_dict(w.finding, lang),
+             "waiver": {"reason": w.reason, "justification": w.justification, "owner": w.owner,
+                        "expires": w.expires.isoformat()}}
+            for w in result.waived
+        ],
+        "baseline": None if not result.baseline_used else {
+            "matched": [finding_dict(f, lang) for f in result.baselined],
+            "fixed": [{"fingerprint": e.fingerprint, "rule": e.rule, "entity": e.entity, "message": e.message}
+                      for e in result.baseline_fixed],
+        },
     }
+
 
 
 def render(result: AuditResult, lang: Lang) -> str:

@@ -50,7 +50,7 @@ def _lines(result: AuditResult, lang: Lang, style: Callable[[str, str], str]) ->
     out: list[str] = []
     m = result.maturity
     for name, dim in rs.dimensions.items():
-        findings = [f for f in result.findings if f.dimension == name]
+        findings = [f for f in result.findings if f.dimension == name and name != "waivers"]
         if not findings:
             continue
         ds = m.dimensions.get(name)
@@ -64,6 +64,27 @@ def _lines(result: AuditResult, lang: Lang, style: Callable[[str, str], str]) ->
                 f"  {f.location}: " + style(f"[{sev}]", STYLES[f.severity])
                 + f" {style(f.message(lang), '')} " + style(f"({f.rule} {f.name})", "dim")
             )
+        out.append("")
+    meta = [f for f in result.findings if f.dimension == "waivers"]
+    if meta:
+        out.append(style(t("term_waiver_findings", lang), "bold underline"))
+        for f in meta:
+            sev = t(f"sev_{f.severity}", lang)
+            out.append(f"  {f.location}: " + style(f"[{sev}]", STYLES[f.severity]) + f" {style(f.message(lang), '')} "
+                       + style(f"({f.rule} {f.name})", "dim"))
+        out.append("")
+    if result.waived:
+        out.append(style(t("term_waived", lang, count=len(result.waived)), "bold underline"))
+        for w in result.waived:
+            f = w.finding
+            out.append(style(f"  {f.location}: {f.message(lang)} ({f.rule})", "dim"))
+            out.append(style("    " + t("term_waiver_terms", lang, reason=w.reason, owner=w.owner,
+                                          expires=w.expires.isoformat(), justification=w.justification), "dim"))
+        out.append("")
+    if result.baseline_used:
+        out.append(style(t("term_baseline", lang, count=len(result.baselined)), "bold"))
+        for e in result.baseline_fixed:
+            out.append(style("  " + t("term_baseline_fixed", lang, rule=e.rule, entity=e.entity), "green"))
         out.append("")
     for o in result.errors:
         out.append(style(t("term_rule_error", lang, rule=o.rule.id, error=o.error or ""), "bold red"))

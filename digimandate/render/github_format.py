@@ -1,0 +1,28 @@
+"""GitHub Actions workflow commands: one annotation per finding, then a summary notice."""
+
+from __future__ import annotations
+
+from digimandate.i18n import Lang, t
+from digimandate.render.common import LEVELS, github_escape
+from digimandate.result import AuditResult
+
+_COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def render(result: AuditResult, lang: Lang) -> str:
+    """Render findings as ``::error file=...,line=...,col=...,title=...::message`` lines."""
+    lines = []
+    for f in result.findings:
+        command = _COMMANDS[LEVELS[f.severity]]
+        props = ",".join([
+            f"file={github_escape(f.location.file, prop=True)}",
+            f"line={f.location.line}",
+            f"col={f.location.column}",
+            f"title={github_escape(f'{f.rule} {f.name} ({f.severity})', prop=True)}",
+        ])
+        lines.append(f"::{command} {props}::{github_escape(f.message(lang))}")
+    m = result.maturity
+    summary = t("term_maturity", lang, org=result.organisation_name, level=m.level, name=t(f"level_{m.level}", lang),
+                score="-" if m.score is None else f"{m.score:g}")
+    lines.append(f"::notice title=digimandate::{github_escape(summary)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,74 @@
+"""JUnit XML for GitLab, Jenkins and Azure: one test case per rule."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from digimandate.i18n import Lang, t
+from digimandate.result import AuditResult
+
+
+def render(result: AuditResult, lang: Lang) -> str:
+    """Render the result as a JUnit XML report."""
+    suite = ET.Element("testsuite", name=f"digimandate: {result.organisation_name}")
+    tests = failures = errors = skipped = 0
+    waived_by_rule: dict[str, int] = {}
+    for w in result.waived:
+        waived_by_rule[w.finding.rule] = waived_by_rule.get(w.finding.rule, 0) + 1
+    active = {f.rule: [] for f in result.findings}  # type: dict[str, list[str]]
+    for f in result.findings:
+        active[f.rule].append(f"{f.location}: [{f.severity}] {f.message(lang)} ({f.entity})")
+    for outcome in result.outcomes:
+        spec = outcome.rule.spec
+        case = ET.SubElement(suite, "testcase", classname=f"digimandate.{spec.dimension}",
+                             name=f"{spec.id} {spec.name}", file=result.file)
+        tests += 1
+        lines = active.get(spec.id, [])
+        if outcome.status == "error":
+            errors += 1
+            ET.SubElement(case, "error", message=t("term_rule_error", lang, rule=spec.id, error=outcome.error or ""),
+                          type="internal")
+        elif lines:
+            failures += 1
+            failure = ET.SubElement(case, "failure", message=f"{spec.title.get(lang)} ({len(lines)})",
+                                    type=outcome.rule.severity)
+            failure.text = "\n".join(lines)
+        elif outcome.status in ("not_applicable", "disabled"):
+            skipped += 1
+            key = "junit_not_applicable" if outcome.status == "not_applicable" else "doc_disabled"
+            ET.SubElement(case, "skipped", message=t(key, lang))
+        if spec.id in waived_by_rule:
+            out = ET.SubElement(case, "system-out")
+            out.text = t("junit_waived", lang, count=waived_by_rule[spec.id])
+    for f in result.findings:
+        if f.dimension == "waivers":
+            tests += 1
+            failures += 1
+            case = ET.SubElement(suite, "testcase", classname="digimandate.waivers", name=f"{f.rule} {f.entity}",
+                                 file=f.location.file)
+            failure = ET.SubElement(case, "failure", message=f.message(lang), type=f.severity)
+            failure.text = f"{f.location}: {f.message(lang)}"
+    suite.set("tests", str(tests))
+    suite.set("failures", str(failures))
+    suite.set("errors", str(errors))
+    suite.set("skipped", str(skipped))
+    root = ET.Element("testsuites", name="digimandate", tests=str(tests), failures=str(failures),
+                      errors=str(errors), skipped=str(skipped))
+    root.append(suite)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def combine(documents: list[str]) -> str:
+    """Merge single-organisation reports into one ``testsuites`` element."""
+    root = ET.Element("testsuites", name="digimandate")
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for doc in documents:
+        for suite in ET.fromstring(doc.split("\n", 1)[1]):
+            root.append(suite)
+            for key in totals:
+                totals[key] += int(suite.get(key, "0"))
+    for key, value in totals.items():
+        root.set(key, str(value))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,108 @@
+"""SARIF 2.1.0 for code scanning: rules from the checklists, results with stable fingerprints."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from digimandate.i18n import Lang
+from digimandate.render.common import LEVELS, relative_uri, rule_url
+from digimandate.result import AuditResult, Finding
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _rules(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
+    from digimandate.waivers import meta_rules
+
+    out = []
+    for r in result.ruleset.sorted():
+        if not r.enabled:
+            continue
+        spec = r.spec
+        help_text = f"{spec.advice.get(lang)}\n\n{spec.rationale.get(lang)}"
+        out.append({
+            "id": spec.id,
+            "name": spec.name,
+            "shortDescription": {"text": spec.title.get(lang)},
+            "fullDescription": {"text": spec.rationale.get(lang)},
+            "help": {"text": help_text, "markdown": f"**{spec.advice.get(lang)}**\n\n{spec.rationale.get(lang)}"},
+            "helpUri": rule_url(spec.id),
+            "defaultConfiguration": {"level": LEVELS[r.severity]},
+            "properties": {"tags": ["digimandate", spec.dimension], "severity": r.severity, "level": spec.level},
+        })
+    for meta in meta_rules().values():
+        out.append({
+            "id": meta.id,
+            "name": meta.name,
+            "shortDescription": {"text": meta.title.get(lang)},
+            "fullDescription": {"text": meta.title.get(lang)},
+            "help": {"text": meta.advice.get(lang)},
+            "helpUri": rule_url(meta.id),
+            "defaultConfiguration": {"level": LEVELS[meta.severity]},
+            "properties": {"tags": ["digimandate", "waivers"], "severity": meta.severity},
+        })
+    return out
+
+
+def _result(f: Finding, index: dict[str, int], lang: Lang, suppression: dict[str, Any] | None) -> dict[str, Any]:
+    uri, relative = relative_uri(f.location.file)
+    artifact: dict[str, Any] = {"uri": uri}
+    if relative:
+        artifact["uriBaseId"] = "%SRCROOT%"
+    out: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": index[f.rule],
+        "level": LEVELS[f.severity],
+        "message": {"text": f.message(lang)},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": artifact,
+                "region": {"startLine": f.location.line, "startColumn": f.location.column},
+            },
+            "logicalLocations": [{"name": f.entity.rsplit("/", 1)[-1], "fullyQualifiedName": f.entity,
+                                  "kind": "object"}],
+        }],
+        "partialFingerprints": {"digimandate/v1": f.fingerprint},
+        "properties": {"severity": f.severity, "dimension": f.dimension, "entity": f.entity},
+    }
+    if suppression is not None:
+        out["suppressions"] = [suppression]
+    return out
+
+
+def sarif_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
+    """The SARIF log as plain data."""
+    rules = _rules(result, lang)
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results = [_result(f, index, lang, None) for f in result.findings]
+    for w in result.waived:
+        results.append(_result(w.finding, index, lang, {
+            "kind": "external",
+            "status": "accepted",
+            "justification": f"{w.reason}: {w.justification} (owner: {w.owner}, expires {w.expires.isoformat()})",
+        }))
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "digimandate",
+                "version": result.tool_version,
+                "semanticVersion": result.tool_version,
+                "informationUri": rule_url("").rstrip("#"),
+                "rules": rules,
+            }},
+            "invocations": [{"executionSuccessful": not result.errors}],
+            "results": results,
+            "properties": {
+                "organisation": result.organisation_name,
+                "maturityLevel": result.maturity.level,
+            },
+        }],
+    }
+
+
+def render(result: AuditResult, lang: Lang) -> str:
+    """Render the result as a SARIF 2.1.0 document."""
+    return json.dumps(sarif_dict(result, lang), indent=2, ensure_ascii=False) + "\n"
