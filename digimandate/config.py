@@ -35,7 +35,7 @@ class WaiverSpec(BaseModel):
 class ConfigFile(BaseModel):
     """What a configuration file may say."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     select: list[str] | None = None
     extend_select: list[str] = Field(default=[], alias="extend-select")

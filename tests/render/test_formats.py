@@ -1,0 +1,110 @@
+"""Renderers: golden files per format, SARIF against the official schema, JUnit and GitHub syntax."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import jsonschema
+import pytest
+
+from digimandate.audit import audit_file
+from digimandate.checklist import RuleSet
+from digimandate.render import Format, render
+from digimandate.render.common import github_escape
+from digimandate.result import AuditResult
+from tests.conftest import EXAMPLES, ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+
+
+def audit(name: str, ruleset: RuleSet) -> AuditResult:
+    return audit_file(EXAMPLES / name, ruleset, display=f"examples/{name}")
+
+
+@pytest.fixture(autouse=True)
+def _in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+EXT = {"terminal": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "txt"}
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "json", "sarif", "junit", "github"])
+@pytest.mark.parametrize(("example", "lang"), [("small-municipality.yaml", "nl"), ("english-agency.yaml", "en")])
+def test_golden(fmt: str, example: str, lang: str, ruleset: RuleSet) -> None:
+    text = render(audit(example, ruleset), Format(fmt), lang)  # type: ignore[arg-type]
+    golden = GOLDEN / f"{Path(example).stem}.{lang}.{fmt}.{EXT[fmt]}"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), f"{golden.name} differs; UPDATE_GOLDEN=1 regenerates"
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.name for p in EXAMPLE_FILES])
+def test_sarif_validates_against_the_official_schema(path: Path, ruleset: RuleSet) -> None:
+    data = json.loads(render(audit(path.name, ruleset), Format.sarif, "en"))
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(data)
+
+
+def test_sarif_content(ruleset: RuleSet) -> None:
+    data = json.loads(render(audit("small-municipality.yaml", ruleset), Format.sarif, "en"))
+    run = data["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert rules["M007"]["helpUri"].endswith("docs/rules.md#m007")
+    assert rules["M007"]["defaultConfiguration"] == {"level": "error"}
+    assert rules["M004"]["defaultConfiguration"] == {"level": "warning"}
+    assert rules["B003"]["defaultConfiguration"] == {"level": "note"}
+    assert "Drop approval per change" in rules["M007"]["help"]["text"]
+    result = next(r for r in run["results"] if r["ruleId"] == "C001")
+    loc = result["locations"][0]
+    assert loc["physicalLocation"]["artifactLocation"] == {"uri": "examples/small-municipality.yaml",
+                                                           "uriBaseId": "%SRCROOT%"}
+    assert loc["physicalLocation"]["region"] == {"startLine": 62, "startColumn": 57}
+    assert loc["logicalLocations"][0]["fullyQualifiedName"] == "channels/website"
+    assert result["level"] == "error"
+    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "C001"
+
+
+def test_sarif_fingerprint_is_rule_and_entity(ruleset: RuleSet) -> None:
+    import hashlib
+
+    data = json.loads(render(audit("small-municipality.yaml", ruleset), Format.sarif, "en"))
+    result = next(r for r in data["runs"][0]["results"] if r["ruleId"] == "C001")
+    expected = hashlib.sha256(b"C001|channels/website").hexdigest()[:16]
+    assert result["partialFingerprints"]["digimandate/v1"] == expected
+
+
+def test_junit_has_one_case_per_rule(ruleset: RuleSet) -> None:
+    result = audit("small-municipality.yaml", ruleset)
+    root = ET.fromstring(render(result, Format.junit, "en"))
+    suite = root.find("testsuite")
+    assert suite is not None
+    cases = suite.findall("testcase")
+    assert len(cases) == 40
+    assert int(root.get("tests", "0")) == 40
+    failed = [c.get("name") for c in cases if c.find("failure") is not None]
+    skipped = [c.get("name") for c in cases if c.find("skipped") is not None]
+    assert len(failed) == int(suite.get("failures", "0")) == len({f.rule for f in result.findings})
+    assert sorted(s.split()[0] for s in skipped if s) == ["J001", "J002", "M014"]
+    c001 = next(c for c in cases if (c.get("name") or "").startswith("C001"))
+    failure = c001.find("failure")
+    assert failure is not None and "examples/small-municipality.yaml:62:57" in (failure.text or "")
+
+
+def test_github_annotations(ruleset: RuleSet) -> None:
+    lines = render(audit("small-municipality.yaml", ruleset), Format.github, "en").splitlines()
+    c001 = next(line for line in lines if "C001" in line)
+    assert c001.startswith("::error file=examples/small-municipality.yaml,line=62,col=57,"
+                           "title=C001 channels.online-owned-by-communicatie-only (high)::Channel www.dijkveld.nl")
+    assert any(line.startswith("::warning ") for line in lines)
+    assert any(line.startswith("::notice ") for line in lines)
+    assert lines[-1].startswith("::notice title=digimandate::Gemeente Dijkveld: maturity level 1")
+
+
+def test_github_escaping() -> None:
+    assert github_escape("50% a\nb") == "50%25 a%0Ab"
+    assert github_escape("a:b,c", prop=True) == "a%3Ab%2Cc"
