@@ -479,3 +479,10 @@ CATALOG.update({
 CATALOG.update({
     "baseline_written": {"en": "wrote {file} with {count} findings", "nl": "{file} geschreven met {count} bevindingen"},
 })
+
+CATALOG.update({
+    "doc_meta_intro": {
+        "en": "These rules judge the waivers in the configuration; they count for the exit code, never for the maturity level.",
+        "nl": "Deze regels beoordelen de uitzonderingen in de configuratie; ze tellen mee voor de exitcode, nooit voor het volwassenheidsniveau.",
+    },
+})

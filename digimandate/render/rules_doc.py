@@ -119,7 +119,21 @@ def markdown(rs: RuleSet, lang: Lang | None = None) -> str:
                 out.append("")
             out += [f"{t('doc_sources', langs[0])}:", "", *_source_lines(rs, r, langs[0]), ""]
             out += [f"{t('doc_condition', langs[0])}:", "", *_condition(r, langs[0]), ""]
+    out += _meta_markdown(langs)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _meta_markdown(langs: tuple[Lang, ...]) -> list[str]:
+    """The rules about waivers, which judge the configuration rather than the organisation."""
+    from digimandate.waivers import meta_rules
+
+    out = ["", f"## {' / '.join(t('term_waiver_findings', lg) for lg in langs)} (`waivers`)", ""]
+    out += [" / ".join(t("doc_meta_intro", lg) for lg in langs), ""]
+    for meta in meta_rules().values():
+        out += [f"### {meta.id}", "", f"`{meta.name}` · severity **{meta.severity}**", ""]
+        for lg in langs:
+            out += [f"**{meta.title.get(lg)}** ({lg})", "", f"{t('doc_advice', lg)}: {meta.advice.get(lg)}", ""]
+    return out
 
 
 def explain(rs: RuleSet, rule_id: str, lang: Lang) -> str:
