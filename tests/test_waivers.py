@@ -129,3 +129,19 @@ def test_separate_waiver_file(tmp_path: Path) -> None:
     extra.write_text(WAIVERS.format(expires="2027-03-31"), encoding="utf-8")
     result = run(org, date(2027, 1, 1), waivers=extra)
     assert len(result.waived) == 1
+
+
+def test_waived_findings_carry_sarif_suppressions(tmp_path: Path) -> None:
+    import jsonschema
+
+    from tests.conftest import ROOT
+
+    org = setup(tmp_path, WAIVERS.format(expires="2099-03-31"))
+    result = CliRunner().invoke(app, ["check", str(org), "-f", "sarif"])
+    data = json.loads(result.stdout)
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(data)
+    suppressed = [r for r in data["runs"][0]["results"] if "suppressions" in r]
+    assert [r["ruleId"] for r in suppressed] == ["P001"]
+    assert suppressed[0]["suppressions"][0]["status"] == "accepted"
+    assert "Joyce Bakker" in suppressed[0]["suppressions"][0]["justification"]
