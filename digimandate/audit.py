@@ -32,6 +32,7 @@ def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
     findings = [f for o in outcomes if o.status != "waived" for f in o.findings] + meta
     findings.sort(key=lambda f: f.sort_key())
     return AuditResult(
+        model=doc.model,
         tool_version=__version__,
         file=doc.file,
         sha256=doc.loaded.sha256,

@@ -98,6 +98,7 @@ class Rule(_Spec):
     params: dict[str, Param] = {}
     messages: dict[str, Text] = Field(min_length=1)
     check: Query | PythonCheck
+    decision: Text | None = None
     enabled: bool = True
 
 

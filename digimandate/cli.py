@@ -189,6 +189,91 @@ def baseline_cmd(
         _fail(exc, run.lang_for())
 
 
+OutOption = Annotated[OptPath, typer.Option("--output", "-o", help="Write to this file (- for standard output).")]
+PreviousOption = Annotated[
+    OptPath, typer.Option("--previous", help="The JSON result of an earlier audit, to show progress.", dir_okay=False)
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+
+
+def _document(kind: str, file: Path, output: Path | None, lang: LangOpt | None, previous: Path | None,
+              force: bool, template: Path | None, to: str | None, sender: str | None, checklist: list[Path] | None,
+              config: Path | None, no_config: bool) -> None:
+    """Write the report or the memo for one organisation file."""
+    from digimandate.advice import load_previous
+    from digimandate.clock import today
+    from digimandate.output import write_atomic
+    from digimandate.render.documents import DocOptions, maturity_chart, memo, report
+    from digimandate.run import Run
+    from digimandate.settings import Options
+
+    out_lang = _lang(lang)
+    run = Run(Options(config=config, no_config=no_config, checklists=tuple(checklist or []),
+                      lang=out_lang if lang else None))
+    try:
+        run.audit([file])
+        if run.exit_code:
+            raise typer.Exit(run.exit_code)
+        result = run.results[0]
+        doc_lang = run.lang_for(result)
+        to_stdout = output is None or str(output) == "-"
+        chart_file = None if to_stdout or kind != "report" else f"{output.stem}.maturity.svg"  # type: ignore[union-attr]
+        opts = DocOptions(lang=doc_lang, written=today(), template_dir=template,
+                          previous=load_previous(previous) if previous else None, chart_file=chart_file,
+                          to=to, sender=sender)
+        text = report(result, opts) if kind == "report" else memo(result, opts)
+        if to_stdout:
+            sys.stdout.write(text)
+            return
+        assert output is not None
+        if chart_file is not None:
+            write_atomic(output.parent / chart_file, maturity_chart(result, doc_lang), force=force)
+        write_atomic(output, text, force=force)
+        typer.echo(t("written", doc_lang, file=str(output)), err=True)
+    except DigimandateError as exc:
+        _fail(exc, run.lang_for())
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a bug, not bad input: exit 3 with a "please report" hint
+        _internal(exc, run.lang_for())
+
+
+@app.command("report")
+def report_cmd(
+    file: Annotated[Path, typer.Argument(help="The organisation file.")] = Path("organisation.yaml"),
+    output: OutOption = None,
+    lang: LangOption = None,
+    template: Annotated[OptPath, typer.Option("--template", help="A folder with report.md.j2 to use instead.",
+                                              file_okay=False)] = None,
+    previous: PreviousOption = None,
+    force: ForceOption = False,
+    checklist: ChecklistOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Write the Markdown advice report (and its maturity chart as SVG beside it)."""
+    _document("report", file, output, lang, previous, force, template, None, None, checklist, config, no_config)
+
+
+@app.command("memo")
+def memo_cmd(
+    file: Annotated[Path, typer.Argument(help="The organisation file.")] = Path("organisation.yaml"),
+    output: OutOption = None,
+    lang: LangOption = None,
+    previous: PreviousOption = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="Who the memo is for.")] = None,  # noqa: UP045
+    sender: Annotated[Optional[str], typer.Option("--from", help="Who writes the memo.")] = None,  # noqa: UP045
+    template: Annotated[OptPath, typer.Option("--template", help="A folder with memo.md.j2 to use instead.",
+                                              file_okay=False)] = None,
+    force: ForceOption = False,
+    checklist: ChecklistOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Write the board memo (bestuursnotitie) in Markdown."""
+    _document("memo", file, output, lang, previous, force, template, to, sender, checklist, config, no_config)
+
+
 @app.command()
 def validate(
     file: Annotated[Path, typer.Argument(help="The organisation file.")] = Path("organisation.yaml"),

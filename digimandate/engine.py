@@ -59,4 +59,5 @@ def _finding(doc: Document, rule: ActiveRule, hit: Hit) -> Finding:
         message_key=hit.message,
         entity=hit.entity,
         location=doc.locate(hit.entity, hit.key),
+        args=tuple((k, str(v)) for k, v in args.items() if isinstance(v, (str, int, float))),
     )

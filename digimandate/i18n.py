@@ -486,3 +486,22 @@ CATALOG.update({
         "nl": "Deze regels beoordelen de uitzonderingen in de configuratie; ze tellen mee voor de exitcode, nooit voor het volwassenheidsniveau.",
     },
 })
+
+CATALOG.update({
+    "previous_invalid": {"en": "not a digimandate JSON result: {problem}", "nl": "geen digimandate-resultaat in JSON: {problem}"},
+    "previous_hint": {
+        "en": "pass the output of `digimandate check FILE --format json` from the earlier audit",
+        "nl": "geef de uitvoer van `digimandate check BESTAND --format json` van de eerdere audit",
+    },
+})
+
+CATALOG.update({
+    "no_owner_group": {"en": "no owner recorded", "nl": "geen eigenaar vastgelegd"},
+    "more_products": {"en": "and {count} more products", "nl": "en nog {count} producten"},
+    "co_owner": {"en": "co-owner", "nl": "mede-eigenaar"},
+    "no_holder": {"en": "no holder", "nl": "geen houder"},
+})
+
+CATALOG.update({
+    "template_error": {"en": "template {template}: {problem}", "nl": "sjabloon {template}: {problem}"},
+})

@@ -10,6 +10,7 @@ from typing import Literal
 from digimandate.checklist import ActiveRule, RuleSet
 from digimandate.errors import Location
 from digimandate.i18n import Lang
+from digimandate.model import OrgModel
 
 Status = Literal["failed", "passed", "waived", "not_applicable", "disabled", "error"]
 SCHEMA_VERSION = 1
@@ -29,6 +30,11 @@ class Finding:
     message_key: str
     entity: str
     location: Location
+    args: tuple[tuple[str, str], ...] = ()
+
+    def arg(self, key: str, default: str = "") -> str:
+        """One of the values the message was filled with (the entity's ``name``, ``who``, ...)."""
+        return next((v for k, v in self.args if k == key), default)
 
     def message(self, lang: Lang) -> str:
         """The message in ``lang``."""
@@ -104,6 +110,8 @@ class BaselineEntry:
 @dataclass(frozen=True)
 class AuditResult:
     """Everything an audit concluded about one organisation file."""
+
+    model: OrgModel
 
     tool_version: str
     file: str

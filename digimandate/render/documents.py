@@ -1,0 +1,261 @@
+"""The advice report and the board memo: context from the audit, rendered through Jinja2 templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateError, TemplateSyntaxError
+from markupsafe import Markup
+
+from digimandate.advice import Action, Progress, actions, decisions, job_views, progress
+from digimandate.errors import UsageError
+from digimandate.i18n import Lang, t
+from digimandate.render.markdown import Texts, environment, escape_md, texts, trusted_md
+from digimandate.render.mermaid import diagram
+from digimandate.render.svg_chart import chart
+from digimandate.result import AuditResult, Finding
+
+FOLLOW_UP_DAYS = 182
+PRIORITY = {"critical": "priority_high", "high": "priority_high", "medium": "priority_medium",
+            "low": "priority_low", "info": "priority_low"}
+
+
+@dataclass(frozen=True)
+class DocOptions:
+    """How to write the documents."""
+
+    lang: Lang
+    written: date
+    template_dir: Path | None = None
+    previous: dict[str, Any] | None = None
+    chart_file: str | None = None
+    to: str | None = None
+    sender: str | None = None
+
+
+def _text(key: str, lang: Lang) -> str:
+    return texts()[key][lang]
+
+
+def _score(value: float | None, lang: Lang) -> str:
+    return t("term_na_score", lang) if value is None else f"{value:g}"
+
+
+def _sources(result: AuditResult, rule_id: str) -> str:
+    rule = result.ruleset.rules[rule_id]
+    parts = []
+    for s in rule.spec.sources:
+        info = result.ruleset.sources.get(s.ref)
+        part = f"{s.ref} ({info.title})" if info else s.ref
+        if s.quote:
+            part += f': "{s.quote}"'
+        parts.append(part)
+    return "; ".join(parts)
+
+
+def _finding(result: AuditResult, f: Finding, lang: Lang) -> dict[str, Any]:
+    spec = result.ruleset.rules[f.rule].spec
+    return {
+        "rule": f.rule, "title": spec.title.get(lang), "severity": t(f"sev_{f.severity}", lang),
+        "entity": f.entity, "location": str(f.location), "message": f.message(lang),
+        "rationale": spec.rationale.get(lang), "advice": spec.advice.get(lang), "sources": _sources(result, f.rule),
+    }
+
+
+def _dimensions(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
+    out = []
+    for name, dim in result.ruleset.dimensions.items():
+        ds = result.maturity.dimensions.get(name)
+        if ds is None:
+            continue
+        findings = [f for f in result.findings if f.dimension == name]
+        blocking = ", ".join(ds.blocking)
+        first = next((f for f in findings if f.rule in ds.blocking), findings[0] if findings else None)
+        out.append({
+            "name": name, "title": Markup(trusted_md(dim.title.get(lang))), "level": ds.level,
+            "level_name": t(f"level_{ds.level}", lang), "score": _score(ds.score, lang),
+            "blocking": blocking, "next": blocking if ds.level < 5 else _text("top_level", lang),
+            "findings": [_finding(result, f, lang) for f in findings],
+            "detail": first.message(lang) if first else _text("memo_dimension_clean", lang),
+        })
+    return out
+
+
+def _action(action: Action, lang: Lang) -> dict[str, Any]:
+    spec = action.rule.spec
+    more = _text("and_more", lang)
+    subjects = action.subjects()
+    shown = ", ".join(subjects[:5]) + (" " + more.format(count=len(subjects) - 5) if len(subjects) > 5 else "")
+    named = any(f.arg("name") or f.arg("process") for f in action.findings)
+    return {"title": trusted_md(spec.title.get(lang)), "rule": spec.id, "level": spec.level,
+            "severity": t(f"sev_{action.rule.severity}", lang), "advice": trusted_md(spec.advice.get(lang)),
+            "places": shown if named else "", "priority": _text(PRIORITY[action.rule.severity], lang)}
+
+
+def _jobs(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
+    out = []
+    for view in job_views(result):
+        rows = []
+        for c in view.characteristics:
+            name = _text(f"char_{c.key}", lang)
+            if c.measured is not None:
+                rows.append({"name": name, "value": f"{c.measured:g}"})
+            else:
+                rows.append({"name": name, "value": _text(c.estimate or "estimate_low", lang),
+                             "basis": _basis(c.key, c.basis, lang)})
+        entry: dict[str, Any] = {"id": view.mandate.id, "holders": ", ".join(view.holders) or "-", "rows": rows,
+                                 "measured": view.mps is not None}
+        survey = view.mandate.job_survey
+        if survey is not None and view.mps is not None:
+            entry.update(sv=f"{survey.skill_variety:g}", ti=f"{survey.task_identity:g}",
+                         ts=f"{survey.task_significance:g}", au=f"{survey.autonomy:g}", fb=f"{survey.feedback:g}",
+                         mps=f"{view.mps:.0f}")
+        out.append(entry)
+    return out
+
+
+def _basis(key: str, basis: dict[str, Any], lang: Lang) -> str:
+    """Explain an estimate in words."""
+    yes, no, unknown = _text("word_yes", lang), _text("word_no", lang), _text("unknown", lang)
+
+    def flag(value: Any) -> str:
+        return unknown if value is None else yes if value else no
+
+    template = _text(f"basis_{key}", lang)
+    if key == "task_identity":
+        scope = basis["scope"]
+        if scope == "organisation":
+            text = _text("scope_organisation", lang)
+        elif scope == "departments":
+            text = _text("scope_departments", lang).format(departments=", ".join(basis["departments"]) or "-")
+        else:
+            text = unknown
+        return template.format(scope=text)
+    if key == "autonomy":
+        approval = basis["approval"]
+        needs = unknown if approval is None else (", ".join(approval) if approval else no)
+        return template.format(approval=needs, acts=", ".join(basis["acts"]) or _text("nothing", lang))
+    if key == "feedback":
+        return template.format(results=flag(basis["results"]))
+    return template.format(**basis)
+
+
+def _progress_rows(result: AuditResult, prog: Progress, lang: Lang) -> list[dict[str, Any]]:
+    rows = []
+    for name, before, after in prog.dimensions:
+        dim = result.ruleset.dimensions.get(name)
+        key = "change_same" if before == after else "change_up" if before is None or after > before else "change_down"
+        rows.append({"title": Markup(trusted_md(dim.title.get(lang) if dim else name)),
+                     "before": "-" if before is None else before, "after": after, "change": _text(key, lang),
+                     "change_key": key})
+    return rows
+
+
+def _appendix(result: AuditResult, lang: Lang) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    rows, changed = [], []
+    for o in result.outcomes:
+        spec = o.rule.spec
+        rows.append({"id": spec.id, "name": spec.name, "title": spec.title.get(lang),
+                     "severity": t(f"sev_{o.rule.severity}", lang), "level": spec.level,
+                     "outcome": _text(f"outcome_{o.status}", lang)})
+        notes = []
+        if not o.rule.enabled:
+            notes.append(_text("outcome_disabled", lang))
+        if o.rule.changed_by:
+            notes.append(_text("changed_by", lang).format(who=", ".join(o.rule.changed_by)))
+        if notes:
+            changed.append({"id": spec.id, "name": spec.name, "note": "; ".join(notes)})
+    return rows, changed
+
+
+def _base(result: AuditResult, opts: DocOptions) -> dict[str, Any]:
+    lang = opts.lang
+    m = result.maturity
+    prog = progress(result, opts.previous) if opts.previous else None
+    return {
+        "tx": Texts(lang), "org": result.organisation_name, "audit_date": result.audit_date.isoformat(),
+        "written": opts.written.isoformat(), "tool_version": result.tool_version,
+        "checklists": ", ".join(f"{c.id} {c.version}" for c in result.ruleset.checklists),
+        "file": result.file, "sha256": result.sha256, "level": m.level, "level_name": t(f"level_{m.level}", lang),
+        "score": _score(m.score, lang), "findings_count": len(result.findings),
+        "dimensions": _dimensions(result, lang), "progress": prog,
+        "progress_rows": _progress_rows(result, prog, lang) if prog else [],
+        "finding_message": lambda f: f.message(lang),
+    }
+
+
+def report(result: AuditResult, opts: DocOptions) -> str:
+    """The advice report in Markdown."""
+    lang = opts.lang
+    ctx = _base(result, opts)
+    appendix, changed = _appendix(result, lang)
+    mermaid_texts = {"no_owner": t("no_owner_group", lang), "more_products": t("more_products", lang),
+                     "co_owner": t("co_owner", lang), "no_holder": t("no_holder", lang)}
+    ctx.update(
+        actions=[_action(a, lang) for a in actions(result)[:5]],
+        chart=opts.chart_file, mermaid=diagram(result.model, mermaid_texts), jobs=_jobs(result, lang),
+        appendix=appendix, changed=changed,
+    )
+    return _render(opts, "report.md.j2", ctx)
+
+
+def memo(result: AuditResult, opts: DocOptions) -> str:
+    """The board memo in Markdown."""
+    lang = opts.lang
+    ctx = _base(result, opts)
+    m = result.maturity
+    dims = ctx["dimensions"]
+    scores = {name: (d.level, d.score if d.score is not None else 100.0) for name, d in m.dimensions.items()}
+    strong = max(dims, key=lambda d: scores[d["name"]])
+    weak = min(dims, key=lambda d: scores[d["name"]])
+    tx = Texts(lang)
+    sentences = [tx("memo_core_level", org=result.organisation_name, level=m.level,
+                    name=t(f"level_{m.level}", lang), description=t(f"level_{m.level}_desc", lang))]
+    if strong is not weak:
+        sentences.append(tx("memo_core_strong_weak", strong=strong["title"], strong_level=strong["level"],
+                            weak=weak["title"], weak_level=weak["level"]))
+    urgent = sum(1 for f in result.findings if f.severity in ("critical", "high"))
+    sentences.append(tx("memo_core_findings", count=len(result.findings), urgent=urgent))
+    sentences.append(tx("memo_core_next", next=m.level + 1) if m.level < 5 else tx("memo_core_top"))
+    more = _text("and_more", lang)
+    risks = [tx("risk_basis", unrecorded=sum(1 for f in result.findings if "not_recorded" in f.message_key))]
+    org_wide = [md for md in result.model.mandates if md.scope == "organisation"]
+    if not org_wide:
+        risks.append(tx("risk_no_mandate"))
+    elif any(len(md.holders or []) == 1 for md in org_wide):
+        risks.append(tx("risk_continuity"))
+    if result.waived:
+        risks.append(tx("risk_waived", count=len(result.waived)))
+    risks.append(tx("risk_capacity"))
+    ctx.update(
+        to=opts.to or _text("memo_to_default", lang), sender=opts.sender or _text("memo_from_default", lang),
+        core=Markup(" ").join(sentences), decisions=decisions(result, lang, more),
+        recommendations=[_action(a, lang) for a in actions(result)[:5]], risks=risks,
+        follow_up=(result.audit_date + timedelta(days=FOLLOW_UP_DAYS)).isoformat(),
+    )
+    return _render(opts, "memo.md.j2", ctx)
+
+
+def _render(opts: DocOptions, name: str, ctx: dict[str, Any]) -> str:
+    """Render a template; a broken template (often the user's own) is bad input, not a crash."""
+    try:
+        return environment(opts.template_dir).get_template(name).render(ctx)
+    except TemplateSyntaxError as exc:
+        where = f"{exc.filename or name}:{exc.lineno}"
+        raise UsageError("template_error", template=where, problem=exc.message or str(exc)) from None
+    except TemplateError as exc:
+        raise UsageError("template_error", template=name, problem=exc.message or str(exc)) from None
+
+
+def maturity_chart(result: AuditResult, lang: Lang) -> str:
+    """The SVG chart of levels per dimension."""
+    rows = [(dim.title.get(lang), result.maturity.dimensions[name].level)
+            for name, dim in result.ruleset.dimensions.items() if name in result.maturity.dimensions]
+    title = f"{result.organisation_name}: {_text('chart_alt', lang)}"
+    return chart(title, rows, [t(f"level_{i}", lang) for i in range(1, 6)])
+
+
+__all__ = ["DocOptions", "escape_md", "maturity_chart", "memo", "report"]

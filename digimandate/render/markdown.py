@@ -1,0 +1,75 @@
+"""Markdown safety and the Jinja2 environment of the report and the memo."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from digimandate.i18n import Lang
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_START = re.compile(r"^([#+-]|\d+\.)(?=\s|$)")
+
+
+def escape_md(value: object) -> Markup:
+    """Escape text from an organisation file so it stays text in Markdown: in a paragraph, list or table cell."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())  # newlines would end a table row or a list item
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    # a value that starts a line must not turn it into a heading, list item or numbered item
+    return Markup(_START.sub(lambda m: "\\" + m.group(1) if not m.group(1)[0].isdigit()
+                             else m.group(1)[:-1] + "\\.", text))
+
+
+def trusted_md(value: object) -> Markup:
+    """Checklist and template prose: Markdown is kept, but no HTML and nothing that breaks a table."""
+    text = " ".join(str(value).split())
+    text = text.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+    return Markup(text)
+
+
+@lru_cache(maxsize=1)
+def texts() -> dict[str, dict[str, str]]:
+    """The report and memo texts in both languages."""
+    data: dict[str, dict[str, str]] = yaml.safe_load((TEMPLATES / "texts.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+class Texts:
+    """``tx('key', name=value)`` in templates: the text in the document's language, values escaped."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def __call__(self, key: str, **args: Any) -> Markup:
+        template = texts()[key][self.lang]
+        safe = {k: escape_md(v) for k, v in args.items()}
+        return Markup(trusted_md(template).format(**safe) if args else trusted_md(template))
+
+
+def environment(template_dir: Path | None) -> Environment:
+    """A Jinja2 environment that fails loudly on a typo and escapes every value for Markdown."""
+    search = [str(template_dir)] if template_dir else []
+    search.append(str(TEMPLATES))
+    env = Environment(
+        loader=FileSystemLoader(search),
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=escape_md,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["trusted"] = trusted_md
+    env.filters["trusted_block"] = Markup  # generated blocks (Mermaid) that escape their own input
+    env.filters["md"] = escape_md
+    return env

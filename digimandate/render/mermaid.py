@@ -1,0 +1,59 @@
+"""A Mermaid flowchart of who owns what: departments, their channels and products, and each mandate's reach."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from digimandate.model import OrgModel
+
+MAX_PRODUCTS = 6  # per department; more are summarised in one node so the picture stays readable
+
+
+def label(text: str) -> str:
+    """A Mermaid node label: quoted, one line, with quotes and angle brackets as entities."""
+    text = " ".join(text.split())
+    # entity codes keep a label from closing its quotes, the node, or the Markdown code fence around it
+    for char, entity in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("|", "#124;"),
+                         ("`", "#96;")):
+        text = text.replace(char, entity)
+    return f'"{text}"'
+
+
+def diagram(model: OrgModel, texts: dict[str, str]) -> str:
+    """The flowchart source; ``texts`` names the summary and fallback labels in the report's language."""
+    lines = ["flowchart LR"]
+    dept_ids = {d.id: f"d{i}" for i, d in enumerate(model.departments)}
+    channels_by: dict[str | None, list[str]] = defaultdict(list)
+    for i, c in enumerate(model.channels):
+        channels_by[c.owner].append(f'c{i}(["{label(f"{c.name} ({c.type})")[1:-1]}"])')
+    products_by: dict[str | None, list[str]] = defaultdict(list)
+    for p in model.processes:
+        products_by[p.department].append(p.name)
+    groups: list[tuple[str, str, str | None]] = [(dept_ids[d.id], f"{d.name} ({d.function})", d.id)
+                                                 for d in model.departments]
+    if channels_by.get(None) or products_by.get(None):
+        groups.append(("dnone", texts["no_owner"], None))
+    for node, title, dept in groups:
+        lines.append(f"  subgraph {node}[{label(title)}]")
+        lines.append("    direction TB")
+        lines += [f"    {c}" for c in channels_by.get(dept, [])]
+        products = products_by.get(dept, [])
+        for j, name in enumerate(products[:MAX_PRODUCTS]):
+            lines.append(f"    {node}p{j}[{label(name)}]")
+        if len(products) > MAX_PRODUCTS:
+            more = texts["more_products"].format(count=len(products) - MAX_PRODUCTS)
+            lines.append(f"    {node}more[{label(more)}]")
+        lines.append("  end")
+    people = {p.id: p.name for p in model.people}
+    for i, c in enumerate(model.channels):
+        for co in c.co_owners or []:
+            if co in dept_ids:
+                lines.append(f"  {dept_ids[co]} -- {label(texts['co_owner'])} --- c{i}")
+    for i, md in enumerate(model.mandates):
+        holders = ", ".join(people.get(h, h) for h in md.holders or []) or texts["no_holder"]
+        lines.append(f"  m{i}{{{{{label(f'{md.topic or md.id}: {holders}')}}}}}")
+        reach = list(dept_ids) if md.scope == "organisation" else list(md.departments or [])
+        for dept in reach:
+            if dept in dept_ids:
+                lines.append(f"  m{i} -.-> {dept_ids[dept]}")
+    return "\n".join(lines)
