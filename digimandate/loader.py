@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ DEFAULT_MAX_DEPTH = 64
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + n for n in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _IMPLICIT = Resolver.yaml_implicit_resolvers
+_FIRST_CHARS = frozenset(_IMPLICIT)  # a plain scalar starting with any other character is text
 _CONSTRUCTOR = SafeConstructor()
 _BUILDERS = {
     _STD + "null": _CONSTRUCTOR.construct_yaml_null,
@@ -181,9 +183,9 @@ class _Builder:
 
     def build(self, text: str) -> LMap:
         """Run the parser and return the root mapping."""
+        loader = _Loader(text)
         try:
-            for event in yaml.parse(text, Loader=_Loader):
-                self.handle(event)
+            self.run(loader.get_event)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -192,26 +194,101 @@ class _Builder:
             raise self.fail(pos, "yaml_syntax", hint, problem=problem_text) from None
         except yaml.YAMLError as exc:  # reader errors: control characters and the like
             raise self.fail((1, 1), "yaml_syntax", "yaml_syntax_hint", problem=str(exc)) from None
+        finally:
+            loader.dispose()
         if self.root is _MISSING or self.root is None:
             raise self.fail((1, 1), "empty_file", "empty_file_hint")
         if not isinstance(self.root, LMap):
             raise self.fail((1, 1), "root_not_mapping", "root_not_mapping_hint", found=_describe(self.root))
         return self.root
 
+    def run(self, get_event: Any) -> None:
+        """Consume every event; the hot loop of loading, so the common cases are inlined."""
+        stack = self.stack
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        first_chars = _FIRST_CHARS
+        while True:
+            event = get_event()
+            if event is None:
+                return
+            cls = type(event)
+            if cls is scalar_event:
+                mark = event.start_mark
+                pos = (mark.line + 1, mark.column + 1)
+                value = event.value
+                tag = event.tag
+                if tag is None and not event.style and event.implicit[0]:
+                    if value[:1] in first_chars:
+                        value = self.plain(value, pos)
+                elif tag is not None and tag != "!":
+                    value = self.scalar(event, pos)
+                anchor = event.anchor
+                if anchor is not None:
+                    self.anchors[anchor] = (value, 1)
+                if not stack:
+                    self.root = value
+                    continue
+                frame = stack[-1]
+                frame.size += 1
+                container = frame.container
+                if isinstance(container, LList):
+                    container.append(value)
+                    container.item_pos.append(pos)
+                elif frame.key is None:
+                    self.set_key(frame, value, pos)
+                else:
+                    key = frame.key
+                    container[key] = value
+                    container.key_pos[key] = frame.key_at
+                    container.val_pos[key] = pos
+                    frame.key = None
+            elif cls is map_start:
+                mark = event.start_mark
+                self.open(LMap((mark.line + 1, mark.column + 1)), event)
+            elif cls is seq_start:
+                mark = event.start_mark
+                self.open(LList((mark.line + 1, mark.column + 1)), event)
+            elif cls in ends:
+                frame = stack.pop()
+                self.add(frame.container, frame.container.pos, frame.size, frame.anchor)
+            elif cls is alias_event or isinstance(event, yaml.DocumentStartEvent):
+                self.handle(event)
+
+    def set_key(self, frame: _Frame, value: Any, pos: Pos) -> None:
+        """Take a scalar as the next key of a mapping."""
+        container = frame.container
+        if not isinstance(value, str):
+            raise self.fail(pos, "key_not_text", "key_not_text_hint", key=_describe(value))
+        if value == "<<":
+            raise self.fail(pos, "merge_key", "merge_key_hint")
+        if value in container:
+            first = container.key_pos[value][0]  # type: ignore[union-attr]
+            raise self.fail(pos, "duplicate_key", "duplicate_key_hint", key=value, line=first)
+        frame.key = value
+        frame.key_at = pos
+
+    def plain(self, value: str, pos: Pos) -> Any:
+        """Resolve a plain scalar whose first character may start a number, date, bool or null."""
+        if value.isascii() and value.isdigit() and (len(value) == 1 or value[0] != "0"):
+            return int(value)
+        if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit() \
+                and value[5:7].isdigit() and value[8:].isdigit() and value.isascii():
+            try:
+                return date(int(value[:4]), int(value[5:7]), int(value[8:]))
+            except ValueError:
+                raise self.fail(pos, "impossible_date", "date_hint", value=value) from None
+        for cand_tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
+            if regexp.match(value):
+                if cand_tag not in _BUILDERS:  # merge (<<) and value (=) keys stay text
+                    return value
+                return self.construct(cand_tag, value, pos)
+        return value
+
     def handle(self, event: yaml.Event) -> None:
-        """Process one parser event."""
-        if isinstance(event, yaml.ScalarEvent):
-            pos = _pos(event)
-            value = self.scalar(event, pos)
-            self.add(value, pos, 1, event.anchor)
-        elif isinstance(event, yaml.MappingStartEvent):
-            self.open(LMap(_pos(event)), event)
-        elif isinstance(event, yaml.SequenceStartEvent):
-            self.open(LList(_pos(event)), event)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            frame = self.stack.pop()
-            self.add(frame.container, frame.container.pos, frame.size, frame.anchor)
-        elif isinstance(event, yaml.AliasEvent):
+        """Process an alias or a document start (the rare events)."""
+        if isinstance(event, yaml.AliasEvent):
             pos = _pos(event)
             anchor = event.anchor or ""
             if anchor not in self.anchors:
@@ -254,15 +331,7 @@ class _Builder:
             container.item_pos.append(pos)
             return
         if frame.key is None:
-            if not isinstance(value, str):
-                raise self.fail(pos, "key_not_text", "key_not_text_hint", key=_describe(value))
-            if value == "<<":
-                raise self.fail(pos, "merge_key", "merge_key_hint")
-            if value in container:
-                first = container.key_pos[value][0]
-                raise self.fail(pos, "duplicate_key", "duplicate_key_hint", key=value, line=first)
-            frame.key = value
-            frame.key_at = pos
+            self.set_key(frame, value, pos)
             return
         key = frame.key
         container[key] = value
@@ -271,19 +340,9 @@ class _Builder:
         frame.key = None
 
     def scalar(self, event: yaml.ScalarEvent, pos: Pos) -> Any:
-        """Resolve a scalar the way PyYAML's SafeLoader does, refusing unknown tags."""
+        """Resolve an explicitly tagged scalar, refusing unknown tags."""
         value = event.value
-        tag = event.tag
-        if tag in (None, "!"):
-            if tag == "!" or event.style or not event.implicit[0]:
-                return value
-            candidates = _IMPLICIT.get(value[0] if value else "", ())
-            for cand_tag, regexp in candidates:
-                if regexp.match(value):
-                    if cand_tag not in _BUILDERS:  # merge (<<) and value (=) keys stay text
-                        return value
-                    return self.construct(cand_tag, value, pos)
-            return value
+        tag = event.tag or ""
         if tag not in _ALLOWED_TAGS or tag in (_STD + "map", _STD + "seq"):
             raise self.fail(pos, "unknown_tag", "unknown_tag_hint", tag=_show_tag(tag))
         if tag == _STD + "str":

@@ -15,6 +15,7 @@ from jmespath.exceptions import JMESPathError
 from jmespath.parser import ParsedResult
 
 from digimandate.checklist import ActiveRule, Query
+from digimandate.jmes import Fn, compile_node, is_false
 from digimandate.rules import Hit, NotApplicable
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -118,22 +119,24 @@ def compile_rule(rule: ActiveRule, audit_date: date | None = None) -> Compiled |
 
 def truthy(value: Any) -> bool:
     """JMESPath truth: null, false and empty text, lists and objects are false; 0 is true."""
-    if value is None or value is False:
-        return False
-    if isinstance(value, (str, list, dict)):
-        return len(value) > 0
-    return True
+    return not is_false(value)
 
 
 def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date) -> Iterator[Hit]:
     """Run a declarative rule over the view; raises NotApplicable when nothing is in scope."""
     compiled = compile_rule(rule, audit_date)
     assert compiled is not None
-    options = jmespath.Options(custom_functions=_Functions(audit_date))
+    funcs = _Functions(audit_date)
+
+    def fn(parsed: ParsedResult) -> Fn:
+        return compile_node(parsed.parsed, funcs)  # type: ignore[arg-type]  # a plain dict at run time
+
+    where = fn(compiled.where) if compiled.where is not None else None
+    cases = [(fn(c.when), c, {k: fn(e) for k, e in c.args.items()}) for c in compiled.cases]
     if compiled.each is None:
         items: Any = [view]
     else:
-        items = compiled.each.search(view, options)
+        items = fn(compiled.each)(view)
         if isinstance(items, dict):
             items = [items]
         elif not isinstance(items, list):
@@ -142,13 +145,13 @@ def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date) -> Itera
     for item in items:
         if not isinstance(item, dict):
             continue
-        if compiled.where is not None and not truthy(compiled.where.search(item, options)):
+        if where is not None and is_false(where(item)):
             continue
         in_scope += 1
-        for case in compiled.cases:
-            if truthy(case.when.search(item, options)):
+        for when, case, case_args in cases:
+            if not is_false(when(item)):
                 args = {k: v for k, v in item.items() if isinstance(v, (str, int, float))}
-                args.update({k: _show(e.search(item, options)) for k, e in case.args.items()})
+                args.update({k: _show(e(item)) for k, e in case_args.items()})
                 entity = compiled.entity or item.get("_path") or "organisation"
                 yield Hit(entity, case.message, args, case.key)
                 break

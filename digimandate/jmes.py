@@ -1,0 +1,189 @@
+"""JMESPath compiled to Python closures: the same results as jmespath's interpreter, several times faster.
+
+Rules run their queries once per entity, tens of thousands of times in a large organisation; the
+interpreter walks the syntax tree on every call. Each node type below mirrors jmespath's
+TreeInterpreter exactly; a node type not listed falls back to the interpreter for that subtree.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from numbers import Number
+from typing import Any
+
+from jmespath import functions
+from jmespath.visitor import TreeInterpreter
+
+Fn = Callable[[Any], Any]
+_ORDER = {"lt": operator.lt, "gt": operator.gt, "lte": operator.le, "gte": operator.ge}
+
+
+def _number(x: Any) -> bool:
+    return not isinstance(x, bool) and isinstance(x, Number)
+
+
+def _equals(x: Any, y: Any) -> bool:
+    if _number(x) and x in (0, 1):
+        if isinstance(y, bool):
+            return False
+    elif _number(y) and y in (0, 1) and isinstance(x, bool):
+        return False
+    return bool(x == y)
+
+
+def is_false(value: Any) -> bool:
+    """JMESPath falsiness: empty text, list or object, null and false; 0 is true."""
+    return value == "" or value == [] or value == {} or value is None or value is False
+
+
+def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
+    """Compile one syntax-tree node of jmespath's parser."""
+    kind = node["type"]
+    children = node.get("children", [])
+
+    def sub(i: int) -> Fn:
+        return compile_node(children[i], funcs)
+
+    if kind == "field":
+        name = node["value"]
+
+        def field(value: Any) -> Any:
+            try:
+                return value.get(name)
+            except AttributeError:
+                return None
+
+        return field
+    if kind in ("subexpression", "index_expression", "pipe"):
+        steps = [compile_node(c, funcs) for c in children]
+
+        def chain(value: Any) -> Any:
+            for step in steps:
+                value = step(value)
+            return value
+
+        return chain
+    if kind == "literal":
+        constant = node["value"]
+        return lambda value: constant
+    if kind in ("identity", "current"):
+        return lambda value: value
+    if kind == "comparator":
+        left, right, op = sub(0), sub(1), node["value"]
+        if op == "eq":
+            return lambda value: _equals(left(value), right(value))
+        if op == "ne":
+            return lambda value: not _equals(left(value), right(value))
+        order = _ORDER[op]
+
+        def compare(value: Any) -> Any:
+            a, b = left(value), right(value)
+            if not ((_number(a) or isinstance(a, str)) and (_number(b) or isinstance(b, str))):
+                return None
+            return order(a, b)
+
+        return compare
+    if kind == "and_expression":
+        left, right = sub(0), sub(1)
+
+        def both(value: Any) -> Any:
+            matched = left(value)
+            return matched if is_false(matched) else right(value)
+
+        return both
+    if kind == "or_expression":
+        left, right = sub(0), sub(1)
+
+        def either(value: Any) -> Any:
+            matched = left(value)
+            return right(value) if is_false(matched) else matched
+
+        return either
+    if kind == "not_expression":
+        inner = sub(0)
+
+        def negate(value: Any) -> Any:
+            result = inner(value)
+            if _number(result) and result == 0:
+                return False
+            return not result
+
+        return negate
+    if kind == "function_expression":
+        args = [compile_node(c, funcs) for c in children]
+        name = node["value"]
+        call = funcs.call_function
+        return lambda value: call(name, [a(value) for a in args])
+    if kind == "filter_projection":
+        base, then, condition = sub(0), sub(1), sub(2)
+
+        def filtered(value: Any) -> Any:
+            items = base(value)
+            if not isinstance(items, list):
+                return None
+            out = []
+            for element in items:
+                if not is_false(condition(element)):
+                    current = then(element)
+                    if current is not None:
+                        out.append(current)
+            return out
+
+        return filtered
+    if kind == "projection":
+        base, then = sub(0), sub(1)
+
+        def projected(value: Any) -> Any:
+            items = base(value)
+            if not isinstance(items, list):
+                return None
+            out = []
+            for element in items:
+                current = then(element)
+                if current is not None:
+                    out.append(current)
+            return out
+
+        return projected
+    if kind == "flatten":
+        base = sub(0)
+
+        def flat(value: Any) -> Any:
+            items = base(value)
+            if not isinstance(items, list):
+                return None
+            out: list[Any] = []
+            for element in items:
+                if isinstance(element, list):
+                    out.extend(element)
+                else:
+                    out.append(element)
+            return out
+
+        return flat
+    if kind == "index":
+        index = node["value"]
+
+        def at(value: Any) -> Any:
+            if not isinstance(value, list):
+                return None
+            try:
+                return value[index]
+            except IndexError:
+                return None
+
+        return at
+    # Anything rarer (slices, multi-selects, expression references, value projections)
+    # runs through jmespath's own interpreter, so every query keeps working.
+    interpreter = TreeInterpreter(_options(funcs))
+    return lambda value: interpreter.visit(node, value)  # type: ignore[arg-type]
+
+
+def _options(funcs: functions.Functions) -> Any:
+    from jmespath import Options
+
+    return Options(custom_functions=funcs)
+
+
+__all__ = ["Fn", "compile_node", "is_false"]
