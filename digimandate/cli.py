@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import gc
 import os
 import sys
 from pathlib import Path
@@ -389,4 +390,7 @@ def _main(
 
 def main() -> None:
     """Entry point of the console script."""
+    # Loading builds hundreds of thousands of small containers that all live until the end;
+    # the default collector thresholds would rescan them over and over for nothing.
+    gc.set_threshold(200_000, 20, 20)
     app()

@@ -135,13 +135,18 @@ def _index(doc: Document, problems: list[Problem]) -> None:
                 continue
             table[item.id] = item
             ents[f"{section}/{item.id}"] = raw
-    for mandate in m.mandates:
-        raw = ents[f"mandates/{mandate.id}"]
+    # sub-entities from each item's own mapping: with a duplicate id, the first one is indexed
+    for i, mandate in enumerate(m.mandates):
+        raw = data["mandates"][i]
+        if ents.get(f"mandates/{mandate.id}") is not raw:
+            continue
         for sub in ("powers", "job_survey"):
             if isinstance(raw.get(sub), LMap):
                 ents[f"mandates/{mandate.id}/{sub}"] = raw[sub]
-    for proc in m.processes:
-        raw = ents[f"processes/{proc.id}"]
+    for i, proc in enumerate(m.processes):
+        raw = data["processes"][i]
+        if ents.get(f"processes/{proc.id}") is not raw:
+            continue
         for intake_path, j in zip(intake_paths(proc), range(len(proc.intake or [])), strict=True):
             ents[intake_path] = raw["intake"][j]
         for j in range(len(proc.steps or [])):

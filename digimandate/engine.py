@@ -41,6 +41,10 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
     return outcomes
 
 
+# The message values that the report and memo reuse (names of what a finding is about).
+_KEPT_ARGS = ("id", "name", "process", "channel", "who")
+
+
 def _finding(doc: Document, rule: ActiveRule, hit: Hit) -> Finding:
     """Turn a hit into a finding with both languages filled in and a location."""
     spec = rule.spec
@@ -59,5 +63,5 @@ def _finding(doc: Document, rule: ActiveRule, hit: Hit) -> Finding:
         message_key=hit.message,
         entity=hit.entity,
         location=doc.locate(hit.entity, hit.key),
-        args=tuple((k, str(v)) for k, v in args.items() if isinstance(v, (str, int, float))),
+        args=tuple((k, str(args[k])) for k in _KEPT_ARGS if k in args),
     )

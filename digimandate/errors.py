@@ -80,6 +80,10 @@ class InputError(DigimandateError):
         """Return every problem, one per paragraph."""
         return "\n".join(p.format(lang) for p in self.problems)
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[list[Problem]]]:
+        """Rebuild from the problems (an audit may run in another process)."""
+        return (InputError, (self.problems,))
+
 
 class UsageError(DigimandateError):
     """Bad usage without a file position (exit code 2)."""
@@ -94,6 +98,14 @@ class UsageError(DigimandateError):
     def format(self, lang: Lang) -> str:
         """Return the message in ``lang``."""
         return f"{t('error', lang)}: {t(self.key, lang, **_fill(self.args_, lang))}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuild from the key and values (an audit may run in another process)."""
+        return (_usage_error, (self.key, self.args_))
+
+
+def _usage_error(key: str, args: dict[str, Any]) -> UsageError:
+    return UsageError(key, **args)
 
 
 def problem(location: Location, path: str, msg: str, hint: str | None = None, **args: Any) -> Problem:

@@ -505,3 +505,10 @@ CATALOG.update({
 CATALOG.update({
     "template_error": {"en": "template {template}: {problem}", "nl": "sjabloon {template}: {problem}"},
 })
+
+CATALOG.update({
+    "no_files": {"en": "no organisation files found in {paths}", "nl": "geen organisatiebestanden gevonden in {paths}"},
+    "sum_title": {"en": "{count} organisations", "nl": "{count} organisaties"},
+    "sum_organisation": {"en": "organisation", "nl": "organisatie"},
+    "sum_file": {"en": "file", "nl": "bestand"},
+})

@@ -71,6 +71,16 @@ def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
         return lambda value: value
     if kind == "comparator":
         left, right, op = sub(0), sub(1), node["value"]
+        literal = children[1]["value"] if children[1]["type"] == "literal" else ...
+        # Against null, a boolean or text, JMESPath equality is plain identity or ==; no number quirks.
+        if op in ("eq", "ne") and (literal is None or isinstance(literal, (bool, str))):
+            if literal is None or isinstance(literal, bool):
+                if op == "eq":
+                    return lambda value: left(value) is literal
+                return lambda value: left(value) is not literal
+            if op == "eq":
+                return lambda value: left(value) == literal
+            return lambda value: left(value) != literal
         if op == "eq":
             return lambda value: _equals(left(value), right(value))
         if op == "ne":
@@ -114,6 +124,26 @@ def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
         args = [compile_node(c, funcs) for c in children]
         name = node["value"]
         call = funcs.call_function
+        if name == "length" and len(args) == 1:
+            (arg,) = args
+
+            def length(value: Any) -> Any:
+                subject = arg(value)
+                if isinstance(subject, (str, list, dict)):
+                    return len(subject)
+                return call(name, [subject])  # raises the interpreter's type error
+
+            return length
+        if name == "contains" and len(args) == 2:
+            haystack, needle = args
+
+            def contains(value: Any) -> Any:
+                subject = haystack(value)
+                if isinstance(subject, (str, list)):
+                    return needle(value) in subject
+                return call(name, [subject, needle(value)])
+
+            return contains
         return lambda value: call(name, [a(value) for a in args])
     if kind == "filter_projection":
         base, then, condition = sub(0), sub(1), sub(2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ class Output:
 
     fmt: Format
     path: Path | None = None
+    per_organisation: bool = False  # FORMAT=FOLDER/ writes one file per organisation
 
 
 def parse_outputs(specs: list[str], github_actions: bool) -> list[Output]:
@@ -39,7 +41,8 @@ def parse_outputs(specs: list[str], github_actions: bool) -> list[Output]:
         if sep and not path.strip():
             raise UsageError("bad_format_path", value=spec)
         target = None if not sep or path.strip() == "-" else Path(path.strip())
-        outputs.append(Output(fmt, target))
+        folder = target is not None and (path.strip().endswith(("/", os.sep)) or target.is_dir())
+        outputs.append(Output(fmt, target, folder))
     if sum(1 for o in outputs if o.path is None) > 1:
         raise UsageError("two_stdout")
     return outputs
@@ -64,23 +67,27 @@ class Run:
             return self.settings.lang
         return result.language if result else default_lang()
 
-    def audit(self, files: list[Path]) -> None:
-        """Audit every file; an input error in one file is reported and the rest still run."""
-        from digimandate.audit import audit_file
+    def audit(self, paths: list[Path]) -> None:
+        """Audit every file (folders expanded); an input error in one file is reported and the rest still run."""
         from digimandate.baseline import apply_baseline, load_baseline
+        from digimandate.batch import audit_all, expand, show_progress
 
-        self.settings = resolve(files[0] if files else Path.cwd(), self.options)
+        files = expand(paths)
+        if not files:
+            raise UsageError("no_files", paths=", ".join(str(p) for p in paths))
+        self.settings = resolve(paths[0], self.options)
         baseline = load_baseline(self.baseline) if self.baseline else None
-        for path in files:
-            try:
-                result = audit_file(path, self.settings.ruleset, self.limits, waivers=self.settings.waivers)
-            except DigimandateError as exc:
-                sys.stderr.write(exc.format(self.lang_for()) + "\n")
-                self.exit_code = max(self.exit_code, exc.exit_code)
+        advance, stop = show_progress(len(files))
+        try:
+            outcomes = list(audit_all(files, self.settings.ruleset, self.limits, self.settings.waivers, advance))
+        finally:
+            stop()
+        for _, outcome in outcomes:
+            if isinstance(outcome, DigimandateError):
+                sys.stderr.write(outcome.format(self.lang_for()) + "\n")
+                self.exit_code = max(self.exit_code, outcome.exit_code)
                 continue
-            if baseline is not None:
-                result = apply_baseline(result, baseline)
-            self.results.append(result)
+            self.results.append(apply_baseline(outcome, baseline) if baseline is not None else outcome)
 
     def judge(self, exit_zero: bool) -> None:
         """Raise the exit code for crashed rules and for findings at or above the threshold."""
@@ -97,22 +104,44 @@ class Run:
                 self.exit_code = max(self.exit_code, EXIT_FINDINGS)
 
 
-def render_outputs(run: Run, outputs: list[Output], color: bool) -> list[tuple[Output, str]]:
-    """Render every output in full before anything is written, so a failure leaves no half output."""
-    from digimandate.render import render_many
-
-    return [(out, render_many(run.results, out.fmt, run.lang_for, color=color and out.path is None))
-            for out in outputs]
+EXTENSIONS = {Format.terminal: "txt", Format.json: "json", Format.sarif: "sarif", Format.junit: "xml",
+              Format.github: "txt"}
 
 
-def write_outputs(rendered: list[tuple[Output, str]], force: bool) -> None:
+def render_outputs(run: Run, outputs: list[Output], color: bool) -> list[tuple[Path | None, str]]:
+    """Render every output in full before anything is written, so a failure leaves no half output.
+
+    A file output whose path is a folder (or ends in a slash) gets one file per organisation.
+    """
+    from digimandate.render import render, render_many
+
+    rendered: list[tuple[Path | None, str]] = []
+    folder_wanted: list[Path] = []
+    for out in outputs:
+        if out.path is not None and out.per_organisation:
+            folder_wanted.append(out.path)
+            for result in run.results:
+                name = f"{Path(result.file).stem}.{EXTENSIONS[out.fmt]}"
+                rendered.append((out.path / name, render(result, out.fmt, run.lang_for(result))))
+            continue
+        rendered.append((out.path, render_many(run.results, out.fmt, run.lang_for,
+                                               color=color and out.path is None)))
+    for folder in folder_wanted:  # a trailing slash asks for the folder: make it
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError("cannot_write", file=str(folder), reason=exc.strerror or str(exc)) from None
+    return rendered
+
+
+def write_outputs(rendered: list[tuple[Path | None, str]], force: bool) -> None:
     """Write the files first (each atomically), then standard output."""
     from digimandate.output import write_atomic
 
-    for out, text in rendered:
-        if out.path is not None:
-            write_atomic(out.path, text, force=force)
-    for out, text in rendered:
-        if out.path is None:
+    for path, text in rendered:
+        if path is not None:
+            write_atomic(path, text, force=force)
+    for path, text in rendered:
+        if path is None:
             sys.stdout.write(text)
     sys.stdout.flush()

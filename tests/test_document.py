@@ -166,3 +166,9 @@ def test_errors_are_all_reported_in_file_order() -> None:
 def test_minimal_file_is_valid() -> None:
     doc = parse_document("schema_version: 1\norganisation: {name: Gemeente Klein}\n")
     assert doc.model.processes == [] and doc.model.governance is None
+
+
+def test_duplicate_process_with_different_keys_is_a_clean_error() -> None:
+    text = BASE + "  - id: parkeervergunning\n    name: Tweede\n    steps:\n    - {name: x, medium: digital}\n"
+    message = errors(text)
+    assert "duplicate id `parkeervergunning` in processes" in message

@@ -48,7 +48,12 @@ def render_many(results: list[AuditResult], fmt: Format, lang_for: Callable[[Aud
         from digimandate.render.junit_format import combine
 
         return combine([render(r, fmt, lang_for(r)) for r in results])
-    return "\n".join(render(r, fmt, lang_for(r), color) for r in results)
+    text = "\n".join(render(r, fmt, lang_for(r), color) for r in results)
+    if fmt is Format.terminal:
+        from digimandate.render.terminal import summary_table
+
+        text += "\n" + summary_table(results, lang_for(results[0]))
+    return text
 
 
 def render(result: AuditResult, fmt: Format, lang: Lang, color: bool = False) -> str:

@@ -122,3 +122,20 @@ def _lines(result: AuditResult, lang: Lang, style: Callable[[str, str], str]) ->
     if disabled:
         out.append(style(t("term_disabled", lang, rules=", ".join(disabled)), "dim"))
     return out
+
+
+def summary_table(results: list[AuditResult], lang: Lang) -> str:
+    """One line per organisation: level and findings by severity."""
+    severities = ("critical", "high", "medium", "low", "info")
+    head = [t("sum_organisation", lang), t("term_level", lang), *(t(f"sev_{s}", lang) for s in severities),
+            t("sum_file", lang)]
+    rows = [head]
+    for r in results:
+        counts = [str(sum(1 for f in r.findings if f.severity == s)) for s in severities]
+        rows.append([r.organisation_name, str(r.maturity.level), *counts, r.file])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = [t("sum_title", lang, count=len(results))]
+    for row in rows:
+        cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:-1], widths[1:-1], strict=True)]
+        lines.append("  " + "  ".join([*cells, row[-1]]))
+    return "\n".join(lines) + "\n"

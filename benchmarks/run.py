@@ -1,0 +1,113 @@
+"""Benchmark `digimandate check --format json` against the libyaml floor and Stoplight Spectral.
+
+Usage: python benchmarks/run.py [--runs 5] [--sizes 100,1000,10000] [--no-spectral]
+
+Prints a Markdown table of medians, ratios and peak memory. Spectral 6 is installed with npm
+into benchmarks/.spectral when missing (skipped, with a note, when npm is absent). Its ruleset
+asks four simple questions of the file (owners of processes and channels, mandate holders,
+process KPIs); digimandate runs every built-in rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+SPECTRAL_DIR = HERE / ".spectral"
+RULESET = """\
+rules:
+  process-owner: {given: "$.processes[*]", severity: error, then: {field: owner, function: truthy}}
+  channel-owner: {given: "$.channels[*]", severity: error, then: {field: owner, function: truthy}}
+  mandate-holders: {given: "$.mandates[*]", severity: error, then: {field: holders, function: truthy}}
+  process-kpis: {given: "$.processes[*]", severity: warn, then: {field: kpis, function: truthy}}
+"""
+FLOOR = (
+    "import sys, yaml\n"
+    "for _ in yaml.parse(open(sys.argv[1], encoding='utf-8').read(), Loader=yaml.CSafeLoader): pass\n"
+)
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall time (s) and peak memory (MB) of one run of a command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
+
+
+def median_of(command: list[str], runs: int) -> tuple[float, float]:
+    """Median time and the largest peak memory over several runs (after one warm-up)."""
+    measure(command)
+    results = [measure(command) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def spectral() -> list[str] | None:
+    """The Spectral command, installing it into a scratch folder when needed; None without npm."""
+    binary = SPECTRAL_DIR / "node_modules" / ".bin" / "spectral"
+    if not binary.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            return None
+        SPECTRAL_DIR.mkdir(exist_ok=True)
+        subprocess.run([npm, "install", "--silent", "--prefix", str(SPECTRAL_DIR), "@stoplight/spectral-cli@6"],
+                       check=True, stdout=subprocess.DEVNULL)
+    ruleset = SPECTRAL_DIR / "ruleset.yaml"
+    ruleset.write_text(RULESET, encoding="utf-8")
+    return [str(binary), "lint", "-r", str(ruleset), "-f", "json", "-q"]
+
+
+def main() -> None:
+    """Run the benchmark and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--no-spectral", action="store_true")
+    args = parser.parse_args()
+    sys.path.insert(0, str(HERE))
+    from generate import generate
+
+    DATA.mkdir(exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    spectral_cmd = None if args.no_spectral else spectral()
+    rows = []
+    per_process = {}
+    for n in sizes:
+        path = DATA / f"org-{n}.yaml"
+        if not path.exists():
+            path.write_text(generate(n), encoding="utf-8")
+        ours = median_of([sys.executable, "-m", "digimandate", "check", str(path), "--format", "json",
+                          "--exit-zero", "--no-config"], args.runs)
+        floor = median_of([sys.executable, "-c", FLOOR, str(path)], args.runs)
+        theirs = median_of([*spectral_cmd, str(path)], args.runs) if spectral_cmd else None
+        per_process[n] = ours[0] / n
+        rows.append((n, path.stat().st_size / 1e6, ours, floor, theirs))
+    print(f"digimandate check --format json, median of {args.runs} runs; {os.cpu_count()} cores\n")
+    print("| processes | file MB | digimandate s | peak MB | libyaml events s | Spectral s | Spectral peak MB "
+          "| speed vs Spectral | memory vs Spectral |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, mb, ours, floor, theirs in rows:
+        if theirs:
+            extra = f"{theirs[0]:.2f} | {theirs[1]:.0f} | {theirs[0] / ours[0]:.2f}x | {ours[1] / theirs[1]:.2f}"
+        else:
+            extra = "- | - | - | -"
+        print(f"| {n:,} | {mb:.2f} | {ours[0]:.2f} | {ours[1]:.0f} | {floor[0]:.2f} | {extra} |")
+    if len(sizes) >= 2:
+        a, b = sizes[-2], sizes[-1]
+        print(f"\nTime per process: {per_process[a] * 1000:.3f} ms at {a:,}, {per_process[b] * 1000:.3f} ms at {b:,} "
+              f"(ratio {per_process[b] / per_process[a]:.2f}; linear means at most 1.5).")
+    if spectral_cmd is None and not args.no_spectral:
+        print("\nSpectral was skipped: npm is not installed.")
+
+
+if __name__ == "__main__":
+    main()

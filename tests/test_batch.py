@@ -1,0 +1,74 @@
+"""Many organisations in one run: folders, order, the summary table, one output per organisation."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from digimandate.batch import audit_all, expand
+from digimandate.checklist import RuleSet
+from digimandate.cli import app
+from digimandate.errors import InputError
+from digimandate.loader import Limits
+from tests.conftest import EXAMPLES
+
+
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "clients"
+    (root / "noord").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    shutil.copy(EXAMPLES / "small-municipality.yaml", root / "noord" / "dijkveld.yaml")
+    shutil.copy(EXAMPLES / "mature-municipality.yaml", root / "lingewaard.yml")
+    shutil.copy(EXAMPLES / "english-agency.yaml", root / ".hidden" / "agency.yaml")
+    shutil.copy(EXAMPLES / "checklists" / "rivierenstad-extra.yaml", root / "checklist.yaml")
+    (root / "notes.txt").write_text("schema_version: 1\n", encoding="utf-8")
+    return root
+
+
+def test_expand_finds_organisation_files_only(tmp_path: Path) -> None:
+    root = folder(tmp_path)
+    assert expand([root]) == [root / "lingewaard.yml", root / "noord" / "dijkveld.yaml"]
+    single = EXAMPLES / "english-agency.yaml"
+    assert expand([single, root]) == [single, root / "lingewaard.yml", root / "noord" / "dijkveld.yaml"]
+
+
+def test_parallel_audit_keeps_order_and_errors(tmp_path: Path, ruleset: RuleSet) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("schema_version: 1\norganisation: {name: X, type: stad}\n", encoding="utf-8")
+    files = [EXAMPLES / "small-municipality.yaml", broken, EXAMPLES / "mature-municipality.yaml"]
+    outcomes = list(audit_all(files, ruleset, Limits(), ()))
+    assert [p for p, _ in outcomes] == files
+    assert isinstance(outcomes[1][1], InputError)
+    assert outcomes[1][1].format("en").startswith(f"{broken}:2:")  # survives the trip from a worker
+    assert [getattr(o, "organisation_name", None) for _, o in outcomes] == [
+        "Gemeente Dijkveld", None, "Gemeente Lingewaard-Noord"]
+
+
+def test_check_a_folder(tmp_path: Path) -> None:
+    root = folder(tmp_path)
+    result = CliRunner().invoke(app, ["check", str(root), "--lang", "en", "--no-config"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    start = lines.index("2 organisations")
+    assert lines[start + 1].split() == ["organisation", "level", "critical", "high", "medium", "low", "info", "file"]
+    assert lines[start + 2].split()[:3] == ["Gemeente", "Lingewaard-Noord", "5"]
+    assert lines[start + 3].split()[:3] == ["Gemeente", "Dijkveld", "1"]
+
+
+def test_one_result_per_organisation(tmp_path: Path) -> None:
+    root = folder(tmp_path)
+    out = tmp_path / "results"
+    result = CliRunner().invoke(app, ["check", str(root), "-f", f"json={out}/", "-f", f"sarif={out}/", "--no-config"])
+    assert result.exit_code == 1
+    assert sorted(p.name for p in out.iterdir()) == ["dijkveld.json", "dijkveld.sarif", "lingewaard.json",
+                                                     "lingewaard.sarif"]
+    assert json.loads((out / "lingewaard.json").read_text(encoding="utf-8"))["maturity"]["level"] == 5
+
+
+def test_empty_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: no organisation files found in {tmp_path}\n"

@@ -1,0 +1,127 @@
+"""Hostile input by machine: whatever the file holds, the answer is a result or a located input error."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from digimandate.audit import audit_document
+from digimandate.cases import base_org
+from digimandate.checklist import load_ruleset
+from digimandate.cli import app
+from digimandate.document import build_document
+from digimandate.errors import InputError
+from digimandate.loader import LMap, Limits, load_bytes
+
+RULES = load_ruleset()
+BOUNDED = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20), st.dates(),
+)
+keys = st.text(min_size=1, max_size=12).filter(lambda k: k != "<<")
+values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                         st.dictionaries(keys, inner, max_size=4)), max_leaves=25)
+
+
+def plain(value: Any) -> Any:
+    """Located containers as plain dicts and lists."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+@BOUNDED
+@given(st.dictionaries(keys, values, min_size=1, max_size=6))
+def test_loader_reads_what_pyyaml_writes(data: dict[str, Any]) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True)
+    loaded = load_bytes(text.encode("utf-8"), "f.yaml")
+    assert plain(loaded.data) == yaml.safe_load(text)
+
+
+@BOUNDED
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_load_or_fail_with_a_location(raw: bytes) -> None:
+    try:
+        loaded = load_bytes(raw, "f.yaml", Limits(max_nodes=10_000))
+    except InputError as exc:
+        assert exc.problems and exc.problems[0].location.line >= 1
+        assert exc.format("nl") and exc.format("en")
+        return
+    assert isinstance(loaded.data, LMap)
+
+
+@BOUNDED
+@given(st.text(alphabet=st.sampled_from(list("ab: -[]{}&*!|>'\"#\n\t,?%@`0129.")), max_size=200))
+def test_yaml_like_text_never_crashes(text: str) -> None:
+    try:
+        load_bytes(text.encode("utf-8"), "f.yaml", Limits(max_nodes=10_000))
+    except InputError:
+        pass
+
+
+def paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix] if prefix else []
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out += paths(v, (*prefix, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out += paths(v, (*prefix, i))
+    return out
+
+
+mutation = st.tuples(st.sampled_from(["delete", "replace", "duplicate"]), st.integers(0, 10**6), values)
+
+
+def mutate(data: dict[str, Any], steps: list[tuple[str, int, Any]]) -> dict[str, Any]:
+    data = copy.deepcopy(data)
+    for kind, pick, value in steps:
+        candidates = paths(data)
+        if not candidates:
+            break
+        path = candidates[pick % len(candidates)]
+        parent: Any = data
+        for part in path[:-1]:
+            parent = parent[part]
+        last = path[-1]
+        if kind == "delete":
+            del parent[last]
+        elif kind == "replace":
+            parent[last] = value
+        elif isinstance(parent, list):
+            parent.append(copy.deepcopy(parent[last]))
+    return data
+
+
+@BOUNDED
+@given(st.lists(mutation, min_size=1, max_size=4))
+def test_mutated_organisations_validate_or_fail_cleanly(steps: list[tuple[str, int, Any]]) -> None:
+    text = yaml.safe_dump(mutate(base_org(), steps), allow_unicode=True, sort_keys=False)
+    try:
+        doc = build_document(load_bytes(text.encode("utf-8"), "org.yaml"))
+    except InputError as exc:
+        for p in exc.problems:
+            assert p.location.file == "org.yaml" and p.location.line >= 1
+        return
+    result = audit_document(doc, RULES)
+    assert result.errors == (), [o.error for o in result.errors]
+
+
+@settings(max_examples=40, deadline=4000, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.lists(mutation, min_size=1, max_size=3))
+def test_cli_exit_codes_are_only_0_1_or_2(tmp_path_factory: Any, steps: list[tuple[str, int, Any]]) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "org.yaml"
+    path.write_text(yaml.safe_dump(mutate(base_org(), steps), allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--no-config", "-f", "json"])
+    assert result.exit_code in (0, 1, 2), result.output
+    assert "Traceback" not in result.output
