@@ -169,6 +169,6 @@ def test_minimal_file_is_valid() -> None:
 
 
 def test_duplicate_process_with_different_keys_is_a_clean_error() -> None:
-    text = BASE + "- id: parkeervergunning\n  name: Tweede\n  steps:\n  - {name: x, medium: digital}\n"
+    text = BASE + "- id: parkeervergunning\n  name: Tweede\n  steps:\n  - {name: x, medium: digital}\n  - {name: y, medium: digital}\n"
     message = errors(text)
     assert "duplicate id `parkeervergunning` in processes" in message
