@@ -13,16 +13,21 @@ import typer
 
 from digimandate import __version__
 from digimandate.errors import DigimandateError, UsageError
-from digimandate.i18n import Lang, default_lang, t
+from digimandate.i18n import HELP_NL, Lang, default_lang, t
 from digimandate.loader import DEFAULT_MAX_BYTES, Limits
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+_HELP_LANG = default_lang()
+
+
+def _h(text: str) -> str:
+    """Help text in the language of the environment (DIGIMANDATE_LANG or LANG)."""
+    return HELP_NL.get(text, text) if _HELP_LANG == "nl" else text
+
 
 app = typer.Typer(
     name="digimandate",
-    help="Audit whether digital service delivery has a cross-departmental mandate "
-         "(Optimaal Digitaal tip 16). / Toets of digitale dienstverlening een "
-         "afdelingsoverstijgend mandaat heeft.",
+    help=_h("Audit whether digital service delivery has a cross-departmental mandate (Optimaal Digitaal tip 16)."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -54,19 +59,17 @@ class RulesFormat(str, enum.Enum):
     markdown = "markdown"
 
 
-LangOption = Annotated[Optional[LangOpt], typer.Option("--lang", help="Language: nl or en.")]  # noqa: UP045
+LangOption = Annotated[Optional[LangOpt], typer.Option("--lang", help=_h("Language: nl or en."))]  # noqa: UP045
 ChecklistOption = Annotated[
     Optional[list[Path]],  # noqa: UP045
-    typer.Option("--checklist", help="An extra checklist (repeatable).", dir_okay=False),
+    typer.Option("--checklist", help=_h("An extra checklist (repeatable)."), dir_okay=False),
 ]
-FilesArg = Annotated[Optional[list[Path]], typer.Argument(help="Organisation files.", show_default=False)]  # noqa: UP045
+FilesArg = Annotated[Optional[list[Path]], typer.Argument(help=_h("Organisation files."), show_default=False)]  # noqa: UP045
 StrList = Optional[list[str]]  # noqa: UP045
 OptPath = Optional[Path]  # noqa: UP045
-ConfigOption = Annotated[OptPath, typer.Option("--config", help="Use this configuration file.", dir_okay=False)]
-NoConfigOption = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
-MaxBytesOption = Annotated[
-    int, typer.Option("--max-bytes", help="Refuse files larger than this.", min=1)
-]
+ConfigOption = Annotated[OptPath, typer.Option("--config", help=_h("Use this configuration file."), dir_okay=False)]
+NoConfigOption = Annotated[bool, typer.Option("--no-config", help=_h("Ignore configuration files."))]
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help=_h("Refuse files larger than this."), min=1)]
 
 
 def _lang(option: LangOpt | None) -> Lang:
@@ -98,34 +101,42 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip() for value in values or [] for v in value.split(",") if v.strip())
 
 
-@app.command()
+@app.command(help=_h("Audit organisation files and show the findings and maturity levels."))
 def check(
     files: FilesArg = None,
     fmt: Annotated[
         StrList,
-        typer.Option("--format", "-f", help="terminal, json, sarif, junit or github; FORMAT=FILE writes a file "
-                                            "(repeatable).", show_default=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help=_h("terminal, json, sarif, junit or github; FORMAT=FILE writes a file (repeatable)."),
+            show_default=False,
+        ),
     ] = None,
     lang: LangOption = None,
     fail_on: Annotated[
         Optional[SeverityOpt],  # noqa: UP045
-        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity [default: high]."),
+        typer.Option("--fail-on", help=_h("Exit 1 when a finding is at or above this severity [default: high].")),
     ] = None,
     checklist: ChecklistOption = None,
-    select: Annotated[StrList, typer.Option("--select", help="Only these rules or prefixes (M, M00, M007).")] = None,
-    extend_select: Annotated[StrList, typer.Option("--extend-select", help="Add rules or prefixes.")] = None,
-    ignore: Annotated[StrList, typer.Option("--ignore", help="Skip rules or prefixes.")] = None,
+    select: Annotated[
+        StrList, typer.Option("--select", help=_h("Only these rules or prefixes (M, M00, M007)."))
+    ] = None,
+    extend_select: Annotated[StrList, typer.Option("--extend-select", help=_h("Add rules or prefixes."))] = None,
+    ignore: Annotated[StrList, typer.Option("--ignore", help=_h("Skip rules or prefixes."))] = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
-    waivers: Annotated[OptPath, typer.Option("--waivers", help="A file of extra waivers.", dir_okay=False)] = None,
-    no_waivers: Annotated[bool, typer.Option("--no-waivers", help="Show everything as if no waiver existed.")] = False,
+    waivers: Annotated[OptPath, typer.Option("--waivers", help=_h("A file of extra waivers."), dir_okay=False)] = None,
+    no_waivers: Annotated[
+        bool, typer.Option("--no-waivers", help=_h("Show everything as if no waiver existed."))
+    ] = False,
     baseline: Annotated[
-        OptPath, typer.Option("--baseline", help="Fail only on findings not in this baseline.", dir_okay=False)
+        OptPath, typer.Option("--baseline", help=_h("Fail only on findings not in this baseline."), dir_okay=False)
     ] = None,
     exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 even when findings are at or above --fail-on.")
+        bool, typer.Option("--exit-zero", help=_h("Exit 0 even when findings are at or above --fail-on."))
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=_h("Overwrite existing output files."))] = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Audit organisation files and show the findings and maturity levels."""
@@ -135,9 +146,15 @@ def check(
 
     out_lang = _lang(lang)
     options = Options(
-        config=config, no_config=no_config, checklists=tuple(checklist or []),
-        select=_split(select) if select else None, extend_select=_split(extend_select), ignore=_split(ignore),
-        fail_on=fail_on.value if fail_on else None, lang=out_lang if lang else None, waivers=waivers,
+        config=config,
+        no_config=no_config,
+        checklists=tuple(checklist or []),
+        select=_split(select) if select else None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        fail_on=fail_on.value if fail_on else None,
+        lang=out_lang if lang else None,
+        waivers=waivers,
         no_waivers=no_waivers,
     )
     run = Run(options, Limits(max_bytes=max_bytes), baseline)
@@ -154,17 +171,17 @@ def check(
     raise typer.Exit(run.exit_code)
 
 
-@app.command("baseline")
+@app.command("baseline", help=_h("Record today's findings, so that check --baseline fails only on new ones."))
 def baseline_cmd(
     files: FilesArg = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the baseline (- for standard output).")
+        Path, typer.Option("--output", "-o", help=_h("Where to write the baseline (- for standard output)."))
     ] = Path(".digimandate-baseline.json"),
     lang: LangOption = None,
     checklist: ChecklistOption = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing baseline.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=_h("Overwrite an existing baseline."))] = False,
 ) -> None:
     """Record today's findings, so that check --baseline fails only on new ones."""
     from digimandate.baseline import baseline_text
@@ -173,8 +190,9 @@ def baseline_cmd(
     from digimandate.settings import Options
 
     out_lang = _lang(lang)
-    run = Run(Options(config=config, no_config=no_config, checklists=tuple(checklist or []),
-                      lang=out_lang if lang else None))
+    run = Run(
+        Options(config=config, no_config=no_config, checklists=tuple(checklist or []), lang=out_lang if lang else None)
+    )
     try:
         run.audit(list(files or [Path("organisation.yaml")]))
         if run.exit_code:
@@ -190,16 +208,28 @@ def baseline_cmd(
         _fail(exc, run.lang_for())
 
 
-OutOption = Annotated[OptPath, typer.Option("--output", "-o", help="Write to this file (- for standard output).")]
+OutOption = Annotated[OptPath, typer.Option("--output", "-o", help=_h("Write to this file (- for standard output)."))]
 PreviousOption = Annotated[
-    OptPath, typer.Option("--previous", help="The JSON result of an earlier audit, to show progress.", dir_okay=False)
+    OptPath,
+    typer.Option("--previous", help=_h("The JSON result of an earlier audit, to show progress."), dir_okay=False),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+ForceOption = Annotated[bool, typer.Option("--force", help=_h("Overwrite an existing file."))]
 
 
-def _document(kind: str, file: Path, output: Path | None, lang: LangOpt | None, previous: Path | None,
-              force: bool, template: Path | None, to: str | None, sender: str | None, checklist: list[Path] | None,
-              config: Path | None, no_config: bool) -> None:
+def _document(
+    kind: str,
+    file: Path,
+    output: Path | None,
+    lang: LangOpt | None,
+    previous: Path | None,
+    force: bool,
+    template: Path | None,
+    to: str | None,
+    sender: str | None,
+    checklist: list[Path] | None,
+    config: Path | None,
+    no_config: bool,
+) -> None:
     """Write the report or the memo for one organisation file."""
     from digimandate.advice import load_previous
     from digimandate.clock import today
@@ -209,8 +239,9 @@ def _document(kind: str, file: Path, output: Path | None, lang: LangOpt | None, 
     from digimandate.settings import Options
 
     out_lang = _lang(lang)
-    run = Run(Options(config=config, no_config=no_config, checklists=tuple(checklist or []),
-                      lang=out_lang if lang else None))
+    run = Run(
+        Options(config=config, no_config=no_config, checklists=tuple(checklist or []), lang=out_lang if lang else None)
+    )
     try:
         run.audit([file])
         if run.exit_code:
@@ -219,9 +250,15 @@ def _document(kind: str, file: Path, output: Path | None, lang: LangOpt | None, 
         doc_lang = run.lang_for(result)
         to_stdout = output is None or str(output) == "-"
         chart_file = None if to_stdout or kind != "report" else f"{output.stem}.maturity.svg"  # type: ignore[union-attr]
-        opts = DocOptions(lang=doc_lang, written=today(), template_dir=template,
-                          previous=load_previous(previous) if previous else None, chart_file=chart_file,
-                          to=to, sender=sender)
+        opts = DocOptions(
+            lang=doc_lang,
+            written=today(),
+            template_dir=template,
+            previous=load_previous(previous) if previous else None,
+            chart_file=chart_file,
+            to=to,
+            sender=sender,
+        )
         text = report(result, opts) if kind == "report" else memo(result, opts)
         if to_stdout:
             sys.stdout.write(text)
@@ -239,13 +276,14 @@ def _document(kind: str, file: Path, output: Path | None, lang: LangOpt | None, 
         _internal(exc, run.lang_for())
 
 
-@app.command("report")
+@app.command("report", help=_h("Write the Markdown advice report (and its maturity chart as SVG beside it)."))
 def report_cmd(
-    file: Annotated[Path, typer.Argument(help="The organisation file.")] = Path("organisation.yaml"),
+    file: Annotated[Path, typer.Argument(help=_h("The organisation file."))] = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
-    template: Annotated[OptPath, typer.Option("--template", help="A folder with report.md.j2 to use instead.",
-                                              file_okay=False)] = None,
+    template: Annotated[
+        OptPath, typer.Option("--template", help=_h("A folder with report.md.j2 to use instead."), file_okay=False)
+    ] = None,
     previous: PreviousOption = None,
     force: ForceOption = False,
     checklist: ChecklistOption = None,
@@ -256,16 +294,17 @@ def report_cmd(
     _document("report", file, output, lang, previous, force, template, None, None, checklist, config, no_config)
 
 
-@app.command("memo")
+@app.command("memo", help=_h("Write the board memo (bestuursnotitie) in Markdown."))
 def memo_cmd(
-    file: Annotated[Path, typer.Argument(help="The organisation file.")] = Path("organisation.yaml"),
+    file: Annotated[Path, typer.Argument(help=_h("The organisation file."))] = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
     previous: PreviousOption = None,
-    to: Annotated[Optional[str], typer.Option("--to", help="Who the memo is for.")] = None,  # noqa: UP045
-    sender: Annotated[Optional[str], typer.Option("--from", help="Who writes the memo.")] = None,  # noqa: UP045
-    template: Annotated[OptPath, typer.Option("--template", help="A folder with memo.md.j2 to use instead.",
-                                              file_okay=False)] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help=_h("Who the memo is for."))] = None,  # noqa: UP045
+    sender: Annotated[Optional[str], typer.Option("--from", help=_h("Who writes the memo."))] = None,  # noqa: UP045
+    template: Annotated[
+        OptPath, typer.Option("--template", help=_h("A folder with memo.md.j2 to use instead."), file_okay=False)
+    ] = None,
     force: ForceOption = False,
     checklist: ChecklistOption = None,
     config: ConfigOption = None,
@@ -275,9 +314,9 @@ def memo_cmd(
     _document("memo", file, output, lang, previous, force, template, to, sender, checklist, config, no_config)
 
 
-@app.command()
+@app.command(help=_h("Check that an organisation file is valid, without running the rules."))
 def validate(
-    file: Annotated[Path, typer.Argument(help="The organisation file.")] = Path("organisation.yaml"),
+    file: Annotated[Path, typer.Argument(help=_h("The organisation file."))] = Path("organisation.yaml"),
     lang: LangOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
@@ -292,15 +331,22 @@ def validate(
     except Exception as exc:  # a bug, not bad input: exit 3 with a "please report" hint
         _internal(exc, out_lang)
     m = doc.model
-    summary = t("valid_summary", out_lang, departments=len(m.departments), people=len(m.people),
-                mandates=len(m.mandates), channels=len(m.channels), systems=len(m.systems),
-                processes=len(m.processes))
+    summary = t(
+        "valid_summary",
+        out_lang,
+        departments=len(m.departments),
+        people=len(m.people),
+        mandates=len(m.mandates),
+        channels=len(m.channels),
+        systems=len(m.systems),
+        processes=len(m.processes),
+    )
     typer.echo(t("valid", out_lang, file=doc.file, summary=summary))
 
 
-@app.command()
+@app.command(help=_h("List the rules of the built-in checklist and any extra ones."))
 def rules(
-    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")] = RulesFormat.terminal,
+    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help=_h("Output format."))] = RulesFormat.terminal,
     lang: LangOption = None,
     checklist: ChecklistOption = None,
 ) -> None:
@@ -322,9 +368,9 @@ def rules(
         _fail(exc, out_lang)
 
 
-@app.command()
+@app.command(help=_h("Explain one rule: its texts, parameters, sources and an example that fails."))
 def explain(
-    rule: Annotated[str, typer.Argument(help="A rule id (M007) or name (mandate.no-approval-per-change).")],
+    rule: Annotated[str, typer.Argument(help=_h("A rule id (M007) or name (mandate.no-approval-per-change)."))],
     lang: LangOption = None,
     checklist: ChecklistOption = None,
 ) -> None:
@@ -348,7 +394,7 @@ def explain(
         _fail(exc, out_lang)
 
 
-@app.command()
+@app.command(help=_h("Print the JSON Schema of the organisation model."))
 def schema() -> None:
     """Print the JSON Schema of the organisation model."""
     from digimandate.schemas import organisation_schema_text
@@ -356,9 +402,9 @@ def schema() -> None:
     sys.stdout.write(organisation_schema_text())
 
 
-@app.command()
+@app.command(help=_h("Write a commented starter organisation file; never overwrites."))
 def init(
-    file: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("organisation.yaml"),
+    file: Annotated[Path, typer.Argument(help=_h("Where to write the starter file."))] = Path("organisation.yaml"),
     lang: LangOption = None,
 ) -> None:
     """Write a commented starter organisation file; never overwrites."""
@@ -382,7 +428,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=_h("Show the version."))
     ] = False,
 ) -> None:
     """Audit whether digital service delivery has a cross-departmental mandate."""

@@ -512,3 +512,59 @@ CATALOG.update({
     "sum_organisation": {"en": "organisation", "nl": "organisatie"},
     "sum_file": {"en": "file", "nl": "bestand"},
 })
+
+# Command-line help: the English text is written in cli.py, its Dutch translation here.
+HELP_NL: dict[str, str] = {
+    "Audit whether digital service delivery has a cross-departmental mandate (Optimaal Digitaal tip 16).":
+        "Toets of digitale dienstverlening een afdelingsoverstijgend mandaat heeft (Optimaal Digitaal tip 16).",
+    "Language: nl or en.": "Taal: nl of en.",
+    "An extra checklist (repeatable).": "Een extra checklist (herhaalbaar).",
+    "Organisation files.": "Organisatiebestanden.",
+    "Use this configuration file.": "Gebruik dit configuratiebestand.",
+    "Ignore configuration files.": "Negeer configuratiebestanden.",
+    "Refuse files larger than this.": "Weiger bestanden groter dan dit.",
+    "Audit organisation files and show the findings and maturity levels.":
+        "Toets organisatiebestanden en toon de bevindingen en volwassenheidsniveaus.",
+    "terminal, json, sarif, junit or github; FORMAT=FILE writes a file (repeatable).":
+        "terminal, json, sarif, junit of github; FORMAAT=BESTAND schrijft een bestand (herhaalbaar).",
+    "Exit 1 when a finding is at or above this severity [default: high].":
+        "Exitcode 1 bij een bevinding van deze ernst of hoger [standaard: high].",
+    "Only these rules or prefixes (M, M00, M007).": "Alleen deze regels of voorvoegsels (M, M00, M007).",
+    "Add rules or prefixes.": "Voeg regels of voorvoegsels toe.",
+    "Skip rules or prefixes.": "Sla regels of voorvoegsels over.",
+    "A file of extra waivers.": "Een bestand met extra uitzonderingen.",
+    "Show everything as if no waiver existed.": "Toon alles alsof er geen uitzondering bestaat.",
+    "Fail only on findings not in this baseline.": "Faal alleen op bevindingen die niet in deze baseline staan.",
+    "Exit 0 even when findings are at or above --fail-on.": "Exitcode 0, ook bij bevindingen op of boven --fail-on.",
+    "Overwrite existing output files.": "Overschrijf bestaande uitvoerbestanden.",
+    "Record today's findings, so that check --baseline fails only on new ones.":
+        "Leg de bevindingen van vandaag vast, zodat check --baseline alleen op nieuwe faalt.",
+    "Where to write the baseline (- for standard output).": "Waar de baseline komt (- voor standaarduitvoer).",
+    "Overwrite an existing baseline.": "Overschrijf een bestaande baseline.",
+    "Write to this file (- for standard output).": "Schrijf naar dit bestand (- voor standaarduitvoer).",
+    "The JSON result of an earlier audit, to show progress.":
+        "Het JSON-resultaat van een eerdere audit, om voortgang te tonen.",
+    "Overwrite an existing file.": "Overschrijf een bestaand bestand.",
+    "Write the Markdown advice report (and its maturity chart as SVG beside it).":
+        "Schrijf het adviesrapport in Markdown (met de volwassenheidsgrafiek als SVG ernaast).",
+    "The organisation file.": "Het organisatiebestand.",
+    "A folder with report.md.j2 to use instead.": "Een map met een eigen report.md.j2.",
+    "Write the board memo (bestuursnotitie) in Markdown.": "Schrijf de bestuursnotitie in Markdown.",
+    "Who the memo is for.": "Voor wie de notitie is.",
+    "Who writes the memo.": "Wie de notitie schrijft.",
+    "A folder with memo.md.j2 to use instead.": "Een map met een eigen memo.md.j2.",
+    "Check that an organisation file is valid, without running the rules.":
+        "Controleer of een organisatiebestand geldig is, zonder de regels te draaien.",
+    "List the rules of the built-in checklist and any extra ones.":
+        "Toon de regels van de ingebouwde checklist en eventuele extra checklists.",
+    "Output format.": "Uitvoerformaat.",
+    "Explain one rule: its texts, parameters, sources and an example that fails.":
+        "Leg een regel uit: teksten, parameters, bronnen en een voorbeeld dat faalt.",
+    "A rule id (M007) or name (mandate.no-approval-per-change).":
+        "Een regel-id (M007) of naam (mandate.no-approval-per-change).",
+    "Print the JSON Schema of the organisation model.": "Toon het JSON Schema van het organisatiemodel.",
+    "Write a commented starter organisation file; never overwrites.":
+        "Schrijf een startbestand met uitleg; overschrijft nooit.",
+    "Where to write the starter file.": "Waar het startbestand komt.",
+    "Show the version.": "Toon de versie.",
+}

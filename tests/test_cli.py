@@ -266,3 +266,25 @@ def test_no_color_env_turns_colour_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _color(Tty()) is True
     monkeypatch.setenv("NO_COLOR", "1")
     assert _color(Tty()) is False
+
+
+def test_every_help_text_has_a_dutch_translation() -> None:
+    import re
+
+    from digimandate.i18n import HELP_NL
+    from tests.conftest import ROOT
+
+    source = (ROOT / "digimandate" / "cli.py").read_text(encoding="utf-8")
+    english = set(re.findall(r'_h\("((?:[^"\\]|\\.)*)"\)', source))
+    assert english and english == set(HELP_NL)
+
+
+def test_help_in_dutch(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DIGIMANDATE_LANG": "nl", "COLUMNS": "120"}
+    out = subprocess.run([sys.executable, "-m", "digimandate", "check", "--help"], capture_output=True, text=True,
+                         env=env, check=False).stdout
+    assert "Toets organisatiebestanden en toon de bevindingen" in out
