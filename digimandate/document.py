@@ -137,20 +137,20 @@ def _index(doc: Document, problems: list[Problem]) -> None:
             ents[f"{section}/{item.id}"] = raw
     # sub-entities from each item's own mapping: with a duplicate id, the first one is indexed
     for i, mandate in enumerate(m.mandates):
-        raw = data["mandates"][i]
-        if ents.get(f"mandates/{mandate.id}") is not raw:
+        own: LMap = data["mandates"][i]
+        if ents.get(f"mandates/{mandate.id}") is not own:
             continue
         for sub in ("powers", "job_survey"):
-            if isinstance(raw.get(sub), LMap):
-                ents[f"mandates/{mandate.id}/{sub}"] = raw[sub]
+            if isinstance(own.get(sub), LMap):
+                ents[f"mandates/{mandate.id}/{sub}"] = own[sub]
     for i, proc in enumerate(m.processes):
-        raw = data["processes"][i]
-        if ents.get(f"processes/{proc.id}") is not raw:
+        own = data["processes"][i]
+        if ents.get(f"processes/{proc.id}") is not own:
             continue
         for intake_path, j in zip(intake_paths(proc), range(len(proc.intake or [])), strict=True):
-            ents[intake_path] = raw["intake"][j]
+            ents[intake_path] = own["intake"][j]
         for j in range(len(proc.steps or [])):
-            ents[f"processes/{proc.id}/steps/{j + 1}"] = raw["steps"][j]
+            ents[f"processes/{proc.id}/steps/{j + 1}"] = own["steps"][j]
 
 
 def intake_paths(proc: Process) -> list[str]:
