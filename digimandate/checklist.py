@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from digimandate.errors import InputError, Location, Problem, problem
-from digimandate.loader import Limits, LList, LMap, Loaded, load_file
+from digimandate.loader import Limits, Loaded, load_file
 from digimandate.validate import suggest, validate_model
 
 Severity = Literal["critical", "high", "medium", "low", "info"]
@@ -202,20 +202,6 @@ def load_ruleset(extra: list[Path] | None = None, builtin: bool = True) -> RuleS
     return rs
 
 
-def _at(loaded: Loaded, *path: str | int) -> Any:
-    """Find the location of a nested key for an error message."""
-    node: Any = loaded.data
-    pos = loaded.data.pos
-    for part in path:
-        if isinstance(node, LMap) and isinstance(part, str) and part in node:
-            pos = node.key_pos[part]
-            node = node[part]
-        elif isinstance(node, LList) and isinstance(part, int) and part < len(node):
-            pos = node.item_pos[part]
-            node = node[part]
-    return loaded.at(pos)
-
-
 def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
     """Add one checklist's dimensions, sources, rules and overrides to the RuleSet."""
     from digimandate.query import QueryError, compile_rule  # jmespath only when rules load
@@ -228,27 +214,27 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
     for i, rule in enumerate(cl.rules):
         where = f"rules[{i}]"
         if rule.id in rs.rules:
-            problems.append(problem(_at(loaded, "rules", i, "id"), f"{where}.id", "checklist_duplicate_rule",
+            problems.append(problem(loaded.locate("rules", i, "id"), f"{where}.id", "checklist_duplicate_rule",
                                     "checklist_duplicate_rule_hint", id=rule.id,
                                     origin=rs.rules[rule.id].origin))
             continue
         if rule.dimension not in rs.dimensions:
-            problems.append(problem(_at(loaded, "rules", i, "dimension"), f"{where}.dimension",
+            problems.append(problem(loaded.locate("rules", i, "dimension"), f"{where}.dimension",
                                     "checklist_unknown_dimension", "checklist_unknown_dimension_hint",
                                     dimension=rule.dimension, known=", ".join(rs.dimensions)))
         for j, src in enumerate(rule.sources):
             if src.ref not in rs.sources:
-                problems.append(problem(_at(loaded, "rules", i, "sources", j), f"{where}.sources[{j}].ref",
+                problems.append(problem(loaded.locate("rules", i, "sources", j), f"{where}.sources[{j}].ref",
                                         "checklist_unknown_source", "checklist_unknown_source_hint",
                                         ref=src.ref, known=", ".join(rs.sources)))
         if isinstance(rule.check, PythonCheck) and rule.check.python not in REGISTRY:
-            problems.append(problem(_at(loaded, "rules", i, "check"), f"{where}.check.python",
+            problems.append(problem(loaded.locate("rules", i, "check"), f"{where}.check.python",
                                     "checklist_unknown_check", "checklist_unknown_check_hint",
                                     check=rule.check.python))
         if isinstance(rule.check, Query):
             for j, case in enumerate(rule.check.cases):
                 if case.message not in rule.messages:
-                    problems.append(problem(_at(loaded, "rules", i, "check", "cases", j), f"{where}.check",
+                    problems.append(problem(loaded.locate("rules", i, "check", "cases", j), f"{where}.check",
                                             "checklist_unknown_message", "checklist_unknown_message_hint",
                                             message=case.message, known=", ".join(rule.messages)))
         active = ActiveRule(
@@ -259,19 +245,19 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
             compile_rule(active)  # a broken query fails here, at its line, not during an audit
         except QueryError as exc:
             crumb = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in exc.where).replace(".[", "[")
-            problems.append(problem(_at(loaded, "rules", i, "check", *exc.where), f"{where}.check.{crumb}",
+            problems.append(problem(loaded.locate("rules", i, "check", *exc.where), f"{where}.check.{crumb}",
                                     exc.key, exc.hint, **exc.args_))
         rs.rules[rule.id] = active
     for rule_id, override in cl.overrides.items():
         target = rs.rules.get(rule_id)
         if target is None:
             guess = suggest(rule_id, list(rs.rules))
-            problems.append(problem(_at(loaded, "overrides", rule_id), f"overrides.{rule_id}",
+            problems.append(problem(loaded.locate("overrides", rule_id), f"overrides.{rule_id}",
                                     "checklist_unknown_rule", "did_you_mean" if guess else None,
                                     id=rule_id, suggestion=guess or ""))
             continue
         bad = [p for key, value in override.params.items()
-               if (p := param_problem(target, key, value, _at(loaded, "overrides", rule_id, "params", key),
+               if (p := param_problem(target, key, value, loaded.locate("overrides", rule_id, "params", key),
                                       f"overrides.{rule_id}.params.{key}"))]
         problems.extend(bad)
         if not bad:

@@ -78,26 +78,10 @@ class Config:
         """The location of a key in the configuration (its start when not found)."""
         if self.loaded is None:
             return Location(str(self.path or "-"), 1, 1)
-        return locate_in(self.loaded, path)
+        return self.loaded.locate(*path)
 
 
 EMPTY = Config(None, ConfigFile(), None, ())
-
-
-def locate_in(loaded: Loaded, path: tuple[str | int, ...]) -> Location:
-    """The location of a key or item in loaded data."""
-    node: Any = loaded.data
-    pos = loaded.data.pos
-    for part in path:
-        if isinstance(node, LMap) and isinstance(part, str) and part in node:
-            pos = node.key_pos[part]
-            node = node[part]
-        elif isinstance(node, LList) and isinstance(part, int) and 0 <= part < len(node):
-            pos = node.item_pos[part]
-            node = node[part]
-        else:
-            break
-    return loaded.at(pos)
 
 
 def find_config(start: Path) -> Path | None:
@@ -140,7 +124,7 @@ def load_config(path: Path) -> Config:
     else:
         loaded = load_file(path, Limits(max_bytes=5 * 1024 * 1024))
     spec = validate_model(loaded, ConfigFile)
-    waivers = tuple(Waiver(w, locate_in(loaded, ("waivers", i)), i) for i, w in enumerate(spec.waivers))
+    waivers = tuple(Waiver(w, loaded.locate("waivers", i), i) for i, w in enumerate(spec.waivers))
     return Config(path, spec, loaded, waivers)
 
 
@@ -148,7 +132,7 @@ def load_waiver_file(path: Path) -> tuple[Waiver, ...]:
     """Load a separate file that holds only waivers."""
     loaded = load_file(path, Limits(max_bytes=5 * 1024 * 1024))
     spec = validate_model(loaded, WaiverFile)
-    return tuple(Waiver(w, locate_in(loaded, ("waivers", i)), i) for i, w in enumerate(spec.waivers))
+    return tuple(Waiver(w, loaded.locate("waivers", i), i) for i, w in enumerate(spec.waivers))
 
 
 def _load_pyproject(path: Path) -> Loaded:

@@ -84,6 +84,21 @@ class Loaded:
         """Turn a position into a Location in this file."""
         return Location(self.file, pos[0], pos[1])
 
+    def locate(self, *path: str | int) -> Location:
+        """Where a nested key or list item stands; as far as the path exists, else its nearest parent."""
+        node: Any = self.data
+        pos = self.data.pos
+        for part in path:
+            if isinstance(node, LMap) and isinstance(part, str) and part in node:
+                pos = node.key_pos[part]
+                node = node[part]
+            elif isinstance(node, LList) and isinstance(part, int) and 0 <= part < len(node):
+                pos = node.item_pos[part]
+                node = node[part]
+            else:
+                break
+        return self.at(pos)
+
 
 def load_file(path: Path, limits: Limits = Limits(), display: str | None = None) -> Loaded:
     """Read ``path`` and load it, turning every failure into a located InputError."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from digimandate.document import intake_paths
-from digimandate.model import ASSISTED_CHANNELS, NOT_DIGITAL_SYSTEMS
+from digimandate.model import ASSISTED_CHANNELS, NOT_DIGITAL_SYSTEMS, Intake, Process
 from digimandate.rules import Context, Hit, NotApplicable, check
 
 
@@ -18,15 +18,20 @@ def form_lands_in_system(ctx: Context) -> Iterator[Hit]:
             if intake.form is not True:
                 continue
             seen = True
-            args = {"process": proc.name, "channel": ctx.doc.channels[intake.channel].name}
-            if intake.lands_in is None:
-                yield Hit(path, "not_recorded", args)
-                continue
-            system = ctx.doc.systems[intake.lands_in]
-            if system.type in NOT_DIGITAL_SYSTEMS:
-                yield Hit(path, "lands_in_" + system.type, {**args, "system": system.name}, "lands_in")
+            yield from _landing(ctx, path, proc, intake)
     if not seen:
         raise NotApplicable
+
+
+def _landing(ctx: Context, path: str, proc: Process, intake: Intake) -> Iterator[Hit]:
+    """A hit when an intake lands in a mailbox, on paper, or nowhere recorded."""
+    args = {"process": proc.name, "channel": ctx.doc.channels[intake.channel].name}
+    if intake.lands_in is None:
+        yield Hit(path, "not_recorded", args)
+        return
+    system = ctx.doc.systems[intake.lands_in]
+    if system.type in NOT_DIGITAL_SYSTEMS:
+        yield Hit(path, "lands_in_" + system.type, {**args, "system": system.name}, "lands_in")
 
 
 @check("P002")
@@ -52,16 +57,9 @@ def assisted_lands_in_system(ctx: Context) -> Iterator[Hit]:
     seen = False
     for proc in ctx.doc.model.processes:
         for path, intake in zip(intake_paths(proc), proc.intake or [], strict=True):
-            channel = ctx.doc.channels[intake.channel]
-            if channel.type not in ASSISTED_CHANNELS:
+            if ctx.doc.channels[intake.channel].type not in ASSISTED_CHANNELS:
                 continue
             seen = True
-            args = {"process": proc.name, "channel": channel.name}
-            if intake.lands_in is None:
-                yield Hit(path, "not_recorded", args)
-                continue
-            system = ctx.doc.systems[intake.lands_in]
-            if system.type in NOT_DIGITAL_SYSTEMS:
-                yield Hit(path, "lands_in_" + system.type, {**args, "system": system.name}, "lands_in")
+            yield from _landing(ctx, path, proc, intake)
     if not seen:
         raise NotApplicable
