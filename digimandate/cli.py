@@ -12,11 +12,10 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from digimandate import __version__
-from digimandate.errors import DigimandateError, UsageError
+from digimandate.errors import EXIT_INTERNAL, DigimandateError, UsageError
 from digimandate.i18n import HELP_NL, Lang, default_lang, t
 from digimandate.loader import DEFAULT_MAX_BYTES, Limits
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 _HELP_LANG = default_lang()
 
 

@@ -7,6 +7,9 @@ from typing import Any
 
 from digimandate.i18n import Lang, t
 
+# The exit codes, documented in the README: clean, findings at or above --fail-on, bad input, a bug.
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -60,7 +63,7 @@ class Problem:
 class DigimandateError(Exception):
     """Root of every error the CLI turns into a message and an exit code."""
 
-    exit_code = 3
+    exit_code = EXIT_INTERNAL
 
     def format(self, lang: Lang) -> str:
         """Return the user-facing text in ``lang``."""
@@ -70,7 +73,7 @@ class DigimandateError(Exception):
 class InputError(DigimandateError):
     """Bad input: one or more located problems (exit code 2)."""
 
-    exit_code = 2
+    exit_code = EXIT_INPUT
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=Problem.sort_key)
@@ -88,7 +91,7 @@ class InputError(DigimandateError):
 class UsageError(DigimandateError):
     """Bad usage without a file position (exit code 2)."""
 
-    exit_code = 2
+    exit_code = EXIT_INPUT
 
     def __init__(self, key: str, **args: Any) -> None:
         self.key = key

@@ -8,14 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digimandate.checklist import SEVERITY_RANK
-from digimandate.errors import DigimandateError, UsageError
+from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError
 from digimandate.i18n import Lang, default_lang, t
 from digimandate.loader import Limits
 from digimandate.render import Format
 from digimandate.result import AuditResult
 from digimandate.settings import Options, Settings, resolve
-
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
