@@ -36,3 +36,24 @@ def test_examples_validate_against_the_json_schema() -> None:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         # JSON Schema knows no dates: compare the text form, as an editor would see it.
         jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
+
+
+def yaml_blocks(text: str) -> list[str]:
+    return [block.split("```", 1)[0] for block in text.split("```yaml\n")[1:]]
+
+
+def test_readme_examples_are_valid(tmp_path: object) -> None:
+    import yaml
+
+    from digimandate.config import ConfigFile
+    from digimandate.document import parse_document
+
+    blocks = yaml_blocks((ROOT / "README.md").read_text(encoding="utf-8"))
+    organisations = [b for b in blocks if b.startswith("schema_version: 1")]
+    assert organisations
+    for block in organisations:
+        parse_document(block)
+    configs = [b for b in blocks if b.startswith("select:")]
+    assert configs
+    for block in configs:
+        ConfigFile.model_validate(yaml.safe_load(block))
