@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from digimandate.checklist import ParamValue, RuleId, Severity
 from digimandate.errors import InputError, Location, problem
-from digimandate.loader import Limits, LList, LMap, Loaded, load_file
+from digimandate.loader import Limits, LList, LMap, Loaded, load_file, pack
 from digimandate.validate import validate_model
 
 CONFIG_NAMES = (".digimandate.yaml", ".digimandate.yml")
@@ -155,13 +155,12 @@ def _locate_plain(value: Any, pos: tuple[int, int]) -> Any:
         out = LMap(pos)
         for key, item in value.items():
             out[key] = _locate_plain(item, pos)
-            out.key_pos[key] = pos
-            out.val_pos[key] = pos
+            out.place(key, pos, pos)
         return out
     if isinstance(value, list):
         lst = LList(pos)
         for item in value:
             lst.append(_locate_plain(item, pos))
-            lst.item_pos.append(pos)
+            lst.spots.append(pack(pos))
         return lst
     return value

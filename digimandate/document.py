@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -64,14 +64,14 @@ class Document:
         while path:
             raw = self.entities.get(path)
             if raw is not None:
-                if key is not None and path == entity and key in raw.key_pos:
-                    return self.loaded.at(raw.key_pos[key])
+                if key is not None and path == entity and key in raw.spots:
+                    return self.loaded.at(raw.key_at(key))
                 return self.loaded.at(raw.pos)
             path = path.rpartition("/")[0]
         root = self.loaded.data
         section = entity.partition("/")[0]
-        if section in root.key_pos:  # a section-wide finding points at the section's key
-            return self.loaded.at(root.key_pos[section])
+        if section in root.spots:  # a section-wide finding points at the section's key
+            return self.loaded.at(root.key_at(section))
         return self.loaded.at(root.pos)
 
 
@@ -92,7 +92,7 @@ def build_document(loaded: Loaded) -> Document:
         raise InputError([problem(loaded.at(data.pos), "", "schema_version_missing", "schema_version_hint")])
     version = data["schema_version"]
     if version != 1 or isinstance(version, bool):
-        at = loaded.at(data.val_pos["schema_version"])
+        at = loaded.at(data.value_at("schema_version"))
         raise InputError(
             [problem(at, "schema_version", "schema_version_unsupported",
                      "schema_version_unsupported_hint", found=found(version))]
@@ -104,7 +104,21 @@ def build_document(loaded: Loaded) -> Document:
     _resolve(doc, problems)
     if problems:
         raise InputError(problems)
+    _keep_positions_only(doc)
     return doc
+
+
+def _stub(raw: LMap) -> LMap:
+    """A mapping with the positions of ``raw`` but none of its values."""
+    stub = LMap(raw.pos)
+    stub.spots = raw.spots
+    return stub
+
+
+def _keep_positions_only(doc: Document) -> None:
+    """Let the loaded values go: after validation only positions are needed (the model has the data)."""
+    doc.entities = {path: _stub(raw) for path, raw in doc.entities.items()}
+    doc.loaded = replace(doc.loaded, data=_stub(doc.loaded.data))
 
 
 def _index(doc: Document, problems: list[Problem]) -> None:
@@ -127,9 +141,9 @@ def _index(doc: Document, problems: list[Problem]) -> None:
         for i, item in enumerate(items):
             raw = raw_list[i]
             if item.id in table:
-                first = doc.entities[f"{section}/{item.id}"].val_pos["id"][0]
+                first = doc.entities[f"{section}/{item.id}"].value_at("id")[0]
                 problems.append(
-                    problem(doc.loaded.at(raw.val_pos["id"]), f"{section}[{i}].id", "duplicate_id",
+                    problem(doc.loaded.at(raw.value_at("id")), f"{section}[{i}].id", "duplicate_id",
                             "duplicate_id_hint", id=item.id, section=section, line=first)
                 )
                 continue
@@ -180,9 +194,9 @@ class _Refs:
         if value in table:
             return
         if isinstance(raw, LMap):
-            pos = raw.val_pos[str(key)]
+            pos = raw.value_at(str(key))
         else:
-            pos = raw.item_pos[int(key)]
+            pos = raw.item_at(int(key))
         kind = "kind_department_or_manager" if extra else _KINDS[section]
         known_ids = sorted(table)
         known = ", ".join(known_ids[:12]) + (", ..." if len(known_ids) > 12 else "")
@@ -223,7 +237,7 @@ def _resolve(doc: Document, problems: list[Problem]) -> None:
         refs.check_list(md.needs_approval_from, "departments", raw, "needs_approval_from", path,
                         extra=("manager",))
         if md.scope == "organisation" and md.departments:
-            problems.append(problem(doc.loaded.at(raw.key_pos["departments"]), f"{path}.departments",
+            problems.append(problem(doc.loaded.at(raw.key_at("departments")), f"{path}.departments",
                                     "departments_without_scope", "departments_without_scope_hint"))
     for i, c in enumerate(m.channels):
         raw = data["channels"][i]
@@ -244,6 +258,6 @@ def _resolve(doc: Document, problems: list[Problem]) -> None:
         vol = pr.volume
         if vol and vol.total is not None and vol.digital is not None and vol.digital > vol.total:
             raw_vol = raw["volume"]
-            problems.append(problem(doc.loaded.at(raw_vol.val_pos["digital"]), f"{path}.volume.digital",
+            problems.append(problem(doc.loaded.at(raw_vol.value_at("digital")), f"{path}.volume.digital",
                                     "digital_above_total", "digital_above_total_hint",
                                     digital=vol.digital, total=vol.total))

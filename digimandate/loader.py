@@ -40,27 +40,58 @@ _BUILDERS = {
 }
 
 
+# Positions are packed into one int each (line and column in 32 bits apiece): a large file has
+# hundreds of thousands of them, and tuples would take twice the memory.
+_BITS = 32
+_MASK = (1 << _BITS) - 1
+
+
+def pack(pos: Pos) -> int:
+    """One int for a (line, column) position."""
+    return (pos[0] << _BITS) | pos[1]
+
+
+def unpack(packed: int) -> Pos:
+    """The (line, column) position of a packed int."""
+    return (packed >> _BITS, packed & _MASK)
+
+
 class LMap(dict[str, Any]):
     """A mapping that remembers where it, each key and each value stands."""
 
-    __slots__ = ("key_pos", "pos", "val_pos")
+    __slots__ = ("pos", "spots")
 
     def __init__(self, pos: Pos) -> None:
         super().__init__()
         self.pos = pos
-        self.key_pos: dict[str, Pos] = {}
-        self.val_pos: dict[str, Pos] = {}
+        self.spots: dict[str, int] = {}  # key -> key position and value position, packed
+
+    def place(self, key: str, key_at: Pos, value_at: Pos) -> None:
+        """Record where a key and its value stand."""
+        self.spots[key] = (pack(key_at) << (2 * _BITS)) | pack(value_at)
+
+    def key_at(self, key: str) -> Pos:
+        """Where ``key`` stands."""
+        return unpack(self.spots[key] >> (2 * _BITS))
+
+    def value_at(self, key: str) -> Pos:
+        """Where the value of ``key`` stands."""
+        return unpack(self.spots[key] & ((1 << (2 * _BITS)) - 1))
 
 
 class LList(list[Any]):
     """A list that remembers where it and each item stands."""
 
-    __slots__ = ("item_pos", "pos")
+    __slots__ = ("pos", "spots")
 
     def __init__(self, pos: Pos) -> None:
         super().__init__()
         self.pos = pos
-        self.item_pos: list[Pos] = []
+        self.spots: list[int] = []  # packed positions of the items
+
+    def item_at(self, index: int) -> Pos:
+        """Where item ``index`` stands."""
+        return unpack(self.spots[index])
 
 
 @dataclass(frozen=True)
@@ -90,10 +121,10 @@ class Loaded:
         pos = self.data.pos
         for part in path:
             if isinstance(node, LMap) and isinstance(part, str) and part in node:
-                pos = node.key_pos[part]
+                pos = node.key_at(part)
                 node = node[part]
             elif isinstance(node, LList) and isinstance(part, int) and 0 <= part < len(node):
-                pos = node.item_pos[part]
+                pos = node.item_at(part)
                 node = node[part]
             else:
                 break
@@ -250,14 +281,13 @@ class _Builder:
                 container = frame.container
                 if isinstance(container, LList):
                     container.append(value)
-                    container.item_pos.append(pos)
+                    container.spots.append((pos[0] << 32) | pos[1])
                 elif frame.key is None:
                     self.set_key(frame, value, pos)
                 else:
                     key = frame.key
                     container[key] = value
-                    container.key_pos[key] = frame.key_at
-                    container.val_pos[key] = pos
+                    container.place(key, frame.key_at, pos)
                     frame.key = None
             elif cls is map_start:
                 mark = event.start_mark
@@ -279,7 +309,7 @@ class _Builder:
         if value == "<<":
             raise self.fail(pos, "merge_key", "merge_key_hint")
         if value in container:
-            first = container.key_pos[value][0]  # type: ignore[union-attr]
+            first = container.key_at(value)[0]  # type: ignore[union-attr]
             raise self.fail(pos, "duplicate_key", "duplicate_key_hint", key=value, line=first)
         frame.key = value
         frame.key_at = pos
@@ -343,15 +373,14 @@ class _Builder:
         container = frame.container
         if isinstance(container, LList):
             container.append(value)
-            container.item_pos.append(pos)
+            container.spots.append(pack(pos))
             return
         if frame.key is None:
             self.set_key(frame, value, pos)
             return
         key = frame.key
         container[key] = value
-        container.key_pos[key] = frame.key_at
-        container.val_pos[key] = pos
+        container.place(key, frame.key_at, pos)
         frame.key = None
 
     def scalar(self, event: yaml.ScalarEvent, pos: Pos) -> Any:

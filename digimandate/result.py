@@ -16,7 +16,7 @@ Status = Literal["failed", "passed", "waived", "not_applicable", "disabled", "er
 SCHEMA_VERSION = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One place where a rule fails."""
 
@@ -51,7 +51,7 @@ class Finding:
         return (loc.file, loc.line, loc.column, self.rule, self.entity)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What one rule concluded."""
 
@@ -61,7 +61,7 @@ class Outcome:
     error: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DimensionScore:
     """Level and score of one dimension."""
 
@@ -74,7 +74,7 @@ class DimensionScore:
     not_applicable: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Maturity:
     """The overall level and each dimension's level and score."""
 
@@ -84,7 +84,7 @@ class Maturity:
     dimensions: dict[str, DimensionScore]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WaivedFinding:
     """A finding that a waiver accepts for now, with the waiver's terms."""
 
@@ -97,7 +97,7 @@ class WaivedFinding:
     expires: date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BaselineEntry:
     """A finding recorded in a baseline."""
 
@@ -107,7 +107,7 @@ class BaselineEntry:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AuditResult:
     """Everything an audit concluded about one organisation file."""
 

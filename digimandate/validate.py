@@ -83,10 +83,10 @@ def walk(data: LMap, loc: Sequence[str | int]) -> tuple[Pos, Pos]:
     key_pos = data.pos
     for part in loc:
         if isinstance(node, LMap) and isinstance(part, str) and part in node:
-            pos, key_pos = node.val_pos[part], node.key_pos[part]
+            pos, key_pos = node.value_at(part), node.key_at(part)
             node = node[part]
         elif isinstance(node, LList) and isinstance(part, int) and 0 <= part < len(node):
-            pos = key_pos = node.item_pos[part]
+            pos = key_pos = node.item_at(part)
             node = node[part]
         else:
             break

@@ -20,11 +20,17 @@ def error_of(raw: bytes, limits: Limits = Limits(), lang: str = "en") -> str:
 def test_positions_of_keys_values_and_items() -> None:
     data = load_bytes(b"a: 1\nb:\n  - x\n  - {c: 2026-01-02}\n", "org.yaml").data
     assert data == {"a": 1, "b": ["x", {"c": datetime.date(2026, 1, 2)}]}
-    assert data.key_pos == {"a": (1, 1), "b": (2, 1)}
-    assert data.val_pos["a"] == (1, 4)
+    assert (data.key_at("a"), data.key_at("b")) == ((1, 1), (2, 1))
+    assert data.value_at("a") == (1, 4)
     items = data["b"]
-    assert isinstance(items, LList) and items.item_pos == [(3, 5), (4, 5)]
-    assert isinstance(items[1], LMap) and items[1].key_pos["c"] == (4, 6)
+    assert isinstance(items, LList) and [items.item_at(0), items.item_at(1)] == [(3, 5), (4, 5)]
+    assert isinstance(items[1], LMap) and items[1].key_at("c") == (4, 6)
+
+
+def test_positions_survive_long_lines() -> None:
+    wide = b"a: [" + b"1, " * 30000 + b"2]\n"
+    items = load_bytes(wide, "org.yaml").data["a"]
+    assert items.item_at(30000) == (1, 90005)
 
 
 def test_scalars_resolve_like_safe_loader() -> None:
