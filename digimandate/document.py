@@ -64,13 +64,13 @@ class Document:
         while path:
             raw = self.entities.get(path)
             if raw is not None:
-                if key is not None and path == entity and key in raw.spots:
+                if key is not None and path == entity and key in raw:
                     return self.loaded.at(raw.key_at(key))
                 return self.loaded.at(raw.pos)
             path = path.rpartition("/")[0]
         root = self.loaded.data
         section = entity.partition("/")[0]
-        if section in root.spots:  # a section-wide finding points at the section's key
+        if section in root:  # a section-wide finding points at the section's key
             return self.loaded.at(root.key_at(section))
         return self.loaded.at(root.pos)
 
@@ -108,17 +108,10 @@ def build_document(loaded: Loaded) -> Document:
     return doc
 
 
-def _stub(raw: LMap) -> LMap:
-    """A mapping with the positions of ``raw`` but none of its values."""
-    stub = LMap(raw.pos)
-    stub.spots = raw.spots
-    return stub
-
-
 def _keep_positions_only(doc: Document) -> None:
     """Let the loaded values go: after validation only positions are needed (the model has the data)."""
-    doc.entities = {path: _stub(raw) for path, raw in doc.entities.items()}
-    doc.loaded = replace(doc.loaded, data=_stub(doc.loaded.data))
+    doc.entities = {path: raw.positions_only() for path, raw in doc.entities.items()}
+    doc.loaded = replace(doc.loaded, data=doc.loaded.data.positions_only())
 
 
 def _index(doc: Document, problems: list[Problem]) -> None:

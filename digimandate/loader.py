@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from array import array
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 import yaml
@@ -40,8 +42,8 @@ _BUILDERS = {
 }
 
 
-# Positions are packed into one int each (line and column in 32 bits apiece): a large file has
-# hundreds of thousands of them, and tuples would take twice the memory.
+# Positions are packed into 64-bit slots of an array (line and column in 32 bits apiece): a large
+# file has hundreds of thousands of them, and Python ints or tuples would take several times the memory.
 _BITS = 32
 _MASK = (1 << _BITS) - 1
 
@@ -64,19 +66,33 @@ class LMap(dict[str, Any]):
     def __init__(self, pos: Pos) -> None:
         super().__init__()
         self.pos = pos
-        self.spots: dict[str, int] = {}  # key -> key position and value position, packed
+        self.spots = array("Q")  # per key, in key order: key position, value position
 
     def place(self, key: str, key_at: Pos, value_at: Pos) -> None:
-        """Record where a key and its value stand."""
-        self.spots[key] = (pack(key_at) << (2 * _BITS)) | pack(value_at)
+        """Record where the key just added and its value stand."""
+        self.spots.append(pack(key_at))
+        self.spots.append(pack(value_at))
+
+    def _slot(self, key: str) -> int:
+        for i, name in enumerate(self):
+            if name == key:
+                return 2 * i
+        raise KeyError(key)
 
     def key_at(self, key: str) -> Pos:
         """Where ``key`` stands."""
-        return unpack(self.spots[key] >> (2 * _BITS))
+        return unpack(self.spots[self._slot(key)])
 
     def value_at(self, key: str) -> Pos:
         """Where the value of ``key`` stands."""
-        return unpack(self.spots[key] & ((1 << (2 * _BITS)) - 1))
+        return unpack(self.spots[self._slot(key) + 1])
+
+    def positions_only(self) -> LMap:
+        """A copy with the same keys and positions but no values (the values may then be freed)."""
+        stub = LMap(self.pos)
+        stub.update(dict.fromkeys(self))
+        stub.spots = self.spots
+        return stub
 
 
 class LList(list[Any]):
@@ -87,7 +103,7 @@ class LList(list[Any]):
     def __init__(self, pos: Pos) -> None:
         super().__init__()
         self.pos = pos
-        self.spots: list[int] = []  # packed positions of the items
+        self.spots = array("Q")  # packed positions of the items
 
     def item_at(self, index: int) -> Pos:
         """Where item ``index`` stands."""
@@ -162,7 +178,7 @@ def load_bytes(raw: bytes, file: str, limits: Limits = Limits()) -> Loaded:
             [problem(here, "", "too_large", "too_large_hint", size=len(raw), limit=limits.max_bytes)]
         )
     try:
-        text = raw.decode("utf-8-sig")
+        raw.decode("utf-8-sig")  # only to check: libyaml reads the bytes itself, without a second copy
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
@@ -172,7 +188,7 @@ def load_bytes(raw: bytes, file: str, limits: Limits = Limits()) -> Loaded:
             [problem(loc, "", "bad_utf8", "bad_utf8_hint", byte=f"{raw[exc.start]:02x}")]
         ) from None
     sha = hashlib.sha256(raw).hexdigest()
-    data = _Builder(file, limits).build(text)
+    data = _Builder(file, limits).build(raw)
     return Loaded(data, file, sha)
 
 
@@ -227,16 +243,16 @@ class _Builder:
         """Return an InputError at ``pos``."""
         return InputError([problem(Location(self.file, pos[0], pos[1]), "", msg, hint, **args)])
 
-    def build(self, text: str) -> LMap:
-        """Run the parser and return the root mapping."""
-        loader = _Loader(text)
+    def build(self, source: bytes) -> LMap:
+        """Run the parser over UTF-8 bytes and return the root mapping."""
+        loader = _Loader(source)
         try:
             self.run(loader.get_event)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             problem_text = (exc.problem or exc.context or "invalid YAML").strip()
-            hint = "tab_hint" if _has_tab(text, pos) else "yaml_syntax_hint"
+            hint = "tab_hint" if _has_tab(source.decode("utf-8-sig", "replace"), pos) else "yaml_syntax_hint"
             raise self.fail(pos, "yaml_syntax", hint, problem=problem_text) from None
         except yaml.YAMLError as exc:  # reader errors: control characters and the like
             raise self.fail((1, 1), "yaml_syntax", "yaml_syntax_hint", problem=str(exc)) from None
@@ -268,6 +284,8 @@ class _Builder:
                 if tag is None and not event.style and event.implicit[0]:
                     if value[:1] in first_chars:
                         value = self.plain(value, pos)
+                    elif len(value) <= 24:
+                        value = intern(value)  # ids and enum values repeat as often as keys
                 elif tag is not None and tag != "!":
                     value = self.scalar(event, pos)
                 anchor = event.anchor
@@ -311,7 +329,7 @@ class _Builder:
         if value in container:
             first = container.key_at(value)[0]  # type: ignore[union-attr]
             raise self.fail(pos, "duplicate_key", "duplicate_key_hint", key=value, line=first)
-        frame.key = value
+        frame.key = intern(value)  # the same few key names repeat thousands of times: keep one copy
         frame.key_at = pos
 
     def plain(self, value: str, pos: Pos) -> Any:

@@ -34,7 +34,7 @@ LEADERSHIP = frozenset({"raad", "college", "directie", "gemeentesecretaris"})
 class Base(BaseModel):
     """Common settings: unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid")
 
 
 class Organisation(Base):
@@ -203,7 +203,6 @@ class OrgModel(Base):
 
     model_config = ConfigDict(
         extra="forbid",
-        str_strip_whitespace=True,
         title="digimandate organisation model",
         json_schema_extra={"$id": "https://digimandate.nl/schema/organisation-v1.json"},
     )
