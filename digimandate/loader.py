@@ -212,7 +212,7 @@ class _Frame:
         self.container = container
         self.anchor = anchor
         self.key: str | None = None
-        self.key_at: Pos = (0, 0)
+        self.key_at = 0  # packed position of the pending key
         self.size = 1
 
 
@@ -278,16 +278,16 @@ class _Builder:
             cls = type(event)
             if cls is scalar_event:
                 mark = event.start_mark
-                pos = (mark.line + 1, mark.column + 1)
+                at = ((mark.line + 1) << 32) | (mark.column + 1)  # packed; unpacked only for a message
                 value = event.value
                 tag = event.tag
                 if tag is None and not event.style and event.implicit[0]:
                     if value[:1] in first_chars:
-                        value = self.plain(value, pos)
+                        value = self.plain(value, at)
                     elif len(value) <= 24:
                         value = intern(value)  # ids and enum values repeat as often as keys
                 elif tag is not None and tag != "!":
-                    value = self.scalar(event, pos)
+                    value = self.scalar(event, unpack(at))
                 anchor = event.anchor
                 if anchor is not None:
                     self.anchors[anchor] = (value, 1)
@@ -299,13 +299,18 @@ class _Builder:
                 container = frame.container
                 if isinstance(container, LList):
                     container.append(value)
-                    container.spots.append((pos[0] << 32) | pos[1])
+                    container.spots.append(at)
                 elif frame.key is None:
-                    self.set_key(frame, value, pos)
+                    if type(value) is str and value != "<<" and value not in container:
+                        frame.key = intern(value)  # a few key names repeat thousands of times: one copy
+                        frame.key_at = at
+                    else:
+                        self.set_key(frame, value, unpack(at))  # says what is wrong with the key
                 else:
-                    key = frame.key
-                    container[key] = value
-                    container.place(key, frame.key_at, pos)
+                    container[frame.key] = value
+                    spots = container.spots
+                    spots.append(frame.key_at)
+                    spots.append(at)
                     frame.key = None
             elif cls is map_start:
                 mark = event.start_mark
@@ -330,9 +335,9 @@ class _Builder:
             first = container.key_at(value)[0]  # type: ignore[union-attr]
             raise self.fail(pos, "duplicate_key", "duplicate_key_hint", key=value, line=first)
         frame.key = intern(value)  # the same few key names repeat thousands of times: keep one copy
-        frame.key_at = pos
+        frame.key_at = pack(pos)
 
-    def plain(self, value: str, pos: Pos) -> Any:
+    def plain(self, value: str, at: int) -> Any:
         """Resolve a plain scalar whose first character may start a number, date, bool or null."""
         if value.isascii() and value.isdigit() and (len(value) == 1 or value[0] != "0"):
             return int(value)
@@ -341,12 +346,12 @@ class _Builder:
             try:
                 return date(int(value[:4]), int(value[5:7]), int(value[8:]))
             except ValueError:
-                raise self.fail(pos, "impossible_date", "date_hint", value=value) from None
+                raise self.fail(unpack(at), "impossible_date", "date_hint", value=value) from None
         for cand_tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
             if regexp.match(value):
                 if cand_tag not in _BUILDERS:  # merge (<<) and value (=) keys stay text
                     return value
-                return self.construct(cand_tag, value, pos)
+                return self.construct(cand_tag, value, unpack(at))
         return value
 
     def handle(self, event: yaml.Event) -> None:
@@ -398,7 +403,8 @@ class _Builder:
             return
         key = frame.key
         container[key] = value
-        container.place(key, frame.key_at, pos)
+        container.spots.append(frame.key_at)
+        container.spots.append(pack(pos))
         frame.key = None
 
     def scalar(self, event: yaml.ScalarEvent, pos: Pos) -> Any:
