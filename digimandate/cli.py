@@ -438,4 +438,14 @@ def main() -> None:
     # Loading builds hundreds of thousands of small containers that all live until the end;
     # the default collector thresholds would rescan them over and over for nothing.
     gc.set_threshold(200_000, 20, 20)
-    app()
+    try:
+        app()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # a closed pipe (| head): nothing more can be said
+            pass
+        # Everything is written and closed; skip tearing down a large heap object by object.
+        os._exit(code)
