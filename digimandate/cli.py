@@ -263,6 +263,10 @@ def _document(
             sys.stdout.write(text)
             return
         assert output is not None
+        targets = [output] + ([output.parent / chart_file] if chart_file else [])
+        for target in targets:  # refuse before writing anything, so a report never loses its chart
+            if target.exists() and not force:
+                raise UsageError("exists", file=str(target))
         if chart_file is not None:
             write_atomic(output.parent / chart_file, maturity_chart(result, doc_lang), force=force)
         write_atomic(output, text, force=force)

@@ -189,3 +189,14 @@ def test_job_design_estimates_are_labelled(runner: CliRunner) -> None:
     section = text.split("## Job design of the mandate holders", 1)[1].split("## Appendix", 1)[0]
     assert "**estimates** from the organisation model, not measured scores" in section
     assert "| Autonomy | low (estimate) | approval per change: manager, kcc, ict; may change: banners |" in section
+
+
+def test_existing_chart_stops_the_report_before_anything_is_written(runner: CliRunner, tmp_path: Path) -> None:
+    chart = tmp_path / "advies.maturity.svg"
+    chart.write_text("<svg/>", encoding="utf-8")
+    result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-o", str(tmp_path / "advies.md"),
+                                 "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {chart} already exists; it is left untouched\n"
+    assert not (tmp_path / "advies.md").exists()
+    assert chart.read_text(encoding="utf-8") == "<svg/>"
