@@ -390,8 +390,8 @@ def explain(
         if rule_id not in ruleset.rules:
             guess = suggest(rule.upper(), list(ruleset.rules)) or suggest(rule, list(by_name))
             if guess:
-                raise UsageError("unknown_rule", id=rule, suggestion=guess)
-            raise UsageError("unknown_rule", id=rule)
+                raise UsageError("unknown_rule", "unknown_rule_hint", id=rule, suggestion=guess)
+            raise UsageError("unknown_rule", "unknown_rule_hint_plain", id=rule)
         sys.stdout.write(rules_doc.explain(ruleset, rule_id, out_lang))
     except DigimandateError as exc:
         _fail(exc, out_lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from digimandate.i18n import Lang, t
+from digimandate.i18n import CATALOG, Lang, t
 
 # The exit codes, documented in the README: clean, findings at or above --fail-on, bad input, a bug.
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -93,22 +93,28 @@ class UsageError(DigimandateError):
 
     exit_code = EXIT_INPUT
 
-    def __init__(self, key: str, **args: Any) -> None:
+    def __init__(self, key: str, hint: str | None = None, **args: Any) -> None:
         self.key = key
+        # by convention the hint of a message `x` is `x_hint`, where the catalogue has one
+        self.hint = hint if hint is not None else (f"{key}_hint" if f"{key}_hint" in CATALOG else None)
         self.args_ = args
         super().__init__(t(key, "en", **_fill(args, "en")))
 
     def format(self, lang: Lang) -> str:
-        """Return the message in ``lang``."""
-        return f"{t('error', lang)}: {t(self.key, lang, **_fill(self.args_, lang))}"
+        """Return the message in ``lang``, and its hint on the next line."""
+        args = _fill(self.args_, lang)
+        text = f"{t('error', lang)}: {t(self.key, lang, **args)}"
+        if self.hint:
+            text += f"\n  {t('hint', lang)}: {t(self.hint, lang, **args)}"
+        return text
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Rebuild from the key and values (an audit may run in another process)."""
-        return (_usage_error, (self.key, self.args_))
+        return (_usage_error, (self.key, self.hint, self.args_))
 
 
-def _usage_error(key: str, args: dict[str, Any]) -> UsageError:
-    return UsageError(key, **args)
+def _usage_error(key: str, hint: str | None, args: dict[str, Any]) -> UsageError:
+    return UsageError(key, hint, **args)
 
 
 def problem(location: Location, path: str, msg: str, hint: str | None = None, **args: Any) -> Problem:

@@ -568,3 +568,18 @@ HELP_NL: dict[str, str] = {
     "Where to write the starter file.": "Waar het startbestand komt.",
     "Show the version.": "Toon de versie.",
 }
+
+CATALOG.update({
+    "exists_hint": {"en": "add --force to replace it, or choose another name", "nl": "voeg --force toe om het te vervangen, of kies een andere naam"},
+    "cannot_write_hint": {"en": "check that the folder exists and that you may write there", "nl": "controleer of de map bestaat en of je daar mag schrijven"},
+    "bad_format_path_hint": {"en": "write FORMAT=FILE, for example sarif=digimandate.sarif", "nl": "schrijf FORMAAT=BESTAND, bijvoorbeeld sarif=digimandate.sarif"},
+    "no_files_hint": {
+        "en": "name organisation files, or a folder with YAML files that start with `schema_version:`",
+        "nl": "noem organisatiebestanden, of een map met YAML-bestanden die beginnen met `schema_version:`",
+    },
+    "template_error_hint": {
+        "en": "fix the template; a `{{{{ name }}}}` must be one of the names the document passes in",
+        "nl": "herstel het sjabloon; een `{{{{ naam }}}}` moet een van de namen zijn die het document meegeeft",
+    },
+    "unknown_rule_hint_plain": {"en": "see `digimandate rules` for every rule", "nl": "zie `digimandate rules` voor alle regels"},
+})

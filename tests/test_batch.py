@@ -71,4 +71,6 @@ def test_one_result_per_organisation(tmp_path: Path) -> None:
 def test_empty_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(tmp_path), "--lang", "en"])
     assert result.exit_code == 2
-    assert result.stderr == f"error: no organisation files found in {tmp_path}\n"
+    assert result.stderr == (f"error: no organisation files found in {tmp_path}\n"
+                             "  hint: name organisation files, or a folder with YAML files that start with "
+                             "`schema_version:`\n")

@@ -161,11 +161,11 @@ def test_explain_shows_a_failing_example(runner: CliRunner) -> None:
 
 def test_explain_by_name_and_unknown(runner: CliRunner) -> None:
     assert runner.invoke(app, ["explain", "board.sponsor"]).stdout.startswith("B001 board.sponsor")
-    result = runner.invoke(app, ["explain", "M700", "--lang", "en"])
+    result = runner.invoke(app, ["explain", "Q999", "--lang", "en"])
     assert result.exit_code == 2
-    assert result.stderr == "error: there is no rule `M700`\n"
+    assert result.stderr == "error: there is no rule `Q999`\n  hint: see `digimandate rules` for every rule\n"
     result = runner.invoke(app, ["explain", "board.sponser", "--lang", "en"])
-    assert result.stderr.startswith("error: there is no rule `board.sponser`")
+    assert result.stderr == "error: there is no rule `board.sponser`\n  hint: did you mean `board.sponsor`?\n"
 
 
 def test_schema_prints_the_committed_schema(runner: CliRunner) -> None:
@@ -181,7 +181,8 @@ def test_init_writes_a_valid_file_and_never_overwrites(runner: CliRunner, tmp_pa
     target.write_text("mine", encoding="utf-8")
     result = runner.invoke(app, ["init", str(target), "--lang", "en"])
     assert result.exit_code == 2
-    assert result.stderr == f"error: {target} already exists; it is left untouched\n"
+    assert result.stderr == (f"error: {target} already exists; it is left untouched\n"
+                             "  hint: add --force to replace it, or choose another name\n")
     assert target.read_text(encoding="utf-8") == "mine"
 
 

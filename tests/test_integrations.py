@@ -40,7 +40,8 @@ def test_outputs_are_never_overwritten_without_force(runner: CliRunner, tmp_path
     target.write_text("previous", encoding="utf-8")
     result = runner.invoke(app, ["check", SMALL, "--lang", "en", "-f", f"sarif={target}"])
     assert result.exit_code == 2
-    assert result.stderr == f"error: {target} already exists; it is left untouched\n"
+    assert result.stderr == (f"error: {target} already exists; it is left untouched\n"
+                             "  hint: add --force to replace it, or choose another name\n")
     assert target.read_text(encoding="utf-8") == "previous"
     assert runner.invoke(app, ["check", SMALL, "-f", f"sarif={target}", "--force"]).exit_code == 1
     assert target.read_text(encoding="utf-8").startswith("{")

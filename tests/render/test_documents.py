@@ -124,7 +124,8 @@ def test_report_never_overwrites(runner: CliRunner, tmp_path: Path) -> None:
     out.write_text("mijn aantekeningen", encoding="utf-8")
     result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-o", str(out), "--lang", "en"])
     assert result.exit_code == 2
-    assert result.stderr.endswith("already exists; it is left untouched\n")
+    assert result.stderr.endswith("already exists; it is left untouched\n"
+                                  "  hint: add --force to replace it, or choose another name\n")
     assert out.read_text(encoding="utf-8") == "mijn aantekeningen"
     assert runner.invoke(app, ["report", "examples/small-municipality.yaml", "-o", str(out), "--force"]).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("# Adviesrapport")
@@ -197,6 +198,7 @@ def test_existing_chart_stops_the_report_before_anything_is_written(runner: CliR
     result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-o", str(tmp_path / "advies.md"),
                                  "--lang", "en"])
     assert result.exit_code == 2
-    assert result.stderr == f"error: {chart} already exists; it is left untouched\n"
+    assert result.stderr == (f"error: {chart} already exists; it is left untouched\n"
+                             "  hint: add --force to replace it, or choose another name\n")
     assert not (tmp_path / "advies.md").exists()
     assert chart.read_text(encoding="utf-8") == "<svg/>"
