@@ -118,8 +118,8 @@ def render_outputs(run: Run, outputs: list[Output], color: bool) -> list[tuple[P
     for out in outputs:
         if out.path is not None and out.per_organisation:
             folder_wanted.append(out.path)
-            for result in run.results:
-                name = f"{Path(result.file).stem}.{EXTENSIONS[out.fmt]}"
+            for result, name in zip(run.results, output_names(run.results), strict=True):
+                name = f"{name}.{EXTENSIONS[out.fmt]}"
                 rendered.append((out.path / name, render(result, out.fmt, run.lang_for(result))))
             continue
         rendered.append((out.path, render_many(run.results, out.fmt, run.lang_for,
@@ -130,6 +130,16 @@ def render_outputs(run: Run, outputs: list[Output], color: bool) -> list[tuple[P
         except OSError as exc:
             raise UsageError("cannot_write", file=str(folder), reason=exc.strerror or str(exc)) from None
     return rendered
+
+
+def output_names(results: list[AuditResult]) -> list[str]:
+    """A file name per organisation: its file's stem, or its path below the common folder when stems repeat."""
+    paths = [Path(r.file).resolve() for r in results]
+    stems = [p.stem for p in paths]
+    if len(set(stems)) == len(stems):
+        return stems
+    base = Path(os.path.commonpath([str(p.parent) for p in paths]))
+    return ["-".join(p.relative_to(base).with_suffix("").parts) for p in paths]
 
 
 def write_outputs(rendered: list[tuple[Path | None, str]], force: bool) -> None:

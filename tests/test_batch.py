@@ -74,3 +74,14 @@ def test_empty_folder(tmp_path: Path) -> None:
     assert result.stderr == (f"error: no organisation files found in {tmp_path}\n"
                              "  hint: name organisation files, or a folder with YAML files that start with "
                              "`schema_version:`\n")
+
+
+def test_same_file_names_in_different_folders_get_distinct_outputs(tmp_path: Path) -> None:
+    root = tmp_path / "clients"
+    for town in ("noord", "zuid"):
+        (root / town).mkdir(parents=True)
+        shutil.copy(EXAMPLES / "mature-municipality.yaml", root / town / "organisation.yaml")
+    out = tmp_path / "results"
+    result = CliRunner().invoke(app, ["check", str(root), "-f", f"json={out}/", "--no-config"])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["noord-organisation.json", "zuid-organisation.json"]
