@@ -146,21 +146,21 @@ def _load_pyproject(path: Path) -> Loaded:
     table = data.get("tool", {}).get("digimandate", {})
     line = next((i for i, row in enumerate(text.splitlines(), 1)
                  if row.strip().replace(" ", "") == "[tool.digimandate]"), 1)
-    return Loaded(_locate_plain(table, (line, 1)), str(path), "")
+    return Loaded(_locate_plain(table, (line, 1), str(path)), str(path), "")
 
 
-def _locate_plain(value: Any, pos: tuple[int, int]) -> Any:
+def _locate_plain(value: Any, pos: tuple[int, int], src: str) -> Any:
     """Wrap plain data in located containers that all point at one position."""
     if isinstance(value, dict):
-        out = LMap(pos)
+        out = LMap(pos, src)
         for key, item in value.items():
-            out[key] = _locate_plain(item, pos)
+            out[key] = _locate_plain(item, pos, src)
             out.place(key, pos, pos)
         return out
     if isinstance(value, list):
-        lst = LList(pos)
+        lst = LList(pos, src)
         for item in value:
-            lst.append(_locate_plain(item, pos))
+            lst.append(_locate_plain(item, pos, src))
             lst.spots.append(pack(pos))
         return lst
     return value

@@ -65,19 +65,21 @@ class Document:
             raw = self.entities.get(path)
             if raw is not None:
                 if key is not None and path == entity and key in raw:
-                    return self.loaded.at(raw.key_at(key))
-                return self.loaded.at(raw.pos)
+                    return raw.key_location(key)
+                return raw.location()
             path = path.rpartition("/")[0]
         root = self.loaded.data
         section = entity.partition("/")[0]
         if section in root:  # a section-wide finding points at the section's key
-            return self.loaded.at(root.key_at(section))
-        return self.loaded.at(root.pos)
+            return root.key_location(section)
+        return root.location()
 
 
 def load_document(path: Path, limits: Limits = Limits(), display: str | None = None) -> Document:
-    """Load, validate and resolve an organisation file."""
-    return build_document(load_file(path, limits, display))
+    """Load an organisation file (and the files it includes), validate and resolve it."""
+    from digimandate.includes import expand_includes
+
+    return build_document(expand_includes(load_file(path, limits, display), path, limits))
 
 
 def parse_document(text: str, file: str = "organisation.yaml") -> Document:
@@ -136,7 +138,7 @@ def _index(doc: Document, problems: list[Problem]) -> None:
             if item.id in table:
                 first = doc.entities[f"{section}/{item.id}"].value_at("id")[0]
                 problems.append(
-                    problem(doc.loaded.at(raw.value_at("id")), f"{section}[{i}].id", "duplicate_id",
+                    problem(raw.value_location("id"), f"{section}[{i}].id", "duplicate_id",
                             "duplicate_id_hint", id=item.id, section=section, line=first)
                 )
                 continue
@@ -186,10 +188,7 @@ class _Refs:
         table: dict[str, Any] = getattr(self.doc, section)
         if value in table:
             return
-        if isinstance(raw, LMap):
-            pos = raw.value_at(str(key))
-        else:
-            pos = raw.item_at(int(key))
+        at = raw.value_location(str(key)) if isinstance(raw, LMap) else raw.item_location(int(key))
         kind = "kind_department_or_manager" if extra else _KINDS[section]
         known_ids = sorted(table)
         known = ", ".join(known_ids[:12]) + (", ..." if len(known_ids) > 12 else "")
@@ -199,7 +198,7 @@ class _Refs:
         else:
             hint = "dangling_ref_hint_mean" if guess else "dangling_ref_hint"
         self.problems.append(
-            problem(self.doc.loaded.at(pos), path, "dangling_ref", hint, kind=Term(kind), ref=value,
+            problem(at, path, "dangling_ref", hint, kind=Term(kind), ref=value,
                     section=section, known=known, suggestion=guess or "")
         )
 
@@ -230,7 +229,7 @@ def _resolve(doc: Document, problems: list[Problem]) -> None:
         refs.check_list(md.needs_approval_from, "departments", raw, "needs_approval_from", path,
                         extra=("manager",))
         if md.scope == "organisation" and md.departments:
-            problems.append(problem(doc.loaded.at(raw.key_at("departments")), f"{path}.departments",
+            problems.append(problem(raw.key_location("departments"), f"{path}.departments",
                                     "departments_without_scope", "departments_without_scope_hint"))
     for i, c in enumerate(m.channels):
         raw = data["channels"][i]
@@ -251,6 +250,6 @@ def _resolve(doc: Document, problems: list[Problem]) -> None:
         vol = pr.volume
         if vol and vol.total is not None and vol.digital is not None and vol.digital > vol.total:
             raw_vol = raw["volume"]
-            problems.append(problem(doc.loaded.at(raw_vol.value_at("digital")), f"{path}.volume.digital",
+            problems.append(problem(raw_vol.value_location("digital"), f"{path}.volume.digital",
                                     "digital_above_total", "digital_above_total_hint",
                                     digital=vol.digital, total=vol.total))

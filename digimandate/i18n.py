@@ -583,3 +583,25 @@ CATALOG.update({
     },
     "unknown_rule_hint_plain": {"en": "see `digimandate rules` for every rule", "nl": "zie `digimandate rules` voor alle regels"},
 })
+
+CATALOG.update({
+    "include_hint": {
+        "en": "list files below this file's folder, for example include: [processes/*.yaml]",
+        "nl": "noem bestanden onder de map van dit bestand, bijvoorbeeld include: [processes/*.yaml]",
+    },
+    "include_not_text": {"en": "expected a file name or pattern, found {found}", "nl": "verwacht een bestandsnaam of patroon, gevonden: {found}"},
+    "include_outside": {
+        "en": "`{pattern}` points outside the folder of this file",
+        "nl": "`{pattern}` wijst buiten de map van dit bestand",
+    },
+    "include_no_match": {"en": "`{pattern}` matches no file", "nl": "`{pattern}` past bij geen enkel bestand"},
+    "include_too_many": {
+        "en": "the includes name {count} files, more than {limit}",
+        "nl": "de includes noemen {count} bestanden, meer dan {limit}",
+    },
+    "include_unknown_key": {
+        "en": "an included file holds entity lists only; `{key}` is not one",
+        "nl": "een ingesloten bestand bevat alleen lijsten van onderdelen; `{key}` is er geen",
+    },
+    "include_sections": {"en": "allowed here: {allowed}", "nl": "toegestaan hier: {allowed}"},
+})

@@ -59,13 +59,14 @@ def unpack(packed: int) -> Pos:
 
 
 class LMap(dict[str, Any]):
-    """A mapping that remembers where it, each key and each value stands."""
+    """A mapping that remembers the file it comes from and where it, each key and each value stands."""
 
-    __slots__ = ("pos", "spots")
+    __slots__ = ("pos", "spots", "src")
 
-    def __init__(self, pos: Pos) -> None:
+    def __init__(self, pos: Pos, src: str = "") -> None:
         super().__init__()
         self.pos = pos
+        self.src = src  # the file, as shown to users (an organisation may span several files)
         self.spots = array("Q")  # per key, in key order: key position, value position
 
     def place(self, key: str, key_at: Pos, value_at: Pos) -> None:
@@ -87,27 +88,46 @@ class LMap(dict[str, Any]):
         """Where the value of ``key`` stands."""
         return unpack(self.spots[self._slot(key) + 1])
 
+    def location(self) -> Location:
+        """Where the mapping starts."""
+        return Location(self.src, *self.pos)
+
+    def key_location(self, key: str) -> Location:
+        """The file, line and column of ``key``."""
+        return Location(self.src, *self.key_at(key))
+
+    def value_location(self, key: str) -> Location:
+        """The file, line and column of the value of ``key``."""
+        return Location(self.src, *self.value_at(key))
+
     def positions_only(self) -> LMap:
         """A copy with the same keys and positions but no values (the values may then be freed)."""
-        stub = LMap(self.pos)
+        stub = LMap(self.pos, self.src)
         stub.update(dict.fromkeys(self))
         stub.spots = self.spots
         return stub
 
 
 class LList(list[Any]):
-    """A list that remembers where it and each item stands."""
+    """A list that remembers the file it comes from and where it and each item stands."""
 
-    __slots__ = ("pos", "spots")
+    __slots__ = ("pos", "spots", "src")
 
-    def __init__(self, pos: Pos) -> None:
+    def __init__(self, pos: Pos, src: str = "") -> None:
         super().__init__()
         self.pos = pos
+        self.src = src
         self.spots = array("Q")  # packed positions of the items
 
     def item_at(self, index: int) -> Pos:
         """Where item ``index`` stands."""
         return unpack(self.spots[index])
+
+    def item_location(self, index: int) -> Location:
+        """The file, line and column of item ``index`` (an included item keeps its own file)."""
+        item = self[index]
+        src = item.src if isinstance(item, (LMap, LList)) else self.src
+        return Location(src, *self.item_at(index))
 
 
 @dataclass(frozen=True)
@@ -314,10 +334,10 @@ class _Builder:
                     frame.key = None
             elif cls is map_start:
                 mark = event.start_mark
-                self.open(LMap((mark.line + 1, mark.column + 1)), event)
+                self.open(LMap((mark.line + 1, mark.column + 1), self.file), event)
             elif cls is seq_start:
                 mark = event.start_mark
-                self.open(LList((mark.line + 1, mark.column + 1)), event)
+                self.open(LList((mark.line + 1, mark.column + 1), self.file), event)
             elif cls in ends:
                 frame = stack.pop()
                 self.add(frame.container, frame.container.pos, frame.size, frame.anchor)

@@ -208,6 +208,7 @@ class OrgModel(Base):
     )
 
     schema_version: Literal[1]
+    include: list[str] = []  # files (globs below this file's folder) whose entity lists join these
     organisation: Organisation
     governance: Governance | None = None
     departments: list[Department] = []

@@ -44,7 +44,7 @@ def score(outcomes: list[Outcome], dimensions: Iterable[str]) -> Maturity:
     dims = {}
     for name in dimensions:
         mine = [o for o in outcomes if o.rule.spec.dimension == name]
-        if not mine:
+        if all(o.status == "disabled" for o in mine):  # nothing checked: no level to claim
             continue
         level = level_of(mine)
         dims[name] = DimensionScore(

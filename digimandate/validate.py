@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from digimandate.errors import InputError, Location, Problem, Term, problem
-from digimandate.loader import LList, LMap, Loaded, Pos
+from digimandate.loader import LList, LMap, Loaded
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -76,21 +76,20 @@ def breadcrumb(loc: Sequence[str | int]) -> str:
     return out
 
 
-def walk(data: LMap, loc: Sequence[str | int]) -> tuple[Pos, Pos]:
-    """Follow ``loc`` as far as the data goes: (value position, key position)."""
+def walk(data: LMap, loc: Sequence[str | int]) -> tuple[Location, Location]:
+    """Follow ``loc`` as far as the data goes: where the value and where its key stand."""
     node: Any = data
-    pos = data.pos
-    key_pos = data.pos
+    value_at = key_at = data.location()
     for part in loc:
         if isinstance(node, LMap) and isinstance(part, str) and part in node:
-            pos, key_pos = node.value_at(part), node.key_at(part)
+            value_at, key_at = node.value_location(part), node.key_location(part)
             node = node[part]
         elif isinstance(node, LList) and isinstance(part, int) and 0 <= part < len(node):
-            pos = key_pos = node.item_at(part)
+            value_at = key_at = node.item_location(part)
             node = node[part]
         else:
             break
-    return pos, key_pos
+    return value_at, key_at
 
 
 def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
@@ -140,48 +139,48 @@ def convert(error: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Prob
     etype = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    pos, key_pos = walk(loaded.data, loc)
+    pos, key_pos = walk(loaded.data, loc)  # Locations: an included item keeps its own file
     path = breadcrumb(loc)
     if etype == "extra_forbidden":
         key = str(loc[-1])
         fields = _fields_at(model, loc[:-1])
         guess = suggest(key, fields)
         if guess:
-            return problem(loaded.at(key_pos), path, "unknown_key", "did_you_mean", key=key, suggestion=guess)
+            return problem(key_pos, path, "unknown_key", "did_you_mean", key=key, suggestion=guess)
         return problem(
-            loaded.at(key_pos), path, "unknown_key", "allowed_keys", key=key, allowed=", ".join(fields)
+            key_pos, path, "unknown_key", "allowed_keys", key=key, allowed=", ".join(fields)
         )
     if etype == "missing":
-        return problem(loaded.at(pos), path, "missing_key", "missing_key_hint", key=str(loc[-1]))
+        return problem(pos, path, "missing_key", "missing_key_hint", key=str(loc[-1]))
     if etype in ("literal_error", "enum"):
         allowed_list = _QUOTED.findall(str(ctx.get("expected", "")))
         guess = suggest(str(value), allowed_list) if isinstance(value, str) else None
         hint = "did_you_mean_or_allowed" if guess else "allowed_values"
         return problem(
-            loaded.at(pos), path, "bad_enum", hint,
+            pos, path, "bad_enum", hint,
             allowed=", ".join(allowed_list), found=found(value), suggestion=guess or "",
         )
     if etype == "string_pattern_mismatch":
         text = str(value)
         if "a-z0-9" in str(ctx.get("pattern", "")):
-            return problem(loaded.at(pos), path, "bad_id", "bad_id_hint", found=repr(text), suggestion=slug(text))
-        return problem(loaded.at(pos), path, "bad_pattern", "bad_pattern_hint", found=repr(text),
+            return problem(pos, path, "bad_id", "bad_id_hint", found=repr(text), suggestion=slug(text))
+        return problem(pos, path, "bad_pattern", "bad_pattern_hint", found=repr(text),
                        pattern=ctx.get("pattern"))
     if etype in _EXPECTED:
         kind = _EXPECTED[etype]
         if isinstance(value, str) and kind == "type_date":
-            return problem(loaded.at(pos), path, "impossible_date", "date_hint", value=value)
+            return problem(pos, path, "impossible_date", "date_hint", value=value)
         return problem(
-            loaded.at(pos), path, "expected_type", "expected_type_hint",
+            pos, path, "expected_type", "expected_type_hint",
             expected=Term(kind), found=found(value), example=_EXAMPLES[kind],
         )
     if etype in _RANGE:
         bounds = {k: f"{ctx[k]:g}" if isinstance(ctx.get(k), (int, float)) else ctx.get(k)
                   for k in ("ge", "le", "gt", "lt")}
         constraint = _RANGE[etype].format(**bounds)
-        return problem(loaded.at(pos), path, "out_of_range", "out_of_range_hint", found=found(value),
+        return problem(pos, path, "out_of_range", "out_of_range_hint", found=found(value),
                        constraint=constraint)
-    return problem(loaded.at(pos), path, "invalid_value", "invalid_value_hint", found=found(value),
+    return problem(pos, path, "invalid_value", "invalid_value_hint", found=found(value),
                    reason=error["msg"])
 
 

@@ -137,3 +137,13 @@ def test_param_of_the_wrong_kind(tmp_path: Path) -> None:
     assert error(tmp_path, "params:\n  M010: {max_holders: many}\n") == (
         f"{path}:2:10: error: params.M010.max_holders: parameter `max_holders` of rule M010 takes int, "
         "found 'many'\n  hint: the default of `max_holders` is 5")
+
+
+def test_a_dimension_with_every_rule_switched_off_gets_no_level(tmp_path: Path) -> None:
+    from digimandate.audit import audit_file
+
+    org = tmp_path / "organisation.yaml"
+    org.write_bytes((EXAMPLES / "small-municipality.yaml").read_bytes())
+    settings = resolve(org, Options(select=("P",)))
+    result = audit_file(org, settings.ruleset)
+    assert list(result.maturity.dimensions) == ["processes"]
