@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from digimandate.errors import InputError, Problem, problem
 from digimandate.loader import Limits, LList, LMap, Loaded, load_file, pack
@@ -24,7 +24,7 @@ def expand_includes(loaded: Loaded, main: Path, limits: Limits) -> Loaded:
         raise InputError([problem(data.value_location("include"), "include", "expected_type", "include_hint",
                                   expected="a list", found=found(patterns))])
     base = main.resolve().parent
-    shown_base = PurePosixPath(Path(loaded.file).parent.as_posix())
+    shown_base = Path(loaded.file).parent
     problems: list[Problem] = []
     files: list[Path] = []
     for i, pattern in enumerate(patterns):
@@ -46,9 +46,7 @@ def expand_includes(loaded: Loaded, main: Path, limits: Limits) -> Loaded:
         raise InputError(problems)
     digest = hashlib.sha256(loaded.sha256.encode())
     for path in files:
-        shown = str(shown_base / path.relative_to(base).as_posix()) if str(shown_base) != "." else \
-            path.relative_to(base).as_posix()
-        part = load_file(path, limits, shown)
+        part = load_file(path, limits, str(shown_base / path.relative_to(base)))  # shown as the main file is
         digest.update(part.sha256.encode())
         _merge(data, part, problems)
     if problems:
