@@ -117,11 +117,6 @@ def compile_rule(rule: ActiveRule, audit_date: date | None = None) -> Compiled |
     )
 
 
-def truthy(value: Any) -> bool:
-    """JMESPath truth: null, false and empty text, lists and objects are false; 0 is true."""
-    return not is_false(value)
-
-
 def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date) -> Iterator[Hit]:
     """Run a declarative rule over the view; raises NotApplicable when nothing is in scope."""
     compiled = compile_rule(rule, audit_date)

@@ -7,7 +7,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 from digimandate import DOCS_URL
-from digimandate.result import AuditResult
 
 # SARIF and GitHub know three levels; critical and high block, medium warns, the rest informs.
 LEVELS = {"critical": "error", "high": "error", "medium": "warning", "low": "note", "info": "note"}
@@ -27,14 +26,6 @@ def relative_uri(file: str) -> tuple[str, bool]:
         except ValueError:
             return path.as_uri(), False
     return quote(path.as_posix().removeprefix("./")), True
-
-
-def summary_counts(result: AuditResult) -> dict[str, int]:
-    """Findings per severity."""
-    counts = {s: 0 for s in ("critical", "high", "medium", "low", "info")}
-    for f in result.findings:
-        counts[f.severity] += 1
-    return counts
 
 
 def github_escape(text: str, prop: bool = False) -> str:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from digimandate.advice import Action, Progress, actions, decisions, job_views, progress
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
-from digimandate.render.markdown import Texts, environment, escape_md, texts, trusted_md
+from digimandate.render.markdown import Texts, environment, texts, trusted_md
 from digimandate.render.mermaid import diagram
 from digimandate.render.svg_chart import chart
 from digimandate.result import AuditResult, Finding
@@ -258,4 +258,4 @@ def maturity_chart(result: AuditResult, lang: Lang) -> str:
     return chart(title, rows, [t(f"level_{i}", lang) for i in range(1, 6)])
 
 
-__all__ = ["DocOptions", "escape_md", "maturity_chart", "memo", "report"]
+__all__ = ["DocOptions", "maturity_chart", "memo", "report"]
