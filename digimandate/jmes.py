@@ -89,9 +89,11 @@ def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
 
         def compare(value: Any) -> Any:
             a, b = left(value), right(value)
-            if not ((_number(a) or isinstance(a, str)) and (_number(b) or isinstance(b, str))):
-                return None
-            return order(a, b)
+            # Numbers with numbers, text with text; anything else is null, as the JMESPath
+            # specification says (the interpreter raises TypeError for a number against text).
+            if (_number(a) and _number(b)) or (isinstance(a, str) and isinstance(b, str)):
+                return order(a, b)
+            return None
 
         return compare
     if kind == "and_expression":

@@ -41,8 +41,12 @@ def test_compiled_matches_interpreter(expression: str) -> None:
     parsed = jmespath.compile(expression)
     compiled = compile_node(parsed.parsed, funcs)  # type: ignore[arg-type]
     for value in DATA:
-        assert outcome(lambda v: compiled(v), value) == outcome(lambda v: parsed.search(v, options), value), (
-            expression, value)
+        expected = outcome(lambda v: parsed.search(v, options), value)
+        got = outcome(lambda v: compiled(v), value)
+        if expected == ("error", TypeError):  # the interpreter's crash on number < text: null, per the spec
+            assert got == ("ok", None), (expression, value)
+        else:
+            assert got == expected, (expression, value)
 
 
 def outcome(fn: Any, value: Any) -> Any:
@@ -71,6 +75,8 @@ def test_builtin_queries_match_on_every_example(ruleset: RuleSet) -> None:
                 subjects = [view] + [i for section in ("processes", "mandates", "channels") for i in view[section]]
                 for item in subjects:
                     expected = outcome(lambda v, p=parsed: p.search(v, options), item)
-                    assert outcome(compiled, item) == expected, (rule.id, expression)
+                    got = outcome(compiled, item)
+                    assert got == expected or (expected == ("error", TypeError) and got == ("ok", None)), (
+                        rule.id, expression)
                     checked += 1
     assert checked > 1000
