@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,12 @@ def cases_dir() -> Path:
 
 
 def base_org() -> dict[str, Any]:
-    """The base organisation every case patches: it passes every built-in rule."""
+    """The base organisation every case patches (a fresh copy): it passes every built-in rule."""
+    return copy.deepcopy(_base())
+
+
+@lru_cache(maxsize=1)
+def _base() -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load((cases_dir() / "base.yaml").read_text(encoding="utf-8"))
     return data
 

@@ -252,9 +252,9 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
         target = rs.rules.get(rule_id)
         if target is None:
             guess = suggest(rule_id, list(rs.rules))
+            hint = "did_you_mean" if guess else "config_unknown_rule_hint_plain"
             problems.append(problem(loaded.locate("overrides", rule_id), f"overrides.{rule_id}",
-                                    "checklist_unknown_rule", "did_you_mean" if guess else None,
-                                    id=rule_id, suggestion=guess or ""))
+                                    "checklist_unknown_rule", hint, id=rule_id, suggestion=guess or ""))
             continue
         bad = [p for key, value in override.params.items()
                if (p := param_problem(target, key, value, loaded.locate("overrides", rule_id, "params", key),

@@ -66,6 +66,7 @@ ChecklistOption = Annotated[
 FilesArg = Annotated[Optional[list[Path]], typer.Argument(help=_h("Organisation files."), show_default=False)]  # noqa: UP045
 StrList = Optional[list[str]]  # noqa: UP045
 OptPath = Optional[Path]  # noqa: UP045
+FileArg = Annotated[Path, typer.Argument(help=_h("The organisation file."))]
 ConfigOption = Annotated[OptPath, typer.Option("--config", help=_h("Use this configuration file."), dir_okay=False)]
 NoConfigOption = Annotated[bool, typer.Option("--no-config", help=_h("Ignore configuration files."))]
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help=_h("Refuse files larger than this."), min=1)]
@@ -281,7 +282,7 @@ def _document(
 
 @app.command("report", help=_h("Write the Markdown advice report (and its maturity chart as SVG beside it)."))
 def report_cmd(
-    file: Annotated[Path, typer.Argument(help=_h("The organisation file."))] = Path("organisation.yaml"),
+    file: FileArg = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
     template: Annotated[
@@ -299,7 +300,7 @@ def report_cmd(
 
 @app.command("memo", help=_h("Write the board memo (bestuursnotitie) in Markdown."))
 def memo_cmd(
-    file: Annotated[Path, typer.Argument(help=_h("The organisation file."))] = Path("organisation.yaml"),
+    file: FileArg = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
     previous: PreviousOption = None,
@@ -319,7 +320,7 @@ def memo_cmd(
 
 @app.command(help=_h("Check that an organisation file is valid, without running the rules."))
 def validate(
-    file: Annotated[Path, typer.Argument(help=_h("The organisation file."))] = Path("organisation.yaml"),
+    file: FileArg = Path("organisation.yaml"),
     lang: LangOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:

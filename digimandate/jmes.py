@@ -147,24 +147,9 @@ def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
 
             return contains
         return lambda value: call(name, [a(value) for a in args])
-    if kind == "filter_projection":
-        base, then, condition = sub(0), sub(1), sub(2)
-
-        def filtered(value: Any) -> Any:
-            items = base(value)
-            if not isinstance(items, list):
-                return None
-            out = []
-            for element in items:
-                if not is_false(condition(element)):
-                    current = then(element)
-                    if current is not None:
-                        out.append(current)
-            return out
-
-        return filtered
-    if kind == "projection":
+    if kind in ("filter_projection", "projection"):
         base, then = sub(0), sub(1)
+        condition = sub(2) if kind == "filter_projection" else None
 
         def projected(value: Any) -> Any:
             items = base(value)
@@ -172,9 +157,10 @@ def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
                 return None
             out = []
             for element in items:
-                current = then(element)
-                if current is not None:
-                    out.append(current)
+                if condition is None or not is_false(condition(element)):
+                    current = then(element)
+                    if current is not None:
+                        out.append(current)
             return out
 
         return projected
