@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from array import array
 from dataclasses import dataclass
 from datetime import date
@@ -208,7 +209,9 @@ def load_bytes(raw: bytes, file: str, limits: Limits = Limits()) -> Loaded:
             [problem(loc, "", "bad_utf8", "bad_utf8_hint", byte=f"{raw[exc.start]:02x}")]
         ) from None
     sha = hashlib.sha256(raw).hexdigest()
-    data = _Builder(file, limits).build(raw)
+    data = _fast_load(raw, file, limits)
+    if data is None:  # not the common case, or no C loader: the Python builder words every error
+        data = _Builder(file, limits).build(raw)
     return Loaded(data, file, sha)
 
 
@@ -359,20 +362,10 @@ class _Builder:
 
     def plain(self, value: str, at: int) -> Any:
         """Resolve a plain scalar whose first character may start a number, date, bool or null."""
-        if value.isascii() and value.isdigit() and (len(value) == 1 or value[0] != "0"):
-            return int(value)
-        if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit() \
-                and value[5:7].isdigit() and value[8:].isdigit() and value.isascii():
-            try:
-                return date(int(value[:4]), int(value[5:7]), int(value[8:]))
-            except ValueError:
-                raise self.fail(unpack(at), "impossible_date", "date_hint", value=value) from None
-        for cand_tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
-            if regexp.match(value):
-                if cand_tag not in _BUILDERS:  # merge (<<) and value (=) keys stay text
-                    return value
-                return self.construct(cand_tag, value, unpack(at))
-        return value
+        try:
+            return resolve_plain(value)
+        except BadScalar as exc:
+            raise self.bad_scalar(exc, unpack(at), value) from None
 
     def handle(self, event: yaml.Event) -> None:
         """Process an alias or a document start (the rare events)."""
@@ -439,18 +432,85 @@ class _Builder:
 
     def construct(self, tag: str, value: str, pos: Pos) -> Any:
         """Build a typed scalar; impossible dates and the like become located errors."""
-        node = ScalarNode(tag, value)
         try:
-            return _BUILDERS[tag](node)
-        except (ValueError, OverflowError, ConstructorError, TypeError, AttributeError):
-            if tag == _STD + "timestamp":
-                raise self.fail(pos, "impossible_date", "date_hint", value=value) from None
-            raise self.fail(pos, "bad_tagged_value", "bad_tagged_value_hint", value=value, tag=_show_tag(tag)) from None
+            return construct(tag, value)
+        except BadScalar as exc:
+            raise self.bad_scalar(exc, pos, value) from None
+
+    def bad_scalar(self, exc: BadScalar, pos: Pos, value: str) -> InputError:
+        """The located error for a scalar that cannot be built."""
+        key, hint, tag = exc.args
+        return self.fail(pos, key, hint, value=value, **({"tag": tag} if tag else {}))
+
+
+class BadScalar(ValueError):
+    """A scalar that looks typed but cannot be built: (message key, hint key, tag as written)."""
+
+
+def resolve_plain(value: str) -> Any:
+    """The value of a plain scalar whose first character may start a number, date, bool or null."""
+    if value.isascii() and value.isdigit() and (len(value) == 1 or value[0] != "0"):
+        return int(value)
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit() \
+            and value[5:7].isdigit() and value[8:].isdigit() and value.isascii():
+        try:
+            return date(int(value[:4]), int(value[5:7]), int(value[8:]))
+        except ValueError:
+            raise BadScalar("impossible_date", "date_hint", "") from None
+    for cand_tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
+        if regexp.match(value):
+            if cand_tag not in _BUILDERS:  # merge (<<) and value (=) keys stay text
+                return value
+            return construct(cand_tag, value)
+    return value
+
+
+def construct(tag: str, value: str) -> Any:
+    """Build a typed scalar, or raise BadScalar."""
+    node = ScalarNode(tag, value)
+    try:
+        return _BUILDERS[tag](node)
+    except (ValueError, OverflowError, ConstructorError, TypeError, AttributeError):
+        if tag == _STD + "timestamp":
+            raise BadScalar("impossible_date", "date_hint", "") from None
+        raise BadScalar("bad_tagged_value", "bad_tagged_value_hint", _show_tag(tag)) from None
 
 
 def _pos(event: yaml.Event) -> Pos:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _configure_fast_loader() -> Any:
+    """The C loader, set up to build LMap/LList with PyYAML's libyaml; None when unavailable."""
+    if os.environ.get("DIGIMANDATE_PURE_PYTHON"):
+        return None
+    try:
+        from yaml import _yaml
+
+        from digimandate import _cload
+    except ImportError:
+        return None
+    first = "".join(c for c in _IMPLICIT if isinstance(c, str) and len(c) == 1)
+    if not _cload.configure(_yaml.__file__, LMap, LList, array, resolve_plain, first, "" in _IMPLICIT):
+        return None
+    return _cload
+
+
+_CLOAD = _configure_fast_loader()
+
+
+def fast_loader_active() -> bool:
+    """Tell whether loading goes through the C loader."""
+    return _CLOAD is not None
+
+
+def _fast_load(raw: bytes, file: str, limits: Limits) -> LMap | None:
+    """Load with the C loader when it is there and the document is the common case."""
+    if _CLOAD is None:
+        return None
+    result: LMap | None = _CLOAD.load(raw, file, limits.max_depth, limits.max_nodes)
+    return result
 
 
 class _Missing:
