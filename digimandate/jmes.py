@@ -19,11 +19,20 @@ Fn = Callable[[Any], Any]
 _ORDER = {"lt": operator.lt, "gt": operator.gt, "lte": operator.le, "gte": operator.ge}
 
 
+_PLAIN = (str, int, float)
+
+
 def _number(x: Any) -> bool:
-    return not isinstance(x, bool) and isinstance(x, Number)
+    kind = type(x)
+    if kind is int or kind is float:  # the common case, without the slower abstract-class check
+        return True
+    return kind is not bool and isinstance(x, Number)
 
 
 def _equals(x: Any, y: Any) -> bool:
+    kind = type(x)
+    if kind is type(y) and kind in _PLAIN:  # same plain type: no bool-versus-number quirk applies
+        return bool(x == y)
     if _number(x) and x in (0, 1):
         if isinstance(y, bool):
             return False
@@ -34,7 +43,11 @@ def _equals(x: Any, y: Any) -> bool:
 
 def is_false(value: Any) -> bool:
     """JMESPath falsiness: empty text, list or object, null and false; 0 is true."""
-    return value == "" or value == [] or value == {} or value is None or value is False
+    if value is True:
+        return False
+    if value is False or value is None:
+        return True
+    return value == "" or value == [] or value == {}
 
 
 def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -167,4 +168,23 @@ def _show(value: Any) -> Any:
 
 def fill(template: str, args: dict[str, Any]) -> str:
     """Fill ``{name}`` placeholders; only plain names, so a checklist cannot reach into objects."""
-    return _ARG.sub(lambda m: str(args.get(m.group(1), m.group(0))), template)
+    parts = _parts(template)
+    if len(parts) == 1:
+        return template
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            value = args.get(part, _MISSING)
+            out.append("{" + part + "}" if value is _MISSING else str(value))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+_MISSING = object()
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts(template: str) -> tuple[str, ...]:
+    """A template split into text and placeholder names (odd positions), parsed once."""
+    return tuple(_ARG.split(template))
