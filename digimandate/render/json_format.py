@@ -79,4 +79,29 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
 
 def render(result: AuditResult, lang: Lang) -> str:
     """Render the result as indented JSON with a trailing newline."""
-    return json.dumps(result_dict(result, lang), indent=2, ensure_ascii=False) + "\n"
+    data = result_dict(result, lang)
+    if not data["findings"]:
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    # With an indent, json.dumps runs its pure-Python encoder; findings are most of a large result
+    # and all of one shape, so they are written here in exactly the layout json.dumps gives.
+    data["findings"] = []
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    marker = '\n  "findings": []'  # cannot occur inside a string: JSON escapes newlines
+    findings = ",\n".join(_finding_text(f, lang) for f in result.findings)
+    return text.replace(marker, '\n  "findings": [\n' + findings + "\n  ]", 1) + "\n"
+
+
+_text = json.encoder.encode_basestring  # the C function when available, as json.dumps uses
+
+
+def _finding_text(f: Finding, lang: Lang) -> str:
+    """One finding as json.dumps(indent=2) writes it as an item of the top-level findings list."""
+    loc = f.location
+    return (
+        f'    {{\n      "rule": {_text(f.rule)},\n      "name": {_text(f.name)},\n'
+        f'      "dimension": {_text(f.dimension)},\n      "severity": {_text(f.severity)},\n'
+        f'      "level": {int(f.level)},\n      "message": {_text(f.message(lang))},\n'
+        f'      "entity": {_text(f.entity)},\n      "location": {{\n        "file": {_text(loc.file)},\n'
+        f'        "line": {int(loc.line)},\n        "column": {int(loc.column)}\n      }},\n'
+        f'      "fingerprint": {_text(f.fingerprint)}\n    }}'
+    )

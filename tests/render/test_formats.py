@@ -108,3 +108,14 @@ def test_github_annotations(ruleset: RuleSet) -> None:
 def test_github_escaping() -> None:
     assert github_escape("50% a\nb") == "50%25 a%0Ab"
     assert github_escape("a:b,c", prop=True) == "a%3Ab%2Cc"
+
+
+@pytest.mark.parametrize("example", [*EXAMPLE_FILES, ROOT / "tests" / "data" / "awkward.yaml"], ids=lambda p: p.name)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_json_is_exactly_what_json_dumps_writes(example: Path, lang: str, ruleset: RuleSet) -> None:
+    from digimandate.render.json_format import render as render_json
+    from digimandate.render.json_format import result_dict
+
+    result = audit_file(example, ruleset, display=str(example.name) + ' "quoted" é\u2028\x01')
+    expected = json.dumps(result_dict(result, lang), indent=2, ensure_ascii=False) + "\n"  # type: ignore[arg-type]
+    assert render_json(result, lang) == expected  # type: ignore[arg-type]
