@@ -41,6 +41,15 @@ class Document:
     systems: dict[str, System] = field(default_factory=dict)
     processes: dict[str, Process] = field(default_factory=dict)
     mandates: dict[str, Mandate] = field(default_factory=dict)
+    # Intake entity paths per process object (the model lives as long as the document).
+    intakes: dict[int, list[str]] = field(default_factory=dict)
+
+    def intake_paths(self, proc: Process) -> list[str]:
+        """Entity paths of a process's intake routes, computed once per process."""
+        paths = self.intakes.get(id(proc))
+        if paths is None:
+            paths = self.intakes[id(proc)] = intake_paths(proc)
+        return paths
 
     @property
     def file(self) -> str:
@@ -156,7 +165,7 @@ def _index(doc: Document, problems: list[Problem]) -> None:
         own = data["processes"][i]
         if ents.get(f"processes/{proc.id}") is not own:
             continue
-        for intake_path, j in zip(intake_paths(proc), range(len(proc.intake or [])), strict=True):
+        for intake_path, j in zip(doc.intake_paths(proc), range(len(proc.intake or [])), strict=True):
             ents[intake_path] = own["intake"][j]
         for j in range(len(proc.steps or [])):
             ents[f"processes/{proc.id}/steps/{j + 1}"] = own["steps"][j]

@@ -20,13 +20,16 @@ _ORDER = {"lt": operator.lt, "gt": operator.gt, "lte": operator.le, "gte": opera
 
 
 _PLAIN = (str, int, float)
+_NOT_NUMBERS = frozenset({bool, str, type(None), list, dict})
 
 
 def _number(x: Any) -> bool:
     kind = type(x)
-    if kind is int or kind is float:  # the common case, without the slower abstract-class check
+    if kind is int or kind is float:  # the common cases, without the slower abstract-class check
         return True
-    return kind is not bool and isinstance(x, Number)
+    if kind in _NOT_NUMBERS:
+        return False
+    return isinstance(x, Number)
 
 
 def _equals(x: Any, y: Any) -> bool:
@@ -205,7 +208,14 @@ def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
                 return None
 
         return at
-    # Anything rarer (slices, multi-selects, expression references, value projections)
+    if kind == "multi_select_list":
+        items = [compile_node(c, funcs) for c in children]
+
+        def selected(value: Any) -> Any:
+            return None if value is None else [item(value) for item in items]
+
+        return selected
+    # Anything rarer (slices, multi-select objects, expression references, value projections)
     # runs through jmespath's own interpreter, so every query keeps working.
     interpreter = TreeInterpreter(_options(funcs))
     return lambda value: interpreter.visit(node, value)  # type: ignore[arg-type]

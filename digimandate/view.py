@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from digimandate.document import Document, intake_paths
+from digimandate.document import Document
 
 JsonDict = dict[str, Any]
 
@@ -52,7 +52,7 @@ def build_view(doc: Document) -> JsonDict:
         pr["department"] = one(depts, pr["department"])
         for key in ("owner", "designer", "it_contact"):
             pr[key] = one(people, pr[key])
-        for path, intake in zip(intake_paths(proc_model), pr["intake"] or [], strict=True):
+        for path, intake in zip(doc.intake_paths(proc_model), pr["intake"] or [], strict=True):
             intake["_path"] = path
             intake["channel"] = one(channels, intake["channel"])
             intake["lands_in"] = one(systems, intake["lands_in"])

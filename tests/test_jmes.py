@@ -30,7 +30,7 @@ EXPRESSIONS = [
     "items[-1]", "items[10]", "nested.k.v[1][0]", "nested.k.v[]", "length(items)", "contains(['a', 'b'], s)",
     "length(s)", "@", "[0]", "[1:3]", "{first: a, second: s}", "[a, s]", "nested.*", "items[?t == 'a'] | [0]",
     "items[?!x]", "to_string(a)", "not_null(h, a)", "max_by(items[:2], &x).t", "sort(items[:2][*].x)",
-    "age_days('2026-10-01')", "age_days(h)",
+    "age_days('2026-10-01')", "age_days(h)", "[a, [b, h]]", "items[*].[x, t]", "h.[a]",
 ]
 
 

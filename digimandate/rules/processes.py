@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from digimandate.document import intake_paths
 from digimandate.model import ASSISTED_CHANNELS, NOT_DIGITAL_SYSTEMS, Intake, Process
 from digimandate.rules import Context, Hit, NotApplicable, check
 
@@ -14,7 +13,7 @@ def form_lands_in_system(ctx: Context) -> Iterator[Hit]:
     """Fire for each form intake that lands in a mailbox, on paper, or nowhere recorded."""
     seen = False
     for proc in ctx.doc.model.processes:
-        for path, intake in zip(intake_paths(proc), proc.intake or [], strict=True):
+        for path, intake in zip(ctx.doc.intake_paths(proc), proc.intake or [], strict=True):
             if intake.form is not True:
                 continue
             seen = True
@@ -56,7 +55,7 @@ def assisted_lands_in_system(ctx: Context) -> Iterator[Hit]:
     """Fire for each phone, counter, e-mail or post intake that lands in a mailbox or on paper."""
     seen = False
     for proc in ctx.doc.model.processes:
-        for path, intake in zip(intake_paths(proc), proc.intake or [], strict=True):
+        for path, intake in zip(ctx.doc.intake_paths(proc), proc.intake or [], strict=True):
             if ctx.doc.channels[intake.channel].type not in ASSISTED_CHANNELS:
                 continue
             seen = True
