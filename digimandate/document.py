@@ -246,19 +246,25 @@ def _resolve(doc: Document, problems: list[Problem]) -> None:
         refs.check_list(c.co_owners, "departments", raw, "co_owners", f"channels[{i}]")
     for i, s in enumerate(m.systems):
         refs.check(s.owner, "departments", data["systems"][i], "owner", f"systems[{i}].owner")
+    people, depts, channels, systems = doc.people, doc.departments, doc.channels, doc.systems
     for i, pr in enumerate(m.processes):
         raw = data["processes"][i]
-        path = f"processes[{i}]"
-        refs.check(pr.department, "departments", raw, "department", f"{path}.department")
+        # Paths are only worth building for a reference that names nothing (thousands of processes).
+        if pr.department is not None and pr.department not in depts:
+            refs.check(pr.department, "departments", raw, "department", f"processes[{i}].department")
         for key in ("owner", "designer", "it_contact"):
-            refs.check(getattr(pr, key), "people", raw, key, f"{path}.{key}")
+            who = getattr(pr, key)
+            if who is not None and who not in people:
+                refs.check(who, "people", raw, key, f"processes[{i}].{key}")
         for j, intake in enumerate(pr.intake or []):
-            raw_in = raw["intake"][j]
-            refs.check(intake.channel, "channels", raw_in, "channel", f"{path}.intake[{j}].channel")
-            refs.check(intake.lands_in, "systems", raw_in, "lands_in", f"{path}.intake[{j}].lands_in")
+            if intake.channel not in channels or (intake.lands_in is not None and intake.lands_in not in systems):
+                raw_in = raw["intake"][j]
+                path = f"processes[{i}].intake[{j}]"
+                refs.check(intake.channel, "channels", raw_in, "channel", f"{path}.channel")
+                refs.check(intake.lands_in, "systems", raw_in, "lands_in", f"{path}.lands_in")
         vol = pr.volume
         if vol and vol.total is not None and vol.digital is not None and vol.digital > vol.total:
             raw_vol = raw["volume"]
-            problems.append(problem(raw_vol.value_location("digital"), f"{path}.volume.digital",
+            problems.append(problem(raw_vol.value_location("digital"), f"processes[{i}].volume.digital",
                                     "digital_above_total", "digital_above_total_hint",
                                     digital=vol.digital, total=vol.total))

@@ -50,7 +50,7 @@ def is_false(value: Any) -> bool:
         return False
     if value is False or value is None:
         return True
-    return value == "" or value == [] or value == {}
+    return bool(value == "" or value == [] or value == {})
 
 
 def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:

@@ -103,8 +103,10 @@ class LMap(dict[str, Any]):
 
     def positions_only(self) -> LMap:
         """A copy with the same keys and positions but no values (the values may then be freed)."""
-        stub = LMap(self.pos, self.src)
+        stub = dict.__new__(LMap)  # every slot is set below: no need for __init__'s fresh array
         stub.update(dict.fromkeys(self))
+        stub.pos = self.pos
+        stub.src = self.src
         stub.spots = self.spots
         return stub
 
