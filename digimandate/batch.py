@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from itertools import islice
 from pathlib import Path
 
@@ -61,12 +59,16 @@ def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tupl
     global _JOB
     _JOB = (ruleset, limits, waivers)
     workers = min(os.cpu_count() or 1, len(files))
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or not hasattr(os, "fork"):
         for path in files:
             yield _as_path(_work(str(path)))
             if progress:
                 progress(1)
         return
+    # Imported here: a single organisation, the common case, does not pay for them at start-up.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     # fork hands the loaded checklist to the workers without pickling it
     context = multiprocessing.get_context("fork")
     done: dict[str, Outcome] = {}

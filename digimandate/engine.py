@@ -30,7 +30,7 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
 
                     view = build_view(doc)
                 hits = list(run_query(rule, view, audit_date))
-            findings = tuple(_finding(doc, rule, hit) for hit in hits)
+            findings = _findings(doc, rule, hits)
         except NotApplicable:
             outcomes.append(Outcome(rule, "not_applicable"))
             continue
@@ -45,23 +45,28 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
 _KEPT_ARGS = ("id", "name", "process", "channel", "who")
 
 
-def _finding(doc: Document, rule: ActiveRule, hit: Hit) -> Finding:
-    """Turn a hit into a finding with both languages filled in and a location."""
+def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding, ...]:
+    """Turn hits into findings with both languages filled in and a location."""
     spec = rule.spec
-    text = spec.messages.get(hit.message)
-    if text is None:
-        raise KeyError(f"rule {spec.id} has no message {hit.message!r}")
-    args = {**rule.params, **doc.describe(hit.entity), **hit.args}
-    return Finding(
-        rule=spec.id,
-        name=spec.name,
-        dimension=spec.dimension,
-        severity=rule.severity,
-        level=spec.level,
-        message_nl=fill(text.nl, args),
-        message_en=fill(text.en, args),
-        message_key=hit.message,
-        entity=hit.entity,
-        location=doc.locate(hit.entity, hit.key),
-        args=tuple((k, str(args[k])) for k in _KEPT_ARGS if k in args),
-    )
+    messages = spec.messages
+    params = rule.params
+    out = []
+    for hit in hits:  # a rule may hit thousands of entities: the per-rule work is done once, above
+        text = messages.get(hit.message)
+        if text is None:
+            raise KeyError(f"rule {spec.id} has no message {hit.message!r}")
+        args = {**params, **doc.describe(hit.entity), **hit.args}
+        out.append(Finding(
+            rule=spec.id,
+            name=spec.name,
+            dimension=spec.dimension,
+            severity=rule.severity,
+            level=spec.level,
+            message_nl=fill(text.nl, args),
+            message_en=fill(text.en, args),
+            message_key=hit.message,
+            entity=hit.entity,
+            location=doc.locate(hit.entity, hit.key),
+            args=tuple([(k, str(args[k])) for k in _KEPT_ARGS if k in args]),
+        ))
+    return tuple(out)

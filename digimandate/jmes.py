@@ -71,6 +71,18 @@ def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
                 return None
 
         return field
+    if kind == "subexpression" and all(c["type"] == "field" for c in children):
+        names = [c["value"] for c in children]  # a.b.c, the commonest query: one loop, no nested calls
+
+        def path(value: Any) -> Any:
+            for name in names:
+                try:
+                    value = value.get(name)
+                except AttributeError:
+                    return None
+            return value
+
+        return path
     if kind in ("subexpression", "index_expression", "pipe"):
         steps = [compile_node(c, funcs) for c in children]
 
@@ -152,6 +164,17 @@ def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
                 return call(name, [subject])  # raises the interpreter's type error
 
             return length
+        if name == "age_days" and len(args) == 1 and hasattr(funcs, "_func_age_days"):
+            (arg,) = args
+            age_days = funcs._func_age_days
+
+            def days(value: Any) -> Any:
+                subject = arg(value)
+                if subject is None or type(subject) is str:  # what its signature accepts
+                    return age_days(subject)
+                return call(name, [subject])  # raises the interpreter's type error
+
+            return days
         if name == "contains" and len(args) == 2:
             haystack, needle = args
 
