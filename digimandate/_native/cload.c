@@ -29,7 +29,7 @@ static event_delete_fn p_event_delete;
 static parser_delete_fn p_delete;
 
 static PyObject *lmap_type, *llist_type, *array_type, *resolve_fn;
-static PyObject *name_pos, *name_src, *name_spots, *type_code, *merge_key;
+static PyObject *name_pos, *name_src, *name_spots, *type_code, *merge_key, *empty_tuple;
 static char first_chars[128]; /* plain scalars starting with these may be numbers, dates, ... */
 static int empty_is_special;    /* an empty plain scalar resolves too (to null) */
 static int configured;
@@ -73,10 +73,7 @@ static int push_spot(Frame *f, uint64_t spot) {
 
 /* Create an LMap or LList with its position and file set; its spots come when it closes. */
 static PyObject *new_container(PyObject *type, const yaml_mark_t *mark, PyObject *src) {
-    PyObject *empty = PyTuple_New(0);
-    if (empty == NULL) return NULL;
-    PyObject *obj = ((PyTypeObject *)type)->tp_new((PyTypeObject *)type, empty, NULL);
-    Py_DECREF(empty);
+    PyObject *obj = ((PyTypeObject *)type)->tp_new((PyTypeObject *)type, empty_tuple, NULL);
     if (obj == NULL) return NULL;
     PyObject *pos = Py_BuildValue("(nn)", (Py_ssize_t)mark->line + 1, (Py_ssize_t)mark->column + 1);
     if (pos == NULL || PyObject_SetAttr(obj, name_pos, pos) < 0 || PyObject_SetAttr(obj, name_src, src) < 0) {
@@ -352,7 +349,8 @@ static PyObject *configure(PyObject *self, PyObject *args) {
     name_spots = PyUnicode_InternFromString("spots");
     type_code = PyUnicode_FromString("Q");
     merge_key = PyUnicode_FromString("<<");
-    if (!name_pos || !name_src || !name_spots || !type_code || !merge_key) return NULL;
+    empty_tuple = PyTuple_New(0);
+    if (!name_pos || !name_src || !name_spots || !type_code || !merge_key || !empty_tuple) return NULL;
     configured = 1;
     Py_RETURN_TRUE;
 }
