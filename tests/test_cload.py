@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from digimandate import loader
 from digimandate.errors import InputError
 from digimandate.loader import Limits, LList, LMap, load_bytes
+from tests.strategies import YAML_LIKE, keys, values
 
 ROOT = Path(__file__).resolve().parent.parent
 BOUNDED = settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
@@ -125,15 +126,6 @@ def test_utf16_with_a_byte_order_mark_loads_the_same() -> None:
     assert assert_same("a: é\nb: [1, 2]\n".encode("utf-16"))
 
 
-scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),
-    st.text(max_size=20), st.dates(),
-)
-keys = st.text(min_size=1, max_size=12).filter(lambda k: k != "<<")
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                         st.dictionaries(keys, inner, max_size=4)), max_leaves=25)
-
-
 @BOUNDED
 @given(st.dictionaries(keys, values, min_size=1, max_size=6), st.booleans())
 def test_what_pyyaml_writes_loads_the_same(data: dict[str, Any], flow: bool) -> None:
@@ -142,7 +134,7 @@ def test_what_pyyaml_writes_loads_the_same(data: dict[str, Any], flow: bool) -> 
 
 
 @BOUNDED
-@given(st.text(alphabet=st.sampled_from(list("ab: -[]{}&*!|>'\"#\n\t,?%@`0129.")), max_size=200))
+@given(st.text(alphabet=st.sampled_from(YAML_LIKE), max_size=200))
 def test_yaml_like_text_loads_the_same_or_goes_back(text: str) -> None:
     assert_same(text.encode("utf-8"), Limits(max_nodes=10_000))
 

@@ -18,17 +18,10 @@ from digimandate.cli import app
 from digimandate.document import build_document
 from digimandate.errors import InputError
 from digimandate.loader import Limits, LMap, load_bytes
+from tests.strategies import YAML_LIKE, keys, values
 
 RULES = load_ruleset()
 BOUNDED = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
-
-scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),
-    st.text(max_size=20), st.dates(),
-)
-keys = st.text(min_size=1, max_size=12).filter(lambda k: k != "<<")
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                         st.dictionaries(keys, inner, max_size=4)), max_leaves=25)
 
 
 def plain(value: Any) -> Any:
@@ -61,7 +54,7 @@ def test_arbitrary_bytes_load_or_fail_with_a_location(raw: bytes) -> None:
 
 
 @BOUNDED
-@given(st.text(alphabet=st.sampled_from(list("ab: -[]{}&*!|>'\"#\n\t,?%@`0129.")), max_size=200))
+@given(st.text(alphabet=st.sampled_from(YAML_LIKE), max_size=200))
 def test_yaml_like_text_never_crashes(text: str) -> None:
     with contextlib.suppress(InputError):
         load_bytes(text.encode("utf-8"), "f.yaml", Limits(max_nodes=10_000))
