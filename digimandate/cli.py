@@ -425,7 +425,11 @@ def init(
 
 def _version(value: bool) -> None:
     if value:
+        from digimandate.loader import fast_loader_active
+
         typer.echo(f"digimandate {__version__}")
+        # Which loader runs explains the speed a user sees (the C one needs a compiler at install).
+        typer.echo(t("version_loader_c" if fast_loader_active() else "version_loader_python", default_lang()))
         raise typer.Exit()
 
 

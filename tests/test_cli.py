@@ -196,8 +196,12 @@ def test_init_starter_audits(runner: CliRunner, tmp_path: Path, lang: str) -> No
 
 def test_version(runner: CliRunner) -> None:
     from digimandate import __version__
+    from digimandate.loader import fast_loader_active
 
-    assert runner.invoke(app, ["--version"]).stdout == f"digimandate {__version__}\n"
+    loader = "YAML loader: C, over PyYAML's libyaml" if fast_loader_active() else "YAML loader: Python"
+    assert runner.invoke(app, ["--version"], env={"DIGIMANDATE_LANG": "en"}).stdout == (
+        f"digimandate {__version__}\n{loader}\n"
+    )
 
 
 def test_extra_checklist_on_the_command_line(runner: CliRunner) -> None:
