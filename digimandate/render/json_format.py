@@ -80,28 +80,32 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
 def render(result: AuditResult, lang: Lang) -> str:
     """Render the result as indented JSON with a trailing newline."""
     data = result_dict(result, lang)
-    if not data["findings"]:
+    findings = data["findings"]
+    if not findings:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    # With an indent, json.dumps runs its pure-Python encoder; findings are most of a large result
-    # and all of one shape, so they are written here in exactly the layout json.dumps gives.
+    # With an indent, json.dumps runs its pure-Python encoder; findings are most of a large result,
+    # so they are written by _indented, in exactly the layout json.dumps gives (tested byte for byte).
     data["findings"] = []
     text = json.dumps(data, indent=2, ensure_ascii=False)
     marker = '\n  "findings": []'  # cannot occur inside a string: JSON escapes newlines
-    findings = ",\n".join(_finding_text(f, lang) for f in result.findings)
-    return text.replace(marker, '\n  "findings": [\n' + findings + "\n  ]", 1) + "\n"
+    return text.replace(marker, '\n  "findings": ' + _indented(findings, 1), 1) + "\n"
 
 
 _text = json.encoder.encode_basestring  # the C function when available, as json.dumps uses
 
 
-def _finding_text(f: Finding, lang: Lang) -> str:
-    """One finding as json.dumps(indent=2) writes it as an item of the top-level findings list."""
-    loc = f.location
-    return (
-        f'    {{\n      "rule": {_text(f.rule)},\n      "name": {_text(f.name)},\n'
-        f'      "dimension": {_text(f.dimension)},\n      "severity": {_text(f.severity)},\n'
-        f'      "level": {int(f.level)},\n      "message": {_text(f.message(lang))},\n'
-        f'      "entity": {_text(f.entity)},\n      "location": {{\n        "file": {_text(loc.file)},\n'
-        f'        "line": {int(loc.line)},\n        "column": {int(loc.column)}\n      }},\n'
-        f'      "fingerprint": {_text(f.fingerprint)}\n    }}'
-    )
+def _indented(value: Any, level: int) -> str:
+    """``value`` as json.dumps(indent=2, ensure_ascii=False) writes it at nesting ``level``."""
+    kind = type(value)
+    if kind is str:
+        return _text(value)
+    if kind is int:
+        return str(value)
+    if kind is dict and value:
+        inner = "\n" + "  " * (level + 1)
+        items = [_text(k) + ": " + _indented(v, level + 1) for k, v in value.items()]
+        return "{" + inner + ("," + inner).join(items) + "\n" + "  " * level + "}"
+    if kind is list and value:
+        inner = "\n" + "  " * (level + 1)
+        return "[" + inner + ("," + inner).join(_indented(v, level + 1) for v in value) + "\n" + "  " * level + "]"
+    return json.dumps(value, ensure_ascii=False)  # floats, booleans, null, empty containers
