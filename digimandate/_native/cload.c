@@ -315,10 +315,9 @@ static PyObject *load(PyObject *self, PyObject *args) {
 
 static PyObject *configure(PyObject *self, PyObject *args) {
     const char *library;
-    PyObject *chars;
+    PyObject *lmap, *llist, *array, *resolve, *chars;
     int empty;
-    if (!PyArg_ParseTuple(args, "sOOOOUp", &library, &lmap_type, &llist_type, &array_type, &resolve_fn,
-                          &chars, &empty))
+    if (!PyArg_ParseTuple(args, "sOOOOUp", &library, &lmap, &llist, &array, &resolve, &chars, &empty))
         return NULL;
     void *handle = dlopen(library, RTLD_NOW | RTLD_NOLOAD);
     if (handle == NULL) handle = dlopen(library, RTLD_NOW | RTLD_LOCAL);
@@ -333,10 +332,14 @@ static PyObject *configure(PyObject *self, PyObject *args) {
     int major, minor, patch;
     version(&major, &minor, &patch);
     if (major != 0 || minor != 2) Py_RETURN_FALSE; /* the event layout this file was written for */
-    Py_INCREF(lmap_type);
-    Py_INCREF(llist_type);
-    Py_INCREF(array_type);
-    Py_INCREF(resolve_fn);
+    Py_INCREF(lmap);
+    Py_INCREF(llist);
+    Py_INCREF(array);
+    Py_INCREF(resolve);
+    lmap_type = lmap;
+    llist_type = llist;
+    array_type = array;
+    resolve_fn = resolve;
     memset(first_chars, 0, sizeof(first_chars));
     Py_ssize_t n = PyUnicode_GET_LENGTH(chars);
     for (Py_ssize_t i = 0; i < n; i++) {
