@@ -93,7 +93,7 @@ def _grade(points: int, high: int, low: int) -> str:
 
 def job_views(result: AuditResult) -> list[JobView]:
     """Per mandate the five characteristics: the survey where taken, else structural indications."""
-    model = result.model
+    model = result.organisation_model()
     people = {p.id: p.name for p in model.people}
     service = {d.id for d in model.departments if d.function in SERVICE_FUNCTIONS}
     out = []

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
+import pickle
 import sys
 from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from digimandate.audit import audit_file
 from digimandate.checklist import RuleSet
@@ -16,7 +19,7 @@ from digimandate.loader import Limits
 from digimandate.result import AuditResult
 
 Outcome = AuditResult | DigimandateError
-_JOB: tuple[RuleSet, Limits, tuple[Waiver, ...]] | None = None
+_JOB: tuple[RuleSet, Limits, tuple[Waiver, ...], bool] | None = None
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -46,18 +49,76 @@ def _looks_like_organisation(path: Path) -> bool:
 
 def _work(path: str) -> tuple[str, Outcome]:
     assert _JOB is not None
-    ruleset, limits, waivers = _JOB
+    ruleset, limits, waivers, _ = _JOB
     try:
         return path, audit_file(Path(path), ruleset, limits, waivers=waivers)
     except DigimandateError as exc:
         return path, exc
 
 
+def _work_packed(path: str) -> tuple[str, bytes]:
+    assert _JOB is not None
+    key, outcome = _work(path)
+    return key, pack(outcome, _JOB[0], keep_model=_JOB[3])
+
+
+class _Pickler(pickle.Pickler):
+    """Leaves out what the parent process already holds: the ruleset and its rules."""
+
+    def __init__(self, file: io.BytesIO, shared: dict[int, str]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.shared = shared
+
+    def persistent_id(self, obj: Any) -> str | None:
+        return self.shared.get(id(obj))
+
+
+class _Unpickler(pickle.Unpickler):
+    """Puts the parent's own ruleset and rules back where the worker left them out."""
+
+    def __init__(self, file: io.BytesIO, shared: dict[str, Any]) -> None:
+        super().__init__(file)
+        self.shared = shared
+
+    def persistent_load(self, pid: Any) -> Any:
+        return self.shared[pid]
+
+
+def _shared(ruleset: RuleSet) -> dict[str, Any]:
+    """The objects both processes hold, by a name that survives the trip."""
+    out: dict[str, Any] = {f"rule:{rule_id}": rule for rule_id, rule in ruleset.rules.items()}
+    out["ruleset"] = ruleset
+    return out
+
+
+def pack(outcome: Outcome, ruleset: RuleSet, keep_model: bool) -> bytes:
+    """An outcome as bytes for the parent process; the organisation model only when asked for."""
+    shared = {id(obj): name for name, obj in _shared(ruleset).items()}
+    if isinstance(outcome, AuditResult) and not keep_model and outcome.model is not None:
+        shared[id(outcome.model)] = "model"
+    buffer = io.BytesIO()
+    _Pickler(buffer, shared).dump(outcome)
+    return buffer.getvalue()
+
+
+def unpack(data: bytes, ruleset: RuleSet) -> Outcome:
+    """The outcome a worker packed, sharing this process's ruleset."""
+    shared = _shared(ruleset)
+    shared["model"] = None
+    outcome: Outcome = _Unpickler(io.BytesIO(data), shared).load()
+    return outcome
+
+
 def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tuple[Waiver, ...],
-              progress: Callable[[int], None] | None = None) -> Iterator[tuple[Path, Outcome]]:
-    """Audit every file, in parallel where it pays; results come back in the order of ``files``."""
+              progress: Callable[[int], None] | None = None,
+              keep_models: bool = True) -> Iterator[tuple[Path, Outcome]]:
+    """Audit every file, in parallel where it pays; results come back in the order of ``files``.
+
+    With ``keep_models`` false, results audited in a worker come back without their organisation
+    model (``model`` is None): what ``check`` renders never reads it.
+    """
     global _JOB
-    _JOB = (ruleset, limits, waivers)
+    _JOB = (ruleset, limits, waivers, keep_models)
     workers = min(os.cpu_count() or 1, len(files))
     if workers < 2 or not hasattr(os, "fork"):
         for path in files:
@@ -73,10 +134,10 @@ def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tupl
     context = multiprocessing.get_context("fork")
     done: dict[str, Outcome] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_work, str(path)) for path in files]
+        futures = [pool.submit(_work_packed, str(path)) for path in files]
         for future in as_completed(futures):
-            key, outcome = future.result()
-            done[key] = outcome
+            key, data = future.result()
+            done[key] = unpack(data, ruleset)
             if progress:
                 progress(1)
     for path in files:

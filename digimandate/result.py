@@ -8,7 +8,7 @@ from datetime import date
 from typing import Literal
 
 from digimandate.checklist import ActiveRule, RuleSet
-from digimandate.errors import Location
+from digimandate.errors import Location, reduce_by_fields
 from digimandate.i18n import Lang
 from digimandate.model import OrgModel
 
@@ -31,6 +31,8 @@ class Finding:
     entity: str
     location: Location
     args: tuple[tuple[str, str], ...] = ()
+
+    __reduce__ = reduce_by_fields
 
     def arg(self, key: str, default: str = "") -> str:
         """One of the values the message was filled with (the entity's ``name``, ``who``, ...)."""
@@ -111,7 +113,10 @@ class BaselineEntry:
 class AuditResult:
     """Everything an audit concluded about one organisation file."""
 
-    model: OrgModel
+    # None only for results audited in a worker process for a command that renders no document
+    # (``check`` over several files): shipping every organisation back to the parent costs time
+    # and memory for nothing. ``organisation_model()`` says so clearly if it is ever wanted there.
+    model: OrgModel | None
 
     tool_version: str
     file: str
@@ -130,6 +135,12 @@ class AuditResult:
     baseline_fixed: tuple[BaselineEntry, ...] = ()
     baseline_used: bool = False
     today: date | None = None
+
+    def organisation_model(self) -> OrgModel:
+        """The validated organisation (reports and memos need it)."""
+        if self.model is None:
+            raise RuntimeError(f"the result of {self.file} was kept without its organisation model")
+        return self.model
 
     @property
     def errors(self) -> tuple[Outcome, ...]:

@@ -65,8 +65,12 @@ class Run:
             return self.settings.lang
         return result.language if result else default_lang()
 
-    def audit(self, paths: list[Path]) -> None:
-        """Audit every file (folders expanded); an input error in one file is reported and the rest still run."""
+    def audit(self, paths: list[Path], keep_models: bool = True) -> None:
+        """Audit every file (folders expanded); an input error in one file is reported and the rest still run.
+
+        ``keep_models=False`` lets results audited in worker processes come back without their
+        organisation model, for outputs that never read it.
+        """
         from digimandate.baseline import apply_baseline, load_baseline
         from digimandate.batch import audit_all, expand, show_progress
 
@@ -77,7 +81,8 @@ class Run:
         baseline = load_baseline(self.baseline) if self.baseline else None
         advance, stop = show_progress(len(files))
         try:
-            outcomes = list(audit_all(files, self.settings.ruleset, self.limits, self.settings.waivers, advance))
+            outcomes = list(audit_all(files, self.settings.ruleset, self.limits, self.settings.waivers, advance,
+                                      keep_models))
         finally:
             stop()
         for _, outcome in outcomes:

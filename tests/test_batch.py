@@ -6,13 +6,17 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from digimandate.batch import audit_all, expand
+from digimandate.audit import audit_file
+from digimandate.batch import audit_all, expand, pack, unpack
 from digimandate.checklist import RuleSet
 from digimandate.cli import app
-from digimandate.errors import InputError
+from digimandate.errors import InputError, Location, problem
 from digimandate.loader import Limits
+from digimandate.render.json_format import render as render_json
+from digimandate.result import AuditResult
 from tests.conftest import EXAMPLES
 
 
@@ -85,3 +89,42 @@ def test_same_file_names_in_different_folders_get_distinct_outputs(tmp_path: Pat
     result = CliRunner().invoke(app, ["check", str(root), "-f", f"json={out}/", "--no-config"])
     assert result.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["noord-organisation.json", "zuid-organisation.json"]
+
+
+def test_results_from_workers_match_audits_in_this_process(ruleset: RuleSet) -> None:
+    files = [EXAMPLES / "small-municipality.yaml", EXAMPLES / "large-municipality.yaml"]
+    for keep_models in (True, False):
+        outcomes = [o for _, o in audit_all(files, ruleset, Limits(), (), keep_models=keep_models)]
+        for path, outcome in zip(files, outcomes, strict=True):
+            here = audit_file(path, ruleset)
+            assert isinstance(outcome, AuditResult)
+            assert render_json(outcome, "nl") == render_json(here, "nl")
+            assert outcome.findings == here.findings
+            assert outcome.ruleset is ruleset  # the parent's own, not a copy per organisation
+            assert all(o.rule is ruleset.rules[o.rule.id] for o in outcome.outcomes)
+            assert (outcome.model == here.model) if keep_models else outcome.model is None
+
+
+def test_a_result_without_its_model_says_so(ruleset: RuleSet) -> None:
+    result = audit_file(EXAMPLES / "small-municipality.yaml", ruleset)
+    slim = unpack(pack(result, ruleset, keep_model=False), ruleset)
+    assert isinstance(slim, AuditResult) and slim.model is None
+    with pytest.raises(RuntimeError, match=f"^the result of {result.file} was kept without its organisation model$"):
+        slim.organisation_model()
+    assert unpack(pack(result, ruleset, keep_model=True), ruleset) == result
+
+
+def test_input_errors_survive_packing(ruleset: RuleSet) -> None:
+    error = InputError([problem(Location("a.yaml", 3, 7), "organisation.type", "bad_enum", "allowed_values",
+                                allowed="gemeente", found="'stad'", suggestion="")])
+    back = unpack(pack(error, ruleset, keep_model=False), ruleset)
+    assert isinstance(back, InputError) and back.format("en") == error.format("en")
+
+
+def test_a_baseline_of_a_folder(tmp_path: Path) -> None:
+    root = folder(tmp_path)
+    result = CliRunner().invoke(app, ["baseline", str(root), "--no-config", "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    organisations = json.loads(result.stdout)["organisations"]
+    assert [o["name"] for o in organisations] == ["Gemeente Lingewaard-Noord", "Gemeente Dijkveld"]
+    assert organisations[1]["entries"][0]["rule"] == "B001"

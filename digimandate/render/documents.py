@@ -196,7 +196,7 @@ def report(result: AuditResult, opts: DocOptions) -> str:
                      "co_owner": t("co_owner", lang), "no_holder": t("no_holder", lang)}
     ctx.update(
         actions=[_action(a, lang) for a in actions(result)[:5]],
-        chart=opts.chart_file, mermaid=diagram(result.model, mermaid_texts), jobs=_jobs(result, lang),
+        chart=opts.chart_file, mermaid=diagram(result.organisation_model(), mermaid_texts), jobs=_jobs(result, lang),
         appendix=appendix, changed=changed,
     )
     return _render(opts, "report.md.j2", ctx)
@@ -222,7 +222,7 @@ def memo(result: AuditResult, opts: DocOptions) -> str:
     sentences.append(tx("memo_core_next", next=m.level + 1) if m.level < 5 else tx("memo_core_top"))
     more = _text("and_more", lang)
     risks = [tx("risk_basis", unrecorded=sum(1 for f in result.findings if "not_recorded" in f.message_key))]
-    org_wide = [md for md in result.model.mandates if md.scope == "organisation"]
+    org_wide = [md for md in result.organisation_model().mandates if md.scope == "organisation"]
     if not org_wide:
         risks.append(tx("risk_no_mandate"))
     elif any(len(md.holders or []) == 1 for md in org_wide):
