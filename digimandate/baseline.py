@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from digimandate import __version__
 from digimandate.errors import InputError, Location, problem
+from digimandate.render.common import indented_json
 from digimandate.result import AuditResult, BaselineEntry
 
 BASELINE_VERSION = 1
@@ -60,7 +61,7 @@ def baseline_text(results: list[AuditResult]) -> str:
             for r in results
         ],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(data) + "\n"
 
 
 def load_baseline(path: Path) -> dict[str, dict[str, BaselineEntry]]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from digimandate.i18n import Lang, t
+from digimandate.render.common import indented_json
 from digimandate.result import SCHEMA_VERSION, AuditResult, Finding
 
 
@@ -79,33 +79,4 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
 
 def render(result: AuditResult, lang: Lang) -> str:
     """Render the result as indented JSON with a trailing newline."""
-    data = result_dict(result, lang)
-    findings = data["findings"]
-    if not findings:
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    # With an indent, json.dumps runs its pure-Python encoder; findings are most of a large result,
-    # so they are written by _indented, in exactly the layout json.dumps gives (tested byte for byte).
-    data["findings"] = []
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    marker = '\n  "findings": []'  # cannot occur inside a string: JSON escapes newlines
-    return text.replace(marker, '\n  "findings": ' + _indented(findings, 1), 1) + "\n"
-
-
-_text = json.encoder.encode_basestring  # the C function when available, as json.dumps uses
-
-
-def _indented(value: Any, level: int) -> str:
-    """``value`` as json.dumps(indent=2, ensure_ascii=False) writes it at nesting ``level``."""
-    kind = type(value)
-    if kind is str:
-        return _text(value)
-    if kind is int:
-        return str(value)
-    if kind is dict and value:
-        inner = "\n" + "  " * (level + 1)
-        items = [_text(k) + ": " + _indented(v, level + 1) for k, v in value.items()]
-        return "{" + inner + ("," + inner).join(items) + "\n" + "  " * level + "}"
-    if kind is list and value:
-        inner = "\n" + "  " * (level + 1)
-        return "[" + inner + ("," + inner).join(_indented(v, level + 1) for v in value) + "\n" + "  " * level + "]"
-    return json.dumps(value, ensure_ascii=False)  # floats, booleans, null, empty containers
+    return indented_json(result_dict(result, lang)) + "\n"

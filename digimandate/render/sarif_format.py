@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from digimandate.i18n import Lang
-from digimandate.render.common import LEVELS, relative_uri, rule_url
+from digimandate.render.common import LEVELS, indented_json, relative_uri, rule_url
 from digimandate.result import AuditResult, Finding
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -105,4 +104,4 @@ def sarif_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
 
 def render(result: AuditResult, lang: Lang) -> str:
     """Render the result as a SARIF 2.1.0 document."""
-    return json.dumps(sarif_dict(result, lang), indent=2, ensure_ascii=False) + "\n"
+    return indented_json(sarif_dict(result, lang)) + "\n"
