@@ -1,6 +1,10 @@
 """Benchmark `digimandate check --format json` against the libyaml floor and Stoplight Spectral.
 
-Usage: python benchmarks/run.py [--runs 5] [--sizes 100,1000,10000] [--folder 40] [--no-spectral]
+Usage: python benchmarks/run.py [--runs 5] [--sizes 100,1000,10000] [--folder 40] [--no-spectral] [--python PY]
+
+digimandate is measured as a user runs it: installed from this checkout (`pip install .`) into
+benchmarks/.venv, so its bytecode is compiled and its C loader built, as any installation has
+them (`--python` measures another interpreter that has digimandate installed instead).
 
 Prints a Markdown table of medians, ratios and peak memory. Spectral 6 is installed with npm
 into benchmarks/.spectral when missing (skipped, with a note, when npm is absent). Its ruleset
@@ -27,6 +31,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
+INSTALL = HERE / ".venv"
 SPECTRAL_DIR = HERE / ".spectral"
 RULESET = """\
 rules:
@@ -53,7 +58,8 @@ STACK_FLOOR = (
 def measure(command: list[str]) -> tuple[float, float]:
     """Wall time (s) and peak memory (MB) of one run of a command."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Run from the data folder: from the checkout, `python -m` would import the sources, not the installation.
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=DATA)
     _, _, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
@@ -64,6 +70,26 @@ def median_of(command: list[str], runs: int) -> tuple[float, float]:
     measure(command)
     results = [measure(command) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def installed_python() -> str:
+    """A Python with digimandate installed from this checkout, created or refreshed in benchmarks/.venv."""
+    python = INSTALL / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(INSTALL)], check=True)
+    # pip rebuilds a local project on every install, so the measured code is this checkout's.
+    done = subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(HERE.parent)],
+                          capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"installing digimandate into {INSTALL} failed:\n{done.stdout}{done.stderr}")
+    return str(python)
+
+
+def describe(python: str) -> str:
+    """Which digimandate the interpreter runs, and with which loader."""
+    code = "import digimandate, digimandate.loader as l; print(digimandate.__file__, l.fast_loader_active())"
+    out = subprocess.run([python, "-c", code], check=True, capture_output=True, text=True, cwd=DATA).stdout.split()
+    return f"{out[0].rsplit('/', 1)[0]} (C loader: {'yes' if out[1] == 'True' else 'no'})"
 
 
 def spectral() -> list[str] | None:
@@ -108,6 +134,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--folder", type=int, default=40, help="organisations in the folder row (0: none)")
     parser.add_argument("--no-spectral", action="store_true")
+    parser.add_argument("--python", help="an interpreter with digimandate installed (default: benchmarks/.venv)")
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     from generate import generate
@@ -115,7 +142,8 @@ def main() -> None:
     DATA.mkdir(exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     spectral_cmd = None if args.no_spectral else spectral()
-    ours_cmd = [sys.executable, "-m", "digimandate", "check", "--format", "json", "--exit-zero", "--no-config"]
+    python = args.python or installed_python()
+    ours_cmd = [python, "-m", "digimandate", "check", "--format", "json", "--exit-zero", "--no-config"]
     rows = []
     per_process = {}
     for n in sizes:
@@ -123,8 +151,8 @@ def main() -> None:
         if not path.exists():
             path.write_text(generate(n), encoding="utf-8")
         ours = median_of([*ours_cmd, str(path)], args.runs)
-        events = median_of([sys.executable, "-c", FLOOR, str(path)], args.runs)
-        stack = median_of([sys.executable, "-c", STACK_FLOOR, str(path)], args.runs)
+        events = median_of([python, "-c", FLOOR, str(path)], args.runs)
+        stack = median_of([python, "-c", STACK_FLOOR, str(path)], args.runs)
         theirs = median_of([*spectral_cmd, str(path)], args.runs) if spectral_cmd else None
         per_process[n] = ours[0] / n
         rows.append((f"{n:,}", path.stat().st_size / 1e6, ours, f"{events[0]:.2f}", f"{stack[0]:.2f}", theirs))
@@ -135,7 +163,8 @@ def main() -> None:
         theirs = median_of([*spectral_cmd, *files], args.runs) if spectral_cmd else None
         megabytes = sum(Path(f).stat().st_size for f in files) / 1e6
         rows.append((f"folder: {len(files)} files, {total:,}", megabytes, ours, "-", "-", theirs))
-    print(f"digimandate check --format json, median of {args.runs} runs; {os.cpu_count()} cores\n")
+    print(f"digimandate check --format json, median of {args.runs} runs; {os.cpu_count()} cores; "
+          f"digimandate from {describe(python)}\n")
     print("| processes | file MB | digimandate s | peak MB | libyaml events s | stack floor s | Spectral s "
           "| Spectral peak MB | speed vs Spectral | memory vs Spectral |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
