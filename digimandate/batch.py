@@ -134,7 +134,9 @@ def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tupl
     context = multiprocessing.get_context("fork")
     done: dict[str, Outcome] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_work_packed, str(path)) for path in files]
+        # Largest first, so that no core ends the run alone on a large file; results keep their order.
+        biggest_first = sorted(files, key=_size, reverse=True)
+        futures = [pool.submit(_work_packed, str(path)) for path in biggest_first]
         for future in as_completed(futures):
             key, data = future.result()
             done[key] = unpack(data, ruleset)
@@ -142,6 +144,13 @@ def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tupl
                 progress(1)
     for path in files:
         yield path, done[str(path)]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported as the file's input error by its audit
 
 
 def _as_path(item: tuple[str, Outcome]) -> tuple[Path, Outcome]:
