@@ -59,10 +59,14 @@ def indented_json(value: Any, level: int = 0) -> str:
         return _text(value)
     if kind is int:
         return int.__repr__(value)
-    if kind is dict and value and all(type(k) is str for k in value):
+    if kind is dict and value:
         inner = "\n" + "  " * (level + 1)
-        items = [_text(k) + ": " + indented_json(v, level + 1) for k, v in value.items()]
-        return "{" + inner + ("," + inner).join(items) + "\n" + "  " * level + "}"
+        try:
+            items = [_text(k) + ": " + indented_json(v, level + 1) for k, v in value.items()]
+        except TypeError:  # a key that is not text (json.dumps converts it), or a value json refuses too
+            items = None
+        if items is not None:
+            return "{" + inner + ("," + inner).join(items) + "\n" + "  " * level + "}"
     if kind in (list, tuple) and value:
         inner = "\n" + "  " * (level + 1)
         return "[" + inner + ("," + inner).join(indented_json(v, level + 1) for v in value) + "\n" + "  " * level + "]"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,3 +35,8 @@ def test_awkward_text_and_nesting() -> None:
     value = {"a\n\"b\"": ["\u2028", "é", "\x01", [], {}, [[1.5, None, True]]], "": {"k": {"l": ()}}}
     assert indented_json(value) == json.dumps(value, indent=2, ensure_ascii=False)
     assert indented_json([{1: "non-text key"}]) == '[\n  {\n    "1": "non-text key"\n  }\n]'
+
+
+def test_refuses_what_json_dumps_refuses() -> None:
+    with pytest.raises(TypeError, match=r"^Object of type date is not JSON serializable$"):
+        indented_json({"a": [{"b": date(2026, 11, 1)}]})
