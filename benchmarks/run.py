@@ -11,11 +11,13 @@ into benchmarks/.spectral when missing (skipped, with a note, when npm is absent
 asks four simple questions of the file (owners of processes and channels, mandate holders,
 process KPIs); digimandate runs every built-in rule.
 
-Two floors stand beside the figures: "libyaml events" iterates PyYAML's C event stream and builds
-nothing; "stack floor" is the smallest program on the fixed stack (Typer, PyYAML and pydantic
-imported, one command, one model validated, the file not even read): no implementation on that
-stack starts faster. The folder row audits a folder of generated organisations of mixed sizes in
-one command (both cores), against Spectral linting the same files in one command.
+Three floors stand beside the figures: "libyaml alone" scans the file with the libyaml inside
+PyYAML, from C (benchmarks/libyaml_scan.c, compiled when a C compiler is found); "libyaml events"
+iterates PyYAML's C event stream from Python and builds nothing; "stack floor" is the smallest
+program on the fixed stack (Typer, PyYAML and pydantic imported, one command, one model
+validated, the file not even read): no implementation on that stack starts faster. The folder
+row audits a folder of generated organisations of mixed sizes in one command (both cores),
+against Spectral linting the same files in one command.
 """
 
 from __future__ import annotations
@@ -85,6 +87,28 @@ def installed_python() -> str:
     return str(python)
 
 
+def libyaml_scanner(python: str) -> list[str] | None:
+    """benchmarks/libyaml_scan.c compiled against the interpreter's libpython; None when that cannot be done."""
+    cc = shutil.which("cc") or shutil.which("gcc")
+    code = ("import sysconfig, yaml._yaml as y; print(y.__file__); "
+            "print(sysconfig.get_config_var('LIBDIR')); print(sysconfig.get_config_var('LDLIBRARY'))")
+    found = subprocess.run([python, "-c", code], capture_output=True, text=True, cwd=DATA)
+    if cc is None or found.returncode:
+        return None
+    module, libdir, library = found.stdout.split()
+    if not library.startswith("lib") or ".so" not in library:
+        return None  # a static libpython: PyYAML's module cannot be loaded outside Python
+    # PyYAML's module refers to Python's own symbols, so the scanner links libpython.
+    binary = INSTALL / "libyaml_scan"
+    built = subprocess.run([cc, "-O2", "-o", str(binary), str(HERE / "libyaml_scan.c"), "-ldl", "-Wl,--no-as-needed",
+                            f"-L{libdir}", f"-l{library[3:].split('.so')[0]}", f"-Wl,-rpath,{libdir}"],
+                           capture_output=True, text=True)
+    if built.returncode or subprocess.run([str(binary), module, str(HERE / "libyaml_scan.c")],
+                                          capture_output=True).returncode not in (0, 1):
+        return None
+    return [str(binary), module]
+
+
 def describe(python: str) -> str:
     """Which digimandate the interpreter runs, and with which loader."""
     code = "import digimandate, digimandate.loader as l; print(digimandate.__file__, l.fast_loader_active())"
@@ -143,6 +167,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     spectral_cmd = None if args.no_spectral else spectral()
     python = args.python or installed_python()
+    scanner = libyaml_scanner(python)
     ours_cmd = [python, "-m", "digimandate", "check", "--format", "json", "--exit-zero", "--no-config"]
     rows = []
     per_process = {}
@@ -152,24 +177,25 @@ def main() -> None:
             path.write_text(generate(n), encoding="utf-8")
         ours = median_of([*ours_cmd, str(path)], args.runs)
         events = median_of([python, "-c", FLOOR, str(path)], args.runs)
+        alone = f"{median_of([*scanner, str(path)], args.runs)[0]:.2f}" if scanner else "-"
         stack = median_of([python, "-c", STACK_FLOOR, str(path)], args.runs)
         theirs = median_of([*spectral_cmd, str(path)], args.runs) if spectral_cmd else None
         per_process[n] = ours[0] / n
-        rows.append((f"{n:,}", path.stat().st_size / 1e6, ours, f"{events[0]:.2f}", f"{stack[0]:.2f}", theirs))
+        rows.append((f"{n:,}", path.stat().st_size / 1e6, ours, alone, f"{events[0]:.2f}", f"{stack[0]:.2f}", theirs))
     if args.folder:
         target, total = folder(args.folder)
         files = sorted(str(f) for f in target.glob("*.yaml"))
         ours = median_of([*ours_cmd, str(target)], args.runs)
         theirs = median_of([*spectral_cmd, *files], args.runs) if spectral_cmd else None
         megabytes = sum(Path(f).stat().st_size for f in files) / 1e6
-        rows.append((f"folder: {len(files)} files, {total:,}", megabytes, ours, "-", "-", theirs))
+        rows.append((f"folder: {len(files)} files, {total:,}", megabytes, ours, "-", "-", "-", theirs))
     print(f"digimandate check --format json, median of {args.runs} runs; {os.cpu_count()} cores; "
           f"digimandate from {describe(python)}\n")
-    print("| processes | file MB | digimandate s | peak MB | libyaml events s | stack floor s | Spectral s "
-          "| Spectral peak MB | speed vs Spectral | memory vs Spectral |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for label, mb, ours, events_s, stack_s, theirs in rows:
-        print(f"| {label} | {mb:.2f} | {ours[0]:.2f} | {ours[1]:.0f} | {events_s} | {stack_s} "
+    print("| processes | file MB | digimandate s | peak MB | libyaml alone s | libyaml events s | stack floor s "
+          "| Spectral s | Spectral peak MB | speed vs Spectral | memory vs Spectral |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for label, mb, ours, alone_s, events_s, stack_s, theirs in rows:
+        print(f"| {label} | {mb:.2f} | {ours[0]:.2f} | {ours[1]:.0f} | {alone_s} | {events_s} | {stack_s} "
               f"| {ratio_cells(ours, theirs)} |")
     if len(sizes) >= 2:
         a, b = sizes[-2], sizes[-1]
@@ -178,6 +204,8 @@ def main() -> None:
     if args.folder:
         print("\nFolder row: peak MB is that of the largest single process (the parent or one of its two "
               "workers), as the operating system reports it for a process tree.")
+    if scanner is None:
+        print("\nlibyaml alone was skipped: no C compiler, or a Python without a shared libpython.")
     if spectral_cmd is None and not args.no_spectral:
         print("\nSpectral was skipped: npm is not installed.")
 
