@@ -128,3 +128,27 @@ def test_a_baseline_of_a_folder(tmp_path: Path) -> None:
     organisations = json.loads(result.stdout)["organisations"]
     assert [o["name"] for o in organisations] == ["Gemeente Lingewaard-Noord", "Gemeente Dijkveld"]
     assert organisations[1]["entries"][0]["rule"] == "B001"
+
+
+def test_hostile_files_in_a_folder_fail_alone_and_cleanly(tmp_path: Path) -> None:
+    root = tmp_path / "clients"
+    root.mkdir()
+    shutil.copy(EXAMPLES / "mature-municipality.yaml", root / "a-good.yaml")
+    head = b"schema_version: 1\n"
+    hostile = {
+        "b-binary.yaml": head + bytes(range(256)) * 4,
+        "c-not-utf8.yaml": head + b"organisation: {name: \xff\xfe}\n",
+        "d-deep.yaml": head + b"organisation: " + b"[" * 5000 + b"]" * 5000 + b"\n",
+        "e-aliases.yaml": head + b"a: &a [x, x, x, x, x, x, x, x, x]\n"
+                          + b"".join(b"%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n"
+                                     % ((ord("b") + i,) * 2 + (ord("a") + i,) * 9) for i in range(12)),
+        "f-large.yaml": head + b"organisation: {name: " + b"x" * 200_000 + b"}\n",
+    }
+    for name, data in hostile.items():
+        (root / name).write_bytes(data)
+    result = CliRunner().invoke(app, ["check", str(root), "--no-config", "--lang", "en", "--max-bytes", "100000"])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith(str(root))]
+    assert sorted({line[len(str(root)) + 1:].split(":")[0] for line in errors}) == sorted(hostile)
+    assert "Gemeente Lingewaard-Noord: maturity level 5" in result.stdout
