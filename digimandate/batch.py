@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import os
-import pickle
 import sys
 from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
 from digimandate.audit import audit_file
 from digimandate.checklist import RuleSet
@@ -57,56 +54,11 @@ def _work(path: str) -> tuple[str, Outcome]:
 
 
 def _work_packed(path: str) -> tuple[str, bytes]:
+    from digimandate.transport import pack
+
     assert _JOB is not None
     key, outcome = _work(path)
     return key, pack(outcome, _JOB[0], keep_model=_JOB[3])
-
-
-class _Pickler(pickle.Pickler):
-    """Leaves out what the parent process already holds: the ruleset and its rules."""
-
-    def __init__(self, file: io.BytesIO, shared: dict[int, str]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.shared = shared
-
-    def persistent_id(self, obj: Any) -> str | None:
-        return self.shared.get(id(obj))
-
-
-class _Unpickler(pickle.Unpickler):
-    """Puts the parent's own ruleset and rules back where the worker left them out."""
-
-    def __init__(self, file: io.BytesIO, shared: dict[str, Any]) -> None:
-        super().__init__(file)
-        self.shared = shared
-
-    def persistent_load(self, pid: Any) -> Any:
-        return self.shared[pid]
-
-
-def _shared(ruleset: RuleSet) -> dict[str, Any]:
-    """The objects both processes hold, by a name that survives the trip."""
-    out: dict[str, Any] = {f"rule:{rule_id}": rule for rule_id, rule in ruleset.rules.items()}
-    out["ruleset"] = ruleset
-    return out
-
-
-def pack(outcome: Outcome, ruleset: RuleSet, keep_model: bool) -> bytes:
-    """An outcome as bytes for the parent process; the organisation model only when asked for."""
-    shared = {id(obj): name for name, obj in _shared(ruleset).items()}
-    if isinstance(outcome, AuditResult) and not keep_model and outcome.model is not None:
-        shared[id(outcome.model)] = "model"
-    buffer = io.BytesIO()
-    _Pickler(buffer, shared).dump(outcome)
-    return buffer.getvalue()
-
-
-def unpack(data: bytes, ruleset: RuleSet) -> Outcome:
-    """The outcome a worker packed, sharing this process's ruleset."""
-    shared = _shared(ruleset)
-    shared["model"] = None
-    outcome: Outcome = _Unpickler(io.BytesIO(data), shared).load()
-    return outcome
 
 
 def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tuple[Waiver, ...],
@@ -129,6 +81,8 @@ def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tupl
     # Imported here: a single organisation, the common case, does not pay for them at start-up.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from digimandate.transport import unpack
 
     # fork hands the loaded checklist to the workers without pickling it
     context = multiprocessing.get_context("fork")

@@ -10,13 +10,14 @@ import pytest
 from typer.testing import CliRunner
 
 from digimandate.audit import audit_file
-from digimandate.batch import audit_all, expand, pack, unpack
+from digimandate.batch import audit_all, expand
 from digimandate.checklist import RuleSet
 from digimandate.cli import app
 from digimandate.errors import InputError, Location, problem
 from digimandate.loader import Limits
 from digimandate.render.json_format import render as render_json
 from digimandate.result import AuditResult
+from digimandate.transport import pack, unpack
 from tests.conftest import EXAMPLES
 
 
