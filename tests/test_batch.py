@@ -6,18 +6,16 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from digimandate.audit import audit_file
 from digimandate.batch import audit_all, expand
 from digimandate.checklist import RuleSet
 from digimandate.cli import app
-from digimandate.errors import InputError, Location, problem
+from digimandate.errors import InputError
 from digimandate.loader import Limits
 from digimandate.render.json_format import render as render_json
 from digimandate.result import AuditResult
-from digimandate.transport import pack, unpack
 from tests.conftest import EXAMPLES
 
 
@@ -104,22 +102,6 @@ def test_results_from_workers_match_audits_in_this_process(ruleset: RuleSet) -> 
             assert outcome.ruleset is ruleset  # the parent's own, not a copy per organisation
             assert all(o.rule is ruleset.rules[o.rule.id] for o in outcome.outcomes)
             assert (outcome.model == here.model) if keep_models else outcome.model is None
-
-
-def test_a_result_without_its_model_says_so(ruleset: RuleSet) -> None:
-    result = audit_file(EXAMPLES / "small-municipality.yaml", ruleset)
-    slim = unpack(pack(result, ruleset, keep_model=False), ruleset)
-    assert isinstance(slim, AuditResult) and slim.model is None
-    with pytest.raises(RuntimeError, match=f"^the result of {result.file} was kept without its organisation model$"):
-        slim.organisation_model()
-    assert unpack(pack(result, ruleset, keep_model=True), ruleset) == result
-
-
-def test_input_errors_survive_packing(ruleset: RuleSet) -> None:
-    error = InputError([problem(Location("a.yaml", 3, 7), "organisation.type", "bad_enum", "allowed_values",
-                                allowed="gemeente", found="'stad'", suggestion="")])
-    back = unpack(pack(error, ruleset, keep_model=False), ruleset)
-    assert isinstance(back, InputError) and back.format("en") == error.format("en")
 
 
 def test_a_baseline_of_a_folder(tmp_path: Path) -> None:
