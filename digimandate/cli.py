@@ -116,7 +116,7 @@ def check(
     lang: LangOption = None,
     fail_on: Annotated[
         Optional[SeverityOpt],  # noqa: UP045
-        typer.Option("--fail-on", help=_h("Exit 1 when a finding is at or above this severity [default: high].")),
+        typer.Option("--fail-on", help=_h("Exit 1 when a finding is at or above this severity (default: high).")),
     ] = None,
     checklist: ChecklistOption = None,
     select: Annotated[

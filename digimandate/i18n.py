@@ -529,8 +529,8 @@ HELP_NL: dict[str, str] = {
         "Toets organisatiebestanden en toon de bevindingen en volwassenheidsniveaus.",
     "terminal, json, sarif, junit or github; FORMAT=FILE writes a file (repeatable).":
         "terminal, json, sarif, junit of github; FORMAAT=BESTAND schrijft een bestand (herhaalbaar).",
-    "Exit 1 when a finding is at or above this severity [default: high].":
-        "Exitcode 1 bij een bevinding van deze ernst of hoger [standaard: high].",
+    "Exit 1 when a finding is at or above this severity (default: high).":
+        "Exitcode 1 bij een bevinding van deze ernst of hoger (standaard: high).",
     "Only these rules or prefixes (M, M00, M007).": "Alleen deze regels of voorvoegsels (M, M00, M007).",
     "Add rules or prefixes.": "Voeg regels of voorvoegsels toe.",
     "Skip rules or prefixes.": "Sla regels of voorvoegsels over.",

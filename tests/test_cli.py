@@ -284,6 +284,13 @@ def test_every_help_text_has_a_dutch_translation() -> None:
     assert english and english == set(HELP_NL)
 
 
+def test_help_texts_hold_nothing_rich_would_read_as_markup() -> None:
+    from digimandate.i18n import HELP_NL
+
+    # rich drops "[default: high]" as a markup tag, leaving "severity ." in the help
+    assert [text for pair in HELP_NL.items() for text in pair if "[" in text] == []
+
+
 def test_help_in_dutch(tmp_path: Path) -> None:
     import os
     import subprocess
@@ -293,3 +300,4 @@ def test_help_in_dutch(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "digimandate", "check", "--help"], capture_output=True, text=True,
                          env=env, check=False).stdout
     assert "Toets organisatiebestanden en toon de bevindingen" in out
+    assert "(standaard: high)." in out
