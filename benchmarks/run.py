@@ -1,4 +1,4 @@
-"""Benchmark `digimandate check --format json` against the libyaml floor and Stoplight Spectral.
+"""Benchmark `digimandate check --format json` against Stoplight Spectral and the floors of its stack.
 
 Usage: python benchmarks/run.py [--runs 5] [--sizes 100,1000,10000] [--folder 40] [--no-spectral] [--python PY]
 
