@@ -57,8 +57,9 @@ def _work_packed(path: str) -> tuple[str, bytes]:
     from digimandate.transport import pack
 
     assert _JOB is not None
+    ruleset, _, _, keep_model = _JOB
     key, outcome = _work(path)
-    return key, pack(outcome, _JOB[0], keep_model=_JOB[3])
+    return key, pack(outcome, ruleset, keep_model=keep_model)
 
 
 def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tuple[Waiver, ...],

@@ -114,7 +114,7 @@ class AuditResult:
     """Everything an audit concluded about one organisation file."""
 
     # None only for results audited in a worker process for a command that renders no document
-    # (``check`` over several files): shipping every organisation back to the parent costs time
+    # (``check`` or ``baseline`` over several files): shipping every organisation back to the parent costs time
     # and memory for nothing. ``organisation_model()`` says so clearly if it is ever wanted there.
     model: OrgModel | None
 
