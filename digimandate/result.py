@@ -114,8 +114,8 @@ class AuditResult:
     """Everything an audit concluded about one organisation file."""
 
     # None only for results audited in a worker process for a command that renders no document
-    # (``check`` or ``baseline`` over several files): shipping every organisation back to the parent costs time
-    # and memory for nothing. ``organisation_model()`` says so clearly if it is ever wanted there.
+    # (``check`` or ``baseline`` over several files): shipping every organisation back to the
+    # parent costs time and memory for nothing. ``organisation_model()`` says so if it is wanted.
     model: OrgModel | None
 
     tool_version: str
