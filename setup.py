@@ -7,12 +7,12 @@ import sys
 from setuptools import Extension, setup
 
 # optional=True: when compiling fails (no compiler, no Python headers), setuptools warns and
-# installs the package without the extension; digimandate.loader then uses its Python builder.
+# installs the package without the extension; digimandate.model.loader then uses its Python builder.
 extensions = [
     Extension(
-        "digimandate._cload",
-        sources=["digimandate/_native/cload.c"],
-        include_dirs=["digimandate/_native"],
+        "digimandate.model._cload",
+        sources=["digimandate/model/_native/cload.c"],
+        include_dirs=["digimandate/model/_native"],
         optional=True,
     )
 ] if sys.platform != "win32" else []  # the C loader finds PyYAML's libyaml with dlopen

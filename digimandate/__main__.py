@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from digimandate.cli import main
+from digimandate.cli.app import main
 
 main()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from digimandate.checklist import RuleSet, load_ruleset
+from digimandate.audit.checklist import RuleSet, load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from digimandate.checklist import RuleSet
+from digimandate.audit.checklist import RuleSet
+from digimandate.model.schemas import ORGANISATION_SCHEMA, organisation_schema_text
 from digimandate.render.rules_doc import markdown
-from digimandate.schemas import ORGANISATION_SCHEMA, organisation_schema_text
 from tests.conftest import ROOT
 
 
@@ -21,7 +21,7 @@ def test_rules_doc_covers_every_rule(ruleset: RuleSet) -> None:
 
 def test_organisation_schema_is_current() -> None:
     assert ORGANISATION_SCHEMA.read_text(encoding="utf-8") == organisation_schema_text(), (
-        "run `digimandate schema > digimandate/schemas/organisation-v1.schema.json`"
+        "run `digimandate schema > digimandate/model/schemas/organisation-v1.schema.json`"
     )
 
 
@@ -45,8 +45,8 @@ def yaml_blocks(text: str) -> list[str]:
 def test_readme_examples_are_valid(tmp_path: object) -> None:
     import yaml
 
-    from digimandate.config import ConfigFile
-    from digimandate.document import parse_document
+    from digimandate.audit.config import ConfigFile
+    from digimandate.model.document import parse_document
 
     blocks = yaml_blocks((ROOT / "README.md").read_text(encoding="utf-8"))
     organisations = [b for b in blocks if b.startswith("schema_version: 1")]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from digimandate.audit import audit_file
-from digimandate.checklist import RuleSet
-from digimandate.document import load_document
+from digimandate.audit.checklist import RuleSet
+from digimandate.audit.flow import audit_file
+from digimandate.model.document import load_document
 from tests.conftest import EXAMPLES, SHARED
 
 ORGS = sorted(EXAMPLES.glob("*.yaml"))

@@ -11,13 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from digimandate.audit import audit_document
-from digimandate.cases import base_org
-from digimandate.checklist import load_ruleset
-from digimandate.cli import app
-from digimandate.document import build_document
+from digimandate.audit.cases import base_org
+from digimandate.audit.checklist import load_ruleset
+from digimandate.audit.flow import audit_document
+from digimandate.cli.app import app
 from digimandate.errors import InputError
-from digimandate.loader import Limits, LMap, load_bytes
+from digimandate.model.document import build_document
+from digimandate.model.loader import Limits, LMap, load_bytes
 from tests.strategies import YAML_LIKE, keys, values
 
 RULES = load_ruleset()

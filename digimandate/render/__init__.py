@@ -7,9 +7,9 @@ import importlib
 from collections.abc import Callable
 from typing import Protocol
 
+from digimandate.audit.result import AuditResult
 from digimandate.i18n import Lang
-from digimandate.render.common import indented_json
-from digimandate.result import AuditResult
+from digimandate.jsontext import indented_json
 
 
 class Format(str, enum.Enum):

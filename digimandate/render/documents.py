@@ -10,13 +10,13 @@ from typing import Any
 from jinja2 import TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
-from digimandate.advice import Action, Progress, actions, decisions, job_views, progress
+from digimandate.audit.result import AuditResult, Finding
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
+from digimandate.render.advice import Action, Progress, actions, decisions, job_views, progress
 from digimandate.render.markdown import Texts, environment, texts, trusted_md
 from digimandate.render.mermaid import diagram
 from digimandate.render.svg_chart import chart
-from digimandate.result import AuditResult, Finding
 
 FOLLOW_UP_DAYS = 182
 PRIORITY = {"critical": "priority_high", "high": "priority_high", "medium": "priority_medium",

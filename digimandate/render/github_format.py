@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from digimandate.audit.result import AuditResult
 from digimandate.i18n import Lang, t
 from digimandate.render.common import LEVELS, github_escape
-from digimandate.result import AuditResult
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 

@@ -1,12 +1,12 @@
-"""The JSON result: a contract other tools read (schema in digimandate/schemas/result-v1.json)."""
+"""The JSON result: a contract other tools read (schema in digimandate/model/schemas/result-v1.json)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from digimandate.audit.result import SCHEMA_VERSION, AuditResult, Finding
 from digimandate.i18n import Lang, t
-from digimandate.render.common import indented_json
-from digimandate.result import SCHEMA_VERSION, AuditResult, Finding
+from digimandate.jsontext import indented_json
 
 
 def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:

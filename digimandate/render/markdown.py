@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from digimandate.i18n import Lang
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _START = re.compile(r"^([#+-]|\d+\.)(?=\s|$)")
 

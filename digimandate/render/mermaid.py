@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from digimandate.model import OrgModel
+from digimandate.model.org import OrgModel
 
 MAX_PRODUCTS = 6  # per department; more are summarised in one node so the picture stays readable
 

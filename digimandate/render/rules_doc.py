@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from digimandate.checklist import ActiveRule, PythonCheck, Query, RuleSet
+from digimandate.audit.checklist import ActiveRule, PythonCheck, Query, RuleSet
 from digimandate.i18n import LANGS, Lang, t
 
 DO_NOT_EDIT = (
@@ -62,7 +62,7 @@ def json_text(rs: RuleSet) -> str:
 def _condition(r: ActiveRule, lang: Lang) -> list[str]:
     check = r.spec.check
     if isinstance(check, PythonCheck):
-        return [t("doc_python", lang, name=f"digimandate.rules, `{check.python}`")]
+        return [t("doc_python", lang, name=f"digimandate.audit.rules, `{check.python}`")]
     assert isinstance(check, Query)
     data: dict[str, Any] = {}
     if check.each:
@@ -125,7 +125,7 @@ def markdown(rs: RuleSet, lang: Lang | None = None) -> str:
 
 def _meta_markdown(langs: tuple[Lang, ...]) -> list[str]:
     """The rules about waivers, which judge the configuration rather than the organisation."""
-    from digimandate.waivers import meta_rules
+    from digimandate.audit.waivers import meta_rules
 
     out = ["", f"## {' / '.join(t('term_waiver_findings', lg) for lg in langs)} (`waivers`)", ""]
     out += [" / ".join(t("doc_meta_intro", lg) for lg in langs), ""]
@@ -167,9 +167,9 @@ def explain(rs: RuleSet, rule_id: str, lang: Lang) -> str:
 
 def _example(rs: RuleSet, rule_id: str, lang: Lang) -> list[str]:
     """The first failing case of the rule, run for real so the message shown is the one it gives."""
-    from digimandate.audit import audit_document
-    from digimandate.cases import apply_patch, base_org, load_cases
-    from digimandate.document import parse_document
+    from digimandate.audit.cases import apply_patch, base_org, load_cases
+    from digimandate.audit.flow import audit_document
+    from digimandate.model.document import parse_document
 
     case = next((c for c in load_cases() if c.rule == rule_id and c.expect), None)
     if case is None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from digimandate.audit.result import AuditResult, Finding
 from digimandate.i18n import Lang
-from digimandate.render.common import LEVELS, indented_json, relative_uri, rule_url
-from digimandate.result import AuditResult, Finding
+from digimandate.jsontext import indented_json
+from digimandate.render.common import LEVELS, relative_uri, rule_url
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _rules(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
-    from digimandate.waivers import meta_rules
+    from digimandate.audit.waivers import meta_rules
 
     out = []
     for r in result.ruleset.sorted():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
+from digimandate.audit.result import AuditResult
 from digimandate.i18n import Lang, t
-from digimandate.result import AuditResult
 
 STYLES = {
     "critical": "bold white on red",

@@ -10,11 +10,11 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
-from digimandate.audit import audit_file
-from digimandate.checklist import RuleSet
+from digimandate.audit.checklist import RuleSet
+from digimandate.audit.flow import audit_file
+from digimandate.audit.result import AuditResult
 from digimandate.render import Format, render
 from digimandate.render.common import github_escape
-from digimandate.result import AuditResult
 from tests.conftest import EXAMPLES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -1,0 +1,103 @@
+"""Rule cases as data: patches over a passing base organisation, with the findings they must give."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from digimandate.audit.checklist import builtin_dir
+
+
+@dataclass(frozen=True)
+class Case:
+    """One case: a rule, a patch over the base, and the entities expected to fail (None: not applicable)."""
+
+    rule: str
+    name: str
+    patch: dict[str, Any]
+    expect: list[str] | None
+    messages: list[str] | None
+    source: str
+
+
+def cases_dir() -> Path:
+    """Where the case files live."""
+    return builtin_dir() / "cases"
+
+
+def base_org() -> dict[str, Any]:
+    """The base organisation every case patches (a fresh copy): it passes every built-in rule."""
+    return copy.deepcopy(_base())
+
+
+@lru_cache(maxsize=1)
+def _base() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((cases_dir() / "base.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+def load_cases() -> list[Case]:
+    """Every case of every case file, in file order."""
+    out = []
+    for path in sorted(cases_dir().glob("*.yaml")):
+        if path.name == "base.yaml":
+            continue
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for item in doc["cases"]:
+            expect = item.get("expect", [])
+            out.append(Case(
+                rule=item["rule"],
+                name=item["name"],
+                patch=item.get("org") or {},
+                expect=None if expect == "not_applicable" else list(expect),
+                messages=item.get("messages"),
+                source=path.name,
+            ))
+    return out
+
+
+def apply_patch(base: Any, patch: Any) -> Any:
+    """Deep-merge ``patch`` into a copy of ``base``.
+
+    Mappings merge key by key and a null value deletes the key; lists of entities merge by
+    ``id`` (an item with ``_delete: true`` is removed, a new id is appended); other lists and
+    values replace.
+    """
+    if isinstance(base, dict) and isinstance(patch, dict):
+        out = copy.deepcopy(base)
+        for key, value in patch.items():
+            if value is None:
+                out.pop(key, None)
+            elif key in out:
+                out[key] = apply_patch(out[key], value)
+            else:
+                out[key] = copy.deepcopy(value)
+        return out
+    if _entity_list(base) and _entity_list(patch):
+        merged = [copy.deepcopy(item) for item in base]
+        index = {item["id"]: i for i, item in enumerate(merged)}
+        for item in patch:
+            if item["id"] in index:
+                i = index[item["id"]]
+                if item.get("_delete"):
+                    merged[i] = None
+                else:
+                    merged[i] = apply_patch(merged[i], {k: v for k, v in item.items() if k != "id"})
+            else:
+                merged.append(copy.deepcopy(item))
+        return [m for m in merged if m is not None]
+    return copy.deepcopy(patch)
+
+
+def _entity_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) and "id" in v for v in value)
+
+
+def case_yaml(case: Case) -> str:
+    """The case's organisation as YAML text."""
+    return yaml.safe_dump(apply_patch(base_org(), case.patch), sort_keys=False, allow_unicode=True)

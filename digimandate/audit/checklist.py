@@ -1,0 +1,296 @@
+"""Checklists as data: typed rule specs, loaded from YAML and checked against the registry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from digimandate.errors import InputError, Location, Problem, problem
+from digimandate.model.loader import Limits, Loaded, load_file
+from digimandate.model.validate import suggest, validate_model
+
+Severity = Literal["critical", "high", "medium", "low", "info"]
+SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")
+SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(reversed(SEVERITIES))}  # info 0 .. critical 4
+WEIGHTS: dict[str, float] = {"critical": 10.0, "high": 7.5, "medium": 5.0, "low": 2.5, "info": 0.0}
+
+RuleId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*[0-9]{3}$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
+ParamValue = bool | int | float | str
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Spec):
+    """A text in Dutch and English."""
+
+    nl: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """Return the text in ``lang``."""
+        return self.nl if lang == "nl" else self.en
+
+
+class SourceRef(_Spec):
+    """A rule's source: a short reference and, where it helps, the quote."""
+
+    ref: str
+    quote: str | None = None
+    note: Text | None = None
+
+
+class SourceInfo(_Spec):
+    """A source named in a checklist."""
+
+    title: str
+    url: str | None = None
+
+
+class Param(_Spec):
+    """A rule parameter with its default."""
+
+    default: ParamValue
+    description: Text
+
+
+class Case(_Spec):
+    """One way a declarative rule fails: a JMESPath condition and the message it gives."""
+
+    when: str
+    message: str
+    key: str | None = None
+    args: dict[str, str] = {}
+
+
+class Query(_Spec):
+    """A declarative condition over the resolved view of the organisation."""
+
+    each: str | None = None
+    where: str | None = None
+    entity: str | None = None
+    cases: list[Case] = Field(min_length=1)
+
+
+class PythonCheck(_Spec):
+    """A condition written as a registered Python check of the same name."""
+
+    python: RuleId
+
+
+class Rule(_Spec):
+    """One rule of a checklist."""
+
+    id: RuleId
+    name: Slug
+    dimension: Slug
+    severity: Severity
+    level: Annotated[int, Field(ge=1, le=5)]
+    title: Text
+    rationale: Text
+    advice: Text
+    sources: list[SourceRef] = Field(min_length=1)
+    params: dict[str, Param] = {}
+    messages: dict[str, Text] = Field(min_length=1)
+    check: Query | PythonCheck
+    decision: Text | None = None
+    enabled: bool = True
+
+
+class Override(_Spec):
+    """A change to a rule defined elsewhere."""
+
+    severity: Severity | None = None
+    enabled: bool | None = None
+    params: dict[str, ParamValue] = {}
+
+
+class Dimension(_Spec):
+    """A dimension of the maturity model."""
+
+    title: Text
+    description: Text | None = None
+
+
+class Header(_Spec):
+    """Who wrote a checklist and which version it is."""
+
+    id: Slug
+    version: str
+    title: Text
+
+
+class ChecklistFile(_Spec):
+    """A checklist file: rules, dimensions, sources and overrides."""
+
+    checklist: Header
+    dimensions: dict[Slug, Dimension] = {}
+    sources: dict[str, SourceInfo] = {}
+    rules: list[Rule] = []
+    overrides: dict[RuleId, Override] = {}
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule as it runs: its spec with overrides applied, and the parameters in force."""
+
+    spec: Rule
+    severity: Severity
+    enabled: bool
+    params: dict[str, ParamValue]
+    origin: str
+    changed_by: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The rule id."""
+        return self.spec.id
+
+
+@dataclass
+class RuleSet:
+    """All loaded checklists merged: rules by id, dimensions and sources."""
+
+    rules: dict[str, ActiveRule] = field(default_factory=dict)
+    dimensions: dict[str, Dimension] = field(default_factory=dict)
+    sources: dict[str, SourceInfo] = field(default_factory=dict)
+    checklists: list[Header] = field(default_factory=list)
+
+    def enabled(self) -> list[ActiveRule]:
+        """The rules that run, in id order."""
+        return [r for r in self.sorted() if r.enabled]
+
+    def sorted(self) -> list[ActiveRule]:
+        """Every rule, ordered by dimension then id."""
+        order = {d: i for i, d in enumerate(self.dimensions)}
+        return sorted(self.rules.values(), key=lambda r: (order.get(r.spec.dimension, 99), r.id))
+
+
+BUILTIN = "tip16.yaml"
+
+
+def builtin_dir() -> Path:
+    """Where the built-in checklist lives: inside the installed package, else in the checkout."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "checklists"  # a wheel maps the top-level checklists/ here
+    if (installed / BUILTIN).is_file():
+        return installed
+    return package.parent / "checklists"
+
+
+def load_checklist_file(path: Path, display: str | None = None) -> tuple[ChecklistFile, Loaded]:
+    """Load and validate one checklist file."""
+    loaded = load_file(path, Limits(), display)
+    return validate_model(loaded, ChecklistFile), loaded
+
+
+def load_ruleset(extra: list[Path] | None = None, builtin: bool = True) -> RuleSet:
+    """Load the built-in checklist and any extra ones, in order, into one RuleSet."""
+    rs = RuleSet()
+    files: list[tuple[Path, str | None]] = []
+    if builtin:
+        files.append((builtin_dir() / BUILTIN, f"(built-in) {BUILTIN}"))
+    files.extend((p, None) for p in extra or [])
+    for path, display in files:
+        cl, loaded = load_checklist_file(path, display)
+        _merge(rs, cl, loaded)
+    return rs
+
+
+def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
+    """Add one checklist's dimensions, sources, rules and overrides to the RuleSet."""
+    from digimandate.audit.query import QueryError, compile_rule  # jmespath only when rules load
+    from digimandate.audit.rules import REGISTRY
+
+    problems = []
+    rs.checklists.append(cl.checklist)
+    rs.dimensions.update(cl.dimensions)
+    rs.sources.update(cl.sources)
+    for i, rule in enumerate(cl.rules):
+        where = f"rules[{i}]"
+        if rule.id in rs.rules:
+            problems.append(problem(loaded.locate("rules", i, "id"), f"{where}.id", "checklist_duplicate_rule",
+                                    "checklist_duplicate_rule_hint", id=rule.id,
+                                    origin=rs.rules[rule.id].origin))
+            continue
+        if rule.dimension not in rs.dimensions:
+            problems.append(problem(loaded.locate("rules", i, "dimension"), f"{where}.dimension",
+                                    "checklist_unknown_dimension", "checklist_unknown_dimension_hint",
+                                    dimension=rule.dimension, known=", ".join(rs.dimensions)))
+        for j, src in enumerate(rule.sources):
+            if src.ref not in rs.sources:
+                problems.append(problem(loaded.locate("rules", i, "sources", j), f"{where}.sources[{j}].ref",
+                                        "checklist_unknown_source", "checklist_unknown_source_hint",
+                                        ref=src.ref, known=", ".join(rs.sources)))
+        if isinstance(rule.check, PythonCheck) and rule.check.python not in REGISTRY:
+            problems.append(problem(loaded.locate("rules", i, "check"), f"{where}.check.python",
+                                    "checklist_unknown_check", "checklist_unknown_check_hint",
+                                    check=rule.check.python))
+        if isinstance(rule.check, Query):
+            for j, case in enumerate(rule.check.cases):
+                if case.message not in rule.messages:
+                    problems.append(problem(loaded.locate("rules", i, "check", "cases", j), f"{where}.check",
+                                            "checklist_unknown_message", "checklist_unknown_message_hint",
+                                            message=case.message, known=", ".join(rule.messages)))
+        active = ActiveRule(
+            spec=rule, severity=rule.severity, enabled=rule.enabled,
+            params={k: p.default for k, p in rule.params.items()}, origin=cl.checklist.id,
+        )
+        try:
+            compile_rule(active)  # a broken query fails here, at its line, not during an audit
+        except QueryError as exc:
+            crumb = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in exc.where).replace(".[", "[")
+            problems.append(problem(loaded.locate("rules", i, "check", *exc.where), f"{where}.check.{crumb}",
+                                    exc.key, exc.hint, **exc.args_))
+        rs.rules[rule.id] = active
+    for rule_id, override in cl.overrides.items():
+        target = rs.rules.get(rule_id)
+        if target is None:
+            guess = suggest(rule_id, list(rs.rules))
+            hint = "did_you_mean" if guess else "config_unknown_rule_hint_plain"
+            problems.append(problem(loaded.locate("overrides", rule_id), f"overrides.{rule_id}",
+                                    "checklist_unknown_rule", hint, id=rule_id, suggestion=guess or ""))
+            continue
+        bad = [p for key, value in override.params.items()
+               if (p := param_problem(target, key, value, loaded.locate("overrides", rule_id, "params", key),
+                                      f"overrides.{rule_id}.params.{key}"))]
+        problems.extend(bad)
+        if not bad:
+            rs.rules[rule_id] = override_rule(target, override, cl.checklist.id)
+    if problems:
+        raise InputError(problems)
+
+
+def param_problem(rule: ActiveRule, key: str, value: ParamValue, at: Location, path: str) -> Problem | None:
+    """Check that a parameter exists and that its value is of the default's kind."""
+    if key not in rule.params:
+        guess = suggest(key, list(rule.params))
+        return problem(at, path, "checklist_unknown_param", "did_you_mean" if guess else "checklist_known_params",
+                       id=rule.id, param=key, suggestion=guess or "", known=", ".join(rule.params) or "-")
+    default = rule.spec.params[key].default
+    numeric = (int, float)
+    same = (isinstance(default, bool) == isinstance(value, bool)
+            and (isinstance(value, numeric) if isinstance(default, numeric) else isinstance(value, type(default))))
+    if not same:
+        return problem(at, path, "checklist_param_type", "checklist_param_type_hint", id=rule.id, param=key,
+                       expected=type(default).__name__, found=repr(value), default=default)
+    return None
+
+
+
+def override_rule(rule: ActiveRule, override: Override, by: str) -> ActiveRule:
+    """Apply an override to a rule, remembering who changed it."""
+    params = dict(rule.params)
+    params.update(override.params)
+    return replace(
+        rule,
+        severity=override.severity or rule.severity,
+        enabled=rule.enabled if override.enabled is None else override.enabled,
+        params=params,
+        changed_by=(*rule.changed_by, by),
+    )

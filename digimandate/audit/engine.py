@@ -1,0 +1,72 @@
+"""Run the enabled rules over a document; a crashing rule becomes an error outcome, never a pass."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from digimandate.audit.checklist import ActiveRule, PythonCheck, RuleSet
+from digimandate.audit.query import fill, run_query
+from digimandate.audit.result import Finding, Outcome
+from digimandate.audit.rules import REGISTRY, Context, Hit, NotApplicable
+from digimandate.model.document import Document
+
+
+def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome]:
+    """Run every rule of the ruleset and return one outcome per rule, in rule order."""
+    view: dict[str, Any] | None = None
+    outcomes = []
+    for rule in ruleset.sorted():
+        if not rule.enabled:
+            outcomes.append(Outcome(rule, "disabled"))
+            continue
+        try:
+            if isinstance(rule.spec.check, PythonCheck):
+                ctx = Context(doc, dict(rule.params), audit_date)
+                hits = list(REGISTRY[rule.spec.check.python](ctx))
+            else:
+                if view is None:
+                    from digimandate.audit.view import build_view
+
+                    view = build_view(doc)
+                hits = list(run_query(rule, view, audit_date))
+            findings = _findings(doc, rule, hits)
+        except NotApplicable:
+            outcomes.append(Outcome(rule, "not_applicable"))
+            continue
+        except Exception as exc:  # a broken rule must surface as an error outcome, never pass silently
+            outcomes.append(Outcome(rule, "error", error=f"{type(exc).__name__}: {exc}"))
+            continue
+        outcomes.append(Outcome(rule, "failed" if findings else "passed", findings))
+    return outcomes
+
+
+# The message values that the report and memo reuse (names of what a finding is about).
+_KEPT_ARGS = ("id", "name", "process", "channel", "who")
+
+
+def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding, ...]:
+    """Turn hits into findings with both languages filled in and a location."""
+    spec = rule.spec
+    messages = spec.messages
+    params = rule.params
+    out = []
+    for hit in hits:  # a rule may hit thousands of entities: the per-rule work is done once, above
+        text = messages.get(hit.message)
+        if text is None:
+            raise KeyError(f"rule {spec.id} has no message {hit.message!r}")
+        args = {**params, **doc.describe(hit.entity), **hit.args}
+        out.append(Finding(
+            rule=spec.id,
+            name=spec.name,
+            dimension=spec.dimension,
+            severity=rule.severity,
+            level=spec.level,
+            message_nl=fill(text.nl, args),
+            message_en=fill(text.en, args),
+            message_key=hit.message,
+            entity=hit.entity,
+            location=doc.locate(hit.entity, hit.key),
+            args=tuple([(k, str(args[k])) for k in _KEPT_ARGS if k in args]),
+        ))
+    return tuple(out)

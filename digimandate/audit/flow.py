@@ -1,0 +1,56 @@
+"""The flow in one call: load, validate, check, (waive), score and freeze the result."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from digimandate import __version__
+from digimandate.audit.checklist import RuleSet
+from digimandate.audit.config import Waiver
+from digimandate.audit.engine import run_rules
+from digimandate.audit.result import AuditResult, Finding, WaivedFinding
+from digimandate.audit.scoring import score
+from digimandate.clock import today as clock_today
+from digimandate.model.document import Document, load_document
+from digimandate.model.loader import Limits
+
+
+def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
+                   waivers: tuple[Waiver, ...] = ()) -> AuditResult:
+    """Check and score a validated document; waivers are judged against ``today``."""
+    org = doc.model.organisation
+    now = today or clock_today()
+    audit_date = org.audit_date or now
+    outcomes = run_rules(doc, ruleset, audit_date)
+    waived: list[WaivedFinding] = []
+    meta: list[Finding] = []
+    if waivers:
+        from digimandate.audit.waivers import apply_waivers
+
+        outcomes, waived, meta = apply_waivers(outcomes, waivers, now)
+    findings = [f for o in outcomes if o.status != "waived" for f in o.findings] + meta
+    findings.sort(key=lambda f: f.sort_key())
+    return AuditResult(
+        model=doc.model,
+        tool_version=__version__,
+        file=doc.file,
+        sha256=doc.loaded.sha256,
+        organisation_name=org.name,
+        organisation_type=org.type,
+        organisation_code=org.code,
+        language=org.language,
+        audit_date=audit_date,
+        ruleset=ruleset,
+        outcomes=tuple(outcomes),
+        findings=tuple(findings),
+        maturity=score(outcomes, ruleset.dimensions),
+        waived=tuple(sorted(waived, key=lambda w: w.finding.sort_key())),
+        today=now,
+    )
+
+
+def audit_file(path: Path, ruleset: RuleSet, limits: Limits = Limits(), today: date | None = None,
+               display: str | None = None, waivers: tuple[Waiver, ...] = ()) -> AuditResult:
+    """Load, validate, check and score one organisation file."""
+    return audit_document(load_document(path, limits, display), ruleset, today, waivers)

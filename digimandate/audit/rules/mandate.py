@@ -1,0 +1,82 @@
+"""Mandate checks that a query cannot express: who must approve, focus and presence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from digimandate.audit.rules import Context, Hit, NotApplicable, check
+from digimandate.model.org import SERVICE_FUNCTIONS
+
+
+def _mandates(ctx: Context) -> list[str]:
+    if not ctx.doc.model.mandates:
+        raise NotApplicable
+    return list(ctx.doc.mandates)
+
+
+@check("M007")
+def approval_per_change(ctx: Context) -> Iterator[Hit]:
+    """Fire when the holders need someone's approval for each change; name who."""
+    for mid in _mandates(ctx):
+        md = ctx.doc.mandates[mid]
+        entity = f"mandates/{mid}"
+        if md.needs_approval_from is None:
+            yield Hit(entity, "not_recorded")
+        elif md.needs_approval_from:
+            names = [_approver(ctx, md.holders or [], ref) for ref in md.needs_approval_from]
+            yield Hit(entity, "needs_approval", {"who": ", ".join(names)}, "needs_approval_from")
+
+
+def _approver(ctx: Context, holders: list[str], ref: str) -> str:
+    """Name who must approve: a department, or the holders' own manager where the file says who."""
+    dept = ctx.doc.departments.get(ref)
+    if dept is not None:
+        return dept.name
+    managers = []
+    for holder in holders:
+        own = ctx.doc.departments[ctx.doc.people[holder].department].manager
+        if own is not None and own not in holders:
+            managers.append(ctx.doc.people[own].name)
+    return f"manager ({', '.join(dict.fromkeys(managers))})" if managers else "manager"
+
+
+@check("M009")
+def focus(ctx: Context) -> Iterator[Hit]:
+    """Fire when the holders carry too many other duties or too little time."""
+    max_duties = int(ctx.params["max_other_duties"])
+    min_fte = float(ctx.params["min_fte"])
+    for mid in _mandates(ctx):
+        md = ctx.doc.mandates[mid]
+        entity = f"mandates/{mid}"
+        duties = md.other_duties
+        if duties is not None and len(duties) > max_duties:
+            yield Hit(entity, "too_many_duties", {"count": len(duties), "max_other_duties": max_duties},
+                      "other_duties")
+        elif md.fte is not None and md.fte < min_fte:
+            yield Hit(entity, "too_little_time", {"fte": md.fte, "min_fte": min_fte}, "fte")
+        elif duties is None and md.fte is None:
+            yield Hit(entity, "not_recorded")
+        elif duties is None:
+            yield Hit(entity, "duties_not_recorded")
+        elif md.fte is None:
+            yield Hit(entity, "fte_not_recorded")
+
+
+@check("M012")
+def embedded(ctx: Context) -> Iterator[Hit]:
+    """Fire when the holders sit in too few of the service departments."""
+    service = [d for d in ctx.doc.model.departments if d.function in SERVICE_FUNCTIONS]
+    if not service or not ctx.doc.model.mandates:
+        raise NotApplicable
+    minimum = float(ctx.params["min_presence"])
+    for md in ctx.doc.model.mandates:
+        entity = f"mandates/{md.id}"
+        if md.works_in is None:
+            yield Hit(entity, "not_recorded")
+            continue
+        present = {d.id for d in service} & set(md.works_in)
+        share = len(present) / len(service)
+        if share < minimum:
+            missing = ", ".join(d.name for d in service if d.id not in present)
+            yield Hit(entity, "too_few", {"present": len(present), "total": len(service),
+                                          "missing": missing}, "works_in")

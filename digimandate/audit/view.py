@@ -1,0 +1,61 @@
+"""The resolved view: the organisation as plain data where each reference is the entity it names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from digimandate.model.document import Document
+
+JsonDict = dict[str, Any]
+
+
+def build_view(doc: Document) -> JsonDict:
+    """Dump the model to plain data and link references, so ``owner.department.function`` works."""
+    m = doc.model
+    root: JsonDict = m.model_dump(mode="json")
+    tables: dict[str, dict[str, JsonDict]] = {}
+    for section in ("departments", "people", "mandates", "channels", "systems", "processes"):
+        table = {}
+        for item in root[section]:
+            item["_path"] = f"{section}/{item['id']}"
+            table[item["id"]] = item
+        tables[section] = table
+    people, depts = tables["people"], tables["departments"]
+    channels, systems = tables["channels"], tables["systems"]
+
+    def one(table: dict[str, JsonDict], ref: Any) -> Any:
+        return table.get(ref, ref) if ref is not None else None
+
+    def many(table: dict[str, JsonDict], refs: Any) -> Any:
+        return None if refs is None else [table.get(r, r) for r in refs]
+
+    root["organisation"]["_path"] = "organisation"
+    gov = root.get("governance")
+    if gov is not None:
+        gov["_path"] = "governance"
+        gov["sponsor"] = one(people, gov["sponsor"])
+    for d in root["departments"]:
+        d["manager"] = one(people, d["manager"])
+    for p in root["people"]:
+        p["department"] = one(depts, p["department"])
+    for md in root["mandates"]:
+        md["holders"] = many(people, md["holders"])
+        md["departments"] = many(depts, md["departments"])
+        md["works_in"] = many(depts, md["works_in"])
+        md["needs_approval_from"] = many(depts, md["needs_approval_from"])
+    for c in root["channels"]:
+        c["owner"] = one(depts, c["owner"])
+        c["co_owners"] = many(depts, c["co_owners"])
+    for s in root["systems"]:
+        s["owner"] = one(depts, s["owner"])
+    for proc_model, pr in zip(m.processes, root["processes"], strict=True):
+        pr["department"] = one(depts, pr["department"])
+        for key in ("owner", "designer", "it_contact"):
+            pr[key] = one(people, pr[key])
+        for path, intake in zip(doc.intake_paths(proc_model), pr["intake"] or [], strict=True):
+            intake["_path"] = path
+            intake["channel"] = one(channels, intake["channel"])
+            intake["lands_in"] = one(systems, intake["lands_in"])
+        for j, step in enumerate(pr["steps"] or []):
+            step["_path"] = f"{pr['_path']}/steps/{j + 1}"
+    return root

@@ -1,0 +1,85 @@
+"""Waivers that expire: a waived finding is shown apart; an expired waiver stops suppressing."""
+
+from __future__ import annotations
+
+from datetime import date
+from fnmatch import fnmatchcase
+from functools import lru_cache
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from digimandate.audit.checklist import Severity, Text, builtin_dir
+from digimandate.audit.config import Waiver
+from digimandate.audit.query import fill
+from digimandate.audit.result import Finding, Outcome, WaivedFinding
+
+EXPIRY_WARNING_DAYS = 30
+
+
+class MetaRule(BaseModel):
+    """A rule about the configuration itself."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    name: str
+    severity: Severity
+    title: Text
+    advice: Text
+    message: Text
+
+
+@lru_cache(maxsize=1)
+def meta_rules() -> dict[str, MetaRule]:
+    """The meta rules from checklists/meta.yaml (trusted package data)."""
+    data = yaml.safe_load((builtin_dir() / "meta.yaml").read_text(encoding="utf-8"))
+    return {r["id"]: MetaRule.model_validate(r) for r in data["rules"]}
+
+
+def _meta(rule_id: str, waiver: Waiver, **extra: object) -> Finding:
+    rule = meta_rules()[rule_id]
+    w = waiver.spec
+    args = {"rule": w.rule, "entity": w.entity, "expires": w.expires.isoformat(), "owner": w.owner, **extra}
+    return Finding(
+        rule=rule.id, name=rule.name, dimension="waivers", severity=rule.severity, level=1,
+        message_nl=fill(rule.message.nl, args), message_en=fill(rule.message.en, args), message_key=rule.id,
+        entity=f"waivers/{waiver.index}", location=waiver.location,
+    )
+
+
+def apply_waivers(outcomes: list[Outcome], waivers: tuple[Waiver, ...], today: date
+                  ) -> tuple[list[Outcome], list[WaivedFinding], list[Finding]]:
+    """Split findings into kept and waived; report expired, expiring and stale waivers."""
+    used: set[int] = set()
+    waived: list[WaivedFinding] = []
+    new_outcomes = []
+    for outcome in outcomes:
+        kept = []
+        for finding in outcome.findings:
+            match = next((w for w in waivers if w.spec.rule == finding.rule
+                          and fnmatchcase(finding.entity, w.spec.entity)), None)
+            if match is not None:
+                used.add(match.index)
+            if match is None or match.spec.expires < today:
+                kept.append(finding)
+            else:
+                spec = match.spec
+                waived.append(WaivedFinding(finding, spec.rule, spec.entity, spec.reason, spec.justification,
+                                            spec.owner, spec.expires))
+        if outcome.findings and not kept:
+            new_outcomes.append(Outcome(outcome.rule, "waived", outcome.findings))
+        elif len(kept) != len(outcome.findings):
+            new_outcomes.append(Outcome(outcome.rule, outcome.status, tuple(kept)))
+        else:
+            new_outcomes.append(outcome)
+    meta = []
+    for w in waivers:
+        days = (w.spec.expires - today).days
+        if days < 0:
+            meta.append(_meta("W001", w))
+        elif w.index not in used:
+            meta.append(_meta("W003", w))
+        elif days <= EXPIRY_WARNING_DAYS:
+            meta.append(_meta("W002", w, days=days))
+    return new_outcomes, waived, meta

@@ -1,0 +1,124 @@
+"""Many organisations in one run: folders expanded, audits spread over the cores, a progress bar."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from digimandate.audit.checklist import RuleSet
+from digimandate.audit.config import Waiver
+from digimandate.audit.flow import audit_file
+from digimandate.audit.result import AuditResult
+from digimandate.errors import DigimandateError
+from digimandate.model.loader import Limits
+
+Outcome = AuditResult | DigimandateError
+_JOB: tuple[RuleSet, Limits, tuple[Waiver, ...], bool] | None = None
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder becomes the organisation files below it (YAML with `schema_version:`)."""
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        for candidate in sorted(path.rglob("*")):
+            parts = candidate.relative_to(path).parts
+            if any(p.startswith(".") for p in parts) or candidate.suffix not in (".yaml", ".yml"):
+                continue
+            if candidate.is_file() and _looks_like_organisation(candidate):
+                out.append(candidate)
+    return out
+
+
+def _looks_like_organisation(path: Path) -> bool:
+    """An organisation file has a top-level `schema_version:` key in its first lines."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            return any(line.startswith("schema_version:") for line in islice(fh, 50))
+    except OSError:
+        return False
+
+
+def _work(path: str) -> tuple[str, Outcome]:
+    assert _JOB is not None
+    ruleset, limits, waivers, _ = _JOB
+    try:
+        return path, audit_file(Path(path), ruleset, limits, waivers=waivers)
+    except DigimandateError as exc:
+        return path, exc
+
+
+def _work_packed(path: str) -> tuple[str, bytes]:
+    from digimandate.cli.transport import pack
+
+    assert _JOB is not None
+    ruleset, _, _, keep_model = _JOB
+    key, outcome = _work(path)
+    return key, pack(outcome, ruleset, keep_model=keep_model)
+
+
+def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tuple[Waiver, ...],
+              progress: Callable[[int], None] | None = None,
+              keep_models: bool = True) -> Iterator[tuple[Path, Outcome]]:
+    """Audit every file, in parallel where it pays; results come back in the order of ``files``.
+
+    With ``keep_models`` false, results audited in a worker come back without their organisation
+    model (``model`` is None): what ``check`` renders never reads it.
+    """
+    global _JOB
+    _JOB = (ruleset, limits, waivers, keep_models)
+    workers = min(os.cpu_count() or 1, len(files))
+    if workers < 2 or not hasattr(os, "fork"):
+        for path in files:
+            yield _as_path(_work(str(path)))
+            if progress:
+                progress(1)
+        return
+    # Imported here: a single organisation, the common case, does not pay for them at start-up.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from digimandate.cli.transport import unpack
+
+    # fork hands the loaded checklist to the workers without pickling it
+    context = multiprocessing.get_context("fork")
+    done: dict[str, Outcome] = {}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        # Largest first, so that no core ends the run alone on a large file; results keep their order.
+        biggest_first = sorted(files, key=_size, reverse=True)
+        futures = [pool.submit(_work_packed, str(path)) for path in biggest_first]
+        for future in as_completed(futures):
+            key, data = future.result()
+            done[key] = unpack(data, ruleset)
+            if progress:
+                progress(1)
+    for path in files:
+        yield path, done[str(path)]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported as the file's input error by its audit
+
+
+def _as_path(item: tuple[str, Outcome]) -> tuple[Path, Outcome]:
+    return Path(item[0]), item[1]
+
+
+def show_progress(total: int) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
+    """A rich progress bar on a terminal for more than a few files; nothing otherwise."""
+    if total < 4 or not sys.stderr.isatty() or os.environ.get("NO_COLOR") or os.environ.get("CI"):
+        return None, lambda: None
+    from rich.progress import Progress
+
+    bar = Progress(transient=True)
+    task = bar.add_task("digimandate", total=total)
+    bar.start()
+    return (lambda n: bar.advance(task, n)), bar.stop

@@ -1,0 +1,160 @@
+"""One check run over one or more files: settings, audits, outputs and the exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from digimandate.audit.checklist import SEVERITY_RANK
+from digimandate.audit.result import AuditResult
+from digimandate.cli.settings import Options, Settings, resolve
+from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError
+from digimandate.i18n import Lang, default_lang, t
+from digimandate.model.loader import Limits
+from digimandate.render import Format
+
+
+@dataclass(frozen=True)
+class Output:
+    """One requested output: a format and where it goes (None: standard output)."""
+
+    fmt: Format
+    path: Path | None = None
+    per_organisation: bool = False  # FORMAT=FOLDER/ writes one file per organisation
+
+
+def parse_outputs(specs: list[str], github_actions: bool) -> list[Output]:
+    """Parse ``--format NAME`` and ``--format NAME=PATH``; at most one may go to standard output."""
+    if not specs:
+        return [Output(Format.github if github_actions else Format.terminal)]
+    outputs = []
+    for spec in specs:
+        name, sep, path = spec.partition("=")
+        try:
+            fmt = Format(name.strip().lower())
+        except ValueError:
+            raise UsageError("bad_format", value=name, allowed=", ".join(f.value for f in Format)) from None
+        if sep and not path.strip():
+            raise UsageError("bad_format_path", value=spec)
+        target = None if not sep or path.strip() == "-" else Path(path.strip())
+        folder = target is not None and (path.strip().endswith(("/", os.sep)) or target.is_dir())
+        outputs.append(Output(fmt, target, folder))
+    if sum(1 for o in outputs if o.path is None) > 1:
+        raise UsageError("two_stdout")
+    return outputs
+
+
+@dataclass
+class Run:
+    """The state of one check run."""
+
+    options: Options
+    limits: Limits = field(default_factory=Limits)
+    baseline: Path | None = None
+    results: list[AuditResult] = field(default_factory=list)
+    exit_code: int = EXIT_OK
+    settings: Settings | None = None
+
+    def lang_for(self, result: AuditResult | None = None) -> Lang:
+        """The language of output: command line, then configuration, then the organisation, then the environment."""
+        if self.options.lang:
+            return self.options.lang
+        if self.settings and self.settings.lang:
+            return self.settings.lang
+        return result.language if result else default_lang()
+
+    def audit(self, paths: list[Path], keep_models: bool = True) -> None:
+        """Audit every file (folders expanded); an input error in one file is reported and the rest still run.
+
+        ``keep_models=False`` lets results audited in worker processes come back without their
+        organisation model, for outputs that never read it.
+        """
+        from digimandate.audit.baseline import apply_baseline, load_baseline
+        from digimandate.cli.batch import audit_all, expand, show_progress
+
+        files = expand(paths)
+        if not files:
+            raise UsageError("no_files", paths=", ".join(str(p) for p in paths))
+        self.settings = resolve(paths[0], self.options)
+        baseline = load_baseline(self.baseline) if self.baseline else None
+        advance, stop = show_progress(len(files))
+        try:
+            outcomes = list(audit_all(files, self.settings.ruleset, self.limits, self.settings.waivers, advance,
+                                      keep_models))
+        finally:
+            stop()
+        for _, outcome in outcomes:
+            if isinstance(outcome, DigimandateError):
+                sys.stderr.write(outcome.format(self.lang_for()) + "\n")
+                self.exit_code = max(self.exit_code, outcome.exit_code)
+                continue
+            self.results.append(apply_baseline(outcome, baseline) if baseline is not None else outcome)
+
+    def judge(self, exit_zero: bool) -> None:
+        """Raise the exit code for crashed rules and for findings at or above the threshold."""
+        assert self.settings is not None
+        threshold = SEVERITY_RANK[self.settings.fail_on]
+        for result in self.results:
+            if result.errors:
+                lang = self.lang_for(result)
+                for o in result.errors:
+                    sys.stderr.write(t("term_rule_error", lang, rule=o.rule.id, error=o.error or "") + "\n")
+                sys.stderr.write(f"  {t('hint', lang)}: {t('please_report', lang)}\n")
+                self.exit_code = max(self.exit_code, EXIT_INTERNAL)
+            elif not exit_zero and any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings):
+                self.exit_code = max(self.exit_code, EXIT_FINDINGS)
+
+
+EXTENSIONS = {Format.terminal: "txt", Format.json: "json", Format.sarif: "sarif", Format.junit: "xml",
+              Format.github: "txt"}
+
+
+def render_outputs(run: Run, outputs: list[Output], color: bool) -> list[tuple[Path | None, str]]:
+    """Render every output in full before anything is written, so a failure leaves no half output.
+
+    A file output whose path is a folder (or ends in a slash) gets one file per organisation.
+    """
+    from digimandate.render import render, render_many
+
+    rendered: list[tuple[Path | None, str]] = []
+    folder_wanted: list[Path] = []
+    for out in outputs:
+        if out.path is not None and out.per_organisation:
+            folder_wanted.append(out.path)
+            for result, name in zip(run.results, output_names(run.results), strict=True):
+                name = f"{name}.{EXTENSIONS[out.fmt]}"
+                rendered.append((out.path / name, render(result, out.fmt, run.lang_for(result))))
+            continue
+        rendered.append((out.path, render_many(run.results, out.fmt, run.lang_for,
+                                               color=color and out.path is None)))
+    for folder in folder_wanted:  # a trailing slash asks for the folder: make it
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError("cannot_write", file=str(folder), reason=exc.strerror or str(exc)) from None
+    return rendered
+
+
+def output_names(results: list[AuditResult]) -> list[str]:
+    """A file name per organisation: its file's stem, or its path below the common folder when stems repeat."""
+    paths = [Path(r.file).resolve() for r in results]
+    stems = [p.stem for p in paths]
+    if len(set(stems)) == len(stems):
+        return stems
+    base = Path(os.path.commonpath([str(p.parent) for p in paths]))
+    return ["-".join(p.relative_to(base).with_suffix("").parts) for p in paths]
+
+
+def write_outputs(rendered: list[tuple[Path | None, str]], force: bool) -> None:
+    """Write the files first (each atomically), then standard output."""
+    from digimandate.cli.output import write_atomic
+
+    for path, text in rendered:
+        if path is not None:
+            write_atomic(path, text, force=force)
+    for path, text in rendered:
+        if path is None:
+            sys.stdout.write(text)
+    sys.stdout.flush()

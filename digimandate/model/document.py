@@ -1,0 +1,270 @@
+"""A validated organisation: the model, where each entity stands, and resolved references."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from digimandate.errors import InputError, Location, Problem, Term, problem
+from digimandate.model.loader import Limits, LList, LMap, Loaded, load_bytes, load_file
+from digimandate.model.org import (
+    SECTIONS,
+    Channel,
+    Department,
+    Mandate,
+    OrgModel,
+    Person,
+    Process,
+    System,
+)
+from digimandate.model.validate import found, suggest, validate_model
+
+_KINDS = {
+    "people": "kind_person",
+    "departments": "kind_department",
+    "channels": "kind_channel",
+    "systems": "kind_system",
+}
+
+
+@dataclass
+class Document:
+    """An organisation file that passed validation."""
+
+    model: OrgModel
+    loaded: Loaded
+    entities: dict[str, LMap] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    departments: dict[str, Department] = field(default_factory=dict)
+    channels: dict[str, Channel] = field(default_factory=dict)
+    systems: dict[str, System] = field(default_factory=dict)
+    processes: dict[str, Process] = field(default_factory=dict)
+    mandates: dict[str, Mandate] = field(default_factory=dict)
+    # Intake entity paths per process object (the model lives as long as the document).
+    intakes: dict[int, list[str]] = field(default_factory=dict)
+
+    def intake_paths(self, proc: Process) -> list[str]:
+        """Entity paths of a process's intake routes, computed once per process."""
+        paths = self.intakes.get(id(proc))
+        if paths is None:
+            paths = self.intakes[id(proc)] = intake_paths(proc)
+        return paths
+
+    @property
+    def file(self) -> str:
+        """The file name as shown to users."""
+        return self.loaded.file
+
+    def describe(self, entity: str) -> dict[str, Any]:
+        """The id and name of a top-level entity (``mandates/x``), for message placeholders."""
+        section, _, ident = entity.partition("/")
+        ident = ident.partition("/")[0]
+        table = getattr(self, section, None) if section in SECTIONS else None
+        item = table.get(ident) if isinstance(table, dict) else None
+        if item is None:
+            return {}
+        name = getattr(item, "name", None)
+        return {"id": item.id, "name": name} if name is not None else {"id": item.id}
+
+    def locate(self, entity: str, key: str | None = None) -> Location:
+        """Find where an entity (or one of its keys) stands; falls back to its nearest parent."""
+        path = entity
+        while path:
+            raw = self.entities.get(path)
+            if raw is not None:
+                if key is not None and path == entity and key in raw:
+                    return raw.key_location(key)
+                return raw.location()
+            path = path.rpartition("/")[0]
+        root = self.loaded.data
+        section = entity.partition("/")[0]
+        if section in root:  # a section-wide finding points at the section's key
+            return root.key_location(section)
+        return root.location()
+
+
+def load_document(path: Path, limits: Limits = Limits(), display: str | None = None) -> Document:
+    """Load an organisation file (and the files it includes), validate and resolve it."""
+    from digimandate.model.includes import expand_includes
+
+    return build_document(expand_includes(load_file(path, limits, display), path, limits))
+
+
+def parse_document(text: str, file: str = "organisation.yaml") -> Document:
+    """Load an organisation from text (tests and tools)."""
+    return build_document(load_bytes(text.encode("utf-8"), file))
+
+
+def build_document(loaded: Loaded) -> Document:
+    """Validate loaded data into a Document."""
+    data = loaded.data
+    if "schema_version" not in data:
+        raise InputError([problem(loaded.at(data.pos), "", "schema_version_missing", "schema_version_hint")])
+    version = data["schema_version"]
+    if version != 1 or isinstance(version, bool):
+        at = loaded.at(data.value_at("schema_version"))
+        raise InputError(
+            [problem(at, "schema_version", "schema_version_unsupported",
+                     "schema_version_unsupported_hint", found=found(version))]
+        )
+    model = validate_model(loaded, OrgModel)
+    doc = Document(model, loaded)
+    problems: list[Problem] = []
+    _index(doc, problems)
+    _resolve(doc, problems)
+    if problems:
+        raise InputError(problems)
+    _keep_positions_only(doc)
+    return doc
+
+
+def _keep_positions_only(doc: Document) -> None:
+    """Let the loaded values go: after validation only positions are needed (the model has the data)."""
+    doc.entities = {path: raw.positions_only() for path, raw in doc.entities.items()}
+    doc.loaded = replace(doc.loaded, data=doc.loaded.data.positions_only())
+
+
+def _index(doc: Document, problems: list[Problem]) -> None:
+    """Record every entity's raw mapping by path and catch duplicate ids."""
+    data = doc.loaded.data
+    ents = doc.entities
+    for key in ("organisation", "governance"):
+        if isinstance(data.get(key), LMap):
+            ents[key] = data[key]
+    gov = data.get("governance")
+    if isinstance(gov, LMap):
+        for sub in ("vision", "reporting"):
+            if isinstance(gov.get(sub), LMap):
+                ents[f"governance/{sub}"] = gov[sub]
+    m = doc.model
+    for section in SECTIONS:
+        raw_list: Any = data.get(section)
+        items: list[Any] = getattr(m, section)
+        table: dict[str, Any] = getattr(doc, section)
+        for i, item in enumerate(items):
+            raw = raw_list[i]
+            if item.id in table:
+                first = doc.entities[f"{section}/{item.id}"].value_at("id")[0]
+                problems.append(
+                    problem(raw.value_location("id"), f"{section}[{i}].id", "duplicate_id",
+                            "duplicate_id_hint", id=item.id, section=section, line=first)
+                )
+                continue
+            table[item.id] = item
+            ents[f"{section}/{item.id}"] = raw
+    # sub-entities from each item's own mapping: with a duplicate id, the first one is indexed
+    for i, mandate in enumerate(m.mandates):
+        own: LMap = data["mandates"][i]
+        if ents.get(f"mandates/{mandate.id}") is not own:
+            continue
+        for sub in ("powers", "job_survey"):
+            if isinstance(own.get(sub), LMap):
+                ents[f"mandates/{mandate.id}/{sub}"] = own[sub]
+    for i, proc in enumerate(m.processes):
+        own = data["processes"][i]
+        if ents.get(f"processes/{proc.id}") is not own:
+            continue
+        for intake_path, j in zip(doc.intake_paths(proc), range(len(proc.intake or [])), strict=True):
+            ents[intake_path] = own["intake"][j]
+        for j in range(len(proc.steps or [])):
+            ents[f"processes/{proc.id}/steps/{j + 1}"] = own["steps"][j]
+
+
+def intake_paths(proc: Process) -> list[str]:
+    """Entity paths of a process's intake routes, named by channel (``-2`` on a repeat)."""
+    seen: dict[str, int] = {}
+    out = []
+    for intake in proc.intake or []:
+        n = seen[intake.channel] = seen.get(intake.channel, 0) + 1
+        suffix = "" if n == 1 else f"-{n}"
+        out.append(f"processes/{proc.id}/intake/{intake.channel}{suffix}")
+    return out
+
+
+class _Refs:
+    """Collects dangling-reference problems with the known ids as a hint."""
+
+    def __init__(self, doc: Document, problems: list[Problem]) -> None:
+        self.doc = doc
+        self.problems = problems
+
+    def check(self, value: str | None, section: str, raw: LMap | LList, key: str | int, path: str,
+              extra: tuple[str, ...] = ()) -> None:
+        """Add a problem when ``value`` names no entity in ``section``."""
+        if value is None or value in extra:
+            return
+        table: dict[str, Any] = getattr(self.doc, section)
+        if value in table:
+            return
+        at = raw.value_location(str(key)) if isinstance(raw, LMap) else raw.item_location(int(key))
+        kind = "kind_department_or_manager" if extra else _KINDS[section]
+        known_ids = sorted(table)
+        known = ", ".join(known_ids[:12]) + (", ..." if len(known_ids) > 12 else "")
+        guess = suggest(value, known_ids)
+        if not known_ids:
+            hint = "dangling_ref_hint_none"
+        else:
+            hint = "dangling_ref_hint_mean" if guess else "dangling_ref_hint"
+        self.problems.append(
+            problem(at, path, "dangling_ref", hint, kind=Term(kind), ref=value,
+                    section=section, known=known, suggestion=guess or "")
+        )
+
+    def check_list(self, values: list[str] | None, section: str, raw: LMap, key: str, path: str,
+                   extra: tuple[str, ...] = ()) -> None:
+        """Check every id of a list."""
+        for j, value in enumerate(values or []):
+            self.check(value, section, raw[key], j, f"{path}.{key}[{j}]", extra)
+
+
+def _resolve(doc: Document, problems: list[Problem]) -> None:
+    """Check that every reference names an entity of the right kind."""
+    refs = _Refs(doc, problems)
+    data = doc.loaded.data
+    m = doc.model
+    if m.governance is not None:
+        refs.check(m.governance.sponsor, "people", data["governance"], "sponsor", "governance.sponsor")
+    for i, d in enumerate(m.departments):
+        refs.check(d.manager, "people", data["departments"][i], "manager", f"departments[{i}].manager")
+    for i, p in enumerate(m.people):
+        refs.check(p.department, "departments", data["people"][i], "department", f"people[{i}].department")
+    for i, md in enumerate(m.mandates):
+        raw = data["mandates"][i]
+        path = f"mandates[{i}]"
+        refs.check_list(md.holders, "people", raw, "holders", path)
+        refs.check_list(md.departments, "departments", raw, "departments", path)
+        refs.check_list(md.works_in, "departments", raw, "works_in", path)
+        refs.check_list(md.needs_approval_from, "departments", raw, "needs_approval_from", path,
+                        extra=("manager",))
+        if md.scope == "organisation" and md.departments:
+            problems.append(problem(raw.key_location("departments"), f"{path}.departments",
+                                    "departments_without_scope", "departments_without_scope_hint"))
+    for i, c in enumerate(m.channels):
+        raw = data["channels"][i]
+        refs.check(c.owner, "departments", raw, "owner", f"channels[{i}].owner")
+        refs.check_list(c.co_owners, "departments", raw, "co_owners", f"channels[{i}]")
+    for i, s in enumerate(m.systems):
+        refs.check(s.owner, "departments", data["systems"][i], "owner", f"systems[{i}].owner")
+    people, depts, channels, systems = doc.people, doc.departments, doc.channels, doc.systems
+    for i, pr in enumerate(m.processes):
+        raw = data["processes"][i]
+        # Paths are only worth building for a reference that names nothing (thousands of processes).
+        if pr.department is not None and pr.department not in depts:
+            refs.check(pr.department, "departments", raw, "department", f"processes[{i}].department")
+        for key in ("owner", "designer", "it_contact"):
+            who = getattr(pr, key)
+            if who is not None and who not in people:
+                refs.check(who, "people", raw, key, f"processes[{i}].{key}")
+        for j, intake in enumerate(pr.intake or []):
+            if intake.channel not in channels or (intake.lands_in is not None and intake.lands_in not in systems):
+                raw_in = raw["intake"][j]
+                path = f"processes[{i}].intake[{j}]"
+                refs.check(intake.channel, "channels", raw_in, "channel", f"{path}.channel")
+                refs.check(intake.lands_in, "systems", raw_in, "lands_in", f"{path}.lands_in")
+        vol = pr.volume
+        if vol and vol.total is not None and vol.digital is not None and vol.digital > vol.total:
+            raw_vol = raw["volume"]
+            problems.append(problem(raw_vol.value_location("digital"), f"processes[{i}].volume.digital",
+                                    "digital_above_total", "digital_above_total_hint",
+                                    digital=vol.digital, total=vol.total))

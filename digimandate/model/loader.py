@@ -1,0 +1,524 @@
+"""YAML text to plain data plus a 1-based position for every mapping, key and list item."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from array import array
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from sys import intern
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from digimandate.errors import InputError, Location, Problem, problem
+
+try:  # libyaml is an order of magnitude faster; the pure-Python parser gives the same events.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Pos = tuple[int, int]
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_NODES = 5_000_000
+DEFAULT_MAX_DEPTH = 64
+
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STD + n for n in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_IMPLICIT = Resolver.yaml_implicit_resolvers
+_FIRST_CHARS = frozenset(_IMPLICIT)  # a plain scalar starting with any other character is text
+_CONSTRUCTOR = SafeConstructor()
+_BUILDERS = {
+    _STD + "null": _CONSTRUCTOR.construct_yaml_null,
+    _STD + "bool": _CONSTRUCTOR.construct_yaml_bool,
+    _STD + "int": _CONSTRUCTOR.construct_yaml_int,
+    _STD + "float": _CONSTRUCTOR.construct_yaml_float,
+    _STD + "timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
+}
+
+
+# Positions are packed into 64-bit slots of an array (line and column in 32 bits apiece): a large
+# file has hundreds of thousands of them, and Python ints or tuples would take several times the memory.
+_BITS = 32
+_MASK = (1 << _BITS) - 1
+
+
+def pack(pos: Pos) -> int:
+    """One int for a (line, column) position."""
+    return (pos[0] << _BITS) | pos[1]
+
+
+def unpack(packed: int) -> Pos:
+    """The (line, column) position of a packed int."""
+    return (packed >> _BITS, packed & _MASK)
+
+
+class LMap(dict[str, Any]):
+    """A mapping that remembers the file it comes from and where it, each key and each value stands."""
+
+    __slots__ = ("pos", "spots", "src")
+
+    def __init__(self, pos: Pos, src: str = "") -> None:
+        super().__init__()
+        self.pos = pos
+        self.src = src  # the file, as shown to users (an organisation may span several files)
+        self.spots = array("Q")  # per key, in key order: key position, value position
+
+    def place(self, key: str, key_at: Pos, value_at: Pos) -> None:
+        """Record where the key just added and its value stand."""
+        self.spots.append(pack(key_at))
+        self.spots.append(pack(value_at))
+
+    def _slot(self, key: str) -> int:
+        for i, name in enumerate(self):
+            if name == key:
+                return 2 * i
+        raise KeyError(key)
+
+    def key_at(self, key: str) -> Pos:
+        """Where ``key`` stands."""
+        return unpack(self.spots[self._slot(key)])
+
+    def value_at(self, key: str) -> Pos:
+        """Where the value of ``key`` stands."""
+        return unpack(self.spots[self._slot(key) + 1])
+
+    def location(self) -> Location:
+        """Where the mapping starts."""
+        return Location(self.src, *self.pos)
+
+    def key_location(self, key: str) -> Location:
+        """The file, line and column of ``key``."""
+        return Location(self.src, *self.key_at(key))
+
+    def value_location(self, key: str) -> Location:
+        """The file, line and column of the value of ``key``."""
+        return Location(self.src, *self.value_at(key))
+
+    def positions_only(self) -> LMap:
+        """A copy with the same keys and positions but no values (the values may then be freed)."""
+        stub = dict.__new__(LMap)  # every slot is set below: no need for __init__'s fresh array
+        stub.update(dict.fromkeys(self))
+        stub.pos = self.pos
+        stub.src = self.src
+        stub.spots = self.spots
+        return stub
+
+
+class LList(list[Any]):
+    """A list that remembers the file it comes from and where it and each item stands."""
+
+    __slots__ = ("pos", "spots", "src")
+
+    def __init__(self, pos: Pos, src: str = "") -> None:
+        super().__init__()
+        self.pos = pos
+        self.src = src
+        self.spots = array("Q")  # packed positions of the items
+
+    def item_at(self, index: int) -> Pos:
+        """Where item ``index`` stands."""
+        return unpack(self.spots[index])
+
+    def item_location(self, index: int) -> Location:
+        """The file, line and column of item ``index`` (an included item keeps its own file)."""
+        item = self[index]
+        src = item.src if isinstance(item, (LMap, LList)) else self.src
+        return Location(src, *self.item_at(index))
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep hostile files from exhausting time or memory."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_nodes: int = DEFAULT_MAX_NODES
+    max_depth: int = DEFAULT_MAX_DEPTH
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A loaded YAML document: its data, the file name shown to users, and a content hash."""
+
+    data: LMap
+    file: str
+    sha256: str
+
+    def at(self, pos: Pos) -> Location:
+        """Turn a position into a Location in this file."""
+        return Location(self.file, pos[0], pos[1])
+
+    def locate(self, *path: str | int) -> Location:
+        """Where a nested key or list item stands; as far as the path exists, else its nearest parent."""
+        node: Any = self.data
+        pos = self.data.pos
+        for part in path:
+            if isinstance(node, LMap) and isinstance(part, str) and part in node:
+                pos = node.key_at(part)
+                node = node[part]
+            elif isinstance(node, LList) and isinstance(part, int) and 0 <= part < len(node):
+                pos = node.item_at(part)
+                node = node[part]
+            else:
+                break
+        return self.at(pos)
+
+
+def load_file(path: Path, limits: Limits = Limits(), display: str | None = None) -> Loaded:
+    """Read ``path`` and load it, turning every failure into a located InputError."""
+    name = display if display is not None else str(path)
+    here = Location(name, 1, 1)
+    if path.is_dir():
+        raise InputError([problem(here, "", "is_directory", "is_directory_hint")])
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError([problem(here, "", "file_missing", "file_missing_hint")]) from None
+    except OSError as exc:
+        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=exc.strerror)]) from None
+    if size > limits.max_bytes:
+        raise InputError(
+            [problem(here, "", "too_large", "too_large_hint", size=size, limit=limits.max_bytes)]
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=exc.strerror)]) from None
+    return load_bytes(raw, name, limits)
+
+
+def load_bytes(raw: bytes, file: str, limits: Limits = Limits()) -> Loaded:
+    """Load YAML bytes into an LMap, or raise InputError."""
+    if len(raw) > limits.max_bytes:
+        here = Location(file, 1, 1)
+        raise InputError(
+            [problem(here, "", "too_large", "too_large_hint", size=len(raw), limit=limits.max_bytes)]
+        )
+    try:
+        raw.decode("utf-8-sig")  # only to check: libyaml reads the bytes itself, without a second copy
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        loc = Location(file, line, col)
+        raise InputError(
+            [problem(loc, "", "bad_utf8", "bad_utf8_hint", byte=f"{raw[exc.start]:02x}")]
+        ) from None
+    sha = hashlib.sha256(raw).hexdigest()
+    data = _fast_load(raw, file, limits)
+    if data is None:  # not the common case, or no C loader: the Python builder words every error
+        data = _Builder(file, limits).build(raw)
+    return Loaded(data, file, sha)
+
+
+def _describe(value: Any) -> str:
+    """Name the kind of a loaded value for messages."""
+    if isinstance(value, LMap):
+        return "mapping"
+    if isinstance(value, LList):
+        return "list"
+    if value is None:
+        return "null"
+    return repr(value)
+
+
+class _Frame:
+    """A mapping or list under construction."""
+
+    __slots__ = ("anchor", "container", "key", "key_at", "size")
+
+    def __init__(self, container: LMap | LList, anchor: str | None) -> None:
+        self.container = container
+        self.anchor = anchor
+        self.key: str | None = None
+        self.key_at = 0  # packed position of the pending key
+        self.size = 1
+
+
+def _has_tab(text: str, pos: Pos) -> bool:
+    """Tell whether the line of a syntax error (or the one before) holds a tab."""
+    lines = text.splitlines()
+    return any("\t" in lines[i] for i in (pos[0] - 1, pos[0] - 2) if 0 <= i < len(lines))
+
+
+def _show_tag(tag: str) -> str:
+    """Write a tag the way the user wrote it (``!!python/...``)."""
+    return "!!" + tag[len(_STD) :] if tag.startswith(_STD) else tag
+
+
+class _Builder:
+    """Builds located data straight from the parser's events (no node tree in between)."""
+
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
+        self.limits = limits
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Frame] = []
+        self.root: Any = _MISSING
+        self.root_size = 0
+        self.documents = 0
+
+    def fail(self, pos: Pos, msg: str, hint: str | None = None, **args: Any) -> InputError:
+        """Return an InputError at ``pos``."""
+        return InputError([problem(Location(self.file, pos[0], pos[1]), "", msg, hint, **args)])
+
+    def build(self, source: bytes) -> LMap:
+        """Run the parser over UTF-8 bytes and return the root mapping."""
+        loader = _Loader(source)
+        try:
+            self.run(loader.get_event)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            problem_text = (exc.problem or exc.context or "invalid YAML").strip()
+            hint = "tab_hint" if _has_tab(source.decode("utf-8-sig", "replace"), pos) else "yaml_syntax_hint"
+            raise self.fail(pos, "yaml_syntax", hint, problem=problem_text) from None
+        except yaml.YAMLError as exc:  # reader errors: control characters and the like
+            raise self.fail((1, 1), "yaml_syntax", "yaml_syntax_hint", problem=str(exc)) from None
+        finally:
+            loader.dispose()
+        if self.root is _MISSING or self.root is None:
+            raise self.fail((1, 1), "empty_file", "empty_file_hint")
+        if not isinstance(self.root, LMap):
+            raise self.fail((1, 1), "root_not_mapping", "root_not_mapping_hint", found=_describe(self.root))
+        return self.root
+
+    def run(self, get_event: Any) -> None:
+        """Consume every event; the hot loop of loading, so the common cases are inlined."""
+        stack = self.stack
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        first_chars = _FIRST_CHARS
+        while True:
+            event = get_event()
+            if event is None:
+                return
+            cls = type(event)
+            if cls is scalar_event:
+                mark = event.start_mark
+                at = ((mark.line + 1) << 32) | (mark.column + 1)  # packed; unpacked only for a message
+                value = event.value
+                tag = event.tag
+                if tag is None and not event.style and event.implicit[0]:
+                    if value[:1] in first_chars:
+                        value = self.plain(value, at)
+                    elif len(value) <= 24:
+                        value = intern(value)  # ids and enum values repeat as often as keys
+                elif tag is not None and tag != "!":
+                    value = self.scalar(event, unpack(at))
+                anchor = event.anchor
+                if anchor is not None:
+                    self.anchors[anchor] = (value, 1)
+                if not stack:
+                    self.root = value
+                    continue
+                frame = stack[-1]
+                frame.size += 1
+                container = frame.container
+                if isinstance(container, LList):
+                    container.append(value)
+                    container.spots.append(at)
+                elif frame.key is None:
+                    if type(value) is str and value != "<<" and value not in container:
+                        frame.key = intern(value)  # a few key names repeat thousands of times: one copy
+                        frame.key_at = at
+                    else:
+                        self.set_key(frame, value, unpack(at))  # says what is wrong with the key
+                else:
+                    container[frame.key] = value
+                    spots = container.spots
+                    spots.append(frame.key_at)
+                    spots.append(at)
+                    frame.key = None
+            elif cls is map_start:
+                mark = event.start_mark
+                self.open(LMap((mark.line + 1, mark.column + 1), self.file), event)
+            elif cls is seq_start:
+                mark = event.start_mark
+                self.open(LList((mark.line + 1, mark.column + 1), self.file), event)
+            elif cls in ends:
+                frame = stack.pop()
+                self.add(frame.container, frame.container.pos, frame.size, frame.anchor)
+            elif cls is alias_event or isinstance(event, yaml.DocumentStartEvent):
+                self.handle(event)
+
+    def set_key(self, frame: _Frame, value: Any, pos: Pos) -> None:
+        """Take a scalar as the next key of a mapping."""
+        container = frame.container
+        if not isinstance(value, str):
+            raise self.fail(pos, "key_not_text", "key_not_text_hint", key=_describe(value))
+        if value == "<<":
+            raise self.fail(pos, "merge_key", "merge_key_hint")
+        if value in container:
+            first = container.key_at(value)[0]  # type: ignore[union-attr]
+            raise self.fail(pos, "duplicate_key", "duplicate_key_hint", key=value, line=first)
+        frame.key = intern(value)  # the same few key names repeat thousands of times: keep one copy
+        frame.key_at = pack(pos)
+
+    def plain(self, value: str, at: int) -> Any:
+        """Resolve a plain scalar whose first character may start a number, date, bool or null."""
+        try:
+            return resolve_plain(value)
+        except BadScalar as exc:
+            raise self.bad_scalar(exc, unpack(at), value) from None
+
+    def handle(self, event: yaml.Event) -> None:
+        """Process an alias or a document start (the rare events)."""
+        if isinstance(event, yaml.AliasEvent):
+            pos = _pos(event)
+            anchor = event.anchor or ""
+            if anchor not in self.anchors:
+                raise self.fail(pos, "undefined_alias", "undefined_alias_hint", name=anchor)
+            value, size = self.anchors[anchor]
+            self.add(value, pos, size, None)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self.fail(_pos(event), "multiple_documents", "multiple_documents_hint")
+
+    def open(self, container: LMap | LList, event: yaml.CollectionStartEvent) -> None:
+        """Start a mapping or list."""
+        tag = event.tag
+        if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
+            raise self.fail(container.pos, "unknown_tag", "unknown_tag_hint", tag=_show_tag(tag))
+        if len(self.stack) >= self.limits.max_depth:
+            raise self.fail(container.pos, "too_deep", "too_deep_hint", limit=self.limits.max_depth)
+        if self.stack:
+            top = self.stack[-1]
+            if isinstance(top.container, LMap) and top.key is None:
+                raise self.fail(container.pos, "key_not_text", "key_not_text_hint", key=_describe(container))
+        self.stack.append(_Frame(container, event.anchor))
+
+    def add(self, value: Any, pos: Pos, size: int, anchor: str | None) -> None:
+        """Attach a finished value to its parent, counting expanded size against the limit."""
+        if anchor is not None:
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.root = value
+            self.root_size = size
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        if frame.size > self.limits.max_nodes:
+            raise self.fail(pos, "too_many_nodes", "too_many_nodes_hint", limit=self.limits.max_nodes)
+        container = frame.container
+        if isinstance(container, LList):
+            container.append(value)
+            container.spots.append(pack(pos))
+            return
+        if frame.key is None:
+            self.set_key(frame, value, pos)
+            return
+        key = frame.key
+        container[key] = value
+        container.spots.append(frame.key_at)
+        container.spots.append(pack(pos))
+        frame.key = None
+
+    def scalar(self, event: yaml.ScalarEvent, pos: Pos) -> Any:
+        """Resolve an explicitly tagged scalar, refusing unknown tags."""
+        value = event.value
+        tag = event.tag or ""
+        if tag not in _ALLOWED_TAGS or tag in (_STD + "map", _STD + "seq"):
+            raise self.fail(pos, "unknown_tag", "unknown_tag_hint", tag=_show_tag(tag))
+        if tag == _STD + "str":
+            return value
+        return self.construct(tag, value, pos)
+
+    def construct(self, tag: str, value: str, pos: Pos) -> Any:
+        """Build a typed scalar; impossible dates and the like become located errors."""
+        try:
+            return construct(tag, value)
+        except BadScalar as exc:
+            raise self.bad_scalar(exc, pos, value) from None
+
+    def bad_scalar(self, exc: BadScalar, pos: Pos, value: str) -> InputError:
+        """The located error for a scalar that cannot be built."""
+        key, hint, tag = exc.args
+        return self.fail(pos, key, hint, value=value, **({"tag": tag} if tag else {}))
+
+
+class BadScalar(ValueError):
+    """A scalar that looks typed but cannot be built: (message key, hint key, tag as written)."""
+
+
+def resolve_plain(value: str) -> Any:
+    """The value of a plain scalar whose first character may start a number, date, bool or null."""
+    if value.isascii() and value.isdigit() and (len(value) == 1 or value[0] != "0"):
+        return int(value)
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit() \
+            and value[5:7].isdigit() and value[8:].isdigit() and value.isascii():
+        try:
+            return date(int(value[:4]), int(value[5:7]), int(value[8:]))
+        except ValueError:
+            raise BadScalar("impossible_date", "date_hint", "") from None
+    for cand_tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
+        if regexp.match(value):
+            if cand_tag not in _BUILDERS:  # merge (<<) and value (=) keys stay text
+                return value
+            return construct(cand_tag, value)
+    return value
+
+
+def construct(tag: str, value: str) -> Any:
+    """Build a typed scalar, or raise BadScalar."""
+    node = ScalarNode(tag, value)
+    try:
+        return _BUILDERS[tag](node)
+    except (ValueError, OverflowError, ConstructorError, TypeError, AttributeError):
+        if tag == _STD + "timestamp":
+            raise BadScalar("impossible_date", "date_hint", "") from None
+        raise BadScalar("bad_tagged_value", "bad_tagged_value_hint", _show_tag(tag)) from None
+
+
+def _pos(event: yaml.Event) -> Pos:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _configure_fast_loader() -> Any:
+    """The C loader, set up to build LMap/LList with PyYAML's libyaml; None when unavailable."""
+    if os.environ.get("DIGIMANDATE_PURE_PYTHON"):
+        return None
+    try:
+        from yaml import _yaml
+
+        from digimandate.model import _cload
+    except ImportError:
+        return None
+    first = "".join(c for c in _IMPLICIT if isinstance(c, str) and len(c) == 1)
+    if not _cload.configure(_yaml.__file__, LMap, LList, array, resolve_plain, first, "" in _IMPLICIT):
+        return None
+    return _cload
+
+
+_CLOAD = _configure_fast_loader()
+
+
+def fast_loader_active() -> bool:
+    """Tell whether loading goes through the C loader."""
+    return _CLOAD is not None
+
+
+def _fast_load(raw: bytes, file: str, limits: Limits) -> LMap | None:
+    """Load with the C loader when it is there and the document is the common case."""
+    if _CLOAD is None:
+        return None
+    result: LMap | None = _CLOAD.load(raw, file, limits.max_depth, limits.max_nodes)
+    return result
+
+
+class _Missing:
+    pass
+
+
+_MISSING: Any = _Missing()
+
+__all__ = ["LList", "LMap", "Limits", "Loaded", "Pos", "Problem", "load_bytes", "load_file"]

@@ -1,0 +1,179 @@
+"""What the advice report and the memo conclude from an audit: ranked actions, decisions, job design, progress."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from digimandate.audit.checklist import SEVERITY_RANK, ActiveRule
+from digimandate.audit.query import fill
+from digimandate.audit.result import AuditResult, Finding
+from digimandate.errors import InputError, Location, problem
+from digimandate.i18n import Lang
+from digimandate.model.org import SERVICE_FUNCTIONS, Mandate
+
+MAX_NAMES = 5
+
+
+@dataclass(frozen=True)
+class Action:
+    """A failing rule, as something to do."""
+
+    rule: ActiveRule
+    findings: tuple[Finding, ...]
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, str]:
+        """Lower levels first, then higher severity, then more places, then id."""
+        return (self.rule.spec.level, -SEVERITY_RANK[self.rule.severity], -len(self.findings), self.rule.id)
+
+    def subjects(self) -> list[str]:
+        """The names of the entities concerned, without repeats."""
+        return list(dict.fromkeys(f.arg("name") or f.arg("process") or f.entity for f in self.findings))
+
+
+def actions(result: AuditResult) -> list[Action]:
+    """Every failing rule as an action, ranked by the level it holds back and its severity."""
+    by_rule: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        if f.dimension != "waivers":
+            by_rule.setdefault(f.rule, []).append(f)
+    out = [Action(result.ruleset.rules[rule_id], tuple(fs)) for rule_id, fs in by_rule.items()]
+    return sorted(out, key=lambda a: a.sort_key)
+
+
+def names(items: list[str], lang: Lang, more: str) -> str:
+    """A short list of names: at most five, then "and N more"."""
+    shown = ", ".join(items[:MAX_NAMES])
+    if len(items) > MAX_NAMES:
+        shown += " " + more.format(count=len(items) - MAX_NAMES)
+    return shown
+
+
+def decisions(result: AuditResult, lang: Lang, more: str, limit: int = 6) -> list[str]:
+    """Board decisions for the failing rules that carry one, most urgent first."""
+    out = []
+    for action in actions(result):
+        text = action.rule.spec.decision
+        if text is None:
+            continue
+        listing = names(action.subjects(), lang, more)
+        who = names(list(dict.fromkeys(f.arg("who") for f in action.findings if f.arg("who"))), lang, more)
+        out.append(fill(text.get(lang), {"products": listing, "channels": listing, "who": who or listing}))
+        if len(out) == limit:
+            break
+    return out
+
+
+@dataclass(frozen=True)
+class Characteristic:
+    """One of the five job characteristics: measured, or estimated from the model."""
+
+    key: str
+    measured: float | None = None
+    estimate: str | None = None
+    basis: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class JobView:
+    """The job design of one mandate."""
+
+    mandate: Mandate
+    holders: list[str]
+    characteristics: list[Characteristic]
+    mps: float | None
+
+
+def _grade(points: int, high: int, low: int) -> str:
+    return "estimate_high" if points >= high else "estimate_low" if points <= low else "estimate_medium"
+
+
+def job_views(result: AuditResult) -> list[JobView]:
+    """Per mandate the five characteristics: the survey where taken, else structural indications."""
+    model = result.organisation_model()
+    people = {p.id: p.name for p in model.people}
+    service = {d.id for d in model.departments if d.function in SERVICE_FUNCTIONS}
+    out = []
+    for md in model.mandates:
+        holders = [people.get(h, h) for h in md.holders or []]
+        survey = md.job_survey
+        if survey is not None:
+            chars = [Characteristic(k, measured=getattr(survey, k)) for k in
+                     ("skill_variety", "task_identity", "task_significance", "autonomy", "feedback")]
+            out.append(JobView(md, holders, chars, survey.mps))
+            continue
+        powers = md.powers
+        acts = list(powers.act_without_approval or []) if powers else []
+        kinds = len(acts) + sum(1 for p in (powers.make_proposals, powers.demand_cooperation) if p) if powers else 0
+        places = len(set(md.works_in or []) & service)
+        organisation_wide = md.scope == "organisation"
+        in_reach = (len(model.processes) if organisation_wide else
+                    sum(1 for p in model.processes if p.department in (md.departments or [])))
+        approval = md.needs_approval_from
+        autonomy = (2 if approval == [] else 0) + sum(1 for a in ("website", "forms") if a in acts)
+        chars = [
+            Characteristic("skill_variety", estimate=_grade(kinds + places, 6, 2),
+                           basis={"powers": kinds, "places": places}),
+            Characteristic("task_identity", estimate=_grade(2 if organisation_wide else 0, 2, 0),
+                           basis={"scope": md.scope, "departments": md.departments or []}),
+            Characteristic("task_significance", estimate=_grade(min(in_reach, 10), 10, 2),
+                           basis={"products": in_reach}),
+            Characteristic("autonomy", estimate=_grade(autonomy, 4, 1), basis={"approval": approval, "acts": acts}),
+            Characteristic("feedback", estimate=_grade(2 if md.receives_results else 0, 2, 0),
+                           basis={"results": md.receives_results}),
+        ]
+        out.append(JobView(md, holders, chars, None))
+    return out
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What changed since an earlier audit."""
+
+    previous_date: str
+    fixed: list[dict[str, Any]]
+    new: list[Finding]
+    still_open: list[Finding]
+    level_before: int
+    level_after: int
+    dimensions: list[tuple[str, int | None, int]]
+
+
+def load_previous(path: Path) -> dict[str, Any]:
+    """Read the JSON result of an earlier audit (``check --format json``)."""
+    here = Location(str(path), 1, 1)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError([problem(here, "", "file_missing", "file_missing_hint")]) from None
+    except json.JSONDecodeError as exc:
+        raise InputError([problem(Location(str(path), exc.lineno, exc.colno), "", "previous_invalid",
+                                  "previous_hint", problem=exc.msg)]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=str(exc))]) from None
+    if isinstance(data, list) and len(data) == 1:
+        data = data[0]
+    if not isinstance(data, dict) or data.get("schema_version") != 1 or "findings" not in data:
+        raise InputError([problem(here, "", "previous_invalid", "previous_hint",
+                                  problem="no schema_version 1 and findings")])
+    return data
+
+
+def progress(result: AuditResult, previous: dict[str, Any]) -> Progress:
+    """Compare this audit with an earlier JSON result, by fingerprint."""
+    before = {f["fingerprint"]: f for f in previous.get("findings", [])}
+    now = {f.fingerprint: f for f in result.findings if f.dimension != "waivers"}
+    dims_before = previous.get("maturity", {}).get("dimensions", {})
+    dims = [(name, dims_before.get(name, {}).get("level"), d.level) for name, d in result.maturity.dimensions.items()]
+    return Progress(
+        previous_date=str(previous.get("organisation", {}).get("audit_date", "?")),
+        fixed=[f for fp, f in before.items() if fp not in now],
+        new=[f for fp, f in now.items() if fp not in before],
+        still_open=[f for fp, f in now.items() if fp in before],
+        level_before=int(previous.get("maturity", {}).get("level", 1)),
+        level_after=result.maturity.level,
+        dimensions=dims,
+    )

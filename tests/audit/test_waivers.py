@@ -1,0 +1,147 @@
+"""Waivers that expire: suppress until the date, then come back; stale and expiring ones are flagged."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.audit.flow import audit_file
+from digimandate.cli.app import app
+from digimandate.cli.settings import Options, resolve
+from tests.conftest import EXAMPLES
+
+SMALL = EXAMPLES / "small-municipality.yaml"
+WAIVERS = """\
+waivers:
+  - rule: P001
+    entity: processes/parkeervergunning/*
+    reason: planned
+    justification: Koppeling met het zaaksysteem staat gepland
+    owner: Joyce Bakker
+    expires: {expires}
+"""
+
+
+def setup(tmp_path: Path, text: str) -> Path:
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    org = tmp_path / "organisation.yaml"
+    org.write_bytes(SMALL.read_bytes())
+    (tmp_path / ".digimandate.yaml").write_text(text, encoding="utf-8")
+    return org
+
+
+def run(org: Path, today: date, **options: object):  # type: ignore[no-untyped-def]
+    settings = resolve(org, Options(**options))  # type: ignore[arg-type]
+    return audit_file(org, settings.ruleset, today=today, waivers=settings.waivers)
+
+
+def rules(findings) -> list[str]:  # type: ignore[no-untyped-def]
+    return [f.rule for f in findings]
+
+
+def test_waiver_suppresses_until_it_expires(tmp_path: Path) -> None:
+    org = setup(tmp_path, WAIVERS.format(expires="2027-03-31"))
+    result = run(org, date(2027, 1, 1))
+    assert "P001" not in rules(result.findings)
+    assert [w.finding.entity for w in result.waived] == ["processes/parkeervergunning/intake/website"]
+    assert result.waived[0].owner == "Joyce Bakker"
+    outcome = next(o for o in result.outcomes if o.rule.id == "P001")
+    assert outcome.status == "waived"
+    assert result.maturity.dimensions["processes"].blocking == ("P003",)  # P001 no longer blocks level 3
+
+
+def test_waiver_valid_on_its_last_day_and_expiring_soon_is_flagged(tmp_path: Path) -> None:
+    org = setup(tmp_path, WAIVERS.format(expires="2027-03-31"))
+    result = run(org, date(2027, 3, 31))
+    assert "P001" not in rules(result.findings)
+    w002 = [f for f in result.findings if f.rule == "W002"]
+    assert [f.message_en for f in w002] == [
+        "The waiver for P001 on processes/parkeervergunning/* expires in 0 days, on 2027-03-31 (owner: Joyce Bakker)"]
+    assert w002[0].severity == "info"
+    assert str(w002[0].location) == f"{tmp_path / '.digimandate.yaml'}:2:5"
+
+
+def test_expired_waiver_stops_suppressing_and_is_reported(tmp_path: Path) -> None:
+    org = setup(tmp_path, WAIVERS.format(expires="2027-03-31"))
+    result = run(org, date(2027, 4, 1))
+    assert "P001" in rules(result.findings)
+    assert result.waived == ()
+    w001 = next(f for f in result.findings if f.rule == "W001")
+    assert w001.message_nl == ("De uitzondering voor P001 op processes/parkeervergunning/* is verlopen op 2027-03-31 "
+                               "(eigenaar: Joyce Bakker); de bevinding telt weer mee")
+
+
+def test_stale_waiver(tmp_path: Path) -> None:
+    text = WAIVERS.format(expires="2027-03-31").replace("processes/parkeervergunning/*", "processes/grofvuil")
+    org = setup(tmp_path, text)
+    result = run(org, date(2027, 1, 1))
+    assert rules(f for f in result.findings if f.dimension == "waivers") == ["W003"]
+
+
+def test_no_waivers_shows_everything(tmp_path: Path) -> None:
+    org = setup(tmp_path, WAIVERS.format(expires="2027-03-31"))
+    result = run(org, date(2027, 1, 1), no_waivers=True)
+    assert "P001" in rules(result.findings) and result.waived == ()
+    assert not [f for f in result.findings if f.dimension == "waivers"]
+
+
+def test_waived_findings_do_not_count_for_the_exit_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = """\
+waivers:
+  - {rule: M001, entity: mandates, reason: accepted-risk, justification: Besluit volgt, owner: directie, expires: 2099-01-01}
+"""
+    org = setup(tmp_path, text)
+    runner = CliRunner()
+    assert runner.invoke(app, ["check", str(org), "--fail-on", "critical"]).exit_code == 0
+    assert runner.invoke(app, ["check", str(org), "--fail-on", "critical", "--no-waivers"]).exit_code == 1
+    data = json.loads(runner.invoke(app, ["check", str(org), "-f", "json"]).stdout)
+    assert [w["rule"] for w in data["waived"]] == ["M001"]
+    assert data["waived"][0]["waiver"]["expires"] == "2099-01-01"
+    out = runner.invoke(app, ["check", str(org), "--lang", "en"]).stdout
+    assert "Waived, not counted (1)" in out
+    assert "accepted-risk, owner directie, until 2099-01-01: Besluit volgt" in out
+
+
+def test_waiver_for_an_unknown_rule(tmp_path: Path) -> None:
+    org = setup(tmp_path, WAIVERS.format(expires="2027-03-31").replace("rule: P001", "rule: P010"))
+    result = CliRunner().invoke(app, ["check", str(org), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{tmp_path / '.digimandate.yaml'}:2:5: error: waivers[0].rule: there is no rule P010\n"
+                             "  hint: did you mean `P004`? see `digimandate rules`\n")
+
+
+def test_waiver_with_an_unknown_reason(tmp_path: Path) -> None:
+    org = setup(tmp_path, WAIVERS.format(expires="2027-03-31").replace("planned", "later"))
+    result = CliRunner().invoke(app, ["check", str(org), "--lang", "en"])
+    assert result.exit_code == 2
+    allowed = "accepted-risk, not-applicable, planned, false-positive"
+    assert result.stderr == (f"{tmp_path / '.digimandate.yaml'}:4:13: error: waivers[0].reason: expected one of "
+                             f"{allowed}, found 'later'\n  hint: allowed: {allowed}\n")
+
+
+def test_separate_waiver_file(tmp_path: Path) -> None:
+    org = setup(tmp_path, "{}\n")
+    extra = tmp_path / "waivers.yaml"
+    extra.write_text(WAIVERS.format(expires="2027-03-31"), encoding="utf-8")
+    result = run(org, date(2027, 1, 1), waivers=extra)
+    assert len(result.waived) == 1
+
+
+def test_waived_findings_carry_sarif_suppressions(tmp_path: Path) -> None:
+    import jsonschema
+
+    from tests.conftest import ROOT
+
+    org = setup(tmp_path, WAIVERS.format(expires="2099-03-31"))
+    result = CliRunner().invoke(app, ["check", str(org), "-f", "sarif"])
+    data = json.loads(result.stdout)
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(data)
+    suppressed = [r for r in data["runs"][0]["results"] if "suppressions" in r]
+    assert [r["ruleId"] for r in suppressed] == ["P001"]
+    assert suppressed[0]["suppressions"][0]["status"] == "accepted"
+    assert "Joyce Bakker" in suppressed[0]["suppressions"][0]["justification"]
