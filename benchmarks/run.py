@@ -151,7 +151,7 @@ def libyaml_scanner(python: str) -> list[str] | None:
 
 def describe(python: str) -> str:
     """Which digimandate the interpreter runs, and with which loader."""
-    code = "import digimandate, digimandate.loader as l; print(digimandate.__file__, l.fast_loader_active())"
+    code = "import digimandate, digimandate.model.loader as l; print(digimandate.__file__, l.fast_loader_active())"
     out = subprocess.run([python, "-c", code], check=True, capture_output=True, text=True, cwd=DATA).stdout.split()
     return f"{out[0].rsplit('/', 1)[0]} (C loader: {'yes' if out[1] == 'True' else 'no'})"
 
