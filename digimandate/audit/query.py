@@ -17,7 +17,7 @@ from jmespath.parser import ParsedResult
 
 from digimandate.audit.checklist import ActiveRule, Query
 from digimandate.audit.jmes import Fn, compile_node, is_false
-from digimandate.audit.rules import Hit, NotApplicable
+from digimandate.audit.rules.api import Hit, NotApplicable
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _ARG = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from digimandate.audit.rules import Context, Hit, NotApplicable, check
+from digimandate.audit.rules.api import Context, Hit, NotApplicable, check
 from digimandate.model.org import SERVICE_FUNCTIONS
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from digimandate.audit.rules import Context, Hit, NotApplicable, check
+from digimandate.audit.rules.api import Context, Hit, NotApplicable, check
 
 
 @check("O004")

@@ -1,0 +1,49 @@
+"""What a Python check may use: its context, its hits, NotApplicable, and the decorator that registers it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from digimandate.model.document import Document
+
+
+class NotApplicable(Exception):
+    """Raised by a check that has nothing to look at in this organisation."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One failure a check found: the entity, a message key from the checklist, and its values."""
+
+    entity: str
+    message: str
+    args: dict[str, Any] = field(default_factory=dict)
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may look at: the organisation, the rule's parameters and the audit date."""
+
+    doc: Document
+    params: dict[str, Any]
+    audit_date: date
+
+
+CheckFn = Callable[[Context], Iterable[Hit]]
+REGISTRY: dict[str, CheckFn] = {}
+
+
+def check(rule_id: str) -> Callable[[CheckFn], CheckFn]:
+    """Register a check under a rule id; a second check for the same id is a programming error."""
+
+    def register(fn: CheckFn) -> CheckFn:
+        if rule_id in REGISTRY:
+            raise RuntimeError(f"duplicate check for {rule_id}")
+        REGISTRY[rule_id] = fn
+        return fn
+
+    return register
