@@ -44,7 +44,7 @@ def render(result: AuditResult, lang: Lang) -> str:
         if f.dimension == "waivers":
             tests += 1
             failures += 1
-            case = ET.SubElement(suite, "testcase", classname="digimandate.audit.waivers", name=f"{f.rule} {f.entity}",
+            case = ET.SubElement(suite, "testcase", classname="digimandate.waivers", name=f"{f.rule} {f.entity}",
                                  file=f.location.file)
             failure = ET.SubElement(case, "failure", message=f.message(lang), type=f.severity)
             failure.text = f"{f.location}: {f.message(lang)}"
