@@ -386,8 +386,6 @@ CATALOG.update({
     },
     "written": {"en": "wrote {file}", "nl": "{file} geschreven"},
     "cannot_write": {"en": "cannot write {file}: {reason}", "nl": "kan {file} niet schrijven: {reason}"},
-    "bad_option": {"en": "{option}: {problem}", "nl": "{option}: {problem}"},
-    "bad_lang": {"en": "unknown language {value}; use nl or en", "nl": "onbekende taal {value}; gebruik nl of en"},
 })
 
 CATALOG.update({
@@ -436,7 +434,6 @@ CATALOG.update({
         "en": "the default of `{param}` is {default}",
         "nl": "de standaardwaarde van `{param}` is {default}",
     },
-    "option_selector": {"en": "command line", "nl": "opdrachtregel"},
 })
 
 CATALOG.update({

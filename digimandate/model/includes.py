@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from digimandate.errors import InputError, Problem, problem
+from digimandate.errors import InputError, Problem, Term, problem
 from digimandate.model.loader import Limits, LList, LMap, Loaded, load_file, pack
 from digimandate.model.org import SECTIONS
 from digimandate.model.validate import found
@@ -22,7 +22,7 @@ def expand_includes(loaded: Loaded, main: Path, limits: Limits) -> Loaded:
     patterns = data["include"]
     if not isinstance(patterns, LList):
         raise InputError([problem(data.value_location("include"), "include", "expected_type", "include_hint",
-                                  expected="a list", found=found(patterns))])
+                                  expected=Term("type_list"), found=found(patterns))])
     base = main.resolve().parent
     shown_base = Path(loaded.file).parent
     problems: list[Problem] = []
@@ -63,7 +63,7 @@ def _merge(data: LMap, part: Loaded, problems: list[Problem]) -> None:
             continue
         if not isinstance(value, LList):
             problems.append(problem(part.data.value_location(key), key, "expected_type", "include_sections",
-                                    expected="a list", found=found(value), allowed=", ".join(SECTIONS)))
+                                    expected=Term("type_list"), found=found(value), allowed=", ".join(SECTIONS)))
             continue
         target = data.get(key)
         if not isinstance(target, LList):

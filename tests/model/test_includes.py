@@ -92,3 +92,18 @@ def test_the_hash_covers_the_included_files(tmp_path: Path) -> None:
     first = load_document(main).loaded.sha256
     (tmp_path / "mensen.yaml").write_text(PEOPLE.replace("Jan", "Jan B."), encoding="utf-8")
     assert load_document(main).loaded.sha256 != first
+
+
+def test_a_wrong_include_type_reads_in_one_language(tmp_path: Path) -> None:
+    main = write(tmp_path, people="people: {id: jan}\n")
+    main.write_text(MAIN.replace("include: [products/*.yaml, mensen.yaml]", "include: mensen.yaml"), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_document(main)
+    assert info.value.format("nl").splitlines()[0] == (
+        f"{tmp_path}/organisation.yaml:2:10: fout: include: verwacht een lijst, gevonden: 'mensen.yaml'")
+    assert info.value.format("en").splitlines()[0] == (
+        f"{tmp_path}/organisation.yaml:2:10: error: include: expected a list, found 'mensen.yaml'")
+    (tmp_path / "organisation.yaml").write_text(MAIN, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_document(main)
+    assert "verwacht een lijst, gevonden: een mapping" in info.value.format("nl")

@@ -1,0 +1,103 @@
+"""The catalogue of texts: both languages, the same placeholders, every key used, no English word in a Dutch text."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+
+import pytest
+import yaml
+
+from digimandate.i18n import CATALOG, HELP_NL, LANGS
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "digimandate"
+TEMPLATE_TEXTS = PACKAGE / "render" / "templates" / "texts.yaml"
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{name}`` fields of a format string."""
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+def all_texts() -> dict[str, dict[str, str]]:
+    """The Python catalogue and the document texts, by key."""
+    texts = dict(CATALOG)
+    texts.update(yaml.safe_load(TEMPLATE_TEXTS.read_text(encoding="utf-8")))
+    return texts
+
+
+@pytest.mark.parametrize("key", sorted(all_texts()))
+def test_every_text_has_both_languages_and_the_same_placeholders(key: str) -> None:
+    entry = all_texts()[key]
+    assert sorted(entry) == sorted(LANGS), f"{key}: languages {sorted(entry)}"
+    assert all(isinstance(v, str) and v.strip() for v in entry.values()), f"{key}: an empty text"
+    assert placeholders(entry["nl"]) == placeholders(entry["en"]), f"{key}: placeholders differ"
+
+
+def test_placeholder_check_catches_a_difference() -> None:
+    assert placeholders("{org} staat op {level}") != placeholders("{org} is at {lvl}")
+
+
+def _sources() -> str:
+    """Every text of the package that may name a key: code and templates."""
+    files = [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.j2")]
+    return "\n".join(f.read_text(encoding="utf-8") for f in files if f.name != "i18n.py")
+
+
+def _dynamic_prefixes(source: str) -> set[str]:
+    """Key prefixes built at run time, such as ``f"sev_{severity}"`` or ``'level_' + x``."""
+    found = set(re.findall(r"""f["']([a-z][a-z0-9_]*_)\{""", source))
+    found |= set(re.findall(r"""["']([a-z][a-z0-9_]*_)["']\s*\+""", source))
+    return found
+
+
+def test_every_key_is_used() -> None:
+    source = _sources()
+    prefixes = _dynamic_prefixes(source)
+    def used(key: str) -> bool:
+        return (f'"{key}"' in source or f"'{key}'" in source or any(key.startswith(p) for p in prefixes)
+                # by convention the hint of a message `x` is `x_hint` (errors.InputError)
+                or (key.endswith("_hint") and used(key.removesuffix("_hint"))))
+
+    unused = [key for key in all_texts() if not used(key)]
+    assert unused == []
+
+
+def _literal_word_arguments(tree: ast.AST) -> list[tuple[int, str, str]]:
+    """Keyword arguments of text calls whose value is a literal word: English in a Dutch message."""
+    calls = {"t", "tx", "problem", "Problem", "InputError", "UsageError", "Hit"}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if name not in calls:
+                continue
+            for kw in node.keywords:
+                value = kw.value
+                if isinstance(value, ast.Constant) and isinstance(value.value, str) \
+                        and re.fullmatch(r"[A-Za-z][A-Za-z ]*[A-Za-z]", value.value):
+                    found.append((node.lineno, kw.arg or "", value.value))
+    return found
+
+
+def test_no_literal_word_is_passed_as_a_message_argument() -> None:
+    """Word-valued arguments are catalogue terms (``Term``), so a Dutch message never reads "verwacht a list"."""
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for line, arg, value in _literal_word_arguments(ast.parse(path.read_text(encoding="utf-8"))):
+            offenders.append(f"{path.relative_to(ROOT)}:{line}: {arg}={value!r}")
+    assert offenders == []
+
+
+def test_the_word_argument_check_finds_one() -> None:
+    tree = ast.parse('problem(at, "p", "wrong_type", "hint", expected="a list", found=found(x))')
+    assert _literal_word_arguments(tree) == [(1, "expected", "a list")]
+
+
+def test_dutch_help_translates_only_texts_the_cli_has() -> None:
+    source = (PACKAGE / "cli" / "app.py").read_text(encoding="utf-8")
+    flat = re.sub(r'"\s*\n\s*"', "", source)  # implicit concatenation of string literals
+    missing = [english for english in HELP_NL if english not in flat]
+    assert missing == []
