@@ -23,6 +23,9 @@ class Case:
     expect: list[str] | None
     messages: list[str] | None
     source: str
+    # Where the findings point when their entity is absent from the file (a fact not recorded):
+    # the entity, section or "/" (the top of the file) whose position stands in for it.
+    at: str | None = None
 
 
 def cases_dir() -> Path:
@@ -57,6 +60,7 @@ def load_cases() -> list[Case]:
                 expect=None if expect == "not_applicable" else list(expect),
                 messages=item.get("messages"),
                 source=path.name,
+                at=item.get("at"),
             ))
     return out
 

@@ -8,7 +8,8 @@ import yaml
 from digimandate.audit.cases import Case, apply_patch, base_org, load_cases
 from digimandate.audit.checklist import RuleSet
 from digimandate.audit.flow import audit_document
-from digimandate.model.document import parse_document
+from digimandate.errors import Location
+from digimandate.model.document import Document, parse_document
 
 CASES = load_cases()
 
@@ -16,7 +17,8 @@ CASES = load_cases()
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.rule}-{c.name}" for c in CASES])
 def test_case(case: Case, ruleset: RuleSet) -> None:
     text = yaml.safe_dump(apply_patch(base_org(), case.patch), sort_keys=False)
-    result = audit_document(parse_document(text), ruleset)
+    doc = parse_document(text)
+    result = audit_document(doc, ruleset)
     outcome = next(o for o in result.outcomes if o.rule.id == case.rule)
     assert outcome.error is None
     if case.expect is None:
@@ -28,6 +30,29 @@ def test_case(case: Case, ruleset: RuleSet) -> None:
         assert "{" not in f.message_en + f.message_nl, "a placeholder was left unfilled"
     if case.messages is not None:
         assert sorted(f.message_key for f in outcome.findings) == sorted(case.messages)
+    for f in outcome.findings:
+        assert f.location in own_locations(doc, case.at or f.entity), f"{f.entity} points elsewhere"
+
+
+def own_locations(doc: Document, entity: str) -> list[Location]:
+    """Where the entity itself or one of its keys stands; a path that names nothing fails instead of taking its parent's."""
+    if entity == "/":
+        return [doc.loaded.data.location()]
+    if entity not in doc.entities and "/" not in entity:
+        assert entity in doc.loaded.data, f"no section {entity}"
+        return [doc.loaded.data.key_location(entity)]
+    assert entity in doc.entities, f"no entity {entity}"
+    raw = doc.entities[entity]
+    return [raw.location(), *(raw.key_location(key) for key in raw)]
+
+
+def test_own_locations_refuse_a_path_that_names_nothing() -> None:
+    doc = parse_document(yaml.safe_dump(base_org(), sort_keys=False))
+    mandate = next(iter(k for k in doc.entities if k.startswith("mandates/")))
+    assert doc.locate(mandate) in own_locations(doc, mandate)
+    assert doc.locate(mandate + "/no-such-part") == doc.locate(mandate)  # locate falls back silently
+    with pytest.raises(AssertionError, match="no entity"):
+        own_locations(doc, mandate + "/no-such-part")
 
 
 def test_base_passes_every_rule(ruleset: RuleSet) -> None:
