@@ -12,8 +12,14 @@ DEPARTMENTS = [("communicatie", "communicatie"), ("kcc", "kcc"), ("ict", "ict"),
 SERVICE = ["publiekszaken", "vergunningen", "sociaal", "belastingen"]
 
 
-def generate(processes: int, seed: int = 16) -> str:
-    """An organisation file with ``processes`` products; owners scale with it so no rule turns trivial."""
+def generate(processes: int, seed: int = 16, sparse: bool = False) -> str:
+    """An organisation file with ``processes`` products; owners scale with it so no rule turns trivial.
+
+    ``sparse``: most facts of each product are left out, as in a file a consultant has only begun,
+    so that almost every product fails several rules (about four findings per product).
+    """
+    if sparse:
+        return _sparse(processes, generate(0, seed))
     rng = random.Random(seed)
     owners = max(4, processes // 10)
     out = [
@@ -77,6 +83,14 @@ def generate(processes: int, seed: int = 16) -> str:
         out.append(f"    volume: {{year: 2025, total: {total}, digital: {int(total * rng.random())}}}")
         out.append("    kpis: [doorlooptijd]")
         out.append(f"    last_user_test: 2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
+    return "\n".join(out) + "\n"
+
+
+def _sparse(processes: int, head: str) -> str:
+    """Products with a name and a department only, after the full head of a generated organisation."""
+    out = [head.rstrip("\n").removesuffix("processes:").rstrip("\n"), "processes:"]
+    for i in range(processes):
+        out.append(f"  - {{id: product-{i}, name: Product nummer {i}, department: {SERVICE[i % len(SERVICE)]}}}")
     return "\n".join(out) + "\n"
 
 

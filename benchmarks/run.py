@@ -1,6 +1,6 @@
 """Benchmark `digimandate check --format json` against Stoplight Spectral and the floors of its stack.
 
-Usage: python benchmarks/run.py [--runs 5] [--sizes 100,1000,10000] [--folder 40] [--no-spectral] [--python PY]
+Usage: python benchmarks/run.py [--runs 5] [--sizes 100,1000,10000] [--sparse 10000] [--folder 40] [--no-spectral] [--python PY]
 
 digimandate is measured as a user runs it: installed from this checkout (`pip install .`) into
 benchmarks/.venv, so its bytecode is compiled and its C loader built, as any installation has
@@ -23,6 +23,7 @@ against Spectral linting the same files in one command.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -197,6 +198,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--folder", type=int, default=40, help="organisations in the folder row (0: none)")
+    parser.add_argument("--sparse", type=int, default=10000,
+                        help="processes in the sparse row: most facts missing, about four findings each (0: none)")
     parser.add_argument("--no-spectral", action="store_true")
     parser.add_argument("--python", help="an interpreter with digimandate installed (default: benchmarks/.venv)")
     args = parser.parse_args()
@@ -222,6 +225,16 @@ def main() -> None:
         theirs = median_of([*spectral_cmd, str(path)], args.runs) if spectral_cmd else None
         per_process[n] = ours[0] / n
         rows.append((f"{n:,}", path.stat().st_size / 1e6, ours, alone, f"{events[0]:.2f}", f"{stack[0]:.2f}", theirs))
+    if args.sparse:
+        path = DATA / f"org-{args.sparse}-sparse.yaml"
+        if not path.exists():
+            path.write_text(generate(args.sparse, sparse=True), encoding="utf-8")
+        ours = median_of([*ours_cmd, str(path)], args.runs)
+        theirs = median_of([*spectral_cmd, str(path)], args.runs) if spectral_cmd else None
+        result = subprocess.run([*ours_cmd, str(path)], capture_output=True, text=True, cwd=DATA, check=True)
+        findings = len(json.loads(result.stdout)["findings"])
+        rows.append((f"sparse {args.sparse:,}: {findings:,} findings", path.stat().st_size / 1e6, ours, "-", "-", "-",
+                     theirs))
     if args.folder:
         target, total = folder(args.folder)
         files = sorted(str(f) for f in target.glob("*.yaml"))
