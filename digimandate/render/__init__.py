@@ -9,6 +9,7 @@ from typing import Protocol
 
 from digimandate.i18n import Lang
 from digimandate.render.common import indented_json
+from digimandate.render.safe import json_safe
 from digimandate.result import AuditResult
 
 
@@ -37,13 +38,13 @@ def render_many(results: list[AuditResult], fmt: Format, lang_for: Callable[[Aud
     if fmt is Format.json:
         from digimandate.render.json_format import result_dict
 
-        return indented_json([result_dict(r, lang_for(r)) for r in results]) + "\n"
+        return json_safe(indented_json([result_dict(r, lang_for(r)) for r in results])) + "\n"
     if fmt is Format.sarif:
         from digimandate.render.sarif_format import sarif_dict
 
         logs = [sarif_dict(r, lang_for(r)) for r in results]
         logs[0]["runs"] = [run for log in logs for run in log["runs"]]
-        return indented_json(logs[0]) + "\n"
+        return json_safe(indented_json(logs[0])) + "\n"
     if fmt is Format.junit:
         from digimandate.render.junit_format import combine
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from digimandate.i18n import Lang, t
 from digimandate.render.common import indented_json
+from digimandate.render.safe import json_safe
 from digimandate.result import SCHEMA_VERSION, AuditResult, Finding
 
 
@@ -79,4 +80,4 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
 
 def render(result: AuditResult, lang: Lang) -> str:
     """Render the result as indented JSON with a trailing newline."""
-    return indented_json(result_dict(result, lang)) + "\n"
+    return json_safe(indented_json(result_dict(result, lang))) + "\n"

@@ -6,6 +6,7 @@ from typing import Any
 
 from digimandate.i18n import Lang
 from digimandate.render.common import LEVELS, indented_json, relative_uri, rule_url
+from digimandate.render.safe import json_safe
 from digimandate.result import AuditResult, Finding
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -104,4 +105,4 @@ def sarif_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
 
 def render(result: AuditResult, lang: Lang) -> str:
     """Render the result as a SARIF 2.1.0 document."""
-    return indented_json(sarif_dict(result, lang)) + "\n"
+    return json_safe(indented_json(sarif_dict(result, lang))) + "\n"

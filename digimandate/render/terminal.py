@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable
 
 from digimandate.i18n import Lang, t
+from digimandate.render.safe import one_line
 from digimandate.result import AuditResult
 
 STYLES = {
@@ -29,7 +30,9 @@ def render(result: AuditResult, lang: Lang, color: bool = False, width: int = 10
         def style(text: str, name: str) -> str:
             return text
 
-    text = "\n".join(_lines(result, lang, style)) + "\n"
+    # one_line on every line: a name from the file must not start a line of its own (in a GitHub
+    # Actions log, `::error ...` is a workflow command) nor reach the terminal as an ANSI escape
+    text = "\n".join(one_line(line) for line in _lines(result, lang, style)) + "\n"
     if not color:
         return text
     from rich.console import Console
@@ -132,7 +135,7 @@ def summary_table(results: list[AuditResult], lang: Lang) -> str:
     rows = [head]
     for r in results:
         counts = [str(sum(1 for f in r.findings if f.severity == s)) for s in severities]
-        rows.append([r.organisation_name, str(r.maturity.level), *counts, r.file])
+        rows.append([one_line(r.organisation_name), str(r.maturity.level), *counts, one_line(r.file)])
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     lines = [t("sum_title", lang, count=len(results))]
     for row in rows:
