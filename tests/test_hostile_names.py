@@ -94,3 +94,14 @@ def test_hostile_names_cannot_inject_into_the_coloured_terminal() -> None:
     assert CONTROL.findall(text) == []
     assert "[bold]vet[/bold]" in text  # rich markup in a name is shown, not applied
     assert [line for line in text.splitlines() if line.startswith("::")] == []
+
+
+def test_a_hostile_key_in_an_input_error_stays_on_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("org.yaml").write_text('schema_version: 1\norganisation: {name: x, type: gemeente, "\\e[31mnaam\\n::error::x": 1}\n',
+                                encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", "org.yaml", "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[0] == (
+        "org.yaml:2:41: error: organisation.\\x1b[31mnaam ::error::x: unknown key `\\x1b[31mnaam ::error::x`")
+    assert CONTROL.findall(result.output) == []

@@ -9,8 +9,8 @@ from typing import Protocol
 
 from digimandate.i18n import Lang
 from digimandate.render.common import indented_json
-from digimandate.render.safe import json_safe
 from digimandate.result import AuditResult
+from digimandate.textsafe import json_safe
 
 
 class Format(str, enum.Enum):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from digimandate.i18n import Lang, t
 from digimandate.render.common import LEVELS, github_escape
-from digimandate.render.safe import one_line
 from digimandate.result import AuditResult
+from digimandate.textsafe import one_line
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 

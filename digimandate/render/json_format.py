@@ -6,8 +6,8 @@ from typing import Any
 
 from digimandate.i18n import Lang, t
 from digimandate.render.common import indented_json
-from digimandate.render.safe import json_safe
 from digimandate.result import SCHEMA_VERSION, AuditResult, Finding
+from digimandate.textsafe import json_safe
 
 
 def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from digimandate.i18n import Lang, t
-from digimandate.render.safe import one_line
 from digimandate.result import AuditResult
+from digimandate.textsafe import one_line
 
 
 def render(result: AuditResult, lang: Lang) -> str:

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from digimandate.i18n import Lang
-from digimandate.render.safe import one_line
+from digimandate.textsafe import one_line
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")

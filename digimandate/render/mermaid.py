@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from digimandate.model import OrgModel
-from digimandate.render.safe import one_line
+from digimandate.textsafe import one_line
 
 MAX_PRODUCTS = 6  # per department; more are summarised in one node so the picture stays readable
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from digimandate.i18n import Lang
 from digimandate.render.common import LEVELS, indented_json, relative_uri, rule_url
-from digimandate.render.safe import json_safe
 from digimandate.result import AuditResult, Finding
+from digimandate.textsafe import json_safe
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 

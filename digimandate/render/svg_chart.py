@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape as _xml_escape
 
-from digimandate.render.safe import one_line
+from digimandate.textsafe import one_line
 
 
 def escape(text: str, entities: dict[str, str] | None = None) -> str:

@@ -6,8 +6,8 @@ import io
 from collections.abc import Callable
 
 from digimandate.i18n import Lang, t
-from digimandate.render.safe import one_line
 from digimandate.result import AuditResult
+from digimandate.textsafe import one_line
 
 STYLES = {
     "critical": "bold white on red",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from digimandate.render.safe import json_safe, one_line
+from digimandate.textsafe import json_safe, one_line
 
 
 def test_one_line_turns_breaks_into_a_space_and_shows_other_controls() -> None:
