@@ -97,6 +97,21 @@ def _color(stream: object) -> bool:
     return bool(isatty and isatty())
 
 
+def _width(stream: object) -> int | None:
+    """The width to wrap the terminal view to: a terminal's (or COLUMNS), None when piped."""
+    from digimandate.render.terminal import MIN_WIDTH
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return max(int(columns), MIN_WIDTH)
+    isatty = getattr(stream, "isatty", None)
+    if not (isatty and isatty()):
+        return None  # a file or a pipe: one finding per line, for tools that read line by line
+    import shutil
+
+    return max(shutil.get_terminal_size().columns, MIN_WIDTH)
+
+
 def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip() for value in values or [] for v in value.split(",") if v.strip())
 
@@ -163,7 +178,7 @@ def check(
         run.audit(list(files or [Path("organisation.yaml")]), keep_models=False)  # no output reads the model
         run.judge(exit_zero)
         if run.results:
-            write_outputs(render_outputs(run, outputs, _color(sys.stdout)), force)
+            write_outputs(render_outputs(run, outputs, _color(sys.stdout), _width(sys.stdout)), force)
     except DigimandateError as exc:
         _fail(exc, run.lang_for())
     except Exception as exc:  # the one place where a bug becomes exit 3 with a "please report" hint

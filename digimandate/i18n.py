@@ -607,3 +607,8 @@ CATALOG.update({
     },
     "include_sections": {"en": "allowed here: {allowed}", "nl": "toegestaan hier: {allowed}"},
 })
+
+# Terminal view and Dutch help (issue 14 part B: injection, snippets, terminal).
+CATALOG.update({
+    "term_org_header": {"en": "Organisation: {org} ({file})", "nl": "Organisatie: {org} ({file})"},
+})
