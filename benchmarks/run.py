@@ -1,6 +1,7 @@
 """Benchmark `digimandate check --format json` against Stoplight Spectral and the floors of its stack.
 
-Usage: python benchmarks/run.py [--runs 5] [--sizes 100,1000,10000] [--sparse 10000] [--folder 40] [--no-spectral] [--python PY]
+Usage: python benchmarks/run.py [--runs 5] [--sizes 100,1000,10000] [--sparse 10000] [--folder 40]
+                               [--no-spectral] [--python PY]
 
 digimandate is measured as a user runs it: installed from this checkout (`pip install .`) into
 benchmarks/.venv, so its bytecode is compiled and its C loader built, as any installation has

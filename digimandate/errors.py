@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from digimandate.i18n import CATALOG, Lang, t
+from digimandate.textsafe import one_line
 
 # The exit codes, documented in the README: clean, findings at or above --fail-on, bad input, a bug.
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -42,7 +43,10 @@ class Term:
 
 
 def _fill(args: dict[str, Any], lang: Lang) -> dict[str, Any]:
-    return {k: t(v.key, lang) if isinstance(v, Term) else v for k, v in args.items()}
+    # one_line: a key or value quoted from the file must not start a line of its own on standard
+    # error (in a GitHub Actions log, `::error ...` there is a workflow command) nor colour the terminal
+    return {k: t(v.key, lang) if isinstance(v, Term) else one_line(v) if isinstance(v, str) else v
+            for k, v in args.items()}
 
 
 @dataclass(frozen=True)
@@ -61,9 +65,9 @@ class Problem:
 
     def format(self, lang: Lang) -> str:
         """Render as ``FILE:LINE:COL: error: PATH: message`` plus an indented hint."""
-        head = f"{self.location}: {t('error', lang)}: "
+        head = f"{one_line(str(self.location))}: {t('error', lang)}: "
         if self.path:
-            head += f"{self.path}: "
+            head += f"{one_line(self.path)}: "
         args = _fill(self.args, lang)
         text = head + t(self.key, lang, **args)
         if self.hint:

@@ -604,3 +604,34 @@ CATALOG.update({
     },
     "include_sections": {"en": "allowed here: {allowed}", "nl": "toegestaan hier: {allowed}"},
 })
+
+# Terminal view and Dutch help (issue 14 part B: injection, snippets, terminal).
+CATALOG.update({
+    "term_org_header": {"en": "Organisation: {org} ({file})", "nl": "Organisatie: {org} ({file})"},
+    # typer's and click's own help texts (digimandate/cli/help.py)
+    "help_usage": {"en": "Usage:", "nl": "Gebruik:"},
+    "help_arguments": {"en": "Arguments", "nl": "Argumenten"},
+    "help_options": {"en": "Options", "nl": "Opties"},
+    "help_commands": {"en": "Commands", "nl": "Opdrachten"},
+    "help_error": {"en": "Error", "nl": "Fout"},
+    "help_required": {"en": "[required]", "nl": "[verplicht]"},
+    "help_default": {"en": "[default: {value}]", "nl": "[standaard: {value}]"},
+    "help_aborted": {"en": "Aborted.", "nl": "Afgebroken."},
+    "help_try": {"en": "Try [blue]'{command_path} {help_option}'[/] for help.",
+                 "nl": "Zie [blue]'{command_path} {help_option}'[/] voor hulp."},
+    "help_help": {"en": "Show this message and exit.", "nl": "Toon deze hulp en stop."},
+    "help_options_metavar": {"en": "[OPTIONS]", "nl": "[OPTIES]"},
+    "help_command_metavar": {"en": "COMMAND [ARGS]...", "nl": "OPDRACHT [ARGUMENTEN]..."},
+})
+
+# Metavars: what to type in place of an option's value, never a Python type.
+HELP_NL.update({
+    "FILE": "BESTAND",
+    "FORMAT": "FORMAAT",
+    "SEVERITY": "ERNST",
+    "RULES": "REGELS",
+    "FOLDER": "MAP",
+    "BYTES": "BYTES",
+    "TEXT": "TEKST",
+    "RULE": "REGEL",
+})

@@ -12,6 +12,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from digimandate import __version__
+from digimandate.cli.help import HelpCommand, HelpGroup
 from digimandate.errors import EXIT_INTERNAL, DigimandateError, UsageError
 from digimandate.i18n import HELP_NL, Lang, default_lang, t
 from digimandate.model.loader import DEFAULT_MAX_BYTES, Limits
@@ -25,6 +26,7 @@ def _h(text: str) -> str:
 
 
 app = typer.Typer(
+    cls=HelpGroup,
     name="digimandate",
     help=_h("Audit whether digital service delivery has a cross-departmental mandate (Optimaal Digitaal tip 16)."),
     no_args_is_help=True,
@@ -61,15 +63,20 @@ class RulesFormat(str, enum.Enum):
 LangOption = Annotated[Optional[LangOpt], typer.Option("--lang", help=_h("Language: nl or en."))]  # noqa: UP045
 ChecklistOption = Annotated[
     Optional[list[Path]],  # noqa: UP045
-    typer.Option("--checklist", help=_h("An extra checklist (repeatable)."), dir_okay=False),
+    typer.Option("--checklist", help=_h("An extra checklist (repeatable)."), dir_okay=False, metavar=_h("FILE")),
 ]
-FilesArg = Annotated[Optional[list[Path]], typer.Argument(help=_h("Organisation files."), show_default=False)]  # noqa: UP045
+FilesArg = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Argument(help=_h("Organisation files."), show_default=False, metavar=_h("FILE")),
+]
 StrList = Optional[list[str]]  # noqa: UP045
 OptPath = Optional[Path]  # noqa: UP045
-FileArg = Annotated[Path, typer.Argument(help=_h("The organisation file."))]
-ConfigOption = Annotated[OptPath, typer.Option("--config", help=_h("Use this configuration file."), dir_okay=False)]
+FileArg = Annotated[Path, typer.Argument(help=_h("The organisation file."), metavar=_h("FILE"))]
+ConfigOption = Annotated[OptPath, typer.Option("--config", help=_h("Use this configuration file."), dir_okay=False,
+                                                          metavar=_h("FILE"))]
 NoConfigOption = Annotated[bool, typer.Option("--no-config", help=_h("Ignore configuration files."))]
-MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help=_h("Refuse files larger than this."), min=1)]
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help=_h("Refuse files larger than this."), min=1,
+                                                          metavar=_h("BYTES"))]
 
 
 def _lang(option: LangOpt | None) -> Lang:
@@ -97,11 +104,26 @@ def _color(stream: object) -> bool:
     return bool(isatty and isatty())
 
 
+def _width(stream: object) -> int | None:
+    """The width to wrap the terminal view to: a terminal's (or COLUMNS), None when piped."""
+    from digimandate.render.terminal import MIN_WIDTH
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return max(int(columns), MIN_WIDTH)
+    isatty = getattr(stream, "isatty", None)
+    if not (isatty and isatty()):
+        return None  # a file or a pipe: one finding per line, for tools that read line by line
+    import shutil
+
+    return max(shutil.get_terminal_size().columns, MIN_WIDTH)
+
+
 def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip() for value in values or [] for v in value.split(",") if v.strip())
 
 
-@app.command(help=_h("Audit organisation files and show the findings and maturity levels."))
+@app.command(help=_h("Audit organisation files and show the findings and maturity levels."), cls=HelpCommand)
 def check(
     files: FilesArg = None,
     fmt: Annotated[
@@ -111,27 +133,35 @@ def check(
             "-f",
             help=_h("terminal, json, sarif, junit or github; FORMAT=FILE writes a file (repeatable)."),
             show_default=False,
+            metavar=_h("FORMAT"),
         ),
     ] = None,
     lang: LangOption = None,
     fail_on: Annotated[
         Optional[SeverityOpt],  # noqa: UP045
-        typer.Option("--fail-on", help=_h("Exit 1 when a finding is at or above this severity (default: high).")),
+        typer.Option("--fail-on", help=_h("Exit 1 when a finding is at or above this severity (default: high)."),
+                     metavar=_h("SEVERITY")),
     ] = None,
     checklist: ChecklistOption = None,
     select: Annotated[
-        StrList, typer.Option("--select", help=_h("Only these rules or prefixes (M, M00, M007)."))
+        StrList, typer.Option("--select", help=_h("Only these rules or prefixes (M, M00, M007)."), metavar=_h("RULES"))
     ] = None,
-    extend_select: Annotated[StrList, typer.Option("--extend-select", help=_h("Add rules or prefixes."))] = None,
-    ignore: Annotated[StrList, typer.Option("--ignore", help=_h("Skip rules or prefixes."))] = None,
+    extend_select: Annotated[
+        StrList, typer.Option("--extend-select", help=_h("Add rules or prefixes."), metavar=_h("RULES"))
+    ] = None,
+    ignore: Annotated[
+        StrList, typer.Option("--ignore", help=_h("Skip rules or prefixes."), metavar=_h("RULES"))
+    ] = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
-    waivers: Annotated[OptPath, typer.Option("--waivers", help=_h("A file of extra waivers."), dir_okay=False)] = None,
+    waivers: Annotated[OptPath, typer.Option("--waivers", help=_h("A file of extra waivers."), dir_okay=False,
+                                                            metavar=_h("FILE"))] = None,
     no_waivers: Annotated[
         bool, typer.Option("--no-waivers", help=_h("Show everything as if no waiver existed."))
     ] = False,
     baseline: Annotated[
-        OptPath, typer.Option("--baseline", help=_h("Fail only on findings not in this baseline."), dir_okay=False)
+        OptPath, typer.Option("--baseline", help=_h("Fail only on findings not in this baseline."), dir_okay=False,
+                               metavar=_h("FILE"))
     ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help=_h("Exit 0 even when findings are at or above --fail-on."))
@@ -163,7 +193,7 @@ def check(
         run.audit(list(files or [Path("organisation.yaml")]), keep_models=False)  # no output reads the model
         run.judge(exit_zero)
         if run.results:
-            write_outputs(render_outputs(run, outputs, _color(sys.stdout)), force)
+            write_outputs(render_outputs(run, outputs, _color(sys.stdout), _width(sys.stdout)), force)
     except DigimandateError as exc:
         _fail(exc, run.lang_for())
     except Exception as exc:  # the one place where a bug becomes exit 3 with a "please report" hint
@@ -171,11 +201,15 @@ def check(
     raise typer.Exit(run.exit_code)
 
 
-@app.command("baseline", help=_h("Record today's findings, so that check --baseline fails only on new ones."))
+@app.command(
+    "baseline", help=_h("Record today's findings, so that check --baseline fails only on new ones."),
+    cls=HelpCommand,
+)
 def baseline_cmd(
     files: FilesArg = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help=_h("Where to write the baseline (- for standard output)."))
+        Path, typer.Option("--output", "-o", help=_h("Where to write the baseline (- for standard output)."),
+                           metavar=_h("FILE"))
     ] = Path(".digimandate-baseline.json"),
     lang: LangOption = None,
     checklist: ChecklistOption = None,
@@ -208,10 +242,12 @@ def baseline_cmd(
         _fail(exc, run.lang_for())
 
 
-OutOption = Annotated[OptPath, typer.Option("--output", "-o", help=_h("Write to this file (- for standard output)."))]
+OutOption = Annotated[OptPath, typer.Option("--output", "-o", help=_h("Write to this file (- for standard output)."),
+                                                       metavar=_h("FILE"))]
 PreviousOption = Annotated[
     OptPath,
-    typer.Option("--previous", help=_h("The JSON result of an earlier audit, to show progress."), dir_okay=False),
+    typer.Option("--previous", help=_h("The JSON result of an earlier audit, to show progress."), dir_okay=False,
+                 metavar=_h("FILE")),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help=_h("Overwrite an existing file."))]
 
@@ -280,13 +316,17 @@ def _document(
         _internal(exc, run.lang_for())
 
 
-@app.command("report", help=_h("Write the Markdown advice report (and its maturity chart as SVG beside it)."))
+@app.command(
+    "report", help=_h("Write the Markdown advice report (and its maturity chart as SVG beside it)."),
+    cls=HelpCommand,
+)
 def report_cmd(
     file: FileArg = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
     template: Annotated[
-        OptPath, typer.Option("--template", help=_h("A folder with report.md.j2 to use instead."), file_okay=False)
+        OptPath, typer.Option("--template", help=_h("A folder with report.md.j2 to use instead."), file_okay=False,
+                              metavar=_h("FOLDER"))
     ] = None,
     previous: PreviousOption = None,
     force: ForceOption = False,
@@ -298,16 +338,21 @@ def report_cmd(
     _document("report", file, output, lang, previous, force, template, None, None, checklist, config, no_config)
 
 
-@app.command("memo", help=_h("Write the board memo (bestuursnotitie) in Markdown."))
+@app.command("memo", help=_h("Write the board memo (bestuursnotitie) in Markdown."), cls=HelpCommand)
 def memo_cmd(
     file: FileArg = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
     previous: PreviousOption = None,
-    to: Annotated[Optional[str], typer.Option("--to", help=_h("Who the memo is for."))] = None,  # noqa: UP045
-    sender: Annotated[Optional[str], typer.Option("--from", help=_h("Who writes the memo."))] = None,  # noqa: UP045
+    to: Annotated[
+        Optional[str], typer.Option("--to", help=_h("Who the memo is for."), metavar=_h("TEXT"))  # noqa: UP045
+    ] = None,
+    sender: Annotated[
+        Optional[str], typer.Option("--from", help=_h("Who writes the memo."), metavar=_h("TEXT"))  # noqa: UP045
+    ] = None,
     template: Annotated[
-        OptPath, typer.Option("--template", help=_h("A folder with memo.md.j2 to use instead."), file_okay=False)
+        OptPath, typer.Option("--template", help=_h("A folder with memo.md.j2 to use instead."), file_okay=False,
+                              metavar=_h("FOLDER"))
     ] = None,
     force: ForceOption = False,
     checklist: ChecklistOption = None,
@@ -318,7 +363,7 @@ def memo_cmd(
     _document("memo", file, output, lang, previous, force, template, to, sender, checklist, config, no_config)
 
 
-@app.command(help=_h("Check that an organisation file is valid, without running the rules."))
+@app.command(help=_h("Check that an organisation file is valid, without running the rules."), cls=HelpCommand)
 def validate(
     file: FileArg = Path("organisation.yaml"),
     lang: LangOption = None,
@@ -348,7 +393,7 @@ def validate(
     typer.echo(t("valid", out_lang, file=doc.file, summary=summary))
 
 
-@app.command(help=_h("List the rules of the built-in checklist and any extra ones."))
+@app.command(help=_h("List the rules of the built-in checklist and any extra ones."), cls=HelpCommand)
 def rules(
     fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help=_h("Output format."))] = RulesFormat.terminal,
     lang: LangOption = None,
@@ -372,9 +417,10 @@ def rules(
         _fail(exc, out_lang)
 
 
-@app.command(help=_h("Explain one rule: its texts, parameters, sources and an example that fails."))
+@app.command(help=_h("Explain one rule: its texts, parameters, sources and an example that fails."), cls=HelpCommand)
 def explain(
-    rule: Annotated[str, typer.Argument(help=_h("A rule id (M007) or name (mandate.no-approval-per-change)."))],
+    rule: Annotated[str, typer.Argument(help=_h("A rule id (M007) or name (mandate.no-approval-per-change)."),
+                                          metavar=_h("RULE"))],
     lang: LangOption = None,
     checklist: ChecklistOption = None,
 ) -> None:
@@ -398,7 +444,7 @@ def explain(
         _fail(exc, out_lang)
 
 
-@app.command(help=_h("Print the JSON Schema of the organisation model."))
+@app.command(help=_h("Print the JSON Schema of the organisation model."), cls=HelpCommand)
 def schema() -> None:
     """Print the JSON Schema of the organisation model."""
     from digimandate.model.schemas import organisation_schema_text
@@ -406,9 +452,11 @@ def schema() -> None:
     sys.stdout.write(organisation_schema_text())
 
 
-@app.command(help=_h("Write a commented starter organisation file; never overwrites."))
+@app.command(help=_h("Write a commented starter organisation file; never overwrites."), cls=HelpCommand)
 def init(
-    file: Annotated[Path, typer.Argument(help=_h("Where to write the starter file."))] = Path("organisation.yaml"),
+    file: Annotated[
+        Path, typer.Argument(help=_h("Where to write the starter file."), metavar=_h("FILE"))
+    ] = Path("organisation.yaml"),
     lang: LangOption = None,
 ) -> None:
     """Write a commented starter organisation file; never overwrites."""

@@ -111,7 +111,8 @@ EXTENSIONS = {Format.terminal: "txt", Format.json: "json", Format.sarif: "sarif"
               Format.github: "txt"}
 
 
-def render_outputs(run: Run, outputs: list[Output], color: bool) -> list[tuple[Path | None, str]]:
+def render_outputs(run: Run, outputs: list[Output], color: bool,
+                   width: int | None = None) -> list[tuple[Path | None, str]]:
     """Render every output in full before anything is written, so a failure leaves no half output.
 
     A file output whose path is a folder (or ends in a slash) gets one file per organisation.
@@ -128,7 +129,8 @@ def render_outputs(run: Run, outputs: list[Output], color: bool) -> list[tuple[P
                 rendered.append((out.path / name, render(result, out.fmt, run.lang_for(result))))
             continue
         rendered.append((out.path, render_many(run.results, out.fmt, run.lang_for,
-                                               color=color and out.path is None)))
+                                               color=color and out.path is None,
+                                               width=width if out.path is None else None)))
     for folder in folder_wanted:  # a trailing slash asks for the folder: make it
         try:
             folder.mkdir(parents=True, exist_ok=True)

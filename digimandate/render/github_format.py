@@ -5,6 +5,7 @@ from __future__ import annotations
 from digimandate.audit.result import AuditResult
 from digimandate.i18n import Lang, t
 from digimandate.render.common import LEVELS, github_escape
+from digimandate.textsafe import one_line
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -15,14 +16,15 @@ def render(result: AuditResult, lang: Lang) -> str:
     for f in result.findings:
         command = _COMMANDS[LEVELS[f.severity]]
         props = ",".join([
-            f"file={github_escape(f.location.file, prop=True)}",
+            f"file={github_escape(one_line(f.location.file), prop=True)}",
             f"line={f.location.line}",
             f"col={f.location.column}",
-            f"title={github_escape(f'{f.rule} {f.name} ({f.severity})', prop=True)}",
+            f"title={github_escape(one_line(f'{f.rule} {f.name} ({f.severity})'), prop=True)}",
         ])
-        lines.append(f"::{command} {props}::{github_escape(f.message(lang))}")
+        # one_line: the runner would show an ANSI escape or a NUL from a name raw in the log
+        lines.append(f"::{command} {props}::{github_escape(one_line(f.message(lang)))}")
     m = result.maturity
     summary = t("term_maturity", lang, org=result.organisation_name, level=m.level, name=t(f"level_{m.level}", lang),
                 score="-" if m.score is None else f"{m.score:g}")
-    lines.append(f"::notice title=digimandate::{github_escape(summary)}")
+    lines.append(f"::notice title=digimandate::{github_escape(one_line(summary))}")
     return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ from typing import Any
 from digimandate.audit.result import SCHEMA_VERSION, AuditResult, Finding
 from digimandate.i18n import Lang, t
 from digimandate.jsontext import indented_json
+from digimandate.textsafe import json_safe
 
 
 def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:
@@ -79,4 +80,4 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
 
 def render(result: AuditResult, lang: Lang) -> str:
     """Render the result as indented JSON with a trailing newline."""
-    return indented_json(result_dict(result, lang)) + "\n"
+    return json_safe(indented_json(result_dict(result, lang))) + "\n"

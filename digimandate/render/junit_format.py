@@ -6,31 +6,35 @@ from xml.etree import ElementTree as ET
 
 from digimandate.audit.result import AuditResult
 from digimandate.i18n import Lang, t
+from digimandate.textsafe import one_line
 
 
 def render(result: AuditResult, lang: Lang) -> str:
     """Render the result as a JUnit XML report."""
-    suite = ET.Element("testsuite", name=f"digimandate: {result.organisation_name}")
+    # Every value passes one_line: XML 1.0 cannot hold most control characters at all (a parser
+    # refuses the file), and a line break in a name would start a line of its own in the report.
+    suite = ET.Element("testsuite", name=one_line(f"digimandate: {result.organisation_name}"))
     tests = failures = errors = skipped = 0
     waived_by_rule: dict[str, int] = {}
     for w in result.waived:
         waived_by_rule[w.finding.rule] = waived_by_rule.get(w.finding.rule, 0) + 1
     active = {f.rule: [] for f in result.findings}  # type: dict[str, list[str]]
     for f in result.findings:
-        active[f.rule].append(f"{f.location}: [{f.severity}] {f.message(lang)} ({f.entity})")
+        active[f.rule].append(one_line(f"{f.location}: [{f.severity}] {f.message(lang)} ({f.entity})"))
     for outcome in result.outcomes:
         spec = outcome.rule.spec
         case = ET.SubElement(suite, "testcase", classname=f"digimandate.{spec.dimension}",
-                             name=f"{spec.id} {spec.name}", file=result.file)
+                             name=f"{spec.id} {spec.name}", file=one_line(result.file))
         tests += 1
         lines = active.get(spec.id, [])
         if outcome.status == "error":
             errors += 1
-            ET.SubElement(case, "error", message=t("term_rule_error", lang, rule=spec.id, error=outcome.error or ""),
+            ET.SubElement(case, "error", message=one_line(t("term_rule_error", lang, rule=spec.id,
+                                                            error=outcome.error or "")),
                           type="internal")
         elif lines:
             failures += 1
-            failure = ET.SubElement(case, "failure", message=f"{spec.title.get(lang)} ({len(lines)})",
+            failure = ET.SubElement(case, "failure", message=one_line(f"{spec.title.get(lang)} ({len(lines)})"),
                                     type=outcome.rule.severity)
             failure.text = "\n".join(lines)
         elif outcome.status in ("not_applicable", "disabled"):
@@ -44,10 +48,10 @@ def render(result: AuditResult, lang: Lang) -> str:
         if f.dimension == "waivers":
             tests += 1
             failures += 1
-            case = ET.SubElement(suite, "testcase", classname="digimandate.waivers", name=f"{f.rule} {f.entity}",
-                                 file=f.location.file)
-            failure = ET.SubElement(case, "failure", message=f.message(lang), type=f.severity)
-            failure.text = f"{f.location}: {f.message(lang)}"
+            case = ET.SubElement(suite, "testcase", classname="digimandate.waivers",
+                                 name=one_line(f"{f.rule} {f.entity}"), file=one_line(f.location.file))
+            failure = ET.SubElement(case, "failure", message=one_line(f.message(lang)), type=f.severity)
+            failure.text = one_line(f"{f.location}: {f.message(lang)}")
     suite.set("tests", str(tests))
     suite.set("failures", str(failures))
     suite.set("errors", str(errors))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from digimandate.model.org import OrgModel
+from digimandate.textsafe import one_line
 
 MAX_PRODUCTS = 6  # per department; more are summarised in one node so the picture stays readable
 
 
 def label(text: str) -> str:
     """A Mermaid node label: quoted, one line, with quotes and angle brackets as entities."""
-    text = " ".join(text.split())
+    text = one_line(" ".join(text.split()))
     # entity codes keep a label from closing its quotes, the node, or the Markdown code fence around it
     for char, entity in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("|", "#124;"),
                          ("`", "#96;")):

@@ -8,6 +8,7 @@ from digimandate.audit.result import AuditResult, Finding
 from digimandate.i18n import Lang
 from digimandate.jsontext import indented_json
 from digimandate.render.common import LEVELS, relative_uri, rule_url
+from digimandate.textsafe import json_safe
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -105,4 +106,4 @@ def sarif_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
 
 def render(result: AuditResult, lang: Lang) -> str:
     """Render the result as a SARIF 2.1.0 document."""
-    return indented_json(sarif_dict(result, lang)) + "\n"
+    return json_safe(indented_json(sarif_dict(result, lang))) + "\n"

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _xml_escape
+
+from digimandate.textsafe import one_line
+
+
+def escape(text: str, entities: dict[str, str] | None = None) -> str:
+    """XML text on one line: control characters XML 1.0 forbids become visible escapes."""
+    return _xml_escape(one_line(text), entities or {})
+
 
 ROW = 34
 LEFT = 230

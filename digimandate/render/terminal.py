@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
 
-from digimandate.audit.result import AuditResult
+from digimandate.audit.result import AuditResult, Finding
 from digimandate.i18n import Lang, t
+from digimandate.textsafe import one_line
 
 STYLES = {
     "critical": "bold white on red",
@@ -17,38 +19,115 @@ STYLES = {
 }
 
 
-def render(result: AuditResult, lang: Lang, color: bool = False, width: int = 100) -> str:
-    """Render for a person at a terminal; with ``color`` through rich, else as plain text."""
-    if color:
-        from rich.markup import escape
+Segment = tuple[str, str]  # text and rich style ("" for none)
+MIN_WIDTH = 80
 
-        def style(text: str, name: str) -> str:
-            return f"[{name}]{escape(text)}[/]" if name else escape(text)
-    else:
 
-        def style(text: str, name: str) -> str:
-            return text
+@dataclass
+class Line:
+    """One logical line: styled segments, and how far a wrapped continuation is indented."""
 
-    text = "\n".join(_lines(result, lang, style)) + "\n"
+    parts: list[Segment]
+    hang: int = 4
+
+    @property
+    def text(self) -> str:
+        """The line without styles."""
+        return "".join(p for p, _ in self.parts)
+
+
+def render(result: AuditResult, lang: Lang, color: bool = False, width: int | None = None) -> str:
+    """Render for a person at a terminal; with ``color`` through rich, else as plain text.
+
+    With ``width`` (a terminal's, at least 80 columns) long lines wrap between words; without
+    it every finding stays on one line, as tools that read the output line by line expect.
+    """
+    lines = _lines(result, lang)
+    if width is not None:
+        lines = [part for line in lines for part in wrap(line, max(width, MIN_WIDTH))]
     if not color:
-        return text
+        return "".join(line.text + "\n" for line in lines)
     from rich.console import Console
+    from rich.markup import escape
 
+    markup = "".join("".join(f"[{style}]{escape(text)}[/]" if style else escape(text) for text, style in line.parts)
+                     + "\n" for line in lines)
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=True, width=width, highlight=False, soft_wrap=True)
-    console.print(text, end="")
+    # soft_wrap: the lines are wrapped already (or must not be); rich would break them again
+    console = Console(file=buf, force_terminal=True, width=max(width or 0, MIN_WIDTH), highlight=False,
+                      soft_wrap=True)
+    console.print(markup, end="")
     return buf.getvalue()
+
+
+def wrap(line: Line, width: int) -> list[Line]:
+    """Break a line between words so that each part fits ``width``; a longer word stays whole."""
+    text = line.text
+    if len(text) <= width:
+        return [line]
+    indent = len(text) - len(text.lstrip(" "))
+    cuts: list[tuple[int, int]] = []  # (end of one part, start of the next)
+    start, room = 0, width
+    while len(text) - start > room:
+        limit = start + room
+        space = text.rfind(" ", start + (indent if not cuts else 0) + 1, limit + 1)
+        if space < 0:  # a word longer than the room: it overflows rather than breaks
+            space = text.find(" ", limit)
+            if space < 0:
+                break
+        nxt = space
+        while nxt < len(text) and text[nxt] == " ":
+            nxt += 1
+        if nxt == len(text):
+            break
+        cuts.append((space, nxt))
+        start, room = nxt, width - line.hang
+    if not cuts:
+        return [line]
+    bounds = [(0, cuts[0][0])] + [(a[1], b[0]) for a, b in pairwise(cuts)] + [(cuts[-1][1], len(text))]
+    out = []
+    for i, (a, b) in enumerate(bounds):
+        lead: list[Segment] = [(" " * line.hang, "")] if i else []
+        out.append(Line(lead + _slice(line.parts, a, b), line.hang))
+    return out
+
+
+def _slice(parts: list[Segment], a: int, b: int) -> list[Segment]:
+    """The styled segments covering characters ``a`` to ``b`` of the line."""
+    out: list[Segment] = []
+    pos = 0
+    for text, style in parts:
+        lo, hi = max(a, pos), min(b, pos + len(text))
+        if lo < hi:
+            out.append((text[lo - pos:hi - pos], style))
+        pos += len(text)
+    return out
 
 
 def _score(value: float | None, lang: Lang) -> str:
     return t("term_na_score", lang) if value is None else f"{value:g}"
 
 
-def _lines(result: AuditResult, lang: Lang, style: Callable[[str, str], str]) -> list[str]:
+def _finding(f: Finding, lang: Lang) -> Line:
+    sev = t(f"sev_{f.severity}", lang)
+    return Line([(f"  {one_line(str(f.location))}: ", ""), (f"[{sev}]", STYLES[f.severity]),
+                 (f" {one_line(f.message(lang))} ", ""), (f"({f.rule} {f.name})", "dim")], hang=6)
+
+
+def _plain(text: str, style: str = "", hang: int = 4) -> Line:
+    # one_line: a name from the file must not start a line of its own (in a GitHub Actions log,
+    # `::error ...` is a workflow command) nor reach the terminal as an ANSI escape
+    return Line([(one_line(text), style)], hang)
+
+
+def _lines(result: AuditResult, lang: Lang) -> list[Line]:
     """Build the view line by line."""
     rs = result.ruleset
-    out: list[str] = []
+    out: list[Line] = []
     m = result.maturity
+    # folder audits print several organisations one after the other: each starts with its name
+    out.append(_plain(t("term_org_header", lang, org=result.organisation_name, file=result.file), "bold"))
+    out.append(Line([]))
     for name, dim in rs.dimensions.items():
         findings = [f for f in result.findings if f.dimension == name and name != "waivers"]
         if not findings:
@@ -57,50 +136,35 @@ def _lines(result: AuditResult, lang: Lang, style: Callable[[str, str], str]) ->
         head = f"{dim.title.get(lang)} ({name})"
         if ds is not None:
             head += f" · {t('term_level', lang)} {ds.level} · {t('term_score', lang)} {_score(ds.score, lang)}"
-        out.append(style(head, "bold underline"))
-        for f in findings:
-            sev = t(f"sev_{f.severity}", lang)
-            out.append(
-                f"  {f.location}: " + style(f"[{sev}]", STYLES[f.severity])
-                + f" {style(f.message(lang), '')} " + style(f"({f.rule} {f.name})", "dim")
-            )
-        out.append("")
+        out.append(_plain(head, "bold underline"))
+        out += [_finding(f, lang) for f in findings]
+        out.append(Line([]))
     meta = [f for f in result.findings if f.dimension == "waivers"]
     if meta:
-        out.append(style(t("term_waiver_findings", lang), "bold underline"))
-        for f in meta:
-            sev = t(f"sev_{f.severity}", lang)
-            out.append(f"  {f.location}: " + style(f"[{sev}]", STYLES[f.severity]) + f" {style(f.message(lang), '')} "
-                       + style(f"({f.rule} {f.name})", "dim"))
-        out.append("")
+        out.append(_plain(t("term_waiver_findings", lang), "bold underline"))
+        out += [_finding(f, lang) for f in meta]
+        out.append(Line([]))
     if result.waived:
-        out.append(style(t("term_waived", lang, count=len(result.waived)), "bold underline"))
+        out.append(_plain(t("term_waived", lang, count=len(result.waived)), "bold underline"))
         for w in result.waived:
             f = w.finding
-            out.append(style(f"  {f.location}: {f.message(lang)} ({f.rule})", "dim"))
-            out.append(style("    " + t("term_waiver_terms", lang, reason=w.reason, owner=w.owner,
-                                          expires=w.expires.isoformat(), justification=w.justification), "dim"))
-        out.append("")
+            out.append(_plain(f"  {f.location}: {f.message(lang)} ({f.rule})", "dim", hang=6))
+            out.append(_plain("    " + t("term_waiver_terms", lang, reason=w.reason, owner=w.owner,
+                                         expires=w.expires.isoformat(), justification=w.justification), "dim",
+                              hang=6))
+        out.append(Line([]))
     if result.baseline_used:
-        out.append(style(t("term_baseline", lang, count=len(result.baselined)), "bold"))
+        out.append(_plain(t("term_baseline", lang, count=len(result.baselined)), "bold"))
         for e in result.baseline_fixed:
-            out.append(style("  " + t("term_baseline_fixed", lang, rule=e.rule, entity=e.entity), "green"))
-        out.append("")
+            out.append(_plain("  " + t("term_baseline_fixed", lang, rule=e.rule, entity=e.entity), "green", hang=6))
+        out.append(Line([]))
     for o in result.errors:
-        out.append(style(t("term_rule_error", lang, rule=o.rule.id, error=o.error or ""), "bold red"))
-        out.append("")
+        out.append(_plain(t("term_rule_error", lang, rule=o.rule.id, error=o.error or ""), "bold red"))
+        out.append(Line([]))
     level_name = t(f"level_{m.level}", lang)
-    out.append(style(t("term_maturity", lang, org=result.organisation_name, level=m.level, name=level_name,
-                       score=_score(m.score, lang)), "bold"))
-    labels = {name: dim.title.get(lang) for name, dim in rs.dimensions.items() if name in m.dimensions}
-    pad = max((len(v) for v in labels.values()), default=10)
-    for name, label in labels.items():
-        ds = m.dimensions[name]
-        nxt = (t("term_next", lang, level=ds.level + 1, rules=", ".join(ds.blocking))
-               if ds.level < 5 else t("term_top", lang))
-        lvl = style(f"{t('term_level', lang)} {ds.level}", "green" if ds.level >= 4 else "yellow" if ds.level == 3
-                    else "red")
-        out.append(f"  {label.ljust(pad)}  {lvl}  {t('term_score', lang)} {_score(ds.score, lang):>5}  {nxt}")
+    out.append(_plain(t("term_maturity", lang, org=result.organisation_name, level=m.level, name=level_name,
+                        score=_score(m.score, lang)), "bold"))
+    out += _dimension_rows(result, lang)
     count = len(result.findings)
     if count == 0:
         summary = t("term_no_findings", lang)
@@ -115,13 +179,36 @@ def _lines(result: AuditResult, lang: Lang, style: Callable[[str, str], str]) ->
             parts.append(f"{t('sev_' + sev, lang)} {n}")
     if parts:
         summary += " (" + ", ".join(parts) + ")"
-    out.append(summary)
+    out.append(_plain(summary))
     if result.not_applicable:
-        out.append(style(t("term_not_applicable", lang, rules=", ".join(result.not_applicable)), "dim"))
+        out.append(_plain(t("term_not_applicable", lang, rules=", ".join(result.not_applicable)), "dim"))
     disabled = [o.rule.id for o in result.outcomes if o.status == "disabled"]
     if disabled:
-        out.append(style(t("term_disabled", lang, rules=", ".join(disabled)), "dim"))
+        out.append(_plain(t("term_disabled", lang, rules=", ".join(disabled)), "dim"))
     return out
+
+
+def _dimension_rows(result: AuditResult, lang: Lang) -> list[Line]:
+    """The summary per dimension, in columns that stay aligned whatever a score reads ("n.v.t.")."""
+    m = result.maturity
+    labels = {name: one_line(dim.title.get(lang)) for name, dim in result.ruleset.dimensions.items()
+              if name in m.dimensions}
+    pad = max((len(v) for v in labels.values()), default=10)
+    scores = {name: _score(m.dimensions[name].score, lang) for name in labels}
+    score_pad = max([5, *(len(v) for v in scores.values())])
+    rows = []
+    for name, label in labels.items():
+        ds = m.dimensions[name]
+        nxt = (t("term_next", lang, level=ds.level + 1, rules=", ".join(ds.blocking))
+               if ds.level < 5 else t("term_top", lang))
+        color = "green" if ds.level >= 4 else "yellow" if ds.level == 3 else "red"
+        score = f"  {t('term_score', lang)} {scores[name]:>{score_pad}}  "
+        head = f"  {label.ljust(pad)}  "
+        level = f"{t('term_level', lang)} {ds.level}"
+        # a wrapped list of blocking rules continues under the start of that list
+        rows.append(Line([(head, ""), (level, color), (score, ""), (nxt, "")],
+                         hang=len(head) + len(level) + len(score)))
+    return rows
 
 
 def summary_table(results: list[AuditResult], lang: Lang) -> str:
@@ -132,7 +219,7 @@ def summary_table(results: list[AuditResult], lang: Lang) -> str:
     rows = [head]
     for r in results:
         counts = [str(sum(1 for f in r.findings if f.severity == s)) for s in severities]
-        rows.append([r.organisation_name, str(r.maturity.level), *counts, r.file])
+        rows.append([one_line(r.organisation_name), str(r.maturity.level), *counts, one_line(r.file)])
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     lines = [t("sum_title", lang, count=len(results))]
     for row in rows:

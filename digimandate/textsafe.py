@@ -1,0 +1,40 @@
+"""Text from an organisation file made safe for a text output: one line, no control characters."""
+
+from __future__ import annotations
+
+import re
+
+# Line breaks and tabs would let a name start a line of its own: in a GitHub Actions log such a line
+# can be a workflow command (`::error ...`), in Markdown a heading, in JUnit a fake report line.
+_BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]+")
+# What a terminal or an XML parser acts on instead of showing: C0 and C1 controls (ANSI escapes
+# start with ESC or the one-byte CSI U+009B), DEL, bidirectional overrides that reorder what is
+# shown, lone surrogates and the noncharacters XML 1.0 forbids.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: line breaks and tabs become a space, other control characters a visible escape."""
+    if _UNSAFE.search(text) is None:  # the common case: nothing to do
+        return text
+    return _CONTROLS.sub(_visible, _BREAKS.sub(" ", text))
+
+
+def json_safe(text: str) -> str:
+    """JSON text with C1 controls, DEL and line separators written as ``\\uXXXX``: the same value, safe to print.
+
+    Only strings can hold these characters in JSON, and JSON's own escape keeps the value exact.
+    """
+    if _JSON_RAW.search(text) is None:
+        return text
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# json.dumps escapes C0 controls already; these it writes raw (a lone surrogate cannot even be encoded as UTF-8).
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")

@@ -1,0 +1,77 @@
+"""Help in the language asked for, throughout, and metavars that name what to type, not a Python type."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+COMMANDS = ["", "check", "baseline", "report", "memo", "validate", "rules", "explain", "schema", "init"]
+# The help language is fixed when the CLI is imported, so each language gets a process of its own.
+SCRIPT = """
+import json, sys
+from typer.testing import CliRunner
+from digimandate.cli.app import app
+out = {}
+for name in json.loads(sys.argv[1]):
+    result = CliRunner().invoke(app, [*name.split(), "--help"], terminal_width=100)
+    out[name] = result.output
+print(json.dumps(out))
+"""
+PYTHON_TYPE = re.compile(r"<(bool|str|int|float|path|file|directory|int range)>|list\[|\{\w+\}")
+
+
+def help_texts(lang: str) -> dict[str, str]:
+    env = {**os.environ, "DIGIMANDATE_LANG": lang, "COLUMNS": "100"}
+    done = subprocess.run([sys.executable, "-c", SCRIPT, json.dumps(COMMANDS)], capture_output=True, text=True,
+                          env=env, check=True)
+    texts: dict[str, str] = json.loads(done.stdout)
+    return texts
+
+
+@pytest.fixture(scope="module")
+def dutch() -> dict[str, str]:
+    return help_texts("nl")
+
+
+@pytest.fixture(scope="module")
+def english() -> dict[str, str]:
+    return help_texts("en")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_dutch_help_is_dutch_throughout(command: str, dutch: dict[str, str]) -> None:
+    text = dutch[command]
+    assert "Gebruik: digimandate" in text
+    assert "Toon deze hulp en stop." in text
+    for english_word in ("Usage", "Options", "Arguments", "Commands", "[default", "[required]", "Show this message",
+                         "[OPTIONS]", "COMMAND", "FILE", "TEXT", "FOLDER"):
+        assert english_word not in text, english_word
+
+
+def test_dutch_help_marks_defaults_and_required_arguments_in_dutch(dutch: dict[str, str]) -> None:
+    assert "[standaard: organisation.yaml]" in dutch["init"]
+    assert "[verplicht]" in dutch["explain"]
+    assert "Gebruik: digimandate explain [OPTIES] REGEL" in dutch["explain"]
+    assert "Gebruik: digimandate [OPTIES] OPDRACHT [ARGUMENTEN]..." in dutch[""]
+    assert "Opdrachten" in dutch[""] and "Opties" in dutch["check"] and "Argumenten" in dutch["check"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_metavar_shows_a_python_type(lang: str, dutch: dict[str, str], english: dict[str, str]) -> None:
+    texts = dutch if lang == "nl" else english
+    for command, text in texts.items():
+        assert PYTHON_TYPE.findall(text) == [], (command, text)
+
+
+def test_english_help_names_what_to_type(english: dict[str, str]) -> None:
+    assert "Usage: digimandate check [OPTIONS] [FILE]..." in english["check"]
+    assert "Usage: digimandate explain [OPTIONS] RULE" in english["explain"]
+    assert re.search(r"--format\s+-f\s+FORMAT\s", english["check"])
+    assert re.search(r"--to\s+TEXT", english["memo"])
+    assert re.search(r"--max-bytes\s+BYTES", english["check"])
+    assert "Show this message and exit." in english["check"]

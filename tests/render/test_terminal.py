@@ -1,0 +1,98 @@
+"""The terminal view: wrapping between words, aligned summary columns, a header per organisation."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.audit.checklist import RuleSet
+from digimandate.audit.flow import audit_file
+from digimandate.audit.result import AuditResult
+from digimandate.cli.app import app
+from digimandate.render.terminal import Line, render, wrap
+from tests.conftest import EXAMPLES
+
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def audit(name: str, ruleset: RuleSet) -> AuditResult:
+    return audit_file(EXAMPLES / name, ruleset, display=f"examples/{name}")
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+@pytest.mark.parametrize("color", [False, True])
+@pytest.mark.parametrize(("example", "lang"), [("small-municipality.yaml", "nl"), ("english-agency.yaml", "en")])
+def test_wraps_to_the_width_between_words(example: str, lang: str, color: bool, ruleset: RuleSet) -> None:
+    result = audit(example, ruleset)
+    whole = render(result, lang, color=False)  # type: ignore[arg-type]
+    wrapped = SGR.sub("", render(result, lang, color=color, width=80))  # type: ignore[arg-type]
+    assert max(len(line) for line in whole.splitlines()) > 80  # so there is something to wrap
+    for line in wrapped.splitlines():
+        assert len(line) <= 80 or " " not in line.strip(), line
+    assert words(wrapped) == words(whole)  # every word whole and in its place
+    assert len(wrapped.splitlines()) > len(whole.splitlines())
+
+
+def test_continuation_lines_are_indented_under_the_finding(ruleset: RuleSet) -> None:
+    wrapped = render(audit("small-municipality.yaml", ruleset), "nl", width=80).splitlines()
+    m007 = next(i for i, line in enumerate(wrapped) if line.startswith("  examples/small-municipality.yaml:55:5:"))
+    assert wrapped[m007 + 1] == "      website-en-formulieren hebben voor elke wijziging toestemming nodig van:"
+
+
+def test_never_narrower_than_80_columns(ruleset: RuleSet) -> None:
+    result = audit("small-municipality.yaml", ruleset)
+    assert render(result, "nl", width=20) == render(result, "nl", width=80)
+
+
+def test_a_word_longer_than_the_line_stays_whole() -> None:
+    word = "x" * 100
+    parts = wrap(Line([("  a b ", ""), (word, "bold"), (" c", "")], hang=6), 80)
+    assert [p.text for p in parts] == ["  a b", f"      {word}", "      c"]
+    assert parts[1].parts == [("      ", ""), (word, "bold")]
+
+
+def test_summary_columns_stay_aligned_when_a_score_is_not_applicable(ruleset: RuleSet) -> None:
+    for lang, na in (("nl", "n.v.t."), ("en", "n/a")):
+        lines = render(audit("small-municipality.yaml", ruleset), lang).splitlines()  # type: ignore[arg-type]
+        first = next(i for i, line in enumerate(lines) if "Ad hoc" in line) + 1
+        rows = lines[first:first + 7]
+        assert sum(na in row for row in rows) == 1
+        last_column = re.compile(r"naar niveau|hoogste niveau|to reach level|top level")
+        assert len({last_column.search(row).start() for row in rows}) == 1, rows  # type: ignore[union-attr]
+
+
+def test_each_organisation_starts_with_a_header_naming_it(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "clients"
+    root.mkdir()
+    for name in ("small-municipality.yaml", "english-agency.yaml"):
+        shutil.copy(EXAMPLES / name, root / name)
+    monkeypatch.delenv("COLUMNS", raising=False)
+    out = CliRunner().invoke(app, ["check", str(root), "--lang", "en", "--exit-zero"]).stdout
+    lines = out.splitlines()
+    heads = [i for i, line in enumerate(lines) if line.startswith("Organisation: ")]
+    assert [lines[i] for i in heads] == [
+        f"Organisation: National Allowances Agency ({root / 'english-agency.yaml'})",
+        f"Organisation: Gemeente Dijkveld ({root / 'small-municipality.yaml'})",
+    ]
+    first, second = heads
+    assert all("english-agency.yaml:" in line for line in lines[first:second] if line.startswith("  " + str(root)))
+    assert all("small-municipality.yaml:" in line for line in lines[second:] if line.startswith("  " + str(root)))
+
+
+def test_check_wraps_to_columns_and_keeps_lines_whole_in_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    small = str(EXAMPLES / "small-municipality.yaml")
+    monkeypatch.delenv("COLUMNS", raising=False)
+    piped = CliRunner().invoke(app, ["check", small, "--exit-zero"]).stdout
+    assert max(len(line) for line in piped.splitlines()) > 100
+    monkeypatch.setenv("COLUMNS", "100")
+    wrapped = CliRunner().invoke(app, ["check", small, "--exit-zero"]).stdout
+    assert max(len(line) for line in wrapped.splitlines()) <= 100
+    assert words(wrapped) == words(piped)

@@ -1,0 +1,26 @@
+"""Text from the organisation file made safe for text outputs."""
+
+from __future__ import annotations
+
+import json
+
+from digimandate.textsafe import json_safe, one_line
+
+
+def test_one_line_turns_breaks_into_a_space_and_shows_other_controls() -> None:
+    assert one_line("a\r\n::error::x") == "a ::error::x"
+    assert one_line("a\u2028b\u2029c\x85d\te") == "a b c d e"
+    assert one_line("\x1b[31mred\x00\x07\x7f\x9b") == "\\x1b[31mred\\x00\\x07\\x7f\\x9b"
+    assert one_line("\u202eevil\ufffe") == "\\u202eevil\\ufffe"
+
+
+def test_one_line_leaves_ordinary_text_alone() -> None:
+    text = "Gemeente 's-Hertogenbosch · Ĳsselstein | *x* <b>"
+    assert one_line(text) is text
+
+
+def test_json_safe_keeps_the_value_and_escapes_what_a_terminal_would_act_on() -> None:
+    value = {"name": "a\x9b31mb\u2028c\x7f"}
+    text = json_safe(json.dumps(value, ensure_ascii=False))
+    assert text == '{"name": "a\\u009b31mb\\u2028c\\u007f"}'
+    assert json.loads(text) == value
