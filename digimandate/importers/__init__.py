@@ -1,0 +1,1 @@
+"""Importers: organisation entities from registers the organisation already has."""
