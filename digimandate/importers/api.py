@@ -125,7 +125,7 @@ def run_import(options: Options) -> Imported:
     out = options.output or ((options.into.parent if options.into else Path(".")) / "imported.yaml")
     if options.into is not None and out.resolve() == options.into.resolve():
         raise UsageError("imp_output_is_main", file=str(out))
-    main = _load_main(options.into, out, options.limits)
+    main, patterns = _load_main(options.into, out, options.limits)
     org = main.data.get("organisation")
     audit = org.get("audit_date") if isinstance(org, dict) else None
     ctx = Context(audit if isinstance(audit, date) else today(), concept=options.concept, internal=options.internal,
@@ -162,19 +162,36 @@ def run_import(options: Options) -> Imported:
         notes += _check_upl(doc, upl_index, next(s.name for s in sources if s.kind == "upl"))
     order = {s.name: i for i, s in enumerate(sources)}
     notes.sort(key=lambda n: order.get(n.source, len(order)))
-    include = _include_missing(options.into, out, main.data)
+    include = _include_missing(options.into, out, patterns)
     name = str(org.get("name")) if options.into is not None and isinstance(org, dict) and org.get("name") else ""
     return Imported(out, text, notes, sources, merged, include, name, ctx.audit_date)
 
 
-def _load_main(into: Path | None, out: Path, limits: Limits) -> Loaded:
+def _load_main(into: Path | None, out: Path, limits: Limits) -> tuple[Loaded, list[Any]]:
     """The hand-written organisation and its includes, without the machine-owned file being regenerated."""
     if into is None:
-        return load_bytes(b"schema_version: 1\norganisation: {name: import}\n", "<import>")
+        return load_bytes(b"schema_version: 1\norganisation: {name: import}\n", "<import>"), []
     from digimandate.includes import expand_includes
 
-    loaded = expand_includes(load_file(into, limits), into, limits)
+    loaded = load_file(into, limits)
     target = out.resolve()
+    patterns = loaded.data.get("include")
+    given = list(patterns) if isinstance(patterns, list) else []
+    if isinstance(patterns, LList) and not out.exists():
+        # an include line added before the first import names a file that does not exist yet
+        try:
+            rel = target.relative_to(into.resolve().parent).as_posix()
+        except ValueError:
+            rel = ""
+        base = into.resolve().parent
+        kept = LList(patterns.pos, patterns.src)
+        for i, pattern in enumerate(patterns):
+            if isinstance(pattern, str) and rel and fnmatch.fnmatch(rel, pattern) and not any(base.glob(pattern)):
+                continue
+            kept.append(pattern)
+            kept.spots.append(patterns.spots[i])
+        loaded.data["include"] = kept
+    loaded = expand_includes(loaded, into, limits)
     for section in SECTION_ORDER:
         items = loaded.data.get(section)
         if not isinstance(items, LList):
@@ -186,7 +203,7 @@ def _load_main(into: Path | None, out: Path, limits: Limits) -> Loaded:
             kept.append(item)
             kept.spots.append(items.spots[i])
         loaded.data[section] = kept
-    return loaded
+    return loaded, given
 
 
 def render_output(merged: Merged, sources: list[Source]) -> str:
@@ -233,7 +250,7 @@ def _check_upl(doc: Any, index: upl.Upl, source: str) -> list[Note]:
     return notes
 
 
-def _include_missing(into: Path | None, out: Path, data: dict[str, Any]) -> str | None:
+def _include_missing(into: Path | None, out: Path, patterns: list[Any]) -> str | None:
     """The `include:` line to add when the main file does not include the output yet."""
     if into is None:
         return None
@@ -241,7 +258,6 @@ def _include_missing(into: Path | None, out: Path, data: dict[str, Any]) -> str 
         rel = out.resolve().relative_to(into.resolve().parent).as_posix()
     except ValueError:
         raise UsageError("imp_output_outside", file=str(out), main=str(into)) from None
-    patterns = data.get("include") or []
     if any(isinstance(p, str) and fnmatch.fnmatch(rel, p) for p in patterns):
         return None
     return f"include: [{rel}]"

@@ -114,9 +114,8 @@ def template_xlsx(lang: Lang) -> bytes:
                 check = DataValidation(type="list", formula1=f'"{values}"', allow_blank=True)
                 check.add(f"{column_letter(c)}2:{column_letter(c)}1000")
                 ws.add_data_validation(check)
-            if col.kind == "date":
-                for r in range(2, 1001):
-                    ws.cell(row=r, column=c).number_format = "yyyy-mm-dd"
+            if col.kind == "date":  # a column style, so that no empty cells are created
+                ws.column_dimensions[column_letter(c)].number_format = "yyyy-mm-dd"
         ws.freeze_panes = "A2"
     raci = book.create_sheet(RACI[0])
     raci.cell(row=1, column=1, value="product").font = Font(bold=True)
