@@ -101,6 +101,10 @@ def merge(founds: list[Found], existing: dict[str, list[Entity]]) -> Merged:
                 hit = Entity(section, draft.id, dict(draft.fields), list(draft.refs), list(draft.intake), draft.where,
                              False, draft.source)
                 new[section].append(hit)
+                if draft.by_type:  # a stand-in: the source knows the kind of system, not its name or owner
+                    notes.append(Note(draft.source, "person", draft.where, "imp_stand_in",
+                                      {"entity": f"{section}/{draft.id}", "name": draft.fields.get("name", "")},
+                                      yaml="name: ...\nowner: <department id>"))
             elif hit.existing:
                 _propose(hit, draft, notes)
             else:

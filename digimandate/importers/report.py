@@ -37,6 +37,8 @@ def markdown(imp: Imported, lang: Lang) -> str:
         lines.append(f"## {name or t('imp_report_general', lang)}" + (f" ({t('imp_kind_' + kind, lang)})"
                                                                       if kind else ""))
         lines.append("")
+        if not notes:
+            lines.extend([t("imp_report_nothing", lang), ""])
         for note_kind in KIND_ORDER:
             mine = [n for n in notes if n.kind == note_kind]
             if not mine:

@@ -219,3 +219,38 @@ def test_a_prefix_must_agree_with_the_content(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as err:
         run(tmp_path, f"openforms:{ZGW_API}")
     assert "given as `openforms:`, but the content is a zgw source" in err.value.format("en")
+
+
+def test_precedence_spreadsheet_over_zgw_over_openforms(tmp_path: Path) -> None:
+    # ZT-001's verantwoordelijke is "Ontwikkelaar": here the name of a department
+    main = MAIN.replace("channels:", "  - {id: ontwikkeling, name: Ontwikkelaar, function: ict}\nchannels:")
+    sheet = tmp_path / "Producten.csv"
+    sheet.write_bytes(b"id;naam;upl;afdeling;ontwerper;it_contact;laatste_gebruikerstest\r\n"
+                      b"test;Testproduct;;publiekszaken;;;\r\n")
+    form = write(tmp_path, "export.zip", form_export("children-flow.zip", [ZGW], name="Testformulier"))
+    imp = run(tmp_path, form, ZGW_API, sheet, main=main, internal=True)
+    procs = new(imp, "processes")
+    assert list(procs) == ["test"]
+    assert procs["test"]["name"] == "Testproduct"  # the spreadsheet's name and department win
+    assert procs["test"]["department"] == "publiekszaken"
+    assert procs["test"]["refs"] == ["openforms:children-flow", "sheet:processes/test", "zaaktype:ZT-001"]
+    conflicts = [n.text("en") for n in imp.notes if n.kind == "conflict"]
+    assert conflicts == ["`processes/test`: this source says department = ontwikkeling, Producten.csv says "
+                         "publiekszaken, which goes first"]
+
+
+def test_a_route_for_an_unknown_product_asks_a_person(tmp_path: Path) -> None:
+    routes = tmp_path / "Kanalen.csv"
+    routes.write_bytes(b"product;kanaal;formulier;komt_binnen_in\r\nonbekend;www;ja;\r\n")
+    imp = run(tmp_path, routes)
+    assert new(imp, "processes") == {}
+    asked = [(n.where, n.key) for n in imp.notes if n.kind == "person"]
+    assert asked == [("Kanalen.csv!A2", "imp_unknown_entity")]
+
+
+def test_stand_ins_are_made_only_when_the_organisation_has_none(tmp_path: Path) -> None:
+    path = write(tmp_path, "export.zip", form_export("children-flow.zip", [ZGW]))
+    imp = run(tmp_path, path, main=MAIN.replace("channels:\n  - {id: www, name: www.proef.nl, type: website}\n", ""))
+    assert new(imp, "channels") == {"website": {"id": "website", "name": "Website", "type": "website"}}
+    asked = sorted(n.args["entity"] for n in imp.notes if n.key == "imp_stand_in")
+    assert asked == ["channels/website", "systems/zaaksysteem"]
