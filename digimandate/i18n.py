@@ -630,6 +630,7 @@ CATALOG.update({
     "imp_backend_test": {"en": "registration backend `{backend}` is a test plugin: skipped", "nl": "registratie-backend `{backend}` is een testplug-in: overgeslagen"},
     "imp_form_no_backend": {"en": "form \"{name}\" has no registration backend: submissions stay inside Open Formulieren", "nl": "formulier \"{name}\" heeft geen registratie-backend: inzendingen blijven in Open Formulieren staan"},
     "imp_form_mapped": {"en": "form \"{name}\": an intake with a form on the website, for process `{id}`", "nl": "formulier \"{name}\": een intake met formulier op de website, voor proces `{id}`"},
+    "imp_form_mapped_linked": {"en": "form \"{name}\": an intake with a form on the website, for the process of zaaktype {zaaktype}", "nl": "formulier \"{name}\": een intake met formulier op de website, voor het proces van zaaktype {zaaktype}"},
     "imp_email_from_variable": {"en": "form \"{name}\" mails to an address taken from a form variable: which mailbox is it?", "nl": "formulier \"{name}\" mailt naar een adres uit een formuliervariabele: welke mailbox is dat?"},
     "imp_backend_person": {"en": "form \"{name}\" registers through `{backend}`: which back office processes it must be named by a person", "nl": "formulier \"{name}\" registreert via `{backend}`: welke backoffice het verwerkt moet een mens aangeven"},
     "imp_backend_unknown": {"en": "form \"{name}\" uses the unknown registration backend `{backend}`", "nl": "formulier \"{name}\" gebruikt de onbekende registratie-backend `{backend}`"},

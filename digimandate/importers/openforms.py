@@ -85,7 +85,11 @@ def _form(form: dict[str, Any], at: str, source: str, found: Found) -> None:
         proc.intake.append(Intake("website", True, None, at))
     _use(WEBSITE, source, at, found)
     found.drafts.append(proc)
-    found.notes.append(Note(source, "mapped", at, "imp_form_mapped", {"name": name, "id": proc.id}))
+    if proc.links:  # the process is the zaaktype's, whatever it is called once merged
+        found.notes.append(Note(source, "mapped", at, "imp_form_mapped_linked",
+                                {"name": name, "zaaktype": ", ".join(r.partition(":")[2] for r in proc.links)}))
+    else:
+        found.notes.append(Note(source, "mapped", at, "imp_form_mapped", {"name": name, "id": proc.id}))
 
 
 def _backends(form: dict[str, Any], at: str) -> list[tuple[str, dict[str, Any], str]]:
