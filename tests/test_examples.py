@@ -12,7 +12,7 @@ from digimandate.audit.flow import audit_file
 from digimandate.model.document import load_document
 from tests.conftest import EXAMPLES, SHARED
 
-ORGS = sorted(EXAMPLES.glob("*.yaml"))
+ORGS = [*sorted(EXAMPLES.glob("*.yaml")), EXAMPLES / "imported-municipality" / "organisation.yaml"]  # that one by import
 
 
 def test_there_are_examples() -> None:

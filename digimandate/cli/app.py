@@ -471,6 +471,73 @@ def init(
     typer.echo(t("written", out_lang, file=str(file)), err=True)
 
 
+class ImportFormat(str, enum.Enum):
+    """Formats of the import report."""
+
+    markdown = "markdown"
+    json = "json"
+
+
+class TemplateKind(str, enum.Enum):
+    """Kinds of spreadsheet template."""
+
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+@app.command("import", help=_h("Import entities from Open Formulieren, ZGW zaaktypen, the UPL and the spreadsheet."))
+def import_cmd(
+    sources: Annotated[list[str], typer.Argument(
+        help=_h("Source files; a kind: prefix (openforms:, zgw:, upl:, sheet:) overrides."))],
+    into: Annotated[OptPath, typer.Option(
+        "--into", help=_h("The hand-written organisation file (never written)."), dir_okay=False)] = None,
+    output: Annotated[OptPath, typer.Option(
+        "--output", "-o", help=_h("The machine-owned file to write (default: imported.yaml beside --into)."))] = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help=_h("Write nothing; print the file that would be written."))] = False,
+    report: Annotated[OptPath, typer.Option(
+        "--report", help=_h("Write the import report here (default: standard output)."))] = None,
+    fmt: Annotated[ImportFormat, typer.Option(
+        "--format", "-f", help=_h("Format of the import report."))] = ImportFormat.markdown,
+    select: Annotated[StrList, typer.Option(
+        "--select", help=_h("UPL product names to create stub processes for."))] = None,
+    concept: Annotated[bool, typer.Option("--concept", help=_h("Also import concept zaaktypen."))] = False,
+    internal: Annotated[bool, typer.Option("--internal", help=_h("Also import internal zaaktypen."))] = False,
+    lang: LangOption = None,
+    force: Annotated[bool, typer.Option("--force", help=_h("Overwrite an existing report."))] = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Import entities from registers the organisation already has."""
+    out_lang = _lang(lang)
+    try:
+        from digimandate.cli.importing import import_command
+        from digimandate.importers.api import Options as ImportOptions
+
+        options = ImportOptions(sources, into, output, _split(select), concept, internal, Limits(max_bytes=max_bytes))
+        import_command(options, dry_run, report, fmt.value, out_lang if lang else None, force)
+    except DigimandateError as exc:
+        _fail(exc, out_lang)
+    except Exception as exc:  # a bug, not bad input: exit 3 with a "please report" hint
+        _internal(exc, out_lang)
+
+
+@app.command(help=_h("Write the spreadsheet template (xlsx, or a folder of CSV files) to send to departments."))
+def template(
+    kind: Annotated[TemplateKind, typer.Argument(help=_h("xlsx or csv."))],
+    output: Annotated[Path, typer.Option("--output", "-o", help=_h("Where to write it."))],
+    lang: LangOption = None,
+    force: Annotated[bool, typer.Option("--force", help=_h("Overwrite existing files."))] = False,
+) -> None:
+    """Write the spreadsheet template."""
+    out_lang = _lang(lang)
+    try:
+        from digimandate.cli.importing import template_command
+
+        template_command(kind.value, output, out_lang, force)
+    except DigimandateError as exc:
+        _fail(exc, out_lang)
+
+
 def _version(value: bool) -> None:
     if value:
         from digimandate.model.loader import fast_loader_active

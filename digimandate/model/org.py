@@ -22,6 +22,9 @@ Power = Literal["website", "forms", "banners", "processes", "channels", "budget"
 ChannelType = Literal["website", "app", "email", "phone", "counter", "post", "social", "chat", "video"]
 SystemType = Literal["zaaksysteem", "backoffice", "crm", "cms", "forms", "mailbox", "dms", "paper", "other"]
 Medium = Literal["digital", "manual", "paper", "print"]
+# Where an imported entity comes from (`zaaktype:ZT-001`, `openforms:parkeervergunning`): a second import
+# matches on these instead of adding the entity again.
+Refs = Annotated[list[Annotated[str, StringConstraints(min_length=1)]], Field(description="Source references")]
 
 # Department functions that deliver services to residents (used by several rules).
 SERVICE_FUNCTIONS = frozenset({"kcc", "publiekszaken", "vakafdeling"})
@@ -80,6 +83,7 @@ class Department(Base):
     name: str
     function: DeptFunction
     manager: Id | None = None
+    refs: Refs | None = None
 
 
 class Person(Base):
@@ -89,6 +93,7 @@ class Person(Base):
     name: str
     department: Id
     title: str | None = None
+    refs: Refs | None = None
 
 
 class Powers(Base):
@@ -147,6 +152,7 @@ class Channel(Base):
     co_owners: list[Id] | None = None
     promotes_digital: bool | None = None
     assisted_digital: bool | None = None
+    refs: Refs | None = None
 
 
 class System(Base):
@@ -156,6 +162,7 @@ class System(Base):
     name: str
     type: SystemType
     owner: Id | None = None
+    refs: Refs | None = None
 
 
 class Intake(Base):
@@ -196,6 +203,7 @@ class Process(Base):
     volume: Volume | None = None
     kpis: list[str] | None = None
     last_user_test: date | None = None
+    refs: Refs | None = None
 
 
 class OrgModel(Base):

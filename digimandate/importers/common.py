@@ -1,0 +1,216 @@
+"""What every importer shares: located source errors, report notes, drafts of entities, bounded zip reading."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from digimandate.errors import EXIT_INPUT, DigimandateError
+from digimandate.i18n import Lang, t
+
+# Bounds for archives: a form export is a few dozen KB, a bulk export of 600 forms a few tens of MB.
+MAX_MEMBERS = 5000
+MAX_MEMBER_BYTES = 50 * 1024 * 1024
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed: JSON compresses about 10x, a bomb 1000x or more
+MAX_ZIP_DEPTH = 1  # a bulk export holds form zips; nothing deeper
+
+NoteKind = Literal["mapped", "skipped", "person", "conflict", "warning", "proposal"]
+
+# Precedence when sources disagree (lower wins): the hand-written file ranks 0.
+RANK = {"sheet": 1, "zgw": 2, "openforms": 3, "upl": 4}
+
+
+@dataclass(frozen=True)
+class SourceProblem:
+    """One problem in a source, located as `file!member[0].key` or `Sheet!D14`."""
+
+    where: str
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+    hint: str | None = None
+
+    def format(self, lang: Lang) -> str:
+        """Render as ``WHERE: error: message`` plus an indented hint."""
+        text = f"{self.where}: {t('error', lang)}: {t(self.key, lang, **self.args)}"
+        if self.hint:
+            text += f"\n  {t('hint', lang)}: {t(self.hint, lang, **self.args)}"
+        return text
+
+
+class SourceError(DigimandateError):
+    """A malformed source: located problems, exit code 2, nothing written."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, problems: list[SourceProblem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(p.format("en") for p in problems))
+
+    def format(self, lang: Lang) -> str:
+        """Every problem, one per paragraph."""
+        return "\n".join(p.format(lang) for p in self.problems)
+
+
+def fail(where: str, key: str, hint: str | None = None, **args: Any) -> SourceError:
+    """One located problem as an error to raise."""
+    return SourceError([SourceProblem(where, key, args, hint)])
+
+
+@dataclass(frozen=True)
+class Note:
+    """One line of the import report: what happened to one fact of a source, and where it stands."""
+
+    source: str
+    kind: NoteKind
+    where: str
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+    yaml: str | None = None  # what a person fills in, or the proposal for an existing entity
+
+    def text(self, lang: Lang) -> str:
+        """The note's message in ``lang``."""
+        return t(self.key, lang, **self.args)
+
+
+@dataclass
+class Intake:
+    """An intake route found in a source; ids refer to channels and systems."""
+
+    channel: str
+    form: bool | None = None
+    lands_in: str | None = None
+    where: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The model's intake keys, leaving out what is not known."""
+        out: dict[str, Any] = {"channel": self.channel}
+        if self.form is not None:
+            out["form"] = self.form
+        if self.lands_in is not None:
+            out["lands_in"] = self.lands_in
+        return out
+
+
+@dataclass
+class Draft:
+    """An entity as one source describes it, before it is merged with the others."""
+
+    section: str  # departments | people | channels | systems | processes
+    id: str
+    fields: dict[str, Any]  # model keys other than id, refs and intake
+    refs: list[str]
+    source: str
+    kind: str  # the source kind, for precedence
+    where: str
+    intake: list[Intake] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)  # refs of an entity this one belongs to (form -> zaaktype)
+    by_type: bool = False  # a stand-in (the website, the zaaksysteem): the organisation's only one of its type
+
+    @property
+    def rank(self) -> int:
+        """Precedence of the source (lower wins)."""
+        return RANK.get(self.kind, 9)
+
+
+@dataclass
+class Found:
+    """What one source gave: entities and report notes."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+def slugify(text: str) -> str:
+    """An id from free text: ascii, lower case, dashes (`Aanvraag financiële steun` -> `aanvraag-financiele-steun`)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return out[:60].rstrip("-") or "item"
+
+
+def norm(text: str) -> str:
+    """A name compared without case and spacing differences."""
+    return " ".join(text.casefold().split())
+
+
+def read_json(raw: bytes, where: str) -> Any:
+    """Parse JSON, or raise a located error (line and column inside the member)."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise fail(where, "imp_not_utf8", "imp_not_utf8_hint", byte=f"{raw[exc.start]:02x}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise fail(f"{where}:{exc.lineno}:{exc.colno}", "imp_bad_json", "imp_bad_json_hint", reason=exc.msg) from None
+    except RecursionError:
+        raise fail(where, "imp_bad_json", "imp_bad_json_hint", reason="nested too deeply") from None
+
+
+def is_zip(raw: bytes) -> bool:
+    """Whether the bytes are a zip archive (xlsx files are zips too)."""
+    return raw[:4] == b"PK\x03\x04"
+
+
+def read_zip(raw: bytes, where: str, depth: int = 0) -> dict[str, bytes]:
+    """The members of a zip, read into memory with bounds; never extracted to disk by name."""
+    if depth > MAX_ZIP_DEPTH:
+        raise fail(where, "imp_zip_nested", "imp_zip_nested_hint", depth=MAX_ZIP_DEPTH)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise fail(where, "imp_bad_zip", "imp_bad_zip_hint", reason=str(exc)) from None
+    if len(infos) > MAX_MEMBERS:
+        raise fail(where, "imp_zip_too_many", "imp_zip_bomb_hint", count=len(infos), limit=MAX_MEMBERS)
+    out: dict[str, bytes] = {}
+    total = 0
+    for info in infos:
+        if info.is_dir():
+            continue
+        at = f"{where}!{info.filename}"
+        declared = info.file_size
+        if declared > MAX_MEMBER_BYTES or declared > MAX_RATIO * max(info.compress_size, 1024):
+            raise fail(at, "imp_zip_bomb", "imp_zip_bomb_hint", size=declared, limit=MAX_MEMBER_BYTES)
+        try:
+            with archive.open(info) as fh:
+                data = fh.read(declared + 1)  # the declared size may lie: read one byte more to tell
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+            raise fail(at, "imp_bad_zip", "imp_bad_zip_hint", reason=str(exc)) from None
+        if len(data) > declared:
+            raise fail(at, "imp_zip_bomb", "imp_zip_bomb_hint", size=len(data), limit=declared)
+        total += len(data)
+        if total > MAX_TOTAL_BYTES:
+            raise fail(where, "imp_zip_bomb", "imp_zip_bomb_hint", size=total, limit=MAX_TOTAL_BYTES)
+        out[info.filename] = data
+    return out
+
+
+def expect(value: Any, kind: type | tuple[type, ...], where: str, expected: str) -> Any:
+    """``value`` when it has the expected JSON type, else a located error."""
+    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple)
+                                                                                else (kind,))):
+        raise fail(where, "imp_wrong_type", None, expected=expected, found=type(value).__name__)
+    return value
+
+
+def text_of(value: Any) -> str:
+    """A JSON value as stripped text ('' for null)."""
+    return value.strip() if isinstance(value, str) else ""
+
+
+@dataclass
+class Context:
+    """What an importer may know beyond its own source: the audit date, departments, the UPL, options."""
+
+    audit_date: Any  # datetime.date
+    departments: dict[str, str] = field(default_factory=dict)  # id -> name, hand-written and from spreadsheets
+    upl: dict[str, str] | None = None  # UPL URI -> name, when a UPL list is among the sources
+    concept: bool = False
+    internal: bool = False
+    select: tuple[str, ...] = ()

@@ -1,0 +1,145 @@
+"""Open Formulieren: form exports (three generations) and bulk exports (a zip of form zips)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from digimandate.importers.common import Draft, Found, Intake, Note, expect, fail, read_json, read_zip, slugify, text_of
+
+KIND = "openforms"
+FORM_MEMBERS = ("forms.json", "formSteps.json", "formDefinitions.json")
+TEST_BACKENDS = frozenset({"demo", "failing-demo", "exception-demo"})
+ZAAK_BACKENDS = frozenset({"zgw-create-zaak", "stuf-zds-create-zaak"})
+PERSON_BACKENDS = frozenset({"objects_api", "json_dump", "microsoft-graph"})
+
+WEBSITE = Draft("channels", "website", {"name": "Website", "type": "website"}, [], "", KIND, "", by_type=True)
+FORM_SYSTEM = Draft("systems", "open-formulieren", {"name": "Open Formulieren", "type": "forms"}, [], "", KIND, "",
+                    by_type=True)
+ZAAKSYSTEEM = Draft("systems", "zaaksysteem", {"name": "Zaaksysteem", "type": "zaaksysteem"}, [], "", KIND, "",
+                    by_type=True)
+
+
+def looks_like(members: dict[str, bytes]) -> bool:
+    """A form export holds forms.json; a bulk export holds form zips."""
+    return "forms.json" in members or (bool(members) and all(n.endswith(".zip") for n in members))
+
+
+def import_openforms(members: dict[str, bytes], source: str) -> Found:
+    """Turn every active form of an export (or a bulk export) into a process with a website intake."""
+    found = Found()
+    if "forms.json" in members:
+        _export(members, source, source, found)
+        return found
+    nested = [n for n in sorted(members) if n.endswith(".zip")]
+    if not nested or len(nested) != len(members):
+        raise fail(source, "imp_not_export", "imp_not_export_hint", kind="Open Formulieren")
+    for name in nested:
+        where = f"{source}!{name}"
+        inner = read_zip(members[name], where, depth=1)
+        if "forms.json" not in inner:
+            raise fail(where, "imp_not_export", "imp_not_export_hint", kind="Open Formulieren")
+        _export(inner, source, where, found)
+    return found
+
+
+def _export(members: dict[str, bytes], source: str, where: str, found: Found) -> None:
+    at = f"{where}!forms.json"
+    forms = expect(read_json(members["forms.json"], at), list, at, "a list of forms")
+    for i, form in enumerate(forms):
+        _form(expect(form, dict, f"{at}[{i}]", "a form object"), f"{at}[{i}]", source, found)
+
+
+def _form(form: dict[str, Any], at: str, source: str, found: Found) -> None:
+    name = text_of(form.get("name"))
+    slug = text_of(form.get("slug"))
+    if not name or not slug:
+        raise fail(at, "imp_form_incomplete", "imp_not_export_hint", kind="Open Formulieren")
+    if form.get("is_deleted") is True or form.get("active") is False:
+        found.notes.append(Note(source, "skipped", at, "imp_form_inactive", {"name": name}))
+        return
+    if form.get("maintenance_mode") is True:
+        found.notes.append(Note(source, "warning", at, "imp_form_maintenance", {"name": name}))
+    ref = f"openforms:{slug}"
+    proc = Draft("processes", slugify(name), {"name": name}, [ref], source, KIND, at)
+    backends = _backends(form, at)
+    landed = False
+    for backend, options, bat in backends:
+        if backend in TEST_BACKENDS:
+            found.notes.append(Note(source, "skipped", bat, "imp_backend_test", {"backend": backend}))
+            continue
+        target = _target(backend, options, bat, name, source, found)
+        if target is None:
+            continue
+        landed = True
+        proc.intake.append(Intake("website", True, target.id, bat))
+        if backend in ZAAK_BACKENDS:
+            code = text_of(options.get("case_type_identification") or options.get("zds_zaaktype_code"))
+            if code:
+                proc.links.append(f"zaaktype:{code}")
+    if not [b for b in backends if b[0] not in TEST_BACKENDS]:
+        found.notes.append(Note(source, "warning", at, "imp_form_no_backend", {"name": name}))
+        _use(FORM_SYSTEM, source, at, found)
+        proc.intake.append(Intake("website", True, FORM_SYSTEM.id, at))
+        landed = True
+    if not landed:
+        proc.intake.append(Intake("website", True, None, at))
+    _use(WEBSITE, source, at, found)
+    found.drafts.append(proc)
+    if proc.links:  # the process is the zaaktype's, whatever it is called once merged
+        found.notes.append(Note(source, "mapped", at, "imp_form_mapped_linked",
+                                {"name": name, "zaaktype": ", ".join(r.partition(":")[2] for r in proc.links)}))
+    else:
+        found.notes.append(Note(source, "mapped", at, "imp_form_mapped", {"name": name, "id": proc.id}))
+
+
+def _backends(form: dict[str, Any], at: str) -> list[tuple[str, dict[str, Any], str]]:
+    """The registration backends of each export generation, each with its location."""
+    out: list[tuple[str, dict[str, Any], str]] = []
+    if "registration_backends" in form:  # 2.3 and later
+        items = expect(form["registration_backends"], list, f"{at}.registration_backends", "a list")
+        for i, item in enumerate(items):
+            bat = f"{at}.registration_backends[{i}]"
+            item = expect(item, dict, bat, "a backend object")
+            backend = text_of(item.get("backend"))
+            options = item.get("options") or {}
+            if backend:
+                out.append((backend, expect(options, dict, f"{bat}.options", "an object"), bat))
+        return out
+    backend = text_of(form.get("registration_backend"))  # before 2.3: one backend
+    if backend:
+        options = form.get("registration_backend_options") or {}
+        out.append((backend, expect(options, dict, f"{at}.registration_backend_options", "an object"),
+                    f"{at}.registration_backend"))
+    return out
+
+
+def _target(backend: str, options: dict[str, Any], at: str, name: str, source: str, found: Found) -> Draft | None:
+    """The system a backend delivers to, or None when a person must say."""
+    if backend == "email":
+        emails = options.get("to_emails") or []
+        first = text_of(emails[0]) if isinstance(emails, list) and emails else ""
+        if not first:
+            found.notes.append(Note(source, "person", at, "imp_email_from_variable", {"name": name},
+                                    yaml="lands_in: <system id of the mailbox>"))
+            return None
+        mailbox = Draft("systems", slugify(f"mailbox {first}"), {"name": first, "type": "mailbox"},
+                        [f"email:{first.lower()}"], source, KIND, at)
+        found.drafts.append(mailbox)
+        return mailbox
+    if backend in ZAAK_BACKENDS:
+        _use(ZAAKSYSTEEM, source, at, found)
+        return ZAAKSYSTEEM
+    if backend in PERSON_BACKENDS:
+        found.notes.append(Note(source, "person", at, "imp_backend_person", {"name": name, "backend": backend},
+                                yaml="lands_in: <system id>"))
+        return None
+    found.notes.append(Note(source, "person", at, "imp_backend_unknown", {"name": name, "backend": backend},
+                            yaml="lands_in: <system id>"))
+    return None
+
+
+def _use(stand_in: Draft, source: str, at: str, found: Found) -> None:
+    """Add a stand-in entity (the website, the zaaksysteem) once per source."""
+    if not any(d.section == stand_in.section and d.id == stand_in.id for d in found.drafts):
+        found.drafts.append(Draft(stand_in.section, stand_in.id, dict(stand_in.fields), [], source, KIND, at,
+                                  by_type=True))

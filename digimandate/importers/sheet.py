@@ -1,0 +1,359 @@
+"""The consultant's spreadsheet: the template (xlsx or CSV) and reading it back, located as `Producten!D14`."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from typing import Any, get_args
+
+from digimandate.i18n import Lang, t
+from digimandate.importers.common import Draft, Found, Intake, Note, SourceError, SourceProblem, fail, read_zip, slugify
+from digimandate.model.org import ChannelType, DeptFunction, SystemType
+from digimandate.model.validate import suggest
+
+KIND = "sheet"
+ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+YES = frozenset({"ja", "yes", "j", "y", "true", "waar", "x", "1"})
+NO = frozenset({"nee", "no", "n", "false", "onwaar", "0"})
+MAX_ROWS = 10_000
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column: the model key, its heading per language, and what a cell may hold."""
+
+    key: str
+    nl: str
+    en: str
+    kind: str = "text"  # id | text | ref | date | bool | enum
+    values: tuple[str, ...] = ()
+    required: bool = False
+
+    def head(self, lang: Lang) -> str:
+        """The heading in ``lang``."""
+        return self.nl if lang == "nl" else self.en
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet: an entity list (or the intake routes) and its columns."""
+
+    section: str
+    nl: str
+    en: str
+    cols: tuple[Col, ...]
+
+    def title(self, lang: Lang) -> str:
+        """The sheet's name in ``lang``."""
+        return self.nl if lang == "nl" else self.en
+
+
+SHEETS = (
+    Sheet("departments", "Afdelingen", "Departments", (
+        Col("id", "id", "id", "id"), Col("name", "naam", "name", required=True),
+        Col("function", "functie", "function", "enum", get_args(DeptFunction), required=True))),
+    Sheet("people", "Medewerkers", "People", (
+        Col("id", "id", "id", "id"), Col("name", "naam", "name", required=True),
+        Col("department", "afdeling", "department", "ref", required=True), Col("title", "functietitel", "title"))),
+    Sheet("processes", "Producten", "Products", (
+        Col("id", "id", "id", "id"), Col("name", "naam", "name", required=True), Col("upl", "upl", "upl"),
+        Col("department", "afdeling", "department", "ref"), Col("designer", "ontwerper", "designer", "ref"),
+        Col("it_contact", "it_contact", "it_contact", "ref"),
+        Col("last_user_test", "laatste_gebruikerstest", "last_user_test", "date"))),
+    Sheet("intake", "Kanalen", "Channels", (
+        Col("product", "product", "product", "ref", required=True),
+        Col("channel", "kanaal", "channel", "ref", required=True),
+        Col("form", "formulier", "form", "bool"), Col("lands_in", "komt_binnen_in", "lands_in", "ref"))),
+    Sheet("systems", "Systemen", "Systems", (
+        Col("id", "id", "id", "id"), Col("name", "naam", "name", required=True),
+        Col("type", "type", "type", "enum", get_args(SystemType), required=True),
+        Col("owner", "eigenaar", "owner", "ref"))),
+)
+RACI = ("RACI", "RACI")
+INSTRUCTIONS = ("Instructies", "Instructions")
+INSTRUCTION_KEYS = tuple(f"imp_sheet_help_{i}" for i in range(1, 9))
+CHANNEL_TYPES = get_args(ChannelType)
+
+
+def column_letter(index: int) -> str:
+    """Excel's letters for a 1-based column index (1 -> A, 27 -> AA)."""
+    out = ""
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+# Writing the template ------------------------------------------------------------------------------
+
+def template_xlsx(lang: Lang) -> bytes:
+    """The workbook: instructions, one sheet per entity list with validation lists, and a RACI sheet."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    info = book.active
+    assert info is not None
+    info.title = INSTRUCTIONS[0] if lang == "nl" else INSTRUCTIONS[1]
+    for i, key in enumerate(INSTRUCTION_KEYS, start=1):
+        info.cell(row=i, column=1, value=t(key, lang))
+    info.column_dimensions["A"].width = 120
+    yes_no = "ja,nee" if lang == "nl" else "yes,no"
+    for sheet in SHEETS:
+        ws = book.create_sheet(sheet.title(lang))
+        for c, col in enumerate(sheet.cols, start=1):
+            cell = ws.cell(row=1, column=c, value=col.head(lang))
+            cell.font = Font(bold=True)
+            ws.column_dimensions[column_letter(c)].width = max(14, len(col.head(lang)) + 4)
+            if col.kind in ("enum", "bool"):
+                values = ",".join(col.values) if col.kind == "enum" else yes_no
+                check = DataValidation(type="list", formula1=f'"{values}"', allow_blank=True)
+                check.add(f"{column_letter(c)}2:{column_letter(c)}1000")
+                ws.add_data_validation(check)
+            if col.kind == "date":  # a column style, so that no empty cells are created
+                ws.column_dimensions[column_letter(c)].number_format = "yyyy-mm-dd"
+        ws.freeze_panes = "A2"
+    raci = book.create_sheet(RACI[0])
+    raci.cell(row=1, column=1, value="product").font = Font(bold=True)
+    check = DataValidation(type="list", formula1='"R,A,C,I"', allow_blank=True)
+    check.add("B2:ZZ1000")
+    raci.add_data_validation(check)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def template_csv(lang: Lang) -> dict[str, bytes]:
+    """One CSV per sheet as Dutch Excel saves it: `;` and UTF-8 with a byte order mark."""
+    out = {}
+    for sheet in SHEETS:
+        out[f"{sheet.title(lang)}.csv"] = ("\ufeff" + ";".join(c.head(lang) for c in sheet.cols) + "\r\n").encode()
+    out[f"{RACI[0]}.csv"] = "\ufeffproduct\r\n".encode()
+    return out
+
+
+# Reading it back ----------------------------------------------------------------------------------
+
+Cell = tuple[Any, str]  # a value and where it stands (`Producten!D14`)
+
+
+def looks_like_csv(text: str) -> bool:
+    """A CSV whose first line names a sheet's columns or the RACI sheet."""
+    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    heads = {h.strip().lower() for h in re.split("[;,\t]", first)}
+    return heads == {"product"} or any(len(heads & {c.head(lang) for c in s.cols}) >= 2
+                                       for s in SHEETS for lang in ("nl", "en"))
+
+
+def decode_csv(raw: bytes, source: str) -> str:
+    """UTF-8 (with or without a byte order mark) or cp1252, as Excel saves; UTF-16 is refused."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:200]:
+        raise fail(source, "imp_csv_utf16", "imp_csv_utf16_hint")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise fail(source, "imp_not_utf8", "imp_not_utf8_hint", byte=f"{raw[exc.start]:02x}") from None
+
+
+def read_csv(raw: bytes, source: str) -> Found:
+    """One sheet saved as CSV; the sheet is told by its column headings."""
+    text = decode_csv(raw, source)
+    dialect = ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
+    rows: list[list[Cell]] = []
+    for r, row in enumerate(csv.reader(io.StringIO(text), delimiter=dialect), start=1):
+        if r > MAX_ROWS:
+            raise fail(source, "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
+        rows.append([(v, f"{source}!{column_letter(c)}{r}") for c, v in enumerate(row, start=1)])
+    if not rows:
+        raise fail(source, "imp_sheet_unknown", "imp_sheet_unknown_hint", names=_all_names())
+    heads = {str(v).strip().lower() for v, _ in rows[0]}
+    found = Found()
+    if heads == {"product"} or (rows[0] and str(rows[0][0][0]).strip().lower() == "product"
+                                and not any(len(heads & {c.head(lg) for c in s.cols}) >= 3
+                                            for s in SHEETS for lg in ("nl", "en"))):
+        _raci(rows, source, found)
+        return found
+    pairs: list[tuple[Sheet, Lang]] = [(s, lg) for s in SHEETS for lg in ("nl", "en")]
+    best = max(pairs,
+               key=lambda p: len(heads & {c.head(p[1]) for c in p[0].cols}))
+    _sheet(best[0], best[1], rows, source, f"{source}!", found, text_dates=True)
+    return found
+
+
+def read_xlsx(raw: bytes, source: str) -> Found:
+    """Every known sheet of a workbook; formulas, merged cells and dates typed as text are refused."""
+    read_zip(raw, source)  # the bounds of any archive, before openpyxl unpacks it
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(raw), data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise fail(source, "imp_bad_xlsx", "imp_bad_xlsx_hint", reason=f"{type(exc).__name__}: {exc}") from None
+    lang: Lang = "nl" if any(s.nl in book.sheetnames for s in SHEETS) else "en"
+    found = Found()
+    known = {s.title(lang) for s in SHEETS} | {RACI[0], INSTRUCTIONS[0], INSTRUCTIONS[1]}
+    for name in book.sheetnames:
+        if name not in known:
+            found.notes.append(Note(source, "skipped", f"{source}!{name}", "imp_sheet_ignored", {"sheet": name}))
+    if not any(s.title(lang) in book.sheetnames for s in SHEETS):
+        raise fail(source, "imp_sheet_unknown", "imp_sheet_unknown_hint", names=_all_names())
+    for sheet in SHEETS:
+        if sheet.title(lang) not in book.sheetnames:
+            continue
+        ws = book[sheet.title(lang)]
+        _sheet(sheet, lang, _cells(ws, source), source, f"{source}!{ws.title}!", found, text_dates=False)
+    if RACI[0] in book.sheetnames:
+        _raci(_cells(book[RACI[0]], source), source, found)
+    return found
+
+
+def _cells(ws: Any, source: str) -> list[list[Cell]]:
+    prefix = f"{source}!{ws.title}!"
+    merged = list(ws.merged_cells.ranges)
+    if merged:
+        raise fail(f"{prefix}{merged[0].coord}", "imp_sheet_merged", "imp_sheet_merged_hint")
+    if ws.max_row > MAX_ROWS:
+        raise fail(f"{source}!{ws.title}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
+    rows = []
+    for row in ws.iter_rows():
+        out = []
+        for cell in row:
+            if cell.data_type == "f":
+                raise fail(f"{prefix}{cell.coordinate}", "imp_sheet_formula", "imp_sheet_formula_hint",
+                           formula=str(cell.value))
+            out.append((cell.value, f"{prefix}{cell.coordinate}"))
+        rows.append(out)
+    return rows
+
+
+def _all_names() -> str:
+    return ", ".join(s.title(lg) for lg in ("nl", "en") for s in SHEETS)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _sheet(sheet: Sheet, lang: Lang, rows: list[list[Cell]], source: str, prefix: str, found: Found,
+           text_dates: bool) -> None:
+    """Check the headings, then turn each filled row into a draft (or an intake route)."""
+    if not rows:
+        return
+    heads = {col.head(lang): col for col in sheet.cols}
+    index: dict[str, int] = {}
+    problems = []
+    for i, (value, where) in enumerate(rows[0]):
+        if _blank(value):
+            continue
+        head = str(value).strip()
+        if head not in heads:
+            guess = suggest(head, list(heads))
+            problems.append(SourceProblem(where, "imp_sheet_unknown_column",
+                                          {"column": head, "sheet": sheet.title(lang), "suggestion": guess or "",
+                                           "allowed": ", ".join(heads)},
+                                          "imp_sheet_column_guess" if guess else "imp_sheet_column_allowed"))
+        else:
+            index[heads[head].key] = i
+    for col in sheet.cols:
+        if col.key not in index:
+            problems.append(SourceProblem(f"{prefix}1:1", "imp_sheet_missing_column",
+                                          {"column": col.head(lang), "sheet": sheet.title(lang)},
+                                          "imp_sheet_missing_column_hint"))
+    if problems:
+        raise SourceError(problems)
+    for row in rows[1:]:
+        cells = {key: row[i] if i < len(row) else (None, "") for key, i in index.items()}
+        if all(_blank(v) for v, _ in cells.values()):
+            continue
+        values = {col.key: _value(col, cells[col.key][0], cells[col.key][1], lang, text_dates) for col in sheet.cols}
+        first = cells[sheet.cols[0].key][1]
+        _row(sheet, values, first, source, found)
+
+
+def _value(col: Col, value: Any, where: str, lang: Lang, text_dates: bool) -> Any:
+    """A cell as the model wants it; blank is None (not recorded)."""
+    if _blank(value):
+        if col.required:
+            raise fail(where, "imp_sheet_required", None, column=col.head(lang))
+        return None
+    if col.kind == "date":
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if text_dates and isinstance(value, str):
+            return _text_date(value.strip(), where)
+        raise fail(where, "imp_sheet_date_text", "imp_sheet_date_text_hint", found=str(value))
+    if col.kind == "bool":
+        if isinstance(value, bool):
+            return value
+        word = str(value).strip().lower()
+        if word in YES or word in NO:
+            return word in YES
+        raise fail(where, "imp_sheet_bad_bool", "imp_sheet_bad_bool_hint", found=str(value))
+    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value).strip()
+    if col.kind == "enum" and text not in col.values:
+        guess = suggest(text.lower(), list(col.values))
+        raise fail(where, "imp_sheet_bad_enum", "imp_sheet_bad_enum_hint", found=text,
+                   allowed=", ".join(col.values), suggestion=guess or "")
+    if col.kind in ("id", "ref") and not ID.match(text):
+        raise fail(where, "imp_sheet_bad_id", "imp_sheet_bad_id_hint", found=text, suggestion=slugify(text))
+    return text
+
+
+def _text_date(text: str, where: str) -> dt.date:
+    """A date in a CSV: ISO (2026-05-01) or Dutch (1-5-2026)."""
+    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", text)
+    try:
+        if match:
+            return dt.date(int(match[3]), int(match[2]), int(match[1]))
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise fail(where, "imp_sheet_bad_date", "imp_sheet_date_text_hint", found=text) from None
+
+
+def _row(sheet: Sheet, values: dict[str, Any], where: str, source: str, found: Found) -> None:
+    if sheet.section == "intake":
+        product = values["product"]
+        intake = Intake(values["channel"], values["form"], values["lands_in"], where)
+        found.drafts.append(Draft("processes", product, {}, [], source, KIND, where, intake=[intake]))
+        return
+    ident = values.pop("id") or slugify(values["name"])
+    fields = {k: v for k, v in values.items() if v is not None}
+    found.drafts.append(Draft(sheet.section, ident, fields, [f"sheet:{sheet.section}/{ident}"], source, KIND, where))
+    found.notes.append(Note(source, "mapped", where, "imp_sheet_row", {"section": sheet.section, "id": ident}))
+
+
+def _raci(rows: list[list[Cell]], source: str, found: Found) -> None:
+    """Products x people; only an A (accountable) becomes the process owner."""
+    if not rows:
+        return
+    people = [(str(v).strip(), w) for v, w in rows[0][1:]]
+    for ident, where in people:
+        if ident and not ID.match(ident):
+            raise fail(where, "imp_sheet_bad_id", "imp_sheet_bad_id_hint", found=ident, suggestion=slugify(ident))
+    for row in rows[1:]:
+        if not row or _blank(row[0][0]):
+            continue
+        product, where = str(row[0][0]).strip(), row[0][1]
+        accountable = []
+        for (value, cell), (person, _) in zip(row[1:], people, strict=False):
+            letters = set(re.sub(r"[\s/,+]", "", str(value or "")).upper())
+            if letters - set("RACI"):
+                raise fail(cell, "imp_sheet_bad_raci", "imp_sheet_bad_raci_hint", found=str(value))
+            if "A" in letters and person:
+                accountable.append(person)
+        if len(accountable) == 1:
+            found.drafts.append(Draft("processes", product, {"owner": accountable[0]}, [], source, KIND, where))
+        elif len(accountable) > 1:
+            found.notes.append(Note(source, "conflict", where, "imp_raci_many_a",
+                                    {"product": product, "people": ", ".join(accountable)}, yaml="owner: <person id>"))
+
+

@@ -1,0 +1,32 @@
+"""The example built by `import`: reproducible from the samples, and audited."""
+
+from __future__ import annotations
+
+from digimandate.audit.checklist import RuleSet
+from digimandate.audit.flow import audit_file
+from digimandate.importers.api import Options, run_import
+from tests.conftest import EXAMPLES
+from tests.importers.builders import OPENFORMS, UPL, ZGW_API, ZGW_FIXTURE
+
+FOLDER = EXAMPLES / "imported-municipality"
+SOURCES = [OPENFORMS / "simple_form_2.zip", OPENFORMS / "dynamische-keuzelijsten.zip", OPENFORMS / "children-flow.zip",
+           ZGW_API, ZGW_FIXTURE, f"upl:{UPL}"]
+
+
+def test_the_imported_file_is_exactly_what_import_writes() -> None:
+    imp = run_import(Options([str(s) for s in SOURCES], FOLDER / "organisation.yaml",
+                             select=("paspoort", "parkeervergunning", "afvalcontainer"), concept=True, internal=True))
+    assert imp.text == (FOLDER / "imported.yaml").read_text(encoding="utf-8")
+    assert imp.include_missing is None
+
+
+def test_the_example_audits_with_the_imported_processes(ruleset: RuleSet) -> None:
+    result = audit_file(FOLDER / "organisation.yaml", ruleset)
+    assert result.errors == ()
+    procs = {p.id: p for p in result.model.processes}
+    assert len(procs) == 11
+    assert procs["aanvraag-financiele-ondersteuning-ondernemers-behandelen-v4"].department == "inkomen"
+    assert procs["paspoort"].upl == "http://standaarden.overheid.nl/owms/terms/paspoort"
+    # owners stay human: every imported process is reported without one
+    assert {f.entity for f in result.findings if f.rule == "O001"} == {f"processes/{i}" for i in procs}
+    assert all(f.location.file.endswith("imported.yaml") for f in result.findings if f.rule == "O001")
