@@ -105,3 +105,37 @@ def test_a_hostile_key_in_an_input_error_stays_on_its_line(tmp_path: Path, monke
     assert result.output.splitlines()[0] == (
         "org.yaml:2:41: error: organisation.\\x1b[31mnaam ::error::x: unknown key `\\x1b[31mnaam ::error::x`")
     assert CONTROL.findall(result.output) == []
+
+
+HOSTILE_CHECKLIST = """
+checklist: {id: hostile, version: "1", title: {nl: "Vijandig\\n::error::lijst", en: "Hostile\\n::error::list"}}
+dimensions:
+  extra: {title: {nl: "Extra\\n::warning::dim", en: "Extra\\n::warning::dim"}, description: {nl: x, en: x}}
+rules:
+  - id: HX001
+    name: extra.hostile
+    dimension: extra
+    severity: low
+    level: 3
+    title: {nl: "Titel\\n::error file=x::nep\\e[31m", en: "Title\\n::error file=x::fake\\e[31m"}
+    rationale: {nl: "Reden\\r::notice::x", en: "Reason\\r::notice::x"}
+    advice: {nl: "Advies\\u2028::x", en: "Advice\\u2028::x"}
+    messages: {missing: {nl: "Product {name}\\n::error::x", en: "Product {name}\\n::error::x"}}
+    sources: [{ref: T16}]
+    check:
+      each: processes
+      cases:
+        - {when: "upl == null", message: missing}
+"""
+
+
+@pytest.mark.parametrize("command", [["rules"], ["explain", "HX001"]])
+def test_hostile_checklist_texts_stay_on_their_lines(command: list[str], tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("hostile.yaml").write_text(HOSTILE_CHECKLIST, encoding="utf-8")
+    result = CliRunner().invoke(app, [*command, "--checklist", "hostile.yaml", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "Title ::error file=x::fake\\x1b[31m" in result.stdout
+    assert [line for line in result.stdout.splitlines() if line.startswith("::")] == []
+    assert CONTROL.findall(result.stdout) == []
