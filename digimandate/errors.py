@@ -41,8 +41,25 @@ class Term:
     key: str
 
 
+EXCERPT = 60  # characters of the user's input a message quotes
+MAX_ARG = 300  # a backstop for any value, so no message repeats a whole file
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """Quote the user's text, cut to its first ``limit`` characters."""
+    if len(text) <= limit:
+        return repr(text)
+    return repr(text[:limit])[:-1] + "…" + repr(text)[-1]
+
+
+def _short(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > MAX_ARG:
+        return value[:MAX_ARG] + "…"
+    return value
+
+
 def _fill(args: dict[str, Any], lang: Lang) -> dict[str, Any]:
-    return {k: t(v.key, lang) if isinstance(v, Term) else v for k, v in args.items()}
+    return {k: t(v.key, lang) if isinstance(v, Term) else _short(v) for k, v in args.items()}
 
 
 @dataclass(frozen=True)
