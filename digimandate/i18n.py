@@ -689,6 +689,7 @@ CATALOG.update({
         "en": "the file is UTF-16 (or UTF-32), not UTF-8",
         "nl": "het bestand is UTF-16 (of UTF-32), geen UTF-8",
     },
+    "is_directory_file_hint": {"en": "name a file, not a folder", "nl": "noem een bestand, geen map"},
     "init_exists_hint": {
         "en": "choose another name, or remove the file first",
         "nl": "kies een andere naam, of verwijder het bestand eerst",
