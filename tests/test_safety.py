@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import digimandate
 from digimandate.cli import app
 from tests.conftest import EXAMPLES
 
@@ -98,7 +99,7 @@ def test_no_output_over_config_checklist_waivers_baseline_previous_or_template(r
     assert runner.invoke(app, ["baseline", "org.yaml", "-o", "base.json"]).exit_code == 0
     assert runner.invoke(app, ["check", "org.yaml", "-f", "json=prev.json"]).exit_code == 1  # one critical finding
     (work / "tpl").mkdir()
-    shutil.copy(Path(__file__).parents[1] / "digimandate" / "templates" / "report.md.j2", work / "tpl")
+    shutil.copy(Path(digimandate.__file__).parent / "templates" / "report.md.j2", work / "tpl")
     cases = [
         (["check", "org.yaml", "-f", "json=.digimandate.yaml"], ".digimandate.yaml"),
         (["check", "org.yaml", "--checklist", "extra.yaml", "-f", "json=extra.yaml"], "extra.yaml"),
