@@ -26,13 +26,29 @@ def expand(paths: list[Path]) -> list[Path]:
         if not path.is_dir():
             out.append(path)
             continue
-        for candidate in sorted(path.rglob("*")):
+        found = []
+        for candidate in path.rglob("*"):
             parts = candidate.relative_to(path).parts
             if any(p.startswith(".") for p in parts) or candidate.suffix not in (".yaml", ".yml"):
                 continue
-            if candidate.is_file() and _looks_like_organisation(candidate):
-                out.append(candidate)
+            dangling = candidate.is_symlink() and not candidate.exists()  # its audit says the file is missing
+            if dangling or (candidate.is_file() and _looks_like_organisation(candidate)):
+                found.append(candidate)
+        out.extend(sorted(found + _unreadable_folders(path)))
     return out
+
+
+def _unreadable_folders(root: Path) -> list[Path]:
+    """Folders below ``root`` that cannot be listed: globbing passes them in silence, the audit must not."""
+    unreadable: list[Path] = []
+
+    def note(exc: OSError) -> None:
+        if exc.filename is not None:
+            unreadable.append(Path(exc.filename))
+
+    for _, dirnames, _ in os.walk(root, onerror=note):  # like rglob, not into linked folders
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+    return unreadable
 
 
 def _looks_like_organisation(path: Path) -> bool:

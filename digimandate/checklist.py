@@ -186,7 +186,7 @@ def builtin_dir() -> Path:
 
 def load_checklist_file(path: Path, display: str | None = None) -> tuple[ChecklistFile, Loaded]:
     """Load and validate one checklist file."""
-    loaded = load_file(path, Limits(), display)
+    loaded = load_file(path, Limits(too_large_hint="too_large_fixed_hint"), display)
     return validate_model(loaded, ChecklistFile), loaded
 
 

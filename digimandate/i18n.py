@@ -690,6 +690,14 @@ CATALOG.update({
         "nl": "het bestand is UTF-16 (of UTF-32), geen UTF-8",
     },
     "is_directory_file_hint": {"en": "name a file, not a folder", "nl": "noem een bestand, geen map"},
+    "too_large_fixed_hint": {
+        "en": "--max-bytes is for organisation files; this file has a fixed limit, so make it smaller",
+        "nl": "--max-bytes geldt voor organisatiebestanden; dit bestand heeft een vaste grens, maak het dus kleiner",
+    },
+    "folder_unreadable": {
+        "en": "folder cannot be read: {reason}",
+        "nl": "map kan niet worden gelezen: {reason}",
+    },
     "init_exists_hint": {
         "en": "choose another name, or remove the file first",
         "nl": "kies een andere naam, of verwijder het bestand eerst",

@@ -140,6 +140,7 @@ class Limits:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_nodes: int = DEFAULT_MAX_NODES
     max_depth: int = DEFAULT_MAX_DEPTH
+    too_large_hint: str = "too_large_hint"  # a fixed limit (a checklist, the configuration) names no --max-bytes
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,12 @@ def load_file(path: Path, limits: Limits = Limits(), display: str | None = None)
     name = display if display is not None else str(path)
     here = Location(name, 1, 1)
     if path.is_dir():
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as exc:  # a folder below a folder audit that cannot be listed
+            raise InputError([problem(here, "", "folder_unreadable", "file_unreadable_hint",
+                                      reason=exc.strerror)]) from None
         raise InputError([problem(here, "", "is_directory", "is_directory_hint")])
     try:
         size = path.stat().st_size
@@ -187,7 +194,7 @@ def load_file(path: Path, limits: Limits = Limits(), display: str | None = None)
         raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=exc.strerror)]) from None
     if size > limits.max_bytes:
         raise InputError(
-            [problem(here, "", "too_large", "too_large_hint", size=size, limit=limits.max_bytes)]
+            [problem(here, "", "too_large", limits.too_large_hint, size=size, limit=limits.max_bytes)]
         )
     try:
         raw = path.read_bytes()
@@ -217,7 +224,7 @@ def load_bytes(raw: bytes, file: str, limits: Limits = Limits()) -> Loaded:
     if len(raw) > limits.max_bytes:
         here = Location(file, 1, 1)
         raise InputError(
-            [problem(here, "", "too_large", "too_large_hint", size=len(raw), limit=limits.max_bytes)]
+            [problem(here, "", "too_large", limits.too_large_hint, size=len(raw), limit=limits.max_bytes)]
         )
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:2]:  # NUL is valid UTF-8, so say it here
         raise InputError([problem(Location(file, 1, 1), "", "utf16", "bad_utf8_hint")])

@@ -147,6 +147,17 @@ def test_max_bytes_exists_where_its_hint_names_it(runner: CliRunner, command: st
     )
 
 
+def test_a_large_configuration_file_is_not_sent_to_max_bytes(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "big.yaml").write_text("# " + "x" * (5 * 1024 * 1024) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(SMALL), "--config", "big.yaml", "--max-bytes", "999999999",
+                                 "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "big.yaml:1:1: error: file is 5242883 bytes, more than the limit of 5242880 bytes\n"
+        "  hint: --max-bytes is for organisation files; this file has a fixed limit, so make it smaller\n"
+    )
+
+
 def test_init_hint_names_no_force(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "organisation.yaml").write_text("mine", encoding="utf-8")
     result = runner.invoke(app, ["init", "--lang", "nl"])

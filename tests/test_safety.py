@@ -7,6 +7,7 @@ import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -198,6 +199,32 @@ def test_a_folder_audit_reports_an_unreadable_file(runner: CliRunner, work: Path
                              "  hint: check the file's permissions\n")
     assert result.stdout.endswith(
         "1 of 3 organisation files could not be audited (the errors above say why): many/locked.yaml\n")
+
+
+def test_a_folder_audit_reports_an_unreadable_folder_and_a_dangling_link(runner: CliRunner, work: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    many = _folder(work)
+    (many / "locked").mkdir()
+    shutil.copy(EXAMPLES / "english-agency.yaml", many / "locked" / "agency.yaml")
+    (many / "gone.yaml").symlink_to("nowhere.yaml")
+    real_scandir = os.scandir
+
+    def fake_scandir(path: Any = ".") -> Any:
+        if Path(path).name == "locked":  # root lists every folder, so refuse as a chmod 000 would
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", fake_scandir)
+    result = runner.invoke(app, ["check", "many", "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "many/gone.yaml:1:1: error: file not found\n"
+        "  hint: check the path, or write a starter file with `digimandate init`\n"
+        "many/locked:1:1: error: folder cannot be read: Permission denied\n"
+        "  hint: check the file's permissions\n"
+    )
+    assert result.stdout.endswith("2 of 4 organisation files could not be audited (the errors above say why): "
+                                  "many/gone.yaml, many/locked\n")
 
 
 def test_a_folder_report_needs_an_output_folder(runner: CliRunner, work: Path) -> None:
