@@ -247,7 +247,10 @@ def baseline_cmd(
 
 OutOption = Annotated[
     Optional[str],  # noqa: UP045  # text, not a Path: a trailing slash (-o FOLDER/) must survive
-    typer.Option("--output", "-o", help=_h("Write to this file (- for standard output)."), show_default=False),
+    typer.Option(
+        "--output", "-o", show_default=False, metavar="FILE",
+        help=_h("Write to this file (- for standard output; FOLDER/ for one document per organisation)."),
+    ),
 ]
 PreviousOption = Annotated[
     OptPath,

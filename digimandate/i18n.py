@@ -543,7 +543,6 @@ HELP_NL: dict[str, str] = {
         "Leg de bevindingen van vandaag vast, zodat check --baseline alleen op nieuwe faalt.",
     "Where to write the baseline (- for standard output).": "Waar de baseline komt (- voor standaarduitvoer).",
     "Overwrite an existing baseline.": "Overschrijf een bestaande baseline.",
-    "Write to this file (- for standard output).": "Schrijf naar dit bestand (- voor standaarduitvoer).",
     "The JSON result of an earlier audit, to show progress.":
         "Het JSON-resultaat van een eerdere audit, om voortgang te tonen.",
     "Overwrite an existing file.": "Overschrijf een bestaand bestand.",
@@ -702,4 +701,10 @@ CATALOG.update({
         "en": "choose another name, or remove the file first",
         "nl": "kies een andere naam, of verwijder het bestand eerst",
     },
+})
+
+# Help of file safety, exit codes and messages (issue 14, part A).
+HELP_NL.update({
+    "Write to this file (- for standard output; FOLDER/ for one document per organisation).":
+        "Schrijf naar dit bestand (- voor standaarduitvoer; MAP/ voor een document per organisatie).",
 })
