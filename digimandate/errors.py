@@ -42,10 +42,28 @@ class Term:
     key: str
 
 
+EXCERPT = 60  # characters of the user's input a message quotes
+MAX_ARG = 300  # a backstop for any value, so no message repeats a whole file
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """Quote the user's text, cut to its first ``limit`` characters."""
+    if len(text) <= limit:
+        return repr(text)
+    return repr(text[:limit])[:-1] + "…" + repr(text)[-1]
+
+
+def _short(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > MAX_ARG:
+        return value[:MAX_ARG] + "…"
+    return value
+
+
 def _fill(args: dict[str, Any], lang: Lang) -> dict[str, Any]:
     # one_line: a key or value quoted from the file must not start a line of its own on standard
-    # error (in a GitHub Actions log, `::error ...` there is a workflow command) nor colour the terminal
-    return {k: t(v.key, lang) if isinstance(v, Term) else one_line(v) if isinstance(v, str) else v
+    # error (in a GitHub Actions log, `::error ...` there is a workflow command) nor colour the terminal;
+    # _short: nor may it fill the screen (a CSV renamed to .yaml quoted whole)
+    return {k: t(v.key, lang) if isinstance(v, Term) else one_line(_short(v)) if isinstance(v, str) else _short(v)
             for k, v in args.items()}
 
 

@@ -540,7 +540,6 @@ HELP_NL: dict[str, str] = {
         "Leg de bevindingen van vandaag vast, zodat check --baseline alleen op nieuwe faalt.",
     "Where to write the baseline (- for standard output).": "Waar de baseline komt (- voor standaarduitvoer).",
     "Overwrite an existing baseline.": "Overschrijf een bestaande baseline.",
-    "Write to this file (- for standard output).": "Schrijf naar dit bestand (- voor standaarduitvoer).",
     "The JSON result of an earlier audit, to show progress.":
         "Het JSON-resultaat van een eerdere audit, om voortgang te tonen.",
     "Overwrite an existing file.": "Overschrijf een bestaand bestand.",
@@ -787,4 +786,106 @@ HELP_NL.update({
     "xlsx or csv.": "xlsx of csv.",
     "Where to write it.": "Waar het heen moet.",
     "Overwrite existing files.": "Overschrijf bestaande bestanden.",
+})
+
+# File safety, exit codes and messages (issue 14, part A).
+CATALOG.update({
+    "output_is_input": {
+        "en": "{file} is read by this run; an output never replaces an input, not even with --force",
+        "nl": "{file} wordt door deze run gelezen; uitvoer vervangt nooit invoer, ook niet met --force",
+    },
+    "output_is_input_via": {
+        "en": "{file} is the same file as {input}, which this run reads; an output never replaces an input, "
+              "not even with --force",
+        "nl": "{file} is hetzelfde bestand als {input}, dat deze run leest; uitvoer vervangt nooit invoer, "
+              "ook niet met --force",
+    },
+    "output_is_input_hint": {"en": "write the output to another file", "nl": "schrijf de uitvoer naar een ander bestand"},
+    "include_escapes": {
+        "en": "`{pattern}` reaches {file}, which a symbolic link places outside the folder of this file",
+        "nl": "`{pattern}` bereikt {file}, dat door een symbolische koppeling buiten de map van dit bestand ligt",
+    },
+    "sum_failed": {
+        "en": "{count} of {total} organisation files could not be audited (the errors above say why): {files}",
+        "nl": "{count} van {total} organisatiebestanden konden niet worden doorgelicht (de fouten hierboven zeggen waarom): {files}",
+    },
+    "template_not_folder": {
+        "en": "--template {folder} is not a folder",
+        "nl": "--template {folder} is geen map",
+    },
+    "template_not_folder_hint": {
+        "en": "name a folder that holds your own report.md.j2 or memo.md.j2",
+        "nl": "noem een map met je eigen report.md.j2 of memo.md.j2",
+    },
+    "template_missing": {
+        "en": "the folder {folder} has no {file}",
+        "nl": "de map {folder} bevat geen {file}",
+    },
+    "template_missing_hint": {
+        "en": "put {file} in that folder, or leave out --template for the built-in template",
+        "nl": "zet {file} in die map, of laat --template weg voor het ingebouwde sjabloon",
+    },
+    "report_needs_folder": {
+        "en": "there are {count} organisations; a report is written per organisation",
+        "nl": "er zijn {count} organisaties; er komt een rapport per organisatie",
+    },
+    "report_needs_folder_hint": {
+        "en": "write them to a folder with -o FOLDER/, or name one organisation file",
+        "nl": "schrijf ze naar een map met -o MAP/, of noem één organisatiebestand",
+    },
+    "memo_needs_folder": {
+        "en": "there are {count} organisations; a memo is written per organisation",
+        "nl": "er zijn {count} organisaties; er komt een notitie per organisatie",
+    },
+    "memo_needs_folder_hint": {
+        "en": "write them to a folder with -o FOLDER/, or name one organisation file",
+        "nl": "schrijf ze naar een map met -o MAP/, of noem één organisatiebestand",
+    },
+    "previous_other_org": {
+        "en": "warning: {file} is a result of {other}, not of {name}; the progress shown compares two organisations",
+        "nl": "waarschuwing: {file} is een resultaat van {other}, niet van {name}; de getoonde voortgang vergelijkt twee organisaties",
+    },
+    "previous_not_found": {
+        "en": "warning: {file} holds no result of {name}; the document shows no progress",
+        "nl": "waarschuwing: {file} bevat geen resultaat van {name}; het document toont geen voortgang",
+    },
+    "query_failed": {
+        "en": "the query of rule {id} fails on this organisation: {problem}",
+        "nl": "de query van regel {id} faalt op deze organisatie: {problem}",
+    },
+    "query_failed_hint": {
+        "en": "give each function the type it takes: age_days a date (YYYY-MM-DD) or null, length a text or list",
+        "nl": "geef elke functie het type dat zij verwacht: age_days een datum (JJJJ-MM-DD) of null, length een tekst of lijst",
+    },
+    "schema_version_not_number": {
+        "en": "`schema_version` must be a number, not {found}",
+        "nl": "`schema_version` moet een getal zijn, geen {found}",
+    },
+    "schema_version_not_number_hint": {
+        "en": "write `schema_version: 1`, without quotes",
+        "nl": "schrijf `schema_version: 1`, zonder aanhalingstekens",
+    },
+    "utf16": {
+        "en": "the file is UTF-16 (or UTF-32), not UTF-8",
+        "nl": "het bestand is UTF-16 (of UTF-32), geen UTF-8",
+    },
+    "is_directory_file_hint": {"en": "name a file, not a folder", "nl": "noem een bestand, geen map"},
+    "too_large_fixed_hint": {
+        "en": "--max-bytes is for organisation files; this file has a fixed limit, so make it smaller",
+        "nl": "--max-bytes geldt voor organisatiebestanden; dit bestand heeft een vaste grens, maak het dus kleiner",
+    },
+    "folder_unreadable": {
+        "en": "folder cannot be read: {reason}",
+        "nl": "map kan niet worden gelezen: {reason}",
+    },
+    "init_exists_hint": {
+        "en": "choose another name, or remove the file first",
+        "nl": "kies een andere naam, of verwijder het bestand eerst",
+    },
+})
+
+# Help of file safety, exit codes and messages (issue 14, part A).
+HELP_NL.update({
+    "Write to this file (- for standard output; FOLDER/ for one document per organisation).":
+        "Schrijf naar dit bestand (- voor standaarduitvoer; MAP/ voor een document per organisatie).",
 })

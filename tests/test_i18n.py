@@ -53,11 +53,18 @@ def _dynamic_prefixes(source: str) -> set[str]:
     return found
 
 
+def _dynamic_suffixes(source: str) -> set[str]:
+    """Key suffixes built at run time, such as ``f"{kind}_needs_folder"``."""
+    return set(re.findall(r"""f["']\{[^}]+\}(_[a-z0-9_]+)["']""", source))
+
+
 def test_every_key_is_used() -> None:
     source = _sources()
     prefixes = _dynamic_prefixes(source)
+    suffixes = _dynamic_suffixes(source)
     def used(key: str) -> bool:
         return (f'"{key}"' in source or f"'{key}'" in source or any(key.startswith(p) for p in prefixes)
+                or any(key.endswith(s) for s in suffixes)
                 # by convention the hint of a message `x` is `x_hint` (errors.InputError)
                 or (key.endswith("_hint") and used(key.removesuffix("_hint"))))
 

@@ -67,12 +67,15 @@ def baseline_text(results: list[AuditResult]) -> str:
 def load_baseline(path: Path) -> dict[str, dict[str, BaselineEntry]]:
     """Read a baseline: per organisation name, its entries by fingerprint."""
     here = Location(str(path), 1, 1)
+    if path.is_dir():  # named on the command line: say so in the run's language, not as an OS error
+        raise InputError([problem(here, "", "is_directory", "is_directory_file_hint")])
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError([problem(here, "", "file_missing", "file_missing_hint")]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=str(exc))]) from None
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=reason)]) from None
     try:
         data = BaselineFile.model_validate(json.loads(text))
     except json.JSONDecodeError as exc:

@@ -145,6 +145,7 @@ class ActiveRule:
     params: dict[str, ParamValue]
     origin: str
     changed_by: tuple[str, ...] = ()
+    written_at: Location | None = None  # where a user's checklist wrote the check (None: built in)
 
     @property
     def id(self) -> str:
@@ -185,7 +186,7 @@ def builtin_dir() -> Path:
 
 def load_checklist_file(path: Path, display: str | None = None) -> tuple[ChecklistFile, Loaded]:
     """Load and validate one checklist file."""
-    loaded = load_file(path, Limits(), display)
+    loaded = load_file(path, Limits(too_large_hint="too_large_fixed_hint"), display)
     return validate_model(loaded, ChecklistFile), loaded
 
 
@@ -240,6 +241,7 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
         active = ActiveRule(
             spec=rule, severity=rule.severity, enabled=rule.enabled,
             params={k: p.default for k, p in rule.params.items()}, origin=cl.checklist.id,
+            written_at=None if loaded.file.startswith("(built-in)") else loaded.locate("rules", i, "check"),
         )
         try:
             compile_rule(active)  # a broken query fails here, at its line, not during an audit

@@ -122,7 +122,7 @@ def load_config(path: Path) -> Config:
     if path.name == "pyproject.toml":
         loaded = _load_pyproject(path)
     else:
-        loaded = load_file(path, Limits(max_bytes=5 * 1024 * 1024))
+        loaded = load_file(path, Limits(max_bytes=5 * 1024 * 1024, too_large_hint="too_large_fixed_hint"))
     spec = validate_model(loaded, ConfigFile)
     waivers = tuple(Waiver(w, loaded.locate("waivers", i), i) for i, w in enumerate(spec.waivers))
     return Config(path, spec, loaded, waivers)
@@ -130,7 +130,7 @@ def load_config(path: Path) -> Config:
 
 def load_waiver_file(path: Path) -> tuple[Waiver, ...]:
     """Load a separate file that holds only waivers."""
-    loaded = load_file(path, Limits(max_bytes=5 * 1024 * 1024))
+    loaded = load_file(path, Limits(max_bytes=5 * 1024 * 1024, too_large_hint="too_large_fixed_hint"))
     spec = validate_model(loaded, WaiverFile)
     return tuple(Waiver(w, loaded.locate("waivers", i), i) for i, w in enumerate(spec.waivers))
 

@@ -9,6 +9,7 @@ from digimandate.audit.checklist import ActiveRule, PythonCheck, RuleSet
 from digimandate.audit.query import fill, run_query
 from digimandate.audit.result import Finding, Outcome
 from digimandate.audit.rules import REGISTRY, Context, Hit, NotApplicable
+from digimandate.errors import InputError, problem
 from digimandate.model.document import Document
 
 
@@ -35,6 +36,10 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
             outcomes.append(Outcome(rule, "not_applicable"))
             continue
         except Exception as exc:  # a broken rule must surface as an error outcome, never pass silently
+            if rule.written_at is not None and not isinstance(rule.spec.check, PythonCheck):
+                # A user's query that fails on the data (age_days on a non-date) is their input to fix.
+                raise InputError([problem(rule.written_at, "", "query_failed", "query_failed_hint",
+                                          id=rule.id, problem=" ".join(str(exc).split()))]) from None
             outcomes.append(Outcome(rule, "error", error=f"{type(exc).__name__}: {exc}"))
             continue
         outcomes.append(Outcome(rule, "failed" if findings else "passed", findings))

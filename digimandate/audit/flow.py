@@ -47,6 +47,7 @@ def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
         maturity=score(outcomes, ruleset.dimensions),
         waived=tuple(sorted(waived, key=lambda w: w.finding.sort_key())),
         today=now,
+        inputs=doc.loaded.parts,
     )
 
 

@@ -135,6 +135,7 @@ class AuditResult:
     baseline_fixed: tuple[BaselineEntry, ...] = ()
     baseline_used: bool = False
     today: date | None = None
+    inputs: tuple[str, ...] = ()  # the files it includes (real paths), which no output may overwrite
 
     def organisation_model(self) -> OrgModel:
         """The validated organisation (reports and memos need it)."""

@@ -6,6 +6,8 @@ import enum
 import gc
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
@@ -13,7 +15,7 @@ import typer
 
 from digimandate import __version__
 from digimandate.cli.help import HelpCommand, HelpGroup
-from digimandate.errors import EXIT_INTERNAL, DigimandateError, UsageError
+from digimandate.errors import EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError
 from digimandate.i18n import HELP_NL, Lang, default_lang, t
 from digimandate.model.loader import DEFAULT_MAX_BYTES, Limits
 
@@ -43,13 +45,20 @@ class LangOpt(str, enum.Enum):
 
 
 class SeverityOpt(str, enum.Enum):
-    """Severities for --fail-on."""
+    """Severities for --fail-on, in English and in the Dutch the output itself uses."""
 
     critical = "critical"
     high = "high"
     medium = "medium"
     low = "low"
     info = "info"
+    kritiek = "kritiek"
+    hoog = "hoog"
+    middel = "middel"
+    laag = "laag"
+
+
+_SEVERITY_EN = {"kritiek": "critical", "hoog": "high", "middel": "medium", "laag": "low"}
 
 
 class RulesFormat(str, enum.Enum):
@@ -63,7 +72,7 @@ class RulesFormat(str, enum.Enum):
 LangOption = Annotated[Optional[LangOpt], typer.Option("--lang", help=_h("Language: nl or en."))]  # noqa: UP045
 ChecklistOption = Annotated[
     Optional[list[Path]],  # noqa: UP045
-    typer.Option("--checklist", help=_h("An extra checklist (repeatable)."), dir_okay=False, metavar=_h("FILE")),
+    typer.Option("--checklist", help=_h("An extra checklist (repeatable)."), metavar=_h("FILE")),
 ]
 FilesArg = Annotated[
     Optional[list[Path]],  # noqa: UP045
@@ -72,8 +81,7 @@ FilesArg = Annotated[
 StrList = Optional[list[str]]  # noqa: UP045
 OptPath = Optional[Path]  # noqa: UP045
 FileArg = Annotated[Path, typer.Argument(help=_h("The organisation file."), metavar=_h("FILE"))]
-ConfigOption = Annotated[OptPath, typer.Option("--config", help=_h("Use this configuration file."), dir_okay=False,
-                                                          metavar=_h("FILE"))]
+ConfigOption = Annotated[OptPath, typer.Option("--config", help=_h("Use this configuration file."), metavar=_h("FILE"))]
 NoConfigOption = Annotated[bool, typer.Option("--no-config", help=_h("Ignore configuration files."))]
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help=_h("Refuse files larger than this."), min=1,
                                                           metavar=_h("BYTES"))]
@@ -94,6 +102,36 @@ def _internal(exc: BaseException, lang: Lang) -> NoReturn:
     typer.echo(t("internal_error", lang, error=f"{type(exc).__name__}: {exc}"), err=True)
     typer.echo(f"  {t('hint', lang)}: {t('please_report', lang)}", err=True)
     raise typer.Exit(EXIT_INTERNAL)
+
+
+@contextmanager
+def _exit_codes(lang: Callable[[], Lang], code: Callable[[], int] = lambda: EXIT_OK) -> Iterator[None]:
+    """The one place that turns what a command raises into its exit code.
+
+    0 clean, 1 findings at or above --fail-on (set by the command), 2 bad input or usage, 3 a bug.
+    A closed pipe (``| head``) ends quietly with the code the run had so far.
+    """
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except DigimandateError as exc:
+        _fail(exc, lang())
+    except BrokenPipeError:
+        _quiet_pipe()
+        raise typer.Exit(code()) from None
+    except Exception as exc:  # a bug, not bad input: exit 3 with a "please report" hint
+        _internal(exc, lang())
+
+
+def _quiet_pipe() -> None:
+    """Point standard output at nothing, so that flushing it at exit raises no second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's buffer)
+        pass
 
 
 def _color(stream: object) -> bool:
@@ -154,14 +192,13 @@ def check(
     ] = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
-    waivers: Annotated[OptPath, typer.Option("--waivers", help=_h("A file of extra waivers."), dir_okay=False,
-                                                            metavar=_h("FILE"))] = None,
+    waivers: Annotated[OptPath, typer.Option("--waivers", help=_h("A file of extra waivers."),
+                                             metavar=_h("FILE"))] = None,
     no_waivers: Annotated[
         bool, typer.Option("--no-waivers", help=_h("Show everything as if no waiver existed."))
     ] = False,
     baseline: Annotated[
-        OptPath, typer.Option("--baseline", help=_h("Fail only on findings not in this baseline."), dir_okay=False,
-                               metavar=_h("FILE"))
+        OptPath, typer.Option("--baseline", help=_h("Fail only on findings not in this baseline."), metavar=_h("FILE"))
     ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help=_h("Exit 0 even when findings are at or above --fail-on."))
@@ -182,22 +219,18 @@ def check(
         select=_split(select) if select else None,
         extend_select=_split(extend_select),
         ignore=_split(ignore),
-        fail_on=fail_on.value if fail_on else None,
+        fail_on=_SEVERITY_EN.get(fail_on.value, fail_on.value) if fail_on else None,
         lang=out_lang if lang else None,
         waivers=waivers,
         no_waivers=no_waivers,
     )
     run = Run(options, Limits(max_bytes=max_bytes), baseline)
-    try:
+    with _exit_codes(run.lang_for, lambda: run.exit_code):
         outputs = parse_outputs(fmt or [], in_github_actions())
         run.audit(list(files or [Path("organisation.yaml")]), keep_models=False)  # no output reads the model
         run.judge(exit_zero)
         if run.results:
-            write_outputs(render_outputs(run, outputs, _color(sys.stdout), _width(sys.stdout)), force)
-    except DigimandateError as exc:
-        _fail(exc, run.lang_for())
-    except Exception as exc:  # the one place where a bug becomes exit 3 with a "please report" hint
-        _internal(exc, run.lang_for())
+            write_outputs(render_outputs(run, outputs, _color(sys.stdout), _width(sys.stdout)), force, run.inputs())
     raise typer.Exit(run.exit_code)
 
 
@@ -216,6 +249,7 @@ def baseline_cmd(
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
     force: Annotated[bool, typer.Option("--force", help=_h("Overwrite an existing baseline."))] = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Record today's findings, so that check --baseline fails only on new ones."""
     from digimandate.audit.baseline import baseline_text
@@ -225,29 +259,34 @@ def baseline_cmd(
 
     out_lang = _lang(lang)
     run = Run(
-        Options(config=config, no_config=no_config, checklists=tuple(checklist or []), lang=out_lang if lang else None)
+        Options(config=config, no_config=no_config, checklists=tuple(checklist or []), lang=out_lang if lang else None),
+        Limits(max_bytes=max_bytes),
     )
-    try:
+    with _exit_codes(run.lang_for, lambda: run.exit_code):
         run.audit(list(files or [Path("organisation.yaml")]), keep_models=False)
         if run.exit_code:
             raise typer.Exit(run.exit_code)
         text = baseline_text(run.results)
         if str(output) == "-":
             sys.stdout.write(text)
+            sys.stdout.flush()
         else:
+            run.inputs().guard([output])
             write_atomic(output, text, force=force)
             count = sum(len(r.findings) for r in run.results)
             typer.echo(t("baseline_written", out_lang, file=str(output), count=count), err=True)
-    except DigimandateError as exc:
-        _fail(exc, run.lang_for())
 
 
-OutOption = Annotated[OptPath, typer.Option("--output", "-o", help=_h("Write to this file (- for standard output)."),
-                                                       metavar=_h("FILE"))]
+OutOption = Annotated[
+    Optional[str],  # noqa: UP045  # text, not a Path: a trailing slash (-o FOLDER/) must survive
+    typer.Option(
+        "--output", "-o", show_default=False, metavar=_h("FILE"),
+        help=_h("Write to this file (- for standard output; FOLDER/ for one document per organisation)."),
+    ),
+]
 PreviousOption = Annotated[
     OptPath,
-    typer.Option("--previous", help=_h("The JSON result of an earlier audit, to show progress."), dir_okay=False,
-                 metavar=_h("FILE")),
+    typer.Option("--previous", help=_h("The JSON result of an earlier audit, to show progress."), metavar=_h("FILE")),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help=_h("Overwrite an existing file."))]
 
@@ -255,7 +294,7 @@ ForceOption = Annotated[bool, typer.Option("--force", help=_h("Overwrite an exis
 def _document(
     kind: str,
     file: Path,
-    output: Path | None,
+    output: str | None,
     lang: LangOpt | None,
     previous: Path | None,
     force: bool,
@@ -265,55 +304,26 @@ def _document(
     checklist: list[Path] | None,
     config: Path | None,
     no_config: bool,
+    max_bytes: int,
 ) -> None:
-    """Write the report or the memo for one organisation file."""
-    from digimandate.cli.output import write_atomic
+    """Write the report or the memo: for one organisation file, or one per organisation of a folder."""
+    from digimandate.cli.documents import DocRequest, check_template, write_documents
     from digimandate.cli.run import Run
     from digimandate.cli.settings import Options
-    from digimandate.clock import today
-    from digimandate.render.advice import load_previous
-    from digimandate.render.documents import DocOptions, maturity_chart, memo, report
 
     out_lang = _lang(lang)
     run = Run(
-        Options(config=config, no_config=no_config, checklists=tuple(checklist or []), lang=out_lang if lang else None)
+        Options(config=config, no_config=no_config, checklists=tuple(checklist or []), lang=out_lang if lang else None),
+        Limits(max_bytes=max_bytes),
     )
-    try:
+    with _exit_codes(run.lang_for):
+        check_template(kind, template)
         run.audit([file])
         if run.exit_code:
             raise typer.Exit(run.exit_code)
-        result = run.results[0]
-        doc_lang = run.lang_for(result)
-        to_stdout = output is None or str(output) == "-"
-        chart_file = None if to_stdout or kind != "report" else f"{output.stem}.maturity.svg"  # type: ignore[union-attr]
-        opts = DocOptions(
-            lang=doc_lang,
-            written=today(),
-            template_dir=template,
-            previous=load_previous(previous) if previous else None,
-            chart_file=chart_file,
-            to=to,
-            sender=sender,
-        )
-        text = report(result, opts) if kind == "report" else memo(result, opts)
-        if to_stdout:
-            sys.stdout.write(text)
-            return
-        assert output is not None
-        targets = [output] + ([output.parent / chart_file] if chart_file else [])
-        for target in targets:  # refuse before writing anything, so a report never loses its chart
-            if target.exists() and not force:
-                raise UsageError("exists", file=str(target))
-        if chart_file is not None:
-            write_atomic(output.parent / chart_file, maturity_chart(result, doc_lang), force=force)
-        write_atomic(output, text, force=force)
-        typer.echo(t("written", doc_lang, file=str(output)), err=True)
-    except DigimandateError as exc:
-        _fail(exc, run.lang_for())
-    except typer.Exit:
-        raise
-    except Exception as exc:  # a bug, not bad input: exit 3 with a "please report" hint
-        _internal(exc, run.lang_for())
+        request = DocRequest(kind, output, template, previous, to, sender, force)
+        for path, doc_lang in write_documents(run, request, lambda text: typer.echo(text, err=True)):
+            typer.echo(t("written", doc_lang, file=str(path)), err=True)
 
 
 @app.command(
@@ -325,17 +335,18 @@ def report_cmd(
     output: OutOption = None,
     lang: LangOption = None,
     template: Annotated[
-        OptPath, typer.Option("--template", help=_h("A folder with report.md.j2 to use instead."), file_okay=False,
-                              metavar=_h("FOLDER"))
+        OptPath, typer.Option("--template", help=_h("A folder with report.md.j2 to use instead."), metavar=_h("FOLDER"))
     ] = None,
     previous: PreviousOption = None,
     force: ForceOption = False,
     checklist: ChecklistOption = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Write the Markdown advice report (and its maturity chart as SVG beside it)."""
-    _document("report", file, output, lang, previous, force, template, None, None, checklist, config, no_config)
+    _document("report", file, output, lang, previous, force, template, None, None, checklist, config, no_config,
+              max_bytes)
 
 
 @app.command("memo", help=_h("Write the board memo (bestuursnotitie) in Markdown."), cls=HelpCommand)
@@ -351,16 +362,17 @@ def memo_cmd(
         Optional[str], typer.Option("--from", help=_h("Who writes the memo."), metavar=_h("TEXT"))  # noqa: UP045
     ] = None,
     template: Annotated[
-        OptPath, typer.Option("--template", help=_h("A folder with memo.md.j2 to use instead."), file_okay=False,
-                              metavar=_h("FOLDER"))
+        OptPath, typer.Option("--template", help=_h("A folder with memo.md.j2 to use instead."), metavar=_h("FOLDER"))
     ] = None,
     force: ForceOption = False,
     checklist: ChecklistOption = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Write the board memo (bestuursnotitie) in Markdown."""
-    _document("memo", file, output, lang, previous, force, template, to, sender, checklist, config, no_config)
+    _document("memo", file, output, lang, previous, force, template, to, sender, checklist, config, no_config,
+              max_bytes)
 
 
 @app.command(help=_h("Check that an organisation file is valid, without running the rules."), cls=HelpCommand)
@@ -371,26 +383,22 @@ def validate(
 ) -> None:
     """Check that an organisation file is valid, without running the rules."""
     out_lang = _lang(lang)
-    try:
+    with _exit_codes(lambda: out_lang):
         from digimandate.model.document import load_document
 
         doc = load_document(file, Limits(max_bytes=max_bytes))
-    except DigimandateError as exc:
-        _fail(exc, out_lang)
-    except Exception as exc:  # a bug, not bad input: exit 3 with a "please report" hint
-        _internal(exc, out_lang)
-    m = doc.model
-    summary = t(
-        "valid_summary",
-        out_lang,
-        departments=len(m.departments),
-        people=len(m.people),
-        mandates=len(m.mandates),
-        channels=len(m.channels),
-        systems=len(m.systems),
-        processes=len(m.processes),
-    )
-    typer.echo(t("valid", out_lang, file=doc.file, summary=summary))
+        m = doc.model
+        summary = t(
+            "valid_summary",
+            out_lang,
+            departments=len(m.departments),
+            people=len(m.people),
+            mandates=len(m.mandates),
+            channels=len(m.channels),
+            systems=len(m.systems),
+            processes=len(m.processes),
+        )
+        typer.echo(t("valid", out_lang, file=doc.file, summary=summary))
 
 
 @app.command(help=_h("List the rules of the built-in checklist and any extra ones."), cls=HelpCommand)
@@ -401,7 +409,7 @@ def rules(
 ) -> None:
     """List the rules of the built-in checklist and any extra ones."""
     out_lang = _lang(lang)
-    try:
+    with _exit_codes(lambda: out_lang):
         from digimandate.audit.checklist import load_ruleset
         from digimandate.render import rules_doc
 
@@ -413,8 +421,7 @@ def rules(
         else:
             text = rules_doc.terminal(ruleset, out_lang)
         sys.stdout.write(text)
-    except DigimandateError as exc:
-        _fail(exc, out_lang)
+        sys.stdout.flush()
 
 
 @app.command(help=_h("Explain one rule: its texts, parameters, sources and an example that fails."), cls=HelpCommand)
@@ -426,7 +433,7 @@ def explain(
 ) -> None:
     """Explain one rule: its texts, parameters, sources and an example that fails."""
     out_lang = _lang(lang)
-    try:
+    with _exit_codes(lambda: out_lang):
         from digimandate.audit.checklist import load_ruleset
         from digimandate.model.validate import suggest
         from digimandate.render import rules_doc
@@ -440,16 +447,17 @@ def explain(
                 raise UsageError("unknown_rule", "unknown_rule_hint", id=rule, suggestion=guess)
             raise UsageError("unknown_rule", "unknown_rule_hint_plain", id=rule)
         sys.stdout.write(rules_doc.explain(ruleset, rule_id, out_lang))
-    except DigimandateError as exc:
-        _fail(exc, out_lang)
+        sys.stdout.flush()
 
 
 @app.command(help=_h("Print the JSON Schema of the organisation model."), cls=HelpCommand)
 def schema() -> None:
     """Print the JSON Schema of the organisation model."""
-    from digimandate.model.schemas import organisation_schema_text
+    with _exit_codes(default_lang):
+        from digimandate.model.schemas import organisation_schema_text
 
-    sys.stdout.write(organisation_schema_text())
+        sys.stdout.write(organisation_schema_text())
+        sys.stdout.flush()
 
 
 @app.command(help=_h("Write a commented starter organisation file; never overwrites."), cls=HelpCommand)
@@ -461,14 +469,14 @@ def init(
 ) -> None:
     """Write a commented starter organisation file; never overwrites."""
     out_lang = _lang(lang)
-    try:
+    with _exit_codes(lambda: out_lang):
         from digimandate.cli.output import write_atomic
         from digimandate.cli.starter import starter
 
+        if file.exists():  # init has no --force: the usual hint would name an option it lacks
+            raise UsageError("exists", "init_exists_hint", file=str(file))
         write_atomic(file, starter(out_lang))
-    except DigimandateError as exc:
-        _fail(exc, out_lang)
-    typer.echo(t("written", out_lang, file=str(file)), err=True)
+        typer.echo(t("written", out_lang, file=str(file)), err=True)
 
 
 class ImportFormat(str, enum.Enum):
@@ -509,16 +517,12 @@ def import_cmd(
 ) -> None:
     """Import entities from registers the organisation already has."""
     out_lang = _lang(lang)
-    try:
+    with _exit_codes(lambda: out_lang):
         from digimandate.cli.importing import import_command
         from digimandate.importers.api import Options as ImportOptions
 
         options = ImportOptions(sources, into, output, _split(select), concept, internal, Limits(max_bytes=max_bytes))
         import_command(options, dry_run, report, fmt.value, out_lang if lang else None, force)
-    except DigimandateError as exc:
-        _fail(exc, out_lang)
-    except Exception as exc:  # a bug, not bad input: exit 3 with a "please report" hint
-        _internal(exc, out_lang)
 
 
 @app.command(help=_h("Write the spreadsheet template (xlsx, or a folder of CSV files) to send to departments."))
@@ -530,12 +534,10 @@ def template(
 ) -> None:
     """Write the spreadsheet template."""
     out_lang = _lang(lang)
-    try:
+    with _exit_codes(lambda: out_lang):
         from digimandate.cli.importing import template_command
 
         template_command(kind.value, output, out_lang, force)
-    except DigimandateError as exc:
-        _fail(exc, out_lang)
 
 
 def _version(value: bool) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from collections.abc import Callable, Iterator
-from itertools import islice
 from pathlib import Path
 
 from digimandate.audit.checklist import RuleSet
@@ -26,22 +26,57 @@ def expand(paths: list[Path]) -> list[Path]:
         if not path.is_dir():
             out.append(path)
             continue
-        for candidate in sorted(path.rglob("*")):
+        found = []
+        for candidate in path.rglob("*"):
             parts = candidate.relative_to(path).parts
             if any(p.startswith(".") for p in parts) or candidate.suffix not in (".yaml", ".yml"):
                 continue
-            if candidate.is_file() and _looks_like_organisation(candidate):
-                out.append(candidate)
+            dangling = candidate.is_symlink() and not candidate.exists()  # its audit says the file is missing
+            if dangling or (candidate.is_file() and _looks_like_organisation(candidate)):
+                found.append(candidate)
+        out.extend(sorted(found + _unreadable_folders(path)))
     return out
 
 
+def _unreadable_folders(root: Path) -> list[Path]:
+    """Folders below ``root`` that cannot be listed: globbing passes them in silence, the audit must not."""
+    unreadable: list[Path] = []
+
+    def note(exc: OSError) -> None:
+        if exc.filename is not None:
+            unreadable.append(Path(exc.filename))
+
+    for _, dirnames, _ in os.walk(root, onerror=note):  # like rglob, not into linked folders
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+    return unreadable
+
+
 def _looks_like_organisation(path: Path) -> bool:
-    """An organisation file has a top-level `schema_version:` key in its first lines."""
+    """An organisation file has a top-level `schema_version:` key in its first lines.
+
+    A file that cannot be read counts as one: its audit then says why, instead of the run
+    silently auditing fewer organisations. So does a file in another encoding that has the key.
+    """
     try:
-        with path.open(encoding="utf-8", errors="replace") as fh:
-            return any(line.startswith("schema_version:") for line in islice(fh, 50))
+        with path.open("rb") as fh:
+            head = fh.read(_HEAD_BYTES)
     except OSError:
-        return False
+        return True
+    return any(line.lstrip("\ufeff").startswith("schema_version:") for line in _decode_head(head).splitlines()[:50])
+
+
+_HEAD_BYTES = 16 * 1024
+
+
+def _decode_head(head: bytes) -> str:
+    """The first bytes of a file as text: UTF-8, or UTF-16/32 by their byte-order mark or zero bytes."""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                       (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            return head[len(bom):].decode(codec, errors="replace")
+    if b"\x00" in head[:2]:  # UTF-16 without a byte-order mark: ASCII text has a zero byte beside each letter
+        return head.decode("utf-16-be" if head[:1] == b"\x00" else "utf-16-le", errors="replace")
+    return head.decode("utf-8", errors="replace")
 
 
 def _work(path: str) -> tuple[str, Outcome]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -25,6 +26,8 @@ def write_atomic(path: Path, text: str, force: bool = False) -> None:
             os.fsync(fh.fileno())
         if not force and path.exists():  # someone created it meanwhile: still never overwrite
             raise UsageError("exists", file=str(path))
+        # mkstemp makes the file 0600; the user expects what their umask gives, or the old file's mode.
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -32,3 +35,14 @@ def write_atomic(path: Path, text: str, force: bool = False) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The mode a replaced file keeps, or that a newly created file gets under the current umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        pass
+    umask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from digimandate.audit.checklist import SEVERITY_RANK
 from digimandate.audit.result import AuditResult
+from digimandate.cli.safety import Inputs
 from digimandate.cli.settings import Options, Settings, resolve
 from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError
 from digimandate.i18n import Lang, default_lang, t
@@ -56,6 +57,20 @@ class Run:
     results: list[AuditResult] = field(default_factory=list)
     exit_code: int = EXIT_OK
     settings: Settings | None = None
+    files: list[Path] = field(default_factory=list)
+    failed: list[Path] = field(default_factory=list)  # files that could not be audited (input errors)
+
+    def inputs(self) -> Inputs:
+        """Every file this run read: organisations, their includes, configuration, checklists, waivers, baseline."""
+        inputs = Inputs(self.files)
+        inputs.add(self.baseline, self.options.waivers, self.options.config, *self.options.checklists)
+        for result in self.results:
+            inputs.add(*result.inputs)
+        if self.settings is not None:
+            config = self.settings.config
+            base = config.path.parent if config.path else Path.cwd()
+            inputs.add(config.path, *(base / p for p in config.spec.checklists))
+        return inputs
 
     def lang_for(self, result: AuditResult | None = None) -> Lang:
         """The language of output: command line, then configuration, then the organisation, then the environment."""
@@ -74,7 +89,7 @@ class Run:
         from digimandate.audit.baseline import apply_baseline, load_baseline
         from digimandate.cli.batch import audit_all, expand, show_progress
 
-        files = expand(paths)
+        files = self.files = expand(paths)
         if not files:
             raise UsageError("no_files", paths=", ".join(str(p) for p in paths))
         self.settings = resolve(paths[0], self.options)
@@ -85,9 +100,10 @@ class Run:
                                       keep_models))
         finally:
             stop()
-        for _, outcome in outcomes:
+        for path, outcome in outcomes:
             if isinstance(outcome, DigimandateError):
                 sys.stderr.write(outcome.format(self.lang_for()) + "\n")
+                self.failed.append(path)
                 self.exit_code = max(self.exit_code, outcome.exit_code)
                 continue
             self.results.append(apply_baseline(outcome, baseline) if baseline is not None else outcome)
@@ -128,9 +144,12 @@ def render_outputs(run: Run, outputs: list[Output], color: bool,
                 name = f"{name}.{EXTENSIONS[out.fmt]}"
                 rendered.append((out.path / name, render(result, out.fmt, run.lang_for(result))))
             continue
-        rendered.append((out.path, render_many(run.results, out.fmt, run.lang_for,
-                                               color=color and out.path is None,
-                                               width=width if out.path is None else None)))
+        text = render_many(run.results, out.fmt, run.lang_for, color=color and out.path is None,
+                           width=width if out.path is None else None)
+        if out.fmt is Format.terminal and run.failed:  # the summary counts what could not be audited too
+            text += t("sum_failed", run.lang_for(), count=len(run.failed), total=len(run.files),
+                      files=", ".join(str(p) for p in run.failed)) + "\n"
+        rendered.append((out.path, text))
     for folder in folder_wanted:  # a trailing slash asks for the folder: make it
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -149,10 +168,12 @@ def output_names(results: list[AuditResult]) -> list[str]:
     return ["-".join(p.relative_to(base).with_suffix("").parts) for p in paths]
 
 
-def write_outputs(rendered: list[tuple[Path | None, str]], force: bool) -> None:
-    """Write the files first (each atomically), then standard output."""
+def write_outputs(rendered: list[tuple[Path | None, str]], force: bool, inputs: Inputs | None = None) -> None:
+    """Write the files first (each atomically), then standard output; none over an input of the run."""
     from digimandate.cli.output import write_atomic
 
+    if inputs is not None:
+        inputs.guard(path for path, _ in rendered)
     for path, text in rendered:
         if path is not None:
             write_atomic(path, text, force=force)

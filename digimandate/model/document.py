@@ -104,6 +104,9 @@ def build_document(loaded: Loaded) -> Document:
     version = data["schema_version"]
     if version != 1 or isinstance(version, bool):
         at = loaded.at(data.value_at("schema_version"))
+        if not isinstance(version, int) or isinstance(version, bool):  # "1" in quotes is text, not a version
+            raise InputError([problem(at, "schema_version", "schema_version_not_number",
+                                      "schema_version_not_number_hint", found=found(version))])
         raise InputError(
             [problem(at, "schema_version", "schema_version_unsupported",
                      "schema_version_unsupported_hint", found=found(version))]

@@ -38,6 +38,12 @@ def expand_includes(loaded: Loaded, main: Path, limits: Limits) -> Loaded:
         matches = sorted(p for p in base.glob(pattern) if p.is_file() and p.resolve() != main.resolve())
         if not matches:
             problems.append(problem(at, f"include[{i}]", "include_no_match", "include_hint", pattern=pattern))
+        # A symlinked folder or file must not lead the glob out: judge where each match really is.
+        escaped = [m for m in matches if not m.resolve().is_relative_to(base)]
+        if escaped:
+            problems.append(problem(at, f"include[{i}]", "include_escapes", "include_hint", pattern=pattern,
+                                    file=str(escaped[0].relative_to(base))))
+            continue
         files.extend(m for m in matches if m not in files)
     if len(files) > MAX_FILES:
         problems.append(problem(data.key_location("include"), "include", "include_too_many", "include_hint",
@@ -51,7 +57,7 @@ def expand_includes(loaded: Loaded, main: Path, limits: Limits) -> Loaded:
         _merge(data, part, problems)
     if problems:
         raise InputError(problems)
-    return replace(loaded, sha256=digest.hexdigest())
+    return replace(loaded, sha256=digest.hexdigest(), parts=tuple(str(p.resolve()) for p in files))
 
 
 def _merge(data: LMap, part: Loaded, problems: list[Problem]) -> None:

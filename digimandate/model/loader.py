@@ -16,7 +16,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from digimandate.errors import InputError, Location, Problem, problem
+from digimandate.errors import InputError, Location, Problem, excerpt, problem
 
 try:  # libyaml is an order of magnitude faster; the pure-Python parser gives the same events.
     from yaml import CSafeLoader as _Loader
@@ -140,6 +140,7 @@ class Limits:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_nodes: int = DEFAULT_MAX_NODES
     max_depth: int = DEFAULT_MAX_DEPTH
+    too_large_hint: str = "too_large_hint"  # a fixed limit (a checklist, the configuration) names no --max-bytes
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ class Loaded:
     data: LMap
     file: str
     sha256: str
+    parts: tuple[str, ...] = ()  # the real paths of the files it includes
 
     def at(self, pos: Pos) -> Location:
         """Turn a position into a Location in this file."""
@@ -171,10 +173,18 @@ class Loaded:
 
 
 def load_file(path: Path, limits: Limits = Limits(), display: str | None = None) -> Loaded:
-    """Read ``path`` and load it, turning every failure into a located InputError."""
+    """Read ``path`` (``-``: standard input) and load it, turning every failure into a located InputError."""
+    if str(path) == STDIN:
+        return _load_stdin(limits, display if display is not None else STDIN_NAME)
     name = display if display is not None else str(path)
     here = Location(name, 1, 1)
     if path.is_dir():
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as exc:  # a folder below a folder audit that cannot be listed
+            raise InputError([problem(here, "", "folder_unreadable", "file_unreadable_hint",
+                                      reason=exc.strerror)]) from None
         raise InputError([problem(here, "", "is_directory", "is_directory_hint")])
     try:
         size = path.stat().st_size
@@ -184,7 +194,7 @@ def load_file(path: Path, limits: Limits = Limits(), display: str | None = None)
         raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=exc.strerror)]) from None
     if size > limits.max_bytes:
         raise InputError(
-            [problem(here, "", "too_large", "too_large_hint", size=size, limit=limits.max_bytes)]
+            [problem(here, "", "too_large", limits.too_large_hint, size=size, limit=limits.max_bytes)]
         )
     try:
         raw = path.read_bytes()
@@ -193,13 +203,31 @@ def load_file(path: Path, limits: Limits = Limits(), display: str | None = None)
     return load_bytes(raw, name, limits)
 
 
+STDIN, STDIN_NAME = "-", "<stdin>"
+
+
+def _load_stdin(limits: Limits, name: str) -> Loaded:
+    """Load the organisation from standard input, read no further than the size limit allows."""
+    import sys
+
+    try:
+        raw = sys.stdin.buffer.read(limits.max_bytes + 1)
+    except (OSError, ValueError) as exc:  # ValueError: standard input is closed
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError([problem(Location(name, 1, 1), "", "file_unreadable", "file_unreadable_hint",
+                                  reason=reason)]) from None
+    return load_bytes(raw, name, limits)
+
+
 def load_bytes(raw: bytes, file: str, limits: Limits = Limits()) -> Loaded:
     """Load YAML bytes into an LMap, or raise InputError."""
     if len(raw) > limits.max_bytes:
         here = Location(file, 1, 1)
         raise InputError(
-            [problem(here, "", "too_large", "too_large_hint", size=len(raw), limit=limits.max_bytes)]
+            [problem(here, "", "too_large", limits.too_large_hint, size=len(raw), limit=limits.max_bytes)]
         )
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:2]:  # NUL is valid UTF-8, so say it here
+        raise InputError([problem(Location(file, 1, 1), "", "utf16", "bad_utf8_hint")])
     try:
         raw.decode("utf-8-sig")  # only to check: libyaml reads the bytes itself, without a second copy
     except UnicodeDecodeError as exc:
@@ -225,7 +253,7 @@ def _describe(value: Any) -> str:
         return "list"
     if value is None:
         return "null"
-    return repr(value)
+    return excerpt(value) if isinstance(value, str) else repr(value)
 
 
 class _Frame:

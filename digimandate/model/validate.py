@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from digimandate.errors import InputError, Location, Problem, Term, problem
+from digimandate.errors import InputError, Location, Problem, Term, excerpt, problem
 from digimandate.model.loader import LList, LMap, Loaded
 
 M = TypeVar("M", bound=BaseModel)
@@ -61,7 +61,7 @@ def found(value: Any) -> Any:
     if value is None:
         return Term("type_nothing")
     if isinstance(value, str):
-        return repr(value)
+        return excerpt(value)
     return str(value)
 
 
@@ -163,8 +163,8 @@ def convert(error: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Prob
     if etype == "string_pattern_mismatch":
         text = str(value)
         if "a-z0-9" in str(ctx.get("pattern", "")):
-            return problem(pos, path, "bad_id", "bad_id_hint", found=repr(text), suggestion=slug(text))
-        return problem(pos, path, "bad_pattern", "bad_pattern_hint", found=repr(text),
+            return problem(pos, path, "bad_id", "bad_id_hint", found=excerpt(text), suggestion=slug(text))
+        return problem(pos, path, "bad_pattern", "bad_pattern_hint", found=excerpt(text),
                        pattern=ctx.get("pattern"))
     if etype in _EXPECTED:
         kind = _EXPECTED[etype]

@@ -143,8 +143,19 @@ class Progress:
 
 
 def load_previous(path: Path) -> dict[str, Any]:
-    """Read the JSON result of an earlier audit (``check --format json``)."""
+    """Read the JSON result of an earlier audit (``check --format json``) of one organisation."""
+    items = load_previous_results(path)
+    if len(items) != 1:
+        raise InputError([problem(Location(str(path), 1, 1), "", "previous_invalid", "previous_hint",
+                                  problem=f"{len(items)} results, not one")])
+    return items[0]
+
+
+def load_previous_results(path: Path) -> list[dict[str, Any]]:
+    """Read the JSON result of an earlier audit: one organisation, or a list of them (a folder audit)."""
     here = Location(str(path), 1, 1)
+    if path.is_dir():  # named on the command line: say so in the run's language, not as an OS error
+        raise InputError([problem(here, "", "is_directory", "is_directory_file_hint")])
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -153,13 +164,14 @@ def load_previous(path: Path) -> dict[str, Any]:
         raise InputError([problem(Location(str(path), exc.lineno, exc.colno), "", "previous_invalid",
                                   "previous_hint", problem=exc.msg)]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=str(exc))]) from None
-    if isinstance(data, list) and len(data) == 1:
-        data = data[0]
-    if not isinstance(data, dict) or data.get("schema_version") != 1 or "findings" not in data:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=reason)]) from None
+    items = data if isinstance(data, list) else [data]
+    if not items or any(not isinstance(d, dict) or d.get("schema_version") != 1 or "findings" not in d
+                        for d in items):
         raise InputError([problem(here, "", "previous_invalid", "previous_hint",
                                   problem="no schema_version 1 and findings")])
-    return data
+    return items
 
 
 def progress(result: AuditResult, previous: dict[str, Any]) -> Progress:

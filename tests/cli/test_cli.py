@@ -182,7 +182,7 @@ def test_init_writes_a_valid_file_and_never_overwrites(runner: CliRunner, tmp_pa
     result = runner.invoke(app, ["init", str(target), "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr == (f"error: {target} already exists; it is left untouched\n"
-                             "  hint: add --force to replace it, or choose another name\n")
+                             "  hint: choose another name, or remove the file first\n")
     assert target.read_text(encoding="utf-8") == "mine"
 
 

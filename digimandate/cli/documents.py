@@ -1,0 +1,138 @@
+"""Writing reports and memos: one per organisation, a checked template, never over an input."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from digimandate.audit.result import AuditResult
+from digimandate.cli.run import Run, output_names
+from digimandate.errors import UsageError
+from digimandate.i18n import Lang, t
+
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class DocRequest:
+    """What the command line asked for."""
+
+    kind: str  # "report" or "memo"
+    output_text: str | None  # as typed: a trailing slash asks for a folder
+    template: Path | None = None
+    previous: Path | None = None
+    to: str | None = None
+    sender: str | None = None
+    force: bool = False
+
+    @property
+    def output(self) -> Path | None:
+        """Where to write; None for standard output."""
+        return None if self.output_text in (None, "-") else Path(self.output_text)
+
+    @property
+    def per_organisation(self) -> bool:
+        """``-o DIR/`` (or an existing folder) asks for one document per organisation."""
+        text = self.output_text
+        return text is not None and text != "-" and (text.endswith(("/", os.sep)) or Path(text).is_dir())
+
+
+def template_name(kind: str) -> str:
+    """The template file a ``--template`` folder must hold for this kind of document."""
+    return f"{kind}.md.j2"
+
+
+def check_template(kind: str, template: Path | None) -> None:
+    """A ``--template`` that is not a folder with the template in it is an error, not the built-in one."""
+    if template is None:
+        return
+    if not template.is_dir():
+        raise UsageError("template_not_folder", folder=str(template))
+    if not (template / template_name(kind)).is_file():
+        raise UsageError("template_missing", folder=str(template), file=template_name(kind))
+
+
+def pick_previous(items: list[dict[str, Any]], result: AuditResult, file: str, lang: Lang,
+                  warn: Warn) -> dict[str, Any] | None:
+    """The earlier result of this organisation: the matching one of a folder result; a warning on a mismatch."""
+
+    def same(item: dict[str, Any]) -> bool:
+        org = item.get("organisation") or {}
+        return bool(org.get("name") == result.organisation_name and org.get("code") == result.organisation_code)
+
+    match = next((item for item in items if same(item)), None)
+    if match is not None:
+        return match
+    if len(items) > 1:
+        warn(t("previous_not_found", lang, file=file, name=result.organisation_name))
+        return None
+    org = items[0].get("organisation") or {}
+    other = str(org.get("name") or "?") + (f" ({org['code']})" if org.get("code") else "")
+    this = result.organisation_name + (f" ({result.organisation_code})" if result.organisation_code else "")
+    warn(t("previous_other_org", lang, file=file, other=other, name=this))
+    return items[0]
+
+
+def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, Lang]]:
+    """Render every document in full, refuse before writing anything, then write; returns what was written."""
+    from digimandate.cli.output import write_atomic
+    from digimandate.clock import today
+    from digimandate.render.advice import load_previous_results
+    from digimandate.render.documents import DocOptions, maturity_chart, memo, report
+
+    results = run.results
+    to_stdout = req.output is None
+    per_org = req.per_organisation
+    if len(results) > 1 and not per_org:
+        raise UsageError(f"{req.kind}_needs_folder", count=len(results))
+    earlier = load_previous_results(req.previous) if req.previous else None
+    names = output_names(results) if per_org else []
+    planned: list[tuple[Path | None, str, Lang, bool]] = []  # where, what, language, a document (not a chart)
+    for i, result in enumerate(results):
+        lang = run.lang_for(result)
+        target = req.output
+        if per_org:
+            assert req.output is not None
+            target = req.output / (names[i] + (".md" if req.kind == "report" else ".memo.md"))
+        elif to_stdout:
+            target = None
+        chart_file = f"{target.stem}.maturity.svg" if target is not None and req.kind == "report" else None
+        opts = DocOptions(
+            lang=lang,
+            written=today(),
+            template_dir=req.template,
+            previous=pick_previous(earlier, result, str(req.previous), lang, warn) if earlier else None,
+            chart_file=chart_file,
+            to=req.to,
+            sender=req.sender,
+        )
+        if target is not None and chart_file is not None:  # the chart first, so a report never lacks it
+            planned.append((target.parent / chart_file, maturity_chart(result, lang), lang, False))
+        planned.append((target, report(result, opts) if req.kind == "report" else memo(result, opts), lang, True))
+    if to_stdout:
+        for _, text, _, _ in planned:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+        return []
+    inputs = run.inputs()
+    inputs.add(req.previous, *(sorted(req.template.iterdir()) if req.template else ()))
+    inputs.guard(path for path, _, _, _ in planned)
+    for path, _, _, _ in planned:  # refuse before writing anything
+        if path is not None and path.exists() and not req.force:
+            raise UsageError("exists", file=str(path))
+    if per_org and req.output is not None:
+        try:
+            req.output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError("cannot_write", file=str(req.output), reason=exc.strerror or str(exc)) from None
+    written: list[tuple[Path, Lang]] = []
+    for path, text, lang, document in planned:
+        assert path is not None
+        write_atomic(path, text, force=req.force)
+        if document:
+            written.append((path, lang))
+    return written
