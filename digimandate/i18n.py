@@ -704,6 +704,7 @@ CATALOG.update({
     "imp_unresolved": {"en": "`{entity}`: {key} \"{value}\" refers to nothing in the organisation: left out", "nl": "`{entity}`: {key} \"{value}\" verwijst naar niets in de organisatie: weggelaten"},
     "imp_stand_in": {"en": "`{entity}` (\"{name}\") stands in for a system or channel no file names yet: give its real name and owner, or add the organisation's own", "nl": "`{entity}` (\"{name}\") staat voor een systeem of kanaal dat nog geen bestand noemt: geef de echte naam en eigenaar, of voeg dat van de organisatie toe"},
     "imp_report_nothing": {"en": "Nothing to report.", "nl": "Niets te melden."},
+    "imp_unresolved_required": {"en": "`{entity}`: {key} \"{value}\" refers to nothing in the organisation, and is required: not imported", "nl": "`{entity}`: {key} \"{value}\" verwijst naar niets in de organisatie, en is verplicht: niet geïmporteerd"},
     "imp_proposal": {"en": "`{entity}` is hand-written; the sources ({from}) add this, to copy in by hand", "nl": "`{entity}` is handgeschreven; de bronnen ({from}) voegen dit toe, over te nemen met de hand"},
     "imp_matched": {"en": "`{entity}` is hand-written and already holds what the source says ({from})", "nl": "`{entity}` is handgeschreven en bevat al wat de bron zegt ({from})"},
     "imp_source_missing_hint": {"en": "name an export file; a `kind:` prefix (openforms:, zgw:, upl:, sheet:) sets its kind", "nl": "noem een exportbestand; een voorvoegsel (openforms:, zgw:, upl:, sheet:) bepaalt de soort"},

@@ -59,6 +59,7 @@ class Imported:
     include_missing: str | None  # the include line to add to the main file, when it lacks one
     organisation: str
     audit_date: date
+    language: Lang | None  # the organisation's own, for the report when --lang is not given
 
     def counts(self) -> dict[str, int]:
         """New entities per section."""
@@ -164,7 +165,9 @@ def run_import(options: Options) -> Imported:
     notes.sort(key=lambda n: order.get(n.source, len(order)))
     include = _include_missing(options.into, out, patterns)
     name = str(org.get("name")) if options.into is not None and isinstance(org, dict) and org.get("name") else ""
-    return Imported(out, text, notes, sources, merged, include, name, ctx.audit_date)
+    language = org.get("language") if options.into is not None and isinstance(org, dict) else None
+    return Imported(out, text, notes, sources, merged, include, name, ctx.audit_date,
+                    language if language in ("nl", "en") else None)
 
 
 def _load_main(into: Path | None, out: Path, limits: Limits) -> tuple[Loaded, list[Any]]:

@@ -254,3 +254,13 @@ def test_stand_ins_are_made_only_when_the_organisation_has_none(tmp_path: Path) 
     assert new(imp, "channels") == {"website": {"id": "website", "name": "Website", "type": "website"}}
     asked = sorted(n.args["entity"] for n in imp.notes if n.key == "imp_stand_in")
     assert asked == ["channels/website", "systems/zaaksysteem"]
+
+
+def test_a_person_of_an_unknown_department_is_not_imported(tmp_path: Path) -> None:
+    people = tmp_path / "Medewerkers.csv"
+    people.write_bytes(b"id;naam;afdeling;functietitel\r\nanna;Anna;inkomen;\r\nbob;Bob;onbekend;\r\n")
+    imp = run(tmp_path, people)
+    assert list(new(imp, "people")) == ["anna"]
+    asked = [(n.where, n.text("en")) for n in imp.notes if n.kind == "person"]
+    assert asked == [("Medewerkers.csv!A3", '`people/bob`: department "onbekend" refers to nothing in the '
+                                            "organisation, and is required: not imported")]
