@@ -129,8 +129,7 @@ def run_import(options: Options) -> Imported:
     main, patterns = _load_main(options.into, out, options.limits)
     org = main.data.get("organisation")
     audit = org.get("audit_date") if isinstance(org, dict) else None
-    ctx = Context(audit if isinstance(audit, date) else today(), concept=options.concept, internal=options.internal,
-                  select=options.select)
+    ctx = Context(audit if isinstance(audit, date) else today(), concept=options.concept, internal=options.internal)
     existing = existing_entities(main.data, lambda items, i: str(items.item_location(i)))
     ctx.departments = {e.id: str(e.fields.get("name", "")) for e in existing["departments"]}
     founds: list[tuple[Source, Found]] = []

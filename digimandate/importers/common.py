@@ -223,4 +223,3 @@ class Context:
     upl: dict[str, str] | None = None  # UPL URI -> name, when a UPL list is among the sources
     concept: bool = False
     internal: bool = False
-    select: tuple[str, ...] = ()
