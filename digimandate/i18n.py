@@ -665,6 +665,7 @@ CATALOG.update({
     "imp_select_without_upl": {"en": "--select picks products from the UPL, but no UPL list is among the sources", "nl": "--select kiest producten uit de UPL, maar er staat geen UPL-lijst tussen de bronnen"},
     "imp_select_without_upl_hint": {"en": "add the list, e.g. upl:UPL-actueel.csv", "nl": "voeg de lijst toe, bijvoorbeeld upl:UPL-actueel.csv"},
     "imp_upl_stub": {"en": "UPL product \"{name}\": a stub process `{id}`", "nl": "UPL-product \"{name}\": een procesaanzet `{id}`"},
+    "imp_upl_not_applied": {"en": "UPL product \"{name}\" is marked neither Aanvraag nor Melding: people do not apply for it", "nl": "UPL-product \"{name}\" is niet gemarkeerd als Aanvraag of Melding: inwoners vragen het niet aan"},
     "imp_upl_unknown": {"en": "process `{id}`: {uri} is not in the UPL list (nearest: {nearest})", "nl": "proces `{id}`: {uri} staat niet in de UPL-lijst (dichtstbij: {nearest})"},
     "imp_upl_checked": {"en": "{count} UPL references of processes checked against the list", "nl": "{count} UPL-verwijzingen van processen gecontroleerd tegen de lijst"},
     "imp_csv_utf16": {"en": "the file is UTF-16 text, which is not read", "nl": "het bestand is UTF-16-tekst, en dat wordt niet gelezen"},
