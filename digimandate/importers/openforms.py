@@ -72,6 +72,8 @@ def _form(form: dict[str, Any], at: str, source: str, found: Found) -> None:
             continue
         landed = True
         proc.intake.append(Intake("website", True, target.id, bat))
+        if bat.endswith("]") and not bat.endswith("registration_backends[0]"):  # not the default backend
+            found.notes.append(Note(source, "mapped", bat, "imp_backend_alternative", {"backend": backend}))
         if backend in ZAAK_BACKENDS:
             code = text_of(options.get("case_type_identification") or options.get("zds_zaaktype_code"))
             if code:

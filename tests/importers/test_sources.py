@@ -264,3 +264,15 @@ def test_a_person_of_an_unknown_department_is_not_imported(tmp_path: Path) -> No
     asked = [(n.where, n.text("en")) for n in imp.notes if n.kind == "person"]
     assert asked == [("Medewerkers.csv!A3", '`people/bob`: department "onbekend" refers to nothing in the '
                                             "organisation, and is required: not imported")]
+
+
+def test_stuf_zds_backend_links_by_zaaktype_code_and_a_second_backend_is_noted(tmp_path: Path) -> None:
+    stuf = {"key": "s", "name": "StUF", "backend": "stuf-zds-create-zaak",
+            "options": {"zds_zaaktype_code": "ZT-001", "zds_zaaktype_omschrijving": "Test"}}
+    path = write(tmp_path, "export.zip", form_export("children-flow.zip", [EMAIL, stuf]))
+    imp = run(tmp_path, path, ZGW_API, internal=True)
+    assert new(imp, "processes")["test"]["intake"] == [
+        {"channel": "www", "form": True, "lands_in": "mailbox-info-example-nl"},
+        {"channel": "www", "form": True, "lands_in": "zaaksysteem"}]
+    noted = [n.where for n in imp.notes if n.key == "imp_backend_alternative"]
+    assert noted == ["export.zip!forms.json[0].registration_backends[1]"]
