@@ -123,6 +123,10 @@ def run_import(options: Options) -> Imported:
     if not options.sources:
         raise UsageError("imp_no_sources")
     sources = [read_source(s, options.limits) for s in options.sources]
+    names = [s.name for s in sources]
+    for src in sources:  # two files of one name from different folders: show the paths, so notes stay apart
+        if names.count(src.name) > 1:
+            src.name = src.spec.partition(":")[2] if src.spec.partition(":")[0] in KINDS else src.spec
     out = options.output or ((options.into.parent if options.into else Path(".")) / "imported.yaml")
     if options.into is not None and out.resolve() == options.into.resolve():
         raise UsageError("imp_output_is_main", file=str(out))
