@@ -86,7 +86,8 @@ def merge(founds: list[Found], existing: dict[str, list[Entity]]) -> Merged:
     idmap: dict[tuple[str, str, str], str] = {}
     drafts = [d for f in founds for d in f.drafts]
     for section in SECTION_ORDER:
-        mine = sorted((d for d in drafts if d.section == section), key=lambda d: d.rank)  # stable: source order kept
+        # precedence first; within it, entities before the routes and owners (Kanalen, RACI) that refer to them
+        mine = sorted((d for d in drafts if d.section == section), key=lambda d: (d.rank, "name" not in d.fields))
         for draft in mine:
             if section == "processes":
                 draft.intake = [_remap(i, draft.source, idmap) for i in draft.intake]
@@ -176,8 +177,8 @@ def _absorb(ent: Entity, draft: Draft, notes: list[Note]) -> None:
             notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_precedence",
                               {"entity": f"{ent.section}/{ent.id}", "key": key, "theirs": value, "ours": mine,
                                "winner": ent.source}))
-    for ref in draft.refs + draft.links:
-        if ref not in ent.refs and ref in draft.refs:
+    for ref in draft.refs:
+        if ref not in ent.refs:
             ent.refs.append(ref)
     for intake in draft.intake:
         if not any(_same_intake(x, intake) for x in ent.intake):

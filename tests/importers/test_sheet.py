@@ -87,7 +87,7 @@ def test_csv_round_trip_semicolons_cp1252_and_bom(tmp_path: Path) -> None:
                          ";Uittreksel BRP aanvragen (€ 0);;;;;1-5-2026\r\n".encode("cp1252"))
     routes = tmp_path / "Kanalen.csv"
     routes.write_bytes(files["Kanalen.csv"] + b"uittreksel-brp-aanvragen-0;www;nee;\r\n")
-    imp = run_import(Options([str(products), str(routes)], main))
+    imp = run_import(Options([str(routes), str(products)], main))  # the routes first: order does not matter
     proc = {e.id: e.as_yaml_dict() for e in imp.merged.new["processes"]}["uittreksel-brp-aanvragen-0"]
     assert proc["name"] == "Uittreksel BRP aanvragen (€ 0)"
     assert proc["last_user_test"] == dt.date(2026, 5, 1)
