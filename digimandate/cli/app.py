@@ -496,7 +496,7 @@ class TemplateKind(str, enum.Enum):
 @app.command("import", help=_h("Import entities from Open Formulieren, ZGW zaaktypen, the UPL and the spreadsheet."))
 def import_cmd(
     sources: Annotated[list[str], typer.Argument(
-        help=_h("Source files; a kind: prefix (openforms:, zgw:, upl:, sheet:) overrides."))],
+        help=_h("Source files; a kind: prefix (openforms:, zgw:, upl:, sheet:) overrides."), metavar="SOURCE")],
     into: Annotated[OptPath, typer.Option(
         "--into", help=_h("The hand-written organisation file (never written)."), dir_okay=False)] = None,
     output: Annotated[OptPath, typer.Option(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from digimandate.cli.output import write_atomic
 from digimandate.errors import UsageError
-from digimandate.i18n import Lang, t
+from digimandate.i18n import Lang, default_lang, t
 from digimandate.importers.api import Options, is_generated, run_import, template
 
 
@@ -19,7 +19,7 @@ def import_command(options: Options, dry_run: bool, report: Path | None, fmt: st
     from digimandate.importers import report as rep
 
     imported = run_import(options)
-    out_lang: Lang = lang or _org_lang(options)
+    out_lang: Lang = lang or imported.language or default_lang()
     text = rep.as_json(imported, out_lang) if fmt == "json" else rep.markdown(imported, out_lang)
     counts = imported.counts()
     summary = ", ".join(f"{n} {t('imp_section_' + s, out_lang)}" for s, n in counts.items() if n) or "0"
@@ -42,22 +42,6 @@ def import_command(options: Options, dry_run: bool, report: Path | None, fmt: st
     sys.stderr.write(t("imp_written", out_lang, file=str(out), summary=summary) + "\n")
     if imported.include_missing:
         sys.stderr.write(t("imp_include_add", out_lang, line=imported.include_missing) + "\n")
-
-
-def _org_lang(options: Options) -> Lang:
-    from digimandate.i18n import default_lang
-
-    if options.into is not None:
-        try:
-            import yaml
-
-            head = yaml.safe_load(options.into.read_text(encoding="utf-8")[:100_000].split("\ndepartments:")[0])
-            lang = head.get("organisation", {}).get("language") if isinstance(head, dict) else None
-            if lang in ("nl", "en"):
-                return lang  # type: ignore[no-any-return]
-        except Exception:  # only a guess at the language; the real load reports any problem
-            pass
-    return default_lang()
 
 
 def template_command(kind: str, output: Path, lang: Lang, force: bool) -> None:

@@ -59,6 +59,7 @@ class Imported:
     include_missing: str | None  # the include line to add to the main file, when it lacks one
     organisation: str
     audit_date: date
+    language: Lang | None  # the organisation's own, for the report when --lang is not given
 
     def counts(self) -> dict[str, int]:
         """New entities per section."""
@@ -122,14 +123,17 @@ def run_import(options: Options) -> Imported:
     if not options.sources:
         raise UsageError("imp_no_sources")
     sources = [read_source(s, options.limits) for s in options.sources]
+    names = [s.name for s in sources]
+    for src in sources:  # two files of one name from different folders: show the paths, so notes stay apart
+        if names.count(src.name) > 1:
+            src.name = src.spec.partition(":")[2] if src.spec.partition(":")[0] in KINDS else src.spec
     out = options.output or ((options.into.parent if options.into else Path(".")) / "imported.yaml")
     if options.into is not None and out.resolve() == options.into.resolve():
         raise UsageError("imp_output_is_main", file=str(out))
     main, patterns = _load_main(options.into, out, options.limits)
     org = main.data.get("organisation")
     audit = org.get("audit_date") if isinstance(org, dict) else None
-    ctx = Context(audit if isinstance(audit, date) else today(), concept=options.concept, internal=options.internal,
-                  select=options.select)
+    ctx = Context(audit if isinstance(audit, date) else today(), concept=options.concept, internal=options.internal)
     existing = existing_entities(main.data, lambda items, i: str(items.item_location(i)))
     ctx.departments = {e.id: str(e.fields.get("name", "")) for e in existing["departments"]}
     founds: list[tuple[Source, Found]] = []
@@ -164,7 +168,9 @@ def run_import(options: Options) -> Imported:
     notes.sort(key=lambda n: order.get(n.source, len(order)))
     include = _include_missing(options.into, out, patterns)
     name = str(org.get("name")) if options.into is not None and isinstance(org, dict) and org.get("name") else ""
-    return Imported(out, text, notes, sources, merged, include, name, ctx.audit_date)
+    language = org.get("language") if options.into is not None and isinstance(org, dict) else None
+    return Imported(out, text, notes, sources, merged, include, name, ctx.audit_date,
+                    language if language in ("nl", "en") else None)
 
 
 def _load_main(into: Path | None, out: Path, limits: Limits) -> tuple[Loaded, list[Any]]:

@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from digimandate.errors import EXIT_INPUT, DigimandateError
+from digimandate.errors import EXIT_INPUT, DigimandateError, Term
 from digimandate.i18n import Lang, t
 
 # Bounds for archives: a form export is a few dozen KB, a bulk export of 600 forms a few tens of MB.
@@ -26,6 +26,11 @@ NoteKind = Literal["mapped", "skipped", "person", "conflict", "warning", "propos
 RANK = {"sheet": 1, "zgw": 2, "openforms": 3, "upl": 4}
 
 
+def filled(args: dict[str, Any], lang: Lang) -> dict[str, Any]:
+    """Message arguments with catalogue terms translated."""
+    return {k: t(v.key, lang) if isinstance(v, Term) else v for k, v in args.items()}
+
+
 @dataclass(frozen=True)
 class SourceProblem:
     """One problem in a source, located as `file!member[0].key` or `Sheet!D14`."""
@@ -37,9 +42,10 @@ class SourceProblem:
 
     def format(self, lang: Lang) -> str:
         """Render as ``WHERE: error: message`` plus an indented hint."""
-        text = f"{self.where}: {t('error', lang)}: {t(self.key, lang, **self.args)}"
+        args = filled(self.args, lang)
+        text = f"{self.where}: {t('error', lang)}: {t(self.key, lang, **args)}"
         if self.hint:
-            text += f"\n  {t('hint', lang)}: {t(self.hint, lang, **self.args)}"
+            text += f"\n  {t('hint', lang)}: {t(self.hint, lang, **args)}"
         return text
 
 
@@ -75,7 +81,7 @@ class Note:
 
     def text(self, lang: Lang) -> str:
         """The note's message in ``lang``."""
-        return t(self.key, lang, **self.args)
+        return t(self.key, lang, **filled(self.args, lang))
 
 
 @dataclass
@@ -191,11 +197,15 @@ def read_zip(raw: bytes, where: str, depth: int = 0) -> dict[str, bytes]:
     return out
 
 
-def expect(value: Any, kind: type | tuple[type, ...], where: str, expected: str) -> Any:
-    """``value`` when it has the expected JSON type, else a located error."""
-    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple)
-                                                                                else (kind,))):
-        raise fail(where, "imp_wrong_type", None, expected=expected, found=type(value).__name__)
+JSON_TYPES = {dict: "imp_json_object", list: "imp_json_array", str: "imp_json_string", bool: "imp_json_boolean",
+              int: "imp_json_number", float: "imp_json_number", type(None): "imp_json_null"}
+
+
+def expect(value: Any, kind: type, where: str) -> Any:
+    """``value`` when it has the expected JSON type (object or array), else a located error."""
+    if not isinstance(value, kind):
+        raise fail(where, "imp_wrong_type", None, expected=Term(JSON_TYPES[kind]),
+                   found=Term(JSON_TYPES.get(type(value), "imp_json_null")))
     return value
 
 
@@ -213,4 +223,3 @@ class Context:
     upl: dict[str, str] | None = None  # UPL URI -> name, when a UPL list is among the sources
     concept: bool = False
     internal: bool = False
-    select: tuple[str, ...] = ()

@@ -17,6 +17,8 @@ REF_FIELDS = {
     "systems": {"owner": "departments"},
     "processes": {"department": "departments", "owner": "people", "designer": "people", "it_contact": "people"},
 }
+# References an entity cannot be written without.
+REQUIRED_REFS = (("people", "department", "departments"),)
 # Key order of written entities: as in the model.
 KEY_ORDER = ("id", "name", "type", "function", "department", "title", "upl", "owner", "designer", "it_contact",
              "last_user_test", "refs", "intake")
@@ -84,7 +86,8 @@ def merge(founds: list[Found], existing: dict[str, list[Entity]]) -> Merged:
     idmap: dict[tuple[str, str, str], str] = {}
     drafts = [d for f in founds for d in f.drafts]
     for section in SECTION_ORDER:
-        mine = sorted((d for d in drafts if d.section == section), key=lambda d: d.rank)  # stable: source order kept
+        # precedence first; within it, entities before the routes and owners (Kanalen, RACI) that refer to them
+        mine = sorted((d for d in drafts if d.section == section), key=lambda d: (d.rank, "name" not in d.fields))
         for draft in mine:
             if section == "processes":
                 draft.intake = [_remap(i, draft.source, idmap) for i in draft.intake]
@@ -174,8 +177,8 @@ def _absorb(ent: Entity, draft: Draft, notes: list[Note]) -> None:
             notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_precedence",
                               {"entity": f"{ent.section}/{ent.id}", "key": key, "theirs": value, "ours": mine,
                                "winner": ent.source}))
-    for ref in draft.refs + draft.links:
-        if ref not in ent.refs and ref in draft.refs:
+    for ref in draft.refs:
+        if ref not in ent.refs:
             ent.refs.append(ref)
     for intake in draft.intake:
         if not any(_same_intake(x, intake) for x in ent.intake):
@@ -185,6 +188,14 @@ def _absorb(ent: Entity, draft: Draft, notes: list[Note]) -> None:
 def resolve(merged: Merged) -> None:
     """Keep only references that resolve; each dropped one becomes a question for a person."""
     ids = {s: {e.id for e in merged.existing[s] + merged.new[s]} for s in SECTION_ORDER}
+    for section, key, target in REQUIRED_REFS:  # without it the entity cannot be written at all
+        for ent in list(merged.new[section]):
+            if ent.fields.get(key) not in ids[target]:
+                merged.new[section].remove(ent)
+                ids[section].discard(ent.id)
+                merged.notes.append(Note(ent.source, "person", ent.where, "imp_unresolved_required",
+                                         {"entity": f"{section}/{ent.id}", "key": key,
+                                          "value": ent.fields.get(key)}, yaml=f"{key}: <department id>"))
     for section in SECTION_ORDER:
         for ent in merged.new[section] + merged.existing[section]:
             fields = ent.add_fields if ent.existing else ent.fields

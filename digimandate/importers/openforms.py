@@ -44,9 +44,9 @@ def import_openforms(members: dict[str, bytes], source: str) -> Found:
 
 def _export(members: dict[str, bytes], source: str, where: str, found: Found) -> None:
     at = f"{where}!forms.json"
-    forms = expect(read_json(members["forms.json"], at), list, at, "a list of forms")
+    forms = expect(read_json(members["forms.json"], at), list, at)
     for i, form in enumerate(forms):
-        _form(expect(form, dict, f"{at}[{i}]", "a form object"), f"{at}[{i}]", source, found)
+        _form(expect(form, dict, f"{at}[{i}]"), f"{at}[{i}]", source, found)
 
 
 def _form(form: dict[str, Any], at: str, source: str, found: Found) -> None:
@@ -72,6 +72,8 @@ def _form(form: dict[str, Any], at: str, source: str, found: Found) -> None:
             continue
         landed = True
         proc.intake.append(Intake("website", True, target.id, bat))
+        if bat.endswith("]") and not bat.endswith("registration_backends[0]"):  # not the default backend
+            found.notes.append(Note(source, "mapped", bat, "imp_backend_alternative", {"backend": backend}))
         if backend in ZAAK_BACKENDS:
             code = text_of(options.get("case_type_identification") or options.get("zds_zaaktype_code"))
             if code:
@@ -96,19 +98,19 @@ def _backends(form: dict[str, Any], at: str) -> list[tuple[str, dict[str, Any], 
     """The registration backends of each export generation, each with its location."""
     out: list[tuple[str, dict[str, Any], str]] = []
     if "registration_backends" in form:  # 2.3 and later
-        items = expect(form["registration_backends"], list, f"{at}.registration_backends", "a list")
+        items = expect(form["registration_backends"], list, f"{at}.registration_backends")
         for i, item in enumerate(items):
             bat = f"{at}.registration_backends[{i}]"
-            item = expect(item, dict, bat, "a backend object")
+            item = expect(item, dict, bat)
             backend = text_of(item.get("backend"))
             options = item.get("options") or {}
             if backend:
-                out.append((backend, expect(options, dict, f"{bat}.options", "an object"), bat))
+                out.append((backend, expect(options, dict, f"{bat}.options"), bat))
         return out
     backend = text_of(form.get("registration_backend"))  # before 2.3: one backend
     if backend:
         options = form.get("registration_backend_options") or {}
-        out.append((backend, expect(options, dict, f"{at}.registration_backend_options", "an object"),
+        out.append((backend, expect(options, dict, f"{at}.registration_backend_options"),
                     f"{at}.registration_backend"))
     return out
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, get_args
 
+from digimandate.errors import Term
 from digimandate.i18n import Lang, t
 from digimandate.importers.common import Draft, Found, Intake, Note, SourceError, SourceProblem, fail, read_zip, slugify
 from digimandate.model.org import ChannelType, DeptFunction, SystemType
@@ -144,8 +145,9 @@ Cell = tuple[Any, str]  # a value and where it stands (`Producten!D14`)
 def looks_like_csv(text: str) -> bool:
     """A CSV whose first line names a sheet's columns or the RACI sheet."""
     first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
-    heads = {h.strip().lower() for h in re.split("[;,\t]", first)}
-    return heads == {"product"} or any(len(heads & {c.head(lang) for c in s.cols}) >= 2
+    parts = [h.strip().lower() for h in re.split("[;,\t]", first)]
+    heads = set(parts)
+    return parts[0] == "product" or any(len(heads & {c.head(lang) for c in s.cols}) >= 2
                                        for s in SHEETS for lang in ("nl", "en"))
 
 
@@ -328,7 +330,8 @@ def _row(sheet: Sheet, values: dict[str, Any], where: str, source: str, found: F
     ident = values.pop("id") or slugify(values["name"])
     fields = {k: v for k, v in values.items() if v is not None}
     found.drafts.append(Draft(sheet.section, ident, fields, [f"sheet:{sheet.section}/{ident}"], source, KIND, where))
-    found.notes.append(Note(source, "mapped", where, "imp_sheet_row", {"section": sheet.section, "id": ident}))
+    found.notes.append(Note(source, "mapped", where, "imp_sheet_row", {"section": Term(f"imp_one_{sheet.section}"),
+                                                                         "id": ident}))
 
 
 def _raci(rows: list[list[Cell]], source: str, found: Found) -> None:

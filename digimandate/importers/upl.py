@@ -73,4 +73,6 @@ def stubs(upl: Upl, select: tuple[str, ...], source: str) -> Found:
         found.drafts.append(Draft("processes", slugify(name), {"name": name, "upl": uri}, [f"upl:{uri}"], source,
                                   KIND, at))
         found.notes.append(Note(source, "mapped", at, "imp_upl_stub", {"name": name, "id": slugify(name)}))
+        if uri not in upl.apply:  # neither Aanvraag nor Melding: nobody applies for it, so no intake is expected
+            found.notes.append(Note(source, "warning", at, "imp_upl_not_applied", {"name": name}))
     return found

@@ -50,7 +50,7 @@ def zaaktypen_from_json(data: Any, where: str) -> list[ZaakType]:
         out = []
         for i, item in enumerate(data):
             if item.get("model") == "catalogi.zaaktype":
-                fields = expect(item.get("fields"), dict, f"{where}[{i}].fields", "an object")
+                fields = expect(item.get("fields"), dict, f"{where}[{i}].fields")
                 out.append(_zaaktype(fields, "fixture", f"{where}[{i}].fields"))
         if not out:
             raise fail(where, "imp_not_zaaktypen", "imp_not_zaaktypen_hint")
@@ -94,10 +94,10 @@ def zaaktypen_from_export(members: dict[str, bytes], where: str) -> list[ZaakTyp
 
     at = f"{where}!ZaakType.json"
     data = read_json(members["ZaakType.json"], at)
-    items = expect(data, list, at, "a list of zaaktypen")
+    items = expect(data, list, at)
     out = []
     for i, item in enumerate(items):
-        item = expect(item, dict, f"{at}[{i}]", "a zaaktype object")
+        item = expect(item, dict, f"{at}[{i}]")
         if "identificatie" not in item:
             raise fail(f"{at}[{i}]", "imp_not_zaaktypen", "imp_not_zaaktypen_hint")
         out.append(_zaaktype(item, "export", f"{at}[{i}]"))

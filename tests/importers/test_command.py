@@ -145,9 +145,9 @@ def test_json_report(runner: CliRunner, folder: Path) -> None:
     data = json.loads((folder / "r.json").read_text())
     assert data["new"]["systems"] == 2 and data["organisation"] == "Gemeente Proef"
     notes = data["sources"][0]["notes"]
-    assert {"kind": "mapped", "where": "export.zip!forms.json[0]", "code": "imp_form_mapped",
-            "message": 'form "Parkeervergunning": an intake with a form on the website, for process '
-                       "`parkeervergunning`"} in notes
+    assert {"kind": "mapped", "where": "export.zip!forms.json[0]", "code": "imp_form_mapped_linked",
+            "message": 'form "Parkeervergunning": an intake with a form on the website, for the process of '
+                       "zaaktype ZT-001"} in notes
 
 
 BAD = {

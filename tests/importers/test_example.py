@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import pytest
+
 from digimandate.audit.checklist import RuleSet
 from digimandate.audit.flow import audit_file
 from digimandate.importers.api import Options, run_import
-from tests.conftest import EXAMPLES
+from digimandate.importers.report import markdown
+from tests.conftest import EXAMPLES, ROOT
 from tests.importers.builders import OPENFORMS, UPL, ZGW_API, ZGW_FIXTURE
 
 FOLDER = EXAMPLES / "imported-municipality"
@@ -13,11 +19,17 @@ SOURCES = [OPENFORMS / "simple_form_2.zip", OPENFORMS / "dynamische-keuzelijsten
            ZGW_API, ZGW_FIXTURE, f"upl:{UPL}"]
 
 
-def test_the_imported_file_is_exactly_what_import_writes() -> None:
-    imp = run_import(Options([str(s) for s in SOURCES], FOLDER / "organisation.yaml",
+def test_the_imported_file_and_report_are_exactly_what_import_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # the report names the files as given, relative to the repository
+    imp = run_import(Options([str(s) for s in SOURCES], Path("examples/imported-municipality/organisation.yaml"),
                              select=("paspoort", "parkeervergunning", "afvalcontainer"), concept=True, internal=True))
     assert imp.text == (FOLDER / "imported.yaml").read_text(encoding="utf-8")
     assert imp.include_missing is None
+    report = markdown(imp, "nl")  # the golden file of the Markdown report
+    golden = FOLDER / "importverslag.md"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.write_text(report, encoding="utf-8")
+    assert report == golden.read_text(encoding="utf-8"), "importverslag.md differs; UPDATE_GOLDEN=1 regenerates"
 
 
 def test_the_example_audits_with_the_imported_processes(ruleset: RuleSet) -> None:

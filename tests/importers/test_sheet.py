@@ -74,7 +74,7 @@ def test_xlsx_round_trip_imports_and_audits(tmp_path: Path, ruleset: RuleSet,
     result = audit_file(main, ruleset)
     assert "processes/parkeervergunning" not in {f.entity for f in result.findings if f.rule == "O001"}
     assert "`Producten!A2`" not in (tmp_path / "report.md").read_text()  # located with the workbook's name
-    assert "`filled.xlsx!Producten!A2`: processes: `parkeervergunning`" in (tmp_path / "report.md").read_text()
+    assert "`filled.xlsx!Producten!A2`: process: `parkeervergunning`" in (tmp_path / "report.md").read_text()
 
 
 def test_csv_round_trip_semicolons_cp1252_and_bom(tmp_path: Path) -> None:
@@ -87,11 +87,38 @@ def test_csv_round_trip_semicolons_cp1252_and_bom(tmp_path: Path) -> None:
                          ";Uittreksel BRP aanvragen (€ 0);;;;;1-5-2026\r\n".encode("cp1252"))
     routes = tmp_path / "Kanalen.csv"
     routes.write_bytes(files["Kanalen.csv"] + b"uittreksel-brp-aanvragen-0;www;nee;\r\n")
-    imp = run_import(Options([str(products), str(routes)], main))
+    imp = run_import(Options([str(routes), str(products)], main))  # the routes first: order does not matter
     proc = {e.id: e.as_yaml_dict() for e in imp.merged.new["processes"]}["uittreksel-brp-aanvragen-0"]
     assert proc["name"] == "Uittreksel BRP aanvragen (€ 0)"
     assert proc["last_user_test"] == dt.date(2026, 5, 1)
     assert proc["intake"] == [{"channel": "www", "form": False}]  # "nee" is recorded as false; lands_in unknown
+
+
+def test_csv_template_filled_imported_and_audited(tmp_path: Path, ruleset: RuleSet) -> None:
+    main = tmp_path / "organisation.yaml"
+    main.write_text(MAIN, encoding="utf-8")
+    folder = tmp_path / "werkblad"
+    folder.mkdir()
+    rows = {"Afdelingen.csv": "pz;Publiekszaken;publiekszaken", "Medewerkers.csv": "jan;Jan Jansen;pz;",
+            "Producten.csv": "afvalpas;Afvalpas aanvragen;;pz;jan;;2026-05-01",
+            "Kanalen.csv": "afvalpas;www;ja;open-zaak", "Systemen.csv": "open-zaak;Open Zaak;zaaksysteem;pz",
+            "RACI.csv": ""}
+    paths = []
+    for name, data in template_csv("nl").items():
+        if name == "RACI.csv":
+            data = data.replace(b"product", b"product;jan") + b"afvalpas;A\r\n"
+        else:
+            data += (rows[name] + "\r\n").encode("cp1252")  # the heading line is UTF-8 with BOM, as written
+        (folder / name).write_bytes(data)
+        paths.append(str(folder / name))
+    import_command(Options(paths, main), False, None, "markdown", "nl", False)
+    doc = load_document(main)
+    proc = doc.processes["afvalpas"]
+    assert (proc.department, proc.owner, proc.designer) == ("pz", "jan", "jan")
+    assert doc.systems["open-zaak"].owner == "pz"
+    result = audit_file(main, ruleset)
+    assert result.errors == ()
+    assert not [f for f in result.findings if f.entity == "processes/afvalpas" and f.rule in ("O001", "P001")]
 
 
 def bad(tmp_path: Path, book: Workbook) -> str:

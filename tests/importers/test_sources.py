@@ -254,3 +254,25 @@ def test_stand_ins_are_made_only_when_the_organisation_has_none(tmp_path: Path) 
     assert new(imp, "channels") == {"website": {"id": "website", "name": "Website", "type": "website"}}
     asked = sorted(n.args["entity"] for n in imp.notes if n.key == "imp_stand_in")
     assert asked == ["channels/website", "systems/zaaksysteem"]
+
+
+def test_a_person_of_an_unknown_department_is_not_imported(tmp_path: Path) -> None:
+    people = tmp_path / "Medewerkers.csv"
+    people.write_bytes(b"id;naam;afdeling;functietitel\r\nanna;Anna;inkomen;\r\nbob;Bob;onbekend;\r\n")
+    imp = run(tmp_path, people)
+    assert list(new(imp, "people")) == ["anna"]
+    asked = [(n.where, n.text("en")) for n in imp.notes if n.kind == "person"]
+    assert asked == [("Medewerkers.csv!A3", '`people/bob`: department "onbekend" refers to nothing in the '
+                                            "organisation, and is required: not imported")]
+
+
+def test_stuf_zds_backend_links_by_zaaktype_code_and_a_second_backend_is_noted(tmp_path: Path) -> None:
+    stuf = {"key": "s", "name": "StUF", "backend": "stuf-zds-create-zaak",
+            "options": {"zds_zaaktype_code": "ZT-001", "zds_zaaktype_omschrijving": "Test"}}
+    path = write(tmp_path, "export.zip", form_export("children-flow.zip", [EMAIL, stuf]))
+    imp = run(tmp_path, path, ZGW_API, internal=True)
+    assert new(imp, "processes")["test"]["intake"] == [
+        {"channel": "www", "form": True, "lands_in": "mailbox-info-example-nl"},
+        {"channel": "www", "form": True, "lands_in": "zaaksysteem"}]
+    noted = [n.where for n in imp.notes if n.key == "imp_backend_alternative"]
+    assert noted == ["export.zip!forms.json[0].registration_backends[1]"]
