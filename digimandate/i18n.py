@@ -11,7 +11,7 @@ LANGS: tuple[Lang, ...] = ("nl", "en")
 # One entry per text: both languages side by side, so a missing translation shows in review.
 CATALOG: dict[str, dict[str, str]] = {
     "error": {"en": "error", "nl": "fout"},
-    "version_loader_c": {"en": "YAML loader: C, over PyYAML's libyaml", "nl": "YAML-lader: C, over de libyaml van PyYAML"},
+    "version_loader_c": {"en": "YAML loader: C, with LibYAML {version} built in", "nl": "YAML-lader: C, met ingebouwde LibYAML {version}"},
     "version_loader_python": {"en": "YAML loader: Python", "nl": "YAML-lader: Python"},
     "hint": {"en": "hint", "nl": "tip"},
     # loading
