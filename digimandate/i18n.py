@@ -315,6 +315,14 @@ CATALOG.update({
         "en": "define it under `params:`, or use $audit_date",
         "nl": "definieer hem onder `params:`, of gebruik $audit_date",
     },
+    "jmespath_version": {
+        "en": "jmespath {found} is installed ({path}), but digimandate compiles its queries for jmespath {major}.x",
+        "nl": "jmespath {found} is geïnstalleerd ({path}), maar digimandate compileert zijn query's voor jmespath {major}.x",
+    },
+    "jmespath_version_hint": {
+        "en": "install a {major}.x release of jmespath, as digimandate's installation asks: pip install 'jmespath>={major}.0,<{next}'",
+        "nl": "installeer een {major}.x-versie van jmespath, zoals de installatie van digimandate vraagt: pip install 'jmespath>={major}.0,<{next}'",
+    },
 })
 
 CATALOG.update({
