@@ -12,8 +12,8 @@ into benchmarks/.spectral when missing (skipped, with a note, when npm is absent
 asks four simple questions of the file (owners of processes and channels, mandate holders,
 process KPIs); digimandate runs every built-in rule.
 
-Three floors stand beside the figures: "libyaml alone" scans the file with the libyaml inside
-PyYAML, from C (benchmarks/libyaml_scan.c, compiled when a C compiler is found); "libyaml events"
+Three floors stand beside the figures: "libyaml alone" scans the file with the LibYAML that the
+C loader carries, from C (benchmarks/libyaml_scan.c, compiled when a C compiler is found); "libyaml events"
 iterates PyYAML's C event stream from Python and builds nothing; "stack floor" is the smallest
 program on the fixed stack (Typer, PyYAML and pydantic imported, one command, one model
 validated, the file not even read): no implementation on that stack starts faster. The folder
@@ -129,26 +129,24 @@ def installed_python() -> str:
     return str(python)
 
 
-def libyaml_scanner(python: str) -> list[str] | None:
-    """benchmarks/libyaml_scan.c compiled against the interpreter's libpython; None when that cannot be done."""
+def libyaml_scanner() -> list[str] | None:
+    """benchmarks/libyaml_scan.c compiled with the C loader's vendored LibYAML; None without a C compiler."""
     cc = shutil.which("cc") or shutil.which("gcc")
-    code = ("import sysconfig, yaml._yaml as y; print(y.__file__); "
-            "print(sysconfig.get_config_var('LIBDIR')); print(sysconfig.get_config_var('LDLIBRARY'))")
-    found = subprocess.run([python, "-c", code], capture_output=True, text=True, cwd=DATA)
-    if cc is None or found.returncode:
+    if cc is None:
         return None
-    module, libdir, library = found.stdout.split()
-    if not library.startswith("lib") or ".so" not in library:
-        return None  # a static libpython: PyYAML's module cannot be loaded outside Python
-    # PyYAML's module refers to Python's own symbols, so the scanner links libpython.
+    INSTALL.mkdir(exist_ok=True)
     binary = INSTALL / "libyaml_scan"
-    built = subprocess.run([cc, "-O2", "-o", str(binary), str(HERE / "libyaml_scan.c"), "-ldl", "-Wl,--no-as-needed",
-                            f"-L{libdir}", f"-l{library[3:].split('.so')[0]}", f"-Wl,-rpath,{libdir}"],
+    libyaml = HERE.parent / "digimandate" / "model" / "_native" / "libyaml"
+    major, minor, patch = (0, 2, 5)  # as setup.py defines them for the extension
+    built = subprocess.run([cc, "-O2", "-DYAML_DECLARE_STATIC", f"-DYAML_VERSION_MAJOR={major}",
+                            f"-DYAML_VERSION_MINOR={minor}", f"-DYAML_VERSION_PATCH={patch}",
+                            f'-DYAML_VERSION_STRING="{major}.{minor}.{patch}"', f"-I{libyaml / 'include'}",
+                            "-o", str(binary), str(HERE / "libyaml_scan.c"),
+                            *(str(p) for p in sorted((libyaml / "src").glob("*.c")))],
                            capture_output=True, text=True)
-    if built.returncode or subprocess.run([str(binary), module, str(HERE / "libyaml_scan.c")],
-                                          capture_output=True).returncode not in (0, 1):
+    if built.returncode:
         return None
-    return [str(binary), module]
+    return [str(binary)]
 
 
 def describe(python: str) -> str:
@@ -211,7 +209,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     spectral_cmd = None if args.no_spectral else spectral()
     python = args.python or installed_python()
-    scanner = libyaml_scanner(python)
+    scanner = libyaml_scanner()
     ours_cmd = [python, "-m", "digimandate", "check", "--format", "json", "--exit-zero", "--no-config"]
     rows = []
     per_process = {}
@@ -264,7 +262,7 @@ def main() -> None:
               "every 10 ms (pages shared after the fork count once per process), or the largest single "
               "process where that is more.")
     if scanner is None:
-        print("\nlibyaml alone was skipped: no C compiler, or a Python without a shared libpython.")
+        print("\nlibyaml alone was skipped: no C compiler.")
     if spectral_cmd is None and not args.no_spectral:
         print("\nSpectral was skipped: npm is not installed.")
 

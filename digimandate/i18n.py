@@ -11,7 +11,7 @@ LANGS: tuple[Lang, ...] = ("nl", "en")
 # One entry per text: both languages side by side, so a missing translation shows in review.
 CATALOG: dict[str, dict[str, str]] = {
     "error": {"en": "error", "nl": "fout"},
-    "version_loader_c": {"en": "YAML loader: C, over PyYAML's libyaml", "nl": "YAML-lader: C, over de libyaml van PyYAML"},
+    "version_loader_c": {"en": "YAML loader: C, with LibYAML {version} built in", "nl": "YAML-lader: C, met ingebouwde LibYAML {version}"},
     "version_loader_python": {"en": "YAML loader: Python", "nl": "YAML-lader: Python"},
     "hint": {"en": "hint", "nl": "tip"},
     # loading
@@ -314,6 +314,14 @@ CATALOG.update({
     "query_unknown_param_hint": {
         "en": "define it under `params:`, or use $audit_date",
         "nl": "definieer hem onder `params:`, of gebruik $audit_date",
+    },
+    "jmespath_version": {
+        "en": "jmespath {found} is installed ({path}), but digimandate compiles its queries for jmespath {major}.x",
+        "nl": "jmespath {found} is geïnstalleerd ({path}), maar digimandate compileert zijn query's voor jmespath {major}.x",
+    },
+    "jmespath_version_hint": {
+        "en": "install a {major}.x release of jmespath, as digimandate's installation asks: pip install 'jmespath>={major}.0,<{next}'",
+        "nl": "installeer een {major}.x-versie van jmespath, zoals de installatie van digimandate vraagt: pip install 'jmespath>={major}.0,<{next}'",
     },
 })
 

@@ -3,20 +3,57 @@
 Rules run their queries once per entity, tens of thousands of times in a large organisation; the
 interpreter walks the syntax tree on every call. Each node type below mirrors jmespath's
 TreeInterpreter exactly; a node type not listed falls back to the interpreter for that subtree.
+The syntax trees are those of jmespath 1.x (pinned in pyproject.toml); compile_query refuses another
+major release rather than walk trees whose shape it does not know.
 """
 
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from numbers import Number
+from pathlib import Path
 from typing import Any
 
+import jmespath
 from jmespath import functions
 from jmespath.visitor import TreeInterpreter
 
+from digimandate.errors import UsageError
+
 Fn = Callable[[Any], Any]
 _ORDER = {"lt": operator.lt, "gt": operator.gt, "lte": operator.le, "gte": operator.ge}
+SUPPORTED_MAJOR = "1"  # the jmespath release whose syntax trees the node types below mirror
+
+
+def check_version(version: str, where: str) -> None:
+    """Refuse a jmespath of another major release than the one this compiler was written for."""
+    if version.split(".")[0] != SUPPORTED_MAJOR:
+        raise UsageError("jmespath_version", found=version, path=where, major=SUPPORTED_MAJOR,
+                         next=int(SUPPORTED_MAJOR) + 1)
+
+
+@dataclass(frozen=True)
+class DirectFunction:
+    """A query function that compiled queries call directly, when every argument has an accepted type.
+
+    Any other argument goes through jmespath's own call, which checks the signature and raises the
+    interpreter's error, so the function must also be registered on the Functions object by the same name.
+    """
+
+    call: Callable[..., Any]
+    accepts: tuple[frozenset[type], ...]  # per argument, the exact types passed straight through
+
+
+NO_DIRECT: Mapping[str, DirectFunction] = {}
+
+
+def compile_query(node: dict[str, Any], funcs: functions.Functions,
+                  direct: Mapping[str, DirectFunction] = NO_DIRECT) -> Fn:
+    """Compile the syntax tree of one parsed query (``jmespath.compile(text).parsed``)."""
+    check_version(jmespath.__version__, str(Path(jmespath.__file__).parent))
+    return compile_node(node, funcs, direct)
 
 
 _PLAIN = (str, int, float)
@@ -53,13 +90,14 @@ def is_false(value: Any) -> bool:
     return bool(value == "" or value == [] or value == {})
 
 
-def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
+def compile_node(node: dict[str, Any], funcs: functions.Functions,
+                 direct: Mapping[str, DirectFunction] = NO_DIRECT) -> Fn:
     """Compile one syntax-tree node of jmespath's parser."""
     kind = node["type"]
     children = node.get("children", [])
 
     def sub(i: int) -> Fn:
-        return compile_node(children[i], funcs)
+        return compile_node(children[i], funcs, direct)
 
     if kind == "field":
         name = node["value"]
@@ -84,7 +122,7 @@ def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
 
         return path
     if kind in ("subexpression", "index_expression", "pipe"):
-        steps = [compile_node(c, funcs) for c in children]
+        steps = [compile_node(c, funcs, direct) for c in children]
 
         def chain(value: Any) -> Any:
             for step in steps:
@@ -151,7 +189,7 @@ def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
 
         return negate
     if kind == "function_expression":
-        args = [compile_node(c, funcs) for c in children]
+        args = [compile_node(c, funcs, direct) for c in children]
         name = node["value"]
         call = funcs.call_function
         if name == "length" and len(args) == 1:
@@ -164,17 +202,30 @@ def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
                 return call(name, [subject])  # raises the interpreter's type error
 
             return length
-        if name == "age_days" and len(args) == 1 and hasattr(funcs, "_func_age_days"):
+        hook = direct.get(name)
+        if hook is not None and len(args) == len(hook.accepts) == 1:
             (arg,) = args
-            age_days = funcs._func_age_days
+            (accepts,) = hook.accepts
+            direct_call = hook.call
 
-            def days(value: Any) -> Any:
+            def direct_one(value: Any) -> Any:
                 subject = arg(value)
-                if subject is None or type(subject) is str:  # what its signature accepts
-                    return age_days(subject)
+                if type(subject) in accepts:  # what its signature accepts
+                    return direct_call(subject)
                 return call(name, [subject])  # raises the interpreter's type error
 
-            return days
+            return direct_one
+        if hook is not None and len(args) == len(hook.accepts):
+            accepted = hook.accepts
+            direct_call = hook.call
+
+            def direct_many(value: Any) -> Any:
+                values = [a(value) for a in args]
+                if all(type(v) in types for v, types in zip(values, accepted, strict=True)):
+                    return direct_call(*values)
+                return call(name, values)  # raises the interpreter's type error
+
+            return direct_many
         if name == "contains" and len(args) == 2:
             haystack, needle = args
 
@@ -232,7 +283,7 @@ def compile_node(node: dict[str, Any], funcs: functions.Functions) -> Fn:
 
         return at
     if kind == "multi_select_list":
-        items = [compile_node(c, funcs) for c in children]
+        items = [compile_node(c, funcs, direct) for c in children]
 
         def selected(value: Any) -> Any:
             return None if value is None else [item(value) for item in items]
@@ -250,4 +301,4 @@ def _options(funcs: functions.Functions) -> Any:
     return Options(custom_functions=funcs)
 
 
-__all__ = ["Fn", "compile_node", "is_false"]
+__all__ = ["NO_DIRECT", "DirectFunction", "Fn", "check_version", "compile_node", "compile_query", "is_false"]

@@ -542,11 +542,13 @@ def template(
 
 def _version(value: bool) -> None:
     if value:
-        from digimandate.model.loader import fast_loader_active
+        from digimandate.model.loader import fast_loader_version
 
         typer.echo(f"digimandate {__version__}")
         # Which loader runs explains the speed a user sees (the C one needs a compiler at install).
-        typer.echo(t("version_loader_c" if fast_loader_active() else "version_loader_python", default_lang()))
+        libyaml = fast_loader_version()
+        typer.echo(t("version_loader_c", default_lang(), version=libyaml) if libyaml
+                   else t("version_loader_python", default_lang()))
         raise typer.Exit()
 
 

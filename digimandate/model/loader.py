@@ -512,18 +512,15 @@ def _pos(event: yaml.Event) -> Pos:
 
 
 def _configure_fast_loader() -> Any:
-    """The C loader, set up to build LMap/LList with PyYAML's libyaml; None when unavailable."""
+    """The C loader (with its own libyaml), set up to build LMap/LList; None when not built or not wanted."""
     if os.environ.get("DIGIMANDATE_PURE_PYTHON"):
         return None
     try:
-        from yaml import _yaml
-
         from digimandate.model import _cload
-    except ImportError:
+    except ImportError:  # installed without a C compiler
         return None
     first = "".join(c for c in _IMPLICIT if isinstance(c, str) and len(c) == 1)
-    if not _cload.configure(_yaml.__file__, LMap, LList, array, resolve_plain, first, "" in _IMPLICIT):
-        return None
+    _cload.configure(LMap, LList, array, resolve_plain, first, "" in _IMPLICIT)
     return _cload
 
 
@@ -533,6 +530,11 @@ _CLOAD = _configure_fast_loader()
 def fast_loader_active() -> bool:
     """Tell whether loading goes through the C loader."""
     return _CLOAD is not None
+
+
+def fast_loader_version() -> str | None:
+    """The version of the LibYAML built into the C loader, or None when the Python builder loads."""
+    return None if _CLOAD is None else str(_CLOAD.libyaml_version())
 
 
 def _fast_load(raw: bytes, file: str, limits: Limits) -> LMap | None:

@@ -198,7 +198,7 @@ def test_version(runner: CliRunner) -> None:
     from digimandate import __version__
     from digimandate.model.loader import fast_loader_active
 
-    loader = "YAML loader: C, over PyYAML's libyaml" if fast_loader_active() else "YAML loader: Python"
+    loader = "YAML loader: C, with LibYAML 0.2.5 built in" if fast_loader_active() else "YAML loader: Python"
     assert runner.invoke(app, ["--version"], env={"DIGIMANDATE_LANG": "en"}).stdout == (
         f"digimandate {__version__}\n{loader}\n"
     )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -176,3 +178,38 @@ def test_repeated_loads_do_not_grow_memory() -> None:
     before = run()
     after = run()
     assert after - before < 2048  # KB: a leak of one loaded file per call would be far more
+
+
+def test_the_built_in_libyaml_is_the_vendored_release() -> None:
+    title = (ROOT / "digimandate" / "model" / "_native" / "libyaml" / "SOURCE.md").read_text(encoding="utf-8")
+    assert loader.fast_loader_version() == "0.2.5"
+    assert title.startswith(f"# LibYAML {loader.fast_loader_version()}, vendored\n")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbol visibility is an ELF and Mach-O matter")
+def test_the_extension_exports_only_its_entry_point() -> None:
+    import ctypes
+
+    from digimandate.model import _cload
+
+    library = ctypes.CDLL(_cload.__file__)
+    assert hasattr(library, "PyInit__cload")
+    # Hidden, so that neither PyYAML's libyaml nor any other copy in the process can take their place.
+    for name in ("yaml_parser_initialize", "yaml_parser_parse", "yaml_event_delete", "yaml_get_version"):
+        assert not hasattr(library, name), name
+
+
+def test_the_c_loader_needs_nothing_from_pyyaml_s_extension() -> None:
+    # PyYAML without its libyaml: the C loader still runs, and agrees with the pure-Python parser.
+    code = (
+        "import sys; sys.modules['yaml._yaml'] = None\n"
+        "import yaml; assert not yaml.__with_libyaml__\n"
+        "from digimandate.model import loader; assert loader.fast_loader_active()\n"
+        "from tests.model.test_cload import YAML_FILES, assert_same\n"
+        "print(sum(assert_same(p.read_bytes()) for p in YAML_FILES), len(YAML_FILES))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DIGIMANDATE_PURE_PYTHON"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    taken, total = map(int, done.stdout.split())
+    assert taken == total >= 10

@@ -1,41 +1,24 @@
-/* Located YAML loading in C: the fast path of digimandate.loader.
+/* Located YAML loading in C: the fast path of digimandate.model.loader.
  *
- * Drives the libyaml that PyYAML already carries (found with dlsym in PyYAML's own extension, so
- * the parser is exactly the one the pure-Python path uses) and builds the same LMap/LList objects
- * with packed positions that digimandate.loader._Builder builds, without a Python object per
- * event. It handles the common document only: any anchor, alias, explicit tag, duplicate or
- * non-text key, merge key, second document, limit, or parser error makes load() return None, and
- * the caller then runs the Python builder, which produces the exact error message. A test compares
- * both paths on every example and on generated documents.
+ * Drives LibYAML's parser, compiled into this extension from the sources in libyaml/ (so nothing
+ * is assumed about how another package built or links its copy), and builds the same LMap/LList
+ * objects with packed positions that digimandate.model.loader._Builder builds, without a Python
+ * object per event. It handles the common document only: any anchor, alias, explicit tag,
+ * duplicate or non-text key, merge key, second document, limit, or parser error makes load()
+ * return None, and the caller then runs the Python builder, which produces the exact error
+ * message. A test compares both paths on every example and on generated documents.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <dlfcn.h>
 #include <stdint.h>
 
 #include "yaml.h"
-
-typedef int (*parser_initialize_fn)(yaml_parser_t *);
-typedef void (*parser_set_input_string_fn)(yaml_parser_t *, const unsigned char *, size_t);
-typedef int (*parser_parse_fn)(yaml_parser_t *, yaml_event_t *);
-typedef void (*event_delete_fn)(yaml_event_t *);
-typedef void (*parser_delete_fn)(yaml_parser_t *);
-typedef void (*get_version_fn)(int *, int *, int *);
-
-static parser_initialize_fn p_initialize;
-static parser_set_input_string_fn p_set_input;
-static parser_parse_fn p_parse;
-static event_delete_fn p_event_delete;
-static parser_delete_fn p_delete;
 
 static PyObject *lmap_type, *llist_type, *array_type, *resolve_fn;
 static PyObject *name_pos, *name_src, *name_spots, *type_code, *merge_key, *empty_tuple;
 static char first_chars[128]; /* plain scalars starting with these may be numbers, dates, ... */
 static int empty_is_special;    /* an empty plain scalar resolves too (to null) */
 static int configured;
-
-/* Room beyond sizeof(yaml_parser_t), in case PyYAML's libyaml is a later 0.2 release. */
-#define PARSER_SLACK 4096
 
 typedef struct {
     PyObject *container; /* owned */
@@ -201,22 +184,14 @@ static int open_frame(State *st, PyObject *type, int is_map, const yaml_mark_t *
 
 /* 1 = built st->root, 0 = not the common case (leave it to the Python path), -1 = Python error. */
 static int run(State *st, const char *buf, Py_ssize_t size, Py_ssize_t max_nodes) {
-    char *raw_parser = PyMem_Calloc(1, sizeof(yaml_parser_t) + PARSER_SLACK);
-    if (raw_parser == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    yaml_parser_t *parser = (yaml_parser_t *)raw_parser;
-    if (!p_initialize(parser)) {
-        PyMem_Free(raw_parser);
-        return 0;
-    }
-    p_set_input(parser, (const unsigned char *)buf, (size_t)size);
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) return 0; /* out of memory: the Python path says so */
+    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, (size_t)size);
     int status = 1, documents = 0, done = 0;
     Py_ssize_t nodes = 0;
     yaml_event_t ev;
     while (!done && status == 1) {
-        if (!p_parse(parser, &ev)) {
+        if (!yaml_parser_parse(&parser, &ev)) {
             status = 0;
             break;
         }
@@ -265,10 +240,9 @@ static int run(State *st, const char *buf, Py_ssize_t size, Py_ssize_t max_nodes
         default:
             break;
         }
-        p_event_delete(&ev);
+        yaml_event_delete(&ev);
     }
-    p_delete(parser);
-    PyMem_Free(raw_parser);
+    yaml_parser_delete(&parser);
     return status;
 }
 
@@ -314,32 +288,17 @@ static PyObject *load(PyObject *self, PyObject *args) {
 }
 
 static PyObject *configure(PyObject *self, PyObject *args) {
-    const char *library;
     PyObject *lmap, *llist, *array, *resolve, *chars;
     int empty;
-    if (!PyArg_ParseTuple(args, "sOOOOUp", &library, &lmap, &llist, &array, &resolve, &chars, &empty))
-        return NULL;
-    void *handle = dlopen(library, RTLD_NOW | RTLD_NOLOAD);
-    if (handle == NULL) handle = dlopen(library, RTLD_NOW | RTLD_LOCAL);
-    if (handle == NULL) Py_RETURN_FALSE;
-    get_version_fn version = (get_version_fn)dlsym(handle, "yaml_get_version");
-    p_initialize = (parser_initialize_fn)dlsym(handle, "yaml_parser_initialize");
-    p_set_input = (parser_set_input_string_fn)dlsym(handle, "yaml_parser_set_input_string");
-    p_parse = (parser_parse_fn)dlsym(handle, "yaml_parser_parse");
-    p_event_delete = (event_delete_fn)dlsym(handle, "yaml_event_delete");
-    p_delete = (parser_delete_fn)dlsym(handle, "yaml_parser_delete");
-    if (!version || !p_initialize || !p_set_input || !p_parse || !p_event_delete || !p_delete) Py_RETURN_FALSE;
-    int major, minor, patch;
-    version(&major, &minor, &patch);
-    if (major != 0 || minor != 2) Py_RETURN_FALSE; /* the event layout this file was written for */
+    if (!PyArg_ParseTuple(args, "OOOOUp", &lmap, &llist, &array, &resolve, &chars, &empty)) return NULL;
     Py_INCREF(lmap);
     Py_INCREF(llist);
     Py_INCREF(array);
     Py_INCREF(resolve);
-    lmap_type = lmap;
-    llist_type = llist;
-    array_type = array;
-    resolve_fn = resolve;
+    Py_XSETREF(lmap_type, lmap); /* a second call (a reloaded loader module) replaces the first */
+    Py_XSETREF(llist_type, llist);
+    Py_XSETREF(array_type, array);
+    Py_XSETREF(resolve_fn, resolve);
     memset(first_chars, 0, sizeof(first_chars));
     Py_ssize_t n = PyUnicode_GET_LENGTH(chars);
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -347,25 +306,32 @@ static PyObject *configure(PyObject *self, PyObject *args) {
         if (c < 128) first_chars[c] = 1;
     }
     empty_is_special = empty;
-    name_pos = PyUnicode_InternFromString("pos");
-    name_src = PyUnicode_InternFromString("src");
-    name_spots = PyUnicode_InternFromString("spots");
-    type_code = PyUnicode_FromString("Q");
-    merge_key = PyUnicode_FromString("<<");
-    empty_tuple = PyTuple_New(0);
+    if (!configured) {
+        name_pos = PyUnicode_InternFromString("pos");
+        name_src = PyUnicode_InternFromString("src");
+        name_spots = PyUnicode_InternFromString("spots");
+        type_code = PyUnicode_FromString("Q");
+        merge_key = PyUnicode_FromString("<<");
+        empty_tuple = PyTuple_New(0);
+    }
     if (!name_pos || !name_src || !name_spots || !type_code || !merge_key || !empty_tuple) return NULL;
     configured = 1;
-    Py_RETURN_TRUE;
+    Py_RETURN_NONE;
+}
+
+static PyObject *libyaml_version(PyObject *self, PyObject *unused) {
+    return PyUnicode_FromString(yaml_get_version_string());
 }
 
 static PyMethodDef methods[] = {
     {"configure", configure, METH_VARARGS,
-     "configure(libyaml_path, LMap, LList, array, resolve, first_chars, empty_resolves) -> bool"},
+     "configure(LMap, LList, array, resolve, first_chars, empty_resolves) -> None"},
+    {"libyaml_version", libyaml_version, METH_NOARGS, "libyaml_version() -> str (the libyaml built in)"},
     {"load", load, METH_VARARGS, "load(raw, src, max_depth, max_nodes) -> LMap | None"},
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "digimandate._cload",
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "digimandate.model._cload",
                                     "Located YAML loading in C (the fast path).", -1, methods};
 
 PyMODINIT_FUNC PyInit__cload(void) { return PyModule_Create(&module); }
