@@ -137,9 +137,9 @@ class Progress:
     fixed: list[dict[str, Any]]
     new: list[Finding]
     still_open: list[Finding]
-    level_before: int
-    level_after: int
-    dimensions: list[tuple[str, int | None, int]]
+    level_before: int | None
+    level_after: int | None
+    dimensions: list[tuple[str, int | None, int | None]]
 
 
 def load_previous(path: Path) -> dict[str, Any]:
@@ -162,6 +162,13 @@ def load_previous(path: Path) -> dict[str, Any]:
     return data
 
 
+def version_changes(result: AuditResult, previous: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(checklist id, version before, version now) for every checklist whose version differs."""
+    before = {c.get("id"): str(c.get("version")) for c in previous.get("checklists", []) if isinstance(c, dict)}
+    return [(c.id, before[c.id], c.version) for c in result.ruleset.checklists
+            if c.id in before and before[c.id] != c.version]
+
+
 def progress(result: AuditResult, previous: dict[str, Any]) -> Progress:
     """Compare this audit with an earlier JSON result, by fingerprint."""
     before = {f["fingerprint"]: f for f in previous.get("findings", [])}
@@ -173,7 +180,7 @@ def progress(result: AuditResult, previous: dict[str, Any]) -> Progress:
         fixed=[f for fp, f in before.items() if fp not in now],
         new=[f for fp, f in now.items() if fp not in before],
         still_open=[f for fp, f in now.items() if fp in before],
-        level_before=int(previous.get("maturity", {}).get("level", 1)),
+        level_before=previous.get("maturity", {}).get("level"),
         level_after=result.maturity.level,
         dimensions=dims,
     )

@@ -248,13 +248,19 @@ def _document(
             raise typer.Exit(run.exit_code)
         result = run.results[0]
         doc_lang = run.lang_for(result)
+        earlier = load_previous(previous) if previous else None
+        if earlier is not None:  # a new checklist version measures differently: say so, then compare
+            from digimandate.advice import version_changes
+
+            for cid, before, after in version_changes(result, earlier):
+                typer.echo(t("previous_version_differs", doc_lang, id=cid, before=before, after=after), err=True)
         to_stdout = output is None or str(output) == "-"
         chart_file = None if to_stdout or kind != "report" else f"{output.stem}.maturity.svg"  # type: ignore[union-attr]
         opts = DocOptions(
             lang=doc_lang,
             written=today(),
             template_dir=template,
-            previous=load_previous(previous) if previous else None,
+            previous=earlier,
             chart_file=chart_file,
             to=to,
             sender=sender,

@@ -607,3 +607,76 @@ CATALOG.update({
     },
     "include_sections": {"en": "allowed here: {allowed}", "nl": "toegestaan hier: {allowed}"},
 })
+
+# Maturity model v2 (issue 13): levels that are earned, not assessed, or withheld for lack of evidence.
+CATALOG.update({
+    "level_none": {"en": "–", "nl": "–"},
+    "reason_not_assessed": {"en": "not assessed", "nl": "niet getoetst"},
+    "reason_insufficient_evidence": {
+        "en": "insufficient evidence to establish a level",
+        "nl": "onvoldoende gegevens om een niveau vast te stellen",
+    },
+    "reason_level_not_assessed": {"en": "level {level} not assessed", "nl": "niveau {level} niet getoetst"},
+    "term_maturity_none": {
+        "en": "{org}: no maturity level ({reason}), score {score}",
+        "nl": "{org}: geen volwassenheidsniveau ({reason}), score {score}",
+    },
+    "term_evidence": {
+        "en": "evidence: {decided} of {checks} checks decided by recorded facts ({share})",
+        "nl": "onderbouwing: {decided} van {checks} toetsingen beslist op vastgelegde feiten ({share})",
+    },
+    "coverage_line": {"en": "{passed} of {applicable} ({share})", "nl": "{passed} van {applicable} ({share})"},
+    "waiver_too_long": {
+        "en": "the waiver for {rule} runs until {expires}, {days} days after the audit date {audit_date}; "
+              "at most {max} days are allowed",
+        "nl": "de uitzondering voor {rule} loopt tot {expires}, {days} dagen na de auditdatum {audit_date}; "
+              "hooguit {max} dagen is toegestaan",
+    },
+    "waiver_too_long_hint": {
+        "en": "choose an earlier date and review the waiver then; to change what is measured, disable the rule "
+              "or set a parameter openly in the configuration",
+        "nl": "kies een eerdere datum en beoordeel de uitzondering dan opnieuw; wie de norm wil veranderen, zet de "
+              "regel uit of stelt een parameter in, openlijk in de configuratie",
+    },
+    "checklist_empty_rung": {
+        "en": "warning: checklist {checklist}: dimension {dimension} has no rule at level {level}; "
+              "it cannot rise above level {below}",
+        "nl": "waarschuwing: checklist {checklist}: dimensie {dimension} heeft geen regel op niveau {level}; "
+              "die dimensie komt niet boven niveau {below}",
+    },
+    "previous_version_differs": {
+        "en": "warning: the earlier result was audited with checklist {id} {before}, this one with {after}; "
+              "levels and findings are not directly comparable",
+        "nl": "waarschuwing: het eerdere resultaat is getoetst met checklist {id} {before}, dit met {after}; "
+              "niveaus en bevindingen zijn niet één op één te vergelijken",
+    },
+    "own_norm": {"en": "digimandate's own norm", "nl": "eigen norm van digimandate"},
+    "explain_level": {"en": "Level", "nl": "Niveau"},
+    "explain_coverage": {
+        "en": "Met when at least {share} of the {what} it applies to pass (min_coverage {value})",
+        "nl": "Voldaan als ten minste {share} van de {what} waarop de regel van toepassing is voldoet "
+              "(min_coverage {value})",
+    },
+    "explain_coverage_what": {"en": "entities", "nl": "onderdelen"},
+    "doc_in_force": {"en": "in force since {date}", "nl": "in werking sinds {date}"},
+    "doc_changes": {"en": "Changes in {version}", "nl": "Wijzigingen in {version}"},
+    "memo_core_no_level": {
+        "en": "No maturity level can be established for {org}: {reason}.",
+        "nl": "Voor {org} is geen volwassenheidsniveau vast te stellen: {reason}.",
+    },
+    "memo_facts_to_collect": {"en": "Facts to collect first", "nl": "Eerst te verzamelen gegevens"},
+    "memo_facts_intro": {
+        "en": "These facts are needed before a level can be stated; they are not findings about the organisation:",
+        "nl": "Deze gegevens zijn nodig voordat een niveau kan worden vastgesteld; het zijn geen bevindingen over "
+              "de organisatie:",
+    },
+    "memo_status_information": {"en": "for information", "nl": "ter informatie"},
+    "memo_status_decision": {"en": "for decision", "nl": "ter besluitvorming"},
+    "memo_not_shown": {"en": "not shown ({count} facts not recorded)", "nl": "niet aangetoond ({count} gegevens niet vastgelegd)"},
+    "doc_coverage": {"en": "Coverage", "nl": "Dekking"},
+    "doc_basis_observed": {"en": "observed", "nl": "vastgesteld"},
+    "doc_basis_not_recorded": {"en": "not shown", "nl": "niet aangetoond"},
+    "chart_not_assessed": {"en": "not assessed", "nl": "niet getoetst"},
+    "role_holder": {"en": "the mandate holder", "nl": "de houder van het mandaat"},
+    "role_holders": {"en": "the mandate holders", "nl": "de houders van het mandaat"},
+})

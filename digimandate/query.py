@@ -17,7 +17,7 @@ from jmespath.parser import ParsedResult
 
 from digimandate.checklist import ActiveRule, Query
 from digimandate.jmes import Fn, compile_node, is_false
-from digimandate.rules import Hit, NotApplicable
+from digimandate.rules import Hit, NotApplicable, Tally
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _ARG = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -118,7 +118,8 @@ def compile_rule(rule: ActiveRule, audit_date: date | None = None) -> Compiled |
     )
 
 
-def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date) -> Iterator[Hit]:
+def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date, tally: Tally | None = None
+              ) -> Iterator[Hit]:
     """Run a declarative rule over the view; raises NotApplicable when nothing is in scope."""
     compiled = compile_rule(rule, audit_date)
     assert compiled is not None
@@ -144,6 +145,8 @@ def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date) -> Itera
         if where is not None and is_false(where(item)):
             continue
         in_scope += 1
+        if tally is not None:
+            tally.add()
         for when, case, case_args in cases:
             if not is_false(when(item)):
                 args = {k: v for k, v in item.items() if isinstance(v, (str, int, float))}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from digimandate.i18n import Lang, t
+from digimandate.i18n import Lang
 from digimandate.render.common import LEVELS, github_escape
 from digimandate.result import AuditResult
 
@@ -22,7 +22,8 @@ def render(result: AuditResult, lang: Lang) -> str:
         ])
         lines.append(f"::{command} {props}::{github_escape(f.message(lang))}")
     m = result.maturity
-    summary = t("term_maturity", lang, org=result.organisation_name, level=m.level, name=t(f"level_{m.level}", lang),
-                score="-" if m.score is None else f"{m.score:g}")
+    from digimandate.render.levels import maturity_line
+
+    summary = maturity_line(result, lang, "-" if m.score is None else f"{m.score:g}")
     lines.append(f"::notice title=digimandate::{github_escape(summary)}")
     return "\n".join(lines) + "\n"

@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable
 
 from digimandate.i18n import Lang, t
+from digimandate.render.levels import dimension_reason, evidence_text, level_text, maturity_line
 from digimandate.result import AuditResult
 
 STYLES = {
@@ -56,7 +57,8 @@ def _lines(result: AuditResult, lang: Lang, style: Callable[[str, str], str]) ->
         ds = m.dimensions.get(name)
         head = f"{dim.title.get(lang)} ({name})"
         if ds is not None:
-            head += f" · {t('term_level', lang)} {ds.level} · {t('term_score', lang)} {_score(ds.score, lang)}"
+            head += (f" · {t('term_level', lang)} {level_text(ds.level, lang)}"
+                     f" · {t('term_score', lang)} {_score(ds.score, lang)}")
         out.append(style(head, "bold underline"))
         for f in findings:
             sev = t(f"sev_{f.severity}", lang)
@@ -89,17 +91,21 @@ def _lines(result: AuditResult, lang: Lang, style: Callable[[str, str], str]) ->
     for o in result.errors:
         out.append(style(t("term_rule_error", lang, rule=o.rule.id, error=o.error or ""), "bold red"))
         out.append("")
-    level_name = t(f"level_{m.level}", lang)
-    out.append(style(t("term_maturity", lang, org=result.organisation_name, level=m.level, name=level_name,
-                       score=_score(m.score, lang)), "bold"))
+    out.append(style(maturity_line(result, lang, _score(m.score, lang)), "bold"))
+    out.append(style("  " + evidence_text(m.evidence, lang), "dim"))
     labels = {name: dim.title.get(lang) for name, dim in rs.dimensions.items() if name in m.dimensions}
     pad = max((len(v) for v in labels.values()), default=10)
     for name, label in labels.items():
         ds = m.dimensions[name]
-        nxt = (t("term_next", lang, level=ds.level + 1, rules=", ".join(ds.blocking))
-               if ds.level < 5 else t("term_top", lang))
-        lvl = style(f"{t('term_level', lang)} {ds.level}", "green" if ds.level >= 4 else "yellow" if ds.level == 3
-                    else "red")
+        if ds.blocking and ds.level is not None:
+            nxt = t("term_next", lang, level=ds.level + 1, rules=", ".join(ds.blocking))
+        elif ds.level == 5:
+            nxt = t("term_top", lang)
+        else:
+            nxt = dimension_reason(ds, lang)
+        colour = ("dim" if ds.level is None else "green" if ds.level >= 4 else "yellow" if ds.level == 3
+                  else "red")
+        lvl = style(f"{t('term_level', lang)} {level_text(ds.level, lang)}", colour)
         out.append(f"  {label.ljust(pad)}  {lvl}  {t('term_score', lang)} {_score(ds.score, lang):>5}  {nxt}")
     count = len(result.findings)
     if count == 0:
@@ -132,7 +138,7 @@ def summary_table(results: list[AuditResult], lang: Lang) -> str:
     rows = [head]
     for r in results:
         counts = [str(sum(1 for f in r.findings if f.severity == s)) for s in severities]
-        rows.append([r.organisation_name, str(r.maturity.level), *counts, r.file])
+        rows.append([r.organisation_name, level_text(r.maturity.level, lang), *counts, r.file])
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     lines = [t("sum_title", lang, count=len(results))]
     for row in rows:

@@ -14,6 +14,7 @@ def kcc_online(ctx: Context) -> Iterator[Hit]:
     kccs = [d for d in ctx.doc.model.departments if d.function == "kcc"]
     if not kccs:
         raise NotApplicable
+    ctx.examine(len(kccs))
     online = [c for c in ctx.doc.model.channels if c.type in ONLINE_CHANNELS]
     for dept in kccs:
         if not any(c.owner == dept.id or dept.id in (c.co_owners or []) for c in online):

@@ -9,9 +9,12 @@ from digimandate.rules import Context, Hit, NotApplicable, check
 
 
 def _mandates(ctx: Context) -> list[str]:
-    if not ctx.doc.model.mandates:
+    """The cross-departmental mandates (scope: organisation): the strength rules judge only these."""
+    ids = [mid for mid, md in ctx.doc.mandates.items() if md.scope == "organisation"]
+    if not ids:
         raise NotApplicable
-    return list(ctx.doc.mandates)
+    ctx.examine(len(ids))
+    return ids
 
 
 @check("M007")
@@ -66,10 +69,10 @@ def focus(ctx: Context) -> Iterator[Hit]:
 def embedded(ctx: Context) -> Iterator[Hit]:
     """Fire when the holders sit in too few of the service departments."""
     service = [d for d in ctx.doc.model.departments if d.function in SERVICE_FUNCTIONS]
-    if not service or not ctx.doc.model.mandates:
+    if not service:
         raise NotApplicable
     minimum = float(ctx.params["min_presence"])
-    for md in ctx.doc.model.mandates:
+    for md in (ctx.doc.mandates[mid] for mid in _mandates(ctx)):
         entity = f"mandates/{md.id}"
         if md.works_in is None:
             yield Hit(entity, "not_recorded")

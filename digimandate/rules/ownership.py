@@ -15,6 +15,7 @@ def owner_load(ctx: Context) -> Iterator[Hit]:
     if not counts:
         raise NotApplicable
     limit = int(ctx.params["max_processes_per_owner"])
+    ctx.examine(len(counts))
     for person_id, count in sorted(counts.items()):
         if count > limit:
             name = ctx.doc.people[person_id].name
