@@ -37,7 +37,8 @@ class Action:
 def actions(result: AuditResult) -> list[Action]:
     """Every failing rule as an action, ranked by the level it holds back and its severity."""
     by_rule: dict[str, list[Finding]] = {}
-    for f in result.findings:
+    # a waived finding still holds the level back (model v2), so it stays something to do
+    for f in (*result.findings, *(w.finding for w in result.waived)):
         if f.dimension != "waivers":
             by_rule.setdefault(f.rule, []).append(f)
     out = [Action(result.ruleset.rules[rule_id], tuple(fs)) for rule_id, fs in by_rule.items()]

@@ -229,6 +229,7 @@ def _document(
     checklist: list[Path] | None,
     config: Path | None,
     no_config: bool,
+    names: bool = False,
 ) -> None:
     """Write the report or the memo for one organisation file."""
     from digimandate.advice import load_previous
@@ -264,6 +265,7 @@ def _document(
             chart_file=chart_file,
             to=to,
             sender=sender,
+            names=names,
         )
         text = report(result, opts) if kind == "report" else memo(result, opts)
         if to_stdout:
@@ -299,9 +301,13 @@ def report_cmd(
     checklist: ChecklistOption = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
+    names: Annotated[
+        bool, typer.Option("--names", help=_h("Name the staff beside the job design (the consultant's copy)."))
+    ] = False,
 ) -> None:
     """Write the Markdown advice report (and its maturity chart as SVG beside it)."""
-    _document("report", file, output, lang, previous, force, template, None, None, checklist, config, no_config)
+    _document("report", file, output, lang, previous, force, template, None, None, checklist, config, no_config,
+              names)
 
 
 @app.command("memo", help=_h("Write the board memo (bestuursnotitie) in Markdown."))

@@ -680,3 +680,9 @@ CATALOG.update({
     "role_holder": {"en": "the mandate holder", "nl": "de houder van het mandaat"},
     "role_holders": {"en": "the mandate holders", "nl": "de houders van het mandaat"},
 })
+
+# Maturity model v2 (issue 13): help of the report's --names option.
+HELP_NL.update({
+    "Name the staff beside the job design (the consultant's copy).":
+        "Noem medewerkers bij de functie-inhoud bij naam (het exemplaar van de adviseur).",
+})

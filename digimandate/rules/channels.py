@@ -12,7 +12,7 @@ from digimandate.rules import Context, Hit, NotApplicable, check
 def kcc_online(ctx: Context) -> Iterator[Hit]:
     """Fire when a KCC department owns or co-owns no online channel."""
     kccs = [d for d in ctx.doc.model.departments if d.function == "kcc"]
-    if not kccs:
+    if not kccs or not ctx.doc.model.channels:  # no channels recorded: nothing to connect (model v2)
         raise NotApplicable
     ctx.examine(len(kccs))
     online = [c for c in ctx.doc.model.channels if c.type in ONLINE_CHANNELS]
