@@ -34,11 +34,23 @@ class Action:
         return list(dict.fromkeys(f.arg("name") or f.arg("process") or f.entity for f in self.findings))
 
 
-def actions(result: AuditResult) -> list[Action]:
-    """Every failing rule as an action, ranked by the level it holds back and its severity."""
+def verdict_withheld(result: AuditResult) -> bool:
+    """True when no level is stated because too few checks rest on recorded facts (model v2)."""
+    return result.maturity.level is None and result.maturity.reason == "insufficient_evidence"
+
+
+def actions(result: AuditResult, observed_only: bool | None = None) -> list[Action]:
+    """Every failing rule as an action, ranked by the level it holds back and its severity.
+
+    With ``observed_only`` (by default: when the verdict is withheld for lack of evidence) only
+    findings on recorded facts count: nobody is asked to act on a fact that is merely not recorded.
+    """
+    only_observed = verdict_withheld(result) if observed_only is None else observed_only
     by_rule: dict[str, list[Finding]] = {}
     # a waived finding still holds the level back (model v2), so it stays something to do
     for f in (*result.findings, *(w.finding for w in result.waived)):
+        if only_observed and f.basis != "observed":
+            continue
         if f.dimension != "waivers":
             by_rule.setdefault(f.rule, []).append(f)
     out = [Action(result.ruleset.rules[rule_id], tuple(fs)) for rule_id, fs in by_rule.items()]
@@ -62,7 +74,8 @@ def decisions(result: AuditResult, lang: Lang, more: str, limit: int = 6) -> lis
             continue
         listing = names(action.subjects(), lang, more)
         who = names(list(dict.fromkeys(f.arg("who") for f in action.findings if f.arg("who"))), lang, more)
-        out.append(fill(text.get(lang), {"products": listing, "channels": listing, "who": who or listing}))
+        values = {**action.rule.params, "products": listing, "channels": listing, "who": who or listing}
+        out.append(fill(text.get(lang), values))
         if len(out) == limit:
             break
     return out

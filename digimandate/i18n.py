@@ -664,6 +664,12 @@ CATALOG.update({
         "en": "No maturity level can be established for {org}: {reason}.",
         "nl": "Voor {org} is geen volwassenheidsniveau vast te stellen: {reason}.",
     },
+    "memo_core_no_level_evidence": {
+        "en": "No maturity level can be established for {org} yet: only {share} of the checks rest on recorded "
+              "facts, and at least {minimum} is needed.",
+        "nl": "Voor {org} is nog geen volwassenheidsniveau vast te stellen: slechts {share} van de toetsingen "
+              "berust op vastgelegde feiten, en er is minstens {minimum} nodig.",
+    },
     "memo_facts_to_collect": {"en": "Facts to collect first", "nl": "Eerst te verzamelen gegevens"},
     "memo_facts_intro": {
         "en": "These facts are needed before a level can be stated; they are not findings about the organisation:",

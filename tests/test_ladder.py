@@ -249,7 +249,11 @@ def test_a_thin_file_gives_no_level_and_leads_with_facts_to_collect(ruleset: Rul
     headings = [line for line in nl.splitlines() if line.startswith("## ")]
     assert headings[:2] == ["## Kernboodschap", "## Eerst te verzamelen gegevens"]
     doc = report(result, DocOptions(lang="en", written=WRITTEN))
-    assert "No maturity level can be established for Gemeente Dunbestand: insufficient evidence" in doc
+    assert "No maturity level can be established for Gemeente Dunbestand yet: only " in doc
+    assert "of the checks rest on recorded facts, and at least 50% is needed." in doc
+    # nobody is asked to decide on a fact that is merely not recorded
+    decisions = nl.split("## Beslispunten", 1)[1].split("## ", 1)[0]
+    assert "mandates/" not in decisions and "toestemming" not in decisions
     assert "### Facts to collect first" in doc
 
 

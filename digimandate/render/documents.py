@@ -19,6 +19,7 @@ from digimandate.render.levels import (
     evidence_text,
     level_name,
     level_text,
+    percent,
     reason_text,
 )
 from digimandate.render.markdown import Texts, environment, texts, trusted_md
@@ -27,6 +28,7 @@ from digimandate.render.svg_chart import chart
 from digimandate.result import AuditResult, Finding
 
 FOLLOW_UP_DAYS = 182
+MEMO_FACTS = 10
 PRIORITY = {"critical": "priority_high", "high": "priority_high", "medium": "priority_medium",
             "low": "priority_low", "info": "priority_low"}
 
@@ -53,14 +55,21 @@ def _score(value: float | None, lang: Lang) -> str:
     return t("term_na_score", lang) if value is None else f"{value:g}"
 
 
-def _sources(result: AuditResult, rule_id: str) -> str:
+def _sources(result: AuditResult, rule_id: str, lang: Lang) -> str:
     rule = result.ruleset.rules[rule_id]
     parts = []
     for s in rule.spec.sources:
         info = result.ruleset.sources.get(s.ref)
-        part = f"{s.ref} ({info.title})" if info else s.ref
+        if info is not None and info.own_norm:  # labelled in the reader's language, with the reasoning
+            part = t("own_norm", lang) + (f": {s.note.get(lang)}" if s.note else "")
+        else:
+            part = f"{s.ref} ({info.title})" if info else s.ref
+            if info is not None and info.article and info.text:
+                part += f', {info.article}: "{info.text}"'
         if s.quote:
             part += f': "{s.quote}"'
+        if s.attribution:
+            part += f" ({s.attribution})"
         parts.append(part)
     return "; ".join(parts)
 
@@ -70,7 +79,8 @@ def _finding(result: AuditResult, f: Finding, lang: Lang) -> dict[str, Any]:
     return {
         "rule": f.rule, "title": spec.title.get(lang), "severity": t(f"sev_{f.severity}", lang),
         "entity": f.entity, "location": str(f.location), "message": f.message(lang),
-        "rationale": spec.rationale.get(lang), "advice": spec.advice.get(lang), "sources": _sources(result, f.rule),
+        "rationale": spec.rationale.get(lang), "advice": spec.advice.get(lang),
+        "sources": _sources(result, f.rule, lang),
     }
 
 
@@ -84,7 +94,7 @@ def _dimensions(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
         blocking = ", ".join(ds.blocking)
         first = next((f for f in findings if f.rule in ds.blocking), findings[0] if findings else None)
         reason = dimension_reason(ds, lang)
-        nxt = blocking or (_text("top_level", lang) if ds.level == 5 else reason if ds.level is not None else "-")
+        nxt = blocking or (_text("top_level", lang) if ds.level == 5 else reason if ds.level is not None else "")
         detail = first.message(lang) if first else _text("memo_dimension_clean", lang)
         out.append({
             "name": name, "title": Markup(trusted_md(dim.title.get(lang))), "level": level_text(ds.level, lang),
@@ -94,6 +104,15 @@ def _dimensions(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
             "detail": reason if ds.level is None else detail,
         })
     return out
+
+
+def _no_level(result: AuditResult, lang: Lang) -> str:
+    """Why there is no overall level, in one sentence."""
+    m = result.maturity
+    if m.reason == "insufficient_evidence":
+        return t("memo_core_no_level_evidence", lang, org=result.organisation_name,
+                 share=percent(m.evidence.share, lang), minimum=percent(result.ruleset.min_evidence, lang))
+    return t("memo_core_no_level", lang, org=result.organisation_name, reason=reason_text(m.reason, None, lang))
 
 
 def _capital(text: str) -> str:
@@ -113,7 +132,7 @@ def _coverage(result: AuditResult, dimension: str, lang: Lang) -> list[str]:
 def facts_to_collect(result: AuditResult, lang: Lang) -> list[str]:
     """Per rule, the facts the file does not record (model v2: "niet aangetoond"), most urgent first."""
     out = []
-    for action in actions(result):
+    for action in actions(result, observed_only=False):
         unrecorded = [f for f in action.findings if f.basis == "not_recorded"]
         if not unrecorded:
             continue
@@ -230,8 +249,7 @@ def _base(result: AuditResult, opts: DocOptions) -> dict[str, Any]:
                    else t("memo_status_information", lang)),
         "file": result.file, "sha256": result.sha256, "level": level_text(m.level, lang),
         "level_name": level_name(m.level, m.reason, lang), "level_known": m.level is not None,
-        "no_level": t("memo_core_no_level", lang, org=result.organisation_name,
-                      reason=reason_text(m.reason, None, lang)),
+        "no_level": _no_level(result, lang),
         "facts_title": t("memo_facts_to_collect", lang), "facts_intro": t("memo_facts_intro", lang),
         "coverage_title": t("doc_coverage", lang),
         "evidence": _capital(evidence_text(m.evidence, lang)), "facts": facts_to_collect(result, lang),
@@ -295,6 +313,9 @@ def memo(result: AuditResult, opts: DocOptions) -> str:
     if result.waived:
         risks.append(tx("risk_waived", count=len(result.waived)))
     risks.append(tx("risk_capacity"))
+    facts = ctx["facts"]
+    if len(facts) > MEMO_FACTS:  # the memo stays short; the report has the full list
+        ctx["facts"] = [*facts[:MEMO_FACTS], more.format(count=len(facts) - MEMO_FACTS)]
     ctx.update(
         to=opts.to or _text("memo_to_default", lang), sender=opts.sender or _text("memo_from_default", lang),
         core=Markup(" ").join(sentences), decisions=decisions(result, lang, more),
