@@ -395,3 +395,13 @@ def test_report_names_option(monkeypatch: pytest.MonkeyPatch) -> None:
     plain = runner.invoke(app, ["report", str(EXAMPLES / "english-agency.yaml"), "--lang", "en"]).stdout
     named = runner.invoke(app, ["report", str(EXAMPLES / "english-agency.yaml"), "--lang", "en", "--names"]).stdout
     assert plain != named and "Holders: the mandate holder" in plain
+
+
+@pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency",
+                                     "mature-municipality"])
+def test_no_person_is_named_in_a_memo(ruleset: RuleSet, example: str) -> None:
+    result = audit_file(EXAMPLES / f"{example}.yaml", ruleset)
+    people = [p.name for p in result.organisation_model().people]
+    for lang in ("nl", "en"):
+        text = memo(result, DocOptions(lang=lang, written=WRITTEN))
+        assert [n for n in people if n in text] == [], (example, lang)

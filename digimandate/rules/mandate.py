@@ -35,12 +35,13 @@ def _approver(ctx: Context, holders: list[str], ref: str) -> str:
     dept = ctx.doc.departments.get(ref)
     if dept is not None:
         return dept.name
-    managers = []
+    # the holders' own manager, by role and department: names stay out of board documents
+    depts = []
     for holder in holders:
-        own = ctx.doc.departments[ctx.doc.people[holder].department].manager
-        if own is not None and own not in holders:
-            managers.append(ctx.doc.people[own].name)
-    return f"manager ({', '.join(dict.fromkeys(managers))})" if managers else "manager"
+        dept = ctx.doc.departments[ctx.doc.people[holder].department]
+        if dept.manager is not None and dept.manager not in holders:
+            depts.append(dept.name)
+    return f"manager ({', '.join(dict.fromkeys(depts))})" if depts else "manager"
 
 
 @check("M009")
