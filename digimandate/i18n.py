@@ -670,6 +670,11 @@ CATALOG.update({
         "nl": "Voor {org} is nog geen volwassenheidsniveau vast te stellen: slechts {share} van de toetsingen "
               "berust op vastgelegde feiten, en er is minstens {minimum} nodig.",
     },
+    "risk_norms_changed": {
+        "en": "The norms were adapted for this audit (switched off or with other thresholds): {rules}; set by {who}.",
+        "nl": "Het normenkader is voor deze toets aangepast (uitgeschakeld of met andere drempels): {rules}; "
+              "ingesteld door {who}.",
+    },
     "memo_facts_to_collect": {"en": "Facts to collect first", "nl": "Eerst te verzamelen gegevens"},
     "memo_facts_intro": {
         "en": "These facts are needed before a level can be stated; they are not findings about the organisation:",

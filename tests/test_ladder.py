@@ -405,3 +405,13 @@ def test_no_person_is_named_in_a_memo(ruleset: RuleSet, example: str) -> None:
     for lang in ("nl", "en"):
         text = memo(result, DocOptions(lang=lang, written=WRITTEN))
         assert [n for n in people if n in text] == [], (example, lang)
+
+
+def test_memo_says_when_the_norms_were_changed(ruleset: RuleSet) -> None:
+    extra = EXAMPLES / "checklists" / "rivierenstad-extra.yaml"
+    result = audit_file(SMALL, load_ruleset([extra]))
+    text = memo(result, DocOptions(lang="en", written=WRITTEN))
+    assert ("The norms were adapted for this audit (switched off or with other thresholds): "
+            "A member of the executive holds the portfolio, The organisation-wide mandate has a deputy, "
+            "The digital share meets its target where the target fits; set by rivierenstad-extra.") in text
+    assert "norms were adapted" not in memo(audit_file(SMALL, ruleset), DocOptions(lang="en", written=WRITTEN))

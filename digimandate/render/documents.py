@@ -22,7 +22,7 @@ from digimandate.render.levels import (
     percent,
     reason_text,
 )
-from digimandate.render.markdown import Texts, environment, texts, trusted_md
+from digimandate.render.markdown import Texts, environment, escape_md, texts, trusted_md
 from digimandate.render.mermaid import diagram
 from digimandate.render.svg_chart import chart
 from digimandate.result import AuditResult, Finding
@@ -312,6 +312,11 @@ def memo(result: AuditResult, opts: DocOptions) -> str:
         risks.append(tx("risk_continuity"))
     if result.waived:
         risks.append(tx("risk_waived", count=len(result.waived)))
+    changed = [o.rule for o in result.outcomes if not o.rule.enabled or o.rule.changed_by]
+    if changed:  # what the organisation is measured against changed: say so, with who changed it
+        who = ", ".join(dict.fromkeys(w for r in changed for w in r.changed_by)) or "-"
+        risks.append(escape_md(t("risk_norms_changed", lang, rules=", ".join(r.spec.title.get(lang) for r in changed[:5])
+                       + ("" if len(changed) <= 5 else " " + more.format(count=len(changed) - 5)), who=who)))
     risks.append(tx("risk_capacity"))
     facts = ctx["facts"]
     if len(facts) > MEMO_FACTS:  # the memo stays short; the report has the full list
