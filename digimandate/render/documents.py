@@ -315,8 +315,10 @@ def memo(result: AuditResult, opts: DocOptions) -> str:
     changed = [o.rule for o in result.outcomes if not o.rule.enabled or o.rule.changed_by]
     if changed:  # what the organisation is measured against changed: say so, with who changed it
         who = ", ".join(dict.fromkeys(w for r in changed for w in r.changed_by)) or "-"
-        risks.append(escape_md(t("risk_norms_changed", lang, rules=", ".join(r.spec.title.get(lang) for r in changed[:5])
-                       + ("" if len(changed) <= 5 else " " + more.format(count=len(changed) - 5)), who=who)))
+        titles = ", ".join(r.spec.title.get(lang) for r in changed[:5])
+        if len(changed) > 5:
+            titles += " " + more.format(count=len(changed) - 5)
+        risks.append(escape_md(t("risk_norms_changed", lang, rules=titles, who=who)))
     risks.append(tx("risk_capacity"))
     facts = ctx["facts"]
     if len(facts) > MEMO_FACTS:  # the memo stays short; the report has the full list
