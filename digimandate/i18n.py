@@ -329,16 +329,18 @@ CATALOG.update({
         "nl": "iemand is verantwoordelijk: een sponsor, een mandaat met houders, eigenaren van kanalen en processen",
     },
     "level_3_desc": {
-        "en": "the mandate is real: granted by leadership, announced, with powers; forms land in systems",
-        "nl": "het mandaat is echt: verleend door de leiding, bekendgemaakt, met bevoegdheden; formulieren landen in systemen",
+        "en": "the mandate is real: granted by leadership, announced, with powers; requests land where they are "
+              "handled",
+        "nl": "het mandaat is echt: verleend door de leiding, bekendgemaakt, met bevoegdheden; aanvragen landen waar "
+              "ze worden afgehandeld",
     },
     "level_4_desc": {
         "en": "results are measured and reported; channels work together",
         "nl": "resultaten worden gemeten en gerapporteerd; kanalen werken samen",
     },
     "level_5_desc": {
-        "en": "continuous improvement: user tests, digital share targets, motivating job design",
-        "nl": "continu verbeteren: gebruikerstests, doelen voor digitaal aandeel, motiverend functieontwerp",
+        "en": "improving on evidence: user tests, redesign with users, targets that fit each product",
+        "nl": "verbeteren op bewijs: gebruikerstests, herontwerp met gebruikers, doelen die per product passen",
     },
     "sev_critical": {"en": "critical", "nl": "kritiek"},
     "sev_high": {"en": "high", "nl": "hoog"},
