@@ -337,16 +337,18 @@ CATALOG.update({
         "nl": "iemand is verantwoordelijk: een sponsor, een mandaat met houders, eigenaren van kanalen en processen",
     },
     "level_3_desc": {
-        "en": "the mandate is real: granted by leadership, announced, with powers; forms land in systems",
-        "nl": "het mandaat is echt: verleend door de leiding, bekendgemaakt, met bevoegdheden; formulieren landen in systemen",
+        "en": "the mandate is real: granted by leadership, announced, with powers; requests land where they are "
+              "handled",
+        "nl": "het mandaat is echt: verleend door de leiding, bekendgemaakt, met bevoegdheden; aanvragen landen waar "
+              "ze worden afgehandeld",
     },
     "level_4_desc": {
         "en": "results are measured and reported; channels work together",
         "nl": "resultaten worden gemeten en gerapporteerd; kanalen werken samen",
     },
     "level_5_desc": {
-        "en": "continuous improvement: user tests, digital share targets, motivating job design",
-        "nl": "continu verbeteren: gebruikerstests, doelen voor digitaal aandeel, motiverend functieontwerp",
+        "en": "improving on evidence: user tests, redesign with users, targets that fit each product",
+        "nl": "verbeteren op bewijs: gebruikerstests, herontwerp met gebruikers, doelen die per product passen",
     },
     "sev_critical": {"en": "critical", "nl": "kritiek"},
     "sev_high": {"en": "high", "nl": "hoog"},
@@ -909,4 +911,90 @@ CATALOG.update({
 HELP_NL.update({
     "Write to this file (- for standard output; FOLDER/ for one document per organisation).":
         "Schrijf naar dit bestand (- voor standaarduitvoer; MAP/ voor een document per organisatie).",
+})
+
+# Maturity model v2 (issue 13): levels that are earned, not assessed, or withheld for lack of evidence.
+CATALOG.update({
+    "level_none": {"en": "–", "nl": "–"},
+    "reason_not_assessed": {"en": "not assessed", "nl": "niet getoetst"},
+    "reason_insufficient_evidence": {
+        "en": "insufficient evidence to establish a level",
+        "nl": "onvoldoende gegevens om een niveau vast te stellen",
+    },
+    "reason_level_not_assessed": {"en": "level {level} not assessed", "nl": "niveau {level} niet getoetst"},
+    "term_maturity_none": {
+        "en": "{org}: no maturity level ({reason}), score {score}",
+        "nl": "{org}: geen volwassenheidsniveau ({reason}), score {score}",
+    },
+    "term_evidence": {
+        "en": "evidence: {decided} of {checks} checks decided by recorded facts ({share})",
+        "nl": "onderbouwing: {decided} van {checks} toetsingen beslist op vastgelegde feiten ({share})",
+    },
+    "coverage_line": {"en": "{passed} of {applicable} ({share})", "nl": "{passed} van {applicable} ({share})"},
+    "waiver_too_long": {
+        "en": "the waiver for {rule} runs until {expires}, {days} days after the audit date {audit_date}; "
+              "at most {max} days are allowed",
+        "nl": "de uitzondering voor {rule} loopt tot {expires}, {days} dagen na de auditdatum {audit_date}; "
+              "hooguit {max} dagen is toegestaan",
+    },
+    "waiver_too_long_hint": {
+        "en": "choose an earlier date and review the waiver then; to change what is measured, disable the rule "
+              "or set a parameter openly in the configuration",
+        "nl": "kies een eerdere datum en beoordeel de uitzondering dan opnieuw; wie de norm wil veranderen, zet de "
+              "regel uit of stelt een parameter in, openlijk in de configuratie",
+    },
+    "checklist_empty_rung": {
+        "en": "warning: checklist {checklist}: dimension {dimension} has no rule at level {level}; "
+              "it cannot rise above level {below}",
+        "nl": "waarschuwing: checklist {checklist}: dimensie {dimension} heeft geen regel op niveau {level}; "
+              "die dimensie komt niet boven niveau {below}",
+    },
+    "previous_version_differs": {
+        "en": "warning: the earlier result was audited with checklist {id} {before}, this one with {after}; "
+              "levels and findings are not directly comparable",
+        "nl": "waarschuwing: het eerdere resultaat is getoetst met checklist {id} {before}, dit met {after}; "
+              "niveaus en bevindingen zijn niet één op één te vergelijken",
+    },
+    "own_norm": {"en": "digimandate's own norm", "nl": "eigen norm van digimandate"},
+    "explain_coverage": {
+        "en": "Met when at least {share} of the {what} it applies to pass (min_coverage {value})",
+        "nl": "Voldaan als ten minste {share} van de {what} waarop de regel van toepassing is voldoet "
+              "(min_coverage {value})",
+    },
+    "explain_coverage_what": {"en": "entities", "nl": "onderdelen"},
+    "doc_in_force": {"en": "in force since {date}", "nl": "in werking sinds {date}"},
+    "doc_changes": {"en": "Changes in {version}", "nl": "Wijzigingen in {version}"},
+    "memo_core_no_level": {
+        "en": "No maturity level can be established for {org}: {reason}.",
+        "nl": "Voor {org} is geen volwassenheidsniveau vast te stellen: {reason}.",
+    },
+    "memo_core_no_level_evidence": {
+        "en": "No maturity level can be established for {org} yet: only {share} of the checks rest on recorded "
+              "facts, and at least {minimum} is needed.",
+        "nl": "Voor {org} is nog geen volwassenheidsniveau vast te stellen: slechts {share} van de toetsingen "
+              "berust op vastgelegde feiten, en er is minstens {minimum} nodig.",
+    },
+    "risk_norms_changed": {
+        "en": "The norms were adapted for this audit (switched off or with other thresholds): {rules}; set by {who}.",
+        "nl": "Het normenkader is voor deze toets aangepast (uitgeschakeld of met andere drempels): {rules}; "
+              "ingesteld door {who}.",
+    },
+    "memo_facts_to_collect": {"en": "Facts to collect first", "nl": "Eerst te verzamelen gegevens"},
+    "memo_facts_intro": {
+        "en": "These facts are needed before a level can be stated; they are not findings about the organisation:",
+        "nl": "Deze gegevens zijn nodig voordat een niveau kan worden vastgesteld; het zijn geen bevindingen over "
+              "de organisatie:",
+    },
+    "memo_status_information": {"en": "for information", "nl": "ter informatie"},
+    "memo_not_shown": {"en": "not shown ({count} facts not recorded)", "nl": "niet aangetoond ({count} gegevens niet vastgelegd)"},
+    "doc_coverage": {"en": "Coverage", "nl": "Dekking"},
+    "chart_not_assessed": {"en": "not assessed", "nl": "niet getoetst"},
+    "role_holder": {"en": "the mandate holder", "nl": "de houder van het mandaat"},
+    "role_holders": {"en": "the mandate holders", "nl": "de houders van het mandaat"},
+})
+
+# Maturity model v2 (issue 13): help of the report's --names option.
+HELP_NL.update({
+    "Name the staff beside the job design (the consultant's copy).":
+        "Noem medewerkers bij de functie-inhoud bij naam (het exemplaar van de adviseur).",
 })

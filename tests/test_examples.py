@@ -24,7 +24,9 @@ def test_there_are_examples() -> None:
 def test_example_validates_and_audits(path: Path, ruleset: RuleSet) -> None:
     result = audit_file(path, ruleset)
     assert result.errors == ()
-    assert 1 <= result.maturity.level <= 5
+    level = result.maturity.level
+    assert (level is not None and 1 <= level <= 5) or result.maturity.reason in ("not_assessed",
+                                                                                 "insufficient_evidence")
 
 
 def rules_failed(path: Path, ruleset: RuleSet) -> dict[str, list[str]]:
@@ -37,7 +39,8 @@ def rules_failed(path: Path, ruleset: RuleSet) -> dict[str, list[str]]:
 def test_small_municipality_shows_the_tips_problems(ruleset: RuleSet) -> None:
     failed = rules_failed(EXAMPLES / "small-municipality.yaml", ruleset)
     assert failed["C001"] == ["channels/website"]  # the website is Communicatie's domain only
-    assert failed["M007"] == ["mandates/website-en-formulieren"]  # approval for every change
+    # its only mandate is departmental: M001 fails and the strength rules do not judge it (model v2)
+    assert "M007" not in failed
     assert failed["P001"] == ["processes/parkeervergunning/intake/website"]  # form lands in a mailbox
     assert failed["O001"] == ["processes/melding-openbare-ruimte"]  # a process without owner
     assert "M001" in failed

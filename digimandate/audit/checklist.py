@@ -38,25 +38,32 @@ class Text(_Spec):
 
 
 class SourceRef(_Spec):
-    """A rule's source: a short reference and, where it helps, the quote."""
+    """A rule's source: a short reference and, where it helps, the exact quote and who said it."""
 
     ref: str
     quote: str | None = None
+    attribution: str | None = None  # the organisation of the speaker whose card follows the quote
     note: Text | None = None
 
 
 class SourceInfo(_Spec):
-    """A source named in a checklist."""
+    """A source named in a checklist: checkable by its URL, or by the exact quotes that cite it."""
 
     title: str
     url: str | None = None
+    article: str | None = None  # for law: the article ("Awb art. 2:1, eerste lid")
+    text: str | None = None  # for law: the article's text
+    in_force: str | None = None  # for law: the date the article came into force
+    own_norm: bool = False  # a norm digimandate sets itself, labelled as such in every language
+    note: Text | None = None
 
 
 class Param(_Spec):
-    """A rule parameter with its default."""
+    """A rule parameter with its default and why the default is what it is."""
 
     default: ParamValue
     description: Text
+    rationale: Text | None = None
 
 
 class Case(_Spec):
@@ -115,6 +122,8 @@ class Dimension(_Spec):
 
     title: Text
     description: Text | None = None
+    # False for an advisory dimension: its rules give advice but it stays off the maturity ladder.
+    graded: bool = True
 
 
 class Header(_Spec):
@@ -123,6 +132,10 @@ class Header(_Spec):
     id: Slug
     version: str
     title: Text
+    # Share of a dimension's rule x entity checks that recorded facts must decide for a level.
+    min_evidence: Annotated[float, Field(ge=0, le=1)] | None = None
+    # The reasons for this version's changes (docs/rules.md, "Changes in ..."), per language.
+    changes: Text | None = None
 
 
 class ChecklistFile(_Spec):
@@ -162,6 +175,26 @@ class RuleSet:
     sources: dict[str, SourceInfo] = field(default_factory=dict)
     checklists: list[Header] = field(default_factory=list)
 
+    @property
+    def min_evidence(self) -> float:
+        """The evidence threshold: the last checklist that sets one wins (default 0.5)."""
+        for header in reversed(self.checklists):
+            if header.min_evidence is not None:
+                return header.min_evidence
+        return 0.5
+
+    def empty_rungs(self) -> list[tuple[str, int]]:
+        """(dimension, level) pairs of graded dimensions with no enabled rule on a rung from 2 to 5."""
+        out: list[tuple[str, int]] = []
+        for name, dim in self.dimensions.items():
+            if not dim.graded:
+                continue
+            levels = {r.spec.level for r in self.rules.values() if r.spec.dimension == name and r.enabled}
+            if not levels:
+                continue  # a dimension without rules is simply not assessed
+            out.extend((name, level) for level in range(2, 6) if level not in levels)
+        return out
+
     def enabled(self) -> list[ActiveRule]:
         """The rules that run, in id order."""
         return [r for r in self.sorted() if r.enabled]
@@ -197,10 +230,32 @@ def load_ruleset(extra: list[Path] | None = None, builtin: bool = True) -> RuleS
     if builtin:
         files.append((builtin_dir() / BUILTIN, f"(built-in) {BUILTIN}"))
     files.extend((p, None) for p in extra or [])
-    for path, display in files:
+    custom: list[tuple[str, set[str]]] = []
+    for i, (path, display) in enumerate(files):
         cl, loaded = load_checklist_file(path, display)
         _merge(rs, cl, loaded)
+        if not (builtin and i == 0):
+            custom.append((cl.checklist.id, set(cl.dimensions) | {r.dimension for r in cl.rules}))
+    _warn_empty_rungs(rs, custom)
     return rs
+
+
+def _warn_empty_rungs(rs: RuleSet, custom: list[tuple[str, set[str]]]) -> None:
+    """Warn (not fail) when a custom checklist leaves a rung of a dimension it touches without a rule."""
+    if not custom:
+        return
+    import sys
+
+    from digimandate.i18n import default_lang, t
+
+    lang = default_lang()
+    warned: set[str] = set()
+    for name, level in rs.empty_rungs():
+        owner = next((cid for cid, dims in custom if name in dims), None)
+        if owner is not None and name not in warned:  # the lowest empty rung caps the dimension
+            warned.add(name)
+            sys.stderr.write(t("checklist_empty_rung", lang, checklist=owner, dimension=name, level=level,
+                               below=level - 1) + "\n")
 
 
 def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:

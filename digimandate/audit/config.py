@@ -29,6 +29,8 @@ class WaiverSpec(BaseModel):
     reason: Reason
     justification: str = Field(min_length=1)
     owner: str = Field(min_length=1)
+    # who accepted the gap on the organisation's behalf (maturity v2: a waiver is a decision)
+    approved_by: str = Field(min_length=1)
     expires: date
 
 
@@ -46,6 +48,7 @@ class ConfigFile(BaseModel):
     fail_on: Severity | None = Field(default=None, alias="fail-on")
     language: Literal["nl", "en"] | None = None
     waivers: list[WaiverSpec] = []
+    max_waiver_days: int = Field(default=365, alias="max-waiver-days", ge=1)
 
 
 class WaiverFile(BaseModel):
@@ -63,6 +66,7 @@ class Waiver:
     spec: WaiverSpec
     location: Location
     index: int
+    max_days: int = 365  # longest a waiver may run from the audit date (config: max-waiver-days)
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,8 @@ def load_config(path: Path) -> Config:
     else:
         loaded = load_file(path, Limits(max_bytes=5 * 1024 * 1024, too_large_hint="too_large_fixed_hint"))
     spec = validate_model(loaded, ConfigFile)
-    waivers = tuple(Waiver(w, loaded.locate("waivers", i), i) for i, w in enumerate(spec.waivers))
+    waivers = tuple(Waiver(w, loaded.locate("waivers", i), i, spec.max_waiver_days)
+                    for i, w in enumerate(spec.waivers))
     return Config(path, spec, loaded, waivers)
 
 

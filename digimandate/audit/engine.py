@@ -8,7 +8,7 @@ from typing import Any
 from digimandate.audit.checklist import ActiveRule, PythonCheck, RuleSet
 from digimandate.audit.query import fill, run_query
 from digimandate.audit.result import Finding, Outcome
-from digimandate.audit.rules import REGISTRY, Context, Hit, NotApplicable
+from digimandate.audit.rules import REGISTRY, Context, Hit, NotApplicable, Tally
 from digimandate.errors import InputError, problem
 from digimandate.model.document import Document
 
@@ -21,16 +21,17 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
         if not rule.enabled:
             outcomes.append(Outcome(rule, "disabled"))
             continue
+        tally = Tally()
         try:
             if isinstance(rule.spec.check, PythonCheck):
-                ctx = Context(doc, dict(rule.params), audit_date)
+                ctx = Context(doc, dict(rule.params), audit_date, tally)
                 hits = list(REGISTRY[rule.spec.check.python](ctx))
             else:
                 if view is None:
                     from digimandate.audit.view import build_view
 
                     view = build_view(doc)
-                hits = list(run_query(rule, view, audit_date))
+                hits = list(run_query(rule, view, audit_date, tally))
             findings = _findings(doc, rule, hits)
         except NotApplicable:
             outcomes.append(Outcome(rule, "not_applicable"))
@@ -42,8 +43,19 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
                                           id=rule.id, problem=" ".join(str(exc).split()))]) from None
             outcomes.append(Outcome(rule, "error", error=f"{type(exc).__name__}: {exc}"))
             continue
-        outcomes.append(Outcome(rule, "failed" if findings else "passed", findings))
+        failing = len({f.entity for f in findings})
+        applicable = max(tally.examined, failing, 1)  # a rule over the whole file examines one thing
+        outcomes.append(Outcome(rule, "failed" if findings else "passed", findings,
+                                applicable=applicable, passed=applicable - failing))
     return outcomes
+
+
+def basis_of(message_key: str) -> str:
+    """``not_recorded`` when a finding rests on a fact the file leaves out, else ``observed``.
+
+    The checklist convention: every message about an absent fact has ``not_recorded`` in its key.
+    """
+    return "not_recorded" if "not_recorded" in message_key else "observed"
 
 
 # The message values that the report and memo reuse (names of what a finding is about).
@@ -73,5 +85,6 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding
             entity=hit.entity,
             location=doc.locate(hit.entity, hit.key),
             args=tuple([(k, str(args[k])) for k in _KEPT_ARGS if k in args]),
+            basis=basis_of(hit.message),
         ))
     return tuple(out)

@@ -23,11 +23,14 @@ def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
     now = today or clock_today()
     audit_date = org.audit_date or now
     outcomes = run_rules(doc, ruleset, audit_date)
+    # Maturity v2: level, score and coverage are computed as found; a waiver never changes them.
+    maturity = score(outcomes, ruleset.dimensions, ruleset.min_evidence)
     waived: list[WaivedFinding] = []
     meta: list[Finding] = []
     if waivers:
-        from digimandate.audit.waivers import apply_waivers
+        from digimandate.audit.waivers import apply_waivers, check_waiver_length
 
+        check_waiver_length(waivers, audit_date)
         outcomes, waived, meta = apply_waivers(outcomes, waivers, now)
     findings = [f for o in outcomes if o.status != "waived" for f in o.findings] + meta
     findings.sort(key=lambda f: f.sort_key())
@@ -44,7 +47,7 @@ def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
         ruleset=ruleset,
         outcomes=tuple(outcomes),
         findings=tuple(findings),
-        maturity=score(outcomes, ruleset.dimensions),
+        maturity=maturity,
         waived=tuple(sorted(waived, key=lambda w: w.finding.sort_key())),
         today=now,
         inputs=doc.loaded.parts,

@@ -17,7 +17,7 @@ from jmespath.exceptions import JMESPathError
 
 from digimandate.audit.checklist import ActiveRule, Query
 from digimandate.audit.jmes import DirectFunction, Fn, compile_query, is_false
-from digimandate.audit.rules.api import Hit, NotApplicable
+from digimandate.audit.rules.api import Hit, NotApplicable, Tally
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _ARG = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -172,18 +172,19 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
     )
 
 
-def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date) -> Iterator[Hit]:
+def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date, tally: Tally | None = None
+              ) -> Iterator[Hit]:
     """Run a declarative rule over the view; raises NotApplicable when nothing is in scope."""
     compiled = compile_rule(rule, audit_date)
     assert compiled is not None
     # The compiled rule is shared by every run: its date is set here and the hits are all found
     # before the first is handed out, so no other run of the same rule can change it in between.
     compiled.funcs.audit_date = audit_date
-    yield from _hits(compiled, view)
+    yield from _hits(compiled, view, tally)
 
 
-def _hits(compiled: Compiled, view: dict[str, Any]) -> list[Hit]:
-    """Every hit of a compiled rule over the view."""
+def _hits(compiled: Compiled, view: dict[str, Any], tally: Tally | None = None) -> list[Hit]:
+    """Every hit of a compiled rule over the view; ``tally`` counts the entities in scope."""
     if compiled.each is None:
         items: Any = [view]
     else:
@@ -201,6 +202,8 @@ def _hits(compiled: Compiled, view: dict[str, Any]) -> list[Hit]:
         if where is not None and is_false(where(item)):
             continue
         in_scope += 1
+        if tally is not None:
+            tally.add()
         for case in compiled.cases:
             if not is_false(case.when(item)):
                 args = {k: v for k, v in item.items() if isinstance(v, (str, int, float))}

@@ -31,6 +31,7 @@ class Finding:
     entity: str
     location: Location
     args: tuple[tuple[str, str], ...] = ()
+    basis: str = "observed"  # "observed" or "not_recorded" (maturity v2)
 
     __reduce__ = reduce_by_fields
 
@@ -61,29 +62,70 @@ class Outcome:
     status: Status
     findings: tuple[Finding, ...] = ()
     error: str | None = None
+    applicable: int = 0  # entities the rule looked at (maturity v2 coverage)
+    passed: int = 0  # of those, how many met the rule
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How many rule x entity checks there were, and how many recorded facts decided."""
+
+    checks: int = 0
+    decided_by_recorded_facts: int = 0
+
+    @property
+    def share(self) -> float | None:
+        """The share decided by recorded facts; None when nothing was checked."""
+        return None if self.checks == 0 else self.decided_by_recorded_facts / self.checks
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How many entities a rule looked at, how many passed, and whether that meets the rule."""
+
+    applicable: int
+    passed: int
+    met: bool
+
+    @property
+    def share(self) -> float:
+        """passed / applicable."""
+        return self.passed / self.applicable if self.applicable else 1.0
 
 
 @dataclass(frozen=True, slots=True)
 class DimensionScore:
-    """Level and score of one dimension."""
+    """Level and score of one dimension; level None: not assessed or not enough evidence."""
 
     name: str
-    level: int
+    level: int | None
     score: float | None
     blocking: tuple[str, ...]
     failed: tuple[str, ...]
     passed: tuple[str, ...]
     not_applicable: tuple[str, ...]
+    assessed_levels: tuple[int, ...] = ()
+    reason: str | None = None  # "not_assessed", "level_not_assessed", "insufficient_evidence"
+    reason_level: int | None = None  # the rung that was not assessed, with "level_not_assessed"
+    evidence: Evidence = Evidence()
+    graded: bool = True  # False for an advisory dimension that stays off the ladder
 
 
 @dataclass(frozen=True, slots=True)
 class Maturity:
-    """The overall level and each dimension's level and score."""
+    """The overall level and each dimension's level and score; level None when no verdict holds."""
 
-    level: int
+    level: int | None
     score: float | None
     blocking: tuple[str, ...]
     dimensions: dict[str, DimensionScore]
+    evidence: Evidence = Evidence()
+    reason: str | None = None  # "not_assessed" or "insufficient_evidence" when level is None
+    coverage: dict[str, Coverage] | None = None
+
+    def graded(self) -> dict[str, DimensionScore]:
+        """The dimensions on the ladder that have a level (for strongest/weakest and the chart)."""
+        return {n: d for n, d in self.dimensions.items() if d.graded and d.level is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +139,7 @@ class WaivedFinding:
     justification: str
     owner: str
     expires: date
+    approved_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,60 +1,134 @@
-"""Maturity levels and severity-weighted scores from rule outcomes."""
+"""Maturity model v2: earned levels, coverage-based rules and enough evidence for a verdict.
+
+A dimension reaches level N when every rung 2..N had at least one assessed rule and every assessed
+rule on those rungs is met (passed/applicable reaches its ``min_coverage``). A dimension without an
+assessed rule has no level; neither has one whose checks rest mostly on facts not recorded.
+See the design note maturity-v2.md.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from digimandate.audit.checklist import WEIGHTS
-from digimandate.audit.result import DimensionScore, Maturity, Outcome
+from digimandate.audit.checklist import WEIGHTS, ActiveRule, Dimension
+from digimandate.audit.result import Coverage, DimensionScore, Evidence, Maturity, Outcome
 
 TOP_LEVEL = 5
+FIRST_RUNG = 2
+DEFAULT_MIN_COVERAGE = 1.0
+DEFAULT_MIN_EVIDENCE = 0.5
+# Without a verdict on these, no overall level: the tip is about board commitment and the mandate.
+CORE_DIMENSIONS = ("board", "mandate")
+ASSESSED = ("passed", "failed", "error")
 
 
-def level_of(outcomes: Iterable[Outcome]) -> int:
-    """The highest level N such that no failing rule guards a level at or below N (at least 1)."""
-    failing = [o.rule.spec.level for o in outcomes if o.status in ("failed", "error")]
-    if not failing:
-        return TOP_LEVEL
-    return max(1, min(failing) - 1)
+def min_coverage(rule: ActiveRule) -> float:
+    """The share of entities that must pass for the rule to be met (parameter ``min_coverage``)."""
+    value = rule.params.get("min_coverage", DEFAULT_MIN_COVERAGE)
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else DEFAULT_MIN_COVERAGE
+
+
+def coverage_of(outcome: Outcome) -> Coverage:
+    """Coverage of one assessed rule; a crashed rule is never met."""
+    if outcome.status == "error":
+        return Coverage(max(outcome.applicable, 1), 0, False)
+    applicable = max(outcome.applicable, 1)
+    passed = min(outcome.passed, applicable) if outcome.status == "failed" else applicable
+    # compare in integers where possible so 0.9 of 10 is exactly 9, not a float a hair below
+    met = passed >= applicable * min_coverage(outcome.rule) - 1e-9
+    return Coverage(applicable, passed, met)
+
+
+def evidence_of(outcomes: Iterable[Outcome]) -> Evidence:
+    """Rule x entity checks, and how many of them recorded facts decided."""
+    checks = unrecorded = 0
+    for o in outcomes:
+        if o.status not in ASSESSED:
+            continue
+        cov = coverage_of(o)
+        checks += cov.applicable
+        unrecorded += len({f.entity for f in o.findings if f.basis == "not_recorded"})
+    return Evidence(checks, max(checks - unrecorded, 0))
 
 
 def score_of(outcomes: Iterable[Outcome]) -> float | None:
-    """Share of the applicable weight that passes, 0-100; None when no weight applies."""
-    total = passed = 0.0
+    """Coverage-weighted score, 0-100: each rule adds its weight times its coverage."""
+    total = got = 0.0
     for o in outcomes:
-        if o.status not in ("passed", "waived", "failed", "error"):
+        if o.status not in ASSESSED:
             continue
         weight = WEIGHTS[o.rule.severity]
         total += weight
-        if o.status in ("passed", "waived"):
-            passed += weight
+        got += weight * coverage_of(o).share
     if total == 0:
         return None
-    return round(100 * passed / total, 1)
+    return round(100 * got / total, 1)
 
 
-def blocking(outcomes: Iterable[Outcome], level: int) -> tuple[str, ...]:
-    """Ids of the failing rules that stand between ``level`` and the next one."""
-    return tuple(sorted(o.rule.id for o in outcomes
-                        if o.status in ("failed", "error") and o.rule.spec.level == level + 1))
+def _enough(evidence: Evidence, minimum: float) -> bool:
+    share = evidence.share
+    return share is not None and share >= minimum - 1e-9
 
 
-def score(outcomes: list[Outcome], dimensions: Iterable[str]) -> Maturity:
-    """Score every dimension and the organisation as a whole."""
-    dims = {}
-    for name in dimensions:
+def dimension_score(name: str, outcomes: list[Outcome], min_evidence: float) -> DimensionScore:
+    """Earned level, score, evidence and reason of one dimension."""
+    assessed = [o for o in outcomes if o.status in ASSESSED]
+    unmet = {o.rule.id for o in assessed if not coverage_of(o).met}
+    failed = tuple(o.rule.id for o in outcomes if o.status in ("failed", "error"))
+    passed = tuple(o.rule.id for o in outcomes if o.status == "passed")
+    not_applicable = tuple(o.rule.id for o in outcomes if o.status == "not_applicable")
+    evidence = evidence_of(outcomes)
+    rungs = tuple(sorted({o.rule.spec.level for o in assessed if o.rule.spec.level >= FIRST_RUNG}))
+    total = score_of(outcomes)
+
+    def made(level: int | None, blocking: tuple[str, ...] = (), reason: str | None = None,
+             reason_level: int | None = None) -> DimensionScore:
+        return DimensionScore(name, level, total, blocking, failed, passed, not_applicable, rungs, reason,
+                              reason_level, evidence)
+
+    if not assessed:
+        return made(None, reason="not_assessed")
+    if not _enough(evidence, min_evidence):
+        return made(None, reason="insufficient_evidence")
+    level = 1
+    for rung in range(FIRST_RUNG, TOP_LEVEL + 1):
+        on_rung = [o for o in assessed if o.rule.spec.level == rung]
+        if not on_rung:
+            return made(level, reason="level_not_assessed", reason_level=rung)
+        blocking = tuple(sorted(o.rule.id for o in on_rung if o.rule.id in unmet))
+        if blocking:
+            return made(level, blocking)
+        level = rung
+    return made(level)
+
+
+def score(outcomes: list[Outcome], dimensions: Mapping[str, Dimension],
+          min_evidence: float = DEFAULT_MIN_EVIDENCE) -> Maturity:
+    """Score every graded dimension and the organisation as a whole (outcomes as found, never waived)."""
+    graded = [n for n, d in dimensions.items() if getattr(d, "graded", True)]
+    dims: dict[str, DimensionScore] = {}
+    for name in graded:
         mine = [o for o in outcomes if o.rule.spec.dimension == name]
-        if all(o.status == "disabled" for o in mine):  # nothing checked: no level to claim
+        if not mine:
             continue
-        level = level_of(mine)
-        dims[name] = DimensionScore(
-            name=name,
-            level=level,
-            score=score_of(mine),
-            blocking=blocking(mine, level),
-            failed=tuple(o.rule.id for o in mine if o.status in ("failed", "error")),
-            passed=tuple(o.rule.id for o in mine if o.status in ("passed", "waived")),
-            not_applicable=tuple(o.rule.id for o in mine if o.status == "not_applicable"),
-        )
-    overall = level_of(outcomes)
-    return Maturity(overall, score_of(outcomes), blocking(outcomes, overall), dims)
+        dims[name] = dimension_score(name, mine, min_evidence)
+    on_ladder = [o for o in outcomes if o.rule.spec.dimension in dims]
+    coverage = {o.rule.id: coverage_of(o) for o in on_ladder if o.status in ASSESSED}
+    evidence = evidence_of(on_ladder)
+    total = score_of(on_ladder)
+    levels = {n: d.level for n, d in dims.items() if d.level is not None}
+    core_missing = any(n in dims and dims[n].level is None for n in CORE_DIMENSIONS)
+    if not levels:
+        reason = "insufficient_evidence" if any(d.reason == "insufficient_evidence" for d in dims.values()) \
+            else "not_assessed"
+        return Maturity(None, total, (), dims, evidence, reason, coverage)
+    if not _enough(evidence, min_evidence):
+        return Maturity(None, total, (), dims, evidence, "insufficient_evidence", coverage)
+    if core_missing:
+        core = [dims[n] for n in CORE_DIMENSIONS if n in dims and dims[n].level is None]
+        reason = "insufficient_evidence" if any(d.reason == "insufficient_evidence" for d in core) \
+            else "not_assessed"
+        return Maturity(None, total, (), dims, evidence, reason, coverage)
+    overall = min(levels.values())
+    blocking = tuple(sorted({r for n, d in dims.items() if d.level == overall for r in d.blocking}))
+    return Maturity(overall, total, blocking, dims, evidence, None, coverage)

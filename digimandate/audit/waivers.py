@@ -13,6 +13,7 @@ from digimandate.audit.checklist import Severity, Text, builtin_dir
 from digimandate.audit.config import Waiver
 from digimandate.audit.query import fill
 from digimandate.audit.result import Finding, Outcome, WaivedFinding
+from digimandate.errors import InputError, problem
 
 EXPIRY_WARNING_DAYS = 30
 
@@ -48,6 +49,18 @@ def _meta(rule_id: str, waiver: Waiver, **extra: object) -> Finding:
     )
 
 
+def check_waiver_length(waivers: tuple[Waiver, ...], audit_date: date) -> None:
+    """A waiver that runs longer than max-waiver-days from the audit date is an input error."""
+    problems = [
+        problem(w.location, f"waivers[{w.index}].expires", "waiver_too_long", "waiver_too_long_hint",
+                rule=w.spec.rule, expires=w.spec.expires.isoformat(), days=(w.spec.expires - audit_date).days,
+                audit_date=audit_date.isoformat(), max=w.max_days)
+        for w in waivers if (w.spec.expires - audit_date).days > w.max_days
+    ]
+    if problems:
+        raise InputError(problems)
+
+
 def apply_waivers(outcomes: list[Outcome], waivers: tuple[Waiver, ...], today: date
                   ) -> tuple[list[Outcome], list[WaivedFinding], list[Finding]]:
     """Split findings into kept and waived; report expired, expiring and stale waivers."""
@@ -66,7 +79,7 @@ def apply_waivers(outcomes: list[Outcome], waivers: tuple[Waiver, ...], today: d
             else:
                 spec = match.spec
                 waived.append(WaivedFinding(finding, spec.rule, spec.entity, spec.reason, spec.justification,
-                                            spec.owner, spec.expires))
+                                            spec.owner, spec.expires, spec.approved_by))
         if outcome.findings and not kept:
             new_outcomes.append(Outcome(outcome.rule, "waived", outcome.findings))
         elif len(kept) != len(outcome.findings):

@@ -305,6 +305,7 @@ def _document(
     config: Path | None,
     no_config: bool,
     max_bytes: int,
+    names: bool = False,
 ) -> None:
     """Write the report or the memo: for one organisation file, or one per organisation of a folder."""
     from digimandate.cli.documents import DocRequest, check_template, write_documents
@@ -321,7 +322,7 @@ def _document(
         run.audit([file])
         if run.exit_code:
             raise typer.Exit(run.exit_code)
-        request = DocRequest(kind, output, template, previous, to, sender, force)
+        request = DocRequest(kind, output, template, previous, to, sender, force, names)
         for path, doc_lang in write_documents(run, request, lambda text: typer.echo(text, err=True)):
             typer.echo(t("written", doc_lang, file=str(path)), err=True)
 
@@ -343,10 +344,13 @@ def report_cmd(
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    names: Annotated[
+        bool, typer.Option("--names", help=_h("Name the staff beside the job design (the consultant's copy)."))
+    ] = False,
 ) -> None:
     """Write the Markdown advice report (and its maturity chart as SVG beside it)."""
     _document("report", file, output, lang, previous, force, template, None, None, checklist, config, no_config,
-              max_bytes)
+              max_bytes, names)
 
 
 @app.command("memo", help=_h("Write the board memo (bestuursnotitie) in Markdown."), cls=HelpCommand)

@@ -28,6 +28,7 @@ class DocRequest:
     to: str | None = None
     sender: str | None = None
     force: bool = False
+    names: bool = False  # staff names beside the job design: the consultant's copy only
 
     @property
     def output(self) -> Path | None:
@@ -81,7 +82,7 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
     """Render every document in full, refuse before writing anything, then write; returns what was written."""
     from digimandate.cli.output import write_atomic
     from digimandate.clock import today
-    from digimandate.render.advice import load_previous_results
+    from digimandate.render.advice import load_previous_results, version_changes
     from digimandate.render.documents import DocOptions, maturity_chart, memo, report
 
     results = run.results
@@ -101,14 +102,19 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
         elif to_stdout:
             target = None
         chart_file = f"{target.stem}.maturity.svg" if target is not None and req.kind == "report" else None
+        previous = pick_previous(earlier, result, str(req.previous), lang, warn) if earlier else None
+        if previous is not None:  # a new checklist version measures differently: say so, then compare
+            for cid, before, after in version_changes(result, previous):
+                warn(t("previous_version_differs", lang, id=cid, before=before, after=after))
         opts = DocOptions(
             lang=lang,
             written=today(),
             template_dir=req.template,
-            previous=pick_previous(earlier, result, str(req.previous), lang, warn) if earlier else None,
+            previous=previous,
             chart_file=chart_file,
             to=req.to,
             sender=req.sender,
+            names=req.names,
         )
         if target is not None and chart_file is not None:  # the chart first, so a report never lacks it
             planned.append((target.parent / chart_file, maturity_chart(result, lang), lang, False))

@@ -73,7 +73,8 @@ def resolve(target: Path, options: Options) -> Settings:
                                         selector=selector, suggestion=guess or ""))
     waivers: tuple[Waiver, ...] = ()
     if not options.no_waivers:
-        waivers = config.waivers + (load_waiver_file(options.waivers) if options.waivers else ())
+        extra_waivers = load_waiver_file(options.waivers) if options.waivers else ()
+        waivers = config.waivers + tuple(replace(w, max_days=config.spec.max_waiver_days) for w in extra_waivers)
         for w in waivers:
             if w.spec.rule not in ruleset.rules:
                 _unknown_rule(problems, w.location, f"waivers[{w.index}].rule", w.spec.rule, ruleset)

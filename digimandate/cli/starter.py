@@ -55,7 +55,7 @@ governance:
   portfolio_holder: {portfolio}
   vision:
     title: {vision}
-    adopted_by: college
+    adopted_by: [directie, college]
     adopted_on: 2025-01-01
   reporting:
     frequency: quarterly
@@ -102,6 +102,7 @@ channels:
 # {systems}
 systems:
   - {{id: zaaksysteem, name: Zaaksysteem, type: zaaksysteem, owner: ict}}
+  - {{id: formulieren, name: Formulieren, type: forms, owner: ict, delivers_to: zaaksysteem}}
 
 # {processes}
 processes:
@@ -110,7 +111,7 @@ processes:
     department: publiekszaken
     owner: teamleider
     intake:
-      - {{channel: website, form: true, lands_in: zaaksysteem}}
+      - {{channel: website, form: true, lands_in: formulieren}}
 """
 
 _VALUES = {

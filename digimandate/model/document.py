@@ -240,6 +240,7 @@ def _resolve(doc: Document, problems: list[Problem]) -> None:
         refs.check_list(md.works_in, "departments", raw, "works_in", path)
         refs.check_list(md.needs_approval_from, "departments", raw, "needs_approval_from", path,
                         extra=("manager",))
+        refs.check(md.deputy, "people", raw, "deputy", f"{path}.deputy")
         if md.scope == "organisation" and md.departments:
             problems.append(problem(raw.key_location("departments"), f"{path}.departments",
                                     "departments_without_scope", "departments_without_scope_hint"))
@@ -249,6 +250,7 @@ def _resolve(doc: Document, problems: list[Problem]) -> None:
         refs.check_list(c.co_owners, "departments", raw, "co_owners", f"channels[{i}]")
     for i, s in enumerate(m.systems):
         refs.check(s.owner, "departments", data["systems"][i], "owner", f"systems[{i}].owner")
+        refs.check(s.delivers_to, "systems", data["systems"][i], "delivers_to", f"systems[{i}].delivers_to")
     people, depts, channels, systems = doc.people, doc.departments, doc.channels, doc.systems
     for i, pr in enumerate(m.processes):
         raw = data["processes"][i]

@@ -55,8 +55,17 @@ class Vision(Base):
     """The organisational course the board embraced."""
 
     title: str | None = None
-    adopted_by: Adopter | None = None
+    # v2: a list of the bodies that adopted it ("directie en bestuur"); one value, as in v1, is one body
+    adopted_by: Adopter | list[Adopter] | None = None
     adopted_on: date | None = None
+    goals: list[str] | None = None  # v2: measurable goals of the course
+    evaluated_on: date | None = None  # v2: when the course was last revisited on its results
+
+    def adopters(self) -> list[str] | None:
+        """The bodies that adopted the course, always as a list (None when not recorded)."""
+        if self.adopted_by is None:
+            return None
+        return [self.adopted_by] if isinstance(self.adopted_by, str) else list(self.adopted_by)
 
 
 class Reporting(Base):
@@ -94,6 +103,8 @@ class Person(Base):
     department: Id
     title: str | None = None
     refs: Refs | None = None
+
+    directie_member: bool | None = None  # v2: a member of the board of directors (directie)
 
 
 class Powers(Base):
@@ -140,6 +151,7 @@ class Mandate(Base):
     works_in: list[Id] | None = None
     receives_results: bool | None = None
     job_survey: JobSurvey | None = None
+    deputy: Id | None = None  # v2: person id of who stands in when the single holder is away
 
 
 class Channel(Base):
@@ -154,6 +166,8 @@ class Channel(Base):
     assisted_digital: bool | None = None
     refs: Refs | None = None
 
+    satisfaction_measured: bool | None = None  # v2: satisfaction or complaints measured for this channel
+
 
 class System(Base):
     """A system where requests land."""
@@ -163,6 +177,8 @@ class System(Base):
     type: SystemType
     owner: Id | None = None
     refs: Refs | None = None
+
+    delivers_to: Id | None = None  # v2: system id where a forms (or other intermediate) system delivers
 
 
 class Intake(Base):
@@ -188,6 +204,21 @@ class Volume(Base):
     digital: Annotated[int, Field(ge=0)] | None = None
 
 
+class ServiceNorm(Base):
+    """A service norm (servicenorm) of a product: set, published and measured."""
+
+    text: str | None = None  # e.g. "binnen 5 werkdagen een besluit"
+    published: bool | None = None
+    measured: bool | None = None
+
+
+class Redesign(Base):
+    """The last redesign of a product's customer journey."""
+
+    redesigned_on: date | None = None
+    with_users: bool | None = None  # users took part in the redesign
+
+
 class Process(Base):
     """A product or service (product of dienst)."""
 
@@ -204,6 +235,11 @@ class Process(Base):
     kpis: list[str] | None = None
     last_user_test: date | None = None
     refs: Refs | None = None
+
+    requires_visit: bool | None = None  # v2: the law requires a visit (passport, driving licence)
+    service_norm: ServiceNorm | None = None  # v2
+    status_online: bool | None = None  # v2: applicants can follow their request online
+    redesign: Redesign | None = None  # v2
 
 
 class OrgModel(Base):

@@ -34,10 +34,23 @@ class Action:
         return list(dict.fromkeys(f.arg("name") or f.arg("process") or f.entity for f in self.findings))
 
 
-def actions(result: AuditResult) -> list[Action]:
-    """Every failing rule as an action, ranked by the level it holds back and its severity."""
+def verdict_withheld(result: AuditResult) -> bool:
+    """True when no level is stated because too few checks rest on recorded facts (model v2)."""
+    return result.maturity.level is None and result.maturity.reason == "insufficient_evidence"
+
+
+def actions(result: AuditResult, observed_only: bool | None = None) -> list[Action]:
+    """Every failing rule as an action, ranked by the level it holds back and its severity.
+
+    With ``observed_only`` (by default: when the verdict is withheld for lack of evidence) only
+    findings on recorded facts count: nobody is asked to act on a fact that is merely not recorded.
+    """
+    only_observed = verdict_withheld(result) if observed_only is None else observed_only
     by_rule: dict[str, list[Finding]] = {}
-    for f in result.findings:
+    # a waived finding still holds the level back (model v2), so it stays something to do
+    for f in (*result.findings, *(w.finding for w in result.waived)):
+        if only_observed and f.basis != "observed":
+            continue
         if f.dimension != "waivers":
             by_rule.setdefault(f.rule, []).append(f)
     out = [Action(result.ruleset.rules[rule_id], tuple(fs)) for rule_id, fs in by_rule.items()]
@@ -61,7 +74,8 @@ def decisions(result: AuditResult, lang: Lang, more: str, limit: int = 6) -> lis
             continue
         listing = names(action.subjects(), lang, more)
         who = names(list(dict.fromkeys(f.arg("who") for f in action.findings if f.arg("who"))), lang, more)
-        out.append(fill(text.get(lang), {"products": listing, "channels": listing, "who": who or listing}))
+        values = {**action.rule.params, "products": listing, "channels": listing, "who": who or listing}
+        out.append(fill(text.get(lang), values))
         if len(out) == limit:
             break
     return out
@@ -137,9 +151,9 @@ class Progress:
     fixed: list[dict[str, Any]]
     new: list[Finding]
     still_open: list[Finding]
-    level_before: int
-    level_after: int
-    dimensions: list[tuple[str, int | None, int]]
+    level_before: int | None
+    level_after: int | None
+    dimensions: list[tuple[str, int | None, int | None]]
 
 
 def load_previous(path: Path) -> dict[str, Any]:
@@ -174,6 +188,13 @@ def load_previous_results(path: Path) -> list[dict[str, Any]]:
     return items
 
 
+def version_changes(result: AuditResult, previous: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(checklist id, version before, version now) for every checklist whose version differs."""
+    before = {c.get("id"): str(c.get("version")) for c in previous.get("checklists", []) if isinstance(c, dict)}
+    return [(c.id, before[c.id], c.version) for c in result.ruleset.checklists
+            if c.id in before and before[c.id] != c.version]
+
+
 def progress(result: AuditResult, previous: dict[str, Any]) -> Progress:
     """Compare this audit with an earlier JSON result, by fingerprint."""
     before = {f["fingerprint"]: f for f in previous.get("findings", [])}
@@ -185,7 +206,7 @@ def progress(result: AuditResult, previous: dict[str, Any]) -> Progress:
         fixed=[f for fp, f in before.items() if fp not in now],
         new=[f for fp, f in now.items() if fp not in before],
         still_open=[f for fp, f in now.items() if fp in before],
-        level_before=int(previous.get("maturity", {}).get("level", 1)),
+        level_before=previous.get("maturity", {}).get("level"),
         level_after=result.maturity.level,
         dimensions=dims,
     )

@@ -13,12 +13,22 @@ from markupsafe import Markup
 from digimandate.audit.result import AuditResult, Finding
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
-from digimandate.render.advice import Action, Progress, actions, decisions, job_views, progress
-from digimandate.render.markdown import Texts, environment, texts, trusted_md
+from digimandate.render.advice import Action, Progress, actions, decisions, job_views, names, progress
+from digimandate.render.levels import (
+    coverage_text,
+    dimension_reason,
+    evidence_text,
+    level_name,
+    level_text,
+    percent,
+    reason_text,
+)
+from digimandate.render.markdown import Texts, environment, escape_md, texts, trusted_md
 from digimandate.render.mermaid import diagram
 from digimandate.render.svg_chart import chart
 
 FOLLOW_UP_DAYS = 182
+MEMO_FACTS = 10
 PRIORITY = {"critical": "priority_high", "high": "priority_high", "medium": "priority_medium",
             "low": "priority_low", "info": "priority_low"}
 
@@ -34,6 +44,7 @@ class DocOptions:
     chart_file: str | None = None
     to: str | None = None
     sender: str | None = None
+    names: bool = False  # staff names in the report only when asked (--names); never in the memo
 
 
 def _text(key: str, lang: Lang) -> str:
@@ -44,14 +55,21 @@ def _score(value: float | None, lang: Lang) -> str:
     return t("term_na_score", lang) if value is None else f"{value:g}"
 
 
-def _sources(result: AuditResult, rule_id: str) -> str:
+def _sources(result: AuditResult, rule_id: str, lang: Lang) -> str:
     rule = result.ruleset.rules[rule_id]
     parts = []
     for s in rule.spec.sources:
         info = result.ruleset.sources.get(s.ref)
-        part = f"{s.ref} ({info.title})" if info else s.ref
+        if info is not None and info.own_norm:  # labelled in the reader's language, with the reasoning
+            part = t("own_norm", lang) + (f": {s.note.get(lang)}" if s.note else "")
+        else:
+            part = f"{s.ref} ({info.title})" if info else s.ref
+            if info is not None and info.article and info.text:
+                part += f', {info.article}: "{info.text}"'
         if s.quote:
             part += f': "{s.quote}"'
+        if s.attribution:
+            part += f" ({s.attribution})"
         parts.append(part)
     return "; ".join(parts)
 
@@ -61,7 +79,8 @@ def _finding(result: AuditResult, f: Finding, lang: Lang) -> dict[str, Any]:
     return {
         "rule": f.rule, "title": spec.title.get(lang), "severity": t(f"sev_{f.severity}", lang),
         "entity": f.entity, "location": str(f.location), "message": f.message(lang),
-        "rationale": spec.rationale.get(lang), "advice": spec.advice.get(lang), "sources": _sources(result, f.rule),
+        "rationale": spec.rationale.get(lang), "advice": spec.advice.get(lang),
+        "sources": _sources(result, f.rule, lang),
     }
 
 
@@ -74,13 +93,57 @@ def _dimensions(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
         findings = [f for f in result.findings if f.dimension == name]
         blocking = ", ".join(ds.blocking)
         first = next((f for f in findings if f.rule in ds.blocking), findings[0] if findings else None)
+        reason = dimension_reason(ds, lang)
+        nxt = blocking or (_text("top_level", lang) if ds.level == 5 else reason if ds.level is not None else "")
+        detail = first.message(lang) if first else _text("memo_dimension_clean", lang)
         out.append({
-            "name": name, "title": Markup(trusted_md(dim.title.get(lang))), "level": ds.level,
-            "level_name": t(f"level_{ds.level}", lang), "score": _score(ds.score, lang),
-            "blocking": blocking, "next": blocking if ds.level < 5 else _text("top_level", lang),
+            "name": name, "title": Markup(trusted_md(dim.title.get(lang))), "level": level_text(ds.level, lang),
+            "level_name": level_name(ds.level, ds.reason, lang), "score": _score(ds.score, lang),
+            "blocking": blocking, "next": nxt, "raw_level": ds.level, "coverage": _coverage(result, name, lang),
             "findings": [_finding(result, f, lang) for f in findings],
-            "detail": first.message(lang) if first else _text("memo_dimension_clean", lang),
+            "detail": reason if ds.level is None else detail,
         })
+    return out
+
+
+def _no_level(result: AuditResult, lang: Lang) -> Markup:
+    """Why there is no overall level, in one sentence (the organisation's name escaped, as in every text)."""
+    m = result.maturity
+    org = escape_md(result.organisation_name)
+    if m.reason == "insufficient_evidence":
+        return Markup(t("memo_core_no_level_evidence", lang, org=org, share=percent(m.evidence.share, lang),
+                        minimum=percent(result.ruleset.min_evidence, lang)))
+    return Markup(t("memo_core_no_level", lang, org=org, reason=reason_text(m.reason, None, lang)))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _coverage(result: AuditResult, dimension: str, lang: Lang) -> list[str]:
+    """Rules of a dimension that looked at several entities and not all passed: "224 van 240 (93%)"."""
+    out = []
+    for rule_id, cov in (result.maturity.coverage or {}).items():
+        spec = result.ruleset.rules[rule_id].spec
+        if spec.dimension == dimension and cov.applicable > 1 and cov.passed < cov.applicable:
+            out.append(f"{rule_id} {spec.title.get(lang)}: {coverage_text(cov, lang)}")
+    return out
+
+
+def facts_to_collect(result: AuditResult, lang: Lang) -> list[str]:
+    """Per rule, the facts the file does not record (model v2: "niet aangetoond"), most urgent first."""
+    out = []
+    for action in actions(result, observed_only=False):
+        unrecorded = [f for f in action.findings if f.basis == "not_recorded"]
+        if not unrecorded:
+            continue
+        title = action.rule.spec.title.get(lang)
+        if len(unrecorded) == 1:
+            out.append(f"{title}: {unrecorded[0].message(lang)}")
+        else:
+            subjects = list(dict.fromkeys(f.arg("name") or f.arg("process") or f.entity for f in unrecorded))
+            out.append(f"{title}: {t('memo_not_shown', lang, count=len(unrecorded))}; "
+                       + names(subjects, lang, _text("and_more", lang)))
     return out
 
 
@@ -95,9 +158,11 @@ def _action(action: Action, lang: Lang) -> dict[str, Any]:
             "places": shown if named else "", "priority": _text(PRIORITY[action.rule.severity], lang)}
 
 
-def _jobs(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
+def _jobs(result: AuditResult, lang: Lang, names: bool = False) -> list[dict[str, Any]]:
     out = []
     for view in job_views(result):
+        # the job design describes a role; a person is named beside it only when the consultant asks
+        role = t("role_holders" if len(view.holders) > 1 else "role_holder", lang)
         rows = []
         for c in view.characteristics:
             name = _text(f"char_{c.key}", lang)
@@ -106,7 +171,8 @@ def _jobs(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
             else:
                 rows.append({"name": name, "value": _text(c.estimate or "estimate_low", lang),
                              "basis": _basis(c.key, c.basis, lang)})
-        entry: dict[str, Any] = {"id": view.mandate.id, "holders": ", ".join(view.holders) or "-", "rows": rows,
+        shown = ", ".join(view.holders) if names else role
+        entry: dict[str, Any] = {"id": view.mandate.id, "holders": shown if view.holders else "-", "rows": rows,
                                  "measured": view.mps is not None}
         survey = view.mandate.job_survey
         if survey is not None and view.mps is not None:
@@ -147,9 +213,10 @@ def _progress_rows(result: AuditResult, prog: Progress, lang: Lang) -> list[dict
     rows = []
     for name, before, after in prog.dimensions:
         dim = result.ruleset.dimensions.get(name)
-        key = "change_same" if before == after else "change_up" if before is None or after > before else "change_down"
+        key = ("change_same" if before == after else
+               "change_up" if after is not None and (before is None or after > before) else "change_down")
         rows.append({"title": Markup(trusted_md(dim.title.get(lang) if dim else name)),
-                     "before": "-" if before is None else before, "after": after, "change": _text(key, lang),
+                     "before": level_text(before, lang), "after": level_text(after, lang), "change": _text(key, lang),
                      "change_key": key})
     return rows
 
@@ -179,10 +246,19 @@ def _base(result: AuditResult, opts: DocOptions) -> dict[str, Any]:
         "tx": Texts(lang), "org": result.organisation_name, "audit_date": result.audit_date.isoformat(),
         "written": opts.written.isoformat(), "tool_version": result.tool_version,
         "checklists": ", ".join(f"{c.id} {c.version}" for c in result.ruleset.checklists),
-        "file": result.file, "sha256": result.sha256, "level": m.level, "level_name": t(f"level_{m.level}", lang),
+        "status": (_text("memo_status_text", lang) if decisions(result, lang, "")
+                   else t("memo_status_information", lang)),
+        "file": result.file, "sha256": result.sha256, "level": level_text(m.level, lang),
+        "level_name": level_name(m.level, m.reason, lang), "level_known": m.level is not None,
+        "no_level": _no_level(result, lang),
+        "facts_title": t("memo_facts_to_collect", lang), "facts_intro": t("memo_facts_intro", lang),
+        "coverage_title": t("doc_coverage", lang),
+        "evidence": _capital(evidence_text(m.evidence, lang)), "facts": facts_to_collect(result, lang),
         "score": _score(m.score, lang), "findings_count": len(result.findings),
         "dimensions": _dimensions(result, lang), "progress": prog,
         "progress_rows": _progress_rows(result, prog, lang) if prog else [],
+        "progress_before": level_text(prog.level_before, lang) if prog else "",
+        "progress_after": level_text(prog.level_after, lang) if prog else "",
         "finding_message": lambda f: f.message(lang),
     }
 
@@ -196,7 +272,8 @@ def report(result: AuditResult, opts: DocOptions) -> str:
                      "co_owner": t("co_owner", lang), "no_holder": t("no_holder", lang)}
     ctx.update(
         actions=[_action(a, lang) for a in actions(result)[:5]],
-        chart=opts.chart_file, mermaid=diagram(result.organisation_model(), mermaid_texts), jobs=_jobs(result, lang),
+        chart=opts.chart_file, mermaid=diagram(result.organisation_model(), mermaid_texts),
+        jobs=_jobs(result, lang, opts.names),
         appendix=appendix, changed=changed,
     )
     return _render(opts, "report.md.j2", ctx)
@@ -207,21 +284,28 @@ def memo(result: AuditResult, opts: DocOptions) -> str:
     lang = opts.lang
     ctx = _base(result, opts)
     m = result.maturity
-    dims = ctx["dimensions"]
-    scores = {name: (d.level, d.score if d.score is not None else 100.0) for name, d in m.dimensions.items()}
-    strong = max(dims, key=lambda d: scores[d["name"]])
-    weak = min(dims, key=lambda d: scores[d["name"]])
+    # strongest and weakest only among dimensions that have a level (model v2: never an unmeasured one)
+    graded = m.graded()
+    dims = [d for d in ctx["dimensions"] if d["name"] in graded]
+    scores = {name: (d.level, d.score if d.score is not None else 100.0) for name, d in graded.items()}
     tx = Texts(lang)
-    sentences = [tx("memo_core_level", org=result.organisation_name, level=m.level,
-                    name=t(f"level_{m.level}", lang), description=t(f"level_{m.level}_desc", lang))]
-    if strong is not weak:
-        sentences.append(tx("memo_core_strong_weak", strong=strong["title"], strong_level=strong["level"],
-                            weak=weak["title"], weak_level=weak["level"]))
+    if m.level is None:
+        sentences = [ctx["no_level"]]
+    else:
+        sentences = [tx("memo_core_level", org=result.organisation_name, level=m.level,
+                        name=t(f"level_{m.level}", lang), description=t(f"level_{m.level}_desc", lang))]
+    if len(dims) > 1:
+        strong = max(dims, key=lambda d: scores[d["name"]])
+        weak = min(dims, key=lambda d: scores[d["name"]])
+        if scores[strong["name"]][0] != scores[weak["name"]][0]:  # only a difference in level is worth a sentence
+            sentences.append(tx("memo_core_strong_weak", strong=strong["title"], strong_level=strong["level"],
+                                weak=weak["title"], weak_level=weak["level"]))
     urgent = sum(1 for f in result.findings if f.severity in ("critical", "high"))
     sentences.append(tx("memo_core_findings", count=len(result.findings), urgent=urgent))
-    sentences.append(tx("memo_core_next", next=m.level + 1) if m.level < 5 else tx("memo_core_top"))
+    if m.level is not None:
+        sentences.append(tx("memo_core_next", next=m.level + 1) if m.level < 5 else tx("memo_core_top"))
     more = _text("and_more", lang)
-    risks = [tx("risk_basis", unrecorded=sum(1 for f in result.findings if "not_recorded" in f.message_key))]
+    risks = [tx("risk_basis", unrecorded=sum(1 for f in result.findings if f.basis == "not_recorded"))]
     org_wide = [md for md in result.organisation_model().mandates if md.scope == "organisation"]
     if not org_wide:
         risks.append(tx("risk_no_mandate"))
@@ -229,7 +313,17 @@ def memo(result: AuditResult, opts: DocOptions) -> str:
         risks.append(tx("risk_continuity"))
     if result.waived:
         risks.append(tx("risk_waived", count=len(result.waived)))
+    changed = [o.rule for o in result.outcomes if not o.rule.enabled or o.rule.changed_by]
+    if changed:  # what the organisation is measured against changed: say so, with who changed it
+        who = ", ".join(dict.fromkeys(w for r in changed for w in r.changed_by)) or "-"
+        titles = ", ".join(r.spec.title.get(lang) for r in changed[:5])
+        if len(changed) > 5:
+            titles += " " + more.format(count=len(changed) - 5)
+        risks.append(escape_md(t("risk_norms_changed", lang, rules=titles, who=who)))
     risks.append(tx("risk_capacity"))
+    facts = ctx["facts"]
+    if len(facts) > MEMO_FACTS:  # the memo stays short; the report has the full list
+        ctx["facts"] = [*facts[:MEMO_FACTS], more.format(count=len(facts) - MEMO_FACTS)]
     ctx.update(
         to=opts.to or _text("memo_to_default", lang), sender=opts.sender or _text("memo_from_default", lang),
         core=Markup(" ").join(sentences), decisions=decisions(result, lang, more),
@@ -255,7 +349,7 @@ def maturity_chart(result: AuditResult, lang: Lang) -> str:
     rows = [(dim.title.get(lang), result.maturity.dimensions[name].level)
             for name, dim in result.ruleset.dimensions.items() if name in result.maturity.dimensions]
     title = f"{result.organisation_name}: {_text('chart_alt', lang)}"
-    return chart(title, rows, [t(f"level_{i}", lang) for i in range(1, 6)])
+    return chart(title, rows, [t(f"level_{i}", lang) for i in range(1, 6)], t("chart_not_assessed", lang))
 
 
 __all__ = ["DocOptions", "maturity_chart", "memo", "report"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from digimandate.audit.result import AuditResult
-from digimandate.i18n import Lang, t
+from digimandate.i18n import Lang
 from digimandate.render.common import LEVELS, github_escape
 from digimandate.textsafe import one_line
 
@@ -24,7 +24,8 @@ def render(result: AuditResult, lang: Lang) -> str:
         # one_line: the runner would show an ANSI escape or a NUL from a name raw in the log
         lines.append(f"::{command} {props}::{github_escape(one_line(f.message(lang)))}")
     m = result.maturity
-    summary = t("term_maturity", lang, org=result.organisation_name, level=m.level, name=t(f"level_{m.level}", lang),
-                score="-" if m.score is None else f"{m.score:g}")
+    from digimandate.render.levels import maturity_line
+
+    summary = maturity_line(result, lang, "-" if m.score is None else f"{m.score:g}")
     lines.append(f"::notice title=digimandate::{github_escape(one_line(summary))}")
     return "\n".join(lines) + "\n"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from digimandate.audit.result import SCHEMA_VERSION, AuditResult, Finding
-from digimandate.i18n import Lang, t
+from digimandate.audit.result import SCHEMA_VERSION, AuditResult, Evidence, Finding
+from digimandate.i18n import Lang
 from digimandate.jsontext import indented_json
+from digimandate.render.levels import level_name
 from digimandate.textsafe import json_safe
 
 
@@ -22,7 +23,12 @@ def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:
         "entity": f.entity,
         "location": {"file": f.location.file, "line": f.location.line, "column": f.location.column},
         "fingerprint": f.fingerprint,
+        "basis": f.basis,
     }
+
+
+def _evidence(e: Evidence) -> dict[str, int]:
+    return {"checks": e.checks, "decided_by_recorded_facts": e.decided_by_recorded_facts}
 
 
 def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
@@ -46,7 +52,8 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
         "findings": [finding_dict(f, lang) for f in result.findings],
         "maturity": {
             "level": m.level,
-            "name": t(f"level_{m.level}", lang),
+            "name": level_name(m.level, m.reason, lang),
+            "reason": m.reason,
             "score": m.score,
             "blocking": list(m.blocking),
             "dimensions": {
@@ -55,10 +62,17 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
                     "score": d.score,
                     "blocking": list(d.blocking),
                     "not_applicable": list(d.not_applicable),
+                    "assessed_levels": list(d.assessed_levels),
+                    "reason": d.reason,
+                    **({"reason_level": d.reason_level} if d.reason_level is not None else {}),
+                    "evidence": _evidence(d.evidence),
                 }
                 for name, d in m.dimensions.items()
             },
         },
+        "coverage": {rule: {"applicable": c.applicable, "passed": c.passed, "met": c.met}
+                     for rule, c in (m.coverage or {}).items()},
+        "evidence": _evidence(m.evidence),
         "not_applicable": list(result.not_applicable),
         "disabled": [o.rule.id for o in result.outcomes if o.status == "disabled"],
         "errors": [{"rule": o.rule.id, "message": o.error or ""} for o in result.errors],
@@ -66,7 +80,7 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
         "waived": [
             {**finding_dict(w.finding, lang),
              "waiver": {"reason": w.reason, "justification": w.justification, "owner": w.owner,
-                        "expires": w.expires.isoformat()}}
+                        "approved_by": w.approved_by, "expires": w.expires.isoformat()}}
             for w in result.waived
         ],
         "baseline": None if not result.baseline_used else {

@@ -75,18 +75,31 @@ def _condition(r: ActiveRule, lang: Lang) -> list[str]:
     return ["```yaml", yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100).rstrip(), "```"]
 
 
-def _source_lines(rs: RuleSet, r: ActiveRule, lang: Lang, md: bool = True) -> list[str]:
+def _source_lines(rs: RuleSet, r: ActiveRule, lang: Lang, md: bool = True,
+                  langs: tuple[Lang, ...] | None = None) -> list[str]:
+    """One line per source: id, title (or the own-norm label), article and its text, URL, quote, who said it."""
     out = []
     for s in r.spec.sources:
         info = rs.sources.get(s.ref)
-        title = info.title if info else s.ref
+        if info is not None and info.own_norm:
+            title = " / ".join(t("own_norm", lg) for lg in (langs or (lang,)))
+        else:
+            title = info.title if info else s.ref
         line = f"- **{s.ref}**: {title}" if md else f"- {s.ref}: {title}"
+        if info and info.article:
+            line += f", {info.article}"
+            if info.text:
+                line += f': "{info.text}"'
+            if info.in_force:
+                line += f" ({t('doc_in_force', lang, date=info.in_force)})"
         if info and info.url:
             line += f" <{info.url}>"
         if s.quote:
             line += f"; \"{s.quote}\""
+        if s.attribution:
+            line += f" ({s.attribution})"
         if s.note:
-            line += f" ({s.note.get(lang)})"
+            line += " (" + " / ".join(s.note.get(lg) for lg in (langs or (lang,))) + ")"
         out.append(line)
     return out
 
@@ -97,6 +110,12 @@ def markdown(rs: RuleSet, lang: Lang | None = None) -> str:
     out = [DO_NOT_EDIT, "# digimandate rules", ""]
     for cl in rs.checklists:
         out.append(f"Checklist `{cl.id}` {cl.version}: " + " / ".join(cl.title.get(lg) for lg in langs))
+    for cl in rs.checklists:
+        if cl.changes is not None:  # the reasons for this version's changes, from the checklist itself
+            major = ".".join(cl.version.split(".")[:2])
+            out += ["", f"## {' / '.join(t('doc_changes', lg, version=major) for lg in langs)}", ""]
+            for lg in langs:
+                out += [cl.changes.get(lg), ""]
     out += ["", "| id | name | dimension | severity | level |", "|---|---|---|---|---|"]
     for r in rs.sorted():
         out.append(f"| [{r.id}](#{r.id.lower()}) | `{r.spec.name}` | {r.spec.dimension} | {r.severity} "
@@ -118,8 +137,10 @@ def markdown(rs: RuleSet, lang: Lang | None = None) -> str:
                 out.append("")
                 for key, p in spec.params.items():
                     out.append(f"- `{key}` = `{r.params[key]}`: " + " / ".join(p.description.get(lg) for lg in langs))
+                    if p.rationale is not None:
+                        out.append("  " + " / ".join(p.rationale.get(lg) for lg in langs))
                 out.append("")
-            out += [f"{t('doc_sources', langs[0])}:", "", *_source_lines(rs, r, langs[0]), ""]
+            out += [f"{t('doc_sources', langs[0])}:", "", *_source_lines(rs, r, langs[0], langs=langs), ""]
             out += [f"{t('doc_condition', langs[0])}:", "", *_condition(r, langs[0]), ""]
     out += _meta_markdown(langs)
     return "\n".join(out).rstrip() + "\n"
@@ -154,9 +175,14 @@ def explain(rs: RuleSet, rule_id: str, lang: Lang) -> str:
         out.append(t("doc_changed_by", lang, who=", ".join(r.changed_by)))
     out += ["", f"{t('doc_why', lang)}:", f"  {one_line(spec.rationale.get(lang))}", "",
             f"{t('doc_advice', lang)}:", f"  {one_line(spec.advice.get(lang))}", ""]
+    out.append(_coverage_line(r, lang))
+    out.append("")
     if spec.params:
         out.append(f"{t('doc_params', lang)}:")
-        out += [f"  {k} = {r.params[k]}  ({one_line(p.description.get(lang))})" for k, p in spec.params.items()]
+        for k, p in spec.params.items():
+            out.append(f"  {k} = {r.params[k]}  ({one_line(p.description.get(lang))})")
+            if p.rationale is not None:
+                out.append(f"    {one_line(p.rationale.get(lang))}")
         out.append("")
     out.append(f"{t('doc_sources', lang)}:")
     out += ["  " + line for line in _source_lines(rs, r, lang, md=False)]
@@ -166,6 +192,14 @@ def explain(rs: RuleSet, rule_id: str, lang: Lang) -> str:
     out += ["  " + line for line in _condition(r, lang) if not line.startswith("```")]
     out += _example(rs, rule_id, lang)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _coverage_line(r: ActiveRule, lang: Lang) -> str:
+    """How the rule is met: by every entity, or by the share its ``min_coverage`` names (model v2)."""
+    from digimandate.audit.scoring import min_coverage
+
+    share = min_coverage(r)
+    return t("explain_coverage", lang, share=f"{share:.0%}", what=t("explain_coverage_what", lang), value=share)
 
 
 def _example(rs: RuleSet, rule_id: str, lang: Lang) -> list[str]:

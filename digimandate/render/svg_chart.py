@@ -18,8 +18,12 @@ BAR = 70  # width of one level
 TOP = 48
 
 
-def chart(title: str, rows: list[tuple[str, int]], level_names: list[str]) -> str:
-    """A horizontal bar per dimension, one segment per level reached, with the level as a number."""
+def chart(title: str, rows: list[tuple[str, int | None]], level_names: list[str],
+          not_assessed: str = "-") -> str:
+    """A horizontal bar per dimension, one segment per level reached, with the level as a number.
+
+    A dimension without a level (model v2: not assessed) gets no bar, only the words ``not_assessed``.
+    """
     width = LEFT + 5 * BAR + 40
     height = TOP + ROW * len(rows) + 40
     out = [
@@ -36,9 +40,14 @@ def chart(title: str, rows: list[tuple[str, int]], level_names: list[str]) -> st
                    f"{escape(level_names[level - 1])}</text>")
         out.append(f'<line x1="{x}" y1="{TOP}" x2="{x}" y2="{TOP + ROW * len(rows)}" stroke="#999999" '
                    'stroke-dasharray="2,3"/>')
-    for i, (name, level) in enumerate(rows):
+    for i, (name, reached) in enumerate(rows):
         y = TOP + i * ROW
         out.append(f'<text x="{LEFT - 10}" y="{y + ROW / 2 + 5:.0f}" text-anchor="end">{escape(name)}</text>')
+        if reached is None:
+            out.append(f'<text x="{LEFT + 8}" y="{y + ROW / 2 + 5:.0f}" font-style="italic">'
+                       f"{escape(not_assessed)}</text>")
+            continue
+        level = reached
         for segment in range(level):
             # darker for higher levels, each with a black outline: distinguishable without colour
             shade = 215 - segment * 35

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from digimandate.audit.result import AuditResult, Finding
 from digimandate.i18n import Lang, t
+from digimandate.render.levels import dimension_reason, evidence_text, level_text, maturity_line
 from digimandate.textsafe import one_line
 
 STYLES = {
@@ -135,7 +136,8 @@ def _lines(result: AuditResult, lang: Lang) -> list[Line]:
         ds = m.dimensions.get(name)
         head = f"{dim.title.get(lang)} ({name})"
         if ds is not None:
-            head += f" · {t('term_level', lang)} {ds.level} · {t('term_score', lang)} {_score(ds.score, lang)}"
+            head += (f" · {t('term_level', lang)} {level_text(ds.level, lang)}"
+                     f" · {t('term_score', lang)} {_score(ds.score, lang)}")
         out.append(_plain(head, "bold underline"))
         out += [_finding(f, lang) for f in findings]
         out.append(Line([]))
@@ -161,9 +163,8 @@ def _lines(result: AuditResult, lang: Lang) -> list[Line]:
     for o in result.errors:
         out.append(_plain(t("term_rule_error", lang, rule=o.rule.id, error=o.error or ""), "bold red"))
         out.append(Line([]))
-    level_name = t(f"level_{m.level}", lang)
-    out.append(_plain(t("term_maturity", lang, org=result.organisation_name, level=m.level, name=level_name,
-                        score=_score(m.score, lang)), "bold"))
+    out.append(_plain(one_line(maturity_line(result, lang, _score(m.score, lang))), "bold"))
+    out.append(_plain("  " + evidence_text(m.evidence, lang), "dim"))
     out += _dimension_rows(result, lang)
     count = len(result.findings)
     if count == 0:
@@ -199,12 +200,17 @@ def _dimension_rows(result: AuditResult, lang: Lang) -> list[Line]:
     rows = []
     for name, label in labels.items():
         ds = m.dimensions[name]
-        nxt = (t("term_next", lang, level=ds.level + 1, rules=", ".join(ds.blocking))
-               if ds.level < 5 else t("term_top", lang))
-        color = "green" if ds.level >= 4 else "yellow" if ds.level == 3 else "red"
+        if ds.blocking and ds.level is not None:
+            nxt = t("term_next", lang, level=ds.level + 1, rules=", ".join(ds.blocking))
+        elif ds.level == 5:
+            nxt = t("term_top", lang)
+        else:
+            nxt = dimension_reason(ds, lang)
+        color = ("dim" if ds.level is None else "green" if ds.level >= 4 else "yellow" if ds.level == 3
+                 else "red")
         score = f"  {t('term_score', lang)} {scores[name]:>{score_pad}}  "
         head = f"  {label.ljust(pad)}  "
-        level = f"{t('term_level', lang)} {ds.level}"
+        level = f"{t('term_level', lang)} {level_text(ds.level, lang)}"
         # a wrapped list of blocking rules continues under the start of that list
         rows.append(Line([(head, ""), (level, color), (score, ""), (nxt, "")],
                          hang=len(head) + len(level) + len(score)))
@@ -219,7 +225,7 @@ def summary_table(results: list[AuditResult], lang: Lang) -> str:
     rows = [head]
     for r in results:
         counts = [str(sum(1 for f in r.findings if f.severity == s)) for s in severities]
-        rows.append([one_line(r.organisation_name), str(r.maturity.level), *counts, one_line(r.file)])
+        rows.append([one_line(r.organisation_name), level_text(r.maturity.level, lang), *counts, one_line(r.file)])
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     lines = [t("sum_title", lang, count=len(results))]
     for row in rows:

@@ -20,7 +20,7 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     base = tmp_path / "baseline.json"
     result = runner.invoke(app, ["baseline", str(org), "-o", str(base), "--lang", "en"])
     assert result.exit_code == 0
-    assert result.stderr == f"wrote {base} with 39 findings\n"
+    assert result.stderr == f"wrote {base} with 44 findings\n"
     assert runner.invoke(app, ["check", str(org), "--baseline", str(base), "--fail-on", "info"]).exit_code == 0
 
     # one finding fixed (owner added), one new (a channel without owner)
@@ -31,7 +31,7 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     out = runner.invoke(app, ["check", str(org), "--baseline", str(base), "-f", "json", "--fail-on", "info"])
     assert out.exit_code == 1
     data = json.loads(out.stdout)
-    assert [f["rule"] for f in data["findings"]] == ["C002"]
+    assert [f["rule"] for f in data["findings"]] == ["C002", "C006"]  # the new chat: no owner, nothing measured
     fixed = [(e["rule"], e["entity"]) for e in data["baseline"]["fixed"]]
     assert ("O001", "processes/melding-openbare-ruimte") in fixed
     assert len(data["baseline"]["matched"]) > 30

@@ -22,6 +22,7 @@ waivers:
     reason: planned
     justification: Koppeling met het zaaksysteem staat gepland
     owner: Joyce Bakker
+    approved_by: Gemeentesecretaris
     expires: {expires}
 """
 
@@ -51,7 +52,8 @@ def test_waiver_suppresses_until_it_expires(tmp_path: Path) -> None:
     assert result.waived[0].owner == "Joyce Bakker"
     outcome = next(o for o in result.outcomes if o.rule.id == "P001")
     assert outcome.status == "waived"
-    assert result.maturity.dimensions["processes"].blocking == ("P003",)  # P001 no longer blocks level 3
+    # model v2: a waiver never changes maturity; the level is computed as found
+    assert result.maturity == run(org, date(2027, 1, 1), no_waivers=True).maturity
 
 
 def test_waiver_valid_on_its_last_day_and_expiring_soon_is_flagged(tmp_path: Path) -> None:
@@ -92,7 +94,8 @@ def test_no_waivers_shows_everything(tmp_path: Path) -> None:
 def test_waived_findings_do_not_count_for_the_exit_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = """\
 waivers:
-  - {rule: M001, entity: mandates, reason: accepted-risk, justification: Besluit volgt, owner: directie, expires: 2099-01-01}
+  - {rule: M001, entity: mandates, reason: accepted-risk, justification: Besluit volgt, owner: directie,
+     approved_by: college, expires: 2027-06-01}
 """
     org = setup(tmp_path, text)
     runner = CliRunner()
@@ -100,10 +103,11 @@ waivers:
     assert runner.invoke(app, ["check", str(org), "--fail-on", "critical", "--no-waivers"]).exit_code == 1
     data = json.loads(runner.invoke(app, ["check", str(org), "-f", "json"]).stdout)
     assert [w["rule"] for w in data["waived"]] == ["M001"]
-    assert data["waived"][0]["waiver"]["expires"] == "2099-01-01"
+    assert data["waived"][0]["waiver"]["expires"] == "2027-06-01"
+    assert data["waived"][0]["waiver"]["approved_by"] == "college"
     out = runner.invoke(app, ["check", str(org), "--lang", "en"]).stdout
     assert "Waived, not counted (1)" in out
-    assert "accepted-risk, owner directie, until 2099-01-01: Besluit volgt" in out
+    assert "accepted-risk, owner directie, until 2027-06-01: Besluit volgt" in out
 
 
 def test_waiver_for_an_unknown_rule(tmp_path: Path) -> None:
@@ -111,7 +115,7 @@ def test_waiver_for_an_unknown_rule(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(org), "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr == (f"{tmp_path / '.digimandate.yaml'}:2:5: error: waivers[0].rule: there is no rule P010\n"
-                             "  hint: did you mean `P004`? see `digimandate rules`\n")
+                             "  hint: did you mean `P007`? see `digimandate rules`\n")
 
 
 def test_waiver_with_an_unknown_reason(tmp_path: Path) -> None:
@@ -136,7 +140,7 @@ def test_waived_findings_carry_sarif_suppressions(tmp_path: Path) -> None:
 
     from tests.conftest import ROOT
 
-    org = setup(tmp_path, WAIVERS.format(expires="2099-03-31"))
+    org = setup(tmp_path, WAIVERS.format(expires="2027-03-31"))
     result = CliRunner().invoke(app, ["check", str(org), "-f", "sarif"])
     data = json.loads(result.stdout)
     schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -145,3 +149,28 @@ def test_waived_findings_carry_sarif_suppressions(tmp_path: Path) -> None:
     assert [r["ruleId"] for r in suppressed] == ["P001"]
     assert suppressed[0]["suppressions"][0]["status"] == "accepted"
     assert "Joyce Bakker" in suppressed[0]["suppressions"][0]["justification"]
+
+
+def test_waiver_without_approval_is_an_input_error(tmp_path: Path) -> None:
+    org = setup(tmp_path, WAIVERS.format(expires="2027-03-31").replace("    approved_by: Gemeentesecretaris\n", ""))
+    result = CliRunner().invoke(app, ["check", str(org), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "waivers[0].approved_by" in result.stderr
+
+
+def test_waiver_longer_than_max_waiver_days_is_an_input_error(tmp_path: Path) -> None:
+    org = setup(tmp_path, WAIVERS.format(expires="2099-01-01"))
+    result = CliRunner().invoke(app, ["check", str(org), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{tmp_path / '.digimandate.yaml'}:2:5: error: waivers[0].expires: the waiver for P001 runs until 2099-01-01, "
+        "26359 days after the audit date 2026-11-01; at most 365 days are allowed\n"
+        "  hint: choose an earlier date and review the waiver then; to change what is measured, disable the rule or set "
+        "a parameter openly in the configuration\n")
+
+
+def test_max_waiver_days_can_be_set(tmp_path: Path) -> None:
+    org = setup(tmp_path, "max-waiver-days: 30\n" + WAIVERS.format(expires="2026-12-31"))
+    result = CliRunner().invoke(app, ["check", str(org), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "at most 30 days are allowed" in result.stderr

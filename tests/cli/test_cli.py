@@ -28,12 +28,13 @@ def test_check_terminal_groups_findings_and_ends_with_maturity(runner: CliRunner
     result = runner.invoke(app, ["check", SMALL, "--lang", "en"])
     assert result.exit_code == 1
     out = result.stdout
-    assert "Mandate (mandate) · level 1" in out
+    assert "Mandate (mandate) · level 1 · score 0" in out
     assert f"{SMALL}:62:57: [high] Channel www.dijkveld.nl is owned by Communicatie (Communications) only" in out
     assert "\x1b[" not in out  # plain text when not a terminal
     last = out.strip().splitlines()
-    assert last[-2].startswith("39 findings (critical 1, high 8, medium 16, low 13, info 1)")
-    assert "Gemeente Dijkveld: maturity level 1 (Ad hoc), score 12.3" in out
+    assert last[-2].startswith("44 findings (critical 1, high 7, medium 17, low 19)")
+    assert "Gemeente Dijkveld: maturity level 1 (Ad hoc), score 24.2" in out
+    assert "  evidence: 33 of 62 checks decided by recorded facts (53%)" in out
 
 
 def test_check_uses_the_organisation_language_by_default(runner: CliRunner) -> None:
@@ -51,10 +52,14 @@ def test_check_json_validates_against_the_schema(runner: CliRunner) -> None:
     assert data["organisation"]["name"] == "Gemeente Dijkveld"
     assert data["maturity"]["level"] == 1
     assert data["maturity"]["dimensions"]["mandate"]["blocking"] == ["M001"]
-    assert data["not_applicable"] == ["M014", "J001", "J002"]
+    # the only mandate is departmental: the strength rules of the mandate do not judge it (model v2)
+    assert data["not_applicable"][:3] == ["M002", "M003", "M004"]
     first = data["findings"][0]
     assert set(first) == {"rule", "name", "dimension", "severity", "level", "message", "entity", "location",
-                          "fingerprint"}
+                          "fingerprint", "basis"}
+    assert data["coverage"]["O001"] == {"applicable": 3, "passed": 2, "met": False}
+    assert data["evidence"] == {"checks": 62, "decided_by_recorded_facts": 33}
+    assert data["maturity"]["dimensions"]["channels"]["reason"] == "insufficient_evidence"
     lines = [(f["location"]["line"], f["location"]["column"], f["rule"]) for f in data["findings"]]
     assert lines == sorted(lines)
 
@@ -142,9 +147,9 @@ def test_validate(runner: CliRunner) -> None:
 def test_rules_lists_all_and_formats(runner: CliRunner) -> None:
     result = runner.invoke(app, ["rules", "--lang", "en"])
     assert result.exit_code == 0
-    assert result.stdout.strip().endswith("40 rules")
+    assert result.stdout.strip().endswith("48 rules")
     data = json.loads(runner.invoke(app, ["rules", "--format", "json"]).stdout)
-    assert len(data) == 40 and data[0]["id"] == "B001"
+    assert len(data) == 48 and data[0]["id"] == "B001"
     md = runner.invoke(app, ["rules", "--format", "markdown", "--lang", "nl"]).stdout
     assert "### M007" in md and "Waarom:" in md and "Why:" not in md
 
@@ -208,7 +213,9 @@ def test_extra_checklist_on_the_command_line(runner: CliRunner) -> None:
     extra = str(EXAMPLES / "checklists" / "rivierenstad-extra.yaml")
     result = runner.invoke(app, ["check", SMALL, "--checklist", extra, "--lang", "en"])
     assert "switched off: M014" in result.stdout
-    assert "not applicable: RS002, J001, J002" in result.stdout
+    assert "not applicable: RS002, M002," in result.stdout
+    assert result.stderr == ("warning: checklist rivierenstad-extra: dimension registry has no rule at level 4; "
+                             "it cannot rise above level 3\n")
 
 
 def test_max_bytes(runner: CliRunner) -> None:

@@ -21,8 +21,9 @@ SAME_SETTING = {
     "language": ("lang", "--lang"),
     "waivers": ("waivers", "--waivers"),
 }
-# Said only in a configuration file: per-rule changes are too long for a command line.
-CONFIG_ONLY = {"severity", "params"}
+# Said only in a configuration file: per-rule changes are too long for a command line, and how long a
+# waiver may run is a rule of the organisation's file, not of one run.
+CONFIG_ONLY = {"severity", "params", "max-waiver-days"}
 # Said only on the command line: which configuration to read, and turning waivers off for one run.
 COMMAND_LINE_ONLY = {"config": "--config", "no_config": "--no-config", "no_waivers": "--no-waivers"}
 

@@ -29,7 +29,7 @@ def _repo(tmp_path: Path) -> None:
 
 
 def test_no_config_runs_every_rule(tmp_path: Path) -> None:
-    assert len(enabled(tmp_path)) == 40
+    assert len(enabled(tmp_path)) == 48
 
 
 def test_select_prefix(tmp_path: Path) -> None:
@@ -42,7 +42,7 @@ def test_ignore_prefix_and_specific_select_wins(tmp_path: Path) -> None:
 
 
 def test_specific_ignore_beats_broad_select(tmp_path: Path) -> None:
-    assert enabled(tmp_path, "select: [B]\nignore: [B003]\n") == {"B001", "B002", "B004", "B005"}
+    assert enabled(tmp_path, "select: [B]\nignore: [B003]\n") == {"B001", "B002", "B004", "B005", "B006"}
 
 
 def test_command_line_select_replaces_config_select(tmp_path: Path) -> None:
@@ -84,7 +84,7 @@ def test_precedence_builtin_checklist_config_cli(tmp_path: Path) -> None:
 def test_pyproject_table(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.digimandate]\nselect = ["B"]\n',
                                              encoding="utf-8")
-    assert enabled(tmp_path) == {"B001", "B002", "B003", "B004", "B005"}
+    assert enabled(tmp_path) == {"B001", "B002", "B003", "B004", "B005", "B006"}
 
 
 def test_config_found_upwards_and_stops_at_repo_root(tmp_path: Path) -> None:
@@ -146,4 +146,9 @@ def test_a_dimension_with_every_rule_switched_off_gets_no_level(tmp_path: Path) 
     org.write_bytes((EXAMPLES / "small-municipality.yaml").read_bytes())
     settings = resolve(org, Options(select=("P",)))
     result = audit_file(org, settings.ruleset)
-    assert list(result.maturity.dimensions) == ["processes"]
+    # model v2: a dimension whose rules are all switched off is not assessed, and without board and
+    # mandate there is no overall level
+    dims = result.maturity.dimensions
+    assert [n for n, d in dims.items() if d.reason != "not_assessed"] == ["processes"]
+    assert all(d.level is None for n, d in dims.items() if n != "processes")
+    assert result.maturity.level is None

@@ -104,7 +104,7 @@ def test_memo_structure(runner: CliRunner) -> None:
     assert "verantwoordelijk maken voor de digitale afhandeling van begin tot eind van: Melding openbare ruimte doen" \
         in text
     core = text.split("## Kernboodschap\n\n", 1)[1].split("\n", 1)[0]
-    assert 3 <= core.count(". ") + 1 <= 5 and "niveau 1" in core and "Aantal bevindingen: 39" in core
+    assert 3 <= core.count(". ") + 1 <= 5 and "niveau 1" in core and "Aantal bevindingen: 44" in core
 
 
 def test_report_file_with_chart_beside_it(runner: CliRunner, tmp_path: Path) -> None:
@@ -150,11 +150,11 @@ def test_progress_against_an_earlier_audit(runner: CliRunner, tmp_path: Path) ->
     org.write_text(text, encoding="utf-8")
     report = runner.invoke(app, ["report", str(org), "--previous", str(previous), "--lang", "en"]).stdout
     assert "## Progress since the audit of 2026-11-01" in report
-    assert "Findings fixed: 2; new: 1; still open: 37." in report
+    assert "Findings fixed: 2; new: 2; still open: 42." in report
     assert "- B001 governance: No sponsor from management is recorded" in report
     assert "| Board commitment | 1 | 2 | up |" in report
     memo = runner.invoke(app, ["memo", str(org), "--previous", str(previous), "--lang", "en"]).stdout
-    assert "Findings fixed: 2; new: 1; still open: 37." in memo
+    assert "Findings fixed: 2; new: 2; still open: 42." in memo
 
 
 def test_previous_that_is_not_a_result(runner: CliRunner, tmp_path: Path) -> None:

@@ -24,6 +24,17 @@ class Hit:
     key: str | None = None
 
 
+@dataclass
+class Tally:
+    """How many entities a rule looked at, so a rule can be met by coverage (maturity v2)."""
+
+    examined: int = 0
+
+    def add(self, count: int = 1) -> None:
+        """Count ``count`` more entities looked at."""
+        self.examined += count
+
+
 @dataclass(frozen=True)
 class Context:
     """What a check may look at: the organisation, the rule's parameters and the audit date."""
@@ -31,6 +42,11 @@ class Context:
     doc: Document
     params: dict[str, Any]
     audit_date: date
+    tally: Tally = field(default_factory=Tally)
+
+    def examine(self, count: int = 1) -> None:
+        """Record that the check looked at ``count`` more entities (pass or fail)."""
+        self.tally.add(count)
 
 
 CheckFn = Callable[[Context], Iterable[Hit]]

@@ -12,8 +12,9 @@ from digimandate.model.org import ONLINE_CHANNELS
 def kcc_online(ctx: Context) -> Iterator[Hit]:
     """Fire when a KCC department owns or co-owns no online channel."""
     kccs = [d for d in ctx.doc.model.departments if d.function == "kcc"]
-    if not kccs:
+    if not kccs or not ctx.doc.model.channels:  # no channels recorded: nothing to connect (model v2)
         raise NotApplicable
+    ctx.examine(len(kccs))
     online = [c for c in ctx.doc.model.channels if c.type in ONLINE_CHANNELS]
     for dept in kccs:
         if not any(c.owner == dept.id or dept.id in (c.co_owners or []) for c in online):

@@ -1,11 +1,36 @@
-"""Feedback checks that a query cannot express: the digital share needs arithmetic."""
+"""Feedback checks that a query cannot express: the digital share needs arithmetic and the UPL."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
+from functools import lru_cache
 
 from digimandate.audit.rules.api import Context, Hit, NotApplicable, check
-from digimandate.model.org import ONLINE_CHANNELS
+from digimandate.model.org import ONLINE_CHANNELS, Process
+
+UPL_FILE = "upl-requests.csv"
+
+
+@lru_cache(maxsize=1)
+def upl_requests() -> dict[str, bool]:
+    """Per UPL URI of a municipal product: whether anyone applies for it or reports it (aanvraag/melding)."""
+    from digimandate.audit.checklist import builtin_dir
+
+    out = {}
+    with (builtin_dir() / UPL_FILE).open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        for row in rows:
+            out[row["uri"]] = bool(row["aanvraag"] or row["melding"])
+    return out
+
+
+def held_to_target(proc: Process) -> bool:
+    """A digital-share target fits a product unless the law requires a visit or nobody requests it."""
+    if proc.requires_visit is True:
+        return False
+    requested = upl_requests().get(proc.upl or "")
+    return requested is not False  # unknown to the UPL: held to the target
 
 
 @check("F003")
@@ -16,10 +41,13 @@ def digital_share(ctx: Context) -> Iterator[Hit]:
     for proc in ctx.doc.model.processes:
         if not any(ctx.doc.channels[i.channel].type in ONLINE_CHANNELS for i in proc.intake or []):
             continue
+        if not held_to_target(proc):
+            continue
         vol = proc.volume
         if vol is not None and vol.total == 0:
             continue  # no requests that year: there is no share to judge
         seen = True
+        ctx.examine()
         entity = f"processes/{proc.id}"
         if vol is None or vol.total is None or vol.digital is None:
             yield Hit(entity, "not_recorded", {"name": proc.name})

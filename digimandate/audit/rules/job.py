@@ -10,9 +10,10 @@ from digimandate.audit.rules.api import Context, Hit, NotApplicable, check
 @check("J002")
 def motivating_potential(ctx: Context) -> Iterator[Hit]:
     """Fire for each mandate whose measured Motivating Potential Score is below the minimum."""
-    surveyed = [m for m in ctx.doc.model.mandates if m.job_survey is not None]
+    surveyed = [m for m in ctx.doc.model.mandates if m.job_survey is not None and m.scope == "organisation"]
     if not surveyed:
         raise NotApplicable
+    ctx.examine(len(surveyed))
     minimum = float(ctx.params["min_mps"])
     for md in surveyed:
         assert md.job_survey is not None

@@ -9,9 +9,12 @@ from digimandate.model.org import SERVICE_FUNCTIONS
 
 
 def _mandates(ctx: Context) -> list[str]:
-    if not ctx.doc.model.mandates:
+    """The cross-departmental mandates (scope: organisation): the strength rules judge only these."""
+    ids = [mid for mid, md in ctx.doc.mandates.items() if md.scope == "organisation"]
+    if not ids:
         raise NotApplicable
-    return list(ctx.doc.mandates)
+    ctx.examine(len(ids))
+    return ids
 
 
 @check("M007")
@@ -32,12 +35,13 @@ def _approver(ctx: Context, holders: list[str], ref: str) -> str:
     dept = ctx.doc.departments.get(ref)
     if dept is not None:
         return dept.name
-    managers = []
+    # the holders' own manager, by role and department: names stay out of board documents
+    depts = []
     for holder in holders:
-        own = ctx.doc.departments[ctx.doc.people[holder].department].manager
-        if own is not None and own not in holders:
-            managers.append(ctx.doc.people[own].name)
-    return f"manager ({', '.join(dict.fromkeys(managers))})" if managers else "manager"
+        dept = ctx.doc.departments[ctx.doc.people[holder].department]
+        if dept.manager is not None and dept.manager not in holders:
+            depts.append(dept.name)
+    return f"manager ({', '.join(dict.fromkeys(depts))})" if depts else "manager"
 
 
 @check("M009")
@@ -66,10 +70,10 @@ def focus(ctx: Context) -> Iterator[Hit]:
 def embedded(ctx: Context) -> Iterator[Hit]:
     """Fire when the holders sit in too few of the service departments."""
     service = [d for d in ctx.doc.model.departments if d.function in SERVICE_FUNCTIONS]
-    if not service or not ctx.doc.model.mandates:
+    if not service:
         raise NotApplicable
     minimum = float(ctx.params["min_presence"])
-    for md in ctx.doc.model.mandates:
+    for md in (ctx.doc.mandates[mid] for mid in _mandates(ctx)):
         entity = f"mandates/{md.id}"
         if md.works_in is None:
             yield Hit(entity, "not_recorded")

@@ -15,8 +15,10 @@ def owner_load(ctx: Context) -> Iterator[Hit]:
     if not counts:
         raise NotApplicable
     limit = int(ctx.params["max_processes_per_owner"])
+    ctx.examine(len(counts))
     for person_id, count in sorted(counts.items()):
         if count > limit:
-            name = ctx.doc.people[person_id].name
+            # the role and department, not the person: a finding may reach a board document
+            name = ctx.doc.departments[ctx.doc.people[person_id].department].name
             yield Hit(f"people/{person_id}", "too_many", {"name": name, "count": count,
                                                           "max_processes_per_owner": limit})

@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from digimandate.audit.rules.api import Context, Hit, NotApplicable, check
-from digimandate.model.org import ASSISTED_CHANNELS, NOT_DIGITAL_SYSTEMS, Intake, Process
+from digimandate.model.org import NOT_DIGITAL_SYSTEMS, Intake, Process, System
+
+# Channels whose requests a person takes in (P004) and the other, online routes (P005, maturity v2).
+PERSONAL_CHANNELS = frozenset({"phone", "counter", "post"})
+ONLINE_ROUTES = frozenset({"website", "app", "chat", "email", "social", "video"})
 
 
 @check("P001")
@@ -17,20 +21,39 @@ def form_lands_in_system(ctx: Context) -> Iterator[Hit]:
             if intake.form is not True:
                 continue
             seen = True
+            ctx.examine()
             yield from _landing(ctx, path, proc, intake)
     if not seen:
         raise NotApplicable
 
 
+def final_system(ctx: Context, first: System) -> tuple[System, bool]:
+    """Follow ``delivers_to`` from a system to where requests are handled.
+
+    Returns the last system reached and whether the chain stops at an intermediate system that
+    does not record where it delivers. A loop stops at the first repeat.
+    """
+    system = first
+    seen = {system.id}
+    while system.delivers_to is not None and system.delivers_to not in seen:
+        seen.add(system.delivers_to)
+        system = ctx.doc.systems[system.delivers_to]
+    unknown = system.delivers_to is None and system.type == "forms"
+    return system, unknown
+
+
 def _landing(ctx: Context, path: str, proc: Process, intake: Intake) -> Iterator[Hit]:
-    """A hit when an intake lands in a mailbox, on paper, or nowhere recorded."""
+    """A hit when an intake ends in a mailbox, on paper, or nowhere recorded, following delivers_to."""
     args = {"process": proc.name, "channel": ctx.doc.channels[intake.channel].name}
     if intake.lands_in is None:
         yield Hit(path, "not_recorded", args)
         return
-    system = ctx.doc.systems[intake.lands_in]
+    first = ctx.doc.systems[intake.lands_in]
+    system, unknown = final_system(ctx, first)
     if system.type in NOT_DIGITAL_SYSTEMS:
         yield Hit(path, "lands_in_" + system.type, {**args, "system": system.name}, "lands_in")
+    elif unknown:
+        yield Hit(path, "delivery_not_recorded", {**args, "system": system.name}, "lands_in")
 
 
 @check("P002")
@@ -40,6 +63,7 @@ def no_print(ctx: Context) -> Iterator[Hit]:
     for proc in ctx.doc.model.processes:
         for j, step in enumerate(proc.steps or [], start=1):
             seen = True
+            ctx.examine()
             path = f"processes/{proc.id}/steps/{j}"
             args = {"process": proc.name, "step": step.name or str(j)}
             if step.medium is None:
@@ -52,13 +76,25 @@ def no_print(ctx: Context) -> Iterator[Hit]:
 
 @check("P004")
 def assisted_lands_in_system(ctx: Context) -> Iterator[Hit]:
-    """Fire for each phone, counter, e-mail or post intake that lands in a mailbox or on paper."""
+    """Fire for each phone, counter or post intake that lands in a mailbox or on paper."""
+    yield from _routes(ctx, PERSONAL_CHANNELS)
+
+
+@check("P005")
+def online_lands_in_system(ctx: Context) -> Iterator[Hit]:
+    """Fire for each e-mail, chat, app, social or other online intake (not a form) that ends in a mailbox."""
+    yield from _routes(ctx, ONLINE_ROUTES)
+
+
+def _routes(ctx: Context, types: frozenset[str]) -> Iterator[Hit]:
+    """Check the intakes through channels of ``types`` that are not forms (P001 has those)."""
     seen = False
     for proc in ctx.doc.model.processes:
         for path, intake in zip(ctx.doc.intake_paths(proc), proc.intake or [], strict=True):
-            if ctx.doc.channels[intake.channel].type not in ASSISTED_CHANNELS:
+            if ctx.doc.channels[intake.channel].type not in types or intake.form is True:
                 continue
             seen = True
+            ctx.examine()
             yield from _landing(ctx, path, proc, intake)
     if not seen:
         raise NotApplicable
