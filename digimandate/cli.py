@@ -7,7 +7,7 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
@@ -15,6 +15,9 @@ from digimandate import __version__
 from digimandate.errors import EXIT_INTERNAL, DigimandateError, UsageError
 from digimandate.i18n import HELP_NL, Lang, default_lang, t
 from digimandate.loader import DEFAULT_MAX_BYTES, Limits
+
+if TYPE_CHECKING:
+    from digimandate.result import AuditResult
 
 _HELP_LANG = default_lang()
 
@@ -216,6 +219,30 @@ PreviousOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help=_h("Overwrite an existing file."))]
 
 
+class DocFormat(str, enum.Enum):
+    """Formats of the report and the memo."""
+
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+class AudienceOpt(str, enum.Enum):
+    """Who decides on the memo."""
+
+    directie = "directie"
+    college = "college"
+
+
+DocFormatOption = Annotated[
+    DocFormat, typer.Option("--format", "-f", help=_h("md, html (one self-contained file) or docx (Word)."))
+]
+ReferenceOption = Annotated[
+    OptPath, typer.Option("--reference-docx", help=_h("A Word file whose styles, header and footer to use."),
+                          dir_okay=False)
+]
+
+
 def _document(
     kind: str,
     file: Path,
@@ -229,6 +256,9 @@ def _document(
     checklist: list[Path] | None,
     config: Path | None,
     no_config: bool,
+    fmt: DocFormat = DocFormat.md,
+    audience: AudienceOpt = AudienceOpt.directie,
+    reference: Path | None = None,
 ) -> None:
     """Write the report or the memo for one organisation file."""
     from digimandate.advice import load_previous
@@ -249,6 +279,10 @@ def _document(
         result = run.results[0]
         doc_lang = run.lang_for(result)
         to_stdout = output is None or str(output) == "-"
+        if template is None:  # the client documents; --template keeps the Markdown of earlier versions
+            _client_document(kind, result, doc_lang, output, to_stdout, force, previous, to, sender, fmt,
+                             audience, reference)
+            return
         chart_file = None if to_stdout or kind != "report" else f"{output.stem}.maturity.svg"  # type: ignore[union-attr]
         opts = DocOptions(
             lang=doc_lang,
@@ -280,11 +314,34 @@ def _document(
         _internal(exc, run.lang_for())
 
 
-@app.command("report", help=_h("Write the Markdown advice report (and its maturity chart as SVG beside it)."))
+def _client_document(kind: str, result: AuditResult, lang: Lang, output: Path | None, to_stdout: bool,
+                     force: bool, previous: Path | None, to: str | None, sender: str | None, fmt: DocFormat,
+                     audience: AudienceOpt, reference: Path | None) -> None:
+    """Build the report or memo once as a document model, render it in one format and write it."""
+    from digimandate.advice import load_previous
+    from digimandate.clock import today
+    from digimandate.render.doc.publish import build, render, write_bytes
+
+    if fmt is DocFormat.docx and to_stdout:
+        raise UsageError("docx_needs_output")
+    doc = build(result, kind, lang, today(), "college" if audience is AudienceOpt.college else "directie",
+                to, sender, load_previous(previous) if previous else None)
+    data = render(doc, fmt.value, reference)
+    if to_stdout:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    assert output is not None
+    write_bytes(output, data, force=force)
+    typer.echo(t("written", lang, file=str(output)), err=True)
+
+
+@app.command("report", help=_h("Write the advice report (adviesrapport) as Markdown, HTML or Word."))
 def report_cmd(
     file: FileArg = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
+    fmt: DocFormatOption = DocFormat.md,
+    reference: ReferenceOption = None,
     template: Annotated[
         OptPath, typer.Option("--template", help=_h("A folder with report.md.j2 to use instead."), file_okay=False)
     ] = None,
@@ -294,15 +351,22 @@ def report_cmd(
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
-    """Write the Markdown advice report (and its maturity chart as SVG beside it)."""
-    _document("report", file, output, lang, previous, force, template, None, None, checklist, config, no_config)
+    """Write the advice report (adviesrapport) as Markdown, HTML or Word."""
+    _document("report", file, output, lang, previous, force, template, None, None, checklist, config, no_config,
+              fmt, AudienceOpt.directie, reference)
 
 
-@app.command("memo", help=_h("Write the board memo (bestuursnotitie) in Markdown."))
+@app.command("memo", help=_h("Write the memo for the management team or the executive, as Markdown, HTML or Word."))
 def memo_cmd(
     file: FileArg = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
+    fmt: DocFormatOption = DocFormat.md,
+    audience: Annotated[
+        AudienceOpt,
+        typer.Option("--audience", help=_h("Who decides: directie (DT-notitie) or college (collegevoorstel).")),
+    ] = AudienceOpt.directie,
+    reference: ReferenceOption = None,
     previous: PreviousOption = None,
     to: Annotated[Optional[str], typer.Option("--to", help=_h("Who the memo is for."))] = None,  # noqa: UP045
     sender: Annotated[Optional[str], typer.Option("--from", help=_h("Who writes the memo."))] = None,  # noqa: UP045
@@ -314,8 +378,9 @@ def memo_cmd(
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
-    """Write the board memo (bestuursnotitie) in Markdown."""
-    _document("memo", file, output, lang, previous, force, template, to, sender, checklist, config, no_config)
+    """Write the memo for the management team or the executive, as Markdown, HTML or Word."""
+    _document("memo", file, output, lang, previous, force, template, to, sender, checklist, config, no_config,
+              fmt, audience, reference)
 
 
 @app.command(help=_h("Check that an organisation file is valid, without running the rules."))
