@@ -126,10 +126,12 @@ class _Report:
                       rules=fmt.count(len(r.ruleset.rules), self.lang),
                       dimensions=fmt.count(len(r.ruleset.dimensions), self.lang))))
         rows = []
+        titles = {c.id: c.title.get(self.lang) for c in r.ruleset.checklists}  # who changed it, by name
         for rule in r.ruleset.sorted():
             changes = self.changes(rule)
             if changes:
-                rows.append([rule.spec.title.get(self.lang), changes, ", ".join(rule.changed_by) or "–"])
+                by = ", ".join(titles.get(who, who) for who in rule.changed_by) or "–"
+                rows.append([rule.spec.title.get(self.lang), changes, by])
         if rows:
             s.add(Para(tx("doc_standard_changed")))
             s.add(Table([tx("doc_col_norm"), tx("doc_col_change"), tx("doc_col_by")], rows, [5, 4, 2]))
@@ -289,7 +291,7 @@ class _Report:
             rows.append([str(i), what, impact, t(f"doc_grade_{rec.effort}", lang),
                          role_name(rec.rule.spec.role, self.r, lang), after])
         s.add(Table([tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact"), tx("doc_col_effort"),
-                     tx("doc_col_role"), tx("doc_col_after")], rows, [1, 9, 3, 2, 3, 1]))
+                     tx("doc_col_role"), tx("doc_col_after")], rows, [2, 10, 4, 4, 5, 2]))
         s.add(Para(tx("doc_recs_follow_up", date=fmt.long_date(follow_up(self.r), lang))))
         return s
 

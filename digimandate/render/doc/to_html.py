@@ -22,7 +22,7 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1mm
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 1px solid #888; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top;
-  overflow-wrap: anywhere; hyphens: auto; }
+  overflow-wrap: break-word; hyphens: auto; }
 th { background: #e8e8e8; }
 table.fields td:first-child { font-weight: bold; width: 32%; background: #f4f4f4; }
 figure { margin: 2mm 0 5mm; break-inside: avoid; }
