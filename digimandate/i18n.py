@@ -869,7 +869,7 @@ CATALOG.update({
     "doc_status_decide": {"en": "for decision", "nl": "ter besluitvorming"},
     "doc_status_inform": {"en": "for information", "nl": "ter informatie"},
     "doc_h_decisions": {"en": "Decisions", "nl": "Beslispunten"},
-    "doc_decisions_intro": {"en": "Proposed for {body} to decide:", "nl": "Voorgesteld wordt dat {body} besluit tot:"},
+    "doc_decisions_intro": {"en": "Proposed to {body}:", "nl": "Voorstel aan {body}:"},
     "doc_decisions_none": {
         "en": "Nothing needs deciding by {body}; this memo is for information.",
         "nl": "Er hoeft door {body} niets te worden besloten; deze notitie is ter informatie.",

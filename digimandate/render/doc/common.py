@@ -123,6 +123,7 @@ def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang)
     spec = rec.rule.spec
     subjects = [names.entity(e) for e in rec.entities]
     listing = short_list(subjects, lang)
-    who = short_list(list(dict.fromkeys(f.arg("who") for f in rec.findings if f.arg("who"))), lang)
+    who = short_list(list(dict.fromkeys(names.without_people(f.arg("who")) for f in rec.findings if f.arg("who"))),
+                     lang)
     text = spec.decision.get(lang) if spec.decision else spec.title.get(lang)
     return clean(fill(text, {"products": listing, "channels": listing, "who": who or listing}))

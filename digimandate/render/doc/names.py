@@ -33,6 +33,13 @@ class Names:
         self.names["governance"] = t("doc_entity_governance", lang)
         self.names["organisation"] = result.organisation_name
 
+    def without_people(self, text: str) -> str:
+        """Drop people's names given beside a role ("manager (Marleen de Boer)"): board papers name roles."""
+        for path, name in self.names.items():
+            if path.startswith("people/"):
+                text = text.replace(f" ({name})", "")
+        return text
+
     def entity(self, path: str) -> str:
         """The name of the top-level entity a path points into."""
         top = top_entity(path)
