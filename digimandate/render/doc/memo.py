@@ -116,7 +116,7 @@ class _Memo:
 
     def argument(self, rec: Recommendation) -> str:
         spec = rec.rule.spec
-        places = [self.names.entity(e) for e in rec.entities if "/" in e]
+        places = [self.names.entity(e) for e in rec.entities if e.startswith(("processes/", "channels/", "mandates/"))]
         if not places:
             return self.tx("doc_memo_argument_plain", norm=spec.title.get(self.lang))
         return self.tx("doc_memo_argument", norm=spec.title.get(self.lang), where=short_list(places, self.lang, 3))
