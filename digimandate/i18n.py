@@ -762,6 +762,7 @@ CATALOG.update({
         "nl": "Bijlage D geeft elke norm met de uitkomst.",
     },
     "doc_change_disabled": {"en": "switched off", "nl": "uitgeschakeld"},
+    "doc_by_config": {"en": "the settings of this audit", "nl": "de instellingen van dit onderzoek"},
     "doc_change_severity": {"en": "weight {before} changed to {after}", "nl": "gewicht {before} gewijzigd in {after}"},
     "doc_change_param": {"en": "{what}: {before} changed to {after}", "nl": "{what}: {before} gewijzigd in {after}"},
     "doc_h_method": {"en": "Method", "nl": "Werkwijze"},

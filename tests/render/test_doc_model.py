@@ -130,6 +130,19 @@ def test_prerequisites_come_first() -> None:
         assert order.index(before) < order.index(rule_id)
 
 
+def test_settings_changed_by_configuration_are_listed_without_a_file_name(tmp_path: Path) -> None:
+    (tmp_path / ".digimandate.yaml").write_text("params: {F003: {min_digital_share: 0.6}}\nignore: [M014]\n",
+                                                encoding="utf-8")
+    org = tmp_path / "organisation.yaml"
+    org.write_text((EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = audit(org)
+    text = render_markdown(build_report(result, DocContext("en", date(2026, 11, 18))))
+    assert ("| The digital share meets its target | Which share of requests comes in digitally at least, for a product "
+            "with a digital route: 50% changed to 60% | the settings of this audit |") in text
+    assert "| The organisation-wide mandate has a backup | switched off | the settings of this audit |" in text
+    assert ".digimandate" not in text
+
+
 def test_actions_take_the_parameters_in_force(tmp_path: Path) -> None:
     checklist = tmp_path / "mine.yaml"
     checklist.write_text("checklist: {id: mine, version: '1', title: {nl: Mijn, en: Mine}}\n"

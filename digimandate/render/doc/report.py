@@ -130,7 +130,10 @@ class _Report:
         for rule in r.ruleset.sorted():
             changes = self.changes(rule)
             if changes:
-                by = ", ".join(titles.get(who, who) for who in rule.changed_by) or "–"
+                # a checklist by its title; a configuration file is the audit's own setting, not named
+                by = ", ".join(dict.fromkeys(titles.get(who) or tx("doc_by_config") for who in rule.changed_by))
+                if not by:  # switched off by select/ignore, or off by default in its own checklist
+                    by = titles.get(rule.origin, "–") if not rule.spec.enabled else tx("doc_by_config")
                 rows.append([rule.spec.title.get(self.lang), changes, by])
         if rows:
             s.add(Para(tx("doc_standard_changed")))
