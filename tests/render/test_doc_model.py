@@ -124,6 +124,14 @@ def test_volume_raises_a_rule_in_the_order(tmp_path: Path) -> None:
     assert high.index("F005") < low.index("F005")
 
 
+def test_findings_follow_the_order_of_the_recommendations(runner: CliRunner) -> None:
+    text = runner.invoke(app, ["report", "examples/small-municipality.yaml", "--lang", "en"]).stdout
+    findings = text.split("## Findings per dimension", 1)[1].split("## Conclusions", 1)[0]
+    mandate = findings.split("### Mandate:", 1)[1].split("\n### ", 1)[0]
+    numbers = [int(n) for n in re.findall(r"see recommendation (\d+)\.", mandate)]
+    assert len(numbers) > 5 and numbers == sorted(numbers)
+
+
 def test_prerequisites_come_first() -> None:
     order = [rec.rule.id for rec in recommendations(audit(EXAMPLES / "small-municipality.yaml"))]
     for rule_id, before in (("M003", "M001"), ("M008", "M007"), ("C003", "C002"), ("P002", "P001")):

@@ -111,6 +111,8 @@ def test_memo_structure(runner: CliRunner) -> None:
     assert "Over 2 andere besluiten beslist het college van B&W; die volgen in een aparte notitie." in text
     college = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--audience", "college",
                                   "--lang", "en"]).stdout
+    addressed = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--to", "Gemeentesecretaris"]).stdout
+    assert "| **Aan** | Gemeentesecretaris |" in addressed
     assert college.startswith("# Proposal to the executive\n") and "| **To** | The municipal executive |" in college
     assert "1. Grant one person or a compact team an organisation-wide mandate" in college
     assert "The mandate needs at least 0.5 FTE of the holders' time" in college

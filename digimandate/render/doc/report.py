@@ -202,10 +202,11 @@ class _Report:
             if dim.description:
                 sub.add(Para(dim.description.get(self.lang)))
             why = reason(ds)
-            if why:
-                sub.add(Para(t(f"doc_reason_{why}", self.lang) if f"doc_reason_{why}" in _catalog() else why))
+            if why and f"doc_reason_{why}" in _catalog():  # a reason without a text of ours is not shown raw
+                sub.add(Para(t(f"doc_reason_{why}", self.lang)))
             rules = [rule for rule in r.ruleset.sorted() if rule.spec.dimension == name]
-            failing = [rule for rule in rules if rule.id in by_rule]
+            # most important first: in the order of the recommendations, not of the checklist or the file
+            failing = sorted((rule for rule in rules if rule.id in by_rule), key=lambda rule: self.number[rule.id])
             for rule in failing:
                 sub.sections.append(Section(rule.spec.title.get(self.lang), self.rule_block(rule, by_rule[rule.id])))
             met = [rule.spec.title.get(self.lang) for rule in rules
