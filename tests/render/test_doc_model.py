@@ -351,3 +351,17 @@ def test_docx_never_overwrites(runner: CliRunner, tmp_path: Path) -> None:
     assert runner.invoke(app, ["report", "examples/small-municipality.yaml", "-f", "docx", "-o", str(out),
                                "--force"]).exit_code == 0
     assert out.read_bytes().startswith(b"PK")
+
+
+def test_control_characters_in_names_never_break_html_or_word(runner: CliRunner, tmp_path: Path) -> None:
+    org = tmp_path / "org.yaml"
+    org.write_text('schema_version: 1\norganisation: {name: "Gemeente \\x07Bel", type: gemeente}\n'
+                   'channels:\n  - {id: w, name: "web\\x1b[31m", type: website}\n', encoding="utf-8")
+    for command in (["report"], ["memo", "--audience", "college"]):
+        out = tmp_path / f"{command[0]}.docx"
+        result = runner.invoke(app, [*command, str(org), "-f", "docx", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert _docx(out.read_bytes()).paragraphs[0].text.startswith("Adviesrapport: Gemeente Bel") or \
+            command[0] == "memo"
+        html = runner.invoke(app, [*command, str(org), "-f", "html"]).stdout
+        assert "\x07" not in html and "\x1b" not in html and "Gemeente Bel" in html

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from digimandate.i18n import Lang
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text without the control characters XML (HTML, SVG, Word) cannot hold; names may carry them."""
+    return _CONTROL.sub("", text)
 
 
 @dataclass(frozen=True)

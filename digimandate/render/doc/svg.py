@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import textwrap
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
 
-from digimandate.render.doc.model import Chart, Ownership
+from digimandate.render.doc.model import Chart, Ownership, xml_safe
 
 FONT = 'font-family="Helvetica, Arial, sans-serif"'
 
 
+def escape(text: str) -> str:
+    """Text as SVG character data."""
+    return _escape(xml_safe(text))
+
+
 def _q(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
+    return _escape(xml_safe(text), {'"': "&quot;"})
 
 
 def chart_svg(c: Chart) -> str:

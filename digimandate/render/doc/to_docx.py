@@ -7,7 +7,18 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from digimandate.render.doc.model import Block, Chart, Document, Fields, Items, Ownership, Para, Section, Table
+from digimandate.render.doc.model import (
+    Block,
+    Chart,
+    Document,
+    Fields,
+    Items,
+    Ownership,
+    Para,
+    Section,
+    Table,
+    xml_safe,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -62,14 +73,14 @@ def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]], w
         cells = table.add_row().cells
         for cell, text in zip(cells, header, strict=True):
             cell.text = ""
-            run = cell.paragraphs[0].add_run(text)
+            run = cell.paragraphs[0].add_run(xml_safe(text))
             run.bold = True
             _shade(cell, "E8E8E8")
         _repeat_header(table)
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
-            cell.text = text
+            cell.text = xml_safe(text)
     for row in table.rows:
         for i, cell in enumerate(row.cells):
             if widths:
@@ -85,16 +96,16 @@ def _block(doc: DocxDocument, b: Block) -> None:
     if isinstance(b, Para):
         p = doc.add_paragraph(style=_style(doc, "Normal"))
         if b.label:
-            p.add_run(f"{b.label}: ").bold = True
-        p.add_run(b.text)
+            p.add_run(xml_safe(f"{b.label}: ")).bold = True
+        p.add_run(xml_safe(b.text))
     elif isinstance(b, Items):
         if b.ordered:
             for i, item in enumerate(b.items, 1):
                 # Word continues one "List Number" over separate lists; a written number never runs on
-                doc.add_paragraph(f"{i}. {item}", style=_style(doc, "List Paragraph"))
+                doc.add_paragraph(xml_safe(f"{i}. {item}"), style=_style(doc, "List Paragraph"))
         else:
             for item in b.items:
-                doc.add_paragraph(item, style=_style(doc, "List Bullet", "List Paragraph"))
+                doc.add_paragraph(xml_safe(item), style=_style(doc, "List Bullet", "List Paragraph"))
     elif isinstance(b, Table):
         _table(doc, b.header, b.rows, b.widths)
     elif isinstance(b, Fields):
@@ -103,7 +114,7 @@ def _block(doc: DocxDocument, b: Block) -> None:
             for run in row.cells[0].paragraphs[0].runs:
                 run.bold = True
     elif isinstance(b, Chart):
-        doc.add_paragraph(b.title, style=_style(doc, "Caption"))
+        doc.add_paragraph(xml_safe(b.title), style=_style(doc, "Caption"))
         rows = [[name, "", "", "", "", "", str(level) if level is not None else b.not_assessed]
                 for name, level in b.rows]
         table = _table(doc, ["", *[str(i) for i in range(1, 6)], ""], rows, [8, 2, 2, 2, 2, 2, 4])
@@ -113,16 +124,16 @@ def _block(doc: DocxDocument, b: Block) -> None:
             for s in range(level or 0):
                 _shade(table.rows[r].cells[1 + s], SHADES[s])
     elif isinstance(b, Ownership):
-        doc.add_paragraph(b.title, style=_style(doc, "Caption"))
+        doc.add_paragraph(xml_safe(b.title), style=_style(doc, "Caption"))
         _table(doc, list(b.labels), [[g, "; ".join(items)] for g, items in b.groups], [3, 8])
         for name, reach in b.mandates:
-            doc.add_paragraph(f"{name}: {reach}", style=_style(doc, "List Bullet", "List Paragraph"))
+            doc.add_paragraph(xml_safe(f"{name}: {reach}"), style=_style(doc, "List Bullet", "List Paragraph"))
     else:
         raise TypeError(type(b).__name__)
 
 
 def _section(doc: DocxDocument, s: Section, level: int) -> None:
-    heading = doc.add_heading(s.title, level=level)
+    heading = doc.add_heading(xml_safe(s.title), level=level)
     if s.new_page:
         heading.paragraph_format.page_break_before = True
     for b in s.blocks:
@@ -151,7 +162,7 @@ def _page_numbers(doc: DocxDocument, footer_text: str, page_word: str) -> None:
             continue
         p = footer.add_paragraph() if footer.paragraphs[0].text else footer.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run(f"{footer_text} · {page_word} ")
+        p.add_run(xml_safe(f"{footer_text} · {page_word} "))
         field = OxmlElement("w:fldSimple")
         field.set(qn("w:instr"), "PAGE")
         run = OxmlElement("w:r")
@@ -175,10 +186,10 @@ def render_docx(doc_model: Document, page_word: str, reference: Path | None = No
             section.page_width, section.page_height = Mm(210), Mm(297)
             section.left_margin = section.right_margin = Mm(20)
             section.top_margin, section.bottom_margin = Mm(22), Mm(22)
-    doc.core_properties.title = doc_model.title
+    doc.core_properties.title = xml_safe(doc_model.title)[:255]
     doc.core_properties.language = doc_model.lang
-    doc.add_paragraph(doc_model.title, style=_style(doc, "Title"))
-    doc.add_paragraph(doc_model.subtitle, style=_style(doc, "Subtitle"))
+    doc.add_paragraph(xml_safe(doc_model.title), style=_style(doc, "Title"))
+    doc.add_paragraph(xml_safe(doc_model.subtitle), style=_style(doc, "Subtitle"))
     for b in doc_model.front:
         _block(doc, b)
     for s in doc_model.sections:

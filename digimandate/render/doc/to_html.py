@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from html import escape
 
-from digimandate.render.doc.model import Block, Chart, Document, Fields, Items, Ownership, Para, Section, Table
+from digimandate.render.doc.model import (
+    Block,
+    Chart,
+    Document,
+    Fields,
+    Items,
+    Ownership,
+    Para,
+    Section,
+    Table,
+    xml_safe,
+)
 from digimandate.render.doc.svg import chart_svg, ownership_svg
 
 CSS = """
@@ -32,7 +43,7 @@ footer { margin-top: 10mm; font-size: 8.5pt; color: #555; }
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    return escape(xml_safe(text), quote=True)
 
 
 def block(b: Block) -> str:
