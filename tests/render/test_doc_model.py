@@ -328,6 +328,24 @@ def test_docx_takes_the_house_style(runner: CliRunner, tmp_path: Path) -> None:
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"][:2] == ["Beslispunten", "Aanleiding"]
 
 
+def test_docx_with_a_house_style_without_heading_styles(runner: CliRunner, tmp_path: Path) -> None:
+    import docx
+
+    house = docx.Document()
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Title", "Subtitle", "List Bullet", "Caption"):
+        house.styles.element.remove(house.styles[name].element)
+    reference = tmp_path / "kaal.docx"
+    house.save(str(reference))
+    out = tmp_path / "advies.docx"
+    result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-f", "docx", "-o", str(out),
+                                 "--reference-docx", str(reference)])
+    assert result.exit_code == 0, result.output
+    doc = _docx(out.read_bytes())
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"][:2] == ["Samenvatting",
+                                                                                  "Reikwijdte en onderzoeksvragen"]
+    assert 'w:outlineLvl w:val="0"' in doc.styles["Heading 1"].element.xml
+
+
 def test_docx_refuses_stdout_and_bad_references(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-f", "docx", "--lang", "en"])
     assert result.exit_code == 2

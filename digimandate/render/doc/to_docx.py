@@ -132,8 +132,30 @@ def _block(doc: DocxDocument, b: Block) -> None:
         raise TypeError(type(b).__name__)
 
 
+def _heading_style(doc: DocxDocument, level: int) -> Any:
+    """Word's "Heading N", added when a house style lacks it: headings keep their outline level."""
+    name = f"Heading {level}"
+    try:
+        return doc.styles[name]
+    except KeyError:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.font.bold = True
+        style.font.size = Pt({1: 16, 2: 13}.get(level, 11))
+        style.paragraph_format.keep_with_next = True
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), str(level - 1))
+        style.element.get_or_add_pPr().append(outline)
+        return style
+
+
 def _section(doc: DocxDocument, s: Section, level: int) -> None:
-    heading = doc.add_heading(xml_safe(s.title), level=level)
+    heading = doc.add_paragraph(xml_safe(s.title), style=_heading_style(doc, level))
     if s.new_page:
         heading.paragraph_format.page_break_before = True
     for b in s.blocks:
