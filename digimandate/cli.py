@@ -324,6 +324,8 @@ def _client_document(kind: str, result: AuditResult, lang: Lang, output: Path | 
 
     if fmt is DocFormat.docx and to_stdout:
         raise UsageError("docx_needs_output")
+    if reference is not None and fmt is not DocFormat.docx:  # a house style silently ignored would surprise
+        raise UsageError("reference_docx_needs_docx")
     doc = build(result, kind, lang, today(), "college" if audience is AudienceOpt.college else "directie",
                 to, sender, load_previous(previous) if previous else None)
     data = render(doc, fmt.value, reference)

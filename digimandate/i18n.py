@@ -954,6 +954,11 @@ CATALOG.update({
         "nl": "een Word-document kan niet naar standaarduitvoer worden geschreven",
     },
     "docx_needs_output_hint": {"en": "name a file with -o, for example -o advies.docx", "nl": "noem een bestand met -o, bijvoorbeeld -o advies.docx"},
+    "reference_docx_needs_docx": {
+        "en": "--reference-docx gives the house style of a Word document",
+        "nl": "--reference-docx geeft de huisstijl van een Word-document",
+    },
+    "reference_docx_needs_docx_hint": {"en": "add -f docx", "nl": "voeg -f docx toe"},
     "reference_docx_missing": {"en": "{file}: the reference document does not exist", "nl": "{file}: het referentiedocument bestaat niet"},
     "reference_docx_missing_hint": {"en": "name a Word file (.docx) with the house style", "nl": "noem een Word-bestand (.docx) met de huisstijl"},
     "reference_docx_invalid": {"en": "{file}: the reference document is not a Word file (.docx)", "nl": "{file}: het referentiedocument is geen Word-bestand (.docx)"},

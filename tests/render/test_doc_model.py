@@ -359,6 +359,10 @@ def test_docx_refuses_stdout_and_bad_references(runner: CliRunner, tmp_path: Pat
     assert result.stderr == (f"error: {bad}: the reference document is not a Word file (.docx)\n"
                              "  hint: save the house style from Word as .docx (a .dotx template or .doc will not do)\n")
     assert not (tmp_path / "a.docx").exists()
+    result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-f", "html", "--lang", "en",
+                                 "--reference-docx", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr == "error: --reference-docx gives the house style of a Word document\n  hint: add -f docx\n"
 
 
 def test_docx_never_overwrites(runner: CliRunner, tmp_path: Path) -> None:
