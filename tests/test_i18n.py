@@ -108,3 +108,10 @@ def test_dutch_help_translates_only_texts_the_cli_has() -> None:
     flat = re.sub(r'"\s*\n\s*"', "", source)  # implicit concatenation of string literals
     missing = [english for english in HELP_NL if english not in flat]
     assert missing == []
+
+
+def test_no_key_is_defined_twice() -> None:
+    """A second definition would silently replace the first (``CATALOG.update`` blocks, dict literals)."""
+    source = (PACKAGE / "i18n.py").read_text(encoding="utf-8")
+    keys = re.findall(r'^    "([a-z0-9_]+)": \{', source, re.M)
+    assert sorted({k for k in keys if keys.count(k) > 1}) == []

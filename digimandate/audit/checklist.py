@@ -20,6 +20,10 @@ WEIGHTS: dict[str, float] = {"critical": 10.0, "high": 7.5, "medium": 5.0, "low"
 RuleId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*[0-9]{3}$")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
 ParamValue = bool | int | float | str
+Effort = Literal["small", "medium", "large"]
+# Who acts on a recommendation and which body decides: roles, never people (texts in i18n, "role_*").
+Role = Literal["college", "directie", "sponsor", "mandate_holder", "channel_owners", "kcc_head", "process_owners"]
+Body = Literal["college", "directie"]
 
 
 class _Spec(BaseModel):
@@ -107,6 +111,13 @@ class Rule(_Spec):
     check: Query | PythonCheck
     decision: Text | None = None
     enabled: bool = True
+    # For the advice report and the memo: the rule as an action, how much work it is, who acts,
+    # which body decides, and the rules whose actions come first.
+    action: Text | None = None
+    effort: Effort | None = None
+    role: Role | None = None
+    decided_by: Body | None = None
+    after: list[RuleId] = []
 
 
 class Override(_Spec):

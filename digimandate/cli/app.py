@@ -291,6 +291,30 @@ PreviousOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help=_h("Overwrite an existing file."))]
 
 
+class DocFormat(str, enum.Enum):
+    """Formats of the report and the memo."""
+
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+class AudienceOpt(str, enum.Enum):
+    """Who decides on the memo."""
+
+    directie = "directie"
+    college = "college"
+
+
+DocFormatOption = Annotated[
+    DocFormat, typer.Option("--format", "-f", help=_h("md, html (one self-contained file) or docx (Word)."))
+]
+ReferenceOption = Annotated[
+    OptPath, typer.Option("--reference-docx", help=_h("A Word file whose styles, header and footer to use."),
+                          metavar=_h("FILE"))
+]
+
+
 def _document(
     kind: str,
     file: Path,
@@ -306,6 +330,9 @@ def _document(
     no_config: bool,
     max_bytes: int,
     names: bool = False,
+    fmt: DocFormat = DocFormat.md,
+    audience: AudienceOpt = AudienceOpt.directie,
+    reference: Path | None = None,
 ) -> None:
     """Write the report or the memo: for one organisation file, or one per organisation of a folder."""
     from digimandate.cli.documents import DocRequest, check_template, write_documents
@@ -322,19 +349,20 @@ def _document(
         run.audit([file])
         if run.exit_code:
             raise typer.Exit(run.exit_code)
-        request = DocRequest(kind, output, template, previous, to, sender, force, names)
+        request = DocRequest(kind, output, template, previous, to, sender, force, names, fmt.value, audience.value,
+                             reference)
         for path, doc_lang in write_documents(run, request, lambda text: typer.echo(text, err=True)):
             typer.echo(t("written", doc_lang, file=str(path)), err=True)
 
 
-@app.command(
-    "report", help=_h("Write the Markdown advice report (and its maturity chart as SVG beside it)."),
-    cls=HelpCommand,
-)
+@app.command("report", help=_h("Write the advice report (adviesrapport) as Markdown, HTML or Word."),
+             cls=HelpCommand)
 def report_cmd(
     file: FileArg = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
+    fmt: DocFormatOption = DocFormat.md,
+    reference: ReferenceOption = None,
     template: Annotated[
         OptPath, typer.Option("--template", help=_h("A folder with report.md.j2 to use instead."), metavar=_h("FOLDER"))
     ] = None,
@@ -348,16 +376,23 @@ def report_cmd(
         bool, typer.Option("--names", help=_h("Name the staff beside the job design (the consultant's copy)."))
     ] = False,
 ) -> None:
-    """Write the Markdown advice report (and its maturity chart as SVG beside it)."""
+    """Write the advice report (adviesrapport) as Markdown, HTML or Word."""
     _document("report", file, output, lang, previous, force, template, None, None, checklist, config, no_config,
-              max_bytes, names)
+              max_bytes, names, fmt, AudienceOpt.directie, reference)
 
 
-@app.command("memo", help=_h("Write the board memo (bestuursnotitie) in Markdown."), cls=HelpCommand)
+@app.command("memo", help=_h("Write the memo for the management team or the executive, as Markdown, HTML or Word."),
+             cls=HelpCommand)
 def memo_cmd(
     file: FileArg = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
+    fmt: DocFormatOption = DocFormat.md,
+    audience: Annotated[
+        AudienceOpt,
+        typer.Option("--audience", help=_h("Who decides: directie (DT-notitie) or college (collegevoorstel).")),
+    ] = AudienceOpt.directie,
+    reference: ReferenceOption = None,
     previous: PreviousOption = None,
     to: Annotated[
         Optional[str], typer.Option("--to", help=_h("Who the memo is for."), metavar=_h("TEXT"))  # noqa: UP045
@@ -374,9 +409,9 @@ def memo_cmd(
     no_config: NoConfigOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Write the board memo (bestuursnotitie) in Markdown."""
+    """Write the memo for the management team or the executive, as Markdown, HTML or Word."""
     _document("memo", file, output, lang, previous, force, template, to, sender, checklist, config, no_config,
-              max_bytes)
+              max_bytes, False, fmt, audience, reference)
 
 
 @app.command(help=_h("Check that an organisation file is valid, without running the rules."), cls=HelpCommand)

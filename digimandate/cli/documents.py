@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,9 @@ class DocRequest:
     sender: str | None = None
     force: bool = False
     names: bool = False  # staff names beside the job design: the consultant's copy only
+    fmt: str = "md"  # md, html or docx
+    audience: str = "directie"  # who decides on a memo: directie or college
+    reference: Path | None = None  # a Word file whose house style a docx takes
 
     @property
     def output(self) -> Path | None:
@@ -40,6 +44,12 @@ class DocRequest:
         """``-o DIR/`` (or an existing folder) asks for one document per organisation."""
         text = self.output_text
         return text is not None and text != "-" and (text.endswith(("/", os.sep)) or Path(text).is_dir())
+
+
+def suffix(req: DocRequest) -> str:
+    """The file name ending of one document in a folder of documents."""
+    ext = ".md" if req.template is not None else "." + req.fmt
+    return ext if req.kind == "report" else f".memo{ext}"
 
 
 def template_name(kind: str) -> str:
@@ -83,49 +93,42 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
     from digimandate.cli.output import write_atomic
     from digimandate.clock import today
     from digimandate.render.advice import load_previous_results, version_changes
-    from digimandate.render.documents import DocOptions, maturity_chart, memo, report
 
     results = run.results
     to_stdout = req.output is None
     per_org = req.per_organisation
     if len(results) > 1 and not per_org:
         raise UsageError(f"{req.kind}_needs_folder", count=len(results))
+    if req.template is None and req.fmt == "docx" and to_stdout:
+        raise UsageError("docx_needs_output")
+    if req.reference is not None and (req.fmt != "docx" or req.template is not None):
+        raise UsageError("reference_docx_needs_docx")  # a house style silently ignored would surprise
     earlier = load_previous_results(req.previous) if req.previous else None
     names = output_names(results) if per_org else []
-    planned: list[tuple[Path | None, str, Lang, bool]] = []  # where, what, language, a document (not a chart)
+    planned: list[tuple[Path | None, str | bytes, Lang, bool]] = []  # where, what, language, a document
     for i, result in enumerate(results):
         lang = run.lang_for(result)
         target = req.output
         if per_org:
             assert req.output is not None
-            target = req.output / (names[i] + (".md" if req.kind == "report" else ".memo.md"))
+            target = req.output / (names[i] + suffix(req))
         elif to_stdout:
             target = None
-        chart_file = f"{target.stem}.maturity.svg" if target is not None and req.kind == "report" else None
         previous = pick_previous(earlier, result, str(req.previous), lang, warn) if earlier else None
         if previous is not None:  # a new checklist version measures differently: say so, then compare
             for cid, before, after in version_changes(result, previous):
                 warn(t("previous_version_differs", lang, id=cid, before=before, after=after))
-        opts = DocOptions(
-            lang=lang,
-            written=today(),
-            template_dir=req.template,
-            previous=previous,
-            chart_file=chart_file,
-            to=req.to,
-            sender=req.sender,
-            names=req.names,
-        )
-        if target is not None and chart_file is not None:  # the chart first, so a report never lacks it
-            planned.append((target.parent / chart_file, maturity_chart(result, lang), lang, False))
-        planned.append((target, report(result, opts) if req.kind == "report" else memo(result, opts), lang, True))
+        if req.template is None:
+            planned.append((target, _client_document(result, req, lang, today(), previous), lang, True))
+            continue
+        planned += _template_document(result, req, lang, today(), previous, target)
     if to_stdout:
-        for _, text, _, _ in planned:
-            sys.stdout.write(text)
+        for _, data, _, _ in planned:
+            sys.stdout.write(data.decode("utf-8") if isinstance(data, bytes) else data)
         sys.stdout.flush()
         return []
     inputs = run.inputs()
-    inputs.add(req.previous, *(sorted(req.template.iterdir()) if req.template else ()))
+    inputs.add(req.previous, req.reference, *(sorted(req.template.iterdir()) if req.template else ()))
     inputs.guard(path for path, _, _, _ in planned)
     for path, _, _, _ in planned:  # refuse before writing anything
         if path is not None and path.exists() and not req.force:
@@ -136,9 +139,36 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
         except OSError as exc:
             raise UsageError("cannot_write", file=str(req.output), reason=exc.strerror or str(exc)) from None
     written: list[tuple[Path, Lang]] = []
-    for path, text, lang, document in planned:
+    for path, data, lang, document in planned:
         assert path is not None
-        write_atomic(path, text, force=req.force)
+        write_atomic(path, data, force=req.force)
         if document:
             written.append((path, lang))
     return written
+
+
+def _client_document(result: AuditResult, req: DocRequest, lang: Lang, written: date,
+                     previous: dict[str, Any] | None) -> bytes:
+    """The report or memo built once as a document model and rendered in the asked format."""
+    from digimandate.render.doc.memo import Audience
+    from digimandate.render.doc.publish import build, render
+
+    audience: Audience = "college" if req.audience == "college" else "directie"
+    doc = build(result, req.kind, lang, written, audience, req.to, req.sender, previous)
+    return render(doc, req.fmt, req.reference)
+
+
+def _template_document(result: AuditResult, req: DocRequest, lang: Lang, written: date,
+                       previous: dict[str, Any] | None,
+                       target: Path | None) -> list[tuple[Path | None, str | bytes, Lang, bool]]:
+    """A document from the user's own Markdown template (``--template``), with the chart beside a report."""
+    from digimandate.render.documents import DocOptions, maturity_chart, memo, report
+
+    chart_file = f"{target.stem}.maturity.svg" if target is not None and req.kind == "report" else None
+    opts = DocOptions(lang=lang, written=written, template_dir=req.template, previous=previous,
+                      chart_file=chart_file, to=req.to, sender=req.sender, names=req.names)
+    out: list[tuple[Path | None, str | bytes, Lang, bool]] = []
+    if target is not None and chart_file is not None:  # the chart first, so a report never lacks it
+        out.append((target.parent / chart_file, maturity_chart(result, lang), lang, False))
+    out.append((target, report(result, opts) if req.kind == "report" else memo(result, opts), lang, True))
+    return out

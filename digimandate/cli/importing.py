@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from digimandate.cli.output import write_atomic
@@ -48,35 +46,12 @@ def template_command(kind: str, output: Path, lang: Lang, force: bool) -> None:
     """Write the spreadsheet template: a workbook, or a folder with one CSV per sheet."""
     files = template(kind, lang)
     if kind == "xlsx":
-        write_bytes_atomic(output, files[""], force)
+        write_atomic(output, files[""], force)
     else:
         output.mkdir(parents=True, exist_ok=True)
         for name in files:
             if (output / name).exists() and not force:
                 raise UsageError("exists", file=str(output / name))
         for name, data in files.items():
-            write_bytes_atomic(output / name, data, force)
+            write_atomic(output / name, data, force)
     sys.stderr.write(t("imp_template_written", lang, file=str(output)) + "\n")
-
-
-def write_bytes_atomic(path: Path, data: bytes, force: bool) -> None:
-    """Write bytes through a temporary file and a rename; never over an existing file unless asked."""
-    if path.exists() and not force:
-        raise UsageError("exists", file=str(path))
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise UsageError("cannot_write", file=str(path), reason=exc.strerror or str(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError("cannot_write", file=str(path), reason=exc.strerror or str(exc)) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -10,8 +10,8 @@ from pathlib import Path
 from digimandate.errors import UsageError
 
 
-def write_atomic(path: Path, text: str, force: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
+def write_atomic(path: Path, data: str | bytes, force: bool = False) -> None:
+    """Write ``data`` (text as UTF-8) to ``path`` through a temporary file and a rename."""
     if path.exists() and not force:
         raise UsageError("exists", file=str(path))
     directory = path.parent if str(path.parent) else Path(".")
@@ -20,8 +20,8 @@ def write_atomic(path: Path, text: str, force: bool = False) -> None:
     except OSError as exc:
         raise UsageError("cannot_write", file=str(path), reason=exc.strerror or str(exc)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
             os.fsync(fh.fileno())
         if not force and path.exists():  # someone created it meanwhile: still never overwrite

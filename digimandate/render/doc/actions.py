@@ -1,0 +1,109 @@
+"""Recommendations as prioritised actions: impact from severity and request volume, effort from the checklist."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from digimandate.audit.checklist import WEIGHTS, ActiveRule
+from digimandate.audit.query import fill
+from digimandate.audit.result import AuditResult, Finding
+from digimandate.i18n import Lang
+from digimandate.render.doc import fmt
+from digimandate.render.doc.adapter import top_entity
+
+COST = {"small": 1.0, "medium": 1.5, "large": 2.0}
+HIGH_VOLUME = 10_000  # requests a year from which a finding weighs one step heavier
+PERCENT_PARAMS = ("share", "presence")  # parameters given as a fraction, read as a percentage
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A failing rule as something to do, with what it touches."""
+
+    rule: ActiveRule
+    findings: tuple[Finding, ...]
+    entities: tuple[str, ...]  # top-level entity paths, without repeats
+    volume: int  # requests a year of the products concerned
+    priority: float
+    after: tuple[str, ...]  # ids of failing rules whose actions come first
+
+    @property
+    def effort(self) -> str:
+        """small, medium or large; a custom rule without one counts as medium."""
+        return self.rule.spec.effort or "medium"
+
+    @property
+    def impact(self) -> str:
+        """high, medium or low: from the severity, one step up for products with many requests."""
+        grade = {"critical": 2, "high": 2, "medium": 1}.get(self.rule.severity, 0)
+        if self.volume >= HIGH_VOLUME:
+            grade = min(grade + 1, 2)
+        return ("low", "medium", "high")[grade]
+
+
+def volumes(result: AuditResult) -> dict[str, int]:
+    """Requests a year per product path."""
+    out = {}
+    for p in result.organisation_model().processes:
+        if p.volume is not None and p.volume.total is not None:
+            out[f"processes/{p.id}"] = p.volume.total
+    return out
+
+
+def recommendations(result: AuditResult) -> list[Recommendation]:
+    """Every failing rule as an action, highest impact per effort first, never before what it depends on."""
+    by_rule: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        if f.dimension != "waivers":
+            by_rule.setdefault(f.rule, []).append(f)
+    vols = volumes(result)
+    recs: dict[str, Recommendation] = {}
+    for rule_id, found in by_rule.items():
+        rule = result.ruleset.rules[rule_id]
+        # the products with the most requests first, so a short list names what matters
+        entities = tuple(sorted(dict.fromkeys(top_entity(f.entity) for f in found), key=lambda e: -vols.get(e, 0)))
+        volume = sum(vols.get(e, 0) for e in entities)
+        # squared weights: one critical finding outweighs two medium ones, as a board would weigh them
+        impact = WEIGHTS[rule.severity] ** 2 * (1 + math.log10(1 + volume) / 2)
+        # lower levels first when all else is equal: they are the floor the rest stands on
+        priority = impact / COST[rule.spec.effort or "medium"] - rule.spec.level * 0.1
+        recs[rule_id] = Recommendation(rule, tuple(found), entities, volume, priority,
+                                       tuple(a for a in rule.spec.after if a in by_rule))
+    return _ordered(recs)
+
+
+def _ordered(recs: dict[str, Recommendation]) -> list[Recommendation]:
+    """Highest priority first among the actions whose prerequisites are placed (Kahn's algorithm)."""
+    placed: list[Recommendation] = []
+    done: set[str] = set()
+    waiting = dict(recs)
+    while waiting:
+        ready = [r for r in waiting.values() if all(a in done for a in r.after)]
+        if not ready:  # a cycle in the data: place the rest by priority rather than lose them
+            ready = list(waiting.values())
+        best = max(ready, key=lambda r: (r.priority, -ord(r.rule.id[0]), r.rule.id))
+        placed.append(best)
+        done.add(best.rule.id)
+        del waiting[best.rule.id]
+    return placed
+
+
+def param_text(key: str, value: object, lang: Lang) -> str:
+    """A parameter as a reader sees it: "50%" for a share, "0,5" for a Dutch decimal."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if any(p in key for p in PERCENT_PARAMS) and value <= 1:
+        return fmt.percent(float(value), lang)
+    if isinstance(value, int):
+        return fmt.count(value, lang)
+    return fmt.number(value, lang, 2)
+
+
+def action_text(rule: ActiveRule, lang: Lang) -> str:
+    """The action in ``lang`` with the parameters in force; the rule title where a checklist gives none."""
+    spec = rule.spec
+    if spec.action is None:
+        return spec.title.get(lang)
+    values = {k: param_text(k, v, lang) for k, v in rule.params.items()}
+    return fill(spec.action.get(lang), values)

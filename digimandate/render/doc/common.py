@@ -1,0 +1,129 @@
+"""Parts both documents share: levels in words, the chart, the ownership picture, the decisions per body."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from digimandate.audit.query import fill
+from digimandate.audit.result import AuditResult
+from digimandate.i18n import Lang, t
+from digimandate.render.doc import fmt
+from digimandate.render.doc.actions import Recommendation
+from digimandate.render.doc.adapter import level
+from digimandate.render.doc.model import Chart, Ownership
+from digimandate.render.doc.names import Names, clean
+
+FOLLOW_UP_DAYS = 182
+MAX_NAMES = 5
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What every document builder needs besides the result."""
+
+    lang: Lang
+    written: date
+    sender: str | None = None
+    to: str | None = None
+
+
+def level_text(value: int | None, lang: Lang) -> str:
+    """"niveau 3 (Gemandateerd)", or "niet getoetst" when no level was stated."""
+    if value is None:
+        return t("doc_not_assessed", lang)
+    return t("doc_level_named", lang, level=value, name=t(f"level_{value}", lang))
+
+
+def level_cell(value: int | None, lang: Lang) -> str:
+    """A level for a table cell: the number, or a dash."""
+    return "–" if value is None else str(value)
+
+
+def short_list(items: list[str], lang: Lang, limit: int = MAX_NAMES) -> str:
+    """At most ``limit`` names, then "en N andere"."""
+    shown = ", ".join(items[:limit])
+    if len(items) > limit:
+        shown += " " + t("doc_and_more", lang, count=fmt.count(len(items) - limit, lang))
+    return shown
+
+
+def counted(n: int, noun: str, lang: Lang) -> str:
+    """"1 product", "3 producten": a number with its noun in the right form."""
+    one, many = t(f"doc_noun_{noun}", lang).split("|")
+    return f"{fmt.count(n, lang)} {one if n == 1 else many}"
+
+
+def body_name(body: str, result: AuditResult, lang: Lang) -> str:
+    """The deciding body as this kind of organisation calls it."""
+    if body == "college":
+        kind = result.organisation_type if result.organisation_type in ("gemeente", "provincie", "waterschap") \
+            else "other"
+        return t(f"doc_executive_{kind}", lang)
+    return t("doc_body_directie", lang)
+
+
+def role_name(role: str | None, result: AuditResult, lang: Lang) -> str:
+    """Who acts, as a role."""
+    if role is None:
+        return t("doc_body_directie", lang)
+    if role == "college":
+        return body_name("college", result, lang)
+    return t(f"doc_role_{role}", lang)
+
+
+def chart(result: AuditResult, lang: Lang) -> Chart:
+    """The maturity chart of the dimensions that have a level or were looked at."""
+    rows = [(dim.title.get(lang), level(result.maturity.dimensions[name]))
+            for name, dim in result.ruleset.dimensions.items() if name in result.maturity.dimensions]
+    return Chart(t("doc_chart_title", lang, org=result.organisation_name), rows,
+                 [t(f"level_{i}", lang) for i in range(1, 6)], t("doc_not_assessed", lang))
+
+
+def ownership(result: AuditResult, lang: Lang) -> Ownership:
+    """Per department the channels it owns (and co-owns) and the products it delivers; each mandate's reach."""
+    model = result.organisation_model()
+    depts = {d.id: d.name for d in model.departments}
+    owned: dict[str | None, list[str]] = defaultdict(list)
+    for c in model.channels:
+        owned[c.owner].append(t("doc_owns_channel", lang, name=c.name))
+        for co in c.co_owners or []:
+            owned[co].append(t("doc_co_owns_channel", lang, name=c.name))
+    products: dict[str | None, list[str]] = defaultdict(list)
+    for p in model.processes:
+        products[p.department].append(p.name)
+    groups = []
+    keys: list[str | None] = [*depts, None]
+    for key in keys:
+        items = list(owned.get(key, []))
+        names = products.get(key, [])
+        if names:
+            items.append(t("doc_products", lang, count=counted(len(names), "product", lang),
+                           names=short_list(names, lang, 4)))
+        if key is None and not items:
+            continue
+        groups.append((depts[key] if key is not None else t("doc_no_owner", lang), items or ["–"]))
+    mandates = []
+    for md in model.mandates:
+        reach = (t("doc_reach_organisation", lang) if md.scope == "organisation" else
+                 ", ".join(depts.get(d, d) for d in md.departments or []) or t("doc_reach_unknown", lang))
+        mandates.append((Names(result, lang).mandate(md.id), reach))
+    return Ownership(t("doc_ownership_title", lang, org=result.organisation_name), groups, mandates,
+                     (t("doc_col_department", lang), t("doc_col_owns", lang)))
+
+
+def follow_up(result: AuditResult) -> date:
+    """The follow-up audit: about half a year on, on a working day."""
+    return fmt.working_day(result.audit_date + timedelta(days=FOLLOW_UP_DAYS))
+
+
+def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang) -> str:
+    """The decision a rule asks of its body, with the names it concerns."""
+    spec = rec.rule.spec
+    subjects = [names.entity(e) for e in rec.entities]
+    listing = short_list(subjects, lang)
+    who = short_list(list(dict.fromkeys(names.without_people(f.arg("who")) for f in rec.findings if f.arg("who"))),
+                     lang)
+    text = spec.decision.get(lang) if spec.decision else spec.title.get(lang)
+    return clean(fill(text, {"products": listing, "channels": listing, "who": who or listing}))

@@ -1,0 +1,70 @@
+"""Numbers and dates as a reader of the document's language writes them (Babel), and working days."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from digimandate.i18n import Lang
+
+_LOCALE = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def number(value: float, lang: Lang, digits: int = 1) -> str:
+    """A number with the decimal mark of the language: "12,3" in Dutch, "12.3" in English."""
+    from babel.numbers import format_decimal  # Babel only on the document path
+
+    return str(format_decimal(round(value, digits), format=f"#,##0.{'#' * digits}" if digits else "#,##0",
+                              locale=_LOCALE[lang]))
+
+
+def count(value: int, lang: Lang) -> str:
+    """A whole number with the thousands separator of the language: "40.000" or "40,000"."""
+    return number(value, lang, 0)
+
+
+def percent(share: float, lang: Lang) -> str:
+    """A share as a whole percentage: "93%"."""
+    from babel.numbers import format_percent
+
+    return str(format_percent(share, format="#,##0%", locale=_LOCALE[lang]))
+
+
+def long_date(day: date, lang: Lang) -> str:
+    """A date in words: "2 mei 2027" or "2 May 2027"."""
+    from babel.dates import format_date
+
+    return str(format_date(day, format="d MMMM y", locale=_LOCALE[lang]))
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holidays(year: int) -> set[date]:
+    """Dutch public holidays on which offices are closed."""
+    easter = _easter(year)
+    kings = date(year, 4, 27)
+    if kings.weekday() == 6:  # Koningsdag moves to Saturday when the 27th is a Sunday
+        kings = date(year, 4, 26)
+    days = {date(year, 1, 1), kings, date(year, 12, 25), date(year, 12, 26),
+            easter + timedelta(days=1), easter + timedelta(days=39), easter + timedelta(days=50)}
+    if year % 5 == 0:  # Bevrijdingsdag is a day off for government staff once every five years
+        days.add(date(year, 5, 5))
+    return days
+
+
+def working_day(day: date) -> date:
+    """The day itself when it is a working day, else the next working day."""
+    while day.weekday() >= 5 or day in holidays(day.year):
+        day += timedelta(days=1)
+    return day

@@ -1,0 +1,176 @@
+"""The memo as a document model: a DT-notitie for the directie or a collegevoorstel for the executive."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from digimandate.audit.result import AuditResult
+from digimandate.i18n import Lang, t
+from digimandate.render.advice import Progress
+from digimandate.render.doc import fmt
+from digimandate.render.doc.actions import Recommendation, recommendations
+from digimandate.render.doc.adapter import basis, level
+from digimandate.render.doc.common import (
+    DocContext,
+    body_name,
+    counted,
+    decision,
+    follow_up,
+    level_text,
+    short_list,
+)
+from digimandate.render.doc.model import Document, Fields, Items, Para, Section
+from digimandate.render.doc.names import Names, clean
+
+Audience = Literal["directie", "college"]
+MAX_DECISIONS = 6
+
+
+class _Memo:
+    """Builds the memo for one audience."""
+
+    def __init__(self, result: AuditResult, ctx: DocContext, audience: Audience, prog: Progress | None) -> None:
+        self.r = result
+        self.lang: Lang = ctx.lang
+        self.ctx = ctx
+        self.audience = audience
+        self.prog = prog
+        self.names = Names(result, ctx.lang)
+        self.recs = recommendations(result)
+        self.mine = [rec for rec in self.recs if rec.rule.spec.decided_by == audience][:MAX_DECISIONS]
+        self.other = [rec for rec in self.recs if rec.rule.spec.decided_by not in (None, audience)]
+
+    def tx(self, key: str, **args: Any) -> str:
+        return t(key, self.lang, **args)
+
+    def build(self) -> Document:
+        r, tx, lang = self.r, self.tx, self.lang
+        body = body_name(self.audience, r, lang)
+        kind = tx(f"doc_memo_kind_{self.audience}")
+        gov = r.organisation_model().governance
+        holder = gov.portfolio_holder if gov and gov.portfolio_holder else tx("doc_not_recorded")
+        status = tx("doc_status_decide") if self.mine else tx("doc_status_inform")
+        doc = Document(lang, kind, tx("doc_memo_subject", org=r.organisation_name))
+        doc.front.append(Fields([
+            (tx("doc_field_subject"), tx("doc_memo_subject", org=r.organisation_name)),
+            (tx("doc_field_to"), self.ctx.to or body[:1].upper() + body[1:]),
+            (tx("doc_field_portfolio"), holder),
+            (tx("doc_field_author"), self.ctx.sender or tx("doc_author_default")),
+            (tx("doc_field_date"), fmt.long_date(self.ctx.written, lang)),
+            (tx("doc_field_status"), status),
+        ]))
+        doc.footer = f"{kind}: {r.organisation_name}"
+        doc.sections = [self.decisions(body), self.reason(), self.effect(), self.arguments(), self.caveats(),
+                        self.finance(), self.communication(), self.follow(), self.attachments()]
+        return doc
+
+    def decisions(self, body: str) -> Section:
+        tx = self.tx
+        s = Section(tx("doc_h_decisions"))
+        if not self.mine:
+            s.add(Para(tx("doc_decisions_none", body=body)))
+            return s
+        s.add(Para(tx("doc_decisions_intro", body=body)))
+        items = []
+        for rec in self.mine:
+            argument = clean(rec.rule.spec.rationale.get(self.lang))
+            items.append(f"{decision(rec, self.r, self.names, self.lang)} {tx('doc_decision_argument', text=argument)}")
+        s.add(Items(items, ordered=True))
+        return s
+
+    def reason(self) -> Section:
+        r, tx = self.r, self.tx
+        s = Section(tx("doc_h_reason"))
+        overall = level(r.maturity)
+        s.add(Para(tx("doc_memo_reason", org=r.organisation_name, date=fmt.long_date(r.audit_date, self.lang),
+                      level=level_text(overall, self.lang))))
+        if self.prog is not None:
+            s.add(Para(tx("doc_progress_counts", fixed=len(self.prog.fixed), new=len(self.prog.new),
+                          open=len(self.prog.still_open))))
+        return s
+
+    def effect(self) -> Section:
+        r, tx = self.r, self.tx
+        overall = level(r.maturity)
+        s = Section(tx("doc_h_effect"))
+        if overall is None or overall < 5:
+            target = 2 if overall is None else overall + 1
+            s.add(Para(tx("doc_memo_effect", level=level_text(target, self.lang),
+                          description=t(f"level_{target}_desc", self.lang))))
+        else:
+            s.add(Para(tx("doc_memo_effect_top")))
+        return s
+
+    def arguments(self) -> Section:
+        tx = self.tx
+        s = Section(tx("doc_h_arguments"))
+        urgent = [rec for rec in self.recs if rec.rule.severity in ("critical", "high")]
+        if not self.recs:
+            s.add(Para(tx("doc_memo_no_findings")))
+            return s
+        s.add(Para(tx("doc_memo_findings", count=counted(len(self.r.findings), "finding", self.lang),
+                      urgent=fmt.count(len(urgent), self.lang))))
+        items = [self.argument(rec) for rec in (self.mine or self.recs)[:4]]
+        s.add(Items(items))
+        return s
+
+    def argument(self, rec: Recommendation) -> str:
+        spec = rec.rule.spec
+        places = [self.names.entity(e) for e in rec.entities if e.startswith(("processes/", "channels/", "mandates/"))]
+        if not places:
+            return self.tx("doc_memo_argument_plain", norm=spec.title.get(self.lang))
+        return self.tx("doc_memo_argument", norm=spec.title.get(self.lang), where=short_list(places, self.lang, 3))
+
+    def caveats(self) -> Section:
+        r, tx = self.r, self.tx
+        s = Section(tx("doc_h_caveats"))
+        items = [tx("doc_caveat_awb"), tx("doc_caveat_wor")]
+        missing = sum(1 for f in r.findings if basis(f) == "not_recorded")
+        if missing:
+            items.append(tx("doc_caveat_missing", count=fmt.count(missing, self.lang)))
+        org_wide = [md for md in r.organisation_model().mandates if md.scope == "organisation"]
+        if org_wide and any(len(md.holders or []) == 1 for md in org_wide):
+            items.append(tx("doc_caveat_continuity"))
+        if r.waived:
+            items.append(tx("doc_caveat_waived", count=fmt.count(len(r.waived), self.lang)))
+        s.add(Items(items))
+        return s
+
+    def finance(self) -> Section:
+        r, tx = self.r, self.tx
+        s = Section(tx("doc_h_finance"))
+        ids = {rec.rule.id for rec in self.mine}
+        if not self.mine:
+            s.add(Para(tx("doc_finance_none")))
+        elif ids & {"M001", "M009"}:
+            fte = r.ruleset.rules["M009"].params.get("min_fte") if "M009" in r.ruleset.rules else None
+            amount = fmt.number(float(fte), self.lang, 2) if isinstance(fte, (int, float)) else "?"
+            s.add(Para(tx("doc_finance_fte", fte=amount)))
+        else:
+            s.add(Para(tx("doc_finance_estimate")))
+        return s
+
+    def communication(self) -> Section:
+        tx = self.tx
+        s = Section(tx("doc_h_communication"))
+        s.add(Para(tx("doc_communication")))
+        return s
+
+    def follow(self) -> Section:
+        r, tx, lang = self.r, self.tx, self.lang
+        s = Section(tx("doc_h_follow_up"))
+        s.add(Para(tx("doc_follow_up", date=fmt.long_date(follow_up(r), lang))))
+        if self.other:
+            other = body_name(self.other[0].rule.spec.decided_by or "directie", r, lang)
+            s.add(Para(tx("doc_follow_other", body=other, count=fmt.count(len(self.other), lang))))
+        return s
+
+    def attachments(self) -> Section:
+        s = Section(self.tx("doc_h_attachments"))
+        s.add(Items([self.tx("doc_attachment_report", org=self.r.organisation_name)]))
+        return s
+
+
+def build_memo(result: AuditResult, ctx: DocContext, audience: Audience, prog: Progress | None = None) -> Document:
+    """The memo of one audit for one deciding body."""
+    return _Memo(result, ctx, audience, prog).build()

@@ -1,0 +1,97 @@
+"""A small format-neutral document: sections of paragraphs, lists, tables and figures, all plain text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from digimandate.i18n import Lang
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text without the control characters XML (HTML, SVG, Word) cannot hold; names may carry them."""
+    return _CONTROL.sub("", text)
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph; ``label`` is a bold lead-in ("Waarom:")."""
+
+    text: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Items:
+    """A bulleted or numbered list."""
+
+    items: list[str]
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row; ``widths`` are relative column widths."""
+
+    header: list[str]
+    rows: list[list[str]]
+    widths: list[int] | None = None
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label and value pairs, as at the head of a memo."""
+
+    rows: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The maturity chart: one bar per dimension; a level of ``None`` is drawn as not assessed."""
+
+    title: str
+    rows: list[tuple[str, int | None]]
+    level_names: list[str]
+    not_assessed: str
+
+
+@dataclass(frozen=True)
+class Ownership:
+    """Who owns what: per department its channels and products; and each mandate's reach."""
+
+    title: str
+    groups: list[tuple[str, list[str]]]
+    mandates: list[tuple[str, str]]
+    labels: tuple[str, str]  # column headings: "department", "channels and products"
+
+
+Block = Para | Items | Table | Fields | Chart | Ownership
+
+
+@dataclass
+class Section:
+    """A titled part of the document; sections nest one level (a heading 2 inside a heading 1)."""
+
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    new_page: bool = False
+
+    def add(self, *blocks: Block) -> Section:
+        """Append blocks, for chaining."""
+        self.blocks.extend(blocks)
+        return self
+
+
+@dataclass
+class Document:
+    """A whole document: title, a lead block under it, and its sections."""
+
+    lang: Lang
+    title: str
+    subtitle: str
+    front: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    footer: str = ""

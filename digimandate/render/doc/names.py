@@ -1,0 +1,72 @@
+"""What a client reads for an entity and a finding: names instead of ids, no YAML keys or backticks."""
+
+from __future__ import annotations
+
+import re
+
+from digimandate.audit.query import fill
+from digimandate.audit.result import AuditResult, Finding
+from digimandate.i18n import Lang, t
+from digimandate.render.doc.adapter import top_entity
+
+_KEYED = re.compile(r"\s*\([^()]*`[^()]*\)")  # "(`governance` ontbreekt)": a note for the file's author
+
+
+def clean(text: str) -> str:
+    """Drop notes about the file's keys and any remaining backticks."""
+    return " ".join(_KEYED.sub("", text).replace("`", "").split())
+
+
+class Names:
+    """Display names of the entities of one audit."""
+
+    def __init__(self, result: AuditResult, lang: Lang) -> None:
+        model = result.organisation_model()
+        self.lang = lang
+        self.names: dict[str, str] = {}
+        for section in ("departments", "people", "channels", "systems", "processes"):
+            for item in getattr(model, section):
+                self.names[f"{section}/{item.id}"] = item.name
+        self.mandate_ids = {md.id: f'"{md.topic}"' for md in model.mandates if md.topic}
+        for md in model.mandates:
+            self.names[f"mandates/{md.id}"] = self.mandate_ids.get(md.id, md.id)
+        self.names["governance"] = t("doc_entity_governance", lang)
+        self.names["organisation"] = result.organisation_name
+
+    def without_people(self, text: str) -> str:
+        """Drop people's names given beside a role ("manager (Marleen de Boer)"): board papers name roles."""
+        for path, name in self.names.items():
+            if path.startswith("people/"):
+                text = text.replace(f" ({name})", "")
+        return text
+
+    def entity(self, path: str) -> str:
+        """The name of the top-level entity a path points into."""
+        top = top_entity(path)
+        if top in self.names:
+            return self.names[top]
+        section = top.partition("/")[0]
+        return self.names.get(section, t("doc_entity_organisation", self.lang))
+
+    def mandate(self, ident: str) -> str:
+        """A mandate by its topic."""
+        return self.names.get(f"mandates/{ident}", ident)
+
+    def message(self, result: AuditResult, f: Finding) -> str:
+        """The finding's message with names for ids, without notes about the file's keys."""
+        spec = result.ruleset.rules[f.rule].spec
+        template = spec.messages.get(f.message_key)
+        if template is None:
+            return clean(f.message(self.lang))
+        args: dict[str, object] = dict(result.ruleset.rules[f.rule].params)
+        args.update(f.args)
+        if f.entity.startswith("mandates/") and "id" in args:
+            args["id"] = self.mandate(str(args["id"]))
+        if "mandates" in args:
+            args["mandates"] = ", ".join(self.mandate(m.strip()) for m in str(args["mandates"]).split(","))
+        text = fill(template.get(self.lang), args)
+        if "{" in text:  # the finding did not keep every value: its own message, with the mandate named
+            text = f.message(self.lang)
+            for ident, name in self.mandate_ids.items():
+                text = re.sub(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", name, text)
+        return clean(text)

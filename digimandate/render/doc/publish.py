@@ -1,0 +1,60 @@
+"""From an audit result to the bytes of a report or memo in the chosen format (written by cli/documents.py)."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from digimandate.audit.result import AuditResult
+from digimandate.errors import UsageError
+from digimandate.i18n import Lang, t
+from digimandate.render.advice import progress
+from digimandate.render.doc.common import DocContext
+from digimandate.render.doc.memo import Audience, build_memo
+from digimandate.render.doc.model import Document
+from digimandate.render.doc.report import build_report
+
+FORMATS = ("md", "html", "docx")
+
+
+def build(result: AuditResult, kind: str, lang: Lang, written: date, audience: Audience = "directie",
+          to: str | None = None, sender: str | None = None, previous: dict[str, Any] | None = None) -> Document:
+    """The document model of the report or the memo."""
+    ctx = DocContext(lang, written, sender, to)
+    prog = progress(result, previous) if previous else None
+    if kind == "report":
+        return build_report(result, ctx, prog)
+    return build_memo(result, ctx, audience, prog)
+
+
+def render(doc: Document, fmt: str, reference: Path | None = None) -> bytes:
+    """The document in ``fmt`` (md, html or docx), as bytes."""
+    if fmt == "html":
+        from digimandate.render.doc.to_html import render_html
+
+        return render_html(doc).encode("utf-8")
+    if fmt == "docx":
+        from digimandate.render.doc.to_docx import render_docx
+
+        if reference is not None:
+            check_reference(reference)
+        return render_docx(doc, t("doc_page", doc.lang), reference)
+    from digimandate.render.doc.to_markdown import render_markdown
+
+    return render_markdown(doc).encode("utf-8")
+
+
+def check_reference(path: Path) -> None:
+    """A reference document must be a Word file that python-docx can open."""
+    if not path.is_file():
+        raise UsageError("reference_docx_missing", file=str(path))
+    if not zipfile.is_zipfile(path):
+        raise UsageError("reference_docx_invalid", file=str(path))
+    import docx
+
+    try:
+        docx.Document(str(path))
+    except Exception:  # python-docx raises several kinds for a file that is not a Word document
+        raise UsageError("reference_docx_invalid", file=str(path)) from None

@@ -1,0 +1,379 @@
+"""The adviesrapport as a document model: summary, scope, standard, method, findings, conclusions, actions."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+
+from digimandate.audit.checklist import ActiveRule
+from digimandate.audit.result import AuditResult, Finding
+from digimandate.i18n import Lang, t
+from digimandate.render.advice import Progress, job_views
+from digimandate.render.doc import fmt
+from digimandate.render.doc.actions import Recommendation, action_text, recommendations
+from digimandate.render.doc.adapter import basis, coverage, evidence, level, reason
+from digimandate.render.doc.common import (
+    DocContext,
+    body_name,
+    chart,
+    counted,
+    follow_up,
+    level_text,
+    ownership,
+    role_name,
+    short_list,
+)
+from digimandate.render.doc.model import Document, Fields, Items, Para, Section, Table
+from digimandate.render.doc.names import Names, clean
+
+TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are named in a paragraph
+TOP = 3
+
+
+class _Report:
+    """Builds the report for one result."""
+
+    def __init__(self, result: AuditResult, ctx: DocContext, prog: Progress | None) -> None:
+        self.r = result
+        self.lang: Lang = ctx.lang
+        self.ctx = ctx
+        self.prog = prog
+        self.names = Names(result, ctx.lang)
+        self.recs = recommendations(result)
+        self.number = {rec.rule.id: i + 1 for i, rec in enumerate(self.recs)}
+
+    def tx(self, key: str, **args: Any) -> str:
+        return t(key, self.lang, **args)
+
+    # ---------------------------------------------------------------- whole document
+    def build(self) -> Document:
+        r, tx = self.r, self.tx
+        doc = Document(self.lang, tx("doc_report_title", org=r.organisation_name), tx("doc_report_subtitle"))
+        doc.front.append(Fields([
+            (tx("doc_field_organisation"), r.organisation_name),
+            (tx("doc_field_audit_date"), fmt.long_date(r.audit_date, self.lang)),
+            (tx("doc_field_written"), fmt.long_date(self.ctx.written, self.lang)),
+            (tx("doc_field_standard"), self.standard_name()),
+        ]))
+        doc.footer = tx("doc_report_footer", org=r.organisation_name)
+        doc.sections = [self.summary(), self.scope(), self.normenkader(), self.method()]
+        if self.prog is not None:
+            doc.sections.append(self.progress(self.prog))
+        doc.sections += [self.findings(), self.conclusions(), self.recommendations(), *self.appendices()]
+        return doc
+
+    def standard_name(self) -> str:
+        return "; ".join(self.tx("doc_checklist_version", title=c.title.get(self.lang), version=c.version)
+                         for c in self.r.ruleset.checklists)
+
+    # ---------------------------------------------------------------- sections
+    def summary(self) -> Section:
+        r, tx = self.r, self.tx
+        overall = level(r.maturity)
+        s = Section(tx("doc_h_summary"))
+        if overall is None:
+            s.add(Para(tx("doc_summary_no_level", org=r.organisation_name)))
+        else:
+            s.add(Para(tx("doc_summary_level", org=r.organisation_name, level=level_text(overall, self.lang),
+                          description=t(f"level_{overall}_desc", self.lang))))
+        s.add(chart(r, self.lang))
+        if self.recs:
+            s.add(Para(tx("doc_summary_top", count=min(TOP, len(self.recs)))))
+            s.add(Items([f"{action_text(rec.rule, self.lang)} {self.why_short(rec)}" for rec in self.recs[:TOP]],
+                        ordered=True))
+        else:
+            s.add(Para(tx("doc_summary_clean")))
+        decide = [rec for rec in self.recs if rec.rule.spec.decided_by]
+        if decide:
+            bodies = list(dict.fromkeys(rec.rule.spec.decided_by or "" for rec in decide))
+            for body in bodies:
+                mine = [rec for rec in decide if rec.rule.spec.decided_by == body]
+                numbers = [str(self.number[rec.rule.id]) for rec in mine]
+                refs = tx("doc_rec_ref" if len(numbers) == 1 else "doc_rec_refs", n=", ".join(numbers))
+                s.add(Para(tx("doc_summary_decide", body=body_name(body, r, self.lang), actions=refs)))
+        else:
+            s.add(Para(tx("doc_summary_nothing_to_decide")))
+        return s
+
+    def why_short(self, rec: Recommendation) -> str:
+        """"(12 producten, 40.000 aanvragen per jaar)" or the number of places."""
+        n = len(rec.entities)
+        if rec.volume:
+            return self.tx("doc_why_volume", count=counted(n, "product", self.lang),
+                           volume=fmt.count(rec.volume, self.lang))
+        if n > 1:
+            return self.tx("doc_why_places", count=counted(n, "place", self.lang))
+        return ""
+
+    def scope(self) -> Section:
+        r, tx = self.r, self.tx
+        m = r.organisation_model()
+        s = Section(tx("doc_h_scope"))
+        s.add(Para(tx("doc_scope_text", org=r.organisation_name,
+                      departments=counted(len(m.departments), "department", self.lang),
+                      channels=counted(len(m.channels), "channel", self.lang),
+                      products=counted(len(m.processes), "product", self.lang),
+                      mandates=counted(len(m.mandates), "mandate", self.lang))))
+        s.add(Para(tx("doc_questions_intro")))
+        s.add(Items([tx("doc_question_1"), tx("doc_question_2"), tx("doc_question_3"), tx("doc_question_4")],
+                    ordered=True))
+        return s
+
+    def normenkader(self) -> Section:
+        r, tx = self.r, self.tx
+        s = Section(tx("doc_h_standard"))
+        s.add(Para(tx("doc_standard_text", checklists=self.standard_name(),
+                      rules=fmt.count(len(r.ruleset.rules), self.lang),
+                      dimensions=fmt.count(len(r.ruleset.dimensions), self.lang))))
+        rows = []
+        titles = {c.id: c.title.get(self.lang) for c in r.ruleset.checklists}  # who changed it, by name
+        for rule in r.ruleset.sorted():
+            changes = self.changes(rule)
+            if changes:
+                # a checklist by its title; a configuration file is the audit's own setting, not named
+                by = ", ".join(dict.fromkeys(titles.get(who) or tx("doc_by_config") for who in rule.changed_by))
+                if not by:  # switched off by select/ignore, or off by default in its own checklist
+                    by = titles.get(rule.origin, "–") if not rule.spec.enabled else tx("doc_by_config")
+                rows.append([rule.spec.title.get(self.lang), changes, by])
+        if rows:
+            s.add(Para(tx("doc_standard_changed")))
+            s.add(Table([tx("doc_col_norm"), tx("doc_col_change"), tx("doc_col_by")], rows, [5, 4, 2]))
+        else:
+            s.add(Para(tx("doc_standard_unchanged")))
+        s.add(Para(tx("doc_standard_appendix")))
+        return s
+
+    def changes(self, rule: ActiveRule) -> str:
+        """What a configuration or checklist changed about a rule, in words."""
+        out = []
+        if not rule.enabled:
+            out.append(self.tx("doc_change_disabled"))
+        if rule.severity != rule.spec.severity:
+            out.append(self.tx("doc_change_severity", before=t(f"sev_{rule.spec.severity}", self.lang),
+                               after=t(f"sev_{rule.severity}", self.lang)))
+        for key, param in rule.spec.params.items():
+            if rule.params.get(key) != param.default:
+                from digimandate.render.doc.actions import param_text
+
+                out.append(self.tx("doc_change_param", what=clean(param.description.get(self.lang)),
+                                   before=param_text(key, param.default, self.lang),
+                                   after=param_text(key, rule.params[key], self.lang)))
+        return "; ".join(out)
+
+    def method(self) -> Section:
+        r, tx = self.r, self.tx
+        s = Section(tx("doc_h_method"))
+        s.add(Para(tx("doc_method_text", file=PurePath(r.file).name,
+                      date=fmt.long_date(r.audit_date, self.lang))))
+        observed = sum(1 for f in r.findings if basis(f) == "observed")
+        missing = len(r.findings) - observed
+        ev = evidence(r)
+        if ev is not None and ev[0]:
+            s.add(Para(tx("doc_method_evidence", checks=fmt.count(ev[0], self.lang),
+                          decided=fmt.count(ev[1], self.lang), share=fmt.percent(ev[1] / ev[0], self.lang))))
+        s.add(Para(tx("doc_method_basis", observed=fmt.count(observed, self.lang),
+                      missing=fmt.count(missing, self.lang))))
+        s.add(Para(tx("doc_method_levels")))
+        return s
+
+    def progress(self, prog: Progress) -> Section:
+        tx = self.tx
+        s = Section(tx("doc_h_progress", date=prog.previous_date))
+        s.add(Para(tx("doc_progress_counts", fixed=len(prog.fixed), new=len(prog.new), open=len(prog.still_open))))
+        rows = []
+        for name, before, after in prog.dimensions:
+            dim = self.r.ruleset.dimensions.get(name)
+            rows.append([dim.title.get(self.lang) if dim else name, level_cell_any(before), level_cell_any(after)])
+        s.add(Table([tx("doc_col_dimension"), tx("doc_col_before"), tx("doc_col_now")], rows, [5, 2, 2]))
+        return s
+
+    def findings(self) -> Section:
+        r, tx = self.r, self.tx
+        s = Section(tx("doc_h_findings"), new_page=True)
+        by_rule: dict[str, list[Finding]] = {}
+        for f in r.findings:
+            if f.dimension != "waivers":
+                by_rule.setdefault(f.rule, []).append(f)
+        for name, dim in r.ruleset.dimensions.items():
+            ds = r.maturity.dimensions.get(name)
+            if ds is None:
+                continue
+            sub = Section(f"{dim.title.get(self.lang)}: {level_text(level(ds), self.lang)}")
+            if dim.description:
+                sub.add(Para(dim.description.get(self.lang)))
+            why = reason(ds)
+            if why and f"doc_reason_{why}" in _catalog():  # a reason without a text of ours is not shown raw
+                sub.add(Para(t(f"doc_reason_{why}", self.lang)))
+            rules = [rule for rule in r.ruleset.sorted() if rule.spec.dimension == name]
+            # most important first: in the order of the recommendations, not of the checklist or the file
+            failing = sorted((rule for rule in rules if rule.id in by_rule), key=lambda rule: self.number[rule.id])
+            for rule in failing:
+                sub.sections.append(Section(rule.spec.title.get(self.lang), self.rule_block(rule, by_rule[rule.id])))
+            met = [rule.spec.title.get(self.lang) for rule in rules
+                   if rule.id in ds.passed and rule.id not in by_rule]
+            if met:
+                sub.add(Para("; ".join(met) + ".", label=tx("doc_label_met")))
+            if not failing and not met:
+                sub.add(Para(tx("doc_dimension_nothing")))
+            s.sections.append(sub)
+        return s
+
+    def rule_block(self, rule: ActiveRule, found: list[Finding]) -> list[Any]:
+        """One block per rule: the norm and why once, then what it found where."""
+        tx, lang = self.tx, self.lang
+        spec = rule.spec
+        out: list[Any] = [Para(clean(spec.rationale.get(lang)), label=tx("doc_label_why"))]
+        cov = coverage(self.r, rule, found)
+        places = list(dict.fromkeys(self.names.entity(f.entity) for f in found))
+        if cov is not None and cov.applicable > 1:
+            out.append(Para(tx("doc_coverage_count", passed=fmt.count(cov.passed, lang),
+                               applicable=fmt.count(cov.applicable, lang),
+                               share=fmt.percent(cov.passed / cov.applicable, lang)),
+                            label=tx("doc_label_coverage")))
+        if len(found) == 1:
+            f = found[0]
+            where = self.names.entity(f.entity)
+            text = self.names.message(self.r, f)
+            out.append(Para(f"{text} ({self.basis_text(f)})" if where in text or "/" not in f.entity
+                            else f"{where}: {text} ({self.basis_text(f)})", label=tx("doc_label_finding")))
+        elif len(found) <= TABLE_LIMIT:
+            rows = [[self.names.entity(f.entity), self.names.message(self.r, f), self.basis_text(f)] for f in found]
+            out.append(Table([tx("doc_col_where"), tx("doc_col_finding"), tx("doc_col_basis")], rows, [3, 6, 2]))
+        else:
+            missing = sum(1 for f in found if basis(f) == "not_recorded")
+            out.append(Para(tx("doc_many_places", count=counted(len(places), "place", lang),
+                               missing=fmt.count(missing, lang), names=", ".join(places)),
+                            label=tx("doc_label_where")))
+        n = self.number.get(rule.id)
+        if n is not None:
+            out.append(Para(tx("doc_see_rec", n=n), label=tx("doc_label_action")))
+        return out
+
+    def basis_text(self, f: Finding) -> str:
+        return self.tx("doc_basis_observed" if basis(f) == "observed" else "doc_basis_not_recorded")
+
+    def conclusions(self) -> Section:
+        r, tx = self.r, self.tx
+        s = Section(tx("doc_h_conclusions"))
+        items = []
+        for name, dim in r.ruleset.dimensions.items():
+            ds = r.maturity.dimensions.get(name)
+            if ds is None:
+                continue
+            lv = level(ds)
+            blocking = [r.ruleset.rules[b].spec.title.get(self.lang) for b in ds.blocking if b in r.ruleset.rules]
+            if lv is None:
+                text = tx("doc_conclusion_none", dim=dim.title.get(self.lang))
+            elif blocking and lv < 5:
+                text = tx("doc_conclusion_next", dim=dim.title.get(self.lang), level=level_text(lv, self.lang),
+                          next=lv + 1, norms=short_list(blocking, self.lang, 3))
+            else:
+                text = tx("doc_conclusion_top", dim=dim.title.get(self.lang), level=level_text(lv, self.lang))
+            items.append(text)
+        overall = level(r.maturity)
+        s.add(Para(tx("doc_conclusion_overall", org=r.organisation_name, level=level_text(overall, self.lang))))
+        s.add(Items(items))
+        return s
+
+    def recommendations(self) -> Section:
+        tx, lang = self.tx, self.lang
+        s = Section(tx("doc_h_recommendations"), new_page=True)
+        if not self.recs:
+            s.add(Para(tx("doc_recs_none")))
+            return s
+        s.add(Para(tx("doc_recs_intro")))
+        rows = []
+        for i, rec in enumerate(self.recs, 1):
+            what = action_text(rec.rule, lang)
+            subjects = [self.names.entity(e) for e in rec.entities]
+            if len(subjects) > 1 or rec.entities[0].startswith(("processes/", "channels/")):
+                what += " " + tx("doc_rec_concerns", names=short_list(subjects, lang))
+            impact = t(f"doc_grade_{rec.impact}", lang)
+            if rec.volume:
+                impact += " " + tx("doc_rec_volume", volume=fmt.count(rec.volume, lang))
+            after = ", ".join(str(self.number[a]) for a in rec.after) or "–"
+            rows.append([str(i), what, impact, t(f"doc_grade_{rec.effort}", lang),
+                         role_name(rec.rule.spec.role, self.r, lang), after])
+        s.add(Table([tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact"), tx("doc_col_effort"),
+                     tx("doc_col_role"), tx("doc_col_after")], rows, [2, 10, 4, 4, 5, 2]))
+        s.add(Para(tx("doc_recs_follow_up", date=fmt.long_date(follow_up(self.r), lang))))
+        return s
+
+    # ---------------------------------------------------------------- appendices
+    def appendices(self) -> list[Section]:
+        r, tx, lang = self.r, self.tx, self.lang
+        per_entity: dict[str, list[str]] = {}
+        for f in sorted(r.findings, key=lambda f: f.sort_key()):
+            if f.dimension == "waivers":
+                continue
+            title = r.ruleset.rules[f.rule].spec.title.get(lang)
+            names = per_entity.setdefault(self.names.entity(f.entity), [])
+            if title not in names:
+                names.append(title)
+        a = Section(tx("doc_h_appendix_a"), new_page=True)
+        if per_entity:
+            a.add(Table([tx("doc_col_where"), tx("doc_col_norms_failed")],
+                        [[k, "; ".join(v)] for k, v in per_entity.items()], [3, 8]))
+        else:
+            a.add(Para(tx("doc_recs_none")))
+        b = Section(tx("doc_h_appendix_b")).add(ownership(r, lang))
+        c = Section(tx("doc_h_appendix_c"))
+        missing: dict[str, list[str]] = {}
+        for f in r.findings:
+            if f.dimension != "waivers" and basis(f) == "not_recorded":
+                missing.setdefault(r.ruleset.rules[f.rule].spec.title.get(lang), []).append(self.names.entity(f.entity))
+        if missing:
+            c.add(Para(tx("doc_missing_intro")))
+            c.add(Table([tx("doc_col_norm"), tx("doc_col_where")],
+                        [[k, short_list(list(dict.fromkeys(v)), lang, 8)] for k, v in missing.items()], [5, 6]))
+        else:
+            c.add(Para(tx("doc_missing_none")))
+        d = Section(tx("doc_h_appendix_d"))
+        rows = []
+        for o in r.outcomes:
+            spec = o.rule.spec
+            if spec.dimension == "waivers":
+                continue
+            dim = r.ruleset.dimensions.get(spec.dimension)
+            rows.append([dim.title.get(lang) if dim else spec.dimension, spec.title.get(lang), str(spec.level),
+                         t(f"sev_{o.rule.severity}", lang), t(f"doc_outcome_{o.status}", lang)])
+        d.add(Table([tx("doc_col_dimension"), tx("doc_col_norm"), tx("doc_col_level"), tx("doc_col_severity"),
+                     tx("doc_col_outcome")], rows, [3, 7, 1, 2, 2]))
+        e = self.job_design()
+        return [a, b, c, d] + ([e] if e else [])
+
+    def job_design(self) -> Section | None:
+        """The mandate holders' role against the five job characteristics; roles, never people."""
+        lang, tx = self.lang, self.tx
+        views = job_views(self.r)
+        if not views:
+            return None
+        s = Section(tx("doc_h_appendix_e"))
+        s.add(Para(tx("doc_job_intro")))
+        keys = ("skill_variety", "task_identity", "task_significance", "autonomy", "feedback")
+        rows = []
+        for view in views:
+            cells = [self.names.mandate(view.mandate.id)]
+            for c in view.characteristics:
+                if c.measured is not None:
+                    cells.append(fmt.number(c.measured, lang))
+                else:
+                    cells.append(tx("doc_estimate", grade=t(f"doc_job_{c.estimate or 'estimate_low'}", lang)))
+            rows.append(cells)
+        s.add(Table([tx("doc_col_mandate"), *[tx(f"doc_char_{k}") for k in keys]], rows, [3, 2, 2, 2, 2, 2]))
+        return s
+
+
+def level_cell_any(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def _catalog() -> dict[str, dict[str, str]]:
+    from digimandate.i18n import CATALOG
+
+    return CATALOG
+
+
+def build_report(result: AuditResult, ctx: DocContext, prog: Progress | None = None) -> Document:
+    """The advice report of one audit."""
+    return _Report(result, ctx, prog).build()

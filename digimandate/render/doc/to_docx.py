@@ -1,0 +1,222 @@
+"""The document model as a Word document (python-docx): Word's own heading and list styles, native tables,
+page numbers; a reference document gives the house style (styles, header, footer, logo), as in pandoc."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from digimandate.render.doc.model import (
+    Block,
+    Chart,
+    Document,
+    Fields,
+    Items,
+    Ownership,
+    Para,
+    Section,
+    Table,
+    xml_safe,
+)
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import Table as DocxTable
+
+SHADES = ("D7D7D7", "B4B4B4", "919191", "6E6E6E", "4B4B4B")  # darker per level, readable in black and white
+
+
+def _style(doc: DocxDocument, name: str, fallback: str = "Normal") -> Any:
+    """A named style, or the fallback when a reference document does not define it."""
+    try:
+        return doc.styles[name]
+    except KeyError:
+        return doc.styles[fallback]
+
+
+def _shade(cell: Any, fill: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
+def _repeat_header(table: DocxTable) -> None:
+    """Repeat the first row on every page the table runs over."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]], widths: list[int] | None) -> DocxTable:
+    from docx.shared import Mm, Pt
+
+    ncols = len(header) if header else len(rows[0])
+    table: Any = doc.add_table(rows=0, cols=ncols)  # python-docx leaves add_row untyped
+    table.style = _style(doc, "Table Grid", "Normal Table")
+    usable = Mm(170)
+    if widths:
+        total = sum(widths)
+        table.autofit = False
+        for i, col in enumerate(table.columns):
+            col.width = int(usable * widths[i] / total)
+    if header:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, header, strict=True):
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(xml_safe(text))
+            run.bold = True
+            _shade(cell, "E8E8E8")
+        _repeat_header(table)
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = xml_safe(text)
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            if widths:
+                cell.width = table.columns[i].width
+            for p in cell.paragraphs:
+                for run in p.runs:
+                    run.font.size = Pt(9)
+    doc.add_paragraph()
+    return cast("DocxTable", table)
+
+
+def _block(doc: DocxDocument, b: Block) -> None:
+    if isinstance(b, Para):
+        p = doc.add_paragraph(style=_style(doc, "Normal"))
+        if b.label:
+            p.add_run(xml_safe(f"{b.label}: ")).bold = True
+        p.add_run(xml_safe(b.text))
+    elif isinstance(b, Items):
+        if b.ordered:
+            for i, item in enumerate(b.items, 1):
+                # Word continues one "List Number" over separate lists; a written number never runs on
+                doc.add_paragraph(xml_safe(f"{i}. {item}"), style=_style(doc, "List Paragraph"))
+        else:
+            for item in b.items:
+                doc.add_paragraph(xml_safe(item), style=_style(doc, "List Bullet", "List Paragraph"))
+    elif isinstance(b, Table):
+        _table(doc, b.header, b.rows, b.widths)
+    elif isinstance(b, Fields):
+        table = _table(doc, None, [[k, v] for k, v in b.rows], [3, 7])
+        for row in table.rows:
+            for run in row.cells[0].paragraphs[0].runs:
+                run.bold = True
+    elif isinstance(b, Chart):
+        doc.add_paragraph(xml_safe(b.title), style=_style(doc, "Caption"))
+        rows = [[name, "", "", "", "", "", str(level) if level is not None else b.not_assessed]
+                for name, level in b.rows]
+        table = _table(doc, ["", *[str(i) for i in range(1, 6)], ""], rows, [8, 2, 2, 2, 2, 2, 4])
+        legend = " · ".join(f"{i} {n}" for i, n in enumerate(b.level_names, 1))
+        doc.paragraphs[-1].add_run(legend).italic = True
+        for r, (_, level) in enumerate(b.rows, 1):
+            for s in range(level or 0):
+                _shade(table.rows[r].cells[1 + s], SHADES[s])
+    elif isinstance(b, Ownership):
+        doc.add_paragraph(xml_safe(b.title), style=_style(doc, "Caption"))
+        _table(doc, list(b.labels), [[g, "; ".join(items)] for g, items in b.groups], [3, 8])
+        for name, reach in b.mandates:
+            doc.add_paragraph(xml_safe(f"{name}: {reach}"), style=_style(doc, "List Bullet", "List Paragraph"))
+    else:
+        raise TypeError(type(b).__name__)
+
+
+def _heading_style(doc: DocxDocument, level: int) -> Any:
+    """Word's "Heading N", added when a house style lacks it: headings keep their outline level."""
+    name = f"Heading {level}"
+    try:
+        return doc.styles[name]
+    except KeyError:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.font.bold = True
+        style.font.size = Pt({1: 16, 2: 13}.get(level, 11))
+        style.paragraph_format.keep_with_next = True
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), str(level - 1))
+        style.element.get_or_add_pPr().append(outline)
+        return style
+
+
+def _section(doc: DocxDocument, s: Section, level: int) -> None:
+    heading = doc.add_paragraph(xml_safe(s.title), style=_heading_style(doc, level))
+    if s.new_page:
+        heading.paragraph_format.page_break_before = True
+    for b in s.blocks:
+        _block(doc, b)
+    for sub in s.sections:
+        _section(doc, sub, level + 1)
+
+
+def _clear_body(doc: DocxDocument) -> None:
+    """Keep the reference document's styles, headers and footers; drop its sample text."""
+    body = doc.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+
+
+def _page_numbers(doc: DocxDocument, footer_text: str, page_word: str) -> None:
+    """A footer with the document's name and the page number, unless the house style has its own."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for section in doc.sections:
+        footer = section.footer
+        if "PAGE" in footer._element.xml:
+            continue
+        p = footer.add_paragraph() if footer.paragraphs[0].text else footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run(xml_safe(f"{footer_text} · {page_word} "))
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        field.append(run)
+        p._p.append(field)
+
+
+def render_docx(doc_model: Document, page_word: str, reference: Path | None = None) -> bytes:
+    """The whole document as .docx bytes."""
+    import docx
+    from docx.shared import Mm
+
+    doc = docx.Document(str(reference)) if reference else docx.Document()
+    if reference:
+        _clear_body(doc)
+    else:
+        for section in doc.sections:  # A4 with even margins: Dutch offices print on A4
+            section.page_width, section.page_height = Mm(210), Mm(297)
+            section.left_margin = section.right_margin = Mm(20)
+            section.top_margin, section.bottom_margin = Mm(22), Mm(22)
+    doc.core_properties.title = xml_safe(doc_model.title)[:255]
+    doc.core_properties.language = doc_model.lang
+    doc.add_paragraph(xml_safe(doc_model.title), style=_style(doc, "Title"))
+    doc.add_paragraph(xml_safe(doc_model.subtitle), style=_style(doc, "Subtitle"))
+    for b in doc_model.front:
+        _block(doc, b)
+    for s in doc_model.sections:
+        _section(doc, s, 1)
+    _page_numbers(doc, doc_model.footer, page_word)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -1,0 +1,95 @@
+"""The document model as one self-contained HTML file: inline CSS and SVG, nothing fetched, printable to PDF."""
+
+from __future__ import annotations
+
+from html import escape
+
+from digimandate.render.doc.model import (
+    Block,
+    Chart,
+    Document,
+    Fields,
+    Items,
+    Ownership,
+    Para,
+    Section,
+    Table,
+    xml_safe,
+)
+from digimandate.render.doc.svg import chart_svg, ownership_svg
+
+CSS = """
+@page { size: A4; margin: 22mm 20mm 24mm 20mm;
+  @bottom-center { content: counter(page); font: 9pt Helvetica, Arial, sans-serif; } }
+html { font: 10.5pt/1.45 Helvetica, Arial, sans-serif; color: #111; }
+body { max-width: 170mm; margin: 0 auto; padding: 0 4mm; }
+h1 { font-size: 20pt; margin: 0 0 2mm; }
+.subtitle { font-size: 12pt; color: #333; margin: 0 0 6mm; }
+h2 { font-size: 14pt; margin: 8mm 0 3mm; border-bottom: 1px solid #999; break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 6mm 0 2mm; break-after: avoid; }
+p { margin: 0 0 2.5mm; }
+.newpage { break-before: page; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1mm 0 4mm; font-size: 9.5pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th, td { border: 1px solid #888; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top;
+  overflow-wrap: break-word; hyphens: auto; }
+th { background: #e8e8e8; }
+table.fields td:first-child { font-weight: bold; width: 32%; background: #f4f4f4; }
+figure { margin: 2mm 0 5mm; break-inside: avoid; }
+figcaption { font-style: italic; font-size: 9.5pt; margin-bottom: 1mm; }
+footer { margin-top: 10mm; font-size: 8.5pt; color: #555; }
+"""
+
+
+def _e(text: str) -> str:
+    return escape(xml_safe(text), quote=True)
+
+
+def block(b: Block) -> str:
+    """One block as HTML."""
+    if isinstance(b, Para):
+        label = f"<strong>{_e(b.label)}:</strong> " if b.label else ""
+        return f"<p>{label}{_e(b.text)}</p>"
+    if isinstance(b, Items):
+        tag = "ol" if b.ordered else "ul"
+        return f"<{tag}>" + "".join(f"<li>{_e(i)}</li>" for i in b.items) + f"</{tag}>"
+    if isinstance(b, Table):
+        total = sum(b.widths) if b.widths else 0
+        cols = "".join(f'<col style="width:{w * 100 / total:.1f}%">' for w in b.widths or []) if total else ""
+        head = "".join(f"<th>{_e(h)}</th>" for h in b.header)
+        body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in b.rows)
+        return f"<table>{cols}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    if isinstance(b, Fields):
+        rows = "".join(f"<tr><td>{_e(k)}</td><td>{_e(v)}</td></tr>" for k, v in b.rows)
+        return f'<table class="fields"><tbody>{rows}</tbody></table>'
+    if isinstance(b, Chart):
+        return f"<figure><figcaption>{_e(b.title)}</figcaption>{chart_svg(b)}</figure>"
+    if isinstance(b, Ownership):
+        return f"<figure><figcaption>{_e(b.title)}</figcaption>{ownership_svg(b)}</figure>"
+    raise TypeError(type(b).__name__)
+
+
+def _section(s: Section, depth: int) -> str:
+    cls = ' class="newpage"' if s.new_page else ""
+    out = [f"<section{cls}><h{depth}>{_e(s.title)}</h{depth}>"]
+    out += [block(b) for b in s.blocks]
+    out += [_section(sub, depth + 1) for sub in s.sections]
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def render_html(doc: Document) -> str:
+    """The whole document as HTML5."""
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{doc.lang}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(doc.title)}</title><style>{CSS}</style></head><body>",
+        f"<header><h1>{_e(doc.title)}</h1><p class=\"subtitle\">{_e(doc.subtitle)}</p>",
+        *[block(b) for b in doc.front],
+        "</header><main>",
+        *[_section(s, 2) for s in doc.sections],
+        f"</main><footer>{_e(doc.footer)}</footer></body></html>",
+    ]
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,77 @@
+"""The document model as Markdown: headings, lists, pipe tables; figures as tables, since no viewer draws them alike."""
+
+from __future__ import annotations
+
+import re
+from html.entities import html5
+
+from digimandate.render.doc.model import Block, Chart, Document, Fields, Items, Ownership, Para, Section, Table
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def _entity(m: re.Match[str]) -> str:
+    """Escape an ampersand only where a viewer would read an entity: "B&W;" stays as written."""
+    name = m.string[m.end():].split(";", 1)[0] + ";"
+    return "&amp;" if name.startswith("#") or name in html5 else "&"
+_START = re.compile(r"^([#+=-]|\d+[.)])(?=\s|$)")
+
+
+def esc(text: str) -> str:
+    """Text stays text: Markdown and HTML characters escaped, one line, no accidental heading or list."""
+    text = " ".join(text.split())
+    text = _ENTITY.sub(_entity, text).replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _START.sub(lambda m: "\\" + m.group(1), text)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    out = ["| " + " | ".join(esc(h) for h in header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(esc(c) for c in row) + " |" for row in rows]
+    return out
+
+
+def bar(value: int | None) -> str:
+    """A level as a bar of blocks that reads in plain text too."""
+    return "–" if value is None else "■" * value + "□" * (5 - value)
+
+
+def block(b: Block) -> list[str]:
+    """One block as Markdown lines."""
+    if isinstance(b, Para):
+        return [(f"**{esc(b.label)}:** " if b.label else "") + esc(b.text)]
+    if isinstance(b, Items):
+        return [(f"{i}. " if b.ordered else "- ") + esc(item) for i, item in enumerate(b.items, 1)]
+    if isinstance(b, Table):
+        return _table(b.header, b.rows)
+    if isinstance(b, Fields):
+        return ["| | |", "|---|---|"] + [f"| **{esc(k)}** | {esc(v)} |" for k, v in b.rows]
+    if isinstance(b, Chart):
+        rows = [[name, bar(level), str(level) if level is not None else b.not_assessed] for name, level in b.rows]
+        return [f"*{esc(b.title)}*", "", *_table(["", "1–5", ""], rows)]
+    if isinstance(b, Ownership):
+        out = [f"*{esc(b.title)}*", "", *_table(list(b.labels), [[g, "; ".join(items)] for g, items in b.groups])]
+        if b.mandates:
+            out += [""] + [f"- {esc(name)}: {esc(reach)}" for name, reach in b.mandates]
+        return out
+    raise TypeError(type(b).__name__)
+
+
+def _section(s: Section, depth: int) -> list[str]:
+    out = ["#" * depth + " " + esc(s.title), ""]
+    for b in s.blocks:
+        out += [*block(b), ""]
+    for sub in s.sections:
+        out += _section(sub, depth + 1)
+    return out
+
+
+def render_markdown(doc: Document) -> str:
+    """The whole document as Markdown."""
+    out = [f"# {esc(doc.title)}", "", f"*{esc(doc.subtitle)}*", ""]
+    for b in doc.front:
+        out += [*block(b), ""]
+    for s in doc.sections:
+        out += _section(s, 2)
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,389 @@
+"""The client documents: checklist data for actions, Dutch formatting, priorities, client text, Word files."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import string
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.audit.checklist import RuleSet
+from digimandate.audit.result import AuditResult
+from digimandate.cli.app import app
+from digimandate.cli.run import Run
+from digimandate.cli.settings import Options
+from digimandate.render.doc import fmt
+from digimandate.render.doc.actions import action_text, recommendations
+from digimandate.render.doc.common import DocContext
+from digimandate.render.doc.memo import build_memo
+from digimandate.render.doc.report import build_report
+from digimandate.render.doc.to_markdown import render_markdown
+from tests.conftest import EXAMPLES, ROOT
+
+EPOCH = "1795000000"  # 2026-11-18
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return CliRunner()
+
+
+def audit(path: Path, checklists: tuple[Path, ...] = ()) -> AuditResult:
+    run = Run(Options(checklists=checklists))
+    run.audit([path])
+    return run.results[0]
+
+
+# ---------------------------------------------------------------- checklist data
+
+
+def test_every_rule_is_an_action_with_effort_and_role(ruleset: RuleSet) -> None:
+    for rule in ruleset.rules.values():
+        spec = rule.spec
+        assert spec.effort in ("small", "medium", "large"), spec.id
+        assert spec.role is not None and spec.action is not None, spec.id
+        for lang in ("nl", "en"):
+            names = {n for _, n, _, _ in string.Formatter().parse(spec.action.get(lang)) if n}
+            assert names <= set(spec.params), (spec.id, names)
+        if spec.decided_by is not None:
+            assert spec.decision is not None, spec.id
+        assert all(a in ruleset.rules and a != spec.id for a in spec.after), spec.id
+
+
+def test_prerequisites_have_no_cycle(ruleset: RuleSet) -> None:
+    after = {r.id: set(r.spec.after) for r in ruleset.rules.values()}
+    done: set[str] = set()
+    while after:
+        ready = {k for k, v in after.items() if v <= done}
+        assert ready, f"cycle among {sorted(after)}"
+        done |= ready
+        after = {k: v for k, v in after.items() if k not in ready}
+
+
+# ---------------------------------------------------------------- Dutch and English formatting
+
+
+def test_numbers_and_dates_in_each_language() -> None:
+    assert fmt.number(12.3, "nl") == "12,3" and fmt.number(12.3, "en") == "12.3"
+    assert fmt.count(40000, "nl") == "40.000" and fmt.count(40000, "en") == "40,000"
+    assert fmt.percent(224 / 240, "nl") == "93%"
+    assert fmt.long_date(date(2027, 5, 2), "nl") == "2 mei 2027"
+    assert fmt.long_date(date(2027, 5, 2), "en") == "2 May 2027"
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    (date(2027, 5, 2), date(2027, 5, 3)),  # a Sunday
+    (date(2027, 4, 27), date(2027, 4, 28)),  # Koningsdag
+    (date(2025, 4, 26), date(2025, 4, 28)),  # Saturday before Koningsdag on a Sunday (27 April 2025)
+    (date(2026, 4, 6), date(2026, 4, 7)),  # Easter Monday
+    (date(2026, 5, 14), date(2026, 5, 15)),  # Ascension Day
+    (date(2025, 5, 5), date(2025, 5, 6)),  # Liberation Day in a lustrum year
+    (date(2026, 12, 25), date(2026, 12, 28)),  # Christmas, Boxing Day, a weekend
+    (date(2026, 11, 18), date(2026, 11, 18)),  # an ordinary Wednesday
+])
+def test_follow_up_falls_on_a_working_day(day: date, expected: date) -> None:
+    assert fmt.working_day(day) == expected
+
+
+# ---------------------------------------------------------------- recommendations
+
+
+def _org(tmp_path: Path, busy: int, quiet: int) -> Path:
+    text = f"""schema_version: 1
+organisation: {{name: Gemeente Proef, type: gemeente, audit_date: 2026-11-01}}
+departments:
+  - {{id: bz, name: Burgerzaken, function: publiekszaken}}
+processes:
+  - {{id: a, name: Stille aanvraag, department: bz, volume: {{total: {quiet}, digital: 0}}}}
+  - {{id: b, name: Drukke aanvraag, department: bz, volume: {{total: {busy}, digital: 0}}}}
+"""
+    path = tmp_path / "org.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_product_with_more_requests_comes_first(tmp_path: Path) -> None:
+    result = audit(_org(tmp_path, busy=40000, quiet=12))
+    owner = next(rec for rec in recommendations(result) if rec.rule.id == "O001")
+    assert owner.entities == ("processes/b", "processes/a") and owner.volume == 40012
+    assert owner.impact == "high"
+    text = render_markdown(build_report(result, DocContext("nl", date(2026, 11, 18))))
+    assert "Betreft: Drukke aanvraag, Stille aanvraag. | hoog (40.012 aanvragen per jaar) |" in text
+
+
+def test_volume_raises_a_rule_in_the_order(tmp_path: Path) -> None:
+    low = [rec.rule.id for rec in recommendations(audit(_org(tmp_path, busy=20, quiet=12)))]
+    high = [rec.rule.id for rec in recommendations(audit(_org(tmp_path, busy=400000, quiet=12)))]
+    assert high.index("F005") < low.index("F005")
+
+
+def test_findings_follow_the_order_of_the_recommendations(runner: CliRunner) -> None:
+    text = runner.invoke(app, ["report", "examples/small-municipality.yaml", "--lang", "en"]).stdout
+    findings = text.split("## Findings per dimension", 1)[1].split("## Conclusions", 1)[0]
+    mandate = findings.split("### Mandate:", 1)[1].split("\n### ", 1)[0]
+    numbers = [int(n) for n in re.findall(r"see recommendation (\d+)\.", mandate)]
+    assert len(numbers) > 5 and numbers == sorted(numbers)
+
+
+def test_prerequisites_come_first() -> None:
+    order = [rec.rule.id for rec in recommendations(audit(EXAMPLES / "small-municipality.yaml"))]
+    for rule_id, before in (("M003", "M001"), ("M008", "M007"), ("C003", "C002"), ("P002", "P001")):
+        assert order.index(before) < order.index(rule_id)
+
+
+def test_settings_changed_by_configuration_are_listed_without_a_file_name(tmp_path: Path) -> None:
+    (tmp_path / ".digimandate.yaml").write_text("params: {F003: {min_digital_share: 0.6}}\nignore: [M014]\n",
+                                                encoding="utf-8")
+    org = tmp_path / "organisation.yaml"
+    org.write_text((EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = audit(org)
+    text = render_markdown(build_report(result, DocContext("en", date(2026, 11, 18))))
+    assert ("| The digital share meets its target | Which share of requests comes in digitally at least, for a product "
+            "with a digital route: 50% changed to 60% | the settings of this audit |") in text
+    assert "| The organisation-wide mandate has a backup | switched off | the settings of this audit |" in text
+    assert ".digimandate" not in text
+
+
+def test_actions_take_the_parameters_in_force(tmp_path: Path) -> None:
+    checklist = tmp_path / "mine.yaml"
+    checklist.write_text("checklist: {id: mine, version: '1', title: {nl: Mijn, en: Mine}}\n"
+                         "overrides:\n  M009: {params: {min_fte: 0.8}}\n  F003: {params: {min_digital_share: 0.7}}\n",
+                         encoding="utf-8")
+    result = audit(EXAMPLES / "small-municipality.yaml", (checklist,))
+    assert action_text(result.ruleset.rules["M009"], "nl").endswith("reserveer minstens 0,8 fte.")
+    assert action_text(result.ruleset.rules["M009"], "en").endswith("reserve at least 0.8 FTE.")
+    assert action_text(result.ruleset.rules["F003"], "nl").endswith("tot minstens 70%.")
+    text = render_markdown(build_report(result, DocContext("nl", date(2026, 11, 18))))
+    assert ("| Het digitale aandeel haalt de doelstelling | Welk deel van de aanvragen minstens digitaal binnenkomt "
+            "bij een product met een digitale route: 50% gewijzigd in 70% | Mijn |") in text
+    assert "| De houder kan zich op dit ene thema richten | Hoeveel fte de houders samen minstens aan het mandaat " \
+           "besteden: 0,5 gewijzigd in 0,8 | Mijn |" in text
+
+
+# ---------------------------------------------------------------- levels that were not assessed (model v2)
+
+
+def test_a_dimension_without_a_level_is_not_assessed_and_never_strongest() -> None:
+    result = audit(EXAMPLES / "small-municipality.yaml")
+    dims = dict(result.maturity.dimensions)
+    dims["job"] = dataclasses.replace(dims["job"], level=None)  # type: ignore[arg-type]
+    maturity = dataclasses.replace(result.maturity, level=None, dimensions=dims)  # type: ignore[arg-type]
+    result = dataclasses.replace(result, maturity=maturity)
+    for lang, word in (("nl", "niet getoetst"), ("en", "not assessed")):
+        ctx = DocContext(lang, date(2026, 11, 18))
+        report = render_markdown(build_report(result, ctx))
+        assert f"| {'Functie-inhoud' if lang == 'nl' else 'Job design'} | – | {word} |" in report
+        assert f": {word}" in report
+        memo = render_markdown(build_memo(result, ctx, "directie"))
+        assert "None" not in report + memo and "niveau None" not in report
+    html = runner_free_html(result)
+    assert "niet getoetst" in html
+
+
+def runner_free_html(result: AuditResult) -> str:
+    from digimandate.render.doc.to_html import render_html
+
+    return render_html(build_report(result, DocContext("nl", date(2026, 11, 18))))
+
+
+# ---------------------------------------------------------------- text a client reads
+
+CLIENT_FORBIDDEN = [
+    re.compile(r"`"),
+    re.compile(r"\b[A-Z]\d{3}\b"),  # rule ids
+    re.compile(r"\b(governance|mandates|processes|channels|people|departments)(/|\[|\.[a-z_])"),  # keys, paths
+    re.compile(r"\{[a-z_]+\}"),  # a placeholder left unfilled
+    re.compile(r"\b(scope|granted_by|act_without_approval|works_in|review_on|holders):"),
+]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("command", [["report"], ["memo"], ["memo", "--audience", "college"]])
+@pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
+def test_no_paths_keys_ids_or_backticks(runner: CliRunner, tmp_path: Path, lang: str, command: list[str],
+                                        example: str) -> None:
+    org = tmp_path / "werkmap-van-de-adviseur" / f"{example}.yaml"
+    org.parent.mkdir()
+    org.write_text((EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, [*command, str(org.resolve()), "--lang", lang])
+    if result.exit_code != 0:  # the large example includes files beside it: run it where it lives
+        result = runner.invoke(app, [*command, str((EXAMPLES / f"{example}.yaml").resolve()), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "werkmap-van-de-adviseur" not in text and str(ROOT) not in text
+    for pattern in CLIENT_FORBIDDEN:
+        found = pattern.search(text)
+        assert found is None, (pattern.pattern, text[max(0, found.start() - 80):found.end() + 80] if found else "")
+    if command == ["report"]:
+        assert text.count(f"{example}.yaml") == 1  # the input file by name, in the method section only
+
+
+DUTCH = re.compile(r"\b(het|een|niet|wordt|zijn|bij|voor|publiekszaken|college van B&W|directie|niveau|"
+                   r"aanbeveling|bevinding|gemeente)\b", re.I)
+ENGLISH = re.compile(r"\b(the|and|with|which|should|level|finding|public affairs|executive board)\b", re.I)
+
+
+def test_catalog_texts_are_in_their_own_language() -> None:
+    from digimandate.i18n import CATALOG
+
+    for key, entry in CATALOG.items():
+        if not key.startswith("doc_"):
+            continue
+        en, nl = (re.sub(r"\{\w+\}", "", entry[lang]) for lang in ("en", "nl"))  # placeholders are names
+        assert not DUTCH.search(en), (key, en)
+        assert not ENGLISH.search(nl), (key, nl)
+
+
+@pytest.mark.parametrize("command", [["report"], ["memo"], ["memo", "--audience", "college"]])
+def test_english_documents_hold_no_dutch(runner: CliRunner, command: list[str]) -> None:
+    text = runner.invoke(app, [*command, "examples/english-agency.yaml", "--lang", "en"]).stdout
+    # the organisation's own names may be anything; the tool's texts must be English
+    assert not DUTCH.search(text), DUTCH.search(text)
+    assert "civil affairs" in text or command != ["report"]
+
+
+def test_translations_of_dutch_terms() -> None:
+    from digimandate.i18n import t
+
+    assert t("doc_executive_gemeente", "en") == "the municipal executive"
+    assert t("doc_executive_gemeente", "nl") == "het college van B&W"
+    result = audit(EXAMPLES / "small-municipality.yaml")
+    assert "civil affairs" in action_text(result.ruleset.rules["M012"], "en")
+    assert "publiekszaken" in action_text(result.ruleset.rules["M012"], "nl")
+
+
+def test_large_report_explains_every_rule_once(runner: CliRunner) -> None:
+    text = runner.invoke(app, ["report", "examples/large-municipality.yaml"]).stdout
+    result = audit(EXAMPLES / "large-municipality.yaml")
+    from digimandate.render.doc.names import clean
+
+    failing = {f.rule for f in result.findings}
+    assert len(failing) > 10
+    for rule_id in failing:
+        rationale = " ".join(clean(result.ruleset.rules[rule_id].spec.rationale.nl).split())
+        assert text.count(rationale.replace("*", "\\*").replace("_", "\\_")) == 1, rule_id
+    assert "Voldoet:** 224 van 240 (93%)" in text
+
+
+# ---------------------------------------------------------------- Word
+
+
+def _docx(data: bytes):  # type: ignore[no-untyped-def]
+    import docx
+
+    return docx.Document(io.BytesIO(data))
+
+
+def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "advies.docx"
+    result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-f", "docx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = _docx(out.read_bytes())
+    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert ("Heading 1", "Samenvatting") in headings and ("Heading 1", "Aanbevelingen") in headings
+    assert ("Heading 2", "Mandaat: niveau 1 (Ad hoc)") in headings
+    assert ("Heading 3", "Het mandaat is verleend door de leiding") in headings
+    assert doc.paragraphs[0].style.name == "Title"
+    tables = doc.tables
+    assert len(tables) >= 8
+    chart = next(t for t in tables if t.rows[1].cells[0].text == "Bestuurlijk commitment")
+    assert [c.text for c in chart.rows[0].cells][1:6] == ["1", "2", "3", "4", "5"]
+    recs = next(t for t in tables if t.rows[0].cells[0].text == "Nr.")
+    assert [c.text for c in recs.rows[0].cells] == ["Nr.", "Actie", "Impact", "Inspanning", "Wie handelt", "Na"]
+    assert recs.rows[1].cells[1].text.startswith("Wijs een directielid aan")
+    every = "\n".join([p.text for p in doc.paragraphs] +
+                      [c.text for t in tables for row in t.rows for c in row.cells])
+    for leftover in ("{{", "{%", "**", "`", "](", "\\|", "&lt;", "&amp;"):
+        assert leftover not in every, leftover
+    assert 'w:instr="PAGE"' in doc.sections[0].footer._element.xml
+
+
+def test_docx_takes_the_house_style(runner: CliRunner, tmp_path: Path) -> None:
+    import docx
+    from docx.shared import Pt, RGBColor
+
+    house = docx.Document()
+    house.sections[0].header.paragraphs[0].text = "Gemeente Dijkveld · huisstijl"
+    style = house.styles["Heading 1"]
+    style.font.size = Pt(22)
+    style.font.color.rgb = RGBColor(0x8B, 0x00, 0x00)
+    house.add_paragraph("Voorbeeldtekst van het sjabloon")
+    reference = tmp_path / "huisstijl.docx"
+    house.save(str(reference))
+    out = tmp_path / "notitie.docx"
+    result = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "-f", "docx", "-o", str(out),
+                                 "--reference-docx", str(reference)])
+    assert result.exit_code == 0, result.output
+    doc = _docx(out.read_bytes())
+    assert doc.sections[0].header.paragraphs[0].text == "Gemeente Dijkveld · huisstijl"
+    assert doc.styles["Heading 1"].font.size == Pt(22)
+    assert all("Voorbeeldtekst" not in p.text for p in doc.paragraphs)
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"][:2] == ["Beslispunten", "Aanleiding"]
+
+
+def test_docx_with_a_house_style_without_heading_styles(runner: CliRunner, tmp_path: Path) -> None:
+    import docx
+
+    house = docx.Document()
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Title", "Subtitle", "List Bullet", "Caption"):
+        house.styles.element.remove(house.styles[name].element)
+    reference = tmp_path / "kaal.docx"
+    house.save(str(reference))
+    out = tmp_path / "advies.docx"
+    result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-f", "docx", "-o", str(out),
+                                 "--reference-docx", str(reference)])
+    assert result.exit_code == 0, result.output
+    doc = _docx(out.read_bytes())
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"][:2] == ["Samenvatting",
+                                                                                  "Reikwijdte en onderzoeksvragen"]
+    assert 'w:outlineLvl w:val="0"' in doc.styles["Heading 1"].element.xml
+
+
+def test_docx_refuses_stdout_and_bad_references(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-f", "docx", "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == ("error: a Word document cannot be written to standard output\n"
+                             "  hint: name a file with -o, for example -o advies.docx\n")
+    bad = tmp_path / "huisstijl.docx"
+    bad.write_text("geen word", encoding="utf-8")
+    result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-f", "docx", "--lang", "en",
+                                 "-o", str(tmp_path / "a.docx"), "--reference-docx", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {bad}: the reference document is not a Word file (.docx)\n"
+                             "  hint: save the house style from Word as .docx (a .dotx template or .doc will not do)\n")
+    assert not (tmp_path / "a.docx").exists()
+    result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-f", "html", "--lang", "en",
+                                 "--reference-docx", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr == "error: --reference-docx gives the house style of a Word document\n  hint: add -f docx\n"
+
+
+def test_docx_never_overwrites(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "advies.docx"
+    out.write_bytes(b"mijn versie")
+    result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-f", "docx", "-o", str(out)])
+    assert result.exit_code == 2 and out.read_bytes() == b"mijn versie"
+    assert runner.invoke(app, ["report", "examples/small-municipality.yaml", "-f", "docx", "-o", str(out),
+                               "--force"]).exit_code == 0
+    assert out.read_bytes().startswith(b"PK")
+
+
+def test_control_characters_in_names_never_break_html_or_word(runner: CliRunner, tmp_path: Path) -> None:
+    org = tmp_path / "org.yaml"
+    org.write_text('schema_version: 1\norganisation: {name: "Gemeente \\x07Bel", type: gemeente}\n'
+                   'channels:\n  - {id: w, name: "web\\x1b[31m", type: website}\n', encoding="utf-8")
+    for command in (["report"], ["memo", "--audience", "college"]):
+        out = tmp_path / f"{command[0]}.docx"
+        result = runner.invoke(app, [*command, str(org), "-f", "docx", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert _docx(out.read_bytes()).paragraphs[0].text.startswith("Adviesrapport: Gemeente Bel") or \
+            command[0] == "memo"
+        html = runner.invoke(app, [*command, str(org), "-f", "html"]).stdout
+        assert "\x07" not in html and "\x1b" not in html and "Gemeente Bel" in html
