@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from digimandate.audit.checklist import RuleSet, load_ruleset
+from digimandate.audit.checklist import load_ruleset
+from digimandate.audit.specs import RuleSet
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

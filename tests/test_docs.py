@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from digimandate.audit.checklist import RuleSet
+from digimandate.audit.specs import RuleSet
 from digimandate.model.schemas import ORGANISATION_SCHEMA, organisation_schema_text
 from digimandate.render.rules_doc import markdown
 from tests.conftest import ROOT

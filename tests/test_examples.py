@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from digimandate.audit.checklist import RuleSet
 from digimandate.audit.flow import audit_file
+from digimandate.audit.specs import RuleSet
 from digimandate.model.document import load_document
 from tests.conftest import EXAMPLES, SHARED
 

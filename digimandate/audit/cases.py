@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from digimandate.audit.checklist import builtin_dir
+from digimandate.audit.specs import builtin_dir
 
 
 @dataclass(frozen=True)

@@ -1,231 +1,24 @@
-"""Checklists as data: typed rule specs, loaded from YAML and checked against the registry."""
+"""Checklists as data: rule specs loaded from YAML and checked against the registry and the query compiler."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
+from digimandate.audit.specs import (
+    BUILTIN,
+    ActiveRule,
+    ChecklistFile,
+    Override,
+    ParamValue,
+    PythonCheck,
+    Query,
+    RuleSet,
+    builtin_dir,
+)
 from digimandate.errors import InputError, Location, Problem, problem
 from digimandate.model.loader import Limits, Loaded, load_file
 from digimandate.model.validate import suggest, validate_model
-
-Severity = Literal["critical", "high", "medium", "low", "info"]
-SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")
-SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(reversed(SEVERITIES))}  # info 0 .. critical 4
-WEIGHTS: dict[str, float] = {"critical": 10.0, "high": 7.5, "medium": 5.0, "low": 2.5, "info": 0.0}
-
-RuleId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*[0-9]{3}$")]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
-ParamValue = bool | int | float | str
-Effort = Literal["small", "medium", "large"]
-# Who acts on a recommendation and which body decides: roles, never people (texts in i18n, "role_*").
-Role = Literal["college", "directie", "sponsor", "mandate_holder", "channel_owners", "kcc_head", "process_owners"]
-Body = Literal["college", "directie"]
-
-
-class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(_Spec):
-    """A text in Dutch and English."""
-
-    nl: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        """Return the text in ``lang``."""
-        return self.nl if lang == "nl" else self.en
-
-
-class SourceRef(_Spec):
-    """A rule's source: a short reference and, where it helps, the exact quote and who said it."""
-
-    ref: str
-    quote: str | None = None
-    attribution: str | None = None  # the organisation of the speaker whose card follows the quote
-    note: Text | None = None
-
-
-class SourceInfo(_Spec):
-    """A source named in a checklist: checkable by its URL, or by the exact quotes that cite it."""
-
-    title: str
-    url: str | None = None
-    article: str | None = None  # for law: the article ("Awb art. 2:1, eerste lid")
-    text: str | None = None  # for law: the article's text
-    in_force: str | None = None  # for law: the date the article came into force
-    own_norm: bool = False  # a norm digimandate sets itself, labelled as such in every language
-    note: Text | None = None
-
-
-class Param(_Spec):
-    """A rule parameter with its default and why the default is what it is."""
-
-    default: ParamValue
-    description: Text
-    rationale: Text | None = None
-
-
-class Case(_Spec):
-    """One way a declarative rule fails: a JMESPath condition and the message it gives."""
-
-    when: str
-    message: str
-    key: str | None = None
-    args: dict[str, str] = {}
-
-
-class Query(_Spec):
-    """A declarative condition over the resolved view of the organisation."""
-
-    each: str | None = None
-    where: str | None = None
-    entity: str | None = None
-    cases: list[Case] = Field(min_length=1)
-
-
-class PythonCheck(_Spec):
-    """A condition written as a registered Python check of the same name."""
-
-    python: RuleId
-
-
-class Rule(_Spec):
-    """One rule of a checklist."""
-
-    id: RuleId
-    name: Slug
-    dimension: Slug
-    severity: Severity
-    level: Annotated[int, Field(ge=1, le=5)]
-    title: Text
-    rationale: Text
-    advice: Text
-    sources: list[SourceRef] = Field(min_length=1)
-    params: dict[str, Param] = {}
-    messages: dict[str, Text] = Field(min_length=1)
-    check: Query | PythonCheck
-    decision: Text | None = None
-    enabled: bool = True
-    # For the advice report and the memo: the rule as an action, how much work it is, who acts,
-    # which body decides, and the rules whose actions come first.
-    action: Text | None = None
-    effort: Effort | None = None
-    role: Role | None = None
-    decided_by: Body | None = None
-    after: list[RuleId] = []
-
-
-class Override(_Spec):
-    """A change to a rule defined elsewhere."""
-
-    severity: Severity | None = None
-    enabled: bool | None = None
-    params: dict[str, ParamValue] = {}
-
-
-class Dimension(_Spec):
-    """A dimension of the maturity model."""
-
-    title: Text
-    description: Text | None = None
-    # False for an advisory dimension: its rules give advice but it stays off the maturity ladder.
-    graded: bool = True
-
-
-class Header(_Spec):
-    """Who wrote a checklist and which version it is."""
-
-    id: Slug
-    version: str
-    title: Text
-    # Share of a dimension's rule x entity checks that recorded facts must decide for a level.
-    min_evidence: Annotated[float, Field(ge=0, le=1)] | None = None
-    # The reasons for this version's changes (docs/rules.md, "Changes in ..."), per language.
-    changes: Text | None = None
-
-
-class ChecklistFile(_Spec):
-    """A checklist file: rules, dimensions, sources and overrides."""
-
-    checklist: Header
-    dimensions: dict[Slug, Dimension] = {}
-    sources: dict[str, SourceInfo] = {}
-    rules: list[Rule] = []
-    overrides: dict[RuleId, Override] = {}
-
-
-@dataclass(frozen=True)
-class ActiveRule:
-    """A rule as it runs: its spec with overrides applied, and the parameters in force."""
-
-    spec: Rule
-    severity: Severity
-    enabled: bool
-    params: dict[str, ParamValue]
-    origin: str
-    changed_by: tuple[str, ...] = ()
-    written_at: Location | None = None  # where a user's checklist wrote the check (None: built in)
-
-    @property
-    def id(self) -> str:
-        """The rule id."""
-        return self.spec.id
-
-
-@dataclass
-class RuleSet:
-    """All loaded checklists merged: rules by id, dimensions and sources."""
-
-    rules: dict[str, ActiveRule] = field(default_factory=dict)
-    dimensions: dict[str, Dimension] = field(default_factory=dict)
-    sources: dict[str, SourceInfo] = field(default_factory=dict)
-    checklists: list[Header] = field(default_factory=list)
-
-    @property
-    def min_evidence(self) -> float:
-        """The evidence threshold: the last checklist that sets one wins (default 0.5)."""
-        for header in reversed(self.checklists):
-            if header.min_evidence is not None:
-                return header.min_evidence
-        return 0.5
-
-    def empty_rungs(self) -> list[tuple[str, int]]:
-        """(dimension, level) pairs of graded dimensions with no enabled rule on a rung from 2 to 5."""
-        out: list[tuple[str, int]] = []
-        for name, dim in self.dimensions.items():
-            if not dim.graded:
-                continue
-            levels = {r.spec.level for r in self.rules.values() if r.spec.dimension == name and r.enabled}
-            if not levels:
-                continue  # a dimension without rules is simply not assessed
-            out.extend((name, level) for level in range(2, 6) if level not in levels)
-        return out
-
-    def enabled(self) -> list[ActiveRule]:
-        """The rules that run, in id order."""
-        return [r for r in self.sorted() if r.enabled]
-
-    def sorted(self) -> list[ActiveRule]:
-        """Every rule, ordered by dimension then id."""
-        order = {d: i for i, d in enumerate(self.dimensions)}
-        return sorted(self.rules.values(), key=lambda r: (order.get(r.spec.dimension, 99), r.id))
-
-
-BUILTIN = "tip16.yaml"
-
-
-def builtin_dir() -> Path:
-    """Where the built-in checklist lives: inside the installed package, else in the checkout."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "checklists"  # a wheel maps the top-level checklists/ here
-    if (installed / BUILTIN).is_file():
-        return installed
-    return package.parent / "checklists"
 
 
 def load_checklist_file(path: Path, display: str | None = None) -> tuple[ChecklistFile, Loaded]:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from digimandate.audit.checklist import ParamValue, RuleId, Severity
+from digimandate.audit.specs import ParamValue, RuleId, Severity
 from digimandate.errors import InputError, Location, problem
 from digimandate.model.loader import Limits, LList, LMap, Loaded, load_file, pack
 from digimandate.model.validate import validate_model

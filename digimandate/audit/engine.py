@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from digimandate.audit.checklist import ActiveRule, PythonCheck, RuleSet
 from digimandate.audit.query import fill, run_query
 from digimandate.audit.result import Finding, Outcome
 from digimandate.audit.rules import REGISTRY, Context, Hit, NotApplicable, Tally
+from digimandate.audit.specs import ActiveRule, PythonCheck, RuleSet
 from digimandate.errors import InputError, problem
 from digimandate.model.document import Document
 

@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 
 from digimandate import __version__
-from digimandate.audit.checklist import RuleSet
 from digimandate.audit.config import Waiver
 from digimandate.audit.engine import run_rules
 from digimandate.audit.result import AuditResult, Finding, WaivedFinding
 from digimandate.audit.scoring import score
+from digimandate.audit.specs import RuleSet
 from digimandate.clock import today as clock_today
 from digimandate.model.document import Document, load_document
 from digimandate.model.loader import Limits

@@ -15,9 +15,9 @@ import jmespath
 from jmespath import functions
 from jmespath.exceptions import JMESPathError
 
-from digimandate.audit.checklist import ActiveRule, Query
 from digimandate.audit.jmes import DirectFunction, Fn, compile_query, is_false
 from digimandate.audit.rules.api import Hit, NotApplicable, Tally
+from digimandate.audit.specs import ActiveRule, Query
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _ARG = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from digimandate.audit.checklist import ActiveRule, RuleSet
+from digimandate.audit.specs import ActiveRule, RuleSet
 from digimandate.errors import Location, reduce_by_fields
 from digimandate.i18n import Lang
 from digimandate.model.org import OrgModel

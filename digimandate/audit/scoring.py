@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from digimandate.audit.checklist import WEIGHTS, ActiveRule, Dimension
 from digimandate.audit.result import Coverage, DimensionScore, Evidence, Maturity, Outcome
+from digimandate.audit.specs import WEIGHTS, ActiveRule, Dimension
 
 TOP_LEVEL = 5
 FIRST_RUNG = 2

@@ -9,10 +9,10 @@ from functools import lru_cache
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from digimandate.audit.checklist import Severity, Text, builtin_dir
 from digimandate.audit.config import Waiver
 from digimandate.audit.query import fill
 from digimandate.audit.result import Finding, Outcome, WaivedFinding
+from digimandate.audit.specs import Severity, Text, builtin_dir
 from digimandate.errors import InputError, problem
 
 EXPIRY_WARNING_DAYS = 30

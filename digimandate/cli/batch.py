@@ -8,10 +8,10 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from digimandate.audit.checklist import RuleSet
 from digimandate.audit.config import Waiver
 from digimandate.audit.flow import audit_file
 from digimandate.audit.result import AuditResult
+from digimandate.audit.specs import RuleSet
 from digimandate.errors import DigimandateError
 from digimandate.model.loader import Limits
 

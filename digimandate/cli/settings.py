@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from digimandate.audit.checklist import Override, RuleSet, load_ruleset, override_rule, param_problem
+from digimandate.audit.checklist import load_ruleset, override_rule, param_problem
 from digimandate.audit.config import EMPTY, Config, Waiver, find_config, load_config, load_waiver_file
+from digimandate.audit.specs import Override, RuleSet
 from digimandate.errors import InputError, Location, Problem, problem
 from digimandate.i18n import Lang
 from digimandate.model.validate import suggest

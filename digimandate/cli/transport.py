@@ -6,8 +6,8 @@ import io
 import pickle
 from typing import Any
 
-from digimandate.audit.checklist import RuleSet
 from digimandate.audit.result import AuditResult
+from digimandate.audit.specs import RuleSet
 from digimandate.errors import DigimandateError
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from digimandate.audit.checklist import SEVERITY_RANK, ActiveRule
 from digimandate.audit.query import fill
 from digimandate.audit.result import AuditResult, Finding
+from digimandate.audit.specs import SEVERITY_RANK, ActiveRule
 from digimandate.errors import InputError, Location, problem
 from digimandate.i18n import Lang
 from digimandate.model.org import SERVICE_FUNCTIONS, Mandate

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from digimandate.audit.checklist import ActiveRule, PythonCheck, Query, RuleSet
+from digimandate.audit.specs import ActiveRule, PythonCheck, Query, RuleSet
 from digimandate.i18n import LANGS, Lang, t
 from digimandate.textsafe import one_line
 

@@ -8,9 +8,10 @@ import pytest
 import yaml
 
 from digimandate.audit.cases import apply_patch, base_org
-from digimandate.audit.checklist import PythonCheck, Query, RuleSet, builtin_dir, load_ruleset
+from digimandate.audit.checklist import load_ruleset
 from digimandate.audit.flow import audit_document
 from digimandate.audit.rules import REGISTRY, check
+from digimandate.audit.specs import PythonCheck, Query, RuleSet, builtin_dir
 from digimandate.errors import InputError
 from digimandate.model.document import parse_document
 from tests.conftest import EXAMPLES

@@ -10,9 +10,9 @@ import jmespath
 import pytest
 from jmespath import functions
 
-from digimandate.audit.checklist import Query, RuleSet
 from digimandate.audit.jmes import DirectFunction, check_version, compile_node, compile_query
 from digimandate.audit.query import _Functions, _substitute
+from digimandate.audit.specs import Query, RuleSet
 from digimandate.audit.view import build_view
 from digimandate.errors import UsageError
 from digimandate.model.document import load_document

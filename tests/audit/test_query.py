@@ -14,10 +14,11 @@ from typer.testing import CliRunner
 
 from digimandate.audit import query
 from digimandate.audit.cases import apply_patch, base_org
-from digimandate.audit.checklist import ActiveRule, Override, RuleSet, load_ruleset, override_rule
+from digimandate.audit.checklist import load_ruleset, override_rule
 from digimandate.audit.flow import audit_document
 from digimandate.audit.query import compile_rule, run_query
 from digimandate.audit.rules.api import NotApplicable
+from digimandate.audit.specs import ActiveRule, Override, RuleSet
 from digimandate.audit.view import build_view
 from digimandate.cli.app import app
 from digimandate.errors import UsageError

@@ -13,10 +13,11 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from digimandate.audit.checklist import RuleSet, load_ruleset
+from digimandate.audit.checklist import load_ruleset
 from digimandate.audit.config import Waiver, WaiverSpec
 from digimandate.audit.flow import audit_document, audit_file
 from digimandate.audit.result import AuditResult
+from digimandate.audit.specs import RuleSet
 from digimandate.cli.app import app
 from digimandate.cli.settings import Options, resolve
 from digimandate.errors import Location

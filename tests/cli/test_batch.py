@@ -8,9 +8,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from digimandate.audit.checklist import RuleSet
 from digimandate.audit.flow import audit_file
 from digimandate.audit.result import AuditResult
+from digimandate.audit.specs import RuleSet
 from digimandate.cli.app import app
 from digimandate.cli.batch import audit_all, expand
 from digimandate.errors import InputError

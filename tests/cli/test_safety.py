@@ -116,11 +116,19 @@ def test_no_output_over_config_checklist_waivers_baseline_previous_or_template(r
         refused(runner, [*args, "--force"], f"{name} is read by this run; {NEVER}", original, work / name)
 
 
+def _own_template(work: Path) -> None:
+    """A --template folder: the Markdown report of one's own, which writes its chart beside it."""
+    (work / "tpl").mkdir()
+    shutil.copy(Path(digimandate.__file__).parent / "render" / "templates" / "report.md.j2", work / "tpl")
+
+
 def test_a_report_chart_is_never_written_over_an_input(runner: CliRunner, work: Path) -> None:
     # -o org.md puts its chart at org.maturity.svg, here the organisation file itself
+    _own_template(work)
     shutil.move(work / "org.yaml", work / "org.maturity.svg")
     original = (work / "org.maturity.svg").read_bytes()
-    result = runner.invoke(app, ["report", "org.maturity.svg", "-o", "org.md", "--force", "--lang", "en"])
+    result = runner.invoke(app, ["report", "org.maturity.svg", "-o", "org.md", "--template", "tpl", "--force",
+                                 "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr == f"error: org.maturity.svg is read by this run; {NEVER}\n{HINT}"
     assert (work / "org.maturity.svg").read_bytes() == original
@@ -130,7 +138,11 @@ def test_a_report_chart_is_never_written_over_an_input(runner: CliRunner, work: 
 def test_new_files_get_the_umask_mode(runner: CliRunner, work: Path, umask: None) -> None:
     assert runner.invoke(app, ["report", "org.yaml", "-o", "r.md"]).exit_code == 0
     assert mode(work / "r.md") == 0o644
-    assert mode(work / "r.maturity.svg") == 0o644
+    assert runner.invoke(app, ["report", "org.yaml", "-f", "docx", "-o", "r.docx"]).exit_code == 0
+    assert mode(work / "r.docx") == 0o644
+    _own_template(work)
+    assert runner.invoke(app, ["report", "org.yaml", "--template", "tpl", "-o", "t.md"]).exit_code == 0
+    assert mode(work / "t.maturity.svg") == 0o644
     os.umask(0o077)
     assert runner.invoke(app, ["check", "org.yaml", "-f", "json=r.json"]).exit_code == 1
     assert mode(work / "r.json") == 0o600
@@ -248,12 +260,15 @@ def test_a_folder_report_writes_one_document_per_organisation(runner: CliRunner,
     result = runner.invoke(app, ["report", "many", "-o", "out/", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert result.stderr == "wrote out/a.md\nwrote out/b.md\n"
-    assert sorted(p.name for p in (work / "out").iterdir()) == ["a.maturity.svg", "a.md", "b.maturity.svg", "b.md"]
+    assert sorted(p.name for p in (work / "out").iterdir()) == ["a.md", "b.md"]
     assert "Gemeente Dijkveld" in (work / "out" / "a.md").read_text(encoding="utf-8")
     assert "Gemeente Lingewaard-Noord" in (work / "out" / "b.md").read_text(encoding="utf-8")
     result = runner.invoke(app, ["memo", "many", "-o", "out", "--lang", "en"])  # an existing folder
     assert result.exit_code == 0, result.output
     assert result.stderr == "wrote out/a.memo.md\nwrote out/b.memo.md\n"
+    result = runner.invoke(app, ["report", "many", "-f", "docx", "-o", "word/", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (work / "word").iterdir()) == ["a.docx", "b.docx"]
 
 
 def test_the_include_guard_follows_symbolic_links(tmp_path: Path, runner: CliRunner) -> None:

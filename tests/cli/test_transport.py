@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from digimandate.audit.checklist import RuleSet
 from digimandate.audit.flow import audit_file
 from digimandate.audit.result import AuditResult
+from digimandate.audit.specs import RuleSet
 from digimandate.cli.transport import pack, unpack
 from digimandate.errors import InputError, Location, problem
 from tests.conftest import EXAMPLES

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from digimandate.audit.checklist import RuleSet
 from digimandate.audit.flow import audit_file
+from digimandate.audit.specs import RuleSet
 from digimandate.importers.api import Options, run_import
 from digimandate.importers.report import markdown
 from tests.conftest import EXAMPLES, ROOT

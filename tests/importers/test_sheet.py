@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from digimandate.audit.checklist import RuleSet
 from digimandate.audit.flow import audit_file
+from digimandate.audit.specs import RuleSet
 from digimandate.cli.importing import import_command
 from digimandate.importers.api import Options, run_import
 from digimandate.importers.common import SourceError

@@ -15,7 +15,7 @@ UPL_FILE = "upl-requests.csv"
 @lru_cache(maxsize=1)
 def upl_requests() -> dict[str, bool]:
     """Per UPL URI of a municipal product: whether anyone applies for it or reports it (aanvraag/melding)."""
-    from digimandate.audit.checklist import builtin_dir
+    from digimandate.audit.specs import builtin_dir
 
     out = {}
     with (builtin_dir() / UPL_FILE).open(encoding="utf-8", newline="") as fh:

@@ -6,8 +6,8 @@ import pytest
 import yaml
 
 from digimandate.audit.cases import Case, apply_patch, base_org, load_cases
-from digimandate.audit.checklist import RuleSet
 from digimandate.audit.flow import audit_document
+from digimandate.audit.specs import RuleSet
 from digimandate.errors import Location
 from digimandate.model.document import Document, parse_document
 
