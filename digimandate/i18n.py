@@ -1036,6 +1036,35 @@ CATALOG.update({
     "doc_outcome_not_applicable": {"en": "not applicable", "nl": "niet van toepassing"},
     "doc_outcome_disabled": {"en": "switched off", "nl": "uitgeschakeld"},
     "doc_outcome_error": {"en": "could not be assessed", "nl": "kon niet worden getoetst"},
+    "doc_reason_not_assessed": {
+        "en": "No standard of this dimension could be assessed, so it has no level.",
+        "nl": "Geen enkele norm van deze dimensie kon worden getoetst; de dimensie krijgt daarom geen niveau.",
+    },
+    "doc_reason_level_not_assessed": {
+        "en": "Level {level} was not assessed: no standard for that rung applied, so the dimension stays below it.",
+        "nl": "Niveau {level} is niet getoetst: op die trede was geen enkele norm van toepassing, dus de dimensie blijft eronder.",
+    },
+    "doc_conclusion_not_assessed": {
+        "en": "{dim} was not assessed: no standard applied.",
+        "nl": "{dim} is niet getoetst: geen enkele norm was van toepassing.",
+    },
+    "doc_conclusion_overall_none": {
+        "en": "Overall, no maturity level can be stated for {org}: that needs a level for board commitment and for the mandate, resting on enough recorded facts.",
+        "nl": "Voor {org} als geheel is geen volwassenheidsniveau vast te stellen: daarvoor is een niveau nodig voor bestuurlijk commitment en voor het mandaat, op basis van voldoende vastgelegde feiten.",
+    },
+    "doc_summary_not_assessed": {
+        "en": "No maturity level can be stated for {org}: board commitment or the mandate could not be assessed. The findings below rest on what was recorded.",
+        "nl": "Voor {org} is geen volwassenheidsniveau vast te stellen: bestuurlijk commitment of het mandaat kon niet worden getoetst. De bevindingen hieronder berusten op wat is vastgelegd.",
+    },
+    "doc_memo_reason_none": {
+        "en": "{org} had its digital service delivery audited against Optimaal Digitaal tip 16 \"Give a cross-departmental mandate\", with facts as of {date}. No maturity level can be stated yet; the report names what is missing.",
+        "nl": "{org} heeft de digitale dienstverlening laten toetsen aan Optimaal Digitaal tip 16 \"Geef afdelingsoverstijgend mandaat\", met peildatum {date}. Een volwassenheidsniveau is nog niet vast te stellen; het rapport noemt wat daarvoor ontbreekt.",
+    },
+    "doc_advisory": {"en": "advice", "nl": "advies"},
+    "doc_job_advisory": {
+        "en": "This is advice on the role, not a grade: the job characteristics do not count towards the maturity level.",
+        "nl": "Dit is advies over de rol, geen beoordeling: de taakkenmerken tellen niet mee voor het volwassenheidsniveau.",
+    },
     "doc_reason_insufficient_evidence": {
         "en": "Too few facts were recorded to state a level for this dimension.",
         "nl": "Er zijn te weinig feiten vastgelegd om voor deze dimensie een niveau vast te stellen.",
@@ -1075,6 +1104,9 @@ CATALOG.update({
     "doc_col_effort": {"en": "Effort", "nl": "Inspanning"},
     "doc_col_role": {"en": "Who acts", "nl": "Wie handelt"},
     "doc_col_after": {"en": "After", "nl": "Na"},
+    "doc_person_in": {"en": "a member of staff of {department}", "nl": "een medewerker van {department}"},
+    "doc_job_holders": {"en": "Holders: {who}", "nl": "Houders: {who}"},
+    "doc_all_of": {"en": "All {what}", "nl": "Alle {what}"},
     "doc_col_norms_failed": {"en": "Standards not met", "nl": "Normen waaraan niet is voldaan"},
     "doc_col_level": {"en": "Level", "nl": "Niveau"},
     "doc_col_severity": {"en": "Weight", "nl": "Gewicht"},
@@ -1170,16 +1202,16 @@ CATALOG.update({
         "nl": "Van de bevindingen berusten er {observed} op een vastgelegd feit dat tekortschiet en {missing} op een feit dat niet is vastgelegd; die laatste heten niet aangetoond en staan in bijlage C als feiten om te verzamelen.",
     },
     "doc_method_levels": {
-        "en": "Levels run from 1 (Ad hoc) to 5 (Learning). A dimension reaches a level when every standard up to that level is met.",
-        "nl": "De niveaus lopen van 1 (Ad hoc) tot 5 (Lerend). Een dimensie bereikt een niveau als aan elke norm tot en met dat niveau is voldaan.",
+        "en": "Levels run from 1 (Ad hoc) to 5 (Learning). A dimension reaches a level only when, on every rung up to that level, at least one standard could be assessed and every assessed standard is met; a standard about many products or channels is met when enough of them meet it. A level is stated only when at least {minimum} of its checks were decided by recorded facts; a fact that was not recorded counts as not met.",
+        "nl": "De niveaus lopen van 1 (Ad hoc) tot 5 (Lerend). Een dimensie bereikt een niveau alleen als op elke trede tot en met dat niveau minstens één norm kon worden getoetst en aan elke getoetste norm is voldaan; een norm over veel producten of kanalen is voldaan als genoeg ervan eraan voldoen. Een niveau wordt alleen vastgesteld als minstens {minimum} van de toetsingen op vastgelegde feiten berust; een feit dat niet is vastgelegd, telt als niet voldaan.",
     },
+    "doc_level_insufficient": {"en": "too little evidence for a level", "nl": "te weinig gegevens voor een niveau"},
     "doc_h_progress": {"en": "Progress since the audit of {date}", "nl": "Voortgang sinds het onderzoek van {date}"},
     "doc_progress_counts": {
         "en": "Findings since the previous audit: resolved {fixed}, new {new}, still open {open}.",
         "nl": "Bevindingen sinds het vorige onderzoek: opgelost {fixed}, nieuw {new}, nog open {open}.",
     },
     "doc_h_findings": {"en": "Findings per dimension", "nl": "Bevindingen per dimensie"},
-    "doc_label_norm": {"en": "Standard", "nl": "Norm"},
     "doc_label_why": {"en": "Why", "nl": "Waarom"},
     "doc_label_coverage": {"en": "Met", "nl": "Voldoet"},
     "doc_label_where": {"en": "Where", "nl": "Waar"},
@@ -1206,8 +1238,8 @@ CATALOG.update({
     },
     "doc_conclusion_top": {"en": "{dim} is at {level}.", "nl": "{dim} staat op {level}."},
     "doc_conclusion_none": {
-        "en": "{dim} was not assessed: too few facts were recorded.",
-        "nl": "{dim} is niet getoetst: er zijn te weinig feiten vastgelegd.",
+        "en": "No level can be stated for {dim}: too few facts were recorded.",
+        "nl": "Voor {dim} is geen niveau vast te stellen: er zijn te weinig feiten vastgelegd.",
     },
     "doc_h_recommendations": {"en": "Recommendations", "nl": "Aanbevelingen"},
     "doc_recs_intro": {
@@ -1273,6 +1305,10 @@ CATALOG.update({
         "nl": "{org} heeft de digitale dienstverlening laten toetsen aan Optimaal Digitaal tip 16 \"Geef afdelingsoverstijgend mandaat\", met peildatum {date}. De organisatie staat op {level}.",
     },
     "doc_h_effect": {"en": "Intended effect", "nl": "Beoogd effect"},
+    "doc_memo_effect_partial": {
+        "en": "These decisions bring the organisation closer to {level}: {description}. That level is reached only once the other actions for it in the advice report are done too.",
+        "nl": "Deze besluiten brengen de organisatie dichter bij {level}: {description}. Dat niveau is pas bereikt als ook de andere acties daarvoor uit het adviesrapport zijn uitgevoerd.",
+    },
     "doc_memo_effect": {
         "en": "With these decisions the organisation can reach {level}: {description}.",
         "nl": "Met deze besluiten kan de organisatie {level} bereiken: {description}.",
@@ -1299,6 +1335,15 @@ CATALOG.update({
     "doc_caveat_wor": {
         "en": "Shifting powers from managers to a mandate holder may need the works council's advice (Works Councils Act, article 25).",
         "nl": "Een verschuiving van bevoegdheden van leidinggevenden naar een mandaathouder kan adviesplichtig zijn voor de ondernemingsraad (WOR artikel 25).",
+    },
+    "doc_and": {"en": "and", "nl": "en"},
+    "doc_caveat_insufficient": {
+        "en": "No level could be stated for {dims}: too few facts were recorded. The overall level rests on the other dimensions.",
+        "nl": "Voor {dims} is geen niveau vastgesteld: er zijn te weinig feiten vastgelegd. Het totale niveau berust op de andere dimensies.",
+    },
+    "doc_caveat_not_assessed": {
+        "en": "No level could be stated for {dims}: too few facts were recorded or no standard applied. The overall level rests on the other dimensions.",
+        "nl": "Voor {dims} is geen niveau vastgesteld: er zijn te weinig feiten vastgelegd of er gold geen norm. Het totale niveau berust op de andere dimensies.",
     },
     "doc_caveat_missing": {
         "en": "Of the findings, {count} concern facts that were not recorded; collecting them may show that more is in order than this memo states.",
@@ -1357,5 +1402,4 @@ CATALOG.update({
         "en": "save the house style from Word as .docx (a .dotx template or .doc will not do)",
         "nl": "sla de huisstijl vanuit Word op als .docx (een .dotx-sjabloon of .doc werkt niet)",
     },
-    "doc_contents": {"en": "Contents", "nl": "Inhoud"},
 })

@@ -154,7 +154,7 @@ def _client_document(result: AuditResult, req: DocRequest, lang: Lang, written: 
     from digimandate.render.doc.publish import build, render
 
     audience: Audience = "college" if req.audience == "college" else "directie"
-    doc = build(result, req.kind, lang, written, audience, req.to, req.sender, previous)
+    doc = build(result, req.kind, lang, written, audience, req.to, req.sender, previous, names=req.names)
     return render(doc, req.fmt, req.reference)
 
 

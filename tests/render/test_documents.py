@@ -108,7 +108,9 @@ def test_memo_structure(runner: CliRunner) -> None:
     assert "1. Een lid van de directie aanwijzen als sponsor van digitale dienstverlening. Argument: Zonder iemand" in text
     assert "geen mandaat om namens een bestuursorgaan besluiten te nemen als bedoeld in titel 10.1" in text
     assert "(WOR artikel 25)" in text
-    assert "Over 2 andere besluiten beslist het college van B&W; die volgen in een aparte notitie." in text
+    # the college decides on the mandate, the course and (checklist 2.0) its measurable goals
+    assert "Over 3 andere besluiten beslist het college van B&W; die volgen in een aparte notitie." in text
+    assert "Voor Kanalen en Eigenaarschap is geen niveau vastgesteld" in text
     college = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--audience", "college",
                                   "--lang", "en"]).stdout
     addressed = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--to", "Gemeentesecretaris"]).stdout
@@ -159,11 +161,13 @@ def test_progress_against_an_earlier_audit(runner: CliRunner, tmp_path: Path) ->
     text = text.replace("type: email}", "type: email}\n  - {id: chat, name: Chat, type: chat}")
     org.write_text(text, encoding="utf-8")
     report = runner.invoke(app, ["report", str(org), "--previous", str(previous), "--lang", "en"]).stdout
-    assert "## Progress since the audit of 2026-11-01" in report
-    assert "Findings since the previous audit: resolved 2, new 1, still open 37." in report
+    assert "## Progress since the audit of 1 November 2026" in report
+    # the sponsor and one product owner resolve two findings; the new chat channel has no owner and no measurement
+    assert "Findings since the previous audit: resolved 2, new 2, still open 42." in report
     assert "| Board commitment | 1 | 2 |" in report
+    assert "| Ownership | – | 2 |" in report  # not assessed before: too few facts recorded
     memo = runner.invoke(app, ["memo", str(org), "--previous", str(previous), "--lang", "en"]).stdout
-    assert "Findings since the previous audit: resolved 2, new 1, still open 37." in memo
+    assert "Findings since the previous audit: resolved 2, new 2, still open 42." in memo
 
 
 def test_previous_that_is_not_a_result(runner: CliRunner, tmp_path: Path) -> None:

@@ -10,9 +10,9 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
-from digimandate.audit.checklist import RuleSet
 from digimandate.audit.flow import audit_file
 from digimandate.audit.result import AuditResult
+from digimandate.audit.specs import RuleSet
 from digimandate.render import Format, render
 from digimandate.render.common import github_escape
 from tests.conftest import EXAMPLES, ROOT

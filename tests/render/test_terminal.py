@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from digimandate.audit.checklist import RuleSet
 from digimandate.audit.flow import audit_file
 from digimandate.audit.result import AuditResult
+from digimandate.audit.specs import RuleSet
 from digimandate.cli.app import app
 from digimandate.render.terminal import Line, render, wrap
 from tests.conftest import EXAMPLES

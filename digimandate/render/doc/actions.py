@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from digimandate.audit.checklist import WEIGHTS, ActiveRule
 from digimandate.audit.query import fill
 from digimandate.audit.result import AuditResult, Finding
+from digimandate.audit.specs import WEIGHTS, ActiveRule
 from digimandate.i18n import Lang
 from digimandate.render.doc import fmt
 from digimandate.render.doc.adapter import top_entity

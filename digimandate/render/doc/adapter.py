@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from digimandate.audit.checklist import ActiveRule, Query
 from digimandate.audit.result import AuditResult, Finding
+from digimandate.audit.specs import ActiveRule, Query
 
 _SECTIONS = ("processes", "channels", "mandates", "systems", "departments", "people")
 
@@ -54,10 +54,13 @@ def top_entity(entity: str) -> str:
 
 def coverage(result: AuditResult, rule: ActiveRule, findings: list[Finding]) -> Coverage | None:
     """Per-rule coverage: from the v2 result, else counted from the model where that is sound."""
-    v2 = getattr(result, "coverage", None)
-    if isinstance(v2, dict) and rule.id in v2:
-        entry = v2[rule.id]
-        return Coverage(int(entry["applicable"]), int(entry["passed"]))
+    v2 = getattr(result.maturity, "coverage", None)
+    if isinstance(v2, dict):
+        if rule.id in v2:
+            entry = v2[rule.id]
+            return Coverage(int(entry.applicable), int(entry.passed))
+        if rule.spec.dimension in result.maturity.dimensions:  # on the ladder and not assessed: no count
+            return None
     if not findings:
         return None
     sections = {f.entity.partition("/")[0] for f in findings}
@@ -77,7 +80,22 @@ def coverage(result: AuditResult, rule: ActiveRule, findings: list[Finding]) -> 
 
 def evidence(result: AuditResult) -> tuple[int, int] | None:
     """(checks, decided by recorded facts) over the audit: from the v2 result, else ``None``."""
-    v2 = getattr(result, "evidence", None)
-    if isinstance(v2, dict) and "checks" in v2:
-        return int(v2["checks"]), int(v2["decided_by_recorded_facts"])
+    v2 = getattr(result.maturity, "evidence", None)
+    if v2 is not None and hasattr(v2, "checks"):
+        return int(v2.checks), int(v2.decided_by_recorded_facts)
     return None
+
+
+def reason_level(scored: Any) -> int | None:
+    """The rung that had no assessed rule, with reason ``level_not_assessed`` (v2), else ``None``."""
+    value = getattr(scored, "reason_level", None)
+    return value if isinstance(value, int) else None
+
+
+def graded(result: AuditResult, name: str) -> bool:
+    """Whether a dimension is on the ladder: job design (v2) is advisory, never graded."""
+    ds = result.maturity.dimensions.get(name)
+    if ds is not None:
+        return bool(getattr(ds, "graded", True))
+    dim = result.ruleset.dimensions.get(name)
+    return bool(getattr(dim, "graded", True)) if dim is not None else False

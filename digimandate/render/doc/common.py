@@ -27,6 +27,7 @@ class DocContext:
     written: date
     sender: str | None = None
     to: str | None = None
+    names: bool = False  # staff names beside the role (appendix E): the consultant's copy only, when asked
 
 
 def level_text(value: int | None, lang: Lang) -> str:

@@ -9,7 +9,7 @@ from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation, recommendations
-from digimandate.render.doc.adapter import basis, level
+from digimandate.render.doc.adapter import basis, graded, level, reason
 from digimandate.render.doc.common import (
     DocContext,
     body_name,
@@ -82,8 +82,12 @@ class _Memo:
         r, tx = self.r, self.tx
         s = Section(tx("doc_h_reason"))
         overall = level(r.maturity)
-        s.add(Para(tx("doc_memo_reason", org=r.organisation_name, date=fmt.long_date(r.audit_date, self.lang),
-                      level=level_text(overall, self.lang))))
+        if overall is None:
+            s.add(Para(tx("doc_memo_reason_none", org=r.organisation_name,
+                          date=fmt.long_date(r.audit_date, self.lang))))
+        else:
+            s.add(Para(tx("doc_memo_reason", org=r.organisation_name, date=fmt.long_date(r.audit_date, self.lang),
+                          level=level_text(overall, self.lang))))
         if self.prog is not None:
             s.add(Para(tx("doc_progress_counts", fixed=len(self.prog.fixed), new=len(self.prog.new),
                           open=len(self.prog.still_open))))
@@ -95,8 +99,11 @@ class _Memo:
         s = Section(tx("doc_h_effect"))
         if overall is None or overall < 5:
             target = 2 if overall is None else overall + 1
-            s.add(Para(tx("doc_memo_effect", level=level_text(target, self.lang),
-                          description=t(f"level_{target}_desc", self.lang))))
+            # only claim that these decisions reach the next level when they cover all that blocks it
+            needed = set(r.maturity.blocking)
+            enough = overall is not None and bool(needed) and needed <= {rec.rule.id for rec in self.mine}
+            s.add(Para(tx("doc_memo_effect" if enough else "doc_memo_effect_partial",
+                          level=level_text(target, self.lang), description=t(f"level_{target}_desc", self.lang))))
         else:
             s.add(Para(tx("doc_memo_effect_top")))
         return s
@@ -128,6 +135,14 @@ class _Memo:
         missing = sum(1 for f in r.findings if basis(f) == "not_recorded")
         if missing:
             items.append(tx("doc_caveat_missing", count=fmt.count(missing, self.lang)))
+        unknown = [dim.title.get(self.lang) for name, dim in r.ruleset.dimensions.items()
+                   if name in r.maturity.dimensions and graded(r, name) and level(r.maturity.dimensions[name]) is None]
+        if unknown and level(r.maturity) is not None:
+            dims = unknown[0] if len(unknown) == 1 else \
+                f"{', '.join(unknown[:-1])} {tx('doc_and')} {unknown[-1]}"
+            thin = all(reason(r.maturity.dimensions[name]) == "insufficient_evidence"
+                       for name, dim in r.ruleset.dimensions.items() if dim.title.get(self.lang) in unknown)
+            items.append(tx("doc_caveat_insufficient" if thin else "doc_caveat_not_assessed", dims=dims))
         org_wide = [md for md in r.organisation_model().mandates if md.scope == "organisation"]
         if org_wide and any(len(md.holders or []) == 1 for md in org_wide):
             items.append(tx("doc_caveat_continuity"))

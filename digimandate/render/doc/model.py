@@ -7,12 +7,17 @@ from dataclasses import dataclass, field
 
 from digimandate.i18n import Lang
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_BREAK = re.compile("[\r\n\u2028\u2029]+")
 
 
 def xml_safe(text: str) -> str:
-    """Text without the control characters XML (HTML, SVG, Word) cannot hold; names may carry them."""
-    return _CONTROL.sub("", text)
+    """Text without the control characters XML (HTML, SVG, Word) cannot hold; names may carry them.
+
+    A line break becomes a space: the document's texts are paragraphs, and a name that breaks the line could
+    start one with a GitHub workflow command (``::error``) when the file is printed in a CI log.
+    """
+    return _CONTROL.sub("", _BREAK.sub(" ", text))
 
 
 @dataclass(frozen=True)

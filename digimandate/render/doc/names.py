@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from digimandate.audit.query import fill
 from digimandate.audit.result import AuditResult, Finding
 from digimandate.i18n import Lang, t
+from digimandate.render.doc import fmt
 from digimandate.render.doc.adapter import top_entity
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_IN_TEXT = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 _KEYED = re.compile(r"\s*\([^()]*`[^()]*\)")  # "(`governance` ontbreekt)": a note for the file's author
 
 
@@ -24,9 +28,17 @@ class Names:
         model = result.organisation_model()
         self.lang = lang
         self.names: dict[str, str] = {}
-        for section in ("departments", "people", "channels", "systems", "processes"):
+        for section in ("departments", "channels", "systems", "processes"):
             for item in getattr(model, section):
                 self.names[f"{section}/{item.id}"] = item.name
+        depts = {d.id: d.name for d in model.departments}
+        self.people: dict[str, str] = {}  # real names: only to take them out of a text
+        for person in model.people:
+            self.people[person.id] = person.name
+            # board papers name roles, not people: "Vergunningverlener (Ruimte en Vergunningen)"
+            dept = depts.get(person.department, person.department)
+            self.names[f"people/{person.id}"] = (f"{person.title} ({dept})" if person.title
+                                                 else t("doc_person_in", lang, department=dept))
         self.mandate_ids = {md.id: f'"{md.topic}"' for md in model.mandates if md.topic}
         for md in model.mandates:
             self.names[f"mandates/{md.id}"] = self.mandate_ids.get(md.id, md.id)
@@ -35,9 +47,8 @@ class Names:
 
     def without_people(self, text: str) -> str:
         """Drop people's names given beside a role ("manager (Marleen de Boer)"): board papers name roles."""
-        for path, name in self.names.items():
-            if path.startswith("people/"):
-                text = text.replace(f" ({name})", "")
+        for name in self.people.values():
+            text = text.replace(f" ({name})", "")
         return text
 
     def entity(self, path: str) -> str:
@@ -60,6 +71,11 @@ class Names:
             return clean(f.message(self.lang))
         args: dict[str, object] = dict(result.ruleset.rules[f.rule].params)
         args.update(f.args)
+        for key, value in args.items():  # a date reads as a date in this language, not as 2025-03-15
+            if isinstance(value, date):
+                args[key] = fmt.long_date(value, self.lang)
+            elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
+                args[key] = self.date(value)
         if f.entity.startswith("mandates/") and "id" in args:
             args["id"] = self.mandate(str(args["id"]))
         if "mandates" in args:
@@ -69,4 +85,11 @@ class Names:
             text = f.message(self.lang)
             for ident, name in self.mandate_ids.items():
                 text = re.sub(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", name, text)
-        return clean(text)
+        return clean(_ISO_IN_TEXT.sub(lambda m: self.date(m.group()), text))
+
+    def date(self, iso: str) -> str:
+        """An ISO date as a reader writes it ("15 maart 2025"); anything else as it was."""
+        try:
+            return fmt.long_date(date.fromisoformat(iso), self.lang)
+        except ValueError:
+            return iso

@@ -20,9 +20,10 @@ FORMATS = ("md", "html", "docx")
 
 
 def build(result: AuditResult, kind: str, lang: Lang, written: date, audience: Audience = "directie",
-          to: str | None = None, sender: str | None = None, previous: dict[str, Any] | None = None) -> Document:
-    """The document model of the report or the memo."""
-    ctx = DocContext(lang, written, sender, to)
+          to: str | None = None, sender: str | None = None, previous: dict[str, Any] | None = None,
+          names: bool = False) -> Document:
+    """The document model of the report or the memo; ``names``: staff names in the report's appendix E."""
+    ctx = DocContext(lang, written, sender, to, names and kind == "report")
     prog = progress(result, previous) if previous else None
     if kind == "report":
         return build_report(result, ctx, prog)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import PurePath
 from typing import Any
 
-from digimandate.audit.checklist import ActiveRule
 from digimandate.audit.result import AuditResult, Finding
+from digimandate.audit.specs import ActiveRule
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress, job_views
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation, action_text, recommendations
-from digimandate.render.doc.adapter import basis, coverage, evidence, level, reason
+from digimandate.render.doc.adapter import basis, coverage, evidence, graded, level, reason, reason_level, top_entity
 from digimandate.render.doc.common import (
     DocContext,
     body_name,
@@ -71,7 +72,9 @@ class _Report:
         r, tx = self.r, self.tx
         overall = level(r.maturity)
         s = Section(tx("doc_h_summary"))
-        if overall is None:
+        if overall is None and reason(r.maturity) == "not_assessed":
+            s.add(Para(tx("doc_summary_not_assessed", org=r.organisation_name)))
+        elif overall is None:
             s.add(Para(tx("doc_summary_no_level", org=r.organisation_name)))
         else:
             s.add(Para(tx("doc_summary_level", org=r.organisation_name, level=level_text(overall, self.lang),
@@ -173,12 +176,16 @@ class _Report:
                           decided=fmt.count(ev[1], self.lang), share=fmt.percent(ev[1] / ev[0], self.lang))))
         s.add(Para(tx("doc_method_basis", observed=fmt.count(observed, self.lang),
                       missing=fmt.count(missing, self.lang))))
-        s.add(Para(tx("doc_method_levels")))
+        s.add(Para(tx("doc_method_levels", minimum=fmt.percent(r.ruleset.min_evidence, self.lang))))
         return s
 
     def progress(self, prog: Progress) -> Section:
         tx = self.tx
-        s = Section(tx("doc_h_progress", date=prog.previous_date))
+        try:  # the earlier result's audit date, written as a date is written in this language
+            when = fmt.long_date(date.fromisoformat(prog.previous_date), self.lang)
+        except ValueError:
+            when = prog.previous_date
+        s = Section(tx("doc_h_progress", date=when))
         s.add(Para(tx("doc_progress_counts", fixed=len(prog.fixed), new=len(prog.new), open=len(prog.still_open))))
         rows = []
         for name, before, after in prog.dimensions:
@@ -196,14 +203,16 @@ class _Report:
                 by_rule.setdefault(f.rule, []).append(f)
         for name, dim in r.ruleset.dimensions.items():
             ds = r.maturity.dimensions.get(name)
-            if ds is None:
+            if ds is None or not graded(r, name):  # job design is advice on the role: appendix E
                 continue
-            sub = Section(f"{dim.title.get(self.lang)}: {level_text(level(ds), self.lang)}")
+            state = (tx("doc_level_insufficient") if level(ds) is None and reason(ds) == "insufficient_evidence"
+                     else level_text(level(ds), self.lang))
+            sub = Section(f"{dim.title.get(self.lang)}: {state}")
             if dim.description:
                 sub.add(Para(dim.description.get(self.lang)))
-            why = reason(ds)
-            if why and f"doc_reason_{why}" in _catalog():  # a reason without a text of ours is not shown raw
-                sub.add(Para(t(f"doc_reason_{why}", self.lang)))
+            why = self.reason_text(ds)
+            if why:
+                sub.add(Para(why))
             rules = [rule for rule in r.ruleset.sorted() if rule.spec.dimension == name]
             # most important first: in the order of the recommendations, not of the checklist or the file
             failing = sorted((rule for rule in rules if rule.id in by_rule), key=lambda rule: self.number[rule.id])
@@ -217,6 +226,18 @@ class _Report:
                 sub.add(Para(tx("doc_dimension_nothing")))
             s.sections.append(sub)
         return s
+
+    def reason_text(self, ds: Any) -> str | None:
+        """Why a dimension has no level or stops below a rung, in words; a reason we have no text for is not shown."""
+        why = reason(ds)
+        if not why or f"doc_reason_{why}" not in _catalog():
+            return None
+        rung = reason_level(ds)
+        if why == "level_not_assessed" and rung is None:
+            return None
+        share = getattr(getattr(ds, "evidence", None), "share", None)
+        return self.tx(f"doc_reason_{why}", level=rung if rung is not None else "",
+                       share=fmt.percent(share, self.lang) if isinstance(share, float) else "–")
 
     def rule_block(self, rule: ActiveRule, found: list[Finding]) -> list[Any]:
         """One block per rule: the norm and why once, then what it found where."""
@@ -258,12 +279,14 @@ class _Report:
         items = []
         for name, dim in r.ruleset.dimensions.items():
             ds = r.maturity.dimensions.get(name)
-            if ds is None:
+            if ds is None or not graded(r, name):
                 continue
             lv = level(ds)
             blocking = [r.ruleset.rules[b].spec.title.get(self.lang) for b in ds.blocking if b in r.ruleset.rules]
-            if lv is None:
+            if lv is None and reason(ds) == "insufficient_evidence":
                 text = tx("doc_conclusion_none", dim=dim.title.get(self.lang))
+            elif lv is None:
+                text = tx("doc_conclusion_not_assessed", dim=dim.title.get(self.lang))
             elif blocking and lv < 5:
                 text = tx("doc_conclusion_next", dim=dim.title.get(self.lang), level=level_text(lv, self.lang),
                           next=lv + 1, norms=short_list(blocking, self.lang, 3))
@@ -271,7 +294,10 @@ class _Report:
                 text = tx("doc_conclusion_top", dim=dim.title.get(self.lang), level=level_text(lv, self.lang))
             items.append(text)
         overall = level(r.maturity)
-        s.add(Para(tx("doc_conclusion_overall", org=r.organisation_name, level=level_text(overall, self.lang))))
+        if overall is None:
+            s.add(Para(tx("doc_conclusion_overall_none", org=r.organisation_name)))
+        else:
+            s.add(Para(tx("doc_conclusion_overall", org=r.organisation_name, level=level_text(overall, self.lang))))
         s.add(Items(items))
         return s
 
@@ -285,7 +311,7 @@ class _Report:
         rows = []
         for i, rec in enumerate(self.recs, 1):
             what = action_text(rec.rule, lang)
-            subjects = [self.names.entity(e) for e in rec.entities]
+            subjects = list(dict.fromkeys(self.names.entity(e) for e in rec.entities))
             if len(subjects) > 1 or rec.entities[0].startswith(("processes/", "channels/")):
                 what += " " + tx("doc_rec_concerns", names=short_list(subjects, lang))
             impact = t(f"doc_grade_{rec.impact}", lang)
@@ -302,18 +328,10 @@ class _Report:
     # ---------------------------------------------------------------- appendices
     def appendices(self) -> list[Section]:
         r, tx, lang = self.r, self.tx, self.lang
-        per_entity: dict[str, list[str]] = {}
-        for f in sorted(r.findings, key=lambda f: f.sort_key()):
-            if f.dimension == "waivers":
-                continue
-            title = r.ruleset.rules[f.rule].spec.title.get(lang)
-            names = per_entity.setdefault(self.names.entity(f.entity), [])
-            if title not in names:
-                names.append(title)
         a = Section(tx("doc_h_appendix_a"), new_page=True)
-        if per_entity:
-            a.add(Table([tx("doc_col_where"), tx("doc_col_norms_failed")],
-                        [[k, "; ".join(v)] for k, v in per_entity.items()], [3, 8]))
+        rows = self.per_entity_rows()
+        if rows:
+            a.add(Table([tx("doc_col_where"), tx("doc_col_norms_failed")], rows, [3, 8]))
         else:
             a.add(Para(tx("doc_recs_none")))
         b = Section(tx("doc_h_appendix_b")).add(ownership(r, lang))
@@ -335,12 +353,51 @@ class _Report:
             if spec.dimension == "waivers":
                 continue
             dim = r.ruleset.dimensions.get(spec.dimension)
-            rows.append([dim.title.get(lang) if dim else spec.dimension, spec.title.get(lang), str(spec.level),
+            rung = str(spec.level) if graded(r, spec.dimension) else tx("doc_advisory")
+            rows.append([dim.title.get(lang) if dim else spec.dimension, spec.title.get(lang), rung,
                          t(f"sev_{o.rule.severity}", lang), t(f"doc_outcome_{o.status}", lang)])
         d.add(Table([tx("doc_col_dimension"), tx("doc_col_norm"), tx("doc_col_level"), tx("doc_col_severity"),
                      tx("doc_col_outcome")], rows, [3, 7, 1, 2, 2]))
         e = self.job_design()
         return [a, b, c, d] + ([e] if e else [])
+
+    def per_entity_rows(self) -> list[list[str]]:
+        """Per product, channel or mandate the norms it fails, in the order of the checklist.
+
+        A norm that every product (or every channel) fails is named once for all of them, and places
+        that fail the same norms share a row: a large organisation's appendix stays readable and printable.
+        """
+        r, lang = self.r, self.lang
+        order = {rule.id: i for i, rule in enumerate(r.ruleset.sorted())}
+        per: dict[str, set[str]] = {}
+        for f in sorted(r.findings, key=lambda f: f.sort_key()):
+            if f.dimension != "waivers":
+                per.setdefault(top_entity(f.entity), set()).add(f.rule)
+        model = r.organisation_model()
+        rows: list[list[str]] = []
+        for section, noun in (("processes", "product"), ("channels", "channel")):
+            everyone = [f"{section}/{item.id}" for item in getattr(model, section)]
+            if len(everyone) < 2 or not all(e in per for e in everyone):
+                continue
+            common = set.intersection(*(per[e] for e in everyone))
+            if common:
+                rows.append([self.tx("doc_all_of", what=counted(len(everyone), noun, lang)),
+                             self.norms(common, order)])
+                for e in everyone:
+                    per[e] -= common
+        by_name: dict[str, set[str]] = {}  # "Bestuurlijk commitment" is one place, however many keys it has
+        for entity, rules in per.items():
+            by_name.setdefault(self.names.entity(entity), set()).update(rules)
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for name, rules in by_name.items():
+            if rules:
+                groups.setdefault(tuple(sorted(rules, key=order.__getitem__)), []).append(name)
+        rows += [[", ".join(names), self.norms(set(rules), order)] for rules, names in groups.items()]
+        return rows
+
+    def norms(self, rules: set[str], order: dict[str, int]) -> str:
+        titles = (self.r.ruleset.rules[x].spec.title.get(self.lang) for x in sorted(rules, key=order.__getitem__))
+        return "; ".join(titles)
 
     def job_design(self) -> Section | None:
         """The mandate holders' role against the five job characteristics; roles, never people."""
@@ -361,7 +418,30 @@ class _Report:
                     cells.append(tx("doc_estimate", grade=t(f"doc_job_{c.estimate or 'estimate_low'}", lang)))
             rows.append(cells)
         s.add(Table([tx("doc_col_mandate"), *[tx(f"doc_char_{k}") for k in keys]], rows, [3, 2, 2, 2, 2, 2]))
+        for view in views:  # the role, not the person; names only in the consultant's copy, when asked
+            who = (", ".join(view.holders) if self.ctx.names else
+                   t("role_holders" if len(view.holders) > 1 else "role_holder", lang)) if view.holders else "–"
+            s.add(Para(tx("doc_job_holders", who=who), label=self.names.mandate(view.mandate.id)))
+        s.add(Para(tx("doc_job_advisory")))
+        advisory = [name for name in self.r.ruleset.dimensions if not graded(self.r, name)]
+        for rule in self.r.ruleset.sorted():
+            if rule.spec.dimension not in advisory:
+                continue
+            found = [f for f in self.r.findings if f.rule == rule.id]
+            if found:
+                s.sections.append(Section(rule.spec.title.get(lang), self.advice_block(rule, found)))
         return s
+
+    def advice_block(self, rule: ActiveRule, found: list[Finding]) -> list[Any]:
+        """Advice on the role: the reason once, the mandates it concerns by topic; never a person, never a grade."""
+        tx, lang = self.tx, self.lang
+        out: list[Any] = [Para(clean(rule.spec.rationale.get(lang)), label=tx("doc_label_why"))]
+        for f in found:
+            out.append(Para(f"{self.names.message(self.r, f)} ({self.basis_text(f)})", label=tx("doc_label_finding")))
+        n = self.number.get(rule.id)
+        if n is not None:
+            out.append(Para(tx("doc_see_rec", n=n), label=tx("doc_label_action")))
+        return out
 
 
 def level_cell_any(value: int | None) -> str:

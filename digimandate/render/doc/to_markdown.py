@@ -15,15 +15,17 @@ def _entity(m: re.Match[str]) -> str:
     """Escape an ampersand only where a viewer would read an entity: "B&W;" stays as written."""
     name = m.string[m.end():].split(";", 1)[0] + ";"
     return "&amp;" if name.startswith("#") or name in html5 else "&"
-_START = re.compile(r"^([#+=-]|\d+[.)])(?=\s|$)")
+_START = re.compile(r"^([#+=-]|\d+[.)])(?=\s|$)|^(:)")
+# control characters a name may carry: an escape sequence, a bell, a NUL; never part of a document
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 def esc(text: str) -> str:
     """Text stays text: Markdown and HTML characters escaped, one line, no accidental heading or list."""
-    text = " ".join(text.split())
+    text = " ".join(_CONTROL.sub("", " ".join(text.split())).split())
     text = _ENTITY.sub(_entity, text).replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
-    return _START.sub(lambda m: "\\" + m.group(1), text)
+    return _START.sub(lambda m: "\\" + (m.group(1) or m.group(2)), text)
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
