@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import string
 
@@ -21,8 +22,9 @@ def placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
 
+@functools.cache
 def all_texts() -> dict[str, dict[str, str]]:
-    """The Python catalogue and the document texts, by key."""
+    """The Python catalogue and the document texts, by key (read once: every key is a test case)."""
     texts = dict(CATALOG)
     texts.update(yaml.safe_load(TEMPLATE_TEXTS.read_text(encoding="utf-8")))
     return texts
