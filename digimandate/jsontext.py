@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 _text = json.encoder.encode_basestring  # the C function when available, as json.dumps uses
@@ -34,3 +35,59 @@ def indented_json(value: Any, level: int = 0) -> str:
         return "[" + inner + ("," + inner).join(indented_json(v, level + 1) for v in value) + "\n" + "  " * level + "]"
     text = json.dumps(value, indent=2, ensure_ascii=False)
     return text.replace("\n", "\n" + "  " * level) if level else text
+
+
+class Lazy:
+    """A JSON array whose items are made one at a time while the text is written, never all at once."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+
+
+_END = object()
+
+
+def iter_json(value: Any, level: int = 0) -> Iterator[str]:
+    """``value`` as ``indented_json`` writes it, in pieces; a ``Lazy`` array is written item by item.
+
+    The text of a result with tens of thousands of findings is never held whole: each finding is
+    made, written and dropped in turn.
+    """
+    if type(value) is Lazy:
+        items = iter(value.items)
+        first = next(items, _END)
+        if first is _END:
+            yield "[]"
+            return
+        inner = "\n" + "  " * (level + 1)
+        yield "[" + inner
+        yield from iter_json(first, level + 1)
+        for item in items:
+            yield "," + inner
+            yield from iter_json(item, level + 1)
+        yield "\n" + "  " * level + "]"
+    elif type(value) is dict and value and _holds_lazy(value):
+        inner = "\n" + "  " * (level + 1)
+        sep = "{" + inner
+        for key, item in value.items():
+            yield sep + _text(key) + ": "
+            yield from iter_json(item, level + 1)
+            sep = "," + inner
+        yield "\n" + "  " * level + "}"
+    elif type(value) is list and any(type(v) is Lazy or type(v) is dict for v in value) and _holds_lazy(value):
+        yield from iter_json(Lazy(value), level)
+    else:
+        yield indented_json(value, level)
+
+
+def _holds_lazy(value: Any) -> bool:
+    """Whether a ``Lazy`` array sits anywhere inside ``value`` (only dicts and lists are looked into)."""
+    if type(value) is Lazy:
+        return True
+    if type(value) is dict:
+        return any(_holds_lazy(v) for v in value.values())
+    if type(value) is list:
+        return any(_holds_lazy(v) for v in value)
+    return False

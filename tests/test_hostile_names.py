@@ -93,8 +93,9 @@ def test_hostile_names_cannot_inject_into_the_coloured_terminal() -> None:
     from digimandate.audit.flow import audit_file
     from digimandate.render import render
 
-    result = audit_file(HOSTILE, load_ruleset())
-    text = SGR.sub("", render(result, Format.terminal, "nl", color=True))
+    rules = load_ruleset()
+    result = audit_file(HOSTILE, rules)
+    text = SGR.sub("", render(result, rules, Format.terminal, "nl", color=True))
     assert CONTROL.findall(text) == []
     assert "[bold]vet[/bold]" in text  # rich markup in a name is shown, not applied
     assert [line for line in text.splitlines() if line.startswith("::")] == []

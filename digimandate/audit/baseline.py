@@ -96,7 +96,7 @@ def load_baseline(path: Path) -> dict[str, dict[str, BaselineEntry]]:
 def apply_baseline(result: AuditResult, baseline: dict[str, dict[str, BaselineEntry]]) -> AuditResult:
     """Move findings recorded in the baseline apart and list the entries that are fixed."""
     entries = baseline.get(result.organisation_name, {})
-    known = [f for f in result.findings if f.fingerprint in entries and f.dimension != "waivers"]
+    known = [f for f in result.findings if f.fingerprint in entries and f.kind != "meta"]
     seen = {f.fingerprint for f in result.findings} | {w.finding.fingerprint for w in result.waived}
     fixed = tuple(e for fp, e in sorted(entries.items(), key=lambda kv: (kv[1].rule, kv[1].entity))
                   if fp not in seen)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from digimandate.audit.query import fill, run_query
-from digimandate.audit.result import Finding, Outcome
+from digimandate.audit.query import run_query
+from digimandate.audit.result import Finding, Outcome, message_values
 from digimandate.audit.rules import REGISTRY, Context, Hit, NotApplicable, Tally
 from digimandate.audit.specs import ActiveRule, PythonCheck, RuleSet
 from digimandate.errors import InputError, problem
@@ -19,7 +19,7 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
     outcomes = []
     for rule in ruleset.sorted():
         if not rule.enabled:
-            outcomes.append(Outcome(rule, "disabled"))
+            outcomes.append(Outcome(rule.id, "disabled"))
             continue
         tally = Tally()
         try:
@@ -34,18 +34,18 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
                 hits = list(run_query(rule, view, audit_date, tally))
             findings = _findings(doc, rule, hits)
         except NotApplicable:
-            outcomes.append(Outcome(rule, "not_applicable"))
+            outcomes.append(Outcome(rule.id, "not_applicable"))
             continue
         except Exception as exc:  # a broken rule must surface as an error outcome, never pass silently
             if rule.written_at is not None and not isinstance(rule.spec.check, PythonCheck):
                 # A user's query that fails on the data (age_days on a non-date) is their input to fix.
                 raise InputError([problem(rule.written_at, "", "query_failed", "query_failed_hint",
                                           id=rule.id, problem=" ".join(str(exc).split()))]) from None
-            outcomes.append(Outcome(rule, "error", error=f"{type(exc).__name__}: {exc}"))
+            outcomes.append(Outcome(rule.id, "error", error=f"{type(exc).__name__}: {exc}"))
             continue
         failing = len({f.entity for f in findings})
         applicable = max(tally.examined, failing, 1)  # a rule over the whole file examines one thing
-        outcomes.append(Outcome(rule, "failed" if findings else "passed", findings,
+        outcomes.append(Outcome(rule.id, "failed" if findings else "passed", findings,
                                 applicable=applicable, passed=applicable - failing))
     return outcomes
 
@@ -63,7 +63,7 @@ _KEPT_ARGS = ("id", "name", "process", "channel", "who")
 
 
 def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding, ...]:
-    """Turn hits into findings with both languages filled in and a location."""
+    """Turn hits into findings with their message values and a location."""
     spec = rule.spec
     messages = spec.messages
     params = rule.params
@@ -73,18 +73,19 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding
         if text is None:
             raise KeyError(f"rule {spec.id} has no message {hit.message!r}")
         args = {**params, **doc.describe(hit.entity), **hit.args}
+        names, values = message_values(text, args, _KEPT_ARGS)
         out.append(Finding(
             rule=spec.id,
             name=spec.name,
             dimension=spec.dimension,
             severity=rule.severity,
             level=spec.level,
-            message_nl=fill(text.nl, args),
-            message_en=fill(text.en, args),
+            text=text,
             message_key=hit.message,
             entity=hit.entity,
             location=doc.locate(hit.entity, hit.key),
-            args=tuple([(k, str(args[k])) for k in _KEPT_ARGS if k in args]),
+            names=names,
+            values=values,
             basis=basis_of(hit.message),
         ))
     return tuple(out)

@@ -8,7 +8,7 @@ from pathlib import Path
 from digimandate import __version__
 from digimandate.audit.config import Waiver
 from digimandate.audit.engine import run_rules
-from digimandate.audit.result import AuditResult, Finding, WaivedFinding
+from digimandate.audit.result import AuditResult, ChecklistId, Finding, WaivedFinding
 from digimandate.audit.scoring import score
 from digimandate.audit.specs import RuleSet
 from digimandate.clock import today as clock_today
@@ -24,7 +24,7 @@ def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
     audit_date = org.audit_date or now
     outcomes = run_rules(doc, ruleset, audit_date)
     # Maturity v2: level, score and coverage are computed as found; a waiver never changes them.
-    maturity = score(outcomes, ruleset.dimensions, ruleset.min_evidence)
+    maturity = score(outcomes, ruleset)
     waived: list[WaivedFinding] = []
     meta: list[Finding] = []
     if waivers:
@@ -35,7 +35,6 @@ def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
     findings = [f for o in outcomes if o.status != "waived" for f in o.findings] + meta
     findings.sort(key=lambda f: f.sort_key())
     return AuditResult(
-        model=doc.model,
         tool_version=__version__,
         file=doc.file,
         sha256=doc.loaded.sha256,
@@ -44,7 +43,7 @@ def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
         organisation_code=org.code,
         language=org.language,
         audit_date=audit_date,
-        ruleset=ruleset,
+        checklists=tuple(ChecklistId(c.id, c.version) for c in ruleset.checklists),
         outcomes=tuple(outcomes),
         findings=tuple(findings),
         maturity=maturity,

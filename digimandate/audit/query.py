@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import weakref
@@ -20,7 +19,6 @@ from digimandate.audit.rules.api import Hit, NotApplicable, Tally
 from digimandate.audit.specs import ActiveRule, Query
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_ARG = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _NO_DATE = date(1970, 1, 1)  # the audit date before one is known (checking a checklist as it loads)
 
 
@@ -227,25 +225,3 @@ def _show(value: Any) -> Any:
     return "" if value is None else value
 
 
-def fill(template: str, args: dict[str, Any]) -> str:
-    """Fill ``{name}`` placeholders; only plain names, so a checklist cannot reach into objects."""
-    parts = _parts(template)
-    if len(parts) == 1:
-        return template
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2:
-            value = args.get(part, _MISSING)
-            out.append("{" + part + "}" if value is _MISSING else str(value))
-        else:
-            out.append(part)
-    return "".join(out)
-
-
-_MISSING = object()
-
-
-@functools.lru_cache(maxsize=4096)
-def _parts(template: str) -> tuple[str, ...]:
-    """A template split into text and placeholder names (odd positions), parsed once."""
-    return tuple(_ARG.split(template))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
-from digimandate.audit.specs import ActiveRule, RuleSet
+from digimandate.audit.specs import Kind, Text, fill, placeholders
 from digimandate.errors import Location, reduce_by_fields
 from digimandate.i18n import Lang
-from digimandate.model.org import OrgModel
 
 Status = Literal["failed", "passed", "waived", "not_applicable", "disabled", "error"]
 SCHEMA_VERSION = 1
@@ -18,30 +18,54 @@ SCHEMA_VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One place where a rule fails."""
+    """One place where a rule fails.
+
+    The message is kept as its template (shared by every finding of that message) and the values
+    that fill it, and is written out in a language only when asked for: a large audit holds tens of
+    thousands of findings, and two finished texts each would be most of its memory.
+    """
 
     rule: str
     name: str
     dimension: str
     severity: str
     level: int
-    message_nl: str
-    message_en: str
+    text: Text  # the message template in both languages
     message_key: str
     entity: str
     location: Location
-    args: tuple[tuple[str, str], ...] = ()
+    names: tuple[str, ...] = ()  # what the values are called: placeholders and the names a report reuses
+    values: tuple[str, ...] = ()
     basis: str = "observed"  # "observed" or "not_recorded" (maturity v2)
+    kind: Kind = "check"
 
     __reduce__ = reduce_by_fields
 
     def arg(self, key: str, default: str = "") -> str:
         """One of the values the message was filled with (the entity's ``name``, ``who``, ...)."""
-        return next((v for k, v in self.args if k == key), default)
+        try:
+            return self.values[self.names.index(key)]
+        except ValueError:
+            return default
+
+    @property
+    def args(self) -> tuple[tuple[str, str], ...]:
+        """The values by name."""
+        return tuple(zip(self.names, self.values, strict=True))
 
     def message(self, lang: Lang) -> str:
         """The message in ``lang``."""
-        return self.message_nl if lang == "nl" else self.message_en
+        return fill(self.text.nl if lang == "nl" else self.text.en, dict(zip(self.names, self.values, strict=True)))
+
+    @property
+    def message_nl(self) -> str:
+        """The Dutch message."""
+        return self.message("nl")
+
+    @property
+    def message_en(self) -> str:
+        """The English message."""
+        return self.message("en")
 
     @property
     def fingerprint(self) -> str:
@@ -54,11 +78,26 @@ class Finding:
         return (loc.file, loc.line, loc.column, self.rule, self.entity)
 
 
+_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def message_values(text: Text, args: Mapping[str, Any], keep: tuple[str, ...] = ()
+                   ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names and values a finding keeps: every placeholder of ``text`` that ``args`` fills, and ``keep``.
+
+    A placeholder ``args`` lacks stays out, so the message shows it as written, as ``fill`` does.
+    """
+    wanted = dict.fromkeys((*placeholders(text.nl), *placeholders(text.en), *keep))
+    names = tuple(k for k in wanted if k in args)
+    names = _NAMES.setdefault(names, names)  # one tuple per shape, shared by all findings of that shape
+    return names, tuple([str(args[k]) for k in names])
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What one rule concluded."""
+    """What one rule concluded (the rule by id: the catalogue says what it is)."""
 
-    rule: ActiveRule
+    rule: str
     status: Status
     findings: tuple[Finding, ...] = ()
     error: str | None = None
@@ -153,13 +192,20 @@ class BaselineEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class AuditResult:
-    """Everything an audit concluded about one organisation file."""
+class ChecklistId:
+    """Which checklist, in which version, an audit ran."""
 
-    # None only for results audited in a worker process for a command that renders no document
-    # (``check`` or ``baseline`` over several files): shipping every organisation back to the
-    # parent costs time and memory for nothing. ``organisation_model()`` says so if it is wanted.
-    model: OrgModel | None
+    id: str
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditResult:
+    """What an audit found in one organisation file: findings, maturity, coverage, and by which checklists.
+
+    It holds neither the rule set nor the organisation: renderers get the rule catalogue (and, for
+    documents, the organisation) passed beside it, so a result is small to keep and to send.
+    """
 
     tool_version: str
     file: str
@@ -169,7 +215,7 @@ class AuditResult:
     organisation_code: str | None
     language: Lang
     audit_date: date
-    ruleset: RuleSet
+    checklists: tuple[ChecklistId, ...]
     outcomes: tuple[Outcome, ...]
     findings: tuple[Finding, ...]
     maturity: Maturity
@@ -180,12 +226,6 @@ class AuditResult:
     today: date | None = None
     inputs: tuple[str, ...] = ()  # the files it includes (real paths), which no output may overwrite
 
-    def organisation_model(self) -> OrgModel:
-        """The validated organisation (reports and memos need it)."""
-        if self.model is None:
-            raise RuntimeError(f"the result of {self.file} was kept without its organisation model")
-        return self.model
-
     @property
     def errors(self) -> tuple[Outcome, ...]:
         """Rules that crashed."""
@@ -194,4 +234,4 @@ class AuditResult:
     @property
     def not_applicable(self) -> tuple[str, ...]:
         """Ids of the rules that had nothing to look at."""
-        return tuple(o.rule.id for o in self.outcomes if o.status == "not_applicable")
+        return tuple(o.rule for o in self.outcomes if o.status == "not_applicable")

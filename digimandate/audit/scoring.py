@@ -8,10 +8,10 @@ See the design note maturity-v2.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from digimandate.audit.result import Coverage, DimensionScore, Evidence, Maturity, Outcome
-from digimandate.audit.specs import WEIGHTS, ActiveRule, Dimension
+from digimandate.audit.specs import WEIGHTS, ActiveRule, RuleSet
 
 TOP_LEVEL = 5
 FIRST_RUNG = 2
@@ -20,6 +20,9 @@ DEFAULT_MIN_EVIDENCE = 0.5
 # Without a verdict on these, no overall level: the tip is about board commitment and the mandate.
 CORE_DIMENSIONS = ("board", "mandate")
 ASSESSED = ("passed", "failed", "error")
+# An outcome beside the rule it is about: outcomes name their rule by id, scoring reads the rule's level,
+# dimension, severity and parameters.
+Judged = tuple[ActiveRule, Outcome]
 
 
 def min_coverage(rule: ActiveRule) -> float:
@@ -28,38 +31,39 @@ def min_coverage(rule: ActiveRule) -> float:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else DEFAULT_MIN_COVERAGE
 
 
-def coverage_of(outcome: Outcome) -> Coverage:
+def coverage_of(judged: Judged) -> Coverage:
     """Coverage of one assessed rule; a crashed rule is never met."""
+    rule, outcome = judged
     if outcome.status == "error":
         return Coverage(max(outcome.applicable, 1), 0, False)
     applicable = max(outcome.applicable, 1)
     passed = min(outcome.passed, applicable) if outcome.status == "failed" else applicable
     # compare in integers where possible so 0.9 of 10 is exactly 9, not a float a hair below
-    met = passed >= applicable * min_coverage(outcome.rule) - 1e-9
+    met = passed >= applicable * min_coverage(rule) - 1e-9
     return Coverage(applicable, passed, met)
 
 
-def evidence_of(outcomes: Iterable[Outcome]) -> Evidence:
+def evidence_of(judged: Iterable[Judged]) -> Evidence:
     """Rule x entity checks, and how many of them recorded facts decided."""
     checks = unrecorded = 0
-    for o in outcomes:
+    for rule, o in judged:
         if o.status not in ASSESSED:
             continue
-        cov = coverage_of(o)
+        cov = coverage_of((rule, o))
         checks += cov.applicable
         unrecorded += len({f.entity for f in o.findings if f.basis == "not_recorded"})
     return Evidence(checks, max(checks - unrecorded, 0))
 
 
-def score_of(outcomes: Iterable[Outcome]) -> float | None:
+def score_of(judged: Iterable[Judged]) -> float | None:
     """Coverage-weighted score, 0-100: each rule adds its weight times its coverage."""
     total = got = 0.0
-    for o in outcomes:
+    for rule, o in judged:
         if o.status not in ASSESSED:
             continue
-        weight = WEIGHTS[o.rule.severity]
+        weight = WEIGHTS[rule.severity]
         total += weight
-        got += weight * coverage_of(o).share
+        got += weight * coverage_of((rule, o)).share
     if total == 0:
         return None
     return round(100 * got / total, 1)
@@ -70,16 +74,16 @@ def _enough(evidence: Evidence, minimum: float) -> bool:
     return share is not None and share >= minimum - 1e-9
 
 
-def dimension_score(name: str, outcomes: list[Outcome], min_evidence: float) -> DimensionScore:
+def dimension_score(name: str, judged: list[Judged], min_evidence: float) -> DimensionScore:
     """Earned level, score, evidence and reason of one dimension."""
-    assessed = [o for o in outcomes if o.status in ASSESSED]
-    unmet = {o.rule.id for o in assessed if not coverage_of(o).met}
-    failed = tuple(o.rule.id for o in outcomes if o.status in ("failed", "error"))
-    passed = tuple(o.rule.id for o in outcomes if o.status == "passed")
-    not_applicable = tuple(o.rule.id for o in outcomes if o.status == "not_applicable")
-    evidence = evidence_of(outcomes)
-    rungs = tuple(sorted({o.rule.spec.level for o in assessed if o.rule.spec.level >= FIRST_RUNG}))
-    total = score_of(outcomes)
+    assessed = [(r, o) for r, o in judged if o.status in ASSESSED]
+    unmet = {r.id for r, o in assessed if not coverage_of((r, o)).met}
+    failed = tuple(r.id for r, o in judged if o.status in ("failed", "error"))
+    passed = tuple(r.id for r, o in judged if o.status == "passed")
+    not_applicable = tuple(r.id for r, o in judged if o.status == "not_applicable")
+    evidence = evidence_of(judged)
+    rungs = tuple(sorted({r.spec.level for r, _ in assessed if r.spec.level >= FIRST_RUNG}))
+    total = score_of(judged)
 
     def made(level: int | None, blocking: tuple[str, ...] = (), reason: str | None = None,
              reason_level: int | None = None) -> DimensionScore:
@@ -92,28 +96,29 @@ def dimension_score(name: str, outcomes: list[Outcome], min_evidence: float) -> 
         return made(None, reason="insufficient_evidence")
     level = 1
     for rung in range(FIRST_RUNG, TOP_LEVEL + 1):
-        on_rung = [o for o in assessed if o.rule.spec.level == rung]
+        on_rung = [r for r, _ in assessed if r.spec.level == rung]
         if not on_rung:
             return made(level, reason="level_not_assessed", reason_level=rung)
-        blocking = tuple(sorted(o.rule.id for o in on_rung if o.rule.id in unmet))
+        blocking = tuple(sorted(r.id for r in on_rung if r.id in unmet))
         if blocking:
             return made(level, blocking)
         level = rung
     return made(level)
 
 
-def score(outcomes: list[Outcome], dimensions: Mapping[str, Dimension],
-          min_evidence: float = DEFAULT_MIN_EVIDENCE) -> Maturity:
+def score(outcomes: list[Outcome], ruleset: RuleSet) -> Maturity:
     """Score every graded dimension and the organisation as a whole (outcomes as found, never waived)."""
-    graded = [n for n, d in dimensions.items() if getattr(d, "graded", True)]
+    min_evidence = ruleset.min_evidence
+    judged = [(ruleset.rules[o.rule], o) for o in outcomes]
+    graded = [n for n, d in ruleset.dimensions.items() if d.graded]
     dims: dict[str, DimensionScore] = {}
     for name in graded:
-        mine = [o for o in outcomes if o.rule.spec.dimension == name]
+        mine = [(r, o) for r, o in judged if r.spec.dimension == name]
         if not mine:
             continue
         dims[name] = dimension_score(name, mine, min_evidence)
-    on_ladder = [o for o in outcomes if o.rule.spec.dimension in dims]
-    coverage = {o.rule.id: coverage_of(o) for o in on_ladder if o.status in ASSESSED}
+    on_ladder = [(r, o) for r, o in judged if r.spec.dimension in dims]
+    coverage = {r.id: coverage_of((r, o)) for r, o in on_ladder if o.status in ASSESSED}
     evidence = evidence_of(on_ladder)
     total = score_of(on_ladder)
     levels = {n: d.level for n, d in dims.items() if d.level is not None}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -22,6 +26,42 @@ Effort = Literal["small", "medium", "large"]
 # Who acts on a recommendation and which body decides: roles, never people (texts in i18n, "role_*").
 Role = Literal["college", "directie", "sponsor", "mandate_holder", "channel_owners", "kcc_head", "process_owners"]
 Body = Literal["college", "directie"]
+
+
+# A rule about the organisation ("check") or about the audit's own configuration ("meta": waivers
+# that expired, expire soon or match nothing), which counts for the exit code but never for a level.
+Kind = Literal["check", "meta"]
+
+_ARG = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def fill(template: str, args: Mapping[str, Any]) -> str:
+    """Fill ``{name}`` placeholders; only plain names, so a checklist cannot reach into objects."""
+    parts = _parts(template)
+    if len(parts) == 1:
+        return template
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            value = args.get(part, _MISSING)
+            out.append("{" + part + "}" if value is _MISSING else str(value))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def placeholders(template: str) -> tuple[str, ...]:
+    """The placeholder names of a template, in order of appearance."""
+    return _parts(template)[1::2]
+
+
+_MISSING = object()
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts(template: str) -> tuple[str, ...]:
+    """A template split into text and placeholder names (odd positions), parsed once."""
+    return tuple(_ARG.split(template))
 
 
 class _Spec(BaseModel):
@@ -157,6 +197,28 @@ class ChecklistFile(_Spec):
     overrides: dict[RuleId, Override] = {}
 
 
+class MetaRule(_Spec):
+    """A rule about the audit's configuration (checklists/meta.yaml): waivers, not the organisation."""
+
+    id: RuleId
+    name: str
+    kind: Literal["meta"] = "meta"
+    dimension: Slug
+    severity: Severity
+    title: Text
+    advice: Text
+    message: Text
+
+
+@lru_cache(maxsize=1)
+def meta_rules() -> dict[str, MetaRule]:
+    """The meta rules from checklists/meta.yaml (trusted package data, read once)."""
+    import yaml  # only when a waiver or a full catalogue is asked for
+
+    data = yaml.safe_load((builtin_dir() / "meta.yaml").read_text(encoding="utf-8"))
+    return {r["id"]: MetaRule.model_validate(r) for r in data["rules"]}
+
+
 @dataclass(frozen=True)
 class ActiveRule:
     """A rule as it runs: its spec with overrides applied, and the parameters in force."""
@@ -168,6 +230,8 @@ class ActiveRule:
     origin: str
     changed_by: tuple[str, ...] = ()
     written_at: Location | None = None  # where a user's checklist wrote the check (None: built in)
+
+    kind = "check"  # every checklist rule is about the organisation; see MetaRule
 
     @property
     def id(self) -> str:
@@ -183,6 +247,16 @@ class RuleSet:
     dimensions: dict[str, Dimension] = field(default_factory=dict)
     sources: dict[str, SourceInfo] = field(default_factory=dict)
     checklists: list[Header] = field(default_factory=list)
+
+    @property
+    def meta(self) -> dict[str, MetaRule]:
+        """The meta rules, which every rule set carries beside its checklists' rules."""
+        return meta_rules()
+
+    def title(self, rule_id: str) -> Text:
+        """The title of any rule in the catalogue, checklist or meta."""
+        rule = self.rules.get(rule_id)
+        return rule.spec.title if rule is not None else self.meta[rule_id].title
 
     @property
     def min_evidence(self) -> float:

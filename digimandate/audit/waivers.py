@@ -4,48 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 from fnmatch import fnmatchcase
-from functools import lru_cache
-
-import yaml
-from pydantic import BaseModel, ConfigDict
 
 from digimandate.audit.config import Waiver
-from digimandate.audit.query import fill
-from digimandate.audit.result import Finding, Outcome, WaivedFinding
-from digimandate.audit.specs import Severity, Text, builtin_dir
+from digimandate.audit.result import Finding, Outcome, WaivedFinding, message_values
+from digimandate.audit.specs import meta_rules
 from digimandate.errors import InputError, problem
 
 EXPIRY_WARNING_DAYS = 30
-
-
-class MetaRule(BaseModel):
-    """A rule about the configuration itself."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str
-    name: str
-    severity: Severity
-    title: Text
-    advice: Text
-    message: Text
-
-
-@lru_cache(maxsize=1)
-def meta_rules() -> dict[str, MetaRule]:
-    """The meta rules from checklists/meta.yaml (trusted package data)."""
-    data = yaml.safe_load((builtin_dir() / "meta.yaml").read_text(encoding="utf-8"))
-    return {r["id"]: MetaRule.model_validate(r) for r in data["rules"]}
 
 
 def _meta(rule_id: str, waiver: Waiver, **extra: object) -> Finding:
     rule = meta_rules()[rule_id]
     w = waiver.spec
     args = {"rule": w.rule, "entity": w.entity, "expires": w.expires.isoformat(), "owner": w.owner, **extra}
+    names, values = message_values(rule.message, args)
     return Finding(
-        rule=rule.id, name=rule.name, dimension="waivers", severity=rule.severity, level=1,
-        message_nl=fill(rule.message.nl, args), message_en=fill(rule.message.en, args), message_key=rule.id,
-        entity=f"waivers/{waiver.index}", location=waiver.location,
+        rule=rule.id, name=rule.name, dimension=rule.dimension, severity=rule.severity, level=1,
+        text=rule.message, message_key=rule.id, entity=f"waivers/{waiver.index}", location=waiver.location,
+        names=names, values=values, kind=rule.kind,
     )
 
 

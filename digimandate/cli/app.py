@@ -346,7 +346,7 @@ def _document(
     )
     with _exit_codes(run.lang_for):
         check_template(kind, template)
-        run.audit([file])
+        run.audit([file], keep_models=True)  # the documents describe the organisation
         if run.exit_code:
             raise typer.Exit(run.exit_code)
         request = DocRequest(kind, output, template, previous, to, sender, force, names, fmt.value, audience.value,

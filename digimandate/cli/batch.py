@@ -6,17 +6,41 @@ import codecs
 import os
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from digimandate.audit.config import Waiver
-from digimandate.audit.flow import audit_file
+from digimandate.audit.flow import audit_document
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import RuleSet
 from digimandate.errors import DigimandateError
+from digimandate.model.document import load_document
 from digimandate.model.loader import Limits
+from digimandate.model.org import OrgModel
 
-Outcome = AuditResult | DigimandateError
-_JOB: tuple[RuleSet, Limits, tuple[Waiver, ...], bool] | None = None
+
+@dataclass(frozen=True, slots=True)
+class FileAudit:
+    """One file's audit: its result, and its organisation when an output asked to keep it."""
+
+    result: AuditResult
+    model: OrgModel | None = None
+
+
+Outcome = FileAudit | DigimandateError
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What every audit of a run shares; a forked worker finds it in its copy of this module."""
+
+    ruleset: RuleSet
+    limits: Limits
+    waivers: tuple[Waiver, ...]
+    keep_models: bool
+
+
+_JOB: _Job | None = None
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -81,20 +105,13 @@ def _decode_head(head: bytes) -> str:
 
 def _work(path: str) -> tuple[str, Outcome]:
     assert _JOB is not None
-    ruleset, limits, waivers, _ = _JOB
+    job = _JOB
     try:
-        return path, audit_file(Path(path), ruleset, limits, waivers=waivers)
+        doc = load_document(Path(path), job.limits)
+        result = audit_document(doc, job.ruleset, waivers=job.waivers)
     except DigimandateError as exc:
         return path, exc
-
-
-def _work_packed(path: str) -> tuple[str, bytes]:
-    from digimandate.cli.transport import pack
-
-    assert _JOB is not None
-    ruleset, _, _, keep_model = _JOB
-    key, outcome = _work(path)
-    return key, pack(outcome, ruleset, keep_model=keep_model)
+    return path, FileAudit(result, doc.model if job.keep_models else None)
 
 
 def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tuple[Waiver, ...],
@@ -102,11 +119,11 @@ def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tupl
               keep_models: bool = True) -> Iterator[tuple[Path, Outcome]]:
     """Audit every file, in parallel where it pays; results come back in the order of ``files``.
 
-    With ``keep_models`` false, results audited in a worker come back without their organisation
-    model (``model`` is None): what ``check`` renders never reads it.
+    With ``keep_models`` false no organisation is kept (what ``check`` renders never reads it), so
+    a worker sends back only the result: its findings, maturity and coverage.
     """
     global _JOB
-    _JOB = (ruleset, limits, waivers, keep_models)
+    _JOB = _Job(ruleset, limits, waivers, keep_models)
     workers = min(os.cpu_count() or 1, len(files))
     if workers < 2 or not hasattr(os, "fork"):
         for path in files:
@@ -118,18 +135,16 @@ def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tupl
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    from digimandate.cli.transport import unpack
-
     # fork hands the loaded checklist to the workers without pickling it
     context = multiprocessing.get_context("fork")
     done: dict[str, Outcome] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         # Largest first, so that no core ends the run alone on a large file; results keep their order.
         biggest_first = sorted(files, key=_size, reverse=True)
-        futures = [pool.submit(_work_packed, str(path)) for path in biggest_first]
+        futures = [pool.submit(_work, str(path)) for path in biggest_first]
         for future in as_completed(futures):
-            key, data = future.result()
-            done[key] = unpack(data, ruleset)
+            key, outcome = future.result()
+            done[key] = outcome
             if progress:
                 progress(1)
     for path in files:

@@ -14,6 +14,7 @@ from digimandate.audit.result import AuditResult
 from digimandate.cli.run import Run, output_names
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
+from digimandate.render.common import Audited
 
 Warn = Callable[[str], None]
 
@@ -106,7 +107,10 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
     earlier = load_previous_results(req.previous) if req.previous else None
     names = output_names(results) if per_org else []
     planned: list[tuple[Path | None, str | bytes, Lang, bool]] = []  # where, what, language, a document
-    for i, result in enumerate(results):
+    assert run.settings is not None
+    for i, (result, model) in enumerate(zip(results, run.models, strict=True)):
+        assert model is not None, "documents are made from audits that kept their organisation"
+        audited = Audited(result, run.settings.ruleset, model)
         lang = run.lang_for(result)
         target = req.output
         if per_org:
@@ -119,9 +123,9 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
             for cid, before, after in version_changes(result, previous):
                 warn(t("previous_version_differs", lang, id=cid, before=before, after=after))
         if req.template is None:
-            planned.append((target, _client_document(result, req, lang, today(), previous), lang, True))
+            planned.append((target, _client_document(audited, req, lang, today(), previous), lang, True))
             continue
-        planned += _template_document(result, req, lang, today(), previous, target)
+        planned += _template_document(audited, req, lang, today(), previous, target)
     if to_stdout:
         for _, data, _, _ in planned:
             sys.stdout.write(data.decode("utf-8") if isinstance(data, bytes) else data)
@@ -147,18 +151,18 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
     return written
 
 
-def _client_document(result: AuditResult, req: DocRequest, lang: Lang, written: date,
+def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date,
                      previous: dict[str, Any] | None) -> bytes:
     """The report or memo built once as a document model and rendered in the asked format."""
     from digimandate.render.doc.memo import Audience
     from digimandate.render.doc.publish import build, render
 
     audience: Audience = "college" if req.audience == "college" else "directie"
-    doc = build(result, req.kind, lang, written, audience, req.to, req.sender, previous, names=req.names)
+    doc = build(a, req.kind, lang, written, audience, req.to, req.sender, previous, names=req.names)
     return render(doc, req.fmt, req.reference)
 
 
-def _template_document(result: AuditResult, req: DocRequest, lang: Lang, written: date,
+def _template_document(a: Audited, req: DocRequest, lang: Lang, written: date,
                        previous: dict[str, Any] | None,
                        target: Path | None) -> list[tuple[Path | None, str | bytes, Lang, bool]]:
     """A document from the user's own Markdown template (``--template``), with the chart beside a report."""
@@ -169,6 +173,6 @@ def _template_document(result: AuditResult, req: DocRequest, lang: Lang, written
                       chart_file=chart_file, to=req.to, sender=req.sender, names=req.names)
     out: list[tuple[Path | None, str | bytes, Lang, bool]] = []
     if target is not None and chart_file is not None:  # the chart first, so a report never lacks it
-        out.append((target.parent / chart_file, maturity_chart(result, lang), lang, False))
-    out.append((target, report(result, opts) if req.kind == "report" else memo(result, opts), lang, True))
+        out.append((target.parent / chart_file, maturity_chart(a, lang), lang, False))
+    out.append((target, report(a, opts) if req.kind == "report" else memo(a, opts), lang, True))
     return out

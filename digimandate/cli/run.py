@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import os
+import shutil
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +18,7 @@ from digimandate.cli.settings import Options, Settings, resolve
 from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError
 from digimandate.i18n import Lang, default_lang, t
 from digimandate.model.loader import Limits
+from digimandate.model.org import OrgModel
 from digimandate.render import Format
 
 
@@ -55,6 +60,7 @@ class Run:
     limits: Limits = field(default_factory=Limits)
     baseline: Path | None = None
     results: list[AuditResult] = field(default_factory=list)
+    models: list[OrgModel | None] = field(default_factory=list)  # beside each result, when kept for documents
     exit_code: int = EXIT_OK
     settings: Settings | None = None
     files: list[Path] = field(default_factory=list)
@@ -80,11 +86,10 @@ class Run:
             return self.settings.lang
         return result.language if result else default_lang()
 
-    def audit(self, paths: list[Path], keep_models: bool = True) -> None:
+    def audit(self, paths: list[Path], keep_models: bool = False) -> None:
         """Audit every file (folders expanded); an input error in one file is reported and the rest still run.
 
-        ``keep_models=False`` lets results audited in worker processes come back without their
-        organisation model, for outputs that never read it.
+        ``keep_models``: keep each organisation beside its result, for the documents that describe it.
         """
         from digimandate.audit.baseline import apply_baseline, load_baseline
         from digimandate.cli.batch import audit_all, expand, show_progress
@@ -106,7 +111,9 @@ class Run:
                 self.failed.append(path)
                 self.exit_code = max(self.exit_code, outcome.exit_code)
                 continue
-            self.results.append(apply_baseline(outcome, baseline) if baseline is not None else outcome)
+            result = outcome.result
+            self.results.append(apply_baseline(result, baseline) if baseline is not None else result)
+            self.models.append(outcome.model)
 
     def judge(self, exit_zero: bool) -> None:
         """Raise the exit code for crashed rules and for findings at or above the threshold."""
@@ -116,7 +123,7 @@ class Run:
             if result.errors:
                 lang = self.lang_for(result)
                 for o in result.errors:
-                    sys.stderr.write(t("term_rule_error", lang, rule=o.rule.id, error=o.error or "") + "\n")
+                    sys.stderr.write(t("term_rule_error", lang, rule=o.rule, error=o.error or "") + "\n")
                 sys.stderr.write(f"  {t('hint', lang)}: {t('please_report', lang)}\n")
                 self.exit_code = max(self.exit_code, EXIT_INTERNAL)
             elif not exit_zero and any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings):
@@ -128,28 +135,31 @@ EXTENSIONS = {Format.terminal: "txt", Format.json: "json", Format.sarif: "sarif"
 
 
 def render_outputs(run: Run, outputs: list[Output], color: bool,
-                   width: int | None = None) -> list[tuple[Path | None, str]]:
-    """Render every output in full before anything is written, so a failure leaves no half output.
+                   width: int | None = None) -> list[tuple[Path | None, Iterable[str]]]:
+    """Every output as pieces of text, made while it is written (``write_outputs``).
 
     A file output whose path is a folder (or ends in a slash) gets one file per organisation.
     """
-    from digimandate.render import render, render_many
+    from digimandate.render import stream, stream_many
 
-    rendered: list[tuple[Path | None, str]] = []
+    assert run.settings is not None
+    rules = run.settings.ruleset
+    rendered: list[tuple[Path | None, Iterable[str]]] = []
     folder_wanted: list[Path] = []
     for out in outputs:
         if out.path is not None and out.per_organisation:
             folder_wanted.append(out.path)
             for result, name in zip(run.results, output_names(run.results), strict=True):
                 name = f"{name}.{EXTENSIONS[out.fmt]}"
-                rendered.append((out.path / name, render(result, out.fmt, run.lang_for(result))))
+                rendered.append((out.path / name, stream(result, rules, out.fmt, run.lang_for(result))))
             continue
-        text = render_many(run.results, out.fmt, run.lang_for, color=color and out.path is None,
-                           width=width if out.path is None else None)
+        pieces = stream_many(run.results, rules, out.fmt, run.lang_for, color=color and out.path is None,
+                             width=width if out.path is None else None)
         if out.fmt is Format.terminal and run.failed:  # the summary counts what could not be audited too
-            text += t("sum_failed", run.lang_for(), count=len(run.failed), total=len(run.files),
-                      files=", ".join(str(p) for p in run.failed)) + "\n"
-        rendered.append((out.path, text))
+            pieces = itertools.chain(pieces, [t("sum_failed", run.lang_for(), count=len(run.failed),
+                                                total=len(run.files), files=", ".join(str(p) for p in run.failed))
+                                              + "\n"])
+        rendered.append((out.path, pieces))
     for folder in folder_wanted:  # a trailing slash asks for the folder: make it
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -168,16 +178,42 @@ def output_names(results: list[AuditResult]) -> list[str]:
     return ["-".join(p.relative_to(base).with_suffix("").parts) for p in paths]
 
 
-def write_outputs(rendered: list[tuple[Path | None, str]], force: bool, inputs: Inputs | None = None) -> None:
-    """Write the files first (each atomically), then standard output; none over an input of the run."""
-    from digimandate.cli.output import write_atomic
+def write_outputs(rendered: list[tuple[Path | None, Iterable[str]]], force: bool,
+                  inputs: Inputs | None = None) -> None:
+    """Write every output whole or not at all; none over an input of the run.
+
+    Each output is made into a temporary file first (standard output's too), and only when all are
+    made are the files put in place and standard output written: a failure leaves no half output,
+    and a large result is never held in memory as one text.
+    """
+    from digimandate.cli.output import Staged, spool, stage
 
     if inputs is not None:
         inputs.guard(path for path, _ in rendered)
-    for path, text in rendered:
-        if path is not None:
-            write_atomic(path, text, force=force)
-    for path, text in rendered:
-        if path is None:
-            sys.stdout.write(text)
+    staged: list[Staged] = []
+    spooled = []
+    try:
+        for path, pieces in rendered:
+            if path is not None:
+                staged.append(stage(path, pieces, force=force))
+            else:
+                spooled.append(spool(pieces))
+        for item in staged:
+            item.commit()
+    finally:
+        for item in staged:
+            item.discard()
+    utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
+    out = sys.stdout.buffer if utf8 and hasattr(sys.stdout, "buffer") else None
+    for data in spooled:
+        with data:
+            data.seek(0)
+            if out is not None:
+                sys.stdout.flush()
+                shutil.copyfileobj(data, out)
+            else:  # a stream in another encoding, or one without bytes: as text, block by block
+                decoder = codecs.getincrementaldecoder("utf-8")()
+                while block := data.read(1 << 20):
+                    sys.stdout.write(decoder.decode(block))
+                sys.stdout.write(decoder.decode(b"", final=True))
     sys.stdout.flush()

@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from digimandate.audit.query import fill
 from digimandate.audit.result import AuditResult, Finding
-from digimandate.audit.specs import SEVERITY_RANK, ActiveRule
+from digimandate.audit.specs import SEVERITY_RANK, ActiveRule, RuleSet, fill
 from digimandate.errors import InputError, Location, problem
 from digimandate.i18n import Lang
-from digimandate.model.org import SERVICE_FUNCTIONS, Mandate
+from digimandate.model.org import SERVICE_FUNCTIONS, Mandate, OrgModel
 
 MAX_NAMES = 5
 
@@ -39,7 +38,7 @@ def verdict_withheld(result: AuditResult) -> bool:
     return result.maturity.level is None and result.maturity.reason == "insufficient_evidence"
 
 
-def actions(result: AuditResult, observed_only: bool | None = None) -> list[Action]:
+def actions(result: AuditResult, rules: RuleSet, observed_only: bool | None = None) -> list[Action]:
     """Every failing rule as an action, ranked by the level it holds back and its severity.
 
     With ``observed_only`` (by default: when the verdict is withheld for lack of evidence) only
@@ -51,9 +50,9 @@ def actions(result: AuditResult, observed_only: bool | None = None) -> list[Acti
     for f in (*result.findings, *(w.finding for w in result.waived)):
         if only_observed and f.basis != "observed":
             continue
-        if f.dimension != "waivers":
+        if f.kind != "meta":
             by_rule.setdefault(f.rule, []).append(f)
-    out = [Action(result.ruleset.rules[rule_id], tuple(fs)) for rule_id, fs in by_rule.items()]
+    out = [Action(rules.rules[rule_id], tuple(fs)) for rule_id, fs in by_rule.items()]
     return sorted(out, key=lambda a: a.sort_key)
 
 
@@ -65,10 +64,10 @@ def names(items: list[str], lang: Lang, more: str) -> str:
     return shown
 
 
-def decisions(result: AuditResult, lang: Lang, more: str, limit: int = 6) -> list[str]:
+def decisions(result: AuditResult, rules: RuleSet, lang: Lang, more: str, limit: int = 6) -> list[str]:
     """Board decisions for the failing rules that carry one, most urgent first."""
     out = []
-    for action in actions(result):
+    for action in actions(result, rules):
         text = action.rule.spec.decision
         if text is None:
             continue
@@ -105,9 +104,8 @@ def _grade(points: int, high: int, low: int) -> str:
     return "estimate_high" if points >= high else "estimate_low" if points <= low else "estimate_medium"
 
 
-def job_views(result: AuditResult) -> list[JobView]:
+def job_views(model: OrgModel) -> list[JobView]:
     """Per mandate the five characteristics: the survey where taken, else structural indications."""
-    model = result.organisation_model()
     people = {p.id: p.name for p in model.people}
     service = {d.id for d in model.departments if d.function in SERVICE_FUNCTIONS}
     out = []
@@ -191,14 +189,14 @@ def load_previous_results(path: Path) -> list[dict[str, Any]]:
 def version_changes(result: AuditResult, previous: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(checklist id, version before, version now) for every checklist whose version differs."""
     before = {c.get("id"): str(c.get("version")) for c in previous.get("checklists", []) if isinstance(c, dict)}
-    return [(c.id, before[c.id], c.version) for c in result.ruleset.checklists
+    return [(c.id, before[c.id], c.version) for c in result.checklists
             if c.id in before and before[c.id] != c.version]
 
 
 def progress(result: AuditResult, previous: dict[str, Any]) -> Progress:
     """Compare this audit with an earlier JSON result, by fingerprint."""
     before = {f["fingerprint"]: f for f in previous.get("findings", [])}
-    now = {f.fingerprint: f for f in result.findings if f.dimension != "waivers"}
+    now = {f.fingerprint: f for f in result.findings if f.kind != "meta"}
     dims_before = previous.get("maturity", {}).get("dimensions", {})
     dims = [(name, dims_before.get(name, {}).get("level"), d.level) for name, d in result.maturity.dimensions.items()]
     return Progress(

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from digimandate import DOCS_URL
+from digimandate.audit.result import AuditResult
+from digimandate.audit.specs import RuleSet
+from digimandate.model.org import OrgModel
+
+
+@dataclass(frozen=True)
+class Audited:
+    """What a document is about: the result, the rule catalogue it was judged by, and the organisation."""
+
+    result: AuditResult
+    rules: RuleSet
+    model: OrgModel
+
 
 # SARIF and GitHub know three levels; critical and high block, medium warns, the rest informs.
 LEVELS = {"critical": "error", "high": "error", "medium": "warning", "low": "note", "info": "note"}

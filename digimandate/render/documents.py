@@ -10,10 +10,11 @@ from typing import Any
 from jinja2 import TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
-from digimandate.audit.result import AuditResult, Finding
+from digimandate.audit.result import Finding
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import Action, Progress, actions, decisions, job_views, names, progress
+from digimandate.render.common import Audited
 from digimandate.render.levels import (
     coverage_text,
     dimension_reason,
@@ -55,11 +56,11 @@ def _score(value: float | None, lang: Lang) -> str:
     return t("term_na_score", lang) if value is None else f"{value:g}"
 
 
-def _sources(result: AuditResult, rule_id: str, lang: Lang) -> str:
-    rule = result.ruleset.rules[rule_id]
+def _sources(a: Audited, rule_id: str, lang: Lang) -> str:
+    rule = a.rules.rules[rule_id]
     parts = []
     for s in rule.spec.sources:
-        info = result.ruleset.sources.get(s.ref)
+        info = a.rules.sources.get(s.ref)
         if info is not None and info.own_norm:  # labelled in the reader's language, with the reasoning
             part = t("own_norm", lang) + (f": {s.note.get(lang)}" if s.note else "")
         else:
@@ -74,23 +75,23 @@ def _sources(result: AuditResult, rule_id: str, lang: Lang) -> str:
     return "; ".join(parts)
 
 
-def _finding(result: AuditResult, f: Finding, lang: Lang) -> dict[str, Any]:
-    spec = result.ruleset.rules[f.rule].spec
+def _finding(a: Audited, f: Finding, lang: Lang) -> dict[str, Any]:
+    spec = a.rules.rules[f.rule].spec
     return {
         "rule": f.rule, "title": spec.title.get(lang), "severity": t(f"sev_{f.severity}", lang),
         "entity": f.entity, "location": str(f.location), "message": f.message(lang),
         "rationale": spec.rationale.get(lang), "advice": spec.advice.get(lang),
-        "sources": _sources(result, f.rule, lang),
+        "sources": _sources(a, f.rule, lang),
     }
 
 
-def _dimensions(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
+def _dimensions(a: Audited, lang: Lang) -> list[dict[str, Any]]:
     out = []
-    for name, dim in result.ruleset.dimensions.items():
-        ds = result.maturity.dimensions.get(name)
+    for name, dim in a.rules.dimensions.items():
+        ds = a.result.maturity.dimensions.get(name)
         if ds is None:
             continue
-        findings = [f for f in result.findings if f.dimension == name]
+        findings = [f for f in a.result.findings if f.dimension == name]
         blocking = ", ".join(ds.blocking)
         first = next((f for f in findings if f.rule in ds.blocking), findings[0] if findings else None)
         reason = dimension_reason(ds, lang)
@@ -99,20 +100,20 @@ def _dimensions(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
         out.append({
             "name": name, "title": Markup(trusted_md(dim.title.get(lang))), "level": level_text(ds.level, lang),
             "level_name": level_name(ds.level, ds.reason, lang), "score": _score(ds.score, lang),
-            "blocking": blocking, "next": nxt, "raw_level": ds.level, "coverage": _coverage(result, name, lang),
-            "findings": [_finding(result, f, lang) for f in findings],
+            "blocking": blocking, "next": nxt, "raw_level": ds.level, "coverage": _coverage(a, name, lang),
+            "findings": [_finding(a, f, lang) for f in findings],
             "detail": reason if ds.level is None else detail,
         })
     return out
 
 
-def _no_level(result: AuditResult, lang: Lang) -> Markup:
+def _no_level(a: Audited, lang: Lang) -> Markup:
     """Why there is no overall level, in one sentence (the organisation's name escaped, as in every text)."""
-    m = result.maturity
-    org = escape_md(result.organisation_name)
+    m = a.result.maturity
+    org = escape_md(a.result.organisation_name)
     if m.reason == "insufficient_evidence":
         return Markup(t("memo_core_no_level_evidence", lang, org=org, share=percent(m.evidence.share, lang),
-                        minimum=percent(result.ruleset.min_evidence, lang)))
+                        minimum=percent(a.rules.min_evidence, lang)))
     return Markup(t("memo_core_no_level", lang, org=org, reason=reason_text(m.reason, None, lang)))
 
 
@@ -120,20 +121,20 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _coverage(result: AuditResult, dimension: str, lang: Lang) -> list[str]:
+def _coverage(a: Audited, dimension: str, lang: Lang) -> list[str]:
     """Rules of a dimension that looked at several entities and not all passed: "224 van 240 (93%)"."""
     out = []
-    for rule_id, cov in (result.maturity.coverage or {}).items():
-        spec = result.ruleset.rules[rule_id].spec
+    for rule_id, cov in (a.result.maturity.coverage or {}).items():
+        spec = a.rules.rules[rule_id].spec
         if spec.dimension == dimension and cov.applicable > 1 and cov.passed < cov.applicable:
             out.append(f"{rule_id} {spec.title.get(lang)}: {coverage_text(cov, lang)}")
     return out
 
 
-def facts_to_collect(result: AuditResult, lang: Lang) -> list[str]:
+def facts_to_collect(a: Audited, lang: Lang) -> list[str]:
     """Per rule, the facts the file does not record (model v2: "niet aangetoond"), most urgent first."""
     out = []
-    for action in actions(result, observed_only=False):
+    for action in actions(a.result, a.rules, observed_only=False):
         unrecorded = [f for f in action.findings if f.basis == "not_recorded"]
         if not unrecorded:
             continue
@@ -158,9 +159,9 @@ def _action(action: Action, lang: Lang) -> dict[str, Any]:
             "places": shown if named else "", "priority": _text(PRIORITY[action.rule.severity], lang)}
 
 
-def _jobs(result: AuditResult, lang: Lang, names: bool = False) -> list[dict[str, Any]]:
+def _jobs(a: Audited, lang: Lang, names: bool = False) -> list[dict[str, Any]]:
     out = []
-    for view in job_views(result):
+    for view in job_views(a.model):
         # the job design describes a role; a person is named beside it only when the consultant asks
         role = t("role_holders" if len(view.holders) > 1 else "role_holder", lang)
         rows = []
@@ -209,10 +210,10 @@ def _basis(key: str, basis: dict[str, Any], lang: Lang) -> str:
     return template.format(**basis)
 
 
-def _progress_rows(result: AuditResult, prog: Progress, lang: Lang) -> list[dict[str, Any]]:
+def _progress_rows(a: Audited, prog: Progress, lang: Lang) -> list[dict[str, Any]]:
     rows = []
     for name, before, after in prog.dimensions:
-        dim = result.ruleset.dimensions.get(name)
+        dim = a.rules.dimensions.get(name)
         key = ("change_same" if before == after else
                "change_up" if after is not None and (before is None or after > before) else "change_down")
         rows.append({"title": Markup(trusted_md(dim.title.get(lang) if dim else name)),
@@ -221,69 +222,70 @@ def _progress_rows(result: AuditResult, prog: Progress, lang: Lang) -> list[dict
     return rows
 
 
-def _appendix(result: AuditResult, lang: Lang) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _appendix(a: Audited, lang: Lang) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     rows, changed = [], []
-    for o in result.outcomes:
-        spec = o.rule.spec
+    for o in a.result.outcomes:
+        rule = a.rules.rules[o.rule]
+        spec = rule.spec
         rows.append({"id": spec.id, "name": spec.name, "title": spec.title.get(lang),
-                     "severity": t(f"sev_{o.rule.severity}", lang), "level": spec.level,
+                     "severity": t(f"sev_{rule.severity}", lang), "level": spec.level,
                      "outcome": _text(f"outcome_{o.status}", lang)})
         notes = []
-        if not o.rule.enabled:
+        if not rule.enabled:
             notes.append(_text("outcome_disabled", lang))
-        if o.rule.changed_by:
-            notes.append(_text("changed_by", lang).format(who=", ".join(o.rule.changed_by)))
+        if rule.changed_by:
+            notes.append(_text("changed_by", lang).format(who=", ".join(rule.changed_by)))
         if notes:
             changed.append({"id": spec.id, "name": spec.name, "note": "; ".join(notes)})
     return rows, changed
 
 
-def _base(result: AuditResult, opts: DocOptions) -> dict[str, Any]:
+def _base(a: Audited, opts: DocOptions) -> dict[str, Any]:
     lang = opts.lang
-    m = result.maturity
-    prog = progress(result, opts.previous) if opts.previous else None
+    m = a.result.maturity
+    prog = progress(a.result, opts.previous) if opts.previous else None
     return {
-        "tx": Texts(lang), "org": result.organisation_name, "audit_date": result.audit_date.isoformat(),
-        "written": opts.written.isoformat(), "tool_version": result.tool_version,
-        "checklists": ", ".join(f"{c.id} {c.version}" for c in result.ruleset.checklists),
-        "status": (_text("memo_status_text", lang) if decisions(result, lang, "")
+        "tx": Texts(lang), "org": a.result.organisation_name, "audit_date": a.result.audit_date.isoformat(),
+        "written": opts.written.isoformat(), "tool_version": a.result.tool_version,
+        "checklists": ", ".join(f"{c.id} {c.version}" for c in a.rules.checklists),
+        "status": (_text("memo_status_text", lang) if decisions(a.result, a.rules, lang, "")
                    else t("memo_status_information", lang)),
-        "file": result.file, "sha256": result.sha256, "level": level_text(m.level, lang),
+        "file": a.result.file, "sha256": a.result.sha256, "level": level_text(m.level, lang),
         "level_name": level_name(m.level, m.reason, lang), "level_known": m.level is not None,
-        "no_level": _no_level(result, lang),
+        "no_level": _no_level(a, lang),
         "facts_title": t("memo_facts_to_collect", lang), "facts_intro": t("memo_facts_intro", lang),
         "coverage_title": t("doc_coverage", lang),
-        "evidence": _capital(evidence_text(m.evidence, lang)), "facts": facts_to_collect(result, lang),
-        "score": _score(m.score, lang), "findings_count": len(result.findings),
-        "dimensions": _dimensions(result, lang), "progress": prog,
-        "progress_rows": _progress_rows(result, prog, lang) if prog else [],
+        "evidence": _capital(evidence_text(m.evidence, lang)), "facts": facts_to_collect(a, lang),
+        "score": _score(m.score, lang), "findings_count": len(a.result.findings),
+        "dimensions": _dimensions(a, lang), "progress": prog,
+        "progress_rows": _progress_rows(a, prog, lang) if prog else [],
         "progress_before": level_text(prog.level_before, lang) if prog else "",
         "progress_after": level_text(prog.level_after, lang) if prog else "",
         "finding_message": lambda f: f.message(lang),
     }
 
 
-def report(result: AuditResult, opts: DocOptions) -> str:
+def report(a: Audited, opts: DocOptions) -> str:
     """The advice report in Markdown."""
     lang = opts.lang
-    ctx = _base(result, opts)
-    appendix, changed = _appendix(result, lang)
+    ctx = _base(a, opts)
+    appendix, changed = _appendix(a, lang)
     mermaid_texts = {"no_owner": t("no_owner_group", lang), "more_products": t("more_products", lang),
                      "co_owner": t("co_owner", lang), "no_holder": t("no_holder", lang)}
     ctx.update(
-        actions=[_action(a, lang) for a in actions(result)[:5]],
-        chart=opts.chart_file, mermaid=diagram(result.organisation_model(), mermaid_texts),
-        jobs=_jobs(result, lang, opts.names),
+        actions=[_action(action, lang) for action in actions(a.result, a.rules)[:5]],
+        chart=opts.chart_file, mermaid=diagram(a.model, mermaid_texts),
+        jobs=_jobs(a, lang, opts.names),
         appendix=appendix, changed=changed,
     )
     return _render(opts, "report.md.j2", ctx)
 
 
-def memo(result: AuditResult, opts: DocOptions) -> str:
+def memo(a: Audited, opts: DocOptions) -> str:
     """The board memo in Markdown."""
     lang = opts.lang
-    ctx = _base(result, opts)
-    m = result.maturity
+    ctx = _base(a, opts)
+    m = a.result.maturity
     # strongest and weakest only among dimensions that have a level (model v2: never an unmeasured one)
     graded = m.graded()
     dims = [d for d in ctx["dimensions"] if d["name"] in graded]
@@ -292,7 +294,7 @@ def memo(result: AuditResult, opts: DocOptions) -> str:
     if m.level is None:
         sentences = [ctx["no_level"]]
     else:
-        sentences = [tx("memo_core_level", org=result.organisation_name, level=m.level,
+        sentences = [tx("memo_core_level", org=a.result.organisation_name, level=m.level,
                         name=t(f"level_{m.level}", lang), description=t(f"level_{m.level}_desc", lang))]
     if len(dims) > 1:
         strong = max(dims, key=lambda d: scores[d["name"]])
@@ -300,20 +302,21 @@ def memo(result: AuditResult, opts: DocOptions) -> str:
         if scores[strong["name"]][0] != scores[weak["name"]][0]:  # only a difference in level is worth a sentence
             sentences.append(tx("memo_core_strong_weak", strong=strong["title"], strong_level=strong["level"],
                                 weak=weak["title"], weak_level=weak["level"]))
-    urgent = sum(1 for f in result.findings if f.severity in ("critical", "high"))
-    sentences.append(tx("memo_core_findings", count=len(result.findings), urgent=urgent))
+    urgent = sum(1 for f in a.result.findings if f.severity in ("critical", "high"))
+    sentences.append(tx("memo_core_findings", count=len(a.result.findings), urgent=urgent))
     if m.level is not None:
         sentences.append(tx("memo_core_next", next=m.level + 1) if m.level < 5 else tx("memo_core_top"))
     more = _text("and_more", lang)
-    risks = [tx("risk_basis", unrecorded=sum(1 for f in result.findings if f.basis == "not_recorded"))]
-    org_wide = [md for md in result.organisation_model().mandates if md.scope == "organisation"]
+    risks = [tx("risk_basis", unrecorded=sum(1 for f in a.result.findings if f.basis == "not_recorded"))]
+    org_wide = [md for md in a.model.mandates if md.scope == "organisation"]
     if not org_wide:
         risks.append(tx("risk_no_mandate"))
     elif any(len(md.holders or []) == 1 for md in org_wide):
         risks.append(tx("risk_continuity"))
-    if result.waived:
-        risks.append(tx("risk_waived", count=len(result.waived)))
-    changed = [o.rule for o in result.outcomes if not o.rule.enabled or o.rule.changed_by]
+    if a.result.waived:
+        risks.append(tx("risk_waived", count=len(a.result.waived)))
+    rules = [a.rules.rules[o.rule] for o in a.result.outcomes]
+    changed = [rule for rule in rules if not rule.enabled or rule.changed_by]
     if changed:  # what the organisation is measured against changed: say so, with who changed it
         who = ", ".join(dict.fromkeys(w for r in changed for w in r.changed_by)) or "-"
         titles = ", ".join(r.spec.title.get(lang) for r in changed[:5])
@@ -326,9 +329,9 @@ def memo(result: AuditResult, opts: DocOptions) -> str:
         ctx["facts"] = [*facts[:MEMO_FACTS], more.format(count=len(facts) - MEMO_FACTS)]
     ctx.update(
         to=opts.to or _text("memo_to_default", lang), sender=opts.sender or _text("memo_from_default", lang),
-        core=Markup(" ").join(sentences), decisions=decisions(result, lang, more),
-        recommendations=[_action(a, lang) for a in actions(result)[:5]], risks=risks,
-        follow_up=(result.audit_date + timedelta(days=FOLLOW_UP_DAYS)).isoformat(),
+        core=Markup(" ").join(sentences), decisions=decisions(a.result, a.rules, lang, more),
+        recommendations=[_action(a, lang) for a in actions(a.result, a.rules)[:5]], risks=risks,
+        follow_up=(a.result.audit_date + timedelta(days=FOLLOW_UP_DAYS)).isoformat(),
     )
     return _render(opts, "memo.md.j2", ctx)
 
@@ -344,11 +347,11 @@ def _render(opts: DocOptions, name: str, ctx: dict[str, Any]) -> str:
         raise UsageError("template_error", template=name, problem=exc.message or str(exc)) from None
 
 
-def maturity_chart(result: AuditResult, lang: Lang) -> str:
+def maturity_chart(a: Audited, lang: Lang) -> str:
     """The SVG chart of levels per dimension."""
-    rows = [(dim.title.get(lang), result.maturity.dimensions[name].level)
-            for name, dim in result.ruleset.dimensions.items() if name in result.maturity.dimensions]
-    title = f"{result.organisation_name}: {_text('chart_alt', lang)}"
+    rows = [(dim.title.get(lang), a.result.maturity.dimensions[name].level)
+            for name, dim in a.rules.dimensions.items() if name in a.result.maturity.dimensions]
+    title = f"{a.result.organisation_name}: {_text('chart_alt', lang)}"
     return chart(title, rows, [t(f"level_{i}", lang) for i in range(1, 6)], t("chart_not_assessed", lang))
 
 

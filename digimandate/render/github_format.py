@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from digimandate.audit.result import AuditResult
+from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang
 from digimandate.render.common import LEVELS, github_escape
 from digimandate.textsafe import one_line
@@ -10,7 +11,7 @@ from digimandate.textsafe import one_line
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
-def render(result: AuditResult, lang: Lang) -> str:
+def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
     """Render findings as ``::error file=...,line=...,col=...,title=...::message`` lines."""
     lines = []
     for f in result.findings:

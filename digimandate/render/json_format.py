@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from digimandate.audit.result import SCHEMA_VERSION, AuditResult, Evidence, Finding
+from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang
-from digimandate.jsontext import indented_json
+from digimandate.jsontext import Lazy, iter_json
 from digimandate.render.levels import level_name
 from digimandate.textsafe import json_safe
 
@@ -32,7 +34,7 @@ def _evidence(e: Evidence) -> dict[str, int]:
 
 
 def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
-    """The whole result as plain data, keys in a stable order."""
+    """The whole result as plain data, keys in a stable order; the lists of findings are made as written."""
     m = result.maturity
     by_severity: dict[str, int] = {s: 0 for s in ("critical", "high", "medium", "low", "info")}
     for f in result.findings:
@@ -48,8 +50,8 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
         },
         "input": {"file": result.file, "sha256": result.sha256},
         "language": lang,
-        "checklists": [{"id": c.id, "version": c.version} for c in result.ruleset.checklists],
-        "findings": [finding_dict(f, lang) for f in result.findings],
+        "checklists": [{"id": c.id, "version": c.version} for c in result.checklists],
+        "findings": Lazy(finding_dict(f, lang) for f in result.findings),
         "maturity": {
             "level": m.level,
             "name": level_name(m.level, m.reason, lang),
@@ -74,17 +76,17 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
                      for rule, c in (m.coverage or {}).items()},
         "evidence": _evidence(m.evidence),
         "not_applicable": list(result.not_applicable),
-        "disabled": [o.rule.id for o in result.outcomes if o.status == "disabled"],
-        "errors": [{"rule": o.rule.id, "message": o.error or ""} for o in result.errors],
+        "disabled": [o.rule for o in result.outcomes if o.status == "disabled"],
+        "errors": [{"rule": o.rule, "message": o.error or ""} for o in result.errors],
         "summary": {"findings": len(result.findings), "by_severity": by_severity},
-        "waived": [
+        "waived": Lazy(
             {**finding_dict(w.finding, lang),
              "waiver": {"reason": w.reason, "justification": w.justification, "owner": w.owner,
                         "approved_by": w.approved_by, "expires": w.expires.isoformat()}}
             for w in result.waived
-        ],
+        ),
         "baseline": None if not result.baseline_used else {
-            "matched": [finding_dict(f, lang) for f in result.baselined],
+            "matched": Lazy(finding_dict(f, lang) for f in result.baselined),
             "fixed": [{"fingerprint": e.fingerprint, "rule": e.rule, "entity": e.entity, "message": e.message}
                       for e in result.baseline_fixed],
         },
@@ -92,6 +94,13 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
 
 
 
-def render(result: AuditResult, lang: Lang) -> str:
+def chunks(result: AuditResult, rules: RuleSet, lang: Lang) -> Iterator[str]:
+    """The result as indented JSON with a trailing newline, in pieces (the rule catalogue is not needed)."""
+    for piece in iter_json(result_dict(result, lang)):
+        yield json_safe(piece)
+    yield "\n"
+
+
+def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
     """Render the result as indented JSON with a trailing newline."""
-    return json_safe(indented_json(result_dict(result, lang))) + "\n"
+    return "".join(chunks(result, rules, lang))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from digimandate.audit.result import AuditResult
+from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang, t
 from digimandate.textsafe import one_line
 
 
-def render(result: AuditResult, lang: Lang) -> str:
+def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
     """Render the result as a JUnit XML report."""
     # Every value passes one_line: XML 1.0 cannot hold most control characters at all (a parser
     # refuses the file), and a line break in a name would start a line of its own in the report.
@@ -22,7 +23,8 @@ def render(result: AuditResult, lang: Lang) -> str:
     for f in result.findings:
         active[f.rule].append(one_line(f"{f.location}: [{f.severity}] {f.message(lang)} ({f.entity})"))
     for outcome in result.outcomes:
-        spec = outcome.rule.spec
+        rule = rules.rules[outcome.rule]
+        spec = rule.spec
         case = ET.SubElement(suite, "testcase", classname=f"digimandate.{spec.dimension}",
                              name=f"{spec.id} {spec.name}", file=one_line(result.file))
         tests += 1
@@ -35,7 +37,7 @@ def render(result: AuditResult, lang: Lang) -> str:
         elif lines:
             failures += 1
             failure = ET.SubElement(case, "failure", message=one_line(f"{spec.title.get(lang)} ({len(lines)})"),
-                                    type=outcome.rule.severity)
+                                    type=rule.severity)
             failure.text = "\n".join(lines)
         elif outcome.status in ("not_applicable", "disabled"):
             skipped += 1
@@ -45,10 +47,10 @@ def render(result: AuditResult, lang: Lang) -> str:
             out = ET.SubElement(case, "system-out")
             out.text = t("junit_waived", lang, count=waived_by_rule[spec.id])
     for f in result.findings:
-        if f.dimension == "waivers":
+        if f.kind == "meta":
             tests += 1
             failures += 1
-            case = ET.SubElement(suite, "testcase", classname="digimandate.waivers",
+            case = ET.SubElement(suite, "testcase", classname=f"digimandate.{f.dimension}",
                                  name=one_line(f"{f.rule} {f.entity}"), file=one_line(f.location.file))
             failure = ET.SubElement(case, "failure", message=one_line(f.message(lang)), type=f.severity)
             failure.text = one_line(f"{f.location}: {f.message(lang)}")

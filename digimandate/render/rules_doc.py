@@ -148,7 +148,7 @@ def markdown(rs: RuleSet, lang: Lang | None = None) -> str:
 
 def _meta_markdown(langs: tuple[Lang, ...]) -> list[str]:
     """The rules about waivers, which judge the configuration rather than the organisation."""
-    from digimandate.audit.waivers import meta_rules
+    from digimandate.audit.specs import meta_rules
 
     out = ["", f"## {' / '.join(t('term_waiver_findings', lg) for lg in langs)} (`waivers`)", ""]
     out += [" / ".join(t("doc_meta_intro", lg) for lg in langs), ""]

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from typing import Any
 
-from digimandate.audit.result import AuditResult, Finding
+from digimandate.audit.result import AuditResult, Finding, WaivedFinding
+from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang
-from digimandate.jsontext import indented_json
+from digimandate.jsontext import Lazy, iter_json
 from digimandate.render.common import LEVELS, relative_uri, rule_url
 from digimandate.textsafe import json_safe
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def _rules(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
-    from digimandate.audit.waivers import meta_rules
-
+def _rules(rules: RuleSet, lang: Lang) -> list[dict[str, Any]]:
+    """``driver.rules``: the catalogue of every rule that ran, then the meta rules; findings point in by index."""
     out = []
-    for r in result.ruleset.sorted():
+    for r in rules.sorted():
         if not r.enabled:
             continue
         spec = r.spec
@@ -32,7 +34,7 @@ def _rules(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
             "defaultConfiguration": {"level": LEVELS[r.severity]},
             "properties": {"tags": ["digimandate", spec.dimension], "severity": r.severity, "level": spec.level},
         })
-    for meta in meta_rules().values():
+    for meta in rules.meta.values():
         out.append({
             "id": meta.id,
             "name": meta.name,
@@ -41,7 +43,7 @@ def _rules(result: AuditResult, lang: Lang) -> list[dict[str, Any]]:
             "help": {"text": meta.advice.get(lang)},
             "helpUri": rule_url(meta.id),
             "defaultConfiguration": {"level": LEVELS[meta.severity]},
-            "properties": {"tags": ["digimandate", "waivers"], "severity": meta.severity},
+            "properties": {"tags": ["digimandate", meta.dimension], "severity": meta.severity},
         })
     return out
 
@@ -72,17 +74,20 @@ def _result(f: Finding, index: dict[str, int], lang: Lang, suppression: dict[str
     return out
 
 
-def sarif_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
-    """The SARIF log as plain data."""
-    rules = _rules(result, lang)
+def sarif_dict(result: AuditResult, catalogue: RuleSet, lang: Lang) -> dict[str, Any]:
+    """The SARIF log as plain data; its results are made as they are written."""
+    rules = _rules(catalogue, lang)
     index = {r["id"]: i for i, r in enumerate(rules)}
-    results = [_result(f, index, lang, None) for f in result.findings]
-    for w in result.waived:
-        results.append(_result(w.finding, index, lang, {
+
+    def waived(w: WaivedFinding) -> dict[str, Any]:
+        return _result(w.finding, index, lang, {
             "kind": "external",
             "status": "accepted",
             "justification": f"{w.reason}: {w.justification} (owner: {w.owner}, expires {w.expires.isoformat()})",
-        }))
+        })
+
+    results = Lazy(itertools.chain((_result(f, index, lang, None) for f in result.findings),
+                                   (waived(w) for w in result.waived)))
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -104,6 +109,13 @@ def sarif_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
     }
 
 
-def render(result: AuditResult, lang: Lang) -> str:
+def chunks(result: AuditResult, rules: RuleSet, lang: Lang) -> Iterator[str]:
+    """The SARIF 2.1.0 document in pieces."""
+    for piece in iter_json(sarif_dict(result, rules, lang)):
+        yield json_safe(piece)
+    yield "\n"
+
+
+def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
     """Render the result as a SARIF 2.1.0 document."""
-    return json_safe(indented_json(sarif_dict(result, lang))) + "\n"
+    return "".join(chunks(result, rules, lang))

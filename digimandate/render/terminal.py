@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from digimandate.audit.result import AuditResult, Finding
+from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang, t
 from digimandate.render.levels import dimension_reason, evidence_text, level_text, maturity_line
 from digimandate.textsafe import one_line
@@ -37,13 +38,13 @@ class Line:
         return "".join(p for p, _ in self.parts)
 
 
-def render(result: AuditResult, lang: Lang, color: bool = False, width: int | None = None) -> str:
+def render(result: AuditResult, rules: RuleSet, lang: Lang, color: bool = False, width: int | None = None) -> str:
     """Render for a person at a terminal; with ``color`` through rich, else as plain text.
 
     With ``width`` (a terminal's, at least 80 columns) long lines wrap between words; without
     it every finding stays on one line, as tools that read the output line by line expect.
     """
-    lines = _lines(result, lang)
+    lines = _lines(result, rules, lang)
     if width is not None:
         lines = [part for line in lines for part in wrap(line, max(width, MIN_WIDTH))]
     if not color:
@@ -121,16 +122,15 @@ def _plain(text: str, style: str = "", hang: int = 4) -> Line:
     return Line([(one_line(text), style)], hang)
 
 
-def _lines(result: AuditResult, lang: Lang) -> list[Line]:
+def _lines(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
     """Build the view line by line."""
-    rs = result.ruleset
     out: list[Line] = []
     m = result.maturity
     # folder audits print several organisations one after the other: each starts with its name
     out.append(_plain(t("term_org_header", lang, org=result.organisation_name, file=result.file), "bold"))
     out.append(Line([]))
     for name, dim in rs.dimensions.items():
-        findings = [f for f in result.findings if f.dimension == name and name != "waivers"]
+        findings = [f for f in result.findings if f.dimension == name and f.kind != "meta"]
         if not findings:
             continue
         ds = m.dimensions.get(name)
@@ -141,7 +141,7 @@ def _lines(result: AuditResult, lang: Lang) -> list[Line]:
         out.append(_plain(head, "bold underline"))
         out += [_finding(f, lang) for f in findings]
         out.append(Line([]))
-    meta = [f for f in result.findings if f.dimension == "waivers"]
+    meta = [f for f in result.findings if f.kind == "meta"]
     if meta:
         out.append(_plain(t("term_waiver_findings", lang), "bold underline"))
         out += [_finding(f, lang) for f in meta]
@@ -161,11 +161,11 @@ def _lines(result: AuditResult, lang: Lang) -> list[Line]:
             out.append(_plain("  " + t("term_baseline_fixed", lang, rule=e.rule, entity=e.entity), "green", hang=6))
         out.append(Line([]))
     for o in result.errors:
-        out.append(_plain(t("term_rule_error", lang, rule=o.rule.id, error=o.error or ""), "bold red"))
+        out.append(_plain(t("term_rule_error", lang, rule=o.rule, error=o.error or ""), "bold red"))
         out.append(Line([]))
     out.append(_plain(one_line(maturity_line(result, lang, _score(m.score, lang))), "bold"))
     out.append(_plain("  " + evidence_text(m.evidence, lang), "dim"))
-    out += _dimension_rows(result, lang)
+    out += _dimension_rows(result, rs, lang)
     count = len(result.findings)
     if count == 0:
         summary = t("term_no_findings", lang)
@@ -183,16 +183,16 @@ def _lines(result: AuditResult, lang: Lang) -> list[Line]:
     out.append(_plain(summary))
     if result.not_applicable:
         out.append(_plain(t("term_not_applicable", lang, rules=", ".join(result.not_applicable)), "dim"))
-    disabled = [o.rule.id for o in result.outcomes if o.status == "disabled"]
+    disabled = [o.rule for o in result.outcomes if o.status == "disabled"]
     if disabled:
         out.append(_plain(t("term_disabled", lang, rules=", ".join(disabled)), "dim"))
     return out
 
 
-def _dimension_rows(result: AuditResult, lang: Lang) -> list[Line]:
+def _dimension_rows(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
     """The summary per dimension, in columns that stay aligned whatever a score reads ("n.v.t.")."""
     m = result.maturity
-    labels = {name: one_line(dim.title.get(lang)) for name, dim in result.ruleset.dimensions.items()
+    labels = {name: one_line(dim.title.get(lang)) for name, dim in rs.dimensions.items()
               if name in m.dimensions}
     pad = max((len(v) for v in labels.values()), default=10)
     scores = {name: _score(m.dimensions[name].score, lang) for name in labels}

@@ -190,5 +190,5 @@ def test_builtin_dir_holds_the_checklist() -> None:
 def test_a_query_ordering_text_against_a_number_is_null_not_a_crash(tmp_path: Path) -> None:
     rs = load_ruleset([write(tmp_path, HEADER + (RULE % "organisation.name < `5`"))])
     result = audit_document(parse_document(yaml.safe_dump(base_org())), rs)
-    outcome = next(o for o in result.outcomes if o.rule.id == "X001")
+    outcome = next(o for o in result.outcomes if o.rule == "X001")
     assert outcome.status == "passed"

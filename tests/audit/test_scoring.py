@@ -15,15 +15,15 @@ from typer.testing import CliRunner
 
 from digimandate.audit.checklist import load_ruleset
 from digimandate.audit.config import Waiver, WaiverSpec
-from digimandate.audit.flow import audit_document, audit_file
-from digimandate.audit.result import AuditResult
+from digimandate.audit.flow import audit_file
 from digimandate.audit.specs import RuleSet
 from digimandate.cli.app import app
 from digimandate.cli.settings import Options, resolve
 from digimandate.errors import Location
 from digimandate.model.document import parse_document
+from digimandate.render.common import Audited
 from digimandate.render.documents import DocOptions, maturity_chart, memo, report
-from tests.conftest import EXAMPLES, ROOT, SHARED
+from tests.conftest import EXAMPLES, ROOT, SHARED, audited, audited_text
 
 MATURE = EXAMPLES / "mature-municipality.yaml"
 SMALL = EXAMPLES / "small-municipality.yaml"
@@ -31,8 +31,8 @@ LARGE = EXAMPLES / "large-municipality.yaml"
 WRITTEN = date(2026, 11, 2)
 
 
-def audit_text(text: str, ruleset: RuleSet) -> AuditResult:
-    return audit_document(parse_document(text), ruleset, today=date(2026, 11, 1))
+def audit_text(text: str, ruleset: RuleSet) -> Audited:
+    return audited_text(text, ruleset, today=date(2026, 11, 1))
 
 
 def mature_data() -> dict[str, object]:
@@ -97,17 +97,18 @@ def test_a_file_without_channels_and_processes(ruleset: RuleSet) -> None:
     data["channels"] = []
     data["systems"] = []
     data["processes"] = []
-    result = audit_text(yaml.safe_dump(data), ruleset)
+    a = audit_text(yaml.safe_dump(data), ruleset)
+    result = a.result
     dims = result.maturity.dimensions
     for name in ("channels", "ownership", "processes"):
         assert (dims[name].level, dims[name].reason) == (None, "not_assessed"), name
     assert result.maturity.graded().keys() == {"board", "mandate", "feedback"}
-    text = memo(result, DocOptions(lang="nl", written=WRITTEN))
+    text = memo(a, DocOptions(lang="nl", written=WRITTEN))
     core = text.split("## Kernboodschap\n\n", 1)[1].split("\n", 1)[0]
     for title in ("Kanalen", "Eigenaarschap", "Processen"):
         assert title not in core  # never "the strongest"
     assert "- **Kanalen**: niveau –, score n.v.t.; niet getoetst" in text
-    svg = ElementTree.fromstring(maturity_chart(result, "nl"))
+    svg = ElementTree.fromstring(maturity_chart(a, "nl"))
     ns = "{http://www.w3.org/2000/svg}"
     italic = [t.text for t in svg.iter(f"{ns}text") if t.get("font-style") == "italic"]
     assert italic == ["niet getoetst"] * 3
@@ -125,11 +126,13 @@ def test_every_rule_waived_changes_only_exit_code_and_presentation(tmp_path: Pat
                           owner="directie", approved_by="college", expires=date(2027, 10, 31)),
                Location(str(org), 1, 1), i)
         for i, rule in enumerate(sorted({f.rule for f in plain.findings})))
-    waived = audit_file(org, load_ruleset(), today=date(2026, 11, 1), waivers=waivers)
+    rules = load_ruleset()
+    kept = audited(org, rules, today=date(2026, 11, 1), waivers=waivers)
+    waived = kept.result
     assert waived.findings == () and len(waived.waived) == len(plain.findings)
     assert waived.maturity == plain.maturity  # level, score, coverage and evidence as found
     assert waived.maturity.level == 1
-    text = memo(waived, DocOptions(lang="en", written=WRITTEN))
+    text = memo(kept, DocOptions(lang="en", written=WRITTEN))
     assert "No decisions are needed" not in text
     assert "1. Grant one person or a compact team an organisation-wide mandate" in text
 
@@ -165,17 +168,17 @@ def test_a_departmental_mandate_beside_the_organisation_wide_one(ruleset: RuleSe
                      "needs_approval_from": ["manager"], "fte": 0.1})
     before = audit_file(MATURE, ruleset)
     after = audit_text(yaml.safe_dump(data), ruleset)
-    assert after.maturity.level == before.maturity.level == 5
-    assert [f for f in after.findings if f.entity.startswith("mandates/sociale-media")] == []
+    assert after.result.maturity.level == before.maturity.level == 5
+    assert [f for f in after.result.findings if f.entity.startswith("mandates/sociale-media")] == []
     assert "opnieuw verlenen" not in memo(after, DocOptions(lang="nl", written=WRITTEN))
 
 
 def test_large_example_reports_ownership_coverage(ruleset: RuleSet) -> None:
-    result = audit_file(LARGE, ruleset)
-    cov = result.maturity.coverage
+    a = audited(LARGE, ruleset)
+    cov = a.result.maturity.coverage
     assert cov is not None
     assert (cov["O001"].applicable, cov["O001"].passed, cov["O001"].met) == (240, 224, False)
-    text = report(result, DocOptions(lang="nl", written=WRITTEN))
+    text = report(a, DocOptions(lang="nl", written=WRITTEN))
     assert "- O001 Elk product heeft een proceseigenaar: 224 van 240 (93%)" in text
 
 
@@ -194,15 +197,15 @@ def test_sixteen_of_240_without_owner_weighs_by_coverage(ruleset: RuleSet, tmp_p
         procs.append(proc)
     data["processes"] = procs
     text = yaml.safe_dump(data)
-    result = audit_text(text, ruleset)
-    o001 = next(o for o in result.outcomes if o.rule.id == "O001")
+    result = audit_text(text, ruleset).result
+    o001 = next(o for o in result.outcomes if o.rule == "O001")
     assert len(o001.findings) == 16  # every failing product is still a finding
     cov = result.maturity.coverage
     assert cov is not None and (cov["O001"].applicable, cov["O001"].passed) == (240, 224)
     all_missing = copy.deepcopy(data)
     for proc in all_missing["processes"]:
         proc.pop("owner", None)
-    worse = audit_text(yaml.safe_dump(all_missing), ruleset)
+    worse = audit_text(yaml.safe_dump(all_missing), ruleset).result
     own, own_worse = result.maturity.dimensions["ownership"], worse.maturity.dimensions["ownership"]
     assert own.score is not None and own_worse.score is not None and own.score > own_worse.score
     # a checklist that accepts 90% coverage meets the rule, and the ladder follows
@@ -210,7 +213,7 @@ def test_sixteen_of_240_without_owner_weighs_by_coverage(ruleset: RuleSet, tmp_p
     lenient.write_text('checklist: {id: lenient, version: "1", title: {nl: Soepel, en: Lenient}}\n'
                        "overrides:\n  O001: {params: {min_coverage: 0.9}}\n"
                        "  O004: {params: {max_processes_per_owner: 300}}\n", encoding="utf-8")
-    met = audit_text(text, load_ruleset([lenient]))
+    met = audit_text(text, load_ruleset([lenient])).result
     assert met.maturity.coverage is not None and met.maturity.coverage["O001"].met
     assert met.maturity.dimensions["ownership"].level == 5
     assert result.maturity.dimensions["ownership"].level == 1  # strict: 224 of 240 does not meet O001
@@ -238,18 +241,19 @@ processes:
 
 
 def test_a_thin_file_gives_no_level_and_leads_with_facts_to_collect(ruleset: RuleSet) -> None:
-    result = audit_text(THIN, ruleset)
+    a = audit_text(THIN, ruleset)
+    result = a.result
     m = result.maturity
     assert m.level is None and m.reason == "insufficient_evidence"
     share = m.evidence.share
     assert share is not None and share < 0.5
     assert any(f.basis == "observed" for f in result.findings)
-    nl = memo(result, DocOptions(lang="nl", written=WRITTEN))
+    nl = memo(a, DocOptions(lang="nl", written=WRITTEN))
     assert "onvoldoende gegevens om een niveau vast te stellen" in nl
     assert "Ad hoc" not in nl
     headings = [line for line in nl.splitlines() if line.startswith("## ")]
     assert headings[:2] == ["## Kernboodschap", "## Eerst te verzamelen gegevens"]
-    doc = report(result, DocOptions(lang="en", written=WRITTEN))
+    doc = report(a, DocOptions(lang="en", written=WRITTEN))
     assert "No maturity level can be established for Gemeente Dunbestand yet: only " in doc
     assert "of the checks rest on recorded facts, and at least 50% is needed." in doc
     # nobody is asked to decide on a fact that is merely not recorded
@@ -294,9 +298,8 @@ def test_previous_result_of_another_checklist_version_warns(tmp_path: Path, monk
 
 
 def test_report_names_staff_only_when_asked(ruleset: RuleSet) -> None:
-    result = audit_file(EXAMPLES / "english-agency.yaml", ruleset)
-    holders = [p.name for p in result.organisation_model().people
-               if any(p.id in (m.holders or []) for m in result.organisation_model().mandates)]
+    result = audited(EXAMPLES / "english-agency.yaml", ruleset)
+    holders = [p.name for p in result.model.people if any(p.id in (m.holders or []) for m in result.model.mandates)]
     assert holders
     plain = report(result, DocOptions(lang="en", written=WRITTEN))
     named = report(result, DocOptions(lang="en", written=WRITTEN, names=True))
@@ -401,8 +404,8 @@ def test_report_names_option(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency",
                                      "mature-municipality"])
 def test_no_person_is_named_in_a_memo(ruleset: RuleSet, example: str) -> None:
-    result = audit_file(EXAMPLES / f"{example}.yaml", ruleset)
-    people = [p.name for p in result.organisation_model().people]
+    result = audited(EXAMPLES / f"{example}.yaml", ruleset)
+    people = [p.name for p in result.model.people]
     for lang in ("nl", "en"):
         text = memo(result, DocOptions(lang=lang, written=WRITTEN))
         assert [n for n in people if n in text] == [], (example, lang)
@@ -410,9 +413,9 @@ def test_no_person_is_named_in_a_memo(ruleset: RuleSet, example: str) -> None:
 
 def test_memo_says_when_the_norms_were_changed(ruleset: RuleSet) -> None:
     extra = EXAMPLES / "checklists" / "rivierenstad-extra.yaml"
-    result = audit_file(SMALL, load_ruleset([extra]))
+    result = audited(SMALL, load_ruleset([extra]))
     text = memo(result, DocOptions(lang="en", written=WRITTEN))
     assert ("The norms were adapted for this audit (switched off or with other thresholds): "
             "A member of the executive holds the portfolio, The organisation-wide mandate has a deputy, "
             "The digital share meets its target where the target fits; set by rivierenstad-extra.") in text
-    assert "norms were adapted" not in memo(audit_file(SMALL, ruleset), DocOptions(lang="en", written=WRITTEN))
+    assert "norms were adapted" not in memo(audited(SMALL, ruleset), DocOptions(lang="en", written=WRITTEN))

@@ -50,7 +50,7 @@ def test_waiver_suppresses_until_it_expires(tmp_path: Path) -> None:
     assert "P001" not in rules(result.findings)
     assert [w.finding.entity for w in result.waived] == ["processes/parkeervergunning/intake/website"]
     assert result.waived[0].owner == "Joyce Bakker"
-    outcome = next(o for o in result.outcomes if o.rule.id == "P001")
+    outcome = next(o for o in result.outcomes if o.rule == "P001")
     assert outcome.status == "waived"
     # model v2: a waiver never changes maturity; the level is computed as found
     assert result.maturity == run(org, date(2027, 1, 1), no_waivers=True).maturity
@@ -64,6 +64,8 @@ def test_waiver_valid_on_its_last_day_and_expiring_soon_is_flagged(tmp_path: Pat
     assert [f.message_en for f in w002] == [
         "The waiver for P001 on processes/parkeervergunning/* expires in 0 days, on 2027-03-31 (owner: Joyce Bakker)"]
     assert w002[0].severity == "info"
+    assert w002[0].kind == "meta"  # a rule about the configuration: never on the ladder, never an action
+    assert {f.kind for f in result.findings if f.rule != "W002"} == {"check"}
     assert str(w002[0].location) == f"{tmp_path / '.digimandate.yaml'}:2:5"
 
 

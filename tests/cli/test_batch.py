@@ -8,15 +8,13 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from digimandate.audit.flow import audit_file
-from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import RuleSet
 from digimandate.cli.app import app
-from digimandate.cli.batch import audit_all, expand
+from digimandate.cli.batch import FileAudit, audit_all, expand
 from digimandate.errors import InputError
 from digimandate.model.loader import Limits
 from digimandate.render.json_format import render as render_json
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, audited
 
 
 def folder(tmp_path: Path) -> Path:
@@ -46,7 +44,7 @@ def test_parallel_audit_keeps_order_and_errors(tmp_path: Path, ruleset: RuleSet)
     assert [p for p, _ in outcomes] == files
     assert isinstance(outcomes[1][1], InputError)
     assert outcomes[1][1].format("en").startswith(f"{broken}:2:")  # survives the trip from a worker
-    assert [getattr(o, "organisation_name", None) for _, o in outcomes] == [
+    assert [getattr(getattr(o, "result", None), "organisation_name", None) for _, o in outcomes] == [
         "Gemeente Dijkveld", None, "Gemeente Lingewaard-Noord"]
 
 
@@ -95,12 +93,10 @@ def test_results_from_workers_match_audits_in_this_process(ruleset: RuleSet) -> 
     for keep_models in (True, False):
         outcomes = [o for _, o in audit_all(files, ruleset, Limits(), (), keep_models=keep_models)]
         for path, outcome in zip(files, outcomes, strict=True):
-            here = audit_file(path, ruleset)
-            assert isinstance(outcome, AuditResult)
-            assert render_json(outcome, "nl") == render_json(here, "nl")
-            assert outcome.findings == here.findings
-            assert outcome.ruleset is ruleset  # the parent's own, not a copy per organisation
-            assert all(o.rule is ruleset.rules[o.rule.id] for o in outcome.outcomes)
+            here = audited(path, ruleset)
+            assert isinstance(outcome, FileAudit)
+            assert render_json(outcome.result, ruleset, "nl") == render_json(here.result, ruleset, "nl")
+            assert outcome.result == here.result  # every finding, outcome and score, as audited here
             assert (outcome.model == here.model) if keep_models else outcome.model is None
 
 

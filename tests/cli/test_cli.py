@@ -262,9 +262,10 @@ def test_colour_only_when_asked() -> None:
     from digimandate.audit.flow import audit_file
     from digimandate.render.terminal import render
 
-    result = audit_file(Path(SMALL), load_ruleset())
-    assert "\x1b[" in render(result, "en", color=True)
-    assert "\x1b[" not in render(result, "en", color=False)
+    rules = load_ruleset()
+    result = audit_file(Path(SMALL), rules)
+    assert "\x1b[" in render(result, rules, "en", color=True)
+    assert "\x1b[" not in render(result, rules, "en", color=False)
 
 
 def test_no_color_env_turns_colour_off(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from digimandate.audit.flow import audit_file
 from digimandate.audit.specs import RuleSet
 from digimandate.importers.api import Options, run_import
 from digimandate.importers.report import markdown
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, audited
 from tests.importers.builders import OPENFORMS, UPL, ZGW_API, ZGW_FIXTURE
 
 FOLDER = EXAMPLES / "imported-municipality"
@@ -33,9 +32,10 @@ def test_the_imported_file_and_report_are_exactly_what_import_writes(monkeypatch
 
 
 def test_the_example_audits_with_the_imported_processes(ruleset: RuleSet) -> None:
-    result = audit_file(FOLDER / "organisation.yaml", ruleset)
+    kept = audited(FOLDER / "organisation.yaml", ruleset)
+    result = kept.result
     assert result.errors == ()
-    procs = {p.id: p for p in result.model.processes}
+    procs = {p.id: p for p in kept.model.processes}
     assert len(procs) == 11
     assert procs["aanvraag-financiele-ondersteuning-ondernemers-behandelen-v4"].department == "inkomen"
     assert procs["paspoort"].upl == "http://standaarden.overheid.nl/owms/terms/paspoort"

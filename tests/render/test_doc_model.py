@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import RuleSet
 from digimandate.cli.app import app
 from digimandate.cli.run import Run
 from digimandate.cli.settings import Options
+from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import action_text, recommendations
 from digimandate.render.doc.common import DocContext
@@ -35,10 +35,11 @@ def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     return CliRunner()
 
 
-def audit(path: Path, checklists: tuple[Path, ...] = ()) -> AuditResult:
+def audit(path: Path, checklists: tuple[Path, ...] = ()) -> Audited:
     run = Run(Options(checklists=checklists))
-    run.audit([path])
-    return run.results[0]
+    run.audit([path], keep_models=True)
+    assert run.settings is not None and run.models[0] is not None
+    return Audited(run.results[0], run.settings.ruleset, run.models[0])
 
 
 # ---------------------------------------------------------------- checklist data
@@ -159,9 +160,9 @@ def test_actions_take_the_parameters_in_force(tmp_path: Path) -> None:
                          "overrides:\n  M009: {params: {min_fte: 0.8}}\n  F003: {params: {min_digital_share: 0.7}}\n",
                          encoding="utf-8")
     result = audit(EXAMPLES / "small-municipality.yaml", (checklist,))
-    assert action_text(result.ruleset.rules["M009"], "nl").endswith("reserveer minstens 0,8 fte.")
-    assert action_text(result.ruleset.rules["M009"], "en").endswith("reserve at least 0.8 FTE.")
-    assert action_text(result.ruleset.rules["F003"], "nl").endswith("tot minstens 70%.")
+    assert action_text(result.rules.rules["M009"], "nl").endswith("reserveer minstens 0,8 fte.")
+    assert action_text(result.rules.rules["M009"], "en").endswith("reserve at least 0.8 FTE.")
+    assert action_text(result.rules.rules["F003"], "nl").endswith("tot minstens 70%.")
     text = render_markdown(build_report(result, DocContext("nl", date(2026, 11, 18))))
     assert ("| Het digitale aandeel haalt de doelstelling waar die past | Welk deel van de aanvragen minstens digitaal binnenkomt "
             "bij een product met een digitale route: 50% gewijzigd in 70% | Mijn |") in text
@@ -173,12 +174,12 @@ def test_actions_take_the_parameters_in_force(tmp_path: Path) -> None:
 
 
 def test_a_dimension_without_a_level_is_not_assessed_and_never_strongest() -> None:
-    result = audit(EXAMPLES / "small-municipality.yaml")
-    dims = dict(result.maturity.dimensions)
+    kept = audit(EXAMPLES / "small-municipality.yaml")
+    dims = dict(kept.result.maturity.dimensions)
     # job design is advice on the role (model v2), not a dimension of the ladder: take one that is
     dims["feedback"] = dataclasses.replace(dims["feedback"], level=None)  # type: ignore[arg-type]
-    maturity = dataclasses.replace(result.maturity, level=None, dimensions=dims)  # type: ignore[arg-type]
-    result = dataclasses.replace(result, maturity=maturity)
+    maturity = dataclasses.replace(kept.result.maturity, level=None, dimensions=dims)  # type: ignore[arg-type]
+    result = dataclasses.replace(kept, result=dataclasses.replace(kept.result, maturity=maturity))
     for lang, word in (("nl", "niet getoetst"), ("en", "not assessed")):
         ctx = DocContext(lang, date(2026, 11, 18))
         report = render_markdown(build_report(result, ctx))
@@ -190,7 +191,7 @@ def test_a_dimension_without_a_level_is_not_assessed_and_never_strongest() -> No
     assert "niet getoetst" in html
 
 
-def runner_free_html(result: AuditResult) -> str:
+def runner_free_html(result: Audited) -> str:
     from digimandate.render.doc.to_html import render_html
 
     return render_html(build_report(result, DocContext("nl", date(2026, 11, 18))))
@@ -258,8 +259,8 @@ def test_translations_of_dutch_terms() -> None:
     assert t("doc_executive_gemeente", "en") == "the municipal executive"
     assert t("doc_executive_gemeente", "nl") == "het college van B&W"
     result = audit(EXAMPLES / "small-municipality.yaml")
-    assert "civil affairs" in action_text(result.ruleset.rules["M012"], "en")
-    assert "publiekszaken" in action_text(result.ruleset.rules["M012"], "nl")
+    assert "civil affairs" in action_text(result.rules.rules["M012"], "en")
+    assert "publiekszaken" in action_text(result.rules.rules["M012"], "nl")
 
 
 def test_large_report_explains_every_rule_once(runner: CliRunner) -> None:
@@ -267,10 +268,10 @@ def test_large_report_explains_every_rule_once(runner: CliRunner) -> None:
     result = audit(EXAMPLES / "large-municipality.yaml")
     from digimandate.render.doc.names import clean
 
-    failing = {f.rule for f in result.findings}
+    failing = {f.rule for f in result.result.findings}
     assert len(failing) > 10
     for rule_id in failing:
-        rationale = " ".join(clean(result.ruleset.rules[rule_id].spec.rationale.nl).split())
+        rationale = " ".join(clean(result.rules.rules[rule_id].spec.rationale.nl).split())
         assert text.count(rationale.replace("*", "\\*").replace("_", "\\_")) == 1, rule_id
     assert "Voldoet:** 224 van 240 (93%)" in text
 

@@ -32,8 +32,8 @@ def words(text: str) -> list[str]:
 @pytest.mark.parametrize(("example", "lang"), [("small-municipality.yaml", "nl"), ("english-agency.yaml", "en")])
 def test_wraps_to_the_width_between_words(example: str, lang: str, color: bool, ruleset: RuleSet) -> None:
     result = audit(example, ruleset)
-    whole = render(result, lang, color=False)  # type: ignore[arg-type]
-    wrapped = SGR.sub("", render(result, lang, color=color, width=80))  # type: ignore[arg-type]
+    whole = render(result, ruleset, lang, color=False)  # type: ignore[arg-type]
+    wrapped = SGR.sub("", render(result, ruleset, lang, color=color, width=80))  # type: ignore[arg-type]
     assert max(len(line) for line in whole.splitlines()) > 80  # so there is something to wrap
     for line in wrapped.splitlines():
         assert len(line) <= 80 or " " not in line.strip(), line
@@ -42,7 +42,7 @@ def test_wraps_to_the_width_between_words(example: str, lang: str, color: bool, 
 
 
 def test_continuation_lines_are_indented_under_the_finding(ruleset: RuleSet) -> None:
-    wrapped = render(audit("small-municipality.yaml", ruleset), "nl", width=80).splitlines()
+    wrapped = render(audit("small-municipality.yaml", ruleset), ruleset, "nl", width=80).splitlines()
     findings = [i for i, line in enumerate(wrapped) if line.startswith("  examples/small-municipality.yaml:")]
     continued = [wrapped[i + 1] for i in findings if wrapped[i + 1].strip() and i + 1 not in findings]
     assert continued, "no finding was long enough to wrap"
@@ -51,7 +51,7 @@ def test_continuation_lines_are_indented_under_the_finding(ruleset: RuleSet) -> 
 
 def test_never_narrower_than_80_columns(ruleset: RuleSet) -> None:
     result = audit("small-municipality.yaml", ruleset)
-    assert render(result, "nl", width=20) == render(result, "nl", width=80)
+    assert render(result, ruleset, "nl", width=20) == render(result, ruleset, "nl", width=80)
 
 
 def test_a_word_longer_than_the_line_stays_whole() -> None:
@@ -67,7 +67,7 @@ def test_summary_columns_stay_aligned_when_a_score_is_not_applicable(ruleset: Ru
     dims["board"] = dataclasses.replace(dims["board"], score=None)  # a dimension whose weight is all not applicable
     result = dataclasses.replace(result, maturity=dataclasses.replace(result.maturity, dimensions=dims))
     for lang, na in (("nl", "n.v.t."), ("en", "n/a")):
-        lines = render(result, lang).splitlines()  # type: ignore[arg-type]
+        lines = render(result, ruleset, lang).splitlines()  # type: ignore[arg-type]
         rows = [line for line in lines if re.match(r"  \S.*  (niveau|level) ", line)]
         assert len(rows) == len(dims)
         assert sum(na in row for row in rows) == 1

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from digimandate.audit.query import fill
-from digimandate.audit.result import AuditResult, Finding
-from digimandate.audit.specs import WEIGHTS, ActiveRule
+from digimandate.audit.result import Finding
+from digimandate.audit.specs import WEIGHTS, ActiveRule, fill
 from digimandate.i18n import Lang
+from digimandate.model.org import OrgModel
+from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.adapter import top_entity
 
@@ -42,25 +43,25 @@ class Recommendation:
         return ("low", "medium", "high")[grade]
 
 
-def volumes(result: AuditResult) -> dict[str, int]:
+def volumes(model: OrgModel) -> dict[str, int]:
     """Requests a year per product path."""
     out = {}
-    for p in result.organisation_model().processes:
+    for p in model.processes:
         if p.volume is not None and p.volume.total is not None:
             out[f"processes/{p.id}"] = p.volume.total
     return out
 
 
-def recommendations(result: AuditResult) -> list[Recommendation]:
+def recommendations(a: Audited) -> list[Recommendation]:
     """Every failing rule as an action, highest impact per effort first, never before what it depends on."""
     by_rule: dict[str, list[Finding]] = {}
-    for f in result.findings:
-        if f.dimension != "waivers":
+    for f in a.result.findings:
+        if f.kind != "meta":
             by_rule.setdefault(f.rule, []).append(f)
-    vols = volumes(result)
+    vols = volumes(a.model)
     recs: dict[str, Recommendation] = {}
     for rule_id, found in by_rule.items():
-        rule = result.ruleset.rules[rule_id]
+        rule = a.rules.rules[rule_id]
         # the products with the most requests first, so a short list names what matters
         entities = tuple(sorted(dict.fromkeys(top_entity(f.entity) for f in found), key=lambda e: -vols.get(e, 0)))
         volume = sum(vols.get(e, 0) for e in entities)

@@ -12,6 +12,7 @@ from typing import Any
 
 from digimandate.audit.result import AuditResult, Finding
 from digimandate.audit.specs import ActiveRule, Query
+from digimandate.render.common import Audited
 
 _SECTIONS = ("processes", "channels", "mandates", "systems", "departments", "people")
 
@@ -52,8 +53,9 @@ def top_entity(entity: str) -> str:
     return "/".join(parts[:2])
 
 
-def coverage(result: AuditResult, rule: ActiveRule, findings: list[Finding]) -> Coverage | None:
+def coverage(a: Audited, rule: ActiveRule, findings: list[Finding]) -> Coverage | None:
     """Per-rule coverage: from the v2 result, else counted from the model where that is sound."""
+    result = a.result
     v2 = getattr(result.maturity, "coverage", None)
     if isinstance(v2, dict):
         if rule.id in v2:
@@ -73,7 +75,7 @@ def coverage(result: AuditResult, rule: ActiveRule, findings: list[Finding]) -> 
         return None
     if isinstance(check, Query) and check.each is None:
         return None
-    total = len(getattr(result.organisation_model(), section))
+    total = len(getattr(a.model, section))
     failed = len({top_entity(f.entity) for f in findings})
     return Coverage(total, total - failed) if total >= failed else None
 
@@ -92,10 +94,10 @@ def reason_level(scored: Any) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def graded(result: AuditResult, name: str) -> bool:
+def graded(a: Audited, name: str) -> bool:
     """Whether a dimension is on the ladder: job design (v2) is advisory, never graded."""
-    ds = result.maturity.dimensions.get(name)
+    ds = a.result.maturity.dimensions.get(name)
     if ds is not None:
         return bool(getattr(ds, "graded", True))
-    dim = result.ruleset.dimensions.get(name)
+    dim = a.rules.dimensions.get(name)
     return bool(getattr(dim, "graded", True)) if dim is not None else False

@@ -6,9 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from digimandate.audit.query import fill
 from digimandate.audit.result import AuditResult
+from digimandate.audit.specs import fill
 from digimandate.i18n import Lang, t
+from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation
 from digimandate.render.doc.adapter import level
@@ -74,17 +75,18 @@ def role_name(role: str | None, result: AuditResult, lang: Lang) -> str:
     return t(f"doc_role_{role}", lang)
 
 
-def chart(result: AuditResult, lang: Lang) -> Chart:
+def chart(a: Audited, lang: Lang) -> Chart:
     """The maturity chart of the dimensions that have a level or were looked at."""
+    result = a.result
     rows = [(dim.title.get(lang), level(result.maturity.dimensions[name]))
-            for name, dim in result.ruleset.dimensions.items() if name in result.maturity.dimensions]
+            for name, dim in a.rules.dimensions.items() if name in result.maturity.dimensions]
     return Chart(t("doc_chart_title", lang, org=result.organisation_name), rows,
                  [t(f"level_{i}", lang) for i in range(1, 6)], t("doc_not_assessed", lang))
 
 
-def ownership(result: AuditResult, lang: Lang) -> Ownership:
+def ownership(a: Audited, lang: Lang) -> Ownership:
     """Per department the channels it owns (and co-owns) and the products it delivers; each mandate's reach."""
-    model = result.organisation_model()
+    model = a.model
     depts = {d.id: d.name for d in model.departments}
     owned: dict[str | None, list[str]] = defaultdict(list)
     for c in model.channels:
@@ -109,8 +111,8 @@ def ownership(result: AuditResult, lang: Lang) -> Ownership:
     for md in model.mandates:
         reach = (t("doc_reach_organisation", lang) if md.scope == "organisation" else
                  ", ".join(depts.get(d, d) for d in md.departments or []) or t("doc_reach_unknown", lang))
-        mandates.append((Names(result, lang).mandate(md.id), reach))
-    return Ownership(t("doc_ownership_title", lang, org=result.organisation_name), groups, mandates,
+        mandates.append((Names(a, lang).mandate(md.id), reach))
+    return Ownership(t("doc_ownership_title", lang, org=a.result.organisation_name), groups, mandates,
                      (t("doc_col_department", lang), t("doc_col_owns", lang)))
 
 

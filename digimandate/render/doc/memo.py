@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from digimandate.audit.result import AuditResult
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress
+from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation, recommendations
 from digimandate.render.doc.adapter import basis, graded, level, reason
@@ -29,14 +29,15 @@ MAX_DECISIONS = 6
 class _Memo:
     """Builds the memo for one audience."""
 
-    def __init__(self, result: AuditResult, ctx: DocContext, audience: Audience, prog: Progress | None) -> None:
-        self.r = result
+    def __init__(self, a: Audited, ctx: DocContext, audience: Audience, prog: Progress | None) -> None:
+        self.a = a
+        self.r = a.result
         self.lang: Lang = ctx.lang
         self.ctx = ctx
         self.audience = audience
         self.prog = prog
-        self.names = Names(result, ctx.lang)
-        self.recs = recommendations(result)
+        self.names = Names(a, ctx.lang)
+        self.recs = recommendations(a)
         self.mine = [rec for rec in self.recs if rec.rule.spec.decided_by == audience][:MAX_DECISIONS]
         self.other = [rec for rec in self.recs if rec.rule.spec.decided_by not in (None, audience)]
 
@@ -47,7 +48,7 @@ class _Memo:
         r, tx, lang = self.r, self.tx, self.lang
         body = body_name(self.audience, r, lang)
         kind = tx(f"doc_memo_kind_{self.audience}")
-        gov = r.organisation_model().governance
+        gov = self.a.model.governance
         holder = gov.portfolio_holder if gov and gov.portfolio_holder else tx("doc_not_recorded")
         status = tx("doc_status_decide") if self.mine else tx("doc_status_inform")
         doc = Document(lang, kind, tx("doc_memo_subject", org=r.organisation_name))
@@ -135,15 +136,16 @@ class _Memo:
         missing = sum(1 for f in r.findings if basis(f) == "not_recorded")
         if missing:
             items.append(tx("doc_caveat_missing", count=fmt.count(missing, self.lang)))
-        unknown = [dim.title.get(self.lang) for name, dim in r.ruleset.dimensions.items()
-                   if name in r.maturity.dimensions and graded(r, name) and level(r.maturity.dimensions[name]) is None]
+        scored = r.maturity.dimensions
+        unknown = [dim.title.get(self.lang) for name, dim in self.a.rules.dimensions.items()
+                   if name in scored and graded(self.a, name) and level(scored[name]) is None]
         if unknown and level(r.maturity) is not None:
             dims = unknown[0] if len(unknown) == 1 else \
                 f"{', '.join(unknown[:-1])} {tx('doc_and')} {unknown[-1]}"
             thin = all(reason(r.maturity.dimensions[name]) == "insufficient_evidence"
-                       for name, dim in r.ruleset.dimensions.items() if dim.title.get(self.lang) in unknown)
+                       for name, dim in self.a.rules.dimensions.items() if dim.title.get(self.lang) in unknown)
             items.append(tx("doc_caveat_insufficient" if thin else "doc_caveat_not_assessed", dims=dims))
-        org_wide = [md for md in r.organisation_model().mandates if md.scope == "organisation"]
+        org_wide = [md for md in self.a.model.mandates if md.scope == "organisation"]
         if org_wide and any(len(md.holders or []) == 1 for md in org_wide):
             items.append(tx("doc_caveat_continuity"))
         if r.waived:
@@ -152,13 +154,13 @@ class _Memo:
         return s
 
     def finance(self) -> Section:
-        r, tx = self.r, self.tx
+        tx = self.tx
         s = Section(tx("doc_h_finance"))
         ids = {rec.rule.id for rec in self.mine}
         if not self.mine:
             s.add(Para(tx("doc_finance_none")))
         elif ids & {"M001", "M009"}:
-            fte = r.ruleset.rules["M009"].params.get("min_fte") if "M009" in r.ruleset.rules else None
+            fte = self.a.rules.rules["M009"].params.get("min_fte") if "M009" in self.a.rules.rules else None
             amount = fmt.number(float(fte), self.lang, 2) if isinstance(fte, (int, float)) else "?"
             s.add(Para(tx("doc_finance_fte", fte=amount)))
         else:
@@ -186,6 +188,6 @@ class _Memo:
         return s
 
 
-def build_memo(result: AuditResult, ctx: DocContext, audience: Audience, prog: Progress | None = None) -> Document:
+def build_memo(a: Audited, ctx: DocContext, audience: Audience, prog: Progress | None = None) -> Document:
     """The memo of one audit for one deciding body."""
-    return _Memo(result, ctx, audience, prog).build()
+    return _Memo(a, ctx, audience, prog).build()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from digimandate.audit.query import fill
-from digimandate.audit.result import AuditResult, Finding
+from digimandate.audit.result import Finding
+from digimandate.audit.specs import fill
 from digimandate.i18n import Lang, t
+from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.adapter import top_entity
 
@@ -24,8 +25,9 @@ def clean(text: str) -> str:
 class Names:
     """Display names of the entities of one audit."""
 
-    def __init__(self, result: AuditResult, lang: Lang) -> None:
-        model = result.organisation_model()
+    def __init__(self, a: Audited, lang: Lang) -> None:
+        model = a.model
+        self.rules = a.rules
         self.lang = lang
         self.names: dict[str, str] = {}
         for section in ("departments", "channels", "systems", "processes"):
@@ -43,7 +45,7 @@ class Names:
         for md in model.mandates:
             self.names[f"mandates/{md.id}"] = self.mandate_ids.get(md.id, md.id)
         self.names["governance"] = t("doc_entity_governance", lang)
-        self.names["organisation"] = result.organisation_name
+        self.names["organisation"] = a.result.organisation_name
 
     def without_people(self, text: str) -> str:
         """Drop people's names given beside a role ("manager (Marleen de Boer)"): board papers name roles."""
@@ -63,13 +65,13 @@ class Names:
         """A mandate by its topic."""
         return self.names.get(f"mandates/{ident}", ident)
 
-    def message(self, result: AuditResult, f: Finding) -> str:
+    def message(self, f: Finding) -> str:
         """The finding's message with names for ids, without notes about the file's keys."""
-        spec = result.ruleset.rules[f.rule].spec
+        spec = self.rules.rules[f.rule].spec
         template = spec.messages.get(f.message_key)
         if template is None:
             return clean(f.message(self.lang))
-        args: dict[str, object] = dict(result.ruleset.rules[f.rule].params)
+        args: dict[str, object] = dict(self.rules.rules[f.rule].params)
         args.update(f.args)
         for key, value in args.items():  # a date reads as a date in this language, not as 2025-03-15
             if isinstance(value, date):

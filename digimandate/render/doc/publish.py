@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from digimandate.audit.result import AuditResult
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import progress
+from digimandate.render.common import Audited
 from digimandate.render.doc.common import DocContext
 from digimandate.render.doc.memo import Audience, build_memo
 from digimandate.render.doc.model import Document
@@ -19,15 +19,15 @@ from digimandate.render.doc.report import build_report
 FORMATS = ("md", "html", "docx")
 
 
-def build(result: AuditResult, kind: str, lang: Lang, written: date, audience: Audience = "directie",
+def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience = "directie",
           to: str | None = None, sender: str | None = None, previous: dict[str, Any] | None = None,
           names: bool = False) -> Document:
     """The document model of the report or the memo; ``names``: staff names in the report's appendix E."""
     ctx = DocContext(lang, written, sender, to, names and kind == "report")
-    prog = progress(result, previous) if previous else None
+    prog = progress(a.result, previous) if previous else None
     if kind == "report":
-        return build_report(result, ctx, prog)
-    return build_memo(result, ctx, audience, prog)
+        return build_report(a, ctx, prog)
+    return build_memo(a, ctx, audience, prog)
 
 
 def render(doc: Document, fmt: str, reference: Path | None = None) -> bytes:

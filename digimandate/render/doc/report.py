@@ -6,10 +6,11 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
-from digimandate.audit.result import AuditResult, Finding
+from digimandate.audit.result import Finding
 from digimandate.audit.specs import ActiveRule
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress, job_views
+from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation, action_text, recommendations
 from digimandate.render.doc.adapter import basis, coverage, evidence, graded, level, reason, reason_level, top_entity
@@ -34,13 +35,14 @@ TOP = 3
 class _Report:
     """Builds the report for one result."""
 
-    def __init__(self, result: AuditResult, ctx: DocContext, prog: Progress | None) -> None:
-        self.r = result
+    def __init__(self, a: Audited, ctx: DocContext, prog: Progress | None) -> None:
+        self.a = a
+        self.r = a.result
         self.lang: Lang = ctx.lang
         self.ctx = ctx
         self.prog = prog
-        self.names = Names(result, ctx.lang)
-        self.recs = recommendations(result)
+        self.names = Names(a, ctx.lang)
+        self.recs = recommendations(a)
         self.number = {rec.rule.id: i + 1 for i, rec in enumerate(self.recs)}
 
     def tx(self, key: str, **args: Any) -> str:
@@ -65,7 +67,7 @@ class _Report:
 
     def standard_name(self) -> str:
         return "; ".join(self.tx("doc_checklist_version", title=c.title.get(self.lang), version=c.version)
-                         for c in self.r.ruleset.checklists)
+                         for c in self.a.rules.checklists)
 
     # ---------------------------------------------------------------- sections
     def summary(self) -> Section:
@@ -79,7 +81,7 @@ class _Report:
         else:
             s.add(Para(tx("doc_summary_level", org=r.organisation_name, level=level_text(overall, self.lang),
                           description=t(f"level_{overall}_desc", self.lang))))
-        s.add(chart(r, self.lang))
+        s.add(chart(self.a, self.lang))
         if self.recs:
             s.add(Para(tx("doc_summary_top", count=min(TOP, len(self.recs)))))
             s.add(Items([f"{action_text(rec.rule, self.lang)} {self.why_short(rec)}" for rec in self.recs[:TOP]],
@@ -110,7 +112,7 @@ class _Report:
 
     def scope(self) -> Section:
         r, tx = self.r, self.tx
-        m = r.organisation_model()
+        m = self.a.model
         s = Section(tx("doc_h_scope"))
         s.add(Para(tx("doc_scope_text", org=r.organisation_name,
                       departments=counted(len(m.departments), "department", self.lang),
@@ -123,14 +125,14 @@ class _Report:
         return s
 
     def normenkader(self) -> Section:
-        r, tx = self.r, self.tx
+        tx = self.tx
         s = Section(tx("doc_h_standard"))
         s.add(Para(tx("doc_standard_text", checklists=self.standard_name(),
-                      rules=fmt.count(len(r.ruleset.rules), self.lang),
-                      dimensions=fmt.count(len(r.ruleset.dimensions), self.lang))))
+                      rules=fmt.count(len(self.a.rules.rules), self.lang),
+                      dimensions=fmt.count(len(self.a.rules.dimensions), self.lang))))
         rows = []
-        titles = {c.id: c.title.get(self.lang) for c in r.ruleset.checklists}  # who changed it, by name
-        for rule in r.ruleset.sorted():
+        titles = {c.id: c.title.get(self.lang) for c in self.a.rules.checklists}  # who changed it, by name
+        for rule in self.a.rules.sorted():
             changes = self.changes(rule)
             if changes:
                 # a checklist by its title; a configuration file is the audit's own setting, not named
@@ -176,7 +178,7 @@ class _Report:
                           decided=fmt.count(ev[1], self.lang), share=fmt.percent(ev[1] / ev[0], self.lang))))
         s.add(Para(tx("doc_method_basis", observed=fmt.count(observed, self.lang),
                       missing=fmt.count(missing, self.lang))))
-        s.add(Para(tx("doc_method_levels", minimum=fmt.percent(r.ruleset.min_evidence, self.lang))))
+        s.add(Para(tx("doc_method_levels", minimum=fmt.percent(self.a.rules.min_evidence, self.lang))))
         return s
 
     def progress(self, prog: Progress) -> Section:
@@ -189,7 +191,7 @@ class _Report:
         s.add(Para(tx("doc_progress_counts", fixed=len(prog.fixed), new=len(prog.new), open=len(prog.still_open))))
         rows = []
         for name, before, after in prog.dimensions:
-            dim = self.r.ruleset.dimensions.get(name)
+            dim = self.a.rules.dimensions.get(name)
             rows.append([dim.title.get(self.lang) if dim else name, level_cell_any(before), level_cell_any(after)])
         s.add(Table([tx("doc_col_dimension"), tx("doc_col_before"), tx("doc_col_now")], rows, [5, 2, 2]))
         return s
@@ -199,11 +201,11 @@ class _Report:
         s = Section(tx("doc_h_findings"), new_page=True)
         by_rule: dict[str, list[Finding]] = {}
         for f in r.findings:
-            if f.dimension != "waivers":
+            if f.kind != "meta":
                 by_rule.setdefault(f.rule, []).append(f)
-        for name, dim in r.ruleset.dimensions.items():
+        for name, dim in self.a.rules.dimensions.items():
             ds = r.maturity.dimensions.get(name)
-            if ds is None or not graded(r, name):  # job design is advice on the role: appendix E
+            if ds is None or not graded(self.a, name):  # job design is advice on the role: appendix E
                 continue
             state = (tx("doc_level_insufficient") if level(ds) is None and reason(ds) == "insufficient_evidence"
                      else level_text(level(ds), self.lang))
@@ -213,7 +215,7 @@ class _Report:
             why = self.reason_text(ds)
             if why:
                 sub.add(Para(why))
-            rules = [rule for rule in r.ruleset.sorted() if rule.spec.dimension == name]
+            rules = [rule for rule in self.a.rules.sorted() if rule.spec.dimension == name]
             # most important first: in the order of the recommendations, not of the checklist or the file
             failing = sorted((rule for rule in rules if rule.id in by_rule), key=lambda rule: self.number[rule.id])
             for rule in failing:
@@ -244,7 +246,7 @@ class _Report:
         tx, lang = self.tx, self.lang
         spec = rule.spec
         out: list[Any] = [Para(clean(spec.rationale.get(lang)), label=tx("doc_label_why"))]
-        cov = coverage(self.r, rule, found)
+        cov = coverage(self.a, rule, found)
         places = list(dict.fromkeys(self.names.entity(f.entity) for f in found))
         if cov is not None and cov.applicable > 1:
             out.append(Para(tx("doc_coverage_count", passed=fmt.count(cov.passed, lang),
@@ -254,11 +256,11 @@ class _Report:
         if len(found) == 1:
             f = found[0]
             where = self.names.entity(f.entity)
-            text = self.names.message(self.r, f)
+            text = self.names.message(f)
             out.append(Para(f"{text} ({self.basis_text(f)})" if where in text or "/" not in f.entity
                             else f"{where}: {text} ({self.basis_text(f)})", label=tx("doc_label_finding")))
         elif len(found) <= TABLE_LIMIT:
-            rows = [[self.names.entity(f.entity), self.names.message(self.r, f), self.basis_text(f)] for f in found]
+            rows = [[self.names.entity(f.entity), self.names.message(f), self.basis_text(f)] for f in found]
             out.append(Table([tx("doc_col_where"), tx("doc_col_finding"), tx("doc_col_basis")], rows, [3, 6, 2]))
         else:
             missing = sum(1 for f in found if basis(f) == "not_recorded")
@@ -277,12 +279,12 @@ class _Report:
         r, tx = self.r, self.tx
         s = Section(tx("doc_h_conclusions"))
         items = []
-        for name, dim in r.ruleset.dimensions.items():
+        for name, dim in self.a.rules.dimensions.items():
             ds = r.maturity.dimensions.get(name)
-            if ds is None or not graded(r, name):
+            if ds is None or not graded(self.a, name):
                 continue
             lv = level(ds)
-            blocking = [r.ruleset.rules[b].spec.title.get(self.lang) for b in ds.blocking if b in r.ruleset.rules]
+            blocking = [self.a.rules.rules[b].spec.title.get(self.lang) for b in ds.blocking if b in self.a.rules.rules]
             if lv is None and reason(ds) == "insufficient_evidence":
                 text = tx("doc_conclusion_none", dim=dim.title.get(self.lang))
             elif lv is None:
@@ -334,12 +336,13 @@ class _Report:
             a.add(Table([tx("doc_col_where"), tx("doc_col_norms_failed")], rows, [3, 8]))
         else:
             a.add(Para(tx("doc_recs_none")))
-        b = Section(tx("doc_h_appendix_b")).add(ownership(r, lang))
+        b = Section(tx("doc_h_appendix_b")).add(ownership(self.a, lang))
         c = Section(tx("doc_h_appendix_c"))
         missing: dict[str, list[str]] = {}
         for f in r.findings:
-            if f.dimension != "waivers" and basis(f) == "not_recorded":
-                missing.setdefault(r.ruleset.rules[f.rule].spec.title.get(lang), []).append(self.names.entity(f.entity))
+            if f.kind != "meta" and basis(f) == "not_recorded":
+                title = self.a.rules.rules[f.rule].spec.title.get(lang)
+                missing.setdefault(title, []).append(self.names.entity(f.entity))
         if missing:
             c.add(Para(tx("doc_missing_intro")))
             c.add(Table([tx("doc_col_norm"), tx("doc_col_where")],
@@ -349,13 +352,12 @@ class _Report:
         d = Section(tx("doc_h_appendix_d"))
         rows = []
         for o in r.outcomes:
-            spec = o.rule.spec
-            if spec.dimension == "waivers":
-                continue
-            dim = r.ruleset.dimensions.get(spec.dimension)
-            rung = str(spec.level) if graded(r, spec.dimension) else tx("doc_advisory")
+            rule = self.a.rules.rules[o.rule]
+            spec = rule.spec
+            dim = self.a.rules.dimensions.get(spec.dimension)
+            rung = str(spec.level) if graded(self.a, spec.dimension) else tx("doc_advisory")
             rows.append([dim.title.get(lang) if dim else spec.dimension, spec.title.get(lang), rung,
-                         t(f"sev_{o.rule.severity}", lang), t(f"doc_outcome_{o.status}", lang)])
+                         t(f"sev_{rule.severity}", lang), t(f"doc_outcome_{o.status}", lang)])
         d.add(Table([tx("doc_col_dimension"), tx("doc_col_norm"), tx("doc_col_level"), tx("doc_col_severity"),
                      tx("doc_col_outcome")], rows, [3, 7, 1, 2, 2]))
         e = self.job_design()
@@ -368,12 +370,12 @@ class _Report:
         that fail the same norms share a row: a large organisation's appendix stays readable and printable.
         """
         r, lang = self.r, self.lang
-        order = {rule.id: i for i, rule in enumerate(r.ruleset.sorted())}
+        order = {rule.id: i for i, rule in enumerate(self.a.rules.sorted())}
         per: dict[str, set[str]] = {}
         for f in sorted(r.findings, key=lambda f: f.sort_key()):
-            if f.dimension != "waivers":
+            if f.kind != "meta":
                 per.setdefault(top_entity(f.entity), set()).add(f.rule)
-        model = r.organisation_model()
+        model = self.a.model
         rows: list[list[str]] = []
         for section, noun in (("processes", "product"), ("channels", "channel")):
             everyone = [f"{section}/{item.id}" for item in getattr(model, section)]
@@ -396,13 +398,13 @@ class _Report:
         return rows
 
     def norms(self, rules: set[str], order: dict[str, int]) -> str:
-        titles = (self.r.ruleset.rules[x].spec.title.get(self.lang) for x in sorted(rules, key=order.__getitem__))
+        titles = (self.a.rules.rules[x].spec.title.get(self.lang) for x in sorted(rules, key=order.__getitem__))
         return "; ".join(titles)
 
     def job_design(self) -> Section | None:
         """The mandate holders' role against the five job characteristics; roles, never people."""
         lang, tx = self.lang, self.tx
-        views = job_views(self.r)
+        views = job_views(self.a.model)
         if not views:
             return None
         s = Section(tx("doc_h_appendix_e"))
@@ -423,8 +425,8 @@ class _Report:
                    t("role_holders" if len(view.holders) > 1 else "role_holder", lang)) if view.holders else "–"
             s.add(Para(tx("doc_job_holders", who=who), label=self.names.mandate(view.mandate.id)))
         s.add(Para(tx("doc_job_advisory")))
-        advisory = [name for name in self.r.ruleset.dimensions if not graded(self.r, name)]
-        for rule in self.r.ruleset.sorted():
+        advisory = [name for name in self.a.rules.dimensions if not graded(self.a, name)]
+        for rule in self.a.rules.sorted():
             if rule.spec.dimension not in advisory:
                 continue
             found = [f for f in self.r.findings if f.rule == rule.id]
@@ -437,7 +439,7 @@ class _Report:
         tx, lang = self.tx, self.lang
         out: list[Any] = [Para(clean(rule.spec.rationale.get(lang)), label=tx("doc_label_why"))]
         for f in found:
-            out.append(Para(f"{self.names.message(self.r, f)} ({self.basis_text(f)})", label=tx("doc_label_finding")))
+            out.append(Para(f"{self.names.message(f)} ({self.basis_text(f)})", label=tx("doc_label_finding")))
         n = self.number.get(rule.id)
         if n is not None:
             out.append(Para(tx("doc_see_rec", n=n), label=tx("doc_label_action")))
@@ -454,6 +456,6 @@ def _catalog() -> dict[str, dict[str, str]]:
     return CATALOG
 
 
-def build_report(result: AuditResult, ctx: DocContext, prog: Progress | None = None) -> Document:
+def build_report(a: Audited, ctx: DocContext, prog: Progress | None = None) -> Document:
     """The advice report of one audit."""
-    return _Report(result, ctx, prog).build()
+    return _Report(a, ctx, prog).build()

@@ -19,7 +19,7 @@ def test_case(case: Case, ruleset: RuleSet) -> None:
     text = yaml.safe_dump(apply_patch(base_org(), case.patch), sort_keys=False)
     doc = parse_document(text)
     result = audit_document(doc, ruleset)
-    outcome = next(o for o in result.outcomes if o.rule.id == case.rule)
+    outcome = next(o for o in result.outcomes if o.rule == case.rule)
     assert outcome.error is None
     if case.expect is None:
         assert outcome.status == "not_applicable"

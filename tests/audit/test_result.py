@@ -1,0 +1,42 @@
+"""The audit result: what was found, small to keep and to send, messages written out only when asked."""
+
+from __future__ import annotations
+
+import pickle
+import sys
+
+from digimandate.audit.flow import audit_file
+from digimandate.audit.result import ChecklistId
+from digimandate.audit.specs import RuleSet
+from tests.conftest import EXAMPLES
+
+LARGE = EXAMPLES / "large-municipality.yaml"
+
+
+def test_a_result_holds_neither_the_rule_set_nor_the_organisation(ruleset: RuleSet) -> None:
+    result = audit_file(LARGE, ruleset)
+    data = pickle.dumps(result)
+    for name in (b"RuleSet", b"ActiveRule", b"OrgModel", b"Process", b"Document"):
+        assert name not in data, name
+    assert pickle.loads(data) == result  # and it comes back whole, as from a worker process
+    assert result.checklists == (ChecklistId("tip16", ruleset.checklists[0].version),)
+    assert {o.rule for o in result.outcomes} == set(ruleset.rules)
+
+
+def test_findings_share_their_templates_and_write_messages_in_either_language(ruleset: RuleSet) -> None:
+    result = audit_file(LARGE, ruleset)
+    o001 = [f for f in result.findings if f.rule == "O001"]
+    assert len(o001) == 16
+    assert len({id(f.text) for f in o001}) == 1 and len({id(f.names) for f in o001}) == 1
+    f = o001[0]
+    assert f.message("nl") == f.message_nl and f.message("en") == f.message_en
+    assert f.arg("name") in f.message_nl and f.arg("name") in f.message_en
+    assert "{" not in f.message_nl + f.message_en
+    assert f.arg("no such value", "-") == "-"
+
+
+def test_a_finding_is_smaller_than_its_two_messages(ruleset: RuleSet) -> None:
+    result = audit_file(LARGE, ruleset)
+    kept = sum(sys.getsizeof(f.values) for f in result.findings)
+    written = sum(sys.getsizeof(f.message_nl) + sys.getsizeof(f.message_en) for f in result.findings)
+    assert kept * 3 < written
