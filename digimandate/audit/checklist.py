@@ -16,7 +16,7 @@ from digimandate.audit.specs import (
     RuleSet,
     builtin_dir,
 )
-from digimandate.errors import InputError, Location, Problem, problem
+from digimandate.errors import InputError, Location, Problem, UsageError, problem
 from digimandate.model.loader import Limits, Loaded, load_file
 from digimandate.model.validate import suggest, validate_model
 
@@ -155,3 +155,14 @@ def override_rule(rule: ActiveRule, override: Override, by: str) -> ActiveRule:
         params=params,
         changed_by=(*rule.changed_by, by),
     )
+
+
+def resolve_rule(ruleset: RuleSet, text: str) -> str:
+    """The id of the rule ``text`` names (an id in any case, or a name); a usage error with a guess if none."""
+    rule_id = ruleset.find(text)
+    if rule_id is not None:
+        return rule_id
+    guess = suggest(text.upper(), list(ruleset.rules)) or suggest(text, [r.spec.name for r in ruleset.rules.values()])
+    if guess:
+        raise UsageError("unknown_rule", "unknown_rule_hint", id=text, suggestion=guess)
+    raise UsageError("unknown_rule", "unknown_rule_hint_plain", id=text)

@@ -253,6 +253,12 @@ class RuleSet:
         """The meta rules, which every rule set carries beside its checklists' rules."""
         return meta_rules()
 
+    def find(self, text: str) -> str | None:
+        """The id of the rule ``text`` names, by id (any case) or by name; None when none does."""
+        if text.upper() in self.rules:
+            return text.upper()
+        return next((r.id for r in self.rules.values() if r.spec.name == text), None)
+
     def title(self, rule_id: str) -> Text:
         """The title of any rule in the catalogue, checklist or meta."""
         rule = self.rules.get(rule_id)

@@ -9,15 +9,19 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
 from digimandate import __version__
 from digimandate.cli.help import HelpCommand, HelpGroup
-from digimandate.errors import EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError
+from digimandate.errors import EXIT_INTERNAL, EXIT_OK, DigimandateError
 from digimandate.i18n import HELP_NL, Lang, default_lang, t
 from digimandate.model.loader import DEFAULT_MAX_BYTES, Limits
+
+if TYPE_CHECKING:  # imported where used: `digimandate --help` should not pay for the audit's modules
+    from digimandate.cli.documents import DocRequest
+    from digimandate.cli.settings import Options
 
 _HELP_LANG = default_lang()
 
@@ -161,6 +165,38 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip() for value in values or [] for v in value.split(",") if v.strip())
 
 
+def _print(text: str) -> None:
+    """The command's output, on standard output."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _say(text: str) -> None:
+    """A message beside the output (what was written, a warning): on standard error."""
+    typer.echo(text, err=True)
+
+
+def _options(lang: LangOpt | None, config: Path | None, no_config: bool, checklist: list[Path] | None, *,
+             fail_on: SeverityOpt | None = None, select: list[str] | None = None,
+             extend_select: list[str] | None = None, ignore: list[str] | None = None,
+             waivers: Path | None = None, no_waivers: bool = False) -> Options:
+    """The settings the command line gave, in the one shape the configuration file and checklists merge into."""
+    from digimandate.cli.settings import Options
+
+    return Options(
+        config=config,
+        no_config=no_config,
+        checklists=tuple(checklist or []),
+        select=_split(select) if select else None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        fail_on=_SEVERITY_EN.get(fail_on.value, fail_on.value) if fail_on else None,
+        lang=_lang(lang) if lang else None,
+        waivers=waivers,
+        no_waivers=no_waivers,
+    )
+
+
 @app.command(help=_h("Audit organisation files and show the findings and maturity levels."), cls=HelpCommand)
 def check(
     files: FilesArg = None,
@@ -207,30 +243,15 @@ def check(
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Audit organisation files and show the findings and maturity levels."""
-    from digimandate.cli.run import Run, parse_outputs, render_outputs, write_outputs
-    from digimandate.cli.settings import Options
-    from digimandate.render.common import in_github_actions
+    from digimandate.cli import run as runs
 
-    out_lang = _lang(lang)
-    options = Options(
-        config=config,
-        no_config=no_config,
-        checklists=tuple(checklist or []),
-        select=_split(select) if select else None,
-        extend_select=_split(extend_select),
-        ignore=_split(ignore),
-        fail_on=_SEVERITY_EN.get(fail_on.value, fail_on.value) if fail_on else None,
-        lang=out_lang if lang else None,
-        waivers=waivers,
-        no_waivers=no_waivers,
-    )
-    run = Run(options, Limits(max_bytes=max_bytes), baseline)
+    options = _options(lang, config, no_config, checklist, fail_on=fail_on, select=select,
+                       extend_select=extend_select, ignore=ignore, waivers=waivers, no_waivers=no_waivers)
+    req = runs.CheckRequest(tuple(files or [Path("organisation.yaml")]), tuple(fmt or []), options,
+                            Limits(max_bytes=max_bytes), baseline, exit_zero, force)
+    run = runs.Run(options, req.limits, baseline)
     with _exit_codes(run.lang_for, lambda: run.exit_code):
-        outputs = parse_outputs(fmt or [], in_github_actions())
-        run.audit(list(files or [Path("organisation.yaml")]), keep_models=False)  # no output reads the model
-        run.judge(exit_zero)
-        if run.results:
-            write_outputs(render_outputs(run, outputs, _color(sys.stdout), _width(sys.stdout)), force, run.inputs())
+        runs.check(run, req, _color(sys.stdout), _width(sys.stdout))
     raise typer.Exit(run.exit_code)
 
 
@@ -252,29 +273,14 @@ def baseline_cmd(
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Record today's findings, so that check --baseline fails only on new ones."""
-    from digimandate.audit.baseline import baseline_text
-    from digimandate.cli.output import write_atomic
-    from digimandate.cli.run import Run
-    from digimandate.cli.settings import Options
+    from digimandate.cli import run as runs
 
-    out_lang = _lang(lang)
-    run = Run(
-        Options(config=config, no_config=no_config, checklists=tuple(checklist or []), lang=out_lang if lang else None),
-        Limits(max_bytes=max_bytes),
-    )
+    req = runs.BaselineRequest(tuple(files or [Path("organisation.yaml")]), output,
+                               _options(lang, config, no_config, checklist), Limits(max_bytes=max_bytes), force)
+    run = runs.Run(req.options, req.limits)
     with _exit_codes(run.lang_for, lambda: run.exit_code):
-        run.audit(list(files or [Path("organisation.yaml")]), keep_models=False)
-        if run.exit_code:
-            raise typer.Exit(run.exit_code)
-        text = baseline_text(run.results)
-        if str(output) == "-":
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            run.inputs().guard([output])
-            write_atomic(output, text, force=force)
-            count = sum(len(r.findings) for r in run.results)
-            typer.echo(t("baseline_written", out_lang, file=str(output), count=count), err=True)
+        runs.baseline(run, req, _say)
+    raise typer.Exit(run.exit_code)
 
 
 OutOption = Annotated[
@@ -315,44 +321,15 @@ ReferenceOption = Annotated[
 ]
 
 
-def _document(
-    kind: str,
-    file: Path,
-    output: str | None,
-    lang: LangOpt | None,
-    previous: Path | None,
-    force: bool,
-    template: Path | None,
-    to: str | None,
-    sender: str | None,
-    checklist: list[Path] | None,
-    config: Path | None,
-    no_config: bool,
-    max_bytes: int,
-    names: bool = False,
-    fmt: DocFormat = DocFormat.md,
-    audience: AudienceOpt = AudienceOpt.directie,
-    reference: Path | None = None,
-) -> None:
+def _document(req: DocRequest) -> NoReturn:
     """Write the report or the memo: for one organisation file, or one per organisation of a folder."""
-    from digimandate.cli.documents import DocRequest, check_template, write_documents
+    from digimandate.cli.documents import document
     from digimandate.cli.run import Run
-    from digimandate.cli.settings import Options
 
-    out_lang = _lang(lang)
-    run = Run(
-        Options(config=config, no_config=no_config, checklists=tuple(checklist or []), lang=out_lang if lang else None),
-        Limits(max_bytes=max_bytes),
-    )
-    with _exit_codes(run.lang_for):
-        check_template(kind, template)
-        run.audit([file], keep_models=True)  # the documents describe the organisation
-        if run.exit_code:
-            raise typer.Exit(run.exit_code)
-        request = DocRequest(kind, output, template, previous, to, sender, force, names, fmt.value, audience.value,
-                             reference)
-        for path, doc_lang in write_documents(run, request, lambda text: typer.echo(text, err=True)):
-            typer.echo(t("written", doc_lang, file=str(path)), err=True)
+    run = Run(req.options, req.limits)
+    with _exit_codes(run.lang_for, lambda: run.exit_code):
+        document(run, req, _say)
+    raise typer.Exit(run.exit_code)
 
 
 @app.command("report", help=_h("Write the advice report (adviesrapport) as Markdown, HTML or Word."),
@@ -377,8 +354,11 @@ def report_cmd(
     ] = False,
 ) -> None:
     """Write the advice report (adviesrapport) as Markdown, HTML or Word."""
-    _document("report", file, output, lang, previous, force, template, None, None, checklist, config, no_config,
-              max_bytes, names, fmt, AudienceOpt.directie, reference)
+    from digimandate.cli.documents import DocRequest
+
+    _document(DocRequest("report", output, file, _options(lang, config, no_config, checklist),
+                         Limits(max_bytes=max_bytes), template=template, previous=previous, force=force, names=names,
+                         fmt=fmt.value, reference=reference))
 
 
 @app.command("memo", help=_h("Write the memo for the management team or the executive, as Markdown, HTML or Word."),
@@ -410,8 +390,11 @@ def memo_cmd(
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Write the memo for the management team or the executive, as Markdown, HTML or Word."""
-    _document("memo", file, output, lang, previous, force, template, to, sender, checklist, config, no_config,
-              max_bytes, False, fmt, audience, reference)
+    from digimandate.cli.documents import DocRequest
+
+    _document(DocRequest("memo", output, file, _options(lang, config, no_config, checklist),
+                         Limits(max_bytes=max_bytes), template=template, previous=previous, to=to, sender=sender,
+                         force=force, fmt=fmt.value, audience=audience.value, reference=reference))
 
 
 @app.command(help=_h("Check that an organisation file is valid, without running the rules."), cls=HelpCommand)
@@ -423,21 +406,9 @@ def validate(
     """Check that an organisation file is valid, without running the rules."""
     out_lang = _lang(lang)
     with _exit_codes(lambda: out_lang):
-        from digimandate.model.document import load_document
+        from digimandate.cli.run import validate_file
 
-        doc = load_document(file, Limits(max_bytes=max_bytes))
-        m = doc.model
-        summary = t(
-            "valid_summary",
-            out_lang,
-            departments=len(m.departments),
-            people=len(m.people),
-            mandates=len(m.mandates),
-            channels=len(m.channels),
-            systems=len(m.systems),
-            processes=len(m.processes),
-        )
-        typer.echo(t("valid", out_lang, file=doc.file, summary=summary))
+        typer.echo(validate_file(file, Limits(max_bytes=max_bytes), out_lang))
 
 
 @app.command(help=_h("List the rules of the built-in checklist and any extra ones."), cls=HelpCommand)
@@ -452,15 +423,7 @@ def rules(
         from digimandate.audit.checklist import load_ruleset
         from digimandate.render import rules_doc
 
-        ruleset = load_ruleset(checklist or [])
-        if fmt is RulesFormat.markdown:
-            text = rules_doc.markdown(ruleset, out_lang if lang is not None else None)
-        elif fmt is RulesFormat.json:
-            text = rules_doc.json_text(ruleset)
-        else:
-            text = rules_doc.terminal(ruleset, out_lang)
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _print(rules_doc.listing(load_ruleset(checklist or []), fmt.value, out_lang, lang_given=lang is not None))
 
 
 @app.command(help=_h("Explain one rule: its texts, parameters, sources and an example that fails."), cls=HelpCommand)
@@ -473,20 +436,11 @@ def explain(
     """Explain one rule: its texts, parameters, sources and an example that fails."""
     out_lang = _lang(lang)
     with _exit_codes(lambda: out_lang):
-        from digimandate.audit.checklist import load_ruleset
-        from digimandate.model.validate import suggest
+        from digimandate.audit.checklist import load_ruleset, resolve_rule
         from digimandate.render import rules_doc
 
         ruleset = load_ruleset(checklist or [])
-        by_name = {r.spec.name: r.id for r in ruleset.rules.values()}
-        rule_id = rule.upper() if rule.upper() in ruleset.rules else by_name.get(rule, rule)
-        if rule_id not in ruleset.rules:
-            guess = suggest(rule.upper(), list(ruleset.rules)) or suggest(rule, list(by_name))
-            if guess:
-                raise UsageError("unknown_rule", "unknown_rule_hint", id=rule, suggestion=guess)
-            raise UsageError("unknown_rule", "unknown_rule_hint_plain", id=rule)
-        sys.stdout.write(rules_doc.explain(ruleset, rule_id, out_lang))
-        sys.stdout.flush()
+        _print(rules_doc.explain(ruleset, resolve_rule(ruleset, rule), out_lang))
 
 
 @app.command(help=_h("Print the JSON Schema of the organisation model."), cls=HelpCommand)
@@ -495,8 +449,7 @@ def schema() -> None:
     with _exit_codes(default_lang):
         from digimandate.model.schemas import organisation_schema_text
 
-        sys.stdout.write(organisation_schema_text())
-        sys.stdout.flush()
+        _print(organisation_schema_text())
 
 
 @app.command(help=_h("Write a commented starter organisation file; never overwrites."), cls=HelpCommand)
@@ -509,12 +462,9 @@ def init(
     """Write a commented starter organisation file; never overwrites."""
     out_lang = _lang(lang)
     with _exit_codes(lambda: out_lang):
-        from digimandate.cli.output import write_atomic
-        from digimandate.cli.starter import starter
+        from digimandate.cli.starter import write_starter
 
-        if file.exists():  # init has no --force: the usual hint would name an option it lacks
-            raise UsageError("exists", "init_exists_hint", file=str(file))
-        write_atomic(file, starter(out_lang))
+        write_starter(file, out_lang)
         typer.echo(t("written", out_lang, file=str(file)), err=True)
 
 

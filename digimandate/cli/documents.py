@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from digimandate.audit.result import AuditResult
 from digimandate.cli.run import Run, output_names
+from digimandate.cli.settings import Options
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
+from digimandate.model.loader import Limits
 from digimandate.render.common import Audited
 
 Warn = Callable[[str], None]
@@ -21,10 +23,13 @@ Warn = Callable[[str], None]
 
 @dataclass(frozen=True)
 class DocRequest:
-    """What the command line asked for."""
+    """What ``report`` or ``memo`` was asked."""
 
     kind: str  # "report" or "memo"
     output_text: str | None  # as typed: a trailing slash asks for a folder
+    file: Path = Path("organisation.yaml")  # an organisation file, or a folder of them
+    options: Options = field(default_factory=Options)
+    limits: Limits = field(default_factory=Limits)
     template: Path | None = None
     previous: Path | None = None
     to: str | None = None
@@ -87,6 +92,16 @@ def pick_previous(items: list[dict[str, Any]], result: AuditResult, file: str, l
     this = result.organisation_name + (f" ({result.organisation_code})" if result.organisation_code else "")
     warn(t("previous_other_org", lang, file=file, other=other, name=this))
     return items[0]
+
+
+def document(run: Run, req: DocRequest, say: Warn) -> None:
+    """Audit the file (or folder) and write the report or memo; warnings and what was written go to ``say``."""
+    check_template(req.kind, req.template)
+    run.audit([req.file], keep_models=True)  # the documents describe the organisation
+    if run.exit_code:
+        return
+    for path, lang in write_documents(run, req, say):
+        say(t("written", lang, file=str(path)))
 
 
 def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, Lang]]:

@@ -7,7 +7,7 @@ import itertools
 import os
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +50,30 @@ def parse_outputs(specs: list[str], github_actions: bool) -> list[Output]:
     if sum(1 for o in outputs if o.path is None) > 1:
         raise UsageError("two_stdout")
     return outputs
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    """What ``check`` was asked: files, outputs as typed (FORMAT or FORMAT=PATH), settings and limits."""
+
+    files: tuple[Path, ...]
+    formats: tuple[str, ...] = ()
+    options: Options = field(default_factory=Options)
+    limits: Limits = field(default_factory=Limits)
+    baseline: Path | None = None
+    exit_zero: bool = False
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class BaselineRequest:
+    """What ``baseline`` was asked: files, where to write (``-``: standard output), settings and limits."""
+
+    files: tuple[Path, ...]
+    output: Path
+    options: Options = field(default_factory=Options)
+    limits: Limits = field(default_factory=Limits)
+    force: bool = False
 
 
 @dataclass
@@ -132,6 +156,48 @@ class Run:
 
 EXTENSIONS = {Format.terminal: "txt", Format.json: "json", Format.sarif: "sarif", Format.junit: "xml",
               Format.github: "txt"}
+
+
+def check(run: Run, req: CheckRequest, color: bool, width: int | None) -> None:
+    """Audit, judge and write every output of ``check``; the exit code is left in ``run.exit_code``."""
+    from digimandate.render.common import in_github_actions
+
+    outputs = parse_outputs(list(req.formats), in_github_actions())
+    run.audit(list(req.files), keep_models=False)  # no output of check reads the organisation
+    run.judge(req.exit_zero)
+    if run.results:
+        write_outputs(render_outputs(run, outputs, color, width), req.force, run.inputs())
+
+
+def baseline(run: Run, req: BaselineRequest, say: Callable[[str], None]) -> None:
+    """Record the findings of every file in a baseline; nothing is written when a file could not be audited."""
+    from digimandate.audit.baseline import baseline_text
+    from digimandate.cli.output import write_atomic
+
+    run.audit(list(req.files), keep_models=False)
+    if run.exit_code:
+        return
+    text = baseline_text(run.results)
+    if str(req.output) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    run.inputs().guard([req.output])
+    write_atomic(req.output, text, force=req.force)
+    count = sum(len(r.findings) for r in run.results)
+    say(t("baseline_written", run.lang_for(), file=str(req.output), count=count))
+
+
+def validate_file(file: Path, limits: Limits, lang: Lang) -> str:
+    """Load and validate one organisation file (no rules run); what it holds, in one line."""
+    from digimandate.model.document import load_document
+
+    doc = load_document(file, limits)
+    m = doc.model
+    summary = t("valid_summary", lang, departments=len(m.departments), people=len(m.people),
+                mandates=len(m.mandates), channels=len(m.channels), systems=len(m.systems),
+                processes=len(m.processes))
+    return t("valid", lang, file=doc.file, summary=summary)
 
 
 def render_outputs(run: Run, outputs: list[Output], color: bool,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from digimandate.errors import UsageError
 from digimandate.i18n import Lang
 
 _COMMENTS: dict[str, dict[str, str]] = {
@@ -130,3 +133,12 @@ def starter(lang: Lang) -> str:
     """Return the starter file text in ``lang``."""
     comments = {k: v[lang] for k, v in _COMMENTS.items()}
     return f"# {comments.pop('head')}\n" + _BODY.format(lang=lang, **comments, **_VALUES[lang])
+
+
+def write_starter(file: Path, lang: Lang) -> None:
+    """Write the starter file; never over an existing file (``init`` has no --force)."""
+    from digimandate.cli.output import write_atomic
+
+    if file.exists():  # the usual hint would name --force, which init lacks
+        raise UsageError("exists", "init_exists_hint", file=str(file))
+    write_atomic(file, starter(lang))

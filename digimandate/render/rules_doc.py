@@ -17,6 +17,15 @@ DO_NOT_EDIT = (
 )
 
 
+def listing(rs: RuleSet, fmt: str, lang: Lang, lang_given: bool = True) -> str:
+    """The rules in ``fmt`` (terminal, json or markdown); Markdown without a chosen language has both."""
+    if fmt == "markdown":
+        return markdown(rs, lang if lang_given else None)
+    if fmt == "json":
+        return json_text(rs)
+    return terminal(rs, lang)
+
+
 def terminal(rs: RuleSet, lang: Lang) -> str:
     """One line per rule, grouped by dimension."""
     lines = []
