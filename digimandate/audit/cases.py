@@ -10,7 +10,8 @@ from typing import Any
 
 import yaml
 
-from digimandate.audit.specs import builtin_dir
+from digimandate.audit.result import Finding
+from digimandate.audit.specs import RuleSet, builtin_dir
 
 
 @dataclass(frozen=True)
@@ -105,3 +106,19 @@ def _entity_list(value: Any) -> bool:
 def case_yaml(case: Case) -> str:
     """The case's organisation as YAML text."""
     return yaml.safe_dump(apply_patch(base_org(), case.patch), sort_keys=False, allow_unicode=True)
+
+
+Example = tuple[Case, list[Finding]]
+
+
+def example(rs: RuleSet, rule_id: str) -> Example | None:
+    """The rule's first failing case, audited for real, so an explanation shows the message it gives."""
+    from digimandate.audit.flow import audit_document
+    from digimandate.model.document import parse_document
+
+    case = next((c for c in load_cases() if c.rule == rule_id and c.expect), None)
+    if case is None:
+        return None
+    text = yaml.safe_dump(apply_patch(base_org(), case.patch), sort_keys=False, allow_unicode=True)
+    result = audit_document(parse_document(text), rs)
+    return case, [f for f in result.findings if f.rule == rule_id]

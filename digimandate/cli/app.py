@@ -420,10 +420,9 @@ def rules(
     """List the rules of the built-in checklist and any extra ones."""
     out_lang = _lang(lang)
     with _exit_codes(lambda: out_lang):
-        from digimandate.audit.checklist import load_ruleset
-        from digimandate.render import rules_doc
+        from digimandate.cli.listing import rules_text
 
-        _print(rules_doc.listing(load_ruleset(checklist or []), fmt.value, out_lang, lang_given=lang is not None))
+        _print(rules_text(checklist or [], fmt.value, out_lang, lang_given=lang is not None))
 
 
 @app.command(help=_h("Explain one rule: its texts, parameters, sources and an example that fails."), cls=HelpCommand)
@@ -436,11 +435,9 @@ def explain(
     """Explain one rule: its texts, parameters, sources and an example that fails."""
     out_lang = _lang(lang)
     with _exit_codes(lambda: out_lang):
-        from digimandate.audit.checklist import load_ruleset, resolve_rule
-        from digimandate.render import rules_doc
+        from digimandate.cli.listing import explain_text
 
-        ruleset = load_ruleset(checklist or [])
-        _print(rules_doc.explain(ruleset, resolve_rule(ruleset, rule), out_lang))
+        _print(explain_text(checklist or [], rule, out_lang))
 
 
 @app.command(help=_h("Print the JSON Schema of the organisation model."), cls=HelpCommand)

@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from digimandate.audit.cases import Example
 from digimandate.audit.specs import ActiveRule, PythonCheck, Query, RuleSet
 from digimandate.i18n import LANGS, Lang, t
 from digimandate.textsafe import one_line
@@ -168,8 +169,8 @@ def _meta_markdown(langs: tuple[Lang, ...]) -> list[str]:
     return out
 
 
-def explain(rs: RuleSet, rule_id: str, lang: Lang) -> str:
-    """Everything about one rule for a person at a terminal, with a failing example."""
+def explain(rs: RuleSet, rule_id: str, lang: Lang, shown: Example | None = None) -> str:
+    """Everything about one rule for a person at a terminal, with a failing example (``audit.cases.example``)."""
     r = rs.rules[rule_id]
     spec = r.spec
     dim = rs.dimensions.get(spec.dimension)
@@ -199,7 +200,7 @@ def explain(rs: RuleSet, rule_id: str, lang: Lang) -> str:
     out += [f"  {key}: {one_line(text.get(lang))}" for key, text in spec.messages.items()]
     out += ["", f"{t('doc_condition', lang)}:"]
     out += ["  " + line for line in _condition(r, lang) if not line.startswith("```")]
-    out += _example(rs, rule_id, lang)
+    out += _example(shown, lang)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -211,18 +212,11 @@ def _coverage_line(r: ActiveRule, lang: Lang) -> str:
     return t("explain_coverage", lang, share=f"{share:.0%}", what=t("explain_coverage_what", lang), value=share)
 
 
-def _example(rs: RuleSet, rule_id: str, lang: Lang) -> list[str]:
-    """The first failing case of the rule, run for real so the message shown is the one it gives."""
-    from digimandate.audit.cases import apply_patch, base_org, load_cases
-    from digimandate.audit.flow import audit_document
-    from digimandate.model.document import parse_document
-
-    case = next((c for c in load_cases() if c.rule == rule_id and c.expect), None)
-    if case is None:
+def _example(shown: Example | None, lang: Lang) -> list[str]:
+    """The first failing case of the rule and the findings it gave (``audit.cases.example``)."""
+    if shown is None:
         return []
-    text = yaml.safe_dump(apply_patch(base_org(), case.patch), sort_keys=False, allow_unicode=True)
-    result = audit_document(parse_document(text), rs)
-    findings = [f for f in result.findings if f.rule == rule_id]
+    case, findings = shown
     patch = yaml.safe_dump(case.patch, sort_keys=False, allow_unicode=True, width=100).rstrip()
     out = ["", f"{t('doc_example', lang)}:", f"  {t('doc_example_patch', lang)}"]
     out += ["    " + line for line in patch.splitlines()]
