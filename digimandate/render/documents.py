@@ -23,6 +23,7 @@ from digimandate.render.levels import (
     level_text,
     percent,
     reason_text,
+    score_text,
 )
 from digimandate.render.markdown import Texts, environment, escape_md, texts, trusted_md
 from digimandate.render.mermaid import diagram
@@ -53,7 +54,7 @@ def _text(key: str, lang: Lang) -> str:
 
 
 def _score(value: float | None, lang: Lang) -> str:
-    return t("term_na_score", lang) if value is None else f"{value:g}"
+    return score_text(value, lang)
 
 
 def _sources(a: Audited, rule_id: str, lang: Lang) -> str:

@@ -25,8 +25,8 @@ def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
         # one_line: the runner would show an ANSI escape or a NUL from a name raw in the log
         lines.append(f"::{command} {props}::{github_escape(one_line(f.message(lang)))}")
     m = result.maturity
-    from digimandate.render.levels import maturity_line
+    from digimandate.render.levels import maturity_line, score_text
 
-    summary = maturity_line(result, lang, "-" if m.score is None else f"{m.score:g}")
+    summary = maturity_line(result, lang, score_text(m.score, lang, missing="-"))
     lines.append(f"::notice title=digimandate::{github_escape(one_line(summary))}")
     return "\n".join(lines) + "\n"

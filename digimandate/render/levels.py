@@ -39,6 +39,14 @@ def percent(share: float | None, lang: Lang) -> str:
     return "-" if share is None else f"{share:.0%}"
 
 
+def score_text(value: float | None, lang: Lang, missing: str | None = None) -> str:
+    """A score as its reader writes it: "11,1" in Dutch, "11.1" in English; ``missing`` (or "n.v.t.") for none."""
+    if value is None:
+        return missing if missing is not None else t("term_na_score", lang)
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
 def evidence_text(evidence: Evidence, lang: Lang) -> str:
     """"onderbouwing: 40 van 52 toetsingen beslist op vastgelegde feiten (77%)"."""
     return t("term_evidence", lang, decided=evidence.decided_by_recorded_facts, checks=evidence.checks,

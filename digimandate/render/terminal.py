@@ -9,7 +9,7 @@ from itertools import pairwise
 from digimandate.audit.result import AuditResult, Finding
 from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang, t
-from digimandate.render.levels import dimension_reason, evidence_text, level_text, maturity_line
+from digimandate.render.levels import dimension_reason, evidence_text, level_text, maturity_line, score_text
 from digimandate.textsafe import one_line
 
 STYLES = {
@@ -107,7 +107,7 @@ def _slice(parts: list[Segment], a: int, b: int) -> list[Segment]:
 
 
 def _score(value: float | None, lang: Lang) -> str:
-    return t("term_na_score", lang) if value is None else f"{value:g}"
+    return score_text(value, lang)
 
 
 def _finding(f: Finding, lang: Lang) -> Line:
