@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import ast
+import collections
 import functools
+import json
 import re
 import string
 
 import pytest
 import yaml
 
-from digimandate.i18n import CATALOG, HELP_NL, LANGS
+from digimandate.i18n import AREAS, CATALOG, HELP_NL, LANGS, TEXTS
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "digimandate"
@@ -24,7 +26,7 @@ def placeholders(text: str) -> set[str]:
 
 @functools.cache
 def all_texts() -> dict[str, dict[str, str]]:
-    """The Python catalogue and the document texts, by key (read once: every key is a test case)."""
+    """The catalogue and the document texts, by key (read once: every key is a test case)."""
     texts = dict(CATALOG)
     texts.update(yaml.safe_load(TEMPLATE_TEXTS.read_text(encoding="utf-8")))
     return texts
@@ -112,8 +114,23 @@ def test_dutch_help_translates_only_texts_the_cli_has() -> None:
     assert missing == []
 
 
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, failing on a key given twice (``json.loads`` would keep the last)."""
+    twice = sorted(key for key, count in collections.Counter(key for key, _ in pairs).items() if count > 1)
+    assert twice == [], f"defined twice: {twice}"
+    return dict(pairs)
+
+
 def test_no_key_is_defined_twice() -> None:
-    """A second definition would silently replace the first (``CATALOG.update`` blocks, dict literals)."""
-    source = (PACKAGE / "i18n.py").read_text(encoding="utf-8")
-    keys = re.findall(r'^    "([a-z0-9_]+)": \{', source, re.M)
-    assert sorted({k for k in keys if keys.count(k) > 1}) == []
+    """A second definition would silently replace the first: within one file (JSON keeps the last) or across files."""
+    keys: list[str] = []
+    for area in AREAS:
+        keys += json.loads((TEXTS / f"{area}.json").read_text(encoding="utf-8"), object_pairs_hook=_no_duplicates)
+    assert sorted(key for key, count in collections.Counter(keys).items() if count > 1) == []
+    assert sorted(path.stem for path in TEXTS.glob("*.json")) == sorted(AREAS)  # no file the catalogue never reads
+
+
+def test_the_duplicate_check_finds_one() -> None:
+    with pytest.raises(AssertionError, match="defined twice"):
+        json.loads('{"error": {"nl": "fout", "en": "error"}, "error": {"nl": "fout", "en": "error"}}',
+                   object_pairs_hook=_no_duplicates)
