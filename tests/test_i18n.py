@@ -10,13 +10,11 @@ import re
 import string
 
 import pytest
-import yaml
 
 from digimandate.i18n import AREAS, CATALOG, LANGS, TEXTS
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "digimandate"
-TEMPLATE_TEXTS = PACKAGE / "render" / "templates" / "texts.yaml"
 
 
 def placeholders(text: str) -> set[str]:
@@ -26,9 +24,10 @@ def placeholders(text: str) -> set[str]:
 
 @functools.cache
 def all_texts() -> dict[str, dict[str, str]]:
-    """The catalogue and the document texts, by key (read once: every key is a test case)."""
-    texts = dict(CATALOG)
-    texts.update(yaml.safe_load(TEMPLATE_TEXTS.read_text(encoding="utf-8")))
+    """Every text of the catalogue by key, as its files hold it (read once: every key is a test case)."""
+    texts: dict[str, dict[str, str]] = {}
+    for area in AREAS:
+        texts.update(json.loads((TEXTS / f"{area}.json").read_text(encoding="utf-8")))
     return texts
 
 
@@ -121,6 +120,7 @@ def test_no_key_is_defined_twice() -> None:
         keys += json.loads((TEXTS / f"{area}.json").read_text(encoding="utf-8"), object_pairs_hook=_no_duplicates)
     assert sorted(key for key, count in collections.Counter(keys).items() if count > 1) == []
     assert sorted(path.stem for path in TEXTS.glob("*.json")) == sorted(AREAS)  # no file the catalogue never reads
+    assert all_texts() == CATALOG  # i18n reads exactly these files
 
 
 def test_the_duplicate_check_finds_one() -> None:

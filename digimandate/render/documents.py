@@ -23,7 +23,7 @@ from digimandate.render.levels import (
     percent,
     reason_text,
 )
-from digimandate.render.markdown import Texts, environment, escape_md, texts, trusted_md
+from digimandate.render.markdown import Texts, environment, escape_md, trusted_md
 from digimandate.render.mermaid import diagram
 from digimandate.render.svg_chart import chart
 
@@ -48,7 +48,7 @@ class DocOptions:
 
 
 def _text(key: str, lang: Lang) -> str:
-    return texts()[key][lang]
+    return t(key, lang)
 
 
 def _score(value: float | None, lang: Lang) -> str:
