@@ -180,6 +180,20 @@ def test_no_key_is_defined_twice() -> None:
     assert all_texts() == CATALOG  # i18n reads exactly these files
 
 
+# A key's prefix says its file; the other files hold no key with these prefixes.
+AREA_PREFIXES = {"help": "help_", "documents": "doc_", "importers": "imp_"}
+
+
+def test_a_keys_prefix_says_its_file() -> None:
+    misplaced = []
+    for area in AREAS:
+        keys = json.loads((TEXTS / f"{area}.json").read_text(encoding="utf-8"))
+        prefix = AREA_PREFIXES.get(area)
+        misplaced += [f"{area}.json: {key}" for key in keys
+                      if (not key.startswith(prefix) if prefix else key.startswith(tuple(AREA_PREFIXES.values())))]
+    assert misplaced == []
+
+
 def test_the_duplicate_check_finds_one() -> None:
     with pytest.raises(AssertionError, match="defined twice"):
         json.loads('{"error": {"nl": "fout", "en": "error"}, "error": {"nl": "fout", "en": "error"}}',
