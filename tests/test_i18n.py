@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import ast
+import collections
 import functools
+import json
 import re
 import string
 
 import pytest
-import yaml
 
-from digimandate.i18n import CATALOG, HELP_NL, LANGS
+from digimandate.i18n import AREAS, CATALOG, LANGS, TEXTS
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "digimandate"
-TEMPLATE_TEXTS = PACKAGE / "render" / "templates" / "texts.yaml"
 
 
 def placeholders(text: str) -> set[str]:
@@ -24,9 +24,10 @@ def placeholders(text: str) -> set[str]:
 
 @functools.cache
 def all_texts() -> dict[str, dict[str, str]]:
-    """The Python catalogue and the document texts, by key (read once: every key is a test case)."""
-    texts = dict(CATALOG)
-    texts.update(yaml.safe_load(TEMPLATE_TEXTS.read_text(encoding="utf-8")))
+    """Every text of the catalogue by key, as its files hold it (read once: every key is a test case)."""
+    texts: dict[str, dict[str, str]] = {}
+    for area in AREAS:
+        texts.update(json.loads((TEXTS / f"{area}.json").read_text(encoding="utf-8")))
     return texts
 
 
@@ -74,20 +75,72 @@ def test_every_key_is_used() -> None:
     assert unused == []
 
 
-def _literal_word_arguments(tree: ast.AST) -> list[tuple[int, str, str]]:
-    """Keyword arguments of text calls whose value is a literal word: English in a Dutch message."""
-    calls = {"t", "tx", "problem", "Problem", "InputError", "UsageError", "Hit"}
+# The calls that name catalogue keys, with the positions of their key arguments: a text, a term given as
+# a message argument, or a message and its hint. Keywords `msg`, `key` and `hint` name keys too.
+TEXT_CALLS: dict[str, tuple[int, ...]] = {
+    "t": (0,), "tx": (0,), "_text": (0,), "_h": (0,), "Term": (0,),
+    "problem": (2, 3), "Problem": (2, 4), "UsageError": (0, 1), "QueryError": (1, 2), "fail": (1, 2),
+    "SourceProblem": (1, 3), "Note": (3,),
+}
+KEY_KEYWORDS = {"msg", "key", "hint"}
+# ``tx('key', name=value)`` in a Jinja2 template
+TEMPLATE_TX = re.compile(r"""\btx\(\s*(['"])([^'"]*)\1((?:[^()]|\([^()]*\))*)\)""")
+WORD = re.compile(r"[A-Za-z][A-Za-z ]*[A-Za-z]")
+
+
+def _callee(node: ast.Call) -> str:
+    return node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+
+
+def _named_keys(tree: ast.AST) -> list[tuple[int, str]]:
+    """The literal catalogue keys that text calls are given."""
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
-            if name not in calls:
-                continue
-            for kw in node.keywords:
-                value = kw.value
-                if isinstance(value, ast.Constant) and isinstance(value.value, str) \
-                        and re.fullmatch(r"[A-Za-z][A-Za-z ]*[A-Za-z]", value.value):
-                    found.append((node.lineno, kw.arg or "", value.value))
+        if isinstance(node, ast.Call) and _callee(node) in TEXT_CALLS:
+            args = [node.args[i] for i in TEXT_CALLS[_callee(node)] if i < len(node.args)]
+            args += [kw.value for kw in node.keywords if kw.arg in KEY_KEYWORDS]
+            found += [(node.lineno, arg.value) for arg in args
+                      if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
+    return found
+
+
+def _template_calls() -> list[tuple[str, str, str]]:
+    """Where each ``tx(...)`` of the templates is, its key, and its arguments."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.j2")):
+        text = path.read_text(encoding="utf-8")
+        for call in TEMPLATE_TX.finditer(text):
+            where = f"{path.relative_to(ROOT)}:{text.count(chr(10), 0, call.start()) + 1}"
+            found.append((where, call.group(2), call.group(3)))
+    return found
+
+
+def test_every_key_the_code_names_exists() -> None:
+    """A typo in a key fails here, not when a user first meets the message."""
+    named = [(f"{path.relative_to(ROOT)}:{line}", key) for path in sorted(PACKAGE.rglob("*.py"))
+             for line, key in _named_keys(ast.parse(path.read_text(encoding="utf-8")))]
+    named += [(where, key) for where, key, _ in _template_calls()]
+    assert [f"{where}: {key}" for where, key in named if key not in CATALOG] == []
+    assert len({key for _, key in named}) > 600  # the scan still sees the calls
+
+
+def test_the_key_scan_finds_a_key() -> None:
+    tree = ast.parse('raise UsageError("exists", hint="exists_hint", file=str(path))')
+    assert sorted(key for _, key in _named_keys(tree)) == ["exists", "exists_hint"]
+
+
+def _literal_word_arguments(tree: ast.AST) -> list[tuple[int, str, str]]:
+    """Arguments of text calls whose value is a literal word: English in a Dutch message."""
+    calls = set(TEXT_CALLS) | {"InputError", "Hit"}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _callee(node) in calls:
+            values = [(kw.arg or "", kw.value) for kw in node.keywords if kw.arg not in KEY_KEYWORDS]
+            # the arguments of a Note or a SourceProblem come as one dict
+            values += [(str(name.value), value) for arg in node.args if isinstance(arg, ast.Dict)
+                       for name, value in zip(arg.keys, arg.values, strict=True) if isinstance(name, ast.Constant)]
+            found += [(node.lineno, name, value.value) for name, value in values
+                      if isinstance(value, ast.Constant) and isinstance(value.value, str) and WORD.fullmatch(value.value)]
     return found
 
 
@@ -97,23 +150,51 @@ def test_no_literal_word_is_passed_as_a_message_argument() -> None:
     for path in sorted(PACKAGE.rglob("*.py")):
         for line, arg, value in _literal_word_arguments(ast.parse(path.read_text(encoding="utf-8"))):
             offenders.append(f"{path.relative_to(ROOT)}:{line}: {arg}={value!r}")
+    for where, _, args in _template_calls():
+        offenders += [f"{where}: {name}={value!r}" for name, _, value in
+                      re.findall(r"""(\w+)\s*=\s*(['"])(.*?)\2""", args) if WORD.fullmatch(value)]
     assert offenders == []
 
 
 def test_the_word_argument_check_finds_one() -> None:
     tree = ast.parse('problem(at, "p", "wrong_type", "hint", expected="a list", found=found(x))')
     assert _literal_word_arguments(tree) == [(1, "expected", "a list")]
+    tree = ast.parse('Note(source, "mapped", where, "imp_sheet_row", {"section": "people", "row": 3})')
+    assert _literal_word_arguments(tree) == [(1, "section", "people")]
 
 
-def test_dutch_help_translates_only_texts_the_cli_has() -> None:
-    source = (PACKAGE / "cli" / "app.py").read_text(encoding="utf-8")
-    flat = re.sub(r'"\s*\n\s*"', "", source)  # implicit concatenation of string literals
-    missing = [english for english in HELP_NL if english not in flat]
-    assert missing == []
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, failing on a key given twice (``json.loads`` would keep the last)."""
+    twice = sorted(key for key, count in collections.Counter(key for key, _ in pairs).items() if count > 1)
+    assert twice == [], f"defined twice: {twice}"
+    return dict(pairs)
 
 
 def test_no_key_is_defined_twice() -> None:
-    """A second definition would silently replace the first (``CATALOG.update`` blocks, dict literals)."""
-    source = (PACKAGE / "i18n.py").read_text(encoding="utf-8")
-    keys = re.findall(r'^    "([a-z0-9_]+)": \{', source, re.M)
-    assert sorted({k for k in keys if keys.count(k) > 1}) == []
+    """A second definition would silently replace the first: within one file (JSON keeps the last) or across files."""
+    keys: list[str] = []
+    for area in AREAS:
+        keys += json.loads((TEXTS / f"{area}.json").read_text(encoding="utf-8"), object_pairs_hook=_no_duplicates)
+    assert sorted(key for key, count in collections.Counter(keys).items() if count > 1) == []
+    assert sorted(path.stem for path in TEXTS.glob("*.json")) == sorted(AREAS)  # no file the catalogue never reads
+    assert all_texts() == CATALOG  # i18n reads exactly these files
+
+
+# A key's prefix says its file; the other files hold no key with these prefixes.
+AREA_PREFIXES = {"help": "help_", "documents": "doc_", "importers": "imp_"}
+
+
+def test_a_keys_prefix_says_its_file() -> None:
+    misplaced = []
+    for area in AREAS:
+        keys = json.loads((TEXTS / f"{area}.json").read_text(encoding="utf-8"))
+        prefix = AREA_PREFIXES.get(area)
+        misplaced += [f"{area}.json: {key}" for key in keys
+                      if (not key.startswith(prefix) if prefix else key.startswith(tuple(AREA_PREFIXES.values())))]
+    assert misplaced == []
+
+
+def test_the_duplicate_check_finds_one() -> None:
+    with pytest.raises(AssertionError, match="defined twice"):
+        json.loads('{"error": {"nl": "fout", "en": "error"}, "error": {"nl": "fout", "en": "error"}}',
+                   object_pairs_hook=_no_duplicates)

@@ -16,7 +16,7 @@ import typer
 from digimandate import __version__
 from digimandate.cli.help import HelpCommand, HelpGroup
 from digimandate.errors import EXIT_INTERNAL, EXIT_OK, DigimandateError
-from digimandate.i18n import HELP_NL, Lang, default_lang, t
+from digimandate.i18n import Lang, default_lang, t
 from digimandate.model.loader import DEFAULT_MAX_BYTES, Limits
 
 if TYPE_CHECKING:  # imported where used: `digimandate --help` should not pay for the audit's modules
@@ -26,15 +26,15 @@ if TYPE_CHECKING:  # imported where used: `digimandate --help` should not pay fo
 _HELP_LANG = default_lang()
 
 
-def _h(text: str) -> str:
-    """Help text in the language of the environment (DIGIMANDATE_LANG or LANG)."""
-    return HELP_NL.get(text, text) if _HELP_LANG == "nl" else text
+def _h(key: str) -> str:
+    """A help text or metavar of the catalogue, in the language of the environment (DIGIMANDATE_LANG or LANG)."""
+    return t(key, _HELP_LANG)
 
 
 app = typer.Typer(
     cls=HelpGroup,
     name="digimandate",
-    help=_h("Audit whether digital service delivery has a cross-departmental mandate (Optimaal Digitaal tip 16)."),
+    help=_h("help_app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -73,22 +73,22 @@ class RulesFormat(str, enum.Enum):
     markdown = "markdown"
 
 
-LangOption = Annotated[Optional[LangOpt], typer.Option("--lang", help=_h("Language: nl or en."))]  # noqa: UP045
+LangOption = Annotated[Optional[LangOpt], typer.Option("--lang", help=_h("help_opt_lang"))]  # noqa: UP045
 ChecklistOption = Annotated[
     Optional[list[Path]],  # noqa: UP045
-    typer.Option("--checklist", help=_h("An extra checklist (repeatable)."), metavar=_h("FILE")),
+    typer.Option("--checklist", help=_h("help_opt_checklist"), metavar=_h("help_metavar_file")),
 ]
 FilesArg = Annotated[
     Optional[list[Path]],  # noqa: UP045
-    typer.Argument(help=_h("Organisation files."), show_default=False, metavar=_h("FILE")),
+    typer.Argument(help=_h("help_arg_files"), show_default=False, metavar=_h("help_metavar_file")),
 ]
 StrList = Optional[list[str]]  # noqa: UP045
 OptPath = Optional[Path]  # noqa: UP045
-FileArg = Annotated[Path, typer.Argument(help=_h("The organisation file."), metavar=_h("FILE"))]
-ConfigOption = Annotated[OptPath, typer.Option("--config", help=_h("Use this configuration file."), metavar=_h("FILE"))]
-NoConfigOption = Annotated[bool, typer.Option("--no-config", help=_h("Ignore configuration files."))]
-MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help=_h("Refuse files larger than this."), min=1,
-                                                          metavar=_h("BYTES"))]
+FileArg = Annotated[Path, typer.Argument(help=_h("help_arg_file"), metavar=_h("help_metavar_file"))]
+ConfigOption = Annotated[OptPath, typer.Option("--config", help=_h("help_opt_config"), metavar=_h("help_metavar_file"))]
+NoConfigOption = Annotated[bool, typer.Option("--no-config", help=_h("help_opt_no_config"))]
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help=_h("help_opt_max_bytes"), min=1,
+                                                          metavar=_h("help_metavar_bytes"))]
 
 
 def _lang(option: LangOpt | None) -> Lang:
@@ -197,7 +197,7 @@ def _options(lang: LangOpt | None, config: Path | None, no_config: bool, checkli
     )
 
 
-@app.command(help=_h("Audit organisation files and show the findings and maturity levels."), cls=HelpCommand)
+@app.command(help=_h("help_cmd_check"), cls=HelpCommand)
 def check(
     files: FilesArg = None,
     fmt: Annotated[
@@ -205,41 +205,41 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help=_h("terminal, json, sarif, junit or github; FORMAT=FILE writes a file (repeatable)."),
+            help=_h("help_opt_check_format"),
             show_default=False,
-            metavar=_h("FORMAT"),
+            metavar=_h("help_metavar_format"),
         ),
     ] = None,
     lang: LangOption = None,
     fail_on: Annotated[
         Optional[SeverityOpt],  # noqa: UP045
-        typer.Option("--fail-on", help=_h("Exit 1 when a finding is at or above this severity (default: high)."),
-                     metavar=_h("SEVERITY")),
+        typer.Option("--fail-on", help=_h("help_opt_fail_on"),
+                     metavar=_h("help_metavar_severity")),
     ] = None,
     checklist: ChecklistOption = None,
     select: Annotated[
-        StrList, typer.Option("--select", help=_h("Only these rules or prefixes (M, M00, M007)."), metavar=_h("RULES"))
+        StrList, typer.Option("--select", help=_h("help_opt_select"), metavar=_h("help_metavar_rules"))
     ] = None,
     extend_select: Annotated[
-        StrList, typer.Option("--extend-select", help=_h("Add rules or prefixes."), metavar=_h("RULES"))
+        StrList, typer.Option("--extend-select", help=_h("help_opt_extend_select"), metavar=_h("help_metavar_rules"))
     ] = None,
     ignore: Annotated[
-        StrList, typer.Option("--ignore", help=_h("Skip rules or prefixes."), metavar=_h("RULES"))
+        StrList, typer.Option("--ignore", help=_h("help_opt_ignore"), metavar=_h("help_metavar_rules"))
     ] = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
-    waivers: Annotated[OptPath, typer.Option("--waivers", help=_h("A file of extra waivers."),
-                                             metavar=_h("FILE"))] = None,
+    waivers: Annotated[OptPath, typer.Option("--waivers", help=_h("help_opt_waivers"),
+                                             metavar=_h("help_metavar_file"))] = None,
     no_waivers: Annotated[
-        bool, typer.Option("--no-waivers", help=_h("Show everything as if no waiver existed."))
+        bool, typer.Option("--no-waivers", help=_h("help_opt_no_waivers"))
     ] = False,
     baseline: Annotated[
-        OptPath, typer.Option("--baseline", help=_h("Fail only on findings not in this baseline."), metavar=_h("FILE"))
+        OptPath, typer.Option("--baseline", help=_h("help_opt_baseline"), metavar=_h("help_metavar_file"))
     ] = None,
     exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help=_h("Exit 0 even when findings are at or above --fail-on."))
+        bool, typer.Option("--exit-zero", help=_h("help_opt_exit_zero"))
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help=_h("Overwrite existing output files."))] = False,
+    force: Annotated[bool, typer.Option("--force", help=_h("help_opt_check_force"))] = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Audit organisation files and show the findings and maturity levels."""
@@ -256,20 +256,20 @@ def check(
 
 
 @app.command(
-    "baseline", help=_h("Record today's findings, so that check --baseline fails only on new ones."),
+    "baseline", help=_h("help_cmd_baseline"),
     cls=HelpCommand,
 )
 def baseline_cmd(
     files: FilesArg = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help=_h("Where to write the baseline (- for standard output)."),
-                           metavar=_h("FILE"))
+        Path, typer.Option("--output", "-o", help=_h("help_opt_baseline_output"),
+                           metavar=_h("help_metavar_file"))
     ] = Path(".digimandate-baseline.json"),
     lang: LangOption = None,
     checklist: ChecklistOption = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
-    force: Annotated[bool, typer.Option("--force", help=_h("Overwrite an existing baseline."))] = False,
+    force: Annotated[bool, typer.Option("--force", help=_h("help_opt_baseline_force"))] = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Record today's findings, so that check --baseline fails only on new ones."""
@@ -286,15 +286,15 @@ def baseline_cmd(
 OutOption = Annotated[
     Optional[str],  # noqa: UP045  # text, not a Path: a trailing slash (-o FOLDER/) must survive
     typer.Option(
-        "--output", "-o", show_default=False, metavar=_h("FILE"),
-        help=_h("Write to this file (- for standard output; FOLDER/ for one document per organisation)."),
+        "--output", "-o", show_default=False, metavar=_h("help_metavar_file"),
+        help=_h("help_opt_document_output"),
     ),
 ]
 PreviousOption = Annotated[
     OptPath,
-    typer.Option("--previous", help=_h("The JSON result of an earlier audit, to show progress."), metavar=_h("FILE")),
+    typer.Option("--previous", help=_h("help_opt_previous"), metavar=_h("help_metavar_file")),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help=_h("Overwrite an existing file."))]
+ForceOption = Annotated[bool, typer.Option("--force", help=_h("help_opt_document_force"))]
 
 
 class DocFormat(str, enum.Enum):
@@ -313,11 +313,11 @@ class AudienceOpt(str, enum.Enum):
 
 
 DocFormatOption = Annotated[
-    DocFormat, typer.Option("--format", "-f", help=_h("md, html (one self-contained file) or docx (Word)."))
+    DocFormat, typer.Option("--format", "-f", help=_h("help_opt_document_format"))
 ]
 ReferenceOption = Annotated[
-    OptPath, typer.Option("--reference-docx", help=_h("A Word file whose styles, header and footer to use."),
-                          metavar=_h("FILE"))
+    OptPath, typer.Option("--reference-docx", help=_h("help_opt_reference_docx"),
+                          metavar=_h("help_metavar_file"))
 ]
 
 
@@ -332,7 +332,7 @@ def _document(req: DocRequest) -> NoReturn:
     raise typer.Exit(run.exit_code)
 
 
-@app.command("report", help=_h("Write the advice report (adviesrapport) as Markdown, HTML or Word."),
+@app.command("report", help=_h("help_cmd_report"),
              cls=HelpCommand)
 def report_cmd(
     file: FileArg = Path("organisation.yaml"),
@@ -341,7 +341,7 @@ def report_cmd(
     fmt: DocFormatOption = DocFormat.md,
     reference: ReferenceOption = None,
     template: Annotated[
-        OptPath, typer.Option("--template", help=_h("A folder with report.md.j2 to use instead."), metavar=_h("FOLDER"))
+        OptPath, typer.Option("--template", help=_h("help_opt_report_template"), metavar=_h("help_metavar_folder"))
     ] = None,
     previous: PreviousOption = None,
     force: ForceOption = False,
@@ -350,7 +350,7 @@ def report_cmd(
     no_config: NoConfigOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     names: Annotated[
-        bool, typer.Option("--names", help=_h("Name the staff beside the job design (the consultant's copy)."))
+        bool, typer.Option("--names", help=_h("help_opt_names"))
     ] = False,
 ) -> None:
     """Write the advice report (adviesrapport) as Markdown, HTML or Word."""
@@ -361,7 +361,7 @@ def report_cmd(
                          fmt=fmt.value, reference=reference))
 
 
-@app.command("memo", help=_h("Write the memo for the management team or the executive, as Markdown, HTML or Word."),
+@app.command("memo", help=_h("help_cmd_memo"),
              cls=HelpCommand)
 def memo_cmd(
     file: FileArg = Path("organisation.yaml"),
@@ -370,18 +370,18 @@ def memo_cmd(
     fmt: DocFormatOption = DocFormat.md,
     audience: Annotated[
         AudienceOpt,
-        typer.Option("--audience", help=_h("Who decides: directie (DT-notitie) or college (collegevoorstel).")),
+        typer.Option("--audience", help=_h("help_opt_audience")),
     ] = AudienceOpt.directie,
     reference: ReferenceOption = None,
     previous: PreviousOption = None,
     to: Annotated[
-        Optional[str], typer.Option("--to", help=_h("Who the memo is for."), metavar=_h("TEXT"))  # noqa: UP045
+        Optional[str], typer.Option("--to", help=_h("help_opt_to"), metavar=_h("help_metavar_text"))  # noqa: UP045
     ] = None,
     sender: Annotated[
-        Optional[str], typer.Option("--from", help=_h("Who writes the memo."), metavar=_h("TEXT"))  # noqa: UP045
+        Optional[str], typer.Option("--from", help=_h("help_opt_from"), metavar=_h("help_metavar_text"))  # noqa: UP045
     ] = None,
     template: Annotated[
-        OptPath, typer.Option("--template", help=_h("A folder with memo.md.j2 to use instead."), metavar=_h("FOLDER"))
+        OptPath, typer.Option("--template", help=_h("help_opt_memo_template"), metavar=_h("help_metavar_folder"))
     ] = None,
     force: ForceOption = False,
     checklist: ChecklistOption = None,
@@ -397,7 +397,7 @@ def memo_cmd(
                          force=force, fmt=fmt.value, audience=audience.value, reference=reference))
 
 
-@app.command(help=_h("Check that an organisation file is valid, without running the rules."), cls=HelpCommand)
+@app.command(help=_h("help_cmd_validate"), cls=HelpCommand)
 def validate(
     file: FileArg = Path("organisation.yaml"),
     lang: LangOption = None,
@@ -411,9 +411,11 @@ def validate(
         typer.echo(validate_file(file, Limits(max_bytes=max_bytes), out_lang))
 
 
-@app.command(help=_h("List the rules of the built-in checklist and any extra ones."), cls=HelpCommand)
+@app.command(help=_h("help_cmd_rules"), cls=HelpCommand)
 def rules(
-    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help=_h("Output format."))] = RulesFormat.terminal,
+    fmt: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help=_h("help_opt_rules_format"))
+    ] = RulesFormat.terminal,
     lang: LangOption = None,
     checklist: ChecklistOption = None,
 ) -> None:
@@ -425,10 +427,10 @@ def rules(
         _print(rules_text(checklist or [], fmt.value, out_lang, lang_given=lang is not None))
 
 
-@app.command(help=_h("Explain one rule: its texts, parameters, sources and an example that fails."), cls=HelpCommand)
+@app.command(help=_h("help_cmd_explain"), cls=HelpCommand)
 def explain(
-    rule: Annotated[str, typer.Argument(help=_h("A rule id (M007) or name (mandate.no-approval-per-change)."),
-                                          metavar=_h("RULE"))],
+    rule: Annotated[str, typer.Argument(help=_h("help_arg_rule"),
+                                          metavar=_h("help_metavar_rule"))],
     lang: LangOption = None,
     checklist: ChecklistOption = None,
 ) -> None:
@@ -440,7 +442,7 @@ def explain(
         _print(explain_text(checklist or [], rule, out_lang))
 
 
-@app.command(help=_h("Print the JSON Schema of the organisation model."), cls=HelpCommand)
+@app.command(help=_h("help_cmd_schema"), cls=HelpCommand)
 def schema() -> None:
     """Print the JSON Schema of the organisation model."""
     with _exit_codes(default_lang):
@@ -449,10 +451,10 @@ def schema() -> None:
         _print(organisation_schema_text())
 
 
-@app.command(help=_h("Write a commented starter organisation file; never overwrites."), cls=HelpCommand)
+@app.command(help=_h("help_cmd_init"), cls=HelpCommand)
 def init(
     file: Annotated[
-        Path, typer.Argument(help=_h("Where to write the starter file."), metavar=_h("FILE"))
+        Path, typer.Argument(help=_h("help_arg_init_file"), metavar=_h("help_metavar_file"))
     ] = Path("organisation.yaml"),
     lang: LangOption = None,
 ) -> None:
@@ -479,26 +481,26 @@ class TemplateKind(str, enum.Enum):
     csv = "csv"
 
 
-@app.command("import", help=_h("Import entities from Open Formulieren, ZGW zaaktypen, the UPL and the spreadsheet."))
+@app.command("import", help=_h("help_cmd_import"))
 def import_cmd(
     sources: Annotated[list[str], typer.Argument(
-        help=_h("Source files; a kind: prefix (openforms:, zgw:, upl:, sheet:) overrides."), metavar="SOURCE")],
+        help=_h("help_arg_sources"), metavar="SOURCE")],
     into: Annotated[OptPath, typer.Option(
-        "--into", help=_h("The hand-written organisation file (never written)."), dir_okay=False)] = None,
+        "--into", help=_h("help_opt_into"), dir_okay=False)] = None,
     output: Annotated[OptPath, typer.Option(
-        "--output", "-o", help=_h("The machine-owned file to write (default: imported.yaml beside --into)."))] = None,
+        "--output", "-o", help=_h("help_opt_import_output"))] = None,
     dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help=_h("Write nothing; print the file that would be written."))] = False,
+        "--dry-run", help=_h("help_opt_dry_run"))] = False,
     report: Annotated[OptPath, typer.Option(
-        "--report", help=_h("Write the import report here (default: standard output)."))] = None,
+        "--report", help=_h("help_opt_import_report"))] = None,
     fmt: Annotated[ImportFormat, typer.Option(
-        "--format", "-f", help=_h("Format of the import report."))] = ImportFormat.markdown,
+        "--format", "-f", help=_h("help_opt_import_format"))] = ImportFormat.markdown,
     select: Annotated[StrList, typer.Option(
-        "--select", help=_h("UPL product names to create stub processes for."))] = None,
-    concept: Annotated[bool, typer.Option("--concept", help=_h("Also import concept zaaktypen."))] = False,
-    internal: Annotated[bool, typer.Option("--internal", help=_h("Also import internal zaaktypen."))] = False,
+        "--select", help=_h("help_opt_import_select"))] = None,
+    concept: Annotated[bool, typer.Option("--concept", help=_h("help_opt_concept"))] = False,
+    internal: Annotated[bool, typer.Option("--internal", help=_h("help_opt_internal"))] = False,
     lang: LangOption = None,
-    force: Annotated[bool, typer.Option("--force", help=_h("Overwrite an existing report."))] = False,
+    force: Annotated[bool, typer.Option("--force", help=_h("help_opt_import_force"))] = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Import entities from registers the organisation already has."""
@@ -511,12 +513,12 @@ def import_cmd(
         import_command(options, dry_run, report, fmt.value, out_lang if lang else None, force)
 
 
-@app.command(help=_h("Write the spreadsheet template (xlsx, or a folder of CSV files) to send to departments."))
+@app.command(help=_h("help_cmd_template"))
 def template(
-    kind: Annotated[TemplateKind, typer.Argument(help=_h("xlsx or csv."))],
-    output: Annotated[Path, typer.Option("--output", "-o", help=_h("Where to write it."))],
+    kind: Annotated[TemplateKind, typer.Argument(help=_h("help_arg_template_kind"))],
+    output: Annotated[Path, typer.Option("--output", "-o", help=_h("help_opt_template_output"))],
     lang: LangOption = None,
-    force: Annotated[bool, typer.Option("--force", help=_h("Overwrite existing files."))] = False,
+    force: Annotated[bool, typer.Option("--force", help=_h("help_opt_template_force"))] = False,
 ) -> None:
     """Write the spreadsheet template."""
     out_lang = _lang(lang)
@@ -541,7 +543,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help=_h("Show the version."))
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=_h("help_opt_version"))
     ] = False,
 ) -> None:
     """Audit whether digital service delivery has a cross-departmental mandate."""

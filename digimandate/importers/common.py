@@ -155,7 +155,7 @@ def read_json(raw: bytes, where: str) -> Any:
     except json.JSONDecodeError as exc:
         raise fail(f"{where}:{exc.lineno}:{exc.colno}", "imp_bad_json", "imp_bad_json_hint", reason=exc.msg) from None
     except RecursionError:
-        raise fail(where, "imp_bad_json", "imp_bad_json_hint", reason="nested too deeply") from None
+        raise fail(where, "imp_bad_json", "imp_bad_json_hint", reason=Term("imp_json_too_deep")) from None
 
 
 def is_zip(raw: bytes) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from digimandate.errors import Term
 from digimandate.importers.common import Draft, Found, Intake, Note, expect, fail, read_json, read_zip, slugify, text_of
 
 KIND = "openforms"
@@ -32,12 +33,12 @@ def import_openforms(members: dict[str, bytes], source: str) -> Found:
         return found
     nested = [n for n in sorted(members) if n.endswith(".zip")]
     if not nested or len(nested) != len(members):
-        raise fail(source, "imp_not_export", "imp_not_export_hint", kind="Open Formulieren")
+        raise fail(source, "imp_not_export", "imp_not_export_hint", kind=Term("imp_kind_openforms"))
     for name in nested:
         where = f"{source}!{name}"
         inner = read_zip(members[name], where, depth=1)
         if "forms.json" not in inner:
-            raise fail(where, "imp_not_export", "imp_not_export_hint", kind="Open Formulieren")
+            raise fail(where, "imp_not_export", "imp_not_export_hint", kind=Term("imp_kind_openforms"))
         _export(inner, source, where, found)
     return found
 
@@ -53,7 +54,7 @@ def _form(form: dict[str, Any], at: str, source: str, found: Found) -> None:
     name = text_of(form.get("name"))
     slug = text_of(form.get("slug"))
     if not name or not slug:
-        raise fail(at, "imp_form_incomplete", "imp_not_export_hint", kind="Open Formulieren")
+        raise fail(at, "imp_form_incomplete", "imp_not_export_hint", kind=Term("imp_kind_openforms"))
     if form.get("is_deleted") is True or form.get("active") is False:
         found.notes.append(Note(source, "skipped", at, "imp_form_inactive", {"name": name}))
         return

@@ -25,7 +25,7 @@ from digimandate.render.levels import (
     reason_text,
     score_text,
 )
-from digimandate.render.markdown import Texts, environment, escape_md, texts, trusted_md
+from digimandate.render.markdown import Texts, environment, escape_md, trusted_md
 from digimandate.render.mermaid import diagram
 from digimandate.render.svg_chart import chart
 
@@ -50,7 +50,7 @@ class DocOptions:
 
 
 def _text(key: str, lang: Lang) -> str:
-    return texts()[key][lang]
+    return t(key, lang)
 
 
 def _score(value: float | None, lang: Lang) -> str:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from digimandate.i18n import Lang
+from digimandate.i18n import Lang, t
 from digimandate.textsafe import one_line
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -40,13 +38,6 @@ def trusted_md(value: object) -> Markup:
     return Markup(text)
 
 
-@lru_cache(maxsize=1)
-def texts() -> dict[str, dict[str, str]]:
-    """The report and memo texts in both languages."""
-    data: dict[str, dict[str, str]] = yaml.safe_load((TEMPLATES / "texts.yaml").read_text(encoding="utf-8"))
-    return data
-
-
 class Texts:
     """``tx('key', name=value)`` in templates: the text in the document's language, values escaped."""
 
@@ -54,7 +45,7 @@ class Texts:
         self.lang = lang
 
     def __call__(self, key: str, **args: Any) -> Markup:
-        template = texts()[key][self.lang]
+        template = t(key, self.lang)
         safe = {k: escape_md(v) for k, v in args.items()}
         return Markup(trusted_md(template).format(**safe) if args else trusted_md(template))
 
