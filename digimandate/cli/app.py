@@ -481,22 +481,22 @@ class TemplateKind(str, enum.Enum):
     csv = "csv"
 
 
-@app.command("import", help=_h("help_cmd_import"))
+@app.command("import", help=_h("help_cmd_import"), cls=HelpCommand)
 def import_cmd(
     sources: Annotated[list[str], typer.Argument(
-        help=_h("help_arg_sources"), metavar="SOURCE")],
+        help=_h("help_arg_sources"), metavar=_h("help_metavar_source"))],
     into: Annotated[OptPath, typer.Option(
-        "--into", help=_h("help_opt_into"), dir_okay=False)] = None,
+        "--into", help=_h("help_opt_into"), dir_okay=False, metavar=_h("help_metavar_file"))] = None,
     output: Annotated[OptPath, typer.Option(
-        "--output", "-o", help=_h("help_opt_import_output"))] = None,
+        "--output", "-o", help=_h("help_opt_import_output"), metavar=_h("help_metavar_file"))] = None,
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help=_h("help_opt_dry_run"))] = False,
     report: Annotated[OptPath, typer.Option(
-        "--report", help=_h("help_opt_import_report"))] = None,
+        "--report", help=_h("help_opt_import_report"), metavar=_h("help_metavar_file"))] = None,
     fmt: Annotated[ImportFormat, typer.Option(
         "--format", "-f", help=_h("help_opt_import_format"))] = ImportFormat.markdown,
     select: Annotated[StrList, typer.Option(
-        "--select", help=_h("help_opt_import_select"))] = None,
+        "--select", help=_h("help_opt_import_select"), metavar=_h("help_metavar_text"))] = None,
     concept: Annotated[bool, typer.Option("--concept", help=_h("help_opt_concept"))] = False,
     internal: Annotated[bool, typer.Option("--internal", help=_h("help_opt_internal"))] = False,
     lang: LangOption = None,
@@ -513,10 +513,11 @@ def import_cmd(
         import_command(options, dry_run, report, fmt.value, out_lang if lang else None, force)
 
 
-@app.command(help=_h("help_cmd_template"))
+@app.command(help=_h("help_cmd_template"), cls=HelpCommand)
 def template(
-    kind: Annotated[TemplateKind, typer.Argument(help=_h("help_arg_template_kind"))],
-    output: Annotated[Path, typer.Option("--output", "-o", help=_h("help_opt_template_output"))],
+    kind: Annotated[TemplateKind, typer.Argument(help=_h("help_arg_template_kind"), metavar=_h("help_metavar_kind"))],
+    output: Annotated[Path, typer.Option("--output", "-o", help=_h("help_opt_template_output"),
+                                         metavar=_h("help_metavar_file"))],
     lang: LangOption = None,
     force: Annotated[bool, typer.Option("--force", help=_h("help_opt_template_force"))] = False,
 ) -> None:

@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-COMMANDS = ["", "check", "baseline", "report", "memo", "validate", "rules", "explain", "schema", "init"]
+COMMANDS = ["", "check", "baseline", "report", "memo", "validate", "rules", "explain", "schema", "init", "import",
+            "template"]
 # The help language is fixed when the CLI is imported, so each language gets a process of its own.
 SCRIPT = """
 import json, sys
@@ -49,8 +50,17 @@ def test_dutch_help_is_dutch_throughout(command: str, dutch: dict[str, str]) -> 
     assert "Gebruik: digimandate" in text
     assert "Toon deze hulp en stop." in text
     for english_word in ("Usage", "Options", "Arguments", "Commands", "[default", "[required]", "Show this message",
-                         "[OPTIONS]", "COMMAND", "FILE", "TEXT", "FOLDER"):
+                         "[OPTIONS]", "COMMAND", "FILE", "TEXT", "FOLDER", "SOURCE", "KIND"):
         assert english_word not in text, english_word
+
+
+def test_every_command_is_looked_at() -> None:
+    import typer.main
+
+    from digimandate.cli.app import app
+
+    group = typer.main.get_command(app)
+    assert set(group.commands) == set(COMMANDS) - {""}  # type: ignore[attr-defined]
 
 
 def test_dutch_help_marks_defaults_and_required_arguments_in_dutch(dutch: dict[str, str]) -> None:
