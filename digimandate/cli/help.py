@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Callable
 from typing import Any
 
 import typer.core
 
-from digimandate.i18n import Lang, default_lang, t
+try:  # typer 0.2x carries its own copy of click, whose errors are what a parse raises
+    from typer._click.exceptions import ClickException as ClickError
+except ImportError:  # pragma: no cover - a typer that uses click itself
+    from click.exceptions import ClickException as ClickError  # type: ignore[assignment]
+
+from digimandate.i18n import CATALOG, Lang, default_lang, t
 
 HELP_LANG: Lang = default_lang()
 
@@ -75,6 +83,22 @@ class HelpCommand(typer.core.TyperCommand):
         """Write the usage line in the help language."""
         _usage(self, ctx, formatter)
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        """Parse the command line; a parse error speaks the help language."""
+        try:
+            return super().make_context(*args, **kwargs)
+        except ClickError as exc:
+            _localise_error(exc)
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; a parse error of a subcommand speaks the help language."""
+        try:
+            return super().invoke(ctx)
+        except ClickError as exc:
+            _localise_error(exc)
+            raise
+
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         """Arguments as click writes them (``RULE``, ``[FILE]...``); typer 0.29 writes a required one as ``{rule}``."""
         pieces = [self.options_metavar] if self.options_metavar else []
@@ -102,3 +126,73 @@ class HelpGroup(typer.core.TyperGroup):
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         """Write the usage line in the help language."""
         _usage(self, ctx, formatter)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        """Parse the command line; a parse error speaks the help language."""
+        try:
+            return super().make_context(*args, **kwargs)
+        except ClickError as exc:
+            _localise_error(exc)
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; a parse error of a subcommand speaks the help language."""
+        try:
+            return super().invoke(ctx)
+        except ClickError as exc:
+            _localise_error(exc)
+            raise
+
+
+# The parse errors of click (as typer carries it), in the order they are translated: each key's
+# English is the message's pattern, its placeholders what the message names (an option, a value).
+_ERRORS = (
+    "help_err_invalid_value_for", "help_err_invalid_value", "help_err_value_error", "help_err_not_one_of",
+    "help_err_at_least", "help_err_not_integer", "help_err_no_such_option", "help_err_possible_options",
+    "help_err_no_such_command", "help_err_did_you_mean", "help_err_missing_command", "help_err_missing_argument",
+    "help_err_missing_option", "help_err_choose_from", "help_err_extra_arguments", "help_err_requires_arguments",
+    "help_err_requires_argument", "help_err_no_value",
+)
+
+
+@functools.cache
+def _pattern(english: str) -> re.Pattern[str]:
+    """The English text as a pattern: its placeholders match anything, the last one up to the end of its line."""
+    parts = re.split(r"\{(\w+)\}", english)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(re.escape(part))
+        else:
+            out.append(f"(?P<{part}>.+{'' if i == len(parts) - 2 else '?'})")
+    return re.compile("".join(out))
+
+
+def parse_error_text(message: str, lang: Lang) -> str:
+    """A parse error of the command line in ``lang``; what no pattern knows stays as click wrote it."""
+    if lang == "en":
+        return message
+    for key in _ERRORS:
+        pattern = _pattern(t(key, "en", **_placeholders(key)))
+
+        def translated(match: re.Match[str], key: str = key) -> str:
+            return t(key, lang, **match.groupdict())
+
+        message = pattern.sub(translated, message)
+    return message
+
+
+def _placeholders(key: str) -> dict[str, str]:
+    """Each placeholder of a text filled with itself, so the English comes back as written."""
+    return {name: "{" + name + "}" for name in re.findall(r"\{(\w+)\}", CATALOG[key]["en"])}
+
+
+def _localise_error(exc: ClickError) -> None:
+    """Let a click parse error speak the help language, in its panel too."""
+    _localise_rich()
+    original: Callable[[], str] | None = getattr(exc, "format_message", None)
+    if original is not None and HELP_LANG != "en":
+        def translated() -> str:
+            return parse_error_text(original(), HELP_LANG)
+
+        exc.format_message = translated  # type: ignore[method-assign]

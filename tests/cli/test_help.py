@@ -85,3 +85,33 @@ def test_english_help_names_what_to_type(english: dict[str, str]) -> None:
     assert re.search(r"--to\s+TEXT", english["memo"])
     assert re.search(r"--max-bytes\s+BYTES", english["check"])
     assert "Show this message and exit." in english["check"]
+
+
+@pytest.mark.parametrize(("english", "dutch"), [
+    ("No such option: --formaat (Possible options: --force, --format)",
+     "Onbekende optie: --formaat (mogelijke opties: --force, --format)"),
+    ("Invalid value for '--format' / '-f': Value error, 'pdf' is not one of 'md', 'html', 'docx'.",
+     "Ongeldige waarde voor '--format' / '-f': 'pdf' is niet een van 'md', 'html', 'docx'."),
+    ("Invalid value for '--max-bytes': Input should be greater than or equal to 1",
+     "Ongeldige waarde voor '--max-bytes': de waarde moet minstens 1 zijn"),
+    ("Missing argument 'REGEL'.", "Argument 'REGEL' ontbreekt."),
+    ("Missing argument 'SOORT'. Choose from:\n\txlsx,\n\tcsv", "Argument 'SOORT' ontbreekt. Kies uit:\n\txlsx,\n\tcsv"),
+    ("No such command 'chek'. Did you mean 'check', 'schema'?", "Onbekende opdracht 'chek'. Bedoelt u 'check', 'schema'?"),
+    ("Got unexpected extra argument(s) (b c)", "Onverwachte extra argumenten (b c)"),
+    ("Option '--config' requires an argument.", "Optie '--config' vraagt om een waarde."),
+    ("Something click says that nobody translated.", "Something click says that nobody translated."),
+])
+def test_parse_errors_in_dutch(english: str, dutch: str) -> None:
+    from digimandate.cli.help import parse_error_text
+
+    assert parse_error_text(english, "nl") == dutch
+    assert parse_error_text(english, "en") == english
+
+
+def test_a_mistyped_option_is_reported_in_dutch() -> None:
+    env = {**os.environ, "DIGIMANDATE_LANG": "nl", "COLUMNS": "120"}
+    done = subprocess.run([sys.executable, "-m", "digimandate", "check", "--formaat", "json"], capture_output=True,
+                          text=True, env=env)
+    assert done.returncode == 2
+    assert "─ Fout ─" in done.stderr
+    assert "Onbekende optie: --formaat (mogelijke opties: --force, --format)" in done.stderr
