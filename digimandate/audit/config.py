@@ -6,11 +6,11 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from digimandate.audit.specs import ParamValue, RuleId, Severity
+from digimandate.audit.specs import SEVERITY_FROM_DUTCH, ParamValue, RuleId, Severity
 from digimandate.errors import InputError, Location, problem
 from digimandate.model.loader import Limits, LList, LMap, Loaded, load_file, pack
 from digimandate.model.validate import validate_model
@@ -34,6 +34,14 @@ class WaiverSpec(BaseModel):
     expires: date
 
 
+def _english_severity(value: object) -> object:
+    """A severity in Dutch ("hoog") as the English name the checklists use."""
+    return SEVERITY_FROM_DUTCH.get(value, value) if isinstance(value, str) else value
+
+
+AnySeverity = Annotated[Severity, BeforeValidator(_english_severity)]
+
+
 class ConfigFile(BaseModel):
     """What a configuration file may say."""
 
@@ -42,10 +50,10 @@ class ConfigFile(BaseModel):
     select: list[str] | None = None
     extend_select: list[str] = Field(default=[], alias="extend-select")
     ignore: list[str] = []
-    severity: dict[RuleId, Severity] = {}
+    severity: dict[RuleId, AnySeverity] = {}
     params: dict[RuleId, dict[str, ParamValue]] = {}
     checklists: list[str] = []
-    fail_on: Severity | None = Field(default=None, alias="fail-on")
+    fail_on: AnySeverity | None = Field(default=None, alias="fail-on")
     language: Literal["nl", "en"] | None = None
     waivers: list[WaiverSpec] = []
     max_waiver_days: int = Field(default=365, alias="max-waiver-days", ge=1)

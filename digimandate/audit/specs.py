@@ -17,6 +17,8 @@ from digimandate.errors import Location
 Severity = Literal["critical", "high", "medium", "low", "info"]
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")
 SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(reversed(SEVERITIES))}  # info 0 .. critical 4
+# The Dutch names the output itself uses, accepted wherever a severity is given (--fail-on, the config file).
+SEVERITY_FROM_DUTCH: dict[str, str] = {"kritiek": "critical", "hoog": "high", "middel": "medium", "laag": "low"}
 WEIGHTS: dict[str, float] = {"critical": 10.0, "high": 7.5, "medium": 5.0, "low": 2.5, "info": 0.0}
 
 RuleId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*[0-9]{3}$")]

@@ -62,7 +62,6 @@ class SeverityOpt(str, enum.Enum):
     laag = "laag"
 
 
-_SEVERITY_EN = {"kritiek": "critical", "hoog": "high", "middel": "medium", "laag": "low"}
 
 
 class RulesFormat(str, enum.Enum):
@@ -181,6 +180,7 @@ def _options(lang: LangOpt | None, config: Path | None, no_config: bool, checkli
              extend_select: list[str] | None = None, ignore: list[str] | None = None,
              waivers: Path | None = None, no_waivers: bool = False) -> Options:
     """The settings the command line gave, in the one shape the configuration file and checklists merge into."""
+    from digimandate.audit.specs import SEVERITY_FROM_DUTCH
     from digimandate.cli.settings import Options
 
     return Options(
@@ -190,7 +190,7 @@ def _options(lang: LangOpt | None, config: Path | None, no_config: bool, checkli
         select=_split(select) if select else None,
         extend_select=_split(extend_select),
         ignore=_split(ignore),
-        fail_on=_SEVERITY_EN.get(fail_on.value, fail_on.value) if fail_on else None,
+        fail_on=SEVERITY_FROM_DUTCH.get(fail_on.value, fail_on.value) if fail_on else None,
         lang=_lang(lang) if lang else None,
         waivers=waivers,
         no_waivers=no_waivers,

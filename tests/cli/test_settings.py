@@ -66,6 +66,16 @@ def test_config_severity_and_params(tmp_path: Path) -> None:
     assert resolve(org, Options(fail_on="critical", lang="nl")).fail_on == "critical"
 
 
+def test_config_takes_severities_in_dutch(tmp_path: Path) -> None:
+    org = tmp_path / "organisation.yaml"
+    org.write_text("schema_version: 1\norganisation: {name: X}\n", encoding="utf-8")
+    (tmp_path / ".digimandate.yaml").write_text("severity: {M014: hoog, M010: laag}\nfail-on: middel\n",
+                                                encoding="utf-8")
+    s = resolve(org, Options())
+    assert (s.ruleset.rules["M014"].severity, s.ruleset.rules["M010"].severity) == ("high", "low")
+    assert s.fail_on == "medium"
+
+
 def test_precedence_builtin_checklist_config_cli(tmp_path: Path) -> None:
     org = tmp_path / "organisation.yaml"
     org.write_text("schema_version: 1\norganisation: {name: X}\n", encoding="utf-8")
