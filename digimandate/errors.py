@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,21 @@ class Term:
     """A catalogue key used as a message argument, translated when the message is shown."""
 
     key: str
+
+
+# What the system says about a file, in the reader's language; the English is what Linux's strerror says.
+_OS_REASONS = {errno.EACCES: "os_eacces", errno.EPERM: "os_eacces", errno.ENOENT: "os_enoent",
+               errno.EISDIR: "os_eisdir", errno.ENOTDIR: "os_enotdir", errno.ENOSPC: "os_enospc",
+               errno.EROFS: "os_erofs", errno.EEXIST: "os_eexist", errno.ENAMETOOLONG: "os_enametoolong",
+               errno.ELOOP: "os_eloop", errno.EDQUOT: "os_edquot"}
+
+
+def os_reason(exc: BaseException) -> Term | str:
+    """Why a file could not be read or written, as a message argument: a term for the common reasons."""
+    number = getattr(exc, "errno", None)
+    if number in _OS_REASONS:
+        return Term(_OS_REASONS[number])
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 EXCERPT = 60  # characters of the user's input a message quotes

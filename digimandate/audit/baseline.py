@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from digimandate import __version__
 from digimandate.audit.result import AuditResult, BaselineEntry
-from digimandate.errors import InputError, Location, problem
+from digimandate.errors import InputError, Location, os_reason, problem
 from digimandate.jsontext import indented_json
 
 BASELINE_VERSION = 1
@@ -74,7 +74,7 @@ def load_baseline(path: Path) -> dict[str, dict[str, BaselineEntry]]:
     except FileNotFoundError:
         raise InputError([problem(here, "", "file_missing", "file_missing_hint")]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = os_reason(exc)
         raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=reason)]) from None
     try:
         data = BaselineFile.model_validate(json.loads(text))

@@ -13,7 +13,7 @@ from typing import Any
 from digimandate.audit.result import AuditResult
 from digimandate.cli.run import Run, output_names
 from digimandate.cli.settings import Options
-from digimandate.errors import UsageError
+from digimandate.errors import UsageError, os_reason
 from digimandate.i18n import Lang, t
 from digimandate.model.loader import Limits
 from digimandate.render.common import Audited
@@ -156,7 +156,7 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
         try:
             req.output.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UsageError("cannot_write", file=str(req.output), reason=exc.strerror or str(exc)) from None
+            raise UsageError("cannot_write", file=str(req.output), reason=os_reason(exc)) from None
     written: list[tuple[Path, Lang]] = []
     for path, data, lang, document in planned:
         assert path is not None

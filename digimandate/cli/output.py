@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from digimandate.errors import UsageError
+from digimandate.errors import UsageError, os_reason
 
 Data = str | bytes | Iterable[str]
 SPOOL_IN_MEMORY = 1 << 20  # standard output up to this size is kept in memory, beyond it in a temporary file
@@ -44,7 +44,7 @@ class Staged:
             os.chmod(self.tmp, _mode_for(path))
             os.replace(self.tmp, path)
         except OSError as exc:
-            raise UsageError("cannot_write", file=str(path), reason=exc.strerror or str(exc)) from None
+            raise UsageError("cannot_write", file=str(path), reason=os_reason(exc)) from None
         self.done = True
 
     def discard(self) -> None:
@@ -61,7 +61,7 @@ def stage(path: Path, data: Data, force: bool = False) -> Staged:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise UsageError("cannot_write", file=str(path), reason=exc.strerror or str(exc)) from None
+        raise UsageError("cannot_write", file=str(path), reason=os_reason(exc)) from None
     staged = Staged(path, Path(tmp), force)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -70,7 +70,7 @@ def stage(path: Path, data: Data, force: bool = False) -> Staged:
             os.fsync(fh.fileno())
     except OSError as exc:
         staged.discard()
-        raise UsageError("cannot_write", file=str(path), reason=exc.strerror or str(exc)) from None
+        raise UsageError("cannot_write", file=str(path), reason=os_reason(exc)) from None
     except BaseException:
         staged.discard()
         raise

@@ -15,7 +15,7 @@ from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import SEVERITY_RANK
 from digimandate.cli.safety import Inputs
 from digimandate.cli.settings import Options, Settings, resolve
-from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError
+from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError, os_reason
 from digimandate.i18n import Lang, default_lang, t
 from digimandate.model.loader import Limits
 from digimandate.model.org import OrgModel
@@ -230,7 +230,7 @@ def render_outputs(run: Run, outputs: list[Output], color: bool,
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UsageError("cannot_write", file=str(folder), reason=exc.strerror or str(exc)) from None
+            raise UsageError("cannot_write", file=str(folder), reason=os_reason(exc)) from None
     return rendered
 
 

@@ -16,7 +16,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from digimandate.errors import InputError, Location, Problem, excerpt, problem
+from digimandate.errors import InputError, Location, Problem, excerpt, os_reason, problem
 
 try:  # libyaml is an order of magnitude faster; the pure-Python parser gives the same events.
     from yaml import CSafeLoader as _Loader
@@ -184,14 +184,15 @@ def load_file(path: Path, limits: Limits = Limits(), display: str | None = None)
                 pass
         except OSError as exc:  # a folder below a folder audit that cannot be listed
             raise InputError([problem(here, "", "folder_unreadable", "file_unreadable_hint",
-                                      reason=exc.strerror)]) from None
+                                      reason=os_reason(exc))]) from None
         raise InputError([problem(here, "", "is_directory", "is_directory_hint")])
     try:
         size = path.stat().st_size
     except FileNotFoundError:
         raise InputError([problem(here, "", "file_missing", "file_missing_hint")]) from None
     except OSError as exc:
-        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=exc.strerror)]) from None
+        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint",
+                                  reason=os_reason(exc))]) from None
     if size > limits.max_bytes:
         raise InputError(
             [problem(here, "", "too_large", limits.too_large_hint, size=size, limit=limits.max_bytes)]
@@ -199,7 +200,8 @@ def load_file(path: Path, limits: Limits = Limits(), display: str | None = None)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=exc.strerror)]) from None
+        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint",
+                                  reason=os_reason(exc))]) from None
     return load_bytes(raw, name, limits)
 
 
@@ -213,7 +215,7 @@ def _load_stdin(limits: Limits, name: str) -> Loaded:
     try:
         raw = sys.stdin.buffer.read(limits.max_bytes + 1)
     except (OSError, ValueError) as exc:  # ValueError: standard input is closed
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = os_reason(exc)
         raise InputError([problem(Location(name, 1, 1), "", "file_unreadable", "file_unreadable_hint",
                                   reason=reason)]) from None
     return load_bytes(raw, name, limits)

@@ -9,7 +9,7 @@ from typing import Any
 
 from digimandate.audit.result import AuditResult, Finding
 from digimandate.audit.specs import SEVERITY_RANK, ActiveRule, RuleSet, fill
-from digimandate.errors import InputError, Location, problem
+from digimandate.errors import InputError, Location, os_reason, problem
 from digimandate.i18n import Lang
 from digimandate.model.org import SERVICE_FUNCTIONS, Mandate, OrgModel
 
@@ -176,7 +176,7 @@ def load_previous_results(path: Path) -> list[dict[str, Any]]:
         raise InputError([problem(Location(str(path), exc.lineno, exc.colno), "", "previous_invalid",
                                   "previous_hint", problem=exc.msg)]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = os_reason(exc)
         raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=reason)]) from None
     items = data if isinstance(data, list) else [data]
     if not items or any(not isinstance(d, dict) or d.get("schema_version") != 1 or "findings" not in d

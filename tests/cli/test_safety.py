@@ -211,6 +211,9 @@ def test_a_folder_audit_reports_an_unreadable_file(runner: CliRunner, work: Path
     assert result.exit_code == 2
     assert result.stderr == ("many/locked.yaml:1:1: error: file cannot be read: Permission denied\n"
                              "  hint: check the file's permissions\n")
+    dutch = runner.invoke(app, ["check", "many", "--lang", "nl"])
+    assert dutch.stderr == ("many/locked.yaml:1:1: fout: bestand kan niet worden gelezen: geen toestemming\n"
+                            "  tip: controleer de rechten op het bestand\n")
     assert result.stdout.endswith(
         "1 of 3 organisation files could not be audited (the errors above say why): many/locked.yaml\n")
 
