@@ -90,7 +90,7 @@ def test_facts_about_hand_written_entities_are_proposed(runner: CliRunner, folde
                                  "--into", str(folder / "organisation.yaml")])
     assert result.exit_code == 0, result.output
     assert "vraag-of-klacht" not in (folder / "imported.yaml").read_text()
-    assert f"""- `{folder / 'organisation.yaml'}:9:5`: `processes/vraag-of-klacht` is hand-written; the sources \
+    assert f"""- `{folder / 'organisation.yaml'}:9:5`: `processes/vraag-of-klacht` already exists; the sources \
 (simple_form_2.zip!forms.json[0]) add this, to copy in by hand
 
   ```yaml
@@ -110,7 +110,7 @@ def test_an_entity_moved_to_the_hand_written_file_is_matched_by_its_refs(runner:
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "deelzaaktype\n" not in (folder / "imported.yaml").read_text()
-    assert "`processes/deelzaak` is hand-written; the sources" in result.stdout
+    assert "`processes/deelzaak` already exists; the sources" in result.stdout
 
 
 def test_a_file_without_the_header_is_never_overwritten(runner: CliRunner, folder: Path) -> None:
