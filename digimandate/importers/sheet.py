@@ -292,6 +292,8 @@ def _value(col: Col, value: Any, where: str, lang: Lang, text_dates: bool) -> An
             return value
         if text_dates and isinstance(value, str):
             return _text_date(value.strip(), where)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):  # a date cell that lost its format
+            raise fail(where, "imp_sheet_date_number", "imp_sheet_date_number_hint", found=f"{value:g}")
         raise fail(where, "imp_sheet_date_text", "imp_sheet_date_text_hint", found=str(value))
     if col.kind == "bool":
         if isinstance(value, bool):

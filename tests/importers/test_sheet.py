@@ -148,6 +148,11 @@ def test_formula_merged_cell_and_date_as_text_are_refused(tmp_path: Path) -> Non
     book["Producten"]["G2"] = "1 mei 2026"
     assert bad(tmp_path, book) == ("filled.xlsx!Producten!G2: error: a date as text (1 mei 2026)\n"
                                    "  hint: enter the date as a date (2026-05-01), not as text")
+    book = fill(workbook(tmp_path))
+    book["Producten"]["G2"] = 46143  # Excel's serial number of 2026-05-01, in a cell without the date format
+    book["Producten"]["G2"].number_format = "General"
+    assert bad(tmp_path, book) == ("filled.xlsx!Producten!G2: error: a number where a date belongs (46143)\n"
+                                   "  hint: give the cell the Date format and enter the date (2026-05-01)")
 
 
 def test_wrong_values_are_located(tmp_path: Path) -> None:
