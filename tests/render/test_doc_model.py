@@ -307,6 +307,28 @@ def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner
     for leftover in ("{{", "{%", "**", "`", "](", "\\|", "&lt;", "&amp;"):
         assert leftover not in every, leftover
     assert 'w:instr="PAGE"' in doc.sections[0].footer._element.xml
+    # a table of contents: Word's TOC field over headings 1-2, updated on opening, listing them meanwhile
+    body = doc.element.body.xml
+    assert 'w:fldCharType="begin" w:dirty="true"' in body and 'TOC \\o "1-2" \\h \\z \\u' in body
+    texts = [p.text for p in doc.paragraphs]
+    start = texts.index("Inhoud")
+    first_heading = next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "Heading 1")
+    listed = [t for t in texts[start + 1:first_heading] if t]
+    wanted = [p.text for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    assert listed == wanted
+
+
+def test_html_report_has_a_linked_table_of_contents_and_the_memo_none() -> None:
+    from digimandate.render.doc.to_html import render_html
+
+    result = audit(EXAMPLES / "small-municipality.yaml")
+    html = render_html(build_report(result, DocContext("en", date(2026, 11, 18))))
+    nav = html.split('<nav class="contents">', 1)[1].split("</nav>", 1)[0]
+    links = re.findall(r'<a href="#([^"]+)">', nav)
+    assert links[:2] == ["s1", "s2"] and len(links) > 10
+    for anchor in links:
+        assert f'id="{anchor}"' in html
+    assert "<nav" not in render_html(build_memo(result, DocContext("en", date(2026, 11, 18)), "directie"))
 
 
 def test_docx_takes_the_house_style(runner: CliRunner, tmp_path: Path) -> None:

@@ -100,3 +100,4 @@ class Document:
     front: list[Block] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     footer: str = ""
+    contents: str | None = None  # the heading of a table of contents, for a document long enough to need one

@@ -59,6 +59,7 @@ class _Report:
             (tx("doc_field_standard"), self.standard_name()),
         ]))
         doc.footer = tx("doc_report_footer", org=r.organisation_name)
+        doc.contents = tx("doc_contents")
         doc.sections = [self.summary(), self.scope(), self.normenkader(), self.method()]
         if self.prog is not None:
             doc.sections.append(self.progress(self.prog))

@@ -164,6 +164,50 @@ def _section(doc: DocxDocument, s: Section, level: int) -> None:
         _section(doc, sub, level + 1)
 
 
+def _contents(doc: DocxDocument, model: Document) -> None:
+    """A table of contents as Word's own field, marked to be updated (with page numbers) when Word opens it.
+
+    Until then, and in a viewer that does not update fields, it shows the headings it will list.
+    """
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    doc.add_paragraph(xml_safe(model.contents or ""), style=_style(doc, "TOC Heading", "Subtitle"))
+    entries = [e for s in model.sections for e in [(1, s.title), *((2, sub.title) for sub in s.sections)]]
+
+    def run_with(child: Any) -> Any:
+        run = OxmlElement("w:r")
+        run.append(child)
+        return run
+
+    def char(kind: str) -> Any:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            element.set(qn("w:dirty"), "true")  # Word recomputes it, page numbers and all, on opening
+        return element
+
+    paragraphs = []
+    for level, title in entries:
+        p = doc.add_paragraph(style=_style(doc, f"TOC {level}", "Normal"))
+        if level > 1:
+            p.paragraph_format.left_indent = Mm(6)
+        paragraphs.append(p)
+        p.add_run(xml_safe(title))
+    first, last = paragraphs[0]._p, paragraphs[-1]._p
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = ' TOC \\o "1-2" \\h \\z \\u '
+    # begin and instruction before the first entry's text, the end after the last: the entries are the field's result
+    first.insert(first.index(first.find(qn("w:r"))), run_with(char("separate")))
+    first.insert(first.index(first.find(qn("w:r"))), run_with(instr))
+    first.insert(first.index(first.find(qn("w:r"))), run_with(char("begin")))
+    last.append(run_with(char("end")))
+    paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+
+
 def _clear_body(doc: DocxDocument) -> None:
     """Keep the reference document's styles, headers and footers; drop its sample text."""
     body = doc.element.body
@@ -214,6 +258,8 @@ def render_docx(doc_model: Document, page_word: str, reference: Path | None = No
     doc.add_paragraph(xml_safe(doc_model.subtitle), style=_style(doc, "Subtitle"))
     for b in doc_model.front:
         _block(doc, b)
+    if doc_model.contents and doc_model.sections:
+        _contents(doc, doc_model)
     for s in doc_model.sections:
         _section(doc, s, 1)
     _page_numbers(doc, doc_model.footer, page_word)

@@ -39,6 +39,10 @@ table.fields td:first-child { font-weight: bold; width: 32%; background: #f4f4f4
 figure { margin: 2mm 0 5mm; break-inside: avoid; }
 figcaption { font-style: italic; font-size: 9.5pt; margin-bottom: 1mm; }
 footer { margin-top: 10mm; font-size: 8.5pt; color: #555; }
+nav.contents { break-after: page; }
+nav.contents ol { list-style: none; padding-left: 0; }
+nav.contents ol ol { padding-left: 6mm; }
+nav.contents a { color: inherit; text-decoration: none; }
 """
 
 
@@ -70,13 +74,23 @@ def block(b: Block) -> str:
     raise TypeError(type(b).__name__)
 
 
-def _section(s: Section, depth: int) -> str:
+def _section(s: Section, depth: int, anchor: str) -> str:
     cls = ' class="newpage"' if s.new_page else ""
-    out = [f"<section{cls}><h{depth}>{_e(s.title)}</h{depth}>"]
+    out = [f'<section{cls} id="{anchor}"><h{depth}>{_e(s.title)}</h{depth}>']
     out += [block(b) for b in s.blocks]
-    out += [_section(sub, depth + 1) for sub in s.sections]
+    out += [_section(sub, depth + 1, f"{anchor}-{i}") for i, sub in enumerate(s.sections, 1)]
     out.append("</section>")
     return "\n".join(out)
+
+
+def _contents(doc: Document) -> str:
+    """The table of contents: each section and its subsections, linked."""
+    items = []
+    for i, s in enumerate(doc.sections, 1):
+        subs = "".join(f'<li><a href="#s{i}-{j}">{_e(sub.title)}</a></li>' for j, sub in enumerate(s.sections, 1))
+        items.append(f'<li><a href="#s{i}">{_e(s.title)}</a>' + (f"<ol>{subs}</ol>" if subs else "") + "</li>")
+    heading = _e(doc.contents or "")
+    return f'<nav class="contents"><h2>{heading}</h2><ol>{"".join(items)}</ol></nav>'
 
 
 def render_html(doc: Document) -> str:
@@ -88,8 +102,10 @@ def render_html(doc: Document) -> str:
         f"<title>{_e(doc.title)}</title><style>{CSS}</style></head><body>",
         f"<header><h1>{_e(doc.title)}</h1><p class=\"subtitle\">{_e(doc.subtitle)}</p>",
         *[block(b) for b in doc.front],
-        "</header><main>",
-        *[_section(s, 2) for s in doc.sections],
+        "</header>",
+        *([_contents(doc)] if doc.contents else []),
+        "<main>",
+        *[_section(s, 2, f"s{i}") for i, s in enumerate(doc.sections, 1)],
         f"</main><footer>{_e(doc.footer)}</footer></body></html>",
     ]
     return "\n".join(parts) + "\n"
