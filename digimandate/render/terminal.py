@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import io
 from dataclasses import dataclass
 from itertools import pairwise
@@ -62,16 +63,43 @@ def render(result: AuditResult, rules: RuleSet, lang: Lang, color: bool = False,
     return buf.getvalue()
 
 
+def cell_width(text: str) -> int:
+    """The columns ``text`` takes on a terminal: a CJK character or an emoji takes two, a combining mark none."""
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len  # only for text beyond ASCII
+
+    return int(cell_len(text))
+
+
+def ljust_cells(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns."""
+    return text + " " * max(width - cell_width(text), 0)
+
+
+def _columns(text: str) -> list[int]:
+    """The terminal column at which each character of ``text`` starts, and the width of the whole at the end."""
+    if text.isascii():
+        return list(range(len(text) + 1))
+    from rich.cells import get_character_cell_size
+
+    out = [0]
+    for ch in text:
+        out.append(out[-1] + get_character_cell_size(ch))
+    return out
+
+
 def wrap(line: Line, width: int) -> list[Line]:
-    """Break a line between words so that each part fits ``width``; a longer word stays whole."""
+    """Break a line between words so that each part fits ``width`` columns; a longer word stays whole."""
     text = line.text
-    if len(text) <= width:
+    cols = _columns(text)
+    if cols[-1] <= width:
         return [line]
     indent = len(text) - len(text.lstrip(" "))
     cuts: list[tuple[int, int]] = []  # (end of one part, start of the next)
     start, room = 0, width
-    while len(text) - start > room:
-        limit = start + room
+    while cols[-1] - cols[start] > room:
+        limit = bisect.bisect_right(cols, cols[start] + room) - 1  # the last index that still fits
         space = text.rfind(" ", start + (indent if not cuts else 0) + 1, limit + 1)
         if space < 0:  # a word longer than the room: it overflows rather than breaks
             space = text.find(" ", limit)
@@ -194,7 +222,7 @@ def _dimension_rows(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
     m = result.maturity
     labels = {name: one_line(dim.title.get(lang)) for name, dim in rs.dimensions.items()
               if name in m.dimensions}
-    pad = max((len(v) for v in labels.values()), default=10)
+    pad = max((cell_width(v) for v in labels.values()), default=10)
     scores = {name: _score(m.dimensions[name].score, lang) for name in labels}
     score_pad = max([5, *(len(v) for v in scores.values())])
     rows = []
@@ -209,11 +237,11 @@ def _dimension_rows(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
         color = ("dim" if ds.level is None else "green" if ds.level >= 4 else "yellow" if ds.level == 3
                  else "red")
         score = f"  {t('term_score', lang)} {scores[name]:>{score_pad}}  "
-        head = f"  {label.ljust(pad)}  "
+        head = f"  {ljust_cells(label, pad)}  "
         level = f"{t('term_level', lang)} {level_text(ds.level, lang)}"
         # a wrapped list of blocking rules continues under the start of that list
         rows.append(Line([(head, ""), (level, color), (score, ""), (nxt, "")],
-                         hang=len(head) + len(level) + len(score)))
+                         hang=cell_width(head) + cell_width(level) + cell_width(score)))
     return rows
 
 
@@ -226,9 +254,10 @@ def summary_table(results: list[AuditResult], lang: Lang) -> str:
     for r in results:
         counts = [str(sum(1 for f in r.findings if f.severity == s)) for s in severities]
         rows.append([one_line(r.organisation_name), level_text(r.maturity.level, lang), *counts, one_line(r.file)])
-    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    widths = [max(cell_width(row[i]) for row in rows) for i in range(len(head))]
     lines = [t("sum_title", lang, count=len(results))]
     for row in rows:
-        cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:-1], widths[1:-1], strict=True)]
+        cells = [ljust_cells(row[0], widths[0])] + [" " * (w - cell_width(c)) + c
+                                                    for c, w in zip(row[1:-1], widths[1:-1], strict=True)]
         lines.append("  " + "  ".join([*cells, row[-1]]))
     return "\n".join(lines) + "\n"

@@ -61,6 +61,17 @@ def test_a_word_longer_than_the_line_stays_whole() -> None:
     assert parts[1].parts == [("      ", ""), (word, "bold")]
 
 
+def test_wide_characters_count_as_two_columns() -> None:
+    from digimandate.render.terminal import cell_width, ljust_cells
+
+    assert cell_width("市役所") == 6 and cell_width("Gemeente") == 8 and cell_width("e\u0301") == 1
+    assert ljust_cells("市役所", 8) == "市役所  "
+    text = " ".join(["市役所"] * 30)  # 30 names of 6 columns and their spaces: 209 columns, 119 characters
+    parts = wrap(Line([(text, "")], hang=2), 80)
+    assert all(cell_width(p.text) <= 80 for p in parts)
+    assert len(parts) == 3 and "".join(p.text for p in parts).replace(" ", "") == "市役所" * 30
+
+
 def test_summary_columns_stay_aligned_when_a_score_is_not_applicable(ruleset: RuleSet) -> None:
     result = audit("small-municipality.yaml", ruleset)
     dims = dict(result.maturity.dimensions)
