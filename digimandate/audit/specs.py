@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from digimandate.errors import Location
 
@@ -134,6 +134,20 @@ class PythonCheck(_Spec):
     python: RuleId
 
 
+class MessageAdvice(_Spec):
+    """What to do when every finding of a rule gives one message: the rule's action and decision, made exact.
+
+    A rule about a course adopted "by management and the executive" asks the executive for nothing when
+    only management has not adopted it; a rule about "the website and the forms" asks for the forms only
+    when only they are missing.
+    """
+
+    action: Text | None = None
+    decision: Text | None = None
+    role: Role | None = None
+    decided_by: Body | None = None
+
+
 class Rule(_Spec):
     """One rule of a checklist."""
 
@@ -158,6 +172,14 @@ class Rule(_Spec):
     role: Role | None = None
     decided_by: Body | None = None
     after: list[RuleId] = []
+    by_message: dict[str, MessageAdvice] = {}
+
+    @model_validator(mode="after")
+    def _advice_for_known_messages(self) -> Rule:
+        unknown = sorted(set(self.by_message) - set(self.messages))
+        if unknown:
+            raise ValueError(f"by_message names messages the rule does not have: {', '.join(unknown)}")
+        return self
 
 
 class Override(_Spec):

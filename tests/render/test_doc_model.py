@@ -225,8 +225,7 @@ def test_no_paths_keys_ids_or_backticks(runner: CliRunner, tmp_path: Path, lang:
     for pattern in CLIENT_FORBIDDEN:
         found = pattern.search(text)
         assert found is None, (pattern.pattern, text[max(0, found.start() - 80):found.end() + 80] if found else "")
-    if command == ["report"]:
-        assert text.count(f"{example}.yaml") == 1  # the input file by name, in the method section only
+    assert f"{example}.yaml" not in text  # not even the input file by name: a client knows no files
 
 
 DUTCH = re.compile(r"\b(het|een|niet|wordt|zijn|bij|voor|publiekszaken|college van B&W|directie|niveau|"
@@ -413,3 +412,38 @@ def test_control_characters_in_names_never_break_html_or_word(runner: CliRunner,
             command[0] == "memo"
         html = runner.invoke(app, [*command, str(org), "-f", "html"]).stdout
         assert "\x07" not in html and "\x1b" not in html and "Gemeente Bel" in html
+
+
+def test_an_action_asks_only_for_what_is_missing() -> None:
+    """The raad adopted the vision, the directie did not: only the directie is asked, and it decides."""
+    large = audit(EXAMPLES / "large-municipality.yaml")
+    b002 = next(rec for rec in recommendations(large) if rec.rule.id == "B002")
+    assert {f.message_key for f in b002.findings} == {"no_directie"}
+    assert b002.decided_by == "directie" and b002.role == "directie"
+    assert b002.action("nl") == "Laat ook de directie de visie op dienstverlening vaststellen, die het bestuur al vaststelde."
+    english = audit(EXAMPLES / "english-agency.yaml")
+    m008 = next(rec for rec in recommendations(english) if rec.rule.id == "M008")
+    assert m008.action("en") == "Give the holder control of the website, without approval per change."
+    m013 = next(rec for rec in recommendations(english) if rec.rule.id == "M013")
+    assert m013.action("en") == "Review the mandate now (its review date has passed) and set the next review date."
+    small = audit(EXAMPLES / "small-municipality.yaml")
+    b002 = next(rec for rec in recommendations(small) if rec.rule.id == "B002")
+    assert b002.exact is None and b002.decided_by == "college"  # adopted by nobody: both are asked, as the rule says
+
+
+def test_advice_for_a_message_the_rule_lacks_is_refused(tmp_path: Path) -> None:
+    from digimandate.audit.checklist import load_ruleset
+    from digimandate.errors import InputError
+
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "checklist: {id: extra, version: '1', title: {nl: Extra, en: Extra}}\n"
+        "rules:\n"
+        "- id: X001\n  name: x.one\n  dimension: board\n  severity: low\n  level: 2\n"
+        "  title: {nl: T, en: T}\n  rationale: {nl: R, en: R}\n  advice: {nl: A, en: A}\n"
+        "  sources: [{ref: T16}]\n  messages: {gone: {nl: weg, en: gone}}\n"
+        "  by_message: {missing: {action: {nl: doe, en: do}}}\n"
+        "  check: {each: mandates, cases: [{when: 'id == null', message: gone}]}\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_ruleset([extra])
+    assert "by_message names messages the rule does not have: missing" in err.value.format("en")

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from digimandate.audit.result import Finding
-from digimandate.audit.specs import WEIGHTS, ActiveRule, fill
+from digimandate.audit.specs import WEIGHTS, ActiveRule, MessageAdvice, Text, fill
 from digimandate.i18n import Lang
 from digimandate.model.org import OrgModel
 from digimandate.render.common import Audited
@@ -28,6 +28,36 @@ class Recommendation:
     volume: int  # requests a year of the products concerned
     priority: float
     after: tuple[str, ...]  # ids of failing rules whose actions come first
+
+    @property
+    def exact(self) -> MessageAdvice | None:
+        """The rule's advice for the one message all its findings give, when the checklist has one."""
+        keys = {f.message_key for f in self.findings}
+        return self.rule.spec.by_message.get(keys.pop()) if len(keys) == 1 else None
+
+    @property
+    def decided_by(self) -> str | None:
+        """Which body decides: the exact advice's, else the rule's."""
+        exact = self.exact
+        return exact.decided_by if exact is not None and exact.decided_by else self.rule.spec.decided_by
+
+    @property
+    def role(self) -> str | None:
+        """Who acts: the exact advice's, else the rule's."""
+        exact = self.exact
+        return exact.role if exact is not None and exact.role else self.rule.spec.role
+
+    def decision_text(self) -> Text | None:
+        """The decision to take: the exact advice's, else the rule's."""
+        exact = self.exact
+        return exact.decision if exact is not None and exact.decision else self.rule.spec.decision
+
+    def action(self, lang: Lang) -> str:
+        """The action in ``lang`` with the parameters in force: the exact advice's, else the rule's."""
+        exact = self.exact
+        if exact is not None and exact.action is not None:
+            return fill(exact.action.get(lang), {k: param_text(k, v, lang) for k, v in self.rule.params.items()})
+        return action_text(self.rule, lang)
 
     @property
     def effort(self) -> str:

@@ -12,7 +12,7 @@ from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation
-from digimandate.render.doc.adapter import level
+from digimandate.render.doc.adapter import level, reason
 from digimandate.render.doc.model import Chart, Ownership
 from digimandate.render.doc.names import Names, clean
 
@@ -78,10 +78,14 @@ def role_name(role: str | None, result: AuditResult, lang: Lang) -> str:
 def chart(a: Audited, lang: Lang) -> Chart:
     """The maturity chart of the dimensions that have a level or were looked at."""
     result = a.result
-    rows = [(dim.title.get(lang), level(result.maturity.dimensions[name]))
-            for name, dim in a.rules.dimensions.items() if name in result.maturity.dimensions]
+    shown = [(dim, result.maturity.dimensions[name]) for name, dim in a.rules.dimensions.items()
+             if name in result.maturity.dimensions]
+    rows = [(dim.title.get(lang), level(ds)) for dim, ds in shown]
+    # a dimension that was assessed but rests on too few recorded facts is not "not assessed"
+    why = [t("doc_chart_insufficient" if reason(ds) == "insufficient_evidence" else "doc_not_assessed", lang)
+           for _, ds in shown]
     return Chart(t("doc_chart_title", lang, org=result.organisation_name), rows,
-                 [t(f"level_{i}", lang) for i in range(1, 6)], t("doc_not_assessed", lang))
+                 [t(f"level_{i}", lang) for i in range(1, 6)], t("doc_not_assessed", lang), why)
 
 
 def ownership(a: Audited, lang: Lang) -> Ownership:
@@ -124,9 +128,10 @@ def follow_up(result: AuditResult) -> date:
 def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang) -> str:
     """The decision a rule asks of its body, with the names it concerns."""
     spec = rec.rule.spec
+    chosen = rec.decision_text()
     subjects = [names.entity(e) for e in rec.entities]
     listing = short_list(subjects, lang)
     who = short_list(list(dict.fromkeys(names.without_people(f.arg("who")) for f in rec.findings if f.arg("who"))),
                      lang)
-    text = spec.decision.get(lang) if spec.decision else spec.title.get(lang)
+    text = chosen.get(lang) if chosen else spec.title.get(lang)
     return clean(fill(text, {"products": listing, "channels": listing, "who": who or listing}))

@@ -60,6 +60,12 @@ class Chart:
     rows: list[tuple[str, int | None]]
     level_names: list[str]
     not_assessed: str
+    # per row without a level, why (not assessed, or too few recorded facts); None: ``not_assessed`` for all
+    why_none: list[str] | None = None
+
+    def missing(self, i: int) -> str:
+        """What row ``i`` shows instead of a level."""
+        return self.why_none[i] if self.why_none is not None else self.not_assessed
 
 
 @dataclass(frozen=True)

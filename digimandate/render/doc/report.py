@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import PurePath
 from typing import Any
 
 from digimandate.audit.result import Finding
@@ -12,7 +11,7 @@ from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress, job_views
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, action_text, recommendations
+from digimandate.render.doc.actions import Recommendation, recommendations
 from digimandate.render.doc.adapter import basis, coverage, evidence, graded, level, reason, reason_level, top_entity
 from digimandate.render.doc.common import (
     DocContext,
@@ -85,15 +84,15 @@ class _Report:
         s.add(chart(self.a, self.lang))
         if self.recs:
             s.add(Para(tx("doc_summary_top", count=min(TOP, len(self.recs)))))
-            s.add(Items([f"{action_text(rec.rule, self.lang)} {self.why_short(rec)}" for rec in self.recs[:TOP]],
+            s.add(Items([f"{rec.action(self.lang)} {self.why_short(rec)}" for rec in self.recs[:TOP]],
                         ordered=True))
         else:
             s.add(Para(tx("doc_summary_clean")))
-        decide = [rec for rec in self.recs if rec.rule.spec.decided_by]
+        decide = [rec for rec in self.recs if rec.decided_by]
         if decide:
-            bodies = list(dict.fromkeys(rec.rule.spec.decided_by or "" for rec in decide))
+            bodies = list(dict.fromkeys(rec.decided_by or "" for rec in decide))
             for body in bodies:
-                mine = [rec for rec in decide if rec.rule.spec.decided_by == body]
+                mine = [rec for rec in decide if rec.decided_by == body]
                 numbers = [str(self.number[rec.rule.id]) for rec in mine]
                 refs = tx("doc_rec_ref" if len(numbers) == 1 else "doc_rec_refs", n=", ".join(numbers))
                 s.add(Para(tx("doc_summary_decide", body=body_name(body, r, self.lang), actions=refs)))
@@ -169,16 +168,20 @@ class _Report:
     def method(self) -> Section:
         r, tx = self.r, self.tx
         s = Section(tx("doc_h_method"))
-        s.add(Para(tx("doc_method_text", file=PurePath(r.file).name,
-                      date=fmt.long_date(r.audit_date, self.lang))))
+        s.add(Para(tx("doc_method_text", date=fmt.long_date(r.audit_date, self.lang))))
         observed = sum(1 for f in r.findings if basis(f) == "observed")
         missing = len(r.findings) - observed
         ev = evidence(r)
         if ev is not None and ev[0]:
             s.add(Para(tx("doc_method_evidence", checks=fmt.count(ev[0], self.lang),
                           decided=fmt.count(ev[1], self.lang), share=fmt.percent(ev[1] / ev[0], self.lang))))
-        s.add(Para(tx("doc_method_basis", observed=fmt.count(observed, self.lang),
-                      missing=fmt.count(missing, self.lang))))
+        if observed and missing:
+            s.add(Para(tx("doc_method_basis", observed=fmt.count(observed, self.lang),
+                          missing=fmt.count(missing, self.lang))))
+        elif observed:
+            s.add(Para(tx("doc_method_basis_observed", observed=fmt.count(observed, self.lang))))
+        elif missing:
+            s.add(Para(tx("doc_method_basis_missing", missing=fmt.count(missing, self.lang))))
         s.add(Para(tx("doc_method_levels", minimum=fmt.percent(self.a.rules.min_evidence, self.lang))))
         return s
 
@@ -258,16 +261,24 @@ class _Report:
             f = found[0]
             where = self.names.entity(f.entity)
             text = self.names.message(f)
-            out.append(Para(f"{text} ({self.basis_text(f)})" if where in text or "/" not in f.entity
-                            else f"{where}: {text} ({self.basis_text(f)})", label=tx("doc_label_finding")))
+            # no place before a text that names it, nor before one about the board (its dimension says so)
+            plain = where in text or "/" not in f.entity or f.entity.startswith("governance")
+            out.append(Para(f"{text} ({self.basis_text(f)})" if plain else f"{where}: {text} ({self.basis_text(f)})",
+                            label=tx("doc_label_finding")))
         elif len(found) <= TABLE_LIMIT:
             rows = [[self.names.entity(f.entity), self.names.message(f), self.basis_text(f)] for f in found]
             out.append(Table([tx("doc_col_where"), tx("doc_col_finding"), tx("doc_col_basis")], rows, [3, 6, 2]))
         else:
             missing = sum(1 for f in found if basis(f) == "not_recorded")
-            out.append(Para(tx("doc_many_places", count=counted(len(places), "place", lang),
-                               missing=fmt.count(missing, lang), names=", ".join(places)),
-                            label=tx("doc_label_where")))
+            count = counted(len(places), "place", lang)
+            if cov is not None and cov.passed == 0 and cov.applicable == len(places):  # every one: no list of 240 names
+                text = (tx("doc_all_places_missing", count=count, missing=fmt.count(missing, lang)) if missing
+                        else tx("doc_all_places", count=count) + ".")
+            elif missing:
+                text = tx("doc_many_places", count=count, missing=fmt.count(missing, lang), names=", ".join(places))
+            else:
+                text = tx("doc_many_places_recorded", count=count, names=", ".join(places))
+            out.append(Para(text, label=tx("doc_label_where")))
         n = self.number.get(rule.id)
         if n is not None:
             out.append(Para(tx("doc_see_rec", n=n), label=tx("doc_label_action")))
@@ -313,7 +324,7 @@ class _Report:
         s.add(Para(tx("doc_recs_intro")))
         rows = []
         for i, rec in enumerate(self.recs, 1):
-            what = action_text(rec.rule, lang)
+            what = rec.action(lang)
             subjects = list(dict.fromkeys(self.names.entity(e) for e in rec.entities))
             if len(subjects) > 1 or rec.entities[0].startswith(("processes/", "channels/")):
                 what += " " + tx("doc_rec_concerns", names=short_list(subjects, lang))
@@ -322,7 +333,7 @@ class _Report:
                 impact += " " + tx("doc_rec_volume", volume=fmt.count(rec.volume, lang))
             after = ", ".join(str(self.number[a]) for a in rec.after) or "–"
             rows.append([str(i), what, impact, t(f"doc_grade_{rec.effort}", lang),
-                         role_name(rec.rule.spec.role, self.r, lang), after])
+                         role_name(rec.role, self.r, lang), after])
         s.add(Table([tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact"), tx("doc_col_effort"),
                      tx("doc_col_role"), tx("doc_col_after")], rows, [2, 10, 4, 4, 5, 2]))
         s.add(Para(tx("doc_recs_follow_up", date=fmt.long_date(follow_up(self.r), lang))))

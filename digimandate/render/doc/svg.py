@@ -35,7 +35,7 @@ def chart_svg(c: Chart) -> str:
         out.append(f'<text x="{left - 10}" y="{y + row / 2 + 5:.0f}" text-anchor="end">{escape(name)}</text>')
         if level is None:
             out.append(f'<text x="{left + 6}" y="{y + row / 2 + 5:.0f}" font-style="italic">'
-                       f"{escape(c.not_assessed)}</text>")
+                       f"{escape(c.missing(i))}</text>")
             continue
         for s in range(level):
             shade = 215 - s * 35  # darker per level, outlined: tells apart without colour

@@ -115,8 +115,8 @@ def _block(doc: DocxDocument, b: Block) -> None:
                 run.bold = True
     elif isinstance(b, Chart):
         doc.add_paragraph(xml_safe(b.title), style=_style(doc, "Caption"))
-        rows = [[name, "", "", "", "", "", str(level) if level is not None else b.not_assessed]
-                for name, level in b.rows]
+        rows = [[name, "", "", "", "", "", str(level) if level is not None else b.missing(i)]
+                for i, (name, level) in enumerate(b.rows)]
         table = _table(doc, ["", *[str(i) for i in range(1, 6)], ""], rows, [8, 2, 2, 2, 2, 2, 4])
         legend = " · ".join(f"{i} {n}" for i, n in enumerate(b.level_names, 1))
         doc.paragraphs[-1].add_run(legend).italic = True

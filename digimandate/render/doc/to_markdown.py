@@ -50,7 +50,8 @@ def block(b: Block) -> list[str]:
     if isinstance(b, Fields):
         return ["| | |", "|---|---|"] + [f"| **{esc(k)}** | {esc(v)} |" for k, v in b.rows]
     if isinstance(b, Chart):
-        rows = [[name, bar(level), str(level) if level is not None else b.not_assessed] for name, level in b.rows]
+        rows = [[name, bar(level), str(level) if level is not None else b.missing(i)]
+                for i, (name, level) in enumerate(b.rows)]
         return [f"*{esc(b.title)}*", "", *_table(["", "1–5", ""], rows)]
     if isinstance(b, Ownership):
         out = [f"*{esc(b.title)}*", "", *_table(list(b.labels), [[g, "; ".join(items)] for g, items in b.groups])]
