@@ -104,6 +104,8 @@ def _source_lines(rs: RuleSet, r: ActiveRule, lang: Lang, md: bool = True,
                 line += f" ({t('doc_in_force', lang, date=info.in_force)})"
         if info and info.url:
             line += f" <{info.url}>"
+        if info and info.note and info.article:  # for a law: when which part came into force, and where that is said
+            line += " (" + " / ".join(info.note.get(lg) for lg in (langs or (lang,))) + ")"
         if s.quote:
             line += f"; \"{s.quote}\""
         if s.attribution:
