@@ -71,7 +71,11 @@ def no_print(ctx: Context) -> Iterator[Hit]:
             elif step.medium in ("print", "paper"):
                 yield Hit(path, step.medium, args, "medium")
     if not seen:
-        raise NotApplicable
+        if not ctx.doc.model.processes:
+            raise NotApplicable
+        # products exist but no handling step is recorded anywhere: not shown, never "not applicable"
+        ctx.examine()
+        yield Hit("processes", "steps_not_recorded")
 
 
 @check("P004")
