@@ -52,6 +52,23 @@ def read_products(path: Path) -> list[tuple[str, str]]:
     return [(name, uri) for uri, name in seen.items()]
 
 
+# The UPL writes every name in lower case; these words are written otherwise in Dutch.
+SPELLING = {"aow": "AOW", "digid": "DigiD", "eherkenning": "eHerkenning", "bsn": "BSN", "nederland": "Nederland",
+            "nederlanderschap": "Nederlanderschap"}
+
+
+def display_name(name: str) -> str:
+    """A product name as a reader writes it: a capital first letter, acronyms and proper names as spelled."""
+    words = []
+    for word in name.split(" "):
+        core = word.strip("()").split("-")
+        fixed = "-".join(SPELLING.get(part, part) for part in core)
+        words.append(word.replace(word.strip("()"), fixed) if word.strip("()") else word)
+    text = " ".join(words)
+    first = words[0].strip("()").split("-")[0]
+    return text if first in SPELLING.values() else text[:1].upper() + text[1:]
+
+
 def department_of(name: str) -> str:
     """Guess the department that delivers a product from words in its name."""
     lower = name.lower()
@@ -166,7 +183,7 @@ def build(products: list[tuple[str, str]]) -> str:
         assisted = rng.choice(["telefoon", "balie", "email", "post"])
         assisted_lands = rng.choices(["zaaksysteem", "postbus", "postkamer"], [0.7, 0.2, 0.1])[0]
         out.append(f"  - id: {pid}")
-        out.append(f"    name: {q(name[:1].upper() + name[1:])}")
+        out.append(f"    name: {q(display_name(name))}")
         out.append(f"    upl: {uri}")
         out.append(f"    department: {dept}")
         if owner:
