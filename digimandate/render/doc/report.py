@@ -371,7 +371,7 @@ class _Report:
             rows.append([dim.title.get(lang) if dim else spec.dimension, spec.title.get(lang), rung,
                          t(f"sev_{rule.severity}", lang), t(f"doc_outcome_{o.status}", lang)])
         d.add(Table([tx("doc_col_dimension"), tx("doc_col_norm"), tx("doc_col_level"), tx("doc_col_severity"),
-                     tx("doc_col_outcome")], rows, [3, 7, 1, 2, 2]))
+                     tx("doc_col_outcome")], rows, [3, 6, 2, 2, 3]))
         e = self.job_design()
         return [a, b, c, d] + ([e] if e else [])
 

@@ -57,6 +57,13 @@ def _repeat_header(table: DocxTable) -> None:
     tr_pr.append(el)
 
 
+def _keep_together(row: Any) -> None:
+    """A row is not split over two pages: a finding and where it stands stay on one page."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]], widths: list[int] | None) -> DocxTable:
     from docx.shared import Mm, Pt
 
@@ -82,6 +89,7 @@ def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]], w
         for cell, text in zip(cells, row, strict=True):
             cell.text = xml_safe(text)
     for row in table.rows:
+        _keep_together(row)
         for i, cell in enumerate(row.cells):
             if widths:
                 cell.width = table.columns[i].width
