@@ -29,7 +29,7 @@ def test_check_terminal_groups_findings_and_ends_with_maturity(runner: CliRunner
     assert result.exit_code == 1
     out = result.stdout
     assert "Mandate (mandate) · level 1 · score 0" in out
-    assert f"{SMALL}:62:57: [high] Channel www.dijkveld.nl is owned by Communicatie (Communications) only" in out
+    assert f"{SMALL}:62:57: [high] Channel www.dijkveld.nl is owned only by the communications department (Communicatie)" in out
     assert "\x1b[" not in out  # plain text when not a terminal
     last = out.strip().splitlines()
     assert last[-2].startswith("44 findings (critical 1, high 7, medium 17, low 19)")
