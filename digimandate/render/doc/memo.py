@@ -90,9 +90,18 @@ class _Memo:
             s.add(Para(tx("doc_memo_reason", org=r.organisation_name, date=fmt.long_date(r.audit_date, self.lang),
                           level=level_text(overall, self.lang))))
         if self.prog is not None:
-            s.add(Para(tx("doc_progress_counts", fixed=len(self.prog.fixed), new=len(self.prog.new),
-                          open=len(self.prog.still_open))))
+            s.add(Para(self.progress(self.prog)))
         return s
+
+    def progress(self, prog: Progress) -> str:
+        """What changed since the previous audit, naming only the counts that are not zero."""
+        lang = self.lang
+        parts = [self.tx(f"doc_memo_progress_{kind}", count=fmt.count(n, lang))
+                 for kind, n in (("fixed", len(prog.fixed)), ("new", len(prog.new)), ("open", len(prog.still_open)))
+                 if n]
+        if not parts:
+            return self.tx("doc_memo_progress_none")
+        return self.tx("doc_memo_progress", parts=", ".join(parts))
 
     def effect(self) -> Section:
         r, tx = self.r, self.tx
@@ -112,12 +121,15 @@ class _Memo:
     def arguments(self) -> Section:
         tx = self.tx
         s = Section(tx("doc_h_arguments"))
-        urgent = [rec for rec in self.recs if rec.rule.severity in ("critical", "high")]
         if not self.recs:
             s.add(Para(tx("doc_memo_no_findings")))
             return s
-        s.add(Para(tx("doc_memo_findings", count=counted(len(self.r.findings), "finding", self.lang),
-                      urgent=fmt.count(len(urgent), self.lang))))
+        # findings, not norms: 70 findings of weight high, never the 5 norms they belong to
+        high = sum(1 for f in self.r.findings if f.severity == "high")
+        critical = sum(1 for f in self.r.findings if f.severity == "critical")
+        key = "doc_memo_findings_critical" if critical else "doc_memo_findings" if high else "doc_memo_findings_plain"
+        s.add(Para(tx(key, count=counted(len(self.r.findings), "finding", self.lang),
+                      urgent=fmt.count(high + critical, self.lang))))
         items = [self.argument(rec) for rec in (self.mine or self.recs)[:4]]
         s.add(Items(items))
         return s
