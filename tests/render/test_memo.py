@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from datetime import date
 from pathlib import Path
 
@@ -94,3 +95,80 @@ def test_progress_names_no_count_of_zero(runner: CliRunner, tmp_path: Path) -> N
                                    "--lang", lang]).stdout
         assert expected in text
         assert " 0" not in section(text, "Aanleiding" if lang == "nl" else "Background")
+
+
+# ---------------------------------------------------------------- decisions on facts nobody recorded
+
+
+def decisions(text: str) -> list[str]:
+    """The numbered decision points of a memo."""
+    body = section(text, "Beslispunten") if "## Beslispunten" in text else section(text, "Decisions")
+    return [line.split(". ", 1)[1] for line in body.splitlines() if line[:1].isdigit()]
+
+
+def test_no_decision_rests_on_a_fact_nobody_recorded() -> None:
+    # every finding of "status online" in the large example is a fact not recorded: record it first
+    points = decisions(memo("large-municipality"))
+    assert not any(p.startswith("Aanvragers de status van hun aanvraag online laten volgen") for p in points)
+    assert not any(p.startswith("De proceseigenaren aanwijzen") for p in points)  # no owner recorded, none observed
+    assert points[-1].startswith(
+        "De ontbrekende feiten laten vastleggen. Het onderzoek kon niet vaststellen of is voldaan aan "
+        '"Elk product heeft een proceseigenaar" (per product: Huisvesting verblijfsgerechtigden, Ioaz-uitkering, '
+        "Milieuvriendelijk bouwsubsidie en 13 andere); "
+        '"Formulieren landen in een systeem waarin ze digitaal worden verwerkt" (per product: Bouwplaninzage, '
+        "Evenementenvergunning, Kadastrale gegevens kopie en 5 andere); "
+        '"Aanvragers kunnen de status van hun aanvraag online volgen" (per product, voor alle 240). '
+        "Pas met die feiten kan daarover worden besloten.")
+    # forms: the decision names the 28 products observed to fall short, not the 8 whose facts are missing
+    assert points[0].startswith("Opdracht geven de formulieren van Afvalinzameling blik, Ioaz-uitkering, "
+                                "Duurzaamheidslening, Bijstand tegenprestatie, Horecabedrijf exploitatievergunning "
+                                "en 23 andere te laten landen in het zaaksysteem")
+    english = memo("english-agency", "en")
+    assert "Let applicants follow the status" not in english
+    assert decisions(english)[-1].startswith(
+        'Have the missing facts recorded. The audit could not establish compliance with "Applicants can follow '
+        'the status of their request online" (for each product: Apply for housing allowance, Lodge an objection). '
+        "Only with those facts can that be decided.")
+
+
+def test_an_argument_on_a_fact_not_recorded_says_not_shown() -> None:
+    college = section(memo("large-municipality", "en", "college"), "Arguments")
+    assert "- The course has measurable goals and is revisited on its results: not shown." in college
+    assert "- Management and the executive have adopted the course: not met." in college
+
+
+def test_decision_points_fill_in_the_parameters_in_force() -> None:
+    points = decisions(memo("small-municipality"))
+    assert any(p.startswith("Minstens één keer per 365 dagen een rapportage") for p in points)
+    assert not any("{" in p for p in points)
+
+
+# ---------------------------------------------------------------- one count of decision points per body
+
+
+OTHER = re.compile(r"Een aparte notitie legt (?P<nl>.+) (?P<n>\d+) beslispunten? voor\."
+                   r"|A separate memo puts (?P<m>\d+) decision points? to (?P<en>.+)\.")
+
+
+def stated(text: str) -> dict[str, int]:
+    """How many decision points a memo says the memo to another body puts to it, by body."""
+    return {m["nl"] or m["en"]: int(m["n"] or m["m"]) for m in OTHER.finditer(text)}
+
+
+@pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_memos_of_both_bodies_agree_on_their_decisions(example: str, lang: Lang) -> None:
+    directie, college = memo(example, lang, "directie"), memo(example, lang, "college")
+    assert list(stated(college).values()) == [len(decisions(directie))]
+    assert list(stated(directie).values()) == [len(decisions(college))]
+
+
+def test_capped_decisions_are_counted_alike_and_left_to_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    from digimandate.render.doc import memo as module
+
+    monkeypatch.setattr(module, "MAX_DECISIONS", 3)
+    directie, college = memo("large-municipality", "nl"), memo("large-municipality", "nl", "college")
+    assert len(decisions(directie)) == 3  # two observed, and the point to record missing facts
+    rest = "Het adviesrapport noemt voor de directie nog 3 beslispunten, waarover later wordt besloten."
+    assert rest in section(directie, "Uitvoering en vervolg")
+    assert f"Een aparte notitie legt de directie 3 beslispunten voor.\n\n{rest}" in college

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from digimandate.audit.specs import Text, fill
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, recommendations
-from digimandate.render.doc.adapter import basis, graded, level, reason
+from digimandate.render.doc.actions import Recommendation, param_text, recommendations
+from digimandate.render.doc.adapter import basis, graded, level, reason, top_entity
 from digimandate.render.doc.common import (
     DocContext,
     body_name,
@@ -23,7 +25,68 @@ from digimandate.render.doc.model import Document, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names, clean
 
 Audience = Literal["directie", "college"]
-MAX_DECISIONS = 6
+BODIES: tuple[Audience, ...] = ("directie", "college")
+MAX_DECISIONS = 6  # decision points in one memo, the point to record missing facts included
+PLACES = ("processes/", "channels/", "mandates/")  # entities a memo names where a norm is not met
+
+
+def split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | None]:
+    """The part of a recommendation that rests on observed facts, and the part that rests on facts not recorded.
+
+    A place with one observed finding of the rule belongs to the first part: it fails on a recorded fact.
+    """
+    known = {top_entity(f.entity) for f in rec.findings if basis(f) == "observed"}
+
+    def part(keep: bool) -> Recommendation | None:
+        found = tuple(f for f in rec.findings if (top_entity(f.entity) in known) == keep)
+        if not found:
+            return None
+        places = {top_entity(f.entity) for f in found}
+        return replace(rec, findings=found, entities=tuple(e for e in rec.entities if e in places))
+
+    return part(True), part(False)
+
+
+def with_params(rec: Recommendation) -> Recommendation:
+    """The recommendation with the parameters in force written into its decision ("once every 365 days")."""
+    rule = rec.rule
+    spec = rule.spec
+    if spec.decision is None or not rule.params:
+        return rec
+    texts = {lang: fill(spec.decision.get(lang), {k: param_text(k, v, lang) for k, v in rule.params.items()})
+             for lang in ("nl", "en")}
+    filled = spec.model_copy(update={"decision": Text(nl=texts["nl"], en=texts["en"])})
+    return replace(rec, rule=replace(rule, spec=filled))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one body is asked to decide: what was observed to fall short, and the facts to record first."""
+
+    decide: list[Recommendation]  # the observed part of each recommendation, in the report's order
+    record: list[Recommendation]  # the parts that rest on facts nobody recorded: one point, to record them
+    rest: int  # decisions of this body beyond MAX_DECISIONS, left to the advice report
+
+    @property
+    def points(self) -> int:
+        """How many decision points the memo to this body has."""
+        return len(self.decide) + (1 if self.record else 0)
+
+
+def plan(recs: list[Recommendation], body: str) -> Plan:
+    """The decision points of one body: the same for its own memo and for what another memo says of it."""
+    decide: list[Recommendation] = []
+    record: list[Recommendation] = []
+    for rec in recs:
+        if rec.rule.spec.decided_by != body:
+            continue
+        seen, missing = split(rec)
+        if seen is not None:
+            decide.append(seen)
+        if missing is not None:
+            record.append(missing)
+    room = MAX_DECISIONS - (1 if record else 0)
+    return Plan(decide[:room], record, max(len(decide) - room, 0))
 
 
 class _Memo:
@@ -38,8 +101,7 @@ class _Memo:
         self.prog = prog
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a)
-        self.mine = [rec for rec in self.recs if rec.rule.spec.decided_by == audience][:MAX_DECISIONS]
-        self.other = [rec for rec in self.recs if rec.rule.spec.decided_by not in (None, audience)]
+        self.plan = plan(self.recs, audience)
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
@@ -50,7 +112,7 @@ class _Memo:
         kind = tx(f"doc_memo_kind_{self.audience}")
         gov = self.a.model.governance
         holder = gov.portfolio_holder if gov and gov.portfolio_holder else tx("doc_not_recorded")
-        status = tx("doc_status_decide") if self.mine else tx("doc_status_inform")
+        status = tx("doc_status_decide") if self.plan.points else tx("doc_status_inform")
         doc = Document(lang, kind, tx("doc_memo_subject", org=r.organisation_name))
         doc.front.append(Fields([
             (tx("doc_field_subject"), tx("doc_memo_subject", org=r.organisation_name)),
@@ -68,16 +130,41 @@ class _Memo:
     def decisions(self, body: str) -> Section:
         tx = self.tx
         s = Section(tx("doc_h_decisions"))
-        if not self.mine:
+        if not self.plan.points:
             s.add(Para(tx("doc_decisions_none", body=body)))
             return s
         s.add(Para(tx("doc_decisions_intro", body=body)))
         items = []
-        for rec in self.mine:
+        for rec in self.plan.decide:
             argument = clean(rec.rule.spec.rationale.get(self.lang))
-            items.append(f"{decision(rec, self.r, self.names, self.lang)} {tx('doc_decision_argument', text=argument)}")
+            text = decision(with_params(rec), self.r, self.names, self.lang)
+            items.append(f"{text} {tx('doc_decision_argument', text=argument)}")
+        if self.plan.record:
+            items.append(self.record_point())
         s.add(Items(items, ordered=True))
         return s
+
+    def record_point(self) -> str:
+        """One point for the facts nobody recorded: record them first, decide on them after."""
+        tx = self.tx
+        norms = []
+        for rec in self.plan.record:
+            where = self.where(rec)
+            title = f'"{rec.rule.spec.title.get(self.lang)}"'
+            norms.append(f"{title} ({where})" if where else title)
+        text = tx("doc_memo_record", norms="; ".join(norms))
+        return f"{text} {tx('doc_decision_argument', text=tx('doc_memo_record_argument'))}"
+
+    def where(self, rec: Recommendation) -> str:
+        """Where facts are to be recorded: per product, or the channels and mandates by name."""
+        lang = self.lang
+        places = [e for e in rec.entities if e.startswith(PLACES)]
+        if places and all(e.startswith("processes/") for e in places):
+            total = len(self.a.model.processes)
+            if len(places) == total > 2:
+                return self.tx("doc_memo_per_product_all", count=fmt.count(total, lang))
+            return self.tx("doc_memo_per_product", names=short_list([self.names.entity(e) for e in places], lang, 3))
+        return short_list([self.names.entity(e) for e in places], lang, 3)
 
     def reason(self) -> Section:
         r, tx = self.r, self.tx
@@ -111,7 +198,7 @@ class _Memo:
             target = 2 if overall is None else overall + 1
             # only claim that these decisions reach the next level when they cover all that blocks it
             needed = set(r.maturity.blocking)
-            enough = overall is not None and bool(needed) and needed <= {rec.rule.id for rec in self.mine}
+            enough = overall is not None and bool(needed) and needed <= {rec.rule.id for rec in self.plan.decide}
             s.add(Para(tx("doc_memo_effect" if enough else "doc_memo_effect_partial",
                           level=level_text(target, self.lang), description=t(f"level_{target}_desc", self.lang))))
         else:
@@ -130,16 +217,22 @@ class _Memo:
         key = "doc_memo_findings_critical" if critical else "doc_memo_findings" if high else "doc_memo_findings_plain"
         s.add(Para(tx(key, count=counted(len(self.r.findings), "finding", self.lang),
                       urgent=fmt.count(high + critical, self.lang))))
-        items = [self.argument(rec) for rec in (self.mine or self.recs)[:4]]
-        s.add(Items(items))
+        if self.plan.points:
+            parts = [(rec, True) for rec in self.plan.decide] + [(rec, False) for rec in self.plan.record]
+        else:
+            parts = [(part, part is seen) for rec in self.recs for seen, missing in [split(rec)]
+                     for part in (seen, missing) if part is not None]
+        s.add(Items([self.argument(rec, observed) for rec, observed in parts[:4]]))
         return s
 
-    def argument(self, rec: Recommendation) -> str:
-        spec = rec.rule.spec
-        places = [self.names.entity(e) for e in rec.entities if e.startswith(("processes/", "channels/", "mandates/"))]
+    def argument(self, rec: Recommendation, observed: bool) -> str:
+        """A norm not met where a recorded fact falls short, or not shown where the fact was not recorded."""
+        norm = rec.rule.spec.title.get(self.lang)
+        places = [self.names.entity(e) for e in rec.entities if e.startswith(PLACES)]
         if not places:
-            return self.tx("doc_memo_argument_plain", norm=spec.title.get(self.lang))
-        return self.tx("doc_memo_argument", norm=spec.title.get(self.lang), where=short_list(places, self.lang, 3))
+            return self.tx("doc_memo_argument_plain" if observed else "doc_memo_argument_unrecorded_plain", norm=norm)
+        return self.tx("doc_memo_argument" if observed else "doc_memo_argument_unrecorded", norm=norm,
+                       where=short_list(places, self.lang, 3))
 
     def caveats(self) -> Section:
         r, tx = self.r, self.tx
@@ -168,8 +261,8 @@ class _Memo:
     def finance(self) -> Section:
         tx = self.tx
         s = Section(tx("doc_h_finance"))
-        ids = {rec.rule.id for rec in self.mine}
-        if not self.mine:
+        ids = {rec.rule.id for rec in self.plan.decide}
+        if not self.plan.points:
             s.add(Para(tx("doc_finance_none")))
         elif ids & {"M001", "M009"}:
             fte = self.a.rules.rules["M009"].params.get("min_fte") if "M009" in self.a.rules.rules else None
@@ -189,9 +282,17 @@ class _Memo:
         r, tx, lang = self.r, self.tx, self.lang
         s = Section(tx("doc_h_follow_up"))
         s.add(Para(tx("doc_follow_up", date=fmt.long_date(follow_up(r), lang))))
-        if self.other:
-            other = body_name(self.other[0].rule.spec.decided_by or "directie", r, lang)
-            s.add(Para(tx("doc_follow_other", body=other, count=fmt.count(len(self.other), lang))))
+        if self.plan.rest:
+            s.add(Para(tx("doc_memo_follow_rest", body=body_name(self.audience, r, lang),
+                          count=counted(self.plan.rest, "point", lang))))
+        for body in BODIES:
+            other = plan(self.recs, body) if body != self.audience else None
+            if other is None or not other.points:
+                continue
+            name = body_name(body, r, lang)
+            s.add(Para(tx("doc_memo_follow_other", body=name, count=counted(other.points, "point", lang))))
+            if other.rest:
+                s.add(Para(tx("doc_memo_follow_rest", body=name, count=counted(other.rest, "point", lang))))
         return s
 
     def attachments(self) -> Section:
