@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from digimandate.cli.app import app
 from digimandate.cli.run import Run
 from digimandate.cli.settings import Options
-from digimandate.i18n import Lang
+from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc.common import DocContext
 from digimandate.render.doc.memo import Audience, build_memo
@@ -172,3 +172,58 @@ def test_capped_decisions_are_counted_alike_and_left_to_the_report(monkeypatch: 
     rest = "Het adviesrapport noemt voor de directie nog 3 beslispunten, waarover later wordt besloten."
     assert rest in section(directie, "Uitvoering en vervolg")
     assert f"Een aparte notitie legt de directie 3 beslispunten voor.\n\n{rest}" in college
+
+
+# ---------------------------------------------------------------- the intended effect
+
+
+def test_the_effect_names_the_levels_the_decisions_reach() -> None:
+    # mandate and channels: their next rung is blocked only by rules this memo decides on observed facts
+    assert section(memo("large-municipality"), "Beoogd effect") == (
+        "Als alle beslispunten zijn uitgevoerd:\n\n"
+        "- Mandaat: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n"
+        "- Kanalen: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n\n"
+        "Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is voldaan aan: Elk product heeft een proceseigenaar, "
+        "Elk product is digitaal aan te vragen, Elk product heeft prestatie-indicatoren; "
+        "de acties daarvoor staan in het adviesrapport.")
+    assert section(memo("english-agency", "en", "college"), "Intended effect").startswith(
+        "Once all decision points are carried out:\n\n"
+        "- Board commitment: from level 2 (Assigned) to level 3 (Mandated).\n\n"
+        "The overall level stays at level 1 (Ad hoc) as long as these are not met: ")
+
+
+def test_no_level_is_claimed_when_no_decision_removes_a_blocker() -> None:
+    # the small directie decides nothing that blocks a next level: the sponsor's fact is to be recorded first
+    effect = section(memo("small-municipality"), "Beoogd effect")
+    assert effect.startswith("De beslispunten brengen nog geen dimensie een niveau hoger; ze bereiden dat voor "
+                             "of dragen bij aan een hoger niveau daarna.\n\nHet totale niveau blijft niveau 1 (Ad hoc) ")
+    assert "dichter bij" not in effect and "bereiken" not in effect
+    assert "niveau 2" not in effect
+
+
+def with_maturity(example: str, **dims: tuple[int, tuple[str, ...]]) -> Audited:
+    """An audit whose dimensions have the given level and blocking rules, and the overall level that follows."""
+    a = audited(example)
+    m = a.result.maturity
+    scored = {n: dataclasses.replace(d, level=dims[n][0], blocking=dims[n][1]) if n in dims else d
+              for n, d in m.dimensions.items()}
+    overall = min(d.level for d in scored.values() if d.level is not None and d.graded)
+    blocking = tuple(sorted({b for d in scored.values() if d.level == overall for b in d.blocking}))
+    maturity = dataclasses.replace(m, dimensions=scored, level=overall, blocking=blocking)
+    return dataclasses.replace(a, result=dataclasses.replace(a.result, maturity=maturity))
+
+
+def test_a_blocker_decided_on_part_of_its_places_brings_a_level_closer_not_reached() -> None:
+    # forms (large example): 28 products observed, 8 not recorded; as the only blocker of the next rung
+    a = with_maturity("large-municipality", processes=(1, ("P001",)))
+    effect = section(render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie")), "Beoogd effect")
+    assert ("- Processen van begin tot eind: dichter bij niveau 2 (Belegd); daarvoor moet ook zijn voldaan aan: "
+            "Formulieren landen in een systeem waarin ze digitaal worden verwerkt.") in effect
+
+
+def test_the_overall_level_is_claimed_when_the_decisions_clear_all_that_blocks_it() -> None:
+    # only mandate and channels at level 2, each blocked by one rule the directie decides on observed facts
+    a = with_maturity("english-agency", board=(3, ()), ownership=(3, ()), processes=(3, ()), feedback=(3, ()))
+    effect = section(render_markdown(build_memo(a, DocContext("en", WRITTEN), "directie")), "Intended effect")
+    assert effect.endswith("The organisation as a whole can then reach level 3 (Mandated): " + t("level_3_desc", "en")
+                           + ".")

@@ -191,19 +191,63 @@ class _Memo:
         return self.tx("doc_memo_progress", parts=", ".join(parts))
 
     def effect(self) -> Section:
-        r, tx = self.r, self.tx
-        overall = level(r.maturity)
+        """What carrying out the decision points achieves: a level only where they remove all that blocks it."""
+        r, tx, lang = self.r, self.tx, self.lang
         s = Section(tx("doc_h_effect"))
-        if overall is None or overall < 5:
-            target = 2 if overall is None else overall + 1
-            # only claim that these decisions reach the next level when they cover all that blocks it
-            needed = set(r.maturity.blocking)
-            enough = overall is not None and bool(needed) and needed <= {rec.rule.id for rec in self.plan.decide}
-            s.add(Para(tx("doc_memo_effect" if enough else "doc_memo_effect_partial",
-                          level=level_text(target, self.lang), description=t(f"level_{target}_desc", self.lang))))
-        else:
+        overall = level(r.maturity)
+        if overall is not None and overall >= 5:
             s.add(Para(tx("doc_memo_effect_top")))
+            return s
+        if not self.plan.points:
+            s.add(Para(tx("doc_memo_effect_none")))
+            return s
+        full = self.decided_in_full()
+        touched = {rec.rule.id for rec in self.plan.decide}
+        after: dict[str, int] = {}
+        items = []
+        for name, dim in self.a.rules.dimensions.items():
+            ds = r.maturity.dimensions.get(name)
+            now = level(ds)
+            if ds is None or now is None or now >= 5 or not graded(self.a, name):
+                continue
+            blocking = set(ds.blocking)  # the unmet rules of the next rung
+            if not blocking & touched:
+                continue
+            if blocking <= full:
+                after[name] = now + 1
+                items.append(tx("doc_memo_effect_reached", dim=dim.title.get(lang), before=level_text(now, lang),
+                                after=level_text(now + 1, lang)))
+            else:
+                items.append(tx("doc_memo_effect_closer", dim=dim.title.get(lang), level=level_text(now + 1, lang),
+                                norms=self.titles(blocking - full)))
+        if items:
+            s.add(Para(tx("doc_memo_effect_when")))
+            s.add(Items(items))
+        else:
+            s.add(Para(tx("doc_memo_effect_prepare")))
+        if overall is None:
+            return s
+        levels = [after.get(name, level(ds)) for name, ds in r.maturity.dimensions.items() if graded(self.a, name)]
+        reached = min(lv for lv in levels if lv is not None)
+        remaining = set(r.maturity.blocking) - full
+        if reached > overall:
+            s.add(Para(tx("doc_memo_effect", level=level_text(reached, lang),
+                          description=t(f"level_{reached}_desc", lang))))
+        elif remaining:
+            s.add(Para(tx("doc_memo_effect_stays", level=level_text(overall, lang), norms=self.titles(remaining))))
+        else:
+            s.add(Para(tx("doc_memo_effect_stays_plain", level=level_text(overall, lang))))
         return s
+
+    def decided_in_full(self) -> set[str]:
+        """The rules whose every finding a decision point of this memo covers: no fact of them is missing."""
+        missing = {rec.rule.id for rec in self.plan.record}
+        return {rec.rule.id for rec in self.plan.decide if rec.rule.id not in missing}
+
+    def titles(self, ids: set[str]) -> str:
+        """Norms by title, in the order of the checklist."""
+        rules = self.a.rules.rules
+        return short_list([rules[i].spec.title.get(self.lang) for i in rules if i in ids], self.lang, 3)
 
     def arguments(self) -> Section:
         tx = self.tx
