@@ -180,7 +180,7 @@ def test_capped_decisions_are_counted_alike_and_left_to_the_report(monkeypatch: 
 def test_the_effect_names_the_levels_the_decisions_reach() -> None:
     # mandate and channels: their next rung is blocked only by rules this memo decides on observed facts
     assert section(memo("large-municipality"), "Beoogd effect") == (
-        "Als alle beslispunten zijn uitgevoerd:\n\n"
+        "Als alle beslispunten zijn uitgevoerd, ook die eerst met een raming worden uitgewerkt:\n\n"
         "- Mandaat: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n"
         "- Kanalen: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n\n"
         "Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is voldaan aan: Elk product heeft een proceseigenaar, "
@@ -227,3 +227,33 @@ def test_the_overall_level_is_claimed_when_the_decisions_clear_all_that_blocks_i
     effect = section(render_markdown(build_memo(a, DocContext("en", WRITTEN), "directie")), "Intended effect")
     assert effect.endswith("The organisation as a whole can then reach level 3 (Mandated): " + t("level_3_desc", "en")
                            + ".")
+
+
+# ---------------------------------------------------------------- finance
+
+
+def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> None:
+    college = memo("small-municipality", "nl", "college")
+    assert section(college, "Financiën") == (
+        "Het mandaat vraagt minstens 0,5 fte aan tijd van de houders.\n\n"
+        "Voor beslispunten 2 en 3 is de inspanning klein tot middel (zie het adviesrapport); voorgesteld wordt "
+        "daarover nu te besluiten en het werk met bestaande medewerkers te doen.\n\n"
+        "Voor beslispunt 1 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een raming van de "
+        "kosten, die uiterlijk 17 februari 2027 voorligt; over de uitvoering wordt daarna besloten.")
+    # the costly point itself says what is decided now
+    assert decisions(college)[0].startswith("Een persoon of compact team een organisatiebreed mandaat")
+    assert ("Omdat dit veel werk is, wordt nu besloten het uit te werken met een raming van de kosten, uiterlijk "
+            "17 februari 2027; over de uitvoering volgt dan een besluit. Argument:") in decisions(college)[0]
+    english = memo("large-municipality", "en")
+    assert section(english, "Finance") == (
+        "For decision points 3, 4, 5 and 6 the effort is small to medium (see the advice report); the proposal is to "
+        "decide on this now and do the work with existing staff.\n\n"
+        "For decision points 1 and 2 the effort is large: what is decided now is only a worked-out plan with a cost "
+        "estimate, due by 17 February 2027; the implementation is decided after that.")
+    assert "Once all decision points are carried out, including those first worked out with a cost estimate:" in english
+    for text in (college, english, memo("english-agency", "en")):
+        assert "te ramen" not in text and "to be estimated" not in text and "komen bij het besluit" not in text
+    assert "For all decision points the effort is small to medium" in memo("english-agency", "en")
+    # a working day (a Wednesday), a quarter year after the memo and before the follow-up audit on 3 May 2027
+    assert "Een vervolgonderzoek op 3 mei 2027" in section(college, "Uitvoering en vervolg")
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any, Literal
 
 from digimandate.audit.specs import Text, fill
@@ -13,6 +14,7 @@ from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation, param_text, recommendations
 from digimandate.render.doc.adapter import basis, graded, level, reason, top_entity
 from digimandate.render.doc.common import (
+    FOLLOW_UP_DAYS,
     DocContext,
     body_name,
     counted,
@@ -138,6 +140,8 @@ class _Memo:
         for rec in self.plan.decide:
             argument = clean(rec.rule.spec.rationale.get(self.lang))
             text = decision(with_params(rec), self.r, self.names, self.lang)
+            if rec.effort == "large":
+                text += " " + tx("doc_memo_decision_large", date=fmt.long_date(self.estimate_due(), self.lang))
             items.append(f"{text} {tx('doc_decision_argument', text=argument)}")
         if self.plan.record:
             items.append(self.record_point())
@@ -221,7 +225,8 @@ class _Memo:
                 items.append(tx("doc_memo_effect_closer", dim=dim.title.get(lang), level=level_text(now + 1, lang),
                                 norms=self.titles(blocking - full)))
         if items:
-            s.add(Para(tx("doc_memo_effect_when")))
+            later = any(rec.effort == "large" for rec in self.plan.decide)
+            s.add(Para(tx("doc_memo_effect_when_later" if later else "doc_memo_effect_when")))
             s.add(Items(items))
         else:
             s.add(Para(tx("doc_memo_effect_prepare")))
@@ -303,18 +308,50 @@ class _Memo:
         return s
 
     def finance(self) -> Section:
-        tx = self.tx
+        """What can be decided now (small or medium effort) and what is first worked out with an estimate."""
+        tx, lang = self.tx, self.lang
         s = Section(tx("doc_h_finance"))
-        ids = {rec.rule.id for rec in self.plan.decide}
         if not self.plan.points:
             s.add(Para(tx("doc_finance_none")))
-        elif ids & {"M001", "M009"}:
-            fte = self.a.rules.rules["M009"].params.get("min_fte") if "M009" in self.a.rules.rules else None
-            amount = fmt.number(float(fte), self.lang, 2) if isinstance(fte, (int, float)) else "?"
-            s.add(Para(tx("doc_finance_fte", fte=amount)))
-        else:
-            s.add(Para(tx("doc_finance_estimate")))
+            return s
+        ids = {rec.rule.id for rec in self.plan.decide}
+        fte = self.a.rules.rules["M009"].params.get("min_fte") if "M009" in self.a.rules.rules else None
+        if ids & {"M001", "M009"} and isinstance(fte, (int, float)) and not isinstance(fte, bool):
+            s.add(Para(tx("doc_finance_fte", fte=fmt.number(float(fte), lang, 2))))
+        now: list[int] = []
+        efforts: set[str] = set()
+        later: list[int] = []
+        for i, rec in enumerate(self.plan.decide, 1):
+            if rec.effort == "large":
+                later.append(i)
+            else:
+                now.append(i)
+                efforts.add(rec.effort)
+        if self.plan.record:  # recording facts is small work
+            now.append(self.plan.points)
+            efforts.add("small")
+        if now:
+            effort = tx(f"doc_grade_{efforts.pop()}") if len(efforts) == 1 else tx("doc_memo_effort_mixed")
+            s.add(Para(tx("doc_memo_finance_now", points=self.numbers(now), effort=effort)))
+        if later:
+            s.add(Para(tx("doc_memo_finance_large", points=self.numbers(later),
+                          date=fmt.long_date(self.estimate_due(), lang))))
         return s
+
+    def numbers(self, numbers: list[int]) -> str:
+        """"beslispunt 2", "beslispunten 1, 3 en 4" or "alle beslispunten"."""
+        one, many = self.tx("doc_noun_point").split("|")
+        if len(numbers) == self.plan.points > 1:
+            return self.tx("doc_memo_all_points")
+        if len(numbers) == 1:
+            return f"{one} {numbers[0]}"
+        listed = ", ".join(str(n) for n in numbers[:-1])
+        return f"{many} {listed} {self.tx('doc_and')} {numbers[-1]}"
+
+    def estimate_due(self) -> date:
+        """When an estimate for a costly decision point is due: a quarter year on, before the follow-up audit."""
+        start = max(self.r.audit_date, self.ctx.written)
+        return fmt.working_day(start + timedelta(days=FOLLOW_UP_DAYS // 2))
 
     def communication(self) -> Section:
         tx = self.tx
