@@ -257,3 +257,56 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
     # a working day (a Wednesday), a quarter year after the memo and before the follow-up audit on 3 May 2027
     assert "Een vervolgonderzoek op 3 mei 2027" in section(college, "Uitvoering en vervolg")
 
+
+
+# ---------------------------------------------------------------- communication, and a memo with nothing to decide
+
+
+def test_the_mandate_is_announced_only_when_a_decision_grants_or_changes_it() -> None:
+    small = memo("small-municipality")  # the directie decides nothing about a mandate
+    assert section(small, "Communicatie") == (
+        "Na het besluit horen de betrokken afdelingen in het managementoverleg wat het van hen vraagt.")
+    assert "bekendgemaakt" not in small and "WOR" not in small
+    college = memo("small-municipality", "nl", "college")  # the college grants the organisation-wide mandate
+    assert section(college, "Communicatie") == (
+        "Na het besluit over het mandaat worden het mandaat en de houders aan de hele organisatie bekendgemaakt: "
+        "via intranet, in het managementoverleg en op de afdelingen.")
+    assert "(WOR artikel 25)" in college
+    # large: the mandate exists since a Directiebesluit and was announced; the directie drops an approval
+    large = memo("large-municipality", "en")
+    assert section(large, "Communication") == (
+        "After the decision the change to the mandate is announced to the whole organisation: on the intranet, "
+        "in the management meeting and in the departments.")
+    assert "the mandate and its holders are announced" not in large
+    assert "announced" not in memo("large-municipality", "en", "college")  # the course only
+
+
+@pytest.mark.parametrize("audience", ["directie", "college"])
+def test_a_memo_with_nothing_to_decide_stays_an_information_note(audience: Audience) -> None:
+    nl, en = memo("mature-municipality", "nl", audience), memo("mature-municipality", "en", audience)
+    assert "| **Status** | ter informatie |" in nl and "| **Status** | for information |" in en
+    for phrase in ("WOR", "Na het besluit", "bekendgemaakt", "De acties volgen", "ter besluitvorming"):
+        assert phrase not in nl, phrase
+    for phrase in ("Works Councils Act", "After the decision", "announced", "The actions follow", "for decision"):
+        assert phrase not in en, phrase
+    assert section(nl, "Communicatie") == \
+        "Deze notitie is ter informatie; het adviesrapport kan met de afdelingen worden gedeeld."
+    assert section(nl, "Uitvoering en vervolg") == \
+        "Een vervolgonderzoek op 3 mei 2027 laat zien hoe de organisatie er dan voor staat."
+    assert section(nl, "Financiën") == "Deze notitie heeft geen financiële gevolgen."
+    assert section(en, "Points to note").count("\n- ") == 0  # the Awb note alone
+
+
+def test_an_information_note_beside_findings_claims_no_effect() -> None:
+    # the English agency with only the findings no body decides on: nothing for the directie
+    a = audited("english-agency")
+    undecided = tuple(f for f in a.result.findings if a.rules.rules[f.rule].spec.decided_by is None)
+    a = dataclasses.replace(a, result=dataclasses.replace(a.result, findings=undecided))
+    text = render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie"))
+    assert "| **Status** | ter informatie |" in text
+    assert section(text, "Beoogd effect") == (
+        "Deze notitie vraagt geen besluit en beoogt dus geen eigen effect; het adviesrapport beschrijft wat de "
+        "organisatie verder brengt.")
+    assert section(text, "Uitvoering en vervolg") == (
+        "Een vervolgonderzoek op 3 mei 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
+    assert "WOR" not in text and "Na het besluit" not in text

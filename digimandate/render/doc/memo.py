@@ -286,7 +286,9 @@ class _Memo:
     def caveats(self) -> Section:
         r, tx = self.r, self.tx
         s = Section(tx("doc_h_caveats"))
-        items = [tx("doc_caveat_awb"), tx("doc_caveat_wor")]
+        items = [tx("doc_caveat_awb")]
+        if self.mandate_points():  # only a decision on the mandate shifts powers to its holder
+            items.append(tx("doc_caveat_wor"))
         missing = sum(1 for f in r.findings if basis(f) == "not_recorded")
         if missing:
             items.append(tx("doc_caveat_missing", count=fmt.count(missing, self.lang)))
@@ -353,16 +355,34 @@ class _Memo:
         start = max(self.r.audit_date, self.ctx.written)
         return fmt.working_day(start + timedelta(days=FOLLOW_UP_DAYS // 2))
 
+    def mandate_points(self) -> bool:
+        """Whether a decision point grants or changes a mandate."""
+        return any(rec.rule.spec.dimension == "mandate" for rec in self.plan.decide)
+
     def communication(self) -> Section:
+        """The mandate is announced only when a decision point grants or changes it."""
         tx = self.tx
         s = Section(tx("doc_h_communication"))
-        s.add(Para(tx("doc_communication")))
+        if not self.plan.points:
+            key = "doc_memo_communication_inform"
+        elif self.mandate_points():
+            announced = any(md.scope == "organisation" and md.announced for md in self.a.model.mandates)
+            key = "doc_memo_communication_change" if announced else "doc_communication"
+        else:
+            key = "doc_memo_communication_owners"
+        s.add(Para(tx(key)))
         return s
 
     def follow(self) -> Section:
         r, tx, lang = self.r, self.tx, self.lang
         s = Section(tx("doc_h_follow_up"))
-        s.add(Para(tx("doc_follow_up", date=fmt.long_date(follow_up(r), lang))))
+        when = fmt.long_date(follow_up(r), lang)
+        if self.plan.points:
+            s.add(Para(tx("doc_follow_up", date=when)))
+        elif self.recs:
+            s.add(Para(tx("doc_memo_follow_up_inform", date=when)))
+        else:
+            s.add(Para(tx("doc_memo_follow_up_clean", date=when)))
         if self.plan.rest:
             s.add(Para(tx("doc_memo_follow_rest", body=body_name(self.audience, r, lang),
                           count=counted(self.plan.rest, "point", lang))))
