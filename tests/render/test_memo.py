@@ -285,6 +285,10 @@ def test_the_mandate_is_announced_only_when_a_decision_grants_or_changes_it() ->
 def test_a_memo_with_nothing_to_decide_stays_an_information_note(audience: Audience) -> None:
     nl, en = memo("mature-municipality", "nl", audience), memo("mature-municipality", "en", audience)
     assert "| **Status** | ter informatie |" in nl and "| **Status** | for information |" in en
+    if audience == "college":  # no proposal ("Collegevoorstel") without anything proposed
+        assert nl.startswith("# Informatienota\n") and en.startswith("# Information memo\n")
+    else:
+        assert nl.startswith("# DT-notitie\n")
     for phrase in ("WOR", "Na het besluit", "bekendgemaakt", "De acties volgen", "ter besluitvorming"):
         assert phrase not in nl, phrase
     for phrase in ("Works Councils Act", "After the decision", "announced", "The actions follow", "for decision"):

@@ -111,7 +111,9 @@ class _Memo:
     def build(self) -> Document:
         r, tx, lang = self.r, self.tx, self.lang
         body = body_name(self.audience, r, lang)
-        kind = tx(f"doc_memo_kind_{self.audience}")
+        # a proposal to the executive proposes something; with nothing to decide it is an information memo
+        kind = tx("doc_memo_kind_inform") if self.audience == "college" and not self.plan.points \
+            else tx(f"doc_memo_kind_{self.audience}")
         gov = self.a.model.governance
         holder = gov.portfolio_holder if gov and gov.portfolio_holder else tx("doc_not_recorded")
         status = tx("doc_status_decide") if self.plan.points else tx("doc_status_inform")
