@@ -105,11 +105,11 @@ def test_memo_structure(runner: CliRunner) -> None:
     assert "| **Aan** | De directie |" in text and "| **Steller** | J. Adviseur |" in text
     assert "| **Portefeuillehouder** | Wethouder Dienstverlening en ICT |" in text
     assert "| **Status** | ter besluitvorming |" in text
-    assert "1. Een lid van de directie aanwijzen als sponsor van digitale dienstverlening. Argument: Zonder iemand" in text
+    assert "1. Opdracht geven de formulieren van Parkeervergunning aanvragen te laten landen in het zaaksysteem" in text
     assert "geen mandaat om namens een bestuursorgaan besluiten te nemen als bedoeld in titel 10.1" in text
-    assert "(WOR artikel 25)" in text
-    # the college decides on the mandate, the course and (checklist 2.0) its measurable goals
-    assert "Over 3 andere besluiten beslist het college van B&W; die volgen in een aparte notitie." in text
+    assert "(WOR artikel 25)" not in text  # the directie decides nothing about the mandate here
+    # the college decides on the mandate and the course, and has its measurable goals recorded (checklist 2.0)
+    assert "Een aparte notitie legt het college van B&W 3 beslispunten voor." in text
     assert "Voor Kanalen en Eigenaarschap is geen niveau vastgesteld" in text
     college = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--audience", "college",
                                   "--lang", "en"]).stdout
@@ -118,6 +118,7 @@ def test_memo_structure(runner: CliRunner) -> None:
     assert college.startswith("# Proposal to the executive\n") and "| **To** | The municipal executive |" in college
     assert "1. Grant one person or a compact team an organisation-wide mandate" in college
     assert "The mandate needs at least 0.5 FTE of the holders' time" in college
+    assert "(Works Councils Act, article 25)" in college  # the college grants the mandate
 
 
 def test_memo_is_for_information_when_nothing_needs_deciding(runner: CliRunner) -> None:

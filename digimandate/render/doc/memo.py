@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any, Literal
 
+from digimandate.audit.specs import Text, fill
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, recommendations
-from digimandate.render.doc.adapter import basis, graded, level, reason
+from digimandate.render.doc.actions import Recommendation, param_text, recommendations
+from digimandate.render.doc.adapter import basis, graded, level, reason, top_entity
 from digimandate.render.doc.common import (
+    FOLLOW_UP_DAYS,
     DocContext,
     body_name,
     counted,
@@ -23,7 +27,76 @@ from digimandate.render.doc.model import Document, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names, clean
 
 Audience = Literal["directie", "college"]
-MAX_DECISIONS = 6
+BODIES: tuple[Audience, ...] = ("directie", "college")
+MAX_DECISIONS = 6  # decision points in one memo, the point to record missing facts included
+PLACES = ("processes/", "channels/", "mandates/")  # entities a memo names where a norm is not met
+
+
+def split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | None]:
+    """The part of a recommendation that rests on observed facts, and the part that rests on facts not recorded.
+
+    A place with one observed finding of the rule belongs to the first part: it fails on a recorded fact.
+    """
+    known = {top_entity(f.entity) for f in rec.findings if basis(f) == "observed"}
+
+    def part(keep: bool) -> Recommendation | None:
+        found = tuple(f for f in rec.findings if (top_entity(f.entity) in known) == keep)
+        if not found:
+            return None
+        places = {top_entity(f.entity) for f in found}
+        return replace(rec, findings=found, entities=tuple(e for e in rec.entities if e in places))
+
+    return part(True), part(False)
+
+
+def with_params(rec: Recommendation) -> Recommendation:
+    """The recommendation with the parameters in force written into its decision ("once every 365 days")."""
+    rule = rec.rule
+    spec = rule.spec
+    chosen = rec.decision_text()  # the rule's decision, or the one for the message all its findings give
+    if chosen is None or not rule.params:
+        return rec
+    texts = {lang: fill(chosen.get(lang), {k: param_text(k, v, lang) for k, v in rule.params.items()})
+             for lang in ("nl", "en")}
+    filled = Text(nl=texts["nl"], en=texts["en"])
+    exact = rec.exact
+    if exact is not None and exact.decision is not None:
+        key = rec.findings[0].message_key
+        updated = spec.model_copy(update={"by_message": {**spec.by_message,
+                                                         key: exact.model_copy(update={"decision": filled})}})
+    else:
+        updated = spec.model_copy(update={"decision": filled})
+    return replace(rec, rule=replace(rule, spec=updated))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one body is asked to decide: what was observed to fall short, and the facts to record first."""
+
+    decide: list[Recommendation]  # the observed part of each recommendation, in the report's order
+    record: list[Recommendation]  # the parts that rest on facts nobody recorded: one point, to record them
+    rest: int  # decisions of this body beyond MAX_DECISIONS, left to the advice report
+
+    @property
+    def points(self) -> int:
+        """How many decision points the memo to this body has."""
+        return len(self.decide) + (1 if self.record else 0)
+
+
+def plan(recs: list[Recommendation], body: str) -> Plan:
+    """The decision points of one body: the same for its own memo and for what another memo says of it."""
+    decide: list[Recommendation] = []
+    record: list[Recommendation] = []
+    for rec in recs:
+        if rec.decided_by != body:  # the body that decides this rule, or this message of it
+            continue
+        seen, missing = split(rec)
+        if seen is not None:
+            decide.append(seen)
+        if missing is not None:
+            record.append(missing)
+    room = MAX_DECISIONS - (1 if record else 0)
+    return Plan(decide[:room], record, max(len(decide) - room, 0))
 
 
 class _Memo:
@@ -38,8 +111,7 @@ class _Memo:
         self.prog = prog
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a)
-        self.mine = [rec for rec in self.recs if rec.rule.spec.decided_by == audience][:MAX_DECISIONS]
-        self.other = [rec for rec in self.recs if rec.rule.spec.decided_by not in (None, audience)]
+        self.plan = plan(self.recs, audience)
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
@@ -47,10 +119,12 @@ class _Memo:
     def build(self) -> Document:
         r, tx, lang = self.r, self.tx, self.lang
         body = body_name(self.audience, r, lang)
-        kind = tx(f"doc_memo_kind_{self.audience}")
+        # a proposal to the executive proposes something; with nothing to decide it is an information memo
+        kind = tx("doc_memo_kind_inform") if self.audience == "college" and not self.plan.points \
+            else tx(f"doc_memo_kind_{self.audience}")
         gov = self.a.model.governance
         holder = gov.portfolio_holder if gov and gov.portfolio_holder else tx("doc_not_recorded")
-        status = tx("doc_status_decide") if self.mine else tx("doc_status_inform")
+        status = tx("doc_status_decide") if self.plan.points else tx("doc_status_inform")
         doc = Document(lang, kind, tx("doc_memo_subject", org=r.organisation_name))
         doc.front.append(Fields([
             (tx("doc_field_subject"), tx("doc_memo_subject", org=r.organisation_name)),
@@ -68,16 +142,43 @@ class _Memo:
     def decisions(self, body: str) -> Section:
         tx = self.tx
         s = Section(tx("doc_h_decisions"))
-        if not self.mine:
+        if not self.plan.points:
             s.add(Para(tx("doc_decisions_none", body=body)))
             return s
         s.add(Para(tx("doc_decisions_intro", body=body)))
         items = []
-        for rec in self.mine:
+        for rec in self.plan.decide:
             argument = clean(rec.rule.spec.rationale.get(self.lang))
-            items.append(f"{decision(rec, self.r, self.names, self.lang)} {tx('doc_decision_argument', text=argument)}")
+            text = decision(with_params(rec), self.r, self.names, self.lang)
+            if rec.effort == "large":
+                text += " " + tx("doc_memo_decision_large", date=fmt.long_date(self.estimate_due(), self.lang))
+            items.append(f"{text} {tx('doc_decision_argument', text=argument)}")
+        if self.plan.record:
+            items.append(self.record_point())
         s.add(Items(items, ordered=True))
         return s
+
+    def record_point(self) -> str:
+        """One point for the facts nobody recorded: record them first, decide on them after."""
+        tx = self.tx
+        norms = []
+        for rec in self.plan.record:
+            where = self.where(rec)
+            title = f'"{rec.rule.spec.title.get(self.lang)}"'
+            norms.append(f"{title} ({where})" if where else title)
+        text = tx("doc_memo_record", norms="; ".join(norms))
+        return f"{text} {tx('doc_decision_argument', text=tx('doc_memo_record_argument'))}"
+
+    def where(self, rec: Recommendation) -> str:
+        """Where facts are to be recorded: per product, or the channels and mandates by name."""
+        lang = self.lang
+        places = [e for e in rec.entities if e.startswith(PLACES)]
+        if places and all(e.startswith("processes/") for e in places):
+            total = len(self.a.model.processes)
+            if len(places) == total > 2:
+                return self.tx("doc_memo_per_product_all", count=fmt.count(total, lang))
+            return self.tx("doc_memo_per_product", names=short_list([self.names.entity(e) for e in places], lang, 3))
+        return short_list([self.names.entity(e) for e in places], lang, 3)
 
     def reason(self) -> Section:
         r, tx = self.r, self.tx
@@ -90,49 +191,114 @@ class _Memo:
             s.add(Para(tx("doc_memo_reason", org=r.organisation_name, date=fmt.long_date(r.audit_date, self.lang),
                           level=level_text(overall, self.lang))))
         if self.prog is not None:
-            s.add(Para(tx("doc_progress_counts", fixed=len(self.prog.fixed), new=len(self.prog.new),
-                          open=len(self.prog.still_open))))
+            s.add(Para(self.progress(self.prog)))
         return s
 
+    def progress(self, prog: Progress) -> str:
+        """What changed since the previous audit, naming only the counts that are not zero."""
+        lang = self.lang
+        parts = [self.tx(f"doc_memo_progress_{kind}", count=fmt.count(n, lang))
+                 for kind, n in (("fixed", len(prog.fixed)), ("new", len(prog.new)), ("open", len(prog.still_open)))
+                 if n]
+        if not parts:
+            return self.tx("doc_memo_progress_none")
+        return self.tx("doc_memo_progress", parts=", ".join(parts))
+
     def effect(self) -> Section:
-        r, tx = self.r, self.tx
-        overall = level(r.maturity)
+        """What carrying out the decision points achieves: a level only where they remove all that blocks it."""
+        r, tx, lang = self.r, self.tx, self.lang
         s = Section(tx("doc_h_effect"))
-        if overall is None or overall < 5:
-            target = 2 if overall is None else overall + 1
-            # only claim that these decisions reach the next level when they cover all that blocks it
-            needed = set(r.maturity.blocking)
-            enough = overall is not None and bool(needed) and needed <= {rec.rule.id for rec in self.mine}
-            s.add(Para(tx("doc_memo_effect" if enough else "doc_memo_effect_partial",
-                          level=level_text(target, self.lang), description=t(f"level_{target}_desc", self.lang))))
-        else:
+        overall = level(r.maturity)
+        if overall is not None and overall >= 5:
             s.add(Para(tx("doc_memo_effect_top")))
+            return s
+        if not self.plan.points:
+            s.add(Para(tx("doc_memo_effect_none")))
+            return s
+        full = self.decided_in_full()
+        touched = {rec.rule.id for rec in self.plan.decide}
+        after: dict[str, int] = {}
+        items = []
+        for name, dim in self.a.rules.dimensions.items():
+            ds = r.maturity.dimensions.get(name)
+            now = level(ds)
+            if ds is None or now is None or now >= 5 or not graded(self.a, name):
+                continue
+            blocking = set(ds.blocking)  # the unmet rules of the next rung
+            if not blocking & touched:
+                continue
+            if blocking <= full:
+                after[name] = now + 1
+                items.append(tx("doc_memo_effect_reached", dim=dim.title.get(lang), before=level_text(now, lang),
+                                after=level_text(now + 1, lang)))
+            else:
+                items.append(tx("doc_memo_effect_closer", dim=dim.title.get(lang), level=level_text(now + 1, lang),
+                                norms=self.titles(blocking - full)))
+        if items:
+            later = any(rec.effort == "large" for rec in self.plan.decide)
+            s.add(Para(tx("doc_memo_effect_when_later" if later else "doc_memo_effect_when")))
+            s.add(Items(items))
+        else:
+            s.add(Para(tx("doc_memo_effect_prepare")))
+        if overall is None:
+            return s
+        levels = [after.get(name, level(ds)) for name, ds in r.maturity.dimensions.items() if graded(self.a, name)]
+        reached = min(lv for lv in levels if lv is not None)
+        remaining = set(r.maturity.blocking) - full
+        if reached > overall:
+            s.add(Para(tx("doc_memo_effect", level=level_text(reached, lang),
+                          description=t(f"level_{reached}_desc", lang))))
+        elif remaining:
+            s.add(Para(tx("doc_memo_effect_stays", level=level_text(overall, lang), norms=self.titles(remaining))))
+        else:
+            s.add(Para(tx("doc_memo_effect_stays_plain", level=level_text(overall, lang))))
         return s
+
+    def decided_in_full(self) -> set[str]:
+        """The rules whose every finding a decision point of this memo covers: no fact of them is missing."""
+        missing = {rec.rule.id for rec in self.plan.record}
+        return {rec.rule.id for rec in self.plan.decide if rec.rule.id not in missing}
+
+    def titles(self, ids: set[str]) -> str:
+        """Norms by title, in the order of the checklist."""
+        rules = self.a.rules.rules
+        return short_list([rules[i].spec.title.get(self.lang) for i in rules if i in ids], self.lang, 3)
 
     def arguments(self) -> Section:
         tx = self.tx
         s = Section(tx("doc_h_arguments"))
-        urgent = [rec for rec in self.recs if rec.rule.severity in ("critical", "high")]
         if not self.recs:
             s.add(Para(tx("doc_memo_no_findings")))
             return s
-        s.add(Para(tx("doc_memo_findings", count=counted(len(self.r.findings), "finding", self.lang),
-                      urgent=fmt.count(len(urgent), self.lang))))
-        items = [self.argument(rec) for rec in (self.mine or self.recs)[:4]]
-        s.add(Items(items))
+        # findings, not norms: 70 findings of weight high, never the 5 norms they belong to
+        high = sum(1 for f in self.r.findings if f.severity == "high")
+        critical = sum(1 for f in self.r.findings if f.severity == "critical")
+        key = "doc_memo_findings_critical" if critical else "doc_memo_findings" if high else "doc_memo_findings_plain"
+        s.add(Para(tx(key, count=counted(len(self.r.findings), "finding", self.lang),
+                      urgent=fmt.count(high + critical, self.lang))))
+        if self.plan.points:
+            parts = [(rec, True) for rec in self.plan.decide] + [(rec, False) for rec in self.plan.record]
+        else:
+            parts = [(part, part is seen) for rec in self.recs for seen, missing in [split(rec)]
+                     for part in (seen, missing) if part is not None]
+        s.add(Items([self.argument(rec, observed) for rec, observed in parts[:4]]))
         return s
 
-    def argument(self, rec: Recommendation) -> str:
-        spec = rec.rule.spec
-        places = [self.names.entity(e) for e in rec.entities if e.startswith(("processes/", "channels/", "mandates/"))]
+    def argument(self, rec: Recommendation, observed: bool) -> str:
+        """A norm not met where a recorded fact falls short, or not shown where the fact was not recorded."""
+        norm = rec.rule.spec.title.get(self.lang)
+        places = [self.names.entity(e) for e in rec.entities if e.startswith(PLACES)]
         if not places:
-            return self.tx("doc_memo_argument_plain", norm=spec.title.get(self.lang))
-        return self.tx("doc_memo_argument", norm=spec.title.get(self.lang), where=short_list(places, self.lang, 3))
+            return self.tx("doc_memo_argument_plain" if observed else "doc_memo_argument_unrecorded_plain", norm=norm)
+        return self.tx("doc_memo_argument" if observed else "doc_memo_argument_unrecorded", norm=norm,
+                       where=short_list(places, self.lang, 3))
 
     def caveats(self) -> Section:
         r, tx = self.r, self.tx
         s = Section(tx("doc_h_caveats"))
-        items = [tx("doc_caveat_awb"), tx("doc_caveat_wor")]
+        items = [tx("doc_caveat_awb")]
+        if self.mandate_points():  # only a decision on the mandate shifts powers to its holder
+            items.append(tx("doc_caveat_wor"))
         missing = sum(1 for f in r.findings if basis(f) == "not_recorded")
         if missing:
             items.append(tx("doc_caveat_missing", count=fmt.count(missing, self.lang)))
@@ -154,32 +320,90 @@ class _Memo:
         return s
 
     def finance(self) -> Section:
-        tx = self.tx
+        """What can be decided now (small or medium effort) and what is first worked out with an estimate."""
+        tx, lang = self.tx, self.lang
         s = Section(tx("doc_h_finance"))
-        ids = {rec.rule.id for rec in self.mine}
-        if not self.mine:
+        if not self.plan.points:
             s.add(Para(tx("doc_finance_none")))
-        elif ids & {"M001", "M009"}:
-            fte = self.a.rules.rules["M009"].params.get("min_fte") if "M009" in self.a.rules.rules else None
-            amount = fmt.number(float(fte), self.lang, 2) if isinstance(fte, (int, float)) else "?"
-            s.add(Para(tx("doc_finance_fte", fte=amount)))
-        else:
-            s.add(Para(tx("doc_finance_estimate")))
+            return s
+        ids = {rec.rule.id for rec in self.plan.decide}
+        fte = self.a.rules.rules["M009"].params.get("min_fte") if "M009" in self.a.rules.rules else None
+        if ids & {"M001", "M009"} and isinstance(fte, (int, float)) and not isinstance(fte, bool):
+            s.add(Para(tx("doc_finance_fte", fte=fmt.number(float(fte), lang, 2))))
+        now: list[int] = []
+        efforts: set[str] = set()
+        later: list[int] = []
+        for i, rec in enumerate(self.plan.decide, 1):
+            if rec.effort == "large":
+                later.append(i)
+            else:
+                now.append(i)
+                efforts.add(rec.effort)
+        if self.plan.record:  # recording facts is small work
+            now.append(self.plan.points)
+            efforts.add("small")
+        if now:
+            effort = tx(f"doc_grade_{efforts.pop()}") if len(efforts) == 1 else tx("doc_memo_effort_mixed")
+            s.add(Para(tx("doc_memo_finance_now", points=self.numbers(now), effort=effort)))
+        if later:
+            s.add(Para(tx("doc_memo_finance_large", points=self.numbers(later),
+                          date=fmt.long_date(self.estimate_due(), lang))))
         return s
 
+    def numbers(self, numbers: list[int]) -> str:
+        """"beslispunt 2", "beslispunten 1, 3 en 4" or "alle beslispunten"."""
+        one, many = self.tx("doc_noun_point").split("|")
+        if len(numbers) == self.plan.points > 1:
+            return self.tx("doc_memo_all_points")
+        if len(numbers) == 1:
+            return f"{one} {numbers[0]}"
+        listed = ", ".join(str(n) for n in numbers[:-1])
+        return f"{many} {listed} {self.tx('doc_and')} {numbers[-1]}"
+
+    def estimate_due(self) -> date:
+        """When an estimate for a costly decision point is due: a quarter year on, before the follow-up audit."""
+        start = max(self.r.audit_date, self.ctx.written)
+        return fmt.working_day(start + timedelta(days=FOLLOW_UP_DAYS // 2))
+
+    def mandate_points(self) -> bool:
+        """Whether a decision point grants or changes a mandate."""
+        return any(rec.rule.spec.dimension == "mandate" for rec in self.plan.decide)
+
     def communication(self) -> Section:
+        """The mandate is announced only when a decision point grants or changes it."""
         tx = self.tx
         s = Section(tx("doc_h_communication"))
-        s.add(Para(tx("doc_communication")))
+        if not self.plan.points:
+            key = "doc_memo_communication_inform"
+        elif self.mandate_points():
+            announced = any(md.scope == "organisation" and md.announced for md in self.a.model.mandates)
+            key = "doc_memo_communication_change" if announced else "doc_communication"
+        else:
+            key = "doc_memo_communication_owners"
+        s.add(Para(tx(key)))
         return s
 
     def follow(self) -> Section:
         r, tx, lang = self.r, self.tx, self.lang
         s = Section(tx("doc_h_follow_up"))
-        s.add(Para(tx("doc_follow_up", date=fmt.long_date(follow_up(r), lang))))
-        if self.other:
-            other = body_name(self.other[0].rule.spec.decided_by or "directie", r, lang)
-            s.add(Para(tx("doc_follow_other", body=other, count=fmt.count(len(self.other), lang))))
+        when = fmt.long_date(follow_up(r), lang)
+        if self.plan.points:
+            s.add(Para(tx("doc_follow_up", date=when)))
+        elif self.recs:
+            s.add(Para(tx("doc_memo_follow_up_inform", date=when)))
+        else:
+            s.add(Para(tx("doc_memo_follow_up_clean", date=when)))
+        if self.plan.rest:
+            s.add(Para(tx("doc_memo_follow_rest", body=body_name(self.audience, r, lang),
+                          count=counted(self.plan.rest, "point", lang))))
+        for body in BODIES:
+            other = plan(self.recs, body) if body != self.audience else None
+            if other is None or not other.points:
+                continue
+            name = body_name(body, r, lang)
+            s.add(Para(tx("doc_memo_follow_other", body=name, count=counted(other.points, "point", lang))))
+            if other.rest:
+                s.add(Para(tx("doc_memo_follow_rest", body=name, count=counted(other.rest, "point", lang))))
         return s
 
     def attachments(self) -> Section:

@@ -1,0 +1,317 @@
+"""The board memo says only what is true: what it asks to decide, what that achieves, what it costs."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.cli.app import app
+from digimandate.cli.run import Run
+from digimandate.cli.settings import Options
+from digimandate.i18n import Lang, t
+from digimandate.render.common import Audited
+from digimandate.render.doc.common import DocContext
+from digimandate.render.doc.memo import Audience, build_memo
+from digimandate.render.doc.to_markdown import render_markdown
+from tests.conftest import EXAMPLES, ROOT
+
+WRITTEN = date(2026, 11, 18)
+EPOCH = "1795000000"  # 2026-11-18
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return CliRunner()
+
+
+@functools.cache
+def audited(example: str) -> Audited:
+    run = Run(Options(no_config=True))
+    run.audit([EXAMPLES / f"{example}.yaml"], keep_models=True)
+    assert run.settings is not None and run.models[0] is not None
+    return Audited(run.results[0], run.settings.ruleset, run.models[0])
+
+
+def memo(example: str, lang: Lang = "nl", audience: Audience = "directie", sender: str | None = None) -> str:
+    return render_markdown(build_memo(audited(example), DocContext(lang, WRITTEN, sender), audience))
+
+
+def section(text: str, heading: str) -> str:
+    """The body of one ``## heading`` of a memo, up to the next heading."""
+    start = text.index(f"## {heading}\n") + len(heading) + 4
+    end = text.find("\n## ", start)
+    return text[start:end if end >= 0 else None].strip()
+
+
+# ---------------------------------------------------------------- the author
+
+
+@pytest.mark.parametrize(("lang", "default"), [("nl", "de opsteller"), ("en", "the author")])
+def test_the_author_is_who_was_named_else_a_neutral_role(lang: Lang, default: str) -> None:
+    label = "Steller" if lang == "nl" else "Author"
+    assert f"| **{label}** | {default} |" in memo("small-municipality", lang)
+    assert f"| **{label}** | Team Dienstverlening |" in memo("small-municipality", lang, sender="Team Dienstverlening")
+    assert "adviseur digitale dienstverlening" not in memo("small-municipality", "nl").lower()
+
+
+
+# ---------------------------------------------------------------- counts
+
+
+def test_the_weight_counts_findings_not_norms() -> None:
+    # 70 findings of weight high in the large example (5 norms); no critical finding there
+    assert "Het onderzoek heeft 1.404 bevindingen, waarvan 70 met een hoog gewicht. De belangrijkste:" \
+        in memo("large-municipality")
+    assert "The audit has 1,404 findings, 70 of them of high weight." in memo("large-municipality", "en")
+    # the small example has a critical finding (the missing organisation-wide mandate): 7 high and 1 critical
+    assert "Het onderzoek heeft 44 bevindingen, waarvan 8 met een hoog of kritiek gewicht." in memo("small-municipality")
+    assert "The audit has 44 findings, 8 of them of high or critical weight." in memo("small-municipality", "en")
+
+
+def test_without_heavy_findings_the_count_stands_alone() -> None:
+    a = audited("english-agency")
+    light = tuple(f for f in a.result.findings if f.severity not in ("critical", "high"))
+    a = dataclasses.replace(a, result=dataclasses.replace(a.result, findings=light))
+    text = render_markdown(build_memo(a, DocContext("en", WRITTEN), "directie"))
+    assert f"The audit has {len(light)} findings. The main ones:" in text
+    assert "of them of" not in text
+
+
+def test_progress_names_no_count_of_zero(runner: CliRunner, tmp_path: Path) -> None:
+    before = runner.invoke(app, ["check", "examples/small-municipality.yaml", "-f", "json", "--lang", "en"]).stdout
+    previous = tmp_path / "previous.json"
+    previous.write_text(before, encoding="utf-8")
+    for lang, expected in (("en", "Findings since the previous audit: still open 44."),
+                           ("nl", "Bevindingen sinds het vorige onderzoek: nog open 44.")):
+        text = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--previous", str(previous),
+                                   "--lang", lang]).stdout
+        assert expected in text
+        assert " 0" not in section(text, "Aanleiding" if lang == "nl" else "Background")
+
+
+# ---------------------------------------------------------------- decisions on facts nobody recorded
+
+
+def decisions(text: str) -> list[str]:
+    """The numbered decision points of a memo."""
+    body = section(text, "Beslispunten") if "## Beslispunten" in text else section(text, "Decisions")
+    return [line.split(". ", 1)[1] for line in body.splitlines() if line[:1].isdigit()]
+
+
+def test_no_decision_rests_on_a_fact_nobody_recorded() -> None:
+    # every finding of "status online" in the large example is a fact not recorded: record it first
+    points = decisions(memo("large-municipality"))
+    assert not any(p.startswith("Aanvragers de status van hun aanvraag online laten volgen") for p in points)
+    assert not any(p.startswith("De proceseigenaren aanwijzen") for p in points)  # no owner recorded, none observed
+    assert points[-1].startswith(
+        "De ontbrekende feiten laten vastleggen. Het onderzoek kon niet vaststellen of is voldaan aan "
+        '"Elk product heeft een proceseigenaar" (per product: Huisvesting verblijfsgerechtigden, Ioaz-uitkering, '
+        "Milieuvriendelijk bouwsubsidie en 13 andere); "
+        '"Formulieren landen in een systeem waarin ze digitaal worden verwerkt" (per product: Bouwplaninzage, '
+        "Evenementenvergunning, Kadastrale gegevens kopie en 5 andere); "
+        '"Aanvragers kunnen de status van hun aanvraag online volgen" (per product, voor alle 240). '
+        "Pas met die feiten kan daarover worden besloten.")
+    # forms: the decision names the 28 products observed to fall short, not the 8 whose facts are missing
+    assert points[0].startswith("Opdracht geven de formulieren van Afvalinzameling blik, Ioaz-uitkering, "
+                                "Duurzaamheidslening, Bijstand tegenprestatie, Horecabedrijf exploitatievergunning "
+                                "en 23 andere te laten landen in het zaaksysteem")
+    english = memo("english-agency", "en")
+    assert "Let applicants follow the status" not in english
+    assert decisions(english)[-1].startswith(
+        'Have the missing facts recorded. The audit could not establish compliance with "Applicants can follow '
+        'the status of their request online" (for each product: Apply for housing allowance, Lodge an objection). '
+        "Only with those facts can that be decided.")
+
+
+def test_an_argument_on_a_fact_not_recorded_says_not_shown() -> None:
+    college = section(memo("large-municipality", "en", "college"), "Arguments")
+    assert "- The course has measurable goals and is revisited on its results: not shown." in college
+    # the raad adopted the vision, only the directie did not: that is the directie's point, not the college's
+    assert "adopted the course" not in college
+
+
+def test_decision_points_fill_in_the_parameters_in_force() -> None:
+    points = decisions(memo("small-municipality"))
+    assert any(p.startswith("Minstens één keer per 365 dagen een rapportage") for p in points)
+    assert not any("{" in p for p in points)
+
+
+# ---------------------------------------------------------------- one count of decision points per body
+
+
+OTHER = re.compile(r"Een aparte notitie legt (?P<nl>.+) (?P<n>\d+) beslispunt(?:en)? voor\."
+                   r"|A separate memo puts (?P<m>\d+) decision points? to (?P<en>.+)\.")
+
+
+def stated(text: str) -> dict[str, int]:
+    """How many decision points a memo says the memo to another body puts to it, by body."""
+    return {m["nl"] or m["en"]: int(m["n"] or m["m"]) for m in OTHER.finditer(text)}
+
+
+@pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_memos_of_both_bodies_agree_on_their_decisions(example: str, lang: Lang) -> None:
+    directie, college = memo(example, lang, "directie"), memo(example, lang, "college")
+    assert list(stated(college).values()) == [len(decisions(directie))]
+    assert list(stated(directie).values()) == [len(decisions(college))]
+
+
+def test_capped_decisions_are_counted_alike_and_left_to_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    from digimandate.render.doc import memo as module
+
+    monkeypatch.setattr(module, "MAX_DECISIONS", 3)
+    directie, college = memo("large-municipality", "nl"), memo("large-municipality", "nl", "college")
+    assert len(decisions(directie)) == 3  # two observed, and the point to record missing facts
+    rest = "Het adviesrapport noemt voor de directie nog 4 beslispunten, waarover later wordt besloten."
+    assert rest in section(directie, "Uitvoering en vervolg")
+    assert f"Een aparte notitie legt de directie 3 beslispunten voor.\n\n{rest}" in college
+
+
+# ---------------------------------------------------------------- the intended effect
+
+
+def test_the_effect_names_the_levels_the_decisions_reach() -> None:
+    # mandate and channels: their next rung is blocked only by rules this memo decides on observed facts
+    assert section(memo("large-municipality"), "Beoogd effect") == (
+        "Als alle beslispunten zijn uitgevoerd, ook die eerst met een raming worden uitgewerkt:\n\n"
+        "- Mandaat: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n"
+        "- Kanalen: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n\n"
+        "Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is voldaan aan: Elk product heeft een proceseigenaar, "
+        "Elk product is digitaal aan te vragen, Elk product heeft prestatie-indicatoren; "
+        "de acties daarvoor staan in het adviesrapport.")
+    assert section(memo("english-agency", "en", "college"), "Intended effect").startswith(
+        "Once all decision points are carried out:\n\n"
+        "- Board commitment: from level 2 (Assigned) to level 3 (Mandated).\n\n"
+        "The overall level stays at level 1 (Ad hoc) as long as these are not met: ")
+
+
+def test_no_level_is_claimed_when_no_decision_removes_a_blocker() -> None:
+    # the small directie decides nothing that blocks a next level: the sponsor's fact is to be recorded first
+    effect = section(memo("small-municipality"), "Beoogd effect")
+    assert effect.startswith("De beslispunten brengen nog geen dimensie een niveau hoger; ze bereiden dat voor "
+                             "of dragen bij aan een hoger niveau daarna.\n\nHet totale niveau blijft niveau 1 (Ad hoc) ")
+    assert "dichter bij" not in effect and "bereiken" not in effect
+    assert "niveau 2" not in effect
+
+
+def with_maturity(example: str, **dims: tuple[int, tuple[str, ...]]) -> Audited:
+    """An audit whose dimensions have the given level and blocking rules, and the overall level that follows."""
+    a = audited(example)
+    m = a.result.maturity
+    scored = {n: dataclasses.replace(d, level=dims[n][0], blocking=dims[n][1]) if n in dims else d
+              for n, d in m.dimensions.items()}
+    overall = min(d.level for d in scored.values() if d.level is not None and d.graded)
+    blocking = tuple(sorted({b for d in scored.values() if d.level == overall for b in d.blocking}))
+    maturity = dataclasses.replace(m, dimensions=scored, level=overall, blocking=blocking)
+    return dataclasses.replace(a, result=dataclasses.replace(a.result, maturity=maturity))
+
+
+def test_a_blocker_decided_on_part_of_its_places_brings_a_level_closer_not_reached() -> None:
+    # forms (large example): 28 products observed, 8 not recorded; as the only blocker of the next rung
+    a = with_maturity("large-municipality", processes=(1, ("P001",)))
+    effect = section(render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie")), "Beoogd effect")
+    assert ("- Processen van begin tot eind: dichter bij niveau 2 (Belegd); daarvoor moet ook zijn voldaan aan: "
+            "Formulieren landen in een systeem waarin ze digitaal worden verwerkt.") in effect
+
+
+def test_the_overall_level_is_claimed_when_the_decisions_clear_all_that_blocks_it() -> None:
+    # only mandate and channels at level 2, each blocked by one rule the directie decides on observed facts
+    a = with_maturity("english-agency", board=(3, ()), ownership=(3, ()), processes=(3, ()), feedback=(3, ()))
+    effect = section(render_markdown(build_memo(a, DocContext("en", WRITTEN), "directie")), "Intended effect")
+    assert effect.endswith("The organisation as a whole can then reach level 3 (Mandated): " + t("level_3_desc", "en")
+                           + ".")
+
+
+# ---------------------------------------------------------------- finance
+
+
+def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> None:
+    college = memo("small-municipality", "nl", "college")
+    assert section(college, "Financiën") == (
+        "Het mandaat vraagt minstens 0,5 fte aan tijd van de houders.\n\n"
+        "Voor beslispunten 2 en 3 is de inspanning klein tot middel (zie het adviesrapport); voorgesteld wordt "
+        "daarover nu te besluiten en het werk met bestaande medewerkers te doen.\n\n"
+        "Voor beslispunt 1 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een raming van de "
+        "kosten, die uiterlijk 17 februari 2027 voorligt; over de uitvoering wordt daarna besloten.")
+    # the costly point itself says what is decided now
+    assert decisions(college)[0].startswith("Een persoon of compact team een organisatiebreed mandaat")
+    assert ("Omdat dit veel werk is, wordt nu besloten het uit te werken met een raming van de kosten, uiterlijk "
+            "17 februari 2027; over de uitvoering volgt dan een besluit. Argument:") in decisions(college)[0]
+    english = memo("large-municipality", "en")
+    assert section(english, "Finance") == (
+        "For decision points 3, 4, 5 and 6 the effort is small to medium (see the advice report); the proposal is to "
+        "decide on this now and do the work with existing staff.\n\n"
+        "For decision points 1 and 2 the effort is large: what is decided now is only a worked-out plan with a cost "
+        "estimate, due by 17 February 2027; the implementation is decided after that.")
+    assert "Once all decision points are carried out, including those first worked out with a cost estimate:" in english
+    for text in (college, english, memo("english-agency", "en")):
+        assert "te ramen" not in text and "to be estimated" not in text and "komen bij het besluit" not in text
+    assert "For all decision points the effort is small to medium" in memo("english-agency", "en")
+    # a working day (a Wednesday), a quarter year after the memo and before the follow-up audit on 3 May 2027
+    assert "Een vervolgonderzoek op 3 mei 2027" in section(college, "Uitvoering en vervolg")
+
+
+
+# ---------------------------------------------------------------- communication, and a memo with nothing to decide
+
+
+def test_the_mandate_is_announced_only_when_a_decision_grants_or_changes_it() -> None:
+    small = memo("small-municipality")  # the directie decides nothing about a mandate
+    assert section(small, "Communicatie") == (
+        "Na het besluit horen de betrokken afdelingen in het managementoverleg wat het van hen vraagt.")
+    assert "bekendgemaakt" not in small and "WOR" not in small
+    college = memo("small-municipality", "nl", "college")  # the college grants the organisation-wide mandate
+    assert section(college, "Communicatie") == (
+        "Na het besluit over het mandaat worden het mandaat en de houders aan de hele organisatie bekendgemaakt: "
+        "via intranet, in het managementoverleg en op de afdelingen.")
+    assert "(WOR artikel 25)" in college
+    # large: the mandate exists since a Directiebesluit and was announced; the directie drops an approval
+    large = memo("large-municipality", "en")
+    assert section(large, "Communication") == (
+        "After the decision the change to the mandate is announced to the whole organisation: on the intranet, "
+        "in the management meeting and in the departments.")
+    assert "the mandate and its holders are announced" not in large
+    assert "announced" not in memo("large-municipality", "en", "college")  # the course only
+
+
+@pytest.mark.parametrize("audience", ["directie", "college"])
+def test_a_memo_with_nothing_to_decide_stays_an_information_note(audience: Audience) -> None:
+    nl, en = memo("mature-municipality", "nl", audience), memo("mature-municipality", "en", audience)
+    assert "| **Status** | ter informatie |" in nl and "| **Status** | for information |" in en
+    if audience == "college":  # no proposal ("Collegevoorstel") without anything proposed
+        assert nl.startswith("# Informatienota\n") and en.startswith("# Information memo\n")
+    else:
+        assert nl.startswith("# DT-notitie\n")
+    for phrase in ("WOR", "Na het besluit", "bekendgemaakt", "De acties volgen", "ter besluitvorming"):
+        assert phrase not in nl, phrase
+    for phrase in ("Works Councils Act", "After the decision", "announced", "The actions follow", "for decision"):
+        assert phrase not in en, phrase
+    assert section(nl, "Communicatie") == \
+        "Deze notitie is ter informatie; het adviesrapport kan met de afdelingen worden gedeeld."
+    assert section(nl, "Uitvoering en vervolg") == \
+        "Een vervolgonderzoek op 3 mei 2027 laat zien hoe de organisatie er dan voor staat."
+    assert section(nl, "Financiën") == "Deze notitie heeft geen financiële gevolgen."
+    assert section(en, "Points to note").count("\n- ") == 0  # the Awb note alone
+
+
+def test_an_information_note_beside_findings_claims_no_effect() -> None:
+    # the English agency with only the findings no body decides on: nothing for the directie
+    a = audited("english-agency")
+    undecided = tuple(f for f in a.result.findings if a.rules.rules[f.rule].spec.decided_by is None)
+    a = dataclasses.replace(a, result=dataclasses.replace(a.result, findings=undecided))
+    text = render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie"))
+    assert "| **Status** | ter informatie |" in text
+    assert section(text, "Beoogd effect") == (
+        "Deze notitie vraagt geen besluit en beoogt dus geen eigen effect; het adviesrapport beschrijft wat de "
+        "organisatie verder brengt.")
+    assert section(text, "Uitvoering en vervolg") == (
+        "Een vervolgonderzoek op 3 mei 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
+    assert "WOR" not in text and "Na het besluit" not in text
