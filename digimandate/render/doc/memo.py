@@ -126,14 +126,15 @@ class _Memo:
         holder = gov.portfolio_holder if gov and gov.portfolio_holder else tx("doc_not_recorded")
         status = tx("doc_status_decide") if self.plan.points else tx("doc_status_inform")
         doc = Document(lang, kind, tx("doc_memo_subject", org=r.organisation_name))
-        doc.front.append(Fields([
+        fields = [
             (tx("doc_field_subject"), tx("doc_memo_subject", org=r.organisation_name)),
             (tx("doc_field_to"), self.ctx.to or body[:1].upper() + body[1:]),
             (tx("doc_field_portfolio"), holder),
-            (tx("doc_field_author"), self.ctx.sender or tx("doc_author_default")),
-            (tx("doc_field_date"), fmt.long_date(self.ctx.written, lang)),
-            (tx("doc_field_status"), status),
-        ]))
+        ]
+        if self.ctx.sender:  # no invented author: the row is there when --from names one
+            fields.append((tx("doc_field_author"), self.ctx.sender))
+        fields += [(tx("doc_field_date"), fmt.long_date(self.ctx.written, lang)), (tx("doc_field_status"), status)]
+        doc.front.append(Fields(fields))
         doc.footer = f"{kind}: {r.organisation_name}"
         doc.sections = [self.decisions(body), self.reason(), self.effect(), self.arguments(), self.caveats(),
                         self.finance(), self.communication(), self.follow(), self.attachments()]
