@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
+import typer.main
+import typer.testing
 
 from digimandate.audit.checklist import load_ruleset
 from digimandate.audit.specs import RuleSet
@@ -12,6 +18,25 @@ from digimandate.audit.specs import RuleSet
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
+
+# As the console script does (digimandate.cli.app.main): audits build many small containers that live
+# long, and the default thresholds would rescan the test session's objects over and over.
+gc.set_threshold(200_000, 20, 20)
+
+# CliRunner.invoke builds the click command from the Typer app on every call, which costs more than most
+# of the commands it runs. The command depends only on the app (help texts are fixed when the CLI is
+# imported), so build it once per app.
+_COMMANDS: weakref.WeakKeyDictionary[typer.Typer, Any] = weakref.WeakKeyDictionary()
+
+
+def _command(app: typer.Typer) -> Any:
+    command = _COMMANDS.get(app)
+    if command is None:
+        command = _COMMANDS[app] = typer.main.get_command(app)
+    return command
+
+
+typer.testing._get_command = _command
 
 
 @pytest.fixture(scope="session")
