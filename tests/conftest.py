@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import weakref
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,11 @@ from digimandate.audit.specs import RuleSet
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
+
+# The terminal view wraps to COLUMNS when it is set. The tests expect it unset, as it is in a pipe; a shell
+# may export it, and pytest-xdist's workers inherit the COLUMNS and LINES that readline exports in pytest.
+for _name in ("COLUMNS", "LINES"):
+    os.environ.pop(_name, None)
 
 # As the console script does (digimandate.cli.app.main): audits build many small containers that live
 # long, and the default thresholds would rescan the test session's objects over and over.
