@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+import os
+
+from hypothesis import settings
 from hypothesis import strategies as st
+
+# Profiles: "ci" runs every property test below with the number of examples it names; "dev" with a third of
+# them, to keep the suite fast where it runs most. CI (.ci/run runs with CI=true) gets "ci";
+# HYPOTHESIS_PROFILE=ci or dev chooses one anywhere.
+settings.register_profile("ci", print_blob=True)
+settings.register_profile("dev")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+
+def examples(full: int) -> int:
+    """How many examples a property test runs: ``full`` in the "ci" profile, a third in "dev"."""
+    return full if settings.get_current_profile_name() == "ci" else max(full // 3, 10)
+
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),

@@ -17,9 +17,9 @@ from digimandate.errors import InputError
 from digimandate.model import loader
 from digimandate.model.loader import Limits, LList, LMap, load_bytes
 from tests.conftest import ROOT
-from tests.strategies import YAML_LIKE, keys, values
+from tests.strategies import YAML_LIKE, examples, keys, values
 
-BOUNDED = settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+BOUNDED = settings(max_examples=examples(200), deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 
 if os.environ.get("DIGIMANDATE_REQUIRE_CLOAD") and not loader.fast_loader_active():
     pytest.fail("DIGIMANDATE_REQUIRE_CLOAD is set but the C loader is not active", pytrace=False)
