@@ -12,6 +12,7 @@ import pytest
 import typer
 import typer.main
 import typer.testing
+import yaml
 
 from digimandate.audit.checklist import load_ruleset
 from digimandate.audit.specs import RuleSet
@@ -43,6 +44,13 @@ def _command(app: typer.Typer) -> Any:
 
 
 typer.testing._get_command = _command
+
+
+def yaml_text(data: Any, **options: Any) -> str:
+    """A YAML document of plain data, by LibYAML's emitter where PyYAML has it: five times faster than
+    yaml.safe_dump and the same text, except that it escapes characters outside the Basic Multilingual Plane
+    (tests of the loader on arbitrary text keep yaml.safe_dump)."""
+    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), **options)
 
 
 @pytest.fixture(scope="session")
