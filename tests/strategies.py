@@ -1,4 +1,4 @@
-"""Hypothesis strategies shared by the hostile-input tests: YAML-able data of every kind."""
+"""Hypothesis profiles and the number of examples per profile; strategies shared by the hostile-input tests."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 from hypothesis import settings
 from hypothesis import strategies as st
 
-# Profiles: "ci" runs every property test below with the number of examples it names; "dev" with a third of
+# Profiles: "ci" runs every property test with the number of examples it names; "dev" with a third of
 # them, to keep the suite fast where it runs most. CI (.ci/run runs with CI=true) gets "ci";
 # HYPOTHESIS_PROFILE=ci or dev chooses one anywhere.
 settings.register_profile("ci", print_blob=True)
