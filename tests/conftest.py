@@ -6,7 +6,7 @@ import gc
 import os
 import weakref
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import typer
@@ -16,6 +16,9 @@ import yaml
 
 from digimandate.audit.checklist import load_ruleset
 from digimandate.audit.specs import RuleSet
+
+if TYPE_CHECKING:
+    from typer._click import Command
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -33,24 +36,25 @@ gc.set_threshold(200_000, 20, 20)
 # CliRunner.invoke builds the click command from the Typer app on every call, which costs more than most
 # of the commands it runs. The command depends only on the app (help texts are fixed when the CLI is
 # imported), so build it once per app.
-_COMMANDS: weakref.WeakKeyDictionary[typer.Typer, Any] = weakref.WeakKeyDictionary()
+_COMMANDS: weakref.WeakKeyDictionary[typer.Typer, Command] = weakref.WeakKeyDictionary()
 
 
-def _command(app: typer.Typer) -> Any:
-    command = _COMMANDS.get(app)
+def _command(typer_instance: typer.Typer) -> Command:
+    command = _COMMANDS.get(typer_instance)
     if command is None:
-        command = _COMMANDS[app] = typer.main.get_command(app)
+        command = _COMMANDS[typer_instance] = typer.main.get_command(typer_instance)
     return command
 
 
-typer.testing._get_command = _command
+typer.testing._get_command = _command  # type: ignore[attr-defined]  # what CliRunner.invoke calls
 
 
 def yaml_text(data: Any, **options: Any) -> str:
     """A YAML document of plain data, by LibYAML's emitter where PyYAML has it: five times faster than
     yaml.safe_dump and the same text, except that it escapes characters outside the Basic Multilingual Plane
     (tests of the loader on arbitrary text keep yaml.safe_dump)."""
-    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), **options)
+    text: str = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), **options)
+    return text
 
 
 @pytest.fixture(scope="session")
