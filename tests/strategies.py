@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 
 # Profiles: "ci" runs every property test with the number of examples it names; "dev" with a third of
 # them, to keep the suite fast where it runs most. CI (.ci/run runs with CI=true) gets "ci";
-# HYPOTHESIS_PROFILE=ci or dev chooses one anywhere.
+# HYPOTHESIS_PROFILE=ci or dev, or pytest --hypothesis-profile=ci, chooses one anywhere.
 settings.register_profile("ci", print_blob=True)
 settings.register_profile("dev")
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+if settings.get_current_profile_name() == "default":  # not chosen with --hypothesis-profile
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 def examples(full: int) -> int:
