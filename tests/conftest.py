@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import gc
+import os
+import weakref
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+import typer
+import typer.main
+import typer.testing
+import yaml
 
 from digimandate.audit.checklist import load_ruleset
 from digimandate.audit.flow import audit_document
@@ -13,9 +20,44 @@ from digimandate.audit.specs import RuleSet
 from digimandate.model.document import load_document, parse_document
 from digimandate.render.common import Audited
 
+if TYPE_CHECKING:
+    from typer._click import Command
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
+
+# The terminal view wraps to COLUMNS when it is set. The tests expect it unset, as it is in a pipe; a shell
+# may export it, and pytest-xdist's workers inherit the COLUMNS and LINES that readline exports in pytest.
+for _name in ("COLUMNS", "LINES"):
+    os.environ.pop(_name, None)
+
+# As the console script does (digimandate.cli.app.main): audits build many small containers that live
+# long, and the default thresholds would rescan the test session's objects over and over.
+gc.set_threshold(200_000, 20, 20)
+
+# CliRunner.invoke builds the click command from the Typer app on every call, which costs more than most
+# of the commands it runs. The command depends only on the app (help texts are fixed when the CLI is
+# imported), so build it once per app.
+_COMMANDS: weakref.WeakKeyDictionary[typer.Typer, Command] = weakref.WeakKeyDictionary()
+
+
+def _command(typer_instance: typer.Typer) -> Command:
+    command = _COMMANDS.get(typer_instance)
+    if command is None:
+        command = _COMMANDS[typer_instance] = typer.main.get_command(typer_instance)
+    return command
+
+
+typer.testing._get_command = _command  # type: ignore[attr-defined]  # what CliRunner.invoke calls
+
+
+def yaml_text(data: Any, **options: Any) -> str:
+    """A YAML document of plain data, by LibYAML's emitter where PyYAML has it: five times faster than
+    yaml.safe_dump and the same text, except that it escapes characters outside the Basic Multilingual Plane
+    (tests of the loader on arbitrary text keep yaml.safe_dump)."""
+    text: str = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), **options)
+    return text
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,25 @@
-"""Hypothesis strategies shared by the hostile-input tests: YAML-able data of every kind."""
+"""Hypothesis profiles and the number of examples per profile; strategies shared by the hostile-input tests."""
 
 from __future__ import annotations
 
+import os
+
+from hypothesis import settings
 from hypothesis import strategies as st
+
+# Profiles: "ci" runs every property test with the number of examples it names; "dev" with a third of
+# them, to keep the suite fast where it runs most. CI (.ci/run runs with CI=true) gets "ci";
+# HYPOTHESIS_PROFILE=ci or dev, or pytest --hypothesis-profile=ci, chooses one anywhere.
+settings.register_profile("ci", print_blob=True)
+settings.register_profile("dev")
+if settings.get_current_profile_name() == "default":  # not chosen with --hypothesis-profile
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+
+def examples(full: int) -> int:
+    """How many examples a property test runs: ``full`` in the "ci" profile, a third in "dev"."""
+    return full if settings.get_current_profile_name() == "ci" else max(full // 3, 10)
+
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),

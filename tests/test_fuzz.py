@@ -18,10 +18,10 @@ from digimandate.cli.app import app
 from digimandate.errors import InputError
 from digimandate.model.document import build_document
 from digimandate.model.loader import Limits, LMap, load_bytes
-from tests.strategies import YAML_LIKE, keys, values
+from tests.strategies import YAML_LIKE, examples, keys, values
 
 RULES = load_ruleset()
-BOUNDED = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+BOUNDED = settings(max_examples=examples(150), deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 
 
 def plain(value: Any) -> Any:
@@ -108,7 +108,7 @@ def test_mutated_organisations_validate_or_fail_cleanly(steps: list[tuple[str, i
     assert result.errors == (), [o.error for o in result.errors]
 
 
-@settings(max_examples=40, deadline=4000, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=examples(40), deadline=4000, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(st.lists(mutation, min_size=1, max_size=3))
 def test_cli_exit_codes_are_only_0_1_or_2(tmp_path_factory: Any, steps: list[tuple[str, int, Any]]) -> None:

@@ -24,6 +24,7 @@ for name in json.loads(sys.argv[1]):
 print(json.dumps(out))
 """
 PYTHON_TYPE = re.compile(r"<(bool|str|int|float|path|file|directory|int range)>|list\[|\{\w+\}")
+pytestmark = pytest.mark.xdist_group("help")  # one worker, so each language's process runs once
 
 
 def help_texts(lang: str) -> dict[str, str]:

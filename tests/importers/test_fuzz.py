@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from digimandate.errors import DigimandateError
 from digimandate.importers.api import Options, run_import
 from tests.importers.builders import OPENFORMS, members, pack
+from tests.strategies import examples
 
 FORMS = json.loads(members(OPENFORMS / "children-flow.zip")["forms.json"])
 JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
@@ -30,20 +31,20 @@ def attempt(data: bytes, name: str) -> None:
             assert exc.format("en").startswith((name, "error: "))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.binary(max_size=300))
 def test_random_bytes(data: bytes) -> None:
     attempt(data, "source.bin")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.sampled_from(sorted(FORMS[0])), JSON)
 def test_a_form_export_with_one_key_changed(key: str, value: object) -> None:
     form = dict(FORMS[0], **{key: value})
     attempt(pack({"forms.json": json.dumps([form]).encode()}), "export.zip")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(JSON)
 def test_any_json_as_zaaktypen(value: object) -> None:
     attempt(json.dumps(value).encode(), "zaaktypen.json")

@@ -15,50 +15,16 @@ from hypothesis import strategies as st
 
 from digimandate.errors import InputError
 from digimandate.model import loader
-from digimandate.model.loader import Limits, LList, LMap, load_bytes
+from digimandate.model.loader import Limits, load_bytes
 from tests.conftest import ROOT
-from tests.strategies import YAML_LIKE, keys, values
+from tests.model.cload_compare import YAML_FILES, assert_same
+from tests.strategies import YAML_LIKE, examples, keys, values
 
-BOUNDED = settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+BOUNDED = settings(max_examples=examples(200), deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 
 if os.environ.get("DIGIMANDATE_REQUIRE_CLOAD") and not loader.fast_loader_active():
     pytest.fail("DIGIMANDATE_REQUIRE_CLOAD is set but the C loader is not active", pytrace=False)
 pytestmark = pytest.mark.skipif(not loader.fast_loader_active(), reason="C loader not built")
-
-
-def python_build(raw: bytes, limits: Limits = Limits()) -> Any:
-    """What the pure-Python builder makes of the bytes (or the InputError it raises)."""
-    try:
-        return loader._Builder("f.yaml", limits).build(raw)
-    except InputError as exc:
-        return exc
-
-
-def describe(value: Any) -> Any:
-    """Values with every position, file and type made visible, for an exact comparison."""
-    if isinstance(value, LMap):
-        return ("map", type(value), value.pos, value.src, list(value.spots),
-                [(k, describe(v)) for k, v in value.items()])
-    if isinstance(value, LList):
-        return ("list", type(value), value.pos, value.src, list(value.spots), [describe(v) for v in value])
-    return (type(value), value)
-
-
-def assert_same(raw: bytes, limits: Limits = Limits()) -> bool:
-    """Assert both paths agree; True when the C loader took the document itself."""
-    fast = loader._fast_load(raw, "f.yaml", limits)
-    slow = python_build(raw, limits)
-    if fast is None:
-        return False
-    assert not isinstance(slow, InputError), f"C loader accepted what Python rejects: {slow}"
-    assert describe(fast) == describe(slow)
-    return True
-
-
-YAML_FILES = sorted(
-    p for p in [*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("checklists/**/*.yaml"), *ROOT.glob("tests/data/*.yaml"),
-                *ROOT.glob("digimandate/render/templates/*.yaml")]
-)
 
 
 @pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(ROOT)))
@@ -205,7 +171,7 @@ def test_the_c_loader_needs_nothing_from_pyyaml_s_extension() -> None:
         "import sys; sys.modules['yaml._yaml'] = None\n"
         "import yaml; assert not yaml.__with_libyaml__\n"
         "from digimandate.model import loader; assert loader.fast_loader_active()\n"
-        "from tests.model.test_cload import YAML_FILES, assert_same\n"
+        "from tests.model.cload_compare import YAML_FILES, assert_same\n"
         "print(sum(assert_same(p.read_bytes()) for p in YAML_FILES), len(YAML_FILES))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "DIGIMANDATE_PURE_PYTHON"}

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digimandate.jsontext import indented_json
+from tests.strategies import examples
 
 json_scalars = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=12),
@@ -25,7 +26,7 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(json_values)
 def test_writes_exactly_what_json_dumps_writes(value: Any) -> None:
     assert indented_json(value) == json.dumps(value, indent=2, ensure_ascii=False)

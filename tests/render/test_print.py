@@ -6,13 +6,20 @@ of 40 pages or more. Install the tools with: apt-get install chromium libreoffic
 
 from __future__ import annotations
 
+import base64
 import html
+import json
+import os
 import re
+import select
 import shutil
 import subprocess
+import sys
+import time
 import zlib
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -29,25 +36,115 @@ _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax=
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 
 
-def write(tmp_path: Path, command: list[str], name: str) -> Path:
-    out = tmp_path / name
-    result = CliRunner().invoke(app, [*command, "-o", str(out)])
+def write(folder: Path, command: list[str], name: str) -> Path:
+    out = folder / name
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        result = CliRunner().invoke(app, [*command, "-o", str(out)])
     assert result.exit_code == 0, result.output
     return out
 
 
-def chromium_pdf(source: Path) -> Path:
-    pdf = source.with_suffix(".pdf")
-    subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                    f"--print-to-pdf={pdf}", source.as_uri()], check=True, capture_output=True, timeout=180)
-    return pdf
+class Chromium:
+    """One headless Chromium for several documents, driven over its DevTools pipe (it reads fd 3, writes fd 4).
+
+    Prints as ``--print-to-pdf --no-pdf-header-footer`` does and takes the screenshot
+    ``--window-size=1000,1400 --screenshot`` takes (the same PDF text and the same image), without a
+    start of the browser for each.
+    """
+
+    # A small Python step puts the pipe ends on fds 3 and 4 (wherever they were) and becomes the browser.
+    _ON_3_AND_4 = ("import fcntl, os, sys; "
+                   "r, w = (fcntl.fcntl(int(fd), fcntl.F_DUPFD, 5) for fd in sys.argv[1:3]); "
+                   "os.dup2(r, 3); os.dup2(w, 4); os.close(r); os.close(w); os.execv(sys.argv[3], sys.argv[3:])")
+
+    def __init__(self, profile: Path) -> None:
+        to_browser, self._commands = os.pipe()
+        self._replies, from_browser = os.pipe()
+        self._process = subprocess.Popen(
+            [sys.executable, "-I", "-c", self._ON_3_AND_4, str(to_browser), str(from_browser), str(CHROMIUM),
+             "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe", f"--user-data-dir={profile}",
+             "about:blank"],
+            pass_fds=(to_browser, from_browser), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_browser)
+        os.close(from_browser)
+        self._next = 0
+        self._buffer = b""
+
+    def __enter__(self) -> Chromium:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        try:
+            if self._process.poll() is None:
+                self._send("Browser.close")
+                self._process.wait(timeout=60)
+        finally:
+            if self._process.poll() is None:
+                self._process.kill()
+                self._process.wait()
+            os.close(self._commands)
+            os.close(self._replies)
+
+    def _receive(self, deadline: float) -> dict[str, Any]:
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self._replies], [], [], left)[0]:
+                raise TimeoutError("chromium did not answer in time")
+            chunk = os.read(self._replies, 1 << 20)
+            if not chunk:
+                raise RuntimeError(f"chromium stopped (exit code {self._process.poll()})")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        reply: dict[str, Any] = json.loads(message)
+        return reply
+
+    def _send(self, method: str, session: str | None = None, wait_for: str | None = None,
+              **params: Any) -> dict[str, Any]:
+        """Send one command and return its result; with wait_for, after that event of the session came too."""
+        self._next += 1
+        message: dict[str, Any] = {"id": self._next, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        os.write(self._commands, json.dumps(message).encode("utf-8") + b"\0")
+        deadline = time.monotonic() + 180
+        result: dict[str, Any] | None = None
+        while result is None or wait_for:
+            reply = self._receive(deadline)
+            if reply.get("id") == self._next:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                result = reply["result"]
+            elif wait_for and reply.get("method") == wait_for and reply.get("sessionId") == session:
+                wait_for = None
+        return result
+
+    def print_page(self, source: Path) -> tuple[Path, Path]:
+        """The page printed to PDF beside the source, and a screenshot of a 1000 by 1400 window."""
+        target = self._send("Target.createTarget", url="about:blank")["targetId"]
+        session = self._send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self._send("Page.enable", session)
+        self._send("Emulation.setDeviceMetricsOverride", session, width=1000, height=1400, deviceScaleFactor=1,
+                   mobile=False)
+        self._send("Page.navigate", session, wait_for="Page.loadEventFired", url=source.as_uri())
+        shot = source.with_suffix(".png")
+        shot.write_bytes(base64.b64decode(self._send("Page.captureScreenshot", session)["data"]))
+        self._send("Emulation.clearDeviceMetricsOverride", session)
+        pdf = source.with_suffix(".pdf")
+        printed = self._send("Page.printToPDF", session, printBackground=True, preferCSSPageSize=True,
+                             displayHeaderFooter=False)
+        pdf.write_bytes(base64.b64decode(printed["data"]))
+        self._send("Target.closeTarget", targetId=target)
+        return pdf, shot
 
 
-def soffice_pdf(source: Path) -> Path:
-    profile = source.parent / "lo-profile"  # a profile of its own: runs beside a user's LibreOffice
+def soffice_pdfs(sources: list[Path]) -> list[Path]:
+    """The Word files converted to PDF beside them, in one run of LibreOffice."""
+    folder = sources[0].parent
+    profile = folder / "lo-profile"  # a profile of its own: runs beside a user's LibreOffice
     subprocess.run([str(SOFFICE), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(source.parent), str(source)], check=True, capture_output=True, timeout=300)
-    return source.with_suffix(".pdf")
+                    "--outdir", str(folder), *map(str, sources)], check=True, capture_output=True, timeout=300)
+    return [source.with_suffix(".pdf") for source in sources]
 
 
 def pages(pdf: Path) -> list[tuple[float, float, list[tuple[float, float, float, float, str]]]]:
@@ -97,39 +194,65 @@ def png_is_not_blank(png: Path) -> bool:
     return len(set(zlib.decompress(idat))) > 8
 
 
+# The documents printed, each with the table header row it must keep on one line.
+SMALL = "examples/small-municipality.yaml"
+LARGE = "examples/large-municipality.yaml"
+HTML = {
+    "report": (["report", SMALL], ["Nr.", "Actie", "Impact", "Inspanning"]),
+    "memo": (["memo", SMALL, "--audience", "college", "--lang", "en"], ["Subject"]),
+    "large": (["report", LARGE], ["Nr.", "Actie", "Impact"]),
+}
+WORD = {
+    "report": (["report", SMALL], ["Nr.", "Actie", "Impact", "Inspanning"]),
+    "memo": (["memo", SMALL, "--lang", "en"], ["Subject"]),
+    "large": (["report", LARGE], ["Nr.", "Actie", "Impact"]),
+}
+
+
+@pytest.fixture(scope="module")
+def html_printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """Every HTML document written, then printed to PDF and photographed in one Chromium."""
+    folder = tmp_path_factory.mktemp("html")
+    sources = {name: write(folder, [*command, "-f", "html"], f"{name}.html") for name, (command, _) in HTML.items()}
+    with Chromium(folder / "chromium-profile") as browser:
+        return {name: browser.print_page(source) for name, source in sources.items()}
+
+
+@pytest.fixture(scope="module")
+def word_printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every Word document written, then converted to PDF in one run of LibreOffice."""
+    folder = tmp_path_factory.mktemp("docx")
+    sources = [write(folder, [*command, "-f", "docx"], f"{name}.docx") for name, (command, _) in WORD.items()]
+    return dict(zip(WORD, soffice_pdfs(sources), strict=True))
+
+
+# Each kind of document is printed once, in the module fixture above: with pytest-xdist, the tests that
+# share a printer stay on one worker.
 @needs_chromium
-@pytest.mark.parametrize(("command", "header"), [
-    (["report", "examples/small-municipality.yaml"], ["Nr.", "Actie", "Impact", "Inspanning"]),
-    (["memo", "examples/small-municipality.yaml", "--audience", "college", "--lang", "en"], ["Subject"]),
-])
-def test_html_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], header: list[str]) -> None:
-    monkeypatch.chdir(ROOT)
-    source = write(tmp_path, [*command, "-f", "html"], "document.html")
-    shot = tmp_path / "shot.png"
-    subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1000,1400",
-                    f"--screenshot={shot}", source.as_uri()], check=True, capture_output=True, timeout=180)
+@pytest.mark.xdist_group("chromium")
+@pytest.mark.parametrize("name", ["report", "memo"])
+def test_html_prints(html_printed: dict[str, tuple[Path, Path]], name: str) -> None:
+    pdf, shot = html_printed[name]
     assert png_is_not_blank(shot)
-    check_pages(chromium_pdf(source), header)
+    check_pages(pdf, HTML[name][1])
 
 
 @needs_soffice
-@pytest.mark.parametrize(("command", "header"), [
-    (["report", "examples/small-municipality.yaml"], ["Nr.", "Actie", "Impact", "Inspanning"]),
-    (["memo", "examples/small-municipality.yaml", "--lang", "en"], ["Subject"]),
-])
-def test_docx_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], header: list[str]) -> None:
-    monkeypatch.chdir(ROOT)
-    source = write(tmp_path, [*command, "-f", "docx"], "document.docx")
-    check_pages(soffice_pdf(source), header)
+@pytest.mark.xdist_group("soffice")
+@pytest.mark.parametrize("name", ["report", "memo"])
+def test_docx_prints(word_printed: dict[str, Path], name: str) -> None:
+    check_pages(word_printed[name], WORD[name][1])
 
 
 @needs_chromium
+@pytest.mark.xdist_group("chromium")
+def test_large_report_stays_under_forty_pages(html_printed: dict[str, tuple[Path, Path]]) -> None:
+    printed = check_pages(html_printed["large"][0], HTML["large"][1])
+    assert 10 < printed < 40, printed
+
+
 @needs_soffice
-def test_large_report_stays_under_forty_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
-    header = ["Nr.", "Actie", "Impact"]
-    printed = check_pages(chromium_pdf(write(tmp_path, ["report", "examples/large-municipality.yaml", "-f", "html"],
-                                             "large.html")), header)
-    word = check_pages(soffice_pdf(write(tmp_path, ["report", "examples/large-municipality.yaml", "-f", "docx"],
-                                         "large-word.docx")), header)
-    assert 10 < printed < 40 and 10 < word < 40, (printed, word)
+@pytest.mark.xdist_group("soffice")
+def test_large_word_report_stays_under_forty_pages(word_printed: dict[str, Path]) -> None:
+    printed = check_pages(word_printed["large"], WORD["large"][1])
+    assert 10 < printed < 40, printed

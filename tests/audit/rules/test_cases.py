@@ -10,13 +10,14 @@ from digimandate.audit.flow import audit_document
 from digimandate.audit.specs import RuleSet
 from digimandate.errors import Location
 from digimandate.model.document import Document, parse_document
+from tests.conftest import yaml_text
 
 CASES = load_cases()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.rule}-{c.name}" for c in CASES])
 def test_case(case: Case, ruleset: RuleSet) -> None:
-    text = yaml.safe_dump(apply_patch(base_org(), case.patch), sort_keys=False)
+    text = yaml_text(apply_patch(base_org(), case.patch), sort_keys=False)
     doc = parse_document(text)
     result = audit_document(doc, ruleset)
     outcome = next(o for o in result.outcomes if o.rule == case.rule)
