@@ -447,3 +447,23 @@ def test_advice_for_a_message_the_rule_lacks_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         load_ruleset([extra])
     assert "by_message names messages the rule does not have: missing" in err.value.format("en")
+
+
+def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
+    large = audit(EXAMPLES / "large-municipality.yaml")
+    text = render_markdown(build_report(large, DocContext("nl", date(2026, 11, 18))))
+    conclusions = text.split("## Conclusies", 1)[1].split("\n## ", 1)[0]
+    answers = [line for line in conclusions.splitlines() if line[:2] in ("1.", "2.", "3.", "4.")]
+    assert len(answers) == 4
+    assert answers[0] == ("1. Heeft een persoon of compact team een echt, organisatiebreed mandaat voor digitale "
+                          "dienstverlening? Nog niet. Niet voldaan: \"De houder hoeft niet voor elke wijziging "
+                          "toestemming te vragen\", \"De houder mag website en formulieren zelf aanpassen\", "
+                          "\"De houder werkt geregeld op de dienstverlenende afdelingen\".")
+    assert "Niet aangetoond: \"De koers heeft meetbare doelen en wordt op resultaat herzien\"." in answers[1]
+    assert answers[3].startswith("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst: "
+                                 "Wijs per product een proceseigenaar aan")
+    mature = audit(EXAMPLES / "mature-municipality.yaml")
+    text = render_markdown(build_report(mature, DocContext("en", date(2026, 11, 18))))
+    assert "1. Does one person or a compact team hold a real, organisation-wide mandate for digital service " \
+           "delivery? Yes: every standard for it is met." in text
+    assert "4. What should be done first to reach the next level? Nothing: every standard is met" in text

@@ -313,7 +313,50 @@ class _Report:
         else:
             s.add(Para(tx("doc_conclusion_overall", org=r.organisation_name, level=level_text(overall, self.lang))))
         s.add(Items(items))
+        s.add(Para(tx("doc_answers_intro")))
+        s.add(Items([tx("doc_answer", question=tx(f"doc_question_{i}"), answer=answer)
+                     for i, answer in enumerate(self.answers(), 1)], ordered=True))
         return s
+
+    # The questions of the scope, each answered from the dimensions it is about (the fourth: what comes first).
+    QUESTION_DIMENSIONS = (("mandate",), ("board",), ("channels", "ownership", "processes"))
+
+    def answers(self) -> list[str]:
+        """The answer to each question of the scope, from the norms of its dimensions as they were found."""
+        tx, lang = self.tx, self.lang
+        by_rule: dict[str, list[Finding]] = {}
+        for f in self.r.findings:
+            by_rule.setdefault(f.rule, []).append(f)
+        for w in self.r.waived:  # a waived finding is still a norm not met
+            by_rule.setdefault(w.finding.rule, []).append(w.finding)
+        out = []
+        for dims in self.QUESTION_DIMENSIONS:
+            rules = [rule for rule in self.a.rules.sorted() if rule.spec.dimension in dims and rule.enabled]
+            failed = [rule.spec.title.get(lang) for rule in rules
+                      if any(basis(f) == "observed" for f in by_rule.get(rule.id, []))]
+            missing = [rule.spec.title.get(lang) for rule in rules
+                       if by_rule.get(rule.id) and all(basis(f) == "not_recorded" for f in by_rule[rule.id])]
+            assessed = [o for o in self.r.outcomes if o.rule in {rule.id for rule in rules}
+                        and o.status in ("passed", "failed", "waived")]
+            quoted = [f'"{t}"' for t in failed]
+            unknown = [f'"{t}"' for t in missing]
+            if failed and missing:
+                out.append(tx("doc_answer_no_and_unknown", failed=short_list(quoted, lang, 3),
+                              missing=short_list(unknown, lang, 3)))
+            elif failed:
+                out.append(tx("doc_answer_no", failed=short_list(quoted, lang, 3)))
+            elif missing:
+                out.append(tx("doc_answer_unknown", missing=short_list(unknown, lang, 3)))
+            elif assessed:
+                out.append(tx("doc_answer_yes"))
+            else:
+                out.append(tx("doc_answer_not_assessed"))
+        # what holds the organisation at its level comes first; without a level, the most urgent actions
+        blockers = set(self.r.maturity.blocking)
+        chosen = [rec for rec in self.recs if rec.rule.id in blockers][:TOP] or self.recs[:TOP]
+        first = [rec.action(lang) for rec in chosen]
+        out.append(tx("doc_answer_first", actions=" ".join(first)) if first else tx("doc_answer_nothing_first"))
+        return out
 
     def recommendations(self) -> Section:
         tx, lang = self.tx, self.lang
