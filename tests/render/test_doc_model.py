@@ -467,3 +467,12 @@ def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
     assert "1. Does one person or a compact team hold a real, organisation-wide mandate for digital service " \
            "delivery? Yes: every standard for it is met." in text
     assert "4. What should be done first to reach the next level? Nothing: every standard is met" in text
+
+
+def test_a_mandate_for_departments_is_named_as_context() -> None:
+    small = audit(EXAMPLES / "small-municipality.yaml")
+    text = render_markdown(build_report(small, DocContext("nl", date(2026, 11, 18))))
+    assert ("Er is wel een mandaat voor afdelingen: \"website en e-formulieren\" (Communicatie). De normen hieronder "
+            "gaan over een organisatiebreed mandaat; een mandaat voor afdelingen beoordelen ze niet.") in text
+    mature = audit(EXAMPLES / "mature-municipality.yaml")
+    assert "mandaat voor afdelingen" not in render_markdown(build_report(mature, DocContext("nl", date(2026, 11, 18))))

@@ -219,6 +219,8 @@ class _Report:
             why = self.reason_text(ds)
             if why:
                 sub.add(Para(why))
+            if name == "mandate":
+                sub.blocks += self.departmental_mandates()
             rules = [rule for rule in self.a.rules.sorted() if rule.spec.dimension == name]
             # most important first: in the order of the recommendations, not of the checklist or the file
             failing = sorted((rule for rule in rules if rule.id in by_rule), key=lambda rule: self.number[rule.id])
@@ -244,6 +246,17 @@ class _Report:
         share = getattr(getattr(ds, "evidence", None), "share", None)
         return self.tx(f"doc_reason_{why}", level=rung if rung is not None else "",
                        share=fmt.percent(share, self.lang) if isinstance(share, float) else "–")
+
+    def departmental_mandates(self) -> list[Any]:
+        """Mandates for some departments, named as context: the norms judge only an organisation-wide one."""
+        model = self.a.model
+        depts = {d.id: d.name for d in model.departments}
+        local = [md for md in model.mandates if md.scope != "organisation"]
+        if not local:
+            return []
+        named = [f"{self.names.mandate(md.id)} ({', '.join(depts.get(d, d) for d in md.departments or []) or '–'})"
+                 for md in local]
+        return [Para(self.tx("doc_departmental_mandates", mandates=short_list(named, self.lang)))]
 
     def rule_block(self, rule: ActiveRule, found: list[Finding]) -> list[Any]:
         """One block per rule: the norm and why once, then what it found where."""
