@@ -30,7 +30,8 @@ from tests.conftest import ROOT
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo")
-needs_chromium = pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+needs_chromium = pytest.mark.skipif(not (CHROMIUM and POPPLER) or sys.platform == "win32",
+                                    reason="needs chromium and poppler-utils (and POSIX pipes to drive chromium)")
 needs_soffice = pytest.mark.skipif(not (SOFFICE and POPPLER), reason="needs libreoffice-writer and poppler-utils")
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
