@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,9 +23,27 @@ from digimandate.model.validate import suggest, validate_model
 
 
 def load_checklist_file(path: Path, display: str | None = None) -> tuple[ChecklistFile, Loaded]:
-    """Load and validate one checklist file."""
+    """Load and validate one checklist file; the same unchanged file is read once per process."""
+    try:
+        stat = path.stat()
+    except OSError:  # the loader reports it, located
+        return _load_checklist_file(path, display)
+    # keyed by the path as given (messages name it so) and the file it is now, in its version on disk
+    return _cached_checklist_file(path, path.resolve(), display, stat.st_mtime_ns, stat.st_size)
+
+
+def _load_checklist_file(path: Path, display: str | None) -> tuple[ChecklistFile, Loaded]:
     loaded = load_file(path, Limits(too_large_hint="too_large_fixed_hint"), display)
     return validate_model(loaded, ChecklistFile), loaded
+
+
+@functools.lru_cache(maxsize=32)
+def _cached_checklist_file(path: Path, real: Path, display: str | None, mtime_ns: int,
+                           size: int) -> tuple[ChecklistFile, Loaded]:
+    """The parsed file, keyed by its identity and version on disk: a library caller auditing many files
+    (or a test suite running the command line hundreds of times) parses the built-in checklist once.
+    Both parts are treated as read-only by the merge."""
+    return _load_checklist_file(path, display)
 
 
 def load_ruleset(extra: list[Path] | None = None, builtin: bool = True) -> RuleSet:

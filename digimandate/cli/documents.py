@@ -121,18 +121,16 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
         raise UsageError("reference_docx_needs_docx")  # a house style silently ignored would surprise
     earlier = load_previous_results(req.previous) if req.previous else None
     names = output_names(results) if per_org else []
+    targets = [_target(req, names[i] if per_org else None) for i in range(len(results))]
+    if not to_stdout:  # refuse before any document is made (a Word report takes a second or more)
+        _refuse(run, req, [p for target in targets if target is not None for p in _files(req, target)])
     planned: list[tuple[Path | None, str | bytes, Lang, bool]] = []  # where, what, language, a document
     assert run.settings is not None
     for i, (result, model) in enumerate(zip(results, run.models, strict=True)):
         assert model is not None, "documents are made from audits that kept their organisation"
         audited = Audited(result, run.settings.ruleset, model)
         lang = run.lang_for(result)
-        target = req.output
-        if per_org:
-            assert req.output is not None
-            target = req.output / (names[i] + suffix(req))
-        elif to_stdout:
-            target = None
+        target = targets[i]
         previous = pick_previous(earlier, result, str(req.previous), lang, warn) if earlier else None
         if previous is not None:  # a new checklist version measures differently: say so, then compare
             for cid, before, after in version_changes(result, previous):
@@ -146,12 +144,7 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
             sys.stdout.write(data.decode("utf-8") if isinstance(data, bytes) else data)
         sys.stdout.flush()
         return []
-    inputs = run.inputs()
-    inputs.add(req.previous, req.reference, *(sorted(req.template.iterdir()) if req.template else ()))
-    inputs.guard(path for path, _, _, _ in planned)
-    for path, _, _, _ in planned:  # refuse before writing anything
-        if path is not None and path.exists() and not req.force:
-            raise UsageError("exists", file=str(path))
+    _refuse(run, req, [path for path, _, _, _ in planned if path is not None])  # again: nothing appeared meanwhile
     if per_org and req.output is not None:
         try:
             req.output.mkdir(parents=True, exist_ok=True)
@@ -164,6 +157,31 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
         if document:
             written.append((path, lang))
     return written
+
+
+def _target(req: DocRequest, name: str | None) -> Path | None:
+    """Where one organisation's document goes: the output, a file in the output folder, or standard output."""
+    if name is not None:
+        assert req.output is not None
+        return req.output / (name + suffix(req))
+    return req.output
+
+
+def _files(req: DocRequest, target: Path) -> list[Path]:
+    """The files one document writes: the document, and beside a template report its chart."""
+    if req.template is not None and req.kind == "report":
+        return [target.parent / f"{target.stem}.maturity.svg", target]
+    return [target]
+
+
+def _refuse(run: Run, req: DocRequest, paths: list[Path]) -> None:
+    """No document over an input of the run, nor over an existing file without --force."""
+    inputs = run.inputs()
+    inputs.add(req.previous, req.reference, *(sorted(req.template.iterdir()) if req.template else ()))
+    inputs.guard(paths)
+    for path in paths:
+        if path.exists() and not req.force:
+            raise UsageError("exists", file=str(path))
 
 
 def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date,
