@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from digimandate.textsafe import json_safe
+
 _text = json.encoder.encode_basestring  # the C function when available, as json.dumps uses
 
 
@@ -76,10 +78,17 @@ def iter_json(value: Any, level: int = 0) -> Iterator[str]:
             yield from iter_json(item, level + 1)
             sep = "," + inner
         yield "\n" + "  " * level + "}"
-    elif type(value) is list and any(type(v) is Lazy or type(v) is dict for v in value) and _holds_lazy(value):
+    elif type(value) is list and _holds_lazy(value):
         yield from iter_json(Lazy(value), level)
     else:
         yield indented_json(value, level)
+
+
+def output_chunks(value: Any) -> Iterator[str]:
+    """A whole JSON output in pieces: safe to print (``json_safe``), with its closing newline."""
+    for piece in iter_json(value):
+        yield json_safe(piece)
+    yield "\n"
 
 
 def _holds_lazy(value: Any) -> bool:

@@ -283,11 +283,6 @@ class RuleSet:
             return text.upper()
         return next((r.id for r in self.rules.values() if r.spec.name == text), None)
 
-    def title(self, rule_id: str) -> Text:
-        """The title of any rule in the catalogue, checklist or meta."""
-        rule = self.rules.get(rule_id)
-        return rule.spec.title if rule is not None else self.meta[rule_id].title
-
     @property
     def min_evidence(self) -> float:
         """The evidence threshold: the last checklist that sets one wins (default 0.5)."""

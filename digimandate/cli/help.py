@@ -10,8 +10,10 @@ from typing import Any
 import typer.core
 
 try:  # typer 0.2x carries its own copy of click, whose errors are what a parse raises
+    from typer._click.core import Command as ClickCommand
     from typer._click.exceptions import ClickException as ClickError
 except ImportError:  # pragma: no cover - a typer that uses click itself
+    from click.core import Command as ClickCommand  # type: ignore[assignment]
     from click.exceptions import ClickException as ClickError  # type: ignore[assignment]
 
 from digimandate.i18n import CATALOG, Lang, default_lang, t
@@ -68,12 +70,8 @@ def _usage(command: Any, ctx: Any, formatter: Any) -> None:
     formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("help_usage", HELP_LANG) + " ")
 
 
-class HelpCommand(typer.core.TyperCommand):
-    """A command whose help is in the help language throughout."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.options_metavar = t("help_options_metavar", HELP_LANG)
+class _InHelpLanguage(ClickCommand):
+    """What a command and the main group share: tidied parameters, usage line and parse errors in the help language."""
 
     def get_params(self, ctx: Any) -> list[Any]:
         """The parameters, tidied for help."""
@@ -98,6 +96,14 @@ class HelpCommand(typer.core.TyperCommand):
         except ClickError as exc:
             _localise_error(exc)
             raise
+
+
+class HelpCommand(_InHelpLanguage, typer.core.TyperCommand):
+    """A command whose help is in the help language throughout."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = t("help_options_metavar", HELP_LANG)
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         """Arguments as click writes them (``RULE``, ``[FILE]...``); typer 0.29 writes a required one as ``{rule}``."""
@@ -111,7 +117,7 @@ class HelpCommand(typer.core.TyperCommand):
         return pieces
 
 
-class HelpGroup(typer.core.TyperGroup):
+class HelpGroup(_InHelpLanguage, typer.core.TyperGroup):
     """The main command, with its help in the help language throughout."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -119,29 +125,6 @@ class HelpGroup(typer.core.TyperGroup):
         self.options_metavar = t("help_options_metavar", HELP_LANG)
         self.subcommand_metavar = t("help_command_metavar", HELP_LANG)
 
-    def get_params(self, ctx: Any) -> list[Any]:
-        """The parameters, tidied for help."""
-        return _tidy(self, ctx, super().get_params(ctx))
-
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        """Write the usage line in the help language."""
-        _usage(self, ctx, formatter)
-
-    def make_context(self, *args: Any, **kwargs: Any) -> Any:
-        """Parse the command line; a parse error speaks the help language."""
-        try:
-            return super().make_context(*args, **kwargs)
-        except ClickError as exc:
-            _localise_error(exc)
-            raise
-
-    def invoke(self, ctx: Any) -> Any:
-        """Run the command; a parse error of a subcommand speaks the help language."""
-        try:
-            return super().invoke(ctx)
-        except ClickError as exc:
-            _localise_error(exc)
-            raise
 
 
 # The parse errors of click (as typer carries it), in the order they are translated: each key's

@@ -15,8 +15,7 @@ from typing import Protocol
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang
-from digimandate.jsontext import Lazy, iter_json
-from digimandate.textsafe import json_safe
+from digimandate.jsontext import Lazy, output_chunks
 
 
 class Format(str, enum.Enum):
@@ -54,18 +53,14 @@ def stream_many(results: list[AuditResult], rules: RuleSet, fmt: Format, lang_fo
     if fmt is Format.json:
         from digimandate.render.json_format import result_dict
 
-        for piece in iter_json(Lazy(result_dict(r, lang_for(r)) for r in results)):
-            yield json_safe(piece)
-        yield "\n"
+        yield from output_chunks(Lazy(result_dict(r, lang_for(r)) for r in results))
         return
     if fmt is Format.sarif:
         from digimandate.render.sarif_format import sarif_dict
 
         logs = [sarif_dict(r, rules, lang_for(r)) for r in results]
         logs[0]["runs"] = [run for log in logs for run in log["runs"]]
-        for piece in iter_json(logs[0]):
-            yield json_safe(piece)
-        yield "\n"
+        yield from output_chunks(logs[0])
         return
     if fmt is Format.junit:
         from digimandate.render.junit_format import combine

@@ -53,9 +53,6 @@ def _text(key: str, lang: Lang) -> str:
     return t(key, lang)
 
 
-def _score(value: float | None, lang: Lang) -> str:
-    return score_text(value, lang)
-
 
 def _sources(a: Audited, rule_id: str, lang: Lang) -> str:
     rule = a.rules.rules[rule_id]
@@ -100,7 +97,7 @@ def _dimensions(a: Audited, lang: Lang) -> list[dict[str, Any]]:
         detail = first.message(lang) if first else _text("memo_dimension_clean", lang)
         out.append({
             "name": name, "title": Markup(trusted_md(dim.title.get(lang))), "level": level_text(ds.level, lang),
-            "level_name": level_name(ds.level, ds.reason, lang), "score": _score(ds.score, lang),
+            "level_name": level_name(ds.level, ds.reason, lang), "score": score_text(ds.score, lang),
             "blocking": blocking, "next": nxt, "raw_level": ds.level, "coverage": _coverage(a, name, lang),
             "findings": [_finding(a, f, lang) for f in findings],
             "detail": reason if ds.level is None else detail,
@@ -257,7 +254,7 @@ def _base(a: Audited, opts: DocOptions) -> dict[str, Any]:
         "facts_title": t("memo_facts_to_collect", lang), "facts_intro": t("memo_facts_intro", lang),
         "coverage_title": t("doc_coverage", lang),
         "evidence": _capital(evidence_text(m.evidence, lang)), "facts": facts_to_collect(a, lang),
-        "score": _score(m.score, lang), "findings_count": len(a.result.findings),
+        "score": score_text(m.score, lang), "findings_count": len(a.result.findings),
         "dimensions": _dimensions(a, lang), "progress": prog,
         "progress_rows": _progress_rows(a, prog, lang) if prog else [],
         "progress_before": level_text(prog.level_before, lang) if prog else "",

@@ -8,9 +8,8 @@ from typing import Any
 from digimandate.audit.result import SCHEMA_VERSION, AuditResult, Evidence, Finding
 from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang
-from digimandate.jsontext import Lazy, iter_json
+from digimandate.jsontext import Lazy, output_chunks
 from digimandate.render.levels import level_name
-from digimandate.textsafe import json_safe
 
 
 def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:
@@ -96,9 +95,7 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
 
 def chunks(result: AuditResult, rules: RuleSet, lang: Lang) -> Iterator[str]:
     """The result as indented JSON with a trailing newline, in pieces (the rule catalogue is not needed)."""
-    for piece in iter_json(result_dict(result, lang)):
-        yield json_safe(piece)
-    yield "\n"
+    return output_chunks(result_dict(result, lang))
 
 
 def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:

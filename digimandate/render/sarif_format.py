@@ -9,9 +9,8 @@ from typing import Any
 from digimandate.audit.result import AuditResult, Finding, WaivedFinding
 from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang
-from digimandate.jsontext import Lazy, iter_json
+from digimandate.jsontext import Lazy, output_chunks
 from digimandate.render.common import LEVELS, relative_uri, rule_url
-from digimandate.textsafe import json_safe
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -111,9 +110,7 @@ def sarif_dict(result: AuditResult, catalogue: RuleSet, lang: Lang) -> dict[str,
 
 def chunks(result: AuditResult, rules: RuleSet, lang: Lang) -> Iterator[str]:
     """The SARIF 2.1.0 document in pieces."""
-    for piece in iter_json(sarif_dict(result, rules, lang)):
-        yield json_safe(piece)
-    yield "\n"
+    return output_chunks(sarif_dict(result, rules, lang))
 
 
 def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:

@@ -134,9 +134,6 @@ def _slice(parts: list[Segment], a: int, b: int) -> list[Segment]:
     return out
 
 
-def _score(value: float | None, lang: Lang) -> str:
-    return score_text(value, lang)
-
 
 def _finding(f: Finding, lang: Lang) -> Line:
     sev = t(f"sev_{f.severity}", lang)
@@ -165,7 +162,7 @@ def _lines(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
         head = f"{dim.title.get(lang)} ({name})"
         if ds is not None:
             head += (f" · {t('term_level', lang)} {level_text(ds.level, lang)}"
-                     f" · {t('term_score', lang)} {_score(ds.score, lang)}")
+                     f" · {t('term_score', lang)} {score_text(ds.score, lang)}")
         out.append(_plain(head, "bold underline"))
         out += [_finding(f, lang) for f in findings]
         out.append(Line([]))
@@ -191,7 +188,7 @@ def _lines(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
     for o in result.errors:
         out.append(_plain(t("term_rule_error", lang, rule=o.rule, error=o.error or ""), "bold red"))
         out.append(Line([]))
-    out.append(_plain(one_line(maturity_line(result, lang, _score(m.score, lang))), "bold"))
+    out.append(_plain(one_line(maturity_line(result, lang, score_text(m.score, lang))), "bold"))
     out.append(_plain("  " + evidence_text(m.evidence, lang), "dim"))
     out += _dimension_rows(result, rs, lang)
     count = len(result.findings)
@@ -223,7 +220,7 @@ def _dimension_rows(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
     labels = {name: one_line(dim.title.get(lang)) for name, dim in rs.dimensions.items()
               if name in m.dimensions}
     pad = max((cell_width(v) for v in labels.values()), default=10)
-    scores = {name: _score(m.dimensions[name].score, lang) for name in labels}
+    scores = {name: score_text(m.dimensions[name].score, lang) for name in labels}
     score_pad = max([5, *(len(v) for v in scores.values())])
     rows = []
     for name, label in labels.items():
