@@ -174,6 +174,15 @@ class Rule(_Spec):
     after: list[RuleId] = []
     by_message: dict[str, MessageAdvice] = {}
 
+    def exact(self, messages: set[str]) -> MessageAdvice | None:
+        """The advice for findings that all give one message, when the checklist has one for it."""
+        return self.by_message.get(next(iter(messages))) if len(messages) == 1 else None
+
+    def decision_for(self, messages: set[str]) -> Text | None:
+        """The decision to ask for these findings: the message's own, else the rule's."""
+        exact = self.exact(messages)
+        return exact.decision if exact is not None and exact.decision else self.decision
+
     @model_validator(mode="after")
     def _advice_for_known_messages(self) -> Rule:
         unknown = sorted(set(self.by_message) - set(self.messages))

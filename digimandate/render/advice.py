@@ -68,7 +68,7 @@ def decisions(result: AuditResult, rules: RuleSet, lang: Lang, more: str, limit:
     """Board decisions for the failing rules that carry one, most urgent first."""
     out = []
     for action in actions(result, rules):
-        text = action.rule.spec.decision
+        text = action.rule.spec.decision_for({f.message_key for f in action.findings})
         if text is None:
             continue
         listing = names(action.subjects(), lang, more)

@@ -32,8 +32,7 @@ class Recommendation:
     @property
     def exact(self) -> MessageAdvice | None:
         """The rule's advice for the one message all its findings give, when the checklist has one."""
-        keys = {f.message_key for f in self.findings}
-        return self.rule.spec.by_message.get(keys.pop()) if len(keys) == 1 else None
+        return self.rule.spec.exact({f.message_key for f in self.findings})
 
     @property
     def decided_by(self) -> str | None:
@@ -49,8 +48,7 @@ class Recommendation:
 
     def decision_text(self) -> Text | None:
         """The decision to take: the exact advice's, else the rule's."""
-        exact = self.exact
-        return exact.decision if exact is not None and exact.decision else self.rule.spec.decision
+        return self.rule.spec.decision_for({f.message_key for f in self.findings})
 
     def action(self, lang: Lang) -> str:
         """The action in ``lang`` with the parameters in force: the exact advice's, else the rule's."""
