@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -11,8 +10,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from digimandate import __version__
 from digimandate.audit.result import AuditResult, BaselineEntry
-from digimandate.errors import InputError, Location, os_reason, problem
+from digimandate.errors import InputError, Location, problem
 from digimandate.jsontext import indented_json
+from digimandate.reading import MAX_RESULT_BYTES, JsonProblem, parse_json, read_text
 
 BASELINE_VERSION = 1
 
@@ -67,19 +67,11 @@ def baseline_text(results: list[AuditResult]) -> str:
 def load_baseline(path: Path) -> dict[str, dict[str, BaselineEntry]]:
     """Read a baseline: per organisation name, its entries by fingerprint."""
     here = Location(str(path), 1, 1)
-    if path.is_dir():  # named on the command line: say so in the run's language, not as an OS error
-        raise InputError([problem(here, "", "is_directory", "is_directory_file_hint")])
+    text = read_text(path, MAX_RESULT_BYTES)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError([problem(here, "", "file_missing", "file_missing_hint")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = os_reason(exc)
-        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=reason)]) from None
-    try:
-        data = BaselineFile.model_validate(json.loads(text))
-    except json.JSONDecodeError as exc:
-        raise InputError([problem(Location(str(path), exc.lineno, exc.colno), "", "baseline_invalid",
+        data = BaselineFile.model_validate(parse_json(text))
+    except JsonProblem as exc:
+        raise InputError([problem(Location(str(path), exc.line, exc.column), "", "baseline_invalid",
                                   "baseline_hint", problem=exc.msg)]) from None
     except ValidationError as exc:
         first = exc.errors()[0]

@@ -14,6 +14,7 @@ from digimandate.audit.specs import SEVERITY_FROM_DUTCH, ParamValue, RuleId, Sev
 from digimandate.errors import InputError, Location, problem
 from digimandate.model.loader import Limits, LList, LMap, Loaded, load_file, pack
 from digimandate.model.validate import validate_model
+from digimandate.reading import MAX_SMALL_BYTES, read_text
 
 CONFIG_NAMES = (".digimandate.yaml", ".digimandate.yml")
 Reason = Literal["accepted-risk", "not-applicable", "planned", "false-positive"]
@@ -150,7 +151,7 @@ def load_waiver_file(path: Path) -> tuple[Waiver, ...]:
 
 def _load_pyproject(path: Path) -> Loaded:
     """Read the [tool.digimandate] table; TOML has no positions, so keys point at the table's line."""
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, MAX_SMALL_BYTES)
     try:
         data = _toml().loads(text)
     except ValueError as exc:

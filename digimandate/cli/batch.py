@@ -17,6 +17,7 @@ from digimandate.errors import DigimandateError
 from digimandate.model.document import load_document
 from digimandate.model.loader import Limits
 from digimandate.model.org import OrgModel
+from digimandate.reading import read_head
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +82,8 @@ def _looks_like_organisation(path: Path) -> bool:
     A file that cannot be read counts as one: its audit then says why, instead of the run
     silently auditing fewer organisations. So does a file in another encoding that has the key.
     """
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(_HEAD_BYTES)
-    except OSError:
+    head = read_head(path, _HEAD_BYTES)
+    if head is None:  # its audit says why (a device, a pipe, no permission)
         return True
     return any(line.lstrip("\ufeff").startswith("schema_version:") for line in _decode_head(head).splitlines()[:50])
 

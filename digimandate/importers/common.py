@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import re
 import unicodedata
 import zipfile
@@ -12,6 +11,7 @@ from typing import Any, Literal
 
 from digimandate.errors import EXIT_INPUT, DigimandateError, Term
 from digimandate.i18n import Lang, t
+from digimandate.reading import JsonProblem, parse_json
 
 # Bounds for archives: a form export is a few dozen KB, a bulk export of 600 forms a few tens of MB.
 MAX_MEMBERS = 5000
@@ -151,11 +151,9 @@ def read_json(raw: bytes, where: str) -> Any:
     except UnicodeDecodeError as exc:
         raise fail(where, "imp_not_utf8", "imp_not_utf8_hint", byte=f"{raw[exc.start]:02x}") from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise fail(f"{where}:{exc.lineno}:{exc.colno}", "imp_bad_json", "imp_bad_json_hint", reason=exc.msg) from None
-    except RecursionError:
-        raise fail(where, "imp_bad_json", "imp_bad_json_hint", reason=Term("imp_json_too_deep")) from None
+        return parse_json(text)
+    except JsonProblem as exc:  # also nesting too deep and integers of more than 4,300 digits
+        raise fail(f"{where}:{exc.line}:{exc.column}", "imp_bad_json", "imp_bad_json_hint", reason=exc.msg) from None
 
 
 def is_zip(raw: bytes) -> bool:

@@ -17,6 +17,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from digimandate.errors import InputError, Location, Problem, excerpt, os_reason, problem
+from digimandate.reading import STDIN, decode_utf8, read_input
 
 try:  # libyaml is an order of magnitude faster; the pure-Python parser gives the same events.
     from yaml import CSafeLoader as _Loader
@@ -175,50 +176,22 @@ class Loaded:
 def load_file(path: Path, limits: Limits = Limits(), display: str | None = None) -> Loaded:
     """Read ``path`` (``-``: standard input) and load it, turning every failure into a located InputError."""
     if str(path) == STDIN:
-        return _load_stdin(limits, display if display is not None else STDIN_NAME)
-    name = display if display is not None else str(path)
-    here = Location(name, 1, 1)
-    if path.is_dir():
-        try:
-            with os.scandir(path):
-                pass
-        except OSError as exc:  # a folder below a folder audit that cannot be listed
-            raise InputError([problem(here, "", "folder_unreadable", "file_unreadable_hint",
-                                      reason=os_reason(exc))]) from None
-        raise InputError([problem(here, "", "is_directory", "is_directory_hint")])
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError([problem(here, "", "file_missing", "file_missing_hint")]) from None
-    except OSError as exc:
-        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint",
-                                  reason=os_reason(exc))]) from None
-    if size > limits.max_bytes:
-        raise InputError(
-            [problem(here, "", "too_large", limits.too_large_hint, size=size, limit=limits.max_bytes)]
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint",
-                                  reason=os_reason(exc))]) from None
+        name = display if display is not None else STDIN_NAME
+    else:
+        name = display if display is not None else str(path)
+        if path.is_dir():
+            try:
+                with os.scandir(path):
+                    pass
+            except OSError as exc:  # a folder below a folder audit that cannot be listed
+                raise InputError([problem(Location(name, 1, 1), "", "folder_unreadable", "file_unreadable_hint",
+                                          reason=os_reason(exc))]) from None
+            raise InputError([problem(Location(name, 1, 1), "", "is_directory", "is_directory_hint")])
+    raw = read_input(path, limits.max_bytes, name, limits.too_large_hint, "is_directory_hint")
     return load_bytes(raw, name, limits)
 
 
-STDIN, STDIN_NAME = "-", "<stdin>"
-
-
-def _load_stdin(limits: Limits, name: str) -> Loaded:
-    """Load the organisation from standard input, read no further than the size limit allows."""
-    import sys
-
-    try:
-        raw = sys.stdin.buffer.read(limits.max_bytes + 1)
-    except (OSError, ValueError) as exc:  # ValueError: standard input is closed
-        reason = os_reason(exc)
-        raise InputError([problem(Location(name, 1, 1), "", "file_unreadable", "file_unreadable_hint",
-                                  reason=reason)]) from None
-    return load_bytes(raw, name, limits)
+STDIN_NAME = "<stdin>"
 
 
 def load_bytes(raw: bytes, file: str, limits: Limits = Limits()) -> Loaded:
@@ -228,18 +201,7 @@ def load_bytes(raw: bytes, file: str, limits: Limits = Limits()) -> Loaded:
         raise InputError(
             [problem(here, "", "too_large", limits.too_large_hint, size=len(raw), limit=limits.max_bytes)]
         )
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:2]:  # NUL is valid UTF-8, so say it here
-        raise InputError([problem(Location(file, 1, 1), "", "utf16", "bad_utf8_hint")])
-    try:
-        raw.decode("utf-8-sig")  # only to check: libyaml reads the bytes itself, without a second copy
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
-        loc = Location(file, line, col)
-        raise InputError(
-            [problem(loc, "", "bad_utf8", "bad_utf8_hint", byte=f"{raw[exc.start]:02x}")]
-        ) from None
+    decode_utf8(raw, file)  # only to check: libyaml reads the bytes itself (the text is freed at once)
     sha = hashlib.sha256(raw).hexdigest()
     data = _fast_load(raw, file, limits)
     if data is None:  # not the common case, or no C loader: the Python builder words every error

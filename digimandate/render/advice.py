@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from digimandate.audit.result import AuditResult, Finding
 from digimandate.audit.specs import SEVERITY_RANK, ActiveRule, RuleSet, fill
-from digimandate.errors import InputError, Location, os_reason, problem
+from digimandate.errors import InputError, Location, problem
 from digimandate.i18n import Lang
 from digimandate.model.org import SERVICE_FUNCTIONS, Mandate, OrgModel
+from digimandate.reading import MAX_RESULT_BYTES, JsonProblem, parse_json, read_text
 
 MAX_NAMES = 5
 
@@ -166,18 +166,11 @@ def load_previous(path: Path) -> dict[str, Any]:
 def load_previous_results(path: Path) -> list[dict[str, Any]]:
     """Read the JSON result of an earlier audit: one organisation, or a list of them (a folder audit)."""
     here = Location(str(path), 1, 1)
-    if path.is_dir():  # named on the command line: say so in the run's language, not as an OS error
-        raise InputError([problem(here, "", "is_directory", "is_directory_file_hint")])
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError([problem(here, "", "file_missing", "file_missing_hint")]) from None
-    except json.JSONDecodeError as exc:
-        raise InputError([problem(Location(str(path), exc.lineno, exc.colno), "", "previous_invalid",
+        data = parse_json(read_text(path, MAX_RESULT_BYTES))
+    except JsonProblem as exc:
+        raise InputError([problem(Location(str(path), exc.line, exc.column), "", "previous_invalid",
                                   "previous_hint", problem=exc.msg)]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = os_reason(exc)
-        raise InputError([problem(here, "", "file_unreadable", "file_unreadable_hint", reason=reason)]) from None
     items = data if isinstance(data, list) else [data]
     if not items or any(not isinstance(d, dict) or d.get("schema_version") != 1 or "findings" not in d
                         for d in items):

@@ -191,22 +191,14 @@ def test_a_folder_audit_reports_an_unreadable_file(runner: CliRunner, work: Path
     many = _folder(work)
     locked = many / "locked.yaml"
     locked.write_text("whatever\n", encoding="utf-8")
-    real_open, real_read = Path.open, Path.read_bytes
+    real_open = os.open
 
-    def deny(path: Path) -> None:
-        if path.name == "locked.yaml":  # root reads every file, so refuse as a chmod 000 would
-            raise PermissionError(13, "Permission denied")
+    def fake_open(path: object, *args: object, **kwargs: object) -> int:
+        if os.path.basename(os.fsdecode(path)) == "locked.yaml":  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied")  # root reads every file, so refuse as chmod 000 would
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    def fake_open(self: Path, *args: object, **kwargs: object) -> object:
-        deny(self)
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
-
-    def fake_read(self: Path) -> bytes:
-        deny(self)
-        return real_read(self)
-
-    monkeypatch.setattr(Path, "open", fake_open)
-    monkeypatch.setattr(Path, "read_bytes", fake_read)
+    monkeypatch.setattr(os, "open", fake_open)
     result = runner.invoke(app, ["check", "many", "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr == ("many/locked.yaml:1:1: error: file cannot be read: Permission denied\n"
