@@ -19,9 +19,18 @@ def _visible(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+# A CI log obeys `::command::` at the start of a line (after spaces, which the runner trims, and a
+# wrapped line may start anywhere in a name) and GitHub's older `##[command]` anywhere in a line. A word
+# joiner (U+2060, invisible and never a break) between the two marks keeps the text as it reads.
+_COMMANDS = re.compile(r"(?<=:)(?=:)|(?<=#)(?=#\[)")
+_JOINER = "\u2060"
+
+
 def one_line(text: str) -> str:
-    """``text`` on one line: line breaks and tabs become a space, other control characters a visible escape."""
-    if _UNSAFE.search(text) is None:  # the common case: nothing to do
+    """``text`` on one line and inert: breaks become a space, controls a visible escape, no log command."""
+    if "::" in text or "##[" in text:
+        text = _COMMANDS.sub(_JOINER, text)
+    if _UNSAFE.search(text) is None:  # the common case: nothing more to do
         return text
     return _CONTROLS.sub(_visible, _BREAKS.sub(" ", text))
 
@@ -31,6 +40,8 @@ def json_safe(text: str) -> str:
 
     Only strings can hold these characters in JSON, and JSON's own escape keeps the value exact.
     """
+    if "##[" in text:  # printed in a CI log, `##[command]` would be obeyed; `\\u005b` is the same `[`
+        text = text.replace("##[", "##\\u005b")
     if _JSON_RAW.search(text) is None:
         return text
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

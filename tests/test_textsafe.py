@@ -8,7 +8,7 @@ from digimandate.textsafe import json_safe, one_line
 
 
 def test_one_line_turns_breaks_into_a_space_and_shows_other_controls() -> None:
-    assert one_line("a\r\n::error::x") == "a ::error::x"
+    assert one_line("a\r\n::error::x") == "a :\u2060:error:\u2060:x"
     assert one_line("a\u2028b\u2029c\x85d\te") == "a b c d e"
     assert one_line("\x1b[31mred\x00\x07\x7f\x9b") == "\\x1b[31mred\\x00\\x07\\x7f\\x9b"
     assert one_line("\u202eevil\ufffe") == "\\u202eevil\\ufffe"

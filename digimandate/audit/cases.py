@@ -12,6 +12,7 @@ import yaml
 
 from digimandate.audit.result import Finding
 from digimandate.audit.specs import RuleSet, builtin_dir
+from digimandate.model.loader import dump
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def _entity_list(value: Any) -> bool:
 
 def case_yaml(case: Case) -> str:
     """The case's organisation as YAML text."""
-    return yaml.safe_dump(apply_patch(base_org(), case.patch), sort_keys=False, allow_unicode=True)
+    return dump(apply_patch(base_org(), case.patch), sort_keys=False, allow_unicode=True)
 
 
 Example = tuple[Case, list[Finding]]
@@ -119,6 +120,6 @@ def example(rs: RuleSet, rule_id: str) -> Example | None:
     case = next((c for c in load_cases() if c.rule == rule_id and c.expect), None)
     if case is None:
         return None
-    text = yaml.safe_dump(apply_patch(base_org(), case.patch), sort_keys=False, allow_unicode=True)
+    text = dump(apply_patch(base_org(), case.patch), sort_keys=False, allow_unicode=True)
     result = audit_document(parse_document(text), rs)
     return case, [f for f in result.findings if f.rule == rule_id]

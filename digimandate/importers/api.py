@@ -8,14 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang
 from digimandate.importers import openforms, sheet, upl, zgw
 from digimandate.importers.common import Context, Found, Note, fail, is_zip, read_json, read_zip
 from digimandate.importers.merge import SECTION_ORDER, Merged, existing_entities, merge, proposals, resolve
-from digimandate.model.loader import Limits, LList, LMap, Loaded, load_bytes, load_file, pack
+from digimandate.model.loader import Limits, LList, LMap, Loaded, dump, load_bytes, load_file, pack
 from digimandate.reading import read_head, read_input
 
 KINDS = ("openforms", "zgw", "upl", "sheet")
@@ -216,7 +214,7 @@ def render_output(merged: Merged, sources: list[Source]) -> str:
         "# hand-written file; its `refs` make the next import match it instead of adding it again.",
     ]
     body = {s: [e.as_yaml_dict() for e in merged.new[s]] for s in SECTION_ORDER if merged.new[s]}
-    dumped = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=110) if body else "{}\n"
+    dumped = dump(body, sort_keys=False, allow_unicode=True, width=110) if body else "{}\n"
     return "\n".join(lines) + "\n" + dumped
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from digimandate.importers.common import Draft, Found, Intake, Note, norm
+from digimandate.model.loader import dump
 
 SECTION_ORDER = ("departments", "people", "channels", "systems", "processes")
 # Reference fields per section and the section they refer to: written only when they resolve.
@@ -239,7 +238,7 @@ def proposals(merged: Merged) -> list[Note]:
                 snippet["intake"] = [i.as_dict() for i in kept + ent.add_intake]
             source, where = ent.proposed_by[0]
             if snippet:
-                text = yaml.safe_dump(snippet, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)
+                text = dump(snippet, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)
                 out.append(Note(source, "proposal", ent.where, "imp_proposal",
                                 {"entity": f"{section}/{ent.id}", "from": where}, yaml=text))
             else:

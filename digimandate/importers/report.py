@@ -9,6 +9,7 @@ from digimandate import __version__
 from digimandate.i18n import Lang, t
 from digimandate.importers.api import Imported
 from digimandate.importers.common import Note
+from digimandate.textsafe import json_safe
 
 KIND_ORDER = ("mapped", "skipped", "warning", "person", "conflict", "proposal")
 
@@ -79,4 +80,4 @@ def as_json(imp: Imported, lang: Lang) -> str:
             for name, kind, notes in _grouped(imp)
         ],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from digimandate.clock import today
 from digimandate.errors import InputError, Location, Problem, Term, problem
 from digimandate.model.loader import Limits, LList, LMap, Loaded, load_bytes, load_file
 from digimandate.model.org import (
@@ -102,9 +104,9 @@ def build_document(loaded: Loaded) -> Document:
     if "schema_version" not in data:
         raise InputError([problem(loaded.at(data.pos), "", "schema_version_missing", "schema_version_hint")])
     version = data["schema_version"]
-    if version != 1 or isinstance(version, bool):
+    if type(version) is not int or version != 1:  # 1.0 and true equal 1 in Python, yet are no version
         at = loaded.at(data.value_at("schema_version"))
-        if not isinstance(version, int) or isinstance(version, bool):  # "1" in quotes is text, not a version
+        if type(version) not in (int, float):  # "1" in quotes is text, not a version
             raise InputError([problem(at, "schema_version", "schema_version_not_number",
                                       "schema_version_not_number_hint", found=found(version))])
         raise InputError(
@@ -116,6 +118,7 @@ def build_document(loaded: Loaded) -> Document:
     problems: list[Problem] = []
     _index(doc, problems)
     _resolve(doc, problems)
+    _dates(doc, problems)
     if problems:
         raise InputError(problems)
     _keep_positions_only(doc)
@@ -172,6 +175,40 @@ def _index(doc: Document, problems: list[Problem]) -> None:
             ents[intake_path] = own["intake"][j]
         for j in range(len(proc.steps or [])):
             ents[f"processes/{proc.id}/steps/{j + 1}"] = own["steps"][j]
+
+
+# Dates of what has happened, per place in the file: none may fall after the peildatum.
+_PAST: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("governance", "vision"): ("adopted_on", "evaluated_on"),
+    ("governance", "reporting"): ("last_report",),
+    ("mandates",): ("granted_on",),
+    ("processes",): ("last_user_test",),
+    ("processes", "redesign"): ("redesigned_on",),
+}
+
+
+def _dates(doc: Document, problems: list[Problem]) -> None:
+    """A recorded event dated after the peildatum (the audit date, or today without one) is a typo or a plan."""
+    org = doc.model.organisation
+    peildatum = org.audit_date or today()
+    hint = "peildatum_recorded" if org.audit_date else "peildatum_today"
+    data = doc.loaded.data
+    places: list[tuple[str, Any]] = []
+    for section in ("mandates", "processes"):
+        places += [(f"{section}[{i}]", item) for i, item in enumerate(data.get(section) or [])]
+    places += [(f"{path}.redesign", item.get("redesign")) for path, item in places if path.startswith("processes")]
+    gov = data.get("governance")
+    if isinstance(gov, LMap):
+        places += [(f"governance.{sub}", gov.get(sub)) for sub in ("vision", "reporting")]
+    for path, raw in places:
+        if not isinstance(raw, LMap):
+            continue
+        shape = tuple(part.partition("[")[0] for part in path.split("."))
+        for key in _PAST.get(shape, ()):
+            when = raw.get(key)
+            if isinstance(when, date) and when > peildatum:
+                problems.append(problem(raw.value_location(key), f"{path}.{key}", "date_after_peildatum", hint,
+                                        value=when.isoformat(), peildatum=peildatum.isoformat()))
 
 
 def intake_paths(proc: Process) -> list[str]:

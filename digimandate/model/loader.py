@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import os
+import re
 from array import array
 from dataclasses import dataclass
 from datetime import date
@@ -12,11 +14,10 @@ from sys import intern
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
 
-from digimandate.errors import InputError, Location, Problem, excerpt, os_reason, problem
+from digimandate.errors import InputError, Location, Problem, Term, excerpt, os_reason, problem
 from digimandate.reading import STDIN, decode_utf8, read_input
 
 try:  # libyaml is an order of magnitude faster; the pure-Python parser gives the same events.
@@ -32,16 +33,7 @@ DEFAULT_MAX_DEPTH = 64
 
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + n for n in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
-_IMPLICIT = Resolver.yaml_implicit_resolvers
-_FIRST_CHARS = frozenset(_IMPLICIT)  # a plain scalar starting with any other character is text
 _CONSTRUCTOR = SafeConstructor()
-_BUILDERS = {
-    _STD + "null": _CONSTRUCTOR.construct_yaml_null,
-    _STD + "bool": _CONSTRUCTOR.construct_yaml_bool,
-    _STD + "int": _CONSTRUCTOR.construct_yaml_int,
-    _STD + "float": _CONSTRUCTOR.construct_yaml_float,
-    _STD + "timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
-}
 
 
 # Positions are packed into 64-bit slots of an array (line and column in 32 bits apiece): a large
@@ -287,7 +279,7 @@ class _Builder:
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-        first_chars = _FIRST_CHARS
+        first_chars = frozenset(FIRST_CHARS) | {""}  # an empty plain scalar is null
         while True:
             event = get_event()
             if event is None:
@@ -380,6 +372,9 @@ class _Builder:
         tag = event.tag
         if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
             raise self.fail(container.pos, "unknown_tag", "unknown_tag_hint", tag=_show_tag(tag))
+        if tag not in (None, "!") and tag != (_STD + "map" if isinstance(container, LMap) else _STD + "seq"):
+            raise self.fail(container.pos, "tag_kind_mismatch", "tag_kind_mismatch_hint", tag=_show_tag(tag),
+                            found=Term("type_mapping" if isinstance(container, LMap) else "type_list"))
         if len(self.stack) >= self.limits.max_depth:
             raise self.fail(container.pos, "too_deep", "too_deep_hint", limit=self.limits.max_depth)
         if self.stack:
@@ -434,16 +429,41 @@ class _Builder:
     def bad_scalar(self, exc: BadScalar, pos: Pos, value: str) -> InputError:
         """The located error for a scalar that cannot be built."""
         key, hint, tag = exc.args
-        return self.fail(pos, key, hint, value=value, **({"tag": tag} if tag else {}))
+        shown = value if len(value) <= 40 else value[:40] + "…"  # a number of 5,000 digits is not quoted whole
+        return self.fail(pos, key, hint, value=shown, **({"tag": tag} if tag else {}))
 
 
 class BadScalar(ValueError):
     """A scalar that looks typed but cannot be built: (message key, hint key, tag as written)."""
 
 
+# YAML 1.2 core schema: only these spellings are null, booleans and numbers. YAML 1.1's yes/no/on/off,
+# sexagesimal 190:20:30 and octal 021500 do not exist there, so they stay text (and a field that wants a
+# boolean or a number then says how to write one); dates keep YAML 1.1's timestamp, which 1.2 leaves out.
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_SPECIAL_FLOAT = {".inf": math.inf, ".Inf": math.inf, ".INF": math.inf, "+.inf": math.inf, "+.Inf": math.inf,
+                  "+.INF": math.inf, "-.inf": -math.inf, "-.Inf": -math.inf, "-.INF": -math.inf,
+                  ".nan": math.nan, ".NaN": math.nan, ".NAN": math.nan}
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
+                        r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?\Z")
+# Digits an integer may have: no count, volume or year needs more, and Python refuses over 4,300.
+MAX_INT_DIGITS = 18
+# The characters a plain scalar must start with to be anything but text (the C loader asks only for these).
+FIRST_CHARS = "0123456789+-.~nNtTfF"
+
+
 def resolve_plain(value: str) -> Any:
-    """The value of a plain scalar whose first character may start a number, date, bool or null."""
-    if value.isascii() and value.isdigit() and (len(value) == 1 or value[0] != "0"):
+    """The value of a plain scalar under the YAML 1.2 core schema, plus dates and timestamps."""
+    if value.isascii() and value.isdigit():
+        if value[0] == "0" and len(value) > 1:
+            raise BadScalar("leading_zero", "leading_zero_hint", "")
+        if len(value) > MAX_INT_DIGITS:
+            raise BadScalar("number_too_long", "number_too_long_hint", "")
         return int(value)
     if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit() \
             and value[5:7].isdigit() and value[8:].isdigit() and value.isascii():
@@ -451,23 +471,83 @@ def resolve_plain(value: str) -> Any:
             return date(int(value[:4]), int(value[5:7]), int(value[8:]))
         except ValueError:
             raise BadScalar("impossible_date", "date_hint", "") from None
-    for cand_tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
-        if regexp.match(value):
-            if cand_tag not in _BUILDERS:  # merge (<<) and value (=) keys stay text
-                return value
-            return construct(cand_tag, value)
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if value[:1] not in FIRST_CHARS or not value.isascii():
+        return value
+    return _number_or_timestamp(value)
+
+
+def _number_or_timestamp(value: str) -> Any:
+    """A YAML 1.2 number or a timestamp; any other text stays text."""
+    if _INT.match(value):
+        digits = value.lstrip("+-")
+        if digits[0] == "0" and len(digits) > 1:
+            raise BadScalar("leading_zero", "leading_zero_hint", "")
+        if len(digits) > MAX_INT_DIGITS:
+            raise BadScalar("number_too_long", "number_too_long_hint", "")
+        return int(value)
+    if _OCT.match(value) or _HEX.match(value):
+        if len(value) > MAX_INT_DIGITS + 2:
+            raise BadScalar("number_too_long", "number_too_long_hint", "")
+        return int(value, 8 if value[1] == "o" else 16)
+    if value in _SPECIAL_FLOAT:
+        return _SPECIAL_FLOAT[value]
+    if _FLOAT.match(value):
+        if len(value) > 100:  # a float this long only hides a huge integer or a needless precision
+            raise BadScalar("number_too_long", "number_too_long_hint", "")
+        return float(value)
+    if _TIMESTAMP.match(value):
+        try:
+            return _CONSTRUCTOR.construct_yaml_timestamp(ScalarNode(_STD + "timestamp", value))
+        except (ValueError, OverflowError):
+            raise BadScalar("impossible_date", "date_hint", "") from None
     return value
 
 
 def construct(tag: str, value: str) -> Any:
-    """Build a typed scalar, or raise BadScalar."""
-    node = ScalarNode(tag, value)
-    try:
-        return _BUILDERS[tag](node)
-    except (ValueError, OverflowError, ConstructorError, TypeError, AttributeError):
-        if tag == _STD + "timestamp":
-            raise BadScalar("impossible_date", "date_hint", "") from None
-        raise BadScalar("bad_tagged_value", "bad_tagged_value_hint", _show_tag(tag)) from None
+    """Build an explicitly tagged scalar under the same YAML 1.2 rules, or raise BadScalar."""
+    shown = _show_tag(tag)
+    if tag == _STD + "null":
+        if value in _NULLS:
+            return None
+    elif tag == _STD + "bool":
+        if value in _BOOLS:
+            return _BOOLS[value]
+    elif tag == _STD + "int":
+        if _INT.match(value) or _OCT.match(value) or _HEX.match(value):
+            return _number_or_timestamp(value)
+    elif tag == _STD + "float":
+        if _INT.match(value) or _FLOAT.match(value) or value in _SPECIAL_FLOAT:
+            return float(_number_or_timestamp(value))
+    elif tag == _STD + "timestamp":
+        if _TIMESTAMP.match(value):
+            return resolve_plain(value)  # a date or a timestamp, as when it is written without the tag
+        raise BadScalar("impossible_date", "date_hint", "")
+    raise BadScalar("bad_tagged_value", "bad_tagged_value_hint", shown)
+
+
+class Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, quoting every text that YAML 1.1 or this loader's YAML 1.2 would read as no text.
+
+    PyYAML writes `1e3` or `0o17` plain, since YAML 1.1 reads them as text; this loader reads them as
+    numbers. Telling the dumper's resolver of the YAML 1.2 forms too makes it quote them.
+    """
+
+
+Dumper.add_implicit_resolver(_STD + "float", re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
+                             list("-+.0123456789"))
+Dumper.add_implicit_resolver(_STD + "int", re.compile(r"^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$"),
+                             list("-+0123456789"))
+
+
+def dump(data: Any, **options: Any) -> str:
+    """YAML text that this loader reads back as ``data`` (block style, keys in order, Unicode as is)."""
+    options.setdefault("sort_keys", False)
+    options.setdefault("allow_unicode", True)
+    return str(yaml.dump(data, Dumper=Dumper, **options))
 
 
 def _pos(event: yaml.Event) -> Pos:
@@ -483,8 +563,7 @@ def _configure_fast_loader() -> Any:
         from digimandate.model import _cload
     except ImportError:  # installed without a C compiler
         return None
-    first = "".join(c for c in _IMPLICIT if isinstance(c, str) and len(c) == 1)
-    _cload.configure(LMap, LList, array, resolve_plain, first, "" in _IMPLICIT)
+    _cload.configure(LMap, LList, array, resolve_plain, FIRST_CHARS, True)
     return _cload
 
 
@@ -515,4 +594,4 @@ class _Missing:
 
 _MISSING: Any = _Missing()
 
-__all__ = ["LList", "LMap", "Limits", "Loaded", "Pos", "Problem", "load_bytes", "load_file"]
+__all__ = ["Dumper", "LList", "LMap", "Limits", "Loaded", "Pos", "Problem", "dump", "load_bytes", "load_file"]

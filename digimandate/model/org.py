@@ -7,7 +7,24 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+# Bounds that keep every value plausible, so nothing that passes validation overflows later
+# (a date in the year 9999, a volume of 400 digits, a name of 45 MB); docs/security.md lists them.
+MAX_ID = 100
+MAX_NAME = 300
+MAX_TEXT = 5_000
+MAX_COUNT = 1_000_000_000  # requests a year, inhabitants
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+# No control characters (NUL, escape sequences, C1 codes) nor a byte-order mark inside a text; tab and
+# line breaks may stand in longer texts (the outputs fold them).
+TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]*$"
+NAME_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]*[^\s\x00-\x1f\x7f-\x9f\ufeff]" \
+    r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]*$"
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=MAX_ID)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME, pattern=NAME_PATTERN)]
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT, pattern=TEXT_PATTERN)]
+Day = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 Score = Annotated[float, Field(ge=1, le=7)]
 
 OrgType = Literal["gemeente", "provincie", "waterschap", "rijk", "uitvoeringsorganisatie", "other"]
@@ -24,7 +41,8 @@ SystemType = Literal["zaaksysteem", "backoffice", "crm", "cms", "forms", "mailbo
 Medium = Literal["digital", "manual", "paper", "print"]
 # Where an imported entity comes from (`zaaktype:ZT-001`, `openforms:parkeervergunning`): a second import
 # matches on these instead of adding the entity again.
-Refs = Annotated[list[Annotated[str, StringConstraints(min_length=1)]], Field(description="Source references")]
+Refs = Annotated[list[Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME, pattern=NAME_PATTERN)]],
+                 Field(description="Source references")]
 
 # Department functions that deliver services to residents (used by several rules).
 SERVICE_FUNCTIONS = frozenset({"kcc", "publiekszaken", "vakafdeling"})
@@ -35,31 +53,34 @@ LEADERSHIP = frozenset({"raad", "college", "directie", "gemeentesecretaris"})
 
 
 class Base(BaseModel):
-    """Common settings: unknown keys are errors."""
+    """Common settings: unknown keys are errors, types are strict, numbers finite, texts bounded.
 
-    model_config = ConfigDict(extra="forbid")
+    Strict: no text becomes a number ("21500"), no number a boolean (1), no timestamp a date.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, str_max_length=MAX_TEXT)
 
 
 class Organisation(Base):
     """The organisation being audited."""
 
-    name: str
+    name: Name
     type: OrgType | None = None
-    code: str | None = None
-    inhabitants: Annotated[int, Field(ge=0)] | None = None
+    code: Name | None = None
+    inhabitants: Count | None = None
     language: Literal["nl", "en"] = "nl"
-    audit_date: date | None = None
+    audit_date: Day | None = None
 
 
 class Vision(Base):
     """The organisational course the board embraced."""
 
-    title: str | None = None
+    title: Text | None = None
     # v2: a list of the bodies that adopted it ("directie en bestuur"); one value, as in v1, is one body
     adopted_by: Adopter | list[Adopter] | None = None
-    adopted_on: date | None = None
-    goals: list[str] | None = None  # v2: measurable goals of the course
-    evaluated_on: date | None = None  # v2: when the course was last revisited on its results
+    adopted_on: Day | None = None
+    goals: list[Text] | None = None  # v2: measurable goals of the course
+    evaluated_on: Day | None = None  # v2: when the course was last revisited on its results
 
     def adopters(self) -> list[str] | None:
         """The bodies that adopted the course, always as a list (None when not recorded)."""
@@ -72,7 +93,7 @@ class Reporting(Base):
     """How the board is kept informed of results."""
 
     frequency: Frequency | None = None
-    last_report: date | None = None
+    last_report: Day | None = None
     includes_digital_uptake: bool | None = None
 
 
@@ -80,7 +101,7 @@ class Governance(Base):
     """Board commitment."""
 
     sponsor: Id | None = None
-    portfolio_holder: str | None = None
+    portfolio_holder: Text | None = None
     vision: Vision | None = None
     reporting: Reporting | None = None
 
@@ -89,7 +110,7 @@ class Department(Base):
     """A department and its function."""
 
     id: Id
-    name: str
+    name: Name
     function: DeptFunction
     manager: Id | None = None
     refs: Refs | None = None
@@ -99,9 +120,9 @@ class Person(Base):
     """A person, who belongs to one department."""
 
     id: Id
-    name: str
+    name: Name
     department: Id
-    title: str | None = None
+    title: Text | None = None
     refs: Refs | None = None
 
     directie_member: bool | None = None  # v2: a member of the board of directors (directie)
@@ -135,19 +156,19 @@ class Mandate(Base):
     """A mandate held by one person or a compact team."""
 
     id: Id
-    topic: str | None = None
+    topic: Text | None = None
     holders: list[Id] | None = None
     scope: Literal["organisation", "departments"] | None = None
     departments: list[Id] | None = None
     granted_by: Granter | None = None
-    granted_on: date | None = None
-    review_on: date | None = None
-    decision: str | None = None
+    granted_on: Day | None = None
+    review_on: Day | None = None
+    decision: Text | None = None
     announced: bool | None = None
     powers: Powers | None = None
     needs_approval_from: list[Id] | None = None
-    other_duties: list[str] | None = None
-    fte: Annotated[float, Field(ge=0)] | None = None
+    other_duties: list[Text] | None = None
+    fte: Annotated[float, Field(ge=0, le=10_000)] | None = None
     works_in: list[Id] | None = None
     receives_results: bool | None = None
     job_survey: JobSurvey | None = None
@@ -158,7 +179,7 @@ class Channel(Base):
     """A service channel and who owns it."""
 
     id: Id
-    name: str
+    name: Name
     type: ChannelType
     owner: Id | None = None
     co_owners: list[Id] | None = None
@@ -173,7 +194,7 @@ class System(Base):
     """A system where requests land."""
 
     id: Id
-    name: str
+    name: Name
     type: SystemType
     owner: Id | None = None
     refs: Refs | None = None
@@ -192,22 +213,23 @@ class Intake(Base):
 class Step(Base):
     """A handling step after intake."""
 
-    name: str | None = None
+    name: Text | None = None
     medium: Medium | None = None
 
 
 class Volume(Base):
     """Requests per year."""
 
-    year: int | None = None
-    total: Annotated[int, Field(ge=0)] | None = None
-    digital: Annotated[int, Field(ge=0)] | None = None
+    year: Annotated[int, Field(ge=FIRST_DAY.year, le=LAST_DAY.year)] | None = None
+    # a year without requests has no volume to weigh: leave the volume out
+    total: Annotated[int, Field(ge=1, le=MAX_COUNT)] | None = None
+    digital: Count | None = None
 
 
 class ServiceNorm(Base):
     """A service norm (servicenorm) of a product: set, published and measured."""
 
-    text: str | None = None  # e.g. "binnen 5 werkdagen een besluit"
+    text: Text | None = None  # e.g. "binnen 5 werkdagen een besluit"
     published: bool | None = None
     measured: bool | None = None
 
@@ -215,7 +237,7 @@ class ServiceNorm(Base):
 class Redesign(Base):
     """The last redesign of a product's customer journey."""
 
-    redesigned_on: date | None = None
+    redesigned_on: Day | None = None
     with_users: bool | None = None  # users took part in the redesign
 
 
@@ -223,8 +245,8 @@ class Process(Base):
     """A product or service (product of dienst)."""
 
     id: Id
-    name: str
-    upl: str | None = None
+    name: Name
+    upl: Text | None = None
     department: Id | None = None
     owner: Id | None = None
     designer: Id | None = None
@@ -232,8 +254,8 @@ class Process(Base):
     intake: list[Intake] | None = None
     steps: list[Step] | None = None
     volume: Volume | None = None
-    kpis: list[str] | None = None
-    last_user_test: date | None = None
+    kpis: list[Text] | None = None
+    last_user_test: Day | None = None
     refs: Refs | None = None
 
     requires_visit: bool | None = None  # v2: the law requires a visit (passport, driving licence)
@@ -247,12 +269,15 @@ class OrgModel(Base):
 
     model_config = ConfigDict(
         extra="forbid",
+        strict=True,
+        allow_inf_nan=False,
+        str_max_length=MAX_TEXT,
         title="digimandate organisation model",
         json_schema_extra={"$id": "https://digimandate.nl/schema/organisation-v1.json"},
     )
 
     schema_version: Literal[1]
-    include: list[str] = []  # files (globs below this file's folder) whose entity lists join these
+    include: list[Text] = []  # files (globs below this file's folder) whose entity lists join these
     organisation: Organisation
     governance: Governance | None = None
     departments: list[Department] = []

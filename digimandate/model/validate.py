@@ -6,6 +6,7 @@ import difflib
 import re
 import typing
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -62,7 +63,23 @@ def found(value: Any) -> Any:
         return Term("type_nothing")
     if isinstance(value, str):
         return excerpt(value)
+    if isinstance(value, bool):  # as YAML writes it
+        return "true" if value else "false"
     return str(value)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+
+
+def _text_problem(value: Any, pos: Location, path: str, ctx: dict[str, Any]) -> Problem | None:
+    """The problem with a text that breaks a text rule (control character, only spaces), if it is one."""
+    if not isinstance(value, str) or "a-z0-9" in str(ctx.get("pattern", "")):
+        return None
+    bad = _CONTROL.search(value)
+    if bad:
+        return problem(pos, path, "text_control", "text_control_hint", char=f"U+{ord(bad.group()):04X}",
+                       column=bad.start() + 1)
+    return problem(pos, path, "text_blank", "text_blank_hint")
 
 
 def breadcrumb(loc: Sequence[str | int]) -> str:
@@ -160,6 +177,15 @@ def convert(error: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Prob
             pos, path, "bad_enum", hint,
             allowed=", ".join(allowed_list), found=found(value), suggestion=guess or "",
         )
+    if etype in ("string_too_short", "string_pattern_mismatch"):
+        text_problem = _text_problem(value, pos, path, ctx)
+        if text_problem is not None:
+            return text_problem
+    if etype == "string_too_long":
+        return problem(pos, path, "text_too_long", "text_too_long_hint", length=len(str(value)),
+                       limit=ctx.get("max_length"))
+    if etype == "finite_number":
+        return problem(pos, path, "not_finite", "not_finite_hint", found=found(value))
     if etype == "string_pattern_mismatch":
         text = str(value)
         if "a-z0-9" in str(ctx.get("pattern", "")):
@@ -178,8 +204,8 @@ def convert(error: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Prob
         bounds = {k: f"{ctx[k]:g}" if isinstance(ctx.get(k), (int, float)) else ctx.get(k)
                   for k in ("ge", "le", "gt", "lt")}
         constraint = _RANGE[etype].format(**bounds)
-        return problem(pos, path, "out_of_range", "out_of_range_hint", found=found(value),
-                       constraint=constraint)
+        hint = "date_range_hint" if isinstance(value, date) else "out_of_range_hint"
+        return problem(pos, path, "out_of_range", hint, found=found(value), constraint=constraint)
     return problem(pos, path, "invalid_value", "invalid_value_hint", found=found(value),
                    reason=error["msg"])
 

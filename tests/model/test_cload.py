@@ -83,7 +83,7 @@ def test_an_impossible_date_keeps_its_located_message() -> None:
 
 def test_scalars_resolve_as_in_the_python_builder() -> None:
     text = (
-        "a: 007\nb: 0x1F\nc: 1_000\nd: 3.5\ne: .inf\nf: yes\ng: No\nh: ~\ni: null\nj:\nk: 2026-01-01\n"
+        "a: 0o7\nb: 0x1F\nc: 1_000\nd: 3.5\ne: .inf\nf: yes\ng: No\nh: ~\ni: null\nj:\nk: 2026-01-01\n"
         "l: 2026-01-01 10:00:00\nm: '123'\nn: \"true\"\no: |\n  block\np: >\n  folded\nq: -12\nr: +5\n"
         "s: on\nt: =\nu: é\nv: ''\nw: [1, 'x', y, {z: 1}]\n"
     )

@@ -130,7 +130,8 @@ def test_out_of_range_score() -> None:
     text = replaced("autonomy: 6", "autonomy: 9")
     n = line_of(text, "autonomy: 9")
     assert errors(text) == (f"organisation.yaml:{n}:15: error: mandates[0].job_survey.autonomy: 9 is out of range: <= 7\n"
-                            "  hint: job survey scores run from 1 to 7; counts and FTE are never negative")
+                            "  hint: job survey scores run from 1 to 7; counts and FTE are never negative; "
+                            "a year without requests has no volume: leave it out")
 
 
 def test_schema_version_missing_and_unsupported() -> None:

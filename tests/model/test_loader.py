@@ -33,9 +33,11 @@ def test_positions_survive_long_lines() -> None:
     assert items.item_at(30000) == (1, 90005)
 
 
-def test_scalars_resolve_like_safe_loader() -> None:
-    data = load_bytes(b"a: yes\nb: ~\nc: '3'\nd: 0.5\ne: !!str 12\nf: null\n", "org.yaml").data
-    assert data == {"a": True, "b": None, "c": "3", "d": 0.5, "e": "12", "f": None}
+def test_scalars_resolve_as_yaml_1_2_core() -> None:
+    data = load_bytes(b"a: yes\nb: ~\nc: '3'\nd: 0.5\ne: !!str 12\nf: null\ng: on\nh: 190:20:30\ni: 1e3\n"
+                      b"j: 0o17\nk: 0x1F\nl: True\nm: 1_000\nn: No\n", "org.yaml").data
+    assert data == {"a": "yes", "b": None, "c": "3", "d": 0.5, "e": "12", "f": None, "g": "on", "h": "190:20:30",
+                    "i": 1000.0, "j": 15, "k": 31, "l": True, "m": "1_000", "n": "No"}
 
 
 @pytest.mark.parametrize(
