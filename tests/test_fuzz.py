@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import copy
+import json
 from typing import Any
 
 import yaml

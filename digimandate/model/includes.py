@@ -35,7 +35,8 @@ def expand_includes(loaded: Loaded, main: Path, limits: Limits) -> Loaded:
         if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
             problems.append(problem(at, f"include[{i}]", "include_outside", "include_hint", pattern=pattern))
             continue
-        matches = sorted(p for p in base.glob(pattern) if p.is_file() and p.resolve() != main.resolve())
+        matches = sorted(p for p in base.glob(pattern)  # not only regular files: a device or a pipe is refused by name
+                         if p.exists() and not p.is_dir() and p.resolve() != main.resolve())
         if not matches:
             problems.append(problem(at, f"include[{i}]", "include_no_match", "include_hint", pattern=pattern))
         # A symlinked folder or file must not lead the glob out: judge where each match really is.

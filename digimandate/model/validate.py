@@ -50,6 +50,7 @@ _RANGE = {
     "greater_than": "> {gt}",
     "less_than": "< {lt}",
 }
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
 
 
@@ -195,13 +196,17 @@ def convert(error: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Prob
     if etype in _EXPECTED:
         kind = _EXPECTED[etype]
         if isinstance(value, str) and kind == "type_date":
-            return problem(pos, path, "impossible_date", "date_hint", value=value)
+            if not _ISO_DATE.match(value):
+                return problem(pos, path, "impossible_date", "date_hint", value=value)
+            return problem(pos, path, "expected_type", "quoted_date_hint", expected=Term(kind), found=found(value),
+                           example=value)
         return problem(
             pos, path, "expected_type", "expected_type_hint",
             expected=Term(kind), found=found(value), example=_EXAMPLES[kind],
         )
     if etype in _RANGE:
-        bounds = {k: f"{ctx[k]:g}" if isinstance(ctx.get(k), (int, float)) else ctx.get(k)
+        bounds = {k: str(ctx[k]) if isinstance(ctx.get(k), int) else f"{ctx[k]:g}" if isinstance(ctx.get(k), float)
+                  else ctx.get(k)
                   for k in ("ge", "le", "gt", "lt")}
         constraint = _RANGE[etype].format(**bounds)
         hint = "date_range_hint" if isinstance(value, date) else "out_of_range_hint"
