@@ -5,6 +5,9 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+import time
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -19,6 +22,7 @@ from digimandate.cli.app import app
 from digimandate.errors import InputError
 from digimandate.model.document import build_document
 from digimandate.model.loader import Limits, LMap, dump, load_bytes
+from tests.conftest import EXAMPLES
 from tests.strategies import YAML_LIKE, examples, keys, values
 
 RULES = load_ruleset()
@@ -124,3 +128,68 @@ def test_cli_exit_codes_are_only_0_1_or_2(tmp_path_factory: Any, steps: list[tup
     result = CliRunner().invoke(app, ["check", str(path), "--no-config", "-f", "json"])
     assert result.exit_code in (0, 1, 2), result.output
     assert "Traceback" not in result.output
+
+
+# The shipped examples, mutated and as random bytes, through the commands a user runs: the answer is a
+# result or a located input error (exit 0, 1 or 2), never a traceback or exit 3, and always in bounded time.
+SHIPPED = [p for p in sorted(EXAMPLES.glob("*.yaml")) if p.name != "large-municipality.yaml"]
+COMMANDS = (["validate"], ["check", "-f", "json", "--no-config"], ["report", "--no-config"],
+            ["memo", "--no-config", "-f", "html"])
+HOSTILE_SCALARS = st.sampled_from([
+    float("nan"), float("inf"), -1e308, 10**30, -(10**18), 0, True, "yes", "on", "021500", "190:20:30", "1e3",
+    "\x00", "\ufeff", "\x1b[31m", "::error::x", "##[error]x", "x" * 20_000, "", " ", "2026-02-30", "9999-12-31",
+    date(9999, 12, 31), date(1, 1, 1), "\\g<0>", "{name}", "{0.__class__}", "{{ 7*7 }}", "<script>", "`x`",
+])
+TIME_BOUND = 30.0  # seconds for one command on a mutated example: generous, as a hang is what it catches
+
+
+def _shipped(index: int) -> dict[str, Any]:
+    data = plain(load_bytes(SHIPPED[index % len(SHIPPED)].read_bytes(), "example.yaml").data)
+    assert isinstance(data, dict)
+    return data
+
+
+def _run_bounded(path: Path, command: list[str]) -> None:
+    started = time.monotonic()
+    result = CliRunner().invoke(app, [command[0], str(path), *command[1:], "--lang", "nl"])
+    elapsed = time.monotonic() - started
+    assert result.exit_code in (0, 1, 2), (command, result.output)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    assert elapsed < TIME_BOUND, (command, elapsed)
+
+
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 100), st.sampled_from(COMMANDS),
+       st.lists(st.tuples(st.sampled_from(["delete", "replace", "duplicate"]), st.integers(0, 10**6),
+                          st.one_of(values, HOSTILE_SCALARS)), min_size=1, max_size=4))
+def test_mutated_examples_never_crash_a_command(tmp_path_factory: Any, which: int, command: list[str],
+                                                steps: list[tuple[str, int, Any]]) -> None:
+    path = tmp_path_factory.mktemp("mutated") / "org.yaml"
+    path.write_text(dump(mutate(_shipped(which), steps)), encoding="utf-8")
+    _run_bounded(path, command)
+
+
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 100), st.sampled_from(COMMANDS),
+       st.lists(st.tuples(st.integers(0, 10**6), st.binary(max_size=8), st.integers(0, 16)), min_size=1, max_size=6))
+def test_byte_edits_of_examples_never_crash_a_command(tmp_path_factory: Any, which: int, command: list[str],
+                                                      edits: list[tuple[int, bytes, int]]) -> None:
+    raw = bytearray(SHIPPED[which % len(SHIPPED)].read_bytes())
+    for at, insert, remove in edits:  # replace `remove` bytes at a position with `insert`
+        at %= len(raw) + 1
+        raw[at:at + remove] = insert
+    path = tmp_path_factory.mktemp("edited") / "org.yaml"
+    path.write_bytes(bytes(raw))
+    _run_bounded(path, command)
+
+
+@settings(max_examples=examples(45), deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=2000), st.sampled_from(COMMANDS))
+def test_random_bytes_never_crash_a_command(tmp_path_factory: Any, raw: bytes, command: list[str]) -> None:
+    path = tmp_path_factory.mktemp("random") / "org.yaml"
+    path.write_bytes(raw)
+    _run_bounded(path, command)
