@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
-DEFAULT_UPL = HERE.parent / "shared" / "data" / "upl-sdg" / "UPL-actueel.csv"
+DEFAULT_UPL = HERE / "tests" / "data" / "samples" / "upl-sdg" / "UPL-actueel.csv"
 COUNT = 240
 
 DEPARTMENTS = [

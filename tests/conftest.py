@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
+# Real sample files (exports, the UPL, the seed text), copied into the repository: a clone needs nothing beside it.
+SAMPLES = ROOT / "tests" / "data" / "samples"
 
 # The terminal view wraps to COLUMNS when it is set. The tests expect it unset, as it is in a pipe; a shell
 # may export it, and pytest-xdist's workers inherit the COLUMNS and LINES that readline exports in pytest.

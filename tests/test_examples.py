@@ -10,7 +10,7 @@ import pytest
 from digimandate.audit.flow import audit_file
 from digimandate.audit.specs import RuleSet
 from digimandate.model.document import load_document
-from tests.conftest import EXAMPLES, SHARED
+from tests.conftest import EXAMPLES, SAMPLES
 
 ORGS = [*sorted(EXAMPLES.glob("*.yaml")), EXAMPLES / "imported-municipality" / "organisation.yaml"]  # that one by import
 
@@ -63,9 +63,7 @@ def test_large_municipality_uses_real_upl_products() -> None:
     doc = load_document(EXAMPLES / "large-municipality.yaml")
     processes = doc.model.processes
     assert len(processes) >= 200
-    upl = SHARED / "data" / "upl-sdg" / "UPL-actueel.csv"
-    if not upl.is_file():
-        pytest.skip("the UPL list in ../shared/data is not present")
+    upl = SAMPLES / "upl-sdg" / "UPL-actueel.csv"
     with upl.open(encoding="utf-8") as fh:
         municipal = {row["URI"]: row["UniformeProductnaam"] for row in csv.DictReader(fh) if row["Gemeente"] == "X"}
     for proc in processes:
@@ -74,9 +72,7 @@ def test_large_municipality_uses_real_upl_products() -> None:
 
 
 def test_large_example_is_reproducible(tmp_path: Path) -> None:
-    upl = SHARED / "data" / "upl-sdg" / "UPL-actueel.csv"
-    if not upl.is_file():
-        pytest.skip("the UPL list in ../shared/data is not present")
+    upl = SAMPLES / "upl-sdg" / "UPL-actueel.csv"
     import runpy
     import sys
 

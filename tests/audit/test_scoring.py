@@ -23,7 +23,7 @@ from digimandate.errors import Location
 from digimandate.model.document import parse_document
 from digimandate.render.common import Audited
 from digimandate.render.documents import DocOptions, maturity_chart, memo, report
-from tests.conftest import EXAMPLES, ROOT, SHARED, audited, audited_text
+from tests.conftest import EXAMPLES, ROOT, SAMPLES, audited, audited_text
 
 MATURE = EXAMPLES / "mature-municipality.yaml"
 SMALL = EXAMPLES / "small-municipality.yaml"
@@ -311,13 +311,12 @@ def test_report_names_staff_only_when_asked(ruleset: RuleSet) -> None:
     assert not any(name in board for name in holders)
 
 
-SEED = SHARED / "seed"
+SEED = SAMPLES / "seed"
 
 
 def _seed_text() -> str:
-    files = sorted(SEED.glob("*.txt")) if SEED.is_dir() else []
-    if not files:
-        pytest.skip("the seed text in ../shared/seed is not present")
+    files = sorted(SEED.glob("*.txt"))
+    assert files, "the seed text is in tests/data/samples/seed"
     return " ".join(files[0].read_text(encoding="utf-8").split())
 
 

@@ -1,4 +1,4 @@
-"""Populated exports built in memory from the real samples in ../shared/data (none of them has a backend)."""
+"""Populated exports built in memory from the real samples in tests/data/samples (none of them has a backend)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import SHARED
+from tests.conftest import SAMPLES
 
-DATA = SHARED / "data"
+DATA = SAMPLES
 OPENFORMS = DATA / "openforms"
 ZGW_API = DATA / "zgw" / "catalogi_api_zaaktype_response_ZT-001.json"
 ZGW_FIXTURE = DATA / "zgw" / "openzaak_docker_fixture_catalogi.json"
