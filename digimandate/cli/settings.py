@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from digimandate.audit.checklist import load_ruleset, override_rule, param_problem
-from digimandate.audit.config import EMPTY, Config, Waiver, find_config, load_config, load_waiver_file
+from digimandate.audit.config import EMPTY, Config, Waiver, find_config, load_config, load_waiver_file, shown
 from digimandate.audit.specs import Override, RuleSet
 from digimandate.errors import InputError, Location, Problem, problem
 from digimandate.i18n import Lang
@@ -47,8 +47,8 @@ def resolve(target: Path, options: Options) -> Settings:
         config = load_config(options.config)
     elif not options.no_config:
         found = find_config(target if target.exists() else Path.cwd())
-        if found is not None:
-            config = load_config(found)
+        if found is not None:  # named as a user would type it, in messages and in every output
+            config = load_config(Path(shown(found)))
     base = config.path.parent if config.path else Path.cwd()
     extra = [base / p for p in config.spec.checklists] + list(options.checklists)
     ruleset = load_ruleset(extra)
