@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -146,6 +147,11 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
         raise InputError(problems)
 
 
+# Parameters that are a share of something (0.8: 80%): min_coverage of any rule (the maturity model's),
+# and the shares two rules of the built-in checklist measure. Above 1 no organisation could ever pass.
+SHARES = frozenset({"min_coverage", "min_digital_share", "min_presence"})
+
+
 def param_problem(rule: ActiveRule, key: str, value: ParamValue, at: Location, path: str) -> Problem | None:
     """Check that a parameter exists and that its value is of the default's kind."""
     if key not in rule.params:
@@ -153,14 +159,27 @@ def param_problem(rule: ActiveRule, key: str, value: ParamValue, at: Location, p
         return problem(at, path, "checklist_unknown_param", "did_you_mean" if guess else "checklist_known_params",
                        id=rule.id, param=key, suggestion=guess or "", known=", ".join(rule.params) or "-")
     default = rule.spec.params[key].default
-    numeric = (int, float)
-    same = (isinstance(default, bool) == isinstance(value, bool)
-            and (isinstance(value, numeric) if isinstance(default, numeric) else isinstance(value, type(default))))
-    if not same:
-        return problem(at, path, "checklist_param_type", "checklist_param_type_hint", id=rule.id, param=key,
-                       expected=type(default).__name__, found=repr(value), default=default)
+    args = {"id": rule.id, "param": key, "found": repr(value), "default": default}
+    if not _same_kind(default, value):
+        return problem(at, path, "checklist_param_type", "checklist_param_type_hint",
+                       expected=type(default).__name__, **args)
+    if isinstance(value, float) and not math.isfinite(value):  # .nan, .inf, 1.0e999: every comparison misleads
+        return problem(at, path, "param_not_finite", "checklist_param_type_hint", **args)
+    if key in SHARES and isinstance(value, (int, float)) and not 0 <= value <= 1:
+        return problem(at, path, "param_not_share", "param_not_share_hint", **args)
     return None
 
+
+def _same_kind(default: ParamValue, value: ParamValue) -> bool:
+    """Tell whether a parameter's value is of its default's kind.
+
+    A count stays whole (3.5 holders means nothing); a share or a number of FTE may be written as 1.
+    """
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))  # an int default takes no float
 
 
 def override_rule(rule: ActiveRule, override: Override, by: str) -> ActiveRule:

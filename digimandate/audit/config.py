@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -27,7 +27,8 @@ Reason = Literal["accepted-risk", "not-applicable", "planned", "false-positive"]
 class WaiverSpec(BaseModel):
     """One accepted gap: which finding, why, who answers for it, and until when."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: no text becomes a number, no number a boolean or a date
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     rule: RuleId
     entity: str = Field(min_length=1)
@@ -36,6 +37,8 @@ class WaiverSpec(BaseModel):
     owner: str = Field(min_length=1)
     # who accepted the gap on the organisation's behalf (maturity v2: a waiver is a decision)
     approved_by: str = Field(min_length=1)
+    # strict: a datetime is refused, not cut to its day in a time zone nobody chose; so is a quoted date,
+    # as in the organisation file
     expires: date
 
 
@@ -50,7 +53,9 @@ AnySeverity = Annotated[Severity, BeforeValidator(_english_severity)]
 class ConfigFile(BaseModel):
     """What a configuration file may say."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: `max-waiver-days: "30"` or `true` is an error, not 30 or 1
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    out_of_range_hint: ClassVar[str] = "config_out_of_range_hint"
 
     select: list[str] | None = None
     extend_select: list[str] = Field(default=[], alias="extend-select")
@@ -67,7 +72,7 @@ class ConfigFile(BaseModel):
 class WaiverFile(BaseModel):
     """A separate file of waivers."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     waivers: list[WaiverSpec] = []
 

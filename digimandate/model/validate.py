@@ -209,7 +209,10 @@ def convert(error: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Prob
                   else ctx.get(k)
                   for k in ("ge", "le", "gt", "lt")}
         constraint = _RANGE[etype].format(**bounds)
-        hint = "date_range_hint" if isinstance(value, date) else "out_of_range_hint"
+        # a date has its own hint; else the default speaks of the organisation model, and another model
+        # may name its own (a ClassVar)
+        hint = ("date_range_hint" if isinstance(value, date)
+                else getattr(model, "out_of_range_hint", "out_of_range_hint"))
         return problem(pos, path, "out_of_range", hint, found=found(value), constraint=constraint)
     return problem(pos, path, "invalid_value", "invalid_value_hint", found=found(value),
                    reason=error["msg"])

@@ -176,3 +176,33 @@ def test_max_waiver_days_can_be_set(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(org), "--lang", "en"])
     assert result.exit_code == 2
     assert "at most 30 days are allowed" in result.stderr
+
+
+@pytest.mark.parametrize(("expires", "column", "message"), [
+    ("2027-03-31T10:00:00+02:00", 14, "expected a date (YYYY-MM-DD), found 2027-03-31 10:00:00+02:00\n"
+                                      "  hint: write a value of the expected kind, e.g. 2026-11-01"),
+    # a time of midnight elsewhere would otherwise be cut to its day, its time zone dropped unseen
+    ("2027-03-31 00:00:00 +05:00", 14, "expected a date (YYYY-MM-DD), found 2027-03-31 00:00:00+05:00\n"
+                                       "  hint: write a value of the expected kind, e.g. 2026-11-01"),
+    ("1806451200", 14, "expected a date (YYYY-MM-DD), found 1806451200\n"
+                       "  hint: write a value of the expected kind, e.g. 2026-11-01"),
+    ("'31-03-2027'", 14, "31-03-2027 is not a valid date\n  hint: write dates as YYYY-MM-DD, for example 2026-11-01"),
+    ("'2027-03-31'", 14, "expected a date (YYYY-MM-DD), found '2027-03-31'\n"
+                         "  hint: write the date without quotes: 2027-03-31"),  # as in the organisation file
+])
+def test_a_waiver_expires_on_a_date_only(tmp_path: Path, expires: str, column: int, message: str) -> None:
+    org = setup(tmp_path, WAIVERS.format(expires=expires))
+    result = CliRunner().invoke(app, ["check", str(org), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == f"{tmp_path / '.digimandate.yaml'}:8:{column}: error: waivers[0].expires: {message}\n"
+
+
+def test_a_separate_waiver_file_is_as_strict(tmp_path: Path) -> None:
+    org = setup(tmp_path, "{}\n")
+    extra = tmp_path / "waivers.yaml"
+    extra.write_text(WAIVERS.format(expires="2027-03-31").replace("owner: Joyce Bakker", "owner: 12"),
+                     encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(org), "--lang", "en", "--waivers", str(extra)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{extra}:6:12: error: waivers[0].owner: expected text, found 12\n"
+                             "  hint: write a value of the expected kind, e.g. \"some text\"\n")

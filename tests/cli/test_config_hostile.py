@@ -313,3 +313,74 @@ def test_config_option_to_a_huge_yaml_number_is_exit_2(tmp_path: Path) -> None:
     assert result.stderr == ("c.yaml:1:18: error: 9999999999999999999999999999999999999999… is too long a number\n"
                              "  hint: no count, volume or year has that many digits; write the right number, or text "
                              "in quotes\n")
+
+
+# --- strict types: no text becomes a number, no number a boolean, no number that is not one ----------
+
+SHARE = "  hint: write a share as a decimal, 0.8 for 80%; the default is 1.0\n"
+WHOLE = "  hint: write a value of the expected kind, e.g. 12\n"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('max-waiver-days: "30"\n', "1:18: error: max-waiver-days: expected a whole number, found '30'\n" + WHOLE),
+    ("max-waiver-days: 30.0\n", "1:18: error: max-waiver-days: expected a whole number, found 30.0\n" + WHOLE),
+    ("max-waiver-days: true\n", "1:18: error: max-waiver-days: expected a whole number, found true\n" + WHOLE),
+    ("max-waiver-days: 0\n", "1:18: error: max-waiver-days: 0 is out of range: >= 1\n"
+                             "  hint: max-waiver-days counts days: 1 or more\n"),
+    ("fail-on: true\n", "1:10: error: fail-on: expected one of critical, high, medium, low, info, found true\n"
+                        "  hint: allowed: critical, high, medium, low, info\n"),
+    ("language: 1\n", "1:11: error: language: expected one of nl, en, found 1\n  hint: allowed: nl, en\n"),
+    ("params:\n  O001: {min_coverage: 2}\n",
+     "2:10: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 is a share from 0 to 1, "
+     "found 2\n" + SHARE),
+    ("params:\n  F003: {min_digital_share: -0.5}\n",
+     "2:10: error: params.F003.min_digital_share: parameter `min_digital_share` of rule F003 is a share from 0 to 1, "
+     "found -0.5\n  hint: write a share as a decimal, 0.8 for 80%; the default is 0.5\n"),
+    ("params:\n  O001: {min_coverage: .nan}\n",
+     "2:10: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 must be a finite number, "
+     "found nan\n  hint: the default of `min_coverage` is 1.0\n"),
+    ("params:\n  O001: {min_coverage: -.inf}\n",
+     "2:10: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 must be a finite number, "
+     "found -inf\n  hint: the default of `min_coverage` is 1.0\n"),
+    ("params:\n  O001: {min_coverage: 1.0e+999}\n",
+     "2:10: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 must be a finite number, "
+     "found inf\n  hint: the default of `min_coverage` is 1.0\n"),
+    ("params:\n  M010: {max_holders: 3.0}\n",
+     "2:10: error: params.M010.max_holders: parameter `max_holders` of rule M010 takes int, found 3.0\n"
+     "  hint: the default of `max_holders` is 5\n"),
+    ("params:\n  M010: {max_holders: '3'}\n",
+     "2:10: error: params.M010.max_holders: parameter `max_holders` of rule M010 takes int, found '3'\n"
+     "  hint: the default of `max_holders` is 5\n"),
+], ids=["days-text", "days-float", "days-bool", "days-zero", "fail-on-bool", "language-number", "share-2",
+        "share-negative", "nan", "minus-inf", "overflow-inf", "count-float", "count-text"])
+def test_a_yaml_setting_of_the_wrong_kind_is_exit_2(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / ".digimandate.yaml").write_text(text, encoding="utf-8")
+    result = check(str(organisation(tmp_path)))
+    assert result.exit_code == 2
+    assert result.stderr == ".digimandate.yaml:" + message
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('max-waiver-days = "30"\n', "2:1: error: max-waiver-days: expected a whole number, found '30'\n" + WHOLE),
+    ("fail-on = true\n", "2:1: error: fail-on: expected one of critical, high, medium, low, info, found true\n"
+                         "  hint: allowed: critical, high, medium, low, info\n"),
+    ("params.O001.min_coverage = nan\n",
+     "2:1: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 must be a finite number, "
+     "found nan\n  hint: the default of `min_coverage` is 1.0\n"),
+    ("params.O001.min_coverage = 1e999\n",
+     "2:1: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 must be a finite number, "
+     "found inf\n  hint: the default of `min_coverage` is 1.0\n"),
+    ("params.O001.min_coverage = 1.5\n",
+     "2:1: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 is a share from 0 to 1, "
+     "found 1.5\n" + SHARE),
+    ('[[tool.digimandate.waivers]]\nrule = "B001"\nentity = "governance"\nreason = "planned"\n'
+     'justification = "j"\nowner = "o"\napproved_by = "a"\nexpires = 2027-03-31T00:00:00Z\n',
+     "2:1: error: waivers[0].expires: expected a date (YYYY-MM-DD), found 2027-03-31 00:00:00+00:00\n"
+     "  hint: write a value of the expected kind, e.g. 2026-11-01\n"),
+], ids=["days-text", "fail-on-bool", "nan", "overflow-inf", "share", "expires-datetime"])
+def test_a_pyproject_setting_of_the_wrong_kind_is_exit_2(tmp_path: Path, text: str, message: str) -> None:
+    # TOML keeps no positions: every key points at the line that opens the table
+    (tmp_path / "pyproject.toml").write_text("\n[tool.digimandate]\n" + text, encoding="utf-8")
+    result = check(str(organisation(tmp_path)))
+    assert result.exit_code == 2
+    assert result.stderr == "pyproject.toml:" + message
