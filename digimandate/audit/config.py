@@ -96,6 +96,11 @@ class Config:
     loaded: Loaded | None
     waivers: tuple[Waiver, ...]
 
+    @property
+    def display(self) -> str | None:
+        """The configuration's path as every output names it; None when the run used none."""
+        return shown(self.path) if self.path is not None else None
+
     def at(self, *path: str | int) -> Location:
         """The location of a key in the configuration (its start when not found)."""
         if self.loaded is None:

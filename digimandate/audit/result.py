@@ -225,6 +225,7 @@ class AuditResult:
     baseline_used: bool = False
     today: date | None = None
     inputs: tuple[str, ...] = ()  # the files it includes (real paths), which no output may overwrite
+    config: str | None = None  # the configuration the run used, as outputs name it; None: none
 
     @property
     def errors(self) -> tuple[Outcome, ...]:

@@ -8,7 +8,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from digimandate.audit.result import AuditResult
@@ -135,7 +135,8 @@ class Run:
                 self.failed.append(path)
                 self.exit_code = max(self.exit_code, outcome.exit_code)
                 continue
-            result = outcome.result
+            # every output names the configuration the findings were judged with (or says there was none)
+            result = replace(outcome.result, config=self.settings.config.display)
             self.results.append(apply_baseline(result, baseline) if baseline is not None else result)
             self.models.append(outcome.model)
 

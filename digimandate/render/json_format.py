@@ -48,6 +48,7 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
             "audit_date": result.audit_date.isoformat(),
         },
         "input": {"file": result.file, "sha256": result.sha256},
+        "config": result.config,
         "language": lang,
         "checklists": [{"id": c.id, "version": c.version} for c in result.checklists],
         "findings": Lazy(finding_dict(f, lang) for f in result.findings),

@@ -103,6 +103,7 @@ def sarif_dict(result: AuditResult, catalogue: RuleSet, lang: Lang) -> dict[str,
             "properties": {
                 "organisation": result.organisation_name,
                 "maturityLevel": result.maturity.level,
+                **({"config": result.config} if result.config is not None else {}),
             },
         }],
     }

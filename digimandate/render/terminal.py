@@ -153,6 +153,8 @@ def _lines(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
     m = result.maturity
     # folder audits print several organisations one after the other: each starts with its name
     out.append(_plain(t("term_org_header", lang, org=result.organisation_name, file=result.file), "bold"))
+    if result.config is not None:  # which settings judged these findings: never a configuration unseen
+        out.append(_plain(t("term_config", lang, file=result.config), "dim"))
     out.append(Line([]))
     for name, dim in rs.dimensions.items():
         findings = [f for f in result.findings if f.dimension == name and f.kind != "meta"]

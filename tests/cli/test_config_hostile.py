@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -194,7 +195,9 @@ def test_a_pyproject_that_is_not_ours_is_skipped_even_when_broken(tmp_path: Path
     org = organisation(tmp_path)
     (tmp_path / "pyproject.toml").write_bytes(text.encode("utf-8", "surrogateescape"))
     assert find_config(org) is None
-    assert check(str(org)).exit_code == 1
+    result = check(str(org), "-f", "json")
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["config"] is None
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -384,3 +387,63 @@ def test_a_pyproject_setting_of_the_wrong_kind_is_exit_2(tmp_path: Path, text: s
     result = check(str(organisation(tmp_path)))
     assert result.exit_code == 2
     assert result.stderr == "pyproject.toml:" + message
+
+
+# --- every output names the configuration it used ----------------------------------------------------
+
+
+def test_the_terminal_and_json_name_a_discovered_config_relative_to_the_current_folder(tmp_path: Path) -> None:
+    import jsonschema
+
+    from digimandate.model.schemas import RESULT_SCHEMA
+
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".digimandate.yaml").write_text("ignore: [M]\n", encoding="utf-8")
+    org = organisation(repo / "orgs")
+    os.chdir(repo / "orgs")
+    terminal = check("organisation.yaml")
+    assert terminal.stdout.splitlines()[:2] == ["Organisation: Gemeente Dijkveld (organisation.yaml)",
+                                                f"Configuration: {repo / '.digimandate.yaml'}"]  # not below
+    os.chdir(repo)
+    terminal = check(str(org))
+    assert terminal.stdout.splitlines()[1] == "Configuration: .digimandate.yaml"
+    data = json.loads(check(str(org), "-f", "json").stdout)
+    jsonschema.validate(data, json.loads(RESULT_SCHEMA.read_text(encoding="utf-8")))
+    assert data["config"] == ".digimandate.yaml"
+    sarif = json.loads(check(str(org), "-f", "sarif").stdout)
+    assert sarif["runs"][0]["properties"]["config"] == ".digimandate.yaml"
+
+
+def test_a_pyproject_config_is_named_in_dutch_too(tmp_path: Path) -> None:
+    org = organisation(tmp_path / "sub")
+    (tmp_path / "sub" / "pyproject.toml").write_text('[tool.digimandate]\nignore = ["M"]\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(org), "--lang", "nl"])
+    assert result.stdout.splitlines()[1] == "Configuratie: sub/pyproject.toml"
+
+
+def test_a_config_named_with_the_option_is_named_relative_when_below_the_current_folder(tmp_path: Path) -> None:
+    (tmp_path / "conf").mkdir()
+    (tmp_path / "conf" / "strict.yaml").write_text("fail-on: low\n", encoding="utf-8")
+    data = json.loads(check(str(SMALL), "--config", str(tmp_path / "conf" / "strict.yaml"), "-f", "json").stdout)
+    assert data["config"] == "conf/strict.yaml"
+
+
+def test_without_a_config_the_terminal_says_nothing_and_json_says_null(tmp_path: Path) -> None:
+    org = organisation(tmp_path)
+    (tmp_path / ".digimandate.yaml").write_text("ignore: [M]\n", encoding="utf-8")
+    terminal = check(str(org), "--no-config")
+    assert "Configuration" not in terminal.stdout
+    assert terminal.stdout.splitlines()[1] == ""
+    assert json.loads(check(str(org), "--no-config", "-f", "json").stdout)["config"] is None
+    sarif = json.loads(check(str(org), "--no-config", "-f", "sarif").stdout)
+    assert "config" not in sarif["runs"][0]["properties"]
+
+
+def test_a_folder_audit_names_the_config_for_every_organisation(tmp_path: Path) -> None:
+    organisation(tmp_path / "orgs" / "a")
+    organisation(tmp_path / "orgs" / "b")
+    (tmp_path / "orgs" / ".digimandate.yaml").write_text("ignore: [M]\n", encoding="utf-8")
+    data = json.loads(check("orgs", "-f", "json").stdout)
+    assert [d["config"] for d in data] == ["orgs/.digimandate.yaml"] * 2
+    assert check("orgs").stdout.count("Configuration: orgs/.digimandate.yaml\n") == 2
