@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import RuleSet
-from digimandate.i18n import Lang
+from digimandate.i18n import Lang, t
 from digimandate.render.common import LEVELS, github_escape
 from digimandate.textsafe import one_line
 
@@ -28,5 +28,7 @@ def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
     from digimandate.render.levels import maturity_line, score_text
 
     summary = maturity_line(result, lang, score_text(m.score, lang, missing="-"))
+    if result.config is not None:  # the configuration these annotations were judged with
+        summary += " · " + t("term_config", lang, file=result.config)
     lines.append(f"::notice title=digimandate::{github_escape(one_line(summary))}")
     return "\n".join(lines) + "\n"

@@ -15,6 +15,9 @@ def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
     # Every value passes one_line: XML 1.0 cannot hold most control characters at all (a parser
     # refuses the file), and a line break in a name would start a line of its own in the report.
     suite = ET.Element("testsuite", name=one_line(f"digimandate: {result.organisation_name}"))
+    if result.config is not None:  # the configuration these cases were judged with
+        props = ET.SubElement(suite, "properties")
+        ET.SubElement(props, "property", name="config", value=one_line(result.config))
     tests = failures = errors = skipped = 0
     waived_by_rule: dict[str, int] = {}
     for w in result.waived:

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -413,6 +414,10 @@ def test_the_terminal_and_json_name_a_discovered_config_relative_to_the_current_
     assert data["config"] == ".digimandate.yaml"
     sarif = json.loads(check(str(org), "-f", "sarif").stdout)
     assert sarif["runs"][0]["properties"]["config"] == ".digimandate.yaml"
+    junit = ElementTree.fromstring(check(str(org), "-f", "junit").stdout)
+    assert [(p.get("name"), p.get("value")) for p in junit.iter("property")] == [("config", ".digimandate.yaml")]
+    github = check(str(org), "-f", "github").stdout.splitlines()[-1]
+    assert github.startswith("::notice title=digimandate::") and github.endswith(" · Configuration: .digimandate.yaml")
 
 
 def test_a_pyproject_config_is_named_in_dutch_too(tmp_path: Path) -> None:
@@ -438,6 +443,8 @@ def test_without_a_config_the_terminal_says_nothing_and_json_says_null(tmp_path:
     assert json.loads(check(str(org), "--no-config", "-f", "json").stdout)["config"] is None
     sarif = json.loads(check(str(org), "--no-config", "-f", "sarif").stdout)
     assert "config" not in sarif["runs"][0]["properties"]
+    assert "<properties>" not in check(str(org), "--no-config", "-f", "junit").stdout
+    assert "Configuration" not in check(str(org), "--no-config", "-f", "github").stdout
 
 
 def test_a_folder_audit_names_the_config_for_every_organisation(tmp_path: Path) -> None:
