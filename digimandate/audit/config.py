@@ -311,6 +311,7 @@ def _too_deep_at(text: str, limit: int) -> tuple[int, int] | None:
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of an offset in the text."""
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 

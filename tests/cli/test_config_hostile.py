@@ -9,11 +9,15 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-from digimandate.audit.config import discovery_folders, find_config
+from digimandate.audit.config import discovery_folders, find_config, load_config
 from digimandate.cli.app import app
+from digimandate.errors import InputError
 from tests.conftest import EXAMPLES
+from tests.strategies import examples
 
 SMALL = EXAMPLES / "small-municipality.yaml"
 # Every rule switched off: used where it must not be, it turns the findings of SMALL (exit 1) into exit 0.
@@ -454,3 +458,24 @@ def test_a_folder_audit_names_the_config_for_every_organisation(tmp_path: Path) 
     data = json.loads(check("orgs", "-f", "json").stdout)
     assert [d["config"] for d in data] == ["orgs/.digimandate.yaml"] * 2
     assert check("orgs").stdout.count("Configuration: orgs/.digimandate.yaml\n") == 2
+
+
+# --- by machine: whatever a pyproject.toml or a configuration holds, a config or a located error ----
+
+TOML_LIKE = [*'[]{}"\'=.,#\n _-:0123456789aeflnrstux', "tool", "digimandate", "select", "params", "nan", "inf",
+             '"""', "'''", "\\"]
+
+
+@settings(max_examples=examples(200), deadline=2000, suppress_health_check=[HealthCheck.too_slow,
+                                                                              HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(TOML_LIKE), max_size=80).map("".join))
+def test_toml_like_text_is_a_config_or_a_located_error(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text("[tool.digimandate]\n" + text, encoding="utf-8")
+    try:
+        config = load_config(path)
+    except InputError as exc:
+        assert exc.problems and all(p.location.line >= 1 for p in exc.problems)
+        assert exc.format("nl") and exc.format("en")
+        return
+    assert config.path == path
