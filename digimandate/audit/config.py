@@ -235,7 +235,7 @@ def _load_pyproject(path: Path) -> Loaded:
     line = _table_line(text) or 1
     table = tool["digimandate"]
     if not isinstance(table, dict):  # [tool] digimandate = 5
-        raise InputError([problem(Location(name, line, 1), "tool.digimandate", "toml_not_table",
+        raise InputError([problem(Location(name, line, 1), "", "toml_not_table",
                                   "toml_not_table_hint", found=found(table))])
     # as in YAML: no setting needs more digits (and a message could not quote a hexadecimal 0xfff...)
     too_long = [problem(Location(name, line, 1), path, "number_too_long", "number_too_long_hint", value=_cut(text))

@@ -222,10 +222,10 @@ def test_a_pyproject_that_is_not_ours_is_skipped_even_when_broken(tmp_path: Path
      "pyproject.toml:2:14: error: TOML syntax error: Unterminated string\n"
      "  hint: check the TOML syntax of pyproject.toml\n"),
     ("[tool]\ndigimandate = 5\n",
-     "pyproject.toml:2:1: error: tool.digimandate: `tool.digimandate` must be a table of settings, found 5\n"
+     "pyproject.toml:2:1: error: `tool.digimandate` must be a table of settings, found 5\n"
      "  hint: write the settings as keys under a [tool.digimandate] header\n"),
     ('tool = {digimandate = "on"}\n',
-     "pyproject.toml:1:1: error: tool.digimandate: `tool.digimandate` must be a table of settings, found 'on'\n"
+     "pyproject.toml:1:1: error: `tool.digimandate` must be a table of settings, found 'on'\n"
      "  hint: write the settings as keys under a [tool.digimandate] header\n"),
     ("[tool.digimandate]\nselect = " + "[" * 5000 + "]" * 5000 + "\n",
      "pyproject.toml:2:74: error: values are nested deeper than 64 levels\n"
