@@ -13,7 +13,7 @@ import yaml
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang
 from digimandate.importers import openforms, sheet, upl, zgw
-from digimandate.importers.common import Context, Found, Note, fail, is_zip, read_json, read_zip
+from digimandate.importers.common import Context, Found, Note, fail, is_zip, read_json, read_zip, unsafe_notes
 from digimandate.importers.merge import SECTION_ORDER, Merged, existing_entities, merge, proposals, resolve
 from digimandate.model.loader import Limits, LList, LMap, Loaded, load_bytes, load_file, pack
 from digimandate.reading import read_head, read_input
@@ -33,6 +33,7 @@ class Source:
     raw: bytes
     members: dict[str, bytes] = field(default_factory=dict)
     text: str = ""
+    unsafe: list[str] = field(default_factory=list)  # zip members skipped for a name that leaves the archive
 
 
 @dataclass
@@ -83,6 +84,7 @@ def _recognise(src: Source) -> None:
     """Tell the kind from the content; a prefix must agree with what is there."""
     if is_zip(src.raw):
         members = read_zip(src.raw, src.name)
+        src.unsafe = members.unsafe
         if "[Content_Types].xml" in members and any(n.startswith("xl/") for n in members):
             found = "sheet"
         elif openforms.looks_like(members):
@@ -157,7 +159,8 @@ def run_import(options: Options) -> Imported:
     resolve(merged)
     text = render_output(merged, sources)
     doc = _validate(main, text, out)
-    notes = [n for _, f in founds for n in f.notes] + merged.notes + proposals(merged)
+    notes = [n for s in sources for n in unsafe_notes(s.name, s.name, s.unsafe)]
+    notes += [n for _, f in founds for n in f.notes] + merged.notes + proposals(merged)
     if upl_index is not None:
         notes += _check_upl(doc, upl_index, next(s.name for s in sources if s.kind == "upl"))
     order = {s.name: i for i, s in enumerate(sources)}
