@@ -172,7 +172,10 @@ def _print(text: str) -> None:
 
 def _say(text: str) -> None:
     """A message beside the output (what was written, a warning): on standard error."""
-    typer.echo(text, err=True)
+    from digimandate.textsafe import one_line
+
+    # one line: a file or organisation name in it must not start a line of its own (a workflow command in CI)
+    typer.echo(one_line(text), err=True)
 
 
 def _options(lang: LangOpt | None, config: Path | None, no_config: bool, checklist: list[Path] | None, *,

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from digimandate.errors import EXIT_INPUT, DigimandateError, Term
 from digimandate.i18n import Lang, t
 from digimandate.reading import JsonProblem, parse_json
+from digimandate.textsafe import one_line
 
 # Bounds for archives: a form export is a few dozen KB, a bulk export of 600 forms a few tens of MB.
 MAX_MEMBERS = 5000
@@ -42,8 +43,10 @@ class SourceProblem:
 
     def format(self, lang: Lang) -> str:
         """Render as ``WHERE: error: message`` plus an indented hint."""
-        args = filled(self.args, lang)
-        text = f"{self.where}: {t('error', lang)}: {t(self.key, lang, **args)}"
+        # one_line: a file or member name must not start a line of its own on standard error (in a
+        # GitHub Actions log, `::error ...` there is a workflow command)
+        args = {k: one_line(v) if isinstance(v, str) else v for k, v in filled(self.args, lang).items()}
+        text = f"{one_line(self.where)}: {t('error', lang)}: {t(self.key, lang, **args)}"
         if self.hint:
             text += f"\n  {t('hint', lang)}: {t(self.hint, lang, **args)}"
         return text
