@@ -1,15 +1,21 @@
-"""Writing files the user owns: whole or not at all, never over an existing file unless asked."""
+"""Writing what the user owns: every target checked first, every file staged whole, then all put in place."""
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
+import shutil
 import stat
+import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
+from digimandate.cli.safety import Inputs, Target, check_targets
 from digimandate.errors import UsageError, os_reason
 
 Data = str | bytes | Iterable[str]
@@ -17,12 +23,42 @@ SPOOL_IN_MEMORY = 1 << 20  # standard output up to this size is kept in memory, 
 
 
 def write_atomic(path: Path, data: Data, force: bool = False) -> None:
-    """Write ``data`` (text as UTF-8, or text in pieces) to ``path`` through a temporary file and a rename."""
-    staged = stage(path, data, force)
-    try:
-        staged.commit()
-    finally:
-        staged.discard()
+    """Write one file through a temporary file and a rename; never over a file that is there, unless forced."""
+    write_files([(Target(path, force), data)])
+
+
+def write_files(files: Sequence[tuple[Target, Data]], inputs: Inputs | None = None, folders: Iterable[Path] = (),
+                stdout: Sequence[Data] = ()) -> None:
+    """Write every output of a run whole or not at all.
+
+    All targets are checked first (none over an input, none twice, none over a file that is there
+    without --force); then ``folders`` are made, every file is written to a temporary file beside
+    its target and standard output's part to a spool, and only when all are made are the files put
+    in place and standard output written. A failure while making any of them puts none in place,
+    and a large output is never held in memory as one text.
+    """
+    check_targets([target for target, _ in files], inputs)
+    make_folders(folders)
+    staged: list[Staged] = []
+    with ExitStack() as spooled:
+        try:
+            for target, data in files:
+                staged.append(stage(target.path, data, target.force))
+            parts = [spooled.enter_context(spool(data)) for data in stdout]
+            commit_all(staged)
+        finally:
+            for item in staged:
+                item.discard()
+        _copy_to_stdout(parts)
+
+
+def make_folders(folders: Iterable[Path]) -> None:
+    """Make the folders a run writes into (``-o DIR/``), or say why one cannot be made."""
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError("cannot_write", file=str(folder), reason=os_reason(exc)) from None
 
 
 @dataclass
@@ -35,14 +71,17 @@ class Staged:
     done: bool = False
 
     def commit(self) -> None:
-        """Put the file in place with a rename; never over a file that appeared meanwhile, unless forced."""
+        """Put the file in place; never over a file that appeared meanwhile, unless forced."""
         path = self.path
         try:
-            if not self.force and path.exists():  # someone created it meanwhile: still never overwrite
-                raise UsageError("exists", file=str(path))
             # mkstemp makes the file 0600; the user expects what their umask gives, or the old file's mode.
             os.chmod(self.tmp, _mode_for(path))
-            os.replace(self.tmp, path)
+            if self.force:
+                os.replace(self.tmp, path)
+            else:
+                _put_new(self.tmp, path)
+        except FileExistsError:
+            raise UsageError("exists", file=str(path)) from None
         except OSError as exc:
             raise UsageError("cannot_write", file=str(path), reason=os_reason(exc)) from None
         self.done = True
@@ -53,9 +92,32 @@ class Staged:
             self.tmp.unlink(missing_ok=True)
 
 
+def _put_new(tmp: Path, path: Path) -> None:
+    """Rename ``tmp`` to ``path`` only if nothing is there, not even a dangling link: one step, no race."""
+    try:
+        os.link(tmp, path)  # fails with EEXIST if anything is at path; rename would replace it
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links (FAT, some network shares): check, then rename
+        if os.path.lexists(path):
+            raise FileExistsError(path) from None
+        os.replace(tmp, path)
+        return
+    tmp.unlink(missing_ok=True)
+
+
+def commit_all(staged: Sequence[Staged]) -> None:
+    """Put every staged file in place, after checking that none appeared meanwhile at any target."""
+    for item in staged:
+        if not item.force and os.path.lexists(item.path):
+            raise UsageError("exists", file=str(item.path))
+    for item in staged:
+        item.commit()
+
+
 def stage(path: Path, data: Data, force: bool = False) -> Staged:
     """Write ``data`` to a temporary file beside ``path``; ``commit()`` puts it in place."""
-    if path.exists() and not force:
+    if not force and os.path.lexists(path):
         raise UsageError("exists", file=str(path))
     directory = path.parent if str(path.parent) else Path(".")
     try:
@@ -88,24 +150,51 @@ def spool(data: Data) -> IO[bytes]:
     return out
 
 
+def _copy_to_stdout(parts: list[IO[bytes]]) -> None:
+    """Copy spooled outputs to standard output, as bytes where it takes UTF-8, else as text block by block."""
+    utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
+    out = sys.stdout.buffer if utf8 and hasattr(sys.stdout, "buffer") else None
+    for data in parts:
+        data.seek(0)
+        if out is not None:
+            sys.stdout.flush()
+            shutil.copyfileobj(data, out)
+        else:
+            decoder = codecs.getincrementaldecoder("utf-8")()
+            while block := data.read(1 << 20):
+                sys.stdout.write(decoder.decode(block))
+            sys.stdout.write(decoder.decode(b"", final=True))
+    sys.stdout.flush()
+
+
 def _write(fh: IO[bytes], data: Data) -> None:
+    for block in _blocks(data):
+        fh.write(block)
+
+
+def _blocks(data: Data | IO[bytes]) -> Iterator[bytes]:
+    """``data`` as UTF-8 in blocks: text whole, a file 1 MB at a time, small pieces gathered to 64 KB."""
     if isinstance(data, bytes):
-        fh.write(data)
+        yield data
     elif isinstance(data, str):
-        fh.write(data.encode("utf-8"))
+        yield data.encode("utf-8")
+    elif isinstance(data, io.IOBase):  # a spooled output
+        reader = cast(IO[bytes], data)
+        while block := reader.read(1 << 20):
+            yield block
     else:
-        # a result's pieces are small: gather them into blocks so the file sees few, large writes
-        block: list[str] = []
+        # a result's pieces are small: gather them, so that the file sees few, large writes
+        block_: list[str] = []
         size = 0
-        for piece in data:
-            block.append(piece)
+        for piece in cast(Iterable[str], data):
+            block_.append(piece)
             size += len(piece)
             if size >= 1 << 16:
-                fh.write("".join(block).encode("utf-8"))
-                block.clear()
+                yield "".join(block_).encode("utf-8")
+                block_.clear()
                 size = 0
-        if block:
-            fh.write("".join(block).encode("utf-8"))
+        if block_:
+            yield "".join(block_).encode("utf-8")
 
 
 def _mode_for(path: Path) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from digimandate.errors import UsageError
@@ -139,6 +140,6 @@ def write_starter(file: Path, lang: Lang) -> None:
     """Write the starter file; never over an existing file (``init`` has no --force)."""
     from digimandate.cli.output import write_atomic
 
-    if file.exists():  # the usual hint would name --force, which init lacks
+    if os.path.lexists(file):  # the usual hint would name --force, which init lacks; a dangling link is there too
         raise UsageError("exists", "init_exists_hint", file=str(file))
     write_atomic(file, starter(lang))

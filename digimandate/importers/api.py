@@ -34,6 +34,7 @@ class Source:
     raw: bytes
     members: dict[str, bytes] = field(default_factory=dict)
     text: str = ""
+    path: Path = Path()  # the file read, without a `kind:` prefix
     unsafe: list[str] = field(default_factory=list)  # zip members skipped for a name that leaves the archive
 
 
@@ -63,20 +64,38 @@ class Imported:
     organisation: str
     audit_date: date
     language: Lang | None  # the organisation's own, for the report when --lang is not given
+    inputs: tuple[str, ...] = ()  # every file read, but the output itself: no output may replace one
 
     def counts(self) -> dict[str, int]:
         """New entities per section."""
         return {s: len(self.merged.new[s]) for s in SECTION_ORDER}
 
 
+def _split_spec(spec: str) -> tuple[str, str]:
+    """The `kind:` prefix ('' without one) and the file name of a source as given."""
+    head, sep, rest = spec.partition(":")
+    return (head, rest) if sep and head in KINDS else ("", spec)
+
+
+def source_path(spec: str) -> Path:
+    """The file a source names, without its `kind:` prefix."""
+    return Path(_split_spec(spec)[1])
+
+
+def output_path(options: Options) -> Path:
+    """The machine-owned file: `-o`, or `imported.yaml` beside the main file; never the main file itself."""
+    out = options.output or ((options.into.parent if options.into else Path(".")) / "imported.yaml")
+    if options.into is not None and out.resolve() == options.into.resolve():
+        raise UsageError("imp_output_is_main", file=str(out))
+    return out
+
+
 def read_source(spec: str, limits: Limits) -> Source:
     """Read one source (an optional `kind:` prefix overrides what the content says)."""
-    head, sep, rest = spec.partition(":")
-    kind = head if sep and head in KINDS else ""
-    name = rest if kind else spec
+    kind, name = _split_spec(spec)
     path = Path(name)
     raw = read_input(path, limits.max_bytes, name, "too_large_hint", "imp_source_missing_hint")
-    src = Source(spec, path.name, kind, raw)
+    src = Source(spec, path.name, kind, raw, path=path)
     _recognise(src)
     return src
 
@@ -125,10 +144,8 @@ def run_import(options: Options) -> Imported:
     names = [s.name for s in sources]
     for src in sources:  # two files of one name from different folders: show the paths, so notes stay apart
         if names.count(src.name) > 1:
-            src.name = src.spec.partition(":")[2] if src.spec.partition(":")[0] in KINDS else src.spec
-    out = options.output or ((options.into.parent if options.into else Path(".")) / "imported.yaml")
-    if options.into is not None and out.resolve() == options.into.resolve():
-        raise UsageError("imp_output_is_main", file=str(out))
+            src.name = _split_spec(src.spec)[1]
+    out = output_path(options)
     main, patterns = _load_main(options.into, out, options.limits)
     org = main.data.get("organisation")
     audit = org.get("audit_date") if isinstance(org, dict) else None
@@ -169,8 +186,11 @@ def run_import(options: Options) -> Imported:
     include = _include_missing(options.into, out, patterns)
     name = str(org.get("name")) if options.into is not None and isinstance(org, dict) and org.get("name") else ""
     language = org.get("language") if options.into is not None and isinstance(org, dict) else None
+    # the machine-owned output is read too (an include of the main file), and is the one file replaced
+    read = [str(s.path) for s in sources] + ([str(options.into), *main.parts] if options.into is not None else [])
+    inputs = tuple(p for p in read if Path(p).resolve() != out.resolve())
     return Imported(out, text, notes, sources, merged, include, name, ctx.audit_date,
-                    language if language in ("nl", "en") else None)
+                    language if language in ("nl", "en") else None, inputs)
 
 
 def _load_main(into: Path | None, out: Path, limits: Limits) -> tuple[Loaded, list[Any]]:
