@@ -7,7 +7,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
@@ -15,7 +15,7 @@ import typer
 
 from digimandate import __version__
 from digimandate.cli.help import HelpCommand, HelpGroup
-from digimandate.errors import EXIT_INTERNAL, EXIT_OK, DigimandateError
+from digimandate.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError, os_reason
 from digimandate.i18n import Lang, default_lang, t
 from digimandate.model.loader import DEFAULT_MAX_BYTES, Limits
 
@@ -129,12 +129,9 @@ def _exit_codes(lang: Callable[[], Lang], code: Callable[[], int] = lambda: EXIT
 
 def _quiet_pipe() -> None:
     """Point standard output at nothing, so that flushing it at exit raises no second error."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's buffer)
-        pass
+    from digimandate.cli.output import silence_stdout
+
+    silence_stdout()
 
 
 def _color(stream: object) -> bool:
@@ -165,9 +162,10 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
 
 
 def _print(text: str) -> None:
-    """The command's output, on standard output."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """The command's output, on standard output; a failure to write it is exit 2 (a full disk), not a bug."""
+    from digimandate.cli.output import to_stdout
+
+    to_stdout(text)
 
 
 def _say(text: str) -> None:
@@ -411,7 +409,7 @@ def validate(
     with _exit_codes(lambda: out_lang):
         from digimandate.cli.run import validate_file
 
-        typer.echo(validate_file(file, Limits(max_bytes=max_bytes), out_lang))
+        _print(validate_file(file, Limits(max_bytes=max_bytes), out_lang) + "\n")
 
 
 @app.command(help=_h("help_cmd_rules"), cls=HelpCommand)
@@ -536,11 +534,11 @@ def _version(value: bool) -> None:
     if value:
         from digimandate.model.loader import fast_loader_version
 
-        typer.echo(f"digimandate {__version__}")
-        # Which loader runs explains the speed a user sees (the C one needs a compiler at install).
-        libyaml = fast_loader_version()
-        typer.echo(t("version_loader_c", default_lang(), version=libyaml) if libyaml
-                   else t("version_loader_python", default_lang()))
+        with _exit_codes(default_lang):
+            # Which loader runs explains the speed a user sees (the C one needs a compiler at install).
+            libyaml = fast_loader_version()
+            _print(f"digimandate {__version__}\n" + (t("version_loader_c", default_lang(), version=libyaml) if libyaml
+                                                      else t("version_loader_python", default_lang())) + "\n")
         raise typer.Exit()
 
 
@@ -558,14 +556,25 @@ def main() -> None:
     # Loading builds hundreds of thousands of small containers that all live until the end;
     # the default collector thresholds would rescan them over and over for nothing.
     gc.set_threshold(200_000, 20, 20)
+    code = EXIT_OK
     try:
         app()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        except OSError:  # a closed pipe (| head): nothing more can be said
-            pass
-        # Everything is written and closed; skip tearing down a large heap object by object.
-        os._exit(code)
+    # Everything is written and closed; skip tearing down a large heap object by object.
+    os._exit(_end(code))
+
+
+def _end(code: int) -> int:
+    """Flush what is buffered; the exit code, raised if output was lost."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # a closed pipe (| head): nothing more can be said
+        pass
+    except OSError as exc:  # what was buffered did not reach its file: the run must not look as if it had
+        if code < EXIT_INPUT:
+            sys.stderr.write(UsageError("stdout_failed", reason=os_reason(exc)).format(default_lang()) + "\n")
+            code = EXIT_INPUT
+    with suppress(OSError):
+        sys.stderr.flush()
+    return code

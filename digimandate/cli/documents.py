@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -107,7 +106,7 @@ def document(run: Run, req: DocRequest, say: Warn) -> None:
 
 def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, Lang]]:
     """Render every document in full, refuse before writing anything, then write; returns what was written."""
-    from digimandate.cli.output import write_files
+    from digimandate.cli.output import to_stdout, write_files
     from digimandate.clock import today
     from digimandate.render.advice import load_previous_results, version_changes
 
@@ -143,8 +142,7 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
         planned += _template_document(audited, req, lang, today(), previous, target)
     if stdout_only:
         for _, data, _, _ in planned:
-            sys.stdout.write(data.decode("utf-8") if isinstance(data, bytes) else data)
-        sys.stdout.flush()
+            to_stdout(data)
         return []
     files = [(Target(path, req.force), data) for path, data, _, _ in planned if path is not None]
     # again, all at once: nothing appeared meanwhile, and no two documents (or charts) share a file

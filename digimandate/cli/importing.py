@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from digimandate.cli.output import write_files
+from digimandate.cli.output import to_stdout, write_files
 from digimandate.cli.safety import Inputs, Target, check_targets
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, default_lang, t
@@ -31,7 +31,7 @@ def import_command(options: Options, dry_run: bool, report: Path | None, fmt: st
     counts = imported.counts()
     summary = ", ".join(f"{n} {t('imp_section_' + s, out_lang)}" for s, n in counts.items() if n) or "0"
     if dry_run:
-        sys.stdout.write(imported.text)
+        to_stdout(imported.text)
         sys.stderr.write(t("imp_dry_run", out_lang, summary=summary) + "\n")
         if report is None:
             sys.stderr.write(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
-import shutil
+import select
 import stat
 import sys
 import tempfile
@@ -49,7 +49,9 @@ def write_files(files: Sequence[tuple[Target, Data]], inputs: Inputs | None = No
         finally:
             for item in staged:
                 item.discard()
-        _copy_to_stdout(parts)
+        for part in parts:
+            part.seek(0)
+            to_stdout(part)
 
 
 def make_folders(folders: Iterable[Path]) -> None:
@@ -150,21 +152,62 @@ def spool(data: Data) -> IO[bytes]:
     return out
 
 
-def _copy_to_stdout(parts: list[IO[bytes]]) -> None:
-    """Copy spooled outputs to standard output, as bytes where it takes UTF-8, else as text block by block."""
-    utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
-    out = sys.stdout.buffer if utf8 and hasattr(sys.stdout, "buffer") else None
-    for data in parts:
-        data.seek(0)
-        if out is not None:
+def to_stdout(data: Data | IO[bytes]) -> None:
+    """Write to standard output and flush it.
+
+    A failure (a full disk, ``ulimit -f``, ``> /dev/full``) is exit 2 with a message, never a
+    success nor a "bug"; a closed pipe (``| head``) is left to the caller, which ends quietly.
+    """
+    try:
+        sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:  # a stream of text only
+            for block in _blocks(data):
+                sys.stdout.write(block.decode("utf-8"))
             sys.stdout.flush()
-            shutil.copyfileobj(data, out)
-        else:
-            decoder = codecs.getincrementaldecoder("utf-8")()
-            while block := data.read(1 << 20):
-                sys.stdout.write(decoder.decode(block))
-            sys.stdout.write(decoder.decode(b"", final=True))
-    sys.stdout.flush()
+            return
+        encoding = str(getattr(sys.stdout, "encoding", None) or "utf-8")
+        recode = codecs.lookup(encoding).name != "utf-8"
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        for block in _blocks(data):
+            if recode:  # a stream in another encoding: as its own writes would encode it
+                block = decoder.decode(block).encode(encoding, getattr(sys.stdout, "errors", None) or "strict")
+            _write_all(out, block)
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        silence_stdout()  # what is still buffered must not fail a second time at exit
+        raise UsageError("stdout_failed", reason=os_reason(exc)) from None
+
+
+def _write_all(out: IO[bytes], data: bytes) -> None:
+    """Write all of ``data``, also to an unbuffered stream (PYTHONUNBUFFERED), whose write may take only part.
+
+    The rest of a partial write is written again, so that its error (a full disk, ``ulimit -f``)
+    is raised instead of being lost; a non-blocking standard output is waited for.
+    """
+    view = memoryview(data)
+    while view:
+        try:
+            written = out.write(view)
+        except BlockingIOError as exc:  # a caller made standard output non-blocking (some CI runners do)
+            written = exc.characters_written
+            select.select([], [out], [], 1.0)
+        if written is None:  # the same, on an unbuffered stream
+            select.select([], [out], [], 1.0)
+            continue
+        view = view[written:]
+
+
+def silence_stdout() -> None:
+    """Point standard output at nothing, so that flushing it at exit raises no second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's buffer)
+        pass
 
 
 def _write(fh: IO[bytes], data: Data) -> None:

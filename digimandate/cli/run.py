@@ -177,7 +177,7 @@ def check(run: Run, req: CheckRequest, color: bool, width: int | None) -> None:
 def baseline(run: Run, req: BaselineRequest, say: Callable[[str], None]) -> None:
     """Record the findings of every file in a baseline; nothing is written when a file could not be audited."""
     from digimandate.audit.baseline import baseline_text
-    from digimandate.cli.output import write_files
+    from digimandate.cli.output import to_stdout, write_files
     from digimandate.cli.safety import Target, check_targets
 
     to_file = str(req.output) != "-"
@@ -188,8 +188,7 @@ def baseline(run: Run, req: BaselineRequest, say: Callable[[str], None]) -> None
         return
     text = baseline_text(run.results)
     if not to_file:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        to_stdout(text)
         return
     write_files([(Target(req.output, req.force), text)], run.inputs())
     count = sum(len(r.findings) for r in run.results)
