@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # imported where used: `digimandate --help` should not pay fo
     from digimandate.cli.settings import Options
 
 _HELP_LANG = default_lang()
+EXIT_INTERRUPTED = 130  # Ctrl-C, SIGTERM or SIGHUP, as typer (and a shell: 128 + SIGINT) says for Ctrl-C
 
 
 def _h(key: str) -> str:
@@ -556,17 +557,41 @@ def main() -> None:
     # Loading builds hundreds of thousands of small containers that all live until the end;
     # the default collector thresholds would rescan them over and over for nothing.
     gc.set_threshold(200_000, 20, 20)
+    _stop_on_signals()
     code = EXIT_OK
     try:
         app()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except KeyboardInterrupt:  # outside a command, where typer does not turn it into exit 130
+        code = EXIT_INTERRUPTED
     # Everything is written and closed; skip tearing down a large heap object by object.
     os._exit(_end(code))
 
 
+def _stop_on_signals() -> None:
+    """SIGTERM (what `timeout`, `docker stop` and a cancelled CI job send) and SIGHUP end a run as Ctrl-C does.
+
+    Python's default for them ends the process on the spot, leaving a half-written temporary file
+    beside an output; as a KeyboardInterrupt they unwind it, so every temporary file is removed
+    (exit 130). A signal the caller chose to ignore (nohup) stays ignored.
+    """
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, interrupt)
+
+
 def _end(code: int) -> int:
-    """Flush what is buffered; the exit code, raised if output was lost."""
+    """Remove what an interrupted run left, flush what is buffered; the exit code, raised if output was lost."""
+    output = sys.modules.get("digimandate.cli.output")
+    if output is not None:  # imported only by a command that writes
+        output.discard_pending()
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # a closed pipe (| head): nothing more can be said

@@ -5,12 +5,15 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import re
 import select
+import signal
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, cast
@@ -20,6 +23,15 @@ from digimandate.errors import UsageError, os_reason
 
 Data = str | bytes | Iterable[str]
 SPOOL_IN_MEMORY = 1 << 20  # standard output up to this size is kept in memory, beyond it in a temporary file
+# A leftover temporary file beside an output is cleared when its writer is gone and it has rested this
+# long (a writer in another container or on another machine is alive though its pid is not), or when
+# it has rested an hour whoever wrote it: no run keeps a staged file that long.
+STALE_AFTER_WRITER_GONE = 60
+STALE_AFTER = 3600
+_TMP_SUFFIX = ".tmp"
+_NAME_BYTES = 180  # of the output's name in a temporary file's name: with the rest it stays below 255
+_PENDING: set[Path] = set()  # temporary files of this process, neither put in place nor removed yet
+_HELD = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
 
 
 def write_atomic(path: Path, data: Data, force: bool = False) -> None:
@@ -39,6 +51,7 @@ def write_files(files: Sequence[tuple[Target, Data]], inputs: Inputs | None = No
     """
     check_targets([target for target, _ in files], inputs)
     make_folders(folders)
+    clear_stale(target.path for target, _ in files)
     staged: list[Staged] = []
     with ExitStack() as spooled:
         try:
@@ -87,11 +100,13 @@ class Staged:
         except OSError as exc:
             raise UsageError("cannot_write", file=str(path), reason=os_reason(exc)) from None
         self.done = True
+        _PENDING.discard(self.tmp)
 
     def discard(self) -> None:
         """Remove the temporary file if it was not put in place."""
         if not self.done:
             self.tmp.unlink(missing_ok=True)
+        _PENDING.discard(self.tmp)
 
 
 def _put_new(tmp: Path, path: Path) -> None:
@@ -122,23 +137,111 @@ def stage(path: Path, data: Data, force: bool = False) -> Staged:
     if not force and os.path.lexists(path):
         raise UsageError("exists", file=str(path))
     directory = path.parent if str(path.parent) else Path(".")
+    staged: Staged | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise UsageError("cannot_write", file=str(path), reason=os_reason(exc)) from None
-    staged = Staged(path, Path(tmp), force)
-    try:
+        with _signals_held():  # an interrupt now would leave a temporary file that nothing knows of
+            fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(path.name), suffix=_TMP_SUFFIX, dir=directory)
+            staged = Staged(path, Path(tmp), force)
+            _PENDING.add(staged.tmp)
         with os.fdopen(fd, "wb") as fh:
             _write(fh, data)
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
-        staged.discard()
+        if staged is not None:
+            staged.discard()
         raise UsageError("cannot_write", file=str(path), reason=os_reason(exc)) from None
-    except BaseException:
-        staged.discard()
+    except BaseException:  # a renderer's error, or an interrupt (SIGINT, SIGTERM)
+        if staged is not None:
+            staged.discard()
         raise
     return staged
+
+
+def discard_pending() -> None:
+    """Remove every temporary file this process made and did not put in place: the last resort on exit."""
+    for tmp in list(_PENDING):
+        tmp.unlink(missing_ok=True)
+        _PENDING.discard(tmp)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold back SIGINT and SIGTERM for a moment; they arrive as soon as it ends."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    old = mask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, old)
+
+
+def _tmp_head(name: str) -> str:
+    """``.NAME.``, the start of every temporary file for an output named NAME (cut to fit a file name)."""
+    short = name.encode("utf-8", "surrogateescape")[:_NAME_BYTES].decode("utf-8", "ignore")
+    return f".{short}."
+
+
+def _tmp_prefix(name: str) -> str:
+    """``.NAME.PID.``: the name says whose output it is, the process id who writes it (for clear_stale)."""
+    return f"{_tmp_head(name)}{os.getpid()}."
+
+
+_TMP_REST = re.compile(r"(?:(\d+)\.)?[a-z0-9_]{8}\.tmp")  # after ".NAME.": the pid and mkstemp's 8 characters
+
+
+def clear_stale(paths: Iterable[Path]) -> None:
+    """Remove leftover temporary files of earlier runs beside these outputs (a run killed by SIGKILL, say).
+
+    Only files in the shape this module makes (``.NAME.PID.XXXXXXXX.tmp``) for an output of this
+    run, regular files of the user running, are removed, and only when their writer is gone
+    (no process has that id) and they have rested a minute, or when they have rested an hour.
+    Anything unexpected leaves the file where it is: clearing is a courtesy, never an error.
+    """
+    by_folder: dict[Path, set[str]] = {}
+    for path in paths:
+        by_folder.setdefault(path.parent if str(path.parent) else Path("."), set()).add(_tmp_head(path.name))
+    for folder, heads in by_folder.items():
+        try:
+            with os.scandir(folder) as entries:
+                names = [e.name for e in entries if e.name.startswith(".") and e.name.endswith(_TMP_SUFFIX)]
+        except OSError:
+            continue
+        for name in names:
+            for head in heads:
+                rest = _TMP_REST.fullmatch(name, len(head)) if name.startswith(head) else None
+                if rest is not None and _stale(folder / name, rest.group(1)):
+                    (folder / name).unlink(missing_ok=True)
+                    break
+
+
+def _stale(path: Path, pid: str | None) -> bool:
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+        return False
+    rested = time.time() - info.st_mtime
+    if rested > STALE_AFTER:
+        return True
+    return pid is not None and rested > STALE_AFTER_WRITER_GONE and not _alive(int(pid))
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process has this id; when that cannot be told, it is taken to be alive."""
+    if pid == os.getpid() or os.name != "posix":  # elsewhere os.kill would end the process
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
 
 
 def spool(data: Data) -> IO[bytes]:
