@@ -460,13 +460,13 @@ def init(
     ] = Path("organisation.yaml"),
     lang: LangOption = None,
 ) -> None:
-    """Write a commented starter organisation file; never overwrites."""
+    """Write a commented starter organisation file (``-``: to standard output); never overwrites."""
     out_lang = _lang(lang)
     with _exit_codes(lambda: out_lang):
         from digimandate.cli.starter import write_starter
 
-        write_starter(file, out_lang)
-        typer.echo(t("written", out_lang, file=str(file)), err=True)
+        if write_starter(file, out_lang):
+            _say(t("written", out_lang, file=str(file)))
 
 
 class ImportFormat(str, enum.Enum):

@@ -62,5 +62,7 @@ def template_command(kind: str, output: Path, lang: Lang, force: bool) -> None:
     if kind == "xlsx":
         write_files([(Target(output, force), files[""])])
     else:
+        if os.path.lexists(output) and not output.is_dir():
+            raise UsageError("imp_template_not_folder", folder=str(output))
         write_files([(Target(output / name, force), data) for name, data in files.items()], folders=[output])
     sys.stderr.write(one_line(t("imp_template_written", lang, file=str(output))) + "\n")
