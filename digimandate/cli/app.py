@@ -565,6 +565,8 @@ def main() -> None:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except KeyboardInterrupt:  # outside a command, where typer does not turn it into exit 130
         code = EXIT_INTERRUPTED
+    except OSError as exc:  # the help, which typer prints outside any command, could not be written
+        code = _lost_output(exc, EXIT_OK)
     # Everything is written and closed; skip tearing down a large heap object by object.
     os._exit(_end(code))
 
@@ -597,9 +599,19 @@ def _end(code: int) -> int:
     except BrokenPipeError:  # a closed pipe (| head): nothing more can be said
         pass
     except OSError as exc:  # what was buffered did not reach its file: the run must not look as if it had
-        if code < EXIT_INPUT:
-            sys.stderr.write(UsageError("stdout_failed", reason=os_reason(exc)).format(default_lang()) + "\n")
-            code = EXIT_INPUT
+        code = _lost_output(exc, code)
     with suppress(OSError):
         sys.stderr.flush()
     return code
+
+
+def _lost_output(exc: OSError, code: int) -> int:
+    """Say that standard output could not be written (once: a run that failed already said why); exit 2."""
+    from digimandate.cli.output import silence_stdout
+
+    silence_stdout()
+    if code >= EXIT_INPUT:
+        return code
+    with suppress(OSError):
+        sys.stderr.write(UsageError("stdout_failed", reason=os_reason(exc)).format(default_lang()) + "\n")
+    return EXIT_INPUT
