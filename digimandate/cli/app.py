@@ -594,6 +594,8 @@ def _end(code: int) -> int:
     output = sys.modules.get("digimandate.cli.output")
     if output is not None:  # imported only by a command that writes
         output.discard_pending()
+    if code == EXIT_INTERRUPTED:  # what is buffered is dropped: a pipe nobody reads would block the exit
+        _quiet_pipe()
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # a closed pipe (| head): nothing more can be said
