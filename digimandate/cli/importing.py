@@ -38,10 +38,10 @@ def import_command(options: Options, dry_run: bool, report: Path | None, fmt: st
         return
     inputs = Inputs(imported.inputs)  # now with the files the main file includes
     _check(out, report_file, force, inputs)
-    files = [(Target(out, force=True), imported.text)]
-    if report_file is not None:
-        files.append((Target(report_file, force), text))
-    # one staged commit: a report that cannot be written leaves the machine-owned file as it was
+    # One staged commit: a report that cannot be written leaves the machine-owned file as it was. The
+    # report is put in place first, so that even a rename that fails after both are staged does.
+    files = [(Target(report_file, force), text)] if report_file is not None else []
+    files.append((Target(out, force=True), imported.text))
     write_files(files, inputs, stdout=[text] if report_file is None else [])
     # one_line: a name must not start a line of its own on standard error (a workflow command in CI)
     sys.stderr.write(one_line(t("imp_written", out_lang, file=str(out), summary=summary)) + "\n")
