@@ -89,8 +89,10 @@ class Run:
     failed: list[Path] = field(default_factory=list)  # files that could not be audited (input errors)
 
     def inputs(self, *paths: Path) -> Inputs:
-        """Every file this run read (organisations, their includes, configuration, checklists, waivers,
-        baseline), and ``paths``: what it is about to read, for a check before the audit."""
+        """Every file this run read, and ``paths`` it is about to read (organisations, for a check before the audit).
+
+        Organisations and their includes, configuration, checklists, waivers, baseline.
+        """
         inputs = Inputs([*self.files, *paths])
         inputs.add(self.baseline, self.options.waivers, self.options.config, *self.options.checklists)
         for result in self.results:

@@ -137,9 +137,9 @@ def starter(lang: Lang) -> str:
 
 
 def write_starter(file: Path, lang: Lang) -> bool:
-    """Write the starter file, never over an existing one (``init`` has no --force); ``-``: standard output.
+    """Write the starter file, never over an existing one (``init`` has no --force); whether a file was written.
 
-    Returns whether a file was written.
+    ``-`` prints it on standard output instead of writing a file named ``-``.
     """
     from digimandate.cli.output import to_stdout, write_atomic
 
