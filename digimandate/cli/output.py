@@ -13,7 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, cast
@@ -167,7 +167,7 @@ def discard_pending() -> None:
 
 @contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold back SIGINT and SIGTERM for a moment; they arrive as soon as it ends."""
+    """Hold back SIGINT, SIGTERM and SIGHUP for a moment; they arrive as soon as it ends."""
     mask = getattr(signal, "pthread_sigmask", None)
     if mask is None:
         yield
@@ -214,7 +214,8 @@ def clear_stale(paths: Iterable[Path]) -> None:
             for head in heads:
                 rest = _TMP_REST.fullmatch(name, len(head)) if name.startswith(head) else None
                 if rest is not None and _stale(folder / name, rest.group(1)):
-                    (folder / name).unlink(missing_ok=True)
+                    with suppress(OSError):  # not ours to remove after all (a sticky folder): leave it
+                        (folder / name).unlink(missing_ok=True)
                     break
 
 
@@ -239,7 +240,7 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:  # another user's process
+    except (OSError, OverflowError):  # another user's process; a number no process id can be
         return True
     return True
 

@@ -461,6 +461,7 @@ def test_a_run_clears_stale_temporary_files_of_its_own_outputs_only(runner: CliR
         f".x.json.{gone}.ABCDEFGH.tmp": (7200, False),  # not a name mkstemp makes
         f".x.json.{gone}.abcd_130.tmp.bak": (7200, False),
         f"x.json.{gone}.abcd_131.tmp": (7200, False),
+        ".x.json.99999999999999999999999.abcd_133.tmp": (120, False),  # no process has that id, nor can
     }
     for name, (age, _) in leftovers.items():
         (work / name).write_text("half", encoding="utf-8")
