@@ -40,5 +40,5 @@ def test_a_code_span_holds_any_text_as_it_is(text: str) -> None:
 
 def test_markdown_text_stays_text_on_one_line() -> None:
     assert markdown_inline("a_b *c* [x](y) <b> `z`\n# h") == "a\\_b \\*c\\* \\[x\\](y) &lt;b&gt; \\`z\\` # h"
-    assert markdown_text("# h") == "\\# h" and markdown_text("::error::x") == "\\::error::x"
+    assert markdown_text("# h") == "\\# h" and not markdown_text("::error::x").startswith("::")
     assert markdown_inline("- x") == "- x"  # within a line a dash is a dash

@@ -23,6 +23,7 @@ from digimandate.cli import output
 from digimandate.cli.app import app
 from digimandate.cli.starter import starter
 from digimandate.importers.api import HEADER, is_generated, template
+from digimandate.textsafe import one_line
 from tests.conftest import EXAMPLES, ROOT
 from tests.importers.builders import ZGW_API, ZGW_FIXTURE
 
@@ -259,8 +260,9 @@ def test_a_hostile_source_name_stays_a_name_in_the_header_the_report_and_the_mes
     assert result.exit_code == 0, result.output
     assert not any(line.startswith(("::", "##[")) for line in result.stderr.splitlines())
     imported = (proef / "imported.yaml").read_text(encoding="utf-8")
-    one_line = HOSTILE_SOURCE.replace("\n", " ")
-    assert imported.splitlines()[0] == f"{HEADER} from: {one_line}"
+    shown = one_line(HOSTILE_SOURCE)  # the name as every one-line text shows it
+    assert "\n" not in shown and shown.startswith("zt schema_version: 2 systems: [x] ")
+    assert imported.splitlines()[0] == f"{HEADER} from: {shown}"
     assert is_generated(proef / "imported.yaml")
     assert set(yaml.safe_load(imported)) <= {"departments", "people", "channels", "systems", "processes"}
     report = (proef / "r.md").read_text(encoding="utf-8")
@@ -268,7 +270,8 @@ def test_a_hostile_source_name_stays_a_name_in_the_header_the_report_and_the_mes
     html = markdown_it.MarkdownIt("commonmark").render(report)
     assert "<img" not in html  # only as text: &lt;img
     assert html.count("<h2>") == 2  # the source and what a person still fills in; no heading of the name's
-    assert "<h2><code>zt schema_version: 2 systems: [x] ##[error]x `&lt;img" in html
+    escaped = shown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    assert f"<h2><code>{escaped}</code> (ZGW zaaktypen)</h2>" in html
 
 
 def test_a_hostile_source_name_keeps_its_json_value_and_its_error_on_one_line(runner: CliRunner,
@@ -280,7 +283,7 @@ def test_a_hostile_source_name_keeps_its_json_value_and_its_error_on_one_line(ru
     (proef / HOSTILE_SOURCE).write_bytes(b"hello\n")
     result = runner.invoke(app, ["import", HOSTILE_SOURCE, "--lang", "en"])
     assert result.exit_code == 2
-    assert result.stderr == (f"{HOSTILE_SOURCE.replace(chr(10), ' ')}: error: cannot tell what kind of source "
+    assert result.stderr == (f"{one_line(HOSTILE_SOURCE)}: error: cannot tell what kind of source "
                              "this is\n  hint: sources are Open Formulieren exports, zaaktypen (JSON or zip), "
                              "UPL-actueel.csv and the spreadsheet (xlsx or CSV)\n")
 
