@@ -47,7 +47,7 @@ class Term:
 _OS_REASONS = {errno.EACCES: "os_eacces", errno.EPERM: "os_eacces", errno.ENOENT: "os_enoent",
                errno.EISDIR: "os_eisdir", errno.ENOTDIR: "os_enotdir", errno.ENOSPC: "os_enospc",
                errno.EROFS: "os_erofs", errno.EEXIST: "os_eexist", errno.ENAMETOOLONG: "os_enametoolong",
-               errno.ELOOP: "os_eloop", errno.EDQUOT: "os_edquot"}
+               errno.ELOOP: "os_eloop", errno.EDQUOT: "os_edquot", errno.EFBIG: "os_efbig"}
 
 
 def os_reason(exc: BaseException) -> Term | str:

@@ -35,6 +35,37 @@ def one_line(text: str) -> str:
     return _CONTROLS.sub(_visible, _BREAKS.sub(" ", text))
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_START = re.compile(r"^([#+-]|\d+\.)(?=\s|$)")
+_BACKTICKS = re.compile(r"`+")
+
+
+def markdown_inline(text: str) -> str:
+    """``text`` as literal Markdown within a line: no HTML, emphasis, link, code span or table cell, no line break."""
+    text = one_line(" ".join(text.split()))  # a line break would end a table row or a list item
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as literal Markdown on one line, where it may start the line: no heading or list item either."""
+    text = markdown_inline(text)
+    if text.startswith("::"):  # at the start of a line, a GitHub workflow command when the document is printed in CI
+        text = "\\" + text
+    # a value that starts a line must not turn it into a heading, list item or numbered item
+    return _MD_START.sub(lambda m: "\\" + m.group(1) if not m.group(1)[0].isdigit() else m.group(1)[:-1] + "\\.",
+                         text)
+
+
+def code_span(text: str) -> str:
+    """``text`` as a Markdown code span on one line, whatever backticks it holds; HTML in it stays text."""
+    text = one_line(text)
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    # CommonMark strips one space from each end of a span; a backtick at an end would join the fence
+    pad = " " if text[:1] == "`" or text[-1:] == "`" or (text[:1] == text[-1:] == " " and text.strip()) else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def json_safe(text: str) -> str:
     """JSON text with C1 controls, DEL and line separators written as ``\\uXXXX``: the same value, safe to print.
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from digimandate.textsafe import json_safe, one_line
+import pytest
+
+from digimandate.textsafe import code_span, json_safe, markdown_inline, markdown_text, one_line
 
 
 def test_one_line_turns_breaks_into_a_space_and_shows_other_controls() -> None:
@@ -24,3 +26,19 @@ def test_json_safe_keeps_the_value_and_escapes_what_a_terminal_would_act_on() ->
     text = json_safe(json.dumps(value, ensure_ascii=False))
     assert text == '{"name": "a\\u009b31mb\\u2028c\\u007f"}'
     assert json.loads(text) == value
+
+
+@pytest.mark.parametrize("text", ["plain.zip", "a`b", "``x``", "`", "<img src=x onerror=alert(1)>", " x ",
+                                  "x\n## heading\n<script>", "##[error]x `y` ``z``"])
+def test_a_code_span_holds_any_text_as_it_is(text: str) -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    html = markdown_it.MarkdownIt("commonmark").renderInline(code_span(text))
+    inner = html.removeprefix("<code>").removesuffix("</code>")
+    assert html.startswith("<code>") and html.endswith("</code>") and "<code>" not in inner
+    assert inner == one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def test_markdown_text_stays_text_on_one_line() -> None:
+    assert markdown_inline("a_b *c* [x](y) <b> `z`\n# h") == "a\\_b \\*c\\* \\[x\\](y) &lt;b&gt; \\`z\\` # h"
+    assert markdown_text("# h") == "\\# h" and not markdown_text("::error::x").startswith("::")
+    assert markdown_inline("- x") == "- x"  # within a line a dash is a dash

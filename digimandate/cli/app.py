@@ -7,7 +7,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
@@ -15,7 +15,7 @@ import typer
 
 from digimandate import __version__
 from digimandate.cli.help import HelpCommand, HelpGroup
-from digimandate.errors import EXIT_INTERNAL, EXIT_OK, DigimandateError
+from digimandate.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError, os_reason
 from digimandate.i18n import Lang, default_lang, t
 from digimandate.model.loader import DEFAULT_MAX_BYTES, Limits
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # imported where used: `digimandate --help` should not pay fo
     from digimandate.cli.settings import Options
 
 _HELP_LANG = default_lang()
+EXIT_INTERRUPTED = 130  # Ctrl-C, SIGTERM or SIGHUP, as typer (and a shell: 128 + SIGINT) says for Ctrl-C
 
 
 def _h(key: str) -> str:
@@ -129,12 +130,9 @@ def _exit_codes(lang: Callable[[], Lang], code: Callable[[], int] = lambda: EXIT
 
 def _quiet_pipe() -> None:
     """Point standard output at nothing, so that flushing it at exit raises no second error."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's buffer)
-        pass
+    from digimandate.cli.output import silence_stdout
+
+    silence_stdout()
 
 
 def _color(stream: object) -> bool:
@@ -165,14 +163,18 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
 
 
 def _print(text: str) -> None:
-    """The command's output, on standard output."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """The command's output, on standard output; a failure to write it is exit 2 (a full disk), not a bug."""
+    from digimandate.cli.output import to_stdout
+
+    to_stdout(text)
 
 
 def _say(text: str) -> None:
     """A message beside the output (what was written, a warning): on standard error."""
-    typer.echo(text, err=True)
+    from digimandate.textsafe import one_line
+
+    # one line: a file or organisation name in it must not start a line of its own (a workflow command in CI)
+    typer.echo(one_line(text), err=True)
 
 
 def _options(lang: LangOpt | None, config: Path | None, no_config: bool, checklist: list[Path] | None, *,
@@ -408,7 +410,7 @@ def validate(
     with _exit_codes(lambda: out_lang):
         from digimandate.cli.run import validate_file
 
-        typer.echo(validate_file(file, Limits(max_bytes=max_bytes), out_lang))
+        _print(validate_file(file, Limits(max_bytes=max_bytes), out_lang) + "\n")
 
 
 @app.command(help=_h("help_cmd_rules"), cls=HelpCommand)
@@ -458,13 +460,13 @@ def init(
     ] = Path("organisation.yaml"),
     lang: LangOption = None,
 ) -> None:
-    """Write a commented starter organisation file; never overwrites."""
+    """Write a commented starter organisation file (``-``: to standard output); never overwrites."""
     out_lang = _lang(lang)
     with _exit_codes(lambda: out_lang):
         from digimandate.cli.starter import write_starter
 
-        write_starter(file, out_lang)
-        typer.echo(t("written", out_lang, file=str(file)), err=True)
+        if write_starter(file, out_lang):
+            _say(t("written", out_lang, file=str(file)))
 
 
 class ImportFormat(str, enum.Enum):
@@ -533,11 +535,11 @@ def _version(value: bool) -> None:
     if value:
         from digimandate.model.loader import fast_loader_version
 
-        typer.echo(f"digimandate {__version__}")
-        # Which loader runs explains the speed a user sees (the C one needs a compiler at install).
-        libyaml = fast_loader_version()
-        typer.echo(t("version_loader_c", default_lang(), version=libyaml) if libyaml
-                   else t("version_loader_python", default_lang()))
+        with _exit_codes(default_lang):
+            # Which loader runs explains the speed a user sees (the C one needs a compiler at install).
+            libyaml = fast_loader_version()
+            _print(f"digimandate {__version__}\n" + (t("version_loader_c", default_lang(), version=libyaml) if libyaml
+                                                      else t("version_loader_python", default_lang())) + "\n")
         raise typer.Exit()
 
 
@@ -555,14 +557,63 @@ def main() -> None:
     # Loading builds hundreds of thousands of small containers that all live until the end;
     # the default collector thresholds would rescan them over and over for nothing.
     gc.set_threshold(200_000, 20, 20)
+    _stop_on_signals()
+    code = EXIT_OK
     try:
         app()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        except OSError:  # a closed pipe (| head): nothing more can be said
-            pass
-        # Everything is written and closed; skip tearing down a large heap object by object.
-        os._exit(code)
+    except KeyboardInterrupt:  # outside a command, where typer does not turn it into exit 130
+        code = EXIT_INTERRUPTED
+    except OSError as exc:  # the help, which typer prints outside any command, could not be written
+        code = _lost_output(exc, EXIT_OK)
+    # Everything is written and closed; skip tearing down a large heap object by object.
+    os._exit(_end(code))
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM (what `timeout`, `docker stop` and a cancelled CI job send) and SIGHUP end a run as Ctrl-C does.
+
+    Python's default for them ends the process on the spot, leaving a half-written temporary file
+    beside an output; as a KeyboardInterrupt they unwind it, so every temporary file is removed
+    (exit 130). A signal the caller chose to ignore (nohup) stays ignored.
+    """
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, interrupt)
+
+
+def _end(code: int) -> int:
+    """Remove what an interrupted run left, flush what is buffered; the exit code, raised if output was lost."""
+    output = sys.modules.get("digimandate.cli.output")
+    if output is not None:  # imported only by a command that writes
+        output.discard_pending()
+    if code == EXIT_INTERRUPTED:  # what is buffered is dropped: a pipe nobody reads would block the exit
+        _quiet_pipe()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # a closed pipe (| head): nothing more can be said
+        pass
+    except OSError as exc:  # what was buffered did not reach its file: the run must not look as if it had
+        code = _lost_output(exc, code)
+    with suppress(OSError):
+        sys.stderr.flush()
+    return code
+
+
+def _lost_output(exc: OSError, code: int) -> int:
+    """Say that standard output could not be written (once: a run that failed already said why); exit 2."""
+    from digimandate.cli.output import silence_stdout
+
+    silence_stdout()
+    if code >= EXIT_INPUT:
+        return code
+    with suppress(OSError):
+        sys.stderr.write(UsageError("stdout_failed", reason=os_reason(exc)).format(default_lang()) + "\n")
+    return EXIT_INPUT

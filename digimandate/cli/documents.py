@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,8 +11,9 @@ from typing import Any
 
 from digimandate.audit.result import AuditResult
 from digimandate.cli.run import Run, output_names
+from digimandate.cli.safety import Inputs, Target, check_targets
 from digimandate.cli.settings import Options
-from digimandate.errors import UsageError, os_reason
+from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
 from digimandate.model.loader import Limits
 from digimandate.render.common import Audited
@@ -106,24 +106,25 @@ def document(run: Run, req: DocRequest, say: Warn) -> None:
 
 def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, Lang]]:
     """Render every document in full, refuse before writing anything, then write; returns what was written."""
-    from digimandate.cli.output import write_atomic
+    from digimandate.cli.output import to_stdout, write_files
     from digimandate.clock import today
     from digimandate.render.advice import load_previous_results, version_changes
 
     results = run.results
-    to_stdout = req.output is None
+    stdout_only = req.output is None
     per_org = req.per_organisation
     if len(results) > 1 and not per_org:
         raise UsageError(f"{req.kind}_needs_folder", count=len(results))
-    if req.template is None and req.fmt == "docx" and to_stdout:
+    if req.template is None and req.fmt == "docx" and stdout_only:
         raise UsageError("docx_needs_output")
     if req.reference is not None and (req.fmt != "docx" or req.template is not None):
         raise UsageError("reference_docx_needs_docx")  # a house style silently ignored would surprise
     earlier = load_previous_results(req.previous) if req.previous else None
     names = output_names(results) if per_org else []
     targets = [_target(req, names[i] if per_org else None) for i in range(len(results))]
-    if not to_stdout:  # refuse before any document is made (a Word report takes a second or more)
-        _refuse(run, req, [p for target in targets if target is not None for p in _files(req, target)])
+    if not stdout_only:  # refuse before any document is made (a Word report takes a second or more)
+        check_targets([Target(p, req.force) for target in targets if target is not None for p in _files(req, target)],
+                      _inputs(run, req))
     planned: list[tuple[Path | None, str | bytes, Lang, bool]] = []  # where, what, language, a document
     assert run.settings is not None
     for i, (result, model) in enumerate(zip(results, run.models, strict=True)):
@@ -139,24 +140,14 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
             planned.append((target, _client_document(audited, req, lang, today(), previous), lang, True))
             continue
         planned += _template_document(audited, req, lang, today(), previous, target)
-    if to_stdout:
+    if stdout_only:
         for _, data, _, _ in planned:
-            sys.stdout.write(data.decode("utf-8") if isinstance(data, bytes) else data)
-        sys.stdout.flush()
+            to_stdout(data)
         return []
-    _refuse(run, req, [path for path, _, _, _ in planned if path is not None])  # again: nothing appeared meanwhile
-    if per_org and req.output is not None:
-        try:
-            req.output.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UsageError("cannot_write", file=str(req.output), reason=os_reason(exc)) from None
-    written: list[tuple[Path, Lang]] = []
-    for path, data, lang, document in planned:
-        assert path is not None
-        write_atomic(path, data, force=req.force)
-        if document:
-            written.append((path, lang))
-    return written
+    files = [(Target(path, req.force), data) for path, data, _, _ in planned if path is not None]
+    # again, all at once: nothing appeared meanwhile, and no two documents (or charts) share a file
+    write_files(files, _inputs(run, req), folders=[req.output] if per_org and req.output is not None else [])
+    return [(path, lang) for path, _, lang, document in planned if document and path is not None]
 
 
 def _target(req: DocRequest, name: str | None) -> Path | None:
@@ -174,14 +165,11 @@ def _files(req: DocRequest, target: Path) -> list[Path]:
     return [target]
 
 
-def _refuse(run: Run, req: DocRequest, paths: list[Path]) -> None:
-    """No document over an input of the run, nor over an existing file without --force."""
+def _inputs(run: Run, req: DocRequest) -> Inputs:
+    """Every file a document run reads: the audit's, the earlier result, the Word style and the template folder."""
     inputs = run.inputs()
     inputs.add(req.previous, req.reference, *(sorted(req.template.iterdir()) if req.template else ()))
-    inputs.guard(paths)
-    for path in paths:
-        if path.exists() and not req.force:
-            raise UsageError("exists", file=str(path))
+    return inputs
 
 
 def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date,

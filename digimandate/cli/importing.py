@@ -2,56 +2,67 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from digimandate.cli.output import write_atomic
+from digimandate.cli.output import to_stdout, write_files
+from digimandate.cli.safety import Inputs, Target, check_targets
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, default_lang, t
-from digimandate.importers.api import Options, is_generated, run_import, template
+from digimandate.importers.api import Options, is_generated, output_path, run_import, source_path, template
+from digimandate.textsafe import one_line
 
 
 def import_command(options: Options, dry_run: bool, report: Path | None, fmt: str, lang: Lang | None,
                    force: bool) -> None:
-    """Import; write the machine-owned file and the report only when everything is valid."""
+    """Import; write the machine-owned file and the report only when everything is valid, both or neither."""
     from digimandate.importers import report as rep
 
+    report_file = None if report is None or str(report) == "-" else report
+    out = output_path(options)
+    if not dry_run:  # refuse before any source is read what can be refused now
+        early = Inputs(source_path(s) for s in options.sources)
+        early.add(options.into)
+        _check(out, report_file, force, early)
     imported = run_import(options)
     out_lang: Lang = lang or imported.language or default_lang()
     text = rep.as_json(imported, out_lang) if fmt == "json" else rep.markdown(imported, out_lang)
     counts = imported.counts()
     summary = ", ".join(f"{n} {t('imp_section_' + s, out_lang)}" for s, n in counts.items() if n) or "0"
     if dry_run:
-        sys.stdout.write(imported.text)
+        to_stdout(imported.text)
         sys.stderr.write(t("imp_dry_run", out_lang, summary=summary) + "\n")
         if report is None:
             sys.stderr.write(text)
         return
-    out = imported.output
-    if out.exists() and not is_generated(out):
-        raise UsageError("imp_output_not_generated", file=str(out))
-    if report is not None and str(report) != "-" and report.exists() and not force:
-        raise UsageError("exists", file=str(report))
-    write_atomic(out, imported.text, force=True)
-    if report is None or str(report) == "-":
-        sys.stdout.write(text)
-    else:
-        write_atomic(report, text, force=force)
-    sys.stderr.write(t("imp_written", out_lang, file=str(out), summary=summary) + "\n")
+    inputs = Inputs(imported.inputs)  # now with the files the main file includes
+    _check(out, report_file, force, inputs)
+    # One staged commit: a report that cannot be written leaves the machine-owned file as it was. The
+    # report is put in place first, so that even a rename that fails after both are staged does.
+    files = [(Target(report_file, force), text)] if report_file is not None else []
+    files.append((Target(out, force=True), imported.text))
+    write_files(files, inputs, stdout=[text] if report_file is None else [])
+    # one_line: a name must not start a line of its own on standard error (a workflow command in CI)
+    sys.stderr.write(one_line(t("imp_written", out_lang, file=str(out), summary=summary)) + "\n")
     if imported.include_missing:
-        sys.stderr.write(t("imp_include_add", out_lang, line=imported.include_missing) + "\n")
+        sys.stderr.write(one_line(t("imp_include_add", out_lang, line=imported.include_missing)) + "\n")
+
+
+def _check(out: Path, report: Path | None, force: bool, inputs: Inputs) -> None:
+    """The output replaces only a file an import wrote; neither it nor the report goes over an input or the other."""
+    check_targets([Target(out, force=True), *([Target(report, force)] if report is not None else [])], inputs)
+    if os.path.lexists(out) and not is_generated(out):
+        raise UsageError("imp_output_not_generated", file=str(out))
 
 
 def template_command(kind: str, output: Path, lang: Lang, force: bool) -> None:
     """Write the spreadsheet template: a workbook, or a folder with one CSV per sheet."""
     files = template(kind, lang)
     if kind == "xlsx":
-        write_atomic(output, files[""], force)
+        write_files([(Target(output, force), files[""])])
     else:
-        output.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            if (output / name).exists() and not force:
-                raise UsageError("exists", file=str(output / name))
-        for name, data in files.items():
-            write_atomic(output / name, data, force)
-    sys.stderr.write(t("imp_template_written", lang, file=str(output)) + "\n")
+        if os.path.lexists(output) and not output.is_dir():
+            raise UsageError("imp_template_not_folder", folder=str(output))
+        write_files([(Target(output / name, force), data) for name, data in files.items()], folders=[output])
+    sys.stderr.write(one_line(t("imp_template_written", lang, file=str(output))) + "\n")

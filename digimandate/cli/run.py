@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import codecs
 import itertools
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -15,7 +13,7 @@ from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import SEVERITY_RANK
 from digimandate.cli.safety import Inputs
 from digimandate.cli.settings import Options, Settings, resolve
-from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError, os_reason
+from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError
 from digimandate.i18n import Lang, default_lang, t
 from digimandate.model.loader import Limits
 from digimandate.model.org import OrgModel
@@ -90,9 +88,12 @@ class Run:
     files: list[Path] = field(default_factory=list)
     failed: list[Path] = field(default_factory=list)  # files that could not be audited (input errors)
 
-    def inputs(self) -> Inputs:
-        """Every file this run read: organisations, their includes, configuration, checklists, waivers, baseline."""
-        inputs = Inputs(self.files)
+    def inputs(self, *paths: Path) -> Inputs:
+        """Every file this run read, and ``paths`` it is about to read (organisations, for a check before the audit).
+
+        Organisations and their includes, configuration, checklists, waivers, baseline.
+        """
+        inputs = Inputs([*self.files, *paths])
         inputs.add(self.baseline, self.options.waivers, self.options.config, *self.options.checklists)
         for result in self.results:
             inputs.add(*result.inputs)
@@ -161,30 +162,38 @@ EXTENSIONS = {Format.terminal: "txt", Format.json: "json", Format.sarif: "sarif"
 
 def check(run: Run, req: CheckRequest, color: bool, width: int | None) -> None:
     """Audit, judge and write every output of ``check``; the exit code is left in ``run.exit_code``."""
+    from digimandate.cli.safety import Target, check_targets
     from digimandate.render.common import in_github_actions
 
     outputs = parse_outputs(list(req.formats), in_github_actions())
+    # Refuse before the audit what can be refused now (an audit of a folder takes a while): the
+    # outputs on one file or on a file that is there, and on the inputs known before any is read.
+    check_targets([Target(o.path, req.force) for o in outputs if o.path is not None and not o.per_organisation],
+                  run.inputs(*req.files))
     run.audit(list(req.files), keep_models=False)  # no output of check reads the organisation
     run.judge(req.exit_zero)
     if run.results:
-        write_outputs(render_outputs(run, outputs, color, width), req.force, run.inputs())
+        rendered, folders = render_outputs(run, outputs, color, width)
+        write_outputs(rendered, req.force, run.inputs(), folders)
 
 
 def baseline(run: Run, req: BaselineRequest, say: Callable[[str], None]) -> None:
     """Record the findings of every file in a baseline; nothing is written when a file could not be audited."""
     from digimandate.audit.baseline import baseline_text
-    from digimandate.cli.output import write_atomic
+    from digimandate.cli.output import to_stdout, write_files
+    from digimandate.cli.safety import Target, check_targets
 
+    to_file = str(req.output) != "-"
+    if to_file:
+        check_targets([Target(req.output, req.force)], run.inputs(*req.files))
     run.audit(list(req.files), keep_models=False)
     if run.exit_code:
         return
     text = baseline_text(run.results)
-    if str(req.output) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    if not to_file:
+        to_stdout(text)
         return
-    run.inputs().guard([req.output])
-    write_atomic(req.output, text, force=req.force)
+    write_files([(Target(req.output, req.force), text)], run.inputs())
     count = sum(len(r.findings) for r in run.results)
     say(t("baseline_written", run.lang_for(), file=str(req.output), count=count))
 
@@ -202,8 +211,8 @@ def validate_file(file: Path, limits: Limits, lang: Lang) -> str:
 
 
 def render_outputs(run: Run, outputs: list[Output], color: bool,
-                   width: int | None = None) -> list[tuple[Path | None, Iterable[str]]]:
-    """Every output as pieces of text, made while it is written (``write_outputs``).
+                   width: int | None = None) -> tuple[list[tuple[Path | None, Iterable[str]]], list[Path]]:
+    """Every output as pieces of text, made while it is written (``write_outputs``), and the folders to make.
 
     A file output whose path is a folder (or ends in a slash) gets one file per organisation.
     """
@@ -212,10 +221,10 @@ def render_outputs(run: Run, outputs: list[Output], color: bool,
     assert run.settings is not None
     rules = run.settings.ruleset
     rendered: list[tuple[Path | None, Iterable[str]]] = []
-    folder_wanted: list[Path] = []
+    folders: list[Path] = []
     for out in outputs:
         if out.path is not None and out.per_organisation:
-            folder_wanted.append(out.path)
+            folders.append(out.path)  # a trailing slash asks for the folder: made once every target is checked
             for result, name in zip(run.results, output_names(run.results), strict=True):
                 name = f"{name}.{EXTENSIONS[out.fmt]}"
                 rendered.append((out.path / name, stream(result, rules, out.fmt, run.lang_for(result))))
@@ -227,12 +236,7 @@ def render_outputs(run: Run, outputs: list[Output], color: bool,
                                                 total=len(run.files), files=", ".join(str(p) for p in run.failed))
                                               + "\n"])
         rendered.append((out.path, pieces))
-    for folder in folder_wanted:  # a trailing slash asks for the folder: make it
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UsageError("cannot_write", file=str(folder), reason=os_reason(exc)) from None
-    return rendered
+    return rendered, folders
 
 
 def output_names(results: list[AuditResult]) -> list[str]:
@@ -246,41 +250,15 @@ def output_names(results: list[AuditResult]) -> list[str]:
 
 
 def write_outputs(rendered: list[tuple[Path | None, Iterable[str]]], force: bool,
-                  inputs: Inputs | None = None) -> None:
-    """Write every output whole or not at all; none over an input of the run.
+                  inputs: Inputs | None = None, folders: Iterable[Path] = ()) -> None:
+    """Write every output whole or not at all: files and standard output through one staged commit.
 
-    Each output is made into a temporary file first (standard output's too), and only when all are
-    made are the files put in place and standard output written: a failure leaves no half output,
-    and a large result is never held in memory as one text.
+    Every target is checked first (none over an input, none twice, none over an existing file
+    without --force); each output is made into a temporary file (standard output's too), and only
+    when all are made are the files put in place and standard output written.
     """
-    from digimandate.cli.output import Staged, spool, stage
+    from digimandate.cli.output import write_files
+    from digimandate.cli.safety import Target
 
-    if inputs is not None:
-        inputs.guard(path for path, _ in rendered)
-    staged: list[Staged] = []
-    spooled = []
-    try:
-        for path, pieces in rendered:
-            if path is not None:
-                staged.append(stage(path, pieces, force=force))
-            else:
-                spooled.append(spool(pieces))
-        for item in staged:
-            item.commit()
-    finally:
-        for item in staged:
-            item.discard()
-    utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
-    out = sys.stdout.buffer if utf8 and hasattr(sys.stdout, "buffer") else None
-    for data in spooled:
-        with data:
-            data.seek(0)
-            if out is not None:
-                sys.stdout.flush()
-                shutil.copyfileobj(data, out)
-            else:  # a stream in another encoding, or one without bytes: as text, block by block
-                decoder = codecs.getincrementaldecoder("utf-8")()
-                while block := data.read(1 << 20):
-                    sys.stdout.write(decoder.decode(block))
-                sys.stdout.write(decoder.decode(b"", final=True))
-    sys.stdout.flush()
+    files = [(Target(path, force), pieces) for path, pieces in rendered if path is not None]
+    write_files(files, inputs, folders, stdout=[pieces for path, pieces in rendered if path is None])

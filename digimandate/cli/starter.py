@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from digimandate.errors import UsageError
@@ -135,10 +136,17 @@ def starter(lang: Lang) -> str:
     return f"# {comments.pop('head')}\n" + _BODY.format(lang=lang, **comments, **_VALUES[lang])
 
 
-def write_starter(file: Path, lang: Lang) -> None:
-    """Write the starter file; never over an existing file (``init`` has no --force)."""
-    from digimandate.cli.output import write_atomic
+def write_starter(file: Path, lang: Lang) -> bool:
+    """Write the starter file, never over an existing one (``init`` has no --force); whether a file was written.
 
-    if file.exists():  # the usual hint would name --force, which init lacks
+    ``-`` prints it on standard output instead of writing a file named ``-``.
+    """
+    from digimandate.cli.output import to_stdout, write_atomic
+
+    if str(file) == "-":
+        to_stdout(starter(lang))
+        return False
+    if os.path.lexists(file):  # the usual hint would name --force, which init lacks; a dangling link is there too
         raise UsageError("exists", "init_exists_hint", file=str(file))
     write_atomic(file, starter(lang))
+    return True

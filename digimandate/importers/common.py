@@ -12,6 +12,7 @@ from typing import Any, Literal
 from digimandate.errors import EXIT_INPUT, DigimandateError, Term
 from digimandate.i18n import Lang, t
 from digimandate.reading import JsonProblem, parse_json
+from digimandate.textsafe import one_line
 
 # Bounds for archives: a form export is a few dozen KB, a bulk export of 600 forms a few tens of MB.
 MAX_MEMBERS = 5000
@@ -42,8 +43,10 @@ class SourceProblem:
 
     def format(self, lang: Lang) -> str:
         """Render as ``WHERE: error: message`` plus an indented hint."""
-        args = filled(self.args, lang)
-        text = f"{self.where}: {t('error', lang)}: {t(self.key, lang, **args)}"
+        # one_line: a file or member name must not start a line of its own on standard error (in a
+        # GitHub Actions log, `::error ...` there is a workflow command)
+        args = {k: one_line(v) if isinstance(v, str) else v for k, v in filled(self.args, lang).items()}
+        text = f"{one_line(self.where)}: {t('error', lang)}: {t(self.key, lang, **args)}"
         if self.hint:
             text += f"\n  {t('hint', lang)}: {t(self.hint, lang, **args)}"
         return text
@@ -157,12 +160,36 @@ def read_json(raw: bytes, where: str) -> Any:
 
 
 def is_zip(raw: bytes) -> bool:
-    """Whether the bytes are a zip archive (xlsx files are zips too)."""
-    return raw[:4] == b"PK\x03\x04"
+    """Whether the bytes are a zip archive (xlsx files are zips too), an empty one included."""
+    # an empty archive is only its end record (PK 05 06): without it, it would be taken for UTF-16 text
+    return raw[:4] in (b"PK\x03\x04", b"PK\x05\x06")
 
 
-def read_zip(raw: bytes, where: str, depth: int = 0) -> dict[str, bytes]:
-    """The members of a zip, read into memory with bounds; never extracted to disk by name."""
+class Members(dict[str, bytes]):
+    """The members of a zip by name; ``unsafe`` holds the names skipped because they leave the archive."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unsafe: list[str] = []
+
+
+def unsafe_member(name: str) -> bool:
+    """A name that would land outside a folder it was unpacked into: absolute, a drive, or with ``..``."""
+    return name.startswith(("/", "\\")) or ".." in re.split(r"[/\\]", name) or re.match(r"[A-Za-z]:", name) is not None
+
+
+def unsafe_notes(source: str, where: str, names: list[str]) -> list[Note]:
+    """A report note for each zip member skipped for its name: left out, but never in silence."""
+    return [Note(source, "skipped", f"{where}!{name}", "imp_zip_unsafe_name", {"member": name}) for name in names]
+
+
+def read_zip(raw: bytes, where: str, depth: int = 0) -> Members:
+    """The members of a zip, read into memory with bounds; never extracted to disk by name.
+
+    A member whose name leaves the archive (``../x``, ``/x``, ``C:x``) is not read: no export has one,
+    and a reader that did unpack it would write outside its folder. It is listed in ``unsafe``, for
+    the import report to say so.
+    """
     if depth > MAX_ZIP_DEPTH:
         raise fail(where, "imp_zip_nested", "imp_zip_nested_hint", depth=MAX_ZIP_DEPTH)
     try:
@@ -172,10 +199,15 @@ def read_zip(raw: bytes, where: str, depth: int = 0) -> dict[str, bytes]:
         raise fail(where, "imp_bad_zip", "imp_bad_zip_hint", reason=str(exc)) from None
     if len(infos) > MAX_MEMBERS:
         raise fail(where, "imp_zip_too_many", "imp_zip_bomb_hint", count=len(infos), limit=MAX_MEMBERS)
-    out: dict[str, bytes] = {}
+    if all(info.is_dir() for info in infos):
+        raise fail(where, "imp_zip_empty", "imp_bad_zip_hint")
+    out = Members()
     total = 0
     for info in infos:
         if info.is_dir():
+            continue
+        if unsafe_member(info.filename):
+            out.unsafe.append(info.filename)
             continue
         at = f"{where}!{info.filename}"
         declared = info.file_size

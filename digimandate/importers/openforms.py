@@ -5,7 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from digimandate.errors import Term
-from digimandate.importers.common import Draft, Found, Intake, Note, expect, fail, read_json, read_zip, slugify, text_of
+from digimandate.importers.common import (
+    Draft,
+    Found,
+    Intake,
+    Note,
+    expect,
+    fail,
+    read_json,
+    read_zip,
+    slugify,
+    text_of,
+    unsafe_notes,
+)
 
 KIND = "openforms"
 FORM_MEMBERS = ("forms.json", "formSteps.json", "formDefinitions.json")
@@ -37,6 +49,7 @@ def import_openforms(members: dict[str, bytes], source: str) -> Found:
     for name in nested:
         where = f"{source}!{name}"
         inner = read_zip(members[name], where, depth=1)
+        found.notes += unsafe_notes(source, where, inner.unsafe)
         if "forms.json" not in inner:
             raise fail(where, "imp_not_export", "imp_not_export_hint", kind=Term("imp_kind_openforms"))
         _export(inner, source, where, found)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from digimandate import __version__
 from digimandate.i18n import Lang, t
 from digimandate.importers.api import Imported
-from digimandate.importers.common import Note
-from digimandate.textsafe import json_safe
+from digimandate.importers.common import Note, filled
+from digimandate.textsafe import code_span, json_safe, markdown_inline, one_line
 
 KIND_ORDER = ("mapped", "skipped", "warning", "person", "conflict", "proposal")
 
@@ -24,19 +25,24 @@ def _grouped(imp: Imported) -> list[tuple[str, str, list[Note]]]:
 
 
 def markdown(imp: Imported, lang: Lang) -> str:
-    """The report in Markdown, for the consultant (not a board document: locations are the point)."""
+    """The report in Markdown, for the consultant (not a board document: locations are the point).
+
+    Everything a source or the command line brought in (file and member names, values) stays text:
+    a location is a code span with a fence longer than any backtick run in it, a value in prose
+    is escaped, and nothing breaks a line, so no name can add a heading, HTML or a link.
+    """
     lines = [f"# {t('imp_report_title', lang)}", ""]
     counts = imp.counts()
     summary = ", ".join(f"{n} {t('imp_section_' + s, lang)}" for s, n in counts.items() if n) or "0"
-    lines.append(f"- {t('imp_report_org', lang)}: {imp.organisation or '-'}; "
+    lines.append(f"- {t('imp_report_org', lang)}: {markdown_inline(imp.organisation) if imp.organisation else '-'}; "
                  f"{t('imp_report_date', lang)}: {imp.audit_date.isoformat()}")
-    lines.append(f"- {t('imp_report_output', lang)}: `{imp.output}` ({summary})")
+    lines.append(f"- {t('imp_report_output', lang)}: {code_span(str(imp.output))} ({summary})")
     if imp.include_missing:
-        lines.append(f"- {t('imp_include_add', lang, line=imp.include_missing)}")
+        lines.append(f"- {md_text('imp_include_add', lang, {'line': imp.include_missing})}")
     lines.append("")
     for name, kind, notes in _grouped(imp):
-        lines.append(f"## {name or t('imp_report_general', lang)}" + (f" ({t('imp_kind_' + kind, lang)})"
-                                                                      if kind else ""))
+        lines.append(f"## {code_span(name) if name else t('imp_report_general', lang)}"
+                     + (f" ({t('imp_kind_' + kind, lang)})" if kind else ""))
         lines.append("")
         if not notes:
             lines.extend([t("imp_report_nothing", lang), ""])
@@ -47,12 +53,13 @@ def markdown(imp: Imported, lang: Lang) -> str:
             lines.append(f"### {t('imp_report_' + note_kind, lang)} ({len(mine)})")
             lines.append("")
             for note in mine:
-                lines.append(f"- `{note.where}`: {note.text(lang)}")
+                lines.append(f"- {code_span(note.where)}: {md_text(note.key, lang, note.args)}")
                 if note.yaml:
+                    fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", note.yaml))])
                     lines.append("")
-                    lines.append("  ```yaml")
+                    lines.append(f"  {fence}yaml")
                     lines.extend(f"  {line}" for line in note.yaml.rstrip("\n").splitlines())
-                    lines.append("  ```")
+                    lines.append(f"  {fence}")
                     lines.append("")
             lines.append("")
     lines.append(f"## {t('imp_report_human', lang)}")
@@ -60,6 +67,20 @@ def markdown(imp: Imported, lang: Lang) -> str:
     lines.append(t("imp_report_human_text", lang))
     lines.append("")
     return "\n".join(lines)
+
+
+def md_text(key: str, lang: Lang, args: dict[str, Any]) -> str:
+    """A catalogue text in Markdown with its values filled in: its own code spans stay code, values stay text."""
+    template = t(key, lang)
+    if not args:
+        return template
+    values = filled(args, lang)
+    parts = template.split("`")  # the catalogue's code spans: the odd parts
+    return "".join(
+        code_span(part.format(**{k: one_line(str(v)) for k, v in values.items()})) if i % 2
+        else part.format(**{k: markdown_inline(str(v)) for k, v in values.items()})
+        for i, part in enumerate(parts)
+    )
 
 
 def as_json(imp: Imported, lang: Lang) -> str:

@@ -17,7 +17,9 @@ def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
     for f in result.findings:
         command = _COMMANDS[LEVELS[f.severity]]
         props = ",".join([
-            f"file={github_escape(one_line(f.location.file), prop=True)}",
+            # the file as it is, line breaks escaped as GitHub reads them (%0A), so that the annotation
+            # lands on it; one_line after that only shows what else the log would act on (ESC, NUL)
+            f"file={one_line(github_escape(f.location.file, prop=True))}",
             f"line={f.location.line}",
             f"col={f.location.column}",
             f"title={github_escape(one_line(f'{f.rule} {f.name} ({f.severity})'), prop=True)}",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -10,25 +9,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from digimandate.i18n import Lang, t
-from digimandate.textsafe import one_line
+from digimandate.textsafe import markdown_text, one_line
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_START = re.compile(r"^([#+-]|\d+\.)(?=\s|$)")
 
 
 def escape_md(value: object) -> Markup:
     """Escape text from an organisation file so it stays text in Markdown: in a paragraph, list or table cell."""
     if isinstance(value, Markup):
         return value
-    text = one_line(" ".join(str(value).split()))  # newlines would end a table row or a list item
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _SPECIAL.sub(r"\\\1", text)
-    if text.startswith("::"):  # at the start of a line, a GitHub workflow command when the document is printed in CI
-        text = "\\" + text
-    # a value that starts a line must not turn it into a heading, list item or numbered item
-    return Markup(_START.sub(lambda m: "\\" + m.group(1) if not m.group(1)[0].isdigit()
-                             else m.group(1)[:-1] + "\\.", text))
+    return Markup(markdown_text(str(value)))
 
 
 def trusted_md(value: object) -> Markup:

@@ -91,7 +91,7 @@ def test_facts_about_hand_written_entities_are_proposed(runner: CliRunner, folde
     assert result.exit_code == 0, result.output
     assert "vraag-of-klacht" not in (folder / "imported.yaml").read_text()
     assert f"""- `{folder / 'organisation.yaml'}:9:5`: `processes/vraag-of-klacht` already exists; the sources \
-(simple_form_2.zip!forms.json[0]) add this, to copy in by hand
+(`simple_form_2.zip!forms.json[0]`) add this, to copy in by hand
 
   ```yaml
   refs: ['openforms:voorbeeld-vraag-of-klacht-bd39ec']

@@ -235,7 +235,7 @@ def test_precedence_spreadsheet_over_zgw_over_openforms(tmp_path: Path) -> None:
     assert procs["test"]["department"] == "publiekszaken"
     assert procs["test"]["refs"] == ["openforms:children-flow", "sheet:processes/test", "zaaktype:ZT-001"]
     conflicts = [n.text("en") for n in imp.notes if n.kind == "conflict"]
-    assert conflicts == ["`processes/test`: this source says department = ontwikkeling, Producten.csv says "
+    assert conflicts == ["`processes/test`: this source says department = ontwikkeling, `Producten.csv` says "
                          "publiekszaken, which goes first"]
 
 
