@@ -289,3 +289,16 @@ def test_a_copy_of_an_example_still_validates(tmp_path: Path) -> None:
     for example in sorted(EXAMPLES.glob("*.yaml")):
         shutil.copy(example, tmp_path / example.name)
         assert run("validate", str(tmp_path / example.name))[0] == 0, example
+
+
+@pytest.mark.parametrize("topic", ["web\\\\g<0>\\\\1 en formulieren", "web\\\\ en \\\\n \\\\", "web $1 \\\\g<name>"])
+def test_names_with_backslashes_reach_every_document_as_written(tmp_path: Path, topic: str) -> None:
+    org = tmp_path / "org.yaml"
+    text = SMALL.read_text(encoding="utf-8").replace("topic: website en e-formulieren", f'topic: "{topic}"')
+    org.write_text(text, encoding="utf-8")
+    written = topic.replace("\\\\", "\\")
+    for command in (["report"], ["memo"], ["report", "-f", "html"], ["memo", "-f", "docx", "-o", str(tmp_path / "m.docx")]):
+        code, out, err = run(command[0], str(org), *command[1:], "--force")
+        assert code == 0, err
+    code, out, _ = run("report", str(org), "-f", "html")
+    assert written.replace("<", "&lt;").replace(">", "&gt;") in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from digimandate.audit.result import Finding
@@ -86,7 +87,7 @@ class Names:
         if "{" in text:  # the finding did not keep every value: its own message, with the mandate named
             text = f.message(self.lang)
             for ident, name in self.mandate_ids.items():
-                text = re.sub(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", name, text)
+                text = re.sub(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", _literal(name), text)
         return clean(_ISO_IN_TEXT.sub(lambda m: self.date(m.group()), text))
 
     def date(self, iso: str) -> str:
@@ -95,3 +96,8 @@ class Names:
             return fmt.long_date(date.fromisoformat(iso), self.lang)
         except ValueError:
             return iso
+
+
+def _literal(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that inserts ``text`` as it is: a name is data, and re.sub would read `\\1` in it."""
+    return lambda _match: text
