@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import itertools
 import math
 import os
 import re
+import sys
 import time
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import update_wrapper
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import (
     BaseLoader,
@@ -38,6 +40,8 @@ from markupsafe import Markup
 from digimandate.errors import InputError, Location, Problem, problem
 from digimandate.reading import decode_utf8, read_input
 
+T = TypeVar("T")
+
 # The limits, read when they apply (tests lower them). A template file: the built-in report template is
 # 5 KB; Jinja2 compiles 256 KB of template in about five seconds and 300 MB, a megabyte in 18 s and 1 GB.
 MAX_TEMPLATE_BYTES = 256 * 1024
@@ -46,9 +50,13 @@ MAX_TEMPLATE_BYTES = 256 * 1024
 MAX_SECONDS = 60.0
 # Everything a template writes: the document, and what macros and blocks write on the way.
 MAX_WRITTEN = 200_000_000
+# Everything the template builds, as Python counts its size (sys.getsizeof, and 50 bytes an item of a
+# list or dictionary): without it, a hundred `{% set %}` of a 20-million-character text would all be kept.
+MAX_BUILT = 500_000_000
 # One text that an operator, a method or a filter builds from smaller ones ('x' * n, a ~ b, center, join, ...).
 MAX_TEXT = 20_000_000
-# One list built so ([x] * n, a + b, batch, slice); range() keeps Jinja2's sandbox limit.
+# One list built so ([x] * n, a + b, batch, slice, split, a filter that lists a text), or the steps of one
+# loop; range() keeps Jinja2's sandbox limit.
 MAX_ITEMS = 1_000_000
 MAX_RANGE = 100_000
 # Digits of a number built by * or **: Python turns no integer longer than this into text anyway.
@@ -85,6 +93,22 @@ def _items_fit(size: int) -> None:
 def _digits_fit(digits: float) -> None:
     if digits > MAX_DIGITS:
         raise TemplateProblem("template_number_too_long", "template_value_hint", limit=MAX_DIGITS)
+
+
+def _take(values: Iterable[Any]) -> list[Any]:
+    """The items of an iterable as a list, refused past MAX_ITEMS before more are taken."""
+    items = list(itertools.islice(values, MAX_ITEMS + 1))
+    _items_fit(len(items))
+    return items
+
+
+def _weight(value: Any) -> int:
+    """What a value built by a template counts against MAX_BUILT: its size, and 50 bytes an item."""
+    if isinstance(value, (str, bytes, bytearray)):
+        return sys.getsizeof(value)
+    if isinstance(value, (list, tuple, dict, set, frozenset)):
+        return sys.getsizeof(value) + 50 * len(value)
+    return 0
 
 
 def _sized_fits(value: str | bytes | list[Any] | tuple[Any, ...], size: int) -> None:
@@ -181,8 +205,7 @@ def _check_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tupl
     if name in ("encode", "decode"):
         _encoding_allowed(args[0] if args else kwargs.get("encoding", "utf-8"))
     if name == "join" and args:
-        items = list(args[0])
-        _items_fit(len(items))
+        items = _take(args[0])
         _text_fits(sum(len(i) for i in items if isinstance(i, (str, bytes))) + len(owner) * max(len(items) - 1, 0))
         return (items, *args[1:])
     if name == "replace" and len(args) >= 2:
@@ -191,6 +214,16 @@ def _check_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tupl
         size = args[0] if args else kwargs.get("tabsize", 8)
         tabs = owner.count("\t") if isinstance(owner, str) else owner.count(b"\t")
         _text_fits(len(owner) + tabs * (size if isinstance(size, int) else 0))
+    elif name in ("split", "rsplit"):
+        cut = args[1] if len(args) > 1 else kwargs.get("maxsplit", -1)
+        if not isinstance(cut, int) or cut < 0 or cut > MAX_ITEMS:  # split as far as the limit: one more is too many
+            _items_fit(len(owner.split(args[0] if args else kwargs.get("sep"), MAX_ITEMS)))
+    elif name == "splitlines":
+        if isinstance(owner, str):
+            breaks = sum(owner.count(b) for b in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+        else:
+            breaks = owner.count(b"\n") + owner.count(b"\r")
+        _items_fit(breaks + 1)
     elif name == "translate" and args and isinstance(args[0], Mapping):
         longest = max((len(v) for v in args[0].values() if isinstance(v, (str, bytes))), default=1)
         _text_fits(len(owner) * max(longest, 1))
@@ -239,8 +272,7 @@ def _replace(env: Sandbox, value: Any, args: tuple[Any, ...], kwargs: dict[str, 
 
 
 def _join(env: Sandbox, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> FilterCall:
-    items = list(value)
-    _items_fit(len(items))
+    items = _take(value)
     attribute, glue = _arg(args, kwargs, 1, "attribute"), _arg(args, kwargs, 0, "d", "")
     if attribute is not None:  # taken here, so that what is measured is what is joined
         items = [*map(make_attrgetter(env, attribute), items)]
@@ -269,11 +301,17 @@ def _sum(env: Sandbox, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
     return value, args, kwargs
 
 
+def _listed(env: Sandbox, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> FilterCall:
+    # a filter that makes a list of its value: a 20-million-character text would be 20 million items
+    return _take(value), args, kwargs
+
+
 # What a filter is checked for before it runs, by name; the other filters make nothing much larger
 # than what they are given.
 FILTER_CHECKS: dict[str, Callable[[Sandbox, Any, tuple[Any, ...], dict[str, Any]], FilterCall]] = {
     "center": _center, "indent": _indent, "replace": _replace, "join": _join, "format": _format,
     "batch": _batch, "slice": _slice, "sum": _sum,
+    "list": _listed, "sort": _listed, "unique": _listed, "groupby": _listed,
 }
 
 
@@ -445,14 +483,25 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.filters = {name: self._guarded(name, f) for name, f in self.filters.items()}
         self.deadline = math.inf
         self.seconds = MAX_SECONDS
-        self.written = 0
+        self.written = self.built = 0
         self.compiling: tuple[str, int] | None = None  # the file and line being compiled, if any
 
     def start(self) -> None:
-        """Start the clock and the budget of one document."""
+        """Start the clock and the budgets of one document."""
         self.seconds = MAX_SECONDS
         self.deadline = time.monotonic() + self.seconds
-        self.written = 0
+        self.written = self.built = 0
+
+    def charge(self, value: T) -> T:
+        """Count a value the template built against MAX_BUILT."""
+        self.spend(_weight(value))
+        return value
+
+    def spend(self, size: int) -> None:
+        """Count ``size`` bytes built against MAX_BUILT."""
+        self.built += size
+        if self.built > MAX_BUILT:
+            raise TemplateProblem("template_built_too_much", "template_built_too_much_hint", limit=MAX_BUILT)
 
     def tick(self) -> None:
         """Refuse to go on past the time limit."""
@@ -469,14 +518,18 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return text
 
     def iterate(self, iterable: Iterable[Any]) -> Iterator[Any]:
-        """The items of a ``{% for %}`` loop, the clock ticking at each."""
-        for item in iterable:
+        """The items of a ``{% for %}`` loop, the clock ticking at each, at most MAX_ITEMS of them."""
+        for step, item in enumerate(iterable):
             self.tick()
+            if step == MAX_ITEMS:  # loop.length would make a list of them all
+                _items_fit(step + 1)
             yield item
 
     def measured(self, parts: tuple[Any, ...]) -> tuple[Any, ...]:
         """The parts of ``a ~ b``, once their joined length is known to fit."""
-        _text_fits(sum(len(p) if isinstance(p, str) else len(str(p)) for p in parts))
+        size = sum(len(p) if isinstance(p, str) else len(str(p)) for p in parts)
+        _text_fits(size)
+        self.spend(size)  # as the text it makes
         return parts
 
     def getattr(self, obj: Any, attribute: str) -> Any:
@@ -495,12 +548,12 @@ class Sandbox(ImmutableSandboxedEnvironment):
         """``+``, ``*``, ``**`` and ``%``, refused when the result would pass a limit."""
         self.tick()
         _check_binop(operator, left, right)
-        return super().call_binop(context, operator, left, right)
+        return self.charge(super().call_binop(context, operator, left, right))
 
     def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
         """Call from a template: a method of a text or number may not build a text past the limit."""
         self.tick()
-        return super().call(context, obj, *_check_call(obj, args, kwargs), **kwargs)
+        return self.charge(super().call(context, obj, *_check_call(obj, args, kwargs), **kwargs))
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """``str.format`` and ``format_map`` as Jinja2's sandbox has them, measured (see _MeasuredFormatter)."""
@@ -521,7 +574,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
                     raise TypeError("format_map() takes exactly one argument")
                 kwargs, args = args[0], ()
             self.tick()
-            return kind(formatter.vformat(owner, args, kwargs))
+            return self.charge(kind(formatter.vformat(owner, args, kwargs)))
 
         return update_wrapper(wrapper, value)
 
@@ -540,12 +593,12 @@ class Sandbox(ImmutableSandboxedEnvironment):
             if check is not None:
                 value, args, kwargs = check(self, value, args, kwargs)
             if passes is _PassArg.context:
-                return func(context, value, *args, **kwargs)
+                return self.charge(func(context, value, *args, **kwargs))
             if passes is _PassArg.eval_context:
-                return func(context.eval_ctx, value, *args, **kwargs)
+                return self.charge(func(context.eval_ctx, value, *args, **kwargs))
             if passes is _PassArg.environment:
-                return func(self, value, *args, **kwargs)
-            return func(value, *args, **kwargs)
+                return self.charge(func(self, value, *args, **kwargs))
+            return self.charge(func(value, *args, **kwargs))
 
         return guarded
 

@@ -121,11 +121,11 @@ def test_the_messages_are_in_the_run_s_language(runner: CliRunner, work: Path) -
 
 
 TEXT = f"this would make a text of more than {sandbox.MAX_TEXT} characters"
-LIST = f"this would make a list of more than {sandbox.MAX_ITEMS} items"
+LIST = f"this would make a list or loop of more than {sandbox.MAX_ITEMS} items"
 # Each would take minutes or gigabytes if it ran; each is refused before it starts.
 TOO_LARGE = [
-    ("{{ range(10**9)|list|length }}", f"this would make a list of more than {sandbox.MAX_RANGE} items"),
-    ("{% for i in range(10**100) %}{% endfor %}", f"this would make a list of more than {sandbox.MAX_RANGE} items"),
+    ("{{ range(10**9)|list|length }}", f"this would make a list or loop of more than {sandbox.MAX_RANGE} items"),
+    ("{% for i in range(10**100) %}{% endfor %}", f"this would make a list or loop of more than {sandbox.MAX_RANGE} items"),
     ("{{ 'x' * 10**9 }}", TEXT),
     ("{{ 10**9 * org }}", TEXT),
     ("{{ [0] * 10**9 }}", LIST),
@@ -150,6 +150,10 @@ TOO_LARGE = [
     ("{{ dimensions|join('y' * 10**7, attribute='name') }}", TEXT),
     ("{{ [1]|batch(10**8, 'x')|list }}", LIST),
     ("{{ [1]|slice(10**8, 'x')|list }}", LIST),
+    ("{{ (org * 10**6)|list|length }}", LIST),
+    ("{{ (org * 10**5)|select|sort|length }}", LIST),
+    ("{{ ('a b ' * 10**6).split()|length }}", LIST),
+    ("{{ ('a\\n' * 10**6).splitlines()|length }}", LIST),
     ("{% set l = range(100000)|list %}{{ (l + l + l + l + l + l + l + l + l + l + l)|length }}", LIST),
     ("{% set a = 'x' * 10**7 %}{% set b = a ~ a ~ a %}", TEXT),
     ("{% macro twice(s, n) %}{% if n %}{{ twice(s ~ s, n - 1) }}{% endif %}{% endmacro %}{{ twice('x', 40) }}", TEXT),
@@ -159,6 +163,13 @@ TOO_LARGE = [
 @pytest.mark.parametrize(("line", "problem"), TOO_LARGE, ids=[t[0][:40] for t in TOO_LARGE])
 def test_nothing_grows_past_its_limit(runner: CliRunner, work: Path, line: str, problem: str) -> None:
     refused(render(runner, f"# {{{{ org }}}}\n{line}\n"), f"{TPL}:2:1", problem, VALUE)
+
+
+def test_a_loop_takes_so_many_steps(runner: CliRunner, work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sandbox, "MAX_ITEMS", 1000)
+    # loop.length lists every step first
+    refused(render(runner, "# {{ org }}\n{% for c in org * 100 %}{{ loop.length if loop.first }}{% endfor %}\n"),
+            f"{TPL}:2:1", "this would make a list or loop of more than 1000 items", VALUE)
 
 
 def test_sum_adds_numbers_only(runner: CliRunner, work: Path) -> None:
@@ -183,6 +194,14 @@ def test_a_template_may_write_so_much(runner: CliRunner, work: Path, monkeypatch
             "{{ m() }}\n")
     refused(render(runner, text), f"{TPL}:2:1", "the template writes more than 100000 characters",
             "look for a loop or macro that writes without end; what macros and blocks write counts too")
+
+
+def test_a_template_may_build_so_much(runner: CliRunner, work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sandbox, "MAX_BUILT", 1_000_000)
+    # each value is small enough, and each is kept: together they are not
+    text = "# {{ org }}\n" + "".join(f"{{% set v{i} = 'x' * 100000 %}}" for i in range(9)) + "\n{% set last = org * 10000 %}\n"
+    refused(render(runner, text), f"{TPL}:3:1", "the template builds more than 1000000 bytes of texts and lists in all",
+            "look for a loop or macro that builds ever larger values, or keeps many large values with set")
 
 
 def test_a_template_may_run_so_long(runner: CliRunner, work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
