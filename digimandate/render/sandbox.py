@@ -292,7 +292,7 @@ def _batch(env: Sandbox, value: Any, args: tuple[Any, ...], kwargs: dict[str, An
 
 def _slice(env: Sandbox, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> FilterCall:
     _items_fit(_int(_arg(args, kwargs, 0, "slices")))
-    return value, args, kwargs
+    return _take(value), args, kwargs  # slice lists its value first
 
 
 def _sum(env: Sandbox, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> FilterCall:
@@ -306,12 +306,17 @@ def _listed(env: Sandbox, value: Any, args: tuple[Any, ...], kwargs: dict[str, A
     return _take(value), args, kwargs
 
 
+def _lazy_listed(env: Sandbox, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> FilterCall:
+    # reverse turns a text around as a text, and lists only what it cannot reverse otherwise
+    return (value if hasattr(value, "__reversed__") or isinstance(value, str) else _take(value)), args, kwargs
+
+
 # What a filter is checked for before it runs, by name; the other filters make nothing much larger
 # than what they are given.
 FILTER_CHECKS: dict[str, Callable[[Sandbox, Any, tuple[Any, ...], dict[str, Any]], FilterCall]] = {
     "center": _center, "indent": _indent, "replace": _replace, "join": _join, "format": _format,
     "batch": _batch, "slice": _slice, "sum": _sum,
-    "list": _listed, "sort": _listed, "unique": _listed, "groupby": _listed,
+    "list": _listed, "sort": _listed, "unique": _listed, "groupby": _listed, "reverse": _lazy_listed,
 }
 
 

@@ -62,11 +62,11 @@ def test_a_template_renders_with_what_it_may_use(runner: CliRunner, work: Path) 
             "{% set ns = namespace(count=0) %}{% for d in dimensions %}{% set ns.count = ns.count + 1 %}{% endfor %}"
             "{{ ns.count }} {{ range(3)|join(',') }} {{ '%s-%s'|format(1, 2) }} {{ '{}/{}'.format(3, 4) }} "
             "{{ 'a' ~ 'b' * 2 }} {{ [1] + [2] }} {{ 2 ** 10 }} {{ 'x'|center(5)|replace(' ', '.') }}|"
-            "{% for x in 'ab' %}{{ loop.cycle('o', 'e') }}{% endfor %} {{ level_name|upper }}\n")
+            "{% for x in 'ab' %}{{ loop.cycle('o', 'e') }}{% endfor %} {{ level_name|upper }} {{ org|reverse }}\n")
     result = render(runner, text)
     assert result.exit_code == 0, result.output
     assert result.stdout == ("# Advice report on digital service delivery: Gemeente Dijkveld\n"
-                             "6 0,1,2 1-2 3/4 abb \\[1, 2\\] 1024 ..x..|oe AD HOC\n")
+                             "6 0,1,2 1-2 3/4 abb \\[1, 2\\] 1024 ..x..|oe AD HOC dlevkjiD etneemeG\n")
 
 
 # Attempts at running code or reaching Python's internals; each line writes MARK if it gets through.
@@ -152,6 +152,8 @@ TOO_LARGE = [
     ("{{ [1]|slice(10**8, 'x')|list }}", LIST),
     ("{{ (org * 10**6)|list|length }}", LIST),
     ("{{ (org * 10**5)|select|sort|length }}", LIST),
+    ("{{ (org * 10**5)|select|reverse|first }}", LIST),
+    ("{{ (org * 10**5)|slice(2)|first|length }}", LIST),
     ("{{ ('a b ' * 10**6).split()|length }}", LIST),
     ("{{ ('a\\n' * 10**6).splitlines()|length }}", LIST),
     ("{% set l = range(100000)|list %}{{ (l + l + l + l + l + l + l + l + l + l + l)|length }}", LIST),
