@@ -499,7 +499,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     def charge(self, value: T) -> T:
         """Count a value the template built against MAX_BUILT."""
-        self.spend(_weight(value))
+        self.built += _weight(value)
+        if self.built > MAX_BUILT:
+            self.spend(0)
         return value
 
     def spend(self, size: int) -> None:
@@ -537,17 +539,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.spend(size)  # as the text it makes
         return parts
 
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        """``a.b``: on an undefined ``a`` the error names ``a``, not that ``__init__`` of an Undefined is unsafe."""
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
+        """``a.__init__`` of an undefined ``a``: the error names ``a``, not the Undefined's ``__init__``."""
         if isinstance(obj, Undefined):
             obj._fail_with_undefined_error()
-        return super().getattr(obj, attribute)
-
-    def getitem(self, obj: Any, argument: Any) -> Any:
-        """``a[b]``, as ``a.b``."""
-        if isinstance(obj, Undefined):
-            obj._fail_with_undefined_error()
-        return super().getitem(obj, argument)
+        return super().unsafe_undefined(obj, attribute)
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         """``+``, ``*``, ``**`` and ``%``, refused when the result would pass a limit."""
