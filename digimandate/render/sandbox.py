@@ -464,14 +464,15 @@ class TemplateLoader(BaseLoader):
 
 
 class Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja2's immutable sandbox with a clock, a budget for what is written and limits on what grows.
+    """Jinja2's immutable sandbox with a clock, budgets for what is written and built, limits on what grows.
 
     The immutable sandbox refuses names that start with ``_`` (so ``__class__``, ``__globals__``, ...),
     Python's internal attributes and every method that changes a list, dictionary or set. On top of it:
     the globals are only ``range`` (at most MAX_RANGE numbers) and ``namespace``; a few filters are left
     out (LEFT_OUT_FILTERS); every loop step, call, operator, filter and piece of output checks the
-    clock; everything written counts against MAX_WRITTEN; and an operator, method or filter that would
-    build a text, list or number past its limit is refused before it runs.
+    clock; everything written counts against MAX_WRITTEN and everything built against MAX_BUILT; and an
+    operator, method or filter that would build a text, list or number past its limit is refused
+    before it runs.
     """
 
     intercepted_binops = frozenset({"+", "*", "**", "%"})
