@@ -80,7 +80,7 @@ def test_every_key_is_used() -> None:
 TEXT_CALLS: dict[str, tuple[int, ...]] = {
     "t": (0,), "tx": (0,), "_text": (0,), "_h": (0,), "Term": (0,),
     "problem": (2, 3), "Problem": (2, 4), "UsageError": (0, 1), "QueryError": (1, 2), "fail": (1, 2),
-    "SourceProblem": (1, 3), "Note": (3,),
+    "SourceProblem": (1, 3), "Note": (3,), "TemplateProblem": (0, 1),
 }
 KEY_KEYWORDS = {"msg", "key", "hint"}
 # ``tx('key', name=value)`` in a Jinja2 template

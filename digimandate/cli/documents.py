@@ -69,7 +69,8 @@ def check_template(kind: str, template: Path | None) -> None:
         return
     if not template.is_dir():
         raise UsageError("template_not_folder", folder=str(template))
-    if not (template / template_name(kind)).is_file():
+    # present is enough: a pipe, a device or a link out of the folder is refused, located, when it is read
+    if not os.path.lexists(template / template_name(kind)):
         raise UsageError("template_missing", folder=str(template), file=template_name(kind))
 
 

@@ -7,11 +7,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
 from digimandate.audit.result import Finding
-from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import Action, Progress, actions, decisions, job_views, names, progress
 from digimandate.render.common import Audited
@@ -27,6 +25,7 @@ from digimandate.render.levels import (
 )
 from digimandate.render.markdown import Texts, environment, escape_md, trusted_md
 from digimandate.render.mermaid import diagram
+from digimandate.render.sandbox import render
 from digimandate.render.svg_chart import chart
 
 FOLLOW_UP_DAYS = 182
@@ -335,14 +334,8 @@ def memo(a: Audited, opts: DocOptions) -> str:
 
 
 def _render(opts: DocOptions, name: str, ctx: dict[str, Any]) -> str:
-    """Render a template; a broken template (often the user's own) is bad input, not a crash."""
-    try:
-        return environment(opts.template_dir).get_template(name).render(ctx)
-    except TemplateSyntaxError as exc:
-        where = f"{exc.filename or name}:{exc.lineno}"
-        raise UsageError("template_error", template=where, problem=exc.message or str(exc)) from None
-    except TemplateError as exc:
-        raise UsageError("template_error", template=name, problem=exc.message or str(exc)) from None
+    """Render a template in the sandbox; one's own template that fails is located bad input, not a crash."""
+    return render(environment(opts.template_dir), name, ctx, builtin=opts.template_dir is None)
 
 
 def maturity_chart(a: Audited, lang: Lang) -> str:

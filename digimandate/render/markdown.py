@@ -1,14 +1,15 @@
-"""Markdown safety and the Jinja2 environment of the report and the memo."""
+"""Markdown safety and the Jinja2 sandbox of the report and the memo."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import StrictUndefined
 from markupsafe import Markup
 
-from digimandate.i18n import Lang, t
+from digimandate.i18n import CATALOG, Lang, t
+from digimandate.render.sandbox import Sandbox, TemplateLoader, TemplateProblem
 from digimandate.textsafe import markdown_text, one_line
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -35,17 +36,25 @@ class Texts:
         self.lang = lang
 
     def __call__(self, key: str, **args: Any) -> Markup:
+        if not isinstance(key, str) or key not in CATALOG:  # a template's typo: bad input, not a crash
+            raise TemplateProblem("template_unknown_text", "template_unknown_text_hint", key=str(key))
         template = t(key, self.lang)
         safe = {k: escape_md(v) for k, v in args.items()}
-        return Markup(trusted_md(template).format(**safe) if args else trusted_md(template))
+        try:
+            return Markup(trusted_md(template).format(**safe) if args else trusted_md(template))
+        except KeyError as exc:  # the text has a {placeholder} the call gave no value for
+            raise TemplateProblem("template_text_value", "template_text_value_hint", key=key,
+                                  name=str(exc.args[0])) from None
 
 
-def environment(template_dir: Path | None) -> Environment:
-    """A Jinja2 environment that fails loudly on a typo and escapes every value for Markdown."""
-    search = [str(template_dir)] if template_dir else []
-    search.append(str(TEMPLATES))
-    env = Environment(
-        loader=FileSystemLoader(search),
+def environment(template_dir: Path | None) -> Sandbox:
+    """The sandbox templates render in: fails loudly on a typo and escapes every value for Markdown."""
+    folders = [template_dir] if template_dir else []
+    return Sandbox(
+        TemplateLoader([*folders, TEMPLATES]),
+        {"trusted": trusted_md,
+         "trusted_block": Markup,  # generated blocks (Mermaid) that escape their own input
+         "md": escape_md},
         undefined=StrictUndefined,
         autoescape=False,
         finalize=escape_md,
@@ -53,7 +62,3 @@ def environment(template_dir: Path | None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["trusted"] = trusted_md
-    env.filters["trusted_block"] = Markup  # generated blocks (Mermaid) that escape their own input
-    env.filters["md"] = escape_md
-    return env

@@ -38,7 +38,7 @@ def folders_only() -> bytes:
     (EMPTY_ZIP, "empty.zip"),  # once "the file is UTF-16 text": the end record holds zero bytes
     (folders_only(), "empty.zip"),
     (bulk_export({"leeg": EMPTY_ZIP}), "empty.zip!form_leeg.zip"),  # a bulk export with an empty form zip
-])
+], ids=["empty", "folders-only", "bulk-with-empty-form"])  # a zip holds the time it was made: no ids from bytes
 def test_an_empty_zip_is_called_empty(runner: CliRunner, tmp_path: Path, data: bytes, where: str) -> None:
     (tmp_path / "empty.zip").write_bytes(data)
     result = runner.invoke(app, ["import", "empty.zip", "--lang", "en"])
