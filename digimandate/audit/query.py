@@ -14,6 +14,7 @@ import jmespath
 from jmespath import functions
 from jmespath.exceptions import JMESPathError
 
+from digimandate.audit.budget import MAX_NESTING, MAX_QUERY_CHARS, nesting, tree_depth
 from digimandate.audit.jmes import DirectFunction, Fn, compile_query, is_false
 from digimandate.audit.rules.api import Hit, NotApplicable, Tally
 from digimandate.audit.specs import ActiveRule, Query
@@ -45,20 +46,35 @@ class _Functions(functions.Functions):
         return {"age_days": DirectFunction(self.age_days, (frozenset({str, type(None)}),))}
 
 
-def _substitute(expr: str, rule: ActiveRule, audit_date: date | None) -> str:
-    """Replace ``$param`` with a JSON literal of its value."""
+def _substitute(expr: str, rule: ActiveRule, audit_date: date | None, limit: int | None = None) -> str:
+    """Replace ``$param`` with a JSON literal of its value; raises _TooLong when that makes more than ``limit``."""
+    literals: dict[str, str] = {}
 
-    def repl(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name == "audit_date":
-            value: Any = audit_date.isoformat() if audit_date else "1970-01-01"
-        elif name in rule.params:
-            value = rule.params[name]
-        else:
-            raise KeyError(name)
-        return "`" + json.dumps(value) + "`"
+    def literal(name: str) -> str:
+        if name not in literals:
+            if name == "audit_date":
+                value: Any = audit_date.isoformat() if audit_date else "1970-01-01"
+            elif name in rule.params:
+                value = rule.params[name]
+            else:
+                raise KeyError(name)
+            literals[name] = "`" + json.dumps(value) + "`"
+        return literals[name]
 
-    return _PARAM.sub(repl, expr)
+    # measured before it is built: a long text parameter used a thousand times would fill the memory
+    names = _PARAM.findall(expr)
+    length = len(expr) + sum(len(literal(n)) - len(n) - 1 for n in names)
+    if limit is not None and length > limit:
+        raise _TooLong(length)
+    return _PARAM.sub(lambda match: literal(match.group(1)), expr)
+
+
+class _TooLong(Exception):
+    """A query longer than the limit, its parameters filled in."""
+
+    def __init__(self, length: int) -> None:
+        super().__init__(length)
+        self.length = length
 
 
 class QueryError(Exception):
@@ -137,20 +153,33 @@ def compile_rule(rule: ActiveRule, audit_date: date | None = None) -> Compiled |
 
 
 def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compiled:
-    """Substitute the parameters, parse and compile every expression of a query."""
+    """Substitute the parameters, parse and compile every expression of a query, within the limits of budget.py."""
     funcs = _Functions()
     direct = funcs.direct()
 
     def comp(expr: str, *where: str | int) -> Fn:
         try:
-            parsed = jmespath.compile(_substitute(expr, rule, audit_date))
+            text = _substitute(expr, rule, audit_date, MAX_QUERY_CHARS)
+        except _TooLong as exc:
+            raise QueryError(where, "query_too_long", "query_too_long_hint", length=exc.length,
+                             limit=MAX_QUERY_CHARS) from None
         except KeyError as exc:
             raise QueryError(where, "query_unknown_param", "query_unknown_param_hint",
                              param=exc.args[0], id=rule.id) from None
+        # jmespath's parser and the compiler recurse: measure first, and keep RecursionError as a backstop
+        too_deep = QueryError(where, "query_too_deep", "query_too_deep_hint", limit=MAX_NESTING)
+        if nesting(text) > MAX_NESTING:
+            raise too_deep
+        try:
+            parsed = jmespath.compile(text).parsed
+            if tree_depth(parsed) > 2 * MAX_NESTING:  # a level adds at most two nodes, unless nesting() errs
+                raise too_deep
+            return compile_query(parsed, funcs, direct)  # type: ignore[arg-type]  # a plain dict at run time
         except JMESPathError as exc:
             raise QueryError(where, "query_syntax", "query_syntax_hint",
                              problem=" ".join(str(exc).split())) from None
-        return compile_query(parsed.parsed, funcs, direct)  # type: ignore[arg-type]  # a plain dict at run time
+        except RecursionError:
+            raise too_deep from None
 
     cases = tuple(
         CompiledCase(

@@ -1,0 +1,174 @@
+"""Hostile checklists: every one ends with exit 2 and a located message, never a traceback or a hang.
+
+Each runs `digimandate check` on the small example with a checklist of its own, and takes less than
+a second of CPU.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from typer.testing import CliRunner
+
+from digimandate.cli.app import app
+from tests.conftest import EXAMPLES
+
+SMALL = EXAMPLES / "small-municipality.yaml"
+# One rule; its check stands on lines 14 to 19. `scope` is `each: ...` or, to read the whole
+# organisation and keep the lines where they are, `entity: organisation`.
+CHECKLIST = """\
+checklist: {{id: own, version: "1", title: {{nl: Eigen, en: Own}}}}
+rules:
+  - id: X001
+    name: board.x
+    dimension: board
+    severity: low
+    level: 3
+    title: {{nl: T, en: T}}
+    rationale: {{nl: R, en: R}}
+    advice: {{nl: A, en: A}}
+    sources: [{{ref: T16}}]
+    messages:
+      m: {{nl: "{nl}", en: "{en}"}}
+    check:
+      {scope}
+      cases:
+        - when: '{when}'
+          message: m
+{rest}"""
+ROOT = "entity: organisation"
+WHEN = "own.yaml:17:11: error: rules[0].check.cases[0].when: "
+
+
+def checklist(when: str = "`true`", scope: str = ROOT, nl: str = "M", en: str = "M", rest: str = "") -> str:
+    """A checklist with one rule whose case holds when ``when`` does (YAML single quotes doubled)."""
+    return CHECKLIST.format(when=when.replace("'", "''"), scope=scope, nl=nl, en=en, rest=rest)
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm() -> None:
+    # The first command of a worker imports the CLI and loads the built-in checklist: not the checklist's time.
+    CliRunner().invoke(app, ["check", str(SMALL), "--exit-zero"])
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Run]:
+    monkeypatch.delenv("DIGIMANDATE_LANG", raising=False)
+    monkeypatch.setenv("LANG", "C")
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(text: str, lang: str = "en") -> Result:
+        (tmp_path / "own.yaml").write_text(text, encoding="utf-8")
+        times = []
+        for _ in range(3):  # a busy machine (the rest of the suite) can slow one run: the fastest counts
+            start = time.process_time()
+            result = CliRunner().invoke(app, ["check", str(SMALL), "--checklist", "own.yaml", "--lang", lang])
+            times.append(time.process_time() - start)
+            if times[-1] < 1.0:
+                return result
+        raise AssertionError(f"a hostile checklist must be refused within a second of CPU: {times}")
+
+    yield invoke
+
+
+def refused(result: Result) -> str:
+    """The message of a run that must end with exit 2 and no traceback."""
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    return result.stderr
+
+
+DEEP = "the query nests deeper than 64 levels\n" \
+       "  hint: every bracket and every operator, `!` or `*` in a row counts as a level; split the condition over " \
+       "`where` and several `cases`\n"
+# Each construct that makes jmespath's parser recurse or its syntax tree deeper: nested 100 times
+# (too deep), and 10 times (a query like any other).
+NESTING = {
+    "parentheses": lambda n: "(" * n + "@" + ")" * n,
+    "not": lambda n: "!" * n + "@",
+    "or": lambda n: " || ".join(["@"] * n),
+    "and": lambda n: " && ".join(["@"] * n),
+    "pipe": lambda n: " | ".join(["@"] * n),
+    "comparisons": lambda n: " == ".join(["@"] * n),
+    "not in parentheses": lambda n: "!(" * n + "@" + ")" * n,
+    "multi-select lists": lambda n: "[" * n + "@" + "]" * n,
+    "multi-select objects": lambda n: "{a: " * n + "@" + "}" * n,
+    "sub-expressions of lists": lambda n: "processes" + ".[name" * n + "]" * n,
+    "projections": lambda n: "processes" + "[*]" * n,
+    "value projections": lambda n: "organisation" + ".*" * n,
+    "flattens": lambda n: "processes" + "[]" * n,
+    "indexes": lambda n: "processes" + "[0]" * n,
+    "slices": lambda n: "processes" + "[0:1]" * n,
+    "filters in a row": lambda n: "processes" + "[?name]" * n,
+    "filters in filters": lambda n: "processes[?" * n + "name" + "]" * n,
+    "functions": lambda n: "not_null(" * n + "@" + ")" * n,
+    "expression references": lambda n: "sort_by(processes, " + "& " * n + "name)",
+    "literal arrays": lambda n: "`" + "[" * n + "]" * n + "`",
+    "literal objects": lambda n: "`" + '{"a": ' * n + "1" + "}" * n + "`",
+    "all operators in parentheses": lambda n: "(@ | @ || @ && @ == " * (n // 4) + "@" + ")" * (n // 4),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NESTING))
+def test_deep_nesting_is_refused_before_jmespath_parses_it(run: Run, name: str) -> None:
+    assert refused(run(checklist(NESTING[name](100)))) == WHEN + DEEP
+
+
+@pytest.mark.parametrize("name", sorted(set(NESTING) - {"expression references"}))  # `& &` takes no value
+def test_moderate_nesting_is_a_query_like_any(run: Run, name: str) -> None:
+    result = run(checklist(NESTING[name](10)))
+    assert result.exit_code in (0, 1), result.output
+
+
+def test_an_exponential_query_written_40_times_is_too_deep(run: Run) -> None:
+    assert refused(run(checklist("@" + " | [@, @][]" * 40))) == WHEN + DEEP
+
+
+TOO_LONG = "  hint: split the condition over `where` and several `cases`\n"
+
+
+@pytest.mark.parametrize(("query", "length"), [
+    ("(" * 4000 + "@" + ")" * 4000, 8001),
+    ("!" * 3000 + "@", 3001),
+    (" || ".join(["@"] * 20_000), 99_996),
+    ("`" + "[" * 3000 + "]" * 3000 + "`", 6002),
+    ("`[" + ", ".join(["1"] * 1000) + "]`", 3002),
+    ("a" * 2001, 2001),
+])
+def test_a_long_query_is_refused_before_it_is_read(run: Run, query: str, length: int) -> None:
+    assert refused(run(checklist(query))) == (
+        WHEN + f"the query is {length} characters long, more than 2000\n" + TOO_LONG)
+
+
+def test_a_query_of_the_longest_length_runs(run: Run) -> None:
+    query = "organisation.name != '" + "x" * 1977 + "'"
+    assert len(query) == 2000
+    assert run(checklist(query)).exit_code == 1
+
+
+PARAM = """\
+    params:
+      long: {{default: "{value}", description: {{nl: L, en: L}}}}
+"""
+
+
+def test_a_parameter_counts_in_the_length_of_its_query(run: Run) -> None:
+    text = checklist("organisation.name == $long").replace("    check:\n", PARAM.format(value="x" * 1990) + "    check:\n")
+    assert refused(run(text)) == (
+        "own.yaml:19:11: error: rules[0].check.cases[0].when: the query is 2015 characters long, more than 2000\n"
+        + TOO_LONG)
+
+
+def test_a_parameter_used_a_thousand_times_is_measured_before_it_is_filled_in(run: Run) -> None:
+    when = " || ".join(["$long"] * 300)
+    text = checklist(when).replace("    check:\n", PARAM.format(value="x" * 100_000) + "    check:\n")
+    assert refused(run(text)) == (
+        "own.yaml:19:11: error: rules[0].check.cases[0].when: the query is 30002396 characters long, more than 2000\n"
+        + TOO_LONG)
