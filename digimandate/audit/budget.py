@@ -1,21 +1,35 @@
-"""Limits on a checklist's queries, checked as they load: length and nesting.
+"""Limits on a checklist's queries: length and nesting when they load, steps and result size when they run.
 
-A query is code from a checklist file, and jmespath's parser and the compiler in ``jmes`` recurse:
-left alone, `!` written 3,000 times or 4,000 nested brackets end the run with a RecursionError.
-docs/query-budget.md states every limit; the numbers are here.
+A query is code from a checklist file, and jmespath's parser, the compiler in ``jmes`` and both
+evaluators recurse: left alone, ``!`` written 3,000 times or 4,000 nested brackets end the run with
+a RecursionError, and ``@ | [@, @][]`` written 40 times doubles a list 40 times. docs/query-budget.md
+states every limit; the numbers are here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
-MAX_QUERY_CHARS = 2_000  # characters of one query as written; the longest built-in query has 110
+from digimandate.model.org import SECTIONS
+
+MAX_QUERY_CHARS = 2_000  # characters of a query, its parameters filled in; the longest built-in one has 110
 # Brackets, braces and parentheses open a level; operators, `!`, `&`, `*` and an index or filter
 # after an expression each add one to the level they stand in (see nesting). jmespath's parser
 # takes at most four stack frames per level, the syntax tree at most two nodes, so 64 levels stay
 # far below Python's recursion limit of 1,000 in the parser, the compiler and both evaluators.
 MAX_NESTING = 64
+# Per run of one rule over one organisation: steps (list items looked at, made or passed to a
+# function) and the largest result (items of a list, characters of a text). Both grow with the
+# organisation, so a query that is fine on a small file is not refused on a large one.
+BASE_STEPS = 250_000
+STEPS_PER_ENTITY = 100
+# A node that jmespath's own interpreter visits costs about four times what a step of a compiled
+# query costs (a microsecond against a quarter), so it counts as four: the budget stays a measure of time.
+VISIT_STEPS = 4
+BASE_SIZE = 100_000
+SIZE_PER_ENTITY = 100
+UNLIMITED = 1 << 62  # a compiled query run outside an audit (tests, tools) has no budget
 
 _OPENERS = frozenset("([{")
 _CLOSERS = frozenset(")]}")
@@ -117,4 +131,110 @@ def tree_depth(node: Mapping[str, Any]) -> int:
     return deepest
 
 
-__all__ = ["MAX_NESTING", "MAX_QUERY_CHARS", "nesting", "tree_depth"]
+Kind = Literal["steps", "size"]
+
+
+class BudgetExceeded(Exception):
+    """A query used up its steps (``kind`` "steps") or made too large a result ("size")."""
+
+    def __init__(self, kind: Kind, limit: int) -> None:
+        super().__init__(kind, limit)
+        self.kind: Kind = kind
+        self.limit = limit
+        self.where: tuple[str | int, ...] = ()  # the expression of the rule's query, once known
+
+    def __str__(self) -> str:
+        return f"more than {self.limit} steps" if self.kind == "steps" else f"a result of more than {self.limit} items"
+
+
+class Budget:
+    """What one run of one rule may still spend; compiled queries count against it as they run."""
+
+    __slots__ = ("left", "size", "steps")
+
+    def __init__(self) -> None:
+        self.steps = self.left = self.size = UNLIMITED
+
+    def reset(self, entities: int) -> None:
+        """A fresh budget for a run over an organisation of ``entities`` entities."""
+        self.steps = self.left = BASE_STEPS + STEPS_PER_ENTITY * entities
+        self.size = BASE_SIZE + SIZE_PER_ENTITY * entities
+
+    def spend(self, steps: int) -> None:
+        """Count ``steps``; raise when the budget is gone."""
+        self.left -= steps
+        if self.left < 0:
+            raise self.out_of_steps()
+
+    def made(self, size: int) -> None:
+        """Count a result of ``size`` items or characters; raise when it is too large or the budget gone."""
+        if size > self.size:
+            raise BudgetExceeded("size", self.size)
+        self.spend(size)
+
+    def out_of_steps(self) -> BudgetExceeded:
+        """The error for a budget that is gone."""
+        return BudgetExceeded("steps", self.steps)
+
+    def weigh(self, value: Any) -> None:
+        """Count every item of a value as a tree, as json.dumps or str() would visit it; raise when too large.
+
+        A multi-select can hold one list twice, so ``@ | [@, @] | [@, @] ...`` is small in memory
+        and exponential to write out; a cycle (the view links entities both ways) is counted once,
+        for json.dumps to report.
+        """
+        count = 0
+        on_path: set[int] = set()
+        pending: list[tuple[Any, bool]] = [(value, False)]
+        while pending:
+            item, leaving = pending.pop()
+            if leaving:
+                on_path.discard(id(item))
+                continue
+            count += 1
+            if isinstance(item, (list, dict)):
+                if id(item) in on_path:
+                    continue
+                on_path.add(id(item))
+                pending.append((item, True))
+                pending.extend((child, False) for child in (item.values() if isinstance(item, dict) else item))
+                if count + len(item) > self.size:
+                    raise BudgetExceeded("size", self.size)
+        self.spend(count)
+
+
+def entities(view: Mapping[str, Any]) -> int:
+    """How many entities the organisation's view holds: the measure a run's budget grows with."""
+    return sum(len(v) for s in SECTIONS if isinstance(v := view.get(s), list))
+
+
+def deep_equal(x: Any, y: Any, budget: Budget) -> bool:
+    """Python's ``==`` on JSON values, counting every pair of items it compares."""
+    if not (isinstance(x, (list, dict)) and isinstance(y, (list, dict))):
+        return bool(x == y)
+    # Within lists and dicts Python counts an item equal to itself (NaN too) before comparing: so here.
+    pending = [(x, y)]
+    while pending:
+        a, b = pending.pop()
+        if a is b:
+            continue
+        if isinstance(a, list):
+            if not isinstance(b, list) or len(a) != len(b):
+                return False
+            budget.spend(len(a))
+            pending.extend(zip(a, b, strict=True))
+        elif isinstance(a, dict):
+            if not isinstance(b, dict) or len(a) != len(b):
+                return False
+            budget.spend(len(a))
+            for key, value in a.items():
+                if key not in b:
+                    return False
+                pending.append((value, b[key]))
+        elif isinstance(b, (list, dict)) or a != b:
+            return False
+    return True
+
+
+__all__ = ["BASE_SIZE", "BASE_STEPS", "MAX_NESTING", "MAX_QUERY_CHARS", "SIZE_PER_ENTITY", "STEPS_PER_ENTITY",
+           "VISIT_STEPS", "Budget", "BudgetExceeded", "deep_equal", "entities", "nesting", "tree_depth"]

@@ -83,7 +83,7 @@ def _warn_empty_rungs(rs: RuleSet, custom: list[tuple[str, set[str]]]) -> None:
 
 def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
     """Add one checklist's dimensions, sources, rules and overrides to the RuleSet."""
-    from digimandate.audit.query import QueryError, compile_rule  # jmespath only when rules load
+    from digimandate.audit.query import QueryError, compile_rule, expressions  # jmespath only when rules load
     from digimandate.audit.rules import REGISTRY
 
     problems = []
@@ -116,17 +116,20 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
                     problems.append(problem(loaded.locate("rules", i, "check", "cases", j), f"{where}.check",
                                             "checklist_unknown_message", "checklist_unknown_message_hint",
                                             message=case.message, known=", ".join(rule.messages)))
+        builtin = loaded.file.startswith("(built-in)")
+        query_at = {} if builtin or not isinstance(rule.check, Query) else {
+            place: (loaded.locate("rules", i, "check", *place), f"{where}.check.{_crumb(place)}")
+            for place, _ in expressions(rule.check)}
         active = ActiveRule(
             spec=rule, severity=rule.severity, enabled=rule.enabled,
             params={k: p.default for k, p in rule.params.items()}, origin=cl.checklist.id,
-            written_at=None if loaded.file.startswith("(built-in)") else loaded.locate("rules", i, "check"),
+            written_at=None if builtin else loaded.locate("rules", i, "check"), query_at=query_at,
         )
         try:
             compile_rule(active)  # a broken query fails here, at its line, not during an audit
         except QueryError as exc:
-            crumb = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in exc.where).replace(".[", "[")
-            problems.append(problem(loaded.locate("rules", i, "check", *exc.where), f"{where}.check.{crumb}",
-                                    exc.key, exc.hint, **exc.args_))
+            problems.append(problem(loaded.locate("rules", i, "check", *exc.where),
+                                    f"{where}.check.{_crumb(exc.where)}", exc.key, exc.hint, **exc.args_))
         rs.rules[rule.id] = active
     for rule_id, override in cl.overrides.items():
         target = rs.rules.get(rule_id)
@@ -144,6 +147,11 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
             rs.rules[rule_id] = override_rule(target, override, cl.checklist.id)
     if problems:
         raise InputError(problems)
+
+
+def _crumb(place: tuple[str | int, ...]) -> str:
+    """The path of an expression within a check: ``cases[0].when``."""
+    return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in place).replace(".[", "[")
 
 
 def param_problem(rule: ActiveRule, key: str, value: ParamValue, at: Location, path: str) -> Problem | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import reprlib
 import weakref
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
@@ -12,10 +13,18 @@ from typing import Any
 
 import jmespath
 from jmespath import functions
-from jmespath.exceptions import JMESPathError
+from jmespath.exceptions import JMESPathError, JMESPathTypeError
 
-from digimandate.audit.budget import MAX_NESTING, MAX_QUERY_CHARS, nesting, tree_depth
-from digimandate.audit.jmes import DirectFunction, Fn, compile_query, is_false
+from digimandate.audit.budget import (
+    MAX_NESTING,
+    MAX_QUERY_CHARS,
+    Budget,
+    BudgetExceeded,
+    entities,
+    nesting,
+    tree_depth,
+)
+from digimandate.audit.jmes import DirectFunction, Fn, compile_query, contains, is_false
 from digimandate.audit.rules.api import Hit, NotApplicable, Tally
 from digimandate.audit.specs import ActiveRule, Query
 
@@ -29,6 +38,7 @@ class _Functions(functions.Functions):
     def __init__(self, audit_date: date = _NO_DATE) -> None:
         super().__init__()
         self.audit_date = audit_date
+        self.budget = Budget()  # of the rule's run: set with the audit date (run_query)
 
     def age_days(self, value: str | None) -> int | None:
         """Days from ``value`` to the audit date (negative for a date after it)."""
@@ -40,6 +50,19 @@ class _Functions(functions.Functions):
     def _func_age_days(self, value: str | None) -> int | None:
         """age_days() for jmespath's interpreter, which finds functions by this prefix."""
         return self.age_days(value)
+
+    @functions.signature({"types": []})
+    def _func_to_string(self, value: Any) -> str:
+        """to_string(), which first weighs its value: written out, shared lists count every time."""
+        if isinstance(value, str):
+            return value
+        self.budget.weigh(value)
+        return json.dumps(value, separators=(",", ":"), default=str)
+
+    @functions.signature({"types": ["array", "string"]}, {"types": []})
+    def _func_contains(self, subject: list[Any] | str, search: Any) -> bool:
+        """contains(), counting the items it compares."""
+        return contains(subject, search, self.budget)
 
     def direct(self) -> dict[str, DirectFunction]:
         """The extra functions that compiled queries call directly, with the argument types their signatures take."""
@@ -88,19 +111,37 @@ class QueryError(Exception):
         self.args_ = args
 
 
+Where = tuple[str | int, ...]  # an expression's place in the rule's query: ("cases", 0, "when")
+
+
+def expressions(query: Query) -> list[tuple[Where, str]]:
+    """Every expression of a query with its place, in the order a run evaluates them."""
+    out: list[tuple[Where, str]] = []
+    if query.each:
+        out.append((("each",), query.each))
+    if query.where:
+        out.append((("where",), query.where))
+    for i, case in enumerate(query.cases):
+        out.append((("cases", i, "when"), case.when))
+        out += [(("cases", i, "args", k), v) for k, v in case.args.items()]
+    return out
+
+
 @dataclass(frozen=True)
 class CompiledCase:
-    """A case ready to run."""
+    """A case ready to run; ``at`` is the place of its condition, ``args_at`` of its arguments."""
 
     when: Fn
     message: str
     key: str | None
     args: dict[str, Fn]
+    at: Where
+    args_at: dict[str, Where]
 
 
 @dataclass(frozen=True)
 class Compiled:
-    """A declarative rule compiled to closures, ready to run; ``funcs`` holds the audit date of the run."""
+    """A declarative rule compiled to closures, ready to run; ``funcs`` holds the run's audit date and budget."""
 
     funcs: _Functions
     each: Fn | None
@@ -141,9 +182,7 @@ def compile_rule(rule: ActiveRule, audit_date: date | None = None) -> Compiled |
     query = rule.spec.check
     if not isinstance(query, Query):
         return None
-    texts = [query.each, query.where, *(c.when for c in query.cases)]
-    texts += [e for c in query.cases for e in c.args.values()]
-    dated = any("audit_date" in _PARAM.findall(text) for text in texts if text)
+    dated = any("audit_date" in _PARAM.findall(text) for _, text in expressions(query))
     key = (tuple((k, type(v), v) for k, v in rule.params.items()), audit_date if dated else None)
     compiled = _CACHE.get(rule, key)
     if compiled is None:
@@ -174,7 +213,7 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
             parsed = jmespath.compile(text).parsed
             if tree_depth(parsed) > 2 * MAX_NESTING:  # a level adds at most two nodes, unless nesting() errs
                 raise too_deep
-            return compile_query(parsed, funcs, direct)  # type: ignore[arg-type]  # a plain dict at run time
+            return compile_query(parsed, funcs, direct, funcs.budget)  # type: ignore[arg-type]  # a plain dict at run time
         except JMESPathError as exc:
             raise QueryError(where, "query_syntax", "query_syntax_hint",
                              problem=" ".join(str(exc).split())) from None
@@ -187,6 +226,8 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
             message=c.message,
             key=c.key,
             args={k: comp(v, "cases", i, "args", k) for k, v in c.args.items()},
+            at=("cases", i, "when"),
+            args_at={k: ("cases", i, "args", k) for k in c.args},
         )
         for i, c in enumerate(query.cases)
     )
@@ -207,50 +248,85 @@ def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date, tally: T
     # The compiled rule is shared by every run: its date is set here and the hits are all found
     # before the first is handed out, so no other run of the same rule can change it in between.
     compiled.funcs.audit_date = audit_date
+    # Likewise its budget: one per run of the rule, as large as the organisation asks for.
+    compiled.funcs.budget.reset(entities(view))
     yield from _hits(compiled, view, tally)
 
 
 def _hits(compiled: Compiled, view: dict[str, Any], tally: Tally | None = None) -> list[Hit]:
-    """Every hit of a compiled rule over the view; ``tally`` counts the entities in scope."""
-    if compiled.each is None:
-        items: Any = [view]
-    else:
-        items = compiled.each(view)
-        if isinstance(items, dict):
-            items = [items]
-        elif not isinstance(items, list):
-            items = []
-    where = compiled.where
-    hits = []
-    in_scope = 0
-    for item in items:
-        if not isinstance(item, dict):
-            continue
-        if where is not None and is_false(where(item)):
-            continue
-        in_scope += 1
-        if tally is not None:
-            tally.add()
-        for case in compiled.cases:
-            if not is_false(case.when(item)):
-                args = {k: v for k, v in item.items() if isinstance(v, (str, int, float))}
-                args.update({k: _show(e(item)) for k, e in case.args.items()})
-                entity = compiled.entity or item.get("_path") or "organisation"
-                hits.append(Hit(entity, case.message, args, case.key))
-                break
+    """Every hit of a compiled rule over the view; ``tally`` counts the entities in scope.
+
+    Raises BudgetExceeded with ``where`` set to the expression that used the budget up.
+    """
+    current: Where = ("each",)  # the expression running now, for a message about the budget
+    try:
+        if compiled.each is None:
+            items: Any = [view]
+        else:
+            items = compiled.each(view)
+            if isinstance(items, dict):
+                items = [items]
+            elif not isinstance(items, list):
+                items = []
+        where = compiled.where
+        hits = []
+        in_scope = 0
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            current = ("where",)
+            if where is not None and is_false(where(item)):
+                continue
+            in_scope += 1
+            if tally is not None:
+                tally.add()
+            for case in compiled.cases:
+                current = case.at
+                if not is_false(case.when(item)):
+                    args = {k: v for k, v in item.items() if isinstance(v, (str, int, float))}
+                    for k, e in case.args.items():
+                        current = case.args_at[k]
+                        args[k] = _show(e(item), compiled.funcs.budget)
+                    entity = compiled.entity or item.get("_path") or "organisation"
+                    hits.append(Hit(entity, case.message, args, case.key))
+                    break
+    except BudgetExceeded as exc:
+        exc.where = current
+        raise
     if in_scope == 0:
         raise NotApplicable
     return hits
 
 
-def _show(value: Any) -> Any:
+_BRIEF = reprlib.Repr()
+_BRIEF.maxlevel, _BRIEF.maxlist, _BRIEF.maxdict, _BRIEF.maxstring, _BRIEF.maxother = 3, 4, 4, 40, 40
+
+
+def failure(exc: Exception) -> str:
+    """What went wrong in a query, on one line.
+
+    jmespath's type error quotes the value it was given: the whole organisation, or a tree the
+    query built that is exponential to write out; it is shown cut short.
+    """
+    if isinstance(exc, JMESPathTypeError) and isinstance(exc.current_value, (list, dict)):
+        exc.current_value = _BRIEF.repr(exc.current_value)
+    return " ".join(str(exc).split())
+
+
+def _show(value: Any, budget: Budget) -> Any:
     """Make a query result fit for a message: lists joined, entities by name."""
-    if isinstance(value, list):
-        return ", ".join(str(_show(v)) for v in value)
+    return _joined(value, budget) if isinstance(value, list) else _scalar(value)
+
+
+def _joined(value: list[Any], budget: Budget) -> str:
+    # lists in lists are written out whole, however often one is shared: count every item written
+    budget.spend(len(value))
+    return ", ".join(_joined(v, budget) if isinstance(v, list) else str(_scalar(v)) for v in value)
+
+
+def _scalar(value: Any) -> Any:
     if isinstance(value, dict):
         return value.get("name") or value.get("id") or ""
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return "" if value is None else value
-
-

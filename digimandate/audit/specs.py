@@ -263,6 +263,9 @@ class ActiveRule:
     origin: str
     changed_by: tuple[str, ...] = ()
     written_at: Location | None = None  # where a user's checklist wrote the check (None: built in)
+    # where it wrote each expression of a query, and its path (rules[0].check.cases[0].when), by its
+    # place in the query: a query over its budget is reported at the expression that used it up
+    query_at: Mapping[tuple[str | int, ...], tuple[Location, str]] = field(default_factory=dict)
 
     kind = "check"  # every checklist rule is about the organisation; see MetaRule
 

@@ -1,7 +1,7 @@
 """Hostile checklists: every one ends with exit 2 and a located message, never a traceback or a hang.
 
 Each runs `digimandate check` on the small example with a checklist of its own, and takes less than
-a second of CPU.
+a second of CPU: the query budget stops an exponential query after about a quarter of a million steps.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
+from digimandate.audit import budget
 from digimandate.cli.app import app
 from tests.conftest import EXAMPLES
 
@@ -172,3 +173,83 @@ def test_a_parameter_used_a_thousand_times_is_measured_before_it_is_filled_in(ru
     assert refused(run(text)) == (
         "own.yaml:19:11: error: rules[0].check.cases[0].when: the query is 30002396 characters long, more than 2000\n"
         + TOO_LONG)
+
+
+# The small example holds 24 entities, so each run of a rule has this budget (budget.py).
+STEPS = budget.BASE_STEPS + budget.STEPS_PER_ENTITY * 24
+SIZE = budget.BASE_SIZE + budget.SIZE_PER_ENTITY * 24
+
+BUDGET_HINT = ("  hint: a query that repeats its input (`[@, @][]`) doubles its work with every repetition; "
+               "look at each item once, with a projection (`[*]`) or a filter (`[?...]`)\n")
+STEPS_OVER = f"the query of rule X001 takes more than {STEPS} steps on this organisation\n" + BUDGET_HINT
+SIZE_OVER = f"the query of rule X001 makes a result of more than {SIZE} items on this organisation\n" + BUDGET_HINT
+
+
+def nested(k: int, inner: str, outer: Callable[[str], str]) -> str:
+    """``inner`` wrapped ``k`` times in ``outer``."""
+    for _ in range(k):
+        inner = outer(inner)
+    return inner
+
+
+TEN = "[" + ", ".join(["@"] * 10) + "]"
+EXPONENTIAL = {
+    # doubled 20 times: a million copies of the organisation
+    "doubling": ("@" + " | [@, @][]" * 20, STEPS_OVER),
+    # ten copies of each item, six times over
+    "fan-out": ("@" + f" | {TEN}[]" * 6, SIZE_OVER),
+    # small results, exponential time: each filter runs the next on eight items
+    "nested filters": (nested(8, "`true`", lambda q: f"[@, @, @, @, @, @, @, @][?{q}]"), STEPS_OVER),
+    # map() runs its expression reference in jmespath's interpreter, ten times per level
+    "nested map": (nested(6, TEN, lambda q: f"map(&{q}, {TEN})"), STEPS_OVER),
+    # shared lists: small in memory, exponential to write out
+    "to_string of shared lists": ("to_string(@" + " | [@, @]" * 25 + ")", SIZE_OVER),
+    "to_string of multi-select objects": ("to_string(@" + " | {a: @, b: @}" * 25 + ")", SIZE_OVER),
+    # two trees built apart: exponential to compare item by item
+    "equality of built trees": ("(@" + " | [@, @]" * 25 + ") == (@" + " | [@, @]" * 25 + ")", STEPS_OVER),
+    "contains of a built tree": ("contains([@" + " | [@, @]" * 25 + "], @" + " | [@, @]" * 25 + ")", STEPS_OVER),
+    "sort_by over a doubled list": ("sort_by(@" + " | [@, @][]" * 16 + " | [][][], &length(@))", STEPS_OVER),
+    # a flatten inside a multi-select object runs in jmespath's interpreter: four times 2**15 items
+    "flatten in the interpreter": ("@" + " | [@, @][]" * 15 + " | {x: [@, @, @, @][]}.x", SIZE_OVER),
+    # and so do the expression references of functions, each visit four steps
+    "map over a fan-out": ("map(&[@, @], @" + " | [@, @][]" * 16 + ")", STEPS_OVER),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPONENTIAL))
+def test_an_exponential_query_is_stopped_by_the_budget(run: Run, name: str) -> None:
+    query, message = EXPONENTIAL[name]
+    assert refused(run(checklist(query))) == WHEN + message
+
+
+def test_the_budget_stops_an_exponential_each_at_its_key(run: Run) -> None:
+    text = checklist(scope="each: '@" + f" | {TEN}[]" * 6 + "'")
+    assert refused(run(text)) == "own.yaml:15:7: error: rules[0].check.each: " + SIZE_OVER
+
+
+def test_the_budget_stops_a_message_argument_that_writes_out_shared_lists(run: Run) -> None:
+    text = checklist(nl="M {x}", en="M {x}", rest="          args: {x: '@" + " | [@, @]" * 25 + "'}\n")
+    assert refused(run(text)) == "own.yaml:19:18: error: rules[0].check.cases[0].args.x: " + STEPS_OVER
+
+
+def test_the_budget_is_told_in_dutch(run: Run) -> None:
+    assert refused(run(checklist("@" + f" | {TEN}[]" * 6), lang="nl")) == (
+        "own.yaml:17:11: fout: rules[0].check.cases[0].when: de query van regel X001 maakt een resultaat van "
+        f"meer dan {SIZE} onderdelen op deze organisatie\n"
+        "  tip: een query die zijn invoer herhaalt (`[@, @][]`) verdubbelt zijn werk bij elke herhaling; bekijk elk "
+        "onderdeel één keer, met een projectie (`[*]`) of een filter (`[?...]`)\n")
+
+
+def test_a_query_that_works_hard_but_not_exponentially_runs(run: Run) -> None:
+    # 2**12 copies of every product, for each product: well within the budget
+    result = run(checklist("length(@" + " | [@, @][]" * 12 + ") > `4096`", scope="each: processes"))
+    assert result.exit_code == 1, result.output  # the example's own findings
+    assert "X001" not in result.output
+
+
+def test_a_type_error_quotes_a_built_tree_cut_short(run: Run) -> None:
+    assert refused(run(checklist("abs(@" + " | [@, @]" * 30 + ")"))) == (
+        "own.yaml:14:5: error: the query of rule X001 fails on this organisation: In function abs(), invalid type "
+        "for value: [[[[...], [...]], [[...], [...]]], [[[...], [...]], [[...], [...]]]], expected one of: "
+        "['number'], received: \"array\"\n"
+        "  hint: give each function the type it takes: age_days a date (YYYY-MM-DD) or null, length a text or list\n")
