@@ -67,7 +67,8 @@ def _parts(template: str) -> tuple[str, ...]:
 
 
 class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: a checklist says what it means; "3" is no level, 1 no `enabled`, 0.5 no `level`
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Text(_Spec):

@@ -253,3 +253,28 @@ def test_a_type_error_quotes_a_built_tree_cut_short(run: Run) -> None:
         "for value: [[[[...], [...]], [[...], [...]]], [[[...], [...]], [[...], [...]]]], expected one of: "
         "['number'], received: \"array\"\n"
         "  hint: give each function the type it takes: age_days a date (YYYY-MM-DD) or null, length a text or list\n")
+
+
+@pytest.mark.parametrize(("line", "value", "message"), [
+    ("    level: 3\n", '    level: "3"\n', "7:12: error: rules[0].level: expected a whole number, found '3'\n"
+     "  hint: write a value of the expected kind, e.g. 12\n"),
+    ("    level: 3\n", "    level: 3.0\n", "7:12: error: rules[0].level: expected a whole number, found 3.0\n"
+     "  hint: write a value of the expected kind, e.g. 12\n"),
+    ("    level: 3\n", "    level: true\n", "7:12: error: rules[0].level: expected a whole number, found True\n"
+     "  hint: write a value of the expected kind, e.g. 12\n"),
+    ("    severity: low\n", "    severity: low\n    enabled: 1\n", "7:14: error: rules[0].enabled: expected true or "
+     "false, found 1\n  hint: write a value of the expected kind, e.g. true\n"),
+    ("    severity: low\n", "    severity: low\n    enabled: 'yes'\n", "7:14: error: rules[0].enabled: expected true or "
+     "false, found 'yes'\n  hint: write a value of the expected kind, e.g. true\n"),
+    ("    title: {nl: T, en: T}\n", "    title: {nl: 5, en: T}\n", "8:17: error: rules[0].title.nl: expected text, "
+     'found 5\n  hint: write a value of the expected kind, e.g. "some text"\n'),
+])
+def test_checklist_fields_take_no_value_of_another_kind(run: Run, line: str, value: str, message: str) -> None:
+    assert refused(run(checklist().replace(line, value))) == "own.yaml:" + message
+
+
+def test_min_evidence_is_a_number_not_text(run: Run) -> None:
+    text = checklist().replace('title: {nl: Eigen, en: Own}}', "title: {nl: Eigen, en: Own}, min_evidence: '0.5'}")
+    assert refused(run(text)) == (
+        "own.yaml:1:79: error: checklist.min_evidence: expected a number, found '0.5'\n"
+        "  hint: write a value of the expected kind, e.g. 0.8\n")
