@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,13 +12,15 @@ from digimandate.audit.specs import (
     ActiveRule,
     ChecklistFile,
     Override,
+    Param,
     ParamValue,
     PythonCheck,
     Query,
+    Rule,
     RuleSet,
     builtin_dir,
 )
-from digimandate.errors import InputError, Location, Problem, UsageError, problem
+from digimandate.errors import InputError, Location, Problem, Term, UsageError, problem
 from digimandate.model.loader import Limits, Loaded, load_file
 from digimandate.model.validate import suggest, validate_model
 
@@ -110,6 +113,7 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
             problems.append(problem(loaded.locate("rules", i, "check"), f"{where}.check.python",
                                     "checklist_unknown_check", "checklist_unknown_check_hint",
                                     check=rule.check.python))
+        problems.extend(params_problems(rule, loaded, i))
         if isinstance(rule.check, Query):
             for j, case in enumerate(rule.check.cases):
                 if case.message not in rule.messages:
@@ -167,7 +171,66 @@ def param_problem(rule: ActiveRule, key: str, value: ParamValue, at: Location, p
     if not same:
         return problem(at, path, "checklist_param_type", "checklist_param_type_hint", id=rule.id, param=key,
                        expected=type(default).__name__, found=repr(value), default=default)
+    return value_problem(rule.id, key, value, rule.spec.params[key], at, path)
+
+
+# No norm needs a number beyond a billion; past 2**53 a float even loses whole numbers.
+PARAM_LIMIT = 1_000_000_000
+# Parameters the scoring reads itself, whatever rule has them: min_coverage is a share of entities.
+FIXED_RANGES = {"min_coverage": (0.0, 1.0)}
+
+
+def _bounds(key: str, spec: Param) -> tuple[float, float]:
+    """The lowest and highest value a parameter may take."""
+    low = -PARAM_LIMIT if spec.min is None else spec.min
+    high = PARAM_LIMIT if spec.max is None else spec.max
+    fixed_low, fixed_high = FIXED_RANGES.get(key, (low, high))
+    return max(low, fixed_low, -PARAM_LIMIT), min(high, fixed_high, PARAM_LIMIT)
+
+
+def _shown(number: float) -> int | float:
+    """A bound as a reader writes it: 0, not 0.0."""
+    return int(number) if isinstance(number, float) and number.is_integer() else number
+
+
+def value_problem(rule_id: str, key: str, value: ParamValue, spec: Param, at: Location, path: str) -> Problem | None:
+    """Check a number against its parameter: finite, within its bounds, whole where it counts things."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    low, high = _bounds(key, spec)
+    args = {"id": rule_id, "param": key, "found": repr(value), "default": spec.default, "low": _shown(low),
+            "high": _shown(high)}
+    # A NaN passes every comparison and inf every maximum in Python: refuse them before comparing.
+    if isinstance(value, float) and not math.isfinite(value):
+        return problem(at, path, "checklist_param_not_finite", "checklist_param_range_hint", **args)
+    if not low <= value <= high:
+        return problem(at, path, "checklist_param_range", "checklist_param_range_hint", **args)
+    if spec.integer and isinstance(value, float) and not value.is_integer():
+        return problem(at, path, "checklist_param_type", "checklist_param_type_hint", id=rule_id, param=key,
+                       expected=Term("type_integer"), found=repr(value), default=spec.default)
     return None
+
+
+def params_problems(rule: Rule, loaded: Loaded, i: int) -> list[Problem]:
+    """Check the parameters a rule defines: finite bounds, the lower not above the upper, the default within."""
+    out = []
+    for key, spec in rule.params.items():
+        path = f"rules[{i}].params.{key}"
+        wrong = []
+        for name, bound in (("min", spec.min), ("max", spec.max)):
+            if bound is not None and not math.isfinite(bound):
+                wrong.append(problem(loaded.locate("rules", i, "params", key, name), f"{path}.{name}",
+                                     "checklist_param_not_finite", None, id=rule.id, param=key, found=repr(bound)))
+        if not wrong and spec.min is not None and spec.max is not None and spec.min > spec.max:
+            wrong.append(problem(loaded.locate("rules", i, "params", key, "min"), f"{path}.min",
+                                 "checklist_param_bounds", None, id=rule.id, param=key, low=_shown(spec.min),
+                                 high=_shown(spec.max)))
+        if not wrong:  # a default is held to bounds that hold
+            default = value_problem(rule.id, key, spec.default, spec, loaded.locate("rules", i, "params", key,
+                                                                                    "default"), f"{path}.default")
+            wrong += [default] if default is not None else []
+        out += wrong
+    return out
 
 
 

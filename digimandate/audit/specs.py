@@ -104,11 +104,16 @@ class SourceInfo(_Spec):
 
 
 class Param(_Spec):
-    """A rule parameter with its default and why the default is what it is."""
+    """A rule parameter with its default, why the default is what it is, and the values it may take."""
 
     default: ParamValue
     description: Text
     rationale: Text | None = None
+    # The lowest and highest value a checklist or configuration may set (a share: 0 and 1), and
+    # whether it counts whole things; checklist.value_problem holds every value to them.
+    min: float | None = None
+    max: float | None = None
+    integer: bool = False
 
 
 class Case(_Spec):

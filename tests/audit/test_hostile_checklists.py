@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from digimandate.audit import budget
 from digimandate.cli.app import app
+from digimandate.model import loader
 from tests.conftest import EXAMPLES
 
 SMALL = EXAMPLES / "small-municipality.yaml"
@@ -278,3 +279,89 @@ def test_min_evidence_is_a_number_not_text(run: Run) -> None:
     assert refused(run(text)) == (
         "own.yaml:1:79: error: checklist.min_evidence: expected a number, found '0.5'\n"
         "  hint: write a value of the expected kind, e.g. 0.8\n")
+
+
+OVERRIDE = 'checklist: {{id: own, version: "1", title: {{nl: Eigen, en: Own}}}}\noverrides:\n  {rule}: {{params: {{{param}: {value}}}}}\n'
+
+
+def override(rule: str, param: str, value: str) -> str:
+    return OVERRIDE.format(rule=rule, param=param, value=value)
+
+
+@pytest.mark.parametrize(("rule", "param", "value", "message"), [
+    ("F003", "min_digital_share", ".nan", "must be a finite number, found nan"),
+    ("F003", "min_digital_share", ".inf", "must be a finite number, found inf"),
+    ("F003", "min_digital_share", "-.inf", "must be a finite number, found -inf"),
+    ("F003", "min_digital_share", "-5", "must lie between 0 and 1, found -5"),
+    ("F003", "min_digital_share", "1.01", "must lie between 0 and 1, found 1.01"),
+    ("M002", "min_coverage", "2", "must lie between 0 and 1, found 2"),
+    ("M002", "min_coverage", "-0.1", "must lie between 0 and 1, found -0.1"),
+    ("O004", "max_processes_per_owner", "0", "must lie between 1 and 100000, found 0"),
+    ("J002", "min_mps", "1.0e+6", "must lie between 1 and 343, found 1000000.0"),
+])
+def test_a_parameter_out_of_range(run: Run, rule: str, param: str, value: str, message: str) -> None:
+    at = len(f"  {rule}: {{params: {{") + 1
+    low, high = message.split("between ")[1].split(",")[0].split(" and ") if "between" in message else ("0", "1")
+    defaults = {"min_digital_share": "0.5", "min_coverage": "1.0", "max_processes_per_owner": "15", "min_mps": "100"}
+    assert refused(run(override(rule, param, value))) == (
+        f"own.yaml:3:{at}: error: overrides.{rule}.params.{param}: parameter `{param}` of rule {rule} {message}\n"
+        f"  hint: `{param}` lies between {low} and {high}, both included; its default is {defaults[param]}\n")
+
+
+def test_a_parameter_with_more_digits_than_a_float_holds(run: Run) -> None:
+    # the longest integer Python reads from text: float() of it would overflow in the rule
+    digits = "9" * 4300
+    assert refused(run(override("F003", "min_digital_share", digits))) == (
+        "own.yaml:3:19: error: overrides.F003.params.min_digital_share: parameter `min_digital_share` of rule F003 "
+        f"must lie between 0 and 1, found {digits[:300]}…\n"
+        "  hint: `min_digital_share` lies between 0 and 1, both included; its default is 0.5\n")
+
+
+@pytest.mark.skipif(not hasattr(loader, "MAX_INT_DIGITS"), reason="the loader refuses such numbers from issue 24, point 4")
+def test_an_integer_longer_than_python_reads_is_a_located_error(run: Run) -> None:
+    assert refused(run(override("F003", "min_digital_share", "9" * 4301))) == (
+        "own.yaml:3:38: error: a number of more than 4,300 digits cannot be read\n"
+        "  hint: no setting or fact needs a number this long; put quotes around it if it is text\n")
+
+
+@pytest.mark.parametrize(("param", "value", "message"), [
+    ("max_other_duties", "2.5", "takes a whole number, found 2.5\n  hint: the default of `max_other_duties` is 2\n"),
+    ("max_other_duties", "true", "takes int, found True\n  hint: the default of `max_other_duties` is 2\n"),
+    ("min_fte", "'0.5'", "takes float, found '0.5'\n  hint: the default of `min_fte` is 0.5\n"),
+])
+def test_a_parameter_of_the_wrong_kind(run: Run, param: str, value: str, message: str) -> None:
+    assert refused(run(override("M009", param, value))) == (
+        f"own.yaml:3:19: error: overrides.M009.params.{param}: parameter `{param}` of rule M009 {message}")
+
+
+USER_PARAM = """\
+    params:
+      share: {{default: {default}, description: {{nl: D, en: D}}{more}}}
+"""
+
+
+@pytest.mark.parametrize(("default", "more", "message"), [
+    (".nan", ", min: 0, max: 1",
+     "13:15: error: rules[0].params.share.default: parameter `share` of rule X001 must be a finite number, found nan\n"
+     "  hint: `share` lies between 0 and 1, both included; its default is nan\n"),
+    ("-5", ", min: 0", "13:15: error: rules[0].params.share.default: parameter `share` of rule X001 must lie between "
+     "0 and 1000000000, found -5\n  hint: `share` lies between 0 and 1000000000, both included; its default is -5\n"),
+    ("1.0e+300", "", "13:15: error: rules[0].params.share.default: parameter `share` of rule X001 must lie between "
+     "-1000000000 and 1000000000, found 1e+300\n"
+     "  hint: `share` lies between -1000000000 and 1000000000, both included; its default is 1e+300\n"),
+    ("0.5", ", min: .nan", "13:58: error: rules[0].params.share.min: parameter `share` of rule X001 must be a finite "
+     "number, found nan\n"),
+    ("0.5", ", min: 1, max: 0", "13:58: error: rules[0].params.share.min: the lower bound 1 of parameter `share` of "
+     "rule X001 lies above its upper bound 0\n"),
+])
+def test_a_parameter_of_a_rule_that_is_out_of_its_own_range(run: Run, default: str, more: str, message: str) -> None:
+    text = checklist().replace("    messages:\n", USER_PARAM.format(default=default, more=more) + "    messages:\n")
+    assert refused(run(text)) == "own.yaml:" + message
+
+
+def test_min_coverage_is_a_share_in_any_rule(run: Run) -> None:
+    text = checklist().replace("    messages:\n", USER_PARAM.replace("share", "min_coverage").format(
+        default="3", more="") + "    messages:\n")
+    assert refused(run(text)) == (
+        "own.yaml:13:22: error: rules[0].params.min_coverage.default: parameter `min_coverage` of rule X001 must lie "
+        "between 0 and 1, found 3\n  hint: `min_coverage` lies between 0 and 1, both included; its default is 3\n")
