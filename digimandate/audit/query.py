@@ -6,7 +6,7 @@ import json
 import re
 import reprlib
 import weakref
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -26,7 +26,9 @@ from digimandate.audit.budget import (
 )
 from digimandate.audit.jmes import DirectFunction, Fn, compile_query, contains, is_false
 from digimandate.audit.rules.api import Hit, NotApplicable, Tally
+from digimandate.audit.shapes import SECTION_NAMES, root_fields
 from digimandate.audit.specs import ActiveRule, Query
+from digimandate.model.validate import suggest
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _NO_DATE = date(1970, 1, 1)  # the audit date before one is known (checking a checklist as it loads)
@@ -196,7 +198,7 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
     funcs = _Functions()
     direct = funcs.direct()
 
-    def comp(expr: str, *where: str | int) -> Fn:
+    def comp(expr: str, *where: str | int, root: bool = False) -> Fn:
         try:
             text = _substitute(expr, rule, audit_date, MAX_QUERY_CHARS)
         except _TooLong as exc:
@@ -213,6 +215,8 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
             parsed = jmespath.compile(text).parsed
             if tree_depth(parsed) > 2 * MAX_NESTING:  # a level adds at most two nodes, unless nesting() errs
                 raise too_deep
+            if root:  # read from the whole organisation: a name that is no section of it is a mistake
+                _known_sections(parsed, where)
             return compile_query(parsed, funcs, direct, funcs.budget)  # type: ignore[arg-type]  # a plain dict at run time
         except JMESPathError as exc:
             raise QueryError(where, "query_syntax", "query_syntax_hint",
@@ -220,12 +224,13 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
         except RecursionError:
             raise too_deep from None
 
+    top = query.each is None  # without `each`, every expression reads the whole organisation
     cases = tuple(
         CompiledCase(
-            when=comp(c.when, "cases", i, "when"),
+            when=comp(c.when, "cases", i, "when", root=top),
             message=c.message,
             key=c.key,
-            args={k: comp(v, "cases", i, "args", k) for k, v in c.args.items()},
+            args={k: comp(v, "cases", i, "args", k, root=top) for k, v in c.args.items()},
             at=("cases", i, "when"),
             args_at={k: ("cases", i, "args", k) for k in c.args},
         )
@@ -233,11 +238,21 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
     )
     return Compiled(
         funcs=funcs,
-        each=comp(query.each, "each") if query.each else None,
-        where=comp(query.where, "where") if query.where else None,
+        each=comp(query.each, "each", root=True) if query.each else None,
+        where=comp(query.where, "where", root=top) if query.where else None,
         entity=query.entity,
         cases=cases,
     )
+
+
+def _known_sections(parsed: Mapping[str, Any], where: Where) -> None:
+    """Refuse a name read from the whole organisation that is none of its sections."""
+    for name in root_fields(parsed):
+        # `null` reads a field nobody has: the idiom for null in jmespath 1.x (`upl == null`)
+        if name not in SECTION_NAMES and name != "null":
+            guess = suggest(name, SECTION_NAMES)
+            raise QueryError(where, "query_unknown_section", "did_you_mean" if guess else "query_sections",
+                             section=name, suggestion=guess or "", known=", ".join(SECTION_NAMES))
 
 
 def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date, tally: Tally | None = None

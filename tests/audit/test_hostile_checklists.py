@@ -365,3 +365,27 @@ def test_min_coverage_is_a_share_in_any_rule(run: Run) -> None:
     assert refused(run(text)) == (
         "own.yaml:13:22: error: rules[0].params.min_coverage.default: parameter `min_coverage` of rule X001 must lie "
         "between 0 and 1, found 3\n  hint: `min_coverage` lies between 0 and 1, both included; its default is 3\n")
+
+
+SECTIONS_HINT = ("  hint: the sections of an organisation: schema_version, include, organisation, governance, "
+                 "departments, people, mandates, channels, systems, processes\n")
+
+
+@pytest.mark.parametrize(("scope", "when", "where", "message"), [
+    ("each: procesess", "`true`", "15:7: error: rules[0].check.each",
+     "the organisation has no section `procesess`\n  hint: did you mean `processes`?\n"),
+    ("each: things[?owner == null]", "`true`", "15:7: error: rules[0].check.each",
+     "the organisation has no section `things`\n" + SECTIONS_HINT),
+    (ROOT, "length(mandaten) > `0`", "17:11: error: rules[0].check.cases[0].when",
+     "the organisation has no section `mandaten`\n  hint: did you mean `mandates`?\n"),
+    (ROOT, "governance.sponsor == null && !contains(keys(@), 'x') || proces", "17:11: error: rules[0].check.cases[0].when",
+     "the organisation has no section `proces`\n  hint: did you mean `processes`?\n"),
+])
+def test_a_query_over_a_section_that_does_not_exist(run: Run, scope: str, when: str, where: str, message: str) -> None:
+    assert refused(run(checklist(when, scope=scope))) == f"own.yaml:{where}: {message}"
+
+
+def test_null_is_no_section(run: Run) -> None:
+    result = run(checklist("governance == null"))
+    assert result.exit_code == 1, result.output  # the example's own findings
+    assert "X001" not in result.output
