@@ -19,8 +19,10 @@ from digimandate.audit.specs import (
     Rule,
     RuleSet,
     builtin_dir,
+    template_parts,
 )
 from digimandate.errors import InputError, Location, Problem, Term, UsageError, problem
+from digimandate.i18n import LANGS
 from digimandate.model.loader import Limits, Loaded, load_file
 from digimandate.model.validate import suggest, validate_model
 
@@ -86,7 +88,12 @@ def _warn_empty_rungs(rs: RuleSet, custom: list[tuple[str, set[str]]]) -> None:
 
 def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
     """Add one checklist's dimensions, sources, rules and overrides to the RuleSet."""
-    from digimandate.audit.query import QueryError, compile_rule, expressions  # jmespath only when rules load
+    from digimandate.audit.query import (  # jmespath only when rules load
+        QueryError,
+        compile_rule,
+        expressions,
+        filled_names,
+    )
     from digimandate.audit.rules import REGISTRY
 
     problems = []
@@ -129,11 +136,15 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
             params={k: p.default for k, p in rule.params.items()}, origin=cl.checklist.id,
             written_at=None if builtin else loaded.locate("rules", i, "check"), query_at=query_at,
         )
+        names: frozenset[str] | None = None  # what a finding fills in; None: not known, not checked
         try:
             compile_rule(active)  # a broken query fails here, at its line, not during an audit
+            if isinstance(rule.check, Query):
+                names = filled_names(active)
         except QueryError as exc:
             problems.append(problem(loaded.locate("rules", i, "check", *exc.where),
                                     f"{where}.check.{_crumb(exc.where)}", exc.key, exc.hint, **exc.args_))
+        problems.extend(message_problems(rule, names, loaded, i))
         rs.rules[rule.id] = active
     for rule_id, override in cl.overrides.items():
         target = rs.rules.get(rule_id)
@@ -151,6 +162,36 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
             rs.rules[rule_id] = override_rule(target, override, cl.checklist.id)
     if problems:
         raise InputError(problems)
+
+
+def message_problems(rule: Rule, names: frozenset[str] | None, loaded: Loaded, i: int) -> list[Problem]:
+    """Check the rule's messages: every brace is part of a placeholder, and a query rule fills every placeholder.
+
+    A query rule fills in its parameters, its case's `args` and, where ``names`` tells, what its
+    entity has; a Python check fills in what its code gives, which only its own messages know.
+    """
+    out = []
+    for key, text in rule.messages.items():
+        known = None
+        if names is not None and isinstance(rule.check, Query):
+            args = {a for case in rule.check.cases if case.message == key for a in case.args}
+            known = names | set(rule.params) | args
+        for lang in LANGS:
+            template = text.get(lang)
+            at, path = loaded.locate("rules", i, "messages", key, lang), f"rules[{i}].messages.{key}.{lang}"
+            parts = template_parts(template)
+            if any("{" in part or "}" in part for part in parts[::2]):
+                out.append(problem(at, path, "checklist_message_brace", "checklist_message_brace_hint",
+                                   id=rule.id, message=key))
+                continue
+            unknown = [name for name in parts[1::2] if known is not None and name not in known]
+            if unknown:
+                guess = suggest(unknown[0], sorted(known or ()))
+                out.append(problem(at, path, "checklist_unknown_placeholder",
+                                   "did_you_mean" if guess else "checklist_unknown_placeholder_hint",
+                                   id=rule.id, message=key, name=unknown[0], suggestion=guess or "",
+                                   known=", ".join(sorted(known or ())) or "-"))
+    return out
 
 
 def _crumb(place: tuple[str | int, ...]) -> str:

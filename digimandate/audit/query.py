@@ -26,7 +26,7 @@ from digimandate.audit.budget import (
 )
 from digimandate.audit.jmes import DirectFunction, Fn, compile_query, contains, is_false
 from digimandate.audit.rules.api import Hit, NotApplicable, Tally
-from digimandate.audit.shapes import SECTION_NAMES, root_fields
+from digimandate.audit.shapes import SECTION_NAMES, message_names, root_fields
 from digimandate.audit.specs import ActiveRule, Query
 from digimandate.model.validate import suggest
 
@@ -253,6 +253,14 @@ def _known_sections(parsed: Mapping[str, Any], where: Where) -> None:
             guess = suggest(name, SECTION_NAMES)
             raise QueryError(where, "query_unknown_section", "did_you_mean" if guess else "query_sections",
                              section=name, suggestion=guess or "", known=", ".join(SECTION_NAMES))
+
+
+def filled_names(rule: ActiveRule) -> frozenset[str] | None:
+    """The names a finding of a compiled query rule fills in from its entity (shapes.message_names)."""
+    query = rule.spec.check
+    assert isinstance(query, Query)
+    each = jmespath.compile(_substitute(query.each, rule, None)).parsed if query.each else None
+    return message_names(each, query.entity)
 
 
 def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date, tally: Tally | None = None

@@ -39,7 +39,7 @@ _ARG = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 def fill(template: str, args: Mapping[str, Any]) -> str:
     """Fill ``{name}`` placeholders; only plain names, so a checklist cannot reach into objects."""
-    parts = _parts(template)
+    parts = template_parts(template)
     if len(parts) == 1:
         return template
     out = []
@@ -54,14 +54,14 @@ def fill(template: str, args: Mapping[str, Any]) -> str:
 
 def placeholders(template: str) -> tuple[str, ...]:
     """The placeholder names of a template, in order of appearance."""
-    return _parts(template)[1::2]
+    return template_parts(template)[1::2]
 
 
 _MISSING = object()
 
 
 @functools.lru_cache(maxsize=4096)
-def _parts(template: str) -> tuple[str, ...]:
+def template_parts(template: str) -> tuple[str, ...]:
     """A template split into text and placeholder names (odd positions), parsed once."""
     return tuple(_ARG.split(template))
 

@@ -389,3 +389,43 @@ def test_null_is_no_section(run: Run) -> None:
     result = run(checklist("governance == null"))
     assert result.exit_code == 1, result.output  # the example's own findings
     assert "X001" not in result.output
+
+
+BRACE_HINT = ("  hint: a placeholder is a name in braces, such as {name}; a message cannot show a brace itself\n")
+
+
+@pytest.mark.parametrize("message", ["Product {name", "Product name}", "Product { name }", "Product {1}", "{{name}}"])
+def test_a_brace_that_is_no_placeholder(run: Run, message: str) -> None:
+    text = checklist(scope="each: processes", nl="M", en=message)
+    assert refused(run(text)) == (
+        "own.yaml:13:20: error: rules[0].messages.m.en: message `m` of rule X001 has a `{` or `}` that opens or "
+        "closes no placeholder\n" + BRACE_HINT)
+
+
+def test_a_placeholder_no_finding_fills_in(run: Run) -> None:
+    text = checklist(scope="each: processes", nl="Product {naam}", en="Product {nmae}")
+    assert refused(run(text)) == (
+        "own.yaml:13:11: error: rules[0].messages.m.nl: message `m` of rule X001 uses {naam}, which no finding fills "
+        "in\n  hint: did you mean `name`?\n"
+        "own.yaml:13:33: error: rules[0].messages.m.en: message `m` of rule X001 uses {nmae}, which no finding fills "
+        "in\n  hint: did you mean `name`?\n")
+
+
+def test_a_placeholder_of_a_query_over_the_whole_organisation(run: Run) -> None:
+    text = checklist(nl="M {organisation}", en="M {organisation}")
+    assert refused(run(text)).startswith(
+        "own.yaml:13:11: error: rules[0].messages.m.nl: message `m` of rule X001 uses {organisation}, which no "
+        "finding fills in\n  hint: this rule fills in: schema_version\n")
+
+
+def test_a_message_fills_in_fields_parameters_and_arguments(run: Run) -> None:
+    text = checklist(scope="each: processes[].intake[]", nl="{channel} {form} {name} {x} {_path}",
+                     en="{lands_in} {id} {x}", rest="          args: {x: channel.name}\n")
+    assert run(text).exit_code in (0, 1)
+
+
+def test_a_message_in_dutch(run: Run) -> None:
+    text = checklist(scope="each: processes", nl="Product {naam}", en="Product {name}")
+    assert refused(run(text, lang="nl")) == (
+        "own.yaml:13:11: fout: rules[0].messages.m.nl: bericht `m` van regel X001 gebruikt {naam}, dat geen bevinding "
+        "invult\n  tip: bedoelde je `name`?\n")
