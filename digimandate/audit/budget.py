@@ -127,7 +127,7 @@ def tree_depth(node: Mapping[str, Any]) -> int:
     while pending:
         current, depth = pending.pop()
         deepest = max(deepest, depth)
-        pending.extend((child, depth + 1) for child in current.get("children", ()) if isinstance(child, Mapping))
+        pending.extend((child, depth + 1) for child in current.get("children", ()) if isinstance(child, dict))
     return deepest
 
 

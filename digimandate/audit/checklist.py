@@ -6,6 +6,7 @@ import functools
 import math
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from digimandate.audit.specs import (
     BUILTIN,
@@ -177,15 +178,16 @@ def message_problems(rule: Rule, names: frozenset[str] | None, loaded: Loaded, i
             args = {a for case in rule.check.cases if case.message == key for a in case.args}
             known = names | set(rule.params) | args
         for lang in LANGS:
-            template = text.get(lang)
+            parts = template_parts(text.get(lang))
+            unknown = [name for name in parts[1::2] if known is not None and name not in known]
+            brace = any("{" in part or "}" in part for part in parts[::2])
+            if not (brace or unknown):
+                continue
             at, path = loaded.locate("rules", i, "messages", key, lang), f"rules[{i}].messages.{key}.{lang}"
-            parts = template_parts(template)
-            if any("{" in part or "}" in part for part in parts[::2]):
+            if brace:
                 out.append(problem(at, path, "checklist_message_brace", "checklist_message_brace_hint",
                                    id=rule.id, message=key))
-                continue
-            unknown = [name for name in parts[1::2] if known is not None and name not in known]
-            if unknown:
+            else:
                 guess = suggest(unknown[0], sorted(known or ()))
                 out.append(problem(at, path, "checklist_unknown_placeholder",
                                    "did_you_mean" if guess else "checklist_unknown_placeholder_hint",
@@ -236,19 +238,32 @@ def _shown(number: float) -> int | float:
 
 def value_problem(rule_id: str, key: str, value: ParamValue, spec: Param, at: Location, path: str) -> Problem | None:
     """Check a number against its parameter: finite, within its bounds, whole where it counts things."""
+    fault = _value_fault(rule_id, key, value, spec)
+    return None if fault is None else _located(at, path, fault)
+
+
+_Fault = tuple[str, str, dict[str, Any]]  # a problem's message, hint and values, before it is located
+
+
+def _located(at: Location, path: str, fault: _Fault) -> Problem:
+    key, hint, args = fault
+    return problem(at, path, key, hint, **args)
+
+
+def _value_fault(rule_id: str, key: str, value: ParamValue, spec: Param) -> _Fault | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     low, high = _bounds(key, spec)
-    args = {"id": rule_id, "param": key, "found": repr(value), "default": spec.default, "low": _shown(low),
-            "high": _shown(high)}
     # A NaN passes every comparison and inf every maximum in Python: refuse them before comparing.
-    if isinstance(value, float) and not math.isfinite(value):
-        return problem(at, path, "checklist_param_not_finite", "checklist_param_range_hint", **args)
-    if not low <= value <= high:
-        return problem(at, path, "checklist_param_range", "checklist_param_range_hint", **args)
+    finite = not isinstance(value, float) or math.isfinite(value)
+    if not (finite and low <= value <= high):
+        return ("checklist_param_range" if finite else "checklist_param_not_finite", "checklist_param_range_hint",
+                {"id": rule_id, "param": key, "found": repr(value), "default": spec.default, "low": _shown(low),
+                 "high": _shown(high)})
     if spec.integer and isinstance(value, float) and not value.is_integer():
-        return problem(at, path, "checklist_param_type", "checklist_param_type_hint", id=rule_id, param=key,
-                       expected=Term("type_integer"), found=repr(value), default=spec.default)
+        return "checklist_param_type", "checklist_param_type_hint", {
+            "id": rule_id, "param": key, "expected": Term("type_integer"), "found": repr(value),
+            "default": spec.default}
     return None
 
 
@@ -266,10 +281,8 @@ def params_problems(rule: Rule, loaded: Loaded, i: int) -> list[Problem]:
             wrong.append(problem(loaded.locate("rules", i, "params", key, "min"), f"{path}.min",
                                  "checklist_param_bounds", None, id=rule.id, param=key, low=_shown(spec.min),
                                  high=_shown(spec.max)))
-        if not wrong:  # a default is held to bounds that hold
-            default = value_problem(rule.id, key, spec.default, spec, loaded.locate("rules", i, "params", key,
-                                                                                    "default"), f"{path}.default")
-            wrong += [default] if default is not None else []
+        if not wrong and (fault := _value_fault(rule.id, key, spec.default, spec)):  # bounds that hold
+            wrong.append(_located(loaded.locate("rules", i, "params", key, "default"), f"{path}.default", fault))
         out += wrong
     return out
 

@@ -8,6 +8,7 @@ finds nothing and would pass in silence; a message placeholder that no finding f
 from __future__ import annotations
 
 import datetime
+import functools
 import types
 import typing
 from collections.abc import Iterator, Mapping
@@ -64,14 +65,19 @@ def _shape(annotation: Any) -> Any:
     return None
 
 
+@functools.cache
+def _fields(model: type[BaseModel]) -> dict[str, Any]:
+    """The shape of every field of a model, worked out once."""
+    return {name: _shape(info.annotation) for name, info in model.model_fields.items()}
+
+
 def _gives(node: Mapping[str, Any], shape: Any) -> Any:
     """The shape of what a node gives when it is given ``shape``; None when it cannot tell."""
     kind = node["type"]
     children = node.get("children", [])
     if kind == "field":
         if isinstance(shape, type) and issubclass(shape, BaseModel):
-            info = shape.model_fields.get(node["value"])
-            return None if info is None else _shape(info.annotation)
+            return _fields(shape).get(node["value"])
         return None
     if kind in ("subexpression", "index_expression", "pipe"):
         for child in children:
@@ -92,6 +98,7 @@ def _gives(node: Mapping[str, Any], shape: Any) -> Any:
     return None
 
 
+@functools.cache
 def _entry(section: str) -> Any:
     """The model of one entity of a section."""
     shape = _shape(OrgModel.model_fields[section].annotation)
@@ -116,7 +123,7 @@ def message_names(each: Mapping[str, Any] | None, entity: str | None) -> frozens
         model = shape.item if isinstance(shape, _ListOf) else shape
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             return None
-    names = {name for name, info in model.model_fields.items() if _shape(info.annotation) == "scalar"}
+    names = {name for name, shape in _fields(model).items() if shape == "scalar"}
     pathed = each is not None and model in _PATHED
     if pathed:
         names.add("_path")
@@ -125,7 +132,7 @@ def message_names(each: Mapping[str, Any] | None, entity: str | None) -> frozens
     else:
         section = next(root_fields(each), None) if pathed and each is not None else None
     if section in SECTIONS:
-        names |= {"id", "name"} & set(_entry(section).model_fields)
+        names |= {"id", "name"} & set(_fields(_entry(section)))
     return frozenset(names)
 
 
