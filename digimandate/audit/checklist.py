@@ -6,19 +6,24 @@ import functools
 import math
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from digimandate.audit.specs import (
     BUILTIN,
     ActiveRule,
     ChecklistFile,
     Override,
+    Param,
     ParamValue,
     PythonCheck,
     Query,
+    Rule,
     RuleSet,
     builtin_dir,
+    template_parts,
 )
-from digimandate.errors import InputError, Location, Problem, UsageError, problem
+from digimandate.errors import InputError, Location, Problem, Term, UsageError, problem
+from digimandate.i18n import LANGS
 from digimandate.model.loader import Limits, Loaded, load_file
 from digimandate.model.validate import suggest, validate_model
 
@@ -84,7 +89,12 @@ def _warn_empty_rungs(rs: RuleSet, custom: list[tuple[str, set[str]]]) -> None:
 
 def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
     """Add one checklist's dimensions, sources, rules and overrides to the RuleSet."""
-    from digimandate.audit.query import QueryError, compile_rule  # jmespath only when rules load
+    from digimandate.audit.query import (  # jmespath only when rules load
+        QueryError,
+        compile_rule,
+        expressions,
+        filled_names,
+    )
     from digimandate.audit.rules import REGISTRY
 
     problems = []
@@ -111,23 +121,31 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
             problems.append(problem(loaded.locate("rules", i, "check"), f"{where}.check.python",
                                     "checklist_unknown_check", "checklist_unknown_check_hint",
                                     check=rule.check.python))
+        problems.extend(params_problems(rule, loaded, i))
         if isinstance(rule.check, Query):
             for j, case in enumerate(rule.check.cases):
                 if case.message not in rule.messages:
                     problems.append(problem(loaded.locate("rules", i, "check", "cases", j), f"{where}.check",
                                             "checklist_unknown_message", "checklist_unknown_message_hint",
                                             message=case.message, known=", ".join(rule.messages)))
+        builtin = loaded.file.startswith("(built-in)")
+        query_at = {} if builtin or not isinstance(rule.check, Query) else {
+            place: (loaded.locate("rules", i, "check", *place), f"{where}.check.{_crumb(place)}")
+            for place, _ in expressions(rule.check)}
         active = ActiveRule(
             spec=rule, severity=rule.severity, enabled=rule.enabled,
             params={k: p.default for k, p in rule.params.items()}, origin=cl.checklist.id,
-            written_at=None if loaded.file.startswith("(built-in)") else loaded.locate("rules", i, "check"),
+            written_at=None if builtin else loaded.locate("rules", i, "check"), query_at=query_at,
         )
+        names: frozenset[str] | None = None  # what a finding fills in; None: not known, not checked
         try:
             compile_rule(active)  # a broken query fails here, at its line, not during an audit
+            if isinstance(rule.check, Query):
+                names = filled_names(active)
         except QueryError as exc:
-            crumb = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in exc.where).replace(".[", "[")
-            problems.append(problem(loaded.locate("rules", i, "check", *exc.where), f"{where}.check.{crumb}",
-                                    exc.key, exc.hint, **exc.args_))
+            problems.append(problem(loaded.locate("rules", i, "check", *exc.where),
+                                    f"{where}.check.{_crumb(exc.where)}", exc.key, exc.hint, **exc.args_))
+        problems.extend(message_problems(rule, names, loaded, i))
         rs.rules[rule.id] = active
     for rule_id, override in cl.overrides.items():
         target = rs.rules.get(rule_id)
@@ -147,9 +165,40 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
         raise InputError(problems)
 
 
-# Parameters that are a share of something (0.8: 80%): min_coverage of any rule (the maturity model's),
-# and the shares two rules of the built-in checklist measure. Above 1 no organisation could ever pass.
-SHARES = frozenset({"min_coverage", "min_digital_share", "min_presence"})
+def message_problems(rule: Rule, names: frozenset[str] | None, loaded: Loaded, i: int) -> list[Problem]:
+    """Check the rule's messages: every brace is part of a placeholder, and a query rule fills every placeholder.
+
+    A query rule fills in its parameters, its case's `args` and, where ``names`` tells, what its
+    entity has; a Python check fills in what its code gives, which only its own messages know.
+    """
+    out = []
+    for key, text in rule.messages.items():
+        known = None
+        if names is not None and isinstance(rule.check, Query):
+            args = {a for case in rule.check.cases if case.message == key for a in case.args}
+            known = names | set(rule.params) | args
+        for lang in LANGS:
+            parts = template_parts(text.get(lang))
+            unknown = [name for name in parts[1::2] if known is not None and name not in known]
+            brace = any("{" in part or "}" in part for part in parts[::2])
+            if not (brace or unknown):
+                continue
+            at, path = loaded.locate("rules", i, "messages", key, lang), f"rules[{i}].messages.{key}.{lang}"
+            if brace:
+                out.append(problem(at, path, "checklist_message_brace", "checklist_message_brace_hint",
+                                   id=rule.id, message=key))
+            else:
+                guess = suggest(unknown[0], sorted(known or ()))
+                out.append(problem(at, path, "checklist_unknown_placeholder",
+                                   "did_you_mean" if guess else "checklist_unknown_placeholder_hint",
+                                   id=rule.id, message=key, name=unknown[0], suggestion=guess or "",
+                                   known=", ".join(sorted(known or ())) or "-"))
+    return out
+
+
+def _crumb(place: tuple[str | int, ...]) -> str:
+    """The path of an expression within a check: ``cases[0].when``."""
+    return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in place).replace(".[", "[")
 
 
 def param_problem(rule: ActiveRule, key: str, value: ParamValue, at: Location, path: str) -> Problem | None:
@@ -159,27 +208,84 @@ def param_problem(rule: ActiveRule, key: str, value: ParamValue, at: Location, p
         return problem(at, path, "checklist_unknown_param", "did_you_mean" if guess else "checklist_known_params",
                        id=rule.id, param=key, suggestion=guess or "", known=", ".join(rule.params) or "-")
     default = rule.spec.params[key].default
-    args = {"id": rule.id, "param": key, "found": repr(value), "default": default}
-    if not _same_kind(default, value):
-        return problem(at, path, "checklist_param_type", "checklist_param_type_hint",
-                       expected=type(default).__name__, **args)
-    if isinstance(value, float) and not math.isfinite(value):  # .nan, .inf, 1.0e999: every comparison misleads
-        return problem(at, path, "param_not_finite", "checklist_param_type_hint", **args)
-    if key in SHARES and isinstance(value, (int, float)) and not 0 <= value <= 1:
-        return problem(at, path, "param_not_share", "param_not_share_hint", **args)
+    numeric = (int, float)
+    same = (isinstance(default, bool) == isinstance(value, bool)
+            and (isinstance(value, numeric) if isinstance(default, numeric) else isinstance(value, type(default))))
+    if not same:
+        return problem(at, path, "checklist_param_type", "checklist_param_type_hint", id=rule.id, param=key,
+                       expected=type(default).__name__, found=repr(value), default=default)
+    return value_problem(rule.id, key, value, rule.spec.params[key], at, path)
+
+
+# No norm needs a number beyond a billion; past 2**53 a float even loses whole numbers.
+PARAM_LIMIT = 1_000_000_000
+# Parameters the scoring reads itself, whatever rule has them: min_coverage is a share of entities.
+FIXED_RANGES = {"min_coverage": (0.0, 1.0)}
+
+
+def _bounds(key: str, spec: Param) -> tuple[float, float]:
+    """The lowest and highest value a parameter may take."""
+    low = -PARAM_LIMIT if spec.min is None else spec.min
+    high = PARAM_LIMIT if spec.max is None else spec.max
+    fixed_low, fixed_high = FIXED_RANGES.get(key, (low, high))
+    return max(low, fixed_low, -PARAM_LIMIT), min(high, fixed_high, PARAM_LIMIT)
+
+
+def _shown(number: float) -> int | float:
+    """A bound as a reader writes it: 0, not 0.0."""
+    return int(number) if isinstance(number, float) and number.is_integer() else number
+
+
+def value_problem(rule_id: str, key: str, value: ParamValue, spec: Param, at: Location, path: str) -> Problem | None:
+    """Check a number against its parameter: finite, within its bounds, whole where it counts things."""
+    fault = _value_fault(rule_id, key, value, spec)
+    return None if fault is None else _located(at, path, fault)
+
+
+_Fault = tuple[str, str, dict[str, Any]]  # a problem's message, hint and values, before it is located
+
+
+def _located(at: Location, path: str, fault: _Fault) -> Problem:
+    key, hint, args = fault
+    return problem(at, path, key, hint, **args)
+
+
+def _value_fault(rule_id: str, key: str, value: ParamValue, spec: Param) -> _Fault | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    low, high = _bounds(key, spec)
+    # A NaN passes every comparison and inf every maximum in Python: refuse them before comparing.
+    finite = not isinstance(value, float) or math.isfinite(value)
+    if not (finite and low <= value <= high):
+        return ("checklist_param_range" if finite else "checklist_param_not_finite", "checklist_param_range_hint",
+                {"id": rule_id, "param": key, "found": repr(value), "default": spec.default, "low": _shown(low),
+                 "high": _shown(high)})
+    if spec.integer and isinstance(value, float) and not value.is_integer():
+        return "checklist_param_type", "checklist_param_type_hint", {
+            "id": rule_id, "param": key, "expected": Term("type_integer"), "found": repr(value),
+            "default": spec.default}
     return None
 
 
-def _same_kind(default: ParamValue, value: ParamValue) -> bool:
-    """Tell whether a parameter's value is of its default's kind.
+def params_problems(rule: Rule, loaded: Loaded, i: int) -> list[Problem]:
+    """Check the parameters a rule defines: finite bounds, the lower not above the upper, the default within."""
+    out = []
+    for key, spec in rule.params.items():
+        path = f"rules[{i}].params.{key}"
+        wrong = []
+        for name, bound in (("min", spec.min), ("max", spec.max)):
+            if bound is not None and not math.isfinite(bound):
+                wrong.append(problem(loaded.locate("rules", i, "params", key, name), f"{path}.{name}",
+                                     "checklist_param_not_finite", None, id=rule.id, param=key, found=repr(bound)))
+        if not wrong and spec.min is not None and spec.max is not None and spec.min > spec.max:
+            wrong.append(problem(loaded.locate("rules", i, "params", key, "min"), f"{path}.min",
+                                 "checklist_param_bounds", None, id=rule.id, param=key, low=_shown(spec.min),
+                                 high=_shown(spec.max)))
+        if not wrong and (fault := _value_fault(rule.id, key, spec.default, spec)):  # bounds that hold
+            wrong.append(_located(loaded.locate("rules", i, "params", key, "default"), f"{path}.default", fault))
+        out += wrong
+    return out
 
-    A count stays whole (3.5 holders means nothing); a share or a number of FTE may be written as 1.
-    """
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, float):
-        return isinstance(value, (int, float))
-    return isinstance(value, type(default))  # an int default takes no float
 
 
 def override_rule(rule: ActiveRule, override: Override, by: str) -> ActiveRule:

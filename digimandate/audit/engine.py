@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from digimandate.audit.query import run_query
+from digimandate.audit.budget import BudgetExceeded
+from digimandate.audit.query import failure, run_query
 from digimandate.audit.result import Finding, Outcome, message_values
 from digimandate.audit.rules import REGISTRY, Context, Hit, NotApplicable, Tally
 from digimandate.audit.specs import ActiveRule, PythonCheck, RuleSet
@@ -37,10 +38,15 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
             outcomes.append(Outcome(rule.id, "not_applicable"))
             continue
         except Exception as exc:  # a broken rule must surface as an error outcome, never pass silently
+            if isinstance(exc, BudgetExceeded) and rule.written_at is not None:
+                # A user's query that takes too long or grows too large: located at its expression.
+                at, path = rule.query_at.get(exc.where, (rule.written_at, ""))
+                key = "query_steps" if exc.kind == "steps" else "query_size"
+                raise InputError([problem(at, path, key, "query_budget_hint", id=rule.id, limit=exc.limit)]) from None
             if rule.written_at is not None and not isinstance(rule.spec.check, PythonCheck):
                 # A user's query that fails on the data (age_days on a non-date) is their input to fix.
                 raise InputError([problem(rule.written_at, "", "query_failed", "query_failed_hint",
-                                          id=rule.id, problem=" ".join(str(exc).split()))]) from None
+                                          id=rule.id, problem=failure(exc))]) from None
             outcomes.append(Outcome(rule.id, "error", error=f"{type(exc).__name__}: {exc}"))
             continue
         failing = len({f.entity for f in findings})

@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import json
 import re
+import reprlib
 import weakref
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import jmespath
 from jmespath import functions
-from jmespath.exceptions import JMESPathError
+from jmespath.exceptions import JMESPathError, JMESPathTypeError
 
-from digimandate.audit.jmes import DirectFunction, Fn, compile_query, is_false
+from digimandate.audit.budget import (
+    MAX_NESTING,
+    MAX_QUERY_CHARS,
+    Budget,
+    BudgetExceeded,
+    entities,
+    nesting,
+    tree_depth,
+)
+from digimandate.audit.jmes import DirectFunction, Fn, compile_query, contains, is_false
 from digimandate.audit.rules.api import Hit, NotApplicable, Tally
+from digimandate.audit.shapes import SECTION_NAMES, message_names, root_fields
 from digimandate.audit.specs import ActiveRule, Query
+from digimandate.model.validate import suggest
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _NO_DATE = date(1970, 1, 1)  # the audit date before one is known (checking a checklist as it loads)
@@ -28,6 +40,7 @@ class _Functions(functions.Functions):
     def __init__(self, audit_date: date = _NO_DATE) -> None:
         super().__init__()
         self.audit_date = audit_date
+        self.budget = Budget()  # of the rule's run: set with the audit date (run_query)
 
     def age_days(self, value: str | None) -> int | None:
         """Days from ``value`` to the audit date (negative for a date after it)."""
@@ -40,25 +53,53 @@ class _Functions(functions.Functions):
         """age_days() for jmespath's interpreter, which finds functions by this prefix."""
         return self.age_days(value)
 
+    @functions.signature({"types": []})
+    def _func_to_string(self, value: Any) -> str:
+        """to_string(), which first weighs its value: written out, shared lists count every time."""
+        if isinstance(value, str):
+            return value
+        self.budget.weigh(value)
+        return json.dumps(value, separators=(",", ":"), default=str)
+
+    @functions.signature({"types": ["array", "string"]}, {"types": []})
+    def _func_contains(self, subject: list[Any] | str, search: Any) -> bool:
+        """contains(), counting the items it compares."""
+        return contains(subject, search, self.budget)
+
     def direct(self) -> dict[str, DirectFunction]:
         """The extra functions that compiled queries call directly, with the argument types their signatures take."""
         return {"age_days": DirectFunction(self.age_days, (frozenset({str, type(None)}),))}
 
 
-def _substitute(expr: str, rule: ActiveRule, audit_date: date | None) -> str:
-    """Replace ``$param`` with a JSON literal of its value."""
+def _substitute(expr: str, rule: ActiveRule, audit_date: date | None, limit: int | None = None) -> str:
+    """Replace ``$param`` with a JSON literal of its value; raises _TooLong when that makes more than ``limit``."""
+    literals: dict[str, str] = {}
 
-    def repl(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name == "audit_date":
-            value: Any = audit_date.isoformat() if audit_date else "1970-01-01"
-        elif name in rule.params:
-            value = rule.params[name]
-        else:
-            raise KeyError(name)
-        return "`" + json.dumps(value) + "`"
+    def literal(name: str) -> str:
+        if name not in literals:
+            if name == "audit_date":
+                value: Any = audit_date.isoformat() if audit_date else "1970-01-01"
+            elif name in rule.params:
+                value = rule.params[name]
+            else:
+                raise KeyError(name)
+            literals[name] = "`" + json.dumps(value) + "`"
+        return literals[name]
 
-    return _PARAM.sub(repl, expr)
+    # measured before it is built: a long text parameter used a thousand times would fill the memory
+    names = _PARAM.findall(expr)
+    length = len(expr) + sum(len(literal(n)) - len(n) - 1 for n in names)
+    if limit is not None and length > limit:
+        raise _TooLong(length)
+    return _PARAM.sub(lambda match: literal(match.group(1)), expr)
+
+
+class _TooLong(Exception):
+    """A query longer than the limit, its parameters filled in."""
+
+    def __init__(self, length: int) -> None:
+        super().__init__(length)
+        self.length = length
 
 
 class QueryError(Exception):
@@ -72,19 +113,37 @@ class QueryError(Exception):
         self.args_ = args
 
 
+Where = tuple[str | int, ...]  # an expression's place in the rule's query: ("cases", 0, "when")
+
+
+def expressions(query: Query) -> list[tuple[Where, str]]:
+    """Every expression of a query with its place, in the order a run evaluates them."""
+    out: list[tuple[Where, str]] = []
+    if query.each:
+        out.append((("each",), query.each))
+    if query.where:
+        out.append((("where",), query.where))
+    for i, case in enumerate(query.cases):
+        out.append((("cases", i, "when"), case.when))
+        out += [(("cases", i, "args", k), v) for k, v in case.args.items()]
+    return out
+
+
 @dataclass(frozen=True)
 class CompiledCase:
-    """A case ready to run."""
+    """A case ready to run; ``at`` is the place of its condition, ``args_at`` of its arguments."""
 
     when: Fn
     message: str
     key: str | None
     args: dict[str, Fn]
+    at: Where
+    args_at: dict[str, Where]
 
 
 @dataclass(frozen=True)
 class Compiled:
-    """A declarative rule compiled to closures, ready to run; ``funcs`` holds the audit date of the run."""
+    """A declarative rule compiled to closures, ready to run; ``funcs`` holds the run's audit date and budget."""
 
     funcs: _Functions
     each: Fn | None
@@ -125,9 +184,7 @@ def compile_rule(rule: ActiveRule, audit_date: date | None = None) -> Compiled |
     query = rule.spec.check
     if not isinstance(query, Query):
         return None
-    texts = [query.each, query.where, *(c.when for c in query.cases)]
-    texts += [e for c in query.cases for e in c.args.values()]
-    dated = any("audit_date" in _PARAM.findall(text) for text in texts if text)
+    dated = any("audit_date" in _PARAM.findall(text) for _, text in expressions(query))
     key = (tuple((k, type(v), v) for k, v in rule.params.items()), audit_date if dated else None)
     compiled = _CACHE.get(rule, key)
     if compiled is None:
@@ -137,37 +194,73 @@ def compile_rule(rule: ActiveRule, audit_date: date | None = None) -> Compiled |
 
 
 def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compiled:
-    """Substitute the parameters, parse and compile every expression of a query."""
+    """Substitute the parameters, parse and compile every expression of a query, within the limits of budget.py."""
     funcs = _Functions()
     direct = funcs.direct()
 
-    def comp(expr: str, *where: str | int) -> Fn:
+    def comp(expr: str, *where: str | int, root: bool = False) -> Fn:
         try:
-            parsed = jmespath.compile(_substitute(expr, rule, audit_date))
+            text = _substitute(expr, rule, audit_date, MAX_QUERY_CHARS)
+        except _TooLong as exc:
+            raise QueryError(where, "query_too_long", "query_too_long_hint", length=exc.length,
+                             limit=MAX_QUERY_CHARS) from None
         except KeyError as exc:
             raise QueryError(where, "query_unknown_param", "query_unknown_param_hint",
                              param=exc.args[0], id=rule.id) from None
+        # jmespath's parser and the compiler recurse: measure first, and keep RecursionError as a backstop
+        too_deep = QueryError(where, "query_too_deep", "query_too_deep_hint", limit=MAX_NESTING)
+        if nesting(text) > MAX_NESTING:
+            raise too_deep
+        try:
+            parsed = jmespath.compile(text).parsed
+            if tree_depth(parsed) > 2 * MAX_NESTING:  # a level adds at most two nodes, unless nesting() errs
+                raise too_deep
+            if root:  # read from the whole organisation: a name that is no section of it is a mistake
+                _known_sections(parsed, where)
+            return compile_query(parsed, funcs, direct, funcs.budget)  # type: ignore[arg-type]  # a plain dict at run time
         except JMESPathError as exc:
             raise QueryError(where, "query_syntax", "query_syntax_hint",
                              problem=" ".join(str(exc).split())) from None
-        return compile_query(parsed.parsed, funcs, direct)  # type: ignore[arg-type]  # a plain dict at run time
+        except RecursionError:
+            raise too_deep from None
 
+    top = query.each is None  # without `each`, every expression reads the whole organisation
     cases = tuple(
         CompiledCase(
-            when=comp(c.when, "cases", i, "when"),
+            when=comp(c.when, "cases", i, "when", root=top),
             message=c.message,
             key=c.key,
-            args={k: comp(v, "cases", i, "args", k) for k, v in c.args.items()},
+            args={k: comp(v, "cases", i, "args", k, root=top) for k, v in c.args.items()},
+            at=("cases", i, "when"),
+            args_at={k: ("cases", i, "args", k) for k in c.args},
         )
         for i, c in enumerate(query.cases)
     )
     return Compiled(
         funcs=funcs,
-        each=comp(query.each, "each") if query.each else None,
-        where=comp(query.where, "where") if query.where else None,
+        each=comp(query.each, "each", root=True) if query.each else None,
+        where=comp(query.where, "where", root=top) if query.where else None,
         entity=query.entity,
         cases=cases,
     )
+
+
+def _known_sections(parsed: Mapping[str, Any], where: Where) -> None:
+    """Refuse a name read from the whole organisation that is none of its sections."""
+    for name in root_fields(parsed):
+        # `null` reads a field nobody has: the idiom for null in jmespath 1.x (`upl == null`)
+        if name not in SECTION_NAMES and name != "null":
+            guess = suggest(name, SECTION_NAMES)
+            raise QueryError(where, "query_unknown_section", "did_you_mean" if guess else "query_sections",
+                             section=name, suggestion=guess or "", known=", ".join(SECTION_NAMES))
+
+
+def filled_names(rule: ActiveRule) -> frozenset[str] | None:
+    """The names a finding of a compiled query rule fills in from its entity (shapes.message_names)."""
+    query = rule.spec.check
+    assert isinstance(query, Query)
+    each = jmespath.compile(_substitute(query.each, rule, None)).parsed if query.each else None
+    return message_names(each, query.entity)
 
 
 def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date, tally: Tally | None = None
@@ -178,50 +271,85 @@ def run_query(rule: ActiveRule, view: dict[str, Any], audit_date: date, tally: T
     # The compiled rule is shared by every run: its date is set here and the hits are all found
     # before the first is handed out, so no other run of the same rule can change it in between.
     compiled.funcs.audit_date = audit_date
+    # Likewise its budget: one per run of the rule, as large as the organisation asks for.
+    compiled.funcs.budget.reset(entities(view))
     yield from _hits(compiled, view, tally)
 
 
 def _hits(compiled: Compiled, view: dict[str, Any], tally: Tally | None = None) -> list[Hit]:
-    """Every hit of a compiled rule over the view; ``tally`` counts the entities in scope."""
-    if compiled.each is None:
-        items: Any = [view]
-    else:
-        items = compiled.each(view)
-        if isinstance(items, dict):
-            items = [items]
-        elif not isinstance(items, list):
-            items = []
-    where = compiled.where
-    hits = []
-    in_scope = 0
-    for item in items:
-        if not isinstance(item, dict):
-            continue
-        if where is not None and is_false(where(item)):
-            continue
-        in_scope += 1
-        if tally is not None:
-            tally.add()
-        for case in compiled.cases:
-            if not is_false(case.when(item)):
-                args = {k: v for k, v in item.items() if isinstance(v, (str, int, float))}
-                args.update({k: _show(e(item)) for k, e in case.args.items()})
-                entity = compiled.entity or item.get("_path") or "organisation"
-                hits.append(Hit(entity, case.message, args, case.key))
-                break
+    """Every hit of a compiled rule over the view; ``tally`` counts the entities in scope.
+
+    Raises BudgetExceeded with ``where`` set to the expression that used the budget up.
+    """
+    current: Where = ("each",)  # the expression running now, for a message about the budget
+    try:
+        if compiled.each is None:
+            items: Any = [view]
+        else:
+            items = compiled.each(view)
+            if isinstance(items, dict):
+                items = [items]
+            elif not isinstance(items, list):
+                items = []
+        where = compiled.where
+        hits = []
+        in_scope = 0
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            current = ("where",)
+            if where is not None and is_false(where(item)):
+                continue
+            in_scope += 1
+            if tally is not None:
+                tally.add()
+            for case in compiled.cases:
+                current = case.at
+                if not is_false(case.when(item)):
+                    args = {k: v for k, v in item.items() if isinstance(v, (str, int, float))}
+                    for k, e in case.args.items():
+                        current = case.args_at[k]
+                        args[k] = _show(e(item), compiled.funcs.budget)
+                    entity = compiled.entity or item.get("_path") or "organisation"
+                    hits.append(Hit(entity, case.message, args, case.key))
+                    break
+    except BudgetExceeded as exc:
+        exc.where = current
+        raise
     if in_scope == 0:
         raise NotApplicable
     return hits
 
 
-def _show(value: Any) -> Any:
+_BRIEF = reprlib.Repr()
+_BRIEF.maxlevel, _BRIEF.maxlist, _BRIEF.maxdict, _BRIEF.maxstring, _BRIEF.maxother = 3, 4, 4, 40, 40
+
+
+def failure(exc: Exception) -> str:
+    """What went wrong in a query, on one line.
+
+    jmespath's type error quotes the value it was given: the whole organisation, or a tree the
+    query built that is exponential to write out; it is shown cut short.
+    """
+    if isinstance(exc, JMESPathTypeError) and isinstance(exc.current_value, (list, dict)):
+        exc.current_value = _BRIEF.repr(exc.current_value)
+    return " ".join(str(exc).split())
+
+
+def _show(value: Any, budget: Budget) -> Any:
     """Make a query result fit for a message: lists joined, entities by name."""
-    if isinstance(value, list):
-        return ", ".join(str(_show(v)) for v in value)
+    return _joined(value, budget) if isinstance(value, list) else _scalar(value)
+
+
+def _joined(value: list[Any], budget: Budget) -> str:
+    # lists in lists are written out whole, however often one is shared: count every item written
+    budget.spend(len(value))
+    return ", ".join(_joined(v, budget) if isinstance(v, list) else str(_scalar(v)) for v in value)
+
+
+def _scalar(value: Any) -> Any:
     if isinstance(value, dict):
         return value.get("name") or value.get("id") or ""
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return "" if value is None else value
-
-

@@ -39,7 +39,7 @@ _ARG = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 def fill(template: str, args: Mapping[str, Any]) -> str:
     """Fill ``{name}`` placeholders; only plain names, so a checklist cannot reach into objects."""
-    parts = _parts(template)
+    parts = template_parts(template)
     if len(parts) == 1:
         return template
     out = []
@@ -54,20 +54,21 @@ def fill(template: str, args: Mapping[str, Any]) -> str:
 
 def placeholders(template: str) -> tuple[str, ...]:
     """The placeholder names of a template, in order of appearance."""
-    return _parts(template)[1::2]
+    return template_parts(template)[1::2]
 
 
 _MISSING = object()
 
 
 @functools.lru_cache(maxsize=4096)
-def _parts(template: str) -> tuple[str, ...]:
+def template_parts(template: str) -> tuple[str, ...]:
     """A template split into text and placeholder names (odd positions), parsed once."""
     return tuple(_ARG.split(template))
 
 
 class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: a checklist says what it means; "3" is no level, 1 no `enabled`, 0.5 no `level`
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Text(_Spec):
@@ -103,11 +104,16 @@ class SourceInfo(_Spec):
 
 
 class Param(_Spec):
-    """A rule parameter with its default and why the default is what it is."""
+    """A rule parameter with its default, why the default is what it is, and the values it may take."""
 
     default: ParamValue
     description: Text
     rationale: Text | None = None
+    # The lowest and highest value a checklist or configuration may set (a share: 0 and 1), and
+    # whether it counts whole things; checklist.value_problem holds every value to them.
+    min: float | None = None
+    max: float | None = None
+    integer: bool = False
 
 
 class Case(_Spec):
@@ -263,6 +269,9 @@ class ActiveRule:
     origin: str
     changed_by: tuple[str, ...] = ()
     written_at: Location | None = None  # where a user's checklist wrote the check (None: built in)
+    # where it wrote each expression of a query, and its path (rules[0].check.cases[0].when), by its
+    # place in the query: a query over its budget is reported at the expression that used it up
+    query_at: Mapping[tuple[str | int, ...], tuple[Location, str]] = field(default_factory=dict)
 
     kind = "check"  # every checklist rule is about the organisation; see MetaRule
 

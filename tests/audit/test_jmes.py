@@ -35,6 +35,12 @@ EXPRESSIONS = [
     "items[?!x]", "to_string(a)", "not_null(h, a)", "max_by(items[:2], &x).t", "sort(items[:2][*].x)",
     "age_days('2026-10-01')", "age_days(h)", "age_days(a)", "age_days(s)", "age_days(items)", "[a, [b, h]]",
     "items[*].[x, t]", "h.[a]",
+    # equality of lists and objects, contains() and to_string() count their items; so does what runs in
+    # jmespath's interpreter (under a multi-select object): flattens, slices, comparisons, functions
+    "items == items", "[a, s] == [a, s]", "`[1]` == `[true]`", "nested == `{\"k\": {\"v\": [1, [2, 3]]}}`",
+    "contains(items, items[3])", "contains(items, `[1, 2]`)", "to_string(items[:2])", "{x: items[]}.x",
+    "{x: items[:2], y: items[::-1]}", "{x: items == items, y: a != `0`, z: s < 'b'}", "{x: to_string(a)}.x",
+    "map(&x, items[:2])",
 ]
 
 

@@ -325,7 +325,7 @@ def test_config_option_to_a_huge_yaml_number_is_exit_2(tmp_path: Path) -> None:
 
 # --- strict types: no text becomes a number, no number a boolean, no number that is not one ----------
 
-SHARE = "  hint: write a share as a decimal, 0.8 for 80%; the default is 1.0\n"
+SHARE = "  hint: `min_coverage` lies between 0 and 1, both included; its default is 1.0\n"
 WHOLE = "  hint: write a value of the expected kind, e.g. 12\n"
 
 
@@ -339,22 +339,22 @@ WHOLE = "  hint: write a value of the expected kind, e.g. 12\n"
                         "  hint: allowed: critical, high, medium, low, info\n"),
     ("language: 1\n", "1:11: error: language: expected one of nl, en, found 1\n  hint: allowed: nl, en\n"),
     ("params:\n  O001: {min_coverage: 2}\n",
-     "2:10: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 is a share from 0 to 1, "
+     "2:10: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 must lie between 0 and 1, "
      "found 2\n" + SHARE),
     ("params:\n  F003: {min_digital_share: -0.5}\n",
-     "2:10: error: params.F003.min_digital_share: parameter `min_digital_share` of rule F003 is a share from 0 to 1, "
-     "found -0.5\n  hint: write a share as a decimal, 0.8 for 80%; the default is 0.5\n"),
+     "2:10: error: params.F003.min_digital_share: parameter `min_digital_share` of rule F003 must lie between 0 and 1, "
+     "found -0.5\n  hint: `min_digital_share` lies between 0 and 1, both included; its default is 0.5\n"),
     ("params:\n  O001: {min_coverage: .nan}\n",
      "2:10: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 must be a finite number, "
-     "found nan\n  hint: the default of `min_coverage` is 1.0\n"),
+     "found nan\n" + SHARE),
     ("params:\n  O001: {min_coverage: -.inf}\n",
      "2:10: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 must be a finite number, "
-     "found -inf\n  hint: the default of `min_coverage` is 1.0\n"),
+     "found -inf\n" + SHARE),
     ("params:\n  O001: {min_coverage: 1.0e+999}\n",
      "2:10: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 must be a finite number, "
-     "found inf\n  hint: the default of `min_coverage` is 1.0\n"),
-    ("params:\n  M010: {max_holders: 3.0}\n",
-     "2:10: error: params.M010.max_holders: parameter `max_holders` of rule M010 takes int, found 3.0\n"
+     "found inf\n" + SHARE),
+    ("params:\n  M010: {max_holders: 3.5}\n",
+     "2:10: error: params.M010.max_holders: parameter `max_holders` of rule M010 takes a whole number, found 3.5\n"
      "  hint: the default of `max_holders` is 5\n"),
     ("params:\n  M010: {max_holders: '3'}\n",
      "2:10: error: params.M010.max_holders: parameter `max_holders` of rule M010 takes int, found '3'\n"
@@ -374,12 +374,12 @@ def test_a_yaml_setting_of_the_wrong_kind_is_exit_2(tmp_path: Path, text: str, m
                          "  hint: allowed: critical, high, medium, low, info\n"),
     ("params.O001.min_coverage = nan\n",
      "2:1: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 must be a finite number, "
-     "found nan\n  hint: the default of `min_coverage` is 1.0\n"),
+     "found nan\n" + SHARE),
     ("params.O001.min_coverage = 1e999\n",
      "2:1: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 must be a finite number, "
-     "found inf\n  hint: the default of `min_coverage` is 1.0\n"),
+     "found inf\n" + SHARE),
     ("params.O001.min_coverage = 1.5\n",
-     "2:1: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 is a share from 0 to 1, "
+     "2:1: error: params.O001.min_coverage: parameter `min_coverage` of rule O001 must lie between 0 and 1, "
      "found 1.5\n" + SHARE),
     ('[[tool.digimandate.waivers]]\nrule = "B001"\nentity = "governance"\nreason = "planned"\n'
      'justification = "j"\nowner = "o"\napproved_by = "a"\nexpires = 2027-03-31T00:00:00Z\n',
