@@ -50,14 +50,6 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
     return outcomes
 
 
-def basis_of(message_key: str) -> str:
-    """``not_recorded`` when a finding rests on a fact the file leaves out, else ``observed``.
-
-    The checklist convention: every message about an absent fact has ``not_recorded`` in its key.
-    """
-    return "not_recorded" if "not_recorded" in message_key else "observed"
-
-
 # The message values that the report and memo reuse (names of what a finding is about).
 _KEPT_ARGS = ("id", "name", "process", "channel", "who")
 
@@ -86,6 +78,6 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding
             location=doc.locate(hit.entity, hit.key),
             names=names,
             values=values,
-            basis=basis_of(hit.message),
+            basis=hit.basis,  # the check decides it from the fact, never from a message's name
         ))
     return tuple(out)

@@ -15,7 +15,7 @@ from jmespath import functions
 from jmespath.exceptions import JMESPathError
 
 from digimandate.audit.jmes import DirectFunction, Fn, compile_query, is_false
-from digimandate.audit.rules.api import Hit, NotApplicable, Tally
+from digimandate.audit.rules.api import Basis, Hit, NotApplicable, Tally
 from digimandate.audit.specs import ActiveRule, Query
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -80,6 +80,7 @@ class CompiledCase:
     message: str
     key: str | None
     args: dict[str, Fn]
+    basis: Basis = "observed"
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
             message=c.message,
             key=c.key,
             args={k: comp(v, "cases", i, "args", k) for k, v in c.args.items()},
+            basis=c.basis,
         )
         for i, c in enumerate(query.cases)
     )
@@ -207,7 +209,7 @@ def _hits(compiled: Compiled, view: dict[str, Any], tally: Tally | None = None) 
                 args = {k: v for k, v in item.items() if isinstance(v, (str, int, float))}
                 args.update({k: _show(e(item)) for k, e in case.args.items()})
                 entity = compiled.entity or item.get("_path") or "organisation"
-                hits.append(Hit(entity, case.message, args, case.key))
+                hits.append(Hit(entity, case.message, args, case.key, case.basis))
                 break
     if in_scope == 0:
         raise NotApplicable

@@ -111,12 +111,17 @@ class Param(_Spec):
 
 
 class Case(_Spec):
-    """One way a declarative rule fails: a JMESPath condition and the message it gives."""
+    """One way a declarative rule fails: a JMESPath condition and the message it gives.
+
+    ``basis: not_recorded`` when the condition is that a fact is left out of the file (it tests
+    ``_unset``); every other case states an observed fact.
+    """
 
     when: str
     message: str
     key: str | None = None
     args: dict[str, str] = {}
+    basis: Literal["observed", "not_recorded"] = "observed"
 
 
 class Query(_Spec):

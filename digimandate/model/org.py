@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 from datetime import date
 from typing import Annotated, Literal
 
@@ -59,6 +60,10 @@ class Base(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, str_max_length=MAX_TEXT)
+
+    def given(self, name: str) -> bool:
+        """Whether the file gave key ``name`` (even as null or ``[]``): a key left out is not recorded."""
+        return name in self.model_fields_set
 
 
 class Organisation(Base):
@@ -289,3 +294,53 @@ class OrgModel(Base):
 
 
 SECTIONS = ("departments", "people", "mandates", "channels", "systems", "processes")
+
+
+def unset_paths(model: BaseModel) -> list[str]:
+    """The facts the file leaves out of ``model``, as dotted paths (``powers.make_proposals``).
+
+    A key left out names itself and every fact below it; a key given as null records that there is
+    none, so neither it nor anything below it is unset. Items of lists are entities of their own.
+    """
+    out: list[str] = []
+    given = model.model_fields_set
+    for name in type(model).model_fields:
+        if name not in given:
+            out.append(name)
+            out.extend(f"{name}.{sub}" for sub in _nested_fields(type(model), name))
+            continue
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            out.extend(f"{name}.{sub}" for sub in unset_paths(value))
+    return out
+
+
+_NESTED: dict[tuple[type[BaseModel], str], tuple[str, ...]] = {}
+
+
+def _nested_fields(cls: type[BaseModel], name: str) -> tuple[str, ...]:
+    """Every dotted path below field ``name`` of ``cls`` when it holds one model (not a list of them)."""
+    key = (cls, name)
+    if key not in _NESTED:
+        sub = _model_of(cls.model_fields[name].annotation)
+        paths: list[str] = []
+        if sub is not None:
+            for child in sub.model_fields:
+                paths.append(child)
+                paths.extend(f"{child}.{p}" for p in _nested_fields(sub, child))
+        _NESTED[key] = tuple(paths)
+    return _NESTED[key]
+
+
+def _model_of(annotation: object) -> type[BaseModel] | None:
+    """The model class a field holds directly (``Vision | None``), or None."""
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _model_of(arg)
+            if found is not None:
+                return found
+    return None

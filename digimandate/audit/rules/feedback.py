@@ -49,8 +49,11 @@ def digital_share(ctx: Context) -> Iterator[Hit]:
         seen = True
         ctx.examine()
         entity = f"processes/{proc.id}"
+        if not proc.given("volume") or (vol is not None and not (vol.given("total") and vol.given("digital"))):
+            yield Hit(entity, "not_recorded", {"name": proc.name}, basis="not_recorded")
+            continue
         if vol is None or vol.total is None or vol.digital is None:
-            yield Hit(entity, "not_recorded", {"name": proc.name})
+            yield Hit(entity, "not_counted", {"name": proc.name}, "volume")
             continue
         share = vol.digital / vol.total
         if share < minimum:
