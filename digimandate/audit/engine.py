@@ -21,6 +21,9 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
         if not rule.enabled:
             outcomes.append(Outcome(rule.id, "disabled"))
             continue
+        if rule.spec.in_force_from is not None and audit_date < date.fromisoformat(rule.spec.in_force_from):
+            outcomes.append(Outcome(rule.id, "not_applicable"))  # the law it tests was not in force yet
+            continue
         tally = Tally()
         try:
             if isinstance(rule.spec.check, PythonCheck):

@@ -178,6 +178,8 @@ class Rule(_Spec):
     decided_by: Body | None = None
     after: list[RuleId] = []
     by_message: dict[str, MessageAdvice] = {}
+    # A norm with a legal source applies from the day the law came into force (ISO date); before it, not applicable.
+    in_force_from: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
 
     def exact(self, messages: set[str]) -> MessageAdvice | None:
         """The advice for findings that all give one message, when the checklist has one for it."""

@@ -301,8 +301,12 @@ def test_a_memo_with_nothing_to_decide_stays_an_information_note(audience: Audie
         assert phrase not in en, phrase
     assert section(nl, "Communicatie") == \
         "Deze notitie is ter informatie; het adviesrapport kan met de afdelingen worden gedeeld."
-    assert section(nl, "Uitvoering en vervolg") == \
-        "Een vervolgonderzoek op 3 mei 2027 laat zien hoe de organisatie er dan voor staat."
+    # its mandate is reviewed on 15 January 2027, before the follow-up: said, as nothing else would (tip16 2.2)
+    assert section(nl, "Uitvoering en vervolg") == (
+        "Een vervolgonderzoek op 3 mei 2027 laat zien hoe de organisatie er dan voor staat.\n\n"
+        "Het organisatiebrede mandaat wordt volgens het besluit op 15 januari 2027 herzien, vóór het vervolgonderzoek "
+        "op 3 mei 2027: die herziening kan de uitkomst van het vervolgonderzoek dus niet gebruiken. Stem de twee data "
+        "op elkaar af.")
     assert section(nl, "Financiën") == "Deze notitie heeft geen financiële gevolgen."
     assert section(en, "Points to note").count("\n- ") == 0  # the Awb note alone
 

@@ -73,6 +73,10 @@ def course_adopted(ctx: Context) -> Iterator[Hit]:
             yield Hit("governance", "not_recorded", basis="not_recorded")
         return
     title = vision.title or ""
+    if vision.valid_until is not None and vision.valid_until < ctx.audit_date:
+        # a course that ran out before the peildatum: renew it, rather than "adopt one"
+        yield Hit(entity, "expired", {"title": title, "valid_until": vision.valid_until.isoformat()}, "valid_until")
+        return
     adopters = vision.adopters()
     if adopters is None and not vision.given("adopted_by"):
         yield Hit(entity, "adopter_not_recorded", {"title": title}, basis="not_recorded")
