@@ -352,8 +352,8 @@ def test_every_source_is_checkable(ruleset: RuleSet) -> None:
 def test_own_norms_are_labelled_in_the_reader_s_language(ruleset: RuleSet) -> None:
     from digimandate.render import rules_doc
 
-    assert "- OWN: eigen norm van digimandate" in rules_doc.explain(ruleset, "M013", "nl")
-    assert "- OWN: digimandate's own norm" in rules_doc.explain(ruleset, "M013", "en")
+    assert "- OWN: eigen norm van de checklist" in rules_doc.explain(ruleset, "M013", "nl")
+    assert "- OWN: the checklist's own norm" in rules_doc.explain(ruleset, "M013", "en")
 
 
 def test_thresholds_have_a_rationale_and_texts_read_the_parameter(ruleset: RuleSet) -> None:

@@ -141,7 +141,7 @@ def test_an_argument_on_a_fact_not_recorded_says_not_shown() -> None:
 
 def test_decision_points_fill_in_the_parameters_in_force() -> None:
     points = decisions(memo("small-municipality"))
-    assert any(p.startswith("Minstens één keer per 365 dagen een rapportage") for p in points)
+    assert any(p.startswith("Minstens eens per 365 dagen (eigen norm van de checklist) een rapportage") for p in points)
     assert not any("{" in p for p in points)
 
 
@@ -240,7 +240,7 @@ def test_the_overall_level_is_claimed_when_the_decisions_clear_all_that_blocks_i
 def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> None:
     directie = memo("small-municipality", "nl", "directie")  # the directie grants the mandate (tip16 2.2)
     assert section(directie, "Financiën") == (
-        "Het mandaat vraagt minstens 0,5 fte aan tijd van de houders.\n\n"
+        "Het mandaat vraagt minstens 0,5 fte aan tijd van de houders (eigen norm van de checklist).\n\n"
         "Voor beslispunten 3, 5 en 6 is de inspanning klein tot middel (zie het adviesrapport); voorgesteld wordt "
         "daarover nu te besluiten en het werk met bestaande medewerkers te doen.\n\n"
         "Voor beslispunten 1, 2 en 4 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een "
