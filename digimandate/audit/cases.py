@@ -28,6 +28,12 @@ class Case:
     # Where the findings point when their entity is absent from the file (a fact not recorded):
     # the entity, section or "/" (the top of the file) whose position stands in for it.
     at: str | None = None
+    # The basis every finding must have: ``not_recorded`` (a key left out) or ``observed``; None: not checked.
+    basis: str | None = None
+
+# In a patch, null deletes a key (the fact is then not recorded); this value writes an explicit null
+# instead (the file records that there is none).
+NULL = "_null"
 
 
 def cases_dir() -> Path:
@@ -63,6 +69,7 @@ def load_cases() -> list[Case]:
                 messages=item.get("messages"),
                 source=path.name,
                 at=item.get("at"),
+                basis=item.get("basis"),
             ))
     return out
 
@@ -70,9 +77,9 @@ def load_cases() -> list[Case]:
 def apply_patch(base: Any, patch: Any) -> Any:
     """Deep-merge ``patch`` into a copy of ``base``.
 
-    Mappings merge key by key and a null value deletes the key; lists of entities merge by
-    ``id`` (an item with ``_delete: true`` is removed, a new id is appended); other lists and
-    values replace.
+    Mappings merge key by key and a null value deletes the key (``_null`` writes an explicit null);
+    lists of entities merge by ``id`` (an item with ``_delete: true`` is removed, a new id is
+    appended); other lists and values replace.
     """
     if isinstance(base, dict) and isinstance(patch, dict):
         out = copy.deepcopy(base)
@@ -82,7 +89,7 @@ def apply_patch(base: Any, patch: Any) -> Any:
             elif key in out:
                 out[key] = apply_patch(out[key], value)
             else:
-                out[key] = copy.deepcopy(value)
+                out[key] = _nulls(copy.deepcopy(value))
         return out
     if _entity_list(base) and _entity_list(patch):
         merged = [copy.deepcopy(item) for item in base]
@@ -95,9 +102,20 @@ def apply_patch(base: Any, patch: Any) -> Any:
                 else:
                     merged[i] = apply_patch(merged[i], {k: v for k, v in item.items() if k != "id"})
             else:
-                merged.append(copy.deepcopy(item))
+                merged.append(_nulls(copy.deepcopy(item)))
         return [m for m in merged if m is not None]
-    return copy.deepcopy(patch)
+    return _nulls(copy.deepcopy(patch))
+
+
+def _nulls(value: Any) -> Any:
+    """``value`` with every ``_null`` made an explicit null."""
+    if value == NULL:
+        return None
+    if isinstance(value, dict):
+        return {k: _nulls(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nulls(v) for v in value]
+    return value
 
 
 def _entity_list(value: Any) -> bool:

@@ -22,6 +22,9 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
         if not rule.enabled:
             outcomes.append(Outcome(rule.id, "disabled"))
             continue
+        if rule.spec.in_force_from is not None and audit_date < date.fromisoformat(rule.spec.in_force_from):
+            outcomes.append(Outcome(rule.id, "not_applicable"))  # the law it tests was not in force yet
+            continue
         tally = Tally()
         try:
             if isinstance(rule.spec.check, PythonCheck):
@@ -56,14 +59,6 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
     return outcomes
 
 
-def basis_of(message_key: str) -> str:
-    """``not_recorded`` when a finding rests on a fact the file leaves out, else ``observed``.
-
-    The checklist convention: every message about an absent fact has ``not_recorded`` in its key.
-    """
-    return "not_recorded" if "not_recorded" in message_key else "observed"
-
-
 # The message values that the report and memo reuse (names of what a finding is about).
 _KEPT_ARGS = ("id", "name", "process", "channel", "who")
 
@@ -92,6 +87,6 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding
             location=doc.locate(hit.entity, hit.key),
             names=names,
             values=values,
-            basis=basis_of(hit.message),
+            basis=hit.basis,  # the check decides it from the fact, never from a message's name
         ))
     return tuple(out)

@@ -25,7 +25,7 @@ from digimandate.audit.budget import (
     tree_depth,
 )
 from digimandate.audit.jmes import DirectFunction, Fn, compile_query, contains, is_false
-from digimandate.audit.rules.api import Hit, NotApplicable, Tally
+from digimandate.audit.rules.api import Basis, Hit, NotApplicable, Tally
 from digimandate.audit.shapes import SECTION_NAMES, message_names, root_fields
 from digimandate.audit.specs import ActiveRule, Query
 from digimandate.model.validate import suggest
@@ -139,6 +139,7 @@ class CompiledCase:
     args: dict[str, Fn]
     at: Where
     args_at: dict[str, Where]
+    basis: Basis = "observed"
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,7 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
             args={k: comp(v, "cases", i, "args", k, root=top) for k, v in c.args.items()},
             at=("cases", i, "when"),
             args_at={k: ("cases", i, "args", k) for k in c.args},
+            basis=c.basis,
         )
         for i, c in enumerate(query.cases)
     )
@@ -249,7 +251,7 @@ def _known_sections(parsed: Mapping[str, Any], where: Where) -> None:
     """Refuse a name read from the whole organisation that is none of its sections."""
     for name in root_fields(parsed):
         # `null` reads a field nobody has: the idiom for null in jmespath 1.x (`upl == null`)
-        if name not in SECTION_NAMES and name != "null":
+        if name not in SECTION_NAMES and name not in ("null", "_unset"):
             guess = suggest(name, SECTION_NAMES)
             raise QueryError(where, "query_unknown_section", "did_you_mean" if guess else "query_sections",
                              section=name, suggestion=guess or "", known=", ".join(SECTION_NAMES))
@@ -311,7 +313,7 @@ def _hits(compiled: Compiled, view: dict[str, Any], tally: Tally | None = None) 
                         current = case.args_at[k]
                         args[k] = _show(e(item), compiled.funcs.budget)
                     entity = compiled.entity or item.get("_path") or "organisation"
-                    hits.append(Hit(entity, case.message, args, case.key))
+                    hits.append(Hit(entity, case.message, args, case.key, case.basis))
                     break
     except BudgetExceeded as exc:
         exc.where = current

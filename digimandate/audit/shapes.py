@@ -18,7 +18,8 @@ from pydantic import BaseModel
 
 from digimandate.model.org import SECTIONS, Intake, OrgModel, Step
 
-SECTION_NAMES = tuple(OrgModel.model_fields)  # the top of the view: every key of the organisation file
+# The top of the view: every key of the organisation file (and `_unset`, the keys it leaves out: view.build_view).
+SECTION_NAMES = tuple(OrgModel.model_fields)
 _SCALARS = (str, int, float, bool, datetime.date)  # a date is ISO text in the view
 # Node types whose first child reads the value a node is given and whose other children read what it gives.
 _CHAINS = frozenset({"subexpression", "index_expression", "pipe", "projection", "filter_projection", "flatten",

@@ -117,12 +117,17 @@ class Param(_Spec):
 
 
 class Case(_Spec):
-    """One way a declarative rule fails: a JMESPath condition and the message it gives."""
+    """One way a declarative rule fails: a JMESPath condition and the message it gives.
+
+    ``basis: not_recorded`` when the condition is that a fact is left out of the file (it tests
+    ``_unset``); every other case states an observed fact.
+    """
 
     when: str
     message: str
     key: str | None = None
     args: dict[str, str] = {}
+    basis: Literal["observed", "not_recorded"] = "observed"
 
 
 class Query(_Spec):
@@ -179,6 +184,8 @@ class Rule(_Spec):
     decided_by: Body | None = None
     after: list[RuleId] = []
     by_message: dict[str, MessageAdvice] = {}
+    # A norm with a legal source applies from the day the law came into force (ISO date); before it, not applicable.
+    in_force_from: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
 
     def exact(self, messages: set[str]) -> MessageAdvice | None:
         """The advice for findings that all give one message, when the checklist has one for it."""

@@ -1,10 +1,17 @@
-"""The resolved view: the organisation as plain data where each reference is the entity it names."""
+"""The resolved view: the organisation as plain data where each reference is the entity it names.
+
+Every object of the view has ``_unset``: the facts (dotted paths) the file leaves out of it, so a query
+can tell a key left out (not recorded) from one given as null or ``[]`` (recorded: there is none).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from digimandate.model.document import Document
+from digimandate.model.org import unset_paths
 
 JsonDict = dict[str, Any]
 
@@ -13,6 +20,7 @@ def build_view(doc: Document) -> JsonDict:
     """Dump the model to plain data and link references, so ``owner.department.function`` works."""
     m = doc.model
     root: JsonDict = m.model_dump(mode="json")
+    _mark_unset(m, root)
     tables: dict[str, dict[str, JsonDict]] = {}
     for section in ("departments", "people", "mandates", "channels", "systems", "processes"):
         table = {}
@@ -59,3 +67,16 @@ def build_view(doc: Document) -> JsonDict:
         for j, step in enumerate(pr["steps"] or []):
             step["_path"] = f"{pr['_path']}/steps/{j + 1}"
     return root
+
+
+def _mark_unset(model: BaseModel, data: JsonDict) -> None:
+    """Give ``data`` (the dump of ``model``) and every object in it their ``_unset`` paths."""
+    data["_unset"] = unset_paths(model)
+    for name in model.model_fields_set:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            _mark_unset(value, data[name])
+        elif isinstance(value, list):
+            for item, dumped in zip(value, data[name], strict=True):
+                if isinstance(item, BaseModel):
+                    _mark_unset(item, dumped)

@@ -11,10 +11,14 @@ from digimandate.i18n import Lang
 _COMMENTS: dict[str, dict[str, str]] = {
     "head": {
         "nl": "Beschrijving van een organisatie voor digimandate (organisatiemodel versie 1).\n"
-              "# Laat weg wat je niet weet: een regel meldt dan \"niet vastgelegd\" in plaats van \"onwaar\".\n"
+              "# Laat weg wat je niet weet: een regel meldt dan \"niet vastgelegd\" (niet aangetoond) en telt\n"
+              "# voor geen niveau. Weet je dat iets er niet is, schrijf dan null of []: \"owner: null\" legt vast\n"
+              "# dat er geen eigenaar is, \"mandates: []\" dat er geen mandaat is; dat is een vastgesteld feit.\n"
               "# Controleer met: digimandate check organisation.yaml",
         "en": "Organisation description for digimandate (organisation model version 1).\n"
-              "# Leave out what you do not know: a rule then says \"not recorded\" instead of \"false\".\n"
+              "# Leave out what you do not know: a rule then says \"not recorded\" (not shown) and it counts for\n"
+              "# no level. When you know something is not there, write null or []: \"owner: null\" records that\n"
+              "# there is no owner, \"mandates: []\" that there is no mandate; that is an observed fact.\n"
               "# Check it with: digimandate check organisation.yaml",
     },
     "governance": {
@@ -29,6 +33,14 @@ _COMMENTS: dict[str, dict[str, str]] = {
     "mandates": {
         "nl": "Mandaten; scope: organisation is het afdelingsoverstijgende mandaat van tip 16.",
         "en": "Mandates; scope: organisation is the cross-departmental mandate of tip 16.",
+    },
+    "approval": {
+        "nl": "[]: vastgelegd dat niemand per wijziging toestemming geeft (weglaten: onbekend)",
+        "en": "[]: recorded that nobody approves each change (left out: unknown)",
+    },
+    "deputy": {
+        "nl": "null: vastgelegd dat er geen vervanger is (weglaten: niet vastgelegd)",
+        "en": "null: recorded that there is no deputy (left out: not recorded)",
     },
     "channels": {
         "nl": "Kanalen; type: website | app | email | phone | counter | post | social | chat | video",
@@ -85,7 +97,8 @@ people:
 mandates:
   - id: digitale-dienstverlening
     topic: {topic}
-    holders: [adviseur]
+    holders: [adviseur, teamleider]
+    deputy: null  # {deputy}
     scope: organisation
     granted_by: directie
     announced: true
@@ -93,7 +106,7 @@ mandates:
       make_proposals: true
       demand_cooperation: true
       act_without_approval: [website, forms]
-    needs_approval_from: []
+    needs_approval_from: []  # {approval}
     fte: 0.8
     works_in: [kcc, publiekszaken]
     receives_results: true

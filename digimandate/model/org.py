@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import types
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
 # Bounds that keep every value plausible, so nothing that passes validation overflows later
 # (a date in the year 9999, a volume of 400 digits, a name of 45 MB); docs/security.md lists them.
@@ -60,6 +61,10 @@ class Base(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, str_max_length=MAX_TEXT)
 
+    def given(self, name: str) -> bool:
+        """Whether the file gave key ``name`` (even as null or ``[]``): a key left out is not recorded."""
+        return name in self.model_fields_set
+
 
 class Organisation(Base):
     """The organisation being audited."""
@@ -72,6 +77,24 @@ class Organisation(Base):
     audit_date: Day | None = None
 
 
+# A value that may be one of two kinds is told apart by its form (a text or a mapping), so an error names only
+# what was meant; the tags start with TAG, which no key does, and stay out of the paths errors name.
+TAG = "~"
+
+
+def _goal_kind(value: object) -> str:
+    """``~text`` for a goal written as text (v1), else ``~goal``."""
+    return TAG + ("text" if isinstance(value, str) else "goal")
+
+
+class Goal(Base):
+    """A measurable goal of the course: its text and, where it is one, the digital share it aims at and by when."""
+
+    text: Text
+    digital_share: Annotated[float, Field(ge=0, le=1)] | None = None  # a share, 0.8 for 80% of requests digital
+    by: Day | None = None  # the date by which the goal is to be reached
+
+
 class Vision(Base):
     """The organisational course the board embraced."""
 
@@ -79,8 +102,15 @@ class Vision(Base):
     # v2: a list of the bodies that adopted it ("directie en bestuur"); one value, as in v1, is one body
     adopted_by: Adopter | list[Adopter] | None = None
     adopted_on: Day | None = None
-    goals: list[Text] | None = None  # v2: measurable goals of the course
+    valid_until: Day | None = None  # 2.2: the last day the course runs ("visie 2022-2026": 2026-12-31)
+    # v2: measurable goals of the course; each a text (v1) or a goal with its digital share and date (2.2)
+    goals: list[Annotated[Annotated[Text, Tag(TAG + "text")] | Annotated[Goal, Tag(TAG + "goal")],
+                          Discriminator(_goal_kind)]] | None = None
     evaluated_on: Day | None = None  # v2: when the course was last revisited on its results
+
+    def share_goals(self) -> list[Goal]:
+        """The goals that name a digital share, in the order written."""
+        return [g for g in self.goals or [] if isinstance(g, Goal) and g.digital_share is not None]
 
     def adopters(self) -> list[str] | None:
         """The bodies that adopted the course, always as a list (None when not recorded)."""
@@ -289,3 +319,53 @@ class OrgModel(Base):
 
 
 SECTIONS = ("departments", "people", "mandates", "channels", "systems", "processes")
+
+
+def unset_paths(model: BaseModel) -> list[str]:
+    """The facts the file leaves out of ``model``, as dotted paths (``powers.make_proposals``).
+
+    A key left out names itself and every fact below it; a key given as null records that there is
+    none, so neither it nor anything below it is unset. Items of lists are entities of their own.
+    """
+    out: list[str] = []
+    given = model.model_fields_set
+    for name in type(model).model_fields:
+        if name not in given:
+            out.append(name)
+            out.extend(f"{name}.{sub}" for sub in _nested_fields(type(model), name))
+            continue
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            out.extend(f"{name}.{sub}" for sub in unset_paths(value))
+    return out
+
+
+_NESTED: dict[tuple[type[BaseModel], str], tuple[str, ...]] = {}
+
+
+def _nested_fields(cls: type[BaseModel], name: str) -> tuple[str, ...]:
+    """Every dotted path below field ``name`` of ``cls`` when it holds one model (not a list of them)."""
+    key = (cls, name)
+    if key not in _NESTED:
+        sub = _model_of(cls.model_fields[name].annotation)
+        paths: list[str] = []
+        if sub is not None:
+            for child in sub.model_fields:
+                paths.append(child)
+                paths.extend(f"{child}.{p}" for p in _nested_fields(sub, child))
+        _NESTED[key] = tuple(paths)
+    return _NESTED[key]
+
+
+def _model_of(annotation: object) -> type[BaseModel] | None:
+    """The model class a field holds directly (``Vision | None``), or None."""
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _model_of(arg)
+            if found is not None:
+                return found
+    return None

@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 
 from digimandate.errors import InputError, Location, Problem, Term, excerpt, problem
 from digimandate.model.loader import LList, LMap, Loaded
+from digimandate.model.org import TAG
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -153,7 +154,8 @@ def slug(text: str) -> str:
 
 def convert(error: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Problem:
     """Turn one pydantic error into a located problem."""
-    loc = [p for p in error["loc"] if isinstance(p, (str, int))]
+    # the tag of a value that may be of two kinds is no key of the file: leave it out of the path
+    loc = [p for p in error["loc"] if isinstance(p, int) or (isinstance(p, str) and not p.startswith(TAG))]
     etype = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}

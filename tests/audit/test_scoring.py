@@ -247,7 +247,8 @@ def test_a_thin_file_gives_no_level_and_leads_with_facts_to_collect(ruleset: Rul
     assert m.level is None and m.reason == "insufficient_evidence"
     share = m.evidence.share
     assert share is not None and share < 0.5
-    assert any(f.basis == "observed" for f in result.findings)
+    # every fact a rule needs is left out here, so nothing is called observed (tip16 2.2)
+    assert not any(f.basis == "observed" for f in result.findings)
     nl = memo(a, DocOptions(lang="nl", written=WRITTEN))
     assert "onvoldoende gegevens om een niveau vast te stellen" in nl
     assert "Ad hoc" not in nl
@@ -267,8 +268,9 @@ def test_findings_tell_observed_from_not_recorded(ruleset: RuleSet) -> None:
     basis = {(f.rule, f.message_key): f.basis for f in result.findings}
     assert basis[("C001", "communicatie_only")] == "observed"
     assert basis[("B001", "not_recorded")] == "not_recorded"
-    assert all(f.basis == ("not_recorded" if "not_recorded" in f.message_key else "observed")
-               for f in result.findings)
+    # the basis follows the fact, and the message says which: "niet vastgelegd" only when it is left out
+    for f in result.findings:
+        assert ("vastgelegd" in f.message_nl) == (f.basis == "not_recorded"), (f.rule, f.message_nl)
 
 
 def test_every_v1_example_and_readme_file_still_validates() -> None:
@@ -291,8 +293,8 @@ def test_previous_result_of_another_checklist_version_warns(tmp_path: Path, monk
     result = runner.invoke(app, ["memo", str(SMALL), "--previous", str(previous), "--lang", "en"])
     assert result.exit_code == 0
     assert result.stderr == ("warning: the earlier result was audited with checklist tip16 1.0.0, this one with "
-                             "2.1.0; levels and findings are not directly comparable\n")
-    before["checklists"] = [{"id": "tip16", "version": "2.1.0"}]
+                             "2.2.0; levels and findings are not directly comparable\n")
+    before["checklists"] = [{"id": "tip16", "version": "2.2.0"}]
     previous.write_text(json.dumps(before), encoding="utf-8")
     assert runner.invoke(app, ["memo", str(SMALL), "--previous", str(previous)]).stderr == ""
 
@@ -350,8 +352,8 @@ def test_every_source_is_checkable(ruleset: RuleSet) -> None:
 def test_own_norms_are_labelled_in_the_reader_s_language(ruleset: RuleSet) -> None:
     from digimandate.render import rules_doc
 
-    assert "- OWN: eigen norm van digimandate" in rules_doc.explain(ruleset, "M013", "nl")
-    assert "- OWN: digimandate's own norm" in rules_doc.explain(ruleset, "M013", "en")
+    assert "- OWN: eigen norm van de checklist" in rules_doc.explain(ruleset, "M013", "nl")
+    assert "- OWN: the checklist's own norm" in rules_doc.explain(ruleset, "M013", "en")
 
 
 def test_thresholds_have_a_rationale_and_texts_read_the_parameter(ruleset: RuleSet) -> None:
@@ -386,7 +388,7 @@ def test_json_result_carries_coverage_evidence_and_basis(monkeypatch: pytest.Mon
     data = json.loads(CliRunner().invoke(app, ["check", str(MATURE), "-f", "json"]).stdout)
     schema = json.loads((ROOT / "digimandate" / "model" / "schemas" / "result-v1.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
-    assert data["checklists"] == [{"id": "tip16", "version": "2.1.0"}]
+    assert data["checklists"] == [{"id": "tip16", "version": "2.2.0"}]
     assert data["evidence"]["checks"] == data["evidence"]["decided_by_recorded_facts"] > 0
     assert all(c["met"] for c in data["coverage"].values())
     assert data["maturity"]["dimensions"]["board"]["assessed_levels"] == [2, 3, 4, 5]

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from digimandate.audit.cases import apply_patch, base_org
 from digimandate.audit.specs import RuleSet
 from digimandate.cli.app import app
 from digimandate.cli.run import Run
@@ -23,7 +24,7 @@ from digimandate.render.doc.common import DocContext
 from digimandate.render.doc.memo import build_memo
 from digimandate.render.doc.report import build_report
 from digimandate.render.doc.to_markdown import render_markdown
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, yaml_text
 
 EPOCH = "1795000000"  # 2026-11-18
 
@@ -160,9 +161,10 @@ def test_actions_take_the_parameters_in_force(tmp_path: Path) -> None:
                          "overrides:\n  M009: {params: {min_fte: 0.8}}\n  F003: {params: {min_digital_share: 0.7}}\n",
                          encoding="utf-8")
     result = audit(EXAMPLES / "small-municipality.yaml", (checklist,))
-    assert action_text(result.rules.rules["M009"], "nl").endswith("reserveer minstens 0,8 fte.")
-    assert action_text(result.rules.rules["M009"], "en").endswith("reserve at least 0.8 FTE.")
-    assert action_text(result.rules.rules["F003"], "nl").endswith("tot minstens 70%.")
+    # every threshold is labelled as the checklist's own norm (tip16 2.2)
+    assert action_text(result.rules.rules["M009"], "nl").endswith("reserveer minstens 0,8 fte (eigen norm van de checklist).")
+    assert action_text(result.rules.rules["M009"], "en").endswith("reserve at least 0.8 FTE (the checklist's own norm).")
+    assert action_text(result.rules.rules["F003"], "nl").endswith("tot minstens 70% (eigen norm van de checklist).")
     text = render_markdown(build_report(result, DocContext("nl", date(2026, 11, 18))))
     assert ("| Het digitale aandeel haalt de doelstelling waar die past | Welk deel van de aanvragen minstens digitaal binnenkomt "
             "bij een product met een digitale route: 50% gewijzigd in 70% | Mijn |") in text
@@ -415,13 +417,20 @@ def test_control_characters_in_names_are_refused_before_any_document(runner: Cli
         assert not (tmp_path / "out").exists()
 
 
-def test_an_action_asks_only_for_what_is_missing() -> None:
-    """The raad adopted the vision, the directie did not: only the directie is asked, and it decides."""
-    large = audit(EXAMPLES / "large-municipality.yaml")
-    b002 = next(rec for rec in recommendations(large) if rec.rule.id == "B002")
+def test_an_action_asks_only_for_what_is_missing(tmp_path: Path) -> None:
+    """The college adopted the vision, the directie did not: only the directie is asked, and it decides.
+
+    (A vision of the raad meets the norm on its own since tip16 2.2, as in the large example.)
+    """
+    college_only = tmp_path / "college.yaml"
+    college_only.write_text(yaml_text(apply_patch(base_org(), {"governance": {"vision": {"adopted_by": ["college"]}}})),
+                            encoding="utf-8")
+    b002 = next(rec for rec in recommendations(audit(college_only)) if rec.rule.id == "B002")
     assert {f.message_key for f in b002.findings} == {"no_directie"}
     assert b002.decided_by == "directie" and b002.role == "directie"
-    assert b002.action("nl") == "Laat ook de directie de visie op dienstverlening vaststellen, die het bestuur al vaststelde."
+    assert b002.action("nl") == "Laat ook de directie de visie op dienstverlening vaststellen, die het college al vaststelde."
+    large = audit(EXAMPLES / "large-municipality.yaml")
+    assert not any(rec.rule.id == "B002" for rec in recommendations(large))
     english = audit(EXAMPLES / "english-agency.yaml")
     m008 = next(rec for rec in recommendations(english) if rec.rule.id == "M008")
     assert m008.action("en") == "Give the holder control of the website, without approval per change."

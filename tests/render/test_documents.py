@@ -96,6 +96,11 @@ def test_memo_stays_within_two_pages(runner: CliRunner) -> None:
         assert len(text.splitlines()) <= 90, example
 
 
+def decisions_of(memo: str) -> str:
+    """The memo's decision points."""
+    return memo.split("\n## ", 2)[1]
+
+
 def test_memo_structure(runner: CliRunner) -> None:
     text = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--from", "J. Adviseur"]).stdout
     headings = [line for line in text.splitlines() if line.startswith("## ")]
@@ -105,20 +110,21 @@ def test_memo_structure(runner: CliRunner) -> None:
     assert "| **Aan** | De directie |" in text and "| **Steller** | J. Adviseur |" in text
     assert "| **Portefeuillehouder** | Wethouder Dienstverlening en ICT |" in text
     assert "| **Status** | ter besluitvorming |" in text
-    assert "1. Opdracht geven de formulieren van Parkeervergunning aanvragen te laten landen in het zaaksysteem" in text
+    # the directie grants the organisation-wide mandate and the college is informed (checklist 2.2)
+    assert "1. Een persoon of compact team een organisatiebreed mandaat voor digitale dienstverlening verlenen" in text
+    assert "2. Opdracht geven de formulieren van Parkeervergunning aanvragen te laten landen in het zaaksysteem" in text
     assert "geen mandaat om namens een bestuursorgaan besluiten te nemen als bedoeld in titel 10.1" in text
-    assert "(WOR artikel 25)" not in text  # the directie decides nothing about the mandate here
-    # the college decides on the mandate and the course, and has its measurable goals recorded (checklist 2.0)
-    assert "Een aparte notitie legt het college van B&W 3 beslispunten voor." in text
+    assert "(WOR artikel 25)" in text  # the directie decides about the mandate
+    # the college decides on the course, and has its measurable goals recorded
+    assert "Een aparte notitie legt het college van B&W 2 beslispunten voor." in text
     assert "Voor Kanalen en Eigenaarschap is geen niveau vastgesteld" in text
     college = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--audience", "college",
                                   "--lang", "en"]).stdout
     addressed = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--to", "Gemeentesecretaris"]).stdout
     assert "| **Aan** | Gemeentesecretaris |" in addressed
     assert college.startswith("# Proposal to the executive\n") and "| **To** | The municipal executive |" in college
-    assert "1. Grant one person or a compact team an organisation-wide mandate" in college
-    assert "The mandate needs at least 0.5 FTE of the holders' time" in college
-    assert "(Works Councils Act, article 25)" in college  # the college grants the mandate
+    assert "organisation-wide mandate" not in decisions_of(college)  # the college is informed, it grants nothing
+    assert "(Works Councils Act, article 25)" not in college
 
 
 def test_memo_is_for_information_when_nothing_needs_deciding(runner: CliRunner) -> None:

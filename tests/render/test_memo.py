@@ -67,10 +67,11 @@ def test_the_author_is_who_was_named_and_else_left_out(lang: Lang) -> None:
 
 
 def test_the_weight_counts_findings_not_norms() -> None:
-    # 70 findings of weight high in the large example (5 norms); no critical finding there
-    assert "Het onderzoek heeft 1.404 bevindingen, waarvan 70 met een hoog gewicht. De belangrijkste:" \
+    # 70 findings of weight high in the large example (5 norms); no critical finding there (its vision, adopted
+    # by the raad, meets B002 since tip16 2.2)
+    assert "Het onderzoek heeft 1.403 bevindingen, waarvan 70 met een hoog gewicht. De belangrijkste:" \
         in memo("large-municipality")
-    assert "The audit has 1,404 findings, 70 of them of high weight." in memo("large-municipality", "en")
+    assert "The audit has 1,403 findings, 70 of them of high weight." in memo("large-municipality", "en")
     # the small example has a critical finding (the missing organisation-wide mandate): 7 high and 1 critical
     assert "Het onderzoek heeft 44 bevindingen, waarvan 8 met een hoog of kritiek gewicht." in memo("small-municipality")
     assert "The audit has 44 findings, 8 of them of high or critical weight." in memo("small-municipality", "en")
@@ -140,7 +141,7 @@ def test_an_argument_on_a_fact_not_recorded_says_not_shown() -> None:
 
 def test_decision_points_fill_in_the_parameters_in_force() -> None:
     points = decisions(memo("small-municipality"))
-    assert any(p.startswith("Minstens één keer per 365 dagen een rapportage") for p in points)
+    assert any(p.startswith("Minstens eens per 365 dagen (eigen norm van de checklist) een rapportage") for p in points)
     assert not any("{" in p for p in points)
 
 
@@ -170,7 +171,7 @@ def test_capped_decisions_are_counted_alike_and_left_to_the_report(monkeypatch: 
     monkeypatch.setattr(module, "MAX_DECISIONS", 3)
     directie, college = memo("large-municipality", "nl"), memo("large-municipality", "nl", "college")
     assert len(decisions(directie)) == 3  # two observed, and the point to record missing facts
-    rest = "Het adviesrapport noemt voor de directie nog 4 beslispunten, waarover later wordt besloten."
+    rest = "Het adviesrapport noemt voor de directie nog 3 beslispunten, waarover later wordt besloten."  # B002 met by the raad
     assert rest in section(directie, "Uitvoering en vervolg")
     assert f"Een aparte notitie legt de directie 3 beslispunten voor.\n\n{rest}" in college
 
@@ -187,15 +188,18 @@ def test_the_effect_names_the_levels_the_decisions_reach() -> None:
         "Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is voldaan aan: Elk product heeft een proceseigenaar, "
         "Elk product is digitaal aan te vragen, Elk product heeft prestatie-indicatoren; "
         "de acties daarvoor staan in het adviesrapport.")
-    assert section(memo("english-agency", "en", "college"), "Intended effect").startswith(
+    # the agency's directie adopted its course, which meets B002 for an organisation without raad or college
+    # (tip16 2.2): its management decides what raises mandate and channels
+    assert section(memo("english-agency", "en", "directie"), "Intended effect").startswith(
         "Once all decision points are carried out:\n\n"
-        "- Board commitment: from level 2 (Assigned) to level 3 (Mandated).\n\n"
+        "- Mandate: from level 2 (Assigned) to level 3 (Mandated).\n"
+        "- Channels: from level 2 (Assigned) to level 3 (Mandated).\n\n"
         "The overall level stays at level 1 (Ad hoc) as long as these are not met: ")
 
 
 def test_no_level_is_claimed_when_no_decision_removes_a_blocker() -> None:
-    # the small directie decides nothing that blocks a next level: the sponsor's fact is to be recorded first
-    effect = section(memo("small-municipality"), "Beoogd effect")
+    # the small college decides nothing that blocks a next level: the directie grants the mandate (tip16 2.2)
+    effect = section(memo("small-municipality", "nl", "college"), "Beoogd effect")
     assert effect.startswith("De beslispunten brengen nog geen dimensie een niveau hoger; ze bereiden dat voor "
                              "of dragen bij aan een hoger niveau daarna.\n\nHet totale niveau blijft niveau 1 (Ad hoc) ")
     assert "dichter bij" not in effect and "bereiken" not in effect
@@ -234,17 +238,17 @@ def test_the_overall_level_is_claimed_when_the_decisions_clear_all_that_blocks_i
 
 
 def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> None:
-    college = memo("small-municipality", "nl", "college")
-    assert section(college, "Financiën") == (
-        "Het mandaat vraagt minstens 0,5 fte aan tijd van de houders.\n\n"
-        "Voor beslispunten 2 en 3 is de inspanning klein tot middel (zie het adviesrapport); voorgesteld wordt "
+    directie = memo("small-municipality", "nl", "directie")  # the directie grants the mandate (tip16 2.2)
+    assert section(directie, "Financiën") == (
+        "Het mandaat vraagt minstens 0,5 fte aan tijd van de houders (eigen norm van de checklist).\n\n"
+        "Voor beslispunten 3, 5 en 6 is de inspanning klein tot middel (zie het adviesrapport); voorgesteld wordt "
         "daarover nu te besluiten en het werk met bestaande medewerkers te doen.\n\n"
-        "Voor beslispunt 1 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een raming van de "
-        "kosten, die uiterlijk 17 februari 2027 voorligt; over de uitvoering wordt daarna besloten.")
+        "Voor beslispunten 1, 2 en 4 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een "
+        "raming van de kosten, die uiterlijk 17 februari 2027 voorligt; over de uitvoering wordt daarna besloten.")
     # the costly point itself says what is decided now
-    assert decisions(college)[0].startswith("Een persoon of compact team een organisatiebreed mandaat")
+    assert decisions(directie)[0].startswith("Een persoon of compact team een organisatiebreed mandaat")
     assert ("Omdat dit veel werk is, wordt nu besloten het uit te werken met een raming van de kosten, uiterlijk "
-            "17 februari 2027; over de uitvoering volgt dan een besluit. Argument:") in decisions(college)[0]
+            "17 februari 2027; over de uitvoering volgt dan een besluit. Argument:") in decisions(directie)[0]
     english = memo("large-municipality", "en")
     assert section(english, "Finance") == (
         "For decision points 3, 4, 5 and 6 the effort is small to medium (see the advice report); the proposal is to "
@@ -252,11 +256,11 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
         "For decision points 1 and 2 the effort is large: what is decided now is only a worked-out plan with a cost "
         "estimate, due by 17 February 2027; the implementation is decided after that.")
     assert "Once all decision points are carried out, including those first worked out with a cost estimate:" in english
-    for text in (college, english, memo("english-agency", "en")):
+    for text in (directie, english, memo("english-agency", "en")):
         assert "te ramen" not in text and "to be estimated" not in text and "komen bij het besluit" not in text
     assert "For all decision points the effort is small to medium" in memo("english-agency", "en")
     # a working day (a Wednesday), a quarter year after the memo and before the follow-up audit on 3 May 2027
-    assert "Een vervolgonderzoek op 3 mei 2027" in section(college, "Uitvoering en vervolg")
+    assert "Een vervolgonderzoek op 3 mei 2027" in section(directie, "Uitvoering en vervolg")
 
 
 
@@ -264,15 +268,16 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
 
 
 def test_the_mandate_is_announced_only_when_a_decision_grants_or_changes_it() -> None:
-    small = memo("small-municipality")  # the directie decides nothing about a mandate
+    # the directie grants the organisation-wide mandate (tip16 2.2), the college is informed and decides none of it
+    small = memo("small-municipality")
     assert section(small, "Communicatie") == (
-        "Na het besluit horen de betrokken afdelingen in het managementoverleg wat het van hen vraagt.")
-    assert "bekendgemaakt" not in small and "WOR" not in small
-    college = memo("small-municipality", "nl", "college")  # the college grants the organisation-wide mandate
-    assert section(college, "Communicatie") == (
         "Na het besluit over het mandaat worden het mandaat en de houders aan de hele organisatie bekendgemaakt: "
         "via intranet, in het managementoverleg en op de afdelingen.")
-    assert "(WOR artikel 25)" in college
+    assert "(WOR artikel 25)" in small
+    college = memo("small-municipality", "nl", "college")
+    assert section(college, "Communicatie") == (
+        "Na het besluit horen de betrokken afdelingen in het managementoverleg wat het van hen vraagt.")
+    assert "bekendgemaakt" not in college and "WOR" not in college
     # large: the mandate exists since a Directiebesluit and was announced; the directie drops an approval
     large = memo("large-municipality", "en")
     assert section(large, "Communication") == (
@@ -296,8 +301,12 @@ def test_a_memo_with_nothing_to_decide_stays_an_information_note(audience: Audie
         assert phrase not in en, phrase
     assert section(nl, "Communicatie") == \
         "Deze notitie is ter informatie; het adviesrapport kan met de afdelingen worden gedeeld."
-    assert section(nl, "Uitvoering en vervolg") == \
-        "Een vervolgonderzoek op 3 mei 2027 laat zien hoe de organisatie er dan voor staat."
+    # its mandate is reviewed on 15 January 2027, before the follow-up: said, as nothing else would (tip16 2.2)
+    assert section(nl, "Uitvoering en vervolg") == (
+        "Een vervolgonderzoek op 3 mei 2027 laat zien hoe de organisatie er dan voor staat.\n\n"
+        "Het organisatiebrede mandaat wordt volgens het besluit op 15 januari 2027 herzien, vóór het vervolgonderzoek "
+        "op 3 mei 2027: die herziening kan de uitkomst van het vervolgonderzoek dus niet gebruiken. Stem de twee data "
+        "op elkaar af.")
     assert section(nl, "Financiën") == "Deze notitie heeft geen financiële gevolgen."
     assert section(en, "Points to note").count("\n- ") == 0  # the Awb note alone
 

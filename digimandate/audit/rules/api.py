@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from digimandate.model.document import Document
+
+Basis = Literal["observed", "not_recorded"]
 
 
 class NotApplicable(Exception):
@@ -16,12 +18,17 @@ class NotApplicable(Exception):
 
 @dataclass(frozen=True)
 class Hit:
-    """One failure a check found: the entity, a message key from the checklist, and its values."""
+    """One failure a check found: the entity, a message key from the checklist, and its values.
+
+    ``basis`` is ``not_recorded`` when the fact the check needs is left out of the file, and
+    ``observed`` when the file states it (an explicit null or ``[]`` records that there is none).
+    """
 
     entity: str
     message: str
     args: dict[str, Any] = field(default_factory=dict)
     key: str | None = None
+    basis: Basis = "observed"
 
 
 @dataclass

@@ -23,8 +23,8 @@ def approval_per_change(ctx: Context) -> Iterator[Hit]:
     for mid in _mandates(ctx):
         md = ctx.doc.mandates[mid]
         entity = f"mandates/{mid}"
-        if md.needs_approval_from is None:
-            yield Hit(entity, "not_recorded")
+        if not md.given("needs_approval_from"):
+            yield Hit(entity, "not_recorded", basis="not_recorded")
         elif md.needs_approval_from:
             names = [_approver(ctx, md.holders or [], ref) for ref in md.needs_approval_from]
             yield Hit(entity, "needs_approval", {"who": ", ".join(names)}, "needs_approval_from")
@@ -52,18 +52,20 @@ def focus(ctx: Context) -> Iterator[Hit]:
     for mid in _mandates(ctx):
         md = ctx.doc.mandates[mid]
         entity = f"mandates/{mid}"
-        duties = md.other_duties
+        # null or [] records none: no other duties, no time for the mandate
+        duties = (md.other_duties or []) if md.given("other_duties") else None
+        fte = (md.fte or 0.0) if md.given("fte") else None
         if duties is not None and len(duties) > max_duties:
             yield Hit(entity, "too_many_duties", {"count": len(duties), "max_other_duties": max_duties},
                       "other_duties")
-        elif md.fte is not None and md.fte < min_fte:
-            yield Hit(entity, "too_little_time", {"fte": md.fte, "min_fte": min_fte}, "fte")
-        elif duties is None and md.fte is None:
-            yield Hit(entity, "not_recorded")
+        elif fte is not None and fte < min_fte:
+            yield Hit(entity, "too_little_time", {"fte": fte, "min_fte": min_fte}, "fte")
+        elif duties is None and fte is None:
+            yield Hit(entity, "not_recorded", basis="not_recorded")
         elif duties is None:
-            yield Hit(entity, "duties_not_recorded")
-        elif md.fte is None:
-            yield Hit(entity, "fte_not_recorded")
+            yield Hit(entity, "duties_not_recorded", basis="not_recorded")
+        elif fte is None:
+            yield Hit(entity, "fte_not_recorded", basis="not_recorded")
 
 
 @check("M012")
@@ -75,10 +77,10 @@ def embedded(ctx: Context) -> Iterator[Hit]:
     minimum = float(ctx.params["min_presence"])
     for md in (ctx.doc.mandates[mid] for mid in _mandates(ctx)):
         entity = f"mandates/{md.id}"
-        if md.works_in is None:
-            yield Hit(entity, "not_recorded")
+        if not md.given("works_in"):
+            yield Hit(entity, "not_recorded", basis="not_recorded")
             continue
-        present = {d.id for d in service} & set(md.works_in)
+        present = {d.id for d in service} & set(md.works_in or [])
         share = len(present) / len(service)
         if share < minimum:
             missing = ", ".join(d.name for d in service if d.id not in present)

@@ -27,33 +27,41 @@ def form_lands_in_system(ctx: Context) -> Iterator[Hit]:
         raise NotApplicable
 
 
-def final_system(ctx: Context, first: System) -> tuple[System, bool]:
+def final_system(ctx: Context, first: System) -> tuple[System, str | None]:
     """Follow ``delivers_to`` from a system to where requests are handled.
 
-    Returns the last system reached and whether the chain stops at an intermediate system that
-    does not record where it delivers. A loop stops at the first repeat.
+    Returns the last system reached and, when the chain stops at a forms system, why:
+    ``not_recorded`` (it does not say where it delivers) or ``nowhere`` (null: it delivers nowhere).
+    A loop stops at the first repeat.
     """
     system = first
     seen = {system.id}
     while system.delivers_to is not None and system.delivers_to not in seen:
         seen.add(system.delivers_to)
         system = ctx.doc.systems[system.delivers_to]
-    unknown = system.delivers_to is None and system.type == "forms"
-    return system, unknown
+    stop = None
+    if system.delivers_to is None and system.type == "forms":
+        stop = "nowhere" if system.given("delivers_to") else "not_recorded"
+    return system, stop
 
 
 def _landing(ctx: Context, path: str, proc: Process, intake: Intake) -> Iterator[Hit]:
     """A hit when an intake ends in a mailbox, on paper, or nowhere recorded, following delivers_to."""
     args = {"process": proc.name, "channel": ctx.doc.channels[intake.channel].name}
     if intake.lands_in is None:
-        yield Hit(path, "not_recorded", args)
+        if intake.given("lands_in"):
+            yield Hit(path, "lands_nowhere", args, "lands_in")
+        else:
+            yield Hit(path, "not_recorded", args, basis="not_recorded")
         return
     first = ctx.doc.systems[intake.lands_in]
-    system, unknown = final_system(ctx, first)
+    system, stop = final_system(ctx, first)
     if system.type in NOT_DIGITAL_SYSTEMS:
         yield Hit(path, "lands_in_" + system.type, {**args, "system": system.name}, "lands_in")
-    elif unknown:
-        yield Hit(path, "delivery_not_recorded", {**args, "system": system.name}, "lands_in")
+    elif stop == "not_recorded":
+        yield Hit(path, "delivery_not_recorded", {**args, "system": system.name}, "lands_in", "not_recorded")
+    elif stop == "nowhere":
+        yield Hit(path, "not_delivered", {**args, "system": system.name}, "lands_in")
 
 
 @check("P002")
@@ -66,16 +74,18 @@ def no_print(ctx: Context) -> Iterator[Hit]:
             ctx.examine()
             path = f"processes/{proc.id}/steps/{j}"
             args = {"process": proc.name, "step": step.name or str(j)}
-            if step.medium is None:
-                yield Hit(path, "not_recorded", args)
+            if step.medium is None:  # null says nothing of how the step is done either: not recorded
+                yield Hit(path, "not_recorded", args, basis="not_recorded")
             elif step.medium in ("print", "paper"):
                 yield Hit(path, step.medium, args, "medium")
     if not seen:
         if not ctx.doc.model.processes:
             raise NotApplicable
-        # products exist but no handling step is recorded anywhere: not shown, never "not applicable"
+        # products exist but no handling step is recorded anywhere: not shown, never "not applicable";
+        # a product given ``steps: []`` has no handling steps, so nothing is printed there
         ctx.examine()
-        yield Hit("processes", "steps_not_recorded")
+        if not any(p.given("steps") for p in ctx.doc.model.processes):
+            yield Hit("processes", "steps_not_recorded", basis="not_recorded")
 
 
 @check("P004")

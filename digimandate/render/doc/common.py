@@ -125,6 +125,20 @@ def follow_up(result: AuditResult) -> date:
     return fmt.working_day(result.audit_date + timedelta(days=FOLLOW_UP_DAYS))
 
 
+def reviews_before_follow_up(a: Audited) -> list[date]:
+    """Review dates of the organisation-wide mandate after the peildatum but before the follow-up audit."""
+    until = follow_up(a.result)
+    return sorted({md.review_on for md in a.model.mandates if md.scope == "organisation" and md.review_on is not None
+                   and a.result.audit_date < md.review_on < until})
+
+
+def review_paras(a: Audited, lang: Lang) -> list[str]:
+    """What to say of a mandate review that falls before the follow-up audit (nothing when none does)."""
+    when = fmt.long_date(follow_up(a.result), lang)
+    return [t("doc_review_before_follow_up", lang, review=fmt.long_date(day, lang), date=when)
+            for day in reviews_before_follow_up(a)]
+
+
 def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang) -> str:
     """The decision a rule asks of its body, with the names it concerns."""
     spec = rec.rule.spec

@@ -21,6 +21,7 @@ from digimandate.render.doc.common import (
     decision,
     follow_up,
     level_text,
+    review_paras,
     short_list,
 )
 from digimandate.render.doc.model import Document, Fields, Items, Para, Section
@@ -394,6 +395,8 @@ class _Memo:
             s.add(Para(tx("doc_memo_follow_up_inform", date=when)))
         else:
             s.add(Para(tx("doc_memo_follow_up_clean", date=when)))
+        for text in review_paras(self.a, lang):
+            s.add(Para(text))
         if self.plan.rest:
             s.add(Para(tx("doc_memo_follow_rest", body=body_name(self.audience, r, lang),
                           count=counted(self.plan.rest, "point", lang))))

@@ -21,6 +21,7 @@ from digimandate.render.doc.common import (
     follow_up,
     level_text,
     ownership,
+    review_paras,
     role_name,
     short_list,
 )
@@ -29,6 +30,7 @@ from digimandate.render.doc.names import Names, clean
 
 TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are named in a paragraph
 TOP = 3
+OLD_PEILDATUM_DAYS = 365  # a peildatum further back than this before the report date is named in the method
 
 
 class _Report:
@@ -169,6 +171,9 @@ class _Report:
         r, tx = self.r, self.tx
         s = Section(tx("doc_h_method"))
         s.add(Para(tx("doc_method_text", date=fmt.long_date(r.audit_date, self.lang))))
+        if (self.ctx.written - r.audit_date).days > OLD_PEILDATUM_DAYS:  # a picture of then, not of now
+            s.add(Para(tx("doc_method_old_peildatum", date=fmt.long_date(r.audit_date, self.lang),
+                          written=fmt.long_date(self.ctx.written, self.lang))))
         observed = sum(1 for f in r.findings if basis(f) == "observed")
         missing = len(r.findings) - observed
         ev = evidence(r)
@@ -393,6 +398,8 @@ class _Report:
         s.add(Table([tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact"), tx("doc_col_effort"),
                      tx("doc_col_role"), tx("doc_col_after")], rows, [2, 10, 4, 4, 5, 2]))
         s.add(Para(tx("doc_recs_follow_up", date=fmt.long_date(follow_up(self.r), lang))))
+        for text in review_paras(self.a, lang):
+            s.add(Para(text))
         return s
 
     # ---------------------------------------------------------------- appendices

@@ -31,6 +31,8 @@ def test_case(case: Case, ruleset: RuleSet) -> None:
         assert "{" not in f.message_en + f.message_nl, "a placeholder was left unfilled"
     if case.messages is not None:
         assert sorted(f.message_key for f in outcome.findings) == sorted(case.messages)
+    if case.basis is not None:
+        assert {f.basis for f in outcome.findings} == {case.basis}
     for f in outcome.findings:
         assert f.location in own_locations(doc, case.at or f.entity), f"{f.entity} points elsewhere"
 

@@ -1,0 +1,44 @@
+"""Own norms look like own norms (tip16 2.2): every threshold a client reads is labelled as the checklist's choice."""
+
+from __future__ import annotations
+
+import re
+
+from digimandate.audit.specs import RuleSet, Text
+from digimandate.i18n import t
+
+LABEL = {"nl": "(eigen norm van de checklist)", "en": "(the checklist's own norm)"}
+UNIT = r"(?: (?:dagen|days|fte|FTE|houders|holders|van de tijd|of the time|ervan|of them))?"
+
+
+def _texts(spec) -> list[Text]:  # type: ignore[no-untyped-def]
+    texts = [*spec.messages.values(), spec.action, spec.decision]
+    for advice in spec.by_message.values():
+        texts += [advice.action, advice.decision]
+    return [x for x in texts if x is not None]
+
+
+def test_every_threshold_a_client_reads_is_labelled_as_the_checklists_own_norm(ruleset: RuleSet) -> None:
+    labelled = 0
+    for active in ruleset.rules.values():
+        params = [p for p in active.spec.params if p != "min_coverage"]
+        for text in _texts(active.spec):
+            for lang in ("nl", "en"):
+                for param in params:
+                    for m in re.finditer(r"\{" + param + r"\}" + UNIT, text.get(lang)):
+                        assert text.get(lang)[m.end():].startswith(" " + LABEL[lang]), (active.spec.id, text.get(lang))
+                        labelled += 1
+    assert labelled >= 30
+    assert t("own_norm", "nl") == "eigen norm van de checklist" and t("own_norm", "en") == "the checklist's own norm"
+
+
+def test_a_rendered_finding_carries_the_label(ruleset: RuleSet) -> None:
+    from digimandate.audit.cases import apply_patch, base_org
+    from digimandate.audit.flow import audit_document
+    from digimandate.model.document import parse_document
+    from tests.conftest import yaml_text
+
+    patch = {"processes": [{"id": "parkeervergunning", "volume": {"total": 1000, "digital": 400}}]}
+    result = audit_document(parse_document(yaml_text(apply_patch(base_org(), patch))), ruleset)
+    (low,) = [f for f in result.findings if f.rule == "F003" and f.message_key == "low"]
+    assert low.message_nl.endswith("minder dan 50% (eigen norm van de checklist)")
