@@ -147,7 +147,7 @@ def test_validate(runner: CliRunner) -> None:
 def test_rules_lists_all_and_formats(runner: CliRunner) -> None:
     result = runner.invoke(app, ["rules", "--lang", "en"])
     assert result.exit_code == 0
-    assert result.stdout.strip().endswith("48 rules")
+    assert result.stdout.strip().endswith("48 rules, and 3 about waivers")
     data = json.loads(runner.invoke(app, ["rules", "--format", "json"]).stdout)
     assert len(data) == 48 and data[0]["id"] == "B001"
     md = runner.invoke(app, ["rules", "--format", "markdown", "--lang", "nl"]).stdout
