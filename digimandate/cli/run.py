@@ -202,6 +202,8 @@ def validate_file(file: Path, limits: Limits, lang: Lang) -> str:
     """Load and validate one organisation file (no rules run); what it holds, in one line."""
     from digimandate.model.document import load_document
 
+    if file.is_dir():  # a folder has no line to point at; check audits one
+        raise UsageError("validate_folder", file=str(file))
     doc = load_document(file, limits)
     m = doc.model
     summary = t("valid_summary", lang, departments=len(m.departments), people=len(m.people),

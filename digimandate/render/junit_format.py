@@ -24,7 +24,8 @@ def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
         waived_by_rule[w.finding.rule] = waived_by_rule.get(w.finding.rule, 0) + 1
     active = {f.rule: [] for f in result.findings}  # type: dict[str, list[str]]
     for f in result.findings:
-        active[f.rule].append(one_line(f"{f.location}: [{f.severity}] {f.message(lang)} ({f.entity})"))
+        severity = t("sev_" + f.severity, lang)  # in the language of the message beside it
+        active[f.rule].append(one_line(f"{f.location}: [{severity}] {f.message(lang)} ({f.entity})"))
     for outcome in result.outcomes:
         rule = rules.rules[outcome.rule]
         spec = rule.spec

@@ -1,0 +1,111 @@
+"""What a new user trips on (issue 25): init, the default file, folders, option errors and mixed languages."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.cli.app import app
+from digimandate.cli.help import parse_error_text
+from tests.conftest import EXAMPLES
+
+SMALL = EXAMPLES / "small-municipality.yaml"
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.delenv("DIGIMANDATE_LANG", raising=False)
+    monkeypatch.setenv("LANG", "C")
+    return CliRunner()
+
+
+def test_init_comment_names_the_file_it_wrote(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["init", "organisatie.yaml", "--lang", "nl"]).exit_code == 0
+    assert Path("organisatie.yaml").read_text(encoding="utf-8").splitlines()[2] == \
+        "# Controleer met: digimandate check organisatie.yaml"
+
+
+def test_init_on_a_folder_writes_inside_it(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["init", str(tmp_path), "--lang", "nl"])
+    assert result.exit_code == 0
+    written = tmp_path / "organisatie.yaml"
+    assert result.stderr == f"{written} geschreven\n"
+    assert written.read_text(encoding="utf-8").splitlines()[2] == f"# Controleer met: digimandate check {written}"
+    result = runner.invoke(app, ["init", str(tmp_path), "--lang", "en"])
+    assert (tmp_path / "organisation.yaml").is_file()
+
+
+def test_commands_without_a_file_find_organisatie_yaml(runner: CliRunner, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("organisatie.yaml").write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    assert runner.invoke(app, ["validate", "--lang", "en"]).stdout.startswith("organisatie.yaml: valid (")
+    assert runner.invoke(app, ["check", "--lang", "en"]).exit_code == 1
+    assert runner.invoke(app, ["report", "-o", "-", "--lang", "en"]).stdout.startswith("# Advice report: ")
+
+
+def test_validate_on_a_folder_says_check_audits_it(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path), "--lang", "nl"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"fout: {tmp_path} is een map; validate controleert één bestand\n"
+                             f"  tip: noem een bestand in de map, of licht de hele map door met "
+                             f"`digimandate check {tmp_path}`\n")
+
+
+def test_option_errors_speak_plainly() -> None:
+    assert parse_error_text("Invalid value for '--audience': Value error, 'x' is not one of 'directie', 'college'.",
+                            "en") == "Invalid value for '--audience': 'x' is not one of 'directie', 'college'."
+    assert parse_error_text("Invalid value for '--audience': Value error, 'x' is not one of 'directie', 'college'.",
+                            "nl") == "Ongeldige waarde voor '--audience': 'x' is niet een van 'directie', 'college'."
+
+
+def test_max_bytes_has_no_range_in_help_and_says_its_minimum(runner: CliRunner) -> None:
+    help_text = runner.invoke(app, ["check", "--help"], terminal_width=200).stdout
+    assert "x>=" not in help_text
+    result = runner.invoke(app, ["check", str(SMALL), "--max-bytes", "0"], terminal_width=200)
+    assert result.exit_code == 2
+    assert "Invalid value for '--max-bytes': the value must be at least 1" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "report", "memo"])
+def test_help_names_folders_standard_input_and_the_default_file(runner: CliRunner, command: str) -> None:
+    text = re.sub(r"[│\s]+", " ", runner.invoke(app, [command, "--help"]).stdout)
+    assert "folder" in text
+    assert "- reads standard input" in text
+    assert "Without: organisation.yaml, or else organisatie.yaml." in text
+
+
+def test_previous_that_is_not_a_result_says_what_was_expected(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "vorige.json"
+    bad.write_text("nope\n", encoding="utf-8")
+    result = runner.invoke(app, ["report", str(SMALL), "--previous", str(bad), "-o", str(tmp_path / "r.md"),
+                                 "--lang", "nl"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"{bad}:1:1: fout: geen digimandate-resultaat: dit is geen JSON, en verwacht was de JSON-uitvoer van een "
+        "eerdere audit")
+
+
+def test_junit_failure_text_is_in_one_language(runner: CliRunner) -> None:
+    out = runner.invoke(app, ["check", str(SMALL), "-f", "junit", "--lang", "nl"]).stdout
+    assert "[hoog]" in out
+    assert "[high]" not in out
+
+
+def test_a_folder_run_speaks_dutch_about_a_broken_file(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("schema_version: 1\norganisation: {name: X\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path), "--lang", "nl"])
+    assert f"{tmp_path / 'b.yaml'}:3:1: fout: YAML-syntaxfout: een komma of een sluitende accolade werd verwacht\n" in result.stderr
+    assert os.path.isdir(tmp_path)
+
+
+def test_explain_knows_the_rules_about_waivers(runner: CliRunner) -> None:
+    out = runner.invoke(app, ["explain", "w003", "--lang", "en"]).stdout
+    assert out.splitlines()[:2] == ["W003 waivers.stale", "A waiver matches no finding"]
+    assert "  Remove the waiver; the finding is fixed, or the rule or entity no longer exists." in out
