@@ -27,11 +27,11 @@ def import_command(options: Options, dry_run: bool, report: Path | None, fmt: st
         _check(out, report_file, force, early)
     imported = run_import(options)
     out_lang: Lang = lang or imported.language or default_lang()
-    text = rep.as_json(imported, out_lang) if fmt == "json" else rep.markdown(imported, out_lang)
+    text = rep.as_json(imported, out_lang) if fmt == "json" else rep.markdown(imported, out_lang, dry_run)
     counts = imported.counts()
     summary = ", ".join(f"{n} {t('imp_section_' + s, out_lang)}" for s, n in counts.items() if n) or "0"
     if dry_run:
-        to_stdout(imported.text)
+        to_stdout(imported.text if imported.text.endswith("\n") else imported.text + "\n")
         sys.stderr.write(t("imp_dry_run", out_lang, summary=summary) + "\n")
         if report is None:
             sys.stderr.write(text)
