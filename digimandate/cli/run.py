@@ -14,7 +14,7 @@ from digimandate.audit.specs import SEVERITY_RANK
 from digimandate.cli.safety import Inputs
 from digimandate.cli.settings import Options, Settings, resolve
 from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError
-from digimandate.i18n import Lang, default_lang, t
+from digimandate.i18n import Lang, counted, default_lang, t
 from digimandate.model.loader import Limits
 from digimandate.model.org import OrgModel
 from digimandate.render import Format
@@ -195,7 +195,8 @@ def baseline(run: Run, req: BaselineRequest, say: Callable[[str], None]) -> None
         return
     write_files([(Target(req.output, req.force), text)], run.inputs())
     count = sum(len(r.findings) for r in run.results)
-    say(t("baseline_written", run.lang_for(), file=str(req.output), count=count))
+    lang = run.lang_for()
+    say(t("baseline_written", lang, file=str(req.output), count=counted(count, "noun_finding", lang)))
 
 
 def validate_file(file: Path, limits: Limits, lang: Lang) -> str:
@@ -206,9 +207,12 @@ def validate_file(file: Path, limits: Limits, lang: Lang) -> str:
         raise UsageError("validate_folder", file=str(file))
     doc = load_document(file, limits)
     m = doc.model
-    summary = t("valid_summary", lang, departments=len(m.departments), people=len(m.people),
-                mandates=len(m.mandates), channels=len(m.channels), systems=len(m.systems),
-                processes=len(m.processes))
+    summary = t("valid_summary", lang, departments=counted(len(m.departments), "noun_department", lang),
+                people=counted(len(m.people), "noun_person", lang),
+                mandates=counted(len(m.mandates), "noun_mandate", lang),
+                channels=counted(len(m.channels), "noun_channel", lang),
+                systems=counted(len(m.systems), "noun_system", lang),
+                processes=counted(len(m.processes), "noun_process", lang))
     return t("valid", lang, file=doc.file, summary=summary)
 
 
@@ -234,9 +238,11 @@ def render_outputs(run: Run, outputs: list[Output], color: bool,
         pieces = stream_many(run.results, rules, out.fmt, run.lang_for, color=color and out.path is None,
                              width=width if out.path is None else None)
         if out.fmt is Format.terminal and run.failed:  # the summary counts what could not be audited too
-            pieces = itertools.chain(pieces, [t("sum_failed", run.lang_for(), count=len(run.failed),
-                                                total=len(run.files), files=", ".join(str(p) for p in run.failed))
-                                              + "\n"])
+            lang = run.lang_for()
+            total = counted(len(run.files), "noun_organisation_file", lang)
+            failed = t("sum_failed", lang, count=len(run.failed), total=total,
+                       files=", ".join(str(p) for p in run.failed))
+            pieces = itertools.chain(pieces, [failed + "\n"])
         rendered.append((out.path, pieces))
     return rendered, folders
 

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from digimandate import __version__
-from digimandate.i18n import Lang, t
+from digimandate.i18n import Lang, counted, t
 from digimandate.importers.api import Imported
 from digimandate.importers.common import Note, filled
 from digimandate.textsafe import code_span, json_safe, markdown_inline, one_line
@@ -33,7 +33,7 @@ def markdown(imp: Imported, lang: Lang, dry_run: bool = False) -> str:
     """
     lines = [f"# {t('imp_report_title', lang)}", ""]
     counts = imp.counts()
-    summary = ", ".join(f"{n} {t('imp_section_' + s, lang)}" for s, n in counts.items() if n) or "0"
+    summary = ", ".join(counted(n, "imp_noun_" + s, lang) for s, n in counts.items() if n) or "0"
     lines.append(f"- {t('imp_report_org', lang)}: {markdown_inline(imp.organisation) if imp.organisation else '-'}; "
                  f"{t('imp_report_date', lang)}: {imp.audit_date.isoformat()}")
     written = t("imp_report_output_dry" if dry_run else "imp_report_output", lang)

@@ -6,7 +6,7 @@ from xml.etree import ElementTree as ET
 
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import RuleSet
-from digimandate.i18n import Lang, t
+from digimandate.i18n import Lang, counted, t
 from digimandate.textsafe import one_line
 
 
@@ -49,7 +49,7 @@ def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
             ET.SubElement(case, "skipped", message=t(key, lang))
         if spec.id in waived_by_rule:
             out = ET.SubElement(case, "system-out")
-            out.text = t("junit_waived", lang, count=waived_by_rule[spec.id])
+            out.text = t("junit_waived", lang, count=counted(waived_by_rule[spec.id], "noun_finding", lang))
     for f in result.findings:
         if f.kind == "meta":
             tests += 1

@@ -140,7 +140,7 @@ def test_crashing_rule_is_not_a_pass(runner: CliRunner, monkeypatch: pytest.Monk
 def test_validate(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", SMALL, "--lang", "en"])
     assert result.exit_code == 0
-    assert result.stdout == (f"{SMALL}: valid (6 departments, 7 people, 1 mandates, 4 channels, 3 systems, "
+    assert result.stdout == (f"{SMALL}: valid (6 departments, 7 people, 1 mandate, 4 channels, 3 systems, "
                              "3 processes)\n")
 
 

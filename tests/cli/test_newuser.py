@@ -109,3 +109,15 @@ def test_explain_knows_the_rules_about_waivers(runner: CliRunner) -> None:
     out = runner.invoke(app, ["explain", "w003", "--lang", "en"]).stdout
     assert out.splitlines()[:2] == ["W003 waivers.stale", "A waiver matches no finding"]
     assert "  Remove the waiver; the finding is fixed, or the rule or entity no longer exists." in out
+
+
+def test_validate_writes_one_as_one(runner: CliRunner, tmp_path: Path) -> None:
+    org = tmp_path / "org.yaml"
+    org.write_text("schema_version: 1\norganisation: {name: X, audit_date: 2026-11-01}\n"
+                   "departments: [{id: a, name: A, function: kcc}]\n"
+                   "people: [{id: p, name: P, department: a}]\n"
+                   "processes: [{id: x, name: X}]\n", encoding="utf-8")
+    assert runner.invoke(app, ["validate", str(org), "--lang", "nl"]).stdout == (
+        f"{org}: geldig (1 afdeling, 1 persoon, 0 mandaten, 0 kanalen, 0 systemen, 1 proces)\n")
+    assert runner.invoke(app, ["validate", str(org), "--lang", "en"]).stdout == (
+        f"{org}: valid (1 department, 1 person, 0 mandates, 0 channels, 0 systems, 1 process)\n")

@@ -316,7 +316,7 @@ class _Memo:
         if org_wide and any(len(md.holders or []) == 1 for md in org_wide):
             items.append(tx("doc_caveat_continuity"))
         if r.waived:
-            items.append(tx("doc_caveat_waived", count=fmt.count(len(r.waived), self.lang)))
+            items.append(tx("doc_caveat_waived", count=counted(len(r.waived), "finding", self.lang)))
         s.add(Items(items))
         return s
 
