@@ -121,3 +121,20 @@ def test_validate_writes_one_as_one(runner: CliRunner, tmp_path: Path) -> None:
         f"{org}: geldig (1 afdeling, 1 persoon, 0 mandaten, 0 kanalen, 0 systemen, 1 proces)\n")
     assert runner.invoke(app, ["validate", str(org), "--lang", "en"]).stdout == (
         f"{org}: valid (1 department, 1 person, 0 mandates, 0 channels, 0 systems, 1 process)\n")
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "json", "sarif", "junit", "github"])
+def test_findings_name_a_mandate_by_its_topic(runner: CliRunner, fmt: str) -> None:
+    """Issue 25, point 5: "website en e-formulieren" as the report says it, not the id website-en-formulieren."""
+    out = runner.invoke(app, ["check", str(SMALL), "-f", fmt, "--lang", "nl"]).stdout
+    quote = "\\\"" if fmt in ("json", "sarif") else "\""
+    assert (f"Er is geen organisatiebreed mandaat: {quote}website en e-formulieren{quote} geldt alleen voor "
+            "afdelingen") in out
+    assert "mandaat website-en-formulieren" not in out
+    assert ": website-en-formulieren geldt" not in out
+
+
+def test_appendix_e_names_the_holders_roles(runner: CliRunner) -> None:
+    out = runner.invoke(app, ["report", str(SMALL), "-o", "-", "--lang", "nl"]).stdout
+    assert '**"website en e-formulieren":** Houders: Adviseur digitale dienstverlening (Communicatie)' in out
+    assert "de houder van het mandaat" not in out.split("Bijlage E")[-1]

@@ -489,8 +489,8 @@ class _Report:
             rows.append(cells)
         s.add(Table([tx("doc_col_mandate"), *[tx(f"doc_char_{k}") for k in keys]], rows, [3, 2, 2, 2, 2, 2]))
         for view in views:  # the role, not the person; names only in the consultant's copy, when asked
-            who = (", ".join(view.holders) if self.ctx.names else
-                   t("role_holders" if len(view.holders) > 1 else "role_holder", lang)) if view.holders else "–"
+            roles = [self.names.entity(f"people/{h}") for h in view.mandate.holders or []]
+            who = (", ".join(view.holders) if self.ctx.names else ", ".join(roles)) if view.holders else "–"
             s.add(Para(tx("doc_job_holders", who=who), label=self.names.mandate(view.mandate.id)))
         s.add(Para(tx("doc_job_advisory")))
         advisory = [name for name in self.a.rules.dimensions if not graded(self.a, name)]
