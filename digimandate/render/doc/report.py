@@ -31,6 +31,15 @@ TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are
 TOP = 3
 
 
+def volume_text(rec: Recommendation, lang: Lang) -> str:
+    """"5.400 aanvragen per jaar", or "minstens 5.400 ... (volume bekend van 1 van de 3)": what is known, as known."""
+    text = t("doc_volume_digital" if rec.digital else "doc_volume_requests", lang, volume=fmt.count(rec.volume, lang))
+    if rec.known < rec.products:
+        text = t("doc_volume_at_least", lang, volume=text, known=fmt.count(rec.known, lang),
+                 total=fmt.count(rec.products, lang))
+    return text
+
+
 class _Report:
     """Builds the report for one result."""
 
@@ -105,7 +114,7 @@ class _Report:
         n = len(rec.entities)
         if rec.volume:
             return self.tx("doc_why_volume", count=counted(n, "product", self.lang),
-                           volume=fmt.count(rec.volume, self.lang))
+                           volume=volume_text(rec, self.lang))
         if n > 1:
             return self.tx("doc_why_places", count=counted(n, "place", self.lang))
         return ""
@@ -386,7 +395,7 @@ class _Report:
                 what += " " + tx("doc_rec_concerns", names=short_list(subjects, lang))
             impact = t(f"doc_grade_{rec.impact}", lang)
             if rec.volume:
-                impact += " " + tx("doc_rec_volume", volume=fmt.count(rec.volume, lang))
+                impact += " " + tx("doc_rec_volume", volume=volume_text(rec, lang))
             after = ", ".join(str(self.number[a]) for a in rec.after) or "–"
             rows.append([str(i), what, impact, t(f"doc_grade_{rec.effort}", lang),
                          role_name(rec.role, self.r, lang), after])
