@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from digimandate.audit.specs import RuleSet
 from digimandate.cli.app import app
 from digimandate.cli.help import parse_error_text
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, audited
 
 SMALL = EXAMPLES / "small-municipality.yaml"
 
@@ -150,3 +151,14 @@ def test_counts_say_what_they_know(runner: CliRunner) -> None:
     en = runner.invoke(app, ["report", str(SMALL), "-o", "-", "--lang", "en"]).stdout
     assert "(at least 725 requests a year; volume known for 2 of the 3)" in en
     assert "(210 digital requests a year)" in en
+
+
+@pytest.mark.parametrize("example", ["small-municipality", "english-agency", "large-municipality"])
+def test_the_mandate_holder_acts_after_the_mandate_is_given(ruleset: RuleSet, example: str) -> None:
+    from digimandate.render.doc.actions import recommendations
+
+    recs = recommendations(audited(EXAMPLES / f"{example}.yaml", ruleset))
+    order = [rec.rule.id for rec in recs]
+    for i, rec in enumerate(recs):
+        if rec.role == "mandate_holder" and "M001" in order:
+            assert order.index("M001") < i, (rec.rule.id, order)
