@@ -138,6 +138,10 @@ class Run:
                 continue
             # every output names the configuration the findings were judged with (or says there was none)
             result = replace(outcome.result, config=self.settings.config.display)
+            if not result.audit_date_recorded:  # the audit is reproducible only with a recorded date
+                lang = self.lang_for(result)
+                sys.stderr.write(t("audit_date_missing", lang, file=result.file, date=result.audit_date.isoformat())
+                                 + "\n" + f"  {t('hint', lang)}: {t('audit_date_missing_hint', lang)}\n")
             self.results.append(apply_baseline(result, baseline) if baseline is not None else result)
             self.models.append(outcome.model)
 

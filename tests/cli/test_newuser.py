@@ -162,3 +162,21 @@ def test_the_mandate_holder_acts_after_the_mandate_is_given(ruleset: RuleSet, ex
     for i, rec in enumerate(recs):
         if rec.role == "mandate_holder" and "M001" in order:
             assert order.index("M001") < i, (rec.rule.id, order)
+
+
+def test_a_missing_audit_date_is_said_not_silently_today(runner: CliRunner, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # 2026-12-01
+    org = tmp_path / "org.yaml"
+    org.write_text(SMALL.read_text(encoding="utf-8").replace("  audit_date: 2026-11-01\n", ""), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(org), "--lang", "nl"])
+    assert result.stderr == (
+        f"waarschuwing: {org} legt geen peildatum vast (organisation.audit_date); de audit gebruikt vandaag, "
+        "2026-12-01\n  tip: leg de peildatum vast, dan geeft een latere run dezelfde uitkomst en noemen de "
+        "documenten die datum\n")
+    report = runner.invoke(app, ["report", str(org), "-o", "-", "--lang", "nl"]).stdout
+    assert "1 december 2026 (niet vastgelegd in de beschrijving; de dag van de audit is gebruikt)" in report
+    memo = runner.invoke(app, ["memo", str(org), "-o", "-", "--lang", "en"]).stdout
+    assert "1 December 2026 (not recorded in the description; the day of the audit was used)" in memo
+    recorded = runner.invoke(app, ["check", str(SMALL), "--lang", "nl"])
+    assert "peildatum" not in recorded.stderr

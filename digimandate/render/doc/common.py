@@ -57,6 +57,12 @@ def counted(n: int, noun: str, lang: Lang) -> str:
     return plural(n, f"doc_noun_{noun}", lang)
 
 
+def peildatum(result: AuditResult, lang: Lang) -> str:
+    """The audit date in words; when the file records none, it says so and that the day of the audit was used."""
+    day = fmt.long_date(result.audit_date, lang)
+    return day if result.audit_date_recorded else t("doc_peildatum_not_recorded", lang, date=day)
+
+
 def body_name(body: str, result: AuditResult, lang: Lang) -> str:
     """The deciding body as this kind of organisation calls it."""
     if body == "college":

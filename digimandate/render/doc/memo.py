@@ -21,6 +21,7 @@ from digimandate.render.doc.common import (
     decision,
     follow_up,
     level_text,
+    peildatum,
     short_list,
 )
 from digimandate.render.doc.model import Document, Fields, Items, Para, Section
@@ -187,9 +188,9 @@ class _Memo:
         overall = level(r.maturity)
         if overall is None:
             s.add(Para(tx("doc_memo_reason_none", org=r.organisation_name,
-                          date=fmt.long_date(r.audit_date, self.lang))))
+                          date=peildatum(r, self.lang))))
         else:
-            s.add(Para(tx("doc_memo_reason", org=r.organisation_name, date=fmt.long_date(r.audit_date, self.lang),
+            s.add(Para(tx("doc_memo_reason", org=r.organisation_name, date=peildatum(r, self.lang),
                           level=level_text(overall, self.lang))))
         if self.prog is not None:
             s.add(Para(self.progress(self.prog)))

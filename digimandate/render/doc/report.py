@@ -21,6 +21,7 @@ from digimandate.render.doc.common import (
     follow_up,
     level_text,
     ownership,
+    peildatum,
     role_name,
     short_list,
 )
@@ -62,7 +63,7 @@ class _Report:
         doc = Document(self.lang, tx("doc_report_title", org=r.organisation_name), tx("doc_report_subtitle"))
         doc.front.append(Fields([
             (tx("doc_field_organisation"), r.organisation_name),
-            (tx("doc_field_audit_date"), fmt.long_date(r.audit_date, self.lang)),
+            (tx("doc_field_audit_date"), peildatum(r, self.lang)),
             (tx("doc_field_written"), fmt.long_date(self.ctx.written, self.lang)),
             (tx("doc_field_standard"), self.standard_name()),
         ]))
@@ -177,7 +178,7 @@ class _Report:
     def method(self) -> Section:
         r, tx = self.r, self.tx
         s = Section(tx("doc_h_method"))
-        s.add(Para(tx("doc_method_text", date=fmt.long_date(r.audit_date, self.lang))))
+        s.add(Para(tx("doc_method_text", date=peildatum(r, self.lang))))
         observed = sum(1 for f in r.findings if basis(f) == "observed")
         missing = len(r.findings) - observed
         ev = evidence(r)
