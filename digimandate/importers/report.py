@@ -93,7 +93,8 @@ def _never_written(lang: Lang) -> str:
     for section, key in never_written():
         if key:
             groups.setdefault(section, []).append(code_span(key))
-    parts = [t("imp_report_all_of", lang, what=", ".join(whole))] if whole else []
+    joined = ", ".join(whole[:-1]) + f" {t('imp_and', lang)} " + whole[-1] if len(whole) > 1 else "".join(whole)
+    parts = [t("imp_report_all_of", lang, what=joined)] if whole else []
     parts += [f"{code_span(section)}: {', '.join(keys)}" for section, keys in groups.items()]
     return "; ".join(parts)
 

@@ -202,7 +202,7 @@ def test_the_report_of_a_dry_run_tells_the_truth(runner: CliRunner, folder: Path
     mapped, matched = out.split("### Already there, not written (1)\n\n")
     assert "`channels/www` already exists and holds what the source says" in matched.split("###")[0]
     assert "channels/www" not in mapped.split("# Import report")[1]
-    assert ("No register holds these, so the import never writes them: all of `governance`, `mandates`; "
+    assert ("No register holds these, so the import never writes them: all of `governance` and `mandates`; "
             "`departments`: `manager`; `channels`: `owner`, `promotes_digital`, `assisted_digital`; "
             "`processes`: `steps`, `kpis`, `volume`. ") in out
 
