@@ -158,9 +158,13 @@ def _action(action: Action, lang: Lang) -> dict[str, Any]:
 
 def _jobs(a: Audited, lang: Lang, names: bool = False) -> list[dict[str, Any]]:
     out = []
+    depts = {d.id: d.name for d in a.model.departments}
+    roles = {p.id: (f"{p.title} ({depts.get(p.department, p.department)})" if p.title else
+                    t("doc_person_in", lang, department=depts.get(p.department, p.department)))
+             for p in a.model.people}
     for view in job_views(a.model):
         # the job design describes a role; a person is named beside it only when the consultant asks
-        role = t("role_holders" if len(view.holders) > 1 else "role_holder", lang)
+        role = ", ".join(roles.get(h, h) for h in view.mandate.holders or [])
         rows = []
         for c in view.characteristics:
             name = _text(f"char_{c.key}", lang)
