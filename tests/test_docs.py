@@ -59,3 +59,49 @@ def test_readme_examples_are_valid(tmp_path: object) -> None:
     assert configs
     for block in configs:
         ConfigFile.model_validate(yaml.safe_load(block))
+
+
+def _documented() -> list[tuple[str, str]]:
+    """README.md and the docs written by hand (docs/rules.md is generated), each as (name, text)."""
+    files = [ROOT / "README.md", *sorted(p for p in (ROOT / "docs").glob("*.md") if p.name != "rules.md")]
+    return [(p.name, p.read_text(encoding="utf-8")) for p in files]
+
+
+def test_readme_and_docs_count_the_rules_the_checklist_has(ruleset: RuleSet) -> None:
+    """Every "N rules", "N built-in rules" and "N of the M built-in rules" matches the checklist.
+
+    A measurement says which checklist it ran with ("held 40 rules when these figures were measured").
+    """
+    import re
+
+    from digimandate.audit.specs import PythonCheck
+
+    total = len(ruleset.rules)
+    python = sum(isinstance(r.spec.check, PythonCheck) for r in ruleset.rules.values())
+    seen = 0
+    for name, text in _documented():
+        flat = " ".join(text.split())
+        for match in re.finditer(r"(?<!held )\b(\d+) (?:built-in )?rules\b", flat):
+            assert int(match.group(1)) == total, (name, match.group(0))
+            seen += 1
+        for match in re.finditer(r"\b(\d+) of the (\d+) built-in rules are written this way; the other (\d+)", flat):
+            assert (int(match.group(1)), int(match.group(2)), int(match.group(3))) == \
+                (total - python, total, python), (name, match.group(0))
+            seen += 1
+    assert seen >= 3
+
+
+def test_every_rule_id_in_readme_and_docs_is_known(ruleset: RuleSet) -> None:
+    """A rule id the README or docs name is one `rules` lists and `explain` knows."""
+    import re
+
+    from typer.testing import CliRunner
+
+    from digimandate.cli.app import app
+
+    listed = CliRunner().invoke(app, ["rules", "--lang", "en"]).stdout
+    for name, text in _documented():
+        for rule_id in set(re.findall(r"\b([BMCOPFJW]\d{3})\b", text)):
+            assert rule_id in ruleset.rules or rule_id in ruleset.meta, (name, rule_id)
+            assert f"  {rule_id}  " in listed, (name, rule_id)
+            assert CliRunner().invoke(app, ["explain", rule_id, "--lang", "en"]).exit_code == 0, (name, rule_id)

@@ -198,3 +198,24 @@ def test_the_duplicate_check_finds_one() -> None:
     with pytest.raises(AssertionError, match="defined twice"):
         json.loads('{"error": {"nl": "fout", "en": "error"}, "error": {"nl": "fout", "en": "error"}}',
                    object_pairs_hook=_no_duplicates)
+
+
+def test_counts_take_the_plural_form_babel_gives() -> None:
+    """Issue 25, point 10: one helper writes every count with its noun; no "1 mandates" or "1 processen"."""
+    from digimandate.i18n import counted
+
+    assert counted(1, "noun_mandate", "en") == "1 mandate"
+    assert counted(2, "noun_mandate", "en") == "2 mandates"
+    assert counted(0, "noun_process", "en") == "0 processes"
+    assert counted(1, "noun_process", "nl") == "1 proces"
+    assert counted(1, "imp_noun_people", "nl") == "1 medewerker"
+    assert counted(5400, "noun_finding", "nl") == "5.400 bevindingen"
+    assert counted(5400, "noun_finding", "en") == "5,400 findings"
+
+
+def test_every_noun_of_a_count_has_both_forms() -> None:
+    nouns = [k for k in CATALOG if k.startswith(("noun_", "doc_noun_", "imp_noun_"))]
+    assert len(nouns) >= 20
+    for key in nouns:
+        for lang in ("nl", "en"):
+            assert len(CATALOG[key][lang].split("|")) == 2, key

@@ -74,6 +74,8 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding
         if text is None:
             raise KeyError(f"rule {spec.id} has no message {hit.message!r}")
         args = {**params, **doc.describe(hit.entity), **hit.args}
+        if hit.entity.startswith("mandates/") and "id" in hit.args:  # a query's item brings its raw id
+            args["id"] = doc.describe(hit.entity).get("id", args["id"])
         names, values = message_values(text, args, _KEPT_ARGS)
         out.append(Finding(
             rule=spec.id,

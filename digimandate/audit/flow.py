@@ -50,6 +50,7 @@ def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
         waived=tuple(sorted(waived, key=lambda w: w.finding.sort_key())),
         today=now,
         inputs=doc.loaded.parts,
+        audit_date_recorded=org.audit_date is not None,
     )
 
 

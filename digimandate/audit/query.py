@@ -351,6 +351,8 @@ def _joined(value: list[Any], budget: Budget) -> str:
 
 def _scalar(value: Any) -> Any:
     if isinstance(value, dict):
+        if not value.get("name") and value.get("topic"):  # a mandate: by its topic, as the report names it
+            return f'"{value["topic"]}"'
         return value.get("name") or value.get("id") or ""
     if isinstance(value, float) and value.is_integer():
         return int(value)

@@ -226,6 +226,7 @@ class AuditResult:
     today: date | None = None
     inputs: tuple[str, ...] = ()  # the files it includes (real paths), which no output may overwrite
     config: str | None = None  # the configuration the run used, as outputs name it; None: none
+    audit_date_recorded: bool = True  # False: the file records no audit_date, and audit_date is the day of the run
 
     @property
     def errors(self) -> tuple[Outcome, ...]:

@@ -304,9 +304,10 @@ class RuleSet:
 
     def find(self, text: str) -> str | None:
         """The id of the rule ``text`` names, by id (any case) or by name; None when none does."""
-        if text.upper() in self.rules:
+        if text.upper() in self.rules or text.upper() in self.meta:
             return text.upper()
-        return next((r.id for r in self.rules.values() if r.spec.name == text), None)
+        found = next((r.id for r in self.rules.values() if r.spec.name == text), None)
+        return found or next((m.id for m in self.meta.values() if m.name == text), None)
 
     @property
     def min_evidence(self) -> float:

@@ -15,6 +15,7 @@ import typer
 
 from digimandate import __version__
 from digimandate.cli.help import HelpCommand, HelpGroup
+from digimandate.cli.starter import default_file
 from digimandate.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError, os_reason
 from digimandate.i18n import Lang, default_lang, t
 from digimandate.model.loader import DEFAULT_MAX_BYTES, Limits
@@ -84,11 +85,20 @@ FilesArg = Annotated[
 ]
 StrList = Optional[list[str]]  # noqa: UP045
 OptPath = Optional[Path]  # noqa: UP045
-FileArg = Annotated[Path, typer.Argument(help=_h("help_arg_file"), metavar=_h("help_metavar_file"))]
+FileArg = Annotated[Path, typer.Argument(help=_h("help_arg_file"), metavar=_h("help_metavar_file"), show_default=False)]
 ConfigOption = Annotated[OptPath, typer.Option("--config", help=_h("help_opt_config"), metavar=_h("help_metavar_file"))]
 NoConfigOption = Annotated[bool, typer.Option("--no-config", help=_h("help_opt_no_config"))]
-MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help=_h("help_opt_max_bytes"), min=1,
-                                                          metavar=_h("help_metavar_bytes"))]
+def _at_least_one(value: int) -> int:
+    """--max-bytes is checked here rather than with min=1, which help would show as "[x>=1]"."""
+    if value < 1:
+        raise typer.BadParameter(t("help_err_at_least", _HELP_LANG, minimum=1))
+    return value
+
+
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help=_h("help_opt_max_bytes"), callback=_at_least_one,
+                                             metavar=_h("help_metavar_bytes"))]
+DocFileArg = Annotated[Path, typer.Argument(help=_h("help_arg_doc_file"), metavar=_h("help_metavar_file"),
+                                            show_default=False)]
 
 
 def _lang(option: LangOpt | None) -> Lang:
@@ -249,7 +259,7 @@ def check(
 
     options = _options(lang, config, no_config, checklist, fail_on=fail_on, select=select,
                        extend_select=extend_select, ignore=ignore, waivers=waivers, no_waivers=no_waivers)
-    req = runs.CheckRequest(tuple(files or [Path("organisation.yaml")]), tuple(fmt or []), options,
+    req = runs.CheckRequest(tuple(files or [default_file(Path("organisation.yaml"))]), tuple(fmt or []), options,
                             Limits(max_bytes=max_bytes), baseline, exit_zero, force)
     run = runs.Run(options, req.limits, baseline)
     with _exit_codes(run.lang_for, lambda: run.exit_code):
@@ -277,7 +287,7 @@ def baseline_cmd(
     """Record today's findings, so that check --baseline fails only on new ones."""
     from digimandate.cli import run as runs
 
-    req = runs.BaselineRequest(tuple(files or [Path("organisation.yaml")]), output,
+    req = runs.BaselineRequest(tuple(files or [default_file(Path("organisation.yaml"))]), output,
                                _options(lang, config, no_config, checklist), Limits(max_bytes=max_bytes), force)
     run = runs.Run(req.options, req.limits)
     with _exit_codes(run.lang_for, lambda: run.exit_code):
@@ -337,7 +347,7 @@ def _document(req: DocRequest) -> NoReturn:
 @app.command("report", help=_h("help_cmd_report"),
              cls=HelpCommand)
 def report_cmd(
-    file: FileArg = Path("organisation.yaml"),
+    file: DocFileArg = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
     fmt: DocFormatOption = DocFormat.md,
@@ -358,7 +368,7 @@ def report_cmd(
     """Write the advice report (adviesrapport) as Markdown, HTML or Word."""
     from digimandate.cli.documents import DocRequest
 
-    _document(DocRequest("report", output, file, _options(lang, config, no_config, checklist),
+    _document(DocRequest("report", output, default_file(file), _options(lang, config, no_config, checklist),
                          Limits(max_bytes=max_bytes), template=template, previous=previous, force=force, names=names,
                          fmt=fmt.value, reference=reference))
 
@@ -366,7 +376,7 @@ def report_cmd(
 @app.command("memo", help=_h("help_cmd_memo"),
              cls=HelpCommand)
 def memo_cmd(
-    file: FileArg = Path("organisation.yaml"),
+    file: DocFileArg = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
     fmt: DocFormatOption = DocFormat.md,
@@ -394,7 +404,7 @@ def memo_cmd(
     """Write the memo for the management team or the executive, as Markdown, HTML or Word."""
     from digimandate.cli.documents import DocRequest
 
-    _document(DocRequest("memo", output, file, _options(lang, config, no_config, checklist),
+    _document(DocRequest("memo", output, default_file(file), _options(lang, config, no_config, checklist),
                          Limits(max_bytes=max_bytes), template=template, previous=previous, to=to, sender=sender,
                          force=force, fmt=fmt.value, audience=audience.value, reference=reference))
 
@@ -410,7 +420,7 @@ def validate(
     with _exit_codes(lambda: out_lang):
         from digimandate.cli.run import validate_file
 
-        _print(validate_file(file, Limits(max_bytes=max_bytes), out_lang) + "\n")
+        _print(validate_file(default_file(file), Limits(max_bytes=max_bytes), out_lang) + "\n")
 
 
 @app.command(help=_h("help_cmd_rules"), cls=HelpCommand)
@@ -463,8 +473,9 @@ def init(
     """Write a commented starter organisation file (``-``: to standard output); never overwrites."""
     out_lang = _lang(lang)
     with _exit_codes(lambda: out_lang):
-        from digimandate.cli.starter import write_starter
+        from digimandate.cli.starter import target, write_starter
 
+        file = target(file, out_lang)
         if write_starter(file, out_lang):
             _say(t("written", out_lang, file=str(file)))
 

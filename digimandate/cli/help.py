@@ -138,6 +138,14 @@ _ERRORS = (
 )
 
 
+# Where click's English differs from the English we show, click's text is the pattern.
+_CLICK_ENGLISH = {
+    "help_err_value_error": "Value error, {problem}",
+    "help_err_at_least": "Input should be greater than or equal to {minimum}",
+    "help_err_not_integer": "Input should be a valid integer, unable to parse string as an integer",
+}
+
+
 @functools.cache
 def _pattern(english: str) -> re.Pattern[str]:
     """The English text as a pattern: its placeholders match anything, the last one up to the end of its line."""
@@ -153,10 +161,8 @@ def _pattern(english: str) -> re.Pattern[str]:
 
 def parse_error_text(message: str, lang: Lang) -> str:
     """A parse error of the command line in ``lang``; what no pattern knows stays as click wrote it."""
-    if lang == "en":
-        return message
     for key in _ERRORS:
-        pattern = _pattern(t(key, "en", **_placeholders(key)))
+        pattern = _pattern(_CLICK_ENGLISH.get(key) or t(key, "en", **_placeholders(key)))
 
         def translated(match: re.Match[str], key: str = key) -> str:
             return t(key, lang, **match.groupdict())
@@ -174,7 +180,7 @@ def _localise_error(exc: ClickError) -> None:
     """Let a click parse error speak the help language, in its panel too."""
     _localise_rich()
     original: Callable[[], str] | None = getattr(exc, "format_message", None)
-    if original is not None and HELP_LANG != "en":
+    if original is not None:
         def translated() -> str:
             return parse_error_text(original(), HELP_LANG)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from digimandate.cli.output import to_stdout, write_files
 from digimandate.cli.safety import Inputs, Target, check_targets
 from digimandate.errors import UsageError
-from digimandate.i18n import Lang, default_lang, t
+from digimandate.i18n import Lang, counted, default_lang, t
 from digimandate.importers.api import Options, is_generated, output_path, run_import, source_path, template
 from digimandate.textsafe import one_line
 
@@ -27,11 +27,11 @@ def import_command(options: Options, dry_run: bool, report: Path | None, fmt: st
         _check(out, report_file, force, early)
     imported = run_import(options)
     out_lang: Lang = lang or imported.language or default_lang()
-    text = rep.as_json(imported, out_lang) if fmt == "json" else rep.markdown(imported, out_lang)
+    text = rep.as_json(imported, out_lang) if fmt == "json" else rep.markdown(imported, out_lang, dry_run)
     counts = imported.counts()
-    summary = ", ".join(f"{n} {t('imp_section_' + s, out_lang)}" for s, n in counts.items() if n) or "0"
+    summary = ", ".join(counted(n, "imp_noun_" + s, out_lang) for s, n in counts.items() if n) or "0"
     if dry_run:
-        to_stdout(imported.text)
+        to_stdout(imported.text if imported.text.endswith("\n") else imported.text + "\n")
         sys.stderr.write(t("imp_dry_run", out_lang, summary=summary) + "\n")
         if report is None:
             sys.stderr.write(text)

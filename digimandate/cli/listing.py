@@ -23,4 +23,6 @@ def explain_text(checklists: list[Path], rule: str, lang: Lang) -> str:
 
     ruleset = load_ruleset(checklists)
     rule_id = resolve_rule(ruleset, rule)
+    if rule_id in ruleset.meta:
+        return rules_doc.explain_meta(rule_id, lang)
     return rules_doc.explain(ruleset, rule_id, lang, example(ruleset, rule_id))

@@ -14,7 +14,7 @@ from digimandate.audit.specs import SEVERITY_RANK
 from digimandate.cli.safety import Inputs
 from digimandate.cli.settings import Options, Settings, resolve
 from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError
-from digimandate.i18n import Lang, default_lang, t
+from digimandate.i18n import Lang, counted, default_lang, t
 from digimandate.model.loader import Limits
 from digimandate.model.org import OrgModel
 from digimandate.render import Format
@@ -138,6 +138,10 @@ class Run:
                 continue
             # every output names the configuration the findings were judged with (or says there was none)
             result = replace(outcome.result, config=self.settings.config.display)
+            if not result.audit_date_recorded:  # the audit is reproducible only with a recorded date
+                lang = self.lang_for(result)
+                sys.stderr.write(t("audit_date_missing", lang, file=result.file, date=result.audit_date.isoformat())
+                                 + "\n" + f"  {t('hint', lang)}: {t('audit_date_missing_hint', lang)}\n")
             self.results.append(apply_baseline(result, baseline) if baseline is not None else result)
             self.models.append(outcome.model)
 
@@ -195,18 +199,24 @@ def baseline(run: Run, req: BaselineRequest, say: Callable[[str], None]) -> None
         return
     write_files([(Target(req.output, req.force), text)], run.inputs())
     count = sum(len(r.findings) for r in run.results)
-    say(t("baseline_written", run.lang_for(), file=str(req.output), count=count))
+    lang = run.lang_for()
+    say(t("baseline_written", lang, file=str(req.output), count=counted(count, "noun_finding", lang)))
 
 
 def validate_file(file: Path, limits: Limits, lang: Lang) -> str:
     """Load and validate one organisation file (no rules run); what it holds, in one line."""
     from digimandate.model.document import load_document
 
+    if file.is_dir():  # a folder has no line to point at; check audits one
+        raise UsageError("validate_folder", file=str(file))
     doc = load_document(file, limits)
     m = doc.model
-    summary = t("valid_summary", lang, departments=len(m.departments), people=len(m.people),
-                mandates=len(m.mandates), channels=len(m.channels), systems=len(m.systems),
-                processes=len(m.processes))
+    summary = t("valid_summary", lang, departments=counted(len(m.departments), "noun_department", lang),
+                people=counted(len(m.people), "noun_person", lang),
+                mandates=counted(len(m.mandates), "noun_mandate", lang),
+                channels=counted(len(m.channels), "noun_channel", lang),
+                systems=counted(len(m.systems), "noun_system", lang),
+                processes=counted(len(m.processes), "noun_process", lang))
     return t("valid", lang, file=doc.file, summary=summary)
 
 
@@ -232,9 +242,11 @@ def render_outputs(run: Run, outputs: list[Output], color: bool,
         pieces = stream_many(run.results, rules, out.fmt, run.lang_for, color=color and out.path is None,
                              width=width if out.path is None else None)
         if out.fmt is Format.terminal and run.failed:  # the summary counts what could not be audited too
-            pieces = itertools.chain(pieces, [t("sum_failed", run.lang_for(), count=len(run.failed),
-                                                total=len(run.files), files=", ".join(str(p) for p in run.failed))
-                                              + "\n"])
+            lang = run.lang_for()
+            total = counted(len(run.files), "noun_organisation_file", lang)
+            failed = t("sum_failed", lang, count=len(run.failed), total=total,
+                       files=", ".join(str(p) for p in run.failed))
+            pieces = itertools.chain(pieces, [failed + "\n"])
         rendered.append((out.path, pieces))
     return rendered, folders
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang
+from digimandate.textsafe import one_line
 
 _COMMENTS: dict[str, dict[str, str]] = {
     "head": {
@@ -14,12 +15,12 @@ _COMMENTS: dict[str, dict[str, str]] = {
               "# Laat weg wat je niet weet: een regel meldt dan \"niet vastgelegd\" (niet aangetoond) en telt\n"
               "# voor geen niveau. Weet je dat iets er niet is, schrijf dan null of []: \"owner: null\" legt vast\n"
               "# dat er geen eigenaar is, \"mandates: []\" dat er geen mandaat is; dat is een vastgesteld feit.\n"
-              "# Controleer met: digimandate check organisation.yaml",
+              "# Controleer met: digimandate check {file}",
         "en": "Organisation description for digimandate (organisation model version 1).\n"
               "# Leave out what you do not know: a rule then says \"not recorded\" (not shown) and it counts for\n"
               "# no level. When you know something is not there, write null or []: \"owner: null\" records that\n"
               "# there is no owner, \"mandates: []\" that there is no mandate; that is an observed fact.\n"
-              "# Check it with: digimandate check organisation.yaml",
+              "# Check it with: digimandate check {file}",
     },
     "governance": {
         "nl": "Bestuurlijk commitment: sponsor in de directie, omarmde koers, rapportage.",
@@ -143,10 +144,28 @@ _VALUES = {
 }
 
 
-def starter(lang: Lang) -> str:
-    """Return the starter file text in ``lang``."""
+DEFAULT_NAMES = ("organisation.yaml", "organisatie.yaml")  # what check, report and memo look for without a file
+
+
+def starter(lang: Lang, file: str = "organisation.yaml") -> str:
+    """Return the starter file text in ``lang``; its first comment checks ``file``, the name it is written as."""
     comments = {k: v[lang] for k, v in _COMMENTS.items()}
-    return f"# {comments.pop('head')}\n" + _BODY.format(lang=lang, **comments, **_VALUES[lang])
+    head = comments.pop("head").replace("{file}", file)
+    return f"# {head}\n" + _BODY.format(lang=lang, **comments, **_VALUES[lang])
+
+
+def default_file(file: Path) -> Path:
+    """The file a command audits: ``file``; the default organisation.yaml becomes organisatie.yaml when only that is there."""
+    if file == Path(DEFAULT_NAMES[0]) and not os.path.lexists(file) and os.path.lexists(DEFAULT_NAMES[1]):
+        return Path(DEFAULT_NAMES[1])
+    return file
+
+
+def target(file: Path, lang: Lang) -> Path:
+    """Where ``init`` writes: ``file``, or inside it when it is a folder (organisatie.yaml in Dutch)."""
+    if file.is_dir():
+        return file / DEFAULT_NAMES[1 if lang == "nl" else 0]
+    return file
 
 
 def write_starter(file: Path, lang: Lang) -> bool:
@@ -161,5 +180,6 @@ def write_starter(file: Path, lang: Lang) -> bool:
         return False
     if os.path.lexists(file):  # the usual hint would name --force, which init lacks; a dangling link is there too
         raise UsageError("exists", "init_exists_hint", file=str(file))
-    write_atomic(file, starter(lang))
+    shown = one_line(file.name if file.parent == Path() else str(file))  # a comment line, whatever the name holds
+    write_atomic(file, starter(lang, shown))
     return True

@@ -21,7 +21,7 @@ MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed: JSON compresses about 10x, a bomb 1000x or more
 MAX_ZIP_DEPTH = 1  # a bulk export holds form zips; nothing deeper
 
-NoteKind = Literal["mapped", "skipped", "person", "conflict", "warning", "proposal"]
+NoteKind = Literal["mapped", "matched", "skipped", "person", "conflict", "warning", "proposal"]
 
 # Precedence when sources disagree (lower wins): the hand-written file ranks 0.
 RANK = {"sheet": 1, "zgw": 2, "openforms": 3, "upl": 4}

@@ -242,6 +242,6 @@ def proposals(merged: Merged) -> list[Note]:
                 out.append(Note(source, "proposal", ent.where, "imp_proposal",
                                 {"entity": f"{section}/{ent.id}", "from": where}, yaml=text))
             else:
-                out.append(Note(source, "mapped", ent.where, "imp_matched",
+                out.append(Note(source, "matched", ent.where, "imp_matched",
                                 {"entity": f"{section}/{ent.id}", "from": where}))
     return out

@@ -7,12 +7,12 @@ import re
 from typing import Any
 
 from digimandate import __version__
-from digimandate.i18n import Lang, t
+from digimandate.i18n import Lang, counted, t
 from digimandate.importers.api import Imported
 from digimandate.importers.common import Note, filled
 from digimandate.textsafe import code_span, json_safe, markdown_inline, one_line
 
-KIND_ORDER = ("mapped", "skipped", "warning", "person", "conflict", "proposal")
+KIND_ORDER = ("mapped", "matched", "skipped", "warning", "person", "conflict", "proposal")
 
 
 def _grouped(imp: Imported) -> list[tuple[str, str, list[Note]]]:
@@ -24,7 +24,7 @@ def _grouped(imp: Imported) -> list[tuple[str, str, list[Note]]]:
     return out
 
 
-def markdown(imp: Imported, lang: Lang) -> str:
+def markdown(imp: Imported, lang: Lang, dry_run: bool = False) -> str:
     """The report in Markdown, for the consultant (not a board document: locations are the point).
 
     Everything a source or the command line brought in (file and member names, values) stays text:
@@ -33,10 +33,11 @@ def markdown(imp: Imported, lang: Lang) -> str:
     """
     lines = [f"# {t('imp_report_title', lang)}", ""]
     counts = imp.counts()
-    summary = ", ".join(f"{n} {t('imp_section_' + s, lang)}" for s, n in counts.items() if n) or "0"
+    summary = ", ".join(counted(n, "imp_noun_" + s, lang) for s, n in counts.items() if n) or "0"
     lines.append(f"- {t('imp_report_org', lang)}: {markdown_inline(imp.organisation) if imp.organisation else '-'}; "
                  f"{t('imp_report_date', lang)}: {imp.audit_date.isoformat()}")
-    lines.append(f"- {t('imp_report_output', lang)}: {code_span(str(imp.output))} ({summary})")
+    written = t("imp_report_output_dry" if dry_run else "imp_report_output", lang)
+    lines.append(f"- {written}: {code_span(str(imp.output))} ({summary})")
     if imp.include_missing:
         lines.append(f"- {md_text('imp_include_add', lang, {'line': imp.include_missing})}")
     lines.append("")
@@ -64,9 +65,38 @@ def markdown(imp: Imported, lang: Lang) -> str:
             lines.append("")
     lines.append(f"## {t('imp_report_human', lang)}")
     lines.append("")
-    lines.append(t("imp_report_human_text", lang))
+    lines.append(t("imp_report_human_text", lang, fields=_never_written(lang)))
     lines.append("")
     return "\n".join(lines)
+
+
+# What an organisation file holds that no register may; the report names those no importer writes
+NOT_IN_REGISTERS = (("governance", ""), ("mandates", ""), ("departments", "function"), ("departments", "manager"),
+                    ("channels", "owner"), ("channels", "promotes_digital"), ("channels", "assisted_digital"),
+                    ("processes", "owner"), ("processes", "designer"), ("processes", "it_contact"),
+                    ("processes", "steps"), ("processes", "kpis"), ("processes", "last_user_test"),
+                    ("processes", "volume"))
+
+
+def never_written() -> list[tuple[str, str]]:
+    """(section, key) of NOT_IN_REGISTERS that no importer writes; a whole section has key ""."""
+    from digimandate.importers.sheet import written
+
+    done = written()
+    return [(section, key) for section, key in NOT_IN_REGISTERS if (section, key) not in done]
+
+
+def _never_written(lang: Lang) -> str:
+    """never_written as Markdown: "heel `governance` en `mandates`; `departments`: `manager`; ..."."""
+    whole = [code_span(s) for s, k in never_written() if not k]
+    groups: dict[str, list[str]] = {}
+    for section, key in never_written():
+        if key:
+            groups.setdefault(section, []).append(code_span(key))
+    joined = ", ".join(whole[:-1]) + f" {t('imp_and', lang)} " + whole[-1] if len(whole) > 1 else "".join(whole)
+    parts = [t("imp_report_all_of", lang, what=joined)] if whole else []
+    parts += [f"{code_span(section)}: {', '.join(keys)}" for section, keys in groups.items()]
+    return "; ".join(parts)
 
 
 def md_text(key: str, lang: Lang, args: dict[str, Any]) -> str:

@@ -74,6 +74,13 @@ SHEETS = (
         Col("owner", "eigenaar", "owner", "ref"))),
 )
 RACI = ("RACI", "RACI")
+
+
+def written() -> set[tuple[str, str]]:
+    """(section, model key) the spreadsheet can write: its columns, the intake routes, and a process owner (RACI)."""
+    out = {("processes" if sheet.section == "intake" else sheet.section, col.key)
+           for sheet in SHEETS for col in sheet.cols}
+    return out | {("processes", "intake"), ("processes", "owner")}
 INSTRUCTIONS = ("Instructies", "Instructions")
 INSTRUCTION_KEYS = tuple(f"imp_sheet_help_{i}" for i in range(1, 9))
 CHANNEL_TYPES = get_args(ChannelType)

@@ -66,8 +66,16 @@ class Document:
         item = table.get(ident) if isinstance(table, dict) else None
         if item is None:
             return {}
+        if section == "mandates":  # a mandate has no name: messages call it by its topic, as the report does
+            return {"id": self.mandate_label(item.id)}
         name = getattr(item, "name", None)
         return {"id": item.id, "name": name} if name is not None else {"id": item.id}
+
+    def mandate_label(self, ident: str) -> str:
+        """A mandate as messages name it: its topic in quotes ("website en e-formulieren"), else its id."""
+        item = self.mandates.get(ident) if isinstance(self.mandates, dict) else None
+        topic = getattr(item, "topic", None)
+        return f'"{topic}"' if topic else ident
 
     def locate(self, entity: str, key: str | None = None) -> Location:
         """Find where an entity (or one of its keys) stands; falls back to its nearest parent."""

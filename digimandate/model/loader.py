@@ -225,6 +225,21 @@ class _Frame:
         self.size = 1
 
 
+# What the YAML reader says most often, as a term of the catalogue; anything else is shown as it says it.
+_YAML_PROBLEMS = {
+    "did not find expected ',' or '}'": Term("yaml_problem_flow_mapping"),
+    "did not find expected ',' or ']'": Term("yaml_problem_flow_sequence"),
+    "did not find expected key": Term("yaml_problem_key"),
+    "did not find expected node content": Term("yaml_problem_node"),
+    "did not find expected '-' indicator": Term("yaml_problem_dash"),
+    "could not find expected ':'": Term("yaml_problem_colon"),
+    "mapping values are not allowed in this context": Term("yaml_problem_mapping_here"),
+    "mapping values are not allowed here": Term("yaml_problem_mapping_values"),
+    "found character that cannot start any token": Term("yaml_problem_token"),
+    "found unexpected end of stream": Term("yaml_problem_end"),
+}
+
+
 def _has_tab(text: str, pos: Pos) -> bool:
     """Tell whether the line of a syntax error (or the one before) holds a tab."""
     lines = text.splitlines()
@@ -260,7 +275,8 @@ class _Builder:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            problem_text = (exc.problem or exc.context or "invalid YAML").strip()
+            problem_text: str | Term = (exc.problem or exc.context or "invalid YAML").strip()
+            problem_text = _YAML_PROBLEMS.get(str(problem_text), problem_text)  # in the reader's language when known
             hint = "tab_hint" if _has_tab(source.decode("utf-8-sig", "replace"), pos) else "yaml_syntax_hint"
             raise self.fail(pos, "yaml_syntax", hint, problem=problem_text) from None
         except yaml.YAMLError as exc:  # reader errors: control characters and the like

@@ -8,7 +8,7 @@ from typing import Any
 
 from digimandate.audit.result import AuditResult, Finding
 from digimandate.audit.specs import SEVERITY_RANK, ActiveRule, RuleSet, fill
-from digimandate.errors import InputError, Location, problem
+from digimandate.errors import InputError, Location, Term, problem
 from digimandate.i18n import Lang
 from digimandate.model.org import SERVICE_FUNCTIONS, Mandate, OrgModel
 from digimandate.reading import MAX_RESULT_BYTES, JsonProblem, parse_json, read_text
@@ -158,8 +158,8 @@ def load_previous(path: Path) -> dict[str, Any]:
     """Read the JSON result of an earlier audit (``check --format json``) of one organisation."""
     items = load_previous_results(path)
     if len(items) != 1:
-        raise InputError([problem(Location(str(path), 1, 1), "", "previous_invalid", "previous_hint",
-                                  problem=f"{len(items)} results, not one")])
+        raise InputError([problem(Location(str(path), 1, 1), "", "previous_many", "previous_hint",
+                                  count=len(items))])
     return items[0]
 
 
@@ -169,13 +169,15 @@ def load_previous_results(path: Path) -> list[dict[str, Any]]:
     try:
         data = parse_json(read_text(path, MAX_RESULT_BYTES))
     except JsonProblem as exc:
-        raise InputError([problem(Location(str(path), exc.line, exc.column), "", "previous_invalid",
-                                  "previous_hint", problem=exc.msg)]) from None
+        # a limit of ours says why in the reader's language; the parser's own words say only that this is not JSON
+        refused = isinstance(exc.msg, Term)
+        key, args = ("previous_refused", {"problem": exc.msg}) if refused else ("previous_not_json", {})
+        raise InputError([problem(Location(str(path), exc.line, exc.column), "", key, "previous_hint",
+                                  **args)]) from None
     items = data if isinstance(data, list) else [data]
     if not items or any(not isinstance(d, dict) or d.get("schema_version") != 1 or "findings" not in d
                         for d in items):
-        raise InputError([problem(here, "", "previous_invalid", "previous_hint",
-                                  problem="no schema_version 1 and findings")])
+        raise InputError([problem(here, "", "previous_invalid", "previous_hint")])
     return items
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from digimandate.audit.result import Finding
-from digimandate.i18n import Lang, t
+from digimandate.i18n import Lang, counted, t
 from digimandate.render.advice import Action, Progress, actions, decisions, job_views, names, progress
 from digimandate.render.common import Audited
 from digimandate.render.levels import (
@@ -158,9 +158,13 @@ def _action(action: Action, lang: Lang) -> dict[str, Any]:
 
 def _jobs(a: Audited, lang: Lang, names: bool = False) -> list[dict[str, Any]]:
     out = []
+    depts = {d.id: d.name for d in a.model.departments}
+    roles = {p.id: (f"{p.title} ({depts.get(p.department, p.department)})" if p.title else
+                    t("doc_person_in", lang, department=depts.get(p.department, p.department)))
+             for p in a.model.people}
     for view in job_views(a.model):
         # the job design describes a role; a person is named beside it only when the consultant asks
-        role = t("role_holders" if len(view.holders) > 1 else "role_holder", lang)
+        role = ", ".join(roles.get(h, h) for h in view.mandate.holders or [])
         rows = []
         for c in view.characteristics:
             name = _text(f"char_{c.key}", lang)
@@ -271,7 +275,7 @@ def report(a: Audited, opts: DocOptions) -> str:
                      "co_owner": t("co_owner", lang), "no_holder": t("no_holder", lang)}
     ctx.update(
         actions=[_action(action, lang) for action in actions(a.result, a.rules)[:5]],
-        chart=opts.chart_file, mermaid=diagram(a.model, mermaid_texts),
+        chart=opts.chart_file, mermaid=diagram(a.model, mermaid_texts, lang),
         jobs=_jobs(a, lang, opts.names),
         appendix=appendix, changed=changed,
     )
@@ -311,7 +315,7 @@ def memo(a: Audited, opts: DocOptions) -> str:
     elif any(len(md.holders or []) == 1 for md in org_wide):
         risks.append(tx("risk_continuity"))
     if a.result.waived:
-        risks.append(tx("risk_waived", count=len(a.result.waived)))
+        risks.append(tx("risk_waived", count=counted(len(a.result.waived), "noun_finding", lang)))
     rules = [a.rules.rules[o.rule] for o in a.result.outcomes]
     changed = [rule for rule in rules if not rule.enabled or rule.changed_by]
     if changed:  # what the organisation is measured against changed: say so, with who changed it

@@ -6,7 +6,7 @@ from xml.etree import ElementTree as ET
 
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import RuleSet
-from digimandate.i18n import Lang, t
+from digimandate.i18n import Lang, counted, t
 from digimandate.textsafe import one_line
 
 
@@ -24,7 +24,8 @@ def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
         waived_by_rule[w.finding.rule] = waived_by_rule.get(w.finding.rule, 0) + 1
     active = {f.rule: [] for f in result.findings}  # type: dict[str, list[str]]
     for f in result.findings:
-        active[f.rule].append(one_line(f"{f.location}: [{f.severity}] {f.message(lang)} ({f.entity})"))
+        severity = t("sev_" + f.severity, lang)  # in the language of the message beside it
+        active[f.rule].append(one_line(f"{f.location}: [{severity}] {f.message(lang)} ({f.entity})"))
     for outcome in result.outcomes:
         rule = rules.rules[outcome.rule]
         spec = rule.spec
@@ -48,7 +49,7 @@ def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
             ET.SubElement(case, "skipped", message=t(key, lang))
         if spec.id in waived_by_rule:
             out = ET.SubElement(case, "system-out")
-            out.text = t("junit_waived", lang, count=waived_by_rule[spec.id])
+            out.text = t("junit_waived", lang, count=counted(waived_by_rule[spec.id], "noun_finding", lang))
     for f in result.findings:
         if f.kind == "meta":
             tests += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from digimandate.i18n import Lang, counted
 from digimandate.model.org import OrgModel
 from digimandate.textsafe import one_line
 
@@ -20,7 +21,7 @@ def label(text: str) -> str:
     return f'"{text}"'
 
 
-def diagram(model: OrgModel, texts: dict[str, str]) -> str:
+def diagram(model: OrgModel, texts: dict[str, str], lang: Lang = "en") -> str:
     """The flowchart source; ``texts`` names the summary and fallback labels in the report's language."""
     lines = ["flowchart LR"]
     dept_ids = {d.id: f"d{i}" for i, d in enumerate(model.departments)}
@@ -42,7 +43,7 @@ def diagram(model: OrgModel, texts: dict[str, str]) -> str:
         for j, name in enumerate(products[:MAX_PRODUCTS]):
             lines.append(f"    {node}p{j}[{label(name)}]")
         if len(products) > MAX_PRODUCTS:
-            more = texts["more_products"].format(count=len(products) - MAX_PRODUCTS)
+            more = texts["more_products"].format(count=counted(len(products) - MAX_PRODUCTS, "noun_product", lang))
             lines.append(f"    {node}more[{label(more)}]")
         lines.append("  end")
     people = {p.id: p.name for p in model.people}

@@ -39,7 +39,12 @@ def terminal(rs: RuleSet, lang: Lang) -> str:
             lines.append(f"  {r.id}  {t('sev_' + r.severity, lang):<8}  {t('doc_level', lang)} {r.spec.level}  "
                          f"{r.spec.name:<44} {r.spec.title.get(lang)}{off}")
         lines.append("")
-    lines.append(t("doc_rules_count", lang, count=len(rs.rules)))
+    meta = rs.meta
+    lines.append(t('term_waiver_findings', lang))
+    for m in meta.values():
+        lines.append(f"  {m.id}  {t('sev_' + m.severity, lang):<8}  {'':<7}  {m.name:<44} {m.title.get(lang)}")
+    lines.append("")
+    lines.append(t("doc_rules_count", lang, count=len(rs.rules), meta=len(meta)))
     # one_line: an extra checklist is input too; its texts must not start lines or send escapes
     return "\n".join(one_line(line) for line in lines) + "\n"
 
@@ -203,6 +208,18 @@ def explain(rs: RuleSet, rule_id: str, lang: Lang, shown: Example | None = None)
     out += ["  " + line for line in _condition(r, lang) if not line.startswith("```")]
     out += _example(shown, lang)
     return "\n".join(out).rstrip() + "\n"
+
+
+def explain_meta(rule_id: str, lang: Lang) -> str:
+    """A rule about waivers (W001-W003): what it says and what to do; it runs on the configuration, not on cases."""
+    from digimandate.audit.specs import meta_rules
+
+    m = meta_rules()[rule_id]
+    return "\n".join([f"{m.id} {m.name}", m.title.get(lang), "",
+                      f"{t('doc_dimension', lang)}: {t('term_waiver_findings', lang)} · "
+                      f"{t('doc_severity', lang)}: {t('sev_' + m.severity, lang)}", "",
+                      t("doc_meta_intro", lang), "", f"{t('doc_advice', lang)}:", f"  {m.advice.get(lang)}", "",
+                      f"{t('doc_messages', lang)}:", f"  {m.message.get(lang)}"]) + "\n"
 
 
 def _coverage_line(r: ActiveRule, lang: Lang) -> str:

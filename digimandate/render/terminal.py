@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from digimandate.audit.result import AuditResult, Finding
 from digimandate.audit.specs import RuleSet
-from digimandate.i18n import Lang, t
+from digimandate.i18n import Lang, counted, t
 from digimandate.render.levels import dimension_reason, evidence_text, level_text, maturity_line, score_text
 from digimandate.textsafe import one_line
 
@@ -183,7 +183,7 @@ def _lines(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
                               hang=6))
         out.append(Line([]))
     if result.baseline_used:
-        out.append(_plain(t("term_baseline", lang, count=len(result.baselined)), "bold"))
+        out.append(_plain(t("term_baseline", lang, count=counted(len(result.baselined), "noun_finding", lang)), "bold"))
         for e in result.baseline_fixed:
             out.append(_plain("  " + t("term_baseline_fixed", lang, rule=e.rule, entity=e.entity), "green", hang=6))
         out.append(Line([]))
@@ -196,10 +196,8 @@ def _lines(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
     count = len(result.findings)
     if count == 0:
         summary = t("term_no_findings", lang)
-    elif count == 1:
-        summary = t("term_one_finding", lang)
     else:
-        summary = t("term_findings_total", lang, count=count)
+        summary = counted(count, "noun_finding", lang)
     parts = []
     for sev in ("critical", "high", "medium", "low", "info"):
         n = sum(1 for f in result.findings if f.severity == sev)
@@ -254,7 +252,7 @@ def summary_table(results: list[AuditResult], lang: Lang) -> str:
         counts = [str(sum(1 for f in r.findings if f.severity == s)) for s in severities]
         rows.append([one_line(r.organisation_name), level_text(r.maturity.level, lang), *counts, one_line(r.file)])
     widths = [max(cell_width(row[i]) for row in rows) for i in range(len(head))]
-    lines = [t("sum_title", lang, count=len(results))]
+    lines = [t("sum_title", lang, count=counted(len(results), "noun_organisation", lang))]
     for row in rows:
         cells = [ljust_cells(row[0], widths[0])] + [" " * (w - cell_width(c)) + c
                                                     for c, w in zip(row[1:-1], widths[1:-1], strict=True)]

@@ -193,3 +193,18 @@ def test_a_query_ordering_text_against_a_number_is_null_not_a_crash(tmp_path: Pa
     result = audit_document(parse_document(yaml.safe_dump(base_org())), rs)
     outcome = next(o for o in result.outcomes if o.rule == "X001")
     assert outcome.status == "passed"
+
+
+def test_an_action_by_the_mandate_holder_comes_after_the_mandate(ruleset: RuleSet) -> None:
+    """Issue 25, point 6: whoever acts as "the mandate holder" waits for the action that creates the mandate."""
+    specs = {r.id: r.spec for r in ruleset.rules.values()}
+
+    def waits_for(rule_id: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        direct = set(specs[rule_id].after)
+        return direct.union(*(waits_for(a, seen | {rule_id}) for a in direct - seen if a in specs))
+
+    holders = [i for i, s in specs.items()
+               if s.role == "mandate_holder" or any(m.role == "mandate_holder" for m in s.by_message.values())]
+    assert holders
+    for rule_id in holders:
+        assert "M001" in waits_for(rule_id), rule_id

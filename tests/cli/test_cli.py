@@ -140,14 +140,14 @@ def test_crashing_rule_is_not_a_pass(runner: CliRunner, monkeypatch: pytest.Monk
 def test_validate(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", SMALL, "--lang", "en"])
     assert result.exit_code == 0
-    assert result.stdout == (f"{SMALL}: valid (6 departments, 7 people, 1 mandates, 4 channels, 3 systems, "
+    assert result.stdout == (f"{SMALL}: valid (6 departments, 7 people, 1 mandate, 4 channels, 3 systems, "
                              "3 processes)\n")
 
 
 def test_rules_lists_all_and_formats(runner: CliRunner) -> None:
     result = runner.invoke(app, ["rules", "--lang", "en"])
     assert result.exit_code == 0
-    assert result.stdout.strip().endswith("48 rules")
+    assert result.stdout.strip().endswith("48 rules, and 3 about waivers")
     data = json.loads(runner.invoke(app, ["rules", "--format", "json"]).stdout)
     assert len(data) == 48 and data[0]["id"] == "B001"
     md = runner.invoke(app, ["rules", "--format", "markdown", "--lang", "nl"]).stdout
@@ -160,7 +160,7 @@ def test_explain_shows_a_failing_example(runner: CliRunner) -> None:
     out = result.stdout
     assert out.startswith("M007 mandate.no-approval-per-change\nThe holder needs no approval for each change\n")
     assert "Example that fails:" in out
-    assert "mandates/digitaal: The holders of mandate digitaal need approval for each change from: manager, " \
+    assert "mandates/digitaal: The holders of mandate \"digitale dienstverlening\" need approval for each change from: manager, " \
            "Klantcontactcentrum, ICT" in out
 
 

@@ -182,7 +182,7 @@ def test_a_folder_audit_reports_an_undecodable_file(runner: CliRunner, work: Pat
         "  hint: save the file as UTF-8 in your editor\n"
     )
     assert result.stdout.endswith(
-        "2 of 4 organisation files could not be audited (the errors above say why): many/c.yaml, many/d.yaml\n")
+        "not audited: 2 of 4 organisation files (the errors above say why): many/c.yaml, many/d.yaml\n")
     assert "\n2 organisations\n" in result.stdout
 
 
@@ -207,7 +207,7 @@ def test_a_folder_audit_reports_an_unreadable_file(runner: CliRunner, work: Path
     assert dutch.stderr == ("many/locked.yaml:1:1: fout: bestand kan niet worden gelezen: geen toestemming\n"
                             "  tip: controleer de rechten op het bestand\n")
     assert result.stdout.endswith(
-        "1 of 3 organisation files could not be audited (the errors above say why): many/locked.yaml\n")
+        "not audited: 1 of 3 organisation files (the errors above say why): many/locked.yaml\n")
 
 
 def test_a_folder_audit_reports_an_unreadable_folder_and_a_dangling_link(runner: CliRunner, work: Path,
@@ -232,7 +232,7 @@ def test_a_folder_audit_reports_an_unreadable_folder_and_a_dangling_link(runner:
         "many/locked:1:1: error: folder cannot be read: Permission denied\n"
         "  hint: check the file's permissions\n"
     )
-    assert result.stdout.endswith("2 of 4 organisation files could not be audited (the errors above say why): "
+    assert result.stdout.endswith("not audited: 2 of 4 organisation files (the errors above say why): "
                                   "many/gone.yaml, many/locked\n")
 
 

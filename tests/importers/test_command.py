@@ -188,3 +188,32 @@ def test_openpyxl_is_imported_only_for_spreadsheets(tmp_path: Path) -> None:
             "assert r.exit_code == 0, r.output; print('openpyxl' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert out.stdout.strip() == "False"
+
+
+def test_the_report_of_a_dry_run_tells_the_truth(runner: CliRunner, folder: Path) -> None:
+    """Issue 25, point 8: "would write", matched apart from mapped, a final newline, and what is never written."""
+    result = runner.invoke(app, ["import", str(OPENFORMS / "simple_form_2.zip"),
+                                 "--into", str(folder / "organisation.yaml"), "--dry-run", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("\n")  # the dry-run YAML ends its line; the next message starts its own
+    out = result.stderr  # the report, after the line that says nothing was written
+    assert f"- Would write to (dry run, nothing written): `{folder / 'imported.yaml'}` (" in out
+    assert "- Written to:" not in out
+    mapped, matched = out.split("### Already there, not written (1)\n\n")
+    assert "`channels/www` already exists and holds what the source says" in matched.split("###")[0]
+    assert "channels/www" not in mapped.split("# Import report")[1]
+    assert ("No register holds these, so the import never writes them: all of `governance` and `mandates`; "
+            "`departments`: `manager`; `channels`: `owner`, `promotes_digital`, `assisted_digital`; "
+            "`processes`: `steps`, `kpis`, `volume`. ") in out
+
+
+def test_what_the_report_says_is_never_written_is_what_no_importer_writes() -> None:
+    from digimandate.importers.report import NOT_IN_REGISTERS, never_written
+    from digimandate.importers.sheet import SHEETS
+
+    columns = {(s.section, c.key) for s in SHEETS for c in s.cols}
+    assert {("processes", "it_contact"), ("processes", "last_user_test"), ("processes", "designer"),
+            ("departments", "function")} <= columns
+    never = set(never_written())
+    assert never == set(NOT_IN_REGISTERS) - columns - {("processes", "owner")}
+    assert not never & columns

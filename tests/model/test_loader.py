@@ -51,7 +51,7 @@ def test_scalars_resolve_as_yaml_1_2_core() -> None:
                         "  hint: an organisation file starts with `schema_version: 1` and `organisation:`"),
         (b"just text\n", "org.yaml:1:1: error: expected a mapping (key: value) at the top, found 'just text'\n"
                        "  hint: an organisation file starts with `schema_version: 1` and `organisation:`"),
-        (b"a: [1, 2\n", "org.yaml:2:1: error: YAML syntax error: did not find expected ',' or ']'\n"
+        (b"a: [1, 2\n", "org.yaml:2:1: error: YAML syntax error: a comma or a closing square bracket was expected\n"
                         "  hint: check the indentation and the quotes around this line"),
         (b"a:\n\tb: 1\n", "org.yaml:2:1: error: YAML syntax error: found character that cannot start any token\n"
                           "  hint: YAML does not allow tabs for indentation; use spaces"),

@@ -182,7 +182,7 @@ def test_previous_that_is_not_a_result(runner: CliRunner, tmp_path: Path) -> Non
     bad.write_text(json.dumps({"hello": 1}), encoding="utf-8")
     result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "--previous", str(bad), "--lang", "en"])
     assert result.exit_code == 2
-    assert result.stderr == (f"{bad}:1:1: error: not a digimandate JSON result: no schema_version 1 and findings\n"
+    assert result.stderr == (f"{bad}:1:1: error: not a digimandate result: expected a JSON object with schema_version 1 and findings\n"
                              "  hint: pass the output of `digimandate check FILE --format json` from the earlier audit\n")
 
 

@@ -28,6 +28,9 @@ class Recommendation:
     volume: int  # requests a year of the products concerned
     priority: float
     after: tuple[str, ...]  # ids of failing rules whose actions come first
+    products: int = 0  # how many of the entities are products
+    known: int = 0  # how many of those have the volume that counts recorded; the rest count as unknown, not 0
+    digital: bool = False  # every finding is about a form: the digital requests count, not every channel's
 
     @property
     def exact(self) -> MessageAdvice | None:
@@ -80,25 +83,44 @@ def volumes(model: OrgModel) -> dict[str, int]:
     return out
 
 
+def digital_volumes(model: OrgModel) -> dict[str, int]:
+    """Digital requests a year per product path: what its forms brought."""
+    return {f"processes/{p.id}": p.volume.digital for p in model.processes
+            if p.volume is not None and p.volume.digital is not None}
+
+
+def _form_findings(model: OrgModel, found: list[Finding]) -> bool:
+    """Whether every finding is about an intake route with a form (processes/x/intake/website)."""
+    from digimandate.model.document import intake_paths
+
+    forms = {path for p in model.processes for path, route in zip(intake_paths(p), p.intake or [], strict=True)
+             if route.form is True}
+    return bool(found) and all(f.entity in forms for f in found)
+
+
 def recommendations(a: Audited) -> list[Recommendation]:
     """Every failing rule as an action, highest impact per effort first, never before what it depends on."""
     by_rule: dict[str, list[Finding]] = {}
     for f in a.result.findings:
         if f.kind != "meta":
             by_rule.setdefault(f.rule, []).append(f)
-    vols = volumes(a.model)
+    totals, digitals = volumes(a.model), digital_volumes(a.model)
     recs: dict[str, Recommendation] = {}
     for rule_id, found in by_rule.items():
         rule = a.rules.rules[rule_id]
+        digital = _form_findings(a.model, found)  # a form's action touches what the forms brought
+        vols = digitals if digital else totals
         # the products with the most requests first, so a short list names what matters
         entities = tuple(sorted(dict.fromkeys(top_entity(f.entity) for f in found), key=lambda e: -vols.get(e, 0)))
         volume = sum(vols.get(e, 0) for e in entities)
+        products = [e for e in entities if e.startswith("processes/")]
         # squared weights: one critical finding outweighs two medium ones, as a board would weigh them
         impact = WEIGHTS[rule.severity] ** 2 * (1 + math.log10(1 + volume) / 2)
         # lower levels first when all else is equal: they are the floor the rest stands on
         priority = impact / COST[rule.spec.effort or "medium"] - rule.spec.level * 0.1
         recs[rule_id] = Recommendation(rule, tuple(found), entities, volume, priority,
-                                       tuple(a for a in rule.spec.after if a in by_rule))
+                                       tuple(a for a in rule.spec.after if a in by_rule), len(products),
+                                       sum(e in vols for e in products), digital)
     return _ordered(recs)
 
 

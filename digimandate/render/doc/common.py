@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import fill
 from digimandate.i18n import Lang, t
+from digimandate.i18n import counted as plural
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation
@@ -52,9 +53,14 @@ def short_list(items: list[str], lang: Lang, limit: int = MAX_NAMES) -> str:
 
 
 def counted(n: int, noun: str, lang: Lang) -> str:
-    """"1 product", "3 producten": a number with its noun in the right form."""
-    one, many = t(f"doc_noun_{noun}", lang).split("|")
-    return f"{fmt.count(n, lang)} {one if n == 1 else many}"
+    """"1 product", "3 producten": a number with its noun in the right form (``i18n.counted``)."""
+    return plural(n, f"doc_noun_{noun}", lang)
+
+
+def peildatum(result: AuditResult, lang: Lang) -> str:
+    """The audit date in words; when the file records none, it says so and that the day of the audit was used."""
+    day = fmt.long_date(result.audit_date, lang)
+    return day if result.audit_date_recorded else t("doc_peildatum_not_recorded", lang, date=day)
 
 
 def body_name(body: str, result: AuditResult, lang: Lang) -> str:

@@ -21,6 +21,7 @@ from digimandate.render.doc.common import (
     decision,
     follow_up,
     level_text,
+    peildatum,
     review_paras,
     short_list,
 )
@@ -188,9 +189,9 @@ class _Memo:
         overall = level(r.maturity)
         if overall is None:
             s.add(Para(tx("doc_memo_reason_none", org=r.organisation_name,
-                          date=fmt.long_date(r.audit_date, self.lang))))
+                          date=peildatum(r, self.lang))))
         else:
-            s.add(Para(tx("doc_memo_reason", org=r.organisation_name, date=fmt.long_date(r.audit_date, self.lang),
+            s.add(Para(tx("doc_memo_reason", org=r.organisation_name, date=peildatum(r, self.lang),
                           level=level_text(overall, self.lang))))
         if self.prog is not None:
             s.add(Para(self.progress(self.prog)))
@@ -317,7 +318,7 @@ class _Memo:
         if org_wide and any(len(md.holders or []) == 1 for md in org_wide):
             items.append(tx("doc_caveat_continuity"))
         if r.waived:
-            items.append(tx("doc_caveat_waived", count=fmt.count(len(r.waived), self.lang)))
+            items.append(tx("doc_caveat_waived", count=counted(len(r.waived), "finding", self.lang)))
         s.add(Items(items))
         return s
 

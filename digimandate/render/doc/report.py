@@ -21,6 +21,7 @@ from digimandate.render.doc.common import (
     follow_up,
     level_text,
     ownership,
+    peildatum,
     review_paras,
     role_name,
     short_list,
@@ -31,6 +32,15 @@ from digimandate.render.doc.names import Names, clean
 TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are named in a paragraph
 TOP = 3
 OLD_PEILDATUM_DAYS = 365  # a peildatum further back than this before the report date is named in the method
+
+
+def volume_text(rec: Recommendation, lang: Lang) -> str:
+    """"5.400 aanvragen per jaar", or "minstens 5.400 ... (volume bekend van 1 van de 3)": what is known, as known."""
+    text = t("doc_volume_digital" if rec.digital else "doc_volume_requests", lang, volume=fmt.count(rec.volume, lang))
+    if rec.known < rec.products:
+        text = t("doc_volume_at_least", lang, volume=text, known=fmt.count(rec.known, lang),
+                 total=fmt.count(rec.products, lang))
+    return text
 
 
 class _Report:
@@ -55,7 +65,7 @@ class _Report:
         doc = Document(self.lang, tx("doc_report_title", org=r.organisation_name), tx("doc_report_subtitle"))
         doc.front.append(Fields([
             (tx("doc_field_organisation"), r.organisation_name),
-            (tx("doc_field_audit_date"), fmt.long_date(r.audit_date, self.lang)),
+            (tx("doc_field_audit_date"), peildatum(r, self.lang)),
             (tx("doc_field_written"), fmt.long_date(self.ctx.written, self.lang)),
             (tx("doc_field_standard"), self.standard_name()),
         ]))
@@ -107,7 +117,7 @@ class _Report:
         n = len(rec.entities)
         if rec.volume:
             return self.tx("doc_why_volume", count=counted(n, "product", self.lang),
-                           volume=fmt.count(rec.volume, self.lang))
+                           volume=volume_text(rec, self.lang))
         if n > 1:
             return self.tx("doc_why_places", count=counted(n, "place", self.lang))
         return ""
@@ -170,7 +180,7 @@ class _Report:
     def method(self) -> Section:
         r, tx = self.r, self.tx
         s = Section(tx("doc_h_method"))
-        s.add(Para(tx("doc_method_text", date=fmt.long_date(r.audit_date, self.lang))))
+        s.add(Para(tx("doc_method_text", date=peildatum(r, self.lang))))
         if (self.ctx.written - r.audit_date).days > OLD_PEILDATUM_DAYS:  # a picture of then, not of now
             s.add(Para(tx("doc_method_old_peildatum", date=fmt.long_date(r.audit_date, self.lang),
                           written=fmt.long_date(self.ctx.written, self.lang))))
@@ -391,7 +401,7 @@ class _Report:
                 what += " " + tx("doc_rec_concerns", names=short_list(subjects, lang))
             impact = t(f"doc_grade_{rec.impact}", lang)
             if rec.volume:
-                impact += " " + tx("doc_rec_volume", volume=fmt.count(rec.volume, lang))
+                impact += " " + tx("doc_rec_volume", volume=volume_text(rec, lang))
             after = ", ".join(str(self.number[a]) for a in rec.after) or "–"
             rows.append([str(i), what, impact, t(f"doc_grade_{rec.effort}", lang),
                          role_name(rec.role, self.r, lang), after])
@@ -496,8 +506,8 @@ class _Report:
             rows.append(cells)
         s.add(Table([tx("doc_col_mandate"), *[tx(f"doc_char_{k}") for k in keys]], rows, [3, 2, 2, 2, 2, 2]))
         for view in views:  # the role, not the person; names only in the consultant's copy, when asked
-            who = (", ".join(view.holders) if self.ctx.names else
-                   t("role_holders" if len(view.holders) > 1 else "role_holder", lang)) if view.holders else "–"
+            roles = [self.names.entity(f"people/{h}") for h in view.mandate.holders or []]
+            who = (", ".join(view.holders) if self.ctx.names else ", ".join(roles)) if view.holders else "–"
             s.add(Para(tx("doc_job_holders", who=who), label=self.names.mandate(view.mandate.id)))
         s.add(Para(tx("doc_job_advisory")))
         advisory = [name for name in self.a.rules.dimensions if not graded(self.a, name)]
