@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+from typer.testing import CliRunner
+
 from digimandate.audit.specs import RuleSet, Text
+from digimandate.cli.app import app
 from digimandate.i18n import t
+from tests.conftest import EXAMPLES
 
 LABEL = {"nl": "(eigen norm van de checklist)", "en": "(the checklist's own norm)"}
 UNIT = r"(?: (?:dagen|days|fte|FTE|houders|holders|van de tijd|of the time|ervan|of them))?"
@@ -42,3 +46,9 @@ def test_a_rendered_finding_carries_the_label(ruleset: RuleSet) -> None:
     result = audit_document(parse_document(yaml_text(apply_patch(base_org(), patch))), ruleset)
     (low,) = [f for f in result.findings if f.rule == "F003" and f.message_key == "low"]
     assert low.message_nl.endswith("minder dan 50% (eigen norm van de checklist)")
+
+
+def test_an_own_norm_and_the_basis_share_one_bracket_in_the_report() -> None:
+    report = CliRunner().invoke(app, ["report", str(EXAMPLES / "small-municipality.yaml"), "--lang", "nl"]).stdout
+    assert "meer dan 365 (eigen norm van de checklist; vastgelegd feit)" in report
+    assert "(eigen norm van de checklist) (" not in report

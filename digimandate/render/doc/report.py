@@ -291,7 +291,7 @@ class _Report:
             text = self.names.message(f)
             # no place before a text that names it, nor before one about the board (its dimension says so)
             plain = where in text or "/" not in f.entity or f.entity.startswith("governance")
-            out.append(Para(f"{text} ({self.basis_text(f)})" if plain else f"{where}: {text} ({self.basis_text(f)})",
+            out.append(Para(self.with_basis(text, f) if plain else f"{where}: {self.with_basis(text, f)}",
                             label=tx("doc_label_finding")))
         elif len(found) <= TABLE_LIMIT:
             rows = [[self.names.entity(f.entity), self.names.message(f), self.basis_text(f)] for f in found]
@@ -314,6 +314,13 @@ class _Report:
 
     def basis_text(self, f: Finding) -> str:
         return self.tx("doc_basis_observed" if basis(f) == "observed" else "doc_basis_not_recorded")
+
+    def with_basis(self, text: str, f: Finding) -> str:
+        """A finding's text and its basis in brackets: "(eigen norm van de checklist; vastgelegd feit)", not two."""
+        own = f"({t('own_norm', self.lang)})"
+        if text.endswith(own):
+            return f"{text[:-1]}; {self.basis_text(f)})"
+        return f"{text} ({self.basis_text(f)})"
 
     def conclusions(self) -> Section:
         r, tx = self.r, self.tx
@@ -524,7 +531,7 @@ class _Report:
         tx, lang = self.tx, self.lang
         out: list[Any] = [Para(clean(rule.spec.rationale.get(lang)), label=tx("doc_label_why"))]
         for f in found:
-            out.append(Para(f"{self.names.message(f)} ({self.basis_text(f)})", label=tx("doc_label_finding")))
+            out.append(Para(self.with_basis(self.names.message(f), f), label=tx("doc_label_finding")))
         n = self.number.get(rule.id)
         if n is not None:
             out.append(Para(tx("doc_see_rec", n=n), label=tx("doc_label_action")))
