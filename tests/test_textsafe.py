@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from digimandate.textsafe import code_span, json_safe, markdown_inline, markdown_text, one_line
+from digimandate.textsafe import code_span, json_safe, json_safe_utf8, markdown_inline, markdown_text, one_line
+from tests.strategies import examples
 
 
 def test_one_line_turns_breaks_into_a_space_and_shows_other_controls() -> None:
@@ -42,3 +45,17 @@ def test_markdown_text_stays_text_on_one_line() -> None:
     assert markdown_inline("a_b *c* [x](y) <b> `z`\n# h") == "a\\_b \\*c\\* \\[x\\](y) &lt;b&gt; \\`z\\` # h"
     assert markdown_text("# h") == "\\# h" and not markdown_text("::error::x").startswith("::")
     assert markdown_inline("- x") == "- x"  # within a line a dash is a dash
+
+
+@settings(max_examples=examples(300))
+@given(st.text(alphabet=st.one_of(st.sampled_from("\x7f\x80\x85\x9f\xa0\xc2\xe2é€\u2027\u2028\u2029\u202a\u202e"
+                                                  "\u202f\u2065\u2066\u2069\u206a\u2060\u2010#[\"\\"),
+                                  st.characters(exclude_categories=["Cs"]))))
+def test_json_safe_utf8_escapes_exactly_what_json_safe_escapes(text: str) -> None:
+    assert json_safe_utf8(text.encode("utf-8")) == json_safe(text).encode("utf-8")
+
+
+def test_json_safe_utf8_lets_safe_text_through_untouched() -> None:
+    data = "Gemeente 's-Hertogenbosch · Ĳsselstein – “x” #[ ## [".encode()
+    assert json_safe_utf8(data) is data
+    assert json_safe_utf8(b"a##[b\x7f\xc2\x85\xe2\x80\xae") == b"a##\\u005bb\\u007f\\u0085\\u202e"

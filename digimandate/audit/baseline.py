@@ -11,9 +11,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from digimandate import __version__
 from digimandate.audit.result import AuditResult, BaselineEntry
 from digimandate.errors import InputError, Location, problem
-from digimandate.jsontext import indented_json
+from digimandate.jsontext import safe_json
 from digimandate.reading import MAX_RESULT_BYTES, JsonProblem, parse_json, read_text
-from digimandate.textsafe import json_safe
 
 BASELINE_VERSION = 1
 
@@ -62,7 +61,7 @@ def baseline_text(results: list[AuditResult]) -> str:
             for r in results
         ],
     }
-    return json_safe(indented_json(data)) + "\n"  # safe to print, as every JSON output
+    return safe_json(data) + "\n"  # safe to print, as every JSON output
 
 
 def load_baseline(path: Path) -> dict[str, dict[str, BaselineEntry]]:
