@@ -47,8 +47,13 @@ def _rules(rules: RuleSet, lang: Lang) -> list[dict[str, Any]]:
     return out
 
 
-def _result(f: Finding, index: dict[str, int], lang: Lang, suppression: dict[str, Any] | None) -> dict[str, Any]:
-    uri, relative = relative_uri(f.location.file)
+def _result(f: Finding, index: dict[str, int], lang: Lang, suppression: dict[str, Any] | None,
+            uris: dict[str, tuple[str, bool]]) -> dict[str, Any]:
+    file = f.location.file
+    found = uris.get(file)
+    if found is None:  # a result names a few files, each for thousands of findings
+        found = uris[file] = relative_uri(file)
+    uri, relative = found
     artifact: dict[str, Any] = {"uri": uri}
     if relative:
         artifact["uriBaseId"] = "%SRCROOT%"
@@ -77,15 +82,16 @@ def sarif_dict(result: AuditResult, catalogue: RuleSet, lang: Lang) -> dict[str,
     """The SARIF log as plain data; its results are made as they are written."""
     rules = _rules(catalogue, lang)
     index = {r["id"]: i for i, r in enumerate(rules)}
+    uris: dict[str, tuple[str, bool]] = {}
 
     def waived(w: WaivedFinding) -> dict[str, Any]:
         return _result(w.finding, index, lang, {
             "kind": "external",
             "status": "accepted",
             "justification": f"{w.reason}: {w.justification} (owner: {w.owner}, expires {w.expires.isoformat()})",
-        })
+        }, uris)
 
-    results = Lazy(itertools.chain((_result(f, index, lang, None) for f in result.findings),
+    results = Lazy(itertools.chain((_result(f, index, lang, None, uris) for f in result.findings),
                                    (waived(w) for w in result.waived)))
     return {
         "$schema": SARIF_SCHEMA,
