@@ -33,12 +33,12 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -66,6 +66,7 @@ STACK_FLOOR = (
     "    Organisation.model_validate({'schema_version': 1})\n"
     "typer.run(check)\n"
 )
+COUNT = "import json, sys; print(json.load(sys.stdin)['summary']['findings'])"
 C, PY = "C loader", "Python loader"
 LINTED = (0, 1)  # Spectral ends with 1 when it reports an error
 Figures = tuple[float, float]  # median seconds, largest peak MB
@@ -247,10 +248,20 @@ def ours_cells(ours: dict[str, Figures], modes: list[str]) -> str:
     return " | ".join(f"{ours[m][0]:.2f} | {ours[m][1]:.0f}" for m in modes)
 
 
-def findings_of(command: list[str], path: Path) -> tuple[int, float]:
-    """How many findings the result holds, and its size in MB."""
-    out = subprocess.run([*command, str(path)], capture_output=True, cwd=DATA, check=True).stdout
-    return json.loads(out)["summary"]["findings"], len(out) / 1e6
+def output_of(command: list[str], count: bool = False) -> tuple[float, int]:
+    """The size (MB) of what a command writes and, with ``count``, the findings of that JSON result.
+
+    Through a file and a separate process: this process must stay small, because a child's peak
+    memory (ru_maxrss) includes what it shares with this one between the fork and the exec.
+    """
+    with tempfile.TemporaryFile(dir=DATA) as out:
+        subprocess.run(command, stdout=out, cwd=DATA, check=True)
+        size = out.tell() / 1e6
+        if not count:
+            return size, 0
+        out.seek(0)
+        done = subprocess.run([sys.executable, "-c", COUNT], stdin=out, capture_output=True, text=True, check=True)
+    return size, int(done.stdout)
 
 
 def main() -> None:
@@ -295,7 +306,7 @@ def main() -> None:
             path = organisation(n, heavy=True)
             ours = modes_of([*ours_cmd, str(path)], args.runs, modes)
             theirs = median_of([*spectral_cmd, str(path)], args.runs, LINTED) if spectral_cmd else None
-            findings, result_mb = findings_of(ours_cmd, path)
+            result_mb, findings = output_of([*ours_cmd, str(path)], count=True)
             per_process[n] = {m: ours[m][0] / n for m in modes}
             spectral_cells = f"{theirs[0]:.2f} | {theirs[1]:.0f}" if theirs else "- | -"
             print(f"| {n:,} | {findings:,} | {path.stat().st_size / 1e6:.2f} | {result_mb:.1f} | "
@@ -314,7 +325,7 @@ def main() -> None:
         for fmt in ("json", "sarif", "terminal"):
             command = [*check, "--format", fmt, str(path)]
             ours = modes_of(command, args.runs, modes)
-            size = len(subprocess.run(command, capture_output=True, cwd=DATA, check=True).stdout) / 1e6
+            size = output_of(command)[0]
             print(f"| {fmt} | {ours_cells(ours, modes)} | {size:.1f} |", flush=True)
         print()
 
