@@ -9,7 +9,8 @@ beside it when a C compiler is found. Every digimandate figure is taken twice, w
 without it (DIGIMANDATE_PURE_PYTHON=1: exactly what an installation without ./fast runs). `--python`
 measures another interpreter that has digimandate installed instead (an older release, say).
 
-Prints Markdown tables of medians, ratios and peak memory. Spectral 6 is installed with npm into
+Prints Markdown tables of medians (wall time, and CPU time: user plus system, which other work on a
+shared machine disturbs far less), ratios and peak memory. Spectral 6 is installed with npm into
 benchmarks/.spectral when missing (skipped, with a note, when npm is absent). Its ruleset asks four
 simple questions of the file (owners of processes and channels, mandate holders, process KPIs);
 digimandate runs every built-in rule and writes its whole result.
@@ -69,7 +70,7 @@ STACK_FLOOR = (
 COUNT = "import json, sys; print(json.load(sys.stdin)['summary']['findings'])"
 C, PY = "C loader", "Python loader"
 LINTED = (0, 1)  # Spectral ends with 1 when it reports an error
-Figures = tuple[float, float]  # median seconds, largest peak MB
+Figures = tuple[float, float, float]  # median wall seconds, median CPU seconds (user + system), largest peak MB
 
 
 def mode_env(mode: str) -> dict[str, str]:
@@ -81,7 +82,11 @@ def mode_env(mode: str) -> dict[str, str]:
 
 
 def measure(command: list[str], env: dict[str, str] | None = None, codes: tuple[int, ...] = (0,)) -> Figures:
-    """Wall time (s) and peak memory (MB) of one run of a command, which must end with one of ``codes``."""
+    """Wall time (s), CPU time (s) and peak memory (MB) of one run of a command, which must end with one of ``codes``.
+
+    CPU time is user plus system time of the process and its waited-for children: on a shared
+    machine other work stretches wall time far more than it does CPU time.
+    """
     start = time.perf_counter()
     # Run from the data folder: from the checkout, `python -m` would import the sources, not the installation.
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=DATA, env=env)
@@ -89,7 +94,7 @@ def measure(command: list[str], env: dict[str, str] | None = None, codes: tuple[
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in codes:
         sys.exit(f"failed ({os.waitstatus_to_exitcode(status)}): {' '.join(command)}")
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
 
 
 def _rss_of_tree(root: int) -> int:
@@ -136,7 +141,13 @@ def median_of(command: list[str], runs: int, codes: tuple[int, ...] = (0,)) -> F
     """Median time and the largest peak memory over several runs (after one warm-up)."""
     measure(command, None, codes)
     results = [measure(command, None, codes) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    return summary(results)
+
+
+def summary(results: list[Figures]) -> Figures:
+    """Median wall and CPU time, and the largest peak memory, of several runs."""
+    return (statistics.median(r[0] for r in results), statistics.median(r[1] for r in results),
+            max(r[2] for r in results))
 
 
 def modes_of(command: list[str], runs: int, modes: list[str]) -> dict[str, Figures]:
@@ -147,7 +158,7 @@ def modes_of(command: list[str], runs: int, modes: list[str]) -> dict[str, Figur
     for _ in range(runs):
         for mode in modes:
             results[mode].append(measure(command, mode_env(mode)))
-    return {mode: (statistics.median(r[0] for r in rs), max(r[1] for r in rs)) for mode, rs in results.items()}
+    return {mode: summary(rs) for mode, rs in results.items()}
 
 
 def installed_python() -> str:
@@ -235,17 +246,23 @@ def folder(count: int) -> tuple[Path, int]:
 
 
 def ratios(ours: dict[str, Figures], theirs: Figures | None, modes: list[str]) -> str:
-    """The speed and memory ratios against Spectral, one per mode ("C / Python")."""
+    """The speed (wall and CPU time) and memory ratios against Spectral, one per mode ("C / Python")."""
     if theirs is None:
-        return "- | -"
+        return "- | - | -"
     speed = " / ".join(f"{theirs[0] / ours[m][0]:.2f}x" for m in modes)
-    memory = " / ".join(f"{ours[m][1] / theirs[1]:.2f}" for m in modes)
-    return f"{speed} | {memory}"
+    cpu = " / ".join(f"{theirs[1] / ours[m][1]:.2f}x" for m in modes)
+    memory = " / ".join(f"{ours[m][2] / theirs[2]:.2f}" for m in modes)
+    return f"{speed} | {cpu} | {memory}"
+
+
+def cells(figures: Figures | None) -> str:
+    """Wall seconds, CPU seconds and peak MB."""
+    return "- | - | -" if figures is None else f"{figures[0]:.2f} | {figures[1]:.2f} | {figures[2]:.0f}"
 
 
 def ours_cells(ours: dict[str, Figures], modes: list[str]) -> str:
     """Seconds and peak MB of each mode."""
-    return " | ".join(f"{ours[m][0]:.2f} | {ours[m][1]:.0f}" for m in modes)
+    return " | ".join(cells(ours[m]) for m in modes)
 
 
 def output_of(command: list[str], count: bool = False) -> tuple[float, int]:
@@ -293,26 +310,26 @@ def main() -> None:
 
     print(f"digimandate check, median of {args.runs} runs; {os.cpu_count()} cores; digimandate from {where}; "
           f"loaders: {', '.join(modes)}\n")
-    mode_head = " | ".join(f"{m} s | peak MB" for m in modes)
-    mode_rule = "|---:|---:" * len(modes)
+    mode_head = " | ".join(f"{m} s | CPU s | peak MB" for m in modes)
+    mode_rule = "|---:|---:|---:" * len(modes)
+    spectral_head = "Spectral s | CPU s | peak MB | speed vs Spectral | CPU vs Spectral | memory vs Spectral"
+    spectral_rule = "|---:|---:|---:|---:|---:|---:"
 
     if heavy:
         print(f"Findings-heavy organisations (most facts missing), `check --format json`; ratios {names}\n")
-        print(f"| processes | findings | file MB | result MB | {mode_head} | Spectral s | Spectral peak MB "
-              "| speed vs Spectral | memory vs Spectral |")
-        print(f"|---:|---:|---:|---:{mode_rule}|---:|---:|---:|---:|")
+        print(f"| processes | findings | file MB | result MB | {mode_head} | {spectral_head} |")
+        print(f"|---:|---:|---:|---:{mode_rule}{spectral_rule}|")
         per_process: dict[int, dict[str, float]] = {}
         for n in heavy:
             path = organisation(n, heavy=True)
             ours = modes_of([*ours_cmd, str(path)], args.runs, modes)
             theirs = median_of([*spectral_cmd, str(path)], args.runs, LINTED) if spectral_cmd else None
             result_mb, findings = output_of([*ours_cmd, str(path)], count=True)
-            per_process[n] = {m: ours[m][0] / n for m in modes}
-            spectral_cells = f"{theirs[0]:.2f} | {theirs[1]:.0f}" if theirs else "- | -"
+            per_process[n] = {m: ours[m][1] / n for m in modes}
             print(f"| {n:,} | {findings:,} | {path.stat().st_size / 1e6:.2f} | {result_mb:.1f} | "
-                  f"{ours_cells(ours, modes)} | {spectral_cells} | {ratios(ours, theirs, modes)} |", flush=True)
+                  f"{ours_cells(ours, modes)} | {cells(theirs)} | {ratios(ours, theirs, modes)} |", flush=True)
         for a, b in itertools.pairwise(heavy):
-            steps = ", ".join(f"{m} {per_process[a][m] * 1000:.3f} -> {per_process[b][m] * 1000:.3f} ms "
+            steps = ", ".join(f"{m} {per_process[a][m] * 1000:.3f} -> {per_process[b][m] * 1000:.3f} ms CPU "
                               f"(ratio {per_process[b][m] / per_process[a][m]:.2f})" for m in modes)
             print(f"\nTime per process from {a:,} to {b:,} processes: {steps}; linear means at most 1.5.")
         print()
@@ -331,19 +348,18 @@ def main() -> None:
 
     if sizes:
         print(f"Full organisations (every fact recorded), `check --format json`; ratios {names}\n")
-        print(f"| processes | file MB | {mode_head} | libyaml alone s | libyaml events s | stack floor s "
-              "| Spectral s | Spectral peak MB | speed vs Spectral | memory vs Spectral |")
-        print(f"|---:|---:{mode_rule}|---:|---:|---:|---:|---:|---:|---:|")
+        print(f"| processes | file MB | {mode_head} | libyaml alone CPU s | libyaml events CPU s | stack floor CPU s "
+              f"| {spectral_head} |")
+        print(f"|---:|---:{mode_rule}|---:|---:|---:{spectral_rule}|")
         for n in sizes:
             path = organisation(n, heavy=False)
             ours = modes_of([*ours_cmd, str(path)], args.runs, modes)
             events = median_of([python, "-c", FLOOR, str(path)], args.runs)
-            alone = f"{median_of([*scanner, str(path)], args.runs)[0]:.2f}" if scanner else "-"
+            alone = f"{median_of([*scanner, str(path)], args.runs)[1]:.2f}" if scanner else "-"
             stack = median_of([python, "-c", STACK_FLOOR, str(path)], args.runs)
             theirs = median_of([*spectral_cmd, str(path)], args.runs, LINTED) if spectral_cmd else None
-            spectral_cells = f"{theirs[0]:.2f} | {theirs[1]:.0f}" if theirs else "- | -"
             print(f"| {n:,} | {path.stat().st_size / 1e6:.2f} | {ours_cells(ours, modes)} | {alone} | "
-                  f"{events[0]:.2f} | {stack[0]:.2f} | {spectral_cells} | {ratios(ours, theirs, modes)} |", flush=True)
+                  f"{events[1]:.2f} | {stack[1]:.2f} | {cells(theirs)} | {ratios(ours, theirs, modes)} |", flush=True)
         print()
 
     if args.folder:
@@ -352,16 +368,16 @@ def main() -> None:
         ours = modes_of([*ours_cmd, str(target)], args.runs, modes)
         theirs = median_of([*spectral_cmd, *files], args.runs, LINTED) if spectral_cmd else None
         if Path("/proc/self/status").exists():  # count the workers' memory too, in one more run each
-            ours = {m: (ours[m][0], max(ours[m][1], tree_peak([*ours_cmd, str(target)], mode_env(m)))) for m in modes}
+            ours = {m: (*ours[m][:2], max(ours[m][2], tree_peak([*ours_cmd, str(target)], mode_env(m))))
+                    for m in modes}
             if theirs is not None:
-                theirs = (theirs[0], max(theirs[1], tree_peak([*spectral_cmd, *files])))
+                theirs = (*theirs[:2], max(theirs[2], tree_peak([*spectral_cmd, *files])))
         megabytes = sum(Path(f).stat().st_size for f in files) / 1e6
         print(f"Folder: {len(files)} full organisations, {total:,} processes, {megabytes:.2f} MB, both cores; "
               f"ratios {names}\n")
-        print(f"| {mode_head} | Spectral s | Spectral peak MB | speed vs Spectral | memory vs Spectral |")
-        print(f"|{mode_rule[1:]}|---:|---:|---:|---:|")
-        spectral_cells = f"{theirs[0]:.2f} | {theirs[1]:.0f}" if theirs else "- | -"
-        print(f"| {ours_cells(ours, modes)} | {spectral_cells} | {ratios(ours, theirs, modes)} |")
+        print(f"| {mode_head} | {spectral_head} |")
+        print(f"|{mode_rule[1:]}{spectral_rule}|")
+        print(f"| {ours_cells(ours, modes)} | {cells(theirs)} | {ratios(ours, theirs, modes)} |")
         print("\nPeak MB of the folder is the resident memory of the parent and its workers together, sampled "
               "every 10 ms (pages shared after the fork count once per process), or the largest single "
               "process where that is more.")
