@@ -1,13 +1,15 @@
 """Benchmark `digimandate check` against Stoplight Spectral and the floors of its stack.
 
 Usage: python benchmarks/run.py [--runs 5] [--heavy 100,1000,10000] [--sizes 100,1000,10000] [--folder 40]
-                               [--formats-at 10000] [--no-spectral] [--python PY]
+                               [--formats-at 10000] [--no-spectral] [--python PY] [--before PY]
 
 digimandate is measured as a user runs it: installed from this checkout (`pip install .`) into
 benchmarks/.venv, so its bytecode is compiled, with the optional C loader (`pip install ./fast`)
 beside it when a C compiler is found. Every digimandate figure is taken twice, with the C loader and
-without it (DIGIMANDATE_PURE_PYTHON=1: exactly what an installation without ./fast runs). `--python`
-measures another interpreter that has digimandate installed instead (an older release, say).
+without it (DIGIMANDATE_PURE_PYTHON=1: exactly what an installation without ./fast runs), the runs
+interleaved. `--python` measures another interpreter that has digimandate installed instead;
+`--before` measures one more beside it (an earlier commit, installed into its own venv), interleaved
+run by run with this one, so that before and after see the same machine.
 
 Prints Markdown tables of medians (wall time, and CPU time: user plus system, which other work on a
 shared machine disturbs far less), ratios and peak memory. Spectral 6 is installed with npm into
@@ -41,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -68,17 +71,28 @@ STACK_FLOOR = (
     "typer.run(check)\n"
 )
 COUNT = "import json, sys; print(json.load(sys.stdin)['summary']['findings'])"
-C, PY = "C loader", "Python loader"
 LINTED = (0, 1)  # Spectral ends with 1 when it reports an error
 Figures = tuple[float, float, float]  # median wall seconds, median CPU seconds (user + system), largest peak MB
 
 
-def mode_env(mode: str) -> dict[str, str]:
-    """The environment of a run with (C) or without (PY) the C loader."""
-    env = {k: v for k, v in os.environ.items() if k != "DIGIMANDATE_PURE_PYTHON"}
-    if mode == PY:
-        env["DIGIMANDATE_PURE_PYTHON"] = "1"
-    return env
+@dataclass(frozen=True)
+class Mode:
+    """One way digimandate is run: an interpreter that has it installed, with or without the C loader."""
+
+    label: str
+    python: str
+    pure: bool
+
+    def env(self) -> dict[str, str]:
+        """The environment: DIGIMANDATE_PURE_PYTHON=1 is exactly an installation without the C loader."""
+        env = {k: v for k, v in os.environ.items() if k != "DIGIMANDATE_PURE_PYTHON"}
+        if self.pure:
+            env["DIGIMANDATE_PURE_PYTHON"] = "1"
+        return env
+
+    def command(self, args: list[str]) -> list[str]:
+        """``digimandate ARGS`` in this mode's interpreter."""
+        return [self.python, "-m", "digimandate", *args]
 
 
 def measure(command: list[str], env: dict[str, str] | None = None, codes: tuple[int, ...] = (0,)) -> Figures:
@@ -150,14 +164,14 @@ def summary(results: list[Figures]) -> Figures:
             max(r[2] for r in results))
 
 
-def modes_of(command: list[str], runs: int, modes: list[str]) -> dict[str, Figures]:
-    """``median_of`` in each mode, the modes interleaved run by run so that a busy machine slows both alike."""
+def modes_of(args: list[str], runs: int, modes: list[Mode]) -> dict[Mode, Figures]:
+    """``median_of`` of ``digimandate ARGS`` in each mode, interleaved run by run: a busy machine slows all alike."""
     for mode in modes:
-        measure(command, mode_env(mode))
-    results: dict[str, list[Figures]] = {mode: [] for mode in modes}
+        measure(mode.command(args), mode.env())
+    results: dict[Mode, list[Figures]] = {mode: [] for mode in modes}
     for _ in range(runs):
         for mode in modes:
-            results[mode].append(measure(command, mode_env(mode)))
+            results[mode].append(measure(mode.command(args), mode.env()))
     return {mode: summary(rs) for mode, rs in results.items()}
 
 
@@ -202,9 +216,18 @@ def libyaml_scanner() -> list[str] | None:
 def describe(python: str) -> tuple[str, bool]:
     """Where the interpreter's digimandate is, and whether it has the C loader."""
     code = "import digimandate, digimandate.model.loader as l; print(digimandate.__file__, l.fast_loader_active())"
+    env = {k: v for k, v in os.environ.items() if k != "DIGIMANDATE_PURE_PYTHON"}
     out = subprocess.run([python, "-c", code], check=True, capture_output=True, text=True, cwd=DATA,
-                         env=mode_env(C)).stdout.split()
+                         env=env).stdout.split()
     return out[0].rsplit("/", 1)[0], out[1] == "True"
+
+
+def modes_for(python: str, before: bool = False) -> tuple[list[Mode], str]:
+    """The modes of one interpreter (with the C loader when it has it, and without), and where it is."""
+    where, has_c = describe(python)
+    prefix = "before, " if before else ""
+    modes = [Mode(f"{prefix}C loader", python, False)] if has_c else []
+    return [*modes, Mode(f"{prefix}Python loader", python, True)], where
 
 
 def spectral() -> list[str] | None:
@@ -245,24 +268,16 @@ def folder(count: int) -> tuple[Path, int]:
     return target, sum(sizes)
 
 
-def ratios(ours: dict[str, Figures], theirs: Figures | None, modes: list[str]) -> str:
-    """The speed (wall and CPU time) and memory ratios against Spectral, one per mode ("C / Python")."""
+def ratios(ours: Figures, theirs: Figures | None) -> str:
+    """The speed (wall and CPU time) and memory ratios against Spectral."""
     if theirs is None:
         return "- | - | -"
-    speed = " / ".join(f"{theirs[0] / ours[m][0]:.2f}x" for m in modes)
-    cpu = " / ".join(f"{theirs[1] / ours[m][1]:.2f}x" for m in modes)
-    memory = " / ".join(f"{ours[m][2] / theirs[2]:.2f}" for m in modes)
-    return f"{speed} | {cpu} | {memory}"
+    return f"{theirs[0] / ours[0]:.2f}x | {theirs[1] / ours[1]:.2f}x | {ours[2] / theirs[2]:.2f}"
 
 
 def cells(figures: Figures | None) -> str:
     """Wall seconds, CPU seconds and peak MB."""
     return "- | - | -" if figures is None else f"{figures[0]:.2f} | {figures[1]:.2f} | {figures[2]:.0f}"
-
-
-def ours_cells(ours: dict[str, Figures], modes: list[str]) -> str:
-    """Seconds and peak MB of each mode."""
-    return " | ".join(cells(ours[m]) for m in modes)
 
 
 def output_of(command: list[str], count: bool = False) -> tuple[float, int]:
@@ -293,6 +308,8 @@ def main() -> None:
                         help="processes of the findings-heavy organisation written in every format (0: none)")
     parser.add_argument("--no-spectral", action="store_true")
     parser.add_argument("--python", help="an interpreter with digimandate installed (default: benchmarks/.venv)")
+    parser.add_argument("--before", help="another interpreter with digimandate installed (an earlier commit, say), "
+                                         "measured in the same runs, interleaved")
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
 
@@ -300,90 +317,93 @@ def main() -> None:
     heavy = [int(s) for s in args.heavy.split(",") if s]
     sizes = [int(s) for s in args.sizes.split(",") if s]
     spectral_cmd = None if args.no_spectral else spectral()
-    python = args.python or installed_python()
-    where, has_c = describe(python)
-    modes = [C, PY] if has_c else [PY]
-    names = " / ".join("C" if m == C else "Python" for m in modes)
+    modes, where = modes_for(args.python or installed_python())
+    if args.before:
+        before, before_where = modes_for(args.before, before=True)
+        modes += before
+        where += f"; before: {before_where}"
     scanner = libyaml_scanner()
-    check = [python, "-m", "digimandate", "check", "--exit-zero", "--no-config"]
-    ours_cmd = [*check, "--format", "json"]
+    check = ["check", "--exit-zero", "--no-config"]
+    json_args = [*check, "--format", "json"]
+    head = "digimandate | s | CPU s | peak MB | Spectral s | CPU s | peak MB | speed vs Spectral | CPU vs Spectral " \
+           "| memory vs Spectral"
+    rule = "---|---:|---:|---:|---:|---:|---:|---:|---:|---:"
 
-    print(f"digimandate check, median of {args.runs} runs; {os.cpu_count()} cores; digimandate from {where}; "
-          f"loaders: {', '.join(modes)}\n")
-    mode_head = " | ".join(f"{m} s | CPU s | peak MB" for m in modes)
-    mode_rule = "|---:|---:|---:" * len(modes)
-    spectral_head = "Spectral s | CPU s | peak MB | speed vs Spectral | CPU vs Spectral | memory vs Spectral"
-    spectral_rule = "|---:|---:|---:|---:|---:|---:"
+    print(f"digimandate check, median of {args.runs} runs (wall and CPU time: user + system), largest peak memory; "
+          f"{os.cpu_count()} cores; digimandate from {where}\n")
 
     if heavy:
-        print(f"Findings-heavy organisations (most facts missing), `check --format json`; ratios {names}\n")
-        print(f"| processes | findings | file MB | result MB | {mode_head} | {spectral_head} |")
-        print(f"|---:|---:|---:|---:{mode_rule}{spectral_rule}|")
-        per_process: dict[int, dict[str, float]] = {}
+        print("Findings-heavy organisations (most facts missing), `check --format json`\n")
+        print(f"| processes | findings | file MB | result MB | {head} |")
+        print(f"|---:|---:|---:|---:|{rule}|")
+        cpu_per_process: dict[int, dict[Mode, float]] = {}
         for n in heavy:
             path = organisation(n, heavy=True)
-            ours = modes_of([*ours_cmd, str(path)], args.runs, modes)
+            ours = modes_of([*json_args, str(path)], args.runs, modes)
             theirs = median_of([*spectral_cmd, str(path)], args.runs, LINTED) if spectral_cmd else None
-            result_mb, findings = output_of([*ours_cmd, str(path)], count=True)
-            per_process[n] = {m: ours[m][1] / n for m in modes}
-            print(f"| {n:,} | {findings:,} | {path.stat().st_size / 1e6:.2f} | {result_mb:.1f} | "
-                  f"{ours_cells(ours, modes)} | {cells(theirs)} | {ratios(ours, theirs, modes)} |", flush=True)
+            result_mb, findings = output_of(modes[0].command([*json_args, str(path)]), count=True)
+            cpu_per_process[n] = {m: ours[m][1] / n for m in modes}
+            for m in modes:
+                print(f"| {n:,} | {findings:,} | {path.stat().st_size / 1e6:.2f} | {result_mb:.1f} | {m.label} | "
+                      f"{cells(ours[m])} | {cells(theirs)} | {ratios(ours[m], theirs)} |", flush=True)
         for a, b in itertools.pairwise(heavy):
-            steps = ", ".join(f"{m} {per_process[a][m] * 1000:.3f} -> {per_process[b][m] * 1000:.3f} ms CPU "
-                              f"(ratio {per_process[b][m] / per_process[a][m]:.2f})" for m in modes)
-            print(f"\nTime per process from {a:,} to {b:,} processes: {steps}; linear means at most 1.5.")
+            steps = "; ".join(f"{m.label} {cpu_per_process[a][m] * 1000:.3f} -> {cpu_per_process[b][m] * 1000:.3f} "
+                              f"(ratio {cpu_per_process[b][m] / cpu_per_process[a][m]:.2f})" for m in modes)
+            print(f"\nCPU ms per process from {a:,} to {b:,} processes: {steps}; linear means at most 1.5.")
         print()
 
     if args.formats_at:
         path = organisation(args.formats_at, heavy=True)
         print(f"Output formats, findings-heavy {args.formats_at:,} processes\n")
-        print(f"| format | {mode_head} | output MB |")
-        print(f"|---|{mode_rule[1:]}|---:|")
+        print("| format | output MB | digimandate | s | CPU s | peak MB |")
+        print("|---|---:|---|---:|---:|---:|")
         for fmt in ("json", "sarif", "terminal"):
-            command = [*check, "--format", fmt, str(path)]
-            ours = modes_of(command, args.runs, modes)
-            size = output_of(command)[0]
-            print(f"| {fmt} | {ours_cells(ours, modes)} | {size:.1f} |", flush=True)
+            fmt_args = [*check, "--format", fmt, str(path)]
+            ours = modes_of(fmt_args, args.runs, modes)
+            size = output_of(modes[0].command(fmt_args))[0]
+            for m in modes:
+                print(f"| {fmt} | {size:.1f} | {m.label} | {cells(ours[m])} |", flush=True)
         print()
 
     if sizes:
-        print(f"Full organisations (every fact recorded), `check --format json`; ratios {names}\n")
-        print(f"| processes | file MB | {mode_head} | libyaml alone CPU s | libyaml events CPU s | stack floor CPU s "
-              f"| {spectral_head} |")
-        print(f"|---:|---:{mode_rule}|---:|---:|---:{spectral_rule}|")
+        print("Full organisations (every fact recorded), `check --format json`; floors in CPU seconds\n")
+        print(f"| processes | file MB | libyaml alone | libyaml events | stack floor | {head} |")
+        print(f"|---:|---:|---:|---:|---:|{rule}|")
+        python = modes[0].python
         for n in sizes:
             path = organisation(n, heavy=False)
-            ours = modes_of([*ours_cmd, str(path)], args.runs, modes)
+            ours = modes_of([*json_args, str(path)], args.runs, modes)
             events = median_of([python, "-c", FLOOR, str(path)], args.runs)
             alone = f"{median_of([*scanner, str(path)], args.runs)[1]:.2f}" if scanner else "-"
             stack = median_of([python, "-c", STACK_FLOOR, str(path)], args.runs)
             theirs = median_of([*spectral_cmd, str(path)], args.runs, LINTED) if spectral_cmd else None
-            print(f"| {n:,} | {path.stat().st_size / 1e6:.2f} | {ours_cells(ours, modes)} | {alone} | "
-                  f"{events[1]:.2f} | {stack[1]:.2f} | {cells(theirs)} | {ratios(ours, theirs, modes)} |", flush=True)
+            for m in modes:
+                print(f"| {n:,} | {path.stat().st_size / 1e6:.2f} | {alone} | {events[1]:.2f} | {stack[1]:.2f} | "
+                      f"{m.label} | {cells(ours[m])} | {cells(theirs)} | {ratios(ours[m], theirs)} |", flush=True)
         print()
 
     if args.folder:
         target, total = folder(args.folder)
         files = sorted(str(f) for f in target.glob("*.yaml"))
-        ours = modes_of([*ours_cmd, str(target)], args.runs, modes)
+        folder_args = [*json_args, str(target)]
+        ours = modes_of(folder_args, args.runs, modes)
         theirs = median_of([*spectral_cmd, *files], args.runs, LINTED) if spectral_cmd else None
         if Path("/proc/self/status").exists():  # count the workers' memory too, in one more run each
-            ours = {m: (*ours[m][:2], max(ours[m][2], tree_peak([*ours_cmd, str(target)], mode_env(m))))
-                    for m in modes}
+            ours = {m: (*ours[m][:2], max(ours[m][2], tree_peak(m.command(folder_args), m.env()))) for m in modes}
             if theirs is not None:
                 theirs = (*theirs[:2], max(theirs[2], tree_peak([*spectral_cmd, *files])))
         megabytes = sum(Path(f).stat().st_size for f in files) / 1e6
-        print(f"Folder: {len(files)} full organisations, {total:,} processes, {megabytes:.2f} MB, both cores; "
-              f"ratios {names}\n")
-        print(f"| {mode_head} | {spectral_head} |")
-        print(f"|{mode_rule[1:]}{spectral_rule}|")
-        print(f"| {ours_cells(ours, modes)} | {cells(theirs)} | {ratios(ours, theirs, modes)} |")
+        print(f"Folder: {len(files)} full organisations, {total:,} processes, {megabytes:.2f} MB, both cores\n")
+        print(f"| {head} |")
+        print(f"|{rule}|")
+        for m in modes:
+            print(f"| {m.label} | {cells(ours[m])} | {cells(theirs)} | {ratios(ours[m], theirs)} |")
         print("\nPeak MB of the folder is the resident memory of the parent and its workers together, sampled "
               "every 10 ms (pages shared after the fork count once per process), or the largest single "
               "process where that is more.")
     if scanner is None and sizes:
         print("\nlibyaml alone was skipped: no C compiler.")
-    if not has_c:
+    if not any(not m.pure for m in modes):
         print("\nThe C loader is not installed (no C compiler, or `--python` without it): Python loader only.")
     if spectral_cmd is None and not args.no_spectral:
         print("\nSpectral was skipped: npm is not installed.")
