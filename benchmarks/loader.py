@@ -2,12 +2,13 @@
 
 Usage: python benchmarks/loader.py [--sizes 100,300,1000] [--runs 15] [--e2e-runs 7]
 
-Run it with the interpreter that has digimandate installed (an editable checkout works). For each
-size, a generated organisation (benchmarks/generate.py) is loaded in a fresh process with the C
-loader and in one with DIGIMANDATE_PURE_PYTHON=1 (median of the loads after one warm-up), and
-`digimandate check --format json` is run as a whole in both modes, the two interleaved so that a
-busy machine slows both alike. Both are measured in CPU time (user + system), which other work on
-a shared machine disturbs far less than wall time; the end-to-end wall time is printed beside it.
+Run it with the interpreter that has digimandate and its C loader installed (`pip install . ./fast`;
+an editable checkout works). For each size, a generated organisation (benchmarks/generate.py) is
+loaded in a fresh process with the C loader and in one with DIGIMANDATE_PURE_PYTHON=1 (median of
+the loads after one warm-up), and `digimandate check --format json` is run as a whole in both
+modes, the two interleaved so that a busy machine slows both alike. Both are measured in CPU time
+(user + system), which other work on a shared machine disturbs far less than wall time; the
+end-to-end wall time is printed beside it.
 Prints a Markdown table of medians.
 """
 

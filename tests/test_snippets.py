@@ -2,9 +2,8 @@
 
 Each runs against a clone of this checkout, installed the way the snippet installs it (pip from a
 git URL or a path). Offline: pip gets no index and no dependencies (the test environment has them)
-and builds with the setuptools of the test environment. The C loader is compiled without
-optimisation, which takes a fraction of the time; these tests are about the snippets, and .ci/run
-installs the package as a user would.
+and builds with the setuptools of the test environment; digimandate is pure Python, so nothing is
+compiled. .ci/run installs the package as a user would.
 """
 
 from __future__ import annotations
@@ -86,7 +85,6 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
         "PIP_QUIET": "1",
         "NO_COLOR": "1",
-        "CFLAGS": f"{os.environ.get('CFLAGS', '')} -O0".strip(),
     })
     return out
 

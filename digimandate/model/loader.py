@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import math
 import os
 import re
@@ -571,16 +572,26 @@ def _pos(event: yaml.Event) -> Pos:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+# The interface of the C loader this builder expects (fast/cload.c, CLOAD_API): configure, load, libyaml_version.
+CLOAD_API = 1
+
+
 def _configure_fast_loader() -> Any:
-    """The C loader (with its own libyaml), set up to build LMap/LList; None when not built or not wanted."""
+    """The C loader (with its own libyaml), set up to build LMap/LList; None when not installed or not wanted.
+
+    It is its own distribution, digimandate-cload (``pip install ./fast``), so that digimandate is
+    pure Python. One built for another interface (its ``API``) is left unused: the Python builder loads.
+    """
     if os.environ.get("DIGIMANDATE_PURE_PYTHON"):
         return None
     try:
-        from digimandate.model import _cload
-    except ImportError:  # installed without a C compiler
+        cload = importlib.import_module("digimandate_cload")
+    except ImportError:  # not installed: the Python builder loads
         return None
-    _cload.configure(LMap, LList, array, resolve_plain, FIRST_CHARS, True)
-    return _cload
+    if getattr(cload, "API", None) != CLOAD_API:
+        return None
+    cload.configure(LMap, LList, array, resolve_plain, FIRST_CHARS, True)
+    return cload
 
 
 _CLOAD = _configure_fast_loader()

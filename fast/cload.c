@@ -1,5 +1,9 @@
 /* Located YAML loading in C: the fast path of digimandate.model.loader.
  *
+ * Built and installed as its own distribution, digimandate-cload (this folder: `pip install ./fast`),
+ * so that digimandate itself stays pure Python; digimandate uses it when it is installed and its API
+ * number (below) is the one digimandate.model.loader expects.
+ *
  * Drives LibYAML's parser, compiled into this extension from the sources in libyaml/ (so nothing
  * is assumed about how another package built or links its copy), and builds the same LMap/LList
  * objects with packed positions that digimandate.model.loader._Builder builds, without a Python
@@ -331,7 +335,19 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "digimandate.model._cload",
-                                    "Located YAML loading in C (the fast path).", -1, methods};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "digimandate_cload",
+                                    "Located YAML loading in C (the fast path of digimandate).", -1, methods};
 
-PyMODINIT_FUNC PyInit__cload(void) { return PyModule_Create(&module); }
+/* The interface digimandate.model.loader relies on (the functions above, what they take and build).
+ * Raise it with every change of that interface: a digimandate that expects another number leaves this
+ * module unused and loads in Python, so a C loader built for another release is never half understood. */
+#define CLOAD_API 1
+
+PyMODINIT_FUNC PyInit_digimandate_cload(void) {
+    PyObject *m = PyModule_Create(&module);
+    if (m != NULL && PyModule_AddIntConstant(m, "API", CLOAD_API) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
