@@ -17,10 +17,10 @@ benchmarks/.spectral when missing (skipped, with a note, when npm is absent). It
 simple questions of the file (owners of processes and channels, mandate holders, process KPIs);
 digimandate runs every built-in rule and writes its whole result.
 
-- Findings-heavy organisations (`--heavy`): generated with most facts missing (benchmarks/generate.py
-  --sparse), so nearly every product fails several rules: the case where writing the result weighs
-  most. The speed goal is stated on these.
-- Full organisations (`--sizes`): every fact recorded, few findings; with three floors beside them.
+- Findings-heavy organisations (`--heavy`): generated with most facts missing (`generate(n, sparse=True)`
+  in benchmarks/generate.py), so nearly every product fails several rules: the case where writing the
+  result weighs most. The speed goal is stated on these.
+- Full organisations (`--sizes`): every fact recorded; with three floors beside them.
   "libyaml alone" scans the file with the LibYAML that the C loader carries, from C
   (benchmarks/libyaml_scan.c, compiled when a C compiler is found); "libyaml events" iterates PyYAML's
   C event stream from Python and builds nothing; "stack floor" is the smallest program on the fixed
