@@ -54,3 +54,18 @@ def test_broken_baseline(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == (f"{base}:2:10: error: not a digimandate baseline: Expecting value\n"
                              "  hint: write one with `digimandate baseline FILE -o BASELINE`\n")
+
+
+def test_a_lone_surrogate_from_a_baseline_is_written_escaped_not_a_crash(tmp_path: Path) -> None:
+    # JSON may spell a lone surrogate (\ud800), which orjson refuses and UTF-8 cannot hold: the entry
+    # comes back in the result's "fixed" list, written by the Python writer, escaped, and safe to print.
+    base = tmp_path / "baseline.json"
+    entry = {"fingerprint": "0000000000000000", "rule": "M001", "entity": "x\ud800y", "message": "gone \ud800 ##[e]"}
+    base.write_text(json.dumps({"schema_version": 1, "tool": {"name": "digimandate", "version": "0.1.0"},
+                                "created": "2026-11-01",
+                                "organisations": [{"name": "Gemeente Dijkveld", "entries": [entry]}]}),
+                    encoding="utf-8")
+    out = CliRunner().invoke(app, ["check", str(SMALL), "--baseline", str(base), "-f", "json", "--exit-zero"])
+    assert out.exit_code == 0, out.stderr
+    assert '"entity": "x\\ud800y"' in out.stdout and '"message": "gone \\ud800 ##\\u005be]"' in out.stdout
+    assert json.loads(out.stdout)["baseline"]["fixed"] == [entry]
