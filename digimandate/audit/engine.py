@@ -90,5 +90,6 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding
             names=names,
             values=values,
             basis=hit.basis,  # the check decides it from the fact, never from a message's name
+            sources=doc.sources_of(hit.entity, hit.key),
         ))
     return tuple(out)

@@ -10,6 +10,7 @@ from digimandate.audit.config import Waiver
 from digimandate.audit.engine import run_rules
 from digimandate.audit.result import AuditResult, ChecklistId, Finding, WaivedFinding
 from digimandate.audit.scoring import score
+from digimandate.audit.sources import source_entries, source_evidence
 from digimandate.audit.specs import RuleSet
 from digimandate.clock import today as clock_today
 from digimandate.model.document import Document, load_document
@@ -51,6 +52,8 @@ def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
         today=now,
         inputs=doc.loaded.parts,
         audit_date_recorded=org.audit_date is not None,
+        sources=source_entries(doc),
+        source_evidence=source_evidence(doc, findings),
     )
 
 

@@ -38,6 +38,7 @@ class Finding:
     values: tuple[str, ...] = ()
     basis: str = "observed"  # "observed" or "not_recorded" (maturity v2)
     kind: Kind = "check"
+    sources: tuple[str, ...] = ()  # ids of the sources the entity's facts rest on (its own and its parents')
 
     __reduce__ = reduce_by_fields
 
@@ -192,6 +193,40 @@ class BaselineEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """A source of the organisation file's register, as outputs cite it."""
+
+    id: str
+    type: str  # document, interview, observation, register, data
+    title: str
+    reference: str | None = None
+    provided_by: str | None = None
+    dated: date | None = None
+    obtained: date | None = None
+    confidential: bool = False
+
+    @property
+    def when(self) -> date | None:
+        """The date a citation shows: the source's own, else when it was obtained."""
+        return self.dated or self.obtained
+
+
+NO_SOURCE = "none"  # the "type" of facts that cite no source
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEvidence:
+    """What the verdict rests on, per type of source (``none``: facts that cite no source)."""
+
+    # observed findings (decided by recorded facts) per source type; a finding with two types counts in both
+    findings_by_type: tuple[tuple[str, int], ...] = ()
+    # entities that cite a source of each type (their facts were recorded from it)
+    entities_by_type: tuple[tuple[str, int], ...] = ()
+    # critical or high observed findings whose sources are all of one type (triangulation is missing)
+    single_type: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ChecklistId:
     """Which checklist, in which version, an audit ran."""
 
@@ -227,6 +262,8 @@ class AuditResult:
     inputs: tuple[str, ...] = ()  # the files it includes (real paths), which no output may overwrite
     config: str | None = None  # the configuration the run used, as outputs name it; None: none
     audit_date_recorded: bool = True  # False: the file records no audit_date, and audit_date is the day of the run
+    sources: tuple[SourceEntry, ...] = ()  # the file's register of sources, in file order
+    source_evidence: SourceEvidence = SourceEvidence()
 
     @property
     def errors(self) -> tuple[Outcome, ...]:

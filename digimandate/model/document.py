@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from digimandate.clock import today
 from digimandate.errors import InputError, Location, Problem, Term, problem
 from digimandate.model.loader import Limits, LList, LMap, Loaded, load_bytes, load_file
@@ -18,15 +20,18 @@ from digimandate.model.org import (
     OrgModel,
     Person,
     Process,
+    Source,
     System,
 )
 from digimandate.model.validate import found, suggest, validate_model
 
+SOURCES_KEY = "sources"  # the register's key in the file, as messages name it
 _KINDS = {
     "people": "kind_person",
     "departments": "kind_department",
     "channels": "kind_channel",
     "systems": "kind_system",
+    "sources": "kind_source",
 }
 
 
@@ -45,6 +50,30 @@ class Document:
     mandates: dict[str, Mandate] = field(default_factory=dict)
     # Intake entity paths per process object (the model lives as long as the document).
     intakes: dict[int, list[str]] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    # The source ids each entity cites itself (``processes/x``), and those of its parts by key
+    # (``processes/x`` + ``volume``): a finding inherits them with its entity's parents.
+    cited: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cited_parts: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    _chain: dict[tuple[str, str | None], tuple[str, ...]] = field(default_factory=dict)
+
+    def sources_of(self, entity: str, key: str | None = None) -> tuple[str, ...]:
+        """The source ids behind a fact of ``entity``: its parents', its own and its part ``key``'s, in that order."""
+        if not self.cited and not self.cited_parts:
+            return ()
+        memo = (entity, key)
+        found = self._chain.get(memo)
+        if found is None:
+            ids: dict[str, None] = {}
+            parts = entity.split("/")
+            # sections are not entities: "processes/x" is the first level that can cite
+            first = 1 if parts[0] in SECTIONS else 0
+            for end in range(first, len(parts)):
+                ids.update(dict.fromkeys(self.cited.get("/".join(parts[: end + 1]), ())))
+            if key is not None:
+                ids.update(dict.fromkeys(self.cited_parts.get((entity, key), ())))
+            found = self._chain[memo] = tuple(ids)
+        return found
 
     def intake_paths(self, proc: Process) -> list[str]:
         """Entity paths of a process's intake routes, computed once per process."""
@@ -126,6 +155,7 @@ def build_document(loaded: Loaded) -> Document:
     problems: list[Problem] = []
     _index(doc, problems)
     _resolve(doc, problems)
+    _cite(doc, problems)
     _dates(doc, problems)
     if problems:
         raise InputError(problems)
@@ -183,6 +213,19 @@ def _index(doc: Document, problems: list[Problem]) -> None:
             ents[intake_path] = own["intake"][j]
         for j in range(len(proc.steps or [])):
             ents[f"processes/{proc.id}/steps/{j + 1}"] = own["steps"][j]
+    _index_sources(doc, problems)
+
+
+def _index_sources(doc: Document, problems: list[Problem]) -> None:
+    """Index the register of sources by id; a second source with an id already used is an error."""
+    raw_list: Any = doc.loaded.data.get("sources")
+    for i, src in enumerate(doc.model.sources):
+        if src.id in doc.sources:
+            first = raw_list[[s.id for s in doc.model.sources].index(src.id)].value_at("id")[0]
+            problems.append(problem(raw_list[i].value_location("id"), f"sources[{i}].id", "duplicate_id",
+                                    "duplicate_id_hint", id=src.id, section=SOURCES_KEY, line=first))
+            continue
+        doc.sources[src.id] = src
 
 
 # Dates of what has happened, per place in the file: none may fall after the peildatum.
@@ -217,6 +260,99 @@ def _dates(doc: Document, problems: list[Problem]) -> None:
             if isinstance(when, date) and when > peildatum:
                 problems.append(problem(raw.value_location(key), f"{path}.{key}", "date_after_peildatum", hint,
                                         value=when.isoformat(), peildatum=peildatum.isoformat()))
+
+
+def _cite(doc: Document, problems: list[Problem]) -> None:
+    """Record which sources each entity cites, and check that every cited id is in the register."""
+    m = doc.model
+    data = doc.loaded.data
+    known = sorted(doc.sources)
+
+    def visit(model: BaseModel, raw: Any, path: str, entity: str | None) -> None:
+        """Collect ``source`` of ``model`` (at ``path`` in the file), cited on ``entity`` or a part of it."""
+        ids = getattr(model, "source", None)
+        if ids:
+            for j, ident in enumerate(ids):
+                if ident not in doc.sources:
+                    at = raw["source"].item_location(j) if isinstance(raw, LMap) and "source" in raw \
+                        else data.location()
+                    guess = suggest(ident, known)
+                    hint = "dangling_ref_hint_none" if not known else \
+                        ("dangling_ref_hint_mean" if guess else "dangling_ref_hint")
+                    shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
+                    problems.append(problem(at, f"{path}.source[{j}]", "dangling_ref", hint,
+                                            kind=Term("kind_source"), ref=ident, section=SOURCES_KEY,
+                                            known=shown, suggestion=guess or ""))
+            cited = tuple(dict.fromkeys(i for i in ids if i in doc.sources))
+            if entity is not None:
+                doc.cited[entity] = cited
+        for name in type(model).model_fields:
+            if name == "source" or name not in model.model_fields_set:
+                continue
+            value = getattr(model, name)
+            sub_raw = raw.get(name) if isinstance(raw, LMap) else None
+            if isinstance(value, BaseModel):
+                own = _SUB_ENTITIES.get((entity.partition("/")[0] if entity else "", name)) if entity else None
+                if own is not None and entity is not None:
+                    visit(value, sub_raw, f"{path}.{name}", f"{entity}/{own}")
+                else:
+                    visit(value, sub_raw, f"{path}.{name}", None)
+                    part = tuple(dict.fromkeys(_all_ids(value, doc)))
+                    if part and entity is not None:
+                        doc.cited_parts[(entity, name)] = part
+            elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+                part_ids: list[str] = []
+                for j, item in enumerate(value):
+                    item_raw = sub_raw[j] if isinstance(sub_raw, LList) and j < len(sub_raw) else None
+                    visit(item, item_raw, f"{path}.{name}[{j}]", None)
+                    part_ids.extend(_all_ids(item, doc))
+                if part_ids and entity is not None:
+                    doc.cited_parts[(entity, name)] = tuple(dict.fromkeys(part_ids))
+
+    visit(m.organisation, data.get("organisation"), "organisation", "organisation")
+    if m.governance is not None:
+        visit(m.governance, data.get("governance"), "governance", "governance")
+    for section in SECTIONS:
+        table: dict[str, Any] = getattr(doc, section)
+        listed: list[Any] = getattr(m, section)
+        for i, ent in enumerate(listed):
+            if table.get(ent.id) is not listed[i]:
+                continue  # a duplicate id, already reported
+            entity = f"{section}/{ent.id}"
+            visit(ent, data[section][i], f"{section}[{i}]", entity)
+            if section == "processes":
+                for intake, ipath in zip(ent.intake or [], doc.intake_paths(ent), strict=True):
+                    if intake.source:
+                        doc.cited[ipath] = tuple(dict.fromkeys(x for x in intake.source if x in doc.sources))
+                for j, step in enumerate(ent.steps or []):
+                    if step.source:
+                        doc.cited[f"{entity}/steps/{j + 1}"] = tuple(
+                            dict.fromkeys(x for x in step.source if x in doc.sources))
+
+
+# Parts of an entity that are entities of their own (``mandates/x/powers``); other parts are cited by key.
+_SUB_ENTITIES = {
+    ("governance", "vision"): "vision",
+    ("governance", "reporting"): "reporting",
+    ("mandates", "powers"): "powers",
+    ("mandates", "job_survey"): "job_survey",
+}
+
+
+def _all_ids(model: BaseModel, doc: Document) -> list[str]:
+    """Every known source id cited in ``model`` and below it."""
+    out = [i for i in getattr(model, "source", None) or [] if i in doc.sources]
+    for name in model.model_fields_set:
+        if name == "source":
+            continue
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            out.extend(_all_ids(value, doc))
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, BaseModel):
+                    out.extend(_all_ids(item, doc))
+    return out
 
 
 def intake_paths(proc: Process) -> list[str]:

@@ -38,10 +38,13 @@ DeptFunction = Literal[
 Granter = Literal["raad", "college", "directie", "gemeentesecretaris", "manager", "none"]
 Power = Literal["website", "forms", "banners", "processes", "channels", "budget"]
 ChannelType = Literal["website", "app", "email", "phone", "counter", "post", "social", "chat", "video"]
+SourceType = Literal["document", "interview", "observation", "register", "data"]
 SystemType = Literal["zaaksysteem", "backoffice", "crm", "cms", "forms", "mailbox", "dms", "paper", "other"]
 Medium = Literal["digital", "manual", "paper", "print"]
 # Where an imported entity comes from (`zaaktype:ZT-001`, `openforms:parkeervergunning`): a second import
 # matches on these instead of adding the entity again.
+# The sources a fact rests on: ids in the file's register of sources (issue: every statement traces).
+SourceIds = Annotated[list[Id], Field(description="Ids of the sources (in `sources`) this entity's facts rest on")]
 Refs = Annotated[list[Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME, pattern=NAME_PATTERN)]],
                  Field(description="Source references")]
 
@@ -75,6 +78,7 @@ class Organisation(Base):
     inhabitants: Count | None = None
     language: Literal["nl", "en"] = "nl"
     audit_date: Day | None = None
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 # A value that may be one of two kinds is told apart by its form (a text or a mapping), so an error names only
@@ -93,6 +97,7 @@ class Goal(Base):
     text: Text
     digital_share: Annotated[float, Field(ge=0, le=1)] | None = None  # a share, 0.8 for 80% of requests digital
     by: Day | None = None  # the date by which the goal is to be reached
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class Vision(Base):
@@ -107,6 +112,7 @@ class Vision(Base):
     goals: list[Annotated[Annotated[Text, Tag(TAG + "text")] | Annotated[Goal, Tag(TAG + "goal")],
                           Discriminator(_goal_kind)]] | None = None
     evaluated_on: Day | None = None  # v2: when the course was last revisited on its results
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
     def share_goals(self) -> list[Goal]:
         """The goals that name a digital share, in the order written."""
@@ -125,6 +131,7 @@ class Reporting(Base):
     frequency: Frequency | None = None
     last_report: Day | None = None
     includes_digital_uptake: bool | None = None
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class Governance(Base):
@@ -134,6 +141,7 @@ class Governance(Base):
     portfolio_holder: Text | None = None
     vision: Vision | None = None
     reporting: Reporting | None = None
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class Department(Base):
@@ -144,6 +152,7 @@ class Department(Base):
     function: DeptFunction
     manager: Id | None = None
     refs: Refs | None = None
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class Person(Base):
@@ -156,6 +165,7 @@ class Person(Base):
     refs: Refs | None = None
 
     directie_member: bool | None = None  # v2: a member of the board of directors (directie)
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class Powers(Base):
@@ -164,6 +174,7 @@ class Powers(Base):
     make_proposals: bool | None = None
     demand_cooperation: bool | None = None
     act_without_approval: list[Power] | None = None
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class JobSurvey(Base):
@@ -174,6 +185,7 @@ class JobSurvey(Base):
     task_significance: Score
     autonomy: Score
     feedback: Score
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
     @property
     def mps(self) -> float:
@@ -203,6 +215,7 @@ class Mandate(Base):
     receives_results: bool | None = None
     job_survey: JobSurvey | None = None
     deputy: Id | None = None  # v2: person id of who stands in when the single holder is away
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class Channel(Base):
@@ -218,6 +231,7 @@ class Channel(Base):
     refs: Refs | None = None
 
     satisfaction_measured: bool | None = None  # v2: satisfaction or complaints measured for this channel
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class System(Base):
@@ -230,6 +244,7 @@ class System(Base):
     refs: Refs | None = None
 
     delivers_to: Id | None = None  # v2: system id where a forms (or other intermediate) system delivers
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class Intake(Base):
@@ -238,6 +253,7 @@ class Intake(Base):
     channel: Id
     form: bool | None = None
     lands_in: Id | None = None
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class Step(Base):
@@ -245,6 +261,7 @@ class Step(Base):
 
     name: Text | None = None
     medium: Medium | None = None
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class Volume(Base):
@@ -254,6 +271,7 @@ class Volume(Base):
     # a year without requests has no volume to weigh: leave the volume out
     total: Annotated[int, Field(ge=1, le=MAX_COUNT)] | None = None
     digital: Count | None = None
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class ServiceNorm(Base):
@@ -262,6 +280,7 @@ class ServiceNorm(Base):
     text: Text | None = None  # e.g. "binnen 5 werkdagen een besluit"
     published: bool | None = None
     measured: bool | None = None
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class Redesign(Base):
@@ -269,6 +288,7 @@ class Redesign(Base):
 
     redesigned_on: Day | None = None
     with_users: bool | None = None  # users took part in the redesign
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
 
 
 class Process(Base):
@@ -292,6 +312,20 @@ class Process(Base):
     service_norm: ServiceNorm | None = None  # v2
     status_online: bool | None = None  # v2: applicants can follow their request online
     redesign: Redesign | None = None  # v2
+    source: SourceIds | None = None  # 2.2: the sources its facts rest on
+
+
+class Source(Base):
+    """A source in the file's register: where facts come from (a document, an interview, a register)."""
+
+    id: Id
+    type: SourceType
+    title: Name
+    reference: Text | None = None  # as precise as a page: "Collegebesluit 2024/118, p. 3", a URL, a query
+    provided_by: Text | None = None  # a role ("teamleider KCC"), not a person
+    dated: Day | None = None  # the date of the source itself
+    obtained: Day | None = None  # the date the auditor obtained it
+    confidential: bool | None = None  # documents cite a confidential source by its type and date only
 
 
 class OrgModel(Base):
@@ -316,9 +350,14 @@ class OrgModel(Base):
     channels: list[Channel] = []
     systems: list[System] = []
     processes: list[Process] = []
+    sources: list[Source] = []  # 2.2: the register of sources that entities cite with ``source``
 
 
 SECTIONS = ("departments", "people", "mandates", "channels", "systems", "processes")
+
+
+# Keys that say where facts come from, not facts themselves: never "not recorded".
+NOT_FACTS = frozenset({"source"})
 
 
 def unset_paths(model: BaseModel) -> list[str]:
@@ -330,6 +369,8 @@ def unset_paths(model: BaseModel) -> list[str]:
     out: list[str] = []
     given = model.model_fields_set
     for name in type(model).model_fields:
+        if name in NOT_FACTS:
+            continue
         if name not in given:
             out.append(name)
             out.extend(f"{name}.{sub}" for sub in _nested_fields(type(model), name))
@@ -351,6 +392,8 @@ def _nested_fields(cls: type[BaseModel], name: str) -> tuple[str, ...]:
         paths: list[str] = []
         if sub is not None:
             for child in sub.model_fields:
+                if child in NOT_FACTS:
+                    continue
                 paths.append(child)
                 paths.extend(f"{child}.{p}" for p in _nested_fields(sub, child))
         _NESTED[key] = tuple(paths)

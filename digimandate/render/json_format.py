@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from digimandate.audit.result import SCHEMA_VERSION, AuditResult, Evidence, Finding
+from digimandate.audit.result import SCHEMA_VERSION, AuditResult, Evidence, Finding, SourceEntry
 from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang
 from digimandate.jsontext import Lazy, output_chunks
@@ -25,11 +25,35 @@ def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:
         "location": {"file": f.location.file, "line": f.location.line, "column": f.location.column},
         "fingerprint": f.fingerprint,
         "basis": f.basis,
+        "sources": list(f.sources),
     }
 
 
 def _evidence(e: Evidence) -> dict[str, int]:
     return {"checks": e.checks, "decided_by_recorded_facts": e.decided_by_recorded_facts}
+
+
+def _source_dict(s: SourceEntry) -> dict[str, Any]:
+    """One source of the register; a confidential one by its type and dates only (outputs may be published)."""
+    if s.confidential:
+        return {"id": s.id, "type": s.type, "confidential": True,
+                "dated": s.dated.isoformat() if s.dated else None,
+                "obtained": s.obtained.isoformat() if s.obtained else None}
+    return {"id": s.id, "type": s.type, "title": s.title, "reference": s.reference, "provided_by": s.provided_by,
+            "dated": s.dated.isoformat() if s.dated else None,
+            "obtained": s.obtained.isoformat() if s.obtained else None, "confidential": False}
+
+
+def _overall_evidence(result: AuditResult) -> dict[str, Any]:
+    """The overall evidence, and what it rests on per type of source."""
+    se = result.source_evidence
+    return {
+        **_evidence(result.maturity.evidence),
+        "by_source_type": dict(se.findings_by_type),
+        "entities_by_source_type": dict(se.entities_by_type),
+        "single_source_type": [{"rule": f.rule, "entity": f.entity, "fingerprint": f.fingerprint,
+                                "severity": f.severity} for f in se.single_type],
+    }
 
 
 def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
@@ -74,7 +98,8 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
         },
         "coverage": {rule: {"applicable": c.applicable, "passed": c.passed, "met": c.met}
                      for rule, c in (m.coverage or {}).items()},
-        "evidence": _evidence(m.evidence),
+        "evidence": _overall_evidence(result),
+        "sources": [_source_dict(s) for s in result.sources],
         "not_applicable": list(result.not_applicable),
         "disabled": [o.rule for o in result.outcomes if o.status == "disabled"],
         "errors": [{"rule": o.rule, "message": o.error or ""} for o in result.errors],

@@ -360,7 +360,7 @@ def test_min_coverage_is_a_share_in_any_rule(run: Run) -> None:
 
 
 SECTIONS_HINT = ("  hint: the sections of an organisation: schema_version, include, organisation, governance, "
-                 "departments, people, mandates, channels, systems, processes\n")
+                 "departments, people, mandates, channels, systems, processes, sources\n")
 
 
 @pytest.mark.parametrize(("scope", "when", "where", "message"), [

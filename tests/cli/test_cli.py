@@ -56,9 +56,10 @@ def test_check_json_validates_against_the_schema(runner: CliRunner) -> None:
     assert data["not_applicable"][:3] == ["M002", "M003", "M004"]
     first = data["findings"][0]
     assert set(first) == {"rule", "name", "dimension", "severity", "level", "message", "entity", "location",
-                          "fingerprint", "basis"}
+                          "fingerprint", "basis", "sources"}
     assert data["coverage"]["O001"] == {"applicable": 3, "passed": 2, "met": False}
-    assert data["evidence"] == {"checks": 62, "decided_by_recorded_facts": 33}
+    assert data["evidence"] == {"checks": 62, "decided_by_recorded_facts": 33, "by_source_type": {},
+                                "entities_by_source_type": {}, "single_source_type": []}
     assert data["maturity"]["dimensions"]["channels"]["reason"] == "insufficient_evidence"
     lines = [(f["location"]["line"], f["location"]["column"], f["rule"]) for f in data["findings"]]
     assert lines == sorted(lines)

@@ -45,7 +45,7 @@ def test_unknown_key_lists_allowed_keys() -> None:
     n = line_of(text, "colour: blue")
     assert errors(text) == (
         f"organisation.yaml:{n}:3: error: governance.colour: unknown key `colour`\n"
-        "  hint: allowed keys here: sponsor, portfolio_holder, vision, reporting"
+        "  hint: allowed keys here: sponsor, portfolio_holder, vision, reporting, source"
     )
 
 

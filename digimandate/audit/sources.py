@@ -1,0 +1,52 @@
+"""The chain norm -> finding -> source: the file's register of sources, and what the verdict rests on."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from digimandate.audit.result import NO_SOURCE, Finding, SourceEntry, SourceEvidence
+from digimandate.model.document import Document
+
+SOURCE_TYPES = ("document", "interview", "observation", "register", "data")
+# Findings at these severities should rest on more than one type of source (triangulation).
+WEIGHTY = frozenset({"critical", "high"})
+
+
+def source_entries(doc: Document) -> tuple[SourceEntry, ...]:
+    """The register of sources of ``doc``, in file order (duplicates left out)."""
+    return tuple(
+        SourceEntry(s.id, s.type, s.title, s.reference, s.provided_by, s.dated, s.obtained, bool(s.confidential))
+        for s in doc.sources.values()
+    )
+
+
+def types_of(finding: Finding, doc_types: Mapping[str, str]) -> tuple[str, ...]:
+    """The types of the sources a finding cites (``none`` when it cites none), in a fixed order."""
+    found = {doc_types[i] for i in finding.sources if i in doc_types}
+    return tuple(t for t in SOURCE_TYPES if t in found) or (NO_SOURCE,)
+
+
+def source_evidence(doc: Document, findings: Iterable[Finding]) -> SourceEvidence:
+    """Observed findings and citing entities per source type, and weighty findings resting on one type."""
+    if not doc.sources:
+        return SourceEvidence()
+    doc_types: dict[str, str] = {s.id: s.type for s in doc.sources.values()}
+    by_type: Counter[str] = Counter()
+    single: list[Finding] = []
+    for f in findings:
+        if f.basis != "observed" or f.kind != "check":
+            continue
+        kinds = types_of(f, doc_types)
+        by_type.update(kinds)
+        if f.severity in WEIGHTY and len(kinds) == 1:
+            single.append(f)
+    entities: Counter[str] = Counter()
+    for ids in doc.cited.values():
+        entities.update({doc_types[i] for i in ids if i in doc_types})
+    order = (*SOURCE_TYPES, NO_SOURCE)
+    return SourceEvidence(
+        findings_by_type=tuple((t, by_type[t]) for t in order if by_type[t]),
+        entities_by_type=tuple((t, entities[t]) for t in SOURCE_TYPES if entities[t]),
+        single_type=tuple(single),
+    )
