@@ -114,6 +114,7 @@ def build(products: list[tuple[str, str]]) -> str:
         "  audit_date: 2026-11-01",
         "",
         "governance:",
+        "  source: [raadsbesluit]",
         "  sponsor: directeur",
         "  portfolio_holder: Wethouder Dienstverlening en Digitalisering",
         "  vision: {title: Rivierenstad Dichtbij, adopted_by: raad, adopted_on: 2024-06-27}",
@@ -141,6 +142,7 @@ def build(products: list[tuple[str, str]]) -> str:
         "mandates:",
         "  - id: digitale-dienstverlening",
         "    topic: digitale dienstverlening",
+        "    source: [directiebesluit]",
         "    holders: [regisseur, ontwerper]",
         "    scope: organisation",
         "    granted_by: directie",
@@ -201,11 +203,22 @@ def build(products: list[tuple[str, str]]) -> str:
         if rng.random() > 0.3:
             total = rng.randint(20, 8000)
             digital = int(total * rng.uniform(0.3, 0.95)) if web else 0
-            out.append(f"    volume: {{year: 2025, total: {total}, digital: {digital}}}")
+            out.append(f"    volume: {{year: 2025, total: {total}, digital: {digital}, source: [zaakregistratie]}}")
         if rng.random() > 0.25:
             out.append("    kpis: [doorlooptijd, digitaal aandeel]")
         if web and rng.random() > 0.5:
             out.append(f"    last_user_test: 2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}")
+    out += [
+        "",
+        "# Where the facts come from; entities cite them with `source: [...]`.",
+        "sources:",
+        "  - {id: raadsbesluit, type: document, title: Raadsbesluit visie Rivierenstad Dichtbij, dated: 2024-06-27,"
+        " obtained: 2026-09-03}",
+        "  - {id: directiebesluit, type: document, title: Directiebesluit 2024-17 regie digitale dienstverlening,"
+        " provided_by: directiesecretariaat, dated: 2024-09-01, obtained: 2026-09-03}",
+        "  - {id: zaakregistratie, type: register, title: 'Open Zaak, aantallen zaken per zaaktype over 2025',"
+        " provided_by: informatiebeheer, dated: 2026-01-10, obtained: 2026-09-20}",
+    ]
     return "\n".join(out) + "\n"
 
 

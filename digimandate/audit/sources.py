@@ -39,11 +39,16 @@ def source_evidence(doc: Document, findings: Iterable[Finding]) -> SourceEvidenc
             continue
         kinds = types_of(f, doc_types)
         by_type.update(kinds)
-        if f.severity in WEIGHTY and len(kinds) == 1:
+        if f.severity in WEIGHTY and len(kinds) == 1 and kinds[0] != NO_SOURCE:
             single.append(f)
+    per_entity: dict[str, set[str]] = {}
+    for path, ids in doc.cited.items():
+        per_entity.setdefault(path, set()).update(doc_types[i] for i in ids if i in doc_types)
+    for (path, _), ids in doc.cited_parts.items():  # a volume's source is a source of its product
+        per_entity.setdefault(path, set()).update(doc_types[i] for i in ids if i in doc_types)
     entities: Counter[str] = Counter()
-    for ids in doc.cited.values():
-        entities.update({doc_types[i] for i in ids if i in doc_types})
+    for found in per_entity.values():
+        entities.update(found)
     order = (*SOURCE_TYPES, NO_SOURCE)
     return SourceEvidence(
         findings_by_type=tuple((t, by_type[t]) for t in order if by_type[t]),

@@ -65,6 +65,10 @@ class Document:
         found = self._chain.get(memo)
         if found is None:
             ids: dict[str, None] = {}
+            if entity in SECTIONS:  # a finding about a whole section ("no mandate is organisation-wide")
+                for path, cited in self.cited.items():
+                    if path.partition("/")[0] == entity and path.count("/") == 1:
+                        ids.update(dict.fromkeys(cited))
             parts = entity.split("/")
             # sections are not entities: "processes/x" is the first level that can cite
             first = 1 if parts[0] in SECTIONS else 0

@@ -29,7 +29,7 @@ def test_check_terminal_groups_findings_and_ends_with_maturity(runner: CliRunner
     assert result.exit_code == 1
     out = result.stdout
     assert "Mandate (mandate) · level 1 · score 0" in out
-    assert f"{SMALL}:62:57: [high] Channel www.dijkveld.nl is owned only by the communications department (Communicatie)" in out
+    assert f"{SMALL}:64:57: [high] Channel www.dijkveld.nl is owned only by the communications department (Communicatie)" in out
     assert "\x1b[" not in out  # plain text when not a terminal
     last = out.strip().splitlines()
     assert last[-2].startswith("44 findings (critical 1, high 7, medium 17, low 19)")
@@ -58,8 +58,13 @@ def test_check_json_validates_against_the_schema(runner: CliRunner) -> None:
     assert set(first) == {"rule", "name", "dimension", "severity", "level", "message", "entity", "location",
                           "fingerprint", "basis", "sources"}
     assert data["coverage"]["O001"] == {"applicable": 3, "passed": 2, "met": False}
-    assert data["evidence"] == {"checks": 62, "decided_by_recorded_facts": 33, "by_source_type": {},
-                                "entities_by_source_type": {}, "single_source_type": []}
+    assert data["evidence"] == {
+        "checks": 62, "decided_by_recorded_facts": 33,
+        "by_source_type": {"document": 6, "interview": 8, "observation": 1, "register": 1, "none": 5},
+        "entities_by_source_type": {"document": 4, "interview": 3, "observation": 3, "register": 2},
+        "single_source_type": [{"rule": "C001", "entity": "channels/website", "fingerprint": "ca0ba0e479f03376",
+                                "severity": "high"}]}
+    assert [s["id"] for s in data["sources"] if s["confidential"]] == ["gesprek-adviseur"]
     assert data["maturity"]["dimensions"]["channels"]["reason"] == "insufficient_evidence"
     lines = [(f["location"]["line"], f["location"]["column"], f["rule"]) for f in data["findings"]]
     assert lines == sorted(lines)

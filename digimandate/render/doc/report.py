@@ -10,7 +10,7 @@ from digimandate.audit.specs import ActiveRule
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress, job_views
 from digimandate.render.common import Audited
-from digimandate.render.doc import fmt
+from digimandate.render.doc import fmt, sources
 from digimandate.render.doc.actions import Recommendation, recommendations
 from digimandate.render.doc.adapter import basis, coverage, evidence, graded, level, reason, reason_level, top_entity
 from digimandate.render.doc.common import (
@@ -180,7 +180,7 @@ class _Report:
     def method(self) -> Section:
         r, tx = self.r, self.tx
         s = Section(tx("doc_h_method"))
-        s.add(Para(tx("doc_method_text", date=peildatum(r, self.lang))))
+        s.add(*sources.method_paras(r, peildatum(r, self.lang), self.lang))
         if (self.ctx.written - r.audit_date).days > OLD_PEILDATUM_DAYS:  # a picture of then, not of now
             s.add(Para(tx("doc_method_old_peildatum", date=fmt.long_date(r.audit_date, self.lang),
                           written=fmt.long_date(self.ctx.written, self.lang))))
@@ -313,7 +313,13 @@ class _Report:
         return out
 
     def basis_text(self, f: Finding) -> str:
-        return self.tx("doc_basis_observed" if basis(f) == "observed" else "doc_basis_not_recorded")
+        """"vastgelegd feit" or "niet aangetoond"; with a register of sources, a recorded fact cites its sources."""
+        if basis(f) != "observed":
+            return self.tx("doc_basis_not_recorded")
+        text = self.tx("doc_basis_observed")
+        if self.r.sources:
+            text += "; " + sources.cite_phrase(f.sources, self.r, self.lang)
+        return text
 
     def with_basis(self, text: str, f: Finding) -> str:
         """A finding's text and its basis in brackets: "(eigen norm van de checklist; vastgelegd feit)", not two."""
@@ -453,7 +459,17 @@ class _Report:
         d.add(Table([tx("doc_col_dimension"), tx("doc_col_norm"), tx("doc_col_level"), tx("doc_col_severity"),
                      tx("doc_col_outcome")], rows, [3, 6, 2, 2, 3]))
         e = self.job_design()
-        return [a, b, c, d] + ([e] if e else [])
+        out = [a, b, c, d] + ([e] if e else [])
+        # where the facts come from: the list of sources and the trace from norm to source, lettered on
+        letter = chr(ord("A") + len(out))
+        listed = sources.source_list(r, tx("doc_h_sources", letter=letter), lang)
+        if listed is not None:
+            out.append(listed)
+            trace = sources.trace_table(self.a, tx("doc_h_trace", letter=chr(ord(letter) + 1)), self.names.entity,
+                                        self.names.message, lang)
+            if trace is not None:
+                out.append(trace)
+        return out
 
     def per_entity_rows(self) -> list[list[str]]:
         """Per product, channel or mandate the norms it fails, in the order of the checklist.

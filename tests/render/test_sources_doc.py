@@ -1,0 +1,68 @@
+"""Where the facts come from, as a report says it: the method, the list of sources and the trace table."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.audit.cases import base_org
+from digimandate.cli.app import app
+from tests.conftest import EXAMPLES, yaml_text
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795996800")  # 2026-12-01: documents are dated the same every run
+    monkeypatch.delenv("DIGIMANDATE_LANG", raising=False)
+    return CliRunner()
+
+
+def _report(runner: CliRunner, path: str, lang: str = "nl") -> str:
+    done = runner.invoke(app, ["report", path, "--lang", lang, "--no-config"])
+    assert done.exit_code == 0, done.output
+    return done.output
+
+
+def test_a_file_without_sources_says_only_that_the_facts_come_from_the_file(runner: CliRunner, tmp_path: os.PathLike[str]) -> None:
+    path = os.path.join(tmp_path, "org.yaml")
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(yaml_text(base_org(), sort_keys=False))
+    report = _report(runner, path)
+    assert ("De feiten komen uit het organisatiebestand, met peildatum 1 november 2026; het bestand legt niet vast "
+            "uit welke bronnen ze komen.") in report
+    assert "ter plaatse" not in report and "Bronnenlijst" not in report and "bron [" not in report
+
+
+def test_the_method_counts_the_sources_by_kind(runner: CliRunner) -> None:
+    report = _report(runner, str(EXAMPLES / "small-municipality.yaml"))
+    assert ("De feiten komen uit 8 bronnen: 3 documenten, 3 interviews, 1 waarneming en 1 register, met peildatum "
+            "1 november 2026.") in report
+    assert ("Bevindingen die op vastgelegde feiten rusten, per soort bron: 6 op documenten, 8 op interviews, "
+            "1 op eigen waarneming, 1 op registers en 5 op geen vastgelegde bron") in report
+    assert "Eén zware bevinding (kritiek of hoog) steunt op één soort bron" in report
+
+
+def test_the_english_method_and_list(runner: CliRunner) -> None:
+    report = _report(runner, str(EXAMPLES / "english-agency.yaml"), "en")
+    assert "The facts come from 3 sources: 2 documents and 1 interview, as of 1 November 2026." in report
+    assert "## Appendix F. List of sources" in report or "## Appendix G. List of sources" in report
+    assert "| \\[3\\] | Interview | Confidential source | — | 17 September 2026 |" in report
+
+
+def test_a_confidential_source_shows_its_kind_and_date_only(runner: CliRunner) -> None:
+    report = _report(runner, str(EXAMPLES / "small-municipality.yaml"))
+    assert "| \\[5\\] | Interview | Vertrouwelijke bron | — | 25 september 2026 |" in report
+    assert "Gesprek met de adviseur digitale dienstverlening" not in report
+
+
+def test_findings_cite_their_sources_and_the_trace_table_closes_the_chain(runner: CliRunner) -> None:
+    report = _report(runner, str(EXAMPLES / "small-municipality.yaml"))
+    assert ("Aanvragen voor Parkeervergunning aanvragen via www.dijkveld.nl eindigen in de mailbox Postbus info@ "
+            "(vastgelegd feit; bronnen \\[6\\], \\[7\\])") in report
+    trace = report[report.index("Van norm naar bevinding naar bron"):]
+    assert ("| Er is een organisatiebreed mandaat voor digitale dienstverlening | Er is geen organisatiebreed mandaat: "
+            "\"website en e-formulieren\" geldt alleen voor afdelingen | \\[2\\], \\[5\\] |") in trace
+    assert "| Telefoon en balie wijzen de weg naar digitaal | Kanaal 14 0321 verwijst inwoners niet naar de digitale weg " \
+           "| geen bron vastgelegd |" in trace
