@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from digimandate.importers.common import Draft, Found, Intake, Note, norm
+from digimandate.importers.registry import rank
 from digimandate.model.loader import dump
 
 SECTION_ORDER = ("departments", "people", "channels", "systems", "processes")
@@ -20,7 +21,7 @@ REF_FIELDS = {
 REQUIRED_REFS = (("people", "department", "departments"),)
 # Key order of written entities: as in the model.
 KEY_ORDER = ("id", "name", "type", "function", "department", "title", "upl", "owner", "designer", "it_contact",
-             "last_user_test", "refs", "intake")
+             "last_user_test", "refs", "intake", "volume")
 
 
 @dataclass
@@ -86,7 +87,7 @@ def merge(founds: list[Found], existing: dict[str, list[Entity]]) -> Merged:
     drafts = [d for f in founds for d in f.drafts]
     for section in SECTION_ORDER:
         # precedence first; within it, entities before the routes and owners (Kanalen, RACI) that refer to them
-        mine = sorted((d for d in drafts if d.section == section), key=lambda d: (d.rank, "name" not in d.fields))
+        mine = sorted((d for d in drafts if d.section == section), key=lambda d: (rank(d.kind), "name" not in d.fields))
         for draft in mine:
             if section == "processes":
                 draft.intake = [_remap(i, draft.source, idmap) for i in draft.intake]
@@ -100,7 +101,8 @@ def merge(founds: list[Found], existing: dict[str, list[Entity]]) -> Merged:
                     notes.append(Note(draft.source, "person", draft.where, "imp_unknown_entity",
                                       {"section": section, "id": draft.id}, yaml=f"- id: {draft.id}\n  name: ..."))
                     continue
-                hit = Entity(section, draft.id, dict(draft.fields), list(draft.refs), list(draft.intake), draft.where,
+                fields = {k: dict(v) if isinstance(v, dict) else v for k, v in draft.fields.items()}
+                hit = Entity(section, draft.id, fields, list(draft.refs), list(draft.intake), draft.where,
                              False, draft.source)
                 new[section].append(hit)
                 if draft.by_type:  # a stand-in: the source knows the kind of system, not its name or owner
@@ -151,7 +153,18 @@ def _propose(ent: Entity, draft: Draft, notes: list[Note]) -> None:
     """A hand-written entity wins; what a source adds becomes a proposal, a disagreement a conflict."""
     for key, value in draft.fields.items():
         mine = ent.fields.get(key)
-        if mine is None and key not in ent.add_fields:
+        if isinstance(value, dict) and isinstance(mine, dict):  # a volume: what the file lacks is proposed
+            theirs = ent.add_fields.setdefault(key, dict(mine))
+            for sub, v in value.items():
+                if mine.get(sub) is None:
+                    theirs.setdefault(sub, v)
+                elif mine[sub] != v:
+                    notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_kept",
+                                      {"entity": f"{ent.section}/{ent.id}", "key": f"{key}.{sub}", "theirs": v,
+                                       "ours": mine[sub], "at": ent.where}))
+            if theirs == mine:
+                del ent.add_fields[key]
+        elif mine is None and key not in ent.add_fields:
             ent.add_fields[key] = value
         elif mine is not None and mine != value and key != "name":
             notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_kept",
@@ -170,8 +183,16 @@ def _absorb(ent: Entity, draft: Draft, notes: list[Note]) -> None:
     """Two sources describe one new entity: the first (by precedence) keeps each fact, the other fills gaps."""
     for key, value in draft.fields.items():
         mine = ent.fields.get(key)
-        if mine is None:
-            ent.fields[key] = value
+        if isinstance(value, dict) and isinstance(mine, dict):  # a volume: two sources give its parts
+            for sub, v in value.items():
+                if mine.get(sub) is None:
+                    mine[sub] = v
+                elif mine[sub] != v:
+                    notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_precedence",
+                                      {"entity": f"{ent.section}/{ent.id}", "key": f"{key}.{sub}", "theirs": v,
+                                       "ours": mine[sub], "winner": ent.source}))
+        elif mine is None:
+            ent.fields[key] = dict(value) if isinstance(value, dict) else value
         elif mine != value and key != "name":
             notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_precedence",
                               {"entity": f"{ent.section}/{ent.id}", "key": key, "theirs": value, "ours": mine,

@@ -6,6 +6,7 @@ from typing import Any
 
 from digimandate.errors import Term
 from digimandate.importers.common import (
+    Context,
     Draft,
     Found,
     Intake,
@@ -18,6 +19,7 @@ from digimandate.importers.common import (
     text_of,
     unsafe_notes,
 )
+from digimandate.importers.registry import Importer, Source
 
 KIND = "openforms"
 FORM_MEMBERS = ("forms.json", "formSteps.json", "formDefinitions.json")
@@ -159,3 +161,12 @@ def _use(stand_in: Draft, source: str, at: str, found: Found) -> None:
     if not any(d.section == stand_in.section and d.id == stand_in.id for d in found.drafts):
         found.drafts.append(Draft(stand_in.section, stand_in.id, dict(stand_in.fields), [], source, KIND, at,
                                   by_type=True))
+
+
+def _read(src: Source, ctx: Context) -> Found:
+    return import_openforms(src.members, src.name)
+
+
+IMPORTER = Importer(KIND, rank=3, order=3, read=_read, sniff=40,
+                    recognise=lambda src: bool(src.members) and looks_like(src.members), extensions=("zip",),
+                    writes=frozenset({("processes", "name"), ("processes", "intake")}))

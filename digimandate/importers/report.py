@@ -80,7 +80,7 @@ NOT_IN_REGISTERS = (("governance", ""), ("mandates", ""), ("departments", "funct
 
 def never_written() -> list[tuple[str, str]]:
     """(section, key) of NOT_IN_REGISTERS that no importer writes; a whole section has key ""."""
-    from digimandate.importers.sheet import written
+    from digimandate.importers.registry import written
 
     done = written()
     return [(section, key) for section, key in NOT_IN_REGISTERS if (section, key) not in done]
