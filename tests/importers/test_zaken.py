@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -10,8 +12,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from digimandate.audit.specs import RuleSet
 from digimandate.cli.app import app
 from digimandate.importers import zaken
+from tests.conftest import audited
 from tests.importers.zaken_server import ROOT, TOKEN, Behaviour, serve
 
 CATALOGUE = "http://catalogi.example.nl/catalogi/api/v1/zaaktypen"
@@ -238,3 +242,36 @@ def test_no_known_zaaktype_is_an_error(runner: CliRunner, tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert result.stderr.startswith("https://zaken.example.nl/zaken/api/v1: error: no process names the address of "
                                     "its zaaktype, so there is nothing to count\n")
+
+
+def test_imported_volumes_weigh_the_ranked_actions(runner: CliRunner, folder: Path, ruleset: RuleSet) -> None:
+    from digimandate.render.doc.actions import recommendations
+
+    with serve(Behaviour(counts={PARKING: 25_000})) as base:
+        code, _, err = run(runner, folder, base)
+    assert code == 0, err
+    actions = recommendations(audited(folder / "organisation.yaml", ruleset))
+    mine = [r for r in actions if "processes/parkeervergunning-aanvragen" in r.entities and not r.digital]
+    assert mine, [r.entities for r in actions]
+    for rec in mine:  # the imported count is the product's weight; the hand-written process has none: unknown
+        assert rec.volume == 25_000
+        assert rec.known == 1 and rec.products == 1 + ("processes/afval" in rec.entities)
+        assert rec.impact == "high" or rec.rule.severity in ("low", "info")
+
+
+def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from digimandate.cli.importing import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with progress("en") as step:
+        assert step is None
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with progress("en") as step:
+        assert step is not None
+        step(1, 2, "parkeervergunning")
+    assert "Counting zaken per zaaktype" in terminal.getvalue()
