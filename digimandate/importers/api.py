@@ -12,7 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang
 from digimandate.importers import registry, sheet, upl
-from digimandate.importers.common import Context, Found, Note, fail, is_zip, read_zip, unsafe_notes
+from digimandate.importers.common import Context, Found, Note, fail, is_zip, read_zip, slugify, unsafe_notes
 from digimandate.importers.merge import SECTION_ORDER, Merged, existing_entities, merge, proposals, resolve
 from digimandate.importers.registry import Source
 from digimandate.model.loader import Limits, LList, LMap, Loaded, dump, load_bytes, load_file, pack
@@ -54,6 +54,7 @@ class Imported:
     audit_date: date
     language: Lang | None  # the organisation's own, for the report when --lang is not given
     inputs: tuple[str, ...] = ()  # every file read, but the output itself: no output may replace one
+    registers: dict[str, dict[str, Any]] = field(default_factory=dict)  # by source name: the source it is recorded as
 
     def counts(self) -> dict[str, int]:
         """New entities per section."""
@@ -148,14 +149,17 @@ def run_import(options: Options) -> Imported:
     ctx.departments = {e.id: str(e.fields.get("name", "")) for e in existing["departments"]}
     if options.select and not any(s.kind == "upl" for s in sources):
         raise UsageError("imp_select_without_upl")
+    language = org.get("language") if options.into is not None and isinstance(org, dict) else None
+    registers = register_sources(sources, ctx, main.data, language if language in ("nl", "en") else "en")
     founds: list[tuple[Source, Found]] = []
     for src in sorted(sources, key=lambda s: registry.get(s.kind).order):
         found = registry.get(src.kind).read(src, ctx)
+        _cite(found, registers[src.name]["id"])
         ctx.found.append(found)
         founds.append((src, found))
     merged = merge([f for _, f in founds], existing)
     resolve(merged)
-    text = render_output(merged, sources)
+    text = render_output(merged, sources, [registers[s.name] for s in sources])
     doc = _validate(main, text, out)
     notes = [n for s in sources for n in unsafe_notes(s.name, s.name, s.unsafe)]
     notes += [n for _, f in founds for n in f.notes] + merged.notes + proposals(merged)
@@ -165,13 +169,56 @@ def run_import(options: Options) -> Imported:
     notes.sort(key=lambda n: order.get(n.source, len(order)))
     include = _include_missing(options.into, out, patterns)
     name = str(org.get("name")) if options.into is not None and isinstance(org, dict) and org.get("name") else ""
-    language = org.get("language") if options.into is not None and isinstance(org, dict) else None
     # the machine-owned output is read too (an include of the main file), and is the one file replaced
     read = [str(s.path) for s in sources if s.path is not None]
     read += [str(options.into), *main.parts] if options.into is not None else []
     inputs = tuple(p for p in read if Path(p).resolve() != out.resolve())
     return Imported(out, text, notes, sources, merged, include, name, ctx.audit_date,
-                    language if language in ("nl", "en") else None, inputs)
+                    language if language in ("nl", "en") else None, inputs, registers)
+
+
+def register_sources(sources: list[Source], ctx: Context, data: Any, lang: Lang) -> dict[str, dict[str, Any]]:
+    """Each source read, recorded as a `register` source: id, title, reference, dated, obtained (by source name)."""
+    from digimandate.clock import today
+    from digimandate.i18n import t
+
+    taken = {str(s.get("id")) for s in data.get("sources") or [] if isinstance(s, dict)}
+    out: dict[str, dict[str, Any]] = {}
+    for src in sources:
+        importer = registry.get(src.kind)
+        stem = urlsplit(src.url).hostname or src.name if importer.remote else Path(src.name).stem
+        base = slugify(f"{src.kind} {stem}" + (f" {ctx.period}" if importer.remote and ctx.period else ""))
+        ident, n = base, 1
+        while ident in taken:  # the hand-written file may name a source so, or two files share a name
+            n += 1
+            ident = f"{base[:56]}-{n}"
+        taken.add(ident)
+        record: dict[str, Any] = {"id": ident, "type": "register", "title": f"{t('imp_kind_' + src.kind, lang)}: "
+                                  f"{one_line(src.name)}", "reference": one_line(importer.reference(src, ctx))}
+        dated = importer.dated(src)
+        if dated is not None:
+            record["dated"] = dated
+        record["obtained"] = today()
+        out[src.name] = record
+    return out
+
+
+def _recorded() -> bool:
+    """Whether the model has the sources register (TEMPORARY until it lands on main)."""
+    from digimandate.model.org import OrgModel
+
+    return "sources" in OrgModel.model_fields
+
+
+def _cite(found: Found, ident: str) -> None:
+    """Every entity a source gives cites it; a volume cites it on the volume too."""
+    if not _recorded():
+        return
+    for draft in found.drafts:
+        draft.cite = ident
+        volume = draft.fields.get("volume")
+        if isinstance(volume, dict):
+            volume["source"] = [ident]
 
 
 def _load_main(into: Path | None, out: Path, limits: Limits) -> tuple[Loaded, list[Any]]:
@@ -199,7 +246,7 @@ def _load_main(into: Path | None, out: Path, limits: Limits) -> tuple[Loaded, li
             kept.spots.append(patterns.spots[i])
         loaded.data["include"] = kept
     loaded = expand_includes(loaded, into, limits)
-    for section in SECTION_ORDER:
+    for section in (*SECTION_ORDER, "sources"):
         items = loaded.data.get(section)
         if not isinstance(items, LList):
             continue
@@ -213,7 +260,7 @@ def _load_main(into: Path | None, out: Path, limits: Limits) -> tuple[Loaded, li
     return loaded, given
 
 
-def render_output(merged: Merged, sources: list[Source]) -> str:
+def render_output(merged: Merged, sources: list[Source], registers: list[dict[str, Any]] | None = None) -> str:
     """The machine-owned file: a header that says it is generated, then only the new entities."""
     # one_line: a name with a line break would end the comment and put YAML keys of its own in the file
     lines = [
@@ -221,7 +268,8 @@ def render_output(merged: Merged, sources: list[Source]) -> str:
         "# Do not edit: the next import overwrites this file. To keep a change, move the entity to a",
         "# hand-written file; its `refs` make the next import match it instead of adding it again.",
     ]
-    body = {s: [e.as_yaml_dict() for e in merged.new[s]] for s in SECTION_ORDER if merged.new[s]}
+    body: dict[str, Any] = {"sources": registers} if registers and _recorded() else {}
+    body |= {s: [e.as_yaml_dict() for e in merged.new[s]] for s in SECTION_ORDER if merged.new[s]}
     dumped = dump(body, sort_keys=False, allow_unicode=True, width=110) if body else "{}\n"
     return "\n".join(lines) + "\n" + dumped
 

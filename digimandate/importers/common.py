@@ -116,6 +116,7 @@ class Draft:
     intake: list[Intake] = field(default_factory=list)
     links: list[str] = field(default_factory=list)  # refs of an entity this one belongs to (form -> zaaktype)
     by_type: bool = False  # a stand-in (the website, the zaaksysteem): the organisation's only one of its type
+    cite: str = ""  # the id of the register source the import records for its source
 
 
 @dataclass

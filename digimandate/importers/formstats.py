@@ -202,5 +202,11 @@ def _read(src: Source, ctx: Context) -> Found:
     return found
 
 
+def _dated(src: Source) -> dt.date | None:
+    period = period_of(src.name)
+    return period.end if period is not None else None
+
+
 IMPORTER = Importer(KIND, rank=3, order=9, read=_read, recognise=_recognise, sniff=35, extensions=("xlsx",),
+                    dated=_dated,
                     writes=frozenset({("processes", "volume")}))

@@ -21,7 +21,7 @@ REF_FIELDS = {
 REQUIRED_REFS = (("people", "department", "departments"),)
 # Key order of written entities: as in the model.
 KEY_ORDER = ("id", "name", "type", "function", "department", "title", "upl", "owner", "designer", "it_contact",
-             "last_user_test", "refs", "intake", "volume")
+             "last_user_test", "refs", "intake", "volume", "source")
 
 
 @dataclass
@@ -36,6 +36,7 @@ class Entity:
     where: str
     existing: bool
     source: str = ""
+    cites: list[str] = field(default_factory=list)  # ids of the register sources it came from
     # For a hand-written entity: what the sources add (a proposal) and who said so.
     add_fields: dict[str, Any] = field(default_factory=dict)
     add_refs: list[str] = field(default_factory=list)
@@ -49,6 +50,8 @@ class Entity:
             out["refs"] = sorted(set(self.refs))
         if self.intake:
             out["intake"] = [i.as_dict() for i in self.intake]
+        if self.cites:
+            out["source"] = list(self.cites)
         return {k: out[k] for k in sorted(out, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else 99)}
 
 
@@ -103,7 +106,7 @@ def merge(founds: list[Found], existing: dict[str, list[Entity]]) -> Merged:
                     continue
                 fields = {k: dict(v) if isinstance(v, dict) else v for k, v in draft.fields.items()}
                 hit = Entity(section, draft.id, fields, list(draft.refs), list(draft.intake), draft.where,
-                             False, draft.source)
+                             False, draft.source, [draft.cite] if draft.cite else [])
                 new[section].append(hit)
                 if draft.by_type:  # a stand-in: the source knows the kind of system, not its name or owner
                     notes.append(Note(draft.source, "person", draft.where, "imp_stand_in",
@@ -153,17 +156,8 @@ def _propose(ent: Entity, draft: Draft, notes: list[Note]) -> None:
     """A hand-written entity wins; what a source adds becomes a proposal, a disagreement a conflict."""
     for key, value in draft.fields.items():
         mine = ent.fields.get(key)
-        if isinstance(value, dict) and isinstance(mine, dict):  # a volume: what the file lacks is proposed
-            theirs = ent.add_fields.setdefault(key, dict(mine))
-            for sub, v in value.items():
-                if mine.get(sub) is None:
-                    theirs.setdefault(sub, v)
-                elif mine[sub] != v:
-                    notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_kept",
-                                      {"entity": f"{ent.section}/{ent.id}", "key": f"{key}.{sub}", "theirs": v,
-                                       "ours": mine[sub], "at": ent.where}))
-            if theirs == mine:
-                del ent.add_fields[key]
+        if isinstance(value, dict) and (mine is None or isinstance(mine, dict)):
+            _propose_parts(ent, draft, key, dict(mine or {}), value, notes)
         elif mine is None and key not in ent.add_fields:
             ent.add_fields[key] = value
         elif mine is not None and mine != value and key != "name":
@@ -179,6 +173,24 @@ def _propose(ent: Entity, draft: Draft, notes: list[Note]) -> None:
     ent.proposed_by.append((draft.source, draft.where))
 
 
+def _propose_parts(ent: Entity, draft: Draft, key: str, base: dict[str, Any], value: dict[str, Any],
+                   notes: list[Note]) -> None:
+    """A volume: what the file (``base``) lacks is proposed, the whole volume to paste; sources are all cited."""
+    theirs = ent.add_fields.setdefault(key, dict(base))
+    for sub, v in value.items():
+        have = theirs.get(sub)
+        if sub == "source":
+            theirs[sub] = [*(have or []), *(x for x in v if x not in (have or []))]
+        elif have is None:
+            theirs[sub] = v
+        elif have != v:
+            notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_kept",
+                              {"entity": f"{ent.section}/{ent.id}", "key": f"{key}.{sub}", "theirs": v, "ours": have,
+                               "at": ent.where}))
+    if {k: v for k, v in theirs.items() if k != "source"} == {k: v for k, v in base.items() if k != "source"}:
+        del ent.add_fields[key]  # nothing new but a citation: nothing to propose
+
+
 def _absorb(ent: Entity, draft: Draft, notes: list[Note]) -> None:
     """Two sources describe one new entity: the first (by precedence) keeps each fact, the other fills gaps."""
     for key, value in draft.fields.items():
@@ -187,6 +199,8 @@ def _absorb(ent: Entity, draft: Draft, notes: list[Note]) -> None:
             for sub, v in value.items():
                 if mine.get(sub) is None:
                     mine[sub] = v
+                elif sub == "source":  # both registers are cited
+                    mine[sub] = [*mine[sub], *(x for x in v if x not in mine[sub])]
                 elif mine[sub] != v:
                     notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_precedence",
                                       {"entity": f"{ent.section}/{ent.id}", "key": f"{key}.{sub}", "theirs": v,
@@ -203,6 +217,8 @@ def _absorb(ent: Entity, draft: Draft, notes: list[Note]) -> None:
     for intake in draft.intake:
         if not any(_same_intake(x, intake) for x in ent.intake):
             ent.intake.append(intake)
+    if draft.cite and draft.cite not in ent.cites:
+        ent.cites.append(draft.cite)
 
 
 def resolve(merged: Merged) -> None:

@@ -13,6 +13,10 @@ Adding a source is one module in this package that defines ``IMPORTER = Importer
 - ``recognise(source) -> bool``: whether the content (or a URL) is this importer's; a file extension
   alone never decides, since exports get renamed.
 - ``read(source, context) -> Found``: the drafts of entities and the report notes.
+- ``dated(source) -> date | None``: the date of the export itself, when the export says it; the
+  import records every source it read as a ``register`` source with that date.
+- ``reference(source, context) -> str``: how that source is cited (the file name, or a query
+  without its token).
 - ``remote``: it reads a URL, never a file: it is only chosen by its prefix.
 - ``writes``: the (section, key) facts it can write, so the report names only what no source writes.
 
@@ -22,6 +26,7 @@ with an ``IMPORTER``.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import importlib
 import pkgutil
@@ -58,6 +63,8 @@ class Importer:
     order: int
     read: Callable[[Source, Context], Found]
     recognise: Callable[[Source], bool] = lambda src: False
+    dated: Callable[[Source], dt.date | None] = lambda src: None
+    reference: Callable[[Source, Context], str] = lambda src, ctx: src.name
     sniff: int = 50
     remote: bool = False
     extensions: tuple[str, ...] = ()  # for help only

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from digimandate import __version__
+from digimandate.clock import today
 from digimandate.errors import Term, UsageError
 from digimandate.importers.common import Context, Draft, Found, Note, fail, read_json
 from digimandate.importers.registry import Importer, Source
@@ -223,5 +224,14 @@ def _read(src: Source, ctx: Context) -> Found:
     return found
 
 
-IMPORTER = Importer(KIND, rank=2, order=8, read=_read, remote=True,
+def _reference(src: Source, ctx: Context) -> str:
+    """The query as a source cites it: one per zaaktype, the process's zaaktype URL in its place."""
+    root = src.name.rstrip("/")
+    year = ctx.period if ctx.period is not None else "YYYY"
+    nxt = year + 1 if isinstance(year, int) else "YYYY+1"
+    return (f"GET {root}/zaken?zaaktype=<URL of the zaaktype in the process's refs>"
+            f"&startdatum__gte={year}-01-01&startdatum__lt={nxt}-01-01 (Accept-Crs: EPSG:4326; count)")
+
+
+IMPORTER = Importer(KIND, rank=2, order=8, read=_read, remote=True, reference=_reference, dated=lambda src: today(),
                     writes=frozenset({("processes", "volume")}))
