@@ -22,8 +22,12 @@ def secret(token: str | None, env: str | None) -> str | None:
         value = os.environ.get(env, "").strip()
         if not value:
             raise UsageError("imp_token_env_unset", "imp_token_env_unset_hint", name=one_line(env))
-        return value
-    return token.strip() if token and token.strip() else None
+    else:
+        value = token.strip() if token else ""
+    # a header holds visible ASCII only; anything else would end up in an error that quotes the header
+    if value and not all("!" <= c <= "~" for c in value):
+        raise UsageError("imp_token_bad", "imp_token_bad_hint")
+    return value or None
 
 
 @contextmanager

@@ -107,11 +107,13 @@ def _loopback(host: str) -> bool:
 class Client:
     """GET with a bearer token: bounded in time, size and attempts; errors located at the query."""
 
-    def __init__(self, token: str, timeout: float, retries: int) -> None:
+    def __init__(self, token: str, timeout: float, retries: int, direct: bool = False) -> None:
         self._token = token
         self.timeout = timeout
         self.retries = max(0, retries)
-        self._opener = urllib.request.build_opener(_SameOrigin())
+        # plain http goes only to this machine, and then never through a proxy, which would see the token
+        handlers: list[Any] = [_SameOrigin()] + ([urllib.request.ProxyHandler({})] if direct else [])
+        self._opener = urllib.request.build_opener(*handlers)
 
     def get(self, url: str) -> Any:
         """The JSON an URL answers, or a located error; retried (with backoff) only when trying again can help."""
@@ -135,6 +137,9 @@ class Client:
             except _Redirected as exc:
                 raise fail(shown, "imp_zaken_redirect", "imp_zaken_redirect_hint",
                            target=one_line(exc.target.split("?")[0])) from None
+            except ValueError:  # raised with the request's headers in its text: never shown, it holds the token
+                raise fail(shown, "imp_zaken_unreachable", "imp_zaken_unreachable_hint", reason="ValueError",
+                           attempts=attempt + 1) from None
             except (TimeoutError, urllib.error.URLError, http.client.HTTPException, ConnectionError) as exc:
                 reason = getattr(exc, "reason", exc)
                 if last and isinstance(reason, TimeoutError):
@@ -204,7 +209,7 @@ def _read(src: Source, ctx: Context) -> Found:
     known = known_zaaktypen(ctx)
     if not known:
         raise fail(src.name, "imp_zaken_no_zaaktypen", "imp_zaken_no_zaaktypen_hint")
-    client = Client(ctx.token, ctx.timeout, ctx.retries)
+    client = Client(ctx.token, ctx.timeout, ctx.retries, direct=root.startswith("http:"))
     found = Found()
     for done, zt in enumerate(known, start=1):
         url = query(root, zt.url, ctx.period)

@@ -275,3 +275,21 @@ def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> N
         assert step is not None
         step(1, 2, "parkeervergunning")
     assert "Counting zaken per zaaktype" in terminal.getvalue()
+
+
+def test_a_token_that_cannot_be_a_header_is_refused_unseen(runner: CliRunner, folder: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZAKEN_TOKEN", "abc\r\nX-Evil: 1")
+    with serve(Behaviour()) as base:
+        code, _, err = run(runner, folder, base)
+    assert code == 2
+    assert err == ("error: the token holds a space, line break or other character that does not fit in an HTTP "
+                   "header\n  hint: copy the token again, without quotes or the word \"Bearer\"\n")
+
+
+def test_plain_http_to_this_machine_never_goes_through_a_proxy(runner: CliRunner, folder: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")  # a proxy would see the token: nothing listens here
+    with serve(Behaviour(counts={PARKING: 2})) as base:
+        code, _, err = run(runner, folder, base)
+    assert code == 0, err
