@@ -74,7 +74,11 @@ def _tidy(command: Any, ctx: Any, params: list[Any]) -> list[Any]:
         if param is help_option:
             param.help = t("help_help", HELP_LANG)
         elif isinstance(getattr(param, "help", None), str):
-            param.help = _fill(param.help)
+            # the template is kept: a parameter made once is filled again each time its help is shown
+            template = getattr(param, "help_template", None) or param.help
+            if template != _fill(template):
+                param.help_template = template
+                param.help = _fill(template)
     return params
 
 

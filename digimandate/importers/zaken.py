@@ -138,8 +138,8 @@ class Client:
                 raise fail(shown, "imp_zaken_redirect", "imp_zaken_redirect_hint",
                            target=one_line(exc.target.split("?")[0])) from None
             except ValueError:  # raised with the request's headers in its text: never shown, it holds the token
-                raise fail(shown, "imp_zaken_unreachable", "imp_zaken_unreachable_hint", reason="ValueError",
-                           attempts=attempt + 1) from None
+                raise fail(shown, "imp_zaken_unreachable", "imp_zaken_unreachable_hint",
+                           reason=Term("imp_zaken_bad_request"), attempts=attempt + 1) from None
             except (TimeoutError, urllib.error.URLError, http.client.HTTPException, ConnectionError) as exc:
                 reason = getattr(exc, "reason", exc)
                 if last and isinstance(reason, TimeoutError):
