@@ -203,17 +203,8 @@ def register_sources(sources: list[Source], ctx: Context, data: Any, lang: Lang)
     return out
 
 
-def _recorded() -> bool:
-    """Whether the model has the sources register (TEMPORARY until it lands on main)."""
-    from digimandate.model.org import OrgModel
-
-    return "sources" in OrgModel.model_fields
-
-
 def _cite(found: Found, ident: str) -> None:
     """Every entity a source gives cites it; a volume cites it on the volume too."""
-    if not _recorded():
-        return
     for draft in found.drafts:
         draft.cite = ident
         volume = draft.fields.get("volume")
@@ -268,7 +259,7 @@ def render_output(merged: Merged, sources: list[Source], registers: list[dict[st
         "# Do not edit: the next import overwrites this file. To keep a change, move the entity to a",
         "# hand-written file; its `refs` make the next import match it instead of adding it again.",
     ]
-    body: dict[str, Any] = {"sources": registers} if registers and _recorded() else {}
+    body: dict[str, Any] = {"sources": registers} if registers else {}
     body |= {s: [e.as_yaml_dict() for e in merged.new[s]] for s in SECTION_ORDER if merged.new[s]}
     dumped = dump(body, sort_keys=False, allow_unicode=True, width=110) if body else "{}\n"
     return "\n".join(lines) + "\n" + dumped

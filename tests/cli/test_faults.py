@@ -264,7 +264,9 @@ def test_a_hostile_source_name_stays_a_name_in_the_header_the_report_and_the_mes
     assert "\n" not in shown and shown.startswith("zt schema_version: 2 systems: [x] ")
     assert imported.splitlines()[0] == f"{HEADER} from: {shown}"
     assert is_generated(proef / "imported.yaml")
-    assert set(yaml.safe_load(imported)) <= {"departments", "people", "channels", "systems", "processes"}
+    written = yaml.safe_load(imported)
+    assert set(written) <= {"sources", "departments", "people", "channels", "systems", "processes"}
+    assert [s["reference"] for s in written["sources"]] == [shown]  # recorded as a source: still one line of text
     report = (proef / "r.md").read_text(encoding="utf-8")
     assert not any(line.startswith(("::", "##[", "schema_version")) for line in report.splitlines())
     html = markdown_it.MarkdownIt("commonmark").render(report)

@@ -83,10 +83,11 @@ def test_submissions_become_the_digital_volume_of_the_forms_process(runner: CliR
     written = yaml.safe_load((folder / "imported.yaml").read_text(encoding="utf-8"))
     [proc] = written["processes"]
     assert proc["refs"] == ["openforms:parkeervergunning"]
-    assert proc["volume"] == {"year": 2025, "digital": 2}
+    assert proc["volume"] == {"year": 2025, "digital": 2, "source": ["formstats-submissions-2024-12-01-2025-12-31"]}
+    assert proc["source"] == ["openforms-forms", "formstats-submissions-2024-12-01-2025-12-31"]
     report = (folder / "report.md").read_text(encoding="utf-8")
     assert "parkeervergunning: 2 digital submissions in 2025 (Parkeervergunning)" in report
-    assert "  volume: {year: 2025, digital: 1}\n" in report  # the hand-written process: proposed
+    assert "  volume:\n    year: 2025\n    digital: 1\n" in report  # the hand-written process: proposed
     assert 'form "Hondenbelasting" (1 submissions in 2025) belongs to no process' in report
     assert "1 submissions outside 2025 not counted" in report
 
@@ -98,7 +99,8 @@ def test_dutch_headings_and_the_year_from_the_dates(runner: CliRunner, folder: P
     result = run(runner, folder, str(folder / "forms.zip"), str(stats))
     assert result.exit_code == 0, result.output
     written = yaml.safe_load((folder / "imported.yaml").read_text(encoding="utf-8"))
-    assert written["processes"][0]["volume"] == {"year": 2025, "digital": 1}
+    assert written["processes"][0]["volume"] == {"year": 2025, "digital": 1,
+                                                 "source": ["formstats-submissions-2025-01-01-2025-03-31"]}
     report = (folder / "report.md").read_text(encoding="utf-8")
     assert ("the export runs from 2025-01-01 to 2025-03-31, not the whole of 2025: the volume is that of part of "
             "the year") in report
@@ -119,7 +121,8 @@ def test_digital_and_total_from_two_registers_make_one_volume(runner: CliRunner,
                      "--period", "2025", "--token-env", "ZAKEN_TOKEN")
     assert result.exit_code == 0, result.output
     written = yaml.safe_load((folder / "imported.yaml").read_text(encoding="utf-8"))
-    assert written["processes"][0]["volume"] == {"year": 2025, "total": 10, "digital": 7}
+    assert written["processes"][0]["volume"] == {"year": 2025, "total": 10, "digital": 7, "source": [
+        "zaken-127-0-0-1-2025", "formstats-submissions-2025-01-01-2025-12-31"]}
 
 
 def test_several_years_need_a_period(runner: CliRunner, folder: Path) -> None:

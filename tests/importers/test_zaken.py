@@ -89,10 +89,16 @@ def test_one_call_per_zaaktype_and_the_count_is_the_volume(runner: CliRunner, fo
     written = yaml.safe_load((folder / "imported.yaml").read_text(encoding="utf-8"))
     [proc] = written["processes"]
     assert proc["name"] == "Parkeervergunning aanvragen"
-    assert proc["volume"] == {"year": 2025, "total": 1234}
+    assert proc["volume"] == {"year": 2025, "total": 1234, "source": ["zaken-127-0-0-1-2025"]}
+    assert proc["source"] == ["zgw-zaaktypen", "zaken-127-0-0-1-2025"]
+    [register] = [s for s in written["sources"] if s["id"] == "zaken-127-0-0-1-2025"]
+    assert register["type"] == "register" and register["title"] == f"Zaken API: {base}{ROOT}"
+    assert register["reference"] == (f"GET {base}{ROOT}/zaken?zaaktype=<URL of the zaaktype in the process's refs>"
+                                     "&startdatum__gte=2025-01-01&startdatum__lt=2026-01-01 (Accept-Crs: EPSG:4326; "
+                                     "count)")
     # the hand-written process keeps its file; its volume is proposed in the report
     report = (folder / "report.md").read_text(encoding="utf-8")
-    assert "  volume: {year: 2025, total: 87}\n" in report
+    assert "  volume:\n    year: 2025\n    total: 87\n    source: [zaken-127-0-0-1-2025]\n" in report
     assert f"{base}{ROOT}" in report
     assert (folder / "organisation.yaml").read_text(encoding="utf-8") == MAIN
 
@@ -112,7 +118,7 @@ def test_without_count_the_pages_are_followed(runner: CliRunner, folder: Path) -
     assert code == 0, err
     assert len(behaviour.requests) == 1 + 3  # the waste zaaktype has one empty page; parking three pages
     written = yaml.safe_load((folder / "imported.yaml").read_text(encoding="utf-8"))
-    assert written["processes"][0]["volume"] == {"year": 2025, "total": 5}
+    assert written["processes"][0]["volume"]["total"] == 5
     report = (folder / "report.md").read_text(encoding="utf-8")
     assert "afval: no zaken started in 2025; no volume recorded" in report
 
