@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from digimandate.cli.output import to_stdout, write_files
 from digimandate.cli.safety import Inputs, Target, check_targets
@@ -32,22 +33,31 @@ def secret(token: str | None, env: str | None) -> str | None:
 
 @contextmanager
 def progress(lang: Lang) -> Iterator[Callable[[int, int, str], None] | None]:
-    """A progress bar on standard error for a long API import, only when that is a terminal."""
+    """A progress bar on standard error for a long API import, only when that is a terminal.
+
+    The bar appears at the first step a remote source reports, so an import of files shows none.
+    """
     if not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    console = Console(stderr=True, highlight=False)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task(t("imp_progress", lang), total=None)
+    bar = Progress(*columns, console=Console(stderr=True, highlight=False), transient=True)
+    tasks: list[Any] = []
 
-        def step(done: int, total: int, label: str) -> None:
-            bar.update(task, completed=done, total=total)
+    def step(done: int, total: int, label: str) -> None:
+        if not tasks:
+            bar.start()
+            tasks.append(bar.add_task(t("imp_progress", lang), total=total))
+        bar.update(tasks[0], completed=done, total=total)
 
+    try:
         yield step
+    finally:
+        if tasks:
+            bar.stop()
 
 
 def import_command(options: Options, dry_run: bool, report: Path | None, fmt: str, lang: Lang | None,

@@ -103,11 +103,16 @@ def test_one_call_per_zaaktype_and_the_count_is_the_volume(runner: CliRunner, fo
     assert (folder / "organisation.yaml").read_text(encoding="utf-8") == MAIN
 
 
-def test_the_token_is_never_shown_or_written(runner: CliRunner, folder: Path) -> None:
-    with serve(Behaviour(counts={PARKING: 3})) as base:
-        code, out, err = run(runner, folder, base, "--format", "json")
-    assert code == 0, err
-    for text in (out, err, *(p.read_text(encoding="utf-8") for p in folder.iterdir())):
+@pytest.mark.parametrize("given", [("--token-env", "ZAKEN_TOKEN"), ("--token", TOKEN)])
+@pytest.mark.parametrize("status", [None, 401, 500])
+def test_the_token_is_never_shown_or_written(runner: CliRunner, folder: Path, given: tuple[str, str],
+                                             status: int | None) -> None:
+    with serve(Behaviour(counts={PARKING: 3}, status=status)) as base:
+        result = runner.invoke(app, ["import", str(folder / "zaaktypen.json"), f"zaken:{base}{ROOT}", "--into",
+                                     str(folder / "organisation.yaml"), "--period", "2025", *given, "--format", "json",
+                                     "--retries", "0"])
+    assert result.exit_code == (0 if status is None else 2), result.output
+    for text in (result.stdout, result.stderr, *(p.read_text(encoding="utf-8") for p in folder.iterdir())):
         assert TOKEN not in text
 
 
@@ -277,6 +282,9 @@ def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> N
         assert step is None
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
+    with progress("en") as step:
+        assert step is not None  # no step: an import of files shows no bar
+    assert terminal.getvalue() == ""
     with progress("en") as step:
         assert step is not None
         step(1, 2, "parkeervergunning")
