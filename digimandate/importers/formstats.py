@@ -116,6 +116,7 @@ def read_counts(raw: bytes, source: str) -> tuple[dict[tuple[str, str], Counter[
         key = (name, str(value.get("internal") or "").strip())
         counts.setdefault(key, Counter())[day.year] += 1
         first.setdefault(name, f"{prefix}A{r}")
+    book.close()  # a read-only workbook keeps its archive open until closed
     if not index:
         raise fail(source, "imp_stats_empty", "imp_stats_empty_hint")
     return counts, first

@@ -286,8 +286,9 @@ def test_a_hostile_source_name_keeps_its_json_value_and_its_error_on_one_line(ru
     result = runner.invoke(app, ["import", HOSTILE_SOURCE, "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr == (f"{one_line(HOSTILE_SOURCE)}: error: cannot tell what kind of source "
-                             "this is\n  hint: sources are Open Formulieren exports, zaaktypen (JSON or zip), "
-                             "UPL-actueel.csv and the spreadsheet (xlsx or CSV)\n")
+                             "this is\n  hint: sources are Open Formulieren exports and statistics, zaaktypen (JSON "
+                             "or zip), UPL-actueel.csv and the spreadsheet (xlsx or CSV); digimandate import --help "
+                             "names every kind\n")
 
 
 def test_a_line_break_in_a_file_name_reaches_the_github_file_property_escaped(runner: CliRunner,
