@@ -192,9 +192,13 @@ def count(client: Client, url: str) -> int:
         following = page.get("next")
         if not following:
             return total
-        if not isinstance(following, str) or _origin(following) != _origin(url):
+        if not isinstance(following, str):
+            raise fail(one_line(page_url), "imp_zaken_malformed", "imp_zaken_malformed_hint",
+                       reason=Term("imp_zaken_bad_next"))
+        following = urljoin(page_url, following)
+        if _origin(following) != _origin(url):  # the next page elsewhere: the token does not go there
             raise fail(one_line(page_url), "imp_zaken_redirect", "imp_zaken_redirect_hint",
-                       target=one_line(str(following).split("?")[0]))
+                       target=one_line(following.split("?")[0]))
         page_url = following
     raise fail(one_line(url), "imp_zaken_too_many_pages", "imp_zaken_too_many_pages_hint", limit=MAX_PAGES)
 

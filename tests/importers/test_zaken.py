@@ -307,3 +307,14 @@ def test_plain_http_to_this_machine_never_goes_through_a_proxy(runner: CliRunner
     with serve(Behaviour(counts={PARKING: 2})) as base:
         code, _, err = run(runner, folder, base)
     assert code == 0, err
+
+
+def test_a_next_page_on_another_server_is_not_followed(runner: CliRunner, folder: Path) -> None:
+    body = b'{"next": "http://elsewhere.example.org/zaken/api/v1/zaken?page=2", "previous": null, "results": [{}]}'
+    behaviour = Behaviour(body=body)
+    with serve(behaviour) as base:
+        code, _, err = run(runner, folder, base)
+    assert code == 2
+    assert err.startswith(f"{query(base, WASTE)}: error: the Zaken API redirects to another server "
+                          "(http://elsewhere.example.org/zaken/api/v1/zaken); the token does not go there\n")
+    assert len(behaviour.requests) == 1 and nothing_written(folder)
