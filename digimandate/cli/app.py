@@ -32,7 +32,9 @@ def _importer_kinds() -> str:
     """The kinds of source `import` reads, for its help: made only when that help is shown."""
     from digimandate.importers.registry import importers
 
-    return "; ".join(f"{name}: {t('imp_about_' + name, _HELP_LANG)}" for name in importers())
+    return "; ".join(f"{name}: {t('imp_about_' + name, _HELP_LANG)}"
+                     + (f" [{', '.join('.' + e for e in i.extensions)}]" if i.extensions else "")
+                     for name, i in importers().items())
 
 
 FIELDS["importers"] = _importer_kinds

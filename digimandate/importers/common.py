@@ -151,6 +151,18 @@ def read_json(raw: bytes, where: str) -> Any:
         raise fail(f"{where}:{exc.line}:{exc.column}", "imp_bad_json", "imp_bad_json_hint", reason=exc.msg) from None
 
 
+def workbook_date(members: dict[str, bytes], which: str) -> Any:
+    """A workbook's own date (``created`` or ``modified`` in docProps/core.xml) as a date, or None."""
+    import datetime as dt
+
+    core = members.get("docProps/core.xml", b"")[:20_000]
+    match = re.search(rb"<dcterms:" + which.encode() + rb"[^>]*>\s*(\d{4}-\d{2}-\d{2})", core)
+    try:
+        return dt.date.fromisoformat(match[1].decode()) if match else None
+    except ValueError:
+        return None
+
+
 def is_zip(raw: bytes) -> bool:
     """Whether the bytes are a zip archive (xlsx files are zips too), an empty one included."""
     # an empty archive is only its end record (PK 05 06): without it, it would be taken for UTF-16 text

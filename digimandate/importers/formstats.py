@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from digimandate.importers.common import Context, Draft, Found, Note, fail, norm, slugify
+from digimandate.importers.common import Context, Draft, Found, Note, fail, norm, slugify, workbook_date
 from digimandate.importers.registry import Importer, Source
 from digimandate.importers.sheet import column_letter
 
@@ -204,8 +204,10 @@ def _read(src: Source, ctx: Context) -> Found:
 
 
 def _dated(src: Source) -> dt.date | None:
+    """When the export was made (the workbook's own date), else the last day it covers."""
+    made: dt.date | None = workbook_date(src.members, "created")
     period = period_of(src.name)
-    return period.end if period is not None else None
+    return made if made is not None else period.end if period is not None else None
 
 
 IMPORTER = Importer(KIND, rank=3, order=9, read=_read, recognise=_recognise, sniff=35, extensions=("xlsx",),

@@ -67,7 +67,7 @@ class Importer:
     reference: Callable[[Source, Context], str] = lambda src, ctx: src.name
     sniff: int = 50
     remote: bool = False
-    extensions: tuple[str, ...] = ()  # for help only
+    extensions: tuple[str, ...] = ()  # the files it reads are usually so named: shown in help, never decisive
     writes: frozenset[tuple[str, str]] = frozenset()
 
 

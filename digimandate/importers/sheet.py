@@ -23,6 +23,7 @@ from digimandate.importers.common import (
     is_zip,
     read_zip,
     slugify,
+    workbook_date,
 )
 from digimandate.importers.registry import Importer, Source
 from digimandate.model.org import ChannelType, DeptFunction, SystemType
@@ -401,4 +402,5 @@ def _read(src: Source, ctx: Context) -> Found:
 
 
 IMPORTER = Importer(KIND, rank=1, order=1, read=_read, recognise=_recognise, sniff=80, extensions=("xlsx", "csv"),
+                    dated=lambda src: workbook_date(src.members, "modified"),
                     writes=frozenset(written()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -35,6 +36,7 @@ def statistics(rows: list[tuple[Any, ...]], headings: tuple[str, ...] = EN,
     from openpyxl import Workbook
 
     book = Workbook()
+    book.properties.created = dt.datetime(2026, 1, 5, 9, 30)
     ws = book.active
     assert ws is not None
     ws.title = title
@@ -90,6 +92,8 @@ def test_submissions_become_the_digital_volume_of_the_forms_process(runner: CliR
     assert "  volume:\n    year: 2025\n    digital: 1\n" in report  # the hand-written process: proposed
     assert 'form "Hondenbelasting" (1 submissions in 2025) belongs to no process' in report
     assert "1 submissions outside 2025 not counted" in report
+    [register] = [s for s in written["sources"] if s["id"] == "formstats-submissions-2024-12-01-2025-12-31"]
+    assert register["dated"] == dt.date(2026, 1, 5)  # the day the export was made, as the workbook says
 
 
 def test_dutch_headings_and_the_year_from_the_dates(runner: CliRunner, folder: Path) -> None:
