@@ -234,12 +234,12 @@ def _read(src: Source, ctx: Context) -> Found:
 
 
 def _reference(src: Source, ctx: Context) -> str:
-    """The query as a source cites it: one per zaaktype, the process's zaaktype URL in its place."""
+    """The query as a source cites it: one per zaaktype, ``<zaaktype>`` standing for the process's zaaktype URL."""
     root = src.name.rstrip("/")
     year = ctx.period if ctx.period is not None else "YYYY"
     nxt = year + 1 if isinstance(year, int) else "YYYY+1"
-    return (f"GET {root}/zaken?zaaktype=<URL of the zaaktype in the process's refs>"
-            f"&startdatum__gte={year}-01-01&startdatum__lt={nxt}-01-01 (Accept-Crs: EPSG:4326; count)")
+    # <zaaktype>: the URL among the process's refs; no word of a language, since the file may be either
+    return f"GET {root}/zaken?zaaktype=<zaaktype>&startdatum__gte={year}-01-01&startdatum__lt={nxt}-01-01 (count)"
 
 
 IMPORTER = Importer(KIND, rank=2, order=8, read=_read, remote=True, reference=_reference, dated=lambda src: today(),

@@ -93,9 +93,8 @@ def test_one_call_per_zaaktype_and_the_count_is_the_volume(runner: CliRunner, fo
     assert proc["source"] == ["zgw-zaaktypen", "zaken-127-0-0-1-2025"]
     [register] = [s for s in written["sources"] if s["id"] == "zaken-127-0-0-1-2025"]
     assert register["type"] == "register" and register["title"] == f"Zaken API: {base}{ROOT}"
-    assert register["reference"] == (f"GET {base}{ROOT}/zaken?zaaktype=<URL of the zaaktype in the process's refs>"
-                                     "&startdatum__gte=2025-01-01&startdatum__lt=2026-01-01 (Accept-Crs: EPSG:4326; "
-                                     "count)")
+    assert register["reference"] == (f"GET {base}{ROOT}/zaken?zaaktype=<zaaktype>&startdatum__gte=2025-01-01"
+                                     "&startdatum__lt=2026-01-01 (count)")
     # the hand-written process keeps its file; its volume is proposed in the report
     report = (folder / "report.md").read_text(encoding="utf-8")
     assert "  volume:\n    year: 2025\n    total: 87\n    source: [zaken-127-0-0-1-2025]\n" in report
