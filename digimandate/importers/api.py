@@ -97,14 +97,14 @@ def read_source(spec: str, limits: Limits) -> Source:
 
 
 def url_name(url: str) -> str:
-    """A URL as messages and the report name it: without a user or password."""
+    """A URL as messages and the report name it: without a user, password or query (a token may hide there)."""
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        return one_line(url.rpartition("@")[2])
+        return one_line(url.rpartition("@")[2].partition("?")[0])
     netloc = (parts.hostname or "") + (f":{port}" if port else "") if "@" in parts.netloc else parts.netloc
-    return one_line(urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")))
+    return one_line(urlunsplit((parts.scheme, netloc, parts.path, "", "")))
 
 
 def _recognise(src: Source) -> None:

@@ -227,6 +227,7 @@ def test_a_period_is_needed(runner: CliRunner, folder: Path) -> None:
     ("http://zaken.example.nl/zaken/api/v1", "the token would travel the network unencrypted (http)"),
     ("https://user:pw@zaken.example.nl/zaken/api/v1", "the address holds a user name or password"),
     ("ftp://zaken.example.nl/zaken/api/v1", "not the address of a Zaken API"),
+    ("https://zaken.example.nl/zaken/api/v1?access_token=pw@", "not the address of a Zaken API"),
 ])
 def test_an_unsafe_address_is_refused_before_any_request(runner: CliRunner, folder: Path, url: str,
                                                          message: str) -> None:
