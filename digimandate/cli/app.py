@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from digimandate import __version__
-from digimandate.cli.help import HelpCommand, HelpGroup
+from digimandate.cli.help import FIELDS, HelpCommand, HelpGroup
 from digimandate.cli.starter import default_file
 from digimandate.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError, os_reason
 from digimandate.i18n import Lang, default_lang, t
@@ -26,6 +26,18 @@ if TYPE_CHECKING:  # imported where used: `digimandate --help` should not pay fo
 
 _HELP_LANG = default_lang()
 EXIT_INTERRUPTED = 130  # Ctrl-C, SIGTERM or SIGHUP, as typer (and a shell: 128 + SIGINT) says for Ctrl-C
+
+
+def _importer_kinds() -> str:
+    """The kinds of source `import` reads, for its help: made only when that help is shown."""
+    from digimandate.importers.registry import importers
+
+    return "; ".join(f"{name}: {t('imp_about_' + name, _HELP_LANG)}"
+                     + (f" [{', '.join('.' + e for e in i.extensions)}]" if i.extensions else "")
+                     for name, i in importers().items())
+
+
+FIELDS["importers"] = _importer_kinds
 
 
 def _h(key: str) -> str:
@@ -512,6 +524,16 @@ def import_cmd(
         "--select", help=_h("help_opt_import_select"), metavar=_h("help_metavar_text"))] = None,
     concept: Annotated[bool, typer.Option("--concept", help=_h("help_opt_concept"))] = False,
     internal: Annotated[bool, typer.Option("--internal", help=_h("help_opt_internal"))] = False,
+    period: Annotated[Optional[int], typer.Option(  # noqa: UP045 - typer reads the annotation at run time
+        "--period", help=_h("help_opt_period"), metavar=_h("help_metavar_year"), min=1900, max=2100)] = None,
+    token_env: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--token-env", help=_h("help_opt_token_env"), metavar=_h("help_metavar_name"))] = None,
+    token: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--token", help=_h("help_opt_token"), metavar=_h("help_metavar_token"))] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", help=_h("help_opt_timeout"), metavar=_h("help_metavar_seconds"), min=0.1, max=600)] = 30.0,
+    retries: Annotated[int, typer.Option(
+        "--retries", help=_h("help_opt_retries"), metavar=_h("help_metavar_number"), min=0, max=5)] = 2,
     lang: LangOption = None,
     force: Annotated[bool, typer.Option("--force", help=_h("help_opt_import_force"))] = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
@@ -519,10 +541,11 @@ def import_cmd(
     """Import entities from registers the organisation already has."""
     out_lang = _lang(lang)
     with _exit_codes(lambda: out_lang):
-        from digimandate.cli.importing import import_command
+        from digimandate.cli.importing import import_command, secret
         from digimandate.importers.api import Options as ImportOptions
 
-        options = ImportOptions(sources, into, output, _split(select), concept, internal, Limits(max_bytes=max_bytes))
+        options = ImportOptions(sources, into, output, _split(select), concept, internal, Limits(max_bytes=max_bytes),
+                                period=period, token=secret(token, token_env), timeout=timeout, retries=retries)
         import_command(options, dry_run, report, fmt.value, out_lang if lang else None, force)
 
 

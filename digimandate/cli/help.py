@@ -45,6 +45,19 @@ def _localise_rich() -> None:
         rich_utils.DEFAULT_STRING = t("help_default", HELP_LANG, value="{}")
 
 
+# Fields of help texts filled only when a command's parameters are made: what they list costs imports
+# (the importers a source may be), which `digimandate --help` should not pay for.
+FIELDS: dict[str, Callable[[], str]] = {}
+
+
+def _fill(text: str) -> str:
+    """A help text with its lazy fields (``{importers}``) filled in."""
+    for name, make in FIELDS.items():
+        if "{" + name + "}" in text:
+            text = text.replace("{" + name + "}", make())
+    return text
+
+
 def _no_type(ctx: Any) -> None:
     return None
 
@@ -60,6 +73,12 @@ def _tidy(command: Any, ctx: Any, params: list[Any]) -> list[Any]:
             param.display_type_rich = _no_type
         if param is help_option:
             param.help = t("help_help", HELP_LANG)
+        elif isinstance(getattr(param, "help", None), str):
+            # the template is kept: a parameter made once is filled again each time its help is shown
+            template = getattr(param, "help_template", None) or param.help
+            if template != _fill(template):
+                param.help_template = template
+                param.help = _fill(template)
     return params
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from digimandate.cli.output import to_stdout, write_files
 from digimandate.cli.safety import Inputs, Target, check_targets
@@ -14,18 +17,69 @@ from digimandate.importers.api import Options, is_generated, output_path, run_im
 from digimandate.textsafe import one_line
 
 
+def secret(token: str | None, env: str | None) -> str | None:
+    """The API token: from the environment variable ``env`` (preferred), else as given; never shown."""
+    if env:
+        value = os.environ.get(env, "").strip()
+        if not value:
+            raise UsageError("imp_token_env_unset", "imp_token_env_unset_hint", name=one_line(env))
+    else:
+        value = token.strip() if token else ""
+    # a header holds visible ASCII only; anything else would end up in an error that quotes the header
+    if value and not all("!" <= c <= "~" for c in value):
+        raise UsageError("imp_token_bad", "imp_token_bad_hint")
+    return value or None
+
+
+@contextmanager
+def progress(lang: Lang) -> Iterator[Callable[[int, int, str], None] | None]:
+    """A progress bar on standard error for a long API import, only when that is a terminal.
+
+    The bar appears at the first step a remote source reports, so an import of files shows none.
+    """
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    bar = Progress(*columns, console=Console(stderr=True, highlight=False), transient=True)
+    tasks: list[Any] = []
+
+    def step(done: int, total: int, label: str) -> None:
+        if not tasks:
+            bar.start()
+            tasks.append(bar.add_task(t("imp_progress", lang), total=total))
+        bar.update(tasks[0], completed=done, total=total)
+
+    try:
+        yield step
+    finally:
+        if tasks:
+            bar.stop()
+
+
 def import_command(options: Options, dry_run: bool, report: Path | None, fmt: str, lang: Lang | None,
                    force: bool) -> None:
     """Import; write the machine-owned file and the report only when everything is valid, both or neither."""
+    from digimandate.importers import registry
     from digimandate.importers import report as rep
+
+    remote = [n for n, i in registry.importers().items() if i.remote]
+    if options.token and not any(source_path(s) is None for s in options.sources):
+        raise UsageError("imp_token_without_remote", "imp_token_without_remote_hint",
+                         kinds=", ".join(f"{n}:" for n in remote))
 
     report_file = None if report is None or str(report) == "-" else report
     out = output_path(options)
     if not dry_run:  # refuse before any source is read what can be refused now
-        early = Inputs(source_path(s) for s in options.sources)
+        early = Inputs(p for p in map(source_path, options.sources) if p is not None)
         early.add(options.into)
         _check(out, report_file, force, early)
-    imported = run_import(options)
+    with progress(lang or default_lang()) as step:
+        options.progress = step
+        imported = run_import(options)
     out_lang: Lang = lang or imported.language or default_lang()
     text = rep.as_json(imported, out_lang) if fmt == "json" else rep.markdown(imported, out_lang, dry_run)
     counts = imported.counts()

@@ -23,10 +23,6 @@ MAX_ZIP_DEPTH = 1  # a bulk export holds form zips; nothing deeper
 
 NoteKind = Literal["mapped", "matched", "skipped", "person", "conflict", "warning", "proposal"]
 
-# Precedence when sources disagree (lower wins): the hand-written file ranks 0.
-RANK = {"sheet": 1, "zgw": 2, "openforms": 3, "upl": 4}
-
-
 def filled(args: dict[str, Any], lang: Lang) -> dict[str, Any]:
     """Message arguments with catalogue terms translated."""
     return {k: t(v.key, lang) if isinstance(v, Term) else v for k, v in args.items()}
@@ -120,11 +116,7 @@ class Draft:
     intake: list[Intake] = field(default_factory=list)
     links: list[str] = field(default_factory=list)  # refs of an entity this one belongs to (form -> zaaktype)
     by_type: bool = False  # a stand-in (the website, the zaaksysteem): the organisation's only one of its type
-
-    @property
-    def rank(self) -> int:
-        """Precedence of the source (lower wins)."""
-        return RANK.get(self.kind, 9)
+    cite: str = ""  # the id of the register source the import records for its source
 
 
 @dataclass
@@ -157,6 +149,18 @@ def read_json(raw: bytes, where: str) -> Any:
         return parse_json(text)
     except JsonProblem as exc:  # also nesting too deep and integers of more than 4,300 digits
         raise fail(f"{where}:{exc.line}:{exc.column}", "imp_bad_json", "imp_bad_json_hint", reason=exc.msg) from None
+
+
+def workbook_date(members: dict[str, bytes], which: str) -> Any:
+    """A workbook's own date (``created`` or ``modified`` in docProps/core.xml) as a date, or None."""
+    import datetime as dt
+
+    core = members.get("docProps/core.xml", b"")[:20_000]
+    match = re.search(rb"<dcterms:" + which.encode() + rb"[^>]*>\s*(\d{4}-\d{2}-\d{2})", core)
+    try:
+        return dt.date.fromisoformat(match[1].decode()) if match else None
+    except ValueError:
+        return None
 
 
 def is_zip(raw: bytes) -> bool:
@@ -253,3 +257,13 @@ class Context:
     upl: dict[str, str] | None = None  # UPL URI -> name, when a UPL list is among the sources
     concept: bool = False
     internal: bool = False
+    select: tuple[str, ...] = ()  # UPL product names to stub
+    upl_index: Any = None  # the UPL list read (upl.Upl), to check every process against
+    upl_source: str = ""
+    existing: dict[str, list[Any]] = field(default_factory=dict)  # hand-written entities (merge.Entity) per section
+    found: list[Found] = field(default_factory=list)  # what the sources read before this one gave
+    period: int | None = None  # the year to count volumes for
+    token: str | None = None  # a register's API token: never in a message, a report or a file
+    timeout: float = 30.0  # seconds per request
+    retries: int = 2  # further attempts after a failed request
+    progress: Any = None  # a callable (done, total, label) for a long read, or None

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from digimandate.importers.common import Draft, Found, Intake, Note, norm
+from digimandate.importers.registry import rank
 from digimandate.model.loader import dump
 
 SECTION_ORDER = ("departments", "people", "channels", "systems", "processes")
@@ -20,7 +21,7 @@ REF_FIELDS = {
 REQUIRED_REFS = (("people", "department", "departments"),)
 # Key order of written entities: as in the model.
 KEY_ORDER = ("id", "name", "type", "function", "department", "title", "upl", "owner", "designer", "it_contact",
-             "last_user_test", "refs", "intake")
+             "last_user_test", "refs", "intake", "volume", "source")
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Entity:
     where: str
     existing: bool
     source: str = ""
+    cites: list[str] = field(default_factory=list)  # ids of the register sources it came from
     # For a hand-written entity: what the sources add (a proposal) and who said so.
     add_fields: dict[str, Any] = field(default_factory=dict)
     add_refs: list[str] = field(default_factory=list)
@@ -48,6 +50,8 @@ class Entity:
             out["refs"] = sorted(set(self.refs))
         if self.intake:
             out["intake"] = [i.as_dict() for i in self.intake]
+        if self.cites:
+            out["source"] = list(self.cites)
         return {k: out[k] for k in sorted(out, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else 99)}
 
 
@@ -86,7 +90,7 @@ def merge(founds: list[Found], existing: dict[str, list[Entity]]) -> Merged:
     drafts = [d for f in founds for d in f.drafts]
     for section in SECTION_ORDER:
         # precedence first; within it, entities before the routes and owners (Kanalen, RACI) that refer to them
-        mine = sorted((d for d in drafts if d.section == section), key=lambda d: (d.rank, "name" not in d.fields))
+        mine = sorted((d for d in drafts if d.section == section), key=lambda d: (rank(d.kind), "name" not in d.fields))
         for draft in mine:
             if section == "processes":
                 draft.intake = [_remap(i, draft.source, idmap) for i in draft.intake]
@@ -100,8 +104,9 @@ def merge(founds: list[Found], existing: dict[str, list[Entity]]) -> Merged:
                     notes.append(Note(draft.source, "person", draft.where, "imp_unknown_entity",
                                       {"section": section, "id": draft.id}, yaml=f"- id: {draft.id}\n  name: ..."))
                     continue
-                hit = Entity(section, draft.id, dict(draft.fields), list(draft.refs), list(draft.intake), draft.where,
-                             False, draft.source)
+                fields = {k: dict(v) if isinstance(v, dict) else v for k, v in draft.fields.items()}
+                hit = Entity(section, draft.id, fields, list(draft.refs), list(draft.intake), draft.where,
+                             False, draft.source, [draft.cite] if draft.cite else [])
                 new[section].append(hit)
                 if draft.by_type:  # a stand-in: the source knows the kind of system, not its name or owner
                     notes.append(Note(draft.source, "person", draft.where, "imp_stand_in",
@@ -151,7 +156,9 @@ def _propose(ent: Entity, draft: Draft, notes: list[Note]) -> None:
     """A hand-written entity wins; what a source adds becomes a proposal, a disagreement a conflict."""
     for key, value in draft.fields.items():
         mine = ent.fields.get(key)
-        if mine is None and key not in ent.add_fields:
+        if isinstance(value, dict) and (mine is None or isinstance(mine, dict)):
+            _propose_parts(ent, draft, key, dict(mine or {}), value, notes)
+        elif mine is None and key not in ent.add_fields:
             ent.add_fields[key] = value
         elif mine is not None and mine != value and key != "name":
             notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_kept",
@@ -166,12 +173,40 @@ def _propose(ent: Entity, draft: Draft, notes: list[Note]) -> None:
     ent.proposed_by.append((draft.source, draft.where))
 
 
+def _propose_parts(ent: Entity, draft: Draft, key: str, base: dict[str, Any], value: dict[str, Any],
+                   notes: list[Note]) -> None:
+    """A volume: what the file (``base``) lacks is proposed, the whole volume to paste; sources are all cited."""
+    theirs = ent.add_fields.setdefault(key, dict(base))
+    for sub, v in value.items():
+        have = theirs.get(sub)
+        if sub == "source":
+            theirs[sub] = [*(have or []), *(x for x in v if x not in (have or []))]
+        elif have is None:
+            theirs[sub] = v
+        elif have != v:
+            notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_kept",
+                              {"entity": f"{ent.section}/{ent.id}", "key": f"{key}.{sub}", "theirs": v, "ours": have,
+                               "at": ent.where}))
+    if {k: v for k, v in theirs.items() if k != "source"} == {k: v for k, v in base.items() if k != "source"}:
+        del ent.add_fields[key]  # nothing new but a citation: nothing to propose
+
+
 def _absorb(ent: Entity, draft: Draft, notes: list[Note]) -> None:
     """Two sources describe one new entity: the first (by precedence) keeps each fact, the other fills gaps."""
     for key, value in draft.fields.items():
         mine = ent.fields.get(key)
-        if mine is None:
-            ent.fields[key] = value
+        if isinstance(value, dict) and isinstance(mine, dict):  # a volume: two sources give its parts
+            for sub, v in value.items():
+                if mine.get(sub) is None:
+                    mine[sub] = v
+                elif sub == "source":  # both registers are cited
+                    mine[sub] = [*mine[sub], *(x for x in v if x not in mine[sub])]
+                elif mine[sub] != v:
+                    notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_precedence",
+                                      {"entity": f"{ent.section}/{ent.id}", "key": f"{key}.{sub}", "theirs": v,
+                                       "ours": mine[sub], "winner": ent.source}))
+        elif mine is None:
+            ent.fields[key] = dict(value) if isinstance(value, dict) else value
         elif mine != value and key != "name":
             notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_precedence",
                               {"entity": f"{ent.section}/{ent.id}", "key": key, "theirs": value, "ours": mine,
@@ -182,6 +217,8 @@ def _absorb(ent: Entity, draft: Draft, notes: list[Note]) -> None:
     for intake in draft.intake:
         if not any(_same_intake(x, intake) for x in ent.intake):
             ent.intake.append(intake)
+    if draft.cite and draft.cite not in ent.cites:
+        ent.cites.append(draft.cite)
 
 
 def resolve(merged: Merged) -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import json
+import zipfile
 from typing import Any
 
 from digimandate.errors import Term
 from digimandate.importers.common import (
+    Context,
     Draft,
     Found,
     Intake,
@@ -18,6 +23,7 @@ from digimandate.importers.common import (
     text_of,
     unsafe_notes,
 )
+from digimandate.importers.registry import Importer, Source
 
 KIND = "openforms"
 FORM_MEMBERS = ("forms.json", "formSteps.json", "formDefinitions.json")
@@ -159,3 +165,37 @@ def _use(stand_in: Draft, source: str, at: str, found: Found) -> None:
     if not any(d.section == stand_in.section and d.id == stand_in.id for d in found.drafts):
         found.drafts.append(Draft(stand_in.section, stand_in.id, dict(stand_in.fields), [], source, KIND, at,
                                   by_type=True))
+
+
+def _read(src: Source, ctx: Context) -> Found:
+    return import_openforms(src.members, src.name)
+
+
+def dated(src: Source) -> dt.date | None:
+    """When the export was made: `created` in its `_meta.json` (a bulk export: the latest of its forms')."""
+    metas = [src.members.get("_meta.json")]
+    if "_meta.json" not in src.members:
+        metas = [_inner_meta(data) for name, data in sorted(src.members.items()) if name.endswith(".zip")]
+    days = []
+    for meta in metas:
+        try:
+            created = json.loads(meta or b"{}").get("created")
+            days.append(dt.datetime.fromisoformat(str(created)).date())
+        except (ValueError, AttributeError, TypeError):
+            continue
+    return max(days) if days else None
+
+
+def _inner_meta(data: bytes) -> bytes | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as inner:
+            info = inner.getinfo("_meta.json")
+            return inner.read(info) if info.file_size < 10_000 else None
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
+        return None
+
+
+IMPORTER = Importer(KIND, rank=3, order=3, read=_read, sniff=40,
+                    recognise=lambda src: bool(src.members) and looks_like(src.members), dated=dated,
+                    extensions=("zip",),
+                    writes=frozenset({("processes", "name"), ("processes", "intake")}))

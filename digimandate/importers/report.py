@@ -45,6 +45,9 @@ def markdown(imp: Imported, lang: Lang, dry_run: bool = False) -> str:
         lines.append(f"## {code_span(name) if name else t('imp_report_general', lang)}"
                      + (f" ({t('imp_kind_' + kind, lang)})" if kind else ""))
         lines.append("")
+        record = imp.registers.get(name)
+        if record is not None:
+            lines.extend([_register(record, lang), ""])
         if not notes:
             lines.extend([t("imp_report_nothing", lang), ""])
         for note_kind in KIND_ORDER:
@@ -70,6 +73,15 @@ def markdown(imp: Imported, lang: Lang, dry_run: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _register(record: dict[str, Any], lang: Lang) -> str:
+    """The line that names the source the import recorded for a source it read, and how it is cited."""
+    dated = record.get("dated")
+    return md_text("imp_report_register", lang, {
+        "id": record["id"], "reference": record["reference"],
+        "dated": dated.isoformat() if dated is not None else t("imp_report_undated", lang),
+        "obtained": record["obtained"].isoformat()})
+
+
 # What an organisation file holds that no register may; the report names those no importer writes
 NOT_IN_REGISTERS = (("governance", ""), ("mandates", ""), ("departments", "function"), ("departments", "manager"),
                     ("channels", "owner"), ("channels", "promotes_digital"), ("channels", "assisted_digital"),
@@ -80,7 +92,7 @@ NOT_IN_REGISTERS = (("governance", ""), ("mandates", ""), ("departments", "funct
 
 def never_written() -> list[tuple[str, str]]:
     """(section, key) of NOT_IN_REGISTERS that no importer writes; a whole section has key ""."""
-    from digimandate.importers.sheet import written
+    from digimandate.importers.registry import written
 
     done = written()
     return [(section, key) for section, key in NOT_IN_REGISTERS if (section, key) not in done]
@@ -125,7 +137,7 @@ def as_json(imp: Imported, lang: Lang) -> str:
         "new": imp.counts(),
         "include_missing": imp.include_missing,
         "sources": [
-            {"source": name or None, "kind": kind or None,
+            {"source": name or None, "kind": kind or None, "register": imp.registers.get(name),
              "notes": [{"kind": n.kind, "where": n.where, "code": n.key, "message": n.text(lang),
                         **({"yaml": n.yaml} if n.yaml else {})} for n in notes]}
             for name, kind, notes in _grouped(imp)

@@ -11,7 +11,21 @@ from typing import Any, get_args
 
 from digimandate.errors import Term
 from digimandate.i18n import Lang, t
-from digimandate.importers.common import Draft, Found, Intake, Note, SourceError, SourceProblem, fail, read_zip, slugify
+from digimandate.importers.common import (
+    Context,
+    Draft,
+    Found,
+    Intake,
+    Note,
+    SourceError,
+    SourceProblem,
+    fail,
+    is_zip,
+    read_zip,
+    slugify,
+    workbook_date,
+)
+from digimandate.importers.registry import Importer, Source
 from digimandate.model.org import ChannelType, DeptFunction, SystemType
 from digimandate.model.validate import suggest
 
@@ -369,3 +383,24 @@ def _raci(rows: list[list[Cell]], source: str, found: Found) -> None:
                                     {"product": product, "people": ", ".join(accountable)}, yaml="owner: <person id>"))
 
 
+
+
+def _recognise(src: Source) -> bool:
+    """A workbook (the template is one), or a CSV whose first line names a sheet's columns."""
+    if src.members:
+        return "[Content_Types].xml" in src.members and any(n.startswith("xl/") for n in src.members)
+    return bool(src.text) and looks_like_csv(src.text)
+
+
+def _read(src: Source, ctx: Context) -> Found:
+    """The workbook or CSV; its departments are known to the sources read after it."""
+    found = read_xlsx(src.raw, src.name) if is_zip(src.raw) else read_csv(src.raw, src.name)
+    for d in found.drafts:
+        if d.section == "departments":
+            ctx.departments.setdefault(d.id, str(d.fields.get("name", "")))
+    return found
+
+
+IMPORTER = Importer(KIND, rank=1, order=1, read=_read, recognise=_recognise, sniff=80, extensions=("xlsx", "csv"),
+                    dated=lambda src: workbook_date(src.members, "modified"),
+                    writes=frozenset(written()))

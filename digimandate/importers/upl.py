@@ -8,7 +8,8 @@ import io
 from dataclasses import dataclass, field
 
 from digimandate.errors import UsageError
-from digimandate.importers.common import Draft, Found, Note, fail, norm, slugify
+from digimandate.importers.common import Context, Draft, Found, Note, fail, norm, slugify
+from digimandate.importers.registry import Importer, Source
 
 KIND = "upl"
 COLUMNS = ("UniformeProductnaam", "URI")
@@ -76,3 +77,14 @@ def stubs(upl: Upl, select: tuple[str, ...], source: str) -> Found:
         if uri not in upl.apply:  # neither Aanvraag nor Melding: nobody applies for it, so no intake is expected
             found.notes.append(Note(source, "warning", at, "imp_upl_not_applied", {"name": name}))
     return found
+
+
+def _read(src: Source, ctx: Context) -> Found:
+    """Read the list for the others to check against; stub the products asked for."""
+    index = parse_upl(src.text, src.name)
+    ctx.upl, ctx.upl_index, ctx.upl_source = index.names, index, src.name
+    return stubs(index, ctx.select, src.name) if ctx.select else Found()
+
+
+IMPORTER = Importer(KIND, rank=4, order=0, read=_read, recognise=lambda src: bool(src.text) and looks_like(src.text),
+                    sniff=20, extensions=("csv",), writes=frozenset({("processes", "upl")}))

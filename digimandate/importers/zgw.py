@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from digimandate.importers.common import Context, Draft, Found, Note, expect, fail, norm, slugify, text_of
+from digimandate.importers.common import Context, Draft, Found, Note, expect, fail, norm, read_json, slugify, text_of
+from digimandate.importers.registry import Importer, Source
 
 KIND = "zgw"
 UPL_PREFIXES = ("http://standaarden.overheid.nl/owms/terms/", "https://standaarden.overheid.nl/owms/terms/")
@@ -42,6 +43,7 @@ class ZaakType:
     doorlooptijd: str
     servicenorm: str
     where: str
+    url: str = ""  # the API's own address of this version (the Zaken API filters by it)
 
 
 def zaaktypen_from_json(data: Any, where: str) -> list[ZaakType]:
@@ -90,8 +92,6 @@ def _api_body(body: Any, where: str) -> list[ZaakType]:
 
 def zaaktypen_from_export(members: dict[str, bytes], where: str) -> list[ZaakType]:
     """Zaaktypen from Open Zaak's catalogue export (a zip with ZaakType.json)."""
-    from digimandate.importers.common import read_json
-
     at = f"{where}!ZaakType.json"
     data = read_json(members["ZaakType.json"], at)
     items = expect(data, list, at)
@@ -130,6 +130,7 @@ def _zaaktype(item: dict[str, Any], spelling: str, where: str) -> ZaakType:
         doorlooptijd=text_of(item.get(names["doorlooptijd"])),
         servicenorm=text_of(item.get(names["servicenorm"])),
         where=where,
+        url=url if (url := text_of(item.get("url"))).startswith(("https://", "http://")) else "",
     )
 
 
@@ -158,8 +159,8 @@ def import_zaaktypen(zaaktypen: list[ZaakType], source: str, ctx: Context) -> Fo
             found.notes.append(Note(source, "skipped", zt.where, "imp_zt_intern", {"id": zt.identificatie}))
             continue
         fields: dict[str, Any] = {"name": zt.omschrijving}
-        proc = Draft("processes", slugify(zt.omschrijving), fields, [f"zaaktype:{zt.identificatie}"], source,
-                     KIND, zt.where)
+        refs = [f"zaaktype:{zt.identificatie}"] + ([f"zaaktype:{zt.url}"] if zt.url else [])
+        proc = Draft("processes", slugify(zt.omschrijving), fields, refs, source, KIND, zt.where)
         _upl(zt, proc, source, ctx, found)
         if zt.verantwoordelijke:
             dept = by_dept.get(norm(zt.verantwoordelijke))
@@ -190,3 +191,20 @@ def _upl(zt: ZaakType, proc: Draft, source: str, ctx: Context, found: Found) -> 
             proc.fields.setdefault("upl", uri)
         else:
             found.notes.append(Note(source, "conflict", zt.where, "imp_zt_upl_unknown", {"uri": uri}))
+
+
+def _recognise(src: Source) -> bool:
+    """Open Zaak's catalogue export, or JSON (the API's responses or Open Zaak's fixture)."""
+    if src.members:
+        return "ZaakType.json" in src.members
+    return src.text.lstrip("\ufeff \r\n\t")[:1] in ("{", "[")
+
+
+def _read(src: Source, ctx: Context) -> Found:
+    types = (zaaktypen_from_export(src.members, src.name) if src.members
+             else zaaktypen_from_json(read_json(src.raw, src.name), src.name))
+    return import_zaaktypen(types, src.name, ctx)
+
+
+IMPORTER = Importer(KIND, rank=2, order=2, read=_read, recognise=_recognise, sniff=30, extensions=("json", "zip"),
+                    writes=frozenset({("processes", "name"), ("processes", "department"), ("processes", "upl")}))

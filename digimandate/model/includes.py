@@ -61,16 +61,20 @@ def expand_includes(loaded: Loaded, main: Path, limits: Limits) -> Loaded:
     return replace(loaded, sha256=digest.hexdigest(), parts=tuple(str(p.resolve()) for p in files))
 
 
+# What an included file may hold: entity lists, and the sources its facts come from (an import's exports).
+INCLUDED = (*SECTIONS, "sources")
+
+
 def _merge(data: LMap, part: Loaded, problems: list[Problem]) -> None:
-    """Append an included file's entity lists to the main file's."""
+    """Append an included file's entity lists (and sources) to the main file's."""
     for key, value in part.data.items():
-        if key not in SECTIONS:
+        if key not in INCLUDED:
             problems.append(problem(part.data.key_location(key), key, "include_unknown_key", "include_sections",
-                                    key=key, allowed=", ".join(SECTIONS)))
+                                    key=key, allowed=", ".join(INCLUDED)))
             continue
         if not isinstance(value, LList):
             problems.append(problem(part.data.value_location(key), key, "expected_type", "include_sections",
-                                    expected=Term("type_list"), found=found(value), allowed=", ".join(SECTIONS)))
+                                    expected=Term("type_list"), found=found(value), allowed=", ".join(INCLUDED)))
             continue
         target = data.get(key)
         if not isinstance(target, LList):

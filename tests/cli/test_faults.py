@@ -264,7 +264,9 @@ def test_a_hostile_source_name_stays_a_name_in_the_header_the_report_and_the_mes
     assert "\n" not in shown and shown.startswith("zt schema_version: 2 systems: [x] ")
     assert imported.splitlines()[0] == f"{HEADER} from: {shown}"
     assert is_generated(proef / "imported.yaml")
-    assert set(yaml.safe_load(imported)) <= {"departments", "people", "channels", "systems", "processes"}
+    written = yaml.safe_load(imported)
+    assert set(written) <= {"sources", "departments", "people", "channels", "systems", "processes"}
+    assert [s["reference"] for s in written["sources"]] == [shown]  # recorded as a source: still one line of text
     report = (proef / "r.md").read_text(encoding="utf-8")
     assert not any(line.startswith(("::", "##[", "schema_version")) for line in report.splitlines())
     html = markdown_it.MarkdownIt("commonmark").render(report)
@@ -284,8 +286,9 @@ def test_a_hostile_source_name_keeps_its_json_value_and_its_error_on_one_line(ru
     result = runner.invoke(app, ["import", HOSTILE_SOURCE, "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr == (f"{one_line(HOSTILE_SOURCE)}: error: cannot tell what kind of source "
-                             "this is\n  hint: sources are Open Formulieren exports, zaaktypen (JSON or zip), "
-                             "UPL-actueel.csv and the spreadsheet (xlsx or CSV)\n")
+                             "this is\n  hint: sources are Open Formulieren exports and statistics, zaaktypen (JSON "
+                             "or zip), UPL-actueel.csv and the spreadsheet (xlsx or CSV); digimandate import --help "
+                             "names every kind\n")
 
 
 def test_a_line_break_in_a_file_name_reaches_the_github_file_property_escaped(runner: CliRunner,

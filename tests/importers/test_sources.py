@@ -41,7 +41,8 @@ def run(tmp_path: Path, *sources: str | Path, main: str | None = MAIN, **kw: obj
 
 
 def new(imp: Imported, section: str) -> dict[str, dict[str, object]]:
-    return {e.id: e.as_yaml_dict() for e in imp.merged.new[section]}
+    """The new entities of a section as written, without the source they cite (test_citations checks that)."""
+    return {e.id: {k: v for k, v in e.as_yaml_dict().items() if k != "source"} for e in imp.merged.new[section]}
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -91,7 +92,8 @@ def test_zgw_backend_links_the_form_to_its_zaaktype(tmp_path: Path) -> None:
     imp = run(tmp_path, path, ZGW_API, internal=True)
     procs = new(imp, "processes")
     assert list(procs) == ["test"]  # one process from the zaaktype, with the form's intake
-    assert procs["test"]["refs"] == ["openforms:children-flow", "zaaktype:ZT-001"]
+    assert procs["test"]["refs"] == ["openforms:children-flow", "zaaktype:ZT-001",
+        "zaaktype:http://localhost:8003/catalogi/api/v1/zaaktypen/f609b6fe-449a-46dc-a0af-de55dc5f6774"]
     assert procs["test"]["intake"] == [{"channel": "www", "form": True, "lands_in": "zaaksysteem"}]
     assert new(imp, "systems")["zaaksysteem"]["type"] == "zaaksysteem"
 
@@ -125,7 +127,8 @@ def test_bulk_export_gives_every_form(tmp_path: Path) -> None:
 def test_zaaktype_api_json_skips_internal_unless_asked(tmp_path: Path) -> None:
     assert new(run(tmp_path, ZGW_API), "processes") == {}
     imp = run(tmp_path, ZGW_API, internal=True)
-    assert new(imp, "processes") == {"test": {"id": "test", "name": "Test", "refs": ["zaaktype:ZT-001"]}}
+    assert new(imp, "processes") == {"test": {"id": "test", "name": "Test", "refs": ["zaaktype:ZT-001",
+        "zaaktype:http://localhost:8003/catalogi/api/v1/zaaktypen/f609b6fe-449a-46dc-a0af-de55dc5f6774"]}}
     times = [n.text("en") for n in imp.notes if n.key == "imp_zt_times"]
     assert times == ["zaaktype ZT-001: lead time P1D, service norm P0D (not in the model)"]
 
@@ -148,7 +151,8 @@ def test_snake_case_export_zip_takes_the_version_valid_on_the_audit_date(tmp_pat
     imp = run(tmp_path, path, UPL)
     assert new(imp, "processes") == {"parkeervergunning": {
         "id": "parkeervergunning", "name": "Parkeervergunning",
-        "upl": "http://standaarden.overheid.nl/owms/terms/parkeervergunning", "refs": ["zaaktype:ZT-001"]}}
+        "upl": "http://standaarden.overheid.nl/owms/terms/parkeervergunning", "refs": ["zaaktype:ZT-001",
+        "zaaktype:http://localhost:8003/catalogi/api/v1/zaaktypen/f609b6fe-449a-46dc-a0af-de55dc5f6774"]}}
     skipped = [n for n in imp.notes if n.key == "imp_zt_not_valid"]
     assert [n.where for n in skipped] == ["catalogus.zip!ZaakType.json[0]"]
 
@@ -233,7 +237,8 @@ def test_precedence_spreadsheet_over_zgw_over_openforms(tmp_path: Path) -> None:
     assert list(procs) == ["test"]
     assert procs["test"]["name"] == "Testproduct"  # the spreadsheet's name and department win
     assert procs["test"]["department"] == "publiekszaken"
-    assert procs["test"]["refs"] == ["openforms:children-flow", "sheet:processes/test", "zaaktype:ZT-001"]
+    assert procs["test"]["refs"] == ["openforms:children-flow", "sheet:processes/test", "zaaktype:ZT-001",
+        "zaaktype:http://localhost:8003/catalogi/api/v1/zaaktypen/f609b6fe-449a-46dc-a0af-de55dc5f6774"]
     conflicts = [n.text("en") for n in imp.notes if n.kind == "conflict"]
     assert conflicts == ["`processes/test`: this source says department = ontwikkeling, `Producten.csv` says "
                          "publiekszaken, which goes first"]

@@ -69,9 +69,9 @@ def test_included_file_holds_entity_lists_only(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load_document(main)
     assert info.value.format("en") == (
-        f"{tmp_path}/mensen.yaml:1:1: error: organisation: an included file holds entity lists only; "
+        f"{tmp_path}/mensen.yaml:1:1: error: organisation: an included file holds entity lists and sources only; "
         "`organisation` is not one\n"
-        "  hint: allowed here: departments, people, mandates, channels, systems, processes")
+        "  hint: allowed here: departments, people, mandates, channels, systems, processes, sources")
 
 
 def test_include_must_stay_inside_the_folder_and_match(tmp_path: Path) -> None:
