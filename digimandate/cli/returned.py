@@ -150,7 +150,7 @@ def _organisation_text(applied: Applied, source: str, what: str, out: Path) -> s
 def _answers_report(applied: Applied, open_count: int, source: str, audit: Audit) -> str:
     """What the import recorded: per answer the fact, the value and the source, and how many stayed open."""
     from digimandate.model.facts import Subject
-    from digimandate.render.doc.factwords import label
+    from digimandate.render.doc.factwords import label, value_words
     from digimandate.render.doc.names import Names
 
     lang = audit.lang
@@ -163,8 +163,8 @@ def _answers_report(applied: Applied, open_count: int, source: str, audit: Audit
         for answer, ident in applied.changed:
             s = Subject(answer.fact, answer.entity, "proces")
             subject = audit.a.result.organisation_name if answer.entity == "governance" else names.entity(answer.entity)
-            value = answer.value if not isinstance(answer.value, list) else "; ".join(map(str, answer.value))
-            lines.append(f"| {_cell(subject)} | {_cell(label(s, lang))} | {_cell(str(value))} | {ident} |")
+            value = value_words(s, answer.value, names, lang)
+            lines.append(f"| {_cell(subject)} | {_cell(label(s, lang))} | {_cell(value)} | {ident} |")
     return "\n".join(lines) + "\n"
 
 

@@ -130,7 +130,7 @@ def build_nota(a: Audited, paras: list[Paragraph], register: dict[str, Entry], l
         s = Section(t(f"proc_h_{section}", lang))
         entities = list(dict.fromkeys(p.entity for p in mine))
         for entity in entities:
-            block = [Para(f"{p.short} {sources_words(p.sources, register, lang)}", label=f"{p.number}.")
+            block = [Para(f"{p.number}. {_upper(p.short)} {sources_words(p.sources, register, lang)}")
                      for p in mine if p.entity == entity]
             if section == "governance":
                 s.blocks += block
@@ -145,12 +145,17 @@ def build_nota(a: Audited, paras: list[Paragraph], register: dict[str, Entry], l
     s = Section(t("proc_h_missing", lang))
     if missing:
         s.add(Para(t("proc_missing_intro", lang)))
-        s.blocks += [Para(p.text, label=f"{p.number}.") for p in missing]
+        s.blocks += [Para(f"{p.number}. {p.text}") for p in missing]
     else:
         s.add(Para(t("proc_missing_none", lang)))
     doc.sections.append(s)
     doc.sections.append(sources_section(paras, register, lang))
     return doc
+
+
+def _upper(text: str) -> str:
+    """A paragraph starts with a capital: "Proceseigenaar: ..."."""
+    return text[:1].upper() + text[1:]
 
 
 def sources_section(paras: list[Paragraph], register: dict[str, Entry], lang: Lang) -> Section:

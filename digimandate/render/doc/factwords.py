@@ -58,7 +58,8 @@ def citation(entry: Entry, lang: Lang) -> str:
     day = fmt.long_date(entry.day, lang) if entry.day else t("proc_undated", lang)
     if entry.confidential or not entry.title:
         return f"{kind}, {day}"
-    return f"{kind} {clean(entry.title)}, {day}"
+    title = clean(entry.title)
+    return f"{title}, {day}" if kind.lower() in title.lower() else f"{title} ({kind}), {day}"
 
 
 def sources_words(ids: tuple[str, ...], register: dict[str, Entry], lang: Lang) -> str:
