@@ -93,7 +93,7 @@ def _answers(book: Book, source: Path, audit: Audit, output: Path | None, force:
         entities = {"governance"} | {f"{s}/{i.id}" for s in ("mandates", "channels", "processes")
                                      for i in getattr(audit.a.model, s)}
         if found is None or found[0] not in entities:
-            raise fail(where, "proc_unknown_question", "proc_unknown_question_hint", key=str(ident))
+            raise fail(where, "proc_unknown_question", "proc_unknown_question_hint", question=str(ident))
         value, at = row["answer"]
         if blank(value):
             open_count += 1

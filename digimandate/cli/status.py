@@ -26,10 +26,11 @@ def status_text(folder: Path, lang: Lang, limits: Limits = Limits()) -> str:
     if not steps:
         lines.append("  " + t("proc_status_empty", lang, journal=JOURNAL))
     for step in STEPS:
-        entry = last.get(step)
-        if entry is None:
+        found = last.get(step)
+        if found is None:
             lines.append(f"  [ ] {t(f'proc_step_name_{step}', lang)}")
             continue
+        entry = found
         files = ", ".join(one_line(str(f)) for f in entry.get("files") or [])
         when = entry.get("date")
         lines.append(f"  [x] {t(f'proc_step_name_{step}', lang)}: {when} ({files})")

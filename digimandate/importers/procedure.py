@@ -254,7 +254,8 @@ def choice(value: Any, where: str, kind: str, values: tuple[str, ...]) -> str:
     for v in values:
         if text in (v, *(t(f"proc_{kind}_{v.replace('-', '_')}", lg).lower() for lg in ("nl", "en"))):
             return v
-    allowed = ", ".join(dict.fromkeys(t(f"proc_{kind}_{v.replace('-', '_')}", lg) for lg in ("nl", "en") for v in values))
+    words = (t(f"proc_{kind}_{v.replace('-', '_')}", lg) for lg in ("nl", "en") for v in values)
+    allowed = ", ".join(dict.fromkeys(words))
     raise fail(where, "proc_bad_choice", "proc_bad_choice_hint", found=str(value).strip(), allowed=allowed)
 
 

@@ -42,7 +42,8 @@ def norm_params(rule: ActiveRule, lang: Lang) -> str:
     """The parameters in force, each with what it sets: "aandeel digitaal: 50%"."""
     out = []
     for key, param in rule.spec.params.items():
-        out.append(f"{clean(param.description.get(lang))}: {param_text(key, rule.params.get(key, param.default), lang)}")
+        value = param_text(key, rule.params.get(key, param.default), lang)
+        out.append(f"{clean(param.description.get(lang))}: {value}")
     return "; ".join(out) or "–"
 
 

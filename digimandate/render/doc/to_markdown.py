@@ -29,7 +29,7 @@ def esc(text: str) -> str:
 
 
 def _start(m: re.Match[str]) -> str:
-    """A line start Markdown would read as a heading or list, escaped; CommonMark escapes punctuation only (``1\\.``)."""
+    """A line start Markdown would read as a heading or list, escaped (punctuation only: ``1\\.``)."""
     found = m.group(1) or m.group(2)
     return found[:-1] + "\\" + found[-1]
 
