@@ -29,7 +29,6 @@ JOURNAL_HEADER = "# Written by digimandate: the steps of this audit, with their 
 PARAGRAPHS_HEADER = "# Written by digimandate: the paragraphs of the nota van bevindingen by number. Do not edit."
 STEPS = ("opzet", "uitvraag", "antwoorden", "bevindingen", "reacties", "concept", "definitief")
 PARAGRAPHS = "bevindingen.yaml"  # the nota's paragraphs by number, for the reactions to find them
-REACTIONS = "reacties.yaml"
 NAMES = {"opzet": "onderzoeksopzet", "bevindingen": "nota-van-bevindingen", "guide": "interviewleidraad",
          "request": "uitvraag.xlsx", "reaction_sheet": "reacties.xlsx"}
 
@@ -131,9 +130,12 @@ def record_step(folder: Path, step: str, files: list[Path], day: date, organisat
 
 
 def _write(planned: list[tuple[Path, bytes | str]], force: bool, audit: Audit, step: str, day: date,
-           say: Any, **extra: Any) -> None:
-    """Write a step's files and its journal entry at once; refuse before writing what cannot be written."""
-    targets = [(Target(path, force), data) for path, data in planned]
+           say: Any, owned: tuple[Path, ...] = (), **extra: Any) -> None:
+    """Write a step's files and its journal entry at once; refuse before writing what cannot be written.
+
+    ``owned``: files only digimandate writes (their header says so), replaced without ``--force``.
+    """
+    targets = [(Target(path, force or path in owned), data) for path, data in planned]
     check_targets([target for target, _ in targets], audit.inputs)
     journal = journal_entry(audit.folder, step, [p for p, _ in planned], day, audit.file, **extra)
     write_files([*targets, journal], audit.inputs)
@@ -181,7 +183,9 @@ def bevindingen(file: Path, options: Options, limits: Limits, fmt: str, force: b
 
     audit = load_audit(file, options, limits)
     day = today()
-    paras = paragraphs(audit.a, audit.data, audit.lang)
+    from digimandate.model.dossier import answered_sources
+
+    paras = paragraphs(audit.a, audit.data, audit.lang, answered_sources(audit.folder, limits))
     nota = render(build_nota(audit.a, paras, audit.register, audit.lang, day), fmt)
     book = reaction_xlsx([(p.number, p.text) for p in paras], audit.lang, file.name, day)
     kept = dump({"paragraphs": [{"nr": p.number, "entity": p.entity, "path": p.path, "text": p.text,

@@ -16,6 +16,7 @@ from typing import Any
 from digimandate.i18n import Lang, t
 from digimandate.importers.common import SourceError, SourceProblem, fail, is_zip, read_zip, slugify
 from digimandate.importers.sheet import NO, YES, _cells, column_letter
+from digimandate.model.dossier import DECISIONS
 from digimandate.model.facts import BY_KEY, Fact
 from digimandate.model.org import MAX_TEXT, OrgModel
 from digimandate.model.register import SOURCE_TYPES
@@ -25,7 +26,6 @@ META = "digimandate"  # the hidden sheet that says what a workbook is
 KINDS = ("uitvraag", "reacties")
 MAX_ROWS = 5_000
 REACTION_KINDS = ("correctie", "aanvulling", "nuance", "onenigheid")
-DECISIONS = ("overgenomen", "deels", "niet")
 
 
 @dataclass(frozen=True)

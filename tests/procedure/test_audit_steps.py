@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from digimandate.cli.app import app
-from digimandate.cli.returned import recorded_reactions
+from digimandate.model.dossier import recorded_reactions
 from tests.conftest import EXAMPLES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -42,8 +42,10 @@ def reaction_date(written: date) -> date:
 class _Facts:
     """Collects the paragraphs in the nota's order."""
 
-    def __init__(self, a: Audited, data: Any, lang: Lang) -> None:
+    def __init__(self, a: Audited, data: Any, lang: Lang, answered: dict[str, str]) -> None:
         self.a, self.data, self.lang = a, data, lang
+        self.answered = answered
+        self.specific = set(answered.values())
         self.names = Names(a, lang)
         self.out: list[Paragraph] = []
 
@@ -55,10 +57,18 @@ class _Facts:
         return self.names.entity(entity)
 
     def add(self, s: Subject | None, entity: str, path: str, short: str, recorded: bool) -> None:
-        ids = cited(self.data, entity, path)
+        ids = self.sources(entity, path)
         section = s.fact.section if s is not None else entity.partition("/")[0]
         text = f"{self.subject_name(entity)}: {short}"
         self.out.append(Paragraph(len(self.out) + 1, section, entity, path, short, text, recorded, ids))
+
+    def sources(self, entity: str, path: str) -> tuple[str, ...]:
+        """The fact's own source when an answer gave it; else the entity's, but none given for another fact."""
+        own = self.answered.get(f"{entity}#{path}")
+        on_entity = cited(self.data, entity, path)
+        if own is not None and own in on_entity:
+            return (own,)
+        return tuple(i for i in on_entity if i not in self.specific)
 
     def recorded(self) -> None:
         model = self.a.model
@@ -99,9 +109,13 @@ class _Facts:
             self.add(s, s.entity, s.fact.path, t("proc_not_established", self.lang, fact=label(s, self.lang)), False)
 
 
-def paragraphs(a: Audited, data: Any, lang: Lang) -> list[Paragraph]:
-    """Every paragraph of the nota: the recorded facts per entity, then the facts not established."""
-    facts = _Facts(a, data, lang)
+def paragraphs(a: Audited, data: Any, lang: Lang, answered: dict[str, str] | None = None) -> list[Paragraph]:
+    """Every paragraph of the nota: the recorded facts per entity, then the facts not established.
+
+    ``answered``: per fact answered in the audit (``processes/x#owner``) its source, so that the source of one
+    answer is not cited for the other facts of the entity it is registered on.
+    """
+    facts = _Facts(a, data, lang, answered or {})
     facts.recorded()
     facts.missing()
     return facts.out
