@@ -12,7 +12,6 @@ from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
 from digimandate.importers.common import fail
 from digimandate.importers.procedure import (
-    DECISIONS,
     REACTION_KINDS,
     Answer,
     Applied,
@@ -27,7 +26,7 @@ from digimandate.importers.procedure import (
     source_type,
     workbook_kind,
 )
-from digimandate.model.dossier import ANSWERS, REACTIONS, Reaction, answered_sources
+from digimandate.model.dossier import ANSWERS, DECISIONS, REACTIONS, Reaction, answered_sources
 from digimandate.model.loader import Limits, dump
 from digimandate.reading import read_input
 
@@ -103,7 +102,7 @@ def _answers(book: Book, source: Path, audit: Audit, output: Path | None, force:
     planned: list[tuple[Path, bytes | str]] = [(out, text), (audit.folder / "uitvraag-verwerkt.md", report),
                                                 (audit.folder / ANSWERS, kept)]
     _write(planned, force, audit, "antwoorden", _today(), say, (audit.folder / ANSWERS,), answered=len(answers),
-           open=open_count)
+           open=open_count, produced=out.name)
 
 
 def _head(key: str, lang: Lang) -> str:
@@ -201,6 +200,7 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
     kept_text = dump({"source": source.name, "reactions": [r.as_dict() for r in reactions]})
     planned.append((audit.folder / REACTIONS, "# Written by digimandate: the reactions of ambtelijk wederhoor. "
                     "Do not edit.\n" + kept_text))
+    out = None
     if answers:
         out = output or audit.folder / f"{audit.file.stem}.reacties.yaml"
         planned.append((out, _organisation_text(apply(audit.data, answers), source.name,
@@ -208,7 +208,7 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
     planned.append((audit.folder / "reacties-verwerkt.md", reactions_report(reactions, audit.lang)))
     pending = sum(1 for r in reactions if r.decision is None)
     _write(planned, force, audit, "reacties", _today(), say, reactions=len(reactions), pending=pending,
-           changes=len(answers))
+           changes=len(answers), produced=out.name if out is not None else audit.file.name)
 
 
 def reactions_report(reactions: list[Reaction], lang: Lang) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from digimandate.cli.procedure import JOURNAL, STEPS, read_journal
 from digimandate.errors import UsageError
-from digimandate.i18n import Lang, t
+from digimandate.i18n import Lang, counted, t
 from digimandate.model.loader import Limits
 from digimandate.textsafe import one_line
 
@@ -41,24 +41,30 @@ def status_text(folder: Path, lang: Lang, limits: Limits = Limits()) -> str:
     done = [s for s in STEPS if s in last]
     if done and nxt is not None and STEPS.index(nxt) < STEPS.index(done[-1]):
         nxt = None if done[-1] == STEPS[-1] else STEPS[STEPS.index(done[-1]) + 1]
-    organisation = one_line(str(steps[-1].get("organisation", "organisation.yaml"))) if steps else "organisation.yaml"
+    # the organisation file the next step works on: the newest one a step wrote, else the one it read
+    newest = steps[-1].get("produced") or steps[-1].get("organisation") if steps else None
+    organisation = one_line(str(newest or "organisation.yaml"))
     pending = last.get("reacties", {}).get("pending")
     if isinstance(pending, int) and pending:
-        lines.append(t("proc_status_pending", lang, count=pending))
+        lines.append(t("proc_status_pending", lang, count=counted(pending, "proc_noun_reaction", lang)))
     if nxt is None:
         lines.append(t("proc_status_done", lang))
     else:
-        lines.append(t("proc_status_next", lang, step=t(f"proc_step_name_{nxt}", lang)))
-        lines.append("  " + t(f"proc_status_needs_{nxt}", lang, file=str(folder / organisation)))
+        lines.append(t("proc_status_next", lang) + " " + t(f"proc_status_needs_{nxt}", lang,
+                                                           file=str(folder / organisation)))
     return "\n".join(lines) + "\n"
 
 
 def _detail(step: str, entry: dict[str, Any], lang: Lang) -> str:
     """What a step recorded besides its files: questions asked, answers in, reactions decided."""
+    def n(key: str, noun: str) -> str:
+        value = entry.get(key)
+        return counted(value if isinstance(value, int) else 0, f"proc_noun_{noun}", lang)
+
     if step == "uitvraag" and isinstance(entry.get("questions"), int):
-        return t("proc_status_questions", lang, count=entry["questions"])
+        return n("questions", "question")
     if step == "antwoorden" and isinstance(entry.get("answered"), int):
-        return t("proc_status_answers", lang, count=entry["answered"], open=entry.get("open", 0))
+        return t("proc_status_answers", lang, answers=n("answered", "answer"), open=n("open", "open_question"))
     if step == "reacties" and isinstance(entry.get("reactions"), int):
-        return t("proc_status_reactions", lang, count=entry["reactions"], changes=entry.get("changes", 0))
+        return t("proc_status_reactions", lang, reactions=n("reactions", "reaction"), changes=n("changes", "change"))
     return ""

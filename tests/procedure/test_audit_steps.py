@@ -85,7 +85,7 @@ ANSWERS = {
 
 def test_an_audit_runs_step_by_step(folder: Path) -> None:
     assert "nog geen stappen gezet (dossier.yaml ontbreekt)" in status()
-    assert "Volgende stap: onderzoeksopzet uitgebracht." in status()
+    assert "Volgende stap: deel het normenkader vóór het veldwerk: digimandate opzet organisation.yaml" in status()
 
     ok("opzet", "organisation.yaml", "--no-config")
     assert (folder / "onderzoeksopzet.md").read_text(encoding="utf-8").startswith("# Onderzoeksopzet: Gemeente Dijkveld")
@@ -98,7 +98,7 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     said = ok("import", "uitvraag-ingevuld.xlsx", "--into", "organisation.yaml")
     assert "organisation.uitvraag.yaml geschreven" in said
     assert (folder / "organisation.yaml").read_bytes() == (EXAMPLES / "small-municipality.yaml").read_bytes()
-    assert "      4 antwoorden vastgelegd, 44 vragen open\n" in status()
+    assert "      4 antwoorden vastgelegd, 44 open vragen\n" in status()
     answered = (folder / "organisation.uitvraag.yaml").read_text(encoding="utf-8")
     for line in ("- id: document-gemeentesecretaris-2026-11-12\n  type: document\n  title: Collegebesluit 2022/31\n"
                  "  reference: Collegebesluit 2022/31\n  provided_by: gemeentesecretaris\n  obtained: 2026-11-12\n",
@@ -112,7 +112,7 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
     golden("small-municipality.nl.bevindingen-na-uitvraag.md", nota)
     assert "nota van bevindingen uitgebracht: 2026-11-18" in status()
-    assert "Volgende stap: reacties van ambtelijk wederhoor verwerkt." in status()
+    assert "Volgende stap: laat reacties.xlsx invullen, beoordeel elke reactie en importeer: " in status()
 
     paragraph = next(line for line in nota.splitlines() if "Koers vastgesteld op: 1 maart 2022" in line)
     nr = int(paragraph.split("\\.", 1)[0])
@@ -138,8 +138,9 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     assert [(r.nr, r.kind, r.decision) for r in reactions] == [(nr, "correctie", "overgenomen"),
                                                                (gap, "aanvulling", "niet")]
     text = status()
-    assert "      2 reacties, 1 voorgestelde wijzigingen van feiten\n" in text
-    assert "Volgende stap: conceptrapport uitgebracht." in text
+    assert "      2 reacties, 1 voorgestelde wijziging van een feit\n" in text
+    assert "Volgende stap: schrijf het conceptrapport voor bestuurlijk wederhoor: digimandate report " \
+           "organisation.uitvraag.reacties.yaml\n" in text
 
 
 def golden(name: str, text: str) -> None:
