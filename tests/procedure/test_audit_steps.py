@@ -152,7 +152,8 @@ def golden(name: str, text: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize(("step", "file"), [("opzet", "onderzoeksopzet"), ("bevindingen", "nota-van-bevindingen")])
+@pytest.mark.parametrize(("step", "file"), [("opzet", "onderzoeksopzet"), ("uitvraag", "interviewleidraad"),
+                                           ("bevindingen", "nota-van-bevindingen")])
 def test_golden(folder: Path, step: str, file: str, lang: str, fmt: str) -> None:
     ok(step, "organisation.yaml", "--no-config", "--lang", lang, "-f", fmt)
     golden(f"small-municipality.{lang}.{step}.{fmt}", (folder / f"{file}.{fmt}").read_text(encoding="utf-8"))

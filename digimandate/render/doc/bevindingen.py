@@ -151,7 +151,7 @@ def build_nota(a: Audited, paras: list[Paragraph], register: dict[str, Entry], l
             else:
                 title = t("proc_mandate_named", lang, name=names.mandate(entity.partition("/")[2])) \
                     if section == "mandates" else names.entity(entity)
-                s.sections.append(Section(title, list(block)))
+                s.sections.append(Section(_upper(title), list(block)))
         if not mine:
             s.add(Para(t("proc_section_empty", lang)))
         doc.sections.append(s)

@@ -42,16 +42,19 @@ def questions(a: Audited, lang: Lang) -> list[Question]:
         for s in asked:
             if s.role != role:
                 continue
+            name = names.entity(s.entity)
             if s.entity == "governance":
-                subject = a.result.organisation_name
+                name = subject = a.result.organisation_name
             elif s.entity.startswith("mandates/"):
-                subject = t("proc_mandate_named", lang, name=names.mandate(s.entity.partition("/")[2]))
+                name = names.mandate(s.entity.partition("/")[2])
+                subject = t("proc_mandate_named", lang, name=name)
+                subject = subject[:1].upper() + subject[1:]
             else:
-                subject = names.entity(s.entity)
+                subject = name
             choices = ", ".join(enum_word(v, lang) for v in s.fact.values)
             if s.fact.kind == "bool":
                 choices = f"{t('proc_yes', lang)}, {t('proc_no', lang)}"
-            text = t(f"proc_ask_{s.fact.key}", lang, name=subject)
+            text = t(f"proc_ask_{s.fact.key}", lang, name=name)
             out.append(Question(len(out) + 1, role, subject, label(s, lang), text, s.ident, choices))
     return out
 
@@ -78,8 +81,8 @@ def build_guide(a: Audited, asked: list[Question], lang: Lang, written: date) ->
         s = Section(t("proc_h_guide_role", lang, role=role_name(role, lang)))
         s.add(Para(t(f"proc_guide_role_{role}", lang)))
         for subject in dict.fromkeys(q.subject for q in mine):
-            items = [f"{q.number}. {q.text}" + (f" ({q.choices})" if q.choices else "")
-                     for q in mine if q.subject == subject]
+            # the choices stand in the workbook; each question names them in its own words
+            items = [f"{q.number}. {q.text}" for q in mine if q.subject == subject]
             s.sections.append(Section(subject, [Items(items)]))
         doc.sections.append(s)
     return doc
