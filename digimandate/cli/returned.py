@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -166,7 +166,7 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
     reactions: list[Reaction] = []
     answers: list[Answer] = []
     for row in book.rows:
-        words = {k: ("" if blank(v) else str(v).strip()) for k, (v, _) in row.items() if k != "date"}
+        words = {k: _words(v) for k, (v, _) in row.items() if k != "date"}
         if not (words["reaction"] or words["kind"] or words["value"]):
             continue
         nr_value, nr_at = row["nr"]
@@ -209,6 +209,17 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
     pending = sum(1 for r in reactions if r.decision is None)
     _write(planned, force, audit, "reacties", _today(), say, reactions=len(reactions), pending=pending,
            changes=len(answers), produced=out.name if out is not None else audit.file.name)
+
+
+def _words(value: Any) -> str:
+    """A cell as text: a date as 2026-12-15, a whole number without its decimals, nothing for an empty cell."""
+    if blank(value):
+        return ""
+    if isinstance(value, (date, datetime)):
+        return (value.date() if isinstance(value, datetime) else value).isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def reactions_report(reactions: list[Reaction], lang: Lang) -> str:

@@ -120,7 +120,7 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     gap = int(missing.split("\\.", 1)[0])
     fill_reactions(folder / "reacties.xlsx", folder / "reacties-ingevuld.xlsx", {
         nr: {"reactie": "Vastgesteld op 8 maart 2022.", "soort": "feitelijke correctie",
-             "bron aangeboden": "Collegebesluit 2022/31", "juiste waarde": "2022-03-08", "namens": "gemeentesecretaris",
+             "bron aangeboden": "Collegebesluit 2022/31", "juiste waarde": dt.date(2022, 3, 8), "namens": "gemeentesecretaris",
              "datum": dt.date(2026, 12, 15), "besluit auditor": "overgenomen"},
         gap: {"reactie": "De adviseur ontwerpt ook dit formulier.", "soort": "aanvulling", "juiste waarde": "sanne",
               "namens": "teamleider Burgerzaken", "datum": dt.date(2026, 12, 16), "besluit auditor": "niet overgenomen",
@@ -128,6 +128,7 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     })
     ok("import", "reacties-ingevuld.xlsx", "--into", "organisation.uitvraag.yaml")
     proposal = (folder / "organisation.uitvraag.reacties.yaml").read_text(encoding="utf-8")
+    assert "  value: '2022-03-08'\n" in (folder / "reacties.yaml").read_text(encoding="utf-8")  # a date cell, as a date
     assert "    adopted_on: 2022-03-08\n" in proposal
     assert proposal.count("designer: sanne") == 1  # the one the file had: a reaction not adopted changes nothing
     report = (folder / "reacties-verwerkt.md").read_text(encoding="utf-8")

@@ -102,3 +102,12 @@ def test_a_request_is_not_a_reaction_sheet_and_the_hand_written_file_stays(folde
     assert (folder / "organisation.yaml").read_bytes() == before
     assert "Vastgelegd: 0 antwoorden, elk met de bron. Open gebleven: 48 vragen." in \
         (folder / "uitvraag-verwerkt.md").read_text(encoding="utf-8")
+
+
+def test_a_workbook_names_no_file_outside_its_folder(folder: Path) -> None:
+    book = load_workbook(folder / "uitvraag.xlsx")
+    book["digimandate"]["B2"] = "../../organisation.yaml"
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx") == (
+        "in.xlsx: fout: de werkmap noemt als organisatiebestand ../../organisation.yaml, geen bestandsnaam in deze map\n"
+        "  tip: geef het organisatiebestand met --into\n")
