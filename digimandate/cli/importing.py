@@ -24,7 +24,7 @@ def import_command(options: Options, dry_run: bool, report: Path | None, fmt: st
     """
     from digimandate.importers import report as rep
 
-    if len(options.sources) == 1 and not dry_run and _audit_workbook(options, lang, force, say):
+    if len(options.sources) == 1 and _audit_workbook(options, lang, force, say, dry_run):
         return
 
     report_file = None if report is None or str(report) == "-" else report
@@ -57,7 +57,8 @@ def import_command(options: Options, dry_run: bool, report: Path | None, fmt: st
         sys.stderr.write(one_line(t("imp_include_add", out_lang, line=imported.include_missing)) + "\n")
 
 
-def _audit_workbook(options: Options, lang: Lang | None, force: bool, say: Callable[[str], None]) -> bool:
+def _audit_workbook(options: Options, lang: Lang | None, force: bool, say: Callable[[str], None],
+                    dry_run: bool) -> bool:
     """Import a returned workbook of the audit (True), or say it is none (False)."""
     from digimandate.cli.returned import import_workbook
     from digimandate.cli.settings import Options as Settings
@@ -65,7 +66,8 @@ def _audit_workbook(options: Options, lang: Lang | None, force: bool, say: Calla
     source = source_path(options.sources[0])
     if not source.is_file() or source.suffix.lower() != ".xlsx":
         return False
-    return import_workbook(source, options.into, options.output, Settings(lang=lang), options.limits, force, say)
+    return import_workbook(source, options.into, options.output, Settings(lang=lang), options.limits, force, say,
+                           dry_run)
 
 
 def _check(out: Path, report: Path | None, force: bool, inputs: Inputs) -> None:

@@ -121,6 +121,7 @@ def request_xlsx(rows: list[tuple[int, str, str, str, str, str]], lang: Lang, or
             if col.key in values:
                 ws.cell(row=r, column=c, value=values[col.key])
     keys = [c.key for c in REQUEST_COLS]
+    ws.column_dimensions[column_letter(keys.index("id") + 1)].hidden = True  # what an answer finds its fact by
     _validation(ws, keys.index("type") + 1, _choices("source_type", ("interview", "document"), lang), len(rows))
     for r in range(2, len(rows) + 2):
         ws.cell(row=r, column=keys.index("date") + 1).number_format = "yyyy-mm-dd"

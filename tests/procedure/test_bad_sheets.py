@@ -111,3 +111,9 @@ def test_a_workbook_names_no_file_outside_its_folder(folder: Path) -> None:
     assert refused("in.xlsx") == (
         "in.xlsx: fout: de werkmap noemt als organisatiebestand ../../organisation.yaml, geen bestandsnaam in deze map\n"
         "  tip: geef het organisatiebestand met --into\n")
+
+
+def test_an_audit_workbook_has_no_dry_run(folder: Path) -> None:
+    assert refused("uitvraag.xlsx", "--into", "organisation.yaml", "--dry-run") == (
+        "fout: uitvraag.xlsx is een werkmap van het onderzoek; die wordt geïmporteerd in een nieuw "
+        "organisatiebestand, zonder --dry-run\n")
