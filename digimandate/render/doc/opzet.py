@@ -91,7 +91,7 @@ def normenkader(a: Audited, lang: Lang) -> Section:
         rows = [[clean(rule.spec.title.get(lang)) + ". " + clean(rule.spec.rationale.get(lang)),
                  str(rule.spec.level), norm_sources(rules, rule, lang), norm_params(rule, lang)] for rule in mine]
         sub.add(Table([t("doc_col_norm", lang), t("doc_col_level", lang), t("proc_col_norm_source", lang),
-                       t("proc_col_params", lang)], rows, [7, 1, 4, 3]))
+                       t("proc_col_params", lang)], rows, [6, 2, 4, 3]))
         s.sections.append(sub)
     return s
 
