@@ -44,7 +44,7 @@ STEPS = {"opzet": "onderzoeksopzet", "bevindingen": "nota-van-bevindingen"}
 def write(folder: Path, command: list[str], name: str) -> Path:
     out = folder / name
     if command[0] in STEPS:
-        audit = folder / Path(name).stem
+        audit = folder / f"{out.stem}-{out.suffix[1:]}"
         audit.mkdir()
         shutil.copy(ROOT / command[1], audit / "organisation.yaml")
         result = CliRunner().invoke(app, [command[0], str(audit / "organisation.yaml"), *command[2:]])
