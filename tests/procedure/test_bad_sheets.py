@@ -62,14 +62,16 @@ def test_a_formula_is_refused_never_evaluated(folder: Path) -> None:
     ws = book["Uitvraag"]
     ws["F2"] = '=HYPERLINK("http://example.org","ja")'
     book.save(folder / "in.xlsx")
-    out = refused("in.xlsx", "--into", "organisation.yaml")
-    assert out.startswith('in.xlsx!Uitvraag!F2: fout: een formule (=HYPERLINK("http://example.org","ja"))')
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        'in.xlsx!Uitvraag!F2: fout: een formule (=HYPERLINK("http://example.org","ja")): alleen waarden worden gelezen\n'
+        "  tip: kopieer de kolom en plak hem als waarden\n")
 
 
 def test_a_workbook_over_the_size_limit_is_not_read(folder: Path) -> None:
     size = (folder / "uitvraag.xlsx").stat().st_size
-    out = refused("uitvraag.xlsx", "--into", "organisation.yaml", "--max-bytes", "1000")
-    assert out.startswith(f"uitvraag.xlsx:1:1: fout: bestand is {size} bytes, meer dan de grens van 1000 bytes\n")
+    assert refused("uitvraag.xlsx", "--into", "organisation.yaml", "--max-bytes", "1000") == (
+        f"uitvraag.xlsx:1:1: fout: bestand is {size} bytes, meer dan de grens van 1000 bytes\n"
+        "  tip: verdeel de organisatie over meer bestanden of verhoog de grens met --max-bytes\n")
 
 
 def test_an_answer_without_its_date_is_refused(folder: Path) -> None:
@@ -117,3 +119,27 @@ def test_an_audit_workbook_has_no_dry_run(folder: Path) -> None:
     assert refused("uitvraag.xlsx", "--into", "organisation.yaml", "--dry-run") == (
         "fout: uitvraag.xlsx is een werkmap van het onderzoek; die wordt geïmporteerd in een nieuw "
         "organisatiebestand, zonder --dry-run\n")
+
+
+def test_an_english_request_comes_back_in_english(folder: Path) -> None:
+    for old in ("uitvraag.xlsx", "interviewleidraad.docx", "dossier.yaml"):
+        (folder / old).unlink()
+    result = CliRunner().invoke(app, ["uitvraag", "organisation.yaml", "--no-config", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(folder / "uitvraag.xlsx")
+    ws = book["Request"]
+    col = {str(c.value): i + 1 for i, c in enumerate(ws[1])}
+    assert list(col) == ["no", "role", "subject", "question", "choices", "answer", "source type", "source",
+                         "provided by", "date", "key"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, col["key"]).value == "channels/balie#promotes_digital")
+    assert ws.cell(row, col["role"]).value == "customer contact centre"
+    assert ws.cell(row, col["choices"]).value == "yes, no"
+    for name, value in (("answer", "yes"), ("source type", "observation"), ("date", "12-11-2026")):
+        ws.cell(row, col[name]).value = value
+    book.save(folder / "in.xlsx")
+    result = CliRunner().invoke(app, ["import", "in.xlsx", "--into", "organisation.yaml", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    written = (folder / "organisation.uitvraag.yaml").read_text(encoding="utf-8")
+    assert "- id: observation-customer-contact-centre-2026-11-12\n  type: observation\n" \
+           "  title: Observation at customer contact centre\n" in written
+    assert "  promotes_digital: true\n  source:\n  - observation-customer-contact-centre-2026-11-12\n" in written
