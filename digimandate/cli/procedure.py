@@ -20,7 +20,7 @@ from digimandate.cli.settings import Options, resolve
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
 from digimandate.model.loader import Limits, dump
-from digimandate.model.register import Entry, register
+from digimandate.model.register import Entry, entries
 from digimandate.render.common import Audited
 from digimandate.textsafe import one_line
 
@@ -63,39 +63,11 @@ def load_audit(file: Path, options: Options, limits: Limits) -> Audit:
     settings = resolve(file, options)
     loaded = expand_includes(load_file(file, limits), file, limits)
     data = plain(loaded.data)
-    doc = build_document(_without_register(loaded))
+    doc = build_document(loaded)
     result = audit_document(doc, settings.ruleset)
     lang: Lang = options.lang or settings.lang or result.language
     inputs = Inputs([file, *loaded.parts])
-    return Audit(file, Audited(result, settings.ruleset, doc.model), data, register(data), lang, inputs)
-
-
-def _without_register(loaded: Any) -> Any:
-    """The file for a model that does not know the sources register yet: the same facts without it."""
-    from digimandate.model.loader import Loaded, load_bytes
-    from digimandate.model.org import OrgModel
-
-    if "sources" in OrgModel.model_fields or not _cites(loaded.data):
-        return loaded
-    from digimandate.importers.procedure import plain
-
-    data = _strip(plain(loaded.data))
-    again = load_bytes(dump(data).encode("utf-8"), loaded.file)
-    return Loaded(again.data, loaded.file, loaded.sha256, loaded.parts)
-
-
-def _cites(data: Any) -> bool:
-    if isinstance(data, dict):
-        return "sources" in data or "source" in data or any(_cites(v) for v in data.values())
-    return isinstance(data, list) and any(_cites(v) for v in data)
-
-
-def _strip(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {k: _strip(v) for k, v in data.items() if k not in ("sources", "source")}
-    if isinstance(data, list):
-        return [_strip(v) for v in data]
-    return data
+    return Audit(file, Audited(result, settings.ruleset, doc.model), data, entries(doc.sources.values()), lang, inputs)
 
 
 # The journal --------------------------------------------------------------------------------------

@@ -121,13 +121,12 @@ def _today() -> date:
 
 def _organisation_text(applied: Applied, source: str, what: str, out: Path) -> str:
     """The new organisation file, validated as a whole before it is written."""
-    from digimandate.cli.procedure import _without_register
     from digimandate.model.document import build_document
     from digimandate.model.loader import load_bytes
     from digimandate.textsafe import one_line
 
     text = HEADER.format(source=one_line(source), what=what) + "\n" + dump(applied.data, width=110)
-    build_document(_without_register(load_bytes(text.encode("utf-8"), str(out))))
+    build_document(load_bytes(text.encode("utf-8"), str(out)))
     return text
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
-SOURCE_TYPES = ("document", "interview", "observation", "register", "data")
+from digimandate.model.org import Source, SourceType
+
+SOURCE_TYPES: tuple[str, ...] = get_args(SourceType)
 
 
 @dataclass(frozen=True)
@@ -28,26 +31,10 @@ class Entry:
         return self.obtained or self.dated
 
 
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _day(value: Any) -> date | None:
-    return value if isinstance(value, date) else None
-
-
-def register(data: Any) -> dict[str, Entry]:
-    """The ``sources:`` list of a validated organisation file (plain or located data), by id."""
-    items = data.get("sources") if isinstance(data, dict) else None
-    out: dict[str, Entry] = {}
-    for item in items if isinstance(items, list) else []:
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            kind = item.get("type")
-            out[item["id"]] = Entry(item["id"], kind if kind in SOURCE_TYPES else "document", _text(item.get("title")),
-                                    _text(item.get("reference")), _text(item.get("provided_by")),
-                                    _day(item.get("dated")), _day(item.get("obtained")),
-                                    item.get("confidential") is True)
-    return out
+def entries(sources: Iterable[Source]) -> dict[str, Entry]:
+    """The validated register (``Document.sources``) as the documents cite it, by id."""
+    return {s.id: Entry(s.id, s.type, s.title, s.reference or "", s.provided_by or "", s.dated, s.obtained,
+                        bool(s.confidential)) for s in sources}
 
 
 def cited(data: Any, entity: str, path: str = "") -> tuple[str, ...]:
