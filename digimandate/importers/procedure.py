@@ -24,7 +24,7 @@ from digimandate.model.validate import suggest
 
 META = "digimandate"  # the hidden sheet that says what a workbook is
 KINDS = ("uitvraag", "reacties")
-MAX_ROWS = 5_000
+MAX_ROWS = 50_000  # a nota of a large organisation has thousands of paragraphs; the bytes are bounded too
 REACTION_KINDS = ("correctie", "aanvulling", "nuance", "onenigheid")
 
 
