@@ -546,7 +546,7 @@ def import_cmd(
 
         options = ImportOptions(sources, into, output, _split(select), concept, internal, Limits(max_bytes=max_bytes),
                                 period=period, token=secret(token, token_env), timeout=timeout, retries=retries)
-        import_command(options, dry_run, report, fmt.value, out_lang if lang else None, force)
+        import_command(options, dry_run, report, fmt.value, out_lang if lang else None, force, _say)
 
 
 @app.command(help=_h("help_cmd_template"), cls=HelpCommand)
@@ -563,6 +563,74 @@ def template(
         from digimandate.cli.importing import template_command
 
         template_command(kind.value, output, out_lang, force)
+
+
+def _step(step: str, file: Path, options: Options, max_bytes: int, fmt: str, force: bool) -> None:
+    """Run one step of the audit (opzet, uitvraag, bevindingen) on an organisation file in its audit folder."""
+    from digimandate.cli import procedure
+
+    lang = options.lang or default_lang()
+    with _exit_codes(lambda: lang):
+        getattr(procedure, step)(default_file(file), options, Limits(max_bytes=max_bytes), fmt, force, _say)
+
+
+@app.command("opzet", help=_h("help_cmd_opzet"), cls=HelpCommand)
+def opzet_cmd(
+    file: DocFileArg = Path("organisation.yaml"),
+    lang: LangOption = None,
+    fmt: DocFormatOption = DocFormat.md,
+    force: ForceOption = False,
+    checklist: ChecklistOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Write the onderzoeksopzet (scope, questions, normenkader, steps) into the audit folder."""
+    _step("opzet", file, _options(lang, config, no_config, checklist), max_bytes, fmt.value, force)
+
+
+@app.command("uitvraag", help=_h("help_cmd_uitvraag"), cls=HelpCommand)
+def uitvraag_cmd(
+    file: DocFileArg = Path("organisation.yaml"),
+    lang: LangOption = None,
+    fmt: Annotated[DocFormat, typer.Option("--format", "-f", help=_h("help_opt_guide_format"))] = DocFormat.docx,
+    force: ForceOption = False,
+    checklist: ChecklistOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Write the information request (a workbook) and the interview guide for the facts not yet recorded."""
+    _step("uitvraag", file, _options(lang, config, no_config, checklist), max_bytes, fmt.value, force)
+
+
+@app.command("bevindingen", help=_h("help_cmd_bevindingen"), cls=HelpCommand)
+def bevindingen_cmd(
+    file: DocFileArg = Path("organisation.yaml"),
+    lang: LangOption = None,
+    fmt: DocFormatOption = DocFormat.md,
+    force: ForceOption = False,
+    checklist: ChecklistOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Write the nota van bevindingen (facts only) and its reaction workbook into the audit folder."""
+    _step("bevindingen", file, _options(lang, config, no_config, checklist), max_bytes, fmt.value, force)
+
+
+@app.command("status", help=_h("help_cmd_status"), cls=HelpCommand)
+def status_cmd(
+    folder: Annotated[Path, typer.Argument(help=_h("help_arg_audit_folder"), metavar=_h("help_metavar_folder"),
+                                           show_default=False)] = Path("."),
+    lang: LangOption = None,
+) -> None:
+    """Say which step the audit in a folder is in, and what the next step needs."""
+    out_lang = _lang(lang)
+    with _exit_codes(lambda: out_lang):
+        from digimandate.cli.status import status_text
+
+        _print(status_text(folder, out_lang))
 
 
 def _version(value: bool) -> None:

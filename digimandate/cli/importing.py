@@ -61,11 +61,17 @@ def progress(lang: Lang) -> Iterator[Callable[[int, int, str], None] | None]:
 
 
 def import_command(options: Options, dry_run: bool, report: Path | None, fmt: str, lang: Lang | None,
-                   force: bool) -> None:
-    """Import; write the machine-owned file and the report only when everything is valid, both or neither."""
+                   force: bool, say: Callable[[str], None] = print) -> None:
+    """Import; write the machine-owned file and the report only when everything is valid, both or neither.
+
+    A workbook of the audit itself (the information request or the reaction sheet, filled in) is
+    recorded by the audit's steps instead: into a new organisation file beside the hand-written one.
+    """
     from digimandate.importers import registry
     from digimandate.importers import report as rep
 
+    if len(options.sources) == 1 and _audit_workbook(options, lang, force, say, dry_run):
+        return
     remote = [n for n, i in registry.importers().items() if i.remote]
     if options.token and not any(source_path(s) is None for s in options.sources):
         raise UsageError("imp_token_without_remote", "imp_token_without_remote_hint",
@@ -101,6 +107,19 @@ def import_command(options: Options, dry_run: bool, report: Path | None, fmt: st
     sys.stderr.write(one_line(t("imp_written", out_lang, file=str(out), summary=summary)) + "\n")
     if imported.include_missing:
         sys.stderr.write(one_line(t("imp_include_add", out_lang, line=imported.include_missing)) + "\n")
+
+
+def _audit_workbook(options: Options, lang: Lang | None, force: bool, say: Callable[[str], None],
+                    dry_run: bool) -> bool:
+    """Import a returned workbook of the audit (True), or say it is none (False)."""
+    from digimandate.cli.returned import import_workbook
+    from digimandate.cli.settings import Options as Settings
+
+    source = source_path(options.sources[0])
+    if source is None or not source.is_file() or source.suffix.lower() != ".xlsx":
+        return False
+    return import_workbook(source, options.into, options.output, Settings(lang=lang), options.limits, force, say,
+                           dry_run)
 
 
 def _check(out: Path, report: Path | None, force: bool, inputs: Inputs) -> None:

@@ -31,6 +31,10 @@ COMMANDS: dict[str, tuple[list[str], str]] = {
     "init": (["init", "new.yaml"], "digimandate.cli.starter.starter"),
     "import": (["import", str(SMALL), "--dry-run"], "digimandate.cli.importing.run_import"),
     "template": (["template", "xlsx", "-o", "werkblad.xlsx"], "digimandate.cli.importing.template"),
+    "opzet": (["opzet", str(SMALL)], "digimandate.cli.procedure.load_audit"),
+    "uitvraag": (["uitvraag", str(SMALL)], "digimandate.cli.procedure.load_audit"),
+    "bevindingen": (["bevindingen", str(SMALL)], "digimandate.cli.procedure.load_audit"),
+    "status": (["status", "."], "digimandate.cli.status.read_journal"),
 }
 
 

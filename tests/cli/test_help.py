@@ -11,7 +11,7 @@ import sys
 import pytest
 
 COMMANDS = ["", "check", "baseline", "report", "memo", "validate", "rules", "explain", "schema", "init", "import",
-            "template"]
+            "template", "opzet", "uitvraag", "bevindingen", "status"]
 # The help language is fixed when the CLI is imported, so each language gets a process of its own.
 SCRIPT = """
 import json, sys

@@ -25,7 +25,13 @@ def esc(text: str) -> str:
     text = " ".join(_CONTROL.sub("", " ".join(text.split())).split())
     text = _ENTITY.sub(_entity, text).replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
-    return _START.sub(lambda m: "\\" + (m.group(1) or m.group(2)), text)
+    return _START.sub(_start, text)
+
+
+def _start(m: re.Match[str]) -> str:
+    """A line start Markdown would read as a heading or list, escaped (punctuation only: ``1\\.``)."""
+    found = m.group(1) or m.group(2)
+    return found[:-1] + "\\" + found[-1]
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:

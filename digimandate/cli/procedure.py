@@ -1,0 +1,172 @@
+"""The audit as steps in a folder: onderzoeksopzet, uitvraag, answers, nota van bevindingen, reactions, status.
+
+The audit's state is files beside the organisation file, no database: the documents issued, the
+workbooks sent and returned, and ``dossier.yaml``, the machine-written list of steps taken with their
+dates. The hand-written organisation file is never changed: answers and accepted corrections go into
+a new organisation file beside it, for the auditor to read and adopt.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from digimandate.cli.output import write_files
+from digimandate.cli.safety import Inputs, Target, check_targets
+from digimandate.cli.settings import Options, resolve
+from digimandate.errors import UsageError
+from digimandate.i18n import Lang, t
+from digimandate.model.loader import Limits, dump
+from digimandate.model.register import Entry, entries
+from digimandate.render.common import Audited
+from digimandate.textsafe import one_line
+
+JOURNAL = "dossier.yaml"
+JOURNAL_HEADER = "# Written by digimandate: the steps of this audit, with their dates. Do not edit."
+PARAGRAPHS_HEADER = "# Written by digimandate: the paragraphs of the nota van bevindingen by number. Do not edit."
+STEPS = ("opzet", "uitvraag", "antwoorden", "bevindingen", "reacties", "concept", "definitief")
+PARAGRAPHS = "bevindingen.yaml"  # the nota's paragraphs by number, for the reactions to find them
+NAMES = {"opzet": "onderzoeksopzet", "bevindingen": "nota-van-bevindingen", "guide": "interviewleidraad",
+         "request": "uitvraag.xlsx", "reaction_sheet": "reacties.xlsx"}
+
+
+@dataclass
+class Audit:
+    """One organisation file audited for a step: the document's inputs and the folder it lives in."""
+
+    file: Path
+    a: Audited
+    data: dict[str, Any]  # the organisation as plain data, included files joined
+    register: dict[str, Entry]
+    lang: Lang
+    inputs: Inputs
+
+    @property
+    def folder(self) -> Path:
+        """The audit folder: where the organisation file is."""
+        return self.file.parent
+
+
+def load_audit(file: Path, options: Options, limits: Limits) -> Audit:
+    """Load, validate and audit one organisation file, keeping its data and its sources register."""
+    from digimandate.audit.flow import audit_document
+    from digimandate.importers.procedure import plain
+    from digimandate.model.document import build_document
+    from digimandate.model.includes import expand_includes
+    from digimandate.model.loader import load_file
+
+    if file.is_dir():
+        raise UsageError("proc_needs_file", file=str(file))
+    settings = resolve(file, options)
+    loaded = expand_includes(load_file(file, limits), file, limits)
+    data = plain(loaded.data)
+    doc = build_document(loaded)
+    result = audit_document(doc, settings.ruleset)
+    lang: Lang = options.lang or settings.lang or result.language
+    inputs = Inputs([file, *loaded.parts])
+    return Audit(file, Audited(result, settings.ruleset, doc.model), data, entries(doc.sources.values()), lang, inputs)
+
+
+# The journal --------------------------------------------------------------------------------------
+
+def read_journal(folder: Path, limits: Limits = Limits()) -> list[dict[str, Any]]:
+    """The steps taken so far (none when the folder has no journal yet)."""
+    from digimandate.importers.procedure import plain
+    from digimandate.model.loader import load_file
+
+    path = folder / JOURNAL
+    if not path.exists():
+        return []
+    data = plain(load_file(path, limits).data)
+    steps = data.get("steps") if isinstance(data, dict) else None
+    if not isinstance(steps, list) or not all(isinstance(s, dict) and s.get("step") in STEPS for s in steps):
+        raise UsageError("proc_bad_journal", file=str(path))
+    return steps
+
+
+def journal_entry(folder: Path, step: str, files: list[Path], day: date, organisation: Path,
+                  limits: Limits = Limits(), **extra: Any) -> tuple[Target, str]:
+    """The journal with one more step, as a file to write with the step's own files."""
+    entry: dict[str, Any] = {"step": step, "date": day, "organisation": organisation.name,
+                             "files": [f.name for f in files], **extra}
+    steps = [*read_journal(folder, limits), entry]
+    return Target(folder / JOURNAL, force=True), JOURNAL_HEADER + "\n" + dump({"steps": steps})
+
+
+def record_step(folder: Path, step: str, files: list[Path], day: date, organisation: Path) -> tuple[Target, str]:
+    """For other documents of the audit (the concept and definitief report): their step in the journal."""
+    return journal_entry(folder, step, files, day, organisation)
+
+
+def _write(planned: list[tuple[Path, bytes | str]], force: bool, audit: Audit, step: str, day: date,
+           say: Any, owned: tuple[Path, ...] = (), **extra: Any) -> None:
+    """Write a step's files and its journal entry at once; refuse before writing what cannot be written.
+
+    ``owned``: files only digimandate writes (their header says so), replaced without ``--force``.
+    """
+    targets = [(Target(path, force or path in owned), data) for path, data in planned]
+    check_targets([target for target, _ in targets], audit.inputs)
+    journal = journal_entry(audit.folder, step, [p for p, _ in planned], day, audit.file, **extra)
+    write_files([*targets, journal], audit.inputs)
+    for path, _ in planned:
+        say(t("written", audit.lang, file=str(path)))
+
+
+# The steps ----------------------------------------------------------------------------------------
+
+def opzet(file: Path, options: Options, limits: Limits, fmt: str, force: bool, say: Any) -> None:
+    """Write the onderzoeksopzet into the audit folder."""
+    from digimandate.clock import today
+    from digimandate.render.doc.opzet import build_opzet
+    from digimandate.render.doc.publish import render
+
+    audit = load_audit(file, options, limits)
+    day = today()
+    data = render(build_opzet(audit.a, audit.lang, day), fmt)
+    _write([(audit.folder / f"{NAMES['opzet']}.{fmt}", data)], force, audit, "opzet", day, say)
+
+
+def uitvraag(file: Path, options: Options, limits: Limits, fmt: str, force: bool, say: Any) -> None:
+    """Write the request workbook and the interview guide for the facts the file does not record."""
+    from digimandate.clock import today
+    from digimandate.importers.procedure import request_xlsx
+    from digimandate.render.doc.publish import render
+    from digimandate.render.doc.uitvraag import build_guide, questions, role_name
+
+    audit = load_audit(file, options, limits)
+    day = today()
+    asked = questions(audit.a, audit.lang)
+    rows = [(q.number, role_name(q.role, audit.lang), q.subject, q.text, q.choices, q.ident) for q in asked]
+    book = request_xlsx(rows, audit.lang, file.name, day)
+    guide = render(build_guide(audit.a, asked, audit.lang, day), fmt)
+    _write([(audit.folder / NAMES["request"], book), (audit.folder / f"{NAMES['guide']}.{fmt}", guide)],
+           force, audit, "uitvraag", day, say, questions=len(asked))
+
+
+def bevindingen(file: Path, options: Options, limits: Limits, fmt: str, force: bool, say: Any) -> None:
+    """Write the nota van bevindingen, its reaction workbook and the paragraphs by number."""
+    from digimandate.clock import today
+    from digimandate.importers.procedure import reaction_xlsx
+    from digimandate.render.doc.bevindingen import build_nota, paragraphs
+    from digimandate.render.doc.publish import render
+
+    audit = load_audit(file, options, limits)
+    day = today()
+    from digimandate.model.dossier import answered_sources
+
+    paras = paragraphs(audit.a, audit.data, audit.lang, answered_sources(audit.folder, limits))
+    nota = render(build_nota(audit.a, paras, audit.register, audit.lang, day), fmt)
+    book = reaction_xlsx([(p.number, p.text) for p in paras], audit.lang, file.name, day)
+    kept = dump({"paragraphs": [{"nr": p.number, "entity": p.entity, "path": p.path, "text": p.text,
+                                 "recorded": p.recorded} for p in paras]})
+    _write([(audit.folder / f"{NAMES['bevindingen']}.{fmt}", nota), (audit.folder / NAMES["reaction_sheet"], book),
+            (audit.folder / PARAGRAPHS, PARAGRAPHS_HEADER + "\n" + kept)],
+           force, audit, "bevindingen", day, say)
+
+
+def say_err(text: str) -> None:
+    """A line on standard error, never starting a workflow command of its own."""
+    sys.stderr.write(one_line(text) + "\n")

@@ -1,0 +1,66 @@
+"""The sources register as an audit step reads it: each source, and the sources an entity and its parents cite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, get_args
+
+from digimandate.model.org import Source, SourceType
+
+SOURCE_TYPES: tuple[str, ...] = get_args(SourceType)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One source of the register, as the documents cite it."""
+
+    id: str
+    type: str
+    title: str
+    reference: str = ""
+    provided_by: str = ""
+    dated: date | None = None
+    obtained: date | None = None
+    confidential: bool = False
+
+    @property
+    def day(self) -> date | None:
+        """The date a citation names: when the auditor obtained it, else the source's own date."""
+        return self.obtained or self.dated
+
+
+def entries(sources: Iterable[Source]) -> dict[str, Entry]:
+    """The validated register (``Document.sources``) as the documents cite it, by id."""
+    return {s.id: Entry(s.id, s.type, s.title, s.reference or "", s.provided_by or "", s.dated, s.obtained,
+                        bool(s.confidential)) for s in sources}
+
+
+def cited(data: Any, entity: str, path: str = "") -> tuple[str, ...]:
+    """The source ids on an entity (``processes/x``, ``governance``), on the objects down ``path``, in file order.
+
+    ``path`` is the fact below the entity (``service_norm.published``): the ids of the entity, then of each
+    object on the way to the fact, without duplicates.
+    """
+    chain: list[Any] = []
+    node: Any = data
+    if entity != "governance":
+        section, _, ident = entity.partition("/")
+        items = data.get(section) if isinstance(data, dict) else None
+        node = next((i for i in items or [] if isinstance(i, dict) and i.get("id") == ident), None)
+        if node is None:
+            return ()
+    chain.append(node)
+    for part in path.split(".")[:-1] if path else []:
+        node = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(node, dict):
+            break
+        chain.append(node)
+    ids: list[str] = []
+    for obj in chain:
+        found = obj.get("source") if isinstance(obj, dict) else None
+        for ident in found if isinstance(found, list) else []:
+            if isinstance(ident, str) and ident not in ids:
+                ids.append(ident)
+    return tuple(ids)

@@ -1,0 +1,191 @@
+"""The nota van bevindingen: numbered paragraphs of facts only, each with its sources, for ambtelijk wederhoor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from digimandate.i18n import Lang, t
+from digimandate.model.facts import Subject, subjects, unset, value_of
+from digimandate.model.register import Entry, cited
+from digimandate.render.common import Audited
+from digimandate.render.doc import fmt
+from digimandate.render.doc.common import peildatum
+from digimandate.render.doc.factwords import citation, label, sources_words, value_words
+from digimandate.render.doc.model import Document, Fields, Para, Section, Table
+from digimandate.render.doc.names import Names
+
+REACTION_DAYS = 21  # ambtelijk wederhoor: three weeks (NVRR practice: three to four)
+SECTIONS = ("governance", "mandates", "channels", "processes")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One numbered paragraph: one fact of one entity (``path`` empty: an intake route or the holders)."""
+
+    number: int
+    section: str
+    entity: str
+    path: str
+    short: str  # as the nota shows it under the entity's heading
+    text: str  # with the entity named, as the reaction sheet shows it
+    recorded: bool  # False: a fact not established
+    sources: tuple[str, ...] = ()
+
+
+def reaction_date(written: date) -> date:
+    """The last day to react: three weeks on, on a working day."""
+    return fmt.working_day(written + timedelta(days=REACTION_DAYS))
+
+
+class _Facts:
+    """Collects the paragraphs in the nota's order."""
+
+    def __init__(self, a: Audited, data: Any, lang: Lang, answered: dict[str, str]) -> None:
+        self.a, self.data, self.lang = a, data, lang
+        self.answered = answered
+        self.specific = set(answered.values())
+        self.names = Names(a, lang)
+        self.out: list[Paragraph] = []
+
+    def subject_name(self, entity: str) -> str:
+        if entity == "governance":
+            return self.a.result.organisation_name
+        if entity.startswith("mandates/"):
+            return t("proc_mandate_named", self.lang, name=self.names.mandate(entity.partition("/")[2]))
+        return self.names.entity(entity)
+
+    def add(self, s: Subject | None, entity: str, path: str, short: str, recorded: bool) -> None:
+        ids = self.sources(entity, path)
+        section = s.fact.section if s is not None else entity.partition("/")[0]
+        text = f"{self.subject_name(entity)}: {short}"
+        self.out.append(Paragraph(len(self.out) + 1, section, entity, path, short, text, recorded, ids))
+
+    def sources(self, entity: str, path: str) -> tuple[str, ...]:
+        """The fact's own source when an answer gave it; else the entity's, but none given for another fact."""
+        own = self.answered.get(f"{entity}#{path}")
+        on_entity = cited(self.data, entity, path)
+        if own is not None and own in on_entity:
+            return (own,)
+        return tuple(i for i in on_entity if i not in self.specific)
+
+    def recorded(self) -> None:
+        model = self.a.model
+        by_entity: dict[str, list[Subject]] = {}
+        for s in subjects(model):
+            by_entity.setdefault(s.entity, []).append(s)
+        for entity, subs in by_entity.items():
+            if entity.startswith("mandates/"):
+                self.holders(entity)
+            for s in subs:
+                known, value = value_of(model, s)
+                if known:
+                    words = value_words(s, value, self.names, self.lang)
+                    self.add(s, entity, s.fact.path, f"{label(s, self.lang)}: {words}.", True)
+            if entity.startswith("processes/"):
+                self.intake(entity)
+
+    def holders(self, entity: str) -> None:
+        md = next(m for m in self.a.model.mandates if f"mandates/{m.id}" == entity)
+        if md.holders:
+            who = ", ".join(self.names.entity(f"people/{p}") for p in md.holders)
+            self.add(None, entity, "holders", t("proc_holders", self.lang, who=who), True)
+
+    def intake(self, entity: str) -> None:
+        proc = next(p for p in self.a.model.processes if f"processes/{p.id}" == entity)
+        for i, route in enumerate(proc.intake or []):
+            channel = self.names.entity(f"channels/{route.channel}")
+            form = t("proc_with_form", self.lang) if route.form else ""
+            if route.lands_in:
+                text = t("proc_intake_lands", self.lang, channel=channel, form=form,
+                         system=self.names.entity(f"systems/{route.lands_in}"))
+            else:
+                text = t("proc_intake_open", self.lang, channel=channel, form=form)
+            self.add(None, entity, f"intake.{i}", " ".join(text.split()), True)
+
+    def missing(self) -> None:
+        for s in unset(self.a.model):
+            self.add(s, s.entity, s.fact.path, t("proc_not_established", self.lang, fact=label(s, self.lang)), False)
+
+
+def paragraphs(a: Audited, data: Any, lang: Lang, answered: dict[str, str] | None = None) -> list[Paragraph]:
+    """Every paragraph of the nota: the recorded facts per entity, then the facts not established.
+
+    ``answered``: per fact answered in the audit (``processes/x#owner``) its source, so that the source of one
+    answer is not cited for the other facts of the entity it is registered on.
+    """
+    facts = _Facts(a, data, lang, answered or {})
+    facts.recorded()
+    facts.missing()
+    return facts.out
+
+
+def build_nota(a: Audited, paras: list[Paragraph], register: dict[str, Entry], lang: Lang,
+               written: date) -> Document:
+    """The nota van bevindingen as a document model."""
+    r = a.result
+    names = Names(a, lang)
+    doc = Document(lang, t("proc_nota_title", lang, org=r.organisation_name), t("proc_nota_subtitle", lang))
+    until = fmt.long_date(reaction_date(written), lang)
+    doc.front.append(Fields([
+        (t("doc_field_organisation", lang), r.organisation_name),
+        (t("doc_field_audit_date", lang), peildatum(r, lang)),
+        (t("doc_field_date", lang), fmt.long_date(written, lang)),
+        (t("proc_field_react_by", lang), until),
+    ]))
+    doc.footer = t("proc_nota_footer", lang, org=r.organisation_name)
+    intro = Section(t("proc_h_about_nota", lang))
+    intro.add(Para(t("proc_nota_intro", lang)), Para(t("proc_nota_react", lang, date=until)),
+              Para(t("proc_nota_kinds", lang)))
+    doc.sections.append(intro)
+    for section in SECTIONS:
+        mine = [p for p in paras if p.section == section and p.recorded]
+        s = Section(t(f"proc_h_{section}", lang))
+        entities = list(dict.fromkeys(p.entity for p in mine))
+        for entity in entities:
+            block = [Para(f"{p.number}. {_upper(p.short)} {sources_words(p.sources, register, lang)}")
+                     for p in mine if p.entity == entity]
+            if section == "governance":
+                s.blocks += block
+            else:
+                title = t("proc_mandate_named", lang, name=names.mandate(entity.partition("/")[2])) \
+                    if section == "mandates" else names.entity(entity)
+                s.sections.append(Section(_upper(title), list(block)))
+        if not mine:
+            s.add(Para(t("proc_section_empty", lang)))
+        doc.sections.append(s)
+    missing = [p for p in paras if not p.recorded]
+    s = Section(t("proc_h_missing", lang))
+    if missing:
+        s.add(Para(t("proc_missing_intro", lang)))
+        s.blocks += [Para(f"{p.number}. {p.text}") for p in missing]
+    else:
+        s.add(Para(t("proc_missing_none", lang)))
+    doc.sections.append(s)
+    doc.sections.append(sources_section(paras, register, lang))
+    return doc
+
+
+def _upper(text: str) -> str:
+    """A paragraph starts with a capital: "Proceseigenaar: ..."."""
+    return text[:1].upper() + text[1:]
+
+
+def sources_section(paras: list[Paragraph], register: dict[str, Entry], lang: Lang) -> Section:
+    """The sources the paragraphs cite: a confidential one by type and date only, never by title or who."""
+    s = Section(t("proc_h_sources", lang))
+    used = list(dict.fromkeys(i for p in paras for i in p.sources if i in register))
+    if not used:
+        return s.add(Para(t("proc_sources_none", lang)))
+    rows = []
+    for ident in used:
+        e = register[ident]
+        secret = e.confidential
+        rows.append([citation(e, lang),
+                     t("proc_confidential", lang) if secret else (e.reference or "–"),
+                     "–" if secret else (e.provided_by or "–")])
+    s.add(Para(t("proc_sources_intro", lang)))
+    s.add(Table([t("proc_col_source", lang), t("proc_col_reference", lang), t("proc_col_provided_by", lang)],
+                rows, [5, 5, 3]))
+    return s

@@ -1,0 +1,70 @@
+"""A fact of the organisation in words, and a source as a document cites it (confidential: type and date only)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from digimandate.i18n import Lang, t
+from digimandate.model.facts import Subject
+from digimandate.model.register import Entry
+from digimandate.render.doc import fmt
+from digimandate.render.doc.names import Names, clean
+
+
+def value_words(subject: Subject, value: Any, names: Names, lang: Lang) -> str:
+    """The value of a fact as a reader writes it; a fact recorded as none reads "geen"."""
+    kind = subject.fact.kind
+    if value is None or value == []:
+        return t("proc_none", lang)
+    if kind == "bool":
+        return t("proc_yes" if value else "proc_no", lang)
+    if kind == "date" and isinstance(value, date):
+        return fmt.long_date(value, lang)
+    if kind in ("enum", "enums"):
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(enum_word(str(v), lang) for v in values)
+    if kind == "person":
+        return names.entity(f"people/{value}")
+    if kind == "department":
+        return names.entity(f"departments/{value}")
+    if kind == "count" and isinstance(value, int):
+        return str(value) if subject.fact.path.endswith("year") else fmt.count(value, lang)
+    if kind == "number" and isinstance(value, (int, float)):
+        return fmt.number(float(value), lang, 2)
+    if isinstance(value, list):
+        return "; ".join(clean(str(v.text if hasattr(v, "text") else v)) for v in value)
+    return clean(str(value))
+
+
+def enum_word(value: str, lang: Lang) -> str:
+    """One value of a list of choices in words ("jaarlijks")."""
+    return t(f"proc_value_{value.replace('-', '_')}", lang)
+
+
+def label(subject: Subject, lang: Lang) -> str:
+    """What the fact is called ("proceseigenaar")."""
+    return t(f"proc_fact_{subject.fact.key}", lang)
+
+
+def question(subject: Subject, name: str, lang: Lang) -> str:
+    """The question that asks for the fact."""
+    return t(f"proc_ask_{subject.fact.key}", lang, name=name)
+
+
+def citation(entry: Entry, lang: Lang) -> str:
+    """A source as a paragraph cites it: its type, title and date; a confidential one by type and date only."""
+    kind = t(f"proc_source_type_{entry.type}", lang)
+    day = fmt.long_date(entry.day, lang) if entry.day else t("proc_undated", lang)
+    if entry.confidential or not entry.title:
+        return f"{kind}, {day}"
+    title = clean(entry.title)
+    return f"{title}, {day}" if kind.lower() in title.lower() else f"{title} ({kind}), {day}"
+
+
+def sources_words(ids: tuple[str, ...], register: dict[str, Entry], lang: Lang) -> str:
+    """"(bron: interview, 12 november 2026)", or that no source is recorded."""
+    cites = [citation(register[i], lang) for i in ids if i in register]
+    if not cites:
+        return t("proc_no_source", lang)
+    return t("proc_source_one" if len(cites) == 1 else "proc_source_many", lang, sources="; ".join(cites))

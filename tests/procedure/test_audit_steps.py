@@ -1,0 +1,169 @@
+"""One audit of an example run end to end: opzet, uitvraag filled and imported, nota, reactions imported, status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from digimandate.cli.app import app
+from digimandate.model.dossier import recorded_reactions
+from tests.conftest import EXAMPLES, ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+EPOCH = "1795000000"  # 2026-11-18
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An audit folder with the small municipality as its organisation file, and the working folder there."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EXAMPLES / "small-municipality.yaml", tmp_path / "organisation.yaml")
+    return tmp_path
+
+
+def run(*args: str) -> Any:
+    result = CliRunner().invoke(app, list(args))
+    return result
+
+
+def ok(*args: str) -> str:
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    return str(result.output)
+
+
+def columns(ws: Any) -> dict[str, int]:
+    return {str(c.value): i + 1 for i, c in enumerate(ws[1])}
+
+
+def fill_request(source: Path, target: Path, answers: dict[str, tuple[Any, str, str | None, str | None]]) -> None:
+    """Answer questions by key: value, source type, source, provided by; all obtained on 12 November 2026."""
+    book = load_workbook(source)
+    ws = book["Uitvraag"]
+    col = columns(ws)
+    for r in range(2, ws.max_row + 1):
+        key = ws.cell(r, col["kenmerk"]).value
+        if key in answers:
+            value, kind, reference, by = answers.pop(key)
+            for name, cell in (("antwoord", value), ("brontype", kind), ("bron", reference), ("verstrekt door", by),
+                               ("datum", dt.date(2026, 11, 12))):
+                ws.cell(r, col[name]).value = cell
+    assert answers == {}, "every answer has a question"
+    book.save(target)
+
+
+def fill_reactions(source: Path, target: Path, rows: dict[int, dict[str, Any]]) -> None:
+    book = load_workbook(source)
+    ws = book["Reacties"]
+    col = columns(ws)
+    for nr, values in rows.items():
+        r = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == nr)
+        for name, value in values.items():
+            ws.cell(r, col[name]).value = value
+    book.save(target)
+
+
+def status() -> str:
+    return ok("status", ".", "--lang", "nl")
+
+
+ANSWERS = {
+    "governance#governance.vision.adopted_on": ("2022-03-01", "document", "Collegebesluit 2022/31", "gemeentesecretaris"),
+    "processes/melding-openbare-ruimte#owner": ("Teamleider Burgerzaken", "interview", None, "teamleider Burgerzaken"),
+    "processes/melding-openbare-ruimte#volume.total": (1200, "interview", None, "teamleider Burgerzaken"),
+    "processes/parkeervergunning#status_online": ("ja", "interview", None, None),
+}
+
+
+def test_an_audit_runs_step_by_step(folder: Path) -> None:
+    assert "nog geen stappen gezet (dossier.yaml ontbreekt)" in status()
+    assert "Volgende stap: deel het normenkader vóór het veldwerk: digimandate opzet organisation.yaml" in status()
+
+    ok("opzet", "organisation.yaml", "--no-config")
+    assert (folder / "onderzoeksopzet.md").read_text(encoding="utf-8").startswith("# Onderzoeksopzet: Gemeente Dijkveld")
+    assert "  [x] onderzoeksopzet uitgebracht: 2026-11-18 (onderzoeksopzet.md)\n" in status()
+
+    ok("uitvraag", "organisation.yaml", "--no-config")
+    assert "      48 vragen\n" in status()
+    assert (folder / "interviewleidraad.docx").stat().st_size > 0
+    fill_request(folder / "uitvraag.xlsx", folder / "uitvraag-ingevuld.xlsx", dict(ANSWERS))
+    said = ok("import", "uitvraag-ingevuld.xlsx", "--into", "organisation.yaml")
+    assert "organisation.uitvraag.yaml geschreven" in said
+    assert (folder / "organisation.yaml").read_bytes() == (EXAMPLES / "small-municipality.yaml").read_bytes()
+    assert "      4 antwoorden vastgelegd, 44 open vragen\n" in status()
+    answered = (folder / "organisation.uitvraag.yaml").read_text(encoding="utf-8")
+    for line in ("- id: document-gemeentesecretaris-2026-11-12\n  type: document\n  title: Collegebesluit 2022/31\n"
+                 "  reference: Collegebesluit 2022/31\n  provided_by: gemeentesecretaris\n  obtained: 2026-11-12\n",
+                 "    adopted_on: 2022-03-01\n    source:\n    - document-gemeentesecretaris-2026-11-12\n",
+                 "  owner: joyce\n", "  status_online: true\n",
+                 # no one named in the row: the role the question was asked of provides it
+                 "  provided_by: proceseigenaren\n"):
+        assert line in answered
+
+    ok("bevindingen", "organisation.uitvraag.yaml", "--no-config")
+    nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
+    golden("small-municipality.nl.bevindingen-na-uitvraag.md", nota)
+    assert "nota van bevindingen uitgebracht: 2026-11-18" in status()
+    assert "Volgende stap: laat reacties.xlsx invullen, beoordeel elke reactie en importeer: " in status()
+
+    paragraph = next(line for line in nota.splitlines() if "Koers vastgesteld op: 1 maart 2022" in line)
+    nr = int(paragraph.split("\\.", 1)[0])
+    missing = next(line for line in nota.splitlines() if "Parkeervergunning aanvragen: niet aangetoond: ontwerper" in line)
+    gap = int(missing.split("\\.", 1)[0])
+    fill_reactions(folder / "reacties.xlsx", folder / "reacties-ingevuld.xlsx", {
+        nr: {"reactie": "Vastgesteld op 8 maart 2022.", "soort": "feitelijke correctie",
+             "bron aangeboden": "Collegebesluit 2022/31", "juiste waarde": dt.date(2022, 3, 8), "namens": "gemeentesecretaris",
+             "datum": dt.date(2026, 12, 15), "besluit auditor": "overgenomen"},
+        gap: {"reactie": "De adviseur ontwerpt ook dit formulier.", "soort": "aanvulling", "juiste waarde": "sanne",
+              "namens": "teamleider Burgerzaken", "datum": dt.date(2026, 12, 16), "besluit auditor": "niet overgenomen",
+              "motivering": "Geen document dat dit aantoont."},
+    })
+    ok("import", "reacties-ingevuld.xlsx", "--into", "organisation.uitvraag.yaml")
+    proposal = (folder / "organisation.uitvraag.reacties.yaml").read_text(encoding="utf-8")
+    assert "  value: '2022-03-08'\n" in (folder / "reacties.yaml").read_text(encoding="utf-8")  # a date cell, as a date
+    assert "    adopted_on: 2022-03-08\n" in proposal
+    assert proposal.count("designer: sanne") == 1  # the one the file had: a reaction not adopted changes nothing
+    report = (folder / "reacties-verwerkt.md").read_text(encoding="utf-8")
+    assert "2 reacties: 1 overgenomen, 0 deels overgenomen, 1 niet overgenomen, 0 nog niet beoordeeld." in report
+    assert f"| {gap} | aanvulling | De adviseur ontwerpt ook dit formulier. | niet overgenomen " \
+           "| Geen document dat dit aantoont. |" in report
+    reactions = recorded_reactions(folder)
+    assert [(r.nr, r.kind, r.decision) for r in reactions] == [(nr, "correctie", "overgenomen"),
+                                                               (gap, "aanvulling", "niet")]
+    text = status()
+    assert "      2 reacties, 1 voorgestelde wijziging van een feit\n" in text
+    assert "Volgende stap: schrijf het conceptrapport voor bestuurlijk wederhoor: digimandate report " \
+           "organisation.uitvraag.reacties.yaml\n" in text
+
+
+def golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs; UPDATE_GOLDEN=1 regenerates"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(("step", "file"), [("opzet", "onderzoeksopzet"), ("uitvraag", "interviewleidraad"),
+                                           ("bevindingen", "nota-van-bevindingen")])
+def test_golden(folder: Path, step: str, file: str, lang: str, fmt: str) -> None:
+    ok(step, "organisation.yaml", "--no-config", "--lang", lang, "-f", fmt)
+    golden(f"small-municipality.{lang}.{step}.{fmt}", (folder / f"{file}.{fmt}").read_text(encoding="utf-8"))
+
+
+def test_a_step_never_overwrites_without_force(folder: Path) -> None:
+    ok("opzet", "organisation.yaml", "--no-config")
+    again = run("opzet", "organisation.yaml", "--no-config", "--lang", "en")
+    assert again.exit_code == 2
+    assert "onderzoeksopzet.md" in again.output
+    ok("opzet", "organisation.yaml", "--no-config", "--force")
+    assert status().count("onderzoeksopzet uitgebracht: 2026-11-18") == 1

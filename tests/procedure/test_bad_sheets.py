@@ -1,0 +1,145 @@
+"""Returned workbooks are untrusted: wrong columns, unknown paragraphs, formulas and size are located errors, exit 2."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from digimandate.cli.app import app
+from tests.conftest import EXAMPLES
+
+EPOCH = "1795000000"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EXAMPLES / "small-municipality.yaml", tmp_path / "organisation.yaml")
+    for step in ("uitvraag", "bevindingen"):
+        result = CliRunner().invoke(app, [step, "organisation.yaml", "--no-config", "--lang", "nl"])
+        assert result.exit_code == 0, result.output
+    return tmp_path
+
+
+def refused(*args: str) -> str:
+    result = CliRunner().invoke(app, ["import", *args, "--lang", "nl"])
+    assert result.exit_code == 2, result.output
+    return str(result.output)
+
+
+def test_a_renamed_column_is_named_with_the_columns_allowed(folder: Path) -> None:
+    book = load_workbook(folder / "uitvraag.xlsx")
+    book["Uitvraag"]["F1"] = "antwoorden"
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        'in.xlsx!Uitvraag!F1: fout: onbekende kolom "antwoorden" in werkblad Uitvraag\n'
+        '  tip: bedoel je "antwoord"? Houd de kolomnamen van het sjabloon aan\n'
+        'in.xlsx!Uitvraag!1:1: fout: kolom "antwoord" ontbreekt in werkblad Uitvraag\n'
+        "  tip: houd elke kolom van het sjabloon, ook als hij leeg blijft\n")
+
+
+def test_a_paragraph_the_nota_does_not_have_is_refused(folder: Path) -> None:
+    book = load_workbook(folder / "reacties.xlsx")
+    ws = book["Reacties"]
+    row = ws.max_row + 1
+    ws.cell(row, 1).value = 999
+    ws.cell(row, 3).value = "Dit klopt niet."
+    ws.cell(row, 4).value = "nuance"
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        f"in.xlsx!Reacties!A{row}: fout: alinea 999 staat niet in de nota van bevindingen\n"
+        f"  tip: de nota telt de alinea's 1 tot en met {row - 2}; laat de kolom nr staan zoals hij is\n")
+
+
+def test_a_formula_is_refused_never_evaluated(folder: Path) -> None:
+    book = load_workbook(folder / "uitvraag.xlsx")
+    ws = book["Uitvraag"]
+    ws["F2"] = '=HYPERLINK("http://example.org","ja")'
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        'in.xlsx!Uitvraag!F2: fout: een formule (=HYPERLINK("http://example.org","ja")): alleen waarden worden gelezen\n'
+        "  tip: kopieer de kolom en plak hem als waarden\n")
+
+
+def test_a_workbook_over_the_size_limit_is_not_read(folder: Path) -> None:
+    size = (folder / "uitvraag.xlsx").stat().st_size
+    assert refused("uitvraag.xlsx", "--into", "organisation.yaml", "--max-bytes", "1000") == (
+        f"uitvraag.xlsx:1:1: fout: bestand is {size} bytes, meer dan de grens van 1000 bytes\n"
+        "  tip: verdeel de organisatie over meer bestanden of verhoog de grens met --max-bytes\n")
+
+
+def test_an_answer_without_its_date_is_refused(folder: Path) -> None:
+    book = load_workbook(folder / "uitvraag.xlsx")
+    ws = book["Uitvraag"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 11).value == "processes/parkeervergunning#status_online")
+    ws.cell(row, 6).value, ws.cell(row, 7).value = "ja", "interview"
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        f"in.xlsx!Uitvraag!J{row}: fout: bij een antwoord hoort ook datum\n"
+        "  tip: een feit geldt pas als vastgesteld met zijn bron: soort, wie en wanneer\n")
+
+
+def test_a_choice_outside_the_list_names_the_choices(folder: Path) -> None:
+    book = load_workbook(folder / "reacties.xlsx")
+    ws = book["Reacties"]
+    ws["C2"], ws["D2"], ws["H2"] = "Anders.", "klacht", dt.date(2026, 12, 1)
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        "in.xlsx!Reacties!D2: fout: klacht is geen van de keuzes\n"
+        "  tip: kies uit: feitelijke correctie, aanvulling, nuance, onenigheid, factual correction, addition, "
+        "disagreement\n")
+
+
+def test_a_request_is_not_a_reaction_sheet_and_the_hand_written_file_stays(folder: Path) -> None:
+    before = (folder / "organisation.yaml").read_bytes()
+    shutil.copy(folder / "uitvraag.xlsx", folder / "in.xlsx")
+    result = CliRunner().invoke(app, ["import", "in.xlsx", "--into", "organisation.yaml", "--lang", "nl"])
+    assert result.exit_code == 0, result.output  # nothing answered: a new file with no changes, and the report
+    assert (folder / "organisation.yaml").read_bytes() == before
+    assert "Vastgelegd: 0 antwoorden, elk met de bron. Open gebleven: 48 vragen." in \
+        (folder / "uitvraag-verwerkt.md").read_text(encoding="utf-8")
+
+
+def test_a_workbook_names_no_file_outside_its_folder(folder: Path) -> None:
+    book = load_workbook(folder / "uitvraag.xlsx")
+    book["digimandate"]["B2"] = "../../organisation.yaml"
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx") == (
+        "in.xlsx: fout: de werkmap noemt als organisatiebestand ../../organisation.yaml, geen bestandsnaam in deze map\n"
+        "  tip: geef het organisatiebestand met --into\n")
+
+
+def test_an_audit_workbook_has_no_dry_run(folder: Path) -> None:
+    assert refused("uitvraag.xlsx", "--into", "organisation.yaml", "--dry-run") == (
+        "fout: uitvraag.xlsx is een werkmap van het onderzoek; die wordt geïmporteerd in een nieuw "
+        "organisatiebestand, zonder --dry-run\n")
+
+
+def test_an_english_request_comes_back_in_english(folder: Path) -> None:
+    for old in ("uitvraag.xlsx", "interviewleidraad.docx", "dossier.yaml"):
+        (folder / old).unlink()
+    result = CliRunner().invoke(app, ["uitvraag", "organisation.yaml", "--no-config", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(folder / "uitvraag.xlsx")
+    ws = book["Request"]
+    col = {str(c.value): i + 1 for i, c in enumerate(ws[1])}
+    assert list(col) == ["no", "role", "subject", "question", "choices", "answer", "source type", "source",
+                         "provided by", "date", "key"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, col["key"]).value == "channels/balie#promotes_digital")
+    assert ws.cell(row, col["role"]).value == "customer contact centre"
+    assert ws.cell(row, col["choices"]).value == "yes, no"
+    for name, value in (("answer", "yes"), ("source type", "observation"), ("date", "12-11-2026")):
+        ws.cell(row, col[name]).value = value
+    book.save(folder / "in.xlsx")
+    result = CliRunner().invoke(app, ["import", "in.xlsx", "--into", "organisation.yaml", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    written = (folder / "organisation.uitvraag.yaml").read_text(encoding="utf-8")
+    assert "- id: observation-customer-contact-centre-2026-11-12\n  type: observation\n" \
+           "  title: Observation at customer contact centre\n" in written
+    assert "  promotes_digital: true\n  source:\n  - observation-customer-contact-centre-2026-11-12\n" in written

@@ -1,0 +1,99 @@
+"""The facts an audit asks for, and the sources a paragraph cites: what applies, what is recorded, in which order."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.cli.app import app
+from digimandate.model.document import parse_document
+from digimandate.model.facts import unset
+from digimandate.model.register import cited
+
+BASE = """schema_version: 1
+organisation: {name: Gemeente Proef, audit_date: 2026-11-01}
+governance:
+  portfolio_holder: null
+departments:
+  - {id: kcc, name: KCC, function: kcc}
+channels:
+  - {id: web, name: Website, type: website, owner: kcc, satisfaction_measured: true}
+  - {id: tel, name: Telefoon, type: phone, owner: kcc, promotes_digital: true, assisted_digital: true,
+     satisfaction_measured: false}
+processes:
+  - id: melding
+    name: Melding
+    department: kcc
+    intake: [{channel: tel}]
+"""
+
+
+def asked(text: str) -> list[str]:
+    return [s.ident for s in unset(parse_document(text).model)]
+
+
+def test_only_facts_that_apply_and_are_left_out_are_asked() -> None:
+    idents = asked(BASE)
+    assert "governance#governance.portfolio_holder" not in idents  # null records that there is none
+    assert "governance#governance.sponsor" in idents
+    assert not any(i.startswith("channels/") for i in idents)  # an online channel is not asked assisted facts
+    assert "processes/melding#last_user_test" not in idents  # no form, no user test of it
+    assert "processes/melding#owner" in idents and "processes/melding#department" not in idents
+
+
+def test_a_form_brings_its_user_test_and_a_channel_its_owner() -> None:
+    text = BASE.replace("intake: [{channel: tel}]", "intake: [{channel: web, form: true}]").replace(
+        "type: phone, owner: kcc,", "type: phone,")
+    idents = asked(text)
+    assert "processes/melding#last_user_test" in idents
+    assert "channels/tel#owner" in idents
+
+
+def test_a_fact_cites_its_entity_then_the_objects_on_the_way_without_duplicates() -> None:
+    data = {"processes": [{"id": "p", "source": ["a", "b"], "service_norm": {"source": ["b", "c"]}}],
+            "governance": {"source": ["g"], "vision": {"source": ["v"]}}}
+    assert cited(data, "processes/p", "service_norm.published") == ("a", "b", "c")
+    assert cited(data, "processes/p", "owner") == ("a", "b")
+    assert cited(data, "governance", "governance.vision.adopted_on") == ("g", "v")
+    assert cited(data, "processes/other", "owner") == ()
+
+
+CONFIDENTIAL = BASE + """sources:
+  - {id: gesprek, type: interview, title: Gesprek met de teamleider KCC, provided_by: teamleider KCC,
+     obtained: 2026-10-20, confidential: true}
+  - {id: besluit, type: document, title: Collegebesluit 2024/118, reference: "p. 3", dated: 2024-05-02}
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_confidential_source_is_cited_by_type_and_date_only(folder: Path) -> None:
+    text = CONFIDENTIAL.replace("    department: kcc\n", "    department: kcc\n    source: [gesprek]\n")
+    text = text.replace("  portfolio_holder: null\n", "  portfolio_holder: Wethouder\n  source: [besluit]\n")
+    (folder / "organisation.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["bevindingen", "organisation.yaml", "--no-config", "--lang", "nl"])
+    assert result.exit_code == 0, result.output
+    nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
+    assert "Afdeling van het product: KCC. (bron: interview, 20 oktober 2026)" in nota
+    assert "Portefeuillehouder dienstverlening: Wethouder. (bron: Collegebesluit 2024/118 (document), 2 mei 2024)" \
+        in nota
+    assert "| interview, 20 oktober 2026 | vertrouwelijk | – |" in nota
+    assert "| Collegebesluit 2024/118 (document), 2 mei 2024 | p. 3 | – |" in nota
+    assert "Gesprek met" not in nota and "teamleider KCC" not in nota
+
+
+def test_the_hand_written_file_is_read_never_written(folder: Path) -> None:
+    shutil.copy(Path(__file__).parents[2] / "examples" / "small-municipality.yaml", folder / "organisation.yaml")
+    before = (folder / "organisation.yaml").read_bytes()
+    for step in ("opzet", "uitvraag", "bevindingen"):
+        result = CliRunner().invoke(app, [step, "organisation.yaml", "--no-config"])
+        assert result.exit_code == 0, result.output
+    assert (folder / "organisation.yaml").read_bytes() == before
