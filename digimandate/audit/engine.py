@@ -7,9 +7,9 @@ from typing import Any
 
 from digimandate.audit.budget import BudgetExceeded
 from digimandate.audit.query import failure, run_query
-from digimandate.audit.result import Finding, Outcome, message_values
+from digimandate.audit.result import KEPT_NAMES, Finding, Outcome, shared_names, wanted_names
 from digimandate.audit.rules import REGISTRY, Context, Hit, NotApplicable, Tally
-from digimandate.audit.specs import ActiveRule, PythonCheck, RuleSet
+from digimandate.audit.specs import ActiveRule, PythonCheck, RuleSet, Text
 from digimandate.errors import InputError, problem
 from digimandate.model.document import Document
 
@@ -59,24 +59,45 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
     return outcomes
 
 
-# The message values that the report and memo reuse (names of what a finding is about).
-_KEPT_ARGS = ("id", "name", "process", "channel", "who")
-
-
 def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding, ...]:
-    """Turn hits into findings with their message values and a location."""
+    """Turn hits into findings with their message values and a location.
+
+    A value is the hit's own, else the entity's (its id and name), else the rule's parameter; a
+    mandate is named by its topic even when a query's item brings its raw id.
+    """
     spec = rule.spec
     messages = spec.messages
     params = rule.params
+    wanted: dict[str, tuple[Text, tuple[str, ...]]] = {}  # per message: its template and the names it may keep
+    describe, locate = doc.describe, doc.locate
     out = []
     for hit in hits:  # a rule may hit thousands of entities: the per-rule work is done once, above
-        text = messages.get(hit.message)
-        if text is None:
-            raise KeyError(f"rule {spec.id} has no message {hit.message!r}")
-        args = {**params, **doc.describe(hit.entity), **hit.args}
-        if hit.entity.startswith("mandates/") and "id" in hit.args:  # a query's item brings its raw id
-            args["id"] = doc.describe(hit.entity).get("id", args["id"])
-        names, values = message_values(text, args, _KEPT_ARGS)
+        known = wanted.get(hit.message)
+        if known is None:
+            text = messages.get(hit.message)
+            if text is None:
+                raise KeyError(f"rule {spec.id} has no message {hit.message!r}")
+            known = wanted[hit.message] = (text, wanted_names(text, KEPT_NAMES))
+        text, names_wanted = known
+        entity = hit.entity
+        args = hit.args
+        described = describe(entity)
+        mandate = entity.startswith("mandates/")
+        names = []
+        values = []
+        for k in names_wanted:
+            if k in args and not (mandate and k == "id"):
+                value = args[k]
+            elif k in described:
+                value = described[k]
+            elif k in args:
+                value = args[k]
+            elif k in params:
+                value = params[k]
+            else:
+                continue  # a placeholder nothing fills stays as written
+            names.append(k)
+            values.append(str(value))
         out.append(Finding(
             rule=spec.id,
             name=spec.name,
@@ -85,10 +106,10 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding
             level=spec.level,
             text=text,
             message_key=hit.message,
-            entity=hit.entity,
-            location=doc.locate(hit.entity, hit.key),
-            names=names,
-            values=values,
+            entity=entity,
+            location=locate(entity, hit.key),
+            names=shared_names(tuple(names)),
+            values=tuple(values),
             basis=hit.basis,  # the check decides it from the fact, never from a message's name
             sources=doc.sources_of(hit.entity, hit.key),
         ))

@@ -52,6 +52,32 @@ def fill(template: str, args: Mapping[str, Any]) -> str:
     return "".join(out)
 
 
+def fill_values(template: str, names: tuple[str, ...], values: tuple[str, ...]) -> str:
+    """``fill`` with the values by position (``names[i]`` is ``values[i]``), through a format made once per shape."""
+    key = (template, names)
+    form = _FORMS.get(key)
+    if form is None:
+        form = _format_of(template, names)
+        if len(_FORMS) < 4096:  # templates and shapes are few; a checklist cannot make this grow without bound
+            _FORMS[key] = form
+    return form.format(*values)
+
+
+_FORMS: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+def _format_of(template: str, names: tuple[str, ...]) -> str:
+    """``template`` as a str.format text: a placeholder ``names`` holds by its position, anything else as written."""
+    out = []
+    for i, part in enumerate(template_parts(template)):
+        if i % 2 and part in names:
+            out.append("{" + str(names.index(part)) + "}")
+        else:
+            text = "{" + part + "}" if i % 2 else part
+            out.append(text.replace("{", "{{").replace("}", "}}"))
+    return "".join(out)
+
+
 def placeholders(template: str) -> tuple[str, ...]:
     """The placeholder names of a template, in order of appearance."""
     return template_parts(template)[1::2]

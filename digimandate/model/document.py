@@ -78,6 +78,7 @@ class Document:
                 ids.update(dict.fromkeys(self.cited_parts.get((entity, key), ())))
             found = self._chain[memo] = tuple(ids)
         return found
+    described: dict[str, dict[str, Any]] = field(default_factory=dict)  # describe() by entity path
 
     def intake_paths(self, proc: Process) -> list[str]:
         """Entity paths of a process's intake routes, computed once per process."""
@@ -92,7 +93,16 @@ class Document:
         return self.loaded.file
 
     def describe(self, entity: str) -> dict[str, Any]:
-        """The id and name of a top-level entity (``mandates/x``), for message placeholders."""
+        """The id and name of a top-level entity (``mandates/x``), for message placeholders; not to be changed.
+
+        Made once per entity: several rules fail the same one.
+        """
+        described = self.described.get(entity)
+        if described is None:
+            described = self.described[entity] = self._describe(entity)
+        return described
+
+    def _describe(self, entity: str) -> dict[str, Any]:
         section, _, ident = entity.partition("/")
         ident = ident.partition("/")[0]
         table = getattr(self, section, None) if section in SECTIONS else None
