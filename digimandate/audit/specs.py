@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from digimandate.errors import Location
+from digimandate.errors import Location, Notice
 
 Severity = Literal["critical", "high", "medium", "low", "info"]
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")
@@ -322,6 +322,7 @@ class RuleSet:
     dimensions: dict[str, Dimension] = field(default_factory=dict)
     sources: dict[str, SourceInfo] = field(default_factory=dict)
     checklists: list[Header] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)  # warnings about the checklists, for the user to read
 
     @property
     def meta(self) -> dict[str, MetaRule]:

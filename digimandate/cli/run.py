@@ -13,7 +13,7 @@ from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import SEVERITY_RANK
 from digimandate.cli.safety import Inputs
 from digimandate.cli.settings import Options, Settings, resolve
-from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError
+from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, Notice, UsageError
 from digimandate.i18n import Lang, counted, default_lang, t
 from digimandate.model.loader import Limits
 from digimandate.model.org import OrgModel
@@ -124,6 +124,7 @@ class Run:
         if not files:
             raise UsageError("no_files", paths=", ".join(str(p) for p in paths))
         self.settings = resolve(paths[0], self.options)
+        warn(self.settings.ruleset.notices, self.lang_for())
         baseline = load_baseline(self.baseline) if self.baseline else None
         advance, stop = show_progress(len(files))
         try:
@@ -159,6 +160,12 @@ class Run:
                 self.exit_code = max(self.exit_code, EXIT_INTERNAL)
             elif not exit_zero and any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings):
                 self.exit_code = max(self.exit_code, EXIT_FINDINGS)
+
+
+def warn(notices: Iterable[Notice], lang: Lang) -> None:
+    """Print the library's warnings on standard error, in the user's language."""
+    for notice in notices:
+        sys.stderr.write(notice.format(lang) + "\n")
 
 
 def check(run: Run, req: CheckRequest, color: bool, width: int | None) -> None:
