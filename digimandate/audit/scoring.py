@@ -16,7 +16,6 @@ from digimandate.audit.specs import WEIGHTS, ActiveRule, RuleSet
 TOP_LEVEL = 5
 FIRST_RUNG = 2
 DEFAULT_MIN_COVERAGE = 1.0
-DEFAULT_MIN_EVIDENCE = 0.5
 # Without a verdict on these, no overall level: the tip is about board commitment and the mandate.
 CORE_DIMENSIONS = ("board", "mandate")
 ASSESSED = ("passed", "failed", "error")

@@ -51,9 +51,7 @@ Refs = Annotated[list[Annotated[str, StringConstraints(min_length=1, max_length=
 # Department functions that deliver services to residents (used by several rules).
 SERVICE_FUNCTIONS = frozenset({"kcc", "publiekszaken", "vakafdeling"})
 ONLINE_CHANNELS = frozenset({"website", "app", "chat"})
-ASSISTED_CHANNELS = frozenset({"phone", "counter", "email", "post"})
 NOT_DIGITAL_SYSTEMS = frozenset({"mailbox", "paper"})
-LEADERSHIP = frozenset({"raad", "college", "directie", "gemeentesecretaris"})
 
 
 class Base(BaseModel):

@@ -18,15 +18,9 @@ if TYPE_CHECKING:  # the command line reads the registry of formats before any a
     from digimandate.i18n import Lang
 
 
-def render_many(results: list[AuditResult], rules: RuleSet, fmt: str, lang_for: Callable[[AuditResult], Lang],
-                color: bool = False, width: int | None = None) -> str:
-    """Render several results in one output: JSON as a list, SARIF as runs, JUnit as suites."""
-    return "".join(stream_many(results, rules, fmt, lang_for, color, width))
-
-
 def stream_many(results: list[AuditResult], rules: RuleSet, fmt: str, lang_for: Callable[[AuditResult], Lang],
                 color: bool = False, width: int | None = None) -> Iterator[str]:
-    """``render_many`` in pieces, as the format makes them (JSON and SARIF finding by finding)."""
+    """Several results in one output (JSON as a list, SARIF as runs, JUnit as suites), in pieces as they are made."""
     return _writer(fmt).write(results, rules, lang_for, Screen(color, width))
 
 

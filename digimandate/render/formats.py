@@ -46,7 +46,7 @@ class OutputFormat:
     name: str
     extension: str  # of a file written in this format, without the dot
     module: str  # the module that writes it, imported only when it is used
-    streams: bool = False  # made in pieces while written, never whole in memory
+    streams: bool = False  # made in pieces while written, never whole in memory (tens of thousands of findings)
     document: bool = False  # a document for the client (report, memo), not an output of ``check``
     note: str | None = None  # the key of a few words the help adds to the name
 
@@ -58,7 +58,7 @@ class OutputFormat:
 
 
 FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
-    OutputFormat("terminal", "txt", "digimandate.render.terminal"),
+    OutputFormat("terminal", "txt", "digimandate.render.terminal", streams=True),  # in colour it is made whole
     OutputFormat("json", "json", "digimandate.render.json_format", streams=True),
     OutputFormat("sarif", "sarif", "digimandate.render.sarif_format", streams=True),
     OutputFormat("junit", "xml", "digimandate.render.junit_format"),

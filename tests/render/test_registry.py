@@ -22,6 +22,7 @@ def test_every_format_of_check_is_a_module_that_writes_it() -> None:
     for fmt in check_formats():
         write = fmt.writer().write
         assert list(inspect.signature(write).parameters) == ["results", "rules", "lang_for", "screen"], fmt.name
+    assert [f.name for f in check_formats() if f.streams] == ["terminal", "json", "sarif"]
     assert [f.name for f in document_formats()] == ["md", "html", "docx"]
     with pytest.raises(ValueError, match="docx is a document format"):
         FORMATS["docx"].writer()
