@@ -3,7 +3,7 @@
 A dimension reaches level N when every rung 2..N had at least one assessed rule and every assessed
 rule on those rungs is met (passed/applicable reaches its ``min_coverage``). A dimension without an
 assessed rule has no level; neither has one whose checks rest mostly on facts not recorded.
-See the design note maturity-v2.md.
+See docs/maturity.md.
 """
 
 from __future__ import annotations
