@@ -17,6 +17,7 @@ from digimandate.model.document import Document
 def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome]:
     """Run every rule of the ruleset and return one outcome per rule, in rule order."""
     view: dict[str, Any] | None = None
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal message values of several findings, kept once
     outcomes = []
     for rule in ruleset.sorted():
         if not rule.enabled:
@@ -36,7 +37,7 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
 
                     view = build_view(doc)
                 hits = list(run_query(rule, view, audit_date, tally))
-            findings = _findings(doc, rule, hits)
+            findings = _findings(doc, rule, hits, shared)
         except NotApplicable:
             outcomes.append(Outcome(rule.id, "not_applicable"))
             continue
@@ -59,7 +60,11 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
     return outcomes
 
 
-def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding, ...]:
+_NONE = object()
+
+
+def _findings(doc: Document, rule: ActiveRule, hits: list[Hit],
+              shared: dict[tuple[str, ...], tuple[str, ...]] | None = None) -> tuple[Finding, ...]:
     """Turn hits into findings with their message values and a location.
 
     A value is the hit's own, else the entity's (its id and name), else the rule's parameter; a
@@ -70,6 +75,7 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding
     params = rule.params
     wanted: dict[str, tuple[Text, tuple[str, ...]]] = {}  # per message: its template and the names it may keep
     describe, locate = doc.describe, doc.locate
+    kept = {} if shared is None else shared  # several rules fail one entity with the same values: one tuple
     out = []
     for hit in hits:  # a rule may hit thousands of entities: the per-rule work is done once, above
         known = wanted.get(hit.message)
@@ -80,24 +86,30 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding
             known = wanted[hit.message] = (text, wanted_names(text, KEPT_NAMES))
         text, names_wanted = known
         entity = hit.entity
-        args = hit.args
+        args, item = hit.args, hit.item
         described = describe(entity)
         mandate = entity.startswith("mandates/")
         names = []
         values = []
         for k in names_wanted:
-            if k in args and not (mandate and k == "id"):
-                value = args[k]
+            own = args.get(k, _NONE)
+            if own is _NONE and item is not None:  # the query's item: only its plain values
+                own = item.get(k, _NONE)
+                if not isinstance(own, (str, int, float)):
+                    own = _NONE
+            if own is not _NONE and not (mandate and k == "id"):
+                value = own
             elif k in described:
                 value = described[k]
-            elif k in args:
-                value = args[k]
+            elif own is not _NONE:
+                value = own
             elif k in params:
                 value = params[k]
             else:
                 continue  # a placeholder nothing fills stays as written
             names.append(k)
             values.append(str(value))
+        filled = tuple(values)
         out.append(Finding(
             rule=spec.id,
             name=spec.name,
@@ -109,7 +121,7 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding
             entity=entity,
             location=locate(entity, hit.key),
             names=shared_names(tuple(names)),
-            values=tuple(values),
+            values=kept.setdefault(filled, filled),
             basis=hit.basis,  # the check decides it from the fact, never from a message's name
             sources=doc.sources_of(hit.entity, hit.key),
         ))

@@ -25,8 +25,7 @@ from digimandate.audit.budget import (
     tree_depth,
 )
 from digimandate.audit.jmes import DirectFunction, Fn, compile_query, contains, is_false
-from digimandate.audit.result import KEPT_NAMES, wanted_names
-from digimandate.audit.rules.api import Basis, Hit, NotApplicable, Tally
+from digimandate.audit.rules.api import NO_ARGS, Basis, Hit, NotApplicable, Tally
 from digimandate.audit.shapes import SECTION_NAMES, message_names, root_fields
 from digimandate.audit.specs import ActiveRule, Query
 from digimandate.model.validate import suggest
@@ -141,8 +140,6 @@ class CompiledCase:
     at: Where
     args_at: dict[str, Where]
     basis: Basis = "observed"
-    # The item's values a finding can use (its message's placeholders and KEPT_NAMES); None: all of them.
-    keep: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -229,7 +226,6 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
             raise too_deep from None
 
     top = query.each is None  # without `each`, every expression reads the whole organisation
-    messages = rule.spec.messages
     cases = tuple(
         CompiledCase(
             when=comp(c.when, "cases", i, "when", root=top),
@@ -239,7 +235,6 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
             at=("cases", i, "when"),
             args_at={k: ("cases", i, "args", k) for k in c.args},
             basis=c.basis,
-            keep=wanted_names(messages[c.message], KEPT_NAMES) if c.message in messages else None,
         )
         for i, c in enumerate(query.cases)
     )
@@ -313,21 +308,17 @@ def _hits(compiled: Compiled, view: dict[str, Any], tally: Tally | None = None) 
             for case in compiled.cases:
                 current = case.at
                 if not is_false(case.when(item)):
-                    # only the values a finding can use: copying every field of every hit was a sixth of an audit
-                    keep = case.keep
-                    if keep is None:
-                        args = {k: v for k, v in item.items() if isinstance(v, (str, int, float))}
-                    else:
-                        args = {}
-                        for k in keep:
-                            v = item.get(k)
-                            if isinstance(v, (str, int, float)):
-                                args[k] = v
-                    for k, e in case.args.items():
-                        current = case.args_at[k]
-                        args[k] = _show(e(item), compiled.funcs.budget)
+                    # the item itself goes with the hit (the finding takes the few values its message
+                    # uses): copying every field of every hit was a sixth of an audit
+                    args: Mapping[str, Any] = NO_ARGS
+                    if case.args:
+                        computed = {}
+                        for k, e in case.args.items():
+                            current = case.args_at[k]
+                            computed[k] = _show(e(item), compiled.funcs.budget)
+                        args = computed
                     entity = compiled.entity or item.get("_path") or "organisation"
-                    hits.append(Hit(entity, case.message, args, case.key, case.basis))
+                    hits.append(Hit(entity, case.message, args, case.key, case.basis, item))
                     break
     except BudgetExceeded as exc:
         exc.where = current
