@@ -74,7 +74,7 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit],
     messages = spec.messages
     params = rule.params
     wanted: dict[str, tuple[Text, tuple[str, ...]]] = {}  # per message: its template and the names it may keep
-    describe, locate = doc.describe, doc.locate
+    describe, locate, sources_of = doc.describe, doc.locate, doc.sources_of
     kept = {} if shared is None else shared  # several rules fail one entity with the same values: one tuple
     out = []
     for hit in hits:  # a rule may hit thousands of entities: the per-rule work is done once, above
@@ -123,6 +123,6 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit],
             names=shared_names(tuple(names)),
             values=kept.setdefault(filled, filled),
             basis=hit.basis,  # the check decides it from the fact, never from a message's name
-            sources=doc.sources_of(hit.entity, hit.key),
+            sources=sources_of(entity, hit.key),
         ))
     return tuple(out)
