@@ -61,6 +61,7 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
 
 
 _NONE = object()
+_EMPTY: dict[str, Any] = {}  # never changed
 
 
 def _findings(doc: Document, rule: ActiveRule, hits: list[Hit],
@@ -75,6 +76,7 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit],
     params = rule.params
     wanted: dict[str, tuple[Text, tuple[str, ...]]] = {}  # per message: its template and the names it may keep
     describe, locate, sources_of = doc.describe, doc.locate, doc.sources_of
+    known_entities = doc.described
     kept = {} if shared is None else shared  # several rules fail one entity with the same values: one tuple
     out = []
     for hit in hits:  # a rule may hit thousands of entities: the per-rule work is done once, above
@@ -86,8 +88,10 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit],
             known = wanted[hit.message] = (text, wanted_names(text, KEPT_NAMES))
         text, names_wanted = known
         entity = hit.entity
-        args, item = hit.args, hit.item
-        described = describe(entity)
+        args, item = hit.args or _EMPTY, hit.item  # a plain dict: most hits bring no values of their own
+        described = known_entities.get(entity)
+        if described is None:
+            described = describe(entity)
         mandate = entity.startswith("mandates/")
         names = []
         values = []
