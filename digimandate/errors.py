@@ -84,6 +84,18 @@ def _fill(args: dict[str, Any], lang: Lang) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A warning that stops nothing: returned by the library, printed by the command line in the user's language."""
+
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+    def format(self, lang: Lang) -> str:
+        """The warning as one line of standard error."""
+        return t(self.key, lang, **_fill(self.args, lang))
+
+
+@dataclass(frozen=True)
 class Problem:
     """One located input problem; texts are catalogue keys so both languages exist."""
 

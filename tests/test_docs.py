@@ -105,3 +105,19 @@ def test_every_rule_id_in_readme_and_docs_is_known(ruleset: RuleSet) -> None:
             assert rule_id in ruleset.rules or rule_id in ruleset.meta, (name, rule_id)
             assert f"  {rule_id}  " in listed, (name, rule_id)
             assert CliRunner().invoke(app, ["explain", rule_id, "--lang", "en"]).exit_code == 0, (name, rule_id)
+
+
+def test_the_ladder_in_the_maturity_doc_is_the_checklists(ruleset: RuleSet) -> None:
+    text = (ROOT / "docs" / "maturity.md").read_text(encoding="utf-8")
+    table = text.split("## The ladder of the built-in checklist", 1)[1].split("\n\n", 2)[1]
+    documented = {}
+    for row in table.splitlines()[2:]:
+        name, *rungs = [cell.strip() for cell in row.strip("|").split("|")]
+        documented[name] = [sorted(r.split(", ")) for r in rungs]
+    graded = {n for n, d in ruleset.dimensions.items() if d.graded}
+    expected = {name: [sorted(r.id for r in ruleset.rules.values() if r.spec.dimension == name and r.spec.level == level)
+                       for level in (2, 3, 4, 5)] for name in graded}
+    assert documented == expected
+    advisory = sorted(r.id for r in ruleset.rules.values() if r.spec.dimension not in graded)
+    assert f"(`job`: {', '.join(advisory)})" in text
+    assert "docs/maturity.md" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 import digimandate
 from digimandate.cli.app import app
-from digimandate.render import Format
+from digimandate.render.formats import check_formats
 
 DATA = Path(__file__).resolve().parent / "data"
 HOSTILE = DATA / "hostile-names.yaml"
@@ -59,7 +59,7 @@ def _run(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return (tmp_path / "out").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("fmt", [*(f.value for f in Format), *DOCUMENTS])
+@pytest.mark.parametrize("fmt", [*(f.name for f in check_formats()), *DOCUMENTS])
 def test_hostile_names_cannot_inject_into_any_output(fmt: str, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     text = _run(fmt, tmp_path, monkeypatch)
@@ -95,7 +95,7 @@ def test_hostile_names_cannot_inject_into_the_coloured_terminal() -> None:
 
     rules = load_ruleset()
     result = audit_file(HOSTILE, rules)
-    text = SGR.sub("", render(result, rules, Format.terminal, "nl", color=True))
+    text = SGR.sub("", render(result, rules, "terminal", "nl", color=True))
     assert CONTROL.findall(text) == []
     assert "[bold]vet[/bold]" in text  # rich markup in a name is shown, not applied
     assert [line for line in text.splitlines() if line.startswith("::")] == []

@@ -122,11 +122,6 @@ def _entity_list(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, dict) and "id" in v for v in value)
 
 
-def case_yaml(case: Case) -> str:
-    """The case's organisation as YAML text."""
-    return dump(apply_patch(base_org(), case.patch), sort_keys=False, allow_unicode=True)
-
-
 Example = tuple[Case, list[Finding]]
 
 

@@ -22,7 +22,7 @@ from digimandate.audit.specs import (
     builtin_dir,
     template_parts,
 )
-from digimandate.errors import InputError, Location, Problem, Term, UsageError, problem
+from digimandate.errors import InputError, Location, Notice, Problem, Term, UsageError, problem
 from digimandate.i18n import LANGS
 from digimandate.model.loader import Limits, Loaded, load_file
 from digimandate.model.validate import suggest, validate_model
@@ -65,26 +65,23 @@ def load_ruleset(extra: list[Path] | None = None, builtin: bool = True) -> RuleS
         _merge(rs, cl, loaded)
         if not (builtin and i == 0):
             custom.append((cl.checklist.id, set(cl.dimensions) | {r.dimension for r in cl.rules}))
-    _warn_empty_rungs(rs, custom)
+    rs.notices.extend(_empty_rungs(rs, custom))
     return rs
 
 
-def _warn_empty_rungs(rs: RuleSet, custom: list[tuple[str, set[str]]]) -> None:
-    """Warn (not fail) when a custom checklist leaves a rung of a dimension it touches without a rule."""
+def _empty_rungs(rs: RuleSet, custom: list[tuple[str, set[str]]]) -> list[Notice]:
+    """A warning (not a failure) for each dimension a custom checklist touches that has a rung without a rule."""
     if not custom:
-        return
-    import sys
-
-    from digimandate.i18n import default_lang, t
-
-    lang = default_lang()
+        return []
+    notices = []
     warned: set[str] = set()
     for name, level in rs.empty_rungs():
         owner = next((cid for cid, dims in custom if name in dims), None)
         if owner is not None and name not in warned:  # the lowest empty rung caps the dimension
             warned.add(name)
-            sys.stderr.write(t("checklist_empty_rung", lang, checklist=owner, dimension=name, level=level,
-                               below=level - 1) + "\n")
+            notices.append(Notice("checklist_empty_rung",
+                                  {"checklist": owner, "dimension": name, "level": level, "below": level - 1}))
+    return notices
 
 
 def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:

@@ -7,9 +7,9 @@ from typing import Any
 
 from digimandate.audit.budget import BudgetExceeded
 from digimandate.audit.query import failure, run_query
-from digimandate.audit.result import Finding, Outcome, message_values
+from digimandate.audit.result import KEPT_NAMES, Finding, Outcome, shared_names, wanted_names
 from digimandate.audit.rules import REGISTRY, Context, Hit, NotApplicable, Tally
-from digimandate.audit.specs import ActiveRule, PythonCheck, RuleSet
+from digimandate.audit.specs import ActiveRule, PythonCheck, RuleSet, Text
 from digimandate.errors import InputError, problem
 from digimandate.model.document import Document
 
@@ -17,6 +17,7 @@ from digimandate.model.document import Document
 def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome]:
     """Run every rule of the ruleset and return one outcome per rule, in rule order."""
     view: dict[str, Any] | None = None
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal message values of several findings, kept once
     outcomes = []
     for rule in ruleset.sorted():
         if not rule.enabled:
@@ -36,7 +37,7 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
 
                     view = build_view(doc)
                 hits = list(run_query(rule, view, audit_date, tally))
-            findings = _findings(doc, rule, hits)
+            findings = _findings(doc, rule, hits, shared)
         except NotApplicable:
             outcomes.append(Outcome(rule.id, "not_applicable"))
             continue
@@ -59,24 +60,60 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
     return outcomes
 
 
-# The message values that the report and memo reuse (names of what a finding is about).
-_KEPT_ARGS = ("id", "name", "process", "channel", "who")
+_NONE = object()
+_EMPTY: dict[str, Any] = {}  # never changed
 
 
-def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding, ...]:
-    """Turn hits into findings with their message values and a location."""
+def _findings(doc: Document, rule: ActiveRule, hits: list[Hit],
+              shared: dict[tuple[str, ...], tuple[str, ...]] | None = None) -> tuple[Finding, ...]:
+    """Turn hits into findings with their message values and a location.
+
+    A value is the hit's own, else the entity's (its id and name), else the rule's parameter; a
+    mandate is named by its topic even when a query's item brings its raw id.
+    """
     spec = rule.spec
     messages = spec.messages
     params = rule.params
+    wanted: dict[str, tuple[Text, tuple[str, ...]]] = {}  # per message: its template and the names it may keep
+    describe, locate, sources_of = doc.describe, doc.locate, doc.sources_of
+    known_entities = doc.described
+    kept = {} if shared is None else shared  # several rules fail one entity with the same values: one tuple
     out = []
     for hit in hits:  # a rule may hit thousands of entities: the per-rule work is done once, above
-        text = messages.get(hit.message)
-        if text is None:
-            raise KeyError(f"rule {spec.id} has no message {hit.message!r}")
-        args = {**params, **doc.describe(hit.entity), **hit.args}
-        if hit.entity.startswith("mandates/") and "id" in hit.args:  # a query's item brings its raw id
-            args["id"] = doc.describe(hit.entity).get("id", args["id"])
-        names, values = message_values(text, args, _KEPT_ARGS)
+        known = wanted.get(hit.message)
+        if known is None:
+            text = messages.get(hit.message)
+            if text is None:
+                raise KeyError(f"rule {spec.id} has no message {hit.message!r}")
+            known = wanted[hit.message] = (text, wanted_names(text, KEPT_NAMES))
+        text, names_wanted = known
+        entity = hit.entity
+        args, item = hit.args or _EMPTY, hit.item  # a plain dict: most hits bring no values of their own
+        described = known_entities.get(entity)
+        if described is None:
+            described = describe(entity)
+        mandate = entity.startswith("mandates/")
+        names = []
+        values = []
+        for k in names_wanted:
+            own = args.get(k, _NONE)
+            if own is _NONE and item is not None:  # the query's item: only its plain values
+                own = item.get(k, _NONE)
+                if not isinstance(own, (str, int, float)):
+                    own = _NONE
+            if own is not _NONE and not (mandate and k == "id"):
+                value = own
+            elif k in described:
+                value = described[k]
+            elif own is not _NONE:
+                value = own
+            elif k in params:
+                value = params[k]
+            else:
+                continue  # a placeholder nothing fills stays as written
+            names.append(k)
+            values.append(str(value))
+        filled = tuple(values)
         out.append(Finding(
             rule=spec.id,
             name=spec.name,
@@ -85,11 +122,11 @@ def _findings(doc: Document, rule: ActiveRule, hits: list[Hit]) -> tuple[Finding
             level=spec.level,
             text=text,
             message_key=hit.message,
-            entity=hit.entity,
-            location=doc.locate(hit.entity, hit.key),
-            names=names,
-            values=values,
+            entity=entity,
+            location=locate(entity, hit.key),
+            names=shared_names(tuple(names)),
+            values=kept.setdefault(filled, filled),
             basis=hit.basis,  # the check decides it from the fact, never from a message's name
-            sources=doc.sources_of(hit.entity, hit.key),
+            sources=sources_of(entity, hit.key),
         ))
     return tuple(out)

@@ -34,7 +34,7 @@ def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
         check_waiver_length(waivers, audit_date)
         outcomes, waived, meta = apply_waivers(outcomes, waivers, now)
     findings = [f for o in outcomes if o.status != "waived" for f in o.findings] + meta
-    findings.sort(key=lambda f: f.sort_key())
+    findings.sort(key=Finding.sort_key)
     return AuditResult(
         tool_version=__version__,
         file=doc.file,

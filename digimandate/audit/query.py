@@ -25,7 +25,7 @@ from digimandate.audit.budget import (
     tree_depth,
 )
 from digimandate.audit.jmes import DirectFunction, Fn, compile_query, contains, is_false
-from digimandate.audit.rules.api import Basis, Hit, NotApplicable, Tally
+from digimandate.audit.rules.api import NO_ARGS, Basis, Hit, NotApplicable, Tally
 from digimandate.audit.shapes import SECTION_NAMES, message_names, root_fields
 from digimandate.audit.specs import ActiveRule, Query
 from digimandate.model.validate import suggest
@@ -308,12 +308,17 @@ def _hits(compiled: Compiled, view: dict[str, Any], tally: Tally | None = None) 
             for case in compiled.cases:
                 current = case.at
                 if not is_false(case.when(item)):
-                    args = {k: v for k, v in item.items() if isinstance(v, (str, int, float))}
-                    for k, e in case.args.items():
-                        current = case.args_at[k]
-                        args[k] = _show(e(item), compiled.funcs.budget)
+                    # the item itself goes with the hit (the finding takes the few values its message
+                    # uses): copying every field of every hit was a sixth of an audit
+                    args: Mapping[str, Any] = NO_ARGS
+                    if case.args:
+                        computed = {}
+                        for k, e in case.args.items():
+                            current = case.args_at[k]
+                            computed[k] = _show(e(item), compiled.funcs.budget)
+                        args = computed
                     entity = compiled.entity or item.get("_path") or "organisation"
-                    hits.append(Hit(entity, case.message, args, case.key, case.basis))
+                    hits.append(Hit(entity, case.message, args, case.key, case.basis, item))
                     break
     except BudgetExceeded as exc:
         exc.where = current

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from digimandate.audit.specs import Kind, Text, fill, placeholders
+from digimandate.audit.specs import Kind, Text, fill_values, placeholders
 from digimandate.errors import Location, reduce_by_fields
 from digimandate.i18n import Lang
 
@@ -56,7 +56,7 @@ class Finding:
 
     def message(self, lang: Lang) -> str:
         """The message in ``lang``."""
-        return fill(self.text.nl if lang == "nl" else self.text.en, dict(zip(self.names, self.values, strict=True)))
+        return fill_values(self.text.nl if lang == "nl" else self.text.en, self.names, self.values)
 
     @property
     def message_nl(self) -> str:
@@ -79,7 +79,20 @@ class Finding:
         return (loc.file, loc.line, loc.column, self.rule, self.entity)
 
 
+# The message values that the report and memo reuse (names of what a finding is about).
+KEPT_NAMES = ("id", "name", "process", "channel", "who")
+
 _NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def shared_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """One tuple per shape of names, shared by all findings of that shape."""
+    return _NAMES.setdefault(names, names)
+
+
+def wanted_names(text: Text, keep: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Every placeholder of ``text`` in either language, then ``keep``, each once: the names a finding may keep."""
+    return tuple(dict.fromkeys((*placeholders(text.nl), *placeholders(text.en), *keep)))
 
 
 def message_values(text: Text, args: Mapping[str, Any], keep: tuple[str, ...] = ()
@@ -88,9 +101,7 @@ def message_values(text: Text, args: Mapping[str, Any], keep: tuple[str, ...] = 
 
     A placeholder ``args`` lacks stays out, so the message shows it as written, as ``fill`` does.
     """
-    wanted = dict.fromkeys((*placeholders(text.nl), *placeholders(text.en), *keep))
-    names = tuple(k for k in wanted if k in args)
-    names = _NAMES.setdefault(names, names)  # one tuple per shape, shared by all findings of that shape
+    names = shared_names(tuple(k for k in wanted_names(text, keep) if k in args))
     return names, tuple([str(args[k]) for k in names])
 
 

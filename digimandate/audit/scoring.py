@@ -3,7 +3,7 @@
 A dimension reaches level N when every rung 2..N had at least one assessed rule and every assessed
 rule on those rungs is met (passed/applicable reaches its ``min_coverage``). A dimension without an
 assessed rule has no level; neither has one whose checks rest mostly on facts not recorded.
-See the design note maturity-v2.md.
+See docs/maturity.md.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from digimandate.audit.specs import WEIGHTS, ActiveRule, RuleSet
 TOP_LEVEL = 5
 FIRST_RUNG = 2
 DEFAULT_MIN_COVERAGE = 1.0
-DEFAULT_MIN_EVIDENCE = 0.5
 # Without a verdict on these, no overall level: the tip is about board commitment and the mandate.
 CORE_DIMENSIONS = ("board", "mandate")
 ASSESSED = ("passed", "failed", "error")

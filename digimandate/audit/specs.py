@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from digimandate.errors import Location
+from digimandate.errors import Location, Notice
 
 Severity = Literal["critical", "high", "medium", "low", "info"]
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")
@@ -49,6 +49,32 @@ def fill(template: str, args: Mapping[str, Any]) -> str:
             out.append("{" + part + "}" if value is _MISSING else str(value))
         else:
             out.append(part)
+    return "".join(out)
+
+
+def fill_values(template: str, names: tuple[str, ...], values: tuple[str, ...]) -> str:
+    """``fill`` with the values by position (``names[i]`` is ``values[i]``), through a format made once per shape."""
+    key = (template, names)
+    form = _FORMS.get(key)
+    if form is None:
+        form = _format_of(template, names)
+        if len(_FORMS) < 4096:  # templates and shapes are few; a checklist cannot make this grow without bound
+            _FORMS[key] = form
+    return form.format(*values)
+
+
+_FORMS: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+def _format_of(template: str, names: tuple[str, ...]) -> str:
+    """``template`` as a str.format text: a placeholder ``names`` holds by its position, anything else as written."""
+    out = []
+    for i, part in enumerate(template_parts(template)):
+        if i % 2 and part in names:
+            out.append("{" + str(names.index(part)) + "}")
+        else:
+            text = "{" + part + "}" if i % 2 else part
+            out.append(text.replace("{", "{{").replace("}", "}}"))
     return "".join(out)
 
 
@@ -296,6 +322,7 @@ class RuleSet:
     dimensions: dict[str, Dimension] = field(default_factory=dict)
     sources: dict[str, SourceInfo] = field(default_factory=dict)
     checklists: list[Header] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)  # warnings about the checklists, for the user to read
 
     @property
     def meta(self) -> dict[str, MetaRule]:

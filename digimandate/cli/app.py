@@ -19,6 +19,7 @@ from digimandate.cli.starter import default_file
 from digimandate.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError, os_reason
 from digimandate.i18n import Lang, default_lang, t
 from digimandate.model.loader import DEFAULT_MAX_BYTES, Limits
+from digimandate.render.formats import check_formats, document_formats, listed
 
 if TYPE_CHECKING:  # imported where used: `digimandate --help` should not pay for the audit's modules
     from digimandate.cli.documents import DocRequest
@@ -229,7 +230,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help=_h("help_opt_check_format"),
+            help=t("help_opt_check_format", _HELP_LANG, formats=listed(check_formats(), _HELP_LANG)),
             show_default=False,
             metavar=_h("help_metavar_format"),
         ),
@@ -321,14 +322,6 @@ PreviousOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help=_h("help_opt_document_force"))]
 
 
-class DocFormat(str, enum.Enum):
-    """Formats of the report and the memo."""
-
-    md = "md"
-    html = "html"
-    docx = "docx"
-
-
 class AudienceOpt(str, enum.Enum):
     """Who decides on the memo."""
 
@@ -336,8 +329,12 @@ class AudienceOpt(str, enum.Enum):
     college = "college"
 
 
+# The formats of the report and the memo, as typer's choices: made from the registry of formats.
+DocFormat = enum.Enum("DocFormat", [(f.name, f.name) for f in document_formats()], type=str)  # type: ignore[misc]
+DOC_DEFAULT = DocFormat("md")
 DocFormatOption = Annotated[
-    DocFormat, typer.Option("--format", "-f", help=_h("help_opt_document_format"))
+    DocFormat, typer.Option("--format", "-f", help=t("help_opt_document_format", _HELP_LANG,
+                                                      formats=listed(document_formats(), _HELP_LANG)))
 ]
 ReferenceOption = Annotated[
     OptPath, typer.Option("--reference-docx", help=_h("help_opt_reference_docx"),
@@ -362,7 +359,7 @@ def report_cmd(
     file: DocFileArg = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
-    fmt: DocFormatOption = DocFormat.md,
+    fmt: DocFormatOption = DOC_DEFAULT,
     reference: ReferenceOption = None,
     template: Annotated[
         OptPath, typer.Option("--template", help=_h("help_opt_report_template"), metavar=_h("help_metavar_folder"))
@@ -391,7 +388,7 @@ def memo_cmd(
     file: DocFileArg = Path("organisation.yaml"),
     output: OutOption = None,
     lang: LangOption = None,
-    fmt: DocFormatOption = DocFormat.md,
+    fmt: DocFormatOption = DOC_DEFAULT,
     audience: Annotated[
         AudienceOpt,
         typer.Option("--audience", help=_h("help_opt_audience")),
@@ -578,7 +575,7 @@ def _step(step: str, file: Path, options: Options, max_bytes: int, fmt: str, for
 def opzet_cmd(
     file: DocFileArg = Path("organisation.yaml"),
     lang: LangOption = None,
-    fmt: DocFormatOption = DocFormat.md,
+    fmt: DocFormatOption = DOC_DEFAULT,
     force: ForceOption = False,
     checklist: ChecklistOption = None,
     config: ConfigOption = None,
@@ -593,7 +590,7 @@ def opzet_cmd(
 def uitvraag_cmd(
     file: DocFileArg = Path("organisation.yaml"),
     lang: LangOption = None,
-    fmt: Annotated[DocFormat, typer.Option("--format", "-f", help=_h("help_opt_guide_format"))] = DocFormat.docx,
+    fmt: Annotated[DocFormat, typer.Option("--format", "-f", help=_h("help_opt_guide_format"))] = DocFormat("docx"),
     force: ForceOption = False,
     checklist: ChecklistOption = None,
     config: ConfigOption = None,
@@ -608,7 +605,7 @@ def uitvraag_cmd(
 def bevindingen_cmd(
     file: DocFileArg = Path("organisation.yaml"),
     lang: LangOption = None,
-    fmt: DocFormatOption = DocFormat.md,
+    fmt: DocFormatOption = DOC_DEFAULT,
     force: ForceOption = False,
     checklist: ChecklistOption = None,
     config: ConfigOption = None,

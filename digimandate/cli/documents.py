@@ -17,6 +17,7 @@ from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
 from digimandate.model.loader import Limits
 from digimandate.render.common import Audited
+from digimandate.render.formats import FORMATS
 
 Warn = Callable[[str], None]
 
@@ -36,7 +37,7 @@ class DocRequest:
     sender: str | None = None
     force: bool = False
     names: bool = False  # staff names beside the job design: the consultant's copy only
-    fmt: str = "md"  # md, html or docx
+    fmt: str = "md"  # one of render.formats.document_formats()
     audience: str = "directie"  # who decides on a memo: directie or college
     reference: Path | None = None  # a Word file whose house style a docx takes
 
@@ -54,7 +55,7 @@ class DocRequest:
 
 def suffix(req: DocRequest) -> str:
     """The file name ending of one document in a folder of documents."""
-    ext = ".md" if req.template is not None else "." + req.fmt
+    ext = ".md" if req.template is not None else "." + FORMATS[req.fmt].extension
     return ext if req.kind == "report" else f".memo{ext}"
 
 

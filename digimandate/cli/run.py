@@ -13,18 +13,18 @@ from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import SEVERITY_RANK
 from digimandate.cli.safety import Inputs
 from digimandate.cli.settings import Options, Settings, resolve
-from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError
+from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, Notice, UsageError
 from digimandate.i18n import Lang, counted, default_lang, t
 from digimandate.model.loader import Limits
 from digimandate.model.org import OrgModel
-from digimandate.render import Format
+from digimandate.render.formats import OutputFormat, check_format, check_formats
 
 
 @dataclass(frozen=True)
 class Output:
     """One requested output: a format and where it goes (None: standard output)."""
 
-    fmt: Format
+    fmt: OutputFormat
     path: Path | None = None
     per_organisation: bool = False  # FORMAT=FOLDER/ writes one file per organisation
 
@@ -32,14 +32,15 @@ class Output:
 def parse_outputs(specs: list[str], github_actions: bool) -> list[Output]:
     """Parse ``--format NAME`` and ``--format NAME=PATH``; at most one may go to standard output."""
     if not specs:
-        return [Output(Format.github if github_actions else Format.terminal)]
+        default = check_format("github" if github_actions else "terminal")
+        assert default is not None
+        return [Output(default)]
     outputs = []
     for spec in specs:
         name, sep, path = spec.partition("=")
-        try:
-            fmt = Format(name.strip().lower())
-        except ValueError:
-            raise UsageError("bad_format", value=name, allowed=", ".join(f.value for f in Format)) from None
+        fmt = check_format(name)
+        if fmt is None:
+            raise UsageError("bad_format", value=name, allowed=", ".join(f.name for f in check_formats()))
         if sep and not path.strip():
             raise UsageError("bad_format_path", value=spec)
         target = None if not sep or path.strip() == "-" else Path(path.strip())
@@ -123,6 +124,7 @@ class Run:
         if not files:
             raise UsageError("no_files", paths=", ".join(str(p) for p in paths))
         self.settings = resolve(paths[0], self.options)
+        warn(self.settings.ruleset.notices, self.lang_for())
         baseline = load_baseline(self.baseline) if self.baseline else None
         advance, stop = show_progress(len(files))
         try:
@@ -160,8 +162,10 @@ class Run:
                 self.exit_code = max(self.exit_code, EXIT_FINDINGS)
 
 
-EXTENSIONS = {Format.terminal: "txt", Format.json: "json", Format.sarif: "sarif", Format.junit: "xml",
-              Format.github: "txt"}
+def warn(notices: Iterable[Notice], lang: Lang) -> None:
+    """Print the library's warnings on standard error, in the user's language."""
+    for notice in notices:
+        sys.stderr.write(notice.format(lang) + "\n")
 
 
 def check(run: Run, req: CheckRequest, color: bool, width: int | None) -> None:
@@ -236,12 +240,12 @@ def render_outputs(run: Run, outputs: list[Output], color: bool,
         if out.path is not None and out.per_organisation:
             folders.append(out.path)  # a trailing slash asks for the folder: made once every target is checked
             for result, name in zip(run.results, output_names(run.results), strict=True):
-                name = f"{name}.{EXTENSIONS[out.fmt]}"
-                rendered.append((out.path / name, stream(result, rules, out.fmt, run.lang_for(result))))
+                name = f"{name}.{out.fmt.extension}"
+                rendered.append((out.path / name, stream(result, rules, out.fmt.name, run.lang_for(result))))
             continue
-        pieces = stream_many(run.results, rules, out.fmt, run.lang_for, color=color and out.path is None,
+        pieces = stream_many(run.results, rules, out.fmt.name, run.lang_for, color=color and out.path is None,
                              width=width if out.path is None else None)
-        if out.fmt is Format.terminal and run.failed:  # the summary counts what could not be audited too
+        if out.fmt.name == "terminal" and run.failed:  # the summary counts what could not be audited too
             lang = run.lang_for()
             total = counted(len(run.files), "noun_organisation_file", lang)
             failed = t("sum_failed", lang, count=len(run.failed), total=total,

@@ -78,6 +78,8 @@ class Document:
                 ids.update(dict.fromkeys(self.cited_parts.get((entity, key), ())))
             found = self._chain[memo] = tuple(ids)
         return found
+    described: dict[str, dict[str, Any]] = field(default_factory=dict)  # describe() by entity path
+    located: dict[tuple[str, str | None], Location] = field(default_factory=dict)  # locate() by entity and key
 
     def intake_paths(self, proc: Process) -> list[str]:
         """Entity paths of a process's intake routes, computed once per process."""
@@ -92,7 +94,16 @@ class Document:
         return self.loaded.file
 
     def describe(self, entity: str) -> dict[str, Any]:
-        """The id and name of a top-level entity (``mandates/x``), for message placeholders."""
+        """The id and name of a top-level entity (``mandates/x``), for message placeholders; not to be changed.
+
+        Made once per entity: several rules fail the same one.
+        """
+        described = self.described.get(entity)
+        if described is None:
+            described = self.described[entity] = self._describe(entity)
+        return described
+
+    def _describe(self, entity: str) -> dict[str, Any]:
         section, _, ident = entity.partition("/")
         ident = ident.partition("/")[0]
         table = getattr(self, section, None) if section in SECTIONS else None
@@ -111,7 +122,16 @@ class Document:
         return f'"{topic}"' if topic else ident
 
     def locate(self, entity: str, key: str | None = None) -> Location:
-        """Find where an entity (or one of its keys) stands; falls back to its nearest parent."""
+        """Find where an entity (or one of its keys) stands; falls back to its nearest parent.
+
+        Found once per entity and key: several rules fail the same entity, and share its location.
+        """
+        located = self.located.get((entity, key))
+        if located is None:
+            located = self.located[entity, key] = self._locate(entity, key)
+        return located
+
+    def _locate(self, entity: str, key: str | None) -> Location:
         path = entity
         while path:
             raw = self.entities.get(path)

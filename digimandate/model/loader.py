@@ -261,7 +261,6 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.stack: list[_Frame] = []
         self.root: Any = _MISSING
-        self.root_size = 0
         self.documents = 0
 
     def fail(self, pos: Pos, msg: str, hint: str | None = None, **args: Any) -> InputError:
@@ -406,7 +405,6 @@ class _Builder:
             self.anchors[anchor] = (value, size)
         if not self.stack:
             self.root = value
-            self.root_size = size
             return
         frame = self.stack[-1]
         frame.size += size

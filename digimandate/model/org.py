@@ -53,7 +53,6 @@ SERVICE_FUNCTIONS = frozenset({"kcc", "publiekszaken", "vakafdeling"})
 ONLINE_CHANNELS = frozenset({"website", "app", "chat"})
 ASSISTED_CHANNELS = frozenset({"phone", "counter", "email", "post"})
 NOT_DIGITAL_SYSTEMS = frozenset({"mailbox", "paper"})
-LEADERSHIP = frozenset({"raad", "college", "directie", "gemeentesecretaris"})
 
 
 class Base(BaseModel):
@@ -367,18 +366,35 @@ def unset_paths(model: BaseModel) -> list[str]:
     none, so neither it nor anything below it is unset. Items of lists are entities of their own.
     """
     out: list[str] = []
-    given = model.model_fields_set
-    for name in type(model).model_fields:
-        if name in NOT_FACTS:
-            continue
-        if name not in given:
-            out.append(name)
-            out.extend(f"{name}.{sub}" for sub in _nested_fields(type(model), name))
+    for name, paths in _unset_plan(type(model), frozenset(model.model_fields_set)):
+        if paths is not None:
+            out.extend(paths)
             continue
         value = getattr(model, name)
         if isinstance(value, BaseModel):
-            out.extend(f"{name}.{sub}" for sub in unset_paths(value))
+            out.extend([f"{name}.{sub}" for sub in unset_paths(value)])
     return out
+
+
+_PLANS: dict[tuple[type[BaseModel], frozenset[str]], tuple[tuple[str, tuple[str, ...] | None], ...]] = {}
+
+
+def _unset_plan(cls: type[BaseModel], given: frozenset[str]) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """What ``unset_paths`` does for a model of ``cls`` given ``given``, made once per shape.
+
+    In field order: a field left out, with every path that leaves out, or a given field (None:
+    look whether it holds a model).
+    """
+    key = (cls, given)
+    plan = _PLANS.get(key)
+    if plan is None:
+        plan = tuple(
+            (name, None) if name in given else (name, (name, *(f"{name}.{sub}" for sub in _nested_fields(cls, name))))
+            for name in cls.model_fields if name not in NOT_FACTS
+        )
+        if len(_PLANS) < 4096:  # shapes are few in practice; a file cannot make this grow without bound
+            _PLANS[key] = plan
+    return plan
 
 
 _NESTED: dict[tuple[type[BaseModel], str], tuple[str, ...]] = {}

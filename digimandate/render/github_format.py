@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
+
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang, t
 from digimandate.render.common import LEVELS, github_escape
+from digimandate.render.formats import PLAIN, Screen
 from digimandate.textsafe import one_line
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def write(results: Sequence[AuditResult], rules: RuleSet, lang_for: Callable[[AuditResult], Lang],
+          screen: Screen = PLAIN) -> Iterator[str]:
+    """The annotations of every result, one after the other."""
+    yield "\n".join(render(r, rules, lang_for(r)) for r in results)
 
 
 def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from digimandate.audit.result import SCHEMA_VERSION, AuditResult, Evidence, Finding, SourceEntry
 from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang
 from digimandate.jsontext import Lazy, output_chunks
+from digimandate.render.formats import PLAIN, Screen
 from digimandate.render.levels import level_name
 
 
@@ -127,3 +128,11 @@ def chunks(result: AuditResult, rules: RuleSet, lang: Lang) -> Iterator[str]:
 def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
     """Render the result as indented JSON with a trailing newline."""
     return "".join(chunks(result, rules, lang))
+
+
+def write(results: Sequence[AuditResult], rules: RuleSet, lang_for: Callable[[AuditResult], Lang],
+          screen: Screen = PLAIN) -> Iterator[str]:
+    """One result as an object, several as a list of them; made finding by finding as it is written."""
+    if len(results) == 1:
+        return chunks(results[0], rules, lang_for(results[0]))
+    return output_chunks(Lazy(result_dict(r, lang_for(r)) for r in results))

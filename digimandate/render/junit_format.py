@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from xml.etree import ElementTree as ET
 
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang, counted, t
+from digimandate.render.formats import PLAIN, Screen
 from digimandate.textsafe import one_line
 
 
@@ -67,6 +69,15 @@ def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
     root.append(suite)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def write(results: Sequence[AuditResult], rules: RuleSet, lang_for: Callable[[AuditResult], Lang],
+          screen: Screen = PLAIN) -> Iterator[str]:
+    """One JUnit report, with a suite per result."""
+    if len(results) == 1:
+        yield render(results[0], rules, lang_for(results[0]))
+    else:
+        yield combine([render(r, rules, lang_for(r)) for r in results])
 
 
 def combine(documents: list[str]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from digimandate.audit.result import AuditResult, Finding, WaivedFinding
@@ -11,6 +11,7 @@ from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang
 from digimandate.jsontext import Lazy, output_chunks
 from digimandate.render.common import LEVELS, relative_uri, rule_url
+from digimandate.render.formats import PLAIN, Screen
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -123,3 +124,13 @@ def chunks(result: AuditResult, rules: RuleSet, lang: Lang) -> Iterator[str]:
 def render(result: AuditResult, rules: RuleSet, lang: Lang) -> str:
     """Render the result as a SARIF 2.1.0 document."""
     return "".join(chunks(result, rules, lang))
+
+
+def write(results: Sequence[AuditResult], rules: RuleSet, lang_for: Callable[[AuditResult], Lang],
+          screen: Screen = PLAIN) -> Iterator[str]:
+    """One SARIF log, with a run per result; made finding by finding as it is written."""
+    if len(results) == 1:
+        return chunks(results[0], rules, lang_for(results[0]))
+    logs = [sarif_dict(r, rules, lang_for(r)) for r in results]
+    logs[0]["runs"] = [run for log in logs for run in log["runs"]]
+    return output_chunks(logs[0])

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import bisect
 import io
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from digimandate.audit.result import AuditResult, Finding
 from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang, counted, t
+from digimandate.render.formats import PLAIN, Screen
 from digimandate.render.levels import dimension_reason, evidence_text, level_text, maturity_line, score_text
 from digimandate.textsafe import one_line
 
@@ -45,11 +47,11 @@ def render(result: AuditResult, rules: RuleSet, lang: Lang, color: bool = False,
     With ``width`` (a terminal's, at least 80 columns) long lines wrap between words; without
     it every finding stays on one line, as tools that read the output line by line expect.
     """
-    lines = _lines(result, rules, lang)
+    if not color:
+        return "".join(chunks(result, rules, lang, width))
+    lines: Iterable[Line] = _lines(result, rules, lang)
     if width is not None:
         lines = [part for line in lines for part in wrap(line, max(width, MIN_WIDTH))]
-    if not color:
-        return "".join(line.text + "\n" for line in lines)
     from rich.console import Console
     from rich.markup import escape
 
@@ -61,6 +63,40 @@ def render(result: AuditResult, rules: RuleSet, lang: Lang, color: bool = False,
                       soft_wrap=True)
     console.print(markup, end="")
     return buf.getvalue()
+
+
+def chunks(result: AuditResult, rules: RuleSet, lang: Lang, width: int | None = None) -> Iterator[str]:
+    """The plain view (no colour) in pieces of a thousand lines, so that it is never whole in memory."""
+    lines: Iterable[Line] = _lines(result, rules, lang)
+    if width is not None:
+        lines = (part for line in lines for part in wrap(line, max(width, MIN_WIDTH)))
+    for batch in _batched(lines, 1000):
+        yield "".join([line.text + "\n" for line in batch])
+
+
+def _batched(lines: Iterable[Line], size: int) -> Iterator[list[Line]]:
+    batch: list[Line] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write(results: Sequence[AuditResult], rules: RuleSet, lang_for: Callable[[AuditResult], Lang],
+          screen: Screen = PLAIN) -> Iterator[str]:
+    """Each result's view; after several, a line per organisation. Plain text is made as it is written."""
+    for i, result in enumerate(results):
+        if i:
+            yield "\n"
+        if screen.color:
+            yield render(result, rules, lang_for(result), color=True, width=screen.width)
+        else:
+            yield from chunks(result, rules, lang_for(result), screen.width)
+    if len(results) > 1:
+        yield "\n" + summary_table(list(results), lang_for(results[0]))
 
 
 def cell_width(text: str) -> int:
@@ -147,15 +183,14 @@ def _plain(text: str, style: str = "", hang: int = 4) -> Line:
     return Line([(one_line(text), style)], hang)
 
 
-def _lines(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
-    """Build the view line by line."""
-    out: list[Line] = []
+def _lines(result: AuditResult, rs: RuleSet, lang: Lang) -> Iterator[Line]:
+    """The view line by line, made as it is written."""
     m = result.maturity
     # folder audits print several organisations one after the other: each starts with its name
-    out.append(_plain(t("term_org_header", lang, org=result.organisation_name, file=result.file), "bold"))
+    yield _plain(t("term_org_header", lang, org=result.organisation_name, file=result.file), "bold")
     if result.config is not None:  # which settings judged these findings: never a configuration unseen
-        out.append(_plain(t("term_config", lang, file=result.config), "dim"))
-    out.append(Line([]))
+        yield _plain(t("term_config", lang, file=result.config), "dim")
+    yield Line([])
     for name, dim in rs.dimensions.items():
         findings = [f for f in result.findings if f.dimension == name and f.kind != "meta"]
         if not findings:
@@ -165,34 +200,34 @@ def _lines(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
         if ds is not None:
             head += (f" · {t('term_level', lang)} {level_text(ds.level, lang)}"
                      f" · {t('term_score', lang)} {score_text(ds.score, lang)}")
-        out.append(_plain(head, "bold underline"))
-        out += [_finding(f, lang) for f in findings]
-        out.append(Line([]))
+        yield _plain(head, "bold underline")
+        yield from (_finding(f, lang) for f in findings)
+        yield Line([])
     meta = [f for f in result.findings if f.kind == "meta"]
     if meta:
-        out.append(_plain(t("term_waiver_findings", lang), "bold underline"))
-        out += [_finding(f, lang) for f in meta]
-        out.append(Line([]))
+        yield _plain(t("term_waiver_findings", lang), "bold underline")
+        yield from (_finding(f, lang) for f in meta)
+        yield Line([])
     if result.waived:
-        out.append(_plain(t("term_waived", lang, count=len(result.waived)), "bold underline"))
+        yield _plain(t("term_waived", lang, count=len(result.waived)), "bold underline")
         for w in result.waived:
             f = w.finding
-            out.append(_plain(f"  {f.location}: {f.message(lang)} ({f.rule})", "dim", hang=6))
-            out.append(_plain("    " + t("term_waiver_terms", lang, reason=w.reason, owner=w.owner,
+            yield _plain(f"  {f.location}: {f.message(lang)} ({f.rule})", "dim", hang=6)
+            yield _plain("    " + t("term_waiver_terms", lang, reason=w.reason, owner=w.owner,
                                          expires=w.expires.isoformat(), justification=w.justification), "dim",
-                              hang=6))
-        out.append(Line([]))
+                              hang=6)
+        yield Line([])
     if result.baseline_used:
-        out.append(_plain(t("term_baseline", lang, count=counted(len(result.baselined), "noun_finding", lang)), "bold"))
+        yield _plain(t("term_baseline", lang, count=counted(len(result.baselined), "noun_finding", lang)), "bold")
         for e in result.baseline_fixed:
-            out.append(_plain("  " + t("term_baseline_fixed", lang, rule=e.rule, entity=e.entity), "green", hang=6))
-        out.append(Line([]))
+            yield _plain("  " + t("term_baseline_fixed", lang, rule=e.rule, entity=e.entity), "green", hang=6)
+        yield Line([])
     for o in result.errors:
-        out.append(_plain(t("term_rule_error", lang, rule=o.rule, error=o.error or ""), "bold red"))
-        out.append(Line([]))
-    out.append(_plain(one_line(maturity_line(result, lang, score_text(m.score, lang))), "bold"))
-    out.append(_plain("  " + evidence_text(m.evidence, lang), "dim"))
-    out += _dimension_rows(result, rs, lang)
+        yield _plain(t("term_rule_error", lang, rule=o.rule, error=o.error or ""), "bold red")
+        yield Line([])
+    yield _plain(one_line(maturity_line(result, lang, score_text(m.score, lang))), "bold")
+    yield _plain("  " + evidence_text(m.evidence, lang), "dim")
+    yield from _dimension_rows(result, rs, lang)
     count = len(result.findings)
     if count == 0:
         summary = t("term_no_findings", lang)
@@ -205,13 +240,12 @@ def _lines(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
             parts.append(f"{t('sev_' + sev, lang)} {n}")
     if parts:
         summary += " (" + ", ".join(parts) + ")"
-    out.append(_plain(summary))
+    yield _plain(summary)
     if result.not_applicable:
-        out.append(_plain(t("term_not_applicable", lang, rules=", ".join(result.not_applicable)), "dim"))
+        yield _plain(t("term_not_applicable", lang, rules=", ".join(result.not_applicable)), "dim")
     disabled = [o.rule for o in result.outcomes if o.status == "disabled"]
     if disabled:
-        out.append(_plain(t("term_disabled", lang, rules=", ".join(disabled)), "dim"))
-    return out
+        yield _plain(t("term_disabled", lang, rules=", ".join(disabled)), "dim")
 
 
 def _dimension_rows(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:

@@ -16,7 +16,7 @@ from digimandate.errors import InputError
 from digimandate.model.document import parse_document
 from tests.conftest import EXAMPLES
 
-# Checklist tip16 2.0 (design/maturity-v2.md): every rule with its name, severity and level.
+# Checklist tip16 2.0 (docs/maturity.md): every rule with its name, severity and level.
 DESIGN_RULES = {
     "B001": ("board.sponsor", "high", 2), "B002": ("board.course", "medium", 3),
     "B003": ("board.portfolio-holder", "low", 3), "B004": ("board.informed", "medium", 4),

@@ -7,7 +7,9 @@ import sys
 
 from digimandate.audit.flow import audit_file
 from digimandate.audit.result import ChecklistId
-from digimandate.audit.specs import RuleSet
+from digimandate.audit.specs import RuleSet, fill, fill_values
+from digimandate.model.document import parse_document
+from digimandate.model.org import unset_paths
 from tests.conftest import EXAMPLES
 
 LARGE = EXAMPLES / "large-municipality.yaml"
@@ -40,3 +42,20 @@ def test_a_finding_is_smaller_than_its_two_messages(ruleset: RuleSet) -> None:
     kept = sum(sys.getsizeof(f.values) for f in result.findings)
     written = sum(sys.getsizeof(f.message_nl) + sys.getsizeof(f.message_en) for f in result.findings)
     assert kept * 3 < written
+
+
+def test_a_message_filled_by_position_reads_as_filled_by_name() -> None:
+    template = "{name} ({id}) has {n} {{braces}} and {missing}; {name} again {}"
+    names, values = ("id", "name", "n"), ("p1", "Paspoort {x}", "3")
+    expected = fill(template, dict(zip(names, values, strict=True)))
+    assert fill_values(template, names, values) == expected
+    assert expected == "Paspoort {x} (p1) has 3 {{braces}} and {missing}; Paspoort {x} again {}"
+
+
+def test_unset_paths_are_the_same_for_every_model_of_one_shape() -> None:
+    doc = parse_document("schema_version: 1\norganisation: {name: X}\n"
+                         "processes: [{id: a, name: A}, {id: b, name: B, owner: null}, {id: c, name: C}]\n")
+    a, b, c = (unset_paths(p) for p in doc.model.processes)
+    assert a == c and a is not c  # planned once, yet each its own list
+    assert "owner" in a and "owner" not in b
+    assert "volume.total" in a

@@ -15,7 +15,7 @@ from digimandate.audit.flow import audit_file
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import RuleSet
 from digimandate.jsontext import Lazy
-from digimandate.render import Format, render
+from digimandate.render import render
 from digimandate.render.common import github_escape
 from tests.conftest import EXAMPLES, ROOT
 
@@ -39,7 +39,7 @@ EXT = {"terminal": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "git
 @pytest.mark.parametrize("fmt", ["terminal", "json", "sarif", "junit", "github"])
 @pytest.mark.parametrize(("example", "lang"), [("small-municipality.yaml", "nl"), ("english-agency.yaml", "en")])
 def test_golden(fmt: str, example: str, lang: str, ruleset: RuleSet) -> None:
-    text = render(audit(example, ruleset), ruleset, Format(fmt), lang)  # type: ignore[arg-type]
+    text = render(audit(example, ruleset), ruleset, fmt, lang)  # type: ignore[arg-type]
     golden = GOLDEN / f"{Path(example).stem}.{lang}.{fmt}.{EXT[fmt]}"
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_text(text, encoding="utf-8")
@@ -48,12 +48,12 @@ def test_golden(fmt: str, example: str, lang: str, ruleset: RuleSet) -> None:
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.name for p in EXAMPLE_FILES])
 def test_sarif_validates_against_the_official_schema(path: Path, ruleset: RuleSet) -> None:
-    data = json.loads(render(audit(path.name, ruleset), ruleset, Format.sarif, "en"))
+    data = json.loads(render(audit(path.name, ruleset), ruleset, "sarif", "en"))
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(data)
 
 
 def test_sarif_content(ruleset: RuleSet) -> None:
-    data = json.loads(render(audit("small-municipality.yaml", ruleset), ruleset, Format.sarif, "en"))
+    data = json.loads(render(audit("small-municipality.yaml", ruleset), ruleset, "sarif", "en"))
     run = data["runs"][0]
     rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
     assert rules["M007"]["helpUri"].endswith("docs/rules.md#m007")
@@ -74,7 +74,7 @@ def test_sarif_content(ruleset: RuleSet) -> None:
 def test_sarif_fingerprint_is_rule_and_entity(ruleset: RuleSet) -> None:
     import hashlib
 
-    data = json.loads(render(audit("small-municipality.yaml", ruleset), ruleset, Format.sarif, "en"))
+    data = json.loads(render(audit("small-municipality.yaml", ruleset), ruleset, "sarif", "en"))
     result = next(r for r in data["runs"][0]["results"] if r["ruleId"] == "C001")
     expected = hashlib.sha256(b"C001|channels/website").hexdigest()[:16]
     assert result["partialFingerprints"]["digimandate/v1"] == expected
@@ -82,7 +82,7 @@ def test_sarif_fingerprint_is_rule_and_entity(ruleset: RuleSet) -> None:
 
 def test_junit_has_one_case_per_rule(ruleset: RuleSet) -> None:
     result = audit("small-municipality.yaml", ruleset)
-    root = ET.fromstring(render(result, ruleset, Format.junit, "en"))
+    root = ET.fromstring(render(result, ruleset, "junit", "en"))
     suite = root.find("testsuite")
     assert suite is not None
     cases = suite.findall("testcase")
@@ -99,7 +99,7 @@ def test_junit_has_one_case_per_rule(ruleset: RuleSet) -> None:
 
 
 def test_github_annotations(ruleset: RuleSet) -> None:
-    lines = render(audit("small-municipality.yaml", ruleset), ruleset, Format.github, "en").splitlines()
+    lines = render(audit("small-municipality.yaml", ruleset), ruleset, "github", "en").splitlines()
     c001 = next(line for line in lines if "C001" in line)
     assert c001.startswith("::error file=examples/small-municipality.yaml,line=64,col=57,"
                            "title=C001 channels.online-owned-by-communicatie-only (high)::Channel www.dijkveld.nl")

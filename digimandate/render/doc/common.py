@@ -39,11 +39,6 @@ def level_text(value: int | None, lang: Lang) -> str:
     return t("doc_level_named", lang, level=value, name=t(f"level_{value}", lang))
 
 
-def level_cell(value: int | None, lang: Lang) -> str:
-    """A level for a table cell: the number, or a dash."""
-    return "–" if value is None else str(value)
-
-
 def short_list(items: list[str], lang: Lang, limit: int = MAX_NAMES) -> str:
     """At most ``limit`` names, then "en N andere"."""
     shown = ", ".join(items[:limit])

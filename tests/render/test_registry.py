@@ -1,0 +1,57 @@
+"""The registry of output formats: every format of check is one module, and the command line is made from it."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.audit.flow import audit_file
+from digimandate.audit.specs import RuleSet
+from digimandate.cli.app import app
+from digimandate.cli.run import parse_outputs
+from digimandate.render import stream_many
+from digimandate.render.formats import FORMATS, OutputFormat, check_format, check_formats, document_formats, listed
+from digimandate.render.terminal import chunks, render
+from tests.conftest import EXAMPLES
+
+
+def test_every_format_of_check_is_a_module_that_writes_it() -> None:
+    assert [f.name for f in check_formats()] == ["terminal", "json", "sarif", "junit", "github"]
+    for fmt in check_formats():
+        write = fmt.writer().write
+        assert list(inspect.signature(write).parameters) == ["results", "rules", "lang_for", "screen"], fmt.name
+    assert [f.name for f in check_formats() if f.streams] == ["terminal", "json", "sarif"]
+    assert [f.name for f in document_formats()] == ["md", "html", "docx"]
+    with pytest.raises(ValueError, match="docx is a document format"):
+        FORMATS["docx"].writer()
+
+
+def test_a_format_is_found_by_name_in_any_case_and_a_document_format_is_none_of_checks() -> None:
+    assert check_format(" SARIF ") is FORMATS["sarif"]
+    assert check_format("docx") is None
+    assert check_format("pdf") is None
+    assert parse_outputs(["junit=out/"], False)[0].fmt.extension == "xml"
+
+
+def test_the_help_lists_the_registry_in_the_language_asked() -> None:
+    formats = [OutputFormat("a", "a", "m"), OutputFormat("b", "b", "m"), FORMATS["docx"]]
+    assert listed(formats, "nl") == "a, b of docx (Word)"
+    assert listed(formats, "en") == "a, b or docx (Word)"
+    assert listed(formats[:1], "en") == "a"
+
+
+def test_an_unknown_format_names_the_formats_of_the_registry() -> None:
+    result = CliRunner().invoke(app, ["check", str(EXAMPLES / "small-municipality.yaml"), "--lang", "en", "-f", "pdf"])
+    assert result.exit_code == 2
+    assert "unknown format `pdf`; use one of terminal, json, sarif, junit, github" in result.output
+
+
+def test_the_plain_terminal_view_is_written_in_pieces_that_make_the_whole(ruleset: RuleSet) -> None:
+    result = audit_file(EXAMPLES / "large-municipality.yaml", ruleset)
+    assert "".join(chunks(result, ruleset, "nl", 100)) == render(result, ruleset, "nl", width=100)
+    both = "".join(stream_many([result, result], ruleset, "terminal", lambda r: "en"))
+    one = render(result, ruleset, "en")
+    assert both.startswith(one + "\n" + one + "\n")
+    assert len(both.splitlines()) == 2 * len(one.splitlines()) + 2 + 4  # two blank lines; the table: title, head, two rows
