@@ -332,6 +332,7 @@ class AudienceOpt(str, enum.Enum):
 # The formats of the report and the memo, as typer's choices: made from the registry of formats.
 DocFormat = enum.Enum("DocFormat", [(f.name, f.name) for f in document_formats()], type=str)  # type: ignore[misc]
 DOC_DEFAULT = DocFormat("md")
+DOCX = DocFormat("docx")
 DocFormatOption = Annotated[
     DocFormat, typer.Option("--format", "-f", help=t("help_opt_document_format", _HELP_LANG,
                                                       formats=listed(document_formats(), _HELP_LANG)))
@@ -590,7 +591,7 @@ def opzet_cmd(
 def uitvraag_cmd(
     file: DocFileArg = Path("organisation.yaml"),
     lang: LangOption = None,
-    fmt: Annotated[DocFormat, typer.Option("--format", "-f", help=_h("help_opt_guide_format"))] = DocFormat("docx"),
+    fmt: Annotated[DocFormat, typer.Option("--format", "-f", help=_h("help_opt_guide_format"))] = DOCX,
     force: ForceOption = False,
     checklist: ChecklistOption = None,
     config: ConfigOption = None,
