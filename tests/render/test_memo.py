@@ -260,8 +260,8 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
     for text in (directie, english, memo("english-agency", "en")):
         assert "te ramen" not in text and "to be estimated" not in text and "komen bij het besluit" not in text
     assert "For all decision points the effort is small to medium" in memo("english-agency", "en")
-    # a working day (a Wednesday), a quarter year after the memo and before the follow-up audit on 3 May 2027
-    assert "Een vervolgonderzoek op 3 mei 2027" in section(directie, "Uitvoering en vervolg")
+    # a working day, half a year after the estimates of the large work are due (17 February 2027)
+    assert "Een vervolgonderzoek op 18 augustus 2027" in section(directie, "Uitvoering en vervolg")
 
 
 
@@ -304,9 +304,9 @@ def test_a_memo_with_nothing_to_decide_stays_an_information_note(audience: Audie
         "Deze notitie is ter informatie; het adviesrapport kan met de afdelingen worden gedeeld."
     # its mandate is reviewed on 15 January 2027, before the follow-up: said, as nothing else would (tip16 2.2)
     assert section(nl, "Uitvoering en vervolg") == (
-        "Een vervolgonderzoek op 3 mei 2027 laat zien hoe de organisatie er dan voor staat.\n\n"
+        "Een vervolgonderzoek op 19 mei 2027 laat zien hoe de organisatie er dan voor staat.\n\n"
         "Het organisatiebrede mandaat wordt volgens het besluit op 15 januari 2027 herzien, vóór het vervolgonderzoek "
-        "op 3 mei 2027: die herziening kan de uitkomst van het vervolgonderzoek dus niet gebruiken. Stem de twee data "
+        "op 19 mei 2027: die herziening kan de uitkomst van het vervolgonderzoek dus niet gebruiken. Stem de twee data "
         "op elkaar af.")
     assert section(nl, "Financiën") == "Deze notitie heeft geen financiële gevolgen."
     assert section(en, "Points to note").count("\n- ") == 0  # the Awb note alone
@@ -323,5 +323,5 @@ def test_an_information_note_beside_findings_claims_no_effect() -> None:
         "Deze notitie vraagt geen besluit en beoogt dus geen eigen effect; het adviesrapport beschrijft wat de "
         "organisatie verder brengt.")
     assert section(text, "Uitvoering en vervolg") == (
-        "Een vervolgonderzoek op 3 mei 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
+        "Een vervolgonderzoek op 18 augustus 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
     assert "WOR" not in text and "Na het besluit" not in text

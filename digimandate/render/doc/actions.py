@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digimandate.audit.result import Finding
 from digimandate.audit.specs import WEIGHTS, ActiveRule, MessageAdvice, Text, fill
@@ -11,7 +11,7 @@ from digimandate.i18n import Lang
 from digimandate.model.org import OrgModel
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.adapter import top_entity
+from digimandate.render.doc.adapter import basis, top_entity
 
 COST = {"small": 1.0, "medium": 1.5, "large": 2.0}
 HIGH_VOLUME = 10_000  # requests a year from which a finding weighs one step heavier
@@ -158,3 +158,30 @@ def action_text(rule: ActiveRule, lang: Lang) -> str:
         return spec.title.get(lang)
     values = {k: param_text(k, v, lang) for k, v in rule.params.items()}
     return fill(spec.action.get(lang), values)
+
+
+def split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | None]:
+    """The part of a recommendation that rests on observed facts, and the part that rests on facts not recorded.
+
+    A place with one observed finding of the rule belongs to the first part: it fails on a recorded fact.
+    """
+    known = {top_entity(f.entity) for f in rec.findings if basis(f) == "observed"}
+
+    def part(keep: bool) -> Recommendation | None:
+        found = tuple(f for f in rec.findings if (top_entity(f.entity) in known) == keep)
+        if not found:
+            return None
+        places = {top_entity(f.entity) for f in found}
+        return replace(rec, findings=found, entities=tuple(e for e in rec.entities if e in places))
+
+    return part(True), part(False)
+
+
+def observed(recs: list[Recommendation]) -> list[Recommendation]:
+    """The actions: the observed part of each recommendation, in order; a fact not recorded is to verify, not to fix."""
+    return [seen for rec in recs for seen in [split(rec)[0]] if seen is not None]
+
+
+def to_verify(recs: list[Recommendation]) -> list[Recommendation]:
+    """The parts of the recommendations that rest only on facts nobody recorded: to verify first."""
+    return [missing for rec in recs for missing in [split(rec)[1]] if missing is not None]

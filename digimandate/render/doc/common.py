@@ -12,12 +12,13 @@ from digimandate.i18n import Lang, t
 from digimandate.i18n import counted as plural
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation
+from digimandate.render.doc.actions import Recommendation, observed, recommendations
 from digimandate.render.doc.adapter import level, reason
 from digimandate.render.doc.model import Chart, Ownership
 from digimandate.render.doc.names import Names, clean
 
 FOLLOW_UP_DAYS = 182
+ESTIMATE_DAYS = 91  # a costly action is first worked out, with an estimate, within a quarter
 MAX_NAMES = 5
 
 
@@ -126,23 +127,38 @@ def ownership(a: Audited, lang: Lang) -> Ownership:
                      (t("doc_col_department", lang), t("doc_col_owns", lang)))
 
 
-def follow_up(result: AuditResult) -> date:
-    """The follow-up audit: about half a year on, on a working day."""
-    return fmt.working_day(result.audit_date + timedelta(days=FOLLOW_UP_DAYS))
+@dataclass(frozen=True)
+class Schedule:
+    """Every date a document names: from one reference, the day it is written, and in the plan's own order."""
+
+    reference: date
+    estimate_due: date  # a costly action's worked-out estimate
+    follow_up: date  # the follow-up audit, after the work it measures
 
 
-def reviews_before_follow_up(a: Audited) -> list[date]:
-    """Review dates of the organisation-wide mandate after the peildatum but before the follow-up audit."""
-    until = follow_up(a.result)
+def schedule(a: Audited, written: date) -> Schedule:
+    """The dates of the plan: the follow-up half a year on, or half a year after the estimates of large work.
+
+    Both documents take the same actions into account (every observed one), so report and memo name the same dates.
+    """
+    estimate = fmt.working_day(written + timedelta(days=ESTIMATE_DAYS))
+    large = any(rec.effort == "large" for rec in observed(recommendations(a)))
+    # large work is decided on only once its estimate is in: the follow-up leaves it time to be done
+    start = estimate if large else written
+    return Schedule(written, estimate, fmt.working_day(start + timedelta(days=FOLLOW_UP_DAYS)))
+
+
+def reviews_before_follow_up(a: Audited, plan: Schedule) -> list[date]:
+    """Review dates of the organisation-wide mandate after the reference day but before the follow-up audit."""
     return sorted({md.review_on for md in a.model.mandates if md.scope == "organisation" and md.review_on is not None
-                   and a.result.audit_date < md.review_on < until})
+                   and plan.reference < md.review_on < plan.follow_up})
 
 
-def review_paras(a: Audited, lang: Lang) -> list[str]:
+def review_paras(a: Audited, plan: Schedule, lang: Lang) -> list[str]:
     """What to say of a mandate review that falls before the follow-up audit (nothing when none does)."""
-    when = fmt.long_date(follow_up(a.result), lang)
+    when = fmt.long_date(plan.follow_up, lang)
     return [t("doc_review_before_follow_up", lang, review=fmt.long_date(day, lang), date=when)
-            for day in reviews_before_follow_up(a)]
+            for day in reviews_before_follow_up(a, plan)]
 
 
 def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang) -> str:

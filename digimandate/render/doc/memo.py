@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Literal
 
 from digimandate.audit.specs import Text, fill
@@ -11,18 +11,17 @@ from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, param_text, recommendations
-from digimandate.render.doc.adapter import basis, graded, level, reason, top_entity
+from digimandate.render.doc.actions import Recommendation, param_text, recommendations, split
+from digimandate.render.doc.adapter import basis, graded, level, reason
 from digimandate.render.doc.common import (
-    FOLLOW_UP_DAYS,
     DocContext,
     body_name,
     counted,
     decision,
-    follow_up,
     level_text,
     peildatum,
     review_paras,
+    schedule,
     short_list,
 )
 from digimandate.render.doc.model import Document, Fields, Items, Para, Section
@@ -32,23 +31,6 @@ Audience = Literal["directie", "college"]
 BODIES: tuple[Audience, ...] = ("directie", "college")
 MAX_DECISIONS = 6  # decision points in one memo, the point to record missing facts included
 PLACES = ("processes/", "channels/", "mandates/")  # entities a memo names where a norm is not met
-
-
-def split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | None]:
-    """The part of a recommendation that rests on observed facts, and the part that rests on facts not recorded.
-
-    A place with one observed finding of the rule belongs to the first part: it fails on a recorded fact.
-    """
-    known = {top_entity(f.entity) for f in rec.findings if basis(f) == "observed"}
-
-    def part(keep: bool) -> Recommendation | None:
-        found = tuple(f for f in rec.findings if (top_entity(f.entity) in known) == keep)
-        if not found:
-            return None
-        places = {top_entity(f.entity) for f in found}
-        return replace(rec, findings=found, entities=tuple(e for e in rec.entities if e in places))
-
-    return part(True), part(False)
 
 
 def with_params(rec: Recommendation) -> Recommendation:
@@ -114,6 +96,7 @@ class _Memo:
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a)
         self.plan = plan(self.recs, audience)
+        self.dates = schedule(a, ctx.written)
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
@@ -365,8 +348,7 @@ class _Memo:
 
     def estimate_due(self) -> date:
         """When an estimate for a costly decision point is due: a quarter year on, before the follow-up audit."""
-        start = max(self.r.audit_date, self.ctx.written)
-        return fmt.working_day(start + timedelta(days=FOLLOW_UP_DAYS // 2))
+        return self.dates.estimate_due
 
     def mandate_points(self) -> bool:
         """Whether a decision point grants or changes a mandate."""
@@ -389,14 +371,14 @@ class _Memo:
     def follow(self) -> Section:
         r, tx, lang = self.r, self.tx, self.lang
         s = Section(tx("doc_h_follow_up"))
-        when = fmt.long_date(follow_up(r), lang)
+        when = fmt.long_date(self.dates.follow_up, lang)
         if self.plan.points:
             s.add(Para(tx("doc_follow_up", date=when)))
         elif self.recs:
             s.add(Para(tx("doc_memo_follow_up_inform", date=when)))
         else:
             s.add(Para(tx("doc_memo_follow_up_clean", date=when)))
-        for text in review_paras(self.a, lang):
+        for text in review_paras(self.a, self.dates, lang):
             s.add(Para(text))
         if self.plan.rest:
             s.add(Para(tx("doc_memo_follow_rest", body=body_name(self.audience, r, lang),

@@ -18,12 +18,12 @@ from digimandate.render.doc.common import (
     body_name,
     chart,
     counted,
-    follow_up,
     level_text,
     ownership,
     peildatum,
     review_paras,
     role_name,
+    schedule,
     short_list,
 )
 from digimandate.render.doc.model import Document, Fields, Items, Para, Section, Table
@@ -55,6 +55,7 @@ class _Report:
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a)
         self.number = {rec.rule.id: i + 1 for i, rec in enumerate(self.recs)}
+        self.dates = schedule(a, ctx.written)
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
@@ -420,8 +421,8 @@ class _Report:
                          role_name(rec.role, self.r, lang), after])
         s.add(Table([tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact"), tx("doc_col_effort"),
                      tx("doc_col_role"), tx("doc_col_after")], rows, [2, 10, 4, 4, 5, 2]))
-        s.add(Para(tx("doc_recs_follow_up", date=fmt.long_date(follow_up(self.r), lang))))
-        for text in review_paras(self.a, lang):
+        s.add(Para(tx("doc_recs_follow_up", date=fmt.long_date(self.dates.follow_up, lang))))
+        for text in review_paras(self.a, self.dates, lang):
             s.add(Para(text))
         return s
 

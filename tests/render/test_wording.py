@@ -1,0 +1,65 @@
+"""What the documents say: only what the facts carry, dates from one reference, words that fit the organisation."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from digimandate.audit.checklist import load_ruleset
+from digimandate.audit.flow import audit_document
+from digimandate.i18n import Lang
+from digimandate.model.document import parse_document
+from digimandate.render.common import Audited
+from digimandate.render.doc.common import DocContext
+from digimandate.render.doc.memo import build_memo
+from digimandate.render.doc.report import build_report
+from digimandate.render.doc.to_markdown import render_markdown
+from tests.conftest import EXAMPLES
+
+SMALL = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
+AGENCY = (EXAMPLES / "english-agency.yaml").read_text(encoding="utf-8")
+WRITTEN = date(2026, 12, 2)
+MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()
+
+
+def audited(text: str) -> Audited:
+    doc = parse_document(text)
+    rules = load_ruleset()
+    return Audited(audit_document(doc, rules), rules, doc.model)
+
+
+def documents(text: str, written: date = WRITTEN, lang: Lang = "nl") -> tuple[str, str]:
+    """The report and the directie's memo of a file, in Markdown."""
+    a = audited(text)
+    ctx = DocContext(lang, written)
+    return render_markdown(build_report(a, ctx)), render_markdown(build_memo(a, ctx, "directie"))
+
+
+def dutch_date(text: str) -> date:
+    day, month, year = text.split()
+    return date(int(year), MONTHS.index(month) + 1, int(day))
+
+
+# ---------------------------------------------------------------- dates from one reference
+
+
+def test_a_follow_up_derives_from_the_day_the_document_is_written_not_from_the_peildatum() -> None:
+    report, memo = documents(SMALL.replace("audit_date: 2026-11-01", "audit_date: 2025-06-01"))
+    dated = r"(\d{1,2} [a-z]+ \d{4})"
+    (follow_memo,) = re.findall(rf"Een vervolgonderzoek op {dated}", memo)
+    (follow_report,) = re.findall(rf"Wij adviseren een vervolgonderzoek op {dated}", report)
+    assert follow_memo == follow_report  # one plan, one date
+    estimates = {dutch_date(d) for d in re.findall(rf"uiterlijk {dated}", memo)}
+    assert estimates == {date(2027, 3, 3)}  # a quarter after 2 december 2026, on a working day
+    # large work is decided on once its estimate is in: the follow-up gives it half a year after that
+    assert dutch_date(follow_memo) == date(2027, 9, 1)
+    assert "2025" not in follow_memo
+
+
+def test_without_large_work_the_follow_up_is_half_a_year_after_the_document() -> None:
+    mature = (EXAMPLES / "mature-municipality.yaml").read_text(encoding="utf-8")
+    _, memo = documents(mature)
+    follows = set(re.findall(r"vervolgonderzoek op (\d{1,2} [a-z]+ \d{4})", memo))
+    assert {dutch_date(d) for d in follows} == {date(2027, 6, 2)}
