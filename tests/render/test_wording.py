@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pytest
-
 from digimandate.audit.checklist import load_ruleset
 from digimandate.audit.flow import audit_document
 from digimandate.i18n import Lang
@@ -21,7 +19,7 @@ from tests.conftest import EXAMPLES
 SMALL = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
 AGENCY = (EXAMPLES / "english-agency.yaml").read_text(encoding="utf-8")
 WRITTEN = date(2026, 12, 2)
-MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
 
 
 def audited(text: str) -> Audited:
@@ -63,3 +61,21 @@ def test_without_large_work_the_follow_up_is_half_a_year_after_the_document() ->
     _, memo = documents(mature)
     follows = set(re.findall(r"vervolgonderzoek op (\d{1,2} [a-z]+ \d{4})", memo))
     assert {dutch_date(d) for d in follows} == {date(2027, 6, 2)}
+
+
+# ---------------------------------------------------------------- actions only on observed failures
+
+
+def test_the_report_acts_only_on_observed_failures_and_lists_a_fact_not_recorded_to_verify() -> None:
+    report, memo = documents(SMALL)
+    summary = report.split("## Samenvatting")[1].split("## ")[0]
+    # the sponsor is not recorded: the memo says it could not be established, and the report agrees
+    assert "Wijs een directielid aan als sponsor" not in report
+    assert '"De sponsor van digitale dienstverlening is een directielid"' in memo.split("## Aanleiding")[0]
+    assert "1. Verleen vanuit de directie een persoon of compact team een organisatiebreed mandaat" in summary
+    sponsor = report.split("#### De sponsor van digitale dienstverlening is een directielid")[1].split("####")[0]
+    assert "**Nagaan:** ga na of aan deze norm is voldaan; het feit is niet vastgelegd (bijlage C)." in sponsor
+    assert "**Actie:**" not in sponsor
+    assert ("Voor 15 normen is nog niet aangetoond of eraan is voldaan. Daarvoor staat hier geen actie: eerst gaat "
+            "de organisatie na hoe het zit en legt zij de feiten vast (bijlage C).") in report
+    assert "## Bijlage C. Nagaan: feiten om te verzamelen" in report

@@ -31,6 +31,7 @@ class Recommendation:
     products: int = 0  # how many of the entities are products
     known: int = 0  # how many of those have the volume that counts recorded; the rest count as unknown, not 0
     digital: bool = False  # every finding is about a form: the digital requests count, not every channel's
+    counts: tuple[tuple[str, int | None], ...] = ()  # the volume that counts per entity, None when not recorded
 
     @property
     def exact(self) -> MessageAdvice | None:
@@ -120,7 +121,8 @@ def recommendations(a: Audited) -> list[Recommendation]:
         priority = impact / COST[rule.spec.effort or "medium"] - rule.spec.level * 0.1
         recs[rule_id] = Recommendation(rule, tuple(found), entities, volume, priority,
                                        tuple(a for a in rule.spec.after if a in by_rule), len(products),
-                                       sum(e in vols for e in products), digital)
+                                       sum(e in vols for e in products), digital,
+                                       tuple((e, vols.get(e)) for e in entities))
     return _ordered(recs)
 
 
@@ -172,7 +174,11 @@ def split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | 
         if not found:
             return None
         places = {top_entity(f.entity) for f in found}
-        return replace(rec, findings=found, entities=tuple(e for e in rec.entities if e in places))
+        counts = tuple((e, n) for e, n in rec.counts if e in places)
+        products = [n for e, n in counts if e.startswith("processes/")]
+        return replace(rec, findings=found, entities=tuple(e for e in rec.entities if e in places), counts=counts,
+                       volume=sum(n or 0 for _, n in counts), products=len(products),
+                       known=sum(n is not None for n in products))
 
     return part(True), part(False)
 

@@ -11,7 +11,7 @@ from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress, job_views
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt, sources
-from digimandate.render.doc.actions import Recommendation, recommendations
+from digimandate.render.doc.actions import Recommendation, observed, recommendations, to_verify
 from digimandate.render.doc.adapter import basis, coverage, evidence, graded, level, reason, reason_level, top_entity
 from digimandate.render.doc.common import (
     DocContext,
@@ -53,7 +53,10 @@ class _Report:
         self.ctx = ctx
         self.prog = prog
         self.names = Names(a, ctx.lang)
-        self.recs = recommendations(a)
+        every = recommendations(a)
+        # an action only where a recorded fact falls short; a fact nobody recorded is to verify first
+        self.recs = observed(every)
+        self.verify = {rec.rule.id for rec in to_verify(every)}
         self.number = {rec.rule.id: i + 1 for i, rec in enumerate(self.recs)}
         self.dates = schedule(a, ctx.written)
 
@@ -239,7 +242,8 @@ class _Report:
                 sub.blocks += self.departmental_mandates()
             rules = [rule for rule in self.a.rules.sorted() if rule.spec.dimension == name]
             # most important first: in the order of the recommendations, not of the checklist or the file
-            failing = sorted((rule for rule in rules if rule.id in by_rule), key=lambda rule: self.number[rule.id])
+            failing = sorted((rule for rule in rules if rule.id in by_rule),
+                             key=lambda rule: self.number.get(rule.id, len(self.number) + 1))
             for rule in failing:
                 sub.sections.append(Section(rule.spec.title.get(self.lang), self.rule_block(rule, by_rule[rule.id])))
             met = [rule.spec.title.get(self.lang) for rule in rules
@@ -311,6 +315,9 @@ class _Report:
         n = self.number.get(rule.id)
         if n is not None:
             out.append(Para(tx("doc_see_rec", n=n), label=tx("doc_label_action")))
+        if rule.id in self.verify:  # where the fact is not recorded: to verify, not to fix
+            out.append(Para(tx("doc_see_verify_rest" if n is not None else "doc_see_verify"),
+                            label=tx("doc_label_verify")))
         return out
 
     def basis_text(self, f: Finding) -> str:
@@ -416,11 +423,13 @@ class _Report:
             impact = t(f"doc_grade_{rec.impact}", lang)
             if rec.volume:
                 impact += " " + tx("doc_rec_volume", volume=volume_text(rec, lang))
-            after = ", ".join(str(self.number[a]) for a in rec.after) or "–"
+            after = ", ".join(str(self.number[a]) for a in rec.after if a in self.number) or "–"
             rows.append([str(i), what, impact, t(f"doc_grade_{rec.effort}", lang),
                          role_name(rec.role, self.r, lang), after])
         s.add(Table([tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact"), tx("doc_col_effort"),
                      tx("doc_col_role"), tx("doc_col_after")], rows, [2, 10, 4, 4, 5, 2]))
+        if self.verify:
+            s.add(Para(tx("doc_recs_verify", count=counted(len(self.verify), "norm", lang))))
         s.add(Para(tx("doc_recs_follow_up", date=fmt.long_date(self.dates.follow_up, lang))))
         for text in review_paras(self.a, self.dates, lang):
             s.add(Para(text))
