@@ -477,7 +477,7 @@ def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
     text = render_markdown(build_report(mature, DocContext("en", date(2026, 11, 18))))
     assert "1. Does one person or a compact team hold a real, organisation-wide mandate for digital service " \
            "delivery? Yes: every standard for it is met." in text
-    assert "4. What should be done first to reach the next level? Nothing: every standard is met" in text
+    assert "4. What should be done first to reach the next level? No action: every standard tested is met" in text
 
 
 def test_a_mandate_for_departments_is_named_as_context() -> None:

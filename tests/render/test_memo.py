@@ -142,7 +142,7 @@ def test_an_argument_on_a_fact_not_recorded_says_not_shown() -> None:
 
 def test_decision_points_fill_in_the_parameters_in_force() -> None:
     points = decisions(memo("small-municipality"))
-    assert any(p.startswith("Minstens eens per 365 dagen (eigen norm van de checklist) een rapportage") for p in points)
+    assert any(p.startswith("Minstens jaarlijks (eigen norm van de checklist) een rapportage") for p in points)
     assert not any("{" in p for p in points)
 
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
+from digimandate import i18n
 from digimandate.audit.checklist import load_ruleset
 from digimandate.audit.flow import audit_document
 from digimandate.i18n import Lang
 from digimandate.model.document import parse_document
 from digimandate.render.common import Audited
-from digimandate.render.doc.common import DocContext
+from digimandate.render.doc import fmt
+from digimandate.render.doc.common import DocContext, body_name
 from digimandate.render.doc.memo import build_memo
 from digimandate.render.doc.report import build_report
 from digimandate.render.doc.to_markdown import render_markdown
@@ -79,3 +83,72 @@ def test_the_report_acts_only_on_observed_failures_and_lists_a_fact_not_recorded
     assert ("Voor 15 normen is nog niet aangetoond of eraan is voldaan. Daarvoor staat hier geen actie: eerst gaat "
             "de organisatie na hoe het zit en legt zij de feiten vast (bijlage C).") in report
     assert "## Bijlage C. Nagaan: feiten om te verzamelen" in report
+
+
+# ---------------------------------------------------------------- language
+
+
+@pytest.mark.parametrize(("days", "nl", "en"), [
+    (12, "12 dagen", "12 days"),
+    (100, "ruim drie maanden", "more than three months"),
+    (364, "een jaar", "a year"),
+    (596, "ruim anderhalf jaar", "more than a year and a half"),
+    (700, "bijna twee jaar", "almost two years"),
+    (1000, "ruim tweeënhalf jaar", "more than two and a half years"),
+])
+def test_an_age_in_days_reads_as_a_person_says_it(days: int, nl: str, en: str) -> None:
+    assert (fmt.duration(days, "nl"), fmt.duration(days, "en")) == (nl, en)
+
+
+@pytest.mark.parametrize(("days", "nl", "en"), [
+    (365, "jaarlijks", "once a year"),
+    (730, "eens per twee jaar", "once every two years"),
+    (182, "halfjaarlijks", "every six months"),
+    (45, "eens per 45 dagen", "once every 45 days"),
+])
+def test_a_norm_in_days_reads_as_how_often(days: int, nl: str, en: str) -> None:
+    assert (fmt.every(days, "nl"), fmt.every(days, "en")) == (nl, en)
+
+
+def test_the_age_of_the_last_report_and_its_norm_are_in_words() -> None:
+    report, memo = documents(SMALL)
+    assert ("De laatste rapportage (15 maart 2025) is ruim anderhalf jaar oud; norm: jaarlijks (eigen norm van de "
+            "checklist; vastgelegd feit)") in report
+    assert "Rapporteer minstens jaarlijks (eigen norm van de checklist) aan directie en bestuur" in report
+    assert "Minstens jaarlijks (eigen norm van de checklist) een rapportage" in memo
+    english, _ = documents(SMALL, lang="en")
+    assert ("The last report (15 March 2025) is more than a year and a half old; norm: once a year (the checklist's "
+            "own norm; recorded fact)") in english
+    assert "596" not in report + english and "365 dagen" not in report + memo
+
+
+def test_counts_agree_with_their_nouns_and_verbs() -> None:
+    report, memo = documents(SMALL)
+    assert "Op vastgelegde feiten beslist: 33 van 62 toetsingen (53%)." in report
+    assert "15 bevindingen berusten op een vastgelegd feit dat tekortschiet en 29 op een feit dat niet is" in report
+    assert "29 bevindingen gaan over feiten die niet zijn vastgelegd" in memo
+    assert i18n.counted(1, "doc_noun_finding_rests", "nl") == "1 bevinding berust"
+    assert i18n.counted(1, "doc_noun_check", "nl") == "1 toetsing"
+    assert "zijn er 1 " not in report and "berusten er" not in report
+
+
+def test_no_machine_phrases_in_the_summary() -> None:
+    report, _ = documents(SMALL)
+    assert "Gemeente Dijkveld staat op niveau 1 (Ad hoc): de eerste trede: wie waarvoor verantwoordelijk is" in report
+    assert "Wat als eerste moet gebeuren:" in report
+    for phrase in ("dingen die het meest tellen", "waar iedereen begint", "plaatsen"):
+        assert phrase not in report
+
+
+def test_many_products_are_named_as_products_not_places() -> None:
+    large = (EXAMPLES / "large-municipality.yaml").read_text(encoding="utf-8")
+    report, _ = documents(large)
+    assert "**Betreft:** alle 240 producten; bij geen ervan is het feit vastgelegd." in report
+    assert re.search(r"\*\*Betreft:\*\* \d+ producten; bij geen ervan is het feit vastgelegd: ", report)
+    assert not re.search(r"\d plaatsen", report) and "**Waar:**" not in report
+
+
+def test_a_body_is_named_with_its_article() -> None:
+    a = audited(SMALL)
+    assert body_name("college", a.result, "nl") == "het college van B&W"
+    assert body_name("directie", a.result, "nl") == "de directie"

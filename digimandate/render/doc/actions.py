@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from digimandate.audit.result import Finding
@@ -58,7 +59,7 @@ class Recommendation:
         """The action in ``lang`` with the parameters in force: the exact advice's, else the rule's."""
         exact = self.exact
         if exact is not None and exact.action is not None:
-            return fill(exact.action.get(lang), {k: param_text(k, v, lang) for k, v in self.rule.params.items()})
+            return with_values(exact.action.get(lang), self.rule.params, lang)
         return action_text(self.rule, lang)
 
     @property
@@ -158,8 +159,15 @@ def action_text(rule: ActiveRule, lang: Lang) -> str:
     spec = rule.spec
     if spec.action is None:
         return spec.title.get(lang)
-    values = {k: param_text(k, v, lang) for k, v in rule.params.items()}
-    return fill(spec.action.get(lang), values)
+    return with_values(spec.action.get(lang), rule.params, lang)
+
+
+def with_values(template: str, params: Mapping[str, object], lang: Lang) -> str:
+    """A text of the checklist filled with the parameters in force, a period in days said in words."""
+    from digimandate.render.doc.names import periods
+
+    template, values = periods(template, dict(params), lang)
+    return fill(template, {k: param_text(k, v, lang) for k, v in values.items()})
 
 
 def split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | None]:

@@ -6,12 +6,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
-from digimandate.audit.specs import Text, fill
+from digimandate.audit.specs import Text
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, param_text, recommendations, split
+from digimandate.render.doc.actions import Recommendation, recommendations, split, with_values
 from digimandate.render.doc.adapter import basis, graded, level, reason
 from digimandate.render.doc.common import (
     DocContext,
@@ -40,8 +40,7 @@ def with_params(rec: Recommendation) -> Recommendation:
     chosen = rec.decision_text()  # the rule's decision, or the one for the message all its findings give
     if chosen is None or not rule.params:
         return rec
-    texts = {lang: fill(chosen.get(lang), {k: param_text(k, v, lang) for k, v in rule.params.items()})
-             for lang in ("nl", "en")}
+    texts = {lang: with_values(chosen.get(lang), rule.params, lang) for lang in ("nl", "en")}
     filled = Text(nl=texts["nl"], en=texts["en"])
     exact = rec.exact
     if exact is not None and exact.decision is not None:
@@ -287,7 +286,7 @@ class _Memo:
             items.append(tx("doc_caveat_wor"))
         missing = sum(1 for f in r.findings if basis(f) == "not_recorded")
         if missing:
-            items.append(tx("doc_caveat_missing", count=fmt.count(missing, self.lang)))
+            items.append(tx("doc_caveat_missing", count=counted(missing, "finding_concerns", self.lang)))
         scored = r.maturity.dimensions
         unknown = [dim.title.get(self.lang) for name, dim in self.a.rules.dimensions.items()
                    if name in scored and graded(self.a, name) and level(scored[name]) is None]

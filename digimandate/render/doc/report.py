@@ -99,11 +99,11 @@ class _Report:
                           description=t(f"level_{overall}_desc", self.lang))))
         s.add(chart(self.a, self.lang))
         if self.recs:
-            s.add(Para(tx("doc_summary_top", count=min(TOP, len(self.recs)))))
+            s.add(Para(tx("doc_summary_top")))
             s.add(Items([f"{rec.action(self.lang)} {self.why_short(rec)}" for rec in self.recs[:TOP]],
                         ordered=True))
-        else:
-            s.add(Para(tx("doc_summary_clean")))
+        else:  # nothing to act on: what was found in order, what is still to verify, what was not tested
+            s.add(Para(self.in_order()))
         decide = [rec for rec in self.recs if rec.decided_by]
         if decide:
             bodies = list(dict.fromkeys(rec.decided_by or "" for rec in decide))
@@ -115,6 +115,19 @@ class _Report:
         else:
             s.add(Para(tx("doc_summary_nothing_to_decide")))
         return s
+
+    def in_order(self) -> str:
+        """What was tested and found in order, what is not established, what was not tested: never "nothing to do"."""
+        tx, lang = self.tx, self.lang
+        status = [o.status for o in self.r.outcomes]
+        passed = status.count("passed")
+        untested = sum(1 for x in status if x in ("not_applicable", "disabled", "error"))
+        parts = [tx("doc_summary_clean", passed=counted(passed, "norm", lang))]
+        if self.verify:
+            parts.append(tx("doc_summary_unverified", count=counted(len(self.verify), "norm", lang)))
+        if untested:
+            parts.append(tx("doc_summary_untested", count=counted(untested, "norm", lang)))
+        return " ".join(parts)
 
     def why_short(self, rec: Recommendation) -> str:
         """"(12 producten, 40.000 aanvragen per jaar)" or the number of places."""
@@ -192,15 +205,15 @@ class _Report:
         missing = len(r.findings) - observed
         ev = evidence(r)
         if ev is not None and ev[0]:
-            s.add(Para(tx("doc_method_evidence", checks=fmt.count(ev[0], self.lang),
+            s.add(Para(tx("doc_method_evidence", checks=counted(ev[0], "check", self.lang),
                           decided=fmt.count(ev[1], self.lang), share=fmt.percent(ev[1] / ev[0], self.lang))))
         if observed and missing:
-            s.add(Para(tx("doc_method_basis", observed=fmt.count(observed, self.lang),
+            s.add(Para(tx("doc_method_basis", observed=counted(observed, "finding_rests", self.lang),
                           missing=fmt.count(missing, self.lang))))
         elif observed:
-            s.add(Para(tx("doc_method_basis_observed", observed=fmt.count(observed, self.lang))))
+            s.add(Para(tx("doc_method_basis_observed", observed=counted(observed, "finding_rests", self.lang))))
         elif missing:
-            s.add(Para(tx("doc_method_basis_missing", missing=fmt.count(missing, self.lang))))
+            s.add(Para(tx("doc_method_basis_missing", missing=counted(missing, "finding_rests", self.lang))))
         s.add(Para(tx("doc_method_levels", minimum=fmt.percent(self.a.rules.min_evidence, self.lang))))
         return s
 
@@ -303,15 +316,23 @@ class _Report:
             out.append(Table([tx("doc_col_where"), tx("doc_col_finding"), tx("doc_col_basis")], rows, [3, 6, 2]))
         else:
             missing = sum(1 for f in found if basis(f) == "not_recorded")
-            count = counted(len(places), "place", lang)
+            tops = {top_entity(f.entity).partition("/")[0] for f in found}
+            # "16 producten", "4 kanalen": what they are, not "places"
+            noun = {"processes": "product", "channels": "channel"}.get(tops.pop(), "place") if len(tops) == 1 \
+                else "place"
+            count = counted(len(places), noun, lang)
+            none = missing == len(found)  # not one of them has the fact recorded
             if cov is not None and cov.passed == 0 and cov.applicable == len(places):  # every one: no list of 240 names
-                text = (tx("doc_all_places_missing", count=count, missing=fmt.count(missing, lang)) if missing
+                text = (tx("doc_all_places_unrecorded", count=count) if none else
+                        tx("doc_all_places_missing", count=count, missing=fmt.count(missing, lang)) if missing
                         else tx("doc_all_places", count=count) + ".")
+            elif none:
+                text = tx("doc_many_places_unrecorded", count=count, names=", ".join(places))
             elif missing:
                 text = tx("doc_many_places", count=count, missing=fmt.count(missing, lang), names=", ".join(places))
             else:
                 text = tx("doc_many_places_recorded", count=count, names=", ".join(places))
-            out.append(Para(text, label=tx("doc_label_where")))
+            out.append(Para(text, label=tx("doc_label_concerns")))
         n = self.number.get(rule.id)
         if n is not None:
             out.append(Para(tx("doc_see_rec", n=n), label=tx("doc_label_action")))
@@ -404,14 +425,18 @@ class _Report:
         blockers = set(self.r.maturity.blocking)
         chosen = [rec for rec in self.recs if rec.rule.id in blockers][:TOP] or self.recs[:TOP]
         first = [rec.action(lang) for rec in chosen]
-        out.append(tx("doc_answer_first", actions=" ".join(first)) if first else tx("doc_answer_nothing_first"))
+        if first:
+            out.append(tx("doc_answer_first", actions=" ".join(first)))
+        else:
+            out.append(tx("doc_answer_verify_first" if self.verify else "doc_answer_nothing_first"))
         return out
 
     def recommendations(self) -> Section:
         tx, lang = self.tx, self.lang
         s = Section(tx("doc_h_recommendations"), new_page=True)
         if not self.recs:
-            s.add(Para(tx("doc_recs_none")))
+            s.add(Para(tx("doc_recs_verify" if self.verify else "doc_recs_none",
+                          count=counted(len(self.verify), "norm", lang))))
             return s
         s.add(Para(tx("doc_recs_intro")))
         rows = []
