@@ -152,3 +152,22 @@ def test_a_body_is_named_with_its_article() -> None:
     a = audited(SMALL)
     assert body_name("college", a.result, "nl") == "het college van B&W"
     assert body_name("directie", a.result, "nl") == "de directie"
+
+
+# ---------------------------------------------------------------- nothing to act on is not "nothing to improve"
+
+MATURE = (EXAMPLES / "mature-municipality.yaml").read_text(encoding="utf-8")
+
+
+def test_with_nothing_to_act_on_the_report_says_what_was_found_in_order_and_what_is_to_verify() -> None:
+    unknown = MATURE.replace("name: Lingewaard-Noord app, type: app, owner: kcc, co_owners: [publiekszaken],\n"
+                             "     satisfaction_measured: true}",
+                             "name: Lingewaard-Noord app, type: app, owner: kcc, co_owners: [publiekszaken]}")
+    assert unknown != MATURE
+    report, _ = documents(unknown)
+    summary = report.split("## Samenvatting")[1].split("\n## ")[0]
+    assert "niets te verbeteren" not in report
+    assert ("Geen vastgelegd feit schiet tekort: 47 normen zijn getoetst en in orde bevonden. Voor 1 norm is niet "
+            "aangetoond of eraan is voldaan; dat gaat de organisatie eerst na (bijlage C).") in summary
+    assert ("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst nagaan wat niet is vastgelegd "
+            "(bijlage C): pas dan blijkt of er iets te doen is.") in report

@@ -122,7 +122,7 @@ class _Report:
         status = [o.status for o in self.r.outcomes]
         passed = status.count("passed")
         untested = sum(1 for x in status if x in ("not_applicable", "disabled", "error"))
-        parts = [tx("doc_summary_clean", passed=counted(passed, "norm", lang))]
+        parts = [tx("doc_summary_clean", passed=counted(passed, "norm_is", lang))]
         if self.verify:
             parts.append(tx("doc_summary_unverified", count=counted(len(self.verify), "norm", lang)))
         if untested:
