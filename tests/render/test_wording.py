@@ -171,3 +171,26 @@ def test_with_nothing_to_act_on_the_report_says_what_was_found_in_order_and_what
             "aangetoond of eraan is voldaan; dat gaat de organisatie eerst na (bijlage C).") in summary
     assert ("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst nagaan wat niet is vastgelegd "
             "(bijlage C): pas dan blijkt of er iets te doen is.") in report
+
+
+# ---------------------------------------------------------------- proportionate answers
+
+
+def test_a_low_weight_norm_of_the_top_rung_does_not_make_the_answer_not_yet() -> None:
+    away = MATURE.replace("works_in: [kcc, publiekszaken, sociaal-domein]", "works_in: []")
+    assert away != MATURE
+    a = audited(away)
+    (m012,) = [f for f in a.result.findings if f.rule == "M012"]
+    assert m012.basis == "observed" and a.rules.rules["M012"].spec.level == 5
+    report, _ = documents(away)
+    assert ("1. Heeft een persoon of compact team een echt, organisatiebreed mandaat voor digitale dienstverlening? "
+            "In hoofdzaak wel: aan de zwaarwegende normen is voldaan. Te verbeteren: \"De houder werkt geregeld op "
+            "de dienstverlenende afdelingen\".") in report
+
+
+def test_an_essential_norm_not_met_makes_the_answer_not_yet_and_names_the_rest_apart() -> None:
+    large = (EXAMPLES / "large-municipality.yaml").read_text(encoding="utf-8")
+    report, _ = documents(large)
+    assert ("Nog niet. Niet voldaan: \"De houder hoeft niet voor elke wijziging toestemming te vragen\". Verder te "
+            "verbeteren: \"De houder mag website en formulieren zelf aanpassen\", \"De houder werkt geregeld op de "
+            "dienstverlenende afdelingen\".") in report

@@ -402,25 +402,12 @@ class _Report:
         out = []
         for dims in self.QUESTION_DIMENSIONS:
             rules = [rule for rule in self.a.rules.sorted() if rule.spec.dimension in dims and rule.enabled]
-            failed = [rule.spec.title.get(lang) for rule in rules
-                      if any(basis(f) == "observed" for f in by_rule.get(rule.id, []))]
-            missing = [rule.spec.title.get(lang) for rule in rules
+            failed = [rule for rule in rules if any(basis(f) == "observed" for f in by_rule.get(rule.id, []))]
+            missing = [rule for rule in rules
                        if by_rule.get(rule.id) and all(basis(f) == "not_recorded" for f in by_rule[rule.id])]
             assessed = [o for o in self.r.outcomes if o.rule in {rule.id for rule in rules}
                         and o.status in ("passed", "failed", "waived")]
-            quoted = [f'"{t}"' for t in failed]
-            unknown = [f'"{t}"' for t in missing]
-            if failed and missing:
-                out.append(tx("doc_answer_no_and_unknown", failed=short_list(quoted, lang, 3),
-                              missing=short_list(unknown, lang, 3)))
-            elif failed:
-                out.append(tx("doc_answer_no", failed=short_list(quoted, lang, 3)))
-            elif missing:
-                out.append(tx("doc_answer_unknown", missing=short_list(unknown, lang, 3)))
-            elif assessed:
-                out.append(tx("doc_answer_yes"))
-            else:
-                out.append(tx("doc_answer_not_assessed"))
+            out.append(self.answer(failed, missing, bool(assessed)))
         # what holds the organisation at its level comes first; without a level, the most urgent actions
         blockers = set(self.r.maturity.blocking)
         chosen = [rec for rec in self.recs if rec.rule.id in blockers][:TOP] or self.recs[:TOP]
@@ -430,6 +417,32 @@ class _Report:
         else:
             out.append(tx("doc_answer_verify_first" if self.verify else "doc_answer_nothing_first"))
         return out
+
+    def answer(self, failed: list[ActiveRule], missing: list[ActiveRule], assessed: bool) -> str:
+        """One question's answer, in proportion: only an essential norm not met makes it "not yet"."""
+        tx, lang = self.tx, self.lang
+
+        def quoted(rules: list[ActiveRule]) -> str:
+            return short_list([f'"{rule.spec.title.get(lang)}"' for rule in rules], lang, 3)
+
+        essential = [rule for rule in failed if _essential(rule)]
+        minor = [rule for rule in failed if not _essential(rule)]
+        if essential:
+            parts = [tx("doc_answer_no", failed=quoted(essential))]
+            if minor:
+                parts.append(tx("doc_answer_also", norms=quoted(minor)))
+        elif minor or (missing and not any(_essential(rule) for rule in missing)):
+            # what is left is of low weight or a higher rung: yes in the main, not "not yet"
+            parts = [tx("doc_answer_mostly")]
+            if minor:
+                parts.append(tx("doc_answer_improve", norms=quoted(minor)))
+        elif missing:
+            parts = [tx("doc_answer_unknown_head")]
+        else:
+            return tx("doc_answer_yes" if assessed else "doc_answer_not_assessed")
+        if missing:
+            parts.append(tx("doc_answer_missing", norms=quoted(missing)))
+        return " ".join(parts)
 
     def recommendations(self) -> Section:
         tx, lang = self.tx, self.lang
@@ -587,6 +600,14 @@ class _Report:
         if n is not None:
             out.append(Para(tx("doc_see_rec", n=n), label=tx("doc_label_action")))
         return out
+
+
+ESSENTIAL_LEVEL = 3  # a norm up to this rung is part of the answer's core, whatever its weight
+
+
+def _essential(rule: ActiveRule) -> bool:
+    """Whether a norm not met makes an answer "not yet": a heavy norm, or one of the first rungs."""
+    return rule.severity in ("critical", "high") or rule.spec.level <= ESSENTIAL_LEVEL
 
 
 def level_cell_any(value: int | None) -> str:
