@@ -18,6 +18,7 @@ from digimandate.render.doc.common import DocContext, body_name
 from digimandate.render.doc.memo import build_memo
 from digimandate.render.doc.report import build_report
 from digimandate.render.doc.to_markdown import render_markdown
+from digimandate.render.doc.words import Bodies, bodies, fit
 from tests.conftest import EXAMPLES
 
 SMALL = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
@@ -194,3 +195,40 @@ def test_an_essential_norm_not_met_makes_the_answer_not_yet_and_names_the_rest_a
     assert ("Nog niet. Niet voldaan: \"De houder hoeft niet voor elke wijziging toestemming te vragen\". Verder te "
             "verbeteren: \"De houder mag website en formulieren zelf aanpassen\", \"De houder werkt geregeld op de "
             "dienstverlenende afdelingen\".") in report
+
+
+# ---------------------------------------------------------------- the organisation's own bodies and public
+
+
+@pytest.mark.parametrize(("org_type", "lang", "executive", "council", "public"), [
+    ("gemeente", "nl", "het college van B&W", "de gemeenteraad", "inwoners"),
+    (None, "en", "the municipal executive", "the municipal council", "residents"),
+    ("provincie", "nl", "Gedeputeerde Staten", "Provinciale Staten", "inwoners"),
+    ("uitvoeringsorganisatie", "nl", "het bestuur", None, "klanten"),
+    ("uitvoeringsorganisatie", "en", "the executive board", None, "customers"),
+])
+def test_the_type_of_organisation_chooses_its_bodies_and_public(org_type: str | None, lang: Lang, executive: str,
+                                                                council: str | None, public: str) -> None:
+    assert bodies(org_type, lang) == Bodies(executive, council, public)
+
+
+MUNICIPAL = {"nl": r"\b(inwoners\w*|gemeente\w*|college|raad|publiekszaken|Mijn Gemeente)\b",
+             "en": r"\b(residents'?|municipal\w*|the council|college|civil affairs|My Municipality)\b"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_agency_is_not_written_to_as_a_municipality(lang: Lang) -> None:
+    report, memo = documents(AGENCY, lang=lang)
+    for text in (report, memo):
+        assert re.findall(MUNICIPAL[lang], text) == []
+    assert fit("Toon de status van aanvragen online, bijvoorbeeld in een inwonersportaal.", "uitvoeringsorganisatie",
+               "nl") == "Toon de status van aanvragen online, bijvoorbeeld in een klantportaal."
+    assert fit("Appoint a member of management as sponsor, in a municipality preferably the municipal secretary.",
+               "rijk", "en") == "Appoint a member of management as sponsor."
+    assert ("The board has adopted the course" if lang == "en" else "Het bestuur heeft de koers vastgesteld") in report
+
+
+def test_a_municipality_keeps_the_checklist_words() -> None:
+    report, _ = documents(SMALL)
+    assert "De raad, of het college met de directie, heeft de koers vastgesteld" in report
+    assert fit("inwoners", "gemeente", "nl") == "inwoners"

@@ -16,6 +16,7 @@ from digimandate.render.doc.actions import Recommendation, observed, recommendat
 from digimandate.render.doc.adapter import level, reason
 from digimandate.render.doc.model import Chart, Ownership
 from digimandate.render.doc.names import Names, clean
+from digimandate.render.doc.words import bodies
 
 FOLLOW_UP_DAYS = 182
 ESTIMATE_DAYS = 91  # a costly action is first worked out, with an estimate, within a quarter
@@ -67,9 +68,7 @@ def peildatum(result: AuditResult, lang: Lang) -> str:
 def body_name(body: str, result: AuditResult, lang: Lang) -> str:
     """The deciding body as this kind of organisation calls it."""
     if body == "college":
-        kind = result.organisation_type if result.organisation_type in ("gemeente", "provincie", "waterschap") \
-            else "other"
-        return t(f"doc_executive_{kind}", lang)
+        return bodies(result.organisation_type, lang).executive
     return t("doc_body_directie", lang)
 
 

@@ -28,6 +28,7 @@ from digimandate.render.doc.common import (
 )
 from digimandate.render.doc.model import Document, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, clean
+from digimandate.render.doc.words import fit_document
 
 TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are named in a paragraph
 TOP = 3
@@ -622,4 +623,4 @@ def _catalog() -> dict[str, dict[str, str]]:
 
 def build_report(a: Audited, ctx: DocContext, prog: Progress | None = None) -> Document:
     """The advice report of one audit."""
-    return _Report(a, ctx, prog).build()
+    return fit_document(_Report(a, ctx, prog).build(), a.result.organisation_type)
