@@ -14,6 +14,7 @@ from digimandate.i18n import Lang
 from digimandate.model.document import parse_document
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
+from digimandate.render.doc.actions import observed, recommendations
 from digimandate.render.doc.common import DocContext, body_name
 from digimandate.render.doc.memo import build_memo
 from digimandate.render.doc.report import build_report
@@ -232,3 +233,28 @@ def test_a_municipality_keeps_the_checklist_words() -> None:
     report, _ = documents(SMALL)
     assert "De raad, of het college met de directie, heeft de koers vastgesteld" in report
     assert fit("inwoners", "gemeente", "nl") == "inwoners"
+
+
+# ---------------------------------------------------------------- judgements about a person's work
+
+
+def test_a_role_held_by_one_person_without_a_survey_is_not_rated() -> None:
+    report, _ = documents(SMALL)
+    appendix = report.split("## Bijlage E.")[1]
+    assert "(schatting)" not in appendix and "Afwisseling" not in appendix
+    assert ('Over de rol bij "website en e-formulieren" zegt dit rapport niets: die rol heeft één houder en er is '
+            "geen vragenlijst ingevuld, dus een schatting zou een oordeel over het werk van die persoon zijn.") in appendix
+
+
+def test_advice_on_the_role_comes_after_every_service_action_and_merges() -> None:
+    a = audited(AGENCY)
+    recs = recommendations(a)
+    jobs = [i for i, rec in enumerate(recs) if rec.rule.spec.dimension == "job"]
+    assert jobs == [len(recs) - 1]  # one, and last
+    (job,) = [recs[i] for i in jobs]
+    assert (job.rule.id, job.merged) == ("J001", ("J002",))
+    report, _ = documents(AGENCY, lang="en")
+    appendix = report.split("## Appendix E.")[1]
+    actions = observed(recs)  # the report numbers the actions on observed facts
+    assert actions[-1].rule.id == "J001"
+    assert appendix.count(f"**Action:** see recommendation {len(actions)}.") == 2

@@ -12,7 +12,7 @@ from digimandate.i18n import Lang
 from digimandate.model.org import OrgModel
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.adapter import basis, top_entity
+from digimandate.render.doc.adapter import basis, graded, top_entity
 
 COST = {"small": 1.0, "medium": 1.5, "large": 2.0}
 HIGH_VOLUME = 10_000  # requests a year from which a finding weighs one step heavier
@@ -33,6 +33,7 @@ class Recommendation:
     known: int = 0  # how many of those have the volume that counts recorded; the rest count as unknown, not 0
     digital: bool = False  # every finding is about a form: the digital requests count, not every channel's
     counts: tuple[tuple[str, int | None], ...] = ()  # the volume that counts per entity, None when not recorded
+    merged: tuple[str, ...] = ()  # ids of rules whose advice this one carries too (advice on the same role)
 
     @property
     def exact(self) -> MessageAdvice | None:
@@ -124,7 +125,23 @@ def recommendations(a: Audited) -> list[Recommendation]:
                                        tuple(a for a in rule.spec.after if a in by_rule), len(products),
                                        sum(e in vols for e in products), digital,
                                        tuple((e, vols.get(e)) for e in entities))
-    return _ordered(recs)
+    advisory = {name for name in a.rules.dimensions if not graded(a, name)}
+    ordered = _ordered(recs)
+    # advice on a role never ranks above an action on the service: it comes after every one of them
+    service = [rec for rec in ordered if rec.rule.spec.dimension not in advisory]
+    return service + _merged([rec for rec in ordered if rec.rule.spec.dimension in advisory])
+
+
+def _merged(advice: list[Recommendation]) -> list[Recommendation]:
+    """Advice on the same role for the same mandates, once: the first carries the others' rules."""
+    out: list[Recommendation] = []
+    for rec in advice:
+        same = next((i for i, kept in enumerate(out) if kept.entities == rec.entities and kept.role == rec.role), None)
+        if same is None:
+            out.append(rec)
+        else:
+            out[same] = replace(out[same], merged=(*out[same].merged, rec.rule.id))
+    return out
 
 
 def _ordered(recs: dict[str, Recommendation]) -> list[Recommendation]:

@@ -8,7 +8,7 @@ from typing import Any
 from digimandate.audit.result import Finding
 from digimandate.audit.specs import ActiveRule
 from digimandate.i18n import Lang, t
-from digimandate.render.advice import Progress, job_views
+from digimandate.render.advice import JobView, Progress, job_views
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt, sources
 from digimandate.render.doc.actions import Recommendation, observed, recommendations, to_verify
@@ -58,7 +58,7 @@ class _Report:
         # an action only where a recorded fact falls short; a fact nobody recorded is to verify first
         self.recs = observed(every)
         self.verify = {rec.rule.id for rec in to_verify(every)}
-        self.number = {rec.rule.id: i + 1 for i, rec in enumerate(self.recs)}
+        self.number = {rule: i + 1 for i, rec in enumerate(self.recs) for rule in (rec.rule.id, *rec.merged)}
         self.dates = schedule(a, ctx.written)
 
     def tx(self, key: str, **args: Any) -> str:
@@ -565,10 +565,13 @@ class _Report:
         if not views:
             return None
         s = Section(tx("doc_h_appendix_e"))
-        s.add(Para(tx("doc_job_intro")))
         keys = ("skill_variety", "task_identity", "task_significance", "autonomy", "feedback")
         rows = []
+        unsaid = []
         for view in views:
+            if _one_person_unsurveyed(view):  # an estimate would judge one identifiable person's work without data
+                unsaid.append(Para(tx("doc_job_not_said", mandate=self.names.mandate(view.mandate.id))))
+                continue
             cells = [self.names.mandate(view.mandate.id)]
             for c in view.characteristics:
                 if c.measured is not None:
@@ -576,7 +579,10 @@ class _Report:
                 else:
                     cells.append(tx("doc_estimate", grade=t(f"doc_job_{c.estimate or 'estimate_low'}", lang)))
             rows.append(cells)
-        s.add(Table([tx("doc_col_mandate"), *[tx(f"doc_char_{k}") for k in keys]], rows, [3, 2, 2, 2, 2, 2]))
+        if rows:
+            s.add(Para(tx("doc_job_intro")))
+            s.add(Table([tx("doc_col_mandate"), *[tx(f"doc_char_{k}") for k in keys]], rows, [3, 2, 2, 2, 2, 2]))
+        s.blocks += unsaid
         for view in views:  # the role, not the person; names only in the consultant's copy, when asked
             roles = [self.names.entity(f"people/{h}") for h in view.mandate.holders or []]
             who = (", ".join(view.holders) if self.ctx.names else ", ".join(roles)) if view.holders else "–"
@@ -609,6 +615,11 @@ ESSENTIAL_LEVEL = 3  # a norm up to this rung is part of the answer's core, what
 def _essential(rule: ActiveRule) -> bool:
     """Whether a norm not met makes an answer "not yet": a heavy norm, or one of the first rungs."""
     return rule.severity in ("critical", "high") or rule.spec.level <= ESSENTIAL_LEVEL
+
+
+def _one_person_unsurveyed(view: JobView) -> bool:
+    """A role held by one person, without a survey: what an estimate says of the role, it says of that person."""
+    return len(view.mandate.holders or []) == 1 and all(c.measured is None for c in view.characteristics)
 
 
 def level_cell_any(value: int | None) -> str:
