@@ -19,7 +19,7 @@ from digimandate.render.doc.common import DocContext, body_name
 from digimandate.render.doc.memo import build_memo
 from digimandate.render.doc.report import build_report
 from digimandate.render.doc.to_markdown import render_markdown
-from digimandate.render.doc.words import Bodies, bodies, fit
+from digimandate.render.doc.words import Bodies, bodies, fit, fit_channels
 from tests.conftest import EXAMPLES
 
 SMALL = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
@@ -258,3 +258,45 @@ def test_advice_on_the_role_comes_after_every_service_action_and_merges() -> Non
     actions = observed(recs)  # the report numbers the actions on observed facts
     assert actions[-1].rule.id == "J001"
     assert appendix.count(f"**Action:** see recommendation {len(actions)}.") == 2
+
+
+# ---------------------------------------------------------------- generic text fits the file
+
+
+@pytest.mark.parametrize(("text", "kinds", "lang", "fitted"), [
+    ("Sluit chat, app, e-mail en sociale media aan op het zaaksysteem.", {"email", "website"}, "nl",
+     "Sluit e-mail aan op het zaaksysteem."),
+    ("Maak het KCC mede-eigenaar van website, app of chat.", {"website", "phone"}, "nl",
+     "Maak het KCC mede-eigenaar van de website."),
+    ("Bied op minstens één kanaal (balie, telefoon of chat) hulp.", {"counter", "phone"}, "nl",
+     "Bied op minstens één kanaal (balie of telefoon) hulp."),
+    ("Connect chat, apps, e-mail and social media to the case system.", {"email", "chat"}, "en",
+     "Connect chat and e-mail to the case system."),
+    ("Sluit chat, app, e-mail en sociale media aan.", {"email", "chat", "app", "social"}, "nl",
+     "Sluit chat, app, e-mail en sociale media aan."),
+])
+def test_no_advice_about_channels_the_organisation_does_not_have(text: str, kinds: set[str], lang: Lang,
+                                                                 fitted: str) -> None:
+    assert fit_channels(text, frozenset(kinds), lang) == fitted
+
+
+def test_the_small_municipality_gets_no_advice_about_chat_apps_or_social_media() -> None:
+    report, memo = documents(SMALL)
+    actions = report.split("## Aanbevelingen")[1].split("\n## ")[0]
+    assert "| Sluit e-mail aan op het zaaksysteem, zodat elke aanvraag als zaak binnenkomt." in actions
+    assert not re.search(r"\b(chat|app|sociale media)\b", actions)
+    assert "Alle digitale aanvraagroutes (ook e-mail) laten landen in het zaaksysteem." in memo
+
+
+IMPORTED = EXAMPLES / "imported-municipality"
+
+
+def test_test_products_and_sub_case_types_are_left_out_with_a_note() -> None:
+    from typer.testing import CliRunner
+
+    from digimandate.cli.app import app
+
+    out = CliRunner().invoke(app, ["report", str(IMPORTED), "--lang", "nl"]).stdout
+    assert ("Buiten beschouwing zijn 3 producten gelaten: het zijn testproducten of deelzaaktypen (onderdelen van een "
+            "andere zaak), geen diensten aan inwoners.") in out
+    assert "deelzaaktype blijvend" not in out and "| Test |" not in out

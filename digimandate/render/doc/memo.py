@@ -26,6 +26,7 @@ from digimandate.render.doc.common import (
 )
 from digimandate.render.doc.model import Document, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names, clean
+from digimandate.render.doc.services import services_only
 from digimandate.render.doc.words import fit_document
 
 Audience = Literal["directie", "college"]
@@ -401,4 +402,5 @@ class _Memo:
 
 def build_memo(a: Audited, ctx: DocContext, audience: Audience, prog: Progress | None = None) -> Document:
     """The memo of one audit for one deciding body."""
-    return fit_document(_Memo(a, ctx, audience, prog).build(), a.result.organisation_type)
+    return fit_document(_Memo(services_only(a)[0], ctx, audience, prog).build(), a.result.organisation_type,
+                        frozenset(c.type for c in a.model.channels))

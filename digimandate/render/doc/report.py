@@ -28,7 +28,8 @@ from digimandate.render.doc.common import (
 )
 from digimandate.render.doc.model import Document, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, clean
-from digimandate.render.doc.words import fit_document
+from digimandate.render.doc.services import services_only
+from digimandate.render.doc.words import bodies, fit_document
 
 TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are named in a paragraph
 TOP = 3
@@ -47,8 +48,9 @@ def volume_text(rec: Recommendation, lang: Lang) -> str:
 class _Report:
     """Builds the report for one result."""
 
-    def __init__(self, a: Audited, ctx: DocContext, prog: Progress | None) -> None:
+    def __init__(self, a: Audited, ctx: DocContext, prog: Progress | None, left_out: int = 0) -> None:
         self.a = a
+        self.left_out = left_out  # products that are no service (tests, parts of another case)
         self.r = a.result
         self.lang: Lang = ctx.lang
         self.ctx = ctx
@@ -149,6 +151,9 @@ class _Report:
                       channels=counted(len(m.channels), "channel", self.lang),
                       products=counted(len(m.processes), "product", self.lang),
                       mandates=counted(len(m.mandates), "mandate", self.lang))))
+        if self.left_out:
+            s.add(Para(tx("doc_scope_left_out", count=counted(self.left_out, "product", self.lang),
+                          public=bodies(r.organisation_type, self.lang).public)))
         s.add(Para(tx("doc_questions_intro")))
         s.add(Items([tx("doc_question_1"), tx("doc_question_2"), tx("doc_question_3"), tx("doc_question_4")],
                     ordered=True))
@@ -634,4 +639,6 @@ def _catalog() -> dict[str, dict[str, str]]:
 
 def build_report(a: Audited, ctx: DocContext, prog: Progress | None = None) -> Document:
     """The advice report of one audit."""
-    return fit_document(_Report(a, ctx, prog).build(), a.result.organisation_type)
+    services, left_out = services_only(a)
+    return fit_document(_Report(services, ctx, prog, left_out).build(), a.result.organisation_type,
+                        frozenset(c.type for c in a.model.channels))

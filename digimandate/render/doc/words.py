@@ -63,13 +63,49 @@ def fit(text: str, org_type: str | None, lang: Lang) -> str:
     return _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", text))
 
 
-def fit_document(doc: Document, org_type: str | None) -> Document:
-    """Every text of a document in the words of this kind of organisation."""
-    if kind(org_type) == "gemeente":
-        return doc
+# Channel kinds the checklist names in lists ("chat, app, e-mail en sociale media"); an organisation without one
+# of the optional kinds does not get advice about it.
+_KIND_WORDS: dict[Lang, dict[str, str]] = {
+    "nl": {"website": "website", "app": "app", "chat": "chat", "e-mail": "email", "sociale media": "social",
+           "telefoon": "phone", "balie": "counter", "post": "post"},
+    "en": {"website": "website", "app": "app", "apps": "app", "chat": "chat", "e-mail": "email",
+           "social media": "social", "phone": "phone", "counter": "counter", "post": "post"},
+}
+_SINGLE: dict[Lang, dict[str, str]] = {"nl": {"website": "de website"}, "en": {"website": "the website"}}
+OPTIONAL_KINDS = ("app", "chat", "social")  # channels an organisation may well not have
+
+
+@cache
+def _kind_list(lang: Lang) -> re.Pattern[str]:
+    word = "|".join(sorted((re.escape(w) for w in _KIND_WORDS[lang]), key=len, reverse=True))
+    conj = "en|of" if lang == "nl" else "and|or"
+    return re.compile(rf"(?<![\w-])(?:{word})(?:, (?:{word}))*(?: (?:{conj}) (?:{word}))?(?![\w-])")
+
+
+def fit_channels(text: str, kinds: frozenset[str], lang: Lang) -> str:
+    """Lists of channel kinds without the optional kinds this organisation does not have."""
+    words = _KIND_WORDS[lang]
+    conjunctions = (" en ", " of ") if lang == "nl" else (" and ", " or ")
+
+    def shorter(match: re.Match[str]) -> str:
+        listed = match.group()
+        conj = next((c for c in conjunctions if c in listed), None)
+        items = listed.replace(conj, ", ").split(", ") if conj else listed.split(", ")
+        keep = [w for w in items if words[w] not in OPTIONAL_KINDS or words[w] in kinds]
+        if len(items) < 2 or len(keep) == len(items) or not keep:
+            return listed
+        if len(keep) == 1:  # one kind is named with its article: "mede-eigenaar van de website"
+            return _SINGLE[lang].get(keep[0], keep[0])
+        return ", ".join(keep[:-1]) + (conj or ", ") + keep[-1]
+
+    return _kind_list(lang).sub(shorter, text)
+
+
+def fit_document(doc: Document, org_type: str | None, kinds: frozenset[str]) -> Document:
+    """Every text of a document in the words of this kind of organisation, about the channels it has."""
 
     def f(text: str) -> str:
-        return fit(text, org_type, doc.lang)
+        return fit_channels(fit(text, org_type, doc.lang), kinds, doc.lang)
 
     def block(b: Block) -> Block:
         if isinstance(b, Para):
