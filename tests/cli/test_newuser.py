@@ -137,7 +137,7 @@ def test_findings_name_a_mandate_by_its_topic(runner: CliRunner, fmt: str) -> No
 
 def test_appendix_e_names_the_holders_roles(runner: CliRunner) -> None:
     out = runner.invoke(app, ["report", str(SMALL), "-o", "-", "--lang", "nl"]).stdout
-    assert '**"website en e-formulieren":** Houders: Adviseur digitale dienstverlening (Communicatie)' in out
+    assert '**"website en e-formulieren":** Houder: Adviseur digitale dienstverlening (Communicatie)' in out
     assert "de houder van het mandaat" not in out.split("Bijlage E")[-1]
 
 

@@ -260,8 +260,8 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
     for text in (directie, english, memo("english-agency", "en")):
         assert "te ramen" not in text and "to be estimated" not in text and "komen bij het besluit" not in text
     assert "For all decision points the effort is small to medium" in memo("english-agency", "en")
-    # a working day, half a year after the estimates of the large work are due (17 February 2027)
-    assert "Een vervolgonderzoek op 18 augustus 2027" in section(directie, "Uitvoering en vervolg")
+    # half a year after the estimates of the large work are due (17 February 2027), after the summer recess
+    assert "Een vervolgonderzoek op 1 september 2027" in section(directie, "Uitvoering en vervolg")
 
 
 
@@ -323,5 +323,5 @@ def test_an_information_note_beside_findings_claims_no_effect() -> None:
         "Deze notitie vraagt geen besluit en beoogt dus geen eigen effect; het adviesrapport beschrijft wat de "
         "organisatie verder brengt.")
     assert section(text, "Uitvoering en vervolg") == (
-        "Een vervolgonderzoek op 18 augustus 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
+        "Een vervolgonderzoek op 1 september 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
     assert "WOR" not in text and "Na het besluit" not in text

@@ -15,7 +15,7 @@ from digimandate.model.document import parse_document
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import observed, recommendations
-from digimandate.render.doc.common import DocContext, body_name
+from digimandate.render.doc.common import DocContext, body_name, schedule
 from digimandate.render.doc.memo import build_memo
 from digimandate.render.doc.report import build_report
 from digimandate.render.doc.to_markdown import render_markdown
@@ -80,7 +80,7 @@ def test_the_report_acts_only_on_observed_failures_and_lists_a_fact_not_recorded
     assert '"De sponsor van digitale dienstverlening is een directielid"' in memo.split("## Aanleiding")[0]
     assert "1. Verleen vanuit de directie een persoon of compact team een organisatiebreed mandaat" in summary
     sponsor = report.split("#### De sponsor van digitale dienstverlening is een directielid")[1].split("####")[0]
-    assert "**Nagaan:** ga na of aan deze norm is voldaan; het feit is niet vastgelegd (bijlage C)." in sponsor
+    assert "**Nagaan:** of aan deze norm is voldaan; het feit is niet vastgelegd (bijlage C)." in sponsor
     assert "**Actie:**" not in sponsor
     assert ("Voor 15 normen is nog niet aangetoond of eraan is voldaan. Daarvoor staat hier geen actie: eerst gaat "
             "de organisatie na hoe het zit en legt zij de feiten vast (bijlage C).") in report
@@ -300,3 +300,27 @@ def test_test_products_and_sub_case_types_are_left_out_with_a_note() -> None:
     assert ("Buiten beschouwing zijn 3 producten gelaten: het zijn testproducten of deelzaaktypen (onderdelen van een "
             "andere zaak), geen diensten aan inwoners.") in out
     assert "deelzaaktype blijvend" not in out and "| Test |" not in out
+
+
+def test_no_follow_up_in_the_summer_recess() -> None:
+    a = audited(SMALL)  # large work: its estimates are due on 17 February 2027, half a year on is in August
+    assert schedule(a, date(2026, 11, 18)).follow_up == date(2027, 9, 1)
+    assert schedule(a, date(2026, 9, 1)).follow_up == date(2027, 6, 1)  # before the recess: as planned
+
+
+# ---------------------------------------------------------------- a norm nobody recorded a fact for
+
+
+def test_a_norm_only_to_verify_is_not_established_in_the_appendix_and_the_conclusions() -> None:
+    report, _ = documents(SMALL)
+    assert ("| Bestuurlijk commitment | De sponsor van digitale dienstverlening is een directielid | 2 | hoog | niet "
+            "aangetoond |") in report
+    assert ("| Mandaat | Er is een organisatiebreed mandaat voor digitale dienstverlening | 2 | kritiek | niet "
+            "voldaan |") in report
+    assert ("- Bestuurlijk commitment staat op niveau 1 (Ad hoc); voor niveau 2 is eerst na te gaan: De sponsor van "
+            "digitale dienstverlening is een directielid.") in report
+    assert "| Norm | Waar | Wie gaat het na |" in report
+    assert ("| De sponsor van digitale dienstverlening is een directielid | Bestuurlijk commitment | de directie |"
+            in report)
+    assert ("Maak het product digitaal aan te vragen. Betreft: Melding openbare ruimte doen. Ga daarnaast eerst na: "
+            "\"De sponsor van digitale dienstverlening is een directielid\"") in report

@@ -19,6 +19,7 @@ from digimandate.render.doc.names import Names, clean
 from digimandate.render.doc.words import bodies
 
 FOLLOW_UP_DAYS = 182
+RECESS = (7, 8)  # July and August: the summer recess of councils and boards
 ESTIMATE_DAYS = 91  # a costly action is first worked out, with an estimate, within a quarter
 MAX_NAMES = 5
 
@@ -144,7 +145,10 @@ def schedule(a: Audited, written: date) -> Schedule:
     large = any(rec.effort == "large" for rec in observed(recommendations(a)))
     # large work is decided on only once its estimate is in: the follow-up leaves it time to be done
     start = estimate if large else written
-    return Schedule(written, estimate, fmt.working_day(start + timedelta(days=FOLLOW_UP_DAYS)))
+    follow = start + timedelta(days=FOLLOW_UP_DAYS)
+    if follow.month in RECESS:  # no audit in the summer recess: the first days of September
+        follow = date(follow.year, 9, 1)
+    return Schedule(written, estimate, fmt.working_day(follow))
 
 
 def reviews_before_follow_up(a: Audited, plan: Schedule) -> list[date]:

@@ -347,6 +347,10 @@ class _Report:
                             label=tx("doc_label_verify")))
         return out
 
+    def only_to_verify(self, rule_id: str) -> bool:
+        """Whether every finding of a norm rests on a fact nobody recorded: not met is not shown, only unknown."""
+        return rule_id in self.verify and rule_id not in self.number
+
     def basis_text(self, f: Finding) -> str:
         """"vastgelegd feit" or "niet aangetoond"; with a register of sources, a recorded fact cites its sources."""
         if basis(f) != "observed":
@@ -372,14 +376,22 @@ class _Report:
             if ds is None or not graded(self.a, name):
                 continue
             lv = level(ds)
-            blocking = [self.a.rules.rules[b].spec.title.get(self.lang) for b in ds.blocking if b in self.a.rules.rules]
+            ids = [b for b in ds.blocking if b in self.a.rules.rules]
+            # a norm nobody recorded a fact for is to verify, not to meet: it is named apart
+            unknown = [self.a.rules.rules[b].spec.title.get(self.lang) for b in ids if self.only_to_verify(b)]
+            blocking = [self.a.rules.rules[b].spec.title.get(self.lang) for b in ids if not self.only_to_verify(b)]
             if lv is None and reason(ds) == "insufficient_evidence":
                 text = tx("doc_conclusion_none", dim=dim.title.get(self.lang))
             elif lv is None:
                 text = tx("doc_conclusion_not_assessed", dim=dim.title.get(self.lang))
-            elif blocking and lv < 5:
+            elif (blocking or unknown) and lv < 5:
+                parts = []
+                if blocking:
+                    parts.append(tx("doc_conclusion_needed", norms=short_list(blocking, self.lang, 3)))
+                if unknown:
+                    parts.append(tx("doc_conclusion_verify", norms=short_list(unknown, self.lang, 3)))
                 text = tx("doc_conclusion_next", dim=dim.title.get(self.lang), level=level_text(lv, self.lang),
-                          next=lv + 1, norms=short_list(blocking, self.lang, 3))
+                          next=lv + 1, norms="; ".join(parts))
             else:
                 text = tx("doc_conclusion_top", dim=dim.title.get(self.lang), level=level_text(lv, self.lang))
             items.append(text)
@@ -417,12 +429,27 @@ class _Report:
         # what holds the organisation at its level comes first; without a level, the most urgent actions
         blockers = set(self.r.maturity.blocking)
         chosen = [rec for rec in self.recs if rec.rule.id in blockers][:TOP] or self.recs[:TOP]
-        first = [rec.action(lang) for rec in chosen]
+        first = [self.action_with_places(rec) for rec in chosen]
+        # what holds the level but rests on facts nobody recorded: to verify first, beside the actions
+        unknown = [f'"{self.a.rules.rules[b].spec.title.get(lang)}"' for b in self.r.maturity.blocking
+                   if b in self.a.rules.rules and self.only_to_verify(b)]
         if first:
-            out.append(tx("doc_answer_first", actions=" ".join(first)))
+            answer = tx("doc_answer_first", actions=" ".join(first))
+            if unknown:
+                answer += " " + tx("doc_answer_first_verify", norms=short_list(unknown, lang, 3))
+            out.append(answer)
         else:
             out.append(tx("doc_answer_verify_first" if self.verify else "doc_answer_nothing_first"))
         return out
+
+    def action_with_places(self, rec: Recommendation) -> str:
+        """The action, with the products or channels it concerns: "Maak het product digitaal ... Betreft: X."."""
+        action = rec.action(self.lang)
+        places = [e for e in rec.entities if e.startswith(("processes/", "channels/"))]
+        if places:
+            names = list(dict.fromkeys(self.names.entity(e) for e in places))
+            action += " " + self.tx("doc_rec_concerns", names=short_list(names, self.lang))
+        return action
 
     def answer(self, failed: list[ActiveRule], missing: list[ActiveRule], assessed: bool) -> str:
         """One question's answer, in proportion: only an essential norm not met makes it "not yet"."""
@@ -491,14 +518,18 @@ class _Report:
         b = Section(tx("doc_h_appendix_b")).add(ownership(self.a, lang))
         c = Section(tx("doc_h_appendix_c"))
         missing: dict[str, list[str]] = {}
+        who: dict[str, str] = {}
         for f in r.findings:
             if f.kind != "meta" and basis(f) == "not_recorded":
-                title = self.a.rules.rules[f.rule].spec.title.get(lang)
+                rule = self.a.rules.rules[f.rule]
+                title = rule.spec.title.get(lang)
                 missing.setdefault(title, []).append(self.names.entity(f.entity))
+                who[title] = role_name(rule.spec.role, r, lang)
         if missing:
             c.add(Para(tx("doc_missing_intro")))
-            c.add(Table([tx("doc_col_norm"), tx("doc_col_where")],
-                        [[k, short_list(list(dict.fromkeys(v)), lang, 8)] for k, v in missing.items()], [5, 6]))
+            c.add(Table([tx("doc_col_norm"), tx("doc_col_where"), tx("doc_col_verifies")],
+                        [[k, short_list(list(dict.fromkeys(v)), lang, 8), who[k]] for k, v in missing.items()],
+                        [5, 5, 3]))
         else:
             c.add(Para(tx("doc_missing_none")))
         d = Section(tx("doc_h_appendix_d"))
@@ -509,7 +540,9 @@ class _Report:
             dim = self.a.rules.dimensions.get(spec.dimension)
             rung = str(spec.level) if graded(self.a, spec.dimension) else tx("doc_advisory")
             rows.append([dim.title.get(lang) if dim else spec.dimension, spec.title.get(lang), rung,
-                         t(f"sev_{rule.severity}", lang), t(f"doc_outcome_{o.status}", lang)])
+                         t(f"sev_{rule.severity}", lang),
+                         tx("doc_outcome_not_established") if o.status == "failed" and self.only_to_verify(o.rule)
+                         else t(f"doc_outcome_{o.status}", lang)])
         d.add(Table([tx("doc_col_dimension"), tx("doc_col_norm"), tx("doc_col_level"), tx("doc_col_severity"),
                      tx("doc_col_outcome")], rows, [3, 6, 2, 2, 3]))
         e = self.job_design()
@@ -591,8 +624,10 @@ class _Report:
         for view in views:  # the role, not the person; names only in the consultant's copy, when asked
             roles = [self.names.entity(f"people/{h}") for h in view.mandate.holders or []]
             who = (", ".join(view.holders) if self.ctx.names else ", ".join(roles)) if view.holders else "–"
-            s.add(Para(tx("doc_job_holders", who=who), label=self.names.mandate(view.mandate.id)))
-        s.add(Para(tx("doc_job_advisory")))
+            s.add(Para(tx("doc_job_holder" if len(view.mandate.holders or []) == 1 else "doc_job_holders", who=who),
+                       label=self.names.mandate(view.mandate.id)))
+        if rows:  # advice on the role, when there is any to give
+            s.add(Para(tx("doc_job_advisory")))
         advisory = [name for name in self.a.rules.dimensions if not graded(self.a, name)]
         for rule in self.a.rules.sorted():
             if rule.spec.dimension not in advisory:

@@ -72,6 +72,8 @@ _KIND_WORDS: dict[Lang, dict[str, str]] = {
            "social media": "social", "phone": "phone", "counter": "counter", "post": "post"},
 }
 _SINGLE: dict[Lang, dict[str, str]] = {"nl": {"website": "de website"}, "en": {"website": "the website"}}
+_A_EMAIL = re.compile(r"(?<!\w)a e-mail")  # "a chat or e-mail message" that lost its chat
+_SOCIAL_MESSAGE: dict[Lang, str] = {"nl": " of bericht via sociale media", "en": " or social media message"}
 OPTIONAL_KINDS = ("app", "chat", "social")  # channels an organisation may well not have
 
 
@@ -98,7 +100,10 @@ def fit_channels(text: str, kinds: frozenset[str], lang: Lang) -> str:
             return _SINGLE[lang].get(keep[0], keep[0])
         return ", ".join(keep[:-1]) + (conj or ", ") + keep[-1]
 
-    return _kind_list(lang).sub(shorter, text)
+    text = _kind_list(lang).sub(shorter, text)
+    if "social" not in kinds:  # "een e-mail of bericht via sociale media": only what the organisation has
+        text = text.replace(_SOCIAL_MESSAGE[lang], "")
+    return _A_EMAIL.sub("an e-mail", text) if lang == "en" else text
 
 
 def fit_document(doc: Document, org_type: str | None, kinds: frozenset[str]) -> Document:
