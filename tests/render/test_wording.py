@@ -274,6 +274,10 @@ def test_advice_on_the_role_comes_after_every_service_action_and_merges() -> Non
      "Connect chat and e-mail to the case system."),
     ("Sluit chat, app, e-mail en sociale media aan.", {"email", "chat", "app", "social"}, "nl",
      "Sluit chat, app, e-mail en sociale media aan."),
+    ("Ook een chat, app, e-mail of bericht via sociale media dat in een mailbox eindigt.", {"email"}, "nl",
+     "Ook een e-mail die in een mailbox eindigt."),
+    ("A chat, app, e-mail or social media message that ends up in a mailbox.", {"email"}, "en",
+     "An e-mail message that ends up in a mailbox."),
 ])
 def test_no_advice_about_channels_the_organisation_does_not_have(text: str, kinds: set[str], lang: Lang,
                                                                  fitted: str) -> None:

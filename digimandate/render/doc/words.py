@@ -72,8 +72,12 @@ _KIND_WORDS: dict[Lang, dict[str, str]] = {
            "social media": "social", "phone": "phone", "counter": "counter", "post": "post"},
 }
 _SINGLE: dict[Lang, dict[str, str]] = {"nl": {"website": "de website"}, "en": {"website": "the website"}}
-_A_EMAIL = re.compile(r"(?<!\w)a e-mail")  # "a chat or e-mail message" that lost its chat
-_SOCIAL_MESSAGE: dict[Lang, str] = {"nl": " of bericht via sociale media", "en": " or social media message"}
+_A_EMAIL = re.compile(r"(?<!\w)([Aa]) e-mail")  # "a chat or e-mail message" that lost its chat
+# without "bericht" the kinds left (chat, app, e-mail) are de-words: "een e-mail die", not "dat"
+_SOCIAL_MESSAGE: dict[Lang, tuple[tuple[str, str], ...]] = {
+    "nl": ((" of bericht via sociale media dat ", " die "), (" of bericht via sociale media", "")),
+    "en": ((" or social media message", " message"),),
+}
 OPTIONAL_KINDS = ("app", "chat", "social")  # channels an organisation may well not have
 
 
@@ -102,8 +106,9 @@ def fit_channels(text: str, kinds: frozenset[str], lang: Lang) -> str:
 
     text = _kind_list(lang).sub(shorter, text)
     if "social" not in kinds:  # "een e-mail of bericht via sociale media": only what the organisation has
-        text = text.replace(_SOCIAL_MESSAGE[lang], "")
-    return _A_EMAIL.sub("an e-mail", text) if lang == "en" else text
+        for before, after in _SOCIAL_MESSAGE[lang]:
+            text = text.replace(before, after)
+    return _A_EMAIL.sub(r"\1n e-mail", text) if lang == "en" else text
 
 
 def fit_document(doc: Document, org_type: str | None, kinds: frozenset[str]) -> Document:
