@@ -69,12 +69,12 @@ def test_the_author_is_who_was_named_and_else_left_out(lang: Lang) -> None:
 def test_the_weight_counts_findings_not_norms() -> None:
     # 70 findings of weight high in the large example (5 norms); no critical finding there (its vision, adopted
     # by the raad, meets B002 since tip16 2.2)
-    assert "Het onderzoek heeft 1.403 bevindingen, waarvan 70 met een hoog gewicht. De belangrijkste:" \
+    assert "Het onderzoek leverde 1.403 bevindingen op, waarvan 70 met een hoog gewicht. De belangrijkste:" \
         in memo("large-municipality")
-    assert "The audit has 1,403 findings, 70 of them of high weight." in memo("large-municipality", "en")
+    assert "The audit found 1,403 findings, 70 of them of high weight." in memo("large-municipality", "en")
     # the small example has a critical finding (the missing organisation-wide mandate): 7 high and 1 critical
-    assert "Het onderzoek heeft 44 bevindingen, waarvan 8 met een hoog of kritiek gewicht." in memo("small-municipality")
-    assert "The audit has 44 findings, 8 of them of high or critical weight." in memo("small-municipality", "en")
+    assert "Het onderzoek leverde 44 bevindingen op, waarvan 8 met een hoog of kritiek gewicht." in memo("small-municipality")
+    assert "The audit found 44 findings, 8 of them of high or critical weight." in memo("small-municipality", "en")
 
 
 def test_without_heavy_findings_the_count_stands_alone() -> None:
@@ -82,7 +82,7 @@ def test_without_heavy_findings_the_count_stands_alone() -> None:
     light = tuple(f for f in a.result.findings if f.severity not in ("critical", "high"))
     a = dataclasses.replace(a, result=dataclasses.replace(a.result, findings=light))
     text = render_markdown(build_memo(a, DocContext("en", WRITTEN), "directie"))
-    assert f"The audit has {len(light)} findings. The main ones:" in text
+    assert f"The audit found {len(light)} findings. The main ones:" in text
     assert "of them of" not in text
 
 
@@ -186,9 +186,9 @@ def test_the_effect_names_the_levels_the_decisions_reach() -> None:
         "Als alle beslispunten zijn uitgevoerd, ook die eerst met een raming worden uitgewerkt:\n\n"
         "- Mandaat: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n"
         "- Kanalen: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n\n"
-        "Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is voldaan aan: Elk product heeft een proceseigenaar, "
-        "Elk product is digitaal aan te vragen, Elk product heeft prestatie-indicatoren; "
-        "de acties daarvoor staan in het adviesrapport.")
+        "Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is voldaan aan: Elk product is digitaal aan te "
+        "vragen, en zolang niet is aangetoond dat is voldaan aan: Elk product heeft een proceseigenaar, Elk product "
+        "heeft prestatie-indicatoren; de acties daarvoor staan in het adviesrapport.")
     # the agency's directie adopted its course, which meets B002 for an organisation without raad or college
     # (tip16 2.2): its management decides what raises mandate and channels
     assert section(memo("english-agency", "en", "directie"), "Intended effect").startswith(

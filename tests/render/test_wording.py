@@ -328,3 +328,13 @@ def test_a_norm_only_to_verify_is_not_established_in_the_appendix_and_the_conclu
             in report)
     assert ("Maak het product digitaal aan te vragen. Betreft: Melding openbare ruimte doen. Ga daarnaast eerst na: "
             "\"De sponsor van digitale dienstverlening is een directielid\"") in report
+
+
+def test_the_memo_waits_for_facts_apart_from_norms_not_met() -> None:
+    _, memo = documents(SMALL)
+    assert ("Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is voldaan aan: Elk product is digitaal aan te "
+            "vragen, en zolang niet is aangetoond dat is voldaan aan: De sponsor van digitale dienstverlening is een "
+            "directielid, Elk product heeft prestatie-indicatoren;") in memo
+    assert "Het onderzoek leverde 44 bevindingen op, waarvan 8 met een hoog of kritiek gewicht." in memo
+    report, _ = documents(AGENCY, lang="en")
+    assert "| Both products |" in report and "All 2" not in report

@@ -236,7 +236,13 @@ class _Memo:
             s.add(Para(tx("doc_memo_effect", level=level_text(reached, lang),
                           description=t(f"level_{reached}_desc", lang))))
         elif remaining:
-            s.add(Para(tx("doc_memo_effect_stays", level=level_text(overall, lang), norms=self.titles(remaining))))
+            # a norm nobody recorded a fact for is not "not met": the level waits for the fact
+            unknown = {rec.rule.id for rec in self.recs if split(rec)[0] is None} & remaining
+            known = remaining - unknown
+            key = ("doc_memo_effect_stays_both" if known and unknown else
+                   "doc_memo_effect_stays" if known else "doc_memo_effect_stays_unknown")
+            s.add(Para(tx(key, level=level_text(overall, lang), norms=self.titles(known),
+                          unknown=self.titles(unknown))))
         else:
             s.add(Para(tx("doc_memo_effect_stays_plain", level=level_text(overall, lang))))
         return s

@@ -578,7 +578,9 @@ class _Report:
                 continue
             common = set.intersection(*(per[e] for e in everyone))
             if common:
-                rows.append([self.tx("doc_all_of", what=counted(len(everyone), noun, lang)),
+                rows.append([self.tx("doc_both_of" if len(everyone) == 2 else "doc_all_of",
+                                     what=counted(len(everyone), noun, lang).split(" ", 1)[1] if len(everyone) == 2
+                                     else counted(len(everyone), noun, lang)),
                              self.norms(common, order)])
                 for e in everyone:
                     per[e] -= common
