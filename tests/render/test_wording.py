@@ -338,3 +338,10 @@ def test_the_memo_waits_for_facts_apart_from_norms_not_met() -> None:
     assert "Het onderzoek leverde 44 bevindingen op, waarvan 8 met een hoog of kritiek gewicht." in memo
     report, _ = documents(AGENCY, lang="en")
     assert "| Both products |" in report and "All 2" not in report
+
+
+@pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
+def test_no_body_is_named_without_its_article(example: str) -> None:
+    text = "".join(documents((EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8")))
+    # "door directie en bestuur" is a pair, as Dutch writes it; a body alone takes its article
+    assert not re.search(r"\bdoor (raad|college|directie|gemeentesecretaris)\b(?! en )", text)

@@ -136,13 +136,13 @@ class Schedule:
     follow_up: date  # the follow-up audit, after the work it measures
 
 
-def schedule(a: Audited, written: date) -> Schedule:
+def schedule(a: Audited, written: date, recs: list[Recommendation] | None = None) -> Schedule:
     """The dates of the plan: the follow-up half a year on, or half a year after the estimates of large work.
 
     Both documents take the same actions into account (every observed one), so report and memo name the same dates.
     """
     estimate = fmt.working_day(written + timedelta(days=ESTIMATE_DAYS))
-    large = any(rec.effort == "large" for rec in observed(recommendations(a)))
+    large = any(rec.effort == "large" for rec in observed(recommendations(a) if recs is None else recs))
     # large work is decided on only once its estimate is in: the follow-up leaves it time to be done
     start = estimate if large else written
     follow = start + timedelta(days=FOLLOW_UP_DAYS)

@@ -97,7 +97,7 @@ class _Memo:
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a)
         self.plan = plan(self.recs, audience)
-        self.dates = schedule(a, ctx.written)
+        self.dates = schedule(a, ctx.written, self.recs)
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)

@@ -61,7 +61,7 @@ class _Report:
         self.recs = observed(every)
         self.verify = {rec.rule.id for rec in to_verify(every)}
         self.number = {rule: i + 1 for i, rec in enumerate(self.recs) for rule in (rec.rule.id, *rec.merged)}
-        self.dates = schedule(a, ctx.written)
+        self.dates = schedule(a, ctx.written, every)
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
