@@ -268,6 +268,8 @@ def test_advice_on_the_role_comes_after_every_service_action_and_merges() -> Non
      "Sluit e-mail aan op het zaaksysteem."),
     ("Maak het KCC mede-eigenaar van website, app of chat.", {"website", "phone"}, "nl",
      "Maak het KCC mede-eigenaar van de website."),
+    ("Make the contact centre a co-owner of the website, app or chat.", {"website"}, "en",
+     "Make the contact centre a co-owner of the website."),
     ("Bied op minstens één kanaal (balie, telefoon of chat) hulp.", {"counter", "phone"}, "nl",
      "Bied op minstens één kanaal (balie of telefoon) hulp."),
     ("Connect chat, apps, e-mail and social media to the case system.", {"email", "chat"}, "en",

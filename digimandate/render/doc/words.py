@@ -101,7 +101,9 @@ def fit_channels(text: str, kinds: frozenset[str], lang: Lang) -> str:
         if len(items) < 2 or len(keep) == len(items) or not keep:
             return listed
         if len(keep) == 1:  # one kind is named with its article: "mede-eigenaar van de website"
-            return _SINGLE[lang].get(keep[0], keep[0])
+            before = match.string[:match.start()].lower()
+            had = before.endswith(("the ", "a ", "de ", "het ", "een "))  # "of the website, app or chat"
+            return keep[0] if had else _SINGLE[lang].get(keep[0], keep[0])
         return ", ".join(keep[:-1]) + (conj or ", ") + keep[-1]
 
     text = _kind_list(lang).sub(shorter, text)
