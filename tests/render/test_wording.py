@@ -115,12 +115,12 @@ def test_a_norm_in_days_reads_as_how_often(days: int, nl: str, en: str) -> None:
 def test_the_age_of_the_last_report_and_its_norm_are_in_words() -> None:
     report, memo = documents(SMALL)
     assert ("De laatste rapportage (15 maart 2025) is ruim anderhalf jaar oud; norm: jaarlijks (eigen norm van de "
-            "checklist; vastgelegd feit)") in report
+            "checklist; vastgelegd feit;") in report
     assert "Rapporteer minstens jaarlijks (eigen norm van de checklist) aan directie en bestuur" in report
     assert "Minstens jaarlijks (eigen norm van de checklist) een rapportage" in memo
     english, _ = documents(SMALL, lang="en")
     assert ("The last report (15 March 2025) is more than a year and a half old; norm: once a year (the checklist's "
-            "own norm; recorded fact)") in english
+            "own norm; recorded fact;") in english
     assert "596" not in report + english and "365 dagen" not in report + memo
 
 

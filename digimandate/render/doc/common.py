@@ -13,7 +13,7 @@ from digimandate.i18n import counted as plural
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation, observed, recommendations
-from digimandate.render.doc.adapter import level, reason
+from digimandate.render.doc.adapter import level, reason, top_entity
 from digimandate.render.doc.model import Chart, Ownership
 from digimandate.render.doc.names import Names, clean
 from digimandate.render.doc.words import bodies
@@ -58,6 +58,12 @@ def short_list(items: list[str], lang: Lang, limit: int = MAX_NAMES) -> str:
 def counted(n: int, noun: str, lang: Lang) -> str:
     """"1 product", "3 producten": a number with its noun in the right form (``i18n.counted``)."""
     return plural(n, f"doc_noun_{noun}", lang)
+
+
+def place_noun(paths: list[str]) -> str:
+    """What a set of places is: "product" or "channel" when they are all one kind, else "place"."""
+    kinds = {top_entity(p).partition("/")[0] for p in paths}
+    return {"processes": "product", "channels": "channel"}.get(kinds.pop(), "place") if len(kinds) == 1 else "place"
 
 
 def peildatum(result: AuditResult, lang: Lang) -> str:

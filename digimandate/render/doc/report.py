@@ -21,6 +21,7 @@ from digimandate.render.doc.common import (
     level_text,
     ownership,
     peildatum,
+    place_noun,
     review_paras,
     role_name,
     schedule,
@@ -322,11 +323,8 @@ class _Report:
             out.append(Table([tx("doc_col_where"), tx("doc_col_finding"), tx("doc_col_basis")], rows, [3, 6, 2]))
         else:
             missing = sum(1 for f in found if basis(f) == "not_recorded")
-            tops = {top_entity(f.entity).partition("/")[0] for f in found}
             # "16 producten", "4 kanalen": what they are, not "places"
-            noun = {"processes": "product", "channels": "channel"}.get(tops.pop(), "place") if len(tops) == 1 \
-                else "place"
-            count = counted(len(places), noun, lang)
+            count = counted(len(places), place_noun([f.entity for f in found]), lang)
             none = missing == len(found)  # not one of them has the fact recorded
             if cov is not None and cov.passed == 0 and cov.applicable == len(places):  # every one: no list of 240 names
                 text = (tx("doc_all_places_unrecorded", count=count) if none else
