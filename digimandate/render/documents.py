@@ -332,7 +332,7 @@ def memo(a: Audited, opts: DocOptions) -> str:
         to=opts.to or _text("memo_to_default", lang), sender=opts.sender or _text("memo_from_default", lang),
         core=Markup(" ").join(sentences), decisions=decisions(a.result, a.rules, lang, more),
         recommendations=[_action(a, lang) for a in actions(a.result, a.rules)[:5]], risks=risks,
-        follow_up=(a.result.audit_date + timedelta(days=FOLLOW_UP_DAYS)).isoformat(),
+        follow_up=(opts.written + timedelta(days=FOLLOW_UP_DAYS)).isoformat(),
     )
     return _render(opts, "memo.md.j2", ctx)
 

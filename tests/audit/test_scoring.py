@@ -393,7 +393,7 @@ def test_report_names_option(monkeypatch: pytest.MonkeyPatch) -> None:
     runner = CliRunner()
     plain = runner.invoke(app, ["report", str(EXAMPLES / "english-agency.yaml"), "--lang", "en"]).stdout
     named = runner.invoke(app, ["report", str(EXAMPLES / "english-agency.yaml"), "--lang", "en", "--names"]).stdout
-    assert plain != named and "Holders: Head of Digital Services (Contact Centre)" in plain
+    assert plain != named and "Holder: Head of Digital Services (Contact Centre)" in plain
 
 
 @pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency",

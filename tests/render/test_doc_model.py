@@ -103,8 +103,8 @@ organisation: {{name: Gemeente Proef, type: gemeente, audit_date: 2026-11-01}}
 departments:
   - {{id: bz, name: Burgerzaken, function: publiekszaken}}
 processes:
-  - {{id: a, name: Stille aanvraag, department: bz, volume: {{total: {quiet}, digital: 0}}}}
-  - {{id: b, name: Drukke aanvraag, department: bz, volume: {{total: {busy}, digital: 0}}}}
+  - {{id: a, name: Stille aanvraag, department: bz, owner: null, volume: {{total: {quiet}, digital: 0}}}}
+  - {{id: b, name: Drukke aanvraag, department: bz, owner: null, volume: {{total: {busy}, digital: 0}}}}
 """
     path = tmp_path / "org.yaml"
     path.write_text(text, encoding="utf-8")
@@ -133,7 +133,7 @@ def test_findings_follow_the_order_of_the_recommendations(runner: CliRunner) -> 
     # its processes fail most rules
     processes = findings.split("### End-to-end processes:", 1)[1].split("\n### ", 1)[0]
     numbers = [int(n) for n in re.findall(r"see recommendation (\d+)\.", processes)]
-    assert len(numbers) > 5 and numbers == sorted(numbers)
+    assert len(numbers) > 3 and numbers == sorted(numbers)
 
 
 def test_prerequisites_come_first() -> None:
@@ -251,7 +251,8 @@ def test_english_documents_hold_no_dutch(runner: CliRunner, command: list[str]) 
     text = runner.invoke(app, [*command, "examples/english-agency.yaml", "--lang", "en"]).stdout
     # the organisation's own names may be anything; the tool's texts must be English
     assert not DUTCH.search(text), DUTCH.search(text)
-    assert "civil affairs" in text or command != ["report"]
+    # an agency has no civil affairs department: its own words, in English
+    assert "contact centre or an operational department" in text or command != ["report"]
 
 
 def test_translations_of_dutch_terms() -> None:
@@ -268,11 +269,14 @@ def test_large_report_explains_every_rule_once(runner: CliRunner) -> None:
     text = runner.invoke(app, ["report", "examples/large-municipality.yaml"]).stdout
     result = audit(EXAMPLES / "large-municipality.yaml")
     from digimandate.render.doc.names import clean
+    from digimandate.render.doc.words import fit_channels
 
     failing = {f.rule for f in result.result.findings}
     assert len(failing) > 10
     for rule_id in failing:
         rationale = " ".join(clean(result.rules.rules[rule_id].spec.rationale.nl).split())
+        # lists of channel kinds name only the kinds the organisation has
+        rationale = fit_channels(rationale, frozenset(c.type for c in result.model.channels), "nl")
         assert text.count(rationale.replace("*", "\\*").replace("_", "\\_")) == 1, rule_id
     assert "Voldoet:** 224 van 240 (93%)" in text
 
@@ -302,7 +306,7 @@ def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner
     assert [c.text for c in chart.rows[0].cells][1:6] == ["1", "2", "3", "4", "5"]
     recs = next(t for t in tables if t.rows[0].cells[0].text == "Nr.")
     assert [c.text for c in recs.rows[0].cells] == ["Nr.", "Actie", "Impact", "Inspanning", "Wie handelt", "Na"]
-    assert recs.rows[1].cells[1].text.startswith("Wijs een directielid aan")
+    assert recs.rows[1].cells[1].text.startswith("Verleen vanuit de directie")
     every = "\n".join([p.text for p in doc.paragraphs] +
                       [c.text for t in tables for row in t.rows for c in row.cells])
     for leftover in ("{{", "{%", "**", "`", "](", "\\|", "&lt;", "&amp;"):
@@ -467,16 +471,18 @@ def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
     assert len(answers) == 4
     assert answers[0] == ("1. Heeft een persoon of compact team een echt, organisatiebreed mandaat voor digitale "
                           "dienstverlening? Nog niet. Niet voldaan: \"De houder hoeft niet voor elke wijziging "
-                          "toestemming te vragen\", \"De houder mag website en formulieren zelf aanpassen\", "
+                          "toestemming te vragen\". Verder te verbeteren: \"De houder mag website en formulieren zelf "
+                          "aanpassen\", "
                           "\"De houder werkt geregeld op de dienstverlenende afdelingen\".")
     assert "Niet aangetoond: \"De koers heeft meetbare doelen en wordt op resultaat herzien\"." in answers[1]
+    # an action only where a recorded fact falls short: the owners nobody recorded are to verify, not to appoint
     assert answers[3].startswith("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst: "
-                                 "Wijs per product een proceseigenaar aan")
+                                 "Maak het product digitaal aan te vragen.")
     mature = audit(EXAMPLES / "mature-municipality.yaml")
     text = render_markdown(build_report(mature, DocContext("en", date(2026, 11, 18))))
     assert "1. Does one person or a compact team hold a real, organisation-wide mandate for digital service " \
            "delivery? Yes: every standard for it is met." in text
-    assert "4. What should be done first to reach the next level? Nothing: every standard is met" in text
+    assert "4. What should be done first to reach the next level? No action: every standard tested is met" in text
 
 
 def test_a_mandate_for_departments_is_named_as_context() -> None:

@@ -69,12 +69,12 @@ def test_the_author_is_who_was_named_and_else_left_out(lang: Lang) -> None:
 def test_the_weight_counts_findings_not_norms() -> None:
     # 70 findings of weight high in the large example (5 norms); no critical finding there (its vision, adopted
     # by the raad, meets B002 since tip16 2.2)
-    assert "Het onderzoek heeft 1.403 bevindingen, waarvan 70 met een hoog gewicht. De belangrijkste:" \
+    assert "Het onderzoek leverde 1.403 bevindingen op, waarvan 70 met een hoog gewicht. De belangrijkste:" \
         in memo("large-municipality")
-    assert "The audit has 1,403 findings, 70 of them of high weight." in memo("large-municipality", "en")
+    assert "The audit found 1,403 findings, 70 of them of high weight." in memo("large-municipality", "en")
     # the small example has a critical finding (the missing organisation-wide mandate): 7 high and 1 critical
-    assert "Het onderzoek heeft 44 bevindingen, waarvan 8 met een hoog of kritiek gewicht." in memo("small-municipality")
-    assert "The audit has 44 findings, 8 of them of high or critical weight." in memo("small-municipality", "en")
+    assert "Het onderzoek leverde 44 bevindingen op, waarvan 8 met een hoog of kritiek gewicht." in memo("small-municipality")
+    assert "The audit found 44 findings, 8 of them of high or critical weight." in memo("small-municipality", "en")
 
 
 def test_without_heavy_findings_the_count_stands_alone() -> None:
@@ -82,7 +82,7 @@ def test_without_heavy_findings_the_count_stands_alone() -> None:
     light = tuple(f for f in a.result.findings if f.severity not in ("critical", "high"))
     a = dataclasses.replace(a, result=dataclasses.replace(a.result, findings=light))
     text = render_markdown(build_memo(a, DocContext("en", WRITTEN), "directie"))
-    assert f"The audit has {len(light)} findings. The main ones:" in text
+    assert f"The audit found {len(light)} findings. The main ones:" in text
     assert "of them of" not in text
 
 
@@ -142,7 +142,7 @@ def test_an_argument_on_a_fact_not_recorded_says_not_shown() -> None:
 
 def test_decision_points_fill_in_the_parameters_in_force() -> None:
     points = decisions(memo("small-municipality"))
-    assert any(p.startswith("Minstens eens per 365 dagen (eigen norm van de checklist) een rapportage") for p in points)
+    assert any(p.startswith("Minstens jaarlijks (eigen norm van de checklist) een rapportage") for p in points)
     assert not any("{" in p for p in points)
 
 
@@ -186,9 +186,9 @@ def test_the_effect_names_the_levels_the_decisions_reach() -> None:
         "Als alle beslispunten zijn uitgevoerd, ook die eerst met een raming worden uitgewerkt:\n\n"
         "- Mandaat: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n"
         "- Kanalen: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n\n"
-        "Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is voldaan aan: Elk product heeft een proceseigenaar, "
-        "Elk product is digitaal aan te vragen, Elk product heeft prestatie-indicatoren; "
-        "de acties daarvoor staan in het adviesrapport.")
+        "Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is voldaan aan: Elk product is digitaal aan te "
+        "vragen, en zolang niet is aangetoond dat is voldaan aan: Elk product heeft een proceseigenaar, Elk product "
+        "heeft prestatie-indicatoren; de acties daarvoor staan in het adviesrapport.")
     # the agency's directie adopted its course, which meets B002 for an organisation without raad or college
     # (tip16 2.2): its management decides what raises mandate and channels
     assert section(memo("english-agency", "en", "directie"), "Intended effect").startswith(
@@ -260,8 +260,8 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
     for text in (directie, english, memo("english-agency", "en")):
         assert "te ramen" not in text and "to be estimated" not in text and "komen bij het besluit" not in text
     assert "For all decision points the effort is small to medium" in memo("english-agency", "en")
-    # a working day (a Wednesday), a quarter year after the memo and before the follow-up audit on 3 May 2027
-    assert "Een vervolgonderzoek op 3 mei 2027" in section(directie, "Uitvoering en vervolg")
+    # half a year after the estimates of the large work are due (17 February 2027), after the summer recess
+    assert "Een vervolgonderzoek op 1 september 2027" in section(directie, "Uitvoering en vervolg")
 
 
 
@@ -304,9 +304,9 @@ def test_a_memo_with_nothing_to_decide_stays_an_information_note(audience: Audie
         "Deze notitie is ter informatie; het adviesrapport kan met de afdelingen worden gedeeld."
     # its mandate is reviewed on 15 January 2027, before the follow-up: said, as nothing else would (tip16 2.2)
     assert section(nl, "Uitvoering en vervolg") == (
-        "Een vervolgonderzoek op 3 mei 2027 laat zien hoe de organisatie er dan voor staat.\n\n"
+        "Een vervolgonderzoek op 19 mei 2027 laat zien hoe de organisatie er dan voor staat.\n\n"
         "Het organisatiebrede mandaat wordt volgens het besluit op 15 januari 2027 herzien, vóór het vervolgonderzoek "
-        "op 3 mei 2027: die herziening kan de uitkomst van het vervolgonderzoek dus niet gebruiken. Stem de twee data "
+        "op 19 mei 2027: die herziening kan de uitkomst van het vervolgonderzoek dus niet gebruiken. Stem de twee data "
         "op elkaar af.")
     assert section(nl, "Financiën") == "Deze notitie heeft geen financiële gevolgen."
     assert section(en, "Points to note").count("\n- ") == 0  # the Awb note alone
@@ -323,5 +323,5 @@ def test_an_information_note_beside_findings_claims_no_effect() -> None:
         "Deze notitie vraagt geen besluit en beoogt dus geen eigen effect; het adviesrapport beschrijft wat de "
         "organisatie verder brengt.")
     assert section(text, "Uitvoering en vervolg") == (
-        "Een vervolgonderzoek op 3 mei 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
+        "Een vervolgonderzoek op 1 september 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
     assert "WOR" not in text and "Na het besluit" not in text

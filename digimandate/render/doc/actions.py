@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from digimandate.audit.result import Finding
 from digimandate.audit.specs import WEIGHTS, ActiveRule, MessageAdvice, Text, fill
@@ -11,7 +12,7 @@ from digimandate.i18n import Lang
 from digimandate.model.org import OrgModel
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.adapter import top_entity
+from digimandate.render.doc.adapter import basis, graded, top_entity
 
 COST = {"small": 1.0, "medium": 1.5, "large": 2.0}
 HIGH_VOLUME = 10_000  # requests a year from which a finding weighs one step heavier
@@ -31,6 +32,8 @@ class Recommendation:
     products: int = 0  # how many of the entities are products
     known: int = 0  # how many of those have the volume that counts recorded; the rest count as unknown, not 0
     digital: bool = False  # every finding is about a form: the digital requests count, not every channel's
+    counts: tuple[tuple[str, int | None], ...] = ()  # the volume that counts per entity, None when not recorded
+    merged: tuple[str, ...] = ()  # ids of rules whose advice this one carries too (advice on the same role)
 
     @property
     def exact(self) -> MessageAdvice | None:
@@ -57,7 +60,7 @@ class Recommendation:
         """The action in ``lang`` with the parameters in force: the exact advice's, else the rule's."""
         exact = self.exact
         if exact is not None and exact.action is not None:
-            return fill(exact.action.get(lang), {k: param_text(k, v, lang) for k, v in self.rule.params.items()})
+            return with_values(exact.action.get(lang), self.rule.params, lang)
         return action_text(self.rule, lang)
 
     @property
@@ -120,8 +123,25 @@ def recommendations(a: Audited) -> list[Recommendation]:
         priority = impact / COST[rule.spec.effort or "medium"] - rule.spec.level * 0.1
         recs[rule_id] = Recommendation(rule, tuple(found), entities, volume, priority,
                                        tuple(a for a in rule.spec.after if a in by_rule), len(products),
-                                       sum(e in vols for e in products), digital)
-    return _ordered(recs)
+                                       sum(e in vols for e in products), digital,
+                                       tuple((e, vols.get(e)) for e in entities))
+    advisory = {name for name in a.rules.dimensions if not graded(a, name)}
+    ordered = _ordered(recs)
+    # advice on a role never ranks above an action on the service: it comes after every one of them
+    service = [rec for rec in ordered if rec.rule.spec.dimension not in advisory]
+    return service + _merged([rec for rec in ordered if rec.rule.spec.dimension in advisory])
+
+
+def _merged(advice: list[Recommendation]) -> list[Recommendation]:
+    """Advice on the same role for the same mandates, once: the first carries the others' rules."""
+    out: list[Recommendation] = []
+    for rec in advice:
+        same = next((i for i, kept in enumerate(out) if kept.entities == rec.entities and kept.role == rec.role), None)
+        if same is None:
+            out.append(rec)
+        else:
+            out[same] = replace(out[same], merged=(*out[same].merged, rec.rule.id))
+    return out
 
 
 def _ordered(recs: dict[str, Recommendation]) -> list[Recommendation]:
@@ -156,5 +176,43 @@ def action_text(rule: ActiveRule, lang: Lang) -> str:
     spec = rule.spec
     if spec.action is None:
         return spec.title.get(lang)
-    values = {k: param_text(k, v, lang) for k, v in rule.params.items()}
-    return fill(spec.action.get(lang), values)
+    return with_values(spec.action.get(lang), rule.params, lang)
+
+
+def with_values(template: str, params: Mapping[str, object], lang: Lang) -> str:
+    """A text of the checklist filled with the parameters in force, a period in days said in words."""
+    from digimandate.render.doc.names import periods
+
+    template, values = periods(template, dict(params), lang)
+    return fill(template, {k: param_text(k, v, lang) for k, v in values.items()})
+
+
+def split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | None]:
+    """The part of a recommendation that rests on observed facts, and the part that rests on facts not recorded.
+
+    A place with one observed finding of the rule belongs to the first part: it fails on a recorded fact.
+    """
+    known = {top_entity(f.entity) for f in rec.findings if basis(f) == "observed"}
+
+    def part(keep: bool) -> Recommendation | None:
+        found = tuple(f for f in rec.findings if (top_entity(f.entity) in known) == keep)
+        if not found:
+            return None
+        places = {top_entity(f.entity) for f in found}
+        counts = tuple((e, n) for e, n in rec.counts if e in places)
+        products = [n for e, n in counts if e.startswith("processes/")]
+        return replace(rec, findings=found, entities=tuple(e for e in rec.entities if e in places), counts=counts,
+                       volume=sum(n or 0 for _, n in counts), products=len(products),
+                       known=sum(n is not None for n in products))
+
+    return part(True), part(False)
+
+
+def observed(recs: list[Recommendation]) -> list[Recommendation]:
+    """The actions: the observed part of each recommendation, in order; a fact not recorded is to verify, not to fix."""
+    return [seen for rec in recs for seen in [split(rec)[0]] if seen is not None]
+
+
+def to_verify(recs: list[Recommendation]) -> list[Recommendation]:
+    """The parts of the recommendations that rest only on facts nobody recorded: to verify first."""
+    return [missing for rec in recs for missing in [split(rec)[1]] if missing is not None]

@@ -12,12 +12,15 @@ from digimandate.i18n import Lang, t
 from digimandate.i18n import counted as plural
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation
-from digimandate.render.doc.adapter import level, reason
+from digimandate.render.doc.actions import Recommendation, observed, recommendations
+from digimandate.render.doc.adapter import level, reason, top_entity
 from digimandate.render.doc.model import Chart, Ownership
 from digimandate.render.doc.names import Names, clean
+from digimandate.render.doc.words import bodies
 
 FOLLOW_UP_DAYS = 182
+RECESS = (7, 8)  # July and August: the summer recess of councils and boards
+ESTIMATE_DAYS = 91  # a costly action is first worked out, with an estimate, within a quarter
 MAX_NAMES = 5
 
 
@@ -52,6 +55,12 @@ def counted(n: int, noun: str, lang: Lang) -> str:
     return plural(n, f"doc_noun_{noun}", lang)
 
 
+def place_noun(paths: list[str]) -> str:
+    """What a set of places is: "product" or "channel" when they are all one kind, else "place"."""
+    kinds = {top_entity(p).partition("/")[0] for p in paths}
+    return {"processes": "product", "channels": "channel"}.get(kinds.pop(), "place") if len(kinds) == 1 else "place"
+
+
 def peildatum(result: AuditResult, lang: Lang) -> str:
     """The audit date in words; when the file records none, it says so and that the day of the audit was used."""
     day = fmt.long_date(result.audit_date, lang)
@@ -61,9 +70,7 @@ def peildatum(result: AuditResult, lang: Lang) -> str:
 def body_name(body: str, result: AuditResult, lang: Lang) -> str:
     """The deciding body as this kind of organisation calls it."""
     if body == "college":
-        kind = result.organisation_type if result.organisation_type in ("gemeente", "provincie", "waterschap") \
-            else "other"
-        return t(f"doc_executive_{kind}", lang)
+        return bodies(result.organisation_type, lang).executive
     return t("doc_body_directie", lang)
 
 
@@ -121,23 +128,41 @@ def ownership(a: Audited, lang: Lang) -> Ownership:
                      (t("doc_col_department", lang), t("doc_col_owns", lang)))
 
 
-def follow_up(result: AuditResult) -> date:
-    """The follow-up audit: about half a year on, on a working day."""
-    return fmt.working_day(result.audit_date + timedelta(days=FOLLOW_UP_DAYS))
+@dataclass(frozen=True)
+class Schedule:
+    """Every date a document names: from one reference, the day it is written, and in the plan's own order."""
+
+    reference: date
+    estimate_due: date  # a costly action's worked-out estimate
+    follow_up: date  # the follow-up audit, after the work it measures
 
 
-def reviews_before_follow_up(a: Audited) -> list[date]:
-    """Review dates of the organisation-wide mandate after the peildatum but before the follow-up audit."""
-    until = follow_up(a.result)
+def schedule(a: Audited, written: date, recs: list[Recommendation] | None = None) -> Schedule:
+    """The dates of the plan: the follow-up half a year on, or half a year after the estimates of large work.
+
+    Both documents take the same actions into account (every observed one), so report and memo name the same dates.
+    """
+    estimate = fmt.working_day(written + timedelta(days=ESTIMATE_DAYS))
+    large = any(rec.effort == "large" for rec in observed(recommendations(a) if recs is None else recs))
+    # large work is decided on only once its estimate is in: the follow-up leaves it time to be done
+    start = estimate if large else written
+    follow = start + timedelta(days=FOLLOW_UP_DAYS)
+    if follow.month in RECESS:  # no audit in the summer recess: the first days of September
+        follow = date(follow.year, 9, 1)
+    return Schedule(written, estimate, fmt.working_day(follow))
+
+
+def reviews_before_follow_up(a: Audited, plan: Schedule) -> list[date]:
+    """Review dates of the organisation-wide mandate after the reference day but before the follow-up audit."""
     return sorted({md.review_on for md in a.model.mandates if md.scope == "organisation" and md.review_on is not None
-                   and a.result.audit_date < md.review_on < until})
+                   and plan.reference < md.review_on < plan.follow_up})
 
 
-def review_paras(a: Audited, lang: Lang) -> list[str]:
+def review_paras(a: Audited, plan: Schedule, lang: Lang) -> list[str]:
     """What to say of a mandate review that falls before the follow-up audit (nothing when none does)."""
-    when = fmt.long_date(follow_up(a.result), lang)
+    when = fmt.long_date(plan.follow_up, lang)
     return [t("doc_review_before_follow_up", lang, review=fmt.long_date(day, lang), date=when)
-            for day in reviews_before_follow_up(a)]
+            for day in reviews_before_follow_up(a, plan)]
 
 
 def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang) -> str:

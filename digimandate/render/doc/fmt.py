@@ -68,3 +68,68 @@ def working_day(day: date) -> date:
     while day.weekday() >= 5 or day in holidays(day.year):
         day += timedelta(days=1)
     return day
+
+
+def _word(n: int, lang: Lang) -> str:
+    """A small number in words ("twee", "two"); from thirteen on, in figures."""
+    from digimandate.i18n import t
+
+    words = t("doc_number_words", lang).split("|")
+    return words[n - 1] if 1 <= n <= len(words) else count(n, lang)
+
+
+def duration(days: int, lang: Lang) -> str:
+    """An age or a period as a reader says it: "ruim anderhalf jaar", "bijna drie maanden", "12 dagen"."""
+    from digimandate.i18n import counted, t
+
+    if days < 45:
+        return counted(days, "doc_noun_day", lang)
+    if days < 335:  # up to eleven months: in months
+        months = days / (365.25 / 12)
+        whole = round(months)
+        said = t("doc_dur_one_month", lang) if whole == 1 else f"{_word(whole, lang)} {t('doc_dur_months', lang)}"
+        return _roughly(months - whole, 0.25, said, lang)
+    years = days / 365.25
+    halves = round(years * 2)
+    if halves % 2:  # "anderhalf jaar", "tweeënhalf jaar": Dutch has words of their own
+        forms = t("doc_dur_halves", lang).split("|")
+        said = forms[halves // 2] if halves // 2 < len(forms) else _half(halves, lang)
+    else:
+        whole = halves // 2
+        said = t("doc_dur_one_year", lang) if whole == 1 else f"{_word(whole, lang)} {t('doc_dur_years', lang)}"
+    return _roughly(years - halves / 2, 0.08, said, lang)
+
+
+def _half(halves: int, lang: Lang) -> str:
+    """"7,5 jaar" where no word is at hand."""
+    from digimandate.i18n import t
+
+    return f"{number(halves / 2, lang)} {t('doc_dur_years', lang)}"
+
+
+def _roughly(diff: float, margin: float, said: str, lang: Lang) -> str:
+    """"ruim ..." when clearly more, "bijna ..." when clearly less."""
+    from digimandate.i18n import t
+
+    if diff > margin:
+        return t("doc_dur_over", lang, period=said)
+    if diff < -margin:
+        return t("doc_dur_under", lang, period=said)
+    return said
+
+
+EVERY = ((7, "doc_every_week"), (30, "doc_every_month"), (31, "doc_every_month"), (90, "doc_every_quarter"),
+         (91, "doc_every_quarter"), (92, "doc_every_quarter"), (180, "doc_every_half_year"),
+         (182, "doc_every_half_year"), (183, "doc_every_half_year"), (365, "doc_every_year"), (366, "doc_every_year"))
+
+
+def every(days: int, lang: Lang) -> str:
+    """How often, for a norm given in days: "jaarlijks", "eens per twee jaar", "eens per 45 dagen"."""
+    from digimandate.i18n import t
+
+    named = dict(EVERY).get(days)
+    if named:
+        return t(named, lang)
+    if days >= 365 and days % 365 in (0, 1, 2):
+        return t("doc_every_years", lang, n=_word(days // 365, lang))
+    return t("doc_every_days", lang, n=count(days, lang))

@@ -3,52 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Literal
 
-from digimandate.audit.specs import Text, fill
+from digimandate.audit.specs import Text
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, param_text, recommendations
-from digimandate.render.doc.adapter import basis, graded, level, reason, top_entity
+from digimandate.render.doc.actions import Recommendation, recommendations, split, with_values
+from digimandate.render.doc.adapter import basis, graded, level, reason
 from digimandate.render.doc.common import (
-    FOLLOW_UP_DAYS,
     DocContext,
     body_name,
     counted,
     decision,
-    follow_up,
     level_text,
     peildatum,
     review_paras,
+    schedule,
     short_list,
 )
 from digimandate.render.doc.model import Document, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names, clean
+from digimandate.render.doc.services import services_only
+from digimandate.render.doc.words import fit_document
 
 Audience = Literal["directie", "college"]
 BODIES: tuple[Audience, ...] = ("directie", "college")
 MAX_DECISIONS = 6  # decision points in one memo, the point to record missing facts included
 PLACES = ("processes/", "channels/", "mandates/")  # entities a memo names where a norm is not met
-
-
-def split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | None]:
-    """The part of a recommendation that rests on observed facts, and the part that rests on facts not recorded.
-
-    A place with one observed finding of the rule belongs to the first part: it fails on a recorded fact.
-    """
-    known = {top_entity(f.entity) for f in rec.findings if basis(f) == "observed"}
-
-    def part(keep: bool) -> Recommendation | None:
-        found = tuple(f for f in rec.findings if (top_entity(f.entity) in known) == keep)
-        if not found:
-            return None
-        places = {top_entity(f.entity) for f in found}
-        return replace(rec, findings=found, entities=tuple(e for e in rec.entities if e in places))
-
-    return part(True), part(False)
 
 
 def with_params(rec: Recommendation) -> Recommendation:
@@ -58,8 +42,7 @@ def with_params(rec: Recommendation) -> Recommendation:
     chosen = rec.decision_text()  # the rule's decision, or the one for the message all its findings give
     if chosen is None or not rule.params:
         return rec
-    texts = {lang: fill(chosen.get(lang), {k: param_text(k, v, lang) for k, v in rule.params.items()})
-             for lang in ("nl", "en")}
+    texts = {lang: with_values(chosen.get(lang), rule.params, lang) for lang in ("nl", "en")}
     filled = Text(nl=texts["nl"], en=texts["en"])
     exact = rec.exact
     if exact is not None and exact.decision is not None:
@@ -114,6 +97,7 @@ class _Memo:
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a)
         self.plan = plan(self.recs, audience)
+        self.dates = schedule(a, ctx.written, self.recs)
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
@@ -252,7 +236,13 @@ class _Memo:
             s.add(Para(tx("doc_memo_effect", level=level_text(reached, lang),
                           description=t(f"level_{reached}_desc", lang))))
         elif remaining:
-            s.add(Para(tx("doc_memo_effect_stays", level=level_text(overall, lang), norms=self.titles(remaining))))
+            # a norm nobody recorded a fact for is not "not met": the level waits for the fact
+            unknown = {rec.rule.id for rec in self.recs if split(rec)[0] is None} & remaining
+            known = remaining - unknown
+            key = ("doc_memo_effect_stays_both" if known and unknown else
+                   "doc_memo_effect_stays" if known else "doc_memo_effect_stays_unknown")
+            s.add(Para(tx(key, level=level_text(overall, lang), norms=self.titles(known),
+                          unknown=self.titles(unknown))))
         else:
             s.add(Para(tx("doc_memo_effect_stays_plain", level=level_text(overall, lang))))
         return s
@@ -304,7 +294,7 @@ class _Memo:
             items.append(tx("doc_caveat_wor"))
         missing = sum(1 for f in r.findings if basis(f) == "not_recorded")
         if missing:
-            items.append(tx("doc_caveat_missing", count=fmt.count(missing, self.lang)))
+            items.append(tx("doc_caveat_missing", count=counted(missing, "finding_concerns", self.lang)))
         scored = r.maturity.dimensions
         unknown = [dim.title.get(self.lang) for name, dim in self.a.rules.dimensions.items()
                    if name in scored and graded(self.a, name) and level(scored[name]) is None]
@@ -365,8 +355,7 @@ class _Memo:
 
     def estimate_due(self) -> date:
         """When an estimate for a costly decision point is due: a quarter year on, before the follow-up audit."""
-        start = max(self.r.audit_date, self.ctx.written)
-        return fmt.working_day(start + timedelta(days=FOLLOW_UP_DAYS // 2))
+        return self.dates.estimate_due
 
     def mandate_points(self) -> bool:
         """Whether a decision point grants or changes a mandate."""
@@ -389,14 +378,14 @@ class _Memo:
     def follow(self) -> Section:
         r, tx, lang = self.r, self.tx, self.lang
         s = Section(tx("doc_h_follow_up"))
-        when = fmt.long_date(follow_up(r), lang)
+        when = fmt.long_date(self.dates.follow_up, lang)
         if self.plan.points:
             s.add(Para(tx("doc_follow_up", date=when)))
         elif self.recs:
             s.add(Para(tx("doc_memo_follow_up_inform", date=when)))
         else:
             s.add(Para(tx("doc_memo_follow_up_clean", date=when)))
-        for text in review_paras(self.a, lang):
+        for text in review_paras(self.a, self.dates, lang):
             s.add(Para(text))
         if self.plan.rest:
             s.add(Para(tx("doc_memo_follow_rest", body=body_name(self.audience, r, lang),
@@ -419,4 +408,5 @@ class _Memo:
 
 def build_memo(a: Audited, ctx: DocContext, audience: Audience, prog: Progress | None = None) -> Document:
     """The memo of one audit for one deciding body."""
-    return _Memo(a, ctx, audience, prog).build()
+    return fit_document(_Memo(services_only(a)[0], ctx, audience, prog).build(), a.result.organisation_type,
+                        frozenset(c.type for c in a.model.channels))

@@ -18,6 +18,41 @@ _ISO_IN_TEXT = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 _KEYED = re.compile(r"\s*\([^()]*`[^()]*\)")  # "(`governance` ontbreekt)": a note for the file's author
 
 
+# A period in days as a reader says it: "596 dagen oud, meer dan 365" reads "ruim anderhalf jaar oud; norm: jaarlijks".
+# Each pattern turns a template's placeholder into an age (a duration) or a norm (how often).
+_PERIODS: dict[Lang, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "nl": ((re.compile(r"\{(\w+)\} dagen oud, meer dan \{(\w+)\}"), r"{\1@age} oud; norm: {\2@every}"),
+           (re.compile(r", meer dan \{(\w+_days)\}(?! dagen)"), r"; norm: {\1@every}"),
+           (re.compile(r"eens per \{(\w+)\} dagen"), r"{\1@every}"),
+           (re.compile(r"\{(\w+)\} dagen"), r"{\1@age}")),
+    "en": ((re.compile(r"\{(\w+)\} days old, more than \{(\w+)\}"), r"{\1@age} old; norm: {\2@every}"),
+           (re.compile(r", more than \{(\w+_days)\}(?! days)"), r"; norm: {\1@every}"),
+           (re.compile(r"once every \{(\w+)\} days"), r"{\1@every}"),
+           (re.compile(r"\{(\w+)\} days"), r"{\1@age}")),
+}
+_MARKED = re.compile(r"\{(\w+)@(age|every)\}")
+
+
+def periods(template: str, args: dict[str, object], lang: Lang) -> tuple[str, dict[str, object]]:
+    """The template with every period in days said in words, and the values that fill it."""
+    for pattern, replacement in _PERIODS[lang]:
+        template = pattern.sub(replacement, template)
+    values = dict(args)
+
+    def said(match: re.Match[str]) -> str:
+        name, kind = match.groups()
+        value = args.get(name)
+        if isinstance(value, str) and value.isdigit():  # a finding keeps its values as text
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            return "{" + name + "}"  # not a number of days after all: as it was
+        key = f"{name}__{kind}"
+        values[key] = fmt.duration(value, lang) if kind == "age" else fmt.every(value, lang)
+        return "{" + key + "}"
+
+    return _MARKED.sub(said, template), values
+
+
 def clean(text: str) -> str:
     """Drop notes about the file's keys and any remaining backticks."""
     return " ".join(_KEYED.sub("", text).replace("`", "").split())
@@ -83,7 +118,7 @@ class Names:
             args["id"] = self.mandate(str(args["id"]))
         if "mandates" in args:
             args["mandates"] = ", ".join(self.mandate(m.strip()) for m in str(args["mandates"]).split(","))
-        text = fill(template.get(self.lang), args)
+        text = fill(*periods(template.get(self.lang), args, self.lang))
         if "{" in text:  # the finding did not keep every value: its own message, with the mandate named
             text = f.message(self.lang)
             for ident, name in self.mandate_ids.items():

@@ -8,26 +8,29 @@ from typing import Any
 from digimandate.audit.result import Finding
 from digimandate.audit.specs import ActiveRule
 from digimandate.i18n import Lang, t
-from digimandate.render.advice import Progress, job_views
+from digimandate.render.advice import JobView, Progress, job_views
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt, sources
-from digimandate.render.doc.actions import Recommendation, recommendations
+from digimandate.render.doc.actions import Recommendation, observed, recommendations, to_verify
 from digimandate.render.doc.adapter import basis, coverage, evidence, graded, level, reason, reason_level, top_entity
 from digimandate.render.doc.common import (
     DocContext,
     body_name,
     chart,
     counted,
-    follow_up,
     level_text,
     ownership,
     peildatum,
+    place_noun,
     review_paras,
     role_name,
+    schedule,
     short_list,
 )
 from digimandate.render.doc.model import Document, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, clean
+from digimandate.render.doc.services import services_only
+from digimandate.render.doc.words import bodies, fit_document
 
 TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are named in a paragraph
 TOP = 3
@@ -46,15 +49,20 @@ def volume_text(rec: Recommendation, lang: Lang) -> str:
 class _Report:
     """Builds the report for one result."""
 
-    def __init__(self, a: Audited, ctx: DocContext, prog: Progress | None) -> None:
+    def __init__(self, a: Audited, ctx: DocContext, prog: Progress | None, left_out: int = 0) -> None:
         self.a = a
+        self.left_out = left_out  # products that are no service (tests, parts of another case)
         self.r = a.result
         self.lang: Lang = ctx.lang
         self.ctx = ctx
         self.prog = prog
         self.names = Names(a, ctx.lang)
-        self.recs = recommendations(a)
-        self.number = {rec.rule.id: i + 1 for i, rec in enumerate(self.recs)}
+        every = recommendations(a)
+        # an action only where a recorded fact falls short; a fact nobody recorded is to verify first
+        self.recs = observed(every)
+        self.verify = {rec.rule.id for rec in to_verify(every)}
+        self.number = {rule: i + 1 for i, rec in enumerate(self.recs) for rule in (rec.rule.id, *rec.merged)}
+        self.dates = schedule(a, ctx.written, every)
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
@@ -95,11 +103,11 @@ class _Report:
                           description=t(f"level_{overall}_desc", self.lang))))
         s.add(chart(self.a, self.lang))
         if self.recs:
-            s.add(Para(tx("doc_summary_top", count=min(TOP, len(self.recs)))))
+            s.add(Para(tx("doc_summary_top")))
             s.add(Items([f"{rec.action(self.lang)} {self.why_short(rec)}" for rec in self.recs[:TOP]],
                         ordered=True))
-        else:
-            s.add(Para(tx("doc_summary_clean")))
+        else:  # nothing to act on: what was found in order, what is still to verify, what was not tested
+            s.add(Para(self.in_order()))
         decide = [rec for rec in self.recs if rec.decided_by]
         if decide:
             bodies = list(dict.fromkeys(rec.decided_by or "" for rec in decide))
@@ -111,6 +119,19 @@ class _Report:
         else:
             s.add(Para(tx("doc_summary_nothing_to_decide")))
         return s
+
+    def in_order(self) -> str:
+        """What was tested and found in order, what is not established, what was not tested: never "nothing to do"."""
+        tx, lang = self.tx, self.lang
+        status = [o.status for o in self.r.outcomes]
+        passed = status.count("passed")
+        untested = sum(1 for x in status if x in ("not_applicable", "disabled", "error"))
+        parts = [tx("doc_summary_clean", passed=counted(passed, "norm_is", lang))]
+        if self.verify:
+            parts.append(tx("doc_summary_unverified", count=counted(len(self.verify), "norm", lang)))
+        if untested:
+            parts.append(tx("doc_summary_untested", count=counted(untested, "norm", lang)))
+        return " ".join(parts)
 
     def why_short(self, rec: Recommendation) -> str:
         """"(12 producten, 40.000 aanvragen per jaar)" or the number of places."""
@@ -131,6 +152,9 @@ class _Report:
                       channels=counted(len(m.channels), "channel", self.lang),
                       products=counted(len(m.processes), "product", self.lang),
                       mandates=counted(len(m.mandates), "mandate", self.lang))))
+        if self.left_out:
+            s.add(Para(tx("doc_scope_left_out", count=counted(self.left_out, "product", self.lang),
+                          public=bodies(r.organisation_type, self.lang).public)))
         s.add(Para(tx("doc_questions_intro")))
         s.add(Items([tx("doc_question_1"), tx("doc_question_2"), tx("doc_question_3"), tx("doc_question_4")],
                     ordered=True))
@@ -188,15 +212,15 @@ class _Report:
         missing = len(r.findings) - observed
         ev = evidence(r)
         if ev is not None and ev[0]:
-            s.add(Para(tx("doc_method_evidence", checks=fmt.count(ev[0], self.lang),
+            s.add(Para(tx("doc_method_evidence", checks=counted(ev[0], "check", self.lang),
                           decided=fmt.count(ev[1], self.lang), share=fmt.percent(ev[1] / ev[0], self.lang))))
         if observed and missing:
-            s.add(Para(tx("doc_method_basis", observed=fmt.count(observed, self.lang),
+            s.add(Para(tx("doc_method_basis", observed=counted(observed, "finding_rests", self.lang),
                           missing=fmt.count(missing, self.lang))))
         elif observed:
-            s.add(Para(tx("doc_method_basis_observed", observed=fmt.count(observed, self.lang))))
+            s.add(Para(tx("doc_method_basis_observed", observed=counted(observed, "finding_rests", self.lang))))
         elif missing:
-            s.add(Para(tx("doc_method_basis_missing", missing=fmt.count(missing, self.lang))))
+            s.add(Para(tx("doc_method_basis_missing", missing=counted(missing, "finding_rests", self.lang))))
         s.add(Para(tx("doc_method_levels", minimum=fmt.percent(self.a.rules.min_evidence, self.lang))))
         return s
 
@@ -238,7 +262,8 @@ class _Report:
                 sub.blocks += self.departmental_mandates()
             rules = [rule for rule in self.a.rules.sorted() if rule.spec.dimension == name]
             # most important first: in the order of the recommendations, not of the checklist or the file
-            failing = sorted((rule for rule in rules if rule.id in by_rule), key=lambda rule: self.number[rule.id])
+            failing = sorted((rule for rule in rules if rule.id in by_rule),
+                             key=lambda rule: self.number.get(rule.id, len(self.number) + 1))
             for rule in failing:
                 sub.sections.append(Section(rule.spec.title.get(self.lang), self.rule_block(rule, by_rule[rule.id])))
             met = [rule.spec.title.get(self.lang) for rule in rules
@@ -298,19 +323,31 @@ class _Report:
             out.append(Table([tx("doc_col_where"), tx("doc_col_finding"), tx("doc_col_basis")], rows, [3, 6, 2]))
         else:
             missing = sum(1 for f in found if basis(f) == "not_recorded")
-            count = counted(len(places), "place", lang)
+            # "16 producten", "4 kanalen": what they are, not "places"
+            count = counted(len(places), place_noun([f.entity for f in found]), lang)
+            none = missing == len(found)  # not one of them has the fact recorded
             if cov is not None and cov.passed == 0 and cov.applicable == len(places):  # every one: no list of 240 names
-                text = (tx("doc_all_places_missing", count=count, missing=fmt.count(missing, lang)) if missing
+                text = (tx("doc_all_places_unrecorded", count=count) if none else
+                        tx("doc_all_places_missing", count=count, missing=fmt.count(missing, lang)) if missing
                         else tx("doc_all_places", count=count) + ".")
+            elif none:
+                text = tx("doc_many_places_unrecorded", count=count, names=", ".join(places))
             elif missing:
                 text = tx("doc_many_places", count=count, missing=fmt.count(missing, lang), names=", ".join(places))
             else:
                 text = tx("doc_many_places_recorded", count=count, names=", ".join(places))
-            out.append(Para(text, label=tx("doc_label_where")))
+            out.append(Para(text, label=tx("doc_label_concerns")))
         n = self.number.get(rule.id)
         if n is not None:
             out.append(Para(tx("doc_see_rec", n=n), label=tx("doc_label_action")))
+        if rule.id in self.verify:  # where the fact is not recorded: to verify, not to fix
+            out.append(Para(tx("doc_see_verify_rest" if n is not None else "doc_see_verify"),
+                            label=tx("doc_label_verify")))
         return out
+
+    def only_to_verify(self, rule_id: str) -> bool:
+        """Whether every finding of a norm rests on a fact nobody recorded: not met is not shown, only unknown."""
+        return rule_id in self.verify and rule_id not in self.number
 
     def basis_text(self, f: Finding) -> str:
         """"vastgelegd feit" or "niet aangetoond"; with a register of sources, a recorded fact cites its sources."""
@@ -337,14 +374,22 @@ class _Report:
             if ds is None or not graded(self.a, name):
                 continue
             lv = level(ds)
-            blocking = [self.a.rules.rules[b].spec.title.get(self.lang) for b in ds.blocking if b in self.a.rules.rules]
+            ids = [b for b in ds.blocking if b in self.a.rules.rules]
+            # a norm nobody recorded a fact for is to verify, not to meet: it is named apart
+            unknown = [self.a.rules.rules[b].spec.title.get(self.lang) for b in ids if self.only_to_verify(b)]
+            blocking = [self.a.rules.rules[b].spec.title.get(self.lang) for b in ids if not self.only_to_verify(b)]
             if lv is None and reason(ds) == "insufficient_evidence":
                 text = tx("doc_conclusion_none", dim=dim.title.get(self.lang))
             elif lv is None:
                 text = tx("doc_conclusion_not_assessed", dim=dim.title.get(self.lang))
-            elif blocking and lv < 5:
+            elif (blocking or unknown) and lv < 5:
+                parts = []
+                if blocking:
+                    parts.append(tx("doc_conclusion_needed", norms=short_list(blocking, self.lang, 3)))
+                if unknown:
+                    parts.append(tx("doc_conclusion_verify", norms=short_list(unknown, self.lang, 3)))
                 text = tx("doc_conclusion_next", dim=dim.title.get(self.lang), level=level_text(lv, self.lang),
-                          next=lv + 1, norms=short_list(blocking, self.lang, 3))
+                          next=lv + 1, norms="; ".join(parts))
             else:
                 text = tx("doc_conclusion_top", dim=dim.title.get(self.lang), level=level_text(lv, self.lang))
             items.append(text)
@@ -373,37 +418,69 @@ class _Report:
         out = []
         for dims in self.QUESTION_DIMENSIONS:
             rules = [rule for rule in self.a.rules.sorted() if rule.spec.dimension in dims and rule.enabled]
-            failed = [rule.spec.title.get(lang) for rule in rules
-                      if any(basis(f) == "observed" for f in by_rule.get(rule.id, []))]
-            missing = [rule.spec.title.get(lang) for rule in rules
+            failed = [rule for rule in rules if any(basis(f) == "observed" for f in by_rule.get(rule.id, []))]
+            missing = [rule for rule in rules
                        if by_rule.get(rule.id) and all(basis(f) == "not_recorded" for f in by_rule[rule.id])]
             assessed = [o for o in self.r.outcomes if o.rule in {rule.id for rule in rules}
                         and o.status in ("passed", "failed", "waived")]
-            quoted = [f'"{t}"' for t in failed]
-            unknown = [f'"{t}"' for t in missing]
-            if failed and missing:
-                out.append(tx("doc_answer_no_and_unknown", failed=short_list(quoted, lang, 3),
-                              missing=short_list(unknown, lang, 3)))
-            elif failed:
-                out.append(tx("doc_answer_no", failed=short_list(quoted, lang, 3)))
-            elif missing:
-                out.append(tx("doc_answer_unknown", missing=short_list(unknown, lang, 3)))
-            elif assessed:
-                out.append(tx("doc_answer_yes"))
-            else:
-                out.append(tx("doc_answer_not_assessed"))
+            out.append(self.answer(failed, missing, bool(assessed)))
         # what holds the organisation at its level comes first; without a level, the most urgent actions
         blockers = set(self.r.maturity.blocking)
         chosen = [rec for rec in self.recs if rec.rule.id in blockers][:TOP] or self.recs[:TOP]
-        first = [rec.action(lang) for rec in chosen]
-        out.append(tx("doc_answer_first", actions=" ".join(first)) if first else tx("doc_answer_nothing_first"))
+        first = [self.action_with_places(rec) for rec in chosen]
+        # what holds the level but rests on facts nobody recorded: to verify first, beside the actions
+        unknown = [f'"{self.a.rules.rules[b].spec.title.get(lang)}"' for b in self.r.maturity.blocking
+                   if b in self.a.rules.rules and self.only_to_verify(b)]
+        if first:
+            answer = tx("doc_answer_first", actions=" ".join(first))
+            if unknown:
+                answer += " " + tx("doc_answer_first_verify", norms=short_list(unknown, lang, 3))
+            out.append(answer)
+        else:
+            out.append(tx("doc_answer_verify_first" if self.verify else "doc_answer_nothing_first"))
         return out
+
+    def action_with_places(self, rec: Recommendation) -> str:
+        """The action, with the products or channels it concerns: "Maak het product digitaal ... Betreft: X."."""
+        action = rec.action(self.lang)
+        places = [e for e in rec.entities if e.startswith(("processes/", "channels/"))]
+        if places:
+            names = list(dict.fromkeys(self.names.entity(e) for e in places))
+            action += " " + self.tx("doc_rec_concerns", names=short_list(names, self.lang))
+        return action
+
+    def answer(self, failed: list[ActiveRule], missing: list[ActiveRule], assessed: bool) -> str:
+        """One question's answer, in proportion: only an essential norm not met makes it "not yet"."""
+        tx, lang = self.tx, self.lang
+
+        def quoted(rules: list[ActiveRule]) -> str:
+            return short_list([f'"{rule.spec.title.get(lang)}"' for rule in rules], lang, 3)
+
+        essential = [rule for rule in failed if _essential(rule)]
+        minor = [rule for rule in failed if not _essential(rule)]
+        if essential:
+            parts = [tx("doc_answer_no", failed=quoted(essential))]
+            if minor:
+                parts.append(tx("doc_answer_also", norms=quoted(minor)))
+        elif minor or (missing and not any(_essential(rule) for rule in missing)):
+            # what is left is of low weight or a higher rung: yes in the main, not "not yet"
+            parts = [tx("doc_answer_mostly")]
+            if minor:
+                parts.append(tx("doc_answer_improve", norms=quoted(minor)))
+        elif missing:
+            parts = [tx("doc_answer_unknown_head")]
+        else:
+            return tx("doc_answer_yes" if assessed else "doc_answer_not_assessed")
+        if missing:
+            parts.append(tx("doc_answer_missing", norms=quoted(missing)))
+        return " ".join(parts)
 
     def recommendations(self) -> Section:
         tx, lang = self.tx, self.lang
         s = Section(tx("doc_h_recommendations"), new_page=True)
         if not self.recs:
-            s.add(Para(tx("doc_recs_none")))
+            s.add(Para(tx("doc_recs_verify" if self.verify else "doc_recs_none",
+                          count=counted(len(self.verify), "norm", lang))))
             return s
         s.add(Para(tx("doc_recs_intro")))
         rows = []
@@ -415,13 +492,15 @@ class _Report:
             impact = t(f"doc_grade_{rec.impact}", lang)
             if rec.volume:
                 impact += " " + tx("doc_rec_volume", volume=volume_text(rec, lang))
-            after = ", ".join(str(self.number[a]) for a in rec.after) or "–"
+            after = ", ".join(str(self.number[a]) for a in rec.after if a in self.number) or "–"
             rows.append([str(i), what, impact, t(f"doc_grade_{rec.effort}", lang),
                          role_name(rec.role, self.r, lang), after])
         s.add(Table([tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact"), tx("doc_col_effort"),
                      tx("doc_col_role"), tx("doc_col_after")], rows, [2, 10, 4, 4, 5, 2]))
-        s.add(Para(tx("doc_recs_follow_up", date=fmt.long_date(follow_up(self.r), lang))))
-        for text in review_paras(self.a, lang):
+        if self.verify:
+            s.add(Para(tx("doc_recs_verify", count=counted(len(self.verify), "norm", lang))))
+        s.add(Para(tx("doc_recs_follow_up", date=fmt.long_date(self.dates.follow_up, lang))))
+        for text in review_paras(self.a, self.dates, lang):
             s.add(Para(text))
         return s
 
@@ -437,14 +516,18 @@ class _Report:
         b = Section(tx("doc_h_appendix_b")).add(ownership(self.a, lang))
         c = Section(tx("doc_h_appendix_c"))
         missing: dict[str, list[str]] = {}
+        who: dict[str, str] = {}
         for f in r.findings:
             if f.kind != "meta" and basis(f) == "not_recorded":
-                title = self.a.rules.rules[f.rule].spec.title.get(lang)
+                rule = self.a.rules.rules[f.rule]
+                title = rule.spec.title.get(lang)
                 missing.setdefault(title, []).append(self.names.entity(f.entity))
+                who[title] = role_name(rule.spec.role, r, lang)
         if missing:
             c.add(Para(tx("doc_missing_intro")))
-            c.add(Table([tx("doc_col_norm"), tx("doc_col_where")],
-                        [[k, short_list(list(dict.fromkeys(v)), lang, 8)] for k, v in missing.items()], [5, 6]))
+            c.add(Table([tx("doc_col_norm"), tx("doc_col_where"), tx("doc_col_verifies")],
+                        [[k, short_list(list(dict.fromkeys(v)), lang, 8), who[k]] for k, v in missing.items()],
+                        [5, 5, 3]))
         else:
             c.add(Para(tx("doc_missing_none")))
         d = Section(tx("doc_h_appendix_d"))
@@ -455,7 +538,9 @@ class _Report:
             dim = self.a.rules.dimensions.get(spec.dimension)
             rung = str(spec.level) if graded(self.a, spec.dimension) else tx("doc_advisory")
             rows.append([dim.title.get(lang) if dim else spec.dimension, spec.title.get(lang), rung,
-                         t(f"sev_{rule.severity}", lang), t(f"doc_outcome_{o.status}", lang)])
+                         t(f"sev_{rule.severity}", lang),
+                         tx("doc_outcome_not_established") if o.status == "failed" and self.only_to_verify(o.rule)
+                         else t(f"doc_outcome_{o.status}", lang)])
         d.add(Table([tx("doc_col_dimension"), tx("doc_col_norm"), tx("doc_col_level"), tx("doc_col_severity"),
                      tx("doc_col_outcome")], rows, [3, 6, 2, 2, 3]))
         e = self.job_design()
@@ -491,7 +576,9 @@ class _Report:
                 continue
             common = set.intersection(*(per[e] for e in everyone))
             if common:
-                rows.append([self.tx("doc_all_of", what=counted(len(everyone), noun, lang)),
+                rows.append([self.tx("doc_both_of" if len(everyone) == 2 else "doc_all_of",
+                                     what=counted(len(everyone), noun, lang).split(" ", 1)[1] if len(everyone) == 2
+                                     else counted(len(everyone), noun, lang)),
                              self.norms(common, order)])
                 for e in everyone:
                     per[e] -= common
@@ -516,10 +603,13 @@ class _Report:
         if not views:
             return None
         s = Section(tx("doc_h_appendix_e"))
-        s.add(Para(tx("doc_job_intro")))
         keys = ("skill_variety", "task_identity", "task_significance", "autonomy", "feedback")
         rows = []
+        unsaid = []
         for view in views:
+            if _one_person_unsurveyed(view):  # an estimate would judge one identifiable person's work without data
+                unsaid.append(Para(tx("doc_job_not_said", mandate=self.names.mandate(view.mandate.id))))
+                continue
             cells = [self.names.mandate(view.mandate.id)]
             for c in view.characteristics:
                 if c.measured is not None:
@@ -527,12 +617,17 @@ class _Report:
                 else:
                     cells.append(tx("doc_estimate", grade=t(f"doc_job_{c.estimate or 'estimate_low'}", lang)))
             rows.append(cells)
-        s.add(Table([tx("doc_col_mandate"), *[tx(f"doc_char_{k}") for k in keys]], rows, [3, 2, 2, 2, 2, 2]))
+        if rows:
+            s.add(Para(tx("doc_job_intro")))
+            s.add(Table([tx("doc_col_mandate"), *[tx(f"doc_char_{k}") for k in keys]], rows, [3, 2, 2, 2, 2, 2]))
+        s.blocks += unsaid
         for view in views:  # the role, not the person; names only in the consultant's copy, when asked
             roles = [self.names.entity(f"people/{h}") for h in view.mandate.holders or []]
             who = (", ".join(view.holders) if self.ctx.names else ", ".join(roles)) if view.holders else "–"
-            s.add(Para(tx("doc_job_holders", who=who), label=self.names.mandate(view.mandate.id)))
-        s.add(Para(tx("doc_job_advisory")))
+            s.add(Para(tx("doc_job_holder" if len(view.mandate.holders or []) == 1 else "doc_job_holders", who=who),
+                       label=self.names.mandate(view.mandate.id)))
+        if rows:  # advice on the role, when there is any to give
+            s.add(Para(tx("doc_job_advisory")))
         advisory = [name for name in self.a.rules.dimensions if not graded(self.a, name)]
         for rule in self.a.rules.sorted():
             if rule.spec.dimension not in advisory:
@@ -554,6 +649,19 @@ class _Report:
         return out
 
 
+ESSENTIAL_LEVEL = 3  # a norm up to this rung is part of the answer's core, whatever its weight
+
+
+def _essential(rule: ActiveRule) -> bool:
+    """Whether a norm not met makes an answer "not yet": a heavy norm, or one of the first rungs."""
+    return rule.severity in ("critical", "high") or rule.spec.level <= ESSENTIAL_LEVEL
+
+
+def _one_person_unsurveyed(view: JobView) -> bool:
+    """A role held by one person, without a survey: what an estimate says of the role, it says of that person."""
+    return len(view.mandate.holders or []) == 1 and all(c.measured is None for c in view.characteristics)
+
+
 def level_cell_any(value: int | None) -> str:
     return "–" if value is None else str(value)
 
@@ -566,4 +674,6 @@ def _catalog() -> dict[str, dict[str, str]]:
 
 def build_report(a: Audited, ctx: DocContext, prog: Progress | None = None) -> Document:
     """The advice report of one audit."""
-    return _Report(a, ctx, prog).build()
+    services, left_out = services_only(a)
+    return fit_document(_Report(services, ctx, prog, left_out).build(), a.result.organisation_type,
+                        frozenset(c.type for c in a.model.channels))

@@ -13,7 +13,7 @@ from digimandate.audit.sources import SOURCE_TYPES
 from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.common import counted, short_list
+from digimandate.render.doc.common import counted, place_noun, short_list
 from digimandate.render.doc.model import Para, Section, Table
 
 # Per source type, the catalogue key of its noun with plural forms ("1 document", "3 documenten").
@@ -120,7 +120,8 @@ def trace_table(a: Audited, title: str, entity_name: Callable[[str], str], messa
             what = message(found[0])
         else:
             where = list(dict.fromkeys(entity_name(f.entity) for f in found))
-            what = t("doc_trace_places", lang, count=counted(len(where), "place", lang),
+            noun = place_noun([f.entity for f in found])  # "2 producten", not "2 plaatsen"
+            what = t("doc_trace_places", lang, count=counted(len(where), noun, lang),
                      names=short_list(where, lang, 6))
         rows.append([a.rules.rules[rule].spec.title.get(lang), what, cited])
     section.add(Para(t("doc_trace_intro", lang)))

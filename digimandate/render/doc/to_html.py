@@ -39,6 +39,7 @@ table.fields td:first-child { font-weight: bold; width: 32%; background: #f4f4f4
 figure { margin: 2mm 0 5mm; break-inside: avoid; }
 figcaption { font-style: italic; font-size: 9.5pt; margin-bottom: 1mm; }
 footer { margin-top: 10mm; font-size: 8.5pt; color: #555; }
+@media print { footer { display: none; } }
 nav.contents { break-after: page; }
 nav.contents ol { list-style: none; padding-left: 0; }
 nav.contents ol ol { padding-left: 6mm; }

@@ -1,0 +1,349 @@
+"""What the documents say: only what the facts carry, dates from one reference, words that fit the organisation."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from digimandate import i18n
+from digimandate.audit.checklist import load_ruleset
+from digimandate.audit.flow import audit_document
+from digimandate.i18n import Lang
+from digimandate.model.document import parse_document
+from digimandate.render.common import Audited
+from digimandate.render.doc import fmt
+from digimandate.render.doc.actions import observed, recommendations
+from digimandate.render.doc.common import DocContext, body_name, schedule
+from digimandate.render.doc.memo import build_memo
+from digimandate.render.doc.report import build_report
+from digimandate.render.doc.to_markdown import render_markdown
+from digimandate.render.doc.words import Bodies, bodies, fit, fit_channels
+from tests.conftest import EXAMPLES
+
+SMALL = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
+AGENCY = (EXAMPLES / "english-agency.yaml").read_text(encoding="utf-8")
+WRITTEN = date(2026, 12, 2)
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+
+def audited(text: str) -> Audited:
+    doc = parse_document(text)
+    rules = load_ruleset()
+    return Audited(audit_document(doc, rules), rules, doc.model)
+
+
+def documents(text: str, written: date = WRITTEN, lang: Lang = "nl") -> tuple[str, str]:
+    """The report and the directie's memo of a file, in Markdown."""
+    a = audited(text)
+    ctx = DocContext(lang, written)
+    return render_markdown(build_report(a, ctx)), render_markdown(build_memo(a, ctx, "directie"))
+
+
+def dutch_date(text: str) -> date:
+    day, month, year = text.split()
+    return date(int(year), MONTHS.index(month) + 1, int(day))
+
+
+# ---------------------------------------------------------------- dates from one reference
+
+
+def test_a_follow_up_derives_from_the_day_the_document_is_written_not_from_the_peildatum() -> None:
+    report, memo = documents(SMALL.replace("audit_date: 2026-11-01", "audit_date: 2025-06-01"))
+    dated = r"(\d{1,2} [a-z]+ \d{4})"
+    (follow_memo,) = re.findall(rf"Een vervolgonderzoek op {dated}", memo)
+    (follow_report,) = re.findall(rf"Wij adviseren een vervolgonderzoek op {dated}", report)
+    assert follow_memo == follow_report  # one plan, one date
+    estimates = {dutch_date(d) for d in re.findall(rf"uiterlijk {dated}", memo)}
+    assert estimates == {date(2027, 3, 3)}  # a quarter after 2 december 2026, on a working day
+    # large work is decided on once its estimate is in: the follow-up gives it half a year after that
+    assert dutch_date(follow_memo) == date(2027, 9, 1)
+    assert "2025" not in follow_memo
+
+
+def test_without_large_work_the_follow_up_is_half_a_year_after_the_document() -> None:
+    mature = (EXAMPLES / "mature-municipality.yaml").read_text(encoding="utf-8")
+    _, memo = documents(mature)
+    follows = set(re.findall(r"vervolgonderzoek op (\d{1,2} [a-z]+ \d{4})", memo))
+    assert {dutch_date(d) for d in follows} == {date(2027, 6, 2)}
+
+
+# ---------------------------------------------------------------- actions only on observed failures
+
+
+def test_the_report_acts_only_on_observed_failures_and_lists_a_fact_not_recorded_to_verify() -> None:
+    report, memo = documents(SMALL)
+    summary = report.split("## Samenvatting")[1].split("## ")[0]
+    # the sponsor is not recorded: the memo says it could not be established, and the report agrees
+    assert "Wijs een directielid aan als sponsor" not in report
+    assert '"De sponsor van digitale dienstverlening is een directielid"' in memo.split("## Aanleiding")[0]
+    assert "1. Verleen vanuit de directie een persoon of compact team een organisatiebreed mandaat" in summary
+    sponsor = report.split("#### De sponsor van digitale dienstverlening is een directielid")[1].split("####")[0]
+    assert "**Nagaan:** of aan deze norm is voldaan; het feit is niet vastgelegd (bijlage C)." in sponsor
+    assert "**Actie:**" not in sponsor
+    assert ("Voor 15 normen is nog niet aangetoond of eraan is voldaan. Daarvoor staat hier geen actie: eerst gaat "
+            "de organisatie na hoe het zit en legt zij de feiten vast (bijlage C).") in report
+    assert "## Bijlage C. Nagaan: feiten om te verzamelen" in report
+
+
+# ---------------------------------------------------------------- language
+
+
+@pytest.mark.parametrize(("days", "nl", "en"), [
+    (12, "12 dagen", "12 days"),
+    (100, "ruim drie maanden", "more than three months"),
+    (364, "een jaar", "a year"),
+    (596, "ruim anderhalf jaar", "more than a year and a half"),
+    (700, "bijna twee jaar", "almost two years"),
+    (1000, "ruim tweeënhalf jaar", "more than two and a half years"),
+])
+def test_an_age_in_days_reads_as_a_person_says_it(days: int, nl: str, en: str) -> None:
+    assert (fmt.duration(days, "nl"), fmt.duration(days, "en")) == (nl, en)
+
+
+@pytest.mark.parametrize(("days", "nl", "en"), [
+    (365, "jaarlijks", "once a year"),
+    (730, "eens per twee jaar", "once every two years"),
+    (182, "halfjaarlijks", "every six months"),
+    (45, "eens per 45 dagen", "once every 45 days"),
+])
+def test_a_norm_in_days_reads_as_how_often(days: int, nl: str, en: str) -> None:
+    assert (fmt.every(days, "nl"), fmt.every(days, "en")) == (nl, en)
+
+
+def test_the_age_of_the_last_report_and_its_norm_are_in_words() -> None:
+    report, memo = documents(SMALL)
+    assert ("De laatste rapportage (15 maart 2025) is ruim anderhalf jaar oud; norm: jaarlijks (eigen norm van de "
+            "checklist; vastgelegd feit;") in report
+    assert "Rapporteer minstens jaarlijks (eigen norm van de checklist) aan directie en bestuur" in report
+    assert "Minstens jaarlijks (eigen norm van de checklist) een rapportage" in memo
+    english, _ = documents(SMALL, lang="en")
+    assert ("The last report (15 March 2025) is more than a year and a half old; norm: once a year (the checklist's "
+            "own norm; recorded fact;") in english
+    assert "596" not in report + english and "365 dagen" not in report + memo
+
+
+def test_counts_agree_with_their_nouns_and_verbs() -> None:
+    report, memo = documents(SMALL)
+    assert "Op vastgelegde feiten beslist: 33 van 62 toetsingen (53%)." in report
+    assert "15 bevindingen berusten op een vastgelegd feit dat tekortschiet en 29 op een feit dat niet is" in report
+    assert "29 bevindingen gaan over feiten die niet zijn vastgelegd" in memo
+    assert i18n.counted(1, "doc_noun_finding_rests", "nl") == "1 bevinding berust"
+    assert i18n.counted(1, "doc_noun_check", "nl") == "1 toetsing"
+    assert "zijn er 1 " not in report and "berusten er" not in report
+
+
+def test_no_machine_phrases_in_the_summary() -> None:
+    report, _ = documents(SMALL)
+    assert "Gemeente Dijkveld staat op niveau 1 (Ad hoc): wie waarvoor verantwoordelijk is" in report
+    assert "Wat als eerste moet gebeuren:" in report
+    for phrase in ("dingen die het meest tellen", "waar iedereen begint", "plaatsen"):
+        assert phrase not in report
+
+
+def test_many_products_are_named_as_products_not_places() -> None:
+    large = (EXAMPLES / "large-municipality.yaml").read_text(encoding="utf-8")
+    report, _ = documents(large)
+    assert "**Betreft:** alle 240 producten; bij geen ervan is het feit vastgelegd." in report
+    assert re.search(r"\*\*Betreft:\*\* \d+ producten; bij geen ervan is het feit vastgelegd: ", report)
+    assert not re.search(r"\d plaatsen", report) and "**Waar:**" not in report
+
+
+def test_a_body_is_named_with_its_article() -> None:
+    a = audited(SMALL)
+    assert body_name("college", a.result, "nl") == "het college van B&W"
+    assert body_name("directie", a.result, "nl") == "de directie"
+
+
+# ---------------------------------------------------------------- nothing to act on is not "nothing to improve"
+
+MATURE = (EXAMPLES / "mature-municipality.yaml").read_text(encoding="utf-8")
+
+
+def test_with_nothing_to_act_on_the_report_says_what_was_found_in_order_and_what_is_to_verify() -> None:
+    unknown = MATURE.replace("name: Lingewaard-Noord app, type: app, owner: kcc, co_owners: [publiekszaken],\n"
+                             "     satisfaction_measured: true}",
+                             "name: Lingewaard-Noord app, type: app, owner: kcc, co_owners: [publiekszaken]}")
+    assert unknown != MATURE
+    report, _ = documents(unknown)
+    summary = report.split("## Samenvatting")[1].split("\n## ")[0]
+    assert "niets te verbeteren" not in report
+    assert ("Geen vastgelegd feit schiet tekort: 47 normen zijn getoetst en in orde bevonden. Voor 1 norm is niet "
+            "aangetoond of eraan is voldaan; dat gaat de organisatie eerst na (bijlage C).") in summary
+    assert ("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst nagaan wat niet is vastgelegd "
+            "(bijlage C): pas dan blijkt of er iets te doen is.") in report
+
+
+# ---------------------------------------------------------------- proportionate answers
+
+
+def test_a_low_weight_norm_of_the_top_rung_does_not_make_the_answer_not_yet() -> None:
+    away = MATURE.replace("works_in: [kcc, publiekszaken, sociaal-domein]", "works_in: []")
+    assert away != MATURE
+    a = audited(away)
+    (m012,) = [f for f in a.result.findings if f.rule == "M012"]
+    assert m012.basis == "observed" and a.rules.rules["M012"].spec.level == 5
+    report, _ = documents(away)
+    assert ("1. Heeft een persoon of compact team een echt, organisatiebreed mandaat voor digitale dienstverlening? "
+            "In hoofdzaak wel: aan de zwaarwegende normen is voldaan. Te verbeteren: \"De houder werkt geregeld op "
+            "de dienstverlenende afdelingen\".") in report
+
+
+def test_an_essential_norm_not_met_makes_the_answer_not_yet_and_names_the_rest_apart() -> None:
+    large = (EXAMPLES / "large-municipality.yaml").read_text(encoding="utf-8")
+    report, _ = documents(large)
+    assert ("Nog niet. Niet voldaan: \"De houder hoeft niet voor elke wijziging toestemming te vragen\". Verder te "
+            "verbeteren: \"De houder mag website en formulieren zelf aanpassen\", \"De houder werkt geregeld op de "
+            "dienstverlenende afdelingen\".") in report
+
+
+# ---------------------------------------------------------------- the organisation's own bodies and public
+
+
+@pytest.mark.parametrize(("org_type", "lang", "executive", "council", "public"), [
+    ("gemeente", "nl", "het college van B&W", "de gemeenteraad", "inwoners"),
+    (None, "en", "the municipal executive", "the municipal council", "residents"),
+    ("provincie", "nl", "Gedeputeerde Staten", "Provinciale Staten", "inwoners"),
+    ("uitvoeringsorganisatie", "nl", "het bestuur", None, "klanten"),
+    ("uitvoeringsorganisatie", "en", "the executive board", None, "customers"),
+])
+def test_the_type_of_organisation_chooses_its_bodies_and_public(org_type: str | None, lang: Lang, executive: str,
+                                                                council: str | None, public: str) -> None:
+    assert bodies(org_type, lang) == Bodies(executive, council, public)
+
+
+MUNICIPAL = {"nl": r"\b(inwoners\w*|gemeente\w*|college|raad|publiekszaken|Mijn Gemeente)\b",
+             "en": r"\b(residents'?|municipal\w*|the council|college|civil affairs|My Municipality)\b"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_agency_is_not_written_to_as_a_municipality(lang: Lang) -> None:
+    report, memo = documents(AGENCY, lang=lang)
+    for text in (report, memo):
+        assert re.findall(MUNICIPAL[lang], text) == []
+    assert fit("Toon de status van aanvragen online, bijvoorbeeld in een inwonersportaal.", "uitvoeringsorganisatie",
+               "nl") == "Toon de status van aanvragen online, bijvoorbeeld in een klantportaal."
+    assert fit("Appoint a member of management as sponsor, in a municipality preferably the municipal secretary.",
+               "rijk", "en") == "Appoint a member of management as sponsor."
+    assert ("The board has adopted the course" if lang == "en" else "Het bestuur heeft de koers vastgesteld") in report
+
+
+def test_a_municipality_keeps_the_checklist_words() -> None:
+    report, _ = documents(SMALL)
+    assert "De raad, of het college met de directie, heeft de koers vastgesteld" in report
+    assert fit("inwoners", "gemeente", "nl") == "inwoners"
+
+
+# ---------------------------------------------------------------- judgements about a person's work
+
+
+def test_a_role_held_by_one_person_without_a_survey_is_not_rated() -> None:
+    report, _ = documents(SMALL)
+    appendix = report.split("## Bijlage E.")[1]
+    assert "(schatting)" not in appendix and "Afwisseling" not in appendix
+    assert ('Over de rol bij "website en e-formulieren" zegt dit rapport niets: die rol heeft één houder en er is '
+            "geen vragenlijst ingevuld, dus een schatting zou een oordeel over het werk van die persoon zijn.") in appendix
+
+
+def test_advice_on_the_role_comes_after_every_service_action_and_merges() -> None:
+    a = audited(AGENCY)
+    recs = recommendations(a)
+    jobs = [i for i, rec in enumerate(recs) if rec.rule.spec.dimension == "job"]
+    assert jobs == [len(recs) - 1]  # one, and last
+    (job,) = [recs[i] for i in jobs]
+    assert (job.rule.id, job.merged) == ("J001", ("J002",))
+    report, _ = documents(AGENCY, lang="en")
+    appendix = report.split("## Appendix E.")[1]
+    actions = observed(recs)  # the report numbers the actions on observed facts
+    assert actions[-1].rule.id == "J001"
+    assert appendix.count(f"**Action:** see recommendation {len(actions)}.") == 2
+
+
+# ---------------------------------------------------------------- generic text fits the file
+
+
+@pytest.mark.parametrize(("text", "kinds", "lang", "fitted"), [
+    ("Sluit chat, app, e-mail en sociale media aan op het zaaksysteem.", {"email", "website"}, "nl",
+     "Sluit e-mail aan op het zaaksysteem."),
+    ("Maak het KCC mede-eigenaar van website, app of chat.", {"website", "phone"}, "nl",
+     "Maak het KCC mede-eigenaar van de website."),
+    ("Make the contact centre a co-owner of the website, app or chat.", {"website"}, "en",
+     "Make the contact centre a co-owner of the website."),
+    ("Bied op minstens één kanaal (balie, telefoon of chat) hulp.", {"counter", "phone"}, "nl",
+     "Bied op minstens één kanaal (balie of telefoon) hulp."),
+    ("Connect chat, apps, e-mail and social media to the case system.", {"email", "chat"}, "en",
+     "Connect chat and e-mail to the case system."),
+    ("Sluit chat, app, e-mail en sociale media aan.", {"email", "chat", "app", "social"}, "nl",
+     "Sluit chat, app, e-mail en sociale media aan."),
+    ("Ook een chat, app, e-mail of bericht via sociale media dat in een mailbox eindigt.", {"email"}, "nl",
+     "Ook een e-mail die in een mailbox eindigt."),
+    ("A chat, app, e-mail or social media message that ends up in a mailbox.", {"email"}, "en",
+     "An e-mail message that ends up in a mailbox."),
+])
+def test_no_advice_about_channels_the_organisation_does_not_have(text: str, kinds: set[str], lang: Lang,
+                                                                 fitted: str) -> None:
+    assert fit_channels(text, frozenset(kinds), lang) == fitted
+
+
+def test_the_small_municipality_gets_no_advice_about_chat_apps_or_social_media() -> None:
+    report, memo = documents(SMALL)
+    actions = report.split("## Aanbevelingen")[1].split("\n## ")[0]
+    assert "| Sluit e-mail aan op het zaaksysteem, zodat elke aanvraag als zaak binnenkomt." in actions
+    assert not re.search(r"\b(chat|app|sociale media)\b", actions)
+    assert "Alle digitale aanvraagroutes (ook e-mail) laten landen in het zaaksysteem." in memo
+
+
+IMPORTED = EXAMPLES / "imported-municipality"
+
+
+def test_test_products_and_sub_case_types_are_left_out_with_a_note() -> None:
+    from typer.testing import CliRunner
+
+    from digimandate.cli.app import app
+
+    out = CliRunner().invoke(app, ["report", str(IMPORTED), "--lang", "nl"]).stdout
+    assert ("Buiten beschouwing zijn 3 producten gelaten: het zijn testproducten of deelzaaktypen (onderdelen van een "
+            "andere zaak), geen diensten aan inwoners.") in out
+    assert "deelzaaktype blijvend" not in out and "| Test |" not in out
+
+
+def test_no_follow_up_in_the_summer_recess() -> None:
+    a = audited(SMALL)  # large work: its estimates are due on 17 February 2027, half a year on is in August
+    assert schedule(a, date(2026, 11, 18)).follow_up == date(2027, 9, 1)
+    assert schedule(a, date(2026, 9, 1)).follow_up == date(2027, 6, 1)  # before the recess: as planned
+
+
+# ---------------------------------------------------------------- a norm nobody recorded a fact for
+
+
+def test_a_norm_only_to_verify_is_not_established_in_the_appendix_and_the_conclusions() -> None:
+    report, _ = documents(SMALL)
+    assert ("| Bestuurlijk commitment | De sponsor van digitale dienstverlening is een directielid | 2 | hoog | niet "
+            "aangetoond |") in report
+    assert ("| Mandaat | Er is een organisatiebreed mandaat voor digitale dienstverlening | 2 | kritiek | niet "
+            "voldaan |") in report
+    assert ("- Bestuurlijk commitment staat op niveau 1 (Ad hoc); voor niveau 2 is eerst na te gaan: De sponsor van "
+            "digitale dienstverlening is een directielid.") in report
+    assert "| Norm | Waar | Wie gaat het na |" in report
+    assert ("| De sponsor van digitale dienstverlening is een directielid | Bestuurlijk commitment | de directie |"
+            in report)
+    assert ("Maak het product digitaal aan te vragen. Betreft: Melding openbare ruimte doen. Ga daarnaast eerst na: "
+            "\"De sponsor van digitale dienstverlening is een directielid\"") in report
+
+
+def test_the_memo_waits_for_facts_apart_from_norms_not_met() -> None:
+    _, memo = documents(SMALL)
+    assert ("Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is voldaan aan: Elk product is digitaal aan te "
+            "vragen, en zolang niet is aangetoond dat is voldaan aan: De sponsor van digitale dienstverlening is een "
+            "directielid, Elk product heeft prestatie-indicatoren;") in memo
+    assert "Het onderzoek leverde 44 bevindingen op, waarvan 8 met een hoog of kritiek gewicht." in memo
+    report, _ = documents(AGENCY, lang="en")
+    assert "| Both products |" in report and "All 2" not in report
+
+
+@pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
+def test_no_body_is_named_without_its_article(example: str) -> None:
+    text = "".join(documents((EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8")))
+    # "door directie en bestuur" is a pair, as Dutch writes it; a body alone takes its article
+    assert not re.search(r"\bdoor (raad|college|directie|gemeentesecretaris)\b(?! en )", text)
