@@ -28,6 +28,8 @@ DESIGN_RULES = {
     "M009": ("mandate.focus", "medium", 4), "M010": ("mandate.compact-team", "low", 4),
     "M011": ("mandate.written-decision", "low", 3), "M012": ("mandate.embedded", "low", 5),
     "M013": ("mandate.review", "low", 5), "M014": ("mandate.continuity", "low", 5),
+    "M015": ("mandate.departmental-scope", "medium", 2), "M016": ("mandate.departmental-powers", "high", 2),
+    "M017": ("mandate.departmental-approvals", "high", 2), "M018": ("mandate.departmental-time", "medium", 2),
     "C001": ("channels.online-owned-by-communicatie-only", "high", 3), "C002": ("channels.owner", "high", 2),
     "C003": ("channels.kcc-connected-to-online", "medium", 4), "C004": ("channels.promote-digital", "medium", 4),
     "C005": ("channels.assisted-digital", "high", 3), "C006": ("channels.satisfaction-measured", "low", 5),
@@ -150,7 +152,7 @@ def load_error(tmp_path: Path, text: str) -> str:
 def test_override_of_an_unknown_rule(tmp_path: Path) -> None:
     message = load_error(tmp_path, HEADER + "overrides:\n  M070: {enabled: false}\n")
     assert message == (f"{tmp_path}/extra.yaml:3:3: error: overrides.M070: there is no rule M070 to change\n"
-                       "  hint: did you mean `M010`?")
+                       "  hint: did you mean `M017`?")
 
 
 def test_override_of_an_unknown_parameter(tmp_path: Path) -> None:

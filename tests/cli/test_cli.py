@@ -32,8 +32,8 @@ def test_check_terminal_groups_findings_and_ends_with_maturity(runner: CliRunner
     assert f"{SMALL}:62:57: [high] Channel www.dijkveld.nl is owned only by the communications department (Communicatie)" in out
     assert "\x1b[" not in out  # plain text when not a terminal
     last = out.strip().splitlines()
-    assert last[-2].startswith("44 findings (critical 1, high 7, medium 17, low 19)")
-    assert "Gemeente Dijkveld: maturity level 1 (Ad hoc), score 24.2" in out
+    assert last[-2].startswith("48 findings (critical 1, high 9, medium 19, low 19)")
+    assert "Gemeente Dijkveld: maturity level 1 (Ad hoc), score 20.7" in out
     assert "  evidence: 33 of 62 checks decided by recorded facts (53%)" in out
 
 
@@ -51,14 +51,14 @@ def test_check_json_validates_against_the_schema(runner: CliRunner) -> None:
     assert data["tool"]["name"] == "digimandate"
     assert data["organisation"]["name"] == "Gemeente Dijkveld"
     assert data["maturity"]["level"] == 1
-    assert data["maturity"]["dimensions"]["mandate"]["blocking"] == ["M001"]
+    assert data["maturity"]["dimensions"]["mandate"]["blocking"] == ["M001", "M015", "M016", "M017", "M018"]
     # the only mandate is departmental: the strength rules of the mandate do not judge it (model v2)
     assert data["not_applicable"][:3] == ["M002", "M003", "M004"]
     first = data["findings"][0]
     assert set(first) == {"rule", "name", "dimension", "severity", "level", "message", "entity", "location",
                           "fingerprint", "basis", "sources"}
     assert data["coverage"]["O001"] == {"applicable": 3, "passed": 2, "met": False}
-    assert data["evidence"] == {"checks": 62, "decided_by_recorded_facts": 33, "by_source_type": {},
+    assert data["evidence"] == {"checks": 66, "decided_by_recorded_facts": 37, "by_source_type": {},
                                 "entities_by_source_type": {}, "single_source_type": []}
     assert data["maturity"]["dimensions"]["channels"]["reason"] == "insufficient_evidence"
     lines = [(f["location"]["line"], f["location"]["column"], f["rule"]) for f in data["findings"]]
@@ -148,9 +148,9 @@ def test_validate(runner: CliRunner) -> None:
 def test_rules_lists_all_and_formats(runner: CliRunner) -> None:
     result = runner.invoke(app, ["rules", "--lang", "en"])
     assert result.exit_code == 0
-    assert result.stdout.strip().endswith("48 rules, and 3 about waivers")
+    assert result.stdout.strip().endswith("52 rules, and 3 about waivers")
     data = json.loads(runner.invoke(app, ["rules", "--format", "json"]).stdout)
-    assert len(data) == 48 and data[0]["id"] == "B001"
+    assert len(data) == 52 and data[0]["id"] == "B001"
     md = runner.invoke(app, ["rules", "--format", "markdown", "--lang", "nl"]).stdout
     assert "### M007" in md and "Waarom:" in md and "Why:" not in md
 
