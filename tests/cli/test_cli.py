@@ -34,7 +34,7 @@ def test_check_terminal_groups_findings_and_ends_with_maturity(runner: CliRunner
     last = out.strip().splitlines()
     assert last[-2].startswith("48 findings (critical 1, high 9, medium 19, low 19)")
     assert "Gemeente Dijkveld: maturity level 1 (Ad hoc), score 20.7" in out
-    assert "  evidence: 33 of 62 checks decided by recorded facts (53%)" in out
+    assert "  evidence: 37 of 66 checks decided by recorded facts (56%)" in out
 
 
 def test_check_uses_the_organisation_language_by_default(runner: CliRunner) -> None:
