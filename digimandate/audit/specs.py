@@ -184,6 +184,9 @@ class Rule(_Spec):
     decided_by: Body | None = None
     after: list[RuleId] = []
     by_message: dict[str, MessageAdvice] = {}
+    # The parameter, as RULE.param, whose value is the staff time (FTE) that deciding this rule reserves:
+    # the memo names it under finance.
+    reserves_fte: Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]{3}\.[a-z_]+$")] | None = None
     # A norm with a legal source applies from the day the law came into force (ISO date); before it, not applicable.
     in_force_from: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
 
@@ -219,6 +222,9 @@ class Dimension(_Spec):
     description: Text | None = None
     # False for an advisory dimension: its rules give advice but it stays off the maturity ladder.
     graded: bool = True
+    # Which question of the advice report's scope the dimension answers (1: the mandate, 2: the board's
+    # backing, 3: channels and processes); None: it answers none of them.
+    question: Annotated[int, Field(ge=1, le=3)] | None = None
 
 
 class Header(_Spec):

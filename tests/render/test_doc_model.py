@@ -479,10 +479,31 @@ def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
     assert "4. What should be done first to reach the next level? Nothing: every standard is met" in text
 
 
+def test_the_questions_are_answered_from_the_dimensions_the_checklist_names() -> None:
+    large = audit(EXAMPLES / "large-municipality.yaml")
+    dims = dict(large.rules.dimensions)
+    dims["mandate"] = dims["mandate"].model_copy(update={"question": None})
+    moved = dataclasses.replace(large, rules=dataclasses.replace(large.rules, dimensions=dims))
+    text = render_markdown(build_report(moved, DocContext("nl", date(2026, 11, 18))))
+    conclusions = text.split("## Conclusies", 1)[1].split("\n## ", 1)[0]
+    first = next(line for line in conclusions.splitlines() if line.startswith("1."))
+    assert first.endswith("Niet vast te stellen: er was niets aan te toetsen.")
+
+
 def test_a_mandate_for_departments_is_named_as_context() -> None:
     small = audit(EXAMPLES / "small-municipality.yaml")
     text = render_markdown(build_report(small, DocContext("nl", date(2026, 11, 18))))
-    assert ("Er is wel een mandaat voor afdelingen: \"website en e-formulieren\" (Communicatie). De normen hieronder "
-            "gaan over een organisatiebreed mandaat; een mandaat voor afdelingen beoordelen ze niet.") in text
+    assert ("Er is geen organisatiebreed mandaat, wel een mandaat voor afdelingen: \"website en e-formulieren\" "
+            "(Communicatie). Daar begint het: de grenzen van dat mandaat (voor welke afdelingen het geldt, wat de "
+            "houders zelf mogen, wie elke wijziging moet goedkeuren en hoeveel tijd er is) staan hieronder als "
+            "bevindingen. Het advies is het bestaande mandaat stap voor stap te verbreden, niet een nieuw mandaat "
+            "naast het oude te zetten.") in text
+    # each limit is a finding of its own, and the advice broadens what exists
+    assert ("Onder afdelingsmandaat \"website en e-formulieren\" hebben de houders voor elke wijziging toestemming "
+            "nodig van: manager (Communicatie), Klantcontactcentrum, ICT en Informatiebeheer") in text
+    assert ("De houders van afdelingsmandaat \"website en e-formulieren\" besteden 0,3 fte aan het mandaat, minder "
+            "dan 0,5 (eigen norm van de checklist), naast 3 andere taken") in text
+    assert "zonder toestemming aanpassen: banners; zij mogen niet: de website zelf aanpassen" in text
+    assert "Verbreed het bestaande afdelingsmandaat stap voor stap tot een organisatiebreed mandaat" in text
     mature = audit(EXAMPLES / "mature-municipality.yaml")
     assert "mandaat voor afdelingen" not in render_markdown(build_report(mature, DocContext("nl", date(2026, 11, 18))))

@@ -170,11 +170,11 @@ def test_progress_against_an_earlier_audit(runner: CliRunner, tmp_path: Path) ->
     report = runner.invoke(app, ["report", str(org), "--previous", str(previous), "--lang", "en"]).stdout
     assert "## Progress since the audit of 1 November 2026" in report
     # the sponsor and one product owner resolve two findings; the new chat channel has no owner and no measurement
-    assert "Findings since the previous audit: resolved 2, new 2, still open 42." in report
+    assert "Findings since the previous audit: resolved 2, new 2, still open 46." in report
     assert "| Board commitment | 1 | 2 |" in report
     assert "| Ownership | – | 2 |" in report  # not assessed before: too few facts recorded
     memo = runner.invoke(app, ["memo", str(org), "--previous", str(previous), "--lang", "en"]).stdout
-    assert "Findings since the previous audit: resolved 2, new 2, still open 42." in memo
+    assert "Findings since the previous audit: resolved 2, new 2, still open 46." in memo
 
 
 def test_previous_that_is_not_a_result(runner: CliRunner, tmp_path: Path) -> None:

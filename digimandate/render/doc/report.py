@@ -271,7 +271,10 @@ class _Report:
             return []
         named = [f"{self.names.mandate(md.id)} ({', '.join(depts.get(d, d) for d in md.departments or []) or '–'})"
                  for md in local]
-        return [Para(self.tx("doc_departmental_mandates", mandates=short_list(named, self.lang)))]
+        # without an organisation-wide mandate the departmental one is the start, and its limits are findings
+        start = not any(md.scope == "organisation" for md in model.mandates)
+        key = "doc_departmental_start" if start else "doc_departmental_mandates"
+        return [Para(self.tx(key, mandates=short_list(named, self.lang)))]
 
     def rule_block(self, rule: ActiveRule, found: list[Finding]) -> list[Any]:
         """One block per rule: the norm and why once, then what it found where."""
@@ -353,9 +356,6 @@ class _Report:
                      for i, answer in enumerate(self.answers(), 1)], ordered=True))
         return s
 
-    # The questions of the scope, each answered from the dimensions it is about (the fourth: what comes first).
-    QUESTION_DIMENSIONS = (("mandate",), ("board",), ("channels", "ownership", "processes"))
-
     def answers(self) -> list[str]:
         """The answer to each question of the scope, from the norms of its dimensions as they were found."""
         tx, lang = self.tx, self.lang
@@ -365,7 +365,10 @@ class _Report:
         for w in self.r.waived:  # a waived finding is still a norm not met
             by_rule.setdefault(w.finding.rule, []).append(w.finding)
         out = []
-        for dims in self.QUESTION_DIMENSIONS:
+        # the questions of the scope, each answered from the dimensions the checklist says it is about
+        # (the fourth, what comes first, from the recommendations)
+        for question in range(1, 4):
+            dims = {name for name, dim in self.a.rules.dimensions.items() if dim.question == question}
             rules = [rule for rule in self.a.rules.sorted() if rule.spec.dimension in dims and rule.enabled]
             failed = [rule.spec.title.get(lang) for rule in rules
                       if any(basis(f) == "observed" for f in by_rule.get(rule.id, []))]
