@@ -227,6 +227,14 @@ class Dimension(_Spec):
     question: Annotated[int, Field(ge=1, le=3)] | None = None
 
 
+class Bundle(_Spec):
+    """A recommendation the advice report bundles: the actions of some dimensions, under one owner."""
+
+    title: Text
+    role: Role
+    dimensions: list[Slug] = Field(min_length=1)
+
+
 class Header(_Spec):
     """Who wrote a checklist and which version it is."""
 
@@ -244,6 +252,8 @@ class ChecklistFile(_Spec):
 
     checklist: Header
     dimensions: dict[Slug, Dimension] = {}
+    # The report's recommendations, each bundling the actions of some dimensions (in this order).
+    bundles: dict[Slug, Bundle] = {}
     sources: dict[str, SourceInfo] = {}
     rules: list[Rule] = []
     overrides: dict[RuleId, Override] = {}
@@ -300,6 +310,7 @@ class RuleSet:
 
     rules: dict[str, ActiveRule] = field(default_factory=dict)
     dimensions: dict[str, Dimension] = field(default_factory=dict)
+    bundles: dict[str, Bundle] = field(default_factory=dict)
     sources: dict[str, SourceInfo] = field(default_factory=dict)
     checklists: list[Header] = field(default_factory=list)
 

@@ -110,8 +110,8 @@ def test_memo_structure(runner: CliRunner) -> None:
     assert "| **Aan** | De directie |" in text and "| **Steller** | J. Adviseur |" in text
     assert "| **Portefeuillehouder** | Wethouder Dienstverlening en ICT |" in text
     assert "| **Status** | ter besluitvorming |" in text
-    # the directie grants the organisation-wide mandate and the college is informed (checklist 2.2)
-    assert "1. Een persoon of compact team een organisatiebreed mandaat voor digitale dienstverlening verlenen" in text
+    # the directie broadens the existing departmental mandate, and the college is informed (checklist 2.3)
+    assert "1. Het bestaande afdelingsmandaat stap voor stap verbreden tot een organisatiebreed mandaat" in text
     assert "2. Opdracht geven de formulieren van Parkeervergunning aanvragen te laten landen in het zaaksysteem" in text
     assert "geen mandaat om namens een bestuursorgaan besluiten te nemen als bedoeld in titel 10.1" in text
     assert "(WOR artikel 25)" in text  # the directie decides about the mandate
@@ -207,7 +207,7 @@ def test_every_example_gives_documents(runner: CliRunner, example: str, kind: st
 
 def test_job_design_describes_the_role(runner: CliRunner) -> None:
     text = runner.invoke(app, ["report", "examples/small-municipality.yaml", "--lang", "en"]).stdout
-    section = text.split("## Appendix E. The role of the mandate holders", 1)[1]
+    section = text.split("## Appendix F. The role of the mandate holders", 1)[1]
     assert "They describe the role, not the person." in section
     assert '| "website and e-forms" | low (estimate) | low (estimate) |' in section or \
         '| "website en e-formulieren" | low (estimate) | low (estimate) |' in section

@@ -249,8 +249,8 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
         "Voor beslispunten 1, 2 en 4 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een "
         "raming van de kosten, die uiterlijk 17 februari 2027 voorligt; over de uitvoering wordt daarna besloten.")
     # the costly point itself says what is decided now
-    assert decisions(directie)[0].startswith("Het bestaande afdelingsmandaat voor digitale dienstverlening stap voor "
-                                             "stap verbreden tot een organisatiebreed mandaat")
+    assert decisions(directie)[0].startswith("Het bestaande afdelingsmandaat stap voor stap verbreden tot een "
+                                             "organisatiebreed mandaat")
     assert ("Omdat dit veel werk is, wordt nu besloten het uit te werken met een raming van de kosten, uiterlijk "
             "17 februari 2027; over de uitvoering volgt dan een besluit. Argument:") in decisions(directie)[0]
     english = memo("large-municipality", "en")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digimandate.audit.result import Finding
 from digimandate.audit.specs import WEIGHTS, ActiveRule, MessageAdvice, Text, fill
@@ -122,6 +122,14 @@ def recommendations(a: Audited) -> list[Recommendation]:
                                        tuple(a for a in rule.spec.after if a in by_rule), len(products),
                                        sum(e in vols for e in products), digital)
     return _ordered(recs)
+
+
+def narrowed(rec: Recommendation, entities: tuple[str, ...], model: OrgModel) -> Recommendation:
+    """The recommendation for some of its places only (one department's), with the volume of those places."""
+    vols = digital_volumes(model) if rec.digital else volumes(model)
+    products = [e for e in entities if e.startswith("processes/")]
+    return replace(rec, entities=entities, volume=sum(vols.get(e, 0) for e in entities), products=len(products),
+                   known=sum(e in vols for e in products))
 
 
 def _ordered(recs: dict[str, Recommendation]) -> list[Recommendation]:

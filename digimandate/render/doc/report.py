@@ -11,8 +11,9 @@ from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress, job_views
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, recommendations
+from digimandate.render.doc.actions import Recommendation, narrowed, recommendations
 from digimandate.render.doc.adapter import basis, coverage, evidence, graded, level, reason, reason_level, top_entity
+from digimandate.render.doc.bundles import Bundle, bundles, numbers
 from digimandate.render.doc.common import (
     DocContext,
     body_name,
@@ -54,7 +55,9 @@ class _Report:
         self.prog = prog
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a)
-        self.number = {rec.rule.id: i + 1 for i, rec in enumerate(self.recs)}
+        self.number = {rec.rule.id: i + 1 for i, rec in enumerate(self.recs)}  # the actions, in appendix E
+        self.bundles = bundles(a, ctx.lang, ctx.written, self.recs)  # the recommendations, in the body
+        self.bundle_of = numbers(self.bundles)
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
@@ -105,12 +108,18 @@ class _Report:
             bodies = list(dict.fromkeys(rec.decided_by or "" for rec in decide))
             for body in bodies:
                 mine = [rec for rec in decide if rec.decided_by == body]
-                numbers = [str(self.number[rec.rule.id]) for rec in mine]
-                refs = tx("doc_rec_ref" if len(numbers) == 1 else "doc_rec_refs", n=", ".join(numbers))
+                refs = self.bundle_refs(sorted({self.bundle_of[rec.rule.id] for rec in mine}))
                 s.add(Para(tx("doc_summary_decide", body=body_name(body, r, self.lang), actions=refs)))
         else:
             s.add(Para(tx("doc_summary_nothing_to_decide")))
         return s
+
+    def bundle_refs(self, found: list[int]) -> str:
+        """"aanbeveling 2" or "aanbevelingen 1, 2 en 4"."""
+        if len(found) == 1:
+            return self.tx("doc_rec_ref", n=found[0])
+        listed = f"{', '.join(str(n) for n in found[:-1])} {self.tx('doc_and')} {found[-1]}"
+        return self.tx("doc_rec_refs", n=listed)
 
     def why_short(self, rec: Recommendation) -> str:
         """"(12 producten, 40.000 aanvragen per jaar)" or the number of places."""
@@ -310,7 +319,7 @@ class _Report:
             else:
                 text = tx("doc_many_places_recorded", count=count, names=", ".join(places))
             out.append(Para(text, label=tx("doc_label_where")))
-        n = self.number.get(rule.id)
+        n = self.bundle_of.get(rule.id)
         if n is not None:
             out.append(Para(tx("doc_see_rec", n=n), label=tx("doc_label_action")))
         return out
@@ -397,30 +406,92 @@ class _Report:
         return out
 
     def recommendations(self) -> Section:
+        """A handful of bundled recommendations, each with an owner, a date and the norms it covers."""
         tx, lang = self.tx, self.lang
         s = Section(tx("doc_h_recommendations"), new_page=True)
         if not self.recs:
             s.add(Para(tx("doc_recs_none")))
             return s
-        s.add(Para(tx("doc_recs_intro")))
-        rows = []
-        for i, rec in enumerate(self.recs, 1):
-            what = rec.action(lang)
-            subjects = list(dict.fromkeys(self.names.entity(e) for e in rec.entities))
-            if len(subjects) > 1 or rec.entities[0].startswith(("processes/", "channels/")):
-                what += " " + tx("doc_rec_concerns", names=short_list(subjects, lang))
-            impact = t(f"doc_grade_{rec.impact}", lang)
-            if rec.volume:
-                impact += " " + tx("doc_rec_volume", volume=volume_text(rec, lang))
-            after = ", ".join(str(self.number[a]) for a in rec.after) or "–"
-            rows.append([str(i), what, impact, t(f"doc_grade_{rec.effort}", lang),
-                         role_name(rec.role, self.r, lang), after])
-        s.add(Table([tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact"), tx("doc_col_effort"),
-                     tx("doc_col_role"), tx("doc_col_after")], rows, [2, 10, 4, 4, 5, 2]))
+        s.add(Para(tx("doc_bundles_intro", count=fmt.count(len(self.bundles), lang),
+                      actions=fmt.count(len(self.recs), lang))))
+        for b in self.bundles:
+            s.sections.append(self.bundle_section(b))
         s.add(Para(tx("doc_recs_follow_up", date=fmt.long_date(follow_up(self.r), lang))))
         for text in review_paras(self.a, lang):
             s.add(Para(text))
         return s
+
+    def bundle_section(self, b: Bundle) -> Section:
+        """One recommendation: its most important action, then owner, date, norms and actions as fields."""
+        tx, lang = self.tx, self.lang
+        sub = Section(tx("doc_bundle_heading", n=b.number, title=b.title))
+        sub.add(Para(b.actions[0].action(lang)))
+        rows = [(tx("doc_field_owner"), b.owner[:1].upper() + b.owner[1:]),
+                (tx("doc_field_due"), fmt.long_date(b.due, lang))]
+        if b.decided_by:
+            bodies = [body_name(body, self.r, lang) for body in b.decided_by]
+            rows.append((tx("doc_field_decides"), f" {tx('doc_and')} ".join(bodies)))
+        rows.append((tx("doc_field_norms"), "; ".join(b.norms)))
+        actions = [self.number[rec.rule.id] for rec in b.actions]
+        rows.append((tx("doc_field_actions"), tx("doc_bundle_actions", count=fmt.count(len(actions), lang),
+                                                  numbers=self.listed(actions))))
+        sub.add(Fields(rows))
+        return sub
+
+    def listed(self, found: list[int]) -> str:
+        """"3", "3 en 7" or "3, 5 en 7"."""
+        if len(found) == 1:
+            return str(found[0])
+        return f"{', '.join(str(n) for n in found[:-1])} {self.tx('doc_and')} {found[-1]}"
+
+    def actions_appendix(self) -> Section:
+        """Every action, per department: what each department does, in the order of impact and effort."""
+        tx, lang = self.tx, self.lang
+        s = Section(tx("doc_h_appendix_actions"), new_page=True)
+        if not self.recs:
+            s.add(Para(tx("doc_recs_none")))
+            return s
+        s.add(Para(tx("doc_recs_intro")))
+        for title, recs in self.per_department():
+            rows = []
+            for whole, entities in recs:
+                rec = narrowed(whole, entities, self.a.model)  # this department's places and their volume
+                what = rec.action(lang)
+                subjects = list(dict.fromkeys(self.names.entity(e) for e in entities))
+                if len(subjects) > 1 or (entities and entities[0].startswith(("processes/", "channels/"))):
+                    what += " " + tx("doc_rec_concerns", names=short_list(subjects, lang))
+                impact = t(f"doc_grade_{rec.impact}", lang)
+                if rec.volume:
+                    impact += " " + tx("doc_rec_volume", volume=volume_text(rec, lang))
+                after = ", ".join(str(self.number[a]) for a in rec.after) or "–"
+                rows.append([str(self.number[rec.rule.id]), what, impact, t(f"doc_grade_{rec.effort}", lang),
+                             role_name(rec.role, self.r, lang), after, str(self.bundle_of[rec.rule.id])])
+            s.sections.append(Section(title).add(Table(
+                [tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact"), tx("doc_col_effort"),
+                 tx("doc_col_role"), tx("doc_col_after"), tx("doc_col_bundle")], rows, [2, 10, 4, 3, 4, 2, 3])))
+        return s
+
+    def per_department(self) -> list[tuple[str, list[tuple[Recommendation, tuple[str, ...]]]]]:
+        """The actions per department that owns what they concern; the rest under the whole organisation."""
+        model = self.a.model
+        owner: dict[str, str | None] = {}
+        for p in model.processes:
+            owner[f"processes/{p.id}"] = p.department
+        for c in model.channels:
+            owner[f"channels/{c.id}"] = c.owner
+        depts = {d.id: d.name for d in model.departments}
+        whole = self.tx("doc_actions_whole_organisation")
+        groups: dict[str, list[tuple[Recommendation, tuple[str, ...]]]] = {}
+        for rec in self.recs:
+            per: dict[str, list[str]] = {}
+            for e in rec.entities:
+                dept = owner.get(e)
+                per.setdefault(depts.get(dept, whole) if dept else whole, []).append(e)
+            for name, entities in per.items():
+                groups.setdefault(name, []).append((rec, tuple(entities)))
+        # the whole organisation first, then the departments in the order the file gives them
+        order = [whole, *depts.values()]
+        return sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else len(order))
 
     # ---------------------------------------------------------------- appendices
     def appendices(self) -> list[Section]:
@@ -455,8 +526,8 @@ class _Report:
                          t(f"sev_{rule.severity}", lang), t(f"doc_outcome_{o.status}", lang)])
         d.add(Table([tx("doc_col_dimension"), tx("doc_col_norm"), tx("doc_col_level"), tx("doc_col_severity"),
                      tx("doc_col_outcome")], rows, [3, 6, 2, 2, 3]))
-        e = self.job_design()
-        return [a, b, c, d] + ([e] if e else [])
+        job = self.job_design()
+        return [a, b, c, d, self.actions_appendix()] + ([job] if job else [])
 
     def per_entity_rows(self) -> list[list[str]]:
         """Per product, channel or mandate the norms it fails, in the order of the checklist.
@@ -502,7 +573,7 @@ class _Report:
         views = job_views(self.a.model)
         if not views:
             return None
-        s = Section(tx("doc_h_appendix_e"))
+        s = Section(tx("doc_h_appendix_job"))
         s.add(Para(tx("doc_job_intro")))
         keys = ("skill_variety", "task_identity", "task_significance", "autonomy", "feedback")
         rows = []
@@ -535,7 +606,7 @@ class _Report:
         out: list[Any] = [Para(clean(rule.spec.rationale.get(lang)), label=tx("doc_label_why"))]
         for f in found:
             out.append(Para(self.with_basis(self.names.message(f), f), label=tx("doc_label_finding")))
-        n = self.number.get(rule.id)
+        n = self.bundle_of.get(rule.id)
         if n is not None:
             out.append(Para(tx("doc_see_rec", n=n), label=tx("doc_label_action")))
         return out
