@@ -89,8 +89,8 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
     assert headings == ["De hele organisatie", "Communicatie", "Klantcontactcentrum", "Burgerzaken",
                         "Ruimte en Vergunningen"]
     burgerzaken = actions.split("### Burgerzaken", 1)[1].split("\n### ", 1)[0]
-    assert ("| 8 | Haal printen en papier uit de afhandeling. Betreft: Parkeervergunning aanvragen. | middel (640 "
-            "aanvragen per jaar) | middel | de proceseigenaren | 5 | 5 |") in burgerzaken
+    assert ("| 8 | Haal printen en papier uit de afhandeling. Betreft: Parkeervergunning aanvragen. (640 aanvragen per "
+            "jaar) | middel / middel | de proceseigenaren | 5 |") in burgerzaken
     # a finding points at its bundle, and the summary's bodies decide bundles
     assert "**Actie:** zie aanbeveling 3." in text
     assert "Te besluiten door de directie: aanbevelingen 1, 2, 3, 4 en 5." in text

@@ -117,7 +117,8 @@ def test_the_product_with_more_requests_comes_first(tmp_path: Path) -> None:
     assert owner.entities == ("processes/b", "processes/a") and owner.volume == 40012
     assert owner.impact == "high"
     text = render_markdown(build_report(result, DocContext("nl", date(2026, 11, 18))))
-    assert "Betreft: Drukke aanvraag, Stille aanvraag. | hoog (40.012 aanvragen per jaar) |" in text
+    assert ("| 1 | Wijs per product een proceseigenaar aan, bij voorkeur het hoofd van de afdeling die het product "
+            "levert. Betreft: Drukke aanvraag, Stille aanvraag. (40.012 aanvragen per jaar) | hoog / middel |") in text
 
 
 def test_volume_raises_a_rule_in_the_order(tmp_path: Path) -> None:
@@ -301,23 +302,26 @@ def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner
     chart = next(t for t in tables if t.rows[1].cells[0].text == "Bestuurlijk commitment")
     assert [c.text for c in chart.rows[0].cells][1:6] == ["1", "2", "3", "4", "5"]
     recs = next(t for t in tables if t.rows[0].cells[0].text == "Nr.")
-    assert [c.text for c in recs.rows[0].cells] == ["Nr.", "Actie", "Impact", "Inspanning", "Wie handelt", "Na",
-                                                    "Aanbeveling"]
+    assert [c.text for c in recs.rows[0].cells] == ["Nr.", "Actie", "Impact / inspanning", "Wie handelt", "Na"]
     assert recs.rows[1].cells[1].text.startswith("Wijs een directielid aan")
     every = "\n".join([p.text for p in doc.paragraphs] +
                       [c.text for t in tables for row in t.rows for c in row.cells])
     for leftover in ("{{", "{%", "**", "`", "](", "\\|", "&lt;", "&amp;"):
         assert leftover not in every, leftover
     assert 'w:instr="PAGE"' in doc.sections[0].footer._element.xml
-    # a table of contents: Word's TOC field over headings 1-2, updated on opening, listing them meanwhile
-    body = doc.element.body.xml
-    assert 'w:fldCharType="begin" w:dirty="true"' in body and 'TOC \\o "1-2" \\h \\z \\u' in body
+    # a table of contents over headings 1-2: each entry a page reference to its heading's bookmark, which
+    # LibreOffice lays out and Word updates on opening (updateFields)
     texts = [p.text for p in doc.paragraphs]
     start = texts.index("Inhoud")
     first_heading = next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "Heading 1")
-    listed = [t for t in texts[start + 1:first_heading] if t]
-    wanted = [p.text for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
-    assert listed == wanted
+    entries = [p for p in doc.paragraphs[start + 1:first_heading] if p.text]
+    headings_1_2 = [p for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    assert [p.text for p in entries] == [f"{p.text}\t" for p in headings_1_2]
+    for entry, heading in zip(entries, headings_1_2, strict=True):
+        mark = re.search(r"PAGEREF (_Toc_\d+) \\h", entry._p.xml)
+        assert mark is not None, entry.text
+        assert f'w:name="{mark.group(1)}"' in heading._p.xml
+    assert '<w:updateFields w:val="true"/>' in doc.settings.element.xml
 
 
 def test_html_report_has_a_linked_table_of_contents_and_the_memo_none() -> None:
@@ -506,5 +510,9 @@ def test_a_mandate_for_departments_is_named_as_context() -> None:
             "dan 0,5 (eigen norm van de checklist), naast 3 andere taken") in text
     assert "zonder toestemming aanpassen: banners; zij mogen niet: de website zelf aanpassen" in text
     assert "Verbreed het bestaande afdelingsmandaat stap voor stap tot een organisatiebreed mandaat" in text
-    mature = audit(EXAMPLES / "mature-municipality.yaml")
-    assert "mandaat voor afdelingen" not in render_markdown(build_report(mature, DocContext("nl", date(2026, 11, 18))))
+    mature = audit(EXAMPLES / "mature-municipality.yaml")  # the contact centre's mandate beside the organisation's
+    assert ("Er is ook een mandaat voor afdelingen: \"kanalen van het KCC\" (Klantcontactcentrum, Publiekszaken, "
+            "Sociaal Domein). Naast het organisatiebrede mandaat beperkt dat niets meer; de normen hieronder gaan over "
+            "het organisatiebrede mandaat.") in render_markdown(build_report(mature, DocContext("nl", date(2026, 11, 18))))
+    large = audit(EXAMPLES / "large-municipality.yaml")
+    assert "mandaat voor afdelingen" not in render_markdown(build_report(large, DocContext("nl", date(2026, 11, 18))))

@@ -30,7 +30,7 @@ from digimandate.render.doc.common import (
 from digimandate.render.doc.model import Document, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, clean
 
-TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are named in a paragraph
+TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are counted, and appendix A names them
 TOP = 3
 OLD_PEILDATUM_DAYS = 365  # a peildatum further back than this before the report date is named in the method
 
@@ -314,10 +314,10 @@ class _Report:
             if cov is not None and cov.passed == 0 and cov.applicable == len(places):  # every one: no list of 240 names
                 text = (tx("doc_all_places_missing", count=count, missing=fmt.count(missing, lang)) if missing
                         else tx("doc_all_places", count=count) + ".")
-            elif missing:
-                text = tx("doc_many_places", count=count, missing=fmt.count(missing, lang), names=", ".join(places))
+            elif missing:  # a count, never a paragraph of dozens of names: appendix A lists them in a table
+                text = tx("doc_many_places", count=count, missing=fmt.count(missing, lang))
             else:
-                text = tx("doc_many_places_recorded", count=count, names=", ".join(places))
+                text = tx("doc_many_places_recorded", count=count)
             out.append(Para(text, label=tx("doc_label_where")))
         n = self.bundle_of.get(rule.id)
         if n is not None:
@@ -460,15 +460,15 @@ class _Report:
                 subjects = list(dict.fromkeys(self.names.entity(e) for e in entities))
                 if len(subjects) > 1 or (entities and entities[0].startswith(("processes/", "channels/"))):
                     what += " " + tx("doc_rec_concerns", names=short_list(subjects, lang))
-                impact = t(f"doc_grade_{rec.impact}", lang)
-                if rec.volume:
-                    impact += " " + tx("doc_rec_volume", volume=volume_text(rec, lang))
+                if rec.volume:  # in the wide column: a narrow one would stack it word by word
+                    what += " " + tx("doc_rec_volume", volume=volume_text(rec, lang))
+                grades = tx("doc_grades", impact=t(f"doc_grade_{rec.impact}", lang),
+                            effort=t(f"doc_grade_{rec.effort}", lang))
                 after = ", ".join(str(self.number[a]) for a in rec.after) or "–"
-                rows.append([str(self.number[rec.rule.id]), what, impact, t(f"doc_grade_{rec.effort}", lang),
-                             role_name(rec.role, self.r, lang), after, str(self.bundle_of[rec.rule.id])])
+                rows.append([str(self.number[rec.rule.id]), what, grades, role_name(rec.role, self.r, lang), after])
             s.sections.append(Section(title).add(Table(
-                [tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact"), tx("doc_col_effort"),
-                 tx("doc_col_role"), tx("doc_col_after"), tx("doc_col_bundle")], rows, [2, 10, 4, 3, 4, 2, 3])))
+                [tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact_effort"), tx("doc_col_role"),
+                 tx("doc_col_after")], rows, [2, 12, 4, 4, 2])))
         return s
 
     def per_department(self) -> list[tuple[str, list[tuple[Recommendation, tuple[str, ...]]]]]:
