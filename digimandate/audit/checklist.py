@@ -97,7 +97,15 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
     problems = []
     rs.checklists.append(cl.checklist)
     rs.dimensions.update(cl.dimensions)
+    rs.bundles.update(cl.bundles)
     rs.sources.update(cl.sources)
+    for key, bundle in cl.bundles.items():
+        for j, dim in enumerate(bundle.dimensions):
+            if dim not in rs.dimensions:
+                problems.append(problem(loaded.locate("bundles", key, "dimensions", j),
+                                        f"bundles.{key}.dimensions[{j}]", "checklist_unknown_dimension",
+                                        "checklist_unknown_dimension_hint", dimension=dim,
+                                        known=", ".join(rs.dimensions)))
     for i, rule in enumerate(cl.rules):
         where = f"rules[{i}]"
         if rule.id in rs.rules:

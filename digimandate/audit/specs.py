@@ -210,6 +210,9 @@ class Rule(_Spec):
     decided_by: Body | None = None
     after: list[RuleId] = []
     by_message: dict[str, MessageAdvice] = {}
+    # The parameter, as RULE.param, whose value is the staff time (FTE) that deciding this rule reserves:
+    # the memo names it under finance.
+    reserves_fte: Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]{3}\.[a-z_]+$")] | None = None
     # A norm with a legal source applies from the day the law came into force (ISO date); before it, not applicable.
     in_force_from: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
 
@@ -245,6 +248,17 @@ class Dimension(_Spec):
     description: Text | None = None
     # False for an advisory dimension: its rules give advice but it stays off the maturity ladder.
     graded: bool = True
+    # Which question of the advice report's scope the dimension answers (1: the mandate, 2: the board's
+    # backing, 3: channels and processes); None: it answers none of them.
+    question: Annotated[int, Field(ge=1, le=3)] | None = None
+
+
+class Bundle(_Spec):
+    """A recommendation the advice report bundles: the actions of some dimensions, under one owner."""
+
+    title: Text
+    role: Role
+    dimensions: list[Slug] = Field(min_length=1)
 
 
 class Header(_Spec):
@@ -264,6 +278,8 @@ class ChecklistFile(_Spec):
 
     checklist: Header
     dimensions: dict[Slug, Dimension] = {}
+    # The report's recommendations, each bundling the actions of some dimensions (in this order).
+    bundles: dict[Slug, Bundle] = {}
     sources: dict[str, SourceInfo] = {}
     rules: list[Rule] = []
     overrides: dict[RuleId, Override] = {}
@@ -320,6 +336,7 @@ class RuleSet:
 
     rules: dict[str, ActiveRule] = field(default_factory=dict)
     dimensions: dict[str, Dimension] = field(default_factory=dict)
+    bundles: dict[str, Bundle] = field(default_factory=dict)
     sources: dict[str, SourceInfo] = field(default_factory=dict)
     checklists: list[Header] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)  # warnings about the checklists, for the user to read

@@ -2,6 +2,7 @@
 
 Every object of the view has ``_unset``: the facts (dotted paths) the file leaves out of it, so a query
 can tell a key left out (not recorded) from one given as null or ``[]`` (recorded: there is none).
+Every product has ``_requested``: whether the UPL marks it as applied for or reported (null: not in the list).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from digimandate.audit.upl import requested
 from digimandate.model.document import Document
 from digimandate.model.org import unset_paths
 
@@ -58,6 +60,8 @@ def build_view(doc: Document) -> JsonDict:
         s["owner"] = one(depts, s["owner"])
     for proc_model, pr in zip(m.processes, root["processes"], strict=True):
         pr["department"] = one(depts, pr["department"])
+        # the UPL's own flag: false for a product nobody applies for or reports (rules about requests skip it)
+        pr["_requested"] = requested(proc_model.upl)
         for key in ("owner", "designer", "it_contact"):
             pr[key] = one(people, pr[key])
         for path, intake in zip(doc.intake_paths(proc_model), pr["intake"] or [], strict=True):

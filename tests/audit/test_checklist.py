@@ -28,6 +28,8 @@ DESIGN_RULES = {
     "M009": ("mandate.focus", "medium", 4), "M010": ("mandate.compact-team", "low", 4),
     "M011": ("mandate.written-decision", "low", 3), "M012": ("mandate.embedded", "low", 5),
     "M013": ("mandate.review", "low", 5), "M014": ("mandate.continuity", "low", 5),
+    "M015": ("mandate.departmental-scope", "medium", 1), "M016": ("mandate.departmental-powers", "high", 1),
+    "M017": ("mandate.departmental-approvals", "high", 1), "M018": ("mandate.departmental-time", "medium", 1),
     "C001": ("channels.online-owned-by-communicatie-only", "high", 3), "C002": ("channels.owner", "high", 2),
     "C003": ("channels.kcc-connected-to-online", "medium", 4), "C004": ("channels.promote-digital", "medium", 4),
     "C005": ("channels.assisted-digital", "high", 3), "C006": ("channels.satisfaction-measured", "low", 5),
@@ -150,7 +152,7 @@ def load_error(tmp_path: Path, text: str) -> str:
 def test_override_of_an_unknown_rule(tmp_path: Path) -> None:
     message = load_error(tmp_path, HEADER + "overrides:\n  M070: {enabled: false}\n")
     assert message == (f"{tmp_path}/extra.yaml:3:3: error: overrides.M070: there is no rule M070 to change\n"
-                       "  hint: did you mean `M010`?")
+                       "  hint: did you mean `M017`?")
 
 
 def test_override_of_an_unknown_parameter(tmp_path: Path) -> None:
@@ -208,3 +210,12 @@ def test_an_action_by_the_mandate_holder_comes_after_the_mandate(ruleset: RuleSe
     assert holders
     for rule_id in holders:
         assert "M001" in waits_for(rule_id), rule_id
+
+
+def test_a_bundle_of_an_unknown_dimension_is_refused_where_it_is_named(tmp_path: Path) -> None:
+    text = HEADER + ("bundles:\n  mine:\n    title: {nl: Mijn, en: Mine}\n    role: directie\n"
+                     "    dimensions: [board, boards]\n")
+    message = load_error(tmp_path, text)
+    assert message == (f"{tmp_path}/extra.yaml:6:25: error: bundles.mine.dimensions[1]: unknown dimension `boards`\n"
+                       "  hint: known dimensions: board, mandate, channels, ownership, processes, feedback, job; or "
+                       "define it under `dimensions:`")

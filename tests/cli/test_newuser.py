@@ -138,18 +138,19 @@ def test_findings_name_a_mandate_by_its_topic(runner: CliRunner, fmt: str) -> No
 def test_appendix_e_names_the_holders_roles(runner: CliRunner) -> None:
     out = runner.invoke(app, ["report", str(SMALL), "-o", "-", "--lang", "nl"]).stdout
     assert '**"website en e-formulieren":** Houder: Adviseur digitale dienstverlening (Communicatie)' in out
-    assert "de houder van het mandaat" not in out.split("Bijlage E")[-1]
+    assert "de houder van het mandaat" not in out.split("Bijlage F")[-1]
 
 
 def test_counts_say_what_they_know(runner: CliRunner) -> None:
     """Issue 25, point 4: a product without a recorded volume is unknown, not 0; a form's action counts the forms."""
     nl = runner.invoke(app, ["report", str(SMALL), "-o", "-", "--lang", "nl"]).stdout
-    assert ("Melding openbare ruimte doen. | laag (minstens 725 aanvragen per jaar; volume bekend van 2 van de 3) "
-            "| middel |") in nl
-    assert ("wordt overgetypt. Betreft: Parkeervergunning aanvragen. | hoog (210 digitale aanvragen per jaar) "
-            "| groot |") in nl
+    # per department (appendix E): the volume of that department's products, what is known as known
+    assert ("Betreft: Evenementenvergunning aanvragen, Melding openbare ruimte doen. (minstens 85 aanvragen per jaar; "
+            "volume bekend van 1 van de 2) | laag / middel |") in nl
+    assert ("wordt overgetypt. Betreft: Parkeervergunning aanvragen. (210 digitale aanvragen per jaar) "
+            "| hoog / groot |") in nl
     en = runner.invoke(app, ["report", str(SMALL), "-o", "-", "--lang", "en"]).stdout
-    assert "(at least 725 requests a year; volume known for 2 of the 3)" in en
+    assert "(at least 85 requests a year; volume known for 1 of the 2)" in en
     assert "(210 digital requests a year)" in en
 
 

@@ -29,7 +29,7 @@ def _repo(tmp_path: Path) -> None:
 
 
 def test_no_config_runs_every_rule(tmp_path: Path) -> None:
-    assert len(enabled(tmp_path)) == 48
+    assert len(enabled(tmp_path)) == 52
 
 
 def test_select_prefix(tmp_path: Path) -> None:
@@ -129,7 +129,7 @@ def test_unknown_rule_in_config(tmp_path: Path) -> None:
     path = tmp_path / ".digimandate.yaml"
     assert error(tmp_path, "severity:\n  M070: low\n") == (
         f"{path}:2:3: error: severity.M070: there is no rule M070\n"
-        "  hint: did you mean `M010`? see `digimandate rules`")
+        "  hint: did you mean `M017`? see `digimandate rules`")
 
 
 def test_selector_matching_nothing(tmp_path: Path) -> None:

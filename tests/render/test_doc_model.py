@@ -117,7 +117,8 @@ def test_the_product_with_more_requests_comes_first(tmp_path: Path) -> None:
     assert owner.entities == ("processes/b", "processes/a") and owner.volume == 40012
     assert owner.impact == "high"
     text = render_markdown(build_report(result, DocContext("nl", date(2026, 11, 18))))
-    assert "Betreft: Drukke aanvraag, Stille aanvraag. | hoog (40.012 aanvragen per jaar) |" in text
+    assert ("| 1 | Wijs per product een proceseigenaar aan, bij voorkeur het hoofd van de afdeling die het product "
+            "levert. Betreft: Drukke aanvraag, Stille aanvraag. (40.012 aanvragen per jaar) | hoog / middel |") in text
 
 
 def test_volume_raises_a_rule_in_the_order(tmp_path: Path) -> None:
@@ -305,22 +306,26 @@ def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner
     chart = next(t for t in tables if t.rows[1].cells[0].text == "Bestuurlijk commitment")
     assert [c.text for c in chart.rows[0].cells][1:6] == ["1", "2", "3", "4", "5"]
     recs = next(t for t in tables if t.rows[0].cells[0].text == "Nr.")
-    assert [c.text for c in recs.rows[0].cells] == ["Nr.", "Actie", "Impact", "Inspanning", "Wie handelt", "Na"]
-    assert recs.rows[1].cells[1].text.startswith("Verleen vanuit de directie")
+    assert [c.text for c in recs.rows[0].cells] == ["Nr.", "Actie", "Impact / inspanning", "Wie handelt", "Na"]
+    assert recs.rows[1].cells[1].text.startswith("Verbreed het bestaande afdelingsmandaat")
     every = "\n".join([p.text for p in doc.paragraphs] +
                       [c.text for t in tables for row in t.rows for c in row.cells])
     for leftover in ("{{", "{%", "**", "`", "](", "\\|", "&lt;", "&amp;"):
         assert leftover not in every, leftover
     assert 'w:instr="PAGE"' in doc.sections[0].footer._element.xml
-    # a table of contents: Word's TOC field over headings 1-2, updated on opening, listing them meanwhile
-    body = doc.element.body.xml
-    assert 'w:fldCharType="begin" w:dirty="true"' in body and 'TOC \\o "1-2" \\h \\z \\u' in body
+    # a table of contents over headings 1-2: each entry a page reference to its heading's bookmark, which
+    # LibreOffice lays out and Word updates on opening (updateFields)
     texts = [p.text for p in doc.paragraphs]
     start = texts.index("Inhoud")
     first_heading = next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "Heading 1")
-    listed = [t for t in texts[start + 1:first_heading] if t]
-    wanted = [p.text for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
-    assert listed == wanted
+    entries = [p for p in doc.paragraphs[start + 1:first_heading] if p.text]
+    headings_1_2 = [p for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    assert [p.text for p in entries] == [f"{p.text}\t" for p in headings_1_2]
+    for entry, heading in zip(entries, headings_1_2, strict=True):
+        mark = re.search(r"PAGEREF (_Toc_\d+) \\h", entry._p.xml)
+        assert mark is not None, entry.text
+        assert f'w:name="{mark.group(1)}"' in heading._p.xml
+    assert '<w:updateFields w:val="true"/>' in doc.settings.element.xml
 
 
 def test_html_report_has_a_linked_table_of_contents_and_the_memo_none() -> None:
@@ -485,10 +490,35 @@ def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
     assert "4. What should be done first to reach the next level? No action: every standard tested is met" in text
 
 
+def test_the_questions_are_answered_from_the_dimensions_the_checklist_names() -> None:
+    large = audit(EXAMPLES / "large-municipality.yaml")
+    dims = dict(large.rules.dimensions)
+    dims["mandate"] = dims["mandate"].model_copy(update={"question": None})
+    moved = dataclasses.replace(large, rules=dataclasses.replace(large.rules, dimensions=dims))
+    text = render_markdown(build_report(moved, DocContext("nl", date(2026, 11, 18))))
+    conclusions = text.split("## Conclusies", 1)[1].split("\n## ", 1)[0]
+    first = next(line for line in conclusions.splitlines() if line.startswith("1."))
+    assert first.endswith("Niet vast te stellen: er was niets aan te toetsen.")
+
+
 def test_a_mandate_for_departments_is_named_as_context() -> None:
     small = audit(EXAMPLES / "small-municipality.yaml")
     text = render_markdown(build_report(small, DocContext("nl", date(2026, 11, 18))))
-    assert ("Er is wel een mandaat voor afdelingen: \"website en e-formulieren\" (Communicatie). De normen hieronder "
-            "gaan over een organisatiebreed mandaat; een mandaat voor afdelingen beoordelen ze niet.") in text
-    mature = audit(EXAMPLES / "mature-municipality.yaml")
-    assert "mandaat voor afdelingen" not in render_markdown(build_report(mature, DocContext("nl", date(2026, 11, 18))))
+    assert ("Er is geen organisatiebreed mandaat, wel een mandaat voor afdelingen: \"website en e-formulieren\" "
+            "(Communicatie). Daar begint het: de grenzen van dat mandaat (voor welke afdelingen het geldt, wat de "
+            "houders zelf mogen, wie elke wijziging moet goedkeuren en hoeveel tijd er is) staan hieronder als "
+            "bevindingen. Het advies is het bestaande mandaat stap voor stap te verbreden, niet een nieuw mandaat "
+            "naast het oude te zetten.") in text
+    # each limit is a finding of its own, and the advice broadens what exists
+    assert ("Onder afdelingsmandaat \"website en e-formulieren\" hebben de houders voor elke wijziging toestemming "
+            "nodig van: manager (Communicatie), Klantcontactcentrum, ICT en Informatiebeheer") in text
+    assert ("De houders van afdelingsmandaat \"website en e-formulieren\" besteden 0,3 fte aan het mandaat, minder "
+            "dan 0,5 (eigen norm van de checklist), naast 3 andere taken") in text
+    assert "zonder toestemming aanpassen: banners; zij mogen niet: de website zelf aanpassen" in text
+    assert "Verbreed het bestaande afdelingsmandaat stap voor stap tot een organisatiebreed mandaat" in text
+    mature = audit(EXAMPLES / "mature-municipality.yaml")  # the contact centre's mandate beside the organisation's
+    assert ("Er is ook een mandaat voor afdelingen: \"kanalen van het KCC\" (Klantcontactcentrum, Publiekszaken, "
+            "Sociaal Domein). Naast het organisatiebrede mandaat beperkt dat niets meer; de normen hieronder gaan over "
+            "het organisatiebrede mandaat.") in render_markdown(build_report(mature, DocContext("nl", date(2026, 11, 18))))
+    large = audit(EXAMPLES / "large-municipality.yaml")
+    assert "mandaat voor afdelingen" not in render_markdown(build_report(large, DocContext("nl", date(2026, 11, 18))))

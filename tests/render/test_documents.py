@@ -110,8 +110,8 @@ def test_memo_structure(runner: CliRunner) -> None:
     assert "| **Aan** | De directie |" in text and "| **Steller** | J. Adviseur |" in text
     assert "| **Portefeuillehouder** | Wethouder Dienstverlening en ICT |" in text
     assert "| **Status** | ter besluitvorming |" in text
-    # the directie grants the organisation-wide mandate and the college is informed (checklist 2.2)
-    assert "1. Een persoon of compact team een organisatiebreed mandaat voor digitale dienstverlening verlenen" in text
+    # the directie broadens the existing departmental mandate, and the college is informed (checklist 2.3)
+    assert "1. Het bestaande afdelingsmandaat stap voor stap verbreden tot een organisatiebreed mandaat" in text
     assert "2. Opdracht geven de formulieren van Parkeervergunning aanvragen te laten landen in het zaaksysteem" in text
     assert "geen mandaat om namens een bestuursorgaan besluiten te nemen als bedoeld in titel 10.1" in text
     assert "(WOR artikel 25)" in text  # the directie decides about the mandate
@@ -170,11 +170,11 @@ def test_progress_against_an_earlier_audit(runner: CliRunner, tmp_path: Path) ->
     report = runner.invoke(app, ["report", str(org), "--previous", str(previous), "--lang", "en"]).stdout
     assert "## Progress since the audit of 1 November 2026" in report
     # the sponsor and one product owner resolve two findings; the new chat channel has no owner and no measurement
-    assert "Findings since the previous audit: resolved 2, new 2, still open 42." in report
+    assert "Findings since the previous audit: resolved 2, new 2, still open 46." in report
     assert "| Board commitment | 1 | 2 |" in report
     assert "| Ownership | – | 2 |" in report  # not assessed before: too few facts recorded
     memo = runner.invoke(app, ["memo", str(org), "--previous", str(previous), "--lang", "en"]).stdout
-    assert "Findings since the previous audit: resolved 2, new 2, still open 42." in memo
+    assert "Findings since the previous audit: resolved 2, new 2, still open 46." in memo
 
 
 def test_previous_that_is_not_a_result(runner: CliRunner, tmp_path: Path) -> None:
@@ -208,7 +208,7 @@ def test_every_example_gives_documents(runner: CliRunner, example: str, kind: st
 def test_job_design_describes_the_role(runner: CliRunner) -> None:
     # a role with two holders: an estimate describes the role (one holder and no survey: nothing is said)
     text = runner.invoke(app, ["report", "examples/large-municipality.yaml", "--lang", "en"]).stdout
-    section = text.split("## Appendix E. The role of the mandate holders", 1)[1]
+    section = text.split("## Appendix F. The role of the mandate holders", 1)[1]
     assert "They describe the role, not the person." in section
     assert '| "digitale dienstverlening" | high (estimate) | high (estimate) |' in section
     small = runner.invoke(app, ["report", "examples/small-municipality.yaml", "--lang", "en"]).stdout

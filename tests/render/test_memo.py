@@ -69,12 +69,13 @@ def test_the_author_is_who_was_named_and_else_left_out(lang: Lang) -> None:
 def test_the_weight_counts_findings_not_norms() -> None:
     # 70 findings of weight high in the large example (5 norms); no critical finding there (its vision, adopted
     # by the raad, meets B002 since tip16 2.2)
-    assert "Het onderzoek leverde 1.403 bevindingen op, waarvan 70 met een hoog gewicht. De belangrijkste:" \
+    assert "Het onderzoek leverde 1.223 bevindingen op, waarvan 70 met een hoog gewicht. De belangrijkste:" \
         in memo("large-municipality")
-    assert "The audit found 1,403 findings, 70 of them of high weight." in memo("large-municipality", "en")
-    # the small example has a critical finding (the missing organisation-wide mandate): 7 high and 1 critical
-    assert "Het onderzoek leverde 44 bevindingen op, waarvan 8 met een hoog of kritiek gewicht." in memo("small-municipality")
-    assert "The audit found 44 findings, 8 of them of high or critical weight." in memo("small-municipality", "en")
+    assert "The audit found 1,223 findings, 70 of them of high weight." in memo("large-municipality", "en")
+    # the small example has a critical finding (the missing organisation-wide mandate): 9 high (two about its
+    # departmental mandate) and 1 critical
+    assert "Het onderzoek leverde 48 bevindingen op, waarvan 10 met een hoog of kritiek gewicht." in memo("small-municipality")
+    assert "The audit found 48 findings, 10 of them of high or critical weight." in memo("small-municipality", "en")
 
 
 def test_without_heavy_findings_the_count_stands_alone() -> None:
@@ -90,8 +91,8 @@ def test_progress_names_no_count_of_zero(runner: CliRunner, tmp_path: Path) -> N
     before = runner.invoke(app, ["check", "examples/small-municipality.yaml", "-f", "json", "--lang", "en"]).stdout
     previous = tmp_path / "previous.json"
     previous.write_text(before, encoding="utf-8")
-    for lang, expected in (("en", "Findings since the previous audit: still open 44."),
-                           ("nl", "Bevindingen sinds het vorige onderzoek: nog open 44.")):
+    for lang, expected in (("en", "Findings since the previous audit: still open 48."),
+                           ("nl", "Bevindingen sinds het vorige onderzoek: nog open 48.")):
         text = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--previous", str(previous),
                                    "--lang", lang]).stdout
         assert expected in text
@@ -118,7 +119,8 @@ def test_no_decision_rests_on_a_fact_nobody_recorded() -> None:
         "Milieuvriendelijk bouwsubsidie en 13 andere); "
         '"Formulieren landen in een systeem waarin ze digitaal worden verwerkt" (per product: Bouwplaninzage, '
         "Evenementenvergunning, Kadastrale gegevens kopie en 5 andere); "
-        '"Aanvragers kunnen de status van hun aanvraag online volgen" (per product, voor alle 240). '
+        '"Aanvragers kunnen de status van hun aanvraag online volgen" (per product: Ioaz-uitkering, '
+        "Belastingbetalingsregeling, Huurtoeslag en 111 andere). "
         "Pas met die feiten kan daarover worden besloten.")
     # forms: the decision names the 28 products observed to fall short, not the 8 whose facts are missing;
     # those whose forms bring the most requests first (issue 25: a form's action counts what the forms brought)
@@ -247,7 +249,8 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
         "Voor beslispunten 1, 2 en 4 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een "
         "raming van de kosten, die uiterlijk 17 februari 2027 voorligt; over de uitvoering wordt daarna besloten.")
     # the costly point itself says what is decided now
-    assert decisions(directie)[0].startswith("Een persoon of compact team een organisatiebreed mandaat")
+    assert decisions(directie)[0].startswith("Het bestaande afdelingsmandaat stap voor stap verbreden tot een "
+                                             "organisatiebreed mandaat")
     assert ("Omdat dit veel werk is, wordt nu besloten het uit te werken met een raming van de kosten, uiterlijk "
             "17 februari 2027; over de uitvoering volgt dan een besluit. Argument:") in decisions(directie)[0]
     english = memo("large-municipality", "en")
@@ -325,3 +328,42 @@ def test_an_information_note_beside_findings_claims_no_effect() -> None:
     assert section(text, "Uitvoering en vervolg") == (
         "Een vervolgonderzoek op 1 september 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
     assert "WOR" not in text and "Na het besluit" not in text
+
+
+# ---------------------------------------------------------------- what a rule means for the memo lives in the checklist
+
+
+def with_spec(a: Audited, rule_id: str, **update: object) -> Audited:
+    """The audit judged by a catalogue in which one rule's spec is changed."""
+    rules = dict(a.rules.rules)
+    rules[rule_id] = dataclasses.replace(rules[rule_id], spec=rules[rule_id].spec.model_copy(update=update))
+    return dataclasses.replace(a, rules=dataclasses.replace(a.rules, rules=rules))
+
+
+def finance_of(a: Audited) -> str:
+    return section(render_markdown(build_memo(a, DocContext("nl", WRITTEN, None), "directie")), "Financiën")
+
+
+def test_the_time_a_decision_reserves_is_the_checklists_word() -> None:
+    a = audited("small-municipality")
+    assert finance_of(a).startswith("Het mandaat vraagt minstens 0,5 fte aan tijd van de houders")
+    # the rule no longer reserves time: no sentence about time, whatever its id
+    assert " fte " not in finance_of(with_spec(a, "M001", reserves_fte=None))
+    # the parameter it names, with the value in force
+    changed = with_spec(a, "M001", reserves_fte="M018.min_fte")
+    rules = dict(changed.rules.rules)
+    rules["M018"] = dataclasses.replace(rules["M018"], params={**rules["M018"].params, "min_fte": 0.8})
+    changed = dataclasses.replace(changed, rules=dataclasses.replace(changed.rules, rules=rules))
+    assert finance_of(changed).startswith("Het mandaat vraagt minstens 0,8 fte aan tijd van de houders")
+
+
+def test_every_reserved_time_names_a_numeric_parameter_of_a_rule() -> None:
+    from digimandate.audit.checklist import load_ruleset
+
+    rules = load_ruleset().rules
+    named = {rule.id: rule.spec.reserves_fte for rule in rules.values() if rule.spec.reserves_fte}
+    assert named == {"M001": "M009.min_fte", "M009": "M009.min_fte", "M018": "M018.min_fte"}
+    for ref in named.values():
+        rule_id, _, key = ref.partition(".")
+        value = rules[rule_id].spec.params[key].default
+        assert isinstance(value, float) and not isinstance(value, bool)

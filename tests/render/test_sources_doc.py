@@ -39,7 +39,7 @@ def test_the_method_counts_the_sources_by_kind(runner: CliRunner) -> None:
     report = _report(runner, str(EXAMPLES / "small-municipality.yaml"))
     assert ("De feiten komen uit 8 bronnen: 3 documenten, 3 interviews, 1 waarneming en 1 register, met peildatum "
             "1 november 2026.") in report
-    assert ("Bevindingen die op vastgelegde feiten rusten, per soort bron: 6 op documenten, 8 op interviews, "
+    assert ("Bevindingen die op vastgelegde feiten rusten, per soort bron: 10 op documenten, 12 op interviews, "
             "1 op eigen waarneming, 1 op registers en 5 op geen vastgelegde bron") in report
     assert "Eén zware bevinding (kritiek of hoog) steunt op één soort bron" in report
 

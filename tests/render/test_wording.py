@@ -15,6 +15,7 @@ from digimandate.model.document import parse_document
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import observed, recommendations
+from digimandate.render.doc.bundles import bundles, numbers
 from digimandate.render.doc.common import DocContext, body_name, schedule
 from digimandate.render.doc.memo import build_memo
 from digimandate.render.doc.report import build_report
@@ -78,7 +79,7 @@ def test_the_report_acts_only_on_observed_failures_and_lists_a_fact_not_recorded
     # the sponsor is not recorded: the memo says it could not be established, and the report agrees
     assert "Wijs een directielid aan als sponsor" not in report
     assert '"De sponsor van digitale dienstverlening is een directielid"' in memo.split("## Aanleiding")[0]
-    assert "1. Verleen vanuit de directie een persoon of compact team een organisatiebreed mandaat" in summary
+    assert "1. Verbreed het bestaande afdelingsmandaat stap voor stap tot een organisatiebreed mandaat" in summary
     sponsor = report.split("#### De sponsor van digitale dienstverlening is een directielid")[1].split("####")[0]
     assert "**Nagaan:** of aan deze norm is voldaan; het feit is niet vastgelegd (bijlage C)." in sponsor
     assert "**Actie:**" not in sponsor
@@ -126,8 +127,8 @@ def test_the_age_of_the_last_report_and_its_norm_are_in_words() -> None:
 
 def test_counts_agree_with_their_nouns_and_verbs() -> None:
     report, memo = documents(SMALL)
-    assert "Op vastgelegde feiten beslist: 33 van 62 toetsingen (53%)." in report
-    assert "15 bevindingen berusten op een vastgelegd feit dat tekortschiet en 29 op een feit dat niet is" in report
+    assert "Op vastgelegde feiten beslist: 37 van 66 toetsingen (56%)." in report
+    assert "19 bevindingen berusten op een vastgelegd feit dat tekortschiet en 29 op een feit dat niet is" in report
     assert "29 bevindingen gaan over feiten die niet zijn vastgelegd" in memo
     assert i18n.counted(1, "doc_noun_finding_rests", "nl") == "1 bevinding berust"
     assert i18n.counted(1, "doc_noun_check", "nl") == "1 toetsing"
@@ -146,7 +147,7 @@ def test_many_products_are_named_as_products_not_places() -> None:
     large = (EXAMPLES / "large-municipality.yaml").read_text(encoding="utf-8")
     report, _ = documents(large)
     assert "**Betreft:** alle 240 producten; bij geen ervan is het feit vastgelegd." in report
-    assert re.search(r"\*\*Betreft:\*\* \d+ producten; bij geen ervan is het feit vastgelegd: ", report)
+    assert re.search(r"\*\*Betreft:\*\* \d+ producten; bij geen ervan is het feit vastgelegd; bijlage C noemt ze\.", report)
     assert not re.search(r"\d plaatsen", report) and "**Waar:**" not in report
 
 
@@ -169,7 +170,7 @@ def test_with_nothing_to_act_on_the_report_says_what_was_found_in_order_and_what
     report, _ = documents(unknown)
     summary = report.split("## Samenvatting")[1].split("\n## ")[0]
     assert "niets te verbeteren" not in report
-    assert ("Geen vastgelegd feit schiet tekort: 47 normen zijn getoetst en in orde bevonden. Voor 1 norm is niet "
+    assert ("Geen vastgelegd feit schiet tekort: 51 normen zijn getoetst en in orde bevonden. Voor 1 norm is niet "
             "aangetoond of eraan is voldaan; dat gaat de organisatie eerst na (bijlage C).") in summary
     assert ("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst nagaan wat niet is vastgelegd "
             "(bijlage C): pas dan blijkt of er iets te doen is.") in report
@@ -254,10 +255,12 @@ def test_advice_on_the_role_comes_after_every_service_action_and_merges() -> Non
     (job,) = [recs[i] for i in jobs]
     assert (job.rule.id, job.merged) == ("J001", ("J002",))
     report, _ = documents(AGENCY, lang="en")
-    appendix = report.split("## Appendix E.")[1]
-    actions = observed(recs)  # the report numbers the actions on observed facts
+    appendix = report.split("The role of the mandate holders")[1]
+    actions = observed(recs)  # the report numbers the actions on observed facts, and bundles them
     assert actions[-1].rule.id == "J001"
-    assert appendix.count(f"**Action:** see recommendation {len(actions)}.") == 2
+    number = numbers(bundles(a, "en", WRITTEN, actions))
+    assert number["J001"] == number["J002"]  # merged advice: one recommendation for both norms
+    assert appendix.count(f"**Action:** see recommendation {number['J001']}.") == 2
 
 
 # ---------------------------------------------------------------- generic text fits the file
@@ -288,7 +291,7 @@ def test_no_advice_about_channels_the_organisation_does_not_have(text: str, kind
 
 def test_the_small_municipality_gets_no_advice_about_chat_apps_or_social_media() -> None:
     report, memo = documents(SMALL)
-    actions = report.split("## Aanbevelingen")[1].split("\n## ")[0]
+    actions = report.split("## Aanbevelingen")[1].split("\n## Bijlage E")[1].split("\n## ")[0]
     assert "| Sluit e-mail aan op het zaaksysteem, zodat elke aanvraag als zaak binnenkomt." in actions
     assert not re.search(r"\b(chat|app|sociale media)\b", actions)
     assert "Alle digitale aanvraagroutes (ook e-mail) laten landen in het zaaksysteem." in memo
@@ -337,7 +340,7 @@ def test_the_memo_waits_for_facts_apart_from_norms_not_met() -> None:
     assert ("Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is voldaan aan: Elk product is digitaal aan te "
             "vragen, en zolang niet is aangetoond dat is voldaan aan: De sponsor van digitale dienstverlening is een "
             "directielid, Elk product heeft prestatie-indicatoren;") in memo
-    assert "Het onderzoek leverde 44 bevindingen op, waarvan 8 met een hoog of kritiek gewicht." in memo
+    assert "Het onderzoek leverde 48 bevindingen op, waarvan 10 met een hoog of kritiek gewicht." in memo
     report, _ = documents(AGENCY, lang="en")
     assert "| Both products |" in report and "All 2" not in report
 

@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
-from functools import lru_cache
 
 from digimandate.audit.rules.api import Context, Hit, NotApplicable, check
+from digimandate.audit.upl import requested
 from digimandate.model.org import ONLINE_CHANNELS, Process
-
-UPL_FILE = "upl-requests.csv"
-
-
-@lru_cache(maxsize=1)
-def upl_requests() -> dict[str, bool]:
-    """Per UPL URI of a municipal product: whether anyone applies for it or reports it (aanvraag/melding)."""
-    from digimandate.audit.specs import builtin_dir
-
-    out = {}
-    with (builtin_dir() / UPL_FILE).open(encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
-        for row in rows:
-            out[row["uri"]] = bool(row["aanvraag"] or row["melding"])
-    return out
 
 
 def held_to_target(proc: Process) -> bool:
     """A digital-share target fits a product unless the law requires a visit or nobody requests it."""
     if proc.requires_visit is True:
         return False
-    requested = upl_requests().get(proc.upl or "")
-    return requested is not False  # unknown to the UPL: held to the target
+    return requested(proc.upl) is not False  # unknown to the UPL: held to the target
 
 
 @check("F003")

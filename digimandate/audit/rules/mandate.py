@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from digimandate.audit.rules.api import Context, Hit, NotApplicable, check
+from digimandate.i18n import LANGS, Lang, t
 from digimandate.model.org import SERVICE_FUNCTIONS
 
 
@@ -86,3 +87,108 @@ def embedded(ctx: Context) -> Iterator[Hit]:
             missing = ", ".join(d.name for d in service if d.id not in present)
             yield Hit(entity, "too_few", {"present": len(present), "total": len(service),
                                           "missing": missing}, "works_in")
+
+
+# The powers a departmental mandate needs to be a start to build on (M016), in the order a text names them.
+DEPARTMENTAL_POWERS = ("website", "forms", "make_proposals", "demand_cooperation")
+
+
+def _departmental(ctx: Context) -> list[str]:
+    """The departmental mandates whose limits count: all of them while no mandate is organisation-wide.
+
+    A departmental mandate is where most organisations start, and its limits are what holds them back;
+    beside an organisation-wide mandate they no longer do, and the rule is met for every one of them.
+    """
+    mandates = ctx.doc.mandates
+    ids = [mid for mid, md in mandates.items() if md.scope == "departments"]
+    if not ids:
+        raise NotApplicable
+    ctx.examine(len(ids))
+    if any(md.scope == "organisation" for md in mandates.values()):
+        return []
+    return ids
+
+
+@check("M015")
+def departmental_scope(ctx: Context) -> Iterator[Hit]:
+    """Fire when a departmental mandate leaves service departments out; name those within and without."""
+    service = [d for d in ctx.doc.model.departments if d.function in SERVICE_FUNCTIONS]
+    for mid in _departmental(ctx):
+        md = ctx.doc.mandates[mid]
+        entity = f"mandates/{mid}"
+        if not md.given("departments"):
+            yield Hit(entity, "not_recorded", basis="not_recorded")
+            continue
+        within = set(md.departments or [])
+        outside = [d.name for d in service if d.id not in within]
+        if outside:
+            names = [ctx.doc.departments[d].name for d in md.departments or [] if d in ctx.doc.departments]
+            yield Hit(entity, "outside", {"within": ", ".join(names) or "–", "outside": ", ".join(outside)},
+                      "departments")
+
+
+@check("M016")
+def departmental_powers(ctx: Context) -> Iterator[Hit]:
+    """Fire when the holders of a departmental mandate lack a power the work needs; name what they may and may not."""
+    for mid in _departmental(ctx):
+        md = ctx.doc.mandates[mid]
+        entity = f"mandates/{mid}"
+        powers = md.powers
+        if not md.given("powers") or (powers is not None and not powers.given("act_without_approval")):
+            yield Hit(entity, "not_recorded", basis="not_recorded")
+            continue
+        allowed = list(powers.act_without_approval or []) if powers is not None else []
+        granted = {"website": "website" in allowed, "forms": "forms" in allowed,
+                   "make_proposals": powers is not None and powers.make_proposals is True,
+                   "demand_cooperation": powers is not None and powers.demand_cooperation is True}
+        missing = [p for p in DEPARTMENTAL_POWERS if not granted[p]]
+        if missing:
+            args = {}
+            for lang in LANGS:
+                args[f"allowed_{lang}"] = (_joined([t(f"power_{p}", lang) for p in allowed], lang) if allowed
+                                           else t("power_nothing", lang))
+                args[f"missing_{lang}"] = _joined([t(f"power_lacks_{p}", lang) for p in missing], lang)
+            yield Hit(entity, "limited", args, "powers")
+
+
+def _joined(words: list[str], lang: Lang) -> str:
+    """"a, b en c": a list as a sentence in ``lang`` writes it."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {t('doc_and', lang)} {words[-1]}"
+
+
+@check("M017")
+def departmental_approvals(ctx: Context) -> Iterator[Hit]:
+    """Fire when the holders of a departmental mandate need someone's approval for each change; name who."""
+    for mid in _departmental(ctx):
+        md = ctx.doc.mandates[mid]
+        entity = f"mandates/{mid}"
+        if not md.given("needs_approval_from"):
+            yield Hit(entity, "not_recorded", basis="not_recorded")
+        elif md.needs_approval_from:
+            names = [_approver(ctx, md.holders or [], ref) for ref in md.needs_approval_from]
+            yield Hit(entity, "needs_approval", {"who": ", ".join(names)}, "needs_approval_from")
+
+
+@check("M018")
+def departmental_time(ctx: Context) -> Iterator[Hit]:
+    """Fire when the holders of a departmental mandate have too little time or too many other duties."""
+    max_duties = int(ctx.params["max_other_duties"])
+    min_fte = float(ctx.params["min_fte"])
+    for mid in _departmental(ctx):
+        md = ctx.doc.mandates[mid]
+        entity = f"mandates/{mid}"
+        duties = (md.other_duties or []) if md.given("other_duties") else None
+        fte = (md.fte or 0.0) if md.given("fte") else None
+        many = duties is not None and len(duties) > max_duties
+        little = fte is not None and fte < min_fte
+        args = {"count": len(duties or []), "max_other_duties": max_duties, "fte": fte, "min_fte": min_fte}
+        if many and little:
+            yield Hit(entity, "both", args, "fte")
+        elif little:
+            yield Hit(entity, "too_little_time", args, "fte")
+        elif many:
+            yield Hit(entity, "too_many_duties", args, "other_duties")
+        elif duties is None and fte is None:
+            yield Hit(entity, "not_recorded", basis="not_recorded")

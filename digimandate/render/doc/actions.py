@@ -144,6 +144,14 @@ def _merged(advice: list[Recommendation]) -> list[Recommendation]:
     return out
 
 
+def narrowed(rec: Recommendation, entities: tuple[str, ...], model: OrgModel) -> Recommendation:
+    """The recommendation for some of its places only (one department's), with the volume of those places."""
+    vols = digital_volumes(model) if rec.digital else volumes(model)
+    products = [e for e in entities if e.startswith("processes/")]
+    return replace(rec, entities=entities, volume=sum(vols.get(e, 0) for e in entities), products=len(products),
+                   known=sum(e in vols for e in products), counts=tuple((e, vols.get(e)) for e in entities))
+
+
 def _ordered(recs: dict[str, Recommendation]) -> list[Recommendation]:
     """Highest priority first among the actions whose prerequisites are placed (Kahn's algorithm)."""
     placed: list[Recommendation] = []

@@ -319,10 +319,9 @@ class _Memo:
         if not self.plan.points:
             s.add(Para(tx("doc_finance_none")))
             return s
-        ids = {rec.rule.id for rec in self.plan.decide}
-        fte = self.a.rules.rules["M009"].params.get("min_fte") if "M009" in self.a.rules.rules else None
-        if ids & {"M001", "M009"} and isinstance(fte, (int, float)) and not isinstance(fte, bool):
-            s.add(Para(tx("doc_finance_fte", fte=fmt.number(float(fte), lang, 2))))
+        fte = self.reserved_fte()
+        if fte is not None:
+            s.add(Para(tx("doc_finance_fte", fte=fmt.number(fte, lang, 2))))
         now: list[int] = []
         efforts: set[str] = set()
         later: list[int] = []
@@ -342,6 +341,19 @@ class _Memo:
             s.add(Para(tx("doc_memo_finance_large", points=self.numbers(later),
                           date=fmt.long_date(self.estimate_due(), lang))))
         return s
+
+    def reserved_fte(self) -> float | None:
+        """The staff time the first decision point that reserves some names (the checklist's reserves_fte)."""
+        for rec in self.plan.decide:
+            ref = rec.rule.spec.reserves_fte
+            if ref is None:
+                continue
+            rule_id, _, key = ref.partition(".")
+            rule = self.a.rules.rules.get(rule_id)
+            value = rule.params.get(key) if rule is not None else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return float(value)
+        return None
 
     def numbers(self, numbers: list[int]) -> str:
         """"beslispunt 2", "beslispunten 1, 3 en 4" or "alle beslispunten"."""

@@ -14,6 +14,7 @@ from digimandate.render.doc import fmt
 from digimandate.render.doc.adapter import top_entity
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DECIMAL = re.compile(r"\d+\.\d+")  # a fraction as Python writes it: "0.3" reads "0,3" in Dutch
 _ISO_IN_TEXT = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 _KEYED = re.compile(r"\s*\([^()]*`[^()]*\)")  # "(`governance` ontbreekt)": a note for the file's author
 
@@ -114,6 +115,8 @@ class Names:
                 args[key] = fmt.long_date(value, self.lang)
             elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
                 args[key] = self.date(value)
+            elif isinstance(value, float) or (isinstance(value, str) and _DECIMAL.fullmatch(value)):
+                args[key] = fmt.number(float(value), self.lang, 2)
         if f.entity.startswith("mandates/") and "id" in args:
             args["id"] = self.mandate(str(args["id"]))
         if "mandates" in args:

@@ -11,8 +11,9 @@ from digimandate.i18n import Lang, t
 from digimandate.render.advice import JobView, Progress, job_views
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt, sources
-from digimandate.render.doc.actions import Recommendation, observed, recommendations, to_verify
+from digimandate.render.doc.actions import Recommendation, narrowed, observed, recommendations, to_verify
 from digimandate.render.doc.adapter import basis, coverage, evidence, graded, level, reason, reason_level, top_entity
+from digimandate.render.doc.bundles import Bundle, bundles, numbers
 from digimandate.render.doc.common import (
     DocContext,
     body_name,
@@ -32,7 +33,7 @@ from digimandate.render.doc.names import Names, clean
 from digimandate.render.doc.services import services_only
 from digimandate.render.doc.words import bodies, fit_document
 
-TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are named in a paragraph
+TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are counted, and appendix A names them
 TOP = 3
 OLD_PEILDATUM_DAYS = 365  # a peildatum further back than this before the report date is named in the method
 
@@ -61,8 +62,11 @@ class _Report:
         # an action only where a recorded fact falls short; a fact nobody recorded is to verify first
         self.recs = observed(every)
         self.verify = {rec.rule.id for rec in to_verify(every)}
+        # the actions, numbered in appendix E; the recommendations in the body bundle them
         self.number = {rule: i + 1 for i, rec in enumerate(self.recs) for rule in (rec.rule.id, *rec.merged)}
         self.dates = schedule(a, ctx.written, every)
+        self.bundles = bundles(a, ctx.lang, ctx.written, self.recs, self.dates.follow_up)
+        self.bundle_of = numbers(self.bundles)
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
@@ -113,8 +117,7 @@ class _Report:
             bodies = list(dict.fromkeys(rec.decided_by or "" for rec in decide))
             for body in bodies:
                 mine = [rec for rec in decide if rec.decided_by == body]
-                numbers = [str(self.number[rec.rule.id]) for rec in mine]
-                refs = tx("doc_rec_ref" if len(numbers) == 1 else "doc_rec_refs", n=", ".join(numbers))
+                refs = self.bundle_refs(sorted({self.bundle_of[rec.rule.id] for rec in mine}))
                 s.add(Para(tx("doc_summary_decide", body=body_name(body, r, self.lang), actions=refs)))
         else:
             s.add(Para(tx("doc_summary_nothing_to_decide")))
@@ -132,6 +135,13 @@ class _Report:
         if untested:
             parts.append(tx("doc_summary_untested", count=counted(untested, "norm", lang)))
         return " ".join(parts)
+
+    def bundle_refs(self, found: list[int]) -> str:
+        """"aanbeveling 2" or "aanbevelingen 1, 2 en 4"."""
+        if len(found) == 1:
+            return self.tx("doc_rec_ref", n=found[0])
+        listed = f"{', '.join(str(n) for n in found[:-1])} {self.tx('doc_and')} {found[-1]}"
+        return self.tx("doc_rec_refs", n=listed)
 
     def why_short(self, rec: Recommendation) -> str:
         """"(12 producten, 40.000 aanvragen per jaar)" or the number of places."""
@@ -296,7 +306,10 @@ class _Report:
             return []
         named = [f"{self.names.mandate(md.id)} ({', '.join(depts.get(d, d) for d in md.departments or []) or '–'})"
                  for md in local]
-        return [Para(self.tx("doc_departmental_mandates", mandates=short_list(named, self.lang)))]
+        # without an organisation-wide mandate the departmental one is the start, and its limits are findings
+        start = not any(md.scope == "organisation" for md in model.mandates)
+        key = "doc_departmental_start" if start else "doc_departmental_mandates"
+        return [Para(self.tx(key, mandates=short_list(named, self.lang)))]
 
     def rule_block(self, rule: ActiveRule, found: list[Finding]) -> list[Any]:
         """One block per rule: the norm and why once, then what it found where."""
@@ -330,14 +343,14 @@ class _Report:
                 text = (tx("doc_all_places_unrecorded", count=count) if none else
                         tx("doc_all_places_missing", count=count, missing=fmt.count(missing, lang)) if missing
                         else tx("doc_all_places", count=count) + ".")
-            elif none:
-                text = tx("doc_many_places_unrecorded", count=count, names=", ".join(places))
-            elif missing:
-                text = tx("doc_many_places", count=count, missing=fmt.count(missing, lang), names=", ".join(places))
+            elif none:  # a count, never a paragraph of dozens of names: appendix C lists them
+                text = tx("doc_many_places_unrecorded", count=count)
+            elif missing:  # appendix A lists them in a table
+                text = tx("doc_many_places", count=count, missing=fmt.count(missing, lang))
             else:
-                text = tx("doc_many_places_recorded", count=count, names=", ".join(places))
+                text = tx("doc_many_places_recorded", count=count)
             out.append(Para(text, label=tx("doc_label_concerns")))
-        n = self.number.get(rule.id)
+        n = self.bundle_of.get(rule.id)
         if n is not None:
             out.append(Para(tx("doc_see_rec", n=n), label=tx("doc_label_action")))
         if rule.id in self.verify:  # where the fact is not recorded: to verify, not to fix
@@ -404,9 +417,6 @@ class _Report:
                      for i, answer in enumerate(self.answers(), 1)], ordered=True))
         return s
 
-    # The questions of the scope, each answered from the dimensions it is about (the fourth: what comes first).
-    QUESTION_DIMENSIONS = (("mandate",), ("board",), ("channels", "ownership", "processes"))
-
     def answers(self) -> list[str]:
         """The answer to each question of the scope, from the norms of its dimensions as they were found."""
         tx, lang = self.tx, self.lang
@@ -416,7 +426,10 @@ class _Report:
         for w in self.r.waived:  # a waived finding is still a norm not met
             by_rule.setdefault(w.finding.rule, []).append(w.finding)
         out = []
-        for dims in self.QUESTION_DIMENSIONS:
+        # the questions of the scope, each answered from the dimensions the checklist says it is about
+        # (the fourth, what comes first, from the recommendations)
+        for question in range(1, 4):
+            dims = {name for name, dim in self.a.rules.dimensions.items() if dim.question == question}
             rules = [rule for rule in self.a.rules.sorted() if rule.spec.dimension in dims and rule.enabled]
             failed = [rule for rule in rules if any(basis(f) == "observed" for f in by_rule.get(rule.id, []))]
             missing = [rule for rule in rules
@@ -476,33 +489,95 @@ class _Report:
         return " ".join(parts)
 
     def recommendations(self) -> Section:
+        """A handful of bundled recommendations, each with an owner, a date and the norms it covers."""
         tx, lang = self.tx, self.lang
         s = Section(tx("doc_h_recommendations"), new_page=True)
         if not self.recs:
             s.add(Para(tx("doc_recs_verify" if self.verify else "doc_recs_none",
                           count=counted(len(self.verify), "norm", lang))))
             return s
-        s.add(Para(tx("doc_recs_intro")))
-        rows = []
-        for i, rec in enumerate(self.recs, 1):
-            what = rec.action(lang)
-            subjects = list(dict.fromkeys(self.names.entity(e) for e in rec.entities))
-            if len(subjects) > 1 or rec.entities[0].startswith(("processes/", "channels/")):
-                what += " " + tx("doc_rec_concerns", names=short_list(subjects, lang))
-            impact = t(f"doc_grade_{rec.impact}", lang)
-            if rec.volume:
-                impact += " " + tx("doc_rec_volume", volume=volume_text(rec, lang))
-            after = ", ".join(str(self.number[a]) for a in rec.after if a in self.number) or "–"
-            rows.append([str(i), what, impact, t(f"doc_grade_{rec.effort}", lang),
-                         role_name(rec.role, self.r, lang), after])
-        s.add(Table([tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact"), tx("doc_col_effort"),
-                     tx("doc_col_role"), tx("doc_col_after")], rows, [2, 10, 4, 4, 5, 2]))
+        s.add(Para(tx("doc_bundles_intro", count=fmt.count(len(self.bundles), lang),
+                      actions=fmt.count(len(self.recs), lang))))
+        for b in self.bundles:
+            s.sections.append(self.bundle_section(b))
         if self.verify:
             s.add(Para(tx("doc_recs_verify", count=counted(len(self.verify), "norm", lang))))
         s.add(Para(tx("doc_recs_follow_up", date=fmt.long_date(self.dates.follow_up, lang))))
         for text in review_paras(self.a, self.dates, lang):
             s.add(Para(text))
         return s
+
+    def bundle_section(self, b: Bundle) -> Section:
+        """One recommendation: its most important action, then owner, date, norms and actions as fields."""
+        tx, lang = self.tx, self.lang
+        sub = Section(tx("doc_bundle_heading", n=b.number, title=b.title))
+        sub.add(Para(b.actions[0].action(lang)))
+        rows = [(tx("doc_field_owner"), b.owner[:1].upper() + b.owner[1:]),
+                (tx("doc_field_due"), fmt.long_date(b.due, lang))]
+        if b.decided_by:
+            bodies = [body_name(body, self.r, lang) for body in b.decided_by]
+            rows.append((tx("doc_field_decides"), f" {tx('doc_and')} ".join(bodies)))
+        rows.append((tx("doc_field_norms"), "; ".join(b.norms)))
+        actions = [self.number[rec.rule.id] for rec in b.actions]
+        rows.append((tx("doc_field_actions"), tx("doc_bundle_action" if len(actions) == 1 else "doc_bundle_actions",
+                                                    count=fmt.count(len(actions), lang), numbers=self.listed(actions))))
+        sub.add(Fields(rows))
+        return sub
+
+    def listed(self, found: list[int]) -> str:
+        """"3", "3 en 7" or "3, 5 en 7"."""
+        if len(found) == 1:
+            return str(found[0])
+        return f"{', '.join(str(n) for n in found[:-1])} {self.tx('doc_and')} {found[-1]}"
+
+    def actions_appendix(self) -> Section:
+        """Every action, per department: what each department does, in the order of impact and effort."""
+        tx, lang = self.tx, self.lang
+        s = Section(tx("doc_h_appendix_actions"), new_page=True)
+        if not self.recs:
+            s.add(Para(tx("doc_recs_none")))
+            return s
+        s.add(Para(tx("doc_recs_intro")))
+        for title, recs in self.per_department():
+            rows = []
+            for whole, entities in recs:
+                rec = narrowed(whole, entities, self.a.model)  # this department's places and their volume
+                what = rec.action(lang)
+                subjects = list(dict.fromkeys(self.names.entity(e) for e in entities))
+                if len(subjects) > 1 or (entities and entities[0].startswith(("processes/", "channels/"))):
+                    what += " " + tx("doc_rec_concerns", names=short_list(subjects, lang))
+                if rec.volume:  # in the wide column: a narrow one would stack it word by word
+                    what += " " + tx("doc_rec_volume", volume=volume_text(rec, lang))
+                grades = tx("doc_grades", impact=t(f"doc_grade_{rec.impact}", lang),
+                            effort=t(f"doc_grade_{rec.effort}", lang))
+                after = ", ".join(str(self.number[a]) for a in rec.after if a in self.number) or "–"
+                rows.append([str(self.number[rec.rule.id]), what, grades, role_name(rec.role, self.r, lang), after])
+            s.sections.append(Section(title).add(Table(
+                [tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact_effort"), tx("doc_col_role"),
+                 tx("doc_col_after")], rows, [2, 12, 4, 4, 2])))
+        return s
+
+    def per_department(self) -> list[tuple[str, list[tuple[Recommendation, tuple[str, ...]]]]]:
+        """The actions per department that owns what they concern; the rest under the whole organisation."""
+        model = self.a.model
+        owner: dict[str, str | None] = {}
+        for p in model.processes:
+            owner[f"processes/{p.id}"] = p.department
+        for c in model.channels:
+            owner[f"channels/{c.id}"] = c.owner
+        depts = {d.id: d.name for d in model.departments}
+        whole = self.tx("doc_actions_whole_organisation")
+        groups: dict[str, list[tuple[Recommendation, tuple[str, ...]]]] = {}
+        for rec in self.recs:
+            per: dict[str, list[str]] = {}
+            for e in rec.entities:
+                dept = owner.get(e)
+                per.setdefault(depts.get(dept, whole) if dept else whole, []).append(e)
+            for name, entities in per.items():
+                groups.setdefault(name, []).append((rec, tuple(entities)))
+        # the whole organisation first, then the departments in the order the file gives them
+        order = [whole, *depts.values()]
+        return sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else len(order))
 
     # ---------------------------------------------------------------- appendices
     def appendices(self) -> list[Section]:
@@ -543,8 +618,8 @@ class _Report:
                          else t(f"doc_outcome_{o.status}", lang)])
         d.add(Table([tx("doc_col_dimension"), tx("doc_col_norm"), tx("doc_col_level"), tx("doc_col_severity"),
                      tx("doc_col_outcome")], rows, [3, 6, 2, 2, 3]))
-        e = self.job_design()
-        out = [a, b, c, d] + ([e] if e else [])
+        job = self.job_design()
+        out = [a, b, c, d, self.actions_appendix()] + ([job] if job else [])
         # where the facts come from: the list of sources and the trace from norm to source, lettered on
         letter = chr(ord("A") + len(out))
         listed = sources.source_list(r, tx("doc_h_sources", letter=letter), lang)
@@ -602,7 +677,8 @@ class _Report:
         views = job_views(self.a.model)
         if not views:
             return None
-        s = Section(tx("doc_h_appendix_e"))
+        s = Section(tx("doc_h_appendix_job"))
+        s.add(Para(tx("doc_job_intro")))
         keys = ("skill_variety", "task_identity", "task_significance", "autonomy", "feedback")
         rows = []
         unsaid = []
@@ -643,7 +719,7 @@ class _Report:
         out: list[Any] = [Para(clean(rule.spec.rationale.get(lang)), label=tx("doc_label_why"))]
         for f in found:
             out.append(Para(self.with_basis(self.names.message(f), f), label=tx("doc_label_finding")))
-        n = self.number.get(rule.id)
+        n = self.bundle_of.get(rule.id)
         if n is not None:
             out.append(Para(tx("doc_see_rec", n=n), label=tx("doc_label_action")))
         return out

@@ -4,9 +4,12 @@ page numbers; a reference document gives the house style (styles, header, footer
 from __future__ import annotations
 
 import io
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from digimandate.render.doc.layout import column_widths
 from digimandate.render.doc.model import (
     Block,
     Chart,
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.table import Table as DocxTable
 
+CONTENTS_LEVELS = 2  # headings 1 and 2 are listed in the table of contents
 SHADES = ("D7D7D7", "B4B4B4", "919191", "6E6E6E", "4B4B4B")  # darker per level, readable in black and white
 
 
@@ -64,18 +68,19 @@ def _keep_together(row: Any) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
-def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]], widths: list[int] | None) -> DocxTable:
+def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]], widths: list[int] | None,
+           bold: frozenset[int] = frozenset()) -> DocxTable:
     from docx.shared import Mm, Pt
 
     ncols = len(header) if header else len(rows[0])
     table: Any = doc.add_table(rows=0, cols=ncols)  # python-docx leaves add_row untyped
     table.style = _style(doc, "Table Grid", "Normal Table")
     usable = Mm(170)
-    if widths:
-        total = sum(widths)
-        table.autofit = False
-        for i, col in enumerate(table.columns):
-            col.width = int(usable * widths[i] / total)
+    # widths from the content: a column fits its longest word, so a cell wraps between words only
+    shares = column_widths(header, rows, widths, bold=bold)
+    table.autofit = False
+    for i, col in enumerate(table.columns):
+        col.width = int(usable * shares[i])
     if header:
         cells = table.add_row().cells
         for cell, text in zip(cells, header, strict=True):
@@ -91,8 +96,7 @@ def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]], w
     for row in table.rows:
         _keep_together(row)
         for i, cell in enumerate(row.cells):
-            if widths:
-                cell.width = table.columns[i].width
+            cell.width = table.columns[i].width
             for p in cell.paragraphs:
                 for run in p.runs:
                     run.font.size = Pt(9)
@@ -117,7 +121,7 @@ def _block(doc: DocxDocument, b: Block) -> None:
     elif isinstance(b, Table):
         _table(doc, b.header, b.rows, b.widths)
     elif isinstance(b, Fields):
-        table = _table(doc, None, [[k, v] for k, v in b.rows], [3, 7])
+        table = _table(doc, None, [[k, v] for k, v in b.rows], [3, 7], frozenset({0}))
         for row in table.rows:
             for run in row.cells[0].paragraphs[0].runs:
                 run.bold = True
@@ -162,28 +166,42 @@ def _heading_style(doc: DocxDocument, level: int) -> Any:
         return style
 
 
-def _section(doc: DocxDocument, s: Section, level: int) -> None:
+def _section(doc: DocxDocument, s: Section, level: int, marks: Iterator[str]) -> None:
     heading = doc.add_paragraph(xml_safe(s.title), style=_heading_style(doc, level))
+    if level <= CONTENTS_LEVELS:  # the table of contents points here for its page number
+        _bookmark(heading, next(marks))
     if s.new_page:
         heading.paragraph_format.page_break_before = True
     for b in s.blocks:
         _block(doc, b)
     for sub in s.sections:
-        _section(doc, sub, level + 1)
+        _section(doc, sub, level + 1, marks)
 
 
-def _contents(doc: DocxDocument, model: Document) -> None:
-    """A table of contents as Word's own field, marked to be updated (with page numbers) when Word opens it.
-
-    Until then, and in a viewer that does not update fields, it shows the headings it will list.
-    """
-    from docx.enum.text import WD_BREAK
+def _bookmark(paragraph: Any, name: str) -> None:
+    """A bookmark around the paragraph's text, for a page reference to find it."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Mm
 
-    doc.add_paragraph(xml_safe(model.contents or ""), style=_style(doc, "TOC Heading", "Subtitle"))
-    entries = [e for s in model.sections for e in [(1, s.title), *((2, sub.title) for sub in s.sections)]]
+    ident = name.rsplit("_", 1)[-1]
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), ident)
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), ident)
+    paragraph._p.insert(paragraph._p.index(paragraph._p.find(qn("w:r"))), start)
+    paragraph._p.append(end)
+
+
+def _marks() -> Iterator[str]:
+    """The bookmark names of the headings the table of contents lists, in order."""
+    return (f"_Toc_{i}" for i in itertools.count(1))
+
+
+def _page_ref(paragraph: Any, mark: str) -> None:
+    """A PAGEREF field to a heading's bookmark: Word and LibreOffice fill in its page number when they lay out."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     def run_with(child: Any) -> Any:
         run = OxmlElement("w:r")
@@ -193,27 +211,67 @@ def _contents(doc: DocxDocument, model: Document) -> None:
     def char(kind: str) -> Any:
         element = OxmlElement("w:fldChar")
         element.set(qn("w:fldCharType"), kind)
-        if kind == "begin":
-            element.set(qn("w:dirty"), "true")  # Word recomputes it, page numbers and all, on opening
         return element
 
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" PAGEREF {mark} \\h "
+    for child in (char("begin"), instr, char("separate"), char("end")):
+        paragraph._p.append(run_with(child))
+
+
+def _contents(doc: DocxDocument, model: Document) -> None:
+    """A table of contents: each heading with a page reference to its bookmark, dots leading to the number.
+
+    Not Word's TOC field: LibreOffice keeps such a field's text as it was written and leaves out the page
+    numbers when it converts to PDF, while it lays out a page reference itself. Word fills the references
+    in when it opens the file (``updateFields``) or prints it.
+    """
+    from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Mm
+
+    doc.add_paragraph(xml_safe(model.contents or ""), style=_style(doc, "TOC Heading", "Subtitle"))
+    entries = [e for s in model.sections for e in [(1, s.title), *((2, sub.title) for sub in s.sections)]]
     paragraphs = []
-    for level, title in entries:
+    page = doc.sections[-1]
+    width = (page.page_width or Mm(210)) - (page.left_margin or Mm(20)) - (page.right_margin or Mm(20))
+    for (level, title), mark in zip(entries, _marks(), strict=False):
         p = doc.add_paragraph(style=_style(doc, f"TOC {level}", "Normal"))
         if level > 1:
             p.paragraph_format.left_indent = Mm(6)
+        # the page number at the right margin, dots leading to it, as Word writes a table of contents
+        p.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         paragraphs.append(p)
         p.add_run(xml_safe(title))
-    first, last = paragraphs[0]._p, paragraphs[-1]._p
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = ' TOC \\o "1-2" \\h \\z \\u '
-    # begin and instruction before the first entry's text, the end after the last: the entries are the field's result
-    first.insert(first.index(first.find(qn("w:r"))), run_with(char("separate")))
-    first.insert(first.index(first.find(qn("w:r"))), run_with(instr))
-    first.insert(first.index(first.find(qn("w:r"))), run_with(char("begin")))
-    last.append(run_with(char("end")))
+        p.add_run("\t")
+        _page_ref(p, mark)
     paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+    _update_fields_on_opening(doc)
+
+
+# The elements of Word's settings that come after updateFields, in the order the schema gives them.
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+                        "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                        "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+                        "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+                        "listSeparator")
+
+
+def _update_fields_on_opening(doc: DocxDocument) -> None:
+    """Ask Word to update the fields (the page numbers of the contents) when it opens the document."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    settings = doc.settings.element
+    if settings.find(qn("w:updateFields")) is not None:
+        return
+    flag = OxmlElement("w:updateFields")
+    flag.set(qn("w:val"), "true")
+    later = next((child for child in settings if child.tag.rpartition("}")[2] in _AFTER_UPDATE_FIELDS), None)
+    if later is None:
+        settings.append(flag)
+    else:
+        later.addprevious(flag)
 
 
 def _clear_body(doc: DocxDocument) -> None:
@@ -268,8 +326,9 @@ def render_docx(doc_model: Document, page_word: str, reference: Path | None = No
         _block(doc, b)
     if doc_model.contents and doc_model.sections:
         _contents(doc, doc_model)
+    marks = _marks()
     for s in doc_model.sections:
-        _section(doc, s, 1)
+        _section(doc, s, 1, marks)
     _page_numbers(doc, doc_model.footer, page_word)
     out = io.BytesIO()
     doc.save(out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from digimandate.render.doc.layout import column_widths
 from digimandate.render.doc.model import (
     Block,
     Chart,
@@ -29,11 +30,12 @@ h2 { font-size: 14pt; margin: 8mm 0 3mm; border-bottom: 1px solid #999; break-af
 h3 { font-size: 11.5pt; margin: 6mm 0 2mm; break-after: avoid; }
 p { margin: 0 0 2.5mm; }
 .newpage { break-before: page; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1mm 0 4mm; font-size: 9.5pt; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1mm 0 4mm; font-size: 9pt;
+  line-height: 1.3; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border: 1px solid #888; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top;
-  overflow-wrap: break-word; hyphens: auto; }
+th, td { border: 1px solid #888; padding: 0.9mm 1.4mm; text-align: left; vertical-align: top;
+  overflow-wrap: break-word; hyphens: manual; }
 th { background: #e8e8e8; }
 table.fields td:first-child { font-weight: bold; width: 32%; background: #f4f4f4; }
 figure { margin: 2mm 0 5mm; break-inside: avoid; }
@@ -60,8 +62,8 @@ def block(b: Block) -> str:
         tag = "ol" if b.ordered else "ul"
         return f"<{tag}>" + "".join(f"<li>{_e(i)}</li>" for i in b.items) + f"</{tag}>"
     if isinstance(b, Table):
-        total = sum(b.widths) if b.widths else 0
-        cols = "".join(f'<col style="width:{w * 100 / total:.1f}%">' for w in b.widths or []) if total else ""
+        # widths from the content: each column fits its longest word, so words break only when none can fit
+        cols = "".join(f'<col style="width:{share * 100:.1f}%">' for share in column_widths(b.header, b.rows, b.widths))
         head = "".join(f"<th>{_e(h)}</th>" for h in b.header)
         body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in b.rows)
         return f"<table>{cols}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

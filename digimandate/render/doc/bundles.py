@@ -1,0 +1,84 @@
+"""The report's recommendations: the actions bundled as the checklist says, each with an owner, a date and its norms.
+
+A board reads a handful of recommendations, not a worklist of thirty actions: the checklist's ``bundles``
+group the actions by dimension under one owner, numbered 1..n in the order of their most important action,
+so a bestuurlijke reactie can name them. The full list of actions goes to an appendix, per department.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from digimandate.i18n import Lang
+from digimandate.render.common import Audited
+from digimandate.render.doc import fmt
+from digimandate.render.doc.actions import Recommendation, recommendations
+from digimandate.render.doc.common import role_name, schedule
+
+# Days after the report date by which a bundle is done, by the largest effort among its actions: two, three
+# or five months, so that the follow-up audit half a year on can measure every one of them.
+DUE_DAYS = {"small": 61, "medium": 91, "large": 152}
+EFFORTS = ("small", "medium", "large")
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """One recommendation of the report: a number, what it is, who owns it, by when, and what it covers."""
+
+    number: int
+    key: str  # the checklist's bundle, or the dimension a bundle-less rule belongs to
+    title: str
+    owner: str  # a role or body, in words
+    due: date
+    norms: tuple[str, ...]  # the norms it covers, by title, most important first
+    actions: tuple[Recommendation, ...]  # in the order of the full list of actions
+    decided_by: tuple[str, ...]  # the bodies that decide one of its actions, in order
+
+
+def bundle_key(a: Audited, dimension: str) -> str:
+    """The bundle a dimension's actions go to: the first of the checklist's bundles that names it, else its own."""
+    return next((key for key, spec in a.rules.bundles.items() if dimension in spec.dimensions), dimension)
+
+
+def bundles(a: Audited, lang: Lang, written: date, recs: list[Recommendation] | None = None,
+            follow_up: date | None = None) -> list[Bundle]:
+    """The recommendations of the report, numbered 1..n: the bundle with the most important action first."""
+    recs = recommendations(a) if recs is None else recs
+    audit = schedule(a, written, recs).follow_up if follow_up is None else follow_up
+    grouped: dict[str, list[Recommendation]] = {}
+    for rec in recs:  # recs are in priority order, so the first bundle met holds the most important action
+        grouped.setdefault(bundle_key(a, rec.rule.spec.dimension), []).append(rec)
+    out = []
+    for number, (key, members) in enumerate(grouped.items(), 1):
+        spec = a.rules.bundles.get(key)
+        if spec is not None:
+            title, role = spec.title.get(lang), spec.role
+        else:  # a dimension no bundle names (a checklist of one's own): its title, owned by management
+            dim = a.rules.dimensions.get(key)
+            title, role = (dim.title.get(lang) if dim else key), None
+        effort = max((rec.effort for rec in members), key=EFFORTS.index)
+        out.append(Bundle(
+            number=number,
+            key=key,
+            title=title,
+            owner=role_name(role, a.result, lang),
+            due=due_date(written, effort, audit),
+            norms=tuple(rec.rule.spec.title.get(lang) for rec in members),
+            actions=tuple(members),
+            decided_by=tuple(dict.fromkeys(rec.decided_by for rec in members if rec.decided_by)),
+        ))
+    return out
+
+
+def due_date(written: date, effort: str, audit: date) -> date:
+    """When a bundle is done: a working day counted from the report date, before the follow-up audit."""
+    day = fmt.working_day(written + timedelta(days=DUE_DAYS[effort]))
+    if written < audit <= day:  # the follow-up measures it: done about a month before, not after
+        day = fmt.working_day(max(written, audit - timedelta(days=30)))
+    return day
+
+
+def numbers(found: list[Bundle]) -> dict[str, int]:
+    """The number of the bundle each rule's action belongs to, by rule id."""
+    return {rule: b.number for b in found for rec in b.actions for rule in (rec.rule.id, *rec.merged)}

@@ -1,0 +1,109 @@
+"""The report's recommendations: a handful of bundles, each with an owner, a date and the norms it covers."""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date
+
+import pytest
+
+from digimandate.cli.run import Run
+from digimandate.cli.settings import Options
+from digimandate.i18n import Lang
+from digimandate.render.common import Audited
+from digimandate.render.doc.actions import recommendations
+from digimandate.render.doc.bundles import bundles, due_date
+from digimandate.render.doc.common import DocContext, schedule
+from digimandate.render.doc.report import build_report
+from digimandate.render.doc.to_markdown import render_markdown
+from tests.conftest import EXAMPLES
+
+WRITTEN = date(2026, 11, 18)
+EXAMPLES_WITH_FINDINGS = ("small-municipality", "large-municipality", "english-agency")
+
+
+@functools.cache
+def audited(example: str) -> Audited:
+    run = Run(Options(no_config=True))
+    run.audit([EXAMPLES / f"{example}.yaml"], keep_models=True)
+    assert run.settings is not None and run.models[0] is not None
+    return Audited(run.results[0], run.settings.ruleset, run.models[0])
+
+
+def report(example: str, lang: Lang = "nl") -> str:
+    return render_markdown(build_report(audited(example), DocContext(lang, WRITTEN)))
+
+
+def body(text: str, heading: str) -> str:
+    """A ``## heading`` section up to the next ``## `` heading."""
+    start = text.index(f"\n## {heading}\n")
+    end = text.find("\n## ", start + 4)
+    return text[start:end if end >= 0 else None]
+
+
+@pytest.mark.parametrize("example", EXAMPLES_WITH_FINDINGS)
+def test_a_handful_of_numbered_bundles_covers_every_action_once(example: str) -> None:
+    a = audited(example)
+    recs = recommendations(a)
+    found = bundles(a, "nl", WRITTEN)
+    assert 5 <= len(found) <= 7, [b.key for b in found]
+    assert [b.number for b in found] == list(range(1, len(found) + 1))
+    covered = [rec.rule.id for b in found for rec in b.actions]
+    assert sorted(covered) == sorted(rec.rule.id for rec in recs)
+    # the bundle with the most important action comes first
+    assert found[0].actions[0].rule.id == recs[0].rule.id
+    for b in found:
+        assert b.owner and b.title and b.norms
+        assert WRITTEN < b.due < schedule(a, WRITTEN).follow_up, (b.key, b.due)
+        assert b.due.weekday() < 5
+        assert all(not re.search(r"\b[BMCOPFJ]\d{3}\b", norm) for norm in b.norms)  # plain names, no ids
+        assert b.norms == tuple(rec.rule.spec.title.get("nl") for rec in b.actions)
+
+
+def test_the_date_follows_the_largest_effort_counted_from_the_report_date() -> None:
+    found = {b.key: b for b in bundles(audited("small-municipality"), "nl", WRITTEN)}
+    assert found["ownership"].due == date(2027, 2, 17)  # medium work: 91 days after 18 November 2026
+    assert found["mandate"].due == date(2027, 4, 19)  # large work: 152 days, before the follow-up of 3 May 2027
+    later = {b.key: b for b in bundles(audited("small-municipality"), "nl", date(2026, 12, 2))}
+    assert later["ownership"].due == date(2027, 3, 3)  # the report date moves it, not the peildatum
+    # large work: 152 days on, and the follow-up audit leaves it time (the follow-up waits for its estimate)
+    assert later["mandate"].due == date(2027, 5, 3) < schedule(audited("small-municipality"), date(2026, 12, 2)).follow_up
+    # large work that would end after the follow-up audit ends a month before it (3 April 2027 is a Saturday)
+    assert due_date(date(2026, 12, 2), "large", date(2027, 5, 3)) == date(2027, 4, 5)
+    assert due_date(date(2026, 12, 2), "medium", date(2027, 5, 3)) == date(2027, 3, 3)  # before it: unchanged
+
+
+def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department() -> None:
+    text = report("small-municipality")
+    recs = body(text, "Aanbevelingen")
+    assert "| Nr. |" not in recs  # no worklist in the body
+    assert recs.count("\n### Aanbeveling ") == 5  # the sponsor is not recorded: to verify, not an action
+    assert ("### Aanbeveling 1. Het mandaat: organisatiebreed, met de bevoegdheden, de tijd en de bekendheid die "
+            "het werk vraagt\n\nVerbreed het bestaande afdelingsmandaat stap voor stap tot een organisatiebreed "
+            "mandaat") in recs
+    assert "| **Eigenaar** | De directie |\n| **Uitgevoerd op** | 19 april 2027 |\n| **Besluit door** | de directie |" \
+        in recs
+    assert ("| **Dekt de normen** | Er is een organisatiebreed mandaat voor digitale dienstverlening; Zonder "
+            "organisatiebreed mandaat reikt het afdelingsmandaat tot de afdelingen van de dienstverlening;") in recs
+    assert "| **Acties** | 5 in bijlage E (nummers 1, 9, 10, 11 en 12) |" in recs
+    assert "| **Acties** | 1 in bijlage E (nummer 16) |" in recs
+    actions = body(text, "Bijlage E. Alle acties per afdeling")
+    headings = re.findall(r"\n### (.+)\n", actions)
+    assert headings == ["De hele organisatie", "Communicatie", "Klantcontactcentrum", "Burgerzaken",
+                        "Ruimte en Vergunningen"]
+    burgerzaken = actions.split("### Burgerzaken", 1)[1].split("\n### ", 1)[0]
+    assert ("| 3 | Haal printen en papier uit de afhandeling. Betreft: Parkeervergunning aanvragen. (640 aanvragen per "
+            "jaar) | middel / middel | de proceseigenaren | 2 |") in burgerzaken
+    # a finding points at its bundle, and the summary's bodies decide bundles
+    assert "**Actie:** zie aanbeveling 3." in text
+    assert "Te besluiten door de directie: aanbevelingen 1, 2, 3 en 4." in text
+    english = report("small-municipality", "en")
+    assert "### Recommendation 1. The mandate: organisation-wide, with the powers, the time and the standing" in english
+    assert "| **Actions** | 5 in appendix E (numbers 1, 9, 10, 11 and 12) |" in english
+
+
+def test_without_findings_there_are_no_bundles() -> None:
+    a = audited("mature-municipality")
+    assert bundles(a, "en", WRITTEN) == []
+    assert "There are no findings." in body(report("mature-municipality", "en"), "Recommendations")

@@ -1,0 +1,44 @@
+"""Column widths from a table's content: a cell wraps between words, never inside one."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from digimandate.render.doc.layout import LINE_CHARS, column_widths, longest_word
+from digimandate.render.doc.model import Document, Section, Table
+from digimandate.render.doc.to_html import CSS, render_html
+
+
+def test_the_longest_word_of_a_column_fits_it() -> None:
+    rows = [["Belastingbetalingsregeling", "Een bevinding over dit product die flink wat woorden telt " * 3, "vastgelegd"]]
+    shares = column_widths(["Waar", "Bevinding", "Grondslag"], rows, [3, 6, 2])
+    assert sum(shares) == pytest.approx(1.0)
+    assert shares[0] * LINE_CHARS >= len("Belastingbetalingsregeling") + 2
+    assert shares[2] * LINE_CHARS >= len("vastgelegd") + 2
+    # the rest of the line goes to the column with the most text
+    assert shares[1] > shares[0] > shares[2]
+
+
+def test_a_header_and_a_bold_column_count_wider() -> None:
+    plain = column_widths(None, [["Normenkader", "x " * 60]], [3, 7])
+    bold = column_widths(None, [["Normenkader", "x " * 60]], [3, 7], bold=frozenset({0}))
+    assert bold[0] > plain[0]
+    assert column_widths(["Inspanning", "y"], [["klein", "y " * 60]], None)[0] * LINE_CHARS >= 1.2 * 10
+
+
+def test_words_wider_than_the_line_share_it_in_proportion() -> None:
+    shares = column_widths(None, [["a" * 60, "b" * 60]], None)
+    assert shares == [0.5, 0.5]
+    assert longest_word("") == 0 and column_widths(None, [], None) == []
+
+
+def test_html_tables_wrap_between_words_with_widths_from_their_content() -> None:
+    assert "break-all" not in CSS and "hyphens: auto" not in CSS
+    assert "overflow-wrap: break-word" in CSS  # only a word wider than any column breaks
+    doc = Document("nl", "T", "S", sections=[Section("A").add(Table(["Waar", "Bevinding"],
+                                                                     [["Belastingbetalingsregeling", "kort"]]))])
+    html = render_html(doc)
+    widths = [float(w) for w in re.findall(r'<col style="width:([\d.]+)%">', html)]
+    assert len(widths) == 2 and widths[0] > widths[1]
