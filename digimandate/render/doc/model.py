@@ -78,7 +78,15 @@ class Ownership:
     labels: tuple[str, str]  # column headings: "department", "channels and products"
 
 
-Block = Para | Items | Table | Fields | Chart | Ownership
+@dataclass(frozen=True)
+class Figure:
+    """A drawn figure that only HTML shows (inline SVG); a table beside it holds the same data for the other formats."""
+
+    title: str
+    svg: str  # built from escaped text by the figure's own module
+
+
+Block = Para | Items | Table | Fields | Chart | Ownership | Figure
 
 
 @dataclass

@@ -12,6 +12,7 @@ from digimandate.render.doc.model import (
     Chart,
     Document,
     Fields,
+    Figure,
     Items,
     Ownership,
     Para,
@@ -136,6 +137,8 @@ def _block(doc: DocxDocument, b: Block) -> None:
         _table(doc, list(b.labels), [[g, "; ".join(items)] for g, items in b.groups], [3, 8])
         for name, reach in b.mandates:
             doc.add_paragraph(xml_safe(f"{name}: {reach}"), style=_style(doc, "List Bullet", "List Paragraph"))
+    elif isinstance(b, Figure):
+        pass  # drawn only in HTML; the table beside it holds the same data
     else:
         raise TypeError(type(b).__name__)
 
