@@ -67,8 +67,9 @@ class _Compare:
         ]))
         doc.footer = tx("doc_cmp_footer", count=fmt.count(n, lang))
         doc.contents = tx("doc_contents")
-        doc.sections = [self.summary(), self.method(), self.levels(), self.by_size(), self.common(),
-                        self.per_dimension(), self.points()]
+        norms = self.per_dimension()  # with many organisations, its second part is the last: an appendix
+        doc.sections = [self.summary(), self.method(), self.levels(), self.by_size(), self.common(), norms[0],
+                        self.points(), *norms[1:]]
         return doc
 
     # ---------------------------------------------------------------- front
@@ -187,10 +188,12 @@ class _Compare:
         names = ["", *(name for name, _ in self.dims)]
         medians = [median([v for p in members if (v := self.value(p, n)) is not None]) for n in names]
         rows = []
-        notes = []
+        notes: list[str] = []
+        level: list[str] = []  # organisations on the median everywhere
         for p in members:
             cells = [fmt.count(p.inhabitants or 0, lang)]
-            above, below = [], []
+            above: list[str] = []
+            below: list[str] = []
             for name, mid in zip(names, medians, strict=True):
                 value = self.value(p, name)
                 text = self.cell(value)
@@ -202,13 +205,18 @@ class _Compare:
                 cells.append(text)
             rows.append([p.name, *cells])
             if self.opts.against_median and len(members) > 1:
-                notes.append(self.median_note(p.name, above, below))
+                if above or below:
+                    notes.append(self.median_note(p.name, above, below))
+                else:
+                    level.append(p.name)
         rows.append([tx("doc_cmp_median_row"), "–", *("–" if m is None else fmt.number(m, lang) for m in medians)])
         header = [tx("doc_cmp_col_organisation"), tx("doc_cmp_col_inhabitants"), tx("doc_cmp_col_overall"),
                   *(dim.title.get(lang) for _, dim in self.dims)]
         out: list[Any] = [Table(header, rows, [5, 3, *([2] * (len(names)))])]
         if self.opts.against_median and len(members) == 1:
             out.append(Para(tx("doc_cmp_median_alone")))
+        if level:
+            notes.append(tx("doc_cmp_median_equal", orgs=short_list(level, lang, 12)))
         if notes:
             out.append(Items(notes))
         return out
@@ -227,9 +235,7 @@ class _Compare:
             return tx("doc_cmp_median_both", org=org, above=short_list(above, lang), below=short_list(below, lang))
         if above:
             return tx("doc_cmp_median_above", org=org, above=short_list(above, lang))
-        if below:
-            return tx("doc_cmp_median_below", org=org, below=short_list(below, lang))
-        return tx("doc_cmp_median_equal", org=org)
+        return tx("doc_cmp_median_below", org=org, below=short_list(below, lang))
 
     def split_norms(self) -> tuple[list[ActiveRule], list[ActiveRule], list[ActiveRule]]:
         """Norms every assessed organisation meets, norms none meets, and norms on which they differ."""
@@ -278,35 +284,42 @@ class _Compare:
                 parts.append(self.tx("doc_cmp_spread", verdict=self.tx(f"doc_cmp_verdict_{v}"), who=who))
         return "; ".join(parts)
 
-    def per_dimension(self) -> Section:
+    def per_dimension(self) -> list[Section]:
+        """Per dimension each norm at each organisation; beyond six organisations, counts here and the rest after."""
         tx, lang = self.tx, self.lang
-        s = Section(tx("doc_cmp_h_norms"), new_page=True)
-        s.add(Para(tx("doc_cmp_norms_intro")))
         chunks = [self.profiles[i:i + COLUMNS] for i in range(0, len(self.profiles), COLUMNS)]
+        many = len(chunks) > 1
+        s = Section(tx("doc_cmp_h_norms_counted" if many else "doc_cmp_h_norms"), new_page=True)
+        s.add(Para(tx("doc_cmp_norms_counted_intro" if many else "doc_cmp_norms_intro")))
+        appendix = Section(tx("doc_cmp_h_appendix"), new_page=True)
+        appendix.add(Para(tx("doc_cmp_norms_intro")))
         for name, dim in self.dims:
-            sub = Section(dim.title.get(lang))
             rules = sorted((r for r in self.norms if r.spec.dimension == name), key=lambda r: (r.spec.level, r.id))
             if not rules:
                 continue
-            if len(chunks) > 1:
+            sub = Section(dim.title.get(lang))
+            detail = Section(dim.title.get(lang)) if many else sub
+            if many:
                 sub.add(self.counts_table(rules))
+                appendix.sections.append(detail)
             for chunk in chunks:
                 header = [tx("doc_col_norm"), tx("doc_cmp_col_rung"), *(p.name for p in chunk)]
                 rows = [[rule.spec.title.get(lang), str(rule.spec.level), *(self.norm_cell(p, rule) for p in chunk)]
                         for rule in rules]
-                sub.add(Table(header, rows, [6, 2, *([3] * len(chunk))]))
+                detail.add(Table(header, rows, [6, 2, *([3] * len(chunk))]))
             s.sections.append(sub)
-        return s
+        return [s, appendix] if many else [s]
 
     def counts_table(self, rules: list[ActiveRule]) -> Table:
         """Per norm how many organisations meet it, partly, not, not established: the overview of a large folder."""
         tx = self.tx
-        kinds = ("meets", "partly", "fails", "not_established", "not_applicable")
+        kinds: tuple[Verdict, ...] = ("meets", "partly", "fails", "not_established", "not_applicable")
         rows = []
         for rule in rules:
             verdicts = [self.verdict(p, rule.id) for p in self.profiles]
             rows.append([rule.spec.title.get(self.lang), *(fmt.count(verdicts.count(k), self.lang) for k in kinds)])
-        return Table([tx("doc_col_norm"), *(tx(f"doc_cmp_verdict_{k}") for k in kinds)], rows, [6, 2, 2, 2, 2, 2])
+        heads = [tx(f"doc_cmp_verdict_{k}") for k in kinds]
+        return Table([tx("doc_col_norm"), *(h[:1].upper() + h[1:] for h in heads)], rows, [6, 2, 2, 2, 2, 2])
 
     def norm_cell(self, p: Profile, rule: ActiveRule) -> str:
         found = p.norms.get(rule.id)
@@ -335,7 +348,7 @@ class _Compare:
         unknown = [name for name, d in p.dimensions.items() if name in order and d.level is None]
         if not graded:
             return tx("doc_cmp_points_none"), self.unknown_text(unknown) or tx("doc_cmp_points_none")
-        levels = {d.level for _, d in graded}
+        levels = {d.level or 0 for _, d in graded}
         if len(levels) == 1:  # nothing stands out among the dimensions that have a level
             if not unknown:
                 same = tx("doc_cmp_points_all_same", level=graded[0][1].level)
