@@ -33,7 +33,9 @@ def compare(run: Run, req: DocRequest, cmp: CompareRequest, say: Warn) -> None:
 
     if req.output is not None:  # refuse before the audit of a folder, which takes a while
         check_targets([Target(req.output, req.force)], run.inputs(req.file))
-    run.audit([req.file], keep_models=False)  # the comparison reads results only
+    from digimandate.compare.profile import profile
+
+    run.audit([req.file], summarise=profile)  # each worker sends back a profile, not its findings
     lang = _lang(run)
     if run.failed:  # every located error is on standard error already; a comparison without them would mislead
         say(t("compare_failed", lang, count=len(run.failed),
@@ -53,12 +55,11 @@ def compare(run: Run, req: DocRequest, cmp: CompareRequest, say: Warn) -> None:
 def comparison(run: Run, req: DocRequest, cmp: CompareRequest, lang: Lang) -> bytes:
     """The comparative report of the run's results, in the asked format."""
     from digimandate.clock import today
-    from digimandate.compare.profile import profile
     from digimandate.render.doc.compare import CompareOptions, build_comparison
     from digimandate.render.doc.publish import render
 
     assert run.settings is not None
-    profiles = [profile(result) for result in run.results]
+    profiles = run.summaries
     doc = build_comparison(profiles, run.settings.ruleset, CompareOptions(lang, today(), cmp.rank, cmp.against_median))
     return render(doc, req.fmt, req.reference)
 
