@@ -1,0 +1,156 @@
+"""The comparative report: golden files of the shipped organisations and of 40 generated ones, and its rules."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.cli.app import app
+from tests.conftest import EXAMPLES, ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+EPOCH = "1795000000"  # 2026-11-18, so "date written" is fixed
+GENERATED = 40
+
+
+def municipalities(count: int) -> list[tuple[str, str]]:
+    """The generated municipalities of the benchmarks (benchmarks/generate.py), small and with a fixed seed."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import municipalities as make
+    finally:
+        sys.path.pop(0)
+    made: list[tuple[str, str]] = make(count, seed=20, processes=(3, 25))
+    return made
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("generated")
+    for name, text in municipalities(GENERATED):
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return CliRunner()
+
+
+def compare(runner: CliRunner, folder: str, *args: str) -> str:
+    result = runner.invoke(app, ["report", folder, "--compare", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def check_golden(text: str, name: str) -> None:
+    golden = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), f"{golden.name} differs; UPDATE_GOLDEN=1 regenerates"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_golden_examples(runner: CliRunner, lang: str, fmt: str) -> None:
+    check_golden(compare(runner, "examples", "--lang", lang, "-f", fmt), f"examples.{lang}.compare.{fmt}")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_golden_generated(runner: CliRunner, generated: Path, fmt: str) -> None:
+    text = compare(runner, str(generated), "--lang", "nl", "-f", fmt, "--against-median")
+    check_golden(text, f"generated-{GENERATED}.nl.compare.{fmt}")
+
+
+def test_the_shipped_organisations_are_all_compared(runner: CliRunner) -> None:
+    text = compare(runner, "examples", "--lang", "nl")
+    names = [line.split(" | ")[0].removeprefix("| ") for line in text.splitlines()
+             if line.startswith("| Gemeente ") or line.startswith("| National ")]
+    shipped = {"Gemeente Dijkveld", "Gemeente Lingewaard-Noord", "Gemeente Rivierenstad", "National Allowances Agency",
+               "Gemeente Bronstad"}
+    assert shipped <= set(names)
+    assert (EXAMPLES / "imported-municipality" / "organisation.yaml").is_file()
+
+
+def test_no_ranking_unless_asked(runner: CliRunner) -> None:
+    plain = compare(runner, "examples", "--lang", "en")
+    ranked = compare(runner, "examples", "--lang", "en", "--rank")
+    first = [row for row in level_rows(plain)]
+    assert [row[0] for row in first] == sorted((row[0] for row in first), key=str.casefold)
+    order = [row[0] for row in level_rows(ranked)]
+    levels = [int(row[1]) if row[1] != "–" else 0 for row in level_rows(ranked)]
+    assert levels == sorted(levels, reverse=True) and order[0] == "Gemeente Lingewaard-Noord"
+    assert "gives no ranking" in plain and "As asked, the organisations are listed by their overall level" in ranked
+
+
+def level_rows(text: str) -> list[list[str]]:
+    """The rows of the table of levels side by side."""
+    part = text.split("## Levels side by side", 1)[1].split("\n## ", 1)[0]
+    return [[c.strip() for c in line.strip("|").split("|")] for line in part.splitlines()
+            if line.startswith("| ") and not line.startswith("| Organisation")]
+
+
+def test_against_median_compares_within_the_class(runner: CliRunner) -> None:
+    text = compare(runner, "examples", "--lang", "nl", "--against-median")
+    part = text.split("### 20.000 tot 50.000 inwoners", 1)[1].split("\n### ", 1)[0]
+    assert "| Gemeente Dijkveld | 21.500 | 1 (−2) |" in part
+    assert "| Mediaan van de klasse | – | 3 |" in part
+    assert "Gemeente Lingewaard-Noord ligt boven de mediaan van de klasse op het niveau als geheel" in part
+    alone = text.split("### 150.000 tot 250.000 inwoners", 1)[1].split("\n### ", 1)[0]
+    assert "één organisatie; een vergelijking met de mediaan zegt dan niets" in alone
+    assert "### Grootte niet vastgelegd" in text and "### Geen gemeente" in text
+
+
+def test_a_client_reads_no_ids_paths_or_keys(runner: CliRunner, generated: Path) -> None:
+    for text in (compare(runner, "examples", "--lang", "nl"), compare(runner, "examples", "--lang", "en"),
+                 compare(runner, str(generated), "--lang", "nl")):
+        assert not re.search(r"\b[BMCOPFJ]\d{3}\b", text)  # rule ids
+        assert "`" not in text and ".yaml" not in text and "examples" not in text and str(generated) not in text
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", text)  # a YAML key or an internal name: audit_date, not_recorded
+
+
+def test_many_organisations_get_counts_and_an_appendix(runner: CliRunner, generated: Path) -> None:
+    text = compare(runner, str(generated), "--lang", "en")
+    assert "## Per dimension: how many organisations meet each standard" in text
+    assert "## Appendix: each standard at each organisation" in text
+    appendix = text.split("## Appendix", 1)[1]
+    widths = {line.count(" | ") + 1 for line in appendix.splitlines() if line.startswith("| ")}
+    assert max(widths) == 2 + 6  # norm, rung and six organisations: a table that prints
+
+
+def test_the_figure_is_accessible(runner: CliRunner) -> None:
+    page = compare(runner, "examples", "--lang", "nl", "-f", "html")
+    svg = re.search(r"<svg.*?</svg>", page, re.S)
+    assert svg is not None
+    root = ET.fromstring(svg.group(0))
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img"
+    ids = (root.get("aria-labelledby") or "").split()
+    assert [root.find(f"{ns}title"), root.find(f"{ns}desc")] == [root.find(f".//*[@id='{i}']") for i in ids]
+    assert "dezelfde gegevens" in (root.findtext(f"{ns}desc") or "")
+    cells = [t.text for t in root.iter(f"{ns}text") if t.text in {"1", "2", "3", "4", "5", "–"}]
+    assert len(cells) == 5 * 7  # each organisation's overall level and six dimensions, as the table beside it
+    assert '<html lang="nl">' in page and "<th>Organisatie</th>" in page
+
+
+def test_word(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "vergelijking.docx"
+    result = runner.invoke(app, ["report", "examples", "--compare", "-f", "docx", "-o", str(out), "--lang", "nl"])
+    assert result.exit_code == 0, result.output
+    import docx
+
+    document = docx.Document(io.BytesIO(out.read_bytes()))
+    assert zipfile.is_zipfile(out)
+    texts = [p.text for p in document.paragraphs]
+    assert "Vergelijking van 5 organisaties" in texts and "Niveaus naast elkaar" in texts
+    assert any(cell.text == "Gemeente Lingewaard-Noord" for table in document.tables for cell in table.columns[0].cells)
