@@ -83,28 +83,35 @@ def test_the_shipped_organisations_are_all_compared(runner: CliRunner) -> None:
 
 
 def test_no_ranking_unless_asked(runner: CliRunner) -> None:
-    plain = compare(runner, "examples", "--lang", "en")
-    ranked = compare(runner, "examples", "--lang", "en", "--rank")
-    first = [row for row in level_rows(plain)]
-    assert [row[0] for row in first] == sorted((row[0] for row in first), key=str.casefold)
-    order = [row[0] for row in level_rows(ranked)]
-    levels = [int(row[1]) if row[1] != "–" else 0 for row in level_rows(ranked)]
-    assert levels == sorted(levels, reverse=True) and order[0] == "Gemeente Lingewaard-Noord"
-    assert "gives no ranking" in plain and "As asked, the organisations are listed by their overall level" in ranked
+    plain = levels_overall(compare(runner, "examples", "--lang", "en"))
+    assert [name for name, _ in plain] == sorted((name for name, _ in plain), key=str.casefold)
+    ranked = levels_overall(compare(runner, "examples", "--lang", "en", "--rank"))
+    assert sorted(ranked) == sorted(plain)
+    levels = [int(level) if level != "–" else 0 for _, level in ranked]
+    assert levels == sorted(levels, reverse=True) and levels[0] > levels[-1]
 
 
-def level_rows(text: str) -> list[list[str]]:
-    """The rows of the table of levels side by side."""
+def test_the_order_is_said(runner: CliRunner) -> None:
+    assert "gives no ranking" in compare(runner, "examples", "--lang", "en")
+    assert "As asked, the organisations are listed by their overall level" in compare(runner, "examples", "--lang",
+                                                                                      "en", "--rank")
+
+
+def levels_overall(text: str) -> list[tuple[str, str]]:
+    """Each organisation and its overall level, in the order of the table of levels side by side."""
     part = text.split("## Levels side by side", 1)[1].split("\n## ", 1)[0]
-    return [[c.strip() for c in line.strip("|").split("|")] for line in part.splitlines()
-            if line.startswith("| ") and not line.startswith("| Organisation")]
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in part.splitlines() if line.startswith("| ")]
+    header = rows[0]
+    overall = next(row for row in rows if row[0] == "Overall")
+    return list(zip(header[1:], overall[1:], strict=True))
 
 
 def test_against_median_compares_within_the_class(runner: CliRunner) -> None:
     text = compare(runner, "examples", "--lang", "nl", "--against-median")
     part = text.split("### 20.000 tot 50.000 inwoners", 1)[1].split("\n### ", 1)[0]
-    assert "| Gemeente Dijkveld | 21.500 | 1 (−2) |" in part
-    assert "| Mediaan van de klasse | – | 3 |" in part
+    assert "| Organisatie | Gemeente Dijkveld | Gemeente Lingewaard-Noord | Mediaan van de klasse |" in part
+    assert "| Inwoners | 21.500 | 48.000 | – |" in part
+    assert "| Geheel | 1 (−2) | 5 (+2) | 3 |" in part
     assert "Gemeente Lingewaard-Noord ligt boven de mediaan van de klasse op het niveau als geheel" in part
     alone = text.split("### 150.000 tot 250.000 inwoners", 1)[1].split("\n### ", 1)[0]
     assert "één organisatie; een vergelijking met de mediaan zegt dan niets" in alone
@@ -126,6 +133,8 @@ def test_many_organisations_get_counts_and_an_appendix(runner: CliRunner, genera
     appendix = text.split("## Appendix", 1)[1]
     widths = {line.count(" | ") + 1 for line in appendix.splitlines() if line.startswith("| ")}
     assert max(widths) == 2 + 6  # norm, rung and six organisations: a table that prints
+    levels = text.split("## Levels side by side", 1)[1].split("\n## ", 1)[0]
+    assert max(line.count(" | ") + 1 for line in levels.splitlines() if line.startswith("| ")) == 1 + 6
 
 
 def test_the_figure_is_accessible(runner: CliRunner) -> None:

@@ -127,11 +127,22 @@ class _Compare:
         s.add(Para(tx("doc_cmp_levels_intro")))
         s.add(Figure(tx("doc_cmp_figure_title"),
                      level_grid(tx("doc_cmp_figure_title"), tx("doc_cmp_figure_desc"), columns, rows)))
-        s.add(Table([tx("doc_cmp_col_organisation"), *columns],
-                    [[name, *(self.cell(v) for v in levels)] for name, levels in rows],
-                    [5, *([2] * len(columns))]))
+        s.blocks += self.transposed(tx("doc_col_dimension"), columns,
+                                    [(name, [self.cell(v) for v in levels]) for name, levels in rows])
         s.add(Para(tx("doc_cmp_levels_legend")))
         return s
+
+    @staticmethod
+    def transposed(corner: str, labels: list[str], columns: list[tuple[str, list[str]]],
+                   last: tuple[str, list[str]] | None = None) -> list[Table]:
+        """One column per organisation, at most six to a table (``last``, a median, closes each): it prints."""
+        size = COLUMNS - (last is not None)
+        tables = []
+        for i in range(0, len(columns), size):
+            chunk = columns[i:i + size] + ([last] if last is not None else [])
+            rows = [[label, *(cells[r] for _, cells in chunk)] for r, label in enumerate(labels)]
+            tables.append(Table([corner, *(name for name, _ in chunk)], rows, [5, *([3] * len(chunk))]))
+        return tables
 
     def level_of(self, p: Profile, dim: str) -> int | None:
         d = p.dimensions.get(dim)
@@ -183,11 +194,12 @@ class _Compare:
         return self.tx("doc_cmp_class_between", low=low, high=fmt.count(SIZE_BOUNDS[i + 1], self.lang))
 
     def class_table(self, members: list[Profile]) -> list[Any]:
-        """The class's organisations with their levels, the class's median under them; with differences if asked."""
+        """The class's organisations with their levels, the class's median beside them; with differences if asked."""
         tx, lang = self.tx, self.lang
         names = ["", *(name for name, _ in self.dims)]
         medians = [median([v for p in members if (v := self.value(p, n)) is not None]) for n in names]
-        rows = []
+        compare = self.opts.against_median and len(members) > 1
+        columns = []
         notes: list[str] = []
         level: list[str] = []  # organisations on the median everywhere
         for p in members:
@@ -197,22 +209,22 @@ class _Compare:
             for name, mid in zip(names, medians, strict=True):
                 value = self.value(p, name)
                 text = self.cell(value)
-                if self.opts.against_median and value is not None and mid is not None and len(members) > 1:
+                if compare and value is not None and mid is not None:
                     diff = value - mid
                     text += f" ({'+' if diff > 0 else '±' if diff == 0 else '−'}{fmt.number(abs(diff), lang)})"
                     title = self.column_title(name)
                     (above if diff > 0 else below if diff < 0 else []).append(title)
                 cells.append(text)
-            rows.append([p.name, *cells])
-            if self.opts.against_median and len(members) > 1:
+            columns.append((p.name, cells))
+            if compare:
                 if above or below:
                     notes.append(self.median_note(p.name, above, below))
                 else:
                     level.append(p.name)
-        rows.append([tx("doc_cmp_median_row"), "–", *("–" if m is None else fmt.number(m, lang) for m in medians)])
-        header = [tx("doc_cmp_col_organisation"), tx("doc_cmp_col_inhabitants"), tx("doc_cmp_col_overall"),
+        middle = (tx("doc_cmp_median_row"), ["–", *("–" if m is None else fmt.number(m, lang) for m in medians)])
+        labels = [tx("doc_cmp_col_inhabitants"), tx("doc_cmp_col_overall"),
                   *(dim.title.get(lang) for _, dim in self.dims)]
-        out: list[Any] = [Table(header, rows, [5, 3, *([2] * (len(names)))])]
+        out: list[Any] = list(self.transposed(tx("doc_cmp_col_organisation"), labels, columns, middle))
         if self.opts.against_median and len(members) == 1:
             out.append(Para(tx("doc_cmp_median_alone")))
         if level:

@@ -16,8 +16,8 @@ def _attr(text: str) -> str:
 def level_grid(title: str, desc: str, columns: list[str], rows: list[tuple[str, list[int | None]]],
                key: str = "cmp-levels") -> str:
     """Per organisation (row) its level in each column; a dash where there is none."""
-    left, cell, line = 250, 74, 12
-    heads = [textwrap.wrap(c, 12) or [""] for c in columns]
+    left, cell, line = 210, 78, 12
+    heads = [textwrap.wrap(c, 13, break_long_words=False) or [""] for c in columns]
     top = 14 + line * max((len(h) for h in heads), default=1)
     row_h = 24
     width, height = left + cell * len(columns) + 10, top + row_h * len(rows) + 8
@@ -31,7 +31,7 @@ def level_grid(title: str, desc: str, columns: list[str], rows: list[tuple[str, 
                        f'font-weight="bold">{escape(text)}</text>')
     for r, (name, levels) in enumerate(rows):
         y = top + r * row_h
-        out.append(f'<text x="{left - 8}" y="{y + 16}" text-anchor="end">{escape(textwrap.shorten(name, 38))}</text>')
+        out.append(f'<text x="{left - 8}" y="{y + 16}" text-anchor="end">{escape(textwrap.shorten(name, 32))}</text>')
         for c, level in enumerate(levels):
             x = left + c * cell
             shade = SHADES[level - 1] if level else 255
