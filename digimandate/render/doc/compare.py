@@ -90,8 +90,9 @@ class _Compare:
                       norms=fmt.count(len(self.norms), lang), dimensions=fmt.count(len(self.dims), lang))))
         s.add(Para(tx("doc_cmp_order_rank" if self.opts.rank else "doc_cmp_order_name")))
         everyone, nobody, differ = self.split_norms()
-        s.add(Para(tx("doc_cmp_summary_common", all=fmt.count(len(everyone), lang),
-                      none=fmt.count(len(nobody), lang), differ=fmt.count(len(differ), lang))))
+        s.add(Para(tx("doc_cmp_summary_common", norms=fmt.count(len(self.norms), lang),
+                      all=fmt.count(len(everyone), lang), none=fmt.count(len(nobody), lang),
+                      differ=fmt.count(len(differ), lang))))
         with_level = [p for p in self.profiles if p.level is not None]
         if with_level:
             levels = sorted(p.level for p in with_level if p.level is not None)
@@ -275,7 +276,7 @@ class _Compare:
         for key, rules in (("doc_cmp_common_all", everyone), ("doc_cmp_common_none", nobody)):
             if rules:
                 s.add(Para(tx(key, count=fmt.count(len(rules), lang))))
-                s.add(Items([rule.spec.title.get(lang) for rule in rules]))
+                s.add(Items([self.with_assessed(rule) for rule in rules]))
             else:
                 s.add(Para(tx(f"{key}_empty")))
         if differ:
@@ -284,6 +285,15 @@ class _Compare:
         else:
             s.add(Para(tx("doc_cmp_common_differ_empty")))
         return s
+
+    def with_assessed(self, rule: ActiveRule) -> str:
+        """A norm's title, and at how many organisations it could be assessed when not at all of them."""
+        assessed = sum(1 for p in self.profiles if self.verdict(p, rule.id) in ASSESSED)
+        title = rule.spec.title.get(self.lang)
+        if assessed == len(self.profiles):
+            return title
+        return self.tx("doc_cmp_assessed_at", norm=title, count=fmt.count(assessed, self.lang),
+                       total=fmt.count(len(self.profiles), self.lang))
 
     def spread(self, rule: ActiveRule) -> str:
         """"voldoet bij A en B; niet bij C", or counts when there are many organisations."""
@@ -363,8 +373,8 @@ class _Compare:
         levels = {d.level or 0 for _, d in graded}
         if len(levels) == 1:  # nothing stands out among the dimensions that have a level
             if not unknown:
-                same = tx("doc_cmp_points_all_same", level=graded[0][1].level)
-                return same, same
+                return (tx("doc_cmp_points_all_same", level=graded[0][1].level),
+                        tx("doc_cmp_points_no_weak", level=graded[0][1].level))
             titles = [self.rules.dimensions[name].title.get(lang) for name, _ in graded]
             return tx("doc_cmp_points_only", dims=short_list(titles, lang), level=graded[0][1].level), \
                 self.unknown_text(unknown[:POINTS])
@@ -383,9 +393,11 @@ class _Compare:
         return self.tx("doc_cmp_point", dim=self.rules.dimensions[name].title.get(self.lang), level=level)
 
     def weak_point(self, name: str, level: int | None, blocking: tuple[str, ...]) -> str:
-        text = self.point(name, level)
         held = next((self.rules.rules[b].spec.title.get(self.lang) for b in blocking if b in self.rules.rules), None)
-        return self.tx("doc_cmp_point_held", point=text, norm=held) if held else text
+        if held is None:
+            return self.point(name, level)
+        return self.tx("doc_cmp_point_held", dim=self.rules.dimensions[name].title.get(self.lang), level=level,
+                       norm=held)
 
     def unknown_text(self, names: list[str]) -> str:
         if not names:
