@@ -22,6 +22,9 @@ def compare(run: Run, req: DocRequest, cmp: CompareRequest, say: Warn) -> None:
     """Audit the folder and write the comparison; any file that cannot be audited stops it (exit 2)."""
     if req.template is not None:
         raise UsageError("compare_no_template")
+    for option, given in (("--previous", req.previous is not None), ("--names", req.names)):
+        if given:  # silently ignored, either would surprise
+            raise UsageError("compare_single_option", option=option)
     if req.reference is not None and req.fmt != "docx":
         raise UsageError("reference_docx_needs_docx")
     if req.fmt == "docx" and req.output is None:

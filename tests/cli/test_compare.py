@@ -67,6 +67,8 @@ def test_one_organisation_is_no_comparison(runner: CliRunner) -> None:
     (["-o", "uit/"], "error: a comparison is one document, not a folder with a document per organisation"),
     (["-f", "docx"], "error: a Word document cannot be written to standard output"),
     (["--reference-docx", "x.docx"], "error: --reference-docx gives the house style of a Word document"),
+    (["--previous", "x.json"], "error: --previous belongs to the report on one organisation, not to a comparison"),
+    (["--names"], "error: --names belongs to the report on one organisation, not to a comparison"),
 ])
 def test_refusals(runner: CliRunner, args: list[str], message: str) -> None:
     result = runner.invoke(app, ["report", "examples", "--compare", "--lang", "en", *args])
