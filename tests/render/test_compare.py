@@ -163,3 +163,11 @@ def test_word(runner: CliRunner, tmp_path: Path) -> None:
     texts = [p.text for p in document.paragraphs]
     assert "Vergelijking van 5 organisaties" in texts and "Niveaus naast elkaar" in texts
     assert any(cell.text == "Gemeente Lingewaard-Noord" for table in document.tables for cell in table.columns[0].cells)
+
+
+def test_organisations_of_one_name_are_told_apart(runner: CliRunner, tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text((EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    text = compare(runner, str(tmp_path), "--lang", "nl")
+    assert "| Dimensie | Gemeente Dijkveld (1) | Gemeente Dijkveld (2) |" in text

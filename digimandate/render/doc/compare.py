@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -38,11 +38,26 @@ def ordered(profiles: list[Profile], rank: bool) -> list[Profile]:
     return sorted(by_name, key=lambda p: -(p.level or 0))
 
 
+def distinct(profiles: list[Profile]) -> list[Profile]:
+    """Profiles whose names repeat get a number ("Gemeente X (2)"): every column and row must say whose it is."""
+    seen: dict[str, int] = {}
+    for p in profiles:
+        seen[p.name] = seen.get(p.name, 0) + 1
+    count: dict[str, int] = {}
+    out = []
+    for p in sorted(profiles, key=lambda p: p.audit_date):
+        if seen[p.name] > 1:
+            count[p.name] = count.get(p.name, 0) + 1
+            p = replace(p, name=f"{p.name} ({count[p.name]})")
+        out.append(p)
+    return out
+
+
 class _Compare:
     """Builds the comparison of several profiles."""
 
     def __init__(self, profiles: list[Profile], rules: RuleSet, opts: CompareOptions) -> None:
-        self.profiles = ordered(profiles, opts.rank)
+        self.profiles = ordered(distinct(profiles), opts.rank)
         self.rules = rules
         self.opts = opts
         self.lang: Lang = opts.lang
