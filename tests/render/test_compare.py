@@ -162,7 +162,10 @@ def test_word(runner: CliRunner, tmp_path: Path) -> None:
     assert zipfile.is_zipfile(out)
     texts = [p.text for p in document.paragraphs]
     assert "Vergelijking van 5 organisaties" in texts and "Niveaus naast elkaar" in texts
-    assert any(cell.text == "Gemeente Lingewaard-Noord" for table in document.tables for cell in table.columns[0].cells)
+    levels = next(table for table in document.tables if table.rows[0].cells[0].text == "Dimensie")
+    assert [cell.text for cell in levels.rows[0].cells][3] == "Gemeente Lingewaard-Noord"
+    body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert 'w:fill="4B4B4B"' in body  # level 5 shaded as the maturity chart shades it: the chart in Word
 
 
 def test_organisations_of_one_name_are_told_apart(runner: CliRunner, tmp_path: Path) -> None:

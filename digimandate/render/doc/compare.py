@@ -157,7 +157,7 @@ class _Compare:
         for i in range(0, len(columns), size):
             chunk = columns[i:i + size] + ([last] if last is not None else [])
             rows = [[label, *(cells[r] for _, cells in chunk)] for r, label in enumerate(labels)]
-            tables.append(Table([corner, *(name for name, _ in chunk)], rows, [5, *([3] * len(chunk))]))
+            tables.append(Table([corner, *(name for name, _ in chunk)], rows, [5, *([3] * len(chunk))], levels=True))
         return tables
 
     def level_of(self, p: Profile, dim: str) -> int | None:

@@ -43,6 +43,7 @@ class Table:
     header: list[str]
     rows: list[list[str]]
     widths: list[int] | None = None
+    levels: bool = False  # cells that hold a level (1 to 5) are shaded by it where a format can: a chart in Word
 
 
 @dataclass(frozen=True)
