@@ -16,6 +16,7 @@ from digimandate.render.doc.model import Document, Fields, Figure, Items, Para, 
 
 COLUMNS = 6  # organisations per table: more do not fit a printed page beside the norm
 NAMED = 6  # up to this many organisations a difference names them; beyond, it counts them
+FIGURE_ROWS = 25  # organisations per figure: more would not fit one printed page
 POINTS = 2  # strongest and weakest points per organisation
 ASSESSED: tuple[Verdict, ...] = ("meets", "partly", "fails", "not_established")
 
@@ -141,8 +142,11 @@ class _Compare:
         columns = [tx("doc_cmp_col_overall"), *(dim.title.get(self.lang) for _, dim in self.dims)]
         rows = [(p.name, [p.level, *(self.level_of(p, name) for name, _ in self.dims)]) for p in self.profiles]
         s.add(Para(tx("doc_cmp_levels_intro")))
-        s.add(Figure(tx("doc_cmp_figure_title"),
-                     level_grid(tx("doc_cmp_figure_title"), tx("doc_cmp_figure_desc"), columns, rows)))
+        parts = [rows[i:i + FIGURE_ROWS] for i in range(0, len(rows), FIGURE_ROWS)]
+        for n, part in enumerate(parts, 1):  # a figure is never split over pages: each part fits one
+            title = tx("doc_cmp_figure_title") if len(parts) == 1 else \
+                tx("doc_cmp_figure_part", title=tx("doc_cmp_figure_title"), part=n, parts=len(parts))
+            s.add(Figure(title, level_grid(title, tx("doc_cmp_figure_desc"), columns, part, f"cmp-levels-{n}")))
         s.blocks += self.transposed(tx("doc_col_dimension"), columns,
                                     [(name, [self.cell(v) for v in levels]) for name, levels in rows])
         s.add(Para(tx("doc_cmp_levels_legend")))
