@@ -94,6 +94,32 @@ def _sparse(processes: int, head: str) -> str:
     return "\n".join(out) + "\n"
 
 
+# Lines of a generated organisation that a municipality may lack: leaving some out varies the levels.
+OPTIONAL = ("  vision: ", "  reporting: ", "    announced: true", "    review_on: ", "    kpis: ",
+            "    last_user_test: ", "    receives_results: true", "    it_contact: ")
+
+
+def municipalities(count: int, seed: int = 20, processes: tuple[int, int] = (150, 600)) -> list[tuple[str, str]]:
+    """``count`` municipalities as (file name, text), deterministic for a seed: a folder to compare.
+
+    Sizes in products and inhabitants vary; about one in eight records no inhabitants, one in five is
+    findings-heavy (``sparse``), and each leaves out some optional facts, so that levels differ.
+    """
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        n = rng.randint(*processes)
+        text = generate(n, seed=seed * 1000 + i, sparse=rng.random() < 0.2)
+        lines = [line for line in text.splitlines()
+                 if not (line.startswith(OPTIONAL) and rng.random() < 0.3)]
+        head = [f"  name: Gemeente Proef {i + 1:03d}"]
+        if rng.random() > 0.125:
+            head.append(f"  inhabitants: {int(rng.lognormvariate(10.2, 0.9))}")
+        lines = [x for line in lines for x in (head if line.startswith("  name: Benchmark") else [line])]
+        out.append((f"proef-{i + 1:03d}.yaml", "\n".join(lines) + "\n"))
+    return out
+
+
 def main() -> None:
     """Write benchmarks/data/org-N.yaml for each N given (default 100 1000 10000)."""
     sizes = [int(a) for a in sys.argv[1:]] or [100, 1000, 10000]

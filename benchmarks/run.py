@@ -1,7 +1,7 @@
 """Benchmark `digimandate check` against Stoplight Spectral and the floors of its stack.
 
 Usage: python benchmarks/run.py [--runs 5] [--heavy 100,1000,10000] [--sizes 100,1000,10000] [--folder 40]
-                               [--formats-at 10000] [--no-spectral] [--python PY] [--before PY]
+                               [--compare 342] [--formats-at 10000] [--no-spectral] [--python PY] [--before PY]
 
 digimandate is measured as a user runs it: installed from this checkout (`pip install .`) into
 benchmarks/.venv, so its bytecode is compiled, with the optional C loader (`pip install ./fast`)
@@ -30,6 +30,9 @@ digimandate runs every built-in rule and writes its whole result.
   the terminal view.
 - The folder row audits a folder of generated organisations of mixed sizes in one command (both
   cores), against Spectral linting the same files in one command.
+- The comparison row (`--compare`) writes `report FOLDER --compare` of a folder of generated
+  municipalities (`municipalities(n)` in benchmarks/generate.py: 150 to 600 products each, as the
+  342 municipalities of 2025 have); the goal is under 30 s on 2 cores.
 """
 
 from __future__ import annotations
@@ -268,6 +271,19 @@ def folder(count: int) -> tuple[Path, int]:
     return target, sum(sizes)
 
 
+def municipal_folder(count: int) -> tuple[Path, int]:
+    """A folder of ``count`` generated municipalities to compare, made once, and its number of products."""
+    from generate import municipalities
+
+    target = DATA / f"compare-{count}"
+    made = municipalities(count)
+    if not target.exists():
+        target.mkdir(parents=True)
+        for name, text in made:
+            (target / name).write_text(text, encoding="utf-8")
+    return target, sum(text.count("\n  - id: product-") + text.count("\n  - {id: product-") for _, text in made)
+
+
 def ratios(ours: Figures, theirs: Figures | None) -> str:
     """The speed (wall and CPU time) and memory ratios against Spectral."""
     if theirs is None:
@@ -304,6 +320,7 @@ def main() -> None:
                         help="processes of the findings-heavy organisations: most facts missing (empty: none)")
     parser.add_argument("--sizes", default="100,1000,10000", help="processes of the full organisations (empty: none)")
     parser.add_argument("--folder", type=int, default=40, help="organisations in the folder row (0: none)")
+    parser.add_argument("--compare", type=int, default=342, help="municipalities in the comparison row (0: none)")
     parser.add_argument("--formats-at", type=int, default=10000,
                         help="processes of the findings-heavy organisation written in every format (0: none)")
     parser.add_argument("--no-spectral", action="store_true")
@@ -401,6 +418,20 @@ def main() -> None:
         print("\nPeak MB of the folder is the resident memory of the parent and its workers together, sampled "
               "every 10 ms (pages shared after the fork count once per process), or the largest single "
               "process where that is more.")
+    if args.compare:
+        target, products = municipal_folder(args.compare)
+        out = DATA / f"compare-{args.compare}.md"
+        compare_args = ["report", str(target), "--compare", "--no-config", "-o", str(out), "--force"]
+        ours = modes_of(compare_args, args.runs, modes)
+        if Path("/proc/self/status").exists():
+            ours = {m: (*ours[m][:2], max(ours[m][2], tree_peak(m.command(compare_args), m.env()))) for m in modes}
+        megabytes = sum(f.stat().st_size for f in target.glob("*.yaml")) / 1e6
+        print(f"\nComparison: `report FOLDER --compare` of {args.compare} municipalities, {products:,} products, "
+              f"{megabytes:.1f} MB, both cores (goal: under 30 s)\n")
+        print("| digimandate | s | CPU s | peak MB |")
+        print("|---|---:|---:|---:|")
+        for m in modes:
+            print(f"| {m.label} | {cells(ours[m])} |")
     if scanner is None and sizes:
         print("\nlibyaml alone was skipped: no C compiler.")
     if not any(not m.pure for m in modes):

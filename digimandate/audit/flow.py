@@ -54,6 +54,7 @@ def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
         audit_date_recorded=org.audit_date is not None,
         sources=source_entries(doc),
         source_evidence=source_evidence(doc, findings),
+        inhabitants=org.inhabitants,
     )
 
 

@@ -275,6 +275,7 @@ class AuditResult:
     audit_date_recorded: bool = True  # False: the file records no audit_date, and audit_date is the day of the run
     sources: tuple[SourceEntry, ...] = ()  # the file's register of sources, in file order
     source_evidence: SourceEvidence = SourceEvidence()
+    inhabitants: int | None = None  # as the file records them: a comparison groups organisations by size
 
     @property
     def errors(self) -> tuple[Outcome, ...]:

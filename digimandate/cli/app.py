@@ -374,13 +374,30 @@ def report_cmd(
     names: Annotated[
         bool, typer.Option("--names", help=_h("help_opt_names"))
     ] = False,
+    compare: Annotated[bool, typer.Option("--compare", help=_h("help_opt_compare"))] = False,
+    rank: Annotated[bool, typer.Option("--rank", help=_h("help_opt_rank"))] = False,
+    against_median: Annotated[bool, typer.Option("--against-median", help=_h("help_opt_against_median"))] = False,
 ) -> None:
-    """Write the advice report (adviesrapport) as Markdown, HTML or Word."""
+    """Write the advice report (adviesrapport) as Markdown, HTML or Word; or compare the organisations of a folder."""
     from digimandate.cli.documents import DocRequest
 
-    _document(DocRequest("report", output, default_file(file), _options(lang, config, no_config, checklist),
-                         Limits(max_bytes=max_bytes), template=template, previous=previous, force=force, names=names,
-                         fmt=fmt.value, reference=reference))
+    req = DocRequest("report", output, default_file(file), _options(lang, config, no_config, checklist),
+                     Limits(max_bytes=max_bytes), template=template, previous=previous, force=force, names=names,
+                     fmt=fmt.value, reference=reference)
+    if compare or rank or against_median:
+        _compare(req, rank, against_median)
+    _document(req)
+
+
+def _compare(req: DocRequest, rank: bool, against_median: bool) -> NoReturn:
+    """Write one comparative report of the organisations of a folder."""
+    from digimandate.cli.compare import CompareRequest, compare
+    from digimandate.cli.run import Run
+
+    run = Run(req.options, req.limits)
+    with _exit_codes(run.lang_for, lambda: run.exit_code):
+        compare(run, req, CompareRequest(rank, against_median), _say)
+    raise typer.Exit(run.exit_code)
 
 
 @app.command("memo", help=_h("help_cmd_memo"),

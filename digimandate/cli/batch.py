@@ -6,8 +6,9 @@ import codecs
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from digimandate.audit.config import Waiver
 from digimandate.audit.flow import audit_document
@@ -22,10 +23,15 @@ from digimandate.reading import read_head
 
 @dataclass(frozen=True, slots=True)
 class FileAudit:
-    """One file's audit: its result, and its organisation when an output asked to keep it."""
+    """One file's audit: its result, and its organisation when an output asked to keep it.
+
+    With a ``summarise`` step the worker sends back its summary and the result without its findings
+    and outcomes: a comparison of hundreds of organisations needs a few numbers of each, not all of it.
+    """
 
     result: AuditResult
     model: OrgModel | None = None
+    summary: Any = None
 
 
 Outcome = FileAudit | DigimandateError
@@ -39,6 +45,7 @@ class _Job:
     limits: Limits
     waivers: tuple[Waiver, ...]
     keep_models: bool
+    summarise: Callable[[AuditResult], Any] | None = None
 
 
 _JOB: _Job | None = None
@@ -110,19 +117,23 @@ def _work(path: str) -> tuple[str, Outcome]:
         result = audit_document(doc, job.ruleset, waivers=job.waivers)
     except DigimandateError as exc:
         return path, exc
+    if job.summarise is not None:
+        return path, FileAudit(replace(result, outcomes=(), findings=(), waived=()), None, job.summarise(result))
     return path, FileAudit(result, doc.model if job.keep_models else None)
 
 
 def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tuple[Waiver, ...],
               progress: Callable[[int], None] | None = None,
-              keep_models: bool = True) -> Iterator[tuple[Path, Outcome]]:
+              keep_models: bool = True,
+              summarise: Callable[[AuditResult], Any] | None = None) -> Iterator[tuple[Path, Outcome]]:
     """Audit every file, in parallel where it pays; results come back in the order of ``files``.
 
     With ``keep_models`` false no organisation is kept (what ``check`` renders never reads it), so
-    a worker sends back only the result: its findings, maturity and coverage.
+    a worker sends back only the result: its findings, maturity and coverage. ``summarise`` (a
+    module-level function) runs in the worker, beside a result stripped of findings and outcomes.
     """
     global _JOB
-    _JOB = _Job(ruleset, limits, waivers, keep_models)
+    _JOB = _Job(ruleset, limits, waivers, keep_models, summarise)
     workers = min(os.cpu_count() or 1, len(files))
     if workers < 2 or not hasattr(os, "fork"):
         for path in files:

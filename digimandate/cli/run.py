@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import SEVERITY_RANK
@@ -88,6 +89,7 @@ class Run:
     settings: Settings | None = None
     files: list[Path] = field(default_factory=list)
     failed: list[Path] = field(default_factory=list)  # files that could not be audited (input errors)
+    summaries: list[Any] = field(default_factory=list)  # beside each result, when the audit summarised it
 
     def inputs(self, *paths: Path) -> Inputs:
         """Every file this run read, and ``paths`` it is about to read (organisations, for a check before the audit).
@@ -112,10 +114,12 @@ class Run:
             return self.settings.lang
         return result.language if result else default_lang()
 
-    def audit(self, paths: list[Path], keep_models: bool = False) -> None:
+    def audit(self, paths: list[Path], keep_models: bool = False,
+              summarise: Callable[[AuditResult], Any] | None = None) -> None:
         """Audit every file (folders expanded); an input error in one file is reported and the rest still run.
 
         ``keep_models``: keep each organisation beside its result, for the documents that describe it.
+        ``summarise``: keep what it makes of each result instead of its findings (``batch.audit_all``).
         """
         from digimandate.audit.baseline import apply_baseline, load_baseline
         from digimandate.cli.batch import audit_all, expand, show_progress
@@ -129,7 +133,7 @@ class Run:
         advance, stop = show_progress(len(files))
         try:
             outcomes = list(audit_all(files, self.settings.ruleset, self.limits, self.settings.waivers, advance,
-                                      keep_models))
+                                      keep_models, summarise))
         finally:
             stop()
         for path, outcome in outcomes:
@@ -146,6 +150,7 @@ class Run:
                                  + "\n" + f"  {t('hint', lang)}: {t('audit_date_missing_hint', lang)}\n")
             self.results.append(apply_baseline(result, baseline) if baseline is not None else result)
             self.models.append(outcome.model)
+            self.summaries.append(outcome.summary)
 
     def judge(self, exit_zero: bool) -> None:
         """Raise the exit code for crashed rules and for findings at or above the threshold."""

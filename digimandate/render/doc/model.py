@@ -43,6 +43,7 @@ class Table:
     header: list[str]
     rows: list[list[str]]
     widths: list[int] | None = None
+    levels: bool = False  # cells that hold a level (1 to 5) are shaded by it where a format can: a chart in Word
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,15 @@ class Ownership:
     labels: tuple[str, str]  # column headings: "department", "channels and products"
 
 
-Block = Para | Items | Table | Fields | Chart | Ownership
+@dataclass(frozen=True)
+class Figure:
+    """A drawn figure that only HTML shows (inline SVG); a table beside it holds the same data for the other formats."""
+
+    title: str
+    svg: str  # built from escaped text by the figure's own module
+
+
+Block = Para | Items | Table | Fields | Chart | Ownership | Figure
 
 
 @dataclass

@@ -15,6 +15,7 @@ from digimandate.render.doc.model import (
     Chart,
     Document,
     Fields,
+    Figure,
     Items,
     Ownership,
     Para,
@@ -119,7 +120,9 @@ def _block(doc: DocxDocument, b: Block) -> None:
             for item in b.items:
                 doc.add_paragraph(xml_safe(item), style=_style(doc, "List Bullet", "List Paragraph"))
     elif isinstance(b, Table):
-        _table(doc, b.header, b.rows, b.widths)
+        table = _table(doc, b.header, b.rows, b.widths)
+        if b.levels:
+            _shade_levels(table)
     elif isinstance(b, Fields):
         table = _table(doc, None, [[k, v] for k, v in b.rows], [3, 7], frozenset({0}))
         for row in table.rows:
@@ -140,8 +143,25 @@ def _block(doc: DocxDocument, b: Block) -> None:
         _table(doc, list(b.labels), [[g, "; ".join(items)] for g, items in b.groups], [3, 8])
         for name, reach in b.mandates:
             doc.add_paragraph(xml_safe(f"{name}: {reach}"), style=_style(doc, "List Bullet", "List Paragraph"))
+    elif isinstance(b, Figure):
+        pass  # drawn only in HTML; the table beside it holds the same data
     else:
         raise TypeError(type(b).__name__)
+
+
+def _shade_levels(table: DocxTable) -> None:
+    """Shade each cell that holds a level ("3", "3 (+1)") as the maturity chart does; light text on the dark ones."""
+    from docx.shared import RGBColor
+
+    for row in list(table.rows)[1:]:
+        for cell in row.cells[1:]:
+            text = cell.text
+            if text[:1] in ("1", "2", "3", "4", "5") and (len(text) == 1 or text[1] == " "):
+                level = int(text[0])
+                _shade(cell, SHADES[level - 1])
+                if level >= 4:
+                    for run in cell.paragraphs[0].runs:
+                        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
 
 def _heading_style(doc: DocxDocument, level: int) -> Any:

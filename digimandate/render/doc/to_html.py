@@ -10,6 +10,7 @@ from digimandate.render.doc.model import (
     Chart,
     Document,
     Fields,
+    Figure,
     Items,
     Ownership,
     Para,
@@ -74,6 +75,8 @@ def block(b: Block) -> str:
         return f"<figure><figcaption>{_e(b.title)}</figcaption>{chart_svg(b)}</figure>"
     if isinstance(b, Ownership):
         return f"<figure><figcaption>{_e(b.title)}</figcaption>{ownership_svg(b)}</figure>"
+    if isinstance(b, Figure):
+        return f"<figure><figcaption>{_e(b.title)}</figcaption>{b.svg}</figure>"
     raise TypeError(type(b).__name__)
 
 

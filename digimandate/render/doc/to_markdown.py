@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from html.entities import html5
 
-from digimandate.render.doc.model import Block, Chart, Document, Fields, Items, Ownership, Para, Section, Table
+from digimandate.render.doc.model import (
+    Block,
+    Chart,
+    Document,
+    Fields,
+    Figure,
+    Items,
+    Ownership,
+    Para,
+    Section,
+    Table,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -64,13 +75,16 @@ def block(b: Block) -> list[str]:
         if b.mandates:
             out += [""] + [f"- {esc(name)}: {esc(reach)}" for name, reach in b.mandates]
         return out
+    if isinstance(b, Figure):  # the table beside it holds the same data
+        return []
     raise TypeError(type(b).__name__)
 
 
 def _section(s: Section, depth: int) -> list[str]:
     out = ["#" * depth + " " + esc(s.title), ""]
     for b in s.blocks:
-        out += [*block(b), ""]
+        lines = block(b)
+        out += [*lines, ""] if lines else []
     for sub in s.sections:
         out += _section(sub, depth + 1)
     return out

@@ -1,0 +1,1 @@
+"""Several organisations side by side: verdicts per norm, levels, size classes and medians."""
