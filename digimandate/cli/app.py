@@ -317,6 +317,13 @@ class DocFormat(str, enum.Enum):
     docx = "docx"
 
 
+class StageOpt(str, enum.Enum):
+    """The stage of a report: a draft for the executive's response, or the final report."""
+
+    concept = "concept"
+    definitief = "definitief"
+
+
 class AudienceOpt(str, enum.Enum):
     """Who decides on the memo."""
 
@@ -364,13 +371,36 @@ def report_cmd(
     names: Annotated[
         bool, typer.Option("--names", help=_h("help_opt_names"))
     ] = False,
+    stage: Annotated[
+        Optional[StageOpt], typer.Option("--stage", help=_h("help_opt_stage"))  # noqa: UP045
+    ] = None,
+    doc_version: Annotated[
+        Optional[str], typer.Option("--doc-version", help=_h("help_opt_doc_version"),  # noqa: UP045
+                                    metavar=_h("help_metavar_text"))
+    ] = None,
+    reactie: Annotated[
+        OptPath, typer.Option("--reactie", help=_h("help_opt_reactie"), metavar=_h("help_metavar_file"))
+    ] = None,
+    nawoord: Annotated[
+        OptPath, typer.Option("--nawoord", help=_h("help_opt_nawoord"), metavar=_h("help_metavar_file"))
+    ] = None,
+    previous_reactie: Annotated[
+        OptPath, typer.Option("--previous-reactie", help=_h("help_opt_previous_reactie"),
+                              metavar=_h("help_metavar_file"))
+    ] = None,
+    sender: Annotated[
+        Optional[str], typer.Option("--from", help=_h("help_opt_report_from"),  # noqa: UP045
+                                    metavar=_h("help_metavar_text"))
+    ] = None,
 ) -> None:
     """Write the advice report (adviesrapport) as Markdown, HTML or Word."""
-    from digimandate.cli.documents import DocRequest
+    from digimandate.cli.documents import DocRequest, StageRequest
 
     _document(DocRequest("report", output, default_file(file), _options(lang, config, no_config, checklist),
                          Limits(max_bytes=max_bytes), template=template, previous=previous, force=force, names=names,
-                         fmt=fmt.value, reference=reference))
+                         fmt=fmt.value, reference=reference, sender=sender,
+                         stage=StageRequest(stage.value if stage else None, doc_version, reactie, nawoord,
+                                            previous_reactie)))
 
 
 @app.command("memo", help=_h("help_cmd_memo"),

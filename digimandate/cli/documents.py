@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from digimandate.audit.result import AuditResult
 from digimandate.cli.run import Run, output_names
@@ -18,7 +18,36 @@ from digimandate.i18n import Lang, t
 from digimandate.model.loader import Limits
 from digimandate.render.common import Audited
 
+if TYPE_CHECKING:
+    from digimandate.render.doc.stages import Reactie, Stage, StageName
+
 Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class StageRequest:
+    """What ``report --stage`` was given: the stage, a version, the reactie, the nawoord, the previous reactie."""
+
+    name: str | None = None  # None: a report without a stage, as written before stages existed
+    version: str | None = None
+    reactie: Path | None = None
+    nawoord: Path | None = None
+    previous_reactie: Path | None = None
+
+    def check(self, req: DocRequest) -> None:
+        """Options that belong together, refused before anything is audited."""
+        given = [(opt, path) for opt, path in (("--stage", self.name), ("--doc-version", self.version),
+                                                ("--reactie", self.reactie), ("--nawoord", self.nawoord),
+                                                ("--previous-reactie", self.previous_reactie)) if path]
+        if given and (req.kind != "report" or req.template is not None):
+            raise UsageError("stage_report_only", option=given[0][0])
+        for opt, path in (("--reactie", self.reactie), ("--nawoord", self.nawoord)):
+            if path is not None and self.name != "definitief":
+                raise UsageError("stage_needs_definitief", option=opt)
+        if self.name == "definitief" and self.reactie is None:
+            raise UsageError("stage_definitief_needs_reactie")
+        if self.previous_reactie is not None and req.previous is None:
+            raise UsageError("stage_previous_reactie_needs_previous")
 
 
 @dataclass(frozen=True)
@@ -39,6 +68,7 @@ class DocRequest:
     fmt: str = "md"  # md, html or docx
     audience: str = "directie"  # who decides on a memo: directie or college
     reference: Path | None = None  # a Word file whose house style a docx takes
+    stage: StageRequest = field(default_factory=StageRequest)
 
     @property
     def output(self) -> Path | None:
@@ -98,6 +128,7 @@ def pick_previous(items: list[dict[str, Any]], result: AuditResult, file: str, l
 def document(run: Run, req: DocRequest, say: Warn) -> None:
     """Audit the file (or folder) and write the report or memo; warnings and what was written go to ``say``."""
     check_template(req.kind, req.template)
+    req.stage.check(req)
     run.audit([req.file], keep_models=True)  # the documents describe the organisation
     if run.exit_code:
         return
@@ -121,6 +152,7 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
     if req.reference is not None and (req.fmt != "docx" or req.template is not None):
         raise UsageError("reference_docx_needs_docx")  # a house style silently ignored would surprise
     earlier = load_previous_results(req.previous) if req.previous else None
+    stage, answered = _stage_inputs(req, len(results))  # read and checked before any document is made
     names = output_names(results) if per_org else []
     targets = [_target(req, names[i] if per_org else None) for i in range(len(results))]
     if not stdout_only:  # refuse before any document is made (a Word report takes a second or more)
@@ -138,7 +170,8 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
             for cid, before, after in version_changes(result, previous):
                 warn(t("previous_version_differs", lang, id=cid, before=before, after=after))
         if req.template is None:
-            planned.append((target, _client_document(audited, req, lang, today(), previous), lang, True))
+            planned.append((target, _client_document(audited, req, lang, today(), previous, stage, answered), lang,
+                            True))
             continue
         planned += _template_document(audited, req, lang, today(), previous, target)
     if stdout_only:
@@ -169,18 +202,36 @@ def _files(req: DocRequest, target: Path) -> list[Path]:
 def _inputs(run: Run, req: DocRequest) -> Inputs:
     """Every file a document run reads: the audit's, the earlier result, the Word style and the template folder."""
     inputs = run.inputs()
-    inputs.add(req.previous, req.reference, *(sorted(req.template.iterdir()) if req.template else ()))
+    inputs.add(req.previous, req.reference, req.stage.reactie, req.stage.nawoord, req.stage.previous_reactie,
+               *(sorted(req.template.iterdir()) if req.template else ()))
     return inputs
 
 
+def _stage_inputs(req: DocRequest, count: int) -> tuple[Stage | None, Reactie | None]:
+    """The report's stage with its reactie and nawoord read, and the reactie to the previous report."""
+    from digimandate.render.doc.stages import DEFAULT_VERSION, Stage, load_nawoord, load_reactie
+
+    sr = req.stage
+    if count > 1 and (sr.reactie or sr.previous_reactie):  # a reactie answers one organisation's report
+        raise UsageError("stage_one_organisation", count=count)
+    before = load_reactie(sr.previous_reactie) if sr.previous_reactie else None
+    if sr.name is None:
+        return None, before
+    name: StageName = "definitief" if sr.name == "definitief" else "concept"
+    return Stage(name, sr.version or DEFAULT_VERSION[name], load_reactie(sr.reactie) if sr.reactie else None,
+                 load_nawoord(sr.nawoord) if sr.nawoord else None), before
+
+
 def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date,
-                     previous: dict[str, Any] | None) -> bytes:
+                     previous: dict[str, Any] | None, stage: Stage | None = None,
+                     before: Reactie | None = None) -> bytes:
     """The report or memo built once as a document model and rendered in the asked format."""
     from digimandate.render.doc.memo import Audience
     from digimandate.render.doc.publish import build, render
 
     audience: Audience = "college" if req.audience == "college" else "directie"
-    doc = build(a, req.kind, lang, written, audience, req.to, req.sender, previous, names=req.names)
+    doc = build(a, req.kind, lang, written, audience, req.to, req.sender, previous, names=req.names,
+                stage=stage, previous_reactie=before)
     return render(doc, req.fmt, req.reference)
 
 

@@ -11,23 +11,41 @@ from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import progress
 from digimandate.render.common import Audited
+from digimandate.render.doc.actions import recommendations
 from digimandate.render.doc.common import DocContext
+from digimandate.render.doc.followup import add_follow_up
 from digimandate.render.doc.memo import Audience, build_memo
 from digimandate.render.doc.model import Document
 from digimandate.render.doc.report import build_report
+from digimandate.render.doc.stages import Reactie, Stage, apply_stage, check_references
 
 FORMATS = ("md", "html", "docx")
 
 
 def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience = "directie",
           to: str | None = None, sender: str | None = None, previous: dict[str, Any] | None = None,
-          names: bool = False) -> Document:
-    """The document model of the report or the memo; ``names``: staff names in the report's appendix E."""
+          names: bool = False, stage: Stage | None = None, previous_reactie: Reactie | None = None) -> Document:
+    """The document model of the report or the memo; ``names``: staff names in the report's appendix E.
+
+    A report takes its stage (concept or definitief, with the reactie and nawoord) and, beside an earlier
+    result, the reactie to the earlier report: the follow-up of what was promised then.
+    """
     ctx = DocContext(lang, written, sender, to, names and kind == "report")
     prog = progress(a.result, previous) if previous else None
     if kind == "report":
-        return build_report(a, ctx, prog)
-    return build_memo(a, ctx, audience, prog)
+        doc = build_report(a, ctx, prog)
+        if stage is not None or previous_reactie is not None:
+            recs = recommendations(a)
+            if stage is not None and stage.reactie is not None:
+                check_references(stage.reactie, len(recs))
+            if previous is not None and previous_reactie is not None:
+                add_follow_up(doc, a, previous, previous_reactie)
+            apply_stage(doc, stage, recs, a.result, written)
+    else:
+        doc = build_memo(a, ctx, audience, prog)
+    doc.author = sender or ""
+    doc.written = written
+    return doc
 
 
 def render(doc: Document, fmt: str, reference: Path | None = None) -> bytes:

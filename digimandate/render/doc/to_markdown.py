@@ -72,7 +72,8 @@ def _section(s: Section, depth: int) -> list[str]:
 
 def render_markdown(doc: Document) -> str:
     """The whole document as Markdown."""
-    out = [f"# {esc(doc.title)}", "", f"*{esc(doc.subtitle)}*", ""]
+    out = [f"**{esc(doc.running_head)}**", ""] if doc.running_head else []  # a stage is read before the title
+    out += [f"# {esc(doc.title)}", "", f"*{esc(doc.subtitle)}*", ""]
     for b in doc.front:
         out += [*block(b), ""]
     for s in doc.sections:
