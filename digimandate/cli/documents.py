@@ -127,8 +127,8 @@ def pick_previous(items: list[dict[str, Any]], result: AuditResult, file: str, l
 
 def document(run: Run, req: DocRequest, say: Warn) -> None:
     """Audit the file (or folder) and write the report or memo; warnings and what was written go to ``say``."""
-    check_template(req.kind, req.template)
     req.stage.check(req)
+    check_template(req.kind, req.template)
     run.audit([req.file], keep_models=True)  # the documents describe the organisation
     if run.exit_code:
         return
