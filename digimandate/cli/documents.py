@@ -170,8 +170,7 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
             for cid, before, after in version_changes(result, previous):
                 warn(t("previous_version_differs", lang, id=cid, before=before, after=after))
         if req.template is None:
-            planned.append((target, _client_document(audited, req, lang, today(), previous, stage, answered), lang,
-                            True))
+            planned += _client_document(audited, req, lang, today(), previous, target, stage, answered)
             continue
         planned += _template_document(audited, req, lang, today(), previous, target)
     if stdout_only:
@@ -193,10 +192,20 @@ def _target(req: DocRequest, name: str | None) -> Path | None:
 
 
 def _files(req: DocRequest, target: Path) -> list[Path]:
-    """The files one document writes: the document, and beside a template report its chart."""
-    if req.template is not None and req.kind == "report":
-        return [target.parent / f"{target.stem}.maturity.svg", target]
+    """The files one document writes: the document, and beside a Markdown report its chart."""
+    if _chart_beside(req):
+        return [target.parent / chart_name(target), target]
     return [target]
+
+
+def _chart_beside(req: DocRequest) -> bool:
+    """A Markdown report keeps its maturity chart as an SVG file beside it (HTML and Word hold it inside)."""
+    return req.kind == "report" and (req.template is not None or req.fmt == "md")
+
+
+def chart_name(target: Path) -> str:
+    """The chart's file name beside a report: ``advies.md`` -> ``advies.maturity.svg``."""
+    return f"{target.stem}.maturity.svg"
 
 
 def _inputs(run: Run, req: DocRequest) -> Inputs:
@@ -222,17 +231,27 @@ def _stage_inputs(req: DocRequest, count: int) -> tuple[Stage | None, Reactie | 
                  load_nawoord(sr.nawoord) if sr.nawoord else None), before
 
 
-def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date,
-                     previous: dict[str, Any] | None, stage: Stage | None = None,
-                     before: Reactie | None = None) -> bytes:
-    """The report or memo built once as a document model and rendered in the asked format."""
+def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date, previous: dict[str, Any] | None,
+                     target: Path | None, stage: Stage | None = None,
+                     before: Reactie | None = None) -> list[tuple[Path | None, str | bytes, Lang, bool]]:
+    """The report or memo built once as a document model and rendered in the asked format.
+
+    A Markdown report written to a file gets its maturity chart as an SVG file beside it, named in the text;
+    on standard output the chart stays a table.
+    """
     from digimandate.render.doc.memo import Audience
-    from digimandate.render.doc.publish import build, render
+    from digimandate.render.doc.publish import build, chart_of, render
+    from digimandate.render.doc.svg import chart_svg
 
     audience: Audience = "college" if req.audience == "college" else "directie"
     doc = build(a, req.kind, lang, written, audience, req.to, req.sender, previous, names=req.names,
                 stage=stage, previous_reactie=before)
-    return render(doc, req.fmt, req.reference)
+    figure = chart_of(doc) if target is not None and _chart_beside(req) else None
+    if figure is None or target is None:
+        return [(target, render(doc, req.fmt, req.reference), lang, True)]
+    svg = chart_svg(figure).replace("<svg ", '<svg version="1.1" ', 1)
+    return [(target.parent / chart_name(target), f'<?xml version="1.0" encoding="UTF-8"?>\n{svg}\n', lang, False),
+            (target, render(doc, req.fmt, req.reference, chart_file=chart_name(target)), lang, True)]
 
 
 def _template_document(a: Audited, req: DocRequest, lang: Lang, written: date,
@@ -241,7 +260,7 @@ def _template_document(a: Audited, req: DocRequest, lang: Lang, written: date,
     """A document from the user's own Markdown template (``--template``), with the chart beside a report."""
     from digimandate.render.documents import DocOptions, maturity_chart, memo, report
 
-    chart_file = f"{target.stem}.maturity.svg" if target is not None and req.kind == "report" else None
+    chart_file = chart_name(target) if target is not None and req.kind == "report" else None
     opts = DocOptions(lang=lang, written=written, template_dir=req.template, previous=previous,
                       chart_file=chart_file, to=req.to, sender=req.sender, names=req.names)
     out: list[tuple[Path | None, str | bytes, Lang, bool]] = []

@@ -256,3 +256,43 @@ def test_the_previous_reactie_is_checked_against_the_previous_report(runner: Cli
                                  "--previous-reactie", str(reactie)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{reactie}:3:6: error: responses[0].recommendation: recommendation 99 does not")
+
+
+def test_a_markdown_report_keeps_its_pictures(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "advies.md"
+    result = runner.invoke(app, ["report", SMALL, "-o", str(out), "--lang", "nl"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["advies.maturity.svg", "advies.md"]
+    text = out.read_text(encoding="utf-8")
+    assert "![Gemeente Dijkveld: volwassenheidsniveau per dimensie](advies.maturity.svg)" in text
+    assert "```mermaid\nflowchart LR\n  subgraph d0[\"Directie\"]" in text
+    svg = (tmp_path / "advies.maturity.svg").read_text(encoding="utf-8")
+    assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg version="1.1" xmlns="http://www.w3.org/2000/svg"')
+    assert "<title>Gemeente Dijkveld: volwassenheidsniveau per dimensie</title>" in svg
+
+
+def test_the_chart_beside_a_report_is_never_overwritten(runner: CliRunner, tmp_path: Path) -> None:
+    chart = tmp_path / "advies.maturity.svg"
+    chart.write_text("mijn tekening", encoding="utf-8")
+    result = runner.invoke(app, ["report", SMALL, "-o", str(tmp_path / "advies.md"), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {chart} already exists; it is left untouched\n"
+                             "  hint: add --force to replace it, or choose another name\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["advies.maturity.svg"]  # nothing written, not even the text
+    assert chart.read_text(encoding="utf-8") == "mijn tekening"
+    result = runner.invoke(app, ["report", SMALL, "-o", str(tmp_path / "advies.md"), "--lang", "en", "--force"])
+    assert result.exit_code == 0 and chart.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_a_name_with_brackets_stays_one_link(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "advies (concept).md"
+    result = runner.invoke(app, ["report", SMALL, "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "](<advies (concept).maturity.svg>)" in out.read_text(encoding="utf-8")
+
+
+def test_html_and_word_hold_the_chart_inside(runner: CliRunner, tmp_path: Path) -> None:
+    for fmt in ("html", "docx"):
+        result = runner.invoke(app, ["report", SMALL, "-o", str(tmp_path / f"advies.{fmt}"), "-f", fmt])
+        assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["advies.docx", "advies.html"]

@@ -77,6 +77,8 @@ class Ownership:
     groups: list[tuple[str, list[str]]]
     mandates: list[tuple[str, str]]
     labels: tuple[str, str]  # column headings: "department", "channels and products"
+    # per mandate the groups it reaches, by their names; None for a mandate of the whole organisation
+    reach: list[list[str] | None] | None = None
 
 
 Block = Para | Items | Table | Fields | Chart | Ownership

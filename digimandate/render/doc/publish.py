@@ -15,7 +15,7 @@ from digimandate.render.doc.actions import recommendations
 from digimandate.render.doc.common import DocContext
 from digimandate.render.doc.followup import add_follow_up
 from digimandate.render.doc.memo import Audience, build_memo
-from digimandate.render.doc.model import Document
+from digimandate.render.doc.model import Chart, Document, Section
 from digimandate.render.doc.report import build_report
 from digimandate.render.doc.stages import Reactie, Stage, apply_stage, check_references
 
@@ -48,8 +48,24 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
     return doc
 
 
-def render(doc: Document, fmt: str, reference: Path | None = None) -> bytes:
-    """The document in ``fmt`` (md, html or docx), as bytes."""
+def chart_of(doc: Document) -> Chart | None:
+    """The document's maturity chart, wherever it stands."""
+
+    def find(blocks: list[Any], sections: list[Section]) -> Chart | None:
+        for b in blocks:
+            if isinstance(b, Chart):
+                return b
+        for s in sections:
+            found = find(s.blocks, s.sections)
+            if found is not None:
+                return found
+        return None
+
+    return find(doc.front, doc.sections)
+
+
+def render(doc: Document, fmt: str, reference: Path | None = None, chart_file: str | None = None) -> bytes:
+    """The document in ``fmt`` (md, html or docx), as bytes; ``chart_file``: Markdown shows the chart from there."""
     if fmt == "html":
         from digimandate.render.doc.to_html import render_html
 
@@ -62,7 +78,7 @@ def render(doc: Document, fmt: str, reference: Path | None = None) -> bytes:
         return render_docx(doc, t("doc_page", doc.lang), reference)
     from digimandate.render.doc.to_markdown import render_markdown
 
-    return render_markdown(doc).encode("utf-8")
+    return render_markdown(doc, chart_file).encode("utf-8")
 
 
 def check_reference(path: Path) -> None:
