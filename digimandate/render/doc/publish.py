@@ -14,8 +14,9 @@ from digimandate.render.common import Audited
 from digimandate.render.doc.actions import recommendations
 from digimandate.render.doc.common import DocContext
 from digimandate.render.doc.followup import add_follow_up
-from digimandate.render.doc.memo import Audience, build_memo
+from digimandate.render.doc.memo import Audience, build_memo, plan
 from digimandate.render.doc.model import Chart, Document, Section
+from digimandate.render.doc.proposal import build_proposal
 from digimandate.render.doc.report import build_report
 from digimandate.render.doc.stages import Reactie, Stage, apply_stage, check_references
 
@@ -41,6 +42,8 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
             if previous is not None and previous_reactie is not None:
                 add_follow_up(doc, a, previous, previous_reactie)
             apply_stage(doc, stage, recs, a.result, written)
+    elif audience == "college" and plan(recommendations(a), "college").points:
+        doc = build_proposal(a, ctx, prog)  # with nothing to decide, the executive gets an information memo
     else:
         doc = build_memo(a, ctx, audience, prog)
     doc.author = sender or ""
