@@ -217,6 +217,14 @@ def apply_stage(doc: Document, stage: Stage | None, recs: list[Recommendation], 
         fields.rows.extend(rows)
     else:
         doc.front.insert(0, Fields(rows))
+    method = next((s for s in doc.sections if s.title == t("doc_h_method", lang)), None)
+    body = body_name("college", result, lang)
+    if method is not None and stage.name == "concept":
+        method.add(Para(t("stage_method_concept", lang, body=body)))
+    elif method is not None and stage.reactie is not None:
+        by = stage.reactie.spec.by or body
+        method.add(Para(t("stage_method_definitief", lang, body=body, by=by,
+                          date=fmt.long_date(stage.reactie.spec.date, lang), chapter=t("stage_h_chapter", lang))))
     if stage.name == "definitief":
         chapter = reactie_section(stage, recs, result, lang)
         heading = t("doc_h_recommendations", lang)

@@ -113,8 +113,8 @@ def render_html(doc: Document) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(doc.title)}</title><style>{CSS}{stage_css(doc.running_head) if doc.running_head else ''}"
         "</style></head><body>",
-        *([f'<p class="stage">{_e(doc.running_head)}</p>'] if doc.running_head else []),
-        f"<header><h1>{_e(doc.title)}</h1><p class=\"subtitle\">{_e(doc.subtitle)}</p>",
+        "<header>" + (f'<p class="stage">{_e(doc.running_head)}</p>' if doc.running_head else "")
+        + f"<h1>{_e(doc.title)}</h1><p class=\"subtitle\">{_e(doc.subtitle)}</p>",
         *[block(b) for b in doc.front],
         "</header>",
         *([_contents(doc)] if doc.contents else []),
