@@ -69,7 +69,7 @@ def follow_up_section(a: Audited, previous: dict[str, Any], reactie: Reactie, la
         rows.append([str(i), rec.action(lang), decision, promised, t(f"stage_now_{state_now(a, rec)}", lang)])
     if rows:
         s.add(Table([t("doc_col_nr", lang), t("stage_col_recommendation", lang), t("stage_col_response", lang),
-                     t("stage_col_promised", lang), t("stage_col_now", lang)], rows, [1, 6, 3, 6, 3]))
+                     t("stage_col_promised", lang), t("stage_col_now", lang)], rows, [2, 6, 3, 6, 3]))
     else:
         s.add(Para(t("stage_follow_up_none", lang)))
     return s

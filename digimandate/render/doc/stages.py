@@ -181,7 +181,7 @@ def reactie_section(stage: Stage, recs: list[Recommendation], result: AuditResul
             rows.append([str(i), rec.action(lang), t(f"stage_decision_{r.decision}", lang), promised])
         if rows:
             sub.add(Table([t("doc_col_nr", lang), t("stage_col_recommendation", lang), t("stage_col_response", lang),
-                           t("stage_col_promised", lang)], rows, [1, 7, 3, 7]))
+                           t("stage_col_promised", lang)], rows, [2, 7, 3, 7]))
         else:
             sub.add(Para(t("doc_recs_none", lang)))
         missing = [str(i) for i in range(1, len(recs) + 1) if i not in answered]
