@@ -86,10 +86,10 @@ def test_recording_facts_is_never_a_decision_of_the_executive(runner: CliRunner)
 
 def test_arguments_are_numbered_per_decision(runner: CliRunner) -> None:
     args = section(proposal(runner, "nl"), "Argumenten")
-    numbers = re.findall(r"^- (\d+\.\d+) ", args, flags=re.M)
+    numbers = re.findall(r"^(\d+\.\d+) ", args, flags=re.M)
     assert numbers == ["1.1", "1.2", "2.1", "2.2", "3.1"]
     assert "**Beslispunt 2:** In te stemmen met aanbeveling 17" in args
-    assert "- 2.2 Het onderzoek stelde vast dat niet is voldaan aan de norm \"De raad, of het college" in args
+    assert "\n2.2 Het onderzoek stelde vast dat niet is voldaan aan de norm \"De raad, of het college" in args
 
 
 def test_the_effect_is_for_residents_not_levels(runner: CliRunner) -> None:
@@ -110,7 +110,7 @@ def test_finance_names_the_estimate_and_the_cover(runner: CliRunner) -> None:
     text = render_markdown(built.build())
     assert "| 2 | nog te ramen (uiterlijk 17 februari 2027) | nog te bepalen, bij de raming |" in section(text,
                                                                                                      "Financiën")
-    assert "- 2.3 Dit vraagt veel werk; een raming volgt uiterlijk 17 februari 2027" in text
+    assert "\n2.3 Dit vraagt veel werk; een raming volgt uiterlijk 17 februari 2027" in text
 
 
 def test_communication_informs_the_council(runner: CliRunner) -> None:

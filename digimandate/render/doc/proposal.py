@@ -134,7 +134,7 @@ class _Proposal:
         s = Section(self.tx("prop_h_arguments"))
         for i, point in enumerate(points, 1):
             s.add(Para(point.text, label=self.tx("prop_label_point", n=i)))
-            s.add(Items([f"{i}.{j} {text}" for j, text in enumerate(point.arguments, 1)]))
+            s.blocks += [Para(f"{i}.{j} {text}") for j, text in enumerate(point.arguments, 1)]
         return s
 
     # ---------------------------------------------------------------- the other parts
