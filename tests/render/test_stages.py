@@ -255,7 +255,9 @@ def test_the_previous_reactie_is_checked_against_the_previous_report(runner: Cli
     result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--previous", str(previous),
                                  "--previous-reactie", str(reactie)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{reactie}:3:6: error: responses[0].recommendation: recommendation 99 does not")
+    assert result.stderr == (f"{reactie}:3:6: error: responses[0].recommendation: recommendation 99 does not exist "
+                             "in the previous report\n  hint: the previous report numbered its recommendations 1–27, "
+                             "as the findings of the previous result rank now\n")
 
 
 def test_a_markdown_report_keeps_its_pictures(runner: CliRunner, tmp_path: Path) -> None:

@@ -83,18 +83,19 @@ def load_reactie(path: Path) -> Reactie:
     return Reactie(validate_model(loaded, ReactieFile), loaded)
 
 
-def check_references(reactie: Reactie, known: int) -> None:
-    """Every response names a recommendation the report has, and names it once."""
+def check_references(reactie: Reactie, known: int, previous: bool = False) -> None:
+    """Every response names a recommendation the report (or the previous report) has, and names it once."""
     problems = []
     seen: set[int] = set()
     shown = f"1–{known}" if known > 1 else "1" if known else "–"
+    which = "_previous" if previous else ""
     for i, r in enumerate(reactie.spec.responses):
         where = reactie.loaded.locate("responses", i, "recommendation")
         path = f"responses[{i}].recommendation"
         if r.recommendation > known:
-            key, hint = ("stage_reactie_unknown", "stage_reactie_unknown_hint") if known else \
-                ("stage_reactie_unknown", "stage_reactie_none_hint")
-            problems.append(problem(where, path, key, hint, n=r.recommendation, known=shown))
+            hint = f"stage_reactie_unknown{which}_hint" if known else f"stage_reactie_none{which}_hint"
+            problems.append(problem(where, path, f"stage_reactie_unknown{which}", hint, n=r.recommendation,
+                                    known=shown))
         elif r.recommendation in seen:
             problems.append(problem(where, path, "stage_reactie_twice", "stage_reactie_twice_hint",
                                     n=r.recommendation))
