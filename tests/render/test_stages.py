@@ -298,3 +298,27 @@ def test_html_and_word_hold_the_chart_inside(runner: CliRunner, tmp_path: Path) 
         result = runner.invoke(app, ["report", SMALL, "-o", str(tmp_path / f"advies.{fmt}"), "-f", fmt])
         assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["advies.docx", "advies.html"]
+
+
+def test_a_quote_checks_that_the_number_still_names_it(runner: CliRunner, tmp_path: Path) -> None:
+    ok = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - recommendation: 2\n"
+                                 "    quote: wijs voor elk kanaal een afdeling aan die er eigenaar van is\n"
+                                 "    response: overgenomen\n")
+    assert runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "definitief", "--reactie",
+                               str(ok)]).exit_code == 0
+    moved = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - recommendation: 3\n"
+                                    "    quote: Wijs voor elk kanaal een afdeling aan die er eigenaar van is.\n"
+                                    "    response: overgenomen\n")
+    result = runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "definitief", "--reactie", str(moved)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{moved}:4:5: fout: responses[0].quote: aanbeveling 3 luidt in dit rapport anders dan "
+                             "de reactie citeert\n  tip: het citaat is aanbeveling 2: de nummering is na het concept "
+                             "veranderd; noem 2\n")
+    wrong = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - {recommendation: 1, quote: iets anders, "
+                                    "response: niet}\n")
+    result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--stage", "definitief", "--reactie", str(wrong)])
+    assert result.exit_code == 2
+    assert result.stderr.endswith("recommendation 1 reads differently in this report than the response quotes\n"
+                                  "  hint: recommendation 1 reads: \"Appoint a member of management as sponsor of "
+                                  "digital service delivery, in a municipality preferably the municipal secretary.\"; "
+                                  "correct the number or the quote\n")

@@ -57,7 +57,7 @@ def state_now(a: Audited, rec: Recommendation) -> str:
 def follow_up_section(a: Audited, previous: dict[str, Any], reactie: Reactie, lang: Lang) -> Section:
     """The table of the earlier recommendations: the action, the reaction, what was promised, the state now."""
     recs = previous_recommendations(a, previous)
-    check_references(reactie, len(recs), previous=True)
+    check_references(reactie, [rec.action(lang) for rec in recs], previous=True)
     answered = {r.recommendation: r for r in reactie.spec.responses}
     s = Section(t("stage_h_follow_up", lang))
     s.add(Para(t("stage_follow_up_intro", lang)))

@@ -38,7 +38,7 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
         if stage is not None or previous_reactie is not None:
             recs = recommendations(a)
             if stage is not None and stage.reactie is not None:
-                check_references(stage.reactie, len(recs))
+                check_references(stage.reactie, [rec.action(lang) for rec in recs])
             if previous is not None and previous_reactie is not None:
                 add_follow_up(doc, a, previous, previous_reactie)
             apply_stage(doc, stage, recs, a.result, written)

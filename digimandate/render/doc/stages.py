@@ -48,6 +48,8 @@ class Response(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     recommendation: int = Field(ge=1)
+    # the recommendation as the report words it, optional: a check that the number still names it
+    quote: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
     response: Decision
     actions: list[Promise] = Field(default=[], max_length=50)
     text: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
@@ -83,10 +85,23 @@ def load_reactie(path: Path) -> Reactie:
     return Reactie(validate_model(loaded, ReactieFile), loaded)
 
 
-def check_references(reactie: Reactie, known: int, previous: bool = False) -> None:
-    """Every response names a recommendation the report (or the previous report) has, and names it once."""
+def _same(a: str, b: str) -> bool:
+    """Two wordings of one recommendation: equal but for spacing, case and a closing full stop."""
+    def norm(text: str) -> str:
+        return " ".join(text.split()).casefold().rstrip(".")
+    return norm(a) == norm(b)
+
+
+def check_references(reactie: Reactie, known: int | list[str], previous: bool = False) -> None:
+    """Every response names a recommendation the report (or the previous report) has, and names it once.
+
+    ``known`` is the number of recommendations, or their wordings: a response that quotes its recommendation
+    must quote the one its number names (a corrected concept can renumber).
+    """
     problems = []
     seen: set[int] = set()
+    texts = known if isinstance(known, list) else []
+    known = len(known) if isinstance(known, list) else known
     shown = f"1–{known}" if known > 1 else "1" if known else "–"
     which = "_previous" if previous else ""
     for i, r in enumerate(reactie.spec.responses):
@@ -96,6 +111,12 @@ def check_references(reactie: Reactie, known: int, previous: bool = False) -> No
             hint = f"stage_reactie_unknown{which}_hint" if known else f"stage_reactie_none{which}_hint"
             problems.append(problem(where, path, f"stage_reactie_unknown{which}", hint, n=r.recommendation,
                                     known=shown))
+        elif r.quote is not None and texts and not _same(r.quote, texts[r.recommendation - 1]):
+            other = next((str(i) for i, text in enumerate(texts, 1) if _same(r.quote, text)), None)
+            problems.append(problem(reactie.loaded.locate("responses", i, "quote"), f"responses[{i}].quote",
+                                    "stage_reactie_quote", "stage_reactie_quote_moved_hint" if other else
+                                    "stage_reactie_quote_hint", n=r.recommendation, other=other or "",
+                                    text=texts[r.recommendation - 1]))
         elif r.recommendation in seen:
             problems.append(problem(where, path, "stage_reactie_twice", "stage_reactie_twice_hint",
                                     n=r.recommendation))
