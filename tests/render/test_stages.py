@@ -322,3 +322,8 @@ def test_a_quote_checks_that_the_number_still_names_it(runner: CliRunner, tmp_pa
                                   "  hint: recommendation 1 reads: \"Appoint a member of management as sponsor of "
                                   "digital service delivery, in a municipality preferably the municipal secretary.\"; "
                                   "correct the number or the quote\n")
+
+
+def test_a_dutch_quote_fits_an_english_report(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["report", SMALL, "--lang", "en", *DEFINITIEF])
+    assert result.exit_code == 0, result.output  # the sample reactie quotes recommendation 3 in Dutch

@@ -13,7 +13,7 @@ from digimandate.render.common import Audited
 from digimandate.render.doc.actions import Recommendation, recommendations
 from digimandate.render.doc.adapter import basis, top_entity
 from digimandate.render.doc.model import Document, Para, Section, Table
-from digimandate.render.doc.stages import Reactie, check_references, promise_text
+from digimandate.render.doc.stages import Reactie, check_references, promise_text, wordings
 
 
 def _finding(item: dict[str, Any], a: Audited) -> Finding | None:
@@ -57,7 +57,7 @@ def state_now(a: Audited, rec: Recommendation) -> str:
 def follow_up_section(a: Audited, previous: dict[str, Any], reactie: Reactie, lang: Lang) -> Section:
     """The table of the earlier recommendations: the action, the reaction, what was promised, the state now."""
     recs = previous_recommendations(a, previous)
-    check_references(reactie, [rec.action(lang) for rec in recs], previous=True)
+    check_references(reactie, wordings(recs, lang), previous=True)
     answered = {r.recommendation: r for r in reactie.spec.responses}
     s = Section(t("stage_h_follow_up", lang))
     s.add(Para(t("stage_follow_up_intro", lang)))

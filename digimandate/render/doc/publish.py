@@ -18,7 +18,7 @@ from digimandate.render.doc.memo import Audience, build_memo, plan
 from digimandate.render.doc.model import Chart, Document, Section
 from digimandate.render.doc.proposal import build_proposal
 from digimandate.render.doc.report import build_report
-from digimandate.render.doc.stages import Reactie, Stage, apply_stage, check_references
+from digimandate.render.doc.stages import Reactie, Stage, apply_stage, check_references, wordings
 
 FORMATS = ("md", "html", "docx")
 
@@ -38,7 +38,7 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
         if stage is not None or previous_reactie is not None:
             recs = recommendations(a)
             if stage is not None and stage.reactie is not None:
-                check_references(stage.reactie, [rec.action(lang) for rec in recs])
+                check_references(stage.reactie, wordings(recs, lang))
             if previous is not None and previous_reactie is not None:
                 add_follow_up(doc, a, previous, previous_reactie)
             apply_stage(doc, stage, recs, a.result, written)

@@ -85,6 +85,12 @@ def load_reactie(path: Path) -> Reactie:
     return Reactie(validate_model(loaded, ReactieFile), loaded)
 
 
+def wordings(recs: list[Recommendation], lang: Lang) -> list[tuple[str, ...]]:
+    """Each recommendation's action in the report's language, then in the other."""
+    other: Lang = "en" if lang == "nl" else "nl"
+    return [(rec.action(lang), rec.action(other)) for rec in recs]
+
+
 def _same(a: str, b: str) -> bool:
     """Two wordings of one recommendation: equal but for spacing, case and a closing full stop."""
     def norm(text: str) -> str:
@@ -92,11 +98,12 @@ def _same(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
-def check_references(reactie: Reactie, known: int | list[str], previous: bool = False) -> None:
+def check_references(reactie: Reactie, known: int | list[tuple[str, ...]], previous: bool = False) -> None:
     """Every response names a recommendation the report (or the previous report) has, and names it once.
 
-    ``known`` is the number of recommendations, or their wordings: a response that quotes its recommendation
-    must quote the one its number names (a corrected concept can renumber).
+    ``known`` is the number of recommendations, or their wordings (the report's language first, then the
+    other): a response that quotes its recommendation must quote the one its number names (a corrected
+    concept can renumber), in either language.
     """
     problems = []
     seen: set[int] = set()
@@ -111,12 +118,13 @@ def check_references(reactie: Reactie, known: int | list[str], previous: bool = 
             hint = f"stage_reactie_unknown{which}_hint" if known else f"stage_reactie_none{which}_hint"
             problems.append(problem(where, path, f"stage_reactie_unknown{which}", hint, n=r.recommendation,
                                     known=shown))
-        elif r.quote is not None and texts and not _same(r.quote, texts[r.recommendation - 1]):
-            other = next((str(i) for i, text in enumerate(texts, 1) if _same(r.quote, text)), None)
+        elif r.quote is not None and texts and not any(_same(r.quote, w) for w in texts[r.recommendation - 1]):
+            other = next((str(i) for i, words in enumerate(texts, 1) if any(_same(r.quote, w) for w in words)),
+                         None)
             problems.append(problem(reactie.loaded.locate("responses", i, "quote"), f"responses[{i}].quote",
                                     "stage_reactie_quote", "stage_reactie_quote_moved_hint" if other else
                                     "stage_reactie_quote_hint", n=r.recommendation, other=other or "",
-                                    text=texts[r.recommendation - 1]))
+                                    text=texts[r.recommendation - 1][0]))
         elif r.recommendation in seen:
             problems.append(problem(where, path, "stage_reactie_twice", "stage_reactie_twice_hint",
                                     n=r.recommendation))
