@@ -327,3 +327,15 @@ def test_a_quote_checks_that_the_number_still_names_it(runner: CliRunner, tmp_pa
 def test_a_dutch_quote_fits_an_english_report(runner: CliRunner) -> None:
     result = runner.invoke(app, ["report", SMALL, "--lang", "en", *DEFINITIEF])
     assert result.exit_code == 0, result.output  # the sample reactie quotes recommendation 3 in Dutch
+
+
+def test_a_reactie_answers_one_organisation(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["report", "examples/", "-o", f"{tmp_path}/out/", "--lang", "en", *DEFINITIEF])
+    assert result.exit_code == 2
+    assert result.stderr == ("error: a response belongs to the report of one organisation, not of 5\n"
+                             "  hint: write the report per organisation file\n")
+    assert not (tmp_path / "out").exists()
+    result = runner.invoke(app, ["report", "examples/", "-o", f"{tmp_path}/out/", "--lang", "en", "--stage", "concept"])
+    assert result.exit_code == 0, result.output
+    texts = [p.read_text(encoding="utf-8") for p in sorted((tmp_path / "out").glob("*.md"))]
+    assert len(texts) == 5 and all(text.startswith("**Draft · version 0.1 · 18 November 2026**\n") for text in texts)
