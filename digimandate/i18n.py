@@ -16,7 +16,8 @@ LANGS: tuple[Lang, ...] = ("nl", "en")
 
 TEXTS = Path(__file__).resolve().parent / "texts"
 # The areas of the catalogue, one file each; a key lives in exactly one of them.
-AREAS: tuple[str, ...] = ("messages", "documents", "templates", "importers", "help", "procedure")
+AREAS: tuple[str, ...] = ("messages", "documents", "templates", "importers", "help", "procedure", "stages",
+                         "proposal")
 
 
 def _load() -> dict[str, dict[str, str]]:

@@ -181,7 +181,8 @@ def test_no_key_is_defined_twice() -> None:
 
 
 # A key's prefix says its file; the other files hold no key with these prefixes.
-AREA_PREFIXES = {"help": "help_", "documents": "doc_", "importers": "imp_", "procedure": "proc_"}
+AREA_PREFIXES = {"help": "help_", "documents": "doc_", "importers": "imp_", "procedure": "proc_", "stages": "stage_",
+                 "proposal": "prop_"}
 
 
 def test_a_keys_prefix_says_its_file() -> None:

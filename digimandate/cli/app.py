@@ -322,6 +322,13 @@ PreviousOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help=_h("help_opt_document_force"))]
 
 
+class StageOpt(str, enum.Enum):
+    """The stage of a report: a draft for the executive's response, or the final report."""
+
+    concept = "concept"
+    definitief = "definitief"
+
+
 class AudienceOpt(str, enum.Enum):
     """Who decides on the memo."""
 
@@ -377,13 +384,36 @@ def report_cmd(
     compare: Annotated[bool, typer.Option("--compare", help=_h("help_opt_compare"))] = False,
     rank: Annotated[bool, typer.Option("--rank", help=_h("help_opt_rank"))] = False,
     against_median: Annotated[bool, typer.Option("--against-median", help=_h("help_opt_against_median"))] = False,
+    stage: Annotated[
+        Optional[StageOpt], typer.Option("--stage", help=_h("help_opt_stage"))  # noqa: UP045
+    ] = None,
+    doc_version: Annotated[
+        Optional[str], typer.Option("--doc-version", help=_h("help_opt_doc_version"),  # noqa: UP045
+                                    metavar=_h("help_metavar_text"))
+    ] = None,
+    reactie: Annotated[
+        OptPath, typer.Option("--reactie", help=_h("help_opt_reactie"), metavar=_h("help_metavar_file"))
+    ] = None,
+    nawoord: Annotated[
+        OptPath, typer.Option("--nawoord", help=_h("help_opt_nawoord"), metavar=_h("help_metavar_file"))
+    ] = None,
+    previous_reactie: Annotated[
+        OptPath, typer.Option("--previous-reactie", help=_h("help_opt_previous_reactie"),
+                              metavar=_h("help_metavar_file"))
+    ] = None,
+    sender: Annotated[
+        Optional[str], typer.Option("--from", help=_h("help_opt_report_from"),  # noqa: UP045
+                                    metavar=_h("help_metavar_text"))
+    ] = None,
 ) -> None:
     """Write the advice report (adviesrapport) as Markdown, HTML or Word; or compare the organisations of a folder."""
-    from digimandate.cli.documents import DocRequest
+    from digimandate.cli.documents import DocRequest, StageRequest
 
     req = DocRequest("report", output, default_file(file), _options(lang, config, no_config, checklist),
                      Limits(max_bytes=max_bytes), template=template, previous=previous, force=force, names=names,
-                     fmt=fmt.value, reference=reference)
+                     fmt=fmt.value, reference=reference, sender=sender,
+                     stage=StageRequest(stage.value if stage else None, doc_version, reactie, nawoord,
+                                        previous_reactie))
     if compare or rank or against_median:
         _compare(req, rank, against_median)
     _document(req)

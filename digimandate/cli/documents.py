@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from digimandate.audit.result import AuditResult
 from digimandate.cli.run import Run, output_names
@@ -19,7 +19,36 @@ from digimandate.model.loader import Limits
 from digimandate.render.common import Audited
 from digimandate.render.formats import FORMATS
 
+if TYPE_CHECKING:
+    from digimandate.render.doc.stages import Reactie, Stage, StageName
+
 Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class StageRequest:
+    """What ``report --stage`` was given: the stage, a version, the reactie, the nawoord, the previous reactie."""
+
+    name: str | None = None  # None: a report without a stage, as written before stages existed
+    version: str | None = None
+    reactie: Path | None = None
+    nawoord: Path | None = None
+    previous_reactie: Path | None = None
+
+    def check(self, req: DocRequest) -> None:
+        """Options that belong together, refused before anything is audited."""
+        given = [(opt, path) for opt, path in (("--stage", self.name), ("--doc-version", self.version),
+                                                ("--reactie", self.reactie), ("--nawoord", self.nawoord),
+                                                ("--previous-reactie", self.previous_reactie)) if path]
+        if given and (req.kind != "report" or req.template is not None):
+            raise UsageError("stage_report_only", option=given[0][0])
+        for opt, path in (("--reactie", self.reactie), ("--nawoord", self.nawoord)):
+            if path is not None and self.name != "definitief":
+                raise UsageError("stage_needs_definitief", option=opt)
+        if self.name == "definitief" and self.reactie is None:
+            raise UsageError("stage_definitief_needs_reactie")
+        if self.previous_reactie is not None and req.previous is None:
+            raise UsageError("stage_previous_reactie_needs_previous")
 
 
 @dataclass(frozen=True)
@@ -40,6 +69,7 @@ class DocRequest:
     fmt: str = "md"  # one of render.formats.document_formats()
     audience: str = "directie"  # who decides on a memo: directie or college
     reference: Path | None = None  # a Word file whose house style a docx takes
+    stage: StageRequest = field(default_factory=StageRequest)
 
     @property
     def output(self) -> Path | None:
@@ -98,6 +128,7 @@ def pick_previous(items: list[dict[str, Any]], result: AuditResult, file: str, l
 
 def document(run: Run, req: DocRequest, say: Warn) -> None:
     """Audit the file (or folder) and write the report or memo; warnings and what was written go to ``say``."""
+    req.stage.check(req)
     check_template(req.kind, req.template)
     run.audit([req.file], keep_models=True)  # the documents describe the organisation
     if run.exit_code:
@@ -122,6 +153,7 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
     if req.reference is not None and (req.fmt != "docx" or req.template is not None):
         raise UsageError("reference_docx_needs_docx")  # a house style silently ignored would surprise
     earlier = load_previous_results(req.previous) if req.previous else None
+    stage, answered = _stage_inputs(req, len(results))  # read and checked before any document is made
     names = output_names(results) if per_org else []
     targets = [_target(req, names[i] if per_org else None) for i in range(len(results))]
     if not stdout_only:  # refuse before any document is made (a Word report takes a second or more)
@@ -139,7 +171,7 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
             for cid, before, after in version_changes(result, previous):
                 warn(t("previous_version_differs", lang, id=cid, before=before, after=after))
         if req.template is None:
-            planned.append((target, _client_document(audited, req, lang, today(), previous), lang, True))
+            planned += _client_document(audited, req, lang, today(), previous, target, stage, answered)
             continue
         planned += _template_document(audited, req, lang, today(), previous, target)
     if stdout_only:
@@ -161,28 +193,66 @@ def _target(req: DocRequest, name: str | None) -> Path | None:
 
 
 def _files(req: DocRequest, target: Path) -> list[Path]:
-    """The files one document writes: the document, and beside a template report its chart."""
-    if req.template is not None and req.kind == "report":
-        return [target.parent / f"{target.stem}.maturity.svg", target]
+    """The files one document writes: the document, and beside a Markdown report its chart."""
+    if _chart_beside(req):
+        return [target.parent / chart_name(target), target]
     return [target]
+
+
+def _chart_beside(req: DocRequest) -> bool:
+    """A Markdown report keeps its maturity chart as an SVG file beside it (HTML and Word hold it inside)."""
+    return req.kind == "report" and (req.template is not None or req.fmt == "md")
+
+
+def chart_name(target: Path) -> str:
+    """The chart's file name beside a report: ``advies.md`` -> ``advies.maturity.svg``."""
+    return f"{target.stem}.maturity.svg"
 
 
 def _inputs(run: Run, req: DocRequest) -> Inputs:
     """Every file a document run reads: the audit's, the earlier result, the Word style and the template folder."""
     inputs = run.inputs()
-    inputs.add(req.previous, req.reference, *(sorted(req.template.iterdir()) if req.template else ()))
+    inputs.add(req.previous, req.reference, req.stage.reactie, req.stage.nawoord, req.stage.previous_reactie,
+               *(sorted(req.template.iterdir()) if req.template else ()))
     return inputs
 
 
-def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date,
-                     previous: dict[str, Any] | None) -> bytes:
-    """The report or memo built once as a document model and rendered in the asked format."""
+def _stage_inputs(req: DocRequest, count: int) -> tuple[Stage | None, Reactie | None]:
+    """The report's stage with its reactie and nawoord read, and the reactie to the previous report."""
+    from digimandate.render.doc.stages import DEFAULT_VERSION, Stage, load_nawoord, load_reactie
+
+    sr = req.stage
+    if count > 1 and (sr.reactie or sr.previous_reactie):  # a reactie answers one organisation's report
+        raise UsageError("stage_one_organisation", count=count)
+    before = load_reactie(sr.previous_reactie) if sr.previous_reactie else None
+    if sr.name is None:
+        return None, before
+    name: StageName = "definitief" if sr.name == "definitief" else "concept"
+    return Stage(name, sr.version or DEFAULT_VERSION[name], load_reactie(sr.reactie) if sr.reactie else None,
+                 load_nawoord(sr.nawoord) if sr.nawoord else None), before
+
+
+def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date, previous: dict[str, Any] | None,
+                     target: Path | None, stage: Stage | None = None,
+                     before: Reactie | None = None) -> list[tuple[Path | None, str | bytes, Lang, bool]]:
+    """The report or memo built once as a document model and rendered in the asked format.
+
+    A Markdown report written to a file gets its maturity chart as an SVG file beside it, named in the text;
+    on standard output the chart stays a table.
+    """
     from digimandate.render.doc.memo import Audience
-    from digimandate.render.doc.publish import build, render
+    from digimandate.render.doc.publish import build, chart_of, render
+    from digimandate.render.doc.svg import chart_svg
 
     audience: Audience = "college" if req.audience == "college" else "directie"
-    doc = build(a, req.kind, lang, written, audience, req.to, req.sender, previous, names=req.names)
-    return render(doc, req.fmt, req.reference)
+    doc = build(a, req.kind, lang, written, audience, req.to, req.sender, previous, names=req.names,
+                stage=stage, previous_reactie=before)
+    figure = chart_of(doc) if target is not None and _chart_beside(req) else None
+    if figure is None or target is None:
+        return [(target, render(doc, req.fmt, req.reference), lang, True)]
+    svg = chart_svg(figure).replace("<svg ", '<svg version="1.1" ', 1)
+    return [(target.parent / chart_name(target), f'<?xml version="1.0" encoding="UTF-8"?>\n{svg}\n', lang, False),
+            (target, render(doc, req.fmt, req.reference, chart_file=chart_name(target)), lang, True)]
 
 
 def _template_document(a: Audited, req: DocRequest, lang: Lang, written: date,
@@ -191,7 +261,7 @@ def _template_document(a: Audited, req: DocRequest, lang: Lang, written: date,
     """A document from the user's own Markdown template (``--template``), with the chart beside a report."""
     from digimandate.render.documents import DocOptions, maturity_chart, memo, report
 
-    chart_file = f"{target.stem}.maturity.svg" if target is not None and req.kind == "report" else None
+    chart_file = chart_name(target) if target is not None and req.kind == "report" else None
     opts = DocOptions(lang=lang, written=written, template_dir=req.template, previous=previous,
                       chart_file=chart_file, to=req.to, sender=req.sender, names=req.names)
     out: list[tuple[Path | None, str | bytes, Lang, bool]] = []

@@ -1,4 +1,4 @@
-"""What the advice report and the memo conclude from an audit: ranked actions, decisions, job design, progress."""
+"""What the documents conclude from an audit beside the ranked recommendations: job design and progress."""
 
 from __future__ import annotations
 
@@ -7,77 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from digimandate.audit.result import AuditResult, Finding
-from digimandate.audit.specs import SEVERITY_RANK, ActiveRule, RuleSet, fill
 from digimandate.errors import InputError, Location, Term, problem
-from digimandate.i18n import Lang
 from digimandate.model.org import SERVICE_FUNCTIONS, Mandate, OrgModel
 from digimandate.reading import MAX_RESULT_BYTES, JsonProblem, parse_json, read_text
-
-MAX_NAMES = 5
-
-
-@dataclass(frozen=True)
-class Action:
-    """A failing rule, as something to do."""
-
-    rule: ActiveRule
-    findings: tuple[Finding, ...]
-
-    @property
-    def sort_key(self) -> tuple[int, int, int, str]:
-        """Lower levels first, then higher severity, then more places, then id."""
-        return (self.rule.spec.level, -SEVERITY_RANK[self.rule.severity], -len(self.findings), self.rule.id)
-
-    def subjects(self) -> list[str]:
-        """The names of the entities concerned, without repeats."""
-        return list(dict.fromkeys(f.arg("name") or f.arg("process") or f.entity for f in self.findings))
-
-
-def verdict_withheld(result: AuditResult) -> bool:
-    """True when no level is stated because too few checks rest on recorded facts (model v2)."""
-    return result.maturity.level is None and result.maturity.reason == "insufficient_evidence"
-
-
-def actions(result: AuditResult, rules: RuleSet, observed_only: bool | None = None) -> list[Action]:
-    """Every failing rule as an action, ranked by the level it holds back and its severity.
-
-    With ``observed_only`` (by default: when the verdict is withheld for lack of evidence) only
-    findings on recorded facts count: nobody is asked to act on a fact that is merely not recorded.
-    """
-    only_observed = verdict_withheld(result) if observed_only is None else observed_only
-    by_rule: dict[str, list[Finding]] = {}
-    # a waived finding still holds the level back (model v2), so it stays something to do
-    for f in (*result.findings, *(w.finding for w in result.waived)):
-        if only_observed and f.basis != "observed":
-            continue
-        if f.kind != "meta":
-            by_rule.setdefault(f.rule, []).append(f)
-    out = [Action(rules.rules[rule_id], tuple(fs)) for rule_id, fs in by_rule.items()]
-    return sorted(out, key=lambda a: a.sort_key)
-
-
-def names(items: list[str], lang: Lang, more: str) -> str:
-    """A short list of names: at most five, then "and N more"."""
-    shown = ", ".join(items[:MAX_NAMES])
-    if len(items) > MAX_NAMES:
-        shown += " " + more.format(count=len(items) - MAX_NAMES)
-    return shown
-
-
-def decisions(result: AuditResult, rules: RuleSet, lang: Lang, more: str, limit: int = 6) -> list[str]:
-    """Board decisions for the failing rules that carry one, most urgent first."""
-    out = []
-    for action in actions(result, rules):
-        text = action.rule.spec.decision_for({f.message_key for f in action.findings})
-        if text is None:
-            continue
-        listing = names(action.subjects(), lang, more)
-        who = names(list(dict.fromkeys(f.arg("who") for f in action.findings if f.arg("who"))), lang, more)
-        values = {**action.rule.params, "products": listing, "channels": listing, "who": who or listing}
-        out.append(fill(text.get(lang), values))
-        if len(out) == limit:
-            break
-    return out
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,10 @@
-"""The advice report and the board memo: context from the audit, rendered through Jinja2 templates."""
+"""One's own report and memo templates (``--template``): the context, rendered through Jinja2 in the sandbox.
+
+The context comes from the same document model and the same ranked recommendations as the built-in
+documents: ``document`` is the built-in report or memo as plain data, ``ranked`` every recommendation
+in the report's order and with its number, and ``actions``, ``recommendations`` and ``decisions``
+are drawn from those, so a template and the built-in documents never rank or word an action apart.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +17,9 @@ from markupsafe import Markup
 
 from digimandate.audit.result import Finding
 from digimandate.i18n import Lang, counted, t
-from digimandate.render.advice import Action, Progress, actions, decisions, job_views, names, progress
+from digimandate.render.advice import Progress, job_views, progress
 from digimandate.render.common import Audited
+from digimandate.render.doc.actions import Recommendation, observed, recommendations
 from digimandate.render.levels import (
     coverage_text,
     dimension_reason,
@@ -129,31 +136,71 @@ def _coverage(a: Audited, dimension: str, lang: Lang) -> list[str]:
 
 
 def facts_to_collect(a: Audited, lang: Lang) -> list[str]:
-    """Per rule, the facts the file does not record (model v2: "niet aangetoond"), most urgent first."""
+    """Per rule, the facts the file does not record (model v2: "niet aangetoond"), in the report's order."""
     out = []
-    for action in actions(a.result, a.rules, observed_only=False):
-        unrecorded = [f for f in action.findings if f.basis == "not_recorded"]
+    for rec in recommendations(a):
+        unrecorded = [f for f in rec.findings if f.basis == "not_recorded"]
         if not unrecorded:
             continue
-        title = action.rule.spec.title.get(lang)
+        title = rec.rule.spec.title.get(lang)
         if len(unrecorded) == 1:
             out.append(f"{title}: {unrecorded[0].message(lang)}")
         else:
             subjects = list(dict.fromkeys(f.arg("name") or f.arg("process") or f.entity for f in unrecorded))
             out.append(f"{title}: {t('memo_not_shown', lang, count=len(unrecorded))}; "
-                       + names(subjects, lang, _text("and_more", lang)))
+                       + _names(subjects, lang))
     return out
 
 
-def _action(action: Action, lang: Lang) -> dict[str, Any]:
-    spec = action.rule.spec
-    more = _text("and_more", lang)
-    subjects = action.subjects()
-    shown = ", ".join(subjects[:5]) + (" " + more.format(count=len(subjects) - 5) if len(subjects) > 5 else "")
-    named = any(f.arg("name") or f.arg("process") for f in action.findings)
-    return {"title": trusted_md(spec.title.get(lang)), "rule": spec.id, "level": spec.level,
-            "severity": t(f"sev_{action.rule.severity}", lang), "advice": trusted_md(spec.advice.get(lang)),
-            "places": shown if named else "", "priority": _text(PRIORITY[action.rule.severity], lang)}
+def _names(items: list[str], lang: Lang, limit: int = 5) -> str:
+    """A short list of names: at most five, then "and N more"."""
+    shown = ", ".join(items[:limit])
+    if len(items) > limit:
+        shown += " " + _text("and_more", lang).format(count=len(items) - limit)
+    return shown
+
+
+def _action(a: Audited, rec: Recommendation, number: int, lang: Lang, numbers: dict[str, int]) -> dict[str, Any]:
+    """One ranked recommendation as a template reads it: as the report's table has it, and the rule behind it."""
+    from digimandate.render.doc.common import role_name
+
+    spec = rec.rule.spec
+    subjects = list(dict.fromkeys(f.arg("name") or f.arg("process") or f.entity for f in rec.findings))
+    named = any(f.arg("name") or f.arg("process") for f in rec.findings)
+    from digimandate.render.doc.words import fit, fit_channels
+
+    # in the words of this kind of organisation, about the channels it has: as the built-in documents say it
+    action = fit_channels(fit(rec.action(lang), a.result.organisation_type, lang),
+                          frozenset(c.type for c in a.model.channels), lang)
+    return {"number": number, "action": action, "impact": t(f"doc_grade_{rec.impact}", lang),
+            "effort": t(f"doc_grade_{rec.effort}", lang), "role": role_name(rec.role, a.result, lang),
+            "after": [numbers[r] for r in rec.after if r in numbers], "volume": rec.volume,
+            "title": trusted_md(spec.title.get(lang)), "rule": spec.id, "level": spec.level,
+            "severity": t(f"sev_{rec.rule.severity}", lang), "advice": trusted_md(spec.advice.get(lang)),
+            "places": _names(subjects, lang) if named else "", "priority": _text(PRIORITY[rec.rule.severity], lang)}
+
+
+def _ranked(a: Audited, lang: Lang) -> list[dict[str, Any]]:
+    """Every recommendation in the report's order, numbered as the report numbers it."""
+    recs = observed(recommendations(a))  # as the report: an action only where a recorded fact falls short
+    numbers = {rule: i for i, rec in enumerate(recs, 1) for rule in (rec.rule.id, *rec.merged)}
+    return [_action(a, rec, i, lang, numbers) for i, rec in enumerate(recs, 1)]
+
+
+def _decisions(a: Audited, lang: Lang, limit: int = 6) -> list[str]:
+    """The decisions the built-in memos ask, on recorded facts only, in the report's order."""
+    from digimandate.render.doc.actions import split
+    from digimandate.render.doc.common import decision
+    from digimandate.render.doc.memo import with_params
+    from digimandate.render.doc.names import Names
+
+    names = Names(a, lang)
+    out = []
+    for rec in recommendations(a):
+        seen = split(rec)[0] if rec.decided_by else None
+        if seen is not None:
+            out.append(decision(with_params(seen), a.result, names, lang))
+    return out[:limit]
 
 
 def _jobs(a: Audited, lang: Lang, names: bool = False) -> list[dict[str, Any]]:
@@ -249,7 +296,7 @@ def _base(a: Audited, opts: DocOptions) -> dict[str, Any]:
         "tx": Texts(lang), "org": a.result.organisation_name, "audit_date": a.result.audit_date.isoformat(),
         "written": opts.written.isoformat(), "tool_version": a.result.tool_version,
         "checklists": ", ".join(f"{c.id} {c.version}" for c in a.rules.checklists),
-        "status": (_text("memo_status_text", lang) if decisions(a.result, a.rules, lang, "")
+        "status": (_text("memo_status_text", lang) if _decisions(a, lang)
                    else t("memo_status_information", lang)),
         "file": a.result.file, "sha256": a.result.sha256, "level": level_text(m.level, lang),
         "level_name": level_name(m.level, m.reason, lang), "level_known": m.level is not None,
@@ -263,6 +310,7 @@ def _base(a: Audited, opts: DocOptions) -> dict[str, Any]:
         "progress_before": level_text(prog.level_before, lang) if prog else "",
         "progress_after": level_text(prog.level_after, lang) if prog else "",
         "finding_message": lambda f: f.message(lang),
+        "ranked": _ranked(a, lang),
     }
 
 
@@ -274,7 +322,7 @@ def report(a: Audited, opts: DocOptions) -> str:
     mermaid_texts = {"no_owner": t("no_owner_group", lang), "more_products": t("more_products", lang),
                      "co_owner": t("co_owner", lang), "no_holder": t("no_holder", lang)}
     ctx.update(
-        actions=[_action(action, lang) for action in actions(a.result, a.rules)[:5]],
+        actions=ctx["ranked"][:5], document=_document(a, "report", opts),
         chart=opts.chart_file, mermaid=diagram(a.model, mermaid_texts, lang),
         jobs=_jobs(a, lang, opts.names),
         appendix=appendix, changed=changed,
@@ -330,11 +378,20 @@ def memo(a: Audited, opts: DocOptions) -> str:
         ctx["facts"] = [*facts[:MEMO_FACTS], more.format(count=len(facts) - MEMO_FACTS)]
     ctx.update(
         to=opts.to or _text("memo_to_default", lang), sender=opts.sender or _text("memo_from_default", lang),
-        core=Markup(" ").join(sentences), decisions=decisions(a.result, a.rules, lang, more),
-        recommendations=[_action(a, lang) for a in actions(a.result, a.rules)[:5]], risks=risks,
+        core=Markup(" ").join(sentences), decisions=_decisions(a, lang),
+        recommendations=ctx["ranked"][:5], risks=risks, document=_document(a, "memo", opts),
         follow_up=(opts.written + timedelta(days=FOLLOW_UP_DAYS)).isoformat(),
     )
     return _render(opts, "memo.md.j2", ctx)
+
+
+def _document(a: Audited, kind: str, opts: DocOptions) -> dict[str, Any]:
+    """The built-in report or memo (to the management team) as plain data: what the template may lay out anew."""
+    from digimandate.render.doc.context import document_data
+    from digimandate.render.doc.publish import build
+
+    return document_data(build(a, kind, opts.lang, opts.written, "directie", opts.to, opts.sender, opts.previous,
+                               names=opts.names))
 
 
 def _render(opts: DocOptions, name: str, ctx: dict[str, Any]) -> str:

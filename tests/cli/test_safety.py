@@ -255,7 +255,9 @@ def test_a_folder_report_writes_one_document_per_organisation(runner: CliRunner,
     result = runner.invoke(app, ["report", "many", "-o", "out/", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert result.stderr == "wrote out/a.md\nwrote out/b.md\n"
-    assert sorted(p.name for p in (work / "out").iterdir()) == ["a.md", "b.md"]
+    assert sorted(p.name for p in (work / "out").iterdir()) == ["a.maturity.svg", "a.md", "b.maturity.svg", "b.md"]
+    assert "![Gemeente Dijkveld: maturity level per dimension](a.maturity.svg)" in (work / "out" / "a.md").read_text(
+        encoding="utf-8")
     assert "Gemeente Dijkveld" in (work / "out" / "a.md").read_text(encoding="utf-8")
     assert "Gemeente Lingewaard-Noord" in (work / "out" / "b.md").read_text(encoding="utf-8")
     result = runner.invoke(app, ["memo", "many", "-o", "out", "--lang", "en"])  # an existing folder

@@ -122,7 +122,8 @@ def test_memo_structure(runner: CliRunner) -> None:
                                   "--lang", "en"]).stdout
     addressed = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--to", "Gemeentesecretaris"]).stdout
     assert "| **Aan** | Gemeentesecretaris |" in addressed
-    assert college.startswith("# Proposal to the executive\n") and "| **To** | The municipal executive |" in college
+    assert college.startswith("# Proposal to the municipal executive\n")
+    assert "| **To** | The municipal executive |" in college
     assert "organisation-wide mandate" not in decisions_of(college)  # the college is informed, it grants nothing
     assert "(Works Councils Act, article 25)" not in college
 

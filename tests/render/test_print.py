@@ -210,12 +210,17 @@ def png_is_not_blank(png: Path) -> bool:
 # The documents printed, each with the table header row it must keep on one line.
 SMALL = "examples/small-municipality.yaml"
 LARGE = "examples/large-municipality.yaml"
+REACTIE = ["--reactie", "examples/audit/small-municipality.reactie.yaml",
+           "--nawoord", "examples/audit/small-municipality.nawoord.md"]
 HTML = {
     "report": (["report", SMALL], ["Nr.", "Actie", "Impact", "Wie"]),
     "memo": (["memo", SMALL, "--audience", "college", "--lang", "en"], ["Subject"]),
     "large": (["report", LARGE], ["Nr.", "Actie", "Impact"]),
     "opzet": (["opzet", SMALL], ["Norm", "Niveau", "Bron", "Parameters"]),
     "bevindingen": (["bevindingen", SMALL, "--lang", "en"], ["Organisation", "Gemeente"]),
+    "concept": (["report", SMALL, "--stage", "concept"], ["Nr.", "Actie"]),
+    "definitief": (["report", SMALL, "--stage", "definitief", "--lang", "en", *REACTIE],
+                   ["No.", "Recommendation", "Response"]),
 }
 WORD = {
     "report": (["report", SMALL], ["Nr.", "Actie", "Impact", "Wie"]),
@@ -223,7 +228,13 @@ WORD = {
     "large": (["report", LARGE], ["Nr.", "Actie", "Impact"]),
     "opzet": (["opzet", SMALL], ["Norm", "Niveau", "Bron", "Parameters"]),
     "bevindingen": (["bevindingen", SMALL, "--lang", "en"], ["Organisation", "Gemeente"]),
+    "concept": (["report", SMALL, "--stage", "concept"], ["Nr.", "Actie"]),
+    "definitief": (["report", SMALL, "--stage", "definitief", "--lang", "en", *REACTIE],
+                   ["No.", "Recommendation", "Response"]),
+    "college": (["memo", SMALL, "--audience", "college"], ["Beslispunt", "Raming", "Dekking"]),
 }
+# the stage every printed page of a staged report carries at its top
+STAGE = {"concept": ["Concept", "versie", "0.1"], "definitief": ["Final", "version", "1.0"]}
 
 
 @pytest.fixture(scope="module")
@@ -259,6 +270,31 @@ def test_html_prints(html_printed: dict[str, tuple[Path, Path]], name: str) -> N
 @pytest.mark.parametrize("name", ["report", "memo", "opzet", "bevindingen"])
 def test_docx_prints(word_printed: dict[str, Path], name: str) -> None:
     check_pages(word_printed[name], WORD[name][1])
+
+
+@needs_chromium
+@pytest.mark.xdist_group("chromium")
+@pytest.mark.parametrize("name", ["concept", "definitief"])
+def test_html_stage_on_every_page(html_printed: dict[str, tuple[Path, Path]], name: str) -> None:
+    pdf = html_printed[name][0]
+    check_pages(pdf, HTML[name][1])
+    assert_stage_on_every_page(pdf, STAGE[name])
+
+
+@needs_soffice
+@pytest.mark.xdist_group("soffice")
+@pytest.mark.parametrize("name", ["concept", "definitief", "college"])
+def test_docx_stage_and_proposal_print(word_printed: dict[str, Path], name: str) -> None:
+    check_pages(word_printed[name], WORD[name][1])
+    if name in STAGE:
+        assert_stage_on_every_page(word_printed[name], STAGE[name])
+
+
+def assert_stage_on_every_page(pdf: Path, words: list[str]) -> None:
+    """The stage, version and date stand in the top tenth of every page."""
+    for number, (_, height, found) in enumerate(pages(pdf), 1):
+        top = [w for _, y0, _, _, w in found if y0 < height / 10]
+        assert all(word in top for word in words), f"page {number}: {top}"
 
 
 @needs_chromium

@@ -104,7 +104,8 @@ def _form_findings(model: OrgModel, found: list[Finding]) -> bool:
 def recommendations(a: Audited) -> list[Recommendation]:
     """Every failing rule as an action, highest impact per effort first, never before what it depends on."""
     by_rule: dict[str, list[Finding]] = {}
-    for f in a.result.findings:
+    # a waived finding still holds the level back (maturity v2), so it stays something to do
+    for f in (*a.result.findings, *(w.finding for w in a.result.waived)):
         if f.kind != "meta":
             by_rule.setdefault(f.rule, []).append(f)
     totals, digitals = volumes(a.model), digital_volumes(a.model)

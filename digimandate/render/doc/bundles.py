@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from digimandate.i18n import Lang
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, recommendations
+from digimandate.render.doc.actions import Recommendation, observed, recommendations
 from digimandate.render.doc.common import role_name, schedule
 
 # Days after the report date by which a bundle is done, by the largest effort among its actions: two, three
@@ -44,7 +44,7 @@ def bundle_key(a: Audited, dimension: str) -> str:
 def bundles(a: Audited, lang: Lang, written: date, recs: list[Recommendation] | None = None,
             follow_up: date | None = None) -> list[Bundle]:
     """The recommendations of the report, numbered 1..n: the bundle with the most important action first."""
-    recs = recommendations(a) if recs is None else recs
+    recs = observed(recommendations(a)) if recs is None else recs
     audit = schedule(a, written, recs).follow_up if follow_up is None else follow_up
     grouped: dict[str, list[Recommendation]] = {}
     for rec in recs:  # recs are in priority order, so the first bundle met holds the most important action
@@ -82,3 +82,26 @@ def due_date(written: date, effort: str, audit: date) -> date:
 def numbers(found: list[Bundle]) -> dict[str, int]:
     """The number of the bundle each rule's action belongs to, by rule id."""
     return {rule: b.number for b in found for rec in b.actions for rule in (rec.rule.id, *rec.merged)}
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A recommendation as a bestuurlijke reactie names it: its number, its title in both languages, its actions."""
+
+    number: int
+    titles: tuple[str, str]  # Dutch, English: a reactie may quote it in either
+    actions: tuple[Recommendation, ...]
+
+    def action(self, lang: Lang) -> str:
+        """The recommendation's title in ``lang``."""
+        return self.titles[0] if lang == "nl" else self.titles[1]
+
+
+def numbered(a: Audited, written: date) -> list[Numbered]:
+    """The report's recommendations with the numbers it gives them (the bundles of the actions on observed facts)."""
+    every = recommendations(a)
+    recs = observed(every)
+    audit = schedule(a, written, every).follow_up
+    nl = bundles(a, "nl", written, recs, audit)
+    en = bundles(a, "en", written, recs, audit)
+    return [Numbered(x.number, (x.title, y.title), x.actions) for x, y in zip(nl, en, strict=True)]

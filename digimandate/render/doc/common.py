@@ -120,12 +120,14 @@ def ownership(a: Audited, lang: Lang) -> Ownership:
             continue
         groups.append((depts[key] if key is not None else t("doc_no_owner", lang), items or ["–"]))
     mandates = []
+    reaches: list[list[str] | None] = []
     for md in model.mandates:
         reach = (t("doc_reach_organisation", lang) if md.scope == "organisation" else
                  ", ".join(depts.get(d, d) for d in md.departments or []) or t("doc_reach_unknown", lang))
         mandates.append((Names(a, lang).mandate(md.id), reach))
+        reaches.append(None if md.scope == "organisation" else [depts[d] for d in md.departments or [] if d in depts])
     return Ownership(t("doc_ownership_title", lang, org=a.result.organisation_name), groups, mandates,
-                     (t("doc_col_department", lang), t("doc_col_owns", lang)))
+                     (t("doc_col_department", lang), t("doc_col_owns", lang)), reaches)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from digimandate.i18n import Lang
 
@@ -77,6 +78,8 @@ class Ownership:
     groups: list[tuple[str, list[str]]]
     mandates: list[tuple[str, str]]
     labels: tuple[str, str]  # column headings: "department", "channels and products"
+    # per mandate the groups it reaches, by their names; None for a mandate of the whole organisation
+    reach: list[list[str] | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -116,3 +119,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     footer: str = ""
     contents: str | None = None  # the heading of a table of contents, for a document long enough to need one
+    # on every page (a concept's "Concept", a definitief report's version and date); empty: none
+    running_head: str = ""
+    author: str = ""  # the document's author (``--from``); empty when nobody was named
+    written: date | None = None  # the date it was written: Word's created and modified dates

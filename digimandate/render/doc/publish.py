@@ -11,27 +11,65 @@ from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import progress
 from digimandate.render.common import Audited
+from digimandate.render.doc.actions import recommendations
+from digimandate.render.doc.bundles import numbered
 from digimandate.render.doc.common import DocContext
-from digimandate.render.doc.memo import Audience, build_memo
-from digimandate.render.doc.model import Document
+from digimandate.render.doc.followup import add_follow_up
+from digimandate.render.doc.memo import Audience, build_memo, plan
+from digimandate.render.doc.model import Chart, Document, Section
+from digimandate.render.doc.proposal import build_proposal
 from digimandate.render.doc.report import build_report
+from digimandate.render.doc.stages import Reactie, Stage, apply_stage, check_references, wordings
 
 FORMATS = ("md", "html", "docx")
 
 
 def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience = "directie",
           to: str | None = None, sender: str | None = None, previous: dict[str, Any] | None = None,
-          names: bool = False) -> Document:
-    """The document model of the report or the memo; ``names``: staff names in the report's appendix E."""
+          names: bool = False, stage: Stage | None = None, previous_reactie: Reactie | None = None) -> Document:
+    """The document model of the report or the memo; ``names``: staff names in the report's appendix E.
+
+    A report takes its stage (concept or definitief, with the reactie and nawoord) and, beside an earlier
+    result, the reactie to the earlier report: the follow-up of what was promised then.
+    """
     ctx = DocContext(lang, written, sender, to, names and kind == "report")
     prog = progress(a.result, previous) if previous else None
     if kind == "report":
-        return build_report(a, ctx, prog)
-    return build_memo(a, ctx, audience, prog)
+        doc = build_report(a, ctx, prog)
+        if stage is not None or previous_reactie is not None:
+            recs = numbered(a, written)  # the numbers the report gives its recommendations
+            if stage is not None and stage.reactie is not None:
+                check_references(stage.reactie, wordings(recs, lang))
+            if previous is not None and previous_reactie is not None:
+                add_follow_up(doc, a, previous, previous_reactie, written)
+            apply_stage(doc, stage, recs, a.result, written)
+    elif audience == "college" and plan(recommendations(a), "college").points:
+        doc = build_proposal(a, ctx, prog)  # with nothing to decide, the executive gets an information memo
+    else:
+        doc = build_memo(a, ctx, audience, prog)
+    doc.author = sender or ""
+    doc.written = written
+    return doc
 
 
-def render(doc: Document, fmt: str, reference: Path | None = None) -> bytes:
-    """The document in ``fmt`` (md, html or docx), as bytes."""
+def chart_of(doc: Document) -> Chart | None:
+    """The document's maturity chart, wherever it stands."""
+
+    def find(blocks: list[Any], sections: list[Section]) -> Chart | None:
+        for b in blocks:
+            if isinstance(b, Chart):
+                return b
+        for s in sections:
+            found = find(s.blocks, s.sections)
+            if found is not None:
+                return found
+        return None
+
+    return find(doc.front, doc.sections)
+
+
+def render(doc: Document, fmt: str, reference: Path | None = None, chart_file: str | None = None) -> bytes:
+    """The document in ``fmt`` (md, html or docx), as bytes; ``chart_file``: Markdown shows the chart from there."""
     if fmt == "html":
         from digimandate.render.doc.to_html import render_html
 
@@ -44,7 +82,7 @@ def render(doc: Document, fmt: str, reference: Path | None = None) -> bytes:
         return render_docx(doc, t("doc_page", doc.lang), reference)
     from digimandate.render.doc.to_markdown import render_markdown
 
-    return render_markdown(doc).encode("utf-8")
+    return render_markdown(doc, chart_file).encode("utf-8")
 
 
 def check_reference(path: Path) -> None:

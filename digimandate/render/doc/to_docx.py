@@ -325,6 +325,76 @@ def _page_numbers(doc: DocxDocument, footer_text: str, page_word: str) -> None:
         p._p.append(field)
 
 
+LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}  # Word's spelling check and hyphenation follow the language
+
+
+def _language(doc: DocxDocument, tag: str) -> None:
+    """The document's language in its default run properties and settings, so Word checks it as that language."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+    for style in doc.styles:  # a style that names its own language would override the default
+        found = style.element.find(qn("w:rPr"))
+        own = found.find(qn("w:lang")) if found is not None else None
+        if own is not None:
+            own.set(qn("w:val"), tag)
+    settings = doc.settings.element
+    theme = settings.find(qn("w:themeFontLang"))
+    if theme is None:
+        theme = OxmlElement("w:themeFontLang")
+        settings.append(theme)
+    theme.set(qn("w:val"), tag)
+
+
+def _properties(doc: DocxDocument, model: Document) -> None:
+    """Title, author, language and dates of this document, not those of the template it started from."""
+    from datetime import datetime, time, timezone
+
+    props = doc.core_properties
+    props.title = xml_safe(model.title)[:255]
+    props.author = xml_safe(model.author)[:255]
+    props.last_modified_by = xml_safe(model.author)[:255]
+    props.language = LANGUAGE_TAGS[model.lang]
+    props.subject = xml_safe(model.subtitle)[:255]
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.revision = 1
+    if model.written is not None:
+        props.created = props.modified = datetime.combine(model.written, time(0, 0), tzinfo=timezone.utc)
+
+
+def _running_head(doc: DocxDocument, text: str) -> None:
+    """The stage, version and date at the top of every page (a concept's "Concept"), above any house header."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for section in doc.sections:
+        header = section.header
+        first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        p = first.insert_paragraph_before() if first.text else first
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = p.add_run(xml_safe(text))
+        run.bold = True
+
+
 def render_docx(doc_model: Document, page_word: str, reference: Path | None = None) -> bytes:
     """The whole document as .docx bytes."""
     import docx
@@ -338,8 +408,10 @@ def render_docx(doc_model: Document, page_word: str, reference: Path | None = No
             section.page_width, section.page_height = Mm(210), Mm(297)
             section.left_margin = section.right_margin = Mm(20)
             section.top_margin, section.bottom_margin = Mm(22), Mm(22)
-    doc.core_properties.title = xml_safe(doc_model.title)[:255]
-    doc.core_properties.language = doc_model.lang
+    _properties(doc, doc_model)
+    _language(doc, LANGUAGE_TAGS[doc_model.lang])
+    if doc_model.running_head:
+        _running_head(doc, doc_model.running_head)
     doc.add_paragraph(xml_safe(doc_model.title), style=_style(doc, "Title"))
     doc.add_paragraph(xml_safe(doc_model.subtitle), style=_style(doc, "Subtitle"))
     for b in doc_model.front:

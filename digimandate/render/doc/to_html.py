@@ -50,6 +50,18 @@ nav.contents a { color: inherit; text-decoration: none; }
 """
 
 
+def _css_string(text: str) -> str:
+    """Text as a CSS string: quotes, backslashes and line breaks escaped, nothing that ends the style."""
+    safe = xml_safe(text).replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace(">", "\\3e ")
+    return f'"{safe}"'
+
+
+def stage_css(head: str) -> str:
+    """The stage, version and date at the top of every printed page, besides the banner above the title."""
+    return (f"@page {{ @top-right {{ content: {_css_string(head)}; font: bold 9pt Helvetica, Arial, sans-serif; }} }}\n"
+            ".stage { font-weight: bold; border: 1px solid #555; padding: 1mm 2mm; margin: 0 0 4mm; }\n")
+
+
 def _e(text: str) -> str:
     return escape(xml_safe(text), quote=True)
 
@@ -105,8 +117,10 @@ def render_html(doc: Document) -> str:
         "<!DOCTYPE html>",
         f'<html lang="{doc.lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(doc.title)}</title><style>{CSS}</style></head><body>",
-        f"<header><h1>{_e(doc.title)}</h1><p class=\"subtitle\">{_e(doc.subtitle)}</p>",
+        f"<title>{_e(doc.title)}</title><style>{CSS}{stage_css(doc.running_head) if doc.running_head else ''}"
+        "</style></head><body>",
+        "<header>" + (f'<p class="stage">{_e(doc.running_head)}</p>' if doc.running_head else "")
+        + f"<h1>{_e(doc.title)}</h1><p class=\"subtitle\">{_e(doc.subtitle)}</p>",
         *[block(b) for b in doc.front],
         "</header>",
         *([_contents(doc)] if doc.contents else []),

@@ -56,8 +56,37 @@ def bar(value: int | None) -> str:
     return "–" if value is None else "■" * value + "□" * (5 - value)
 
 
-def block(b: Block) -> list[str]:
-    """One block as Markdown lines."""
+def _image_name(name: str) -> str:
+    """A file name as a Markdown link target: angle brackets keep spaces and brackets in it from ending the link."""
+    if re.fullmatch(r"[\w.-]+", name):
+        return name
+    return "<" + _CONTROL.sub("", name).replace("<", "%3C").replace(">", "%3E").replace("\n", "") + ">"
+
+
+def ownership_mermaid(b: Ownership) -> list[str]:
+    """The ownership picture as a Mermaid flowchart: a box per department with what it owns; the mandates' reach."""
+    from digimandate.render.mermaid import label
+
+    lines = ["```mermaid", "flowchart LR"]
+    ids = {}
+    for i, (group, items) in enumerate(b.groups):
+        ids[group] = f"d{i}"
+        lines.append(f"  subgraph d{i}[{label(group)}]")
+        lines.append("    direction TB")
+        lines += [f"    d{i}i{j}[{label(item)}]" for j, item in enumerate(items) if item != "–"]
+        lines.append("  end")
+    departments = [ids[group] for group, _ in b.groups[:len(b.groups)]]
+    for k, (name, _) in enumerate(b.mandates):
+        lines.append(f"  m{k}{{{{{label(name)}}}}}")
+        reach = b.reach[k] if b.reach is not None and k < len(b.reach) else []
+        targets = departments if reach is None else [ids[g] for g in reach if g in ids]
+        lines += [f"  m{k} -.-> {node}" for node in dict.fromkeys(targets)]
+    lines.append("```")
+    return lines
+
+
+def block(b: Block, chart_file: str | None = None) -> list[str]:
+    """One block as Markdown lines; ``chart_file``: the chart is also shown from that SVG file beside the text."""
     if isinstance(b, Para):
         return [(f"**{esc(b.label)}:** " if b.label else "") + esc(b.text)]
     if isinstance(b, Items):
@@ -69,9 +98,11 @@ def block(b: Block) -> list[str]:
     if isinstance(b, Chart):
         rows = [[name, bar(level), str(level) if level is not None else b.missing(i)]
                 for i, (name, level) in enumerate(b.rows)]
-        return [f"*{esc(b.title)}*", "", *_table(["", "1–5", ""], rows)]
+        picture = [f"![{esc(b.title)}]({_image_name(chart_file)})", ""] if chart_file else []
+        return [*picture, f"*{esc(b.title)}*", "", *_table(["", "1–5", ""], rows)]
     if isinstance(b, Ownership):
-        out = [f"*{esc(b.title)}*", "", *_table(list(b.labels), [[g, "; ".join(items)] for g, items in b.groups])]
+        out = [f"*{esc(b.title)}*", "", *ownership_mermaid(b), "",
+               *_table(list(b.labels), [[g, "; ".join(items)] for g, items in b.groups])]
         if b.mandates:
             out += [""] + [f"- {esc(name)}: {esc(reach)}" for name, reach in b.mandates]
         return out
@@ -80,21 +111,22 @@ def block(b: Block) -> list[str]:
     raise TypeError(type(b).__name__)
 
 
-def _section(s: Section, depth: int) -> list[str]:
+def _section(s: Section, depth: int, chart_file: str | None) -> list[str]:
     out = ["#" * depth + " " + esc(s.title), ""]
     for b in s.blocks:
-        lines = block(b)
+        lines = block(b, chart_file)
         out += [*lines, ""] if lines else []
     for sub in s.sections:
-        out += _section(sub, depth + 1)
+        out += _section(sub, depth + 1, chart_file)
     return out
 
 
-def render_markdown(doc: Document) -> str:
-    """The whole document as Markdown."""
-    out = [f"# {esc(doc.title)}", "", f"*{esc(doc.subtitle)}*", ""]
+def render_markdown(doc: Document, chart_file: str | None = None) -> str:
+    """The whole document as Markdown; ``chart_file``: the maturity chart's SVG file beside it, by relative name."""
+    out = [f"**{esc(doc.running_head)}**", ""] if doc.running_head else []  # a stage is read before the title
+    out += [f"# {esc(doc.title)}", "", f"*{esc(doc.subtitle)}*", ""]
     for b in doc.front:
-        out += [*block(b), ""]
+        out += [*block(b, chart_file), ""]
     for s in doc.sections:
-        out += _section(s, 2)
+        out += _section(s, 2, chart_file)
     return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,238 @@
+"""The proposal to the executive (collegevoorstel) as a document model, in the form a bestuurssecretariaat takes.
+
+Short formal decision lines, arguments numbered per decision, the effect for residents and businesses, costs
+with their cover, risks, communication including informing the council, the author's role and a registration
+number to fill in. Recording missing facts is work for the management team, never a decision of the executive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from digimandate.i18n import Lang, t
+from digimandate.i18n import counted as plural
+from digimandate.render.advice import Progress
+from digimandate.render.common import Audited
+from digimandate.render.doc import fmt
+from digimandate.render.doc.actions import Recommendation, observed, recommendations
+from digimandate.render.doc.adapter import basis, level
+from digimandate.render.doc.bundles import bundles, numbers
+from digimandate.render.doc.common import (
+    DocContext,
+    body_name,
+    counted,
+    decision,
+    level_text,
+    peildatum,
+    schedule,
+    short_list,
+)
+from digimandate.render.doc.memo import PLACES, plan, with_params
+from digimandate.render.doc.model import Document, Fields, Items, Para, Section, Table
+from digimandate.render.doc.names import Names, clean
+
+# the bodies an organisation of each type answers to; any other type has an executive board and an owner
+KINDS = ("gemeente", "provincie", "waterschap")
+
+
+def kind_of(org_type: str | None) -> str:
+    """gemeente, provincie, waterschap, or other: which bodies and letters the proposal names."""
+    return org_type if org_type in KINDS else "other"
+
+
+@dataclass(frozen=True)
+class Point:
+    """One decision line and the arguments for it."""
+
+    text: str
+    arguments: list[str]
+
+
+class _Proposal:
+    """Builds the proposal to the executive for one result."""
+
+    def __init__(self, a: Audited, ctx: DocContext, prog: Progress | None) -> None:
+        self.a = a
+        self.r = a.result
+        self.lang: Lang = ctx.lang
+        self.ctx = ctx
+        self.prog = prog
+        self.names = Names(a, ctx.lang)
+        self.recs = recommendations(a)
+        # one reference for every date, and the report's numbers: its bundled recommendations
+        self.dates = schedule(a, ctx.written, self.recs)
+        self.number = numbers(bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.follow_up))
+        self.plan = plan(self.recs, "college")
+        self.kind = kind_of(self.r.organisation_type)
+
+    def tx(self, key: str, **args: Any) -> str:
+        return t(key, self.lang, **args)
+
+    # ---------------------------------------------------------------- whole document
+    def build(self) -> Document:
+        r, tx, lang = self.r, self.tx, self.lang
+        title = tx(f"prop_kind_{self.kind}")
+        subject = t("doc_memo_subject", lang, org=r.organisation_name)
+        doc = Document(lang, title, subject)
+        gov = self.a.model.governance
+        holder = gov.portfolio_holder if gov and gov.portfolio_holder else t("doc_not_recorded", lang)
+        executive = body_name("college", r, lang)
+        doc.front.append(Fields([
+            (tx("prop_field_subject"), subject),
+            (tx("prop_field_to"), self.ctx.to or executive[:1].upper() + executive[1:]),
+            (tx("prop_field_portfolio"), holder),
+            (tx("prop_field_author"), self.ctx.sender or ""),  # a role, filled in by hand when --from names none
+            (tx("prop_field_registration"), ""),  # the secretariat's number, left to fill in
+            (tx("prop_field_date"), fmt.long_date(self.ctx.written, lang)),
+            (tx("prop_field_status"), tx("prop_status_decide")),
+        ]))
+        doc.footer = f"{title}: {r.organisation_name}"
+        points = self.points()
+        doc.sections = [self.decisions(points), self.introduction(), self.effect(), self.arguments(points),
+                        self.risks(), self.finance(points), self.communication(), self.follow(),
+                        self.attachments()]
+        return doc
+
+    # ---------------------------------------------------------------- the decisions and their arguments
+    def points(self) -> list[Point]:
+        """Take note of the report; agree to each recommendation the executive decides; inform the council."""
+        tx, lang, r = self.tx, self.lang, self.r
+        level_now = level(r.maturity)
+        found = (tx("prop_argument_level", org=r.organisation_name, level=level_text(level_now, lang))
+                 if level_now is not None else tx("prop_argument_no_level", org=r.organisation_name))
+        own = len(self.plan.decide)
+        points = [Point(tx("prop_point_note", date=peildatum(r, lang)),
+                        [found, tx("prop_argument_recs" if own else "prop_argument_recs_none",
+                                   count=plural(len(self.recs), "prop_noun_recommendation", lang),
+                                   own=fmt.count(own, lang))])]
+        for rec in self.plan.decide:
+            n = self.number[rec.rule.id]
+            what = decision(with_params(rec), r, self.names, lang).rstrip(".")
+            args = [clean(rec.rule.spec.rationale.get(lang)), self.found(rec)]
+            if rec.effort == "large":
+                args.append(tx("prop_argument_large", date=fmt.long_date(self.estimate_due(), lang)))
+            points.append(Point(tx("prop_point_agree", n=n, what=what[:1].lower() + what[1:]), args))
+        points.append(Point(tx(f"prop_point_inform_{self.kind}"), [tx(f"prop_argument_inform_{self.kind}")]))
+        return points
+
+    def found(self, rec: Recommendation) -> str:
+        """What the audit found of this norm, and where."""
+        norm = rec.rule.spec.title.get(self.lang)
+        places = [self.names.entity(e) for e in rec.entities if e.startswith(PLACES)]
+        if places:
+            return self.tx("prop_argument_found_at", norm=norm, where=short_list(places, self.lang, 3))
+        return self.tx("prop_argument_found", norm=norm)
+
+    def decisions(self, points: list[Point]) -> Section:
+        s = Section(self.tx("prop_h_decisions"))
+        s.add(Para(self.tx("prop_decisions_intro", body=body_name("college", self.r, self.lang))))
+        s.add(Items([p.text for p in points], ordered=True))
+        return s
+
+    def arguments(self, points: list[Point]) -> Section:
+        """Per decision its arguments, numbered 1.1, 1.2, 2.1: a reader finds the why of each line."""
+        s = Section(self.tx("prop_h_arguments"))
+        for i, point in enumerate(points, 1):
+            s.add(Para(point.text, label=self.tx("prop_label_point", n=i)))
+            s.blocks += [Para(f"{i}.{j} {text}") for j, text in enumerate(point.arguments, 1)]
+        return s
+
+    # ---------------------------------------------------------------- the other parts
+    def introduction(self) -> Section:
+        r, tx = self.r, self.tx
+        s = Section(tx("prop_h_introduction"))
+        s.add(Para(tx("prop_introduction", org=r.organisation_name, date=peildatum(r, self.lang))))
+        if self.prog is not None:
+            s.add(Para(tx("prop_progress", fixed=fmt.count(len(self.prog.fixed), self.lang),
+                          open=fmt.count(len(self.prog.still_open), self.lang))))
+        return s
+
+    def effect(self) -> Section:
+        """What residents and businesses notice once the decisions are carried out; never a maturity level."""
+        tx = self.tx
+        s = Section(tx("prop_h_effect"))
+        who = tx(f"prop_public_{'gemeente' if self.kind != 'other' else 'other'}")
+        dims = list(dict.fromkeys(rec.rule.spec.dimension for rec in self.plan.decide))
+        known = [d for d in dims if f"prop_effect_{d}" in _catalog()]
+        if not known:
+            s.add(Para(tx("prop_effect_none", who=who)))
+            return s
+        s.add(Para(tx("prop_effect_intro", who=who)))
+        s.add(Items([tx(f"prop_effect_{d}") for d in known]))
+        return s
+
+    def risks(self) -> Section:
+        r, tx, lang = self.r, self.tx, self.lang
+        s = Section(tx("prop_h_risks"))
+        items = [t("doc_caveat_awb", lang)]
+        missing = sum(1 for f in r.findings if basis(f) == "not_recorded")
+        if missing:
+            items.append(tx("prop_risk_missing", count=fmt.count(missing, lang)))
+        items.append(tx("prop_risk_capacity"))
+        org_wide = [md for md in self.a.model.mandates if md.scope == "organisation"]
+        if org_wide and any(len(md.holders or []) == 1 for md in org_wide):
+            items.append(t("doc_caveat_continuity", lang))
+        s.add(Items(items))
+        return s
+
+    def finance(self, points: list[Point]) -> Section:
+        """Per decision an estimate or "nog te ramen", and where the money comes from."""
+        tx, lang = self.tx, self.lang
+        s = Section(tx("prop_h_finance"))
+        rows = [["1", tx("prop_cost_none"), "–"]]
+        fte = self.a.rules.rules["M009"].params.get("min_fte") if "M009" in self.a.rules.rules else None
+        for i, rec in enumerate(self.plan.decide, 2):
+            if rec.rule.spec.dimension == "mandate" and isinstance(fte, (int, float)) and not isinstance(fte, bool):
+                rows.append([str(i), tx("prop_cost_fte", fte=fmt.number(float(fte), lang, 2)),
+                             tx("prop_cover_later")])
+            elif rec.effort == "large":
+                rows.append([str(i), tx("prop_cost_later", date=fmt.long_date(self.estimate_due(), lang)),
+                             tx("prop_cover_later")])
+            else:
+                rows.append([str(i), tx("prop_cost_within"), tx("prop_cover_within")])
+        rows.append([str(len(points)), tx("prop_cost_none"), "–"])
+        s.add(Table([tx("prop_col_point"), tx("prop_col_estimate"), tx("prop_col_cover")], rows, [2, 6, 5]))
+        return s
+
+    def communication(self) -> Section:
+        tx = self.tx
+        s = Section(tx("prop_h_communication"))
+        s.add(Items([tx("prop_communication_internal"), tx(f"prop_communication_{self.kind}")]))
+        return s
+
+    def follow(self) -> Section:
+        tx, lang = self.tx, self.lang
+        s = Section(tx("prop_h_follow_up"))
+        s.add(Para(tx("prop_follow_up", date=fmt.long_date(self.dates.follow_up, lang))))
+        if self.plan.record:  # facts nobody recorded: the management team collects them, the executive does not
+            norms = short_list([f'"{rec.rule.spec.title.get(lang)}"' for rec in self.plan.record], lang, 3)
+            s.add(Para(tx("prop_facts_dt", norms=norms)))
+        other = plan(self.recs, "directie")
+        if other.points:
+            s.add(Para(tx("prop_follow_directie", count=counted(other.points, "point", lang))))
+        if self.plan.rest:
+            s.add(Para(tx("prop_follow_rest", count=plural(self.plan.rest, "prop_noun_recommendation", lang))))
+        return s
+
+    def attachments(self) -> Section:
+        s = Section(self.tx("prop_h_attachments"))
+        s.add(Items([t("doc_attachment_report", self.lang, org=self.r.organisation_name),
+                     self.tx(f"prop_attachment_{self.kind}")], ordered=True))
+        return s
+
+    def estimate_due(self) -> date:
+        """When an estimate for a costly decision is due: the plan's date, before the follow-up audit."""
+        return self.dates.estimate_due
+
+
+def _catalog() -> dict[str, dict[str, str]]:
+    from digimandate.i18n import CATALOG
+
+    return CATALOG
+
+
+def build_proposal(a: Audited, ctx: DocContext, prog: Progress | None = None) -> Document:
+    """The proposal to the executive of one audit."""
+    return _Proposal(a, ctx, prog).build()

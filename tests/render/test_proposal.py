@@ -1,0 +1,141 @@
+"""The proposal to the executive (collegevoorstel): formal decisions, arguments per decision, costs, the council."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.cli.app import app
+from digimandate.cli.run import Run
+from digimandate.cli.settings import Options
+from digimandate.i18n import Lang
+from digimandate.render.common import Audited
+from digimandate.render.doc.common import DocContext
+from digimandate.render.doc.proposal import _Proposal
+from digimandate.render.doc.to_markdown import render_markdown
+from tests.conftest import EXAMPLES, ROOT
+
+WRITTEN = date(2026, 11, 18)
+SMALL = "examples/small-municipality.yaml"
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    return CliRunner()
+
+
+@functools.cache
+def audited(path: str) -> Audited:
+    run = Run(Options(no_config=True))
+    run.audit([Path(path)], keep_models=True)
+    assert run.settings is not None and run.models[0] is not None
+    return Audited(run.results[0], run.settings.ruleset, run.models[0])
+
+
+def section(text: str, heading: str) -> str:
+    start = text.index(f"## {heading}\n") + len(heading) + 4
+    end = text.find("\n## ", start)
+    return text[start:end if end >= 0 else None].strip()
+
+
+def proposal(runner: CliRunner, lang: Lang, *extra: str, file: str = SMALL) -> str:
+    result = runner.invoke(app, ["memo", file, "--audience", "college", "--lang", lang, *extra])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_the_parts_a_secretariat_expects(runner: CliRunner) -> None:
+    nl = proposal(runner, "nl")
+    assert [line for line in nl.splitlines() if line.startswith("## ")] == [
+        "## Beslispunten", "## Inleiding", "## Beoogd effect", "## Argumenten", "## Risico's en kanttekeningen",
+        "## Financiën", "## Communicatie", "## Uitvoering en vervolg", "## Bijlagen"]
+    assert nl.startswith("# Collegevoorstel\n")
+    assert "| **Steller** |  |\n| **Registratienummer** |  |\n" in nl  # left blank to fill in
+    en = proposal(runner, "en", "--from", "Adviser digital services")
+    assert "| **Author** | Adviser digital services |\n| **Registration number** |  |\n" in en
+    assert [line for line in en.splitlines() if line.startswith("## ")] == [
+        "## Decisions", "## Introduction", "## Intended effect", "## Arguments", "## Risks and caveats",
+        "## Finance", "## Communication", "## Execution and follow-up", "## Attachments"]
+
+
+def test_decisions_are_short_formal_lines(runner: CliRunner) -> None:
+    points = section(proposal(runner, "nl"), "Beslispunten").splitlines()[2:]
+    assert points[0].startswith("1. Kennis te nemen van het adviesrapport")
+    assert points[1].startswith("2. In te stemmen met aanbeveling 4 uit het adviesrapport: de visie op dienstverlening")
+    assert points[2] == "3. De gemeenteraad te informeren met bijgaande raadsinformatiebrief."
+    assert len(points) == 3
+    english = section(proposal(runner, "en"), "Decisions").splitlines()[2:]
+    assert english[1].startswith("2. To agree to recommendation 4 of the advice report: ")
+    assert english[2] == "3. To inform the municipal council by the attached council information letter."
+
+
+def test_recording_facts_is_never_a_decision_of_the_executive(runner: CliRunner) -> None:
+    text = proposal(runner, "nl")
+    assert "vastleggen" not in section(text, "Beslispunten").replace("vaststellen", "")
+    assert ("Het vastleggen van de ontbrekende feiten (onder meer over \"De koers heeft meetbare doelen en wordt op "
+            "resultaat herzien\") is een zaak van het directieteam, geen besluit van het bestuur") in text
+
+
+def test_arguments_are_numbered_per_decision(runner: CliRunner) -> None:
+    args = section(proposal(runner, "nl"), "Argumenten")
+    numbers = re.findall(r"^(\d+\.\d+) ", args, flags=re.M)
+    assert numbers == ["1.1", "1.2", "2.1", "2.2", "3.1"]
+    assert "**Beslispunt 2:** In te stemmen met aanbeveling 4" in args
+    assert "\n2.2 Het onderzoek stelde vast dat niet is voldaan aan de norm \"De raad, of het college" in args
+
+
+def test_the_effect_is_for_residents_not_levels(runner: CliRunner) -> None:
+    effect = section(proposal(runner, "nl"), "Beoogd effect")
+    assert effect.startswith("Wat inwoners en ondernemers merken als de besluiten zijn uitgevoerd:")
+    assert "niveau" not in effect
+    agency = section(proposal(runner, "en", file="examples/english-agency.yaml"), "Intended effect")
+    assert "citizens and businesses" in agency and "level" not in agency
+
+
+def test_finance_names_the_estimate_and_the_cover(runner: CliRunner) -> None:
+    finance = section(proposal(runner, "nl"), "Financiën")
+    assert "| 2 | geen extra kosten: uit te voeren binnen de bestaande formatie | bestaande begroting |" in finance
+    built = _Proposal(audited(str(EXAMPLES / "small-municipality.yaml")), DocContext("nl", WRITTEN), None)
+    rec = built.plan.decide[0]
+    large = replace(rec, rule=replace(rec.rule, spec=rec.rule.spec.model_copy(update={"effort": "large"})))
+    built.plan = replace(built.plan, decide=[large])
+    text = render_markdown(built.build())
+    assert "| 2 | nog te ramen (uiterlijk 17 februari 2027) | nog te bepalen, bij de raming |" in section(text,
+                                                                                                     "Financiën")
+    assert "\n2.3 Dit vraagt veel werk; een raming volgt uiterlijk 17 februari 2027" in text
+
+
+def test_communication_informs_the_council(runner: CliRunner) -> None:
+    text = proposal(runner, "nl")
+    assert "- De gemeenteraad: de raadsinformatiebrief gaat direct na het besluit naar de raad" in text
+    assert section(text, "Bijlagen") == "1. Adviesrapport: Gemeente Dijkveld\n2. Raadsinformatiebrief (concept)"
+
+
+@pytest.mark.parametrize(("kind", "title", "inform"), [
+    ("provincie", "# Voorstel aan Gedeputeerde Staten", "Provinciale Staten te informeren met bijgaande Statenbrief."),
+    ("waterschap", "# Voorstel aan het dagelijks bestuur",
+     "Het algemeen bestuur te informeren met bijgaande informatiebrief."),
+    ("rijk", "# Bestuursvoorstel", "De toezichthouder en de eigenaar te informeren met bijgaande informatiebrief."),
+])
+def test_the_organisation_type_picks_the_bodies(runner: CliRunner, tmp_path: Path, kind: str, title: str,
+                                                inform: str) -> None:
+    org = tmp_path / "organisation.yaml"
+    org.write_text((EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8").replace(
+        "  type: gemeente\n", f"  type: {kind}\n"), encoding="utf-8")
+    text = proposal(runner, "nl", file=str(org))
+    assert text.startswith(title + "\n")
+    assert f"3. {inform}" in text
+    assert "raadsinformatiebrief" not in text and "gemeenteraad" not in text
+
+
+def test_nothing_to_decide_is_an_information_memo(runner: CliRunner) -> None:
+    text = proposal(runner, "nl", file="examples/mature-municipality.yaml")
+    assert text.startswith("# Informatienota\n") and "| **Status** | ter informatie |" in text

@@ -1,0 +1,342 @@
+"""Report stages: concept and definitief reports, the bestuurlijke reactie and nawoord, and the follow-up."""
+
+from __future__ import annotations
+
+import io
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.cli.app import app
+from tests.conftest import EXAMPLES, ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+EPOCH = "1795000000"  # 2026-11-18
+SMALL = "examples/small-municipality.yaml"
+REACTIE = "examples/audit/small-municipality.reactie.yaml"
+NAWOORD = "examples/audit/small-municipality.nawoord.md"
+DEFINITIEF = ["--stage", "definitief", "--reactie", REACTIE, "--nawoord", NAWOORD]
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return CliRunner()
+
+
+STAGES = [("concept", ["--stage", "concept"]), ("definitief", DEFINITIEF)]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize(("stage", "extra"), STAGES, ids=[s[0] for s in STAGES])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_golden(runner: CliRunner, stage: str, extra: list[str], lang: str, fmt: str) -> None:
+    result = runner.invoke(app, ["report", SMALL, "--lang", lang, "-f", fmt, *extra])
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / f"small-municipality.{lang}.report-{stage}.{fmt}"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8"), f"{golden.name} differs; UPDATE_GOLDEN=1 regenerates"
+
+
+def test_concept_is_marked_before_the_title(runner: CliRunner) -> None:
+    nl = runner.invoke(app, ["report", SMALL, "--stage", "concept", "--lang", "nl"]).stdout
+    assert nl.startswith("**Concept · versie 0.1 · 18 november 2026**\n\n# Adviesrapport")
+    en = runner.invoke(app, ["report", SMALL, "--stage", "concept", "--doc-version", "0.3", "--lang", "en"]).stdout
+    assert en.startswith("**Draft · version 0.3 · 18 November 2026**\n\n# Advice report")
+    assert "| **Status** | Draft |" in en and "| **Version** | 0.3 |" in en
+    assert "Response of the executive" not in en
+
+
+def test_without_a_stage_the_report_is_as_before(runner: CliRunner) -> None:
+    text = runner.invoke(app, ["report", SMALL, "--lang", "nl"]).stdout
+    assert text.startswith("# Adviesrapport") and "Concept" not in text and "| **Status** |" not in text
+
+
+def test_definitief_holds_the_reactie_after_the_recommendations(runner: CliRunner) -> None:
+    text = runner.invoke(app, ["report", SMALL, "--lang", "nl", *DEFINITIEF]).stdout
+    assert text.startswith("**Definitief · versie 1.0 · 18 november 2026**\n")
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    at = headings.index("## Bestuurlijke reactie en nawoord")
+    assert headings[at - 1] == "## Aanbevelingen" and headings[at + 1].startswith("## Bijlage A")
+    assert "| 1 | Het mandaat: organisatiebreed" in text and "| deels overgenomen | De bevoegdheden van de adviseur" in text
+    assert "(gemeentesecretaris, uiterlijk 30 juni 2027)" in text
+    assert "| 5 | Sturen op resultaat" in text and "| niet overgenomen | – |" in text
+    assert "**Aanbeveling 5:** Het college stelt eerst een eigen doel" in text
+    assert "### Nawoord\n\nDe onderzoekers danken het college" in text
+
+
+def test_html_prints_the_stage_on_every_page(runner: CliRunner) -> None:
+    text = runner.invoke(app, ["report", SMALL, "--lang", "en", "-f", "html", "--stage", "concept"]).stdout
+    assert '@page { @top-right { content: "Draft · version 0.1 · 18 November 2026";' in text
+    assert '<p class="stage">Draft · version 0.1 · 18 November 2026</p>' in text
+
+
+def test_a_stage_in_css_cannot_end_the_style(runner: CliRunner) -> None:
+    from digimandate.render.doc.to_html import stage_css
+
+    css = stage_css('a"b\\c</style><script>')
+    assert css.startswith('@page { @top-right { content: "a\\"b\\\\c\\3c /style\\3e \\3c script\\3e ";')
+    assert "<" not in css
+
+
+def write_reactie(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "reactie.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def definitief(runner: CliRunner, reactie: Path, *extra: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--stage", "definitief", "--reactie", str(reactie),
+                                 *extra])
+    return result.exit_code, result.stderr
+
+
+def test_an_unknown_recommendation_is_located_with_the_known_ones(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - recommendation: 1\n    response: deels\n"
+                                      "  - recommendation: 40\n    response: overgenomen\n")
+    code, err = definitief(runner, reactie)
+    assert code == 2
+    assert err == (f"{reactie}:5:5: error: responses[1].recommendation: recommendation 40 does not exist in this report\n"
+                   "  hint: the report numbers its recommendations 1–5; give the number from the table of "
+                   "recommendations\n")
+
+
+def test_a_recommendation_answered_twice(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - {recommendation: 2, response: niet}\n"
+                                      "  - {recommendation: 2, response: deels}\n")
+    code, err = definitief(runner, reactie)
+    assert code == 2
+    assert err == (f"{reactie}:4:6: error: responses[1].recommendation: recommendation 2 already has a response "
+                   "earlier in this file\n  hint: give one response per recommendation, with all its actions\n")
+
+
+def test_a_response_that_is_not_one_of_the_three(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - recommendation: 2\n    response: misschien\n")
+    code, err = definitief(runner, reactie)
+    assert code == 2
+    assert err.startswith(f"{reactie}:4:15: error: responses[0].response: ")
+    assert "overgenomen, deels, niet, adopted, partly, rejected" in err
+
+
+def test_a_reactie_without_a_date_and_with_an_unknown_key(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = write_reactie(tmp_path, "responses:\n  - recommendation: 1\n    response: niet\n    actoins: []\n")
+    code, err = definitief(runner, reactie)
+    assert code == 2
+    assert err.splitlines()[0] == f"{reactie}:1:1: error: date: required key `date` is missing"
+    assert f"{reactie}:4:5: error: responses[0].actoins: unknown key `actoins`\n  hint: did you mean `actions`?\n" in err
+
+
+def test_a_reactie_that_is_not_yaml(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = write_reactie(tmp_path, "date: [2026\n")
+    code, err = definitief(runner, reactie)
+    assert code == 2 and err.startswith(f"{reactie}:")
+    assert "Traceback" not in err
+
+
+def test_stage_options_that_do_not_belong_together(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--reactie", REACTIE])
+    assert result.exit_code == 2
+    assert result.stderr == ("error: --reactie belongs to a final report\n"
+                             "  hint: add --stage definitief; a draft first goes to the executive for its response\n")
+    result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--stage", "definitief"])
+    assert result.exit_code == 2
+    assert result.stderr == ("error: a final report holds the response of the executive\n"
+                             "  hint: name the file with the response with --reactie "
+                             "(see examples/audit/small-municipality.reactie.yaml)\n")
+    result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--previous-reactie", REACTIE])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --previous-reactie belongs with --previous\n")
+    result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--stage", "concept", "--template", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --stage belongs to the report, not to a memo or a template of your own\n")
+
+
+def test_an_empty_or_huge_nawoord(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "nawoord.md"
+    empty.write_text("\n  \n", encoding="utf-8")
+    code, err = definitief(runner, EXAMPLES / "audit" / "small-municipality.reactie.yaml", "--nawoord", str(empty))
+    assert code == 2
+    assert err == (f"{empty}:1:1: error: the afterword is empty\n"
+                   "  hint: write the afterword as plain text or simple Markdown, or leave out --nawoord\n")
+    empty.write_text("x" * (64 * 1024 + 1), encoding="utf-8")
+    code, err = definitief(runner, EXAMPLES / "audit" / "small-municipality.reactie.yaml", "--nawoord", str(empty))
+    assert code == 2 and err.startswith(f"{empty}:1:1: error: ")
+
+
+def test_free_text_stays_text(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = write_reactie(tmp_path, "date: 2026-12-14\ntext: \"# kop <script>alert(1)</script> | cel\"\n"
+                                      "responses:\n  - {recommendation: 1, response: overgenomen, "
+                                      "text: '[link](http://x) `code`'}\n")
+    code, _ = definitief(runner, reactie)
+    assert code == 0
+    text = runner.invoke(app, ["report", SMALL, "--lang", "en", "--stage", "definitief",
+                               "--reactie", str(reactie)]).stdout
+    assert "<script>" not in text and "kop &lt;script&gt;alert(1)&lt;/script&gt; \\| cel" in text
+    assert "\\[link\\](http://x) \\`code\\`" in text
+    assert "The response gives the auditor no reason for an afterword." in text
+
+
+def test_the_reactie_and_nawoord_are_never_overwritten(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = write_reactie(tmp_path, "date: 2026-12-14\n")
+    result = runner.invoke(app, ["report", SMALL, "--stage", "definitief", "--reactie", str(reactie), "-o",
+                                 str(reactie), "--force", "--lang", "en"])
+    assert result.exit_code == 2
+    assert reactie.read_text(encoding="utf-8") == "date: 2026-12-14\n"
+
+
+def test_word_language_and_properties(runner: CliRunner, tmp_path: Path) -> None:
+    import docx
+    from docx.oxml.ns import qn
+
+    for lang, tag, sender in (("nl", "nl-NL", "Adviseur digitale dienstverlening"), ("en", "en-GB", None)):
+        out = tmp_path / f"report-{lang}.docx"
+        args = ["report", SMALL, "-f", "docx", "-o", str(out), "--lang", lang, "--stage", "concept"]
+        result = runner.invoke(app, args + (["--from", sender] if sender else []))
+        assert result.exit_code == 0, result.output
+        doc = docx.Document(str(out))
+        props = doc.core_properties
+        assert props.author == (sender or "") and props.last_modified_by == (sender or "")
+        assert props.title == ("Adviesrapport: Gemeente Dijkveld" if lang == "nl" else "Advice report: Gemeente Dijkveld")
+        assert props.created == props.modified == datetime(2026, 11, 18, tzinfo=timezone.utc)
+        assert props.language == tag and props.comments == ""
+        lang_el = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(
+            qn("w:lang"))
+        assert lang_el.get(qn("w:val")) == tag
+        assert doc.settings.element.find(qn("w:themeFontLang")).get(qn("w:val")) == tag
+        head = doc.sections[0].header.paragraphs[0].text
+        assert head == ("Concept · versie 0.1 · 18 november 2026" if lang == "nl" else "Draft · version 0.1 · 18 November 2026")
+
+
+def test_memo_word_names_its_author(runner: CliRunner, tmp_path: Path) -> None:
+    import docx
+
+    out = tmp_path / "memo.docx"
+    result = runner.invoke(app, ["memo", SMALL, "-f", "docx", "-o", str(out), "--from", "Concernstaf"])
+    assert result.exit_code == 0, result.output
+    props = docx.Document(io.BytesIO(out.read_bytes())).core_properties
+    assert props.author == "Concernstaf" and props.created is not None and props.created.year == 2026
+    assert not docx.Document(io.BytesIO(out.read_bytes())).sections[0].header.paragraphs[0].text
+
+
+def test_follow_up_of_the_previous_recommendations(runner: CliRunner, tmp_path: Path) -> None:
+    before = runner.invoke(app, ["check", SMALL, "-f", "json", "--lang", "en"]).stdout
+    previous = tmp_path / "previous.json"
+    previous.write_text(before, encoding="utf-8")
+    org = tmp_path / "organisation.yaml"
+    text = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
+    # now: a sponsor is recorded, and the parking permit comes in digitally for the most part
+    now = text.replace("  portfolio_holder:", "  sponsor: gerda\n  portfolio_holder:").replace(
+        "total: 640, digital: 210,", "total: 640, digital: 600,")
+    org.write_text(now, encoding="utf-8")
+    result = runner.invoke(app, ["report", str(org), "--lang", "en", "--previous", str(previous),
+                                 "--previous-reactie", REACTIE])
+    assert result.exit_code == 0, result.output
+    report = result.stdout
+    headings = [line for line in report.splitlines() if line.startswith("## ")]
+    assert headings.index("## Follow-up of the previous recommendations") == headings.index("## Findings per dimension") - 1
+    follow = report.split("## Follow-up of the previous recommendations")[1].split("\n## ")[0]
+    assert ("| 1 | The mandate: organisation-wide, with the powers, the time and the standing the work needs | "
+            "partly adopted | De bevoegdheden van de adviseur digitale dienstverlening worden verruimd tot formulieren "
+            "en processen (gemeentesecretaris, by 28 February 2027); Een voorstel voor een organisatiebreed mandaat, "
+            "met de benodigde formatie, ligt voor (gemeentesecretaris, by 30 June 2027) | still open |") in follow
+    # every action of the recommendation is met now: fixed, whatever the response was
+    assert ("| 5 | Managing by results: measure and report uptake and service norms | not adopted | – | fixed |"
+            in follow)
+
+
+def test_the_previous_reactie_is_checked_against_the_previous_report(runner: CliRunner, tmp_path: Path) -> None:
+    before = runner.invoke(app, ["check", SMALL, "-f", "json", "--lang", "en"]).stdout
+    previous = tmp_path / "previous.json"
+    previous.write_text(before, encoding="utf-8")
+    reactie = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - {recommendation: 99, response: niet}\n")
+    result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--previous", str(previous),
+                                 "--previous-reactie", str(reactie)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{reactie}:3:6: error: responses[0].recommendation: recommendation 99 does not exist "
+                             "in the previous report\n  hint: the previous report numbered its recommendations 1–5, "
+                             "as the findings of the previous result rank now\n")
+
+
+def test_a_markdown_report_keeps_its_pictures(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "advies.md"
+    result = runner.invoke(app, ["report", SMALL, "-o", str(out), "--lang", "nl"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["advies.maturity.svg", "advies.md"]
+    text = out.read_text(encoding="utf-8")
+    assert "![Gemeente Dijkveld: volwassenheidsniveau per dimensie](advies.maturity.svg)" in text
+    assert "```mermaid\nflowchart LR\n  subgraph d0[\"Directie\"]" in text
+    svg = (tmp_path / "advies.maturity.svg").read_text(encoding="utf-8")
+    assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg version="1.1" xmlns="http://www.w3.org/2000/svg"')
+    assert "<title>Gemeente Dijkveld: volwassenheidsniveau per dimensie</title>" in svg
+
+
+def test_the_chart_beside_a_report_is_never_overwritten(runner: CliRunner, tmp_path: Path) -> None:
+    chart = tmp_path / "advies.maturity.svg"
+    chart.write_text("mijn tekening", encoding="utf-8")
+    result = runner.invoke(app, ["report", SMALL, "-o", str(tmp_path / "advies.md"), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {chart} already exists; it is left untouched\n"
+                             "  hint: add --force to replace it, or choose another name\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["advies.maturity.svg"]  # nothing written, not even the text
+    assert chart.read_text(encoding="utf-8") == "mijn tekening"
+    result = runner.invoke(app, ["report", SMALL, "-o", str(tmp_path / "advies.md"), "--lang", "en", "--force"])
+    assert result.exit_code == 0 and chart.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_a_name_with_brackets_stays_one_link(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "advies (concept).md"
+    result = runner.invoke(app, ["report", SMALL, "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "](<advies (concept).maturity.svg>)" in out.read_text(encoding="utf-8")
+
+
+def test_html_and_word_hold_the_chart_inside(runner: CliRunner, tmp_path: Path) -> None:
+    for fmt in ("html", "docx"):
+        result = runner.invoke(app, ["report", SMALL, "-o", str(tmp_path / f"advies.{fmt}"), "-f", fmt])
+        assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["advies.docx", "advies.html"]
+
+
+def test_a_quote_checks_that_the_number_still_names_it(runner: CliRunner, tmp_path: Path) -> None:
+    ok = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - recommendation: 3\n"
+                                 "    quote: 'kanalen: een eigenaar uit de dienstverlening en kanalen die samenwerken'\n"
+                                 "    response: overgenomen\n")
+    assert runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "definitief", "--reactie",
+                               str(ok)]).exit_code == 0
+    moved = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - recommendation: 2\n"
+                                    "    quote: 'Kanalen: een eigenaar uit de dienstverlening en kanalen die samenwerken.'\n"
+                                    "    response: overgenomen\n")
+    result = runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "definitief", "--reactie", str(moved)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{moved}:4:5: fout: responses[0].quote: aanbeveling 2 luidt in dit rapport anders dan "
+                             "de reactie citeert\n  tip: het citaat is aanbeveling 3: de nummering is na het concept "
+                             "veranderd; noem 3\n")
+    wrong = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - {recommendation: 1, quote: iets anders, "
+                                    "response: niet}\n")
+    result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--stage", "definitief", "--reactie", str(wrong)])
+    assert result.exit_code == 2
+    assert result.stderr.endswith("recommendation 1 reads differently in this report than the response quotes\n"
+                                  "  hint: recommendation 1 reads: \"The mandate: organisation-wide, with the powers, "
+                                  "the time and the standing the work needs\"; correct the number or the quote\n")
+
+
+def test_a_dutch_quote_fits_an_english_report(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["report", SMALL, "--lang", "en", *DEFINITIEF])
+    assert result.exit_code == 0, result.output  # the sample reactie quotes recommendation 3 in Dutch
+
+
+def test_a_reactie_answers_one_organisation(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["report", "examples/", "-o", f"{tmp_path}/out/", "--lang", "en", *DEFINITIEF])
+    assert result.exit_code == 2
+    assert result.stderr == ("error: a response belongs to the report of one organisation, not of 5\n"
+                             "  hint: write the report per organisation file\n")
+    assert not (tmp_path / "out").exists()
+    result = runner.invoke(app, ["report", "examples/", "-o", f"{tmp_path}/out/", "--lang", "en", "--stage", "concept"])
+    assert result.exit_code == 0, result.output
+    texts = [p.read_text(encoding="utf-8") for p in sorted((tmp_path / "out").glob("*.md"))]
+    assert len(texts) == 5 and all(text.startswith("**Draft · version 0.1 · 18 November 2026**\n") for text in texts)

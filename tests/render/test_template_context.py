@@ -1,0 +1,81 @@
+"""One document pipeline: a template gets the built-in document model and the report's ranked recommendations."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.cli.app import app
+from tests.conftest import ROOT
+
+SMALL = "examples/small-municipality.yaml"
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    return CliRunner()
+
+
+def own(runner: CliRunner, tmp_path: Path, kind: str, template: str, *extra: str) -> str:
+    (tmp_path / f"{kind}.md.j2").write_text(template, encoding="utf-8")
+    result = runner.invoke(app, [kind, SMALL, "--template", str(tmp_path), "--lang", "en", *extra])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def table_rows(report: str, heading: str) -> list[list[str]]:
+    part = report.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return [[c.strip() for c in line.strip("|").split(" | ")] for line in part.splitlines()
+            if line.startswith("| ") and not line.startswith("| No.")]
+
+
+def test_the_ranked_actions_are_the_reports(runner: CliRunner, tmp_path: Path) -> None:
+    template = "{% for a in ranked %}| {{ a.number }} | {{ a.action }} | {{ a.after|join(', ') or '–' }} |\n{% endfor %}"
+    mine = own(runner, tmp_path, "report", template)
+    report = runner.invoke(app, ["report", SMALL, "--lang", "en"]).stdout
+    # the report lists every action per department in appendix E (an action may stand under two departments)
+    appendix = report.split("## Appendix E. Every action, per department\n", 1)[1].split("\n## ", 1)[0]
+    rows = [[c.strip() for c in line.strip("|").split(" | ")] for line in appendix.splitlines()
+            if line.startswith("| ") and not line.startswith("| No.")]
+    built_in = {(row[0], row[1].split(" Concerns: ")[0].split(" (")[0], row[4]) for row in rows}
+    ours = [tuple(c.strip() for c in line.strip("|").split(" | ")) for line in mine.splitlines()]
+    assert {(n, action.split(" (")[0], after) for n, action, after in ours} == built_in
+    assert [n for n, _, _ in ours] == [str(i) for i in range(1, len(ours) + 1)] and len(ours) == 17
+
+
+def test_the_first_actions_of_a_template_are_the_reports_first(runner: CliRunner, tmp_path: Path) -> None:
+    mine = own(runner, tmp_path, "report", "{% for a in actions %}{{ a.number }}:{{ a.rule }} {% endfor %}")
+    assert re.fullmatch(r"1:\w+ 2:\w+ 3:\w+ 4:\w+ 5:\w+ ", mine)
+    memo = own(runner, tmp_path, "memo", "{% for a in recommendations %}{{ a.number }} {% endfor %}")
+    assert memo == "1 2 3 4 5 "
+
+
+def test_the_document_model_is_there_to_lay_out(runner: CliRunner, tmp_path: Path) -> None:
+    template = ("# {{ document.title }}\n{% for s in document.sections %}## {{ s.title }}\n"
+                "{% for b in s.blocks if b.kind == 'para' %}{{ b.text }}\n{% endfor %}{% endfor %}")
+    mine = own(runner, tmp_path, "report", template)
+    report = runner.invoke(app, ["report", SMALL, "--lang", "en"]).stdout
+    assert [line for line in mine.splitlines() if line.startswith("#")] == \
+        [line for line in report.splitlines() if re.match(r"#{1,2} ", line)]
+    assert "Gemeente Dijkveld is at level 1 (Ad hoc)" in mine
+
+
+def test_the_memo_decisions_are_the_built_in_ones(runner: CliRunner, tmp_path: Path) -> None:
+    mine = own(runner, tmp_path, "memo", "{% for d in decisions %}- {{ d }}\n{% endfor %}")
+    memo = runner.invoke(app, ["memo", SMALL, "--lang", "en"]).stdout
+    first = mine.splitlines()[0][2:]
+    assert first.startswith("Broaden the existing departmental mandate step by step into an organisation-wide mandate")
+    assert first.split(" (")[0][:60] in memo
+
+
+def test_the_model_stays_data(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "report.md.j2").write_text("{{ document.sections.append(1) }}", encoding="utf-8")
+    result = runner.invoke(app, ["report", SMALL, "--template", str(tmp_path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{tmp_path}/report.md.j2:1:1: error: a template may not do this: "
+                                    "access to attribute 'append' of 'list' object is unsafe.")
