@@ -179,9 +179,22 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
             to_stdout(data)
         return []
     files = [(Target(path, req.force), data) for path, data, _, _ in planned if path is not None]
+    journal = _journal(req, stage, [path for path, _, _, document in planned if document and path is not None])
     # again, all at once: nothing appeared meanwhile, and no two documents (or charts) share a file
-    write_files(files, _inputs(run, req), folders=[req.output] if per_org and req.output is not None else [])
+    write_files([*files, *journal], _inputs(run, req),
+                folders=[req.output] if per_org and req.output is not None else [])
     return [(path, lang) for path, _, lang, document in planned if document and path is not None]
+
+
+def _journal(req: DocRequest, stage: Any, written: list[Path]) -> list[tuple[Target, str]]:
+    """A concept or definitief report of an audit run in steps: its step in the audit folder's journal, too."""
+    from digimandate.cli.procedure import JOURNAL, record_step
+    from digimandate.clock import today
+
+    folder = req.file.parent
+    if stage is None or not written or req.file.is_dir() or not (folder / JOURNAL).is_file():
+        return []
+    return [record_step(folder, stage.name, written, today(), req.file)]
 
 
 def _target(req: DocRequest, name: str | None) -> Path | None:

@@ -142,6 +142,22 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     assert "      2 reacties, 1 voorgestelde wijziging van een feit\n" in text
     assert "Volgende stap: schrijf het conceptrapport voor bestuurlijk wederhoor: digimandate report " \
            "organisation.uitvraag.reacties.yaml\n" in text
+    # the concept goes to the executive; its reactie and the nawoord make the report definitief
+    ok("report", "organisation.uitvraag.reacties.yaml", "--no-config", "--stage", "concept", "-o", "conceptrapport.md")
+    assert (folder / "conceptrapport.md").read_text(encoding="utf-8").startswith("**Concept · versie 0.1 · ")
+    text = status()
+    assert "  [x] conceptrapport uitgebracht: 2026-11-18 (conceptrapport.md)\n" in text, text
+    (folder / "bestuurlijke-reactie.yaml").write_text(
+        "date: 2026-12-14\nby: Het college van Dijkveld\nresponses:\n"
+        "  - {recommendation: 1, response: overgenomen}\n  - {recommendation: 2, response: deels}\n", encoding="utf-8")
+    ok("report", "organisation.uitvraag.reacties.yaml", "--no-config", "--stage", "definitief",
+       "--reactie", "bestuurlijke-reactie.yaml",
+       "--nawoord", str(EXAMPLES / "audit" / "small-municipality.nawoord.md"), "-o", "eindrapport.md")
+    final = (folder / "eindrapport.md").read_text(encoding="utf-8")
+    assert final.startswith("**Definitief · versie 1.0 · ") and "## Bestuurlijke reactie en nawoord" in final
+    text = status()
+    assert "  [x] definitief rapport uitgebracht: 2026-11-18 (eindrapport.md)\n" in text, text
+    assert "Volgende stap" not in text, text
 
 
 def golden(name: str, text: str) -> None:
