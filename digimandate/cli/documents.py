@@ -241,7 +241,13 @@ def _stage_inputs(req: DocRequest, count: int) -> tuple[Stage | None, Reactie | 
     if sr.name is None:
         return None, before
     name: StageName = "definitief" if sr.name == "definitief" else "concept"
-    return Stage(name, sr.version or DEFAULT_VERSION[name], load_reactie(sr.reactie) if sr.reactie else None,
+    reactie = load_reactie(sr.reactie) if sr.reactie else None
+    if reactie is not None:
+        from digimandate.clock import today
+        from digimandate.render.doc.stages import check_date
+
+        check_date(reactie, today())  # the final report is dated on or after the reaction it holds
+    return Stage(name, sr.version or DEFAULT_VERSION[name], reactie,
                  load_nawoord(sr.nawoord) if sr.nawoord else None), before
 
 

@@ -148,7 +148,7 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     text = status()
     assert "  [x] conceptrapport uitgebracht: 2026-11-18 (conceptrapport.md)\n" in text, text
     (folder / "bestuurlijke-reactie.yaml").write_text(
-        "date: 2026-12-14\nby: Het college van Dijkveld\nresponses:\n"
+        "date: 2026-11-16\nby: Het college van Dijkveld\nresponses:\n"
         "  - {recommendation: 1, response: overgenomen}\n  - {recommendation: 2, response: deels}\n", encoding="utf-8")
     ok("report", "organisation.uitvraag.reacties.yaml", "--no-config", "--stage", "definitief",
        "--reactie", "bestuurlijke-reactie.yaml",

@@ -83,7 +83,7 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
     assert ("### Aanbeveling 1. Het mandaat: organisatiebreed, met de bevoegdheden, de tijd en de bekendheid die "
             "het werk vraagt\n\nVerbreed het bestaande afdelingsmandaat stap voor stap tot een organisatiebreed "
             "mandaat") in recs
-    assert "| **Eigenaar** | De directie |\n| **Uitgevoerd op** | 19 april 2027 |\n| **Besluit door** | de directie |" \
+    assert "| **Eigenaar** | De directie |\n| **Gereed uiterlijk** | 19 april 2027 |\n| **Besluit door** | de directie |" \
         in recs
     assert ("| **Dekt de normen** | Er is een organisatiebreed mandaat voor digitale dienstverlening; Zonder "
             "organisatiebreed mandaat reikt het afdelingsmandaat tot de afdelingen van de dienstverlening;") in recs

@@ -97,7 +97,7 @@ def definitief(runner: CliRunner, reactie: Path, *extra: str) -> tuple[int, str]
 
 
 def test_an_unknown_recommendation_is_located_with_the_known_ones(runner: CliRunner, tmp_path: Path) -> None:
-    reactie = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - recommendation: 1\n    response: deels\n"
+    reactie = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 1\n    response: deels\n"
                                       "  - recommendation: 40\n    response: overgenomen\n")
     code, err = definitief(runner, reactie)
     assert code == 2
@@ -107,7 +107,7 @@ def test_an_unknown_recommendation_is_located_with_the_known_ones(runner: CliRun
 
 
 def test_a_recommendation_answered_twice(runner: CliRunner, tmp_path: Path) -> None:
-    reactie = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - {recommendation: 2, response: niet}\n"
+    reactie = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - {recommendation: 2, response: niet}\n"
                                       "  - {recommendation: 2, response: deels}\n")
     code, err = definitief(runner, reactie)
     assert code == 2
@@ -116,7 +116,7 @@ def test_a_recommendation_answered_twice(runner: CliRunner, tmp_path: Path) -> N
 
 
 def test_a_response_that_is_not_one_of_the_three(runner: CliRunner, tmp_path: Path) -> None:
-    reactie = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - recommendation: 2\n    response: misschien\n")
+    reactie = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 2\n    response: misschien\n")
     code, err = definitief(runner, reactie)
     assert code == 2
     assert err.startswith(f"{reactie}:4:15: error: responses[0].response: ")
@@ -169,7 +169,7 @@ def test_an_empty_or_huge_nawoord(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_free_text_stays_text(runner: CliRunner, tmp_path: Path) -> None:
-    reactie = write_reactie(tmp_path, "date: 2026-12-14\ntext: \"# kop <script>alert(1)</script> | cel\"\n"
+    reactie = write_reactie(tmp_path, "date: 2026-11-16\ntext: \"# kop <script>alert(1)</script> | cel\"\n"
                                       "responses:\n  - {recommendation: 1, response: overgenomen, "
                                       "text: '[link](http://x) `code`'}\n")
     code, _ = definitief(runner, reactie)
@@ -182,11 +182,11 @@ def test_free_text_stays_text(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_the_reactie_and_nawoord_are_never_overwritten(runner: CliRunner, tmp_path: Path) -> None:
-    reactie = write_reactie(tmp_path, "date: 2026-12-14\n")
+    reactie = write_reactie(tmp_path, "date: 2026-11-16\n")
     result = runner.invoke(app, ["report", SMALL, "--stage", "definitief", "--reactie", str(reactie), "-o",
                                  str(reactie), "--force", "--lang", "en"])
     assert result.exit_code == 2
-    assert reactie.read_text(encoding="utf-8") == "date: 2026-12-14\n"
+    assert reactie.read_text(encoding="utf-8") == "date: 2026-11-16\n"
 
 
 def test_word_language_and_properties(runner: CliRunner, tmp_path: Path) -> None:
@@ -253,7 +253,7 @@ def test_the_previous_reactie_is_checked_against_the_previous_report(runner: Cli
     before = runner.invoke(app, ["check", SMALL, "-f", "json", "--lang", "en"]).stdout
     previous = tmp_path / "previous.json"
     previous.write_text(before, encoding="utf-8")
-    reactie = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - {recommendation: 99, response: niet}\n")
+    reactie = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - {recommendation: 99, response: niet}\n")
     result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--previous", str(previous),
                                  "--previous-reactie", str(reactie)])
     assert result.exit_code == 2
@@ -303,12 +303,12 @@ def test_html_and_word_hold_the_chart_inside(runner: CliRunner, tmp_path: Path) 
 
 
 def test_a_quote_checks_that_the_number_still_names_it(runner: CliRunner, tmp_path: Path) -> None:
-    ok = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - recommendation: 3\n"
+    ok = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 3\n"
                                  "    quote: 'kanalen: een eigenaar uit de dienstverlening en kanalen die samenwerken'\n"
                                  "    response: overgenomen\n")
     assert runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "definitief", "--reactie",
                                str(ok)]).exit_code == 0
-    moved = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - recommendation: 2\n"
+    moved = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 2\n"
                                     "    quote: 'Kanalen: een eigenaar uit de dienstverlening en kanalen die samenwerken.'\n"
                                     "    response: overgenomen\n")
     result = runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "definitief", "--reactie", str(moved)])
@@ -316,7 +316,7 @@ def test_a_quote_checks_that_the_number_still_names_it(runner: CliRunner, tmp_pa
     assert result.stderr == (f"{moved}:4:5: fout: responses[0].quote: aanbeveling 2 luidt in dit rapport anders dan "
                              "de reactie citeert\n  tip: het citaat is aanbeveling 3: de nummering is na het concept "
                              "veranderd; noem 3\n")
-    wrong = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - {recommendation: 1, quote: iets anders, "
+    wrong = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - {recommendation: 1, quote: iets anders, "
                                     "response: niet}\n")
     result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--stage", "definitief", "--reactie", str(wrong)])
     assert result.exit_code == 2
@@ -340,3 +340,12 @@ def test_a_reactie_answers_one_organisation(runner: CliRunner, tmp_path: Path) -
     assert result.exit_code == 0, result.output
     texts = [p.read_text(encoding="utf-8") for p in sorted((tmp_path / "out").glob("*.md"))]
     assert len(texts) == 5 and all(text.startswith("**Draft · version 0.1 · 18 November 2026**\n") for text in texts)
+
+
+def test_a_reactie_dated_after_the_report_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = write_reactie(tmp_path, "date: 2026-12-14\nresponses:\n  - {recommendation: 1, response: niet}\n")
+    result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--stage", "definitief", "--reactie", str(reactie)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{reactie}:1:7: error: date: the executive's response is dated 2026-12-14, after the "
+                             "date of the final report (2026-11-18)\n  hint: the final report follows the response: "
+                             "make it on or after the date of the response, or correct the date in the file\n")

@@ -102,10 +102,11 @@ class _Proposal:
         level_now = level(r.maturity)
         found = (tx("prop_argument_level", org=r.organisation_name, level=level_text(level_now, lang))
                  if level_now is not None else tx("prop_argument_no_level", org=r.organisation_name))
-        own = len(self.plan.decide)
+        # counted as the report counts them: its bundled recommendations, not the actions inside them
+        own = len({self.number[rec.rule.id] for rec in self.plan.decide if rec.rule.id in self.number})
         points = [Point(tx("prop_point_note", date=peildatum(r, lang)),
                         [found, tx("prop_argument_recs" if own else "prop_argument_recs_none",
-                                   count=plural(len(self.recs), "prop_noun_recommendation", lang),
+                                   count=plural(len(set(self.number.values())), "prop_noun_recommendation", lang),
                                    own=fmt.count(own, lang))])]
         for rec in self.plan.decide:
             n = self.number[rec.rule.id]

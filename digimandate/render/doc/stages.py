@@ -106,6 +106,15 @@ def _same(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
+def check_date(reactie: Reactie, written: date) -> None:
+    """A final report holds the reaction it answers: a reaction dated after the report's own date is an error."""
+    if reactie.spec.date > written:
+        data = reactie.loaded.data
+        raise InputError([problem(reactie.loaded.at(data.value_at("date")), "date", "stage_reactie_after_report",
+                                  "stage_reactie_after_report_hint", date=reactie.spec.date.isoformat(),
+                                  written=written.isoformat())])
+
+
 def check_references(reactie: Reactie, known: int | list[tuple[str, ...]], previous: bool = False) -> None:
     """Every response names a recommendation the report (or the previous report) has, and names it once.
 
