@@ -16,7 +16,7 @@ from digimandate.model.loader import dump
 
 
 @dataclass(frozen=True)
-class Case:
+class RuleCase:
     """One case: a rule, a patch over the base, and the entities expected to fail (None: not applicable)."""
 
     rule: str
@@ -52,7 +52,7 @@ def _base() -> dict[str, Any]:
     return data
 
 
-def load_cases() -> list[Case]:
+def load_cases() -> list[RuleCase]:
     """Every case of every case file, in file order."""
     out = []
     for path in sorted(cases_dir().glob("*.yaml")):
@@ -61,7 +61,7 @@ def load_cases() -> list[Case]:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         for item in doc["cases"]:
             expect = item.get("expect", [])
-            out.append(Case(
+            out.append(RuleCase(
                 rule=item["rule"],
                 name=item["name"],
                 patch=item.get("org") or {},
@@ -122,7 +122,7 @@ def _entity_list(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, dict) and "id" in v for v in value)
 
 
-Example = tuple[Case, list[Finding]]
+Example = tuple[RuleCase, list[Finding]]
 
 
 def example(rs: RuleSet, rule_id: str) -> Example | None:

@@ -7,24 +7,24 @@ from typing import Any
 
 from digimandate.audit.budget import BudgetExceeded
 from digimandate.audit.query import failure, run_query
-from digimandate.audit.result import KEPT_NAMES, Finding, Outcome, shared_names, wanted_names
+from digimandate.audit.result import KEPT_NAMES, Finding, RuleOutcome, shared_names, wanted_names
 from digimandate.audit.rules import REGISTRY, Context, Hit, NotApplicable, Tally
 from digimandate.audit.specs import ActiveRule, PythonCheck, RuleSet, Text
 from digimandate.errors import InputError, problem
-from digimandate.model.document import Document
+from digimandate.model.document import OrgFile
 
 
-def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome]:
+def run_rules(doc: OrgFile, ruleset: RuleSet, audit_date: date) -> list[RuleOutcome]:
     """Run every rule of the ruleset and return one outcome per rule, in rule order."""
     view: dict[str, Any] | None = None
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal message values of several findings, kept once
     outcomes = []
     for rule in ruleset.sorted():
         if not rule.enabled:
-            outcomes.append(Outcome(rule.id, "disabled"))
+            outcomes.append(RuleOutcome(rule.id, "disabled"))
             continue
         if rule.spec.in_force_from is not None and audit_date < date.fromisoformat(rule.spec.in_force_from):
-            outcomes.append(Outcome(rule.id, "not_applicable"))  # the law it tests was not in force yet
+            outcomes.append(RuleOutcome(rule.id, "not_applicable"))  # the law it tests was not in force yet
             continue
         tally = Tally()
         try:
@@ -39,7 +39,7 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
                 hits = list(run_query(rule, view, audit_date, tally))
             findings = _findings(doc, rule, hits, shared)
         except NotApplicable:
-            outcomes.append(Outcome(rule.id, "not_applicable"))
+            outcomes.append(RuleOutcome(rule.id, "not_applicable"))
             continue
         except Exception as exc:  # a broken rule must surface as an error outcome, never pass silently
             if isinstance(exc, BudgetExceeded) and rule.written_at is not None:
@@ -51,11 +51,11 @@ def run_rules(doc: Document, ruleset: RuleSet, audit_date: date) -> list[Outcome
                 # A user's query that fails on the data (age_days on a non-date) is their input to fix.
                 raise InputError([problem(rule.written_at, "", "query_failed", "query_failed_hint",
                                           id=rule.id, problem=failure(exc))]) from None
-            outcomes.append(Outcome(rule.id, "error", error=f"{type(exc).__name__}: {exc}"))
+            outcomes.append(RuleOutcome(rule.id, "error", error=f"{type(exc).__name__}: {exc}"))
             continue
         failing = len({f.entity for f in findings})
         applicable = max(tally.examined, failing, 1)  # a rule over the whole file examines one thing
-        outcomes.append(Outcome(rule.id, "failed" if findings else "passed", findings,
+        outcomes.append(RuleOutcome(rule.id, "failed" if findings else "passed", findings,
                                 applicable=applicable, passed=applicable - failing))
     return outcomes
 
@@ -64,7 +64,7 @@ _NONE = object()
 _EMPTY: dict[str, Any] = {}  # never changed
 
 
-def _findings(doc: Document, rule: ActiveRule, hits: list[Hit],
+def _findings(doc: OrgFile, rule: ActiveRule, hits: list[Hit],
               shared: dict[tuple[str, ...], tuple[str, ...]] | None = None) -> tuple[Finding, ...]:
     """Turn hits into findings with their message values and a location.
 

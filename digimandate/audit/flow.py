@@ -13,11 +13,11 @@ from digimandate.audit.scoring import score
 from digimandate.audit.sources import source_entries, source_evidence
 from digimandate.audit.specs import RuleSet
 from digimandate.clock import today as clock_today
-from digimandate.model.document import Document, load_document
+from digimandate.model.document import OrgFile, load_document
 from digimandate.model.loader import Limits
 
 
-def audit_document(doc: Document, ruleset: RuleSet, today: date | None = None,
+def audit_document(doc: OrgFile, ruleset: RuleSet, today: date | None = None,
                    waivers: tuple[Waiver, ...] = ()) -> AuditResult:
     """Check and score a validated document; waivers are judged against ``today``."""
     org = doc.model.organisation

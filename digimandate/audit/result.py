@@ -106,7 +106,7 @@ def message_values(text: Text, args: Mapping[str, Any], keep: tuple[str, ...] = 
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class RuleOutcome:
     """What one rule concluded (the rule by id: the catalogue says what it is)."""
 
     rule: str
@@ -262,7 +262,7 @@ class AuditResult:
     language: Lang
     audit_date: date
     checklists: tuple[ChecklistId, ...]
-    outcomes: tuple[Outcome, ...]
+    outcomes: tuple[RuleOutcome, ...]
     findings: tuple[Finding, ...]
     maturity: Maturity
     waived: tuple[WaivedFinding, ...] = ()
@@ -278,7 +278,7 @@ class AuditResult:
     inhabitants: int | None = None  # as the file records them: a comparison groups organisations by size
 
     @property
-    def errors(self) -> tuple[Outcome, ...]:
+    def errors(self) -> tuple[RuleOutcome, ...]:
         """Rules that crashed."""
         return tuple(o for o in self.outcomes if o.status == "error")
 

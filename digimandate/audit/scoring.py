@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from digimandate.audit.result import Coverage, DimensionScore, Evidence, Maturity, Outcome
+from digimandate.audit.result import Coverage, DimensionScore, Evidence, Maturity, RuleOutcome
 from digimandate.audit.specs import WEIGHTS, ActiveRule, RuleSet
 
 TOP_LEVEL = 5
@@ -21,7 +21,7 @@ CORE_DIMENSIONS = ("board", "mandate")
 ASSESSED = ("passed", "failed", "error")
 # An outcome beside the rule it is about: outcomes name their rule by id, scoring reads the rule's level,
 # dimension, severity and parameters.
-Judged = tuple[ActiveRule, Outcome]
+Judged = tuple[ActiveRule, RuleOutcome]
 
 
 def min_coverage(rule: ActiveRule) -> float:
@@ -105,7 +105,7 @@ def dimension_score(name: str, judged: list[Judged], min_evidence: float) -> Dim
     return made(level)
 
 
-def score(outcomes: list[Outcome], ruleset: RuleSet) -> Maturity:
+def score(outcomes: list[RuleOutcome], ruleset: RuleSet) -> Maturity:
     """Score every graded dimension and the organisation as a whole (outcomes as found, never waived)."""
     min_evidence = ruleset.min_evidence
     judged = [(ruleset.rules[o.rule], o) for o in outcomes]

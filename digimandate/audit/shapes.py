@@ -114,7 +114,7 @@ def message_names(each: Mapping[str, Any] | None, entity: str | None) -> frozens
     """The names a finding fills in from what it is about, when ``each`` (a syntax tree) yields known entities.
 
     Those are the plain fields of the entity and, for an entity of a section or one within it (an
-    intake of a product), its `_path` and the id and name of that section's entity (Document.describe),
+    intake of a product), its `_path` and the id and name of that section's entity (OrgFile.describe),
     or of the entity a rule names in `entity`. None when the shape of ``each`` cannot be told from
     the model (it follows references, or calls a function).
     """
@@ -128,7 +128,7 @@ def message_names(each: Mapping[str, Any] | None, entity: str | None) -> frozens
     pathed = each is not None and model in _PATHED
     if pathed:
         names.add("_path")
-    if entity:  # named by the rule: Document.describe finds it when it is `section/id`
+    if entity:  # named by the rule: OrgFile.describe finds it when it is `section/id`
         section = entity.partition("/")[0] if "/" in entity else None
     else:
         section = next(root_fields(each), None) if pathed and each is not None else None

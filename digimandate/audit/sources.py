@@ -6,14 +6,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from digimandate.audit.result import NO_SOURCE, Finding, SourceEntry, SourceEvidence
-from digimandate.model.document import Document
+from digimandate.model.document import OrgFile
 
 SOURCE_TYPES = ("document", "interview", "observation", "register", "data")
 # Findings at these severities should rest on more than one type of source (triangulation).
 WEIGHTY = frozenset({"critical", "high"})
 
 
-def source_entries(doc: Document) -> tuple[SourceEntry, ...]:
+def source_entries(doc: OrgFile) -> tuple[SourceEntry, ...]:
     """The register of sources of ``doc``, in file order (duplicates left out)."""
     return tuple(
         SourceEntry(s.id, s.type, s.title, s.reference, s.provided_by, s.dated, s.obtained, bool(s.confidential))
@@ -27,7 +27,7 @@ def types_of(finding: Finding, doc_types: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(t for t in SOURCE_TYPES if t in found) or (NO_SOURCE,)
 
 
-def source_evidence(doc: Document, findings: Iterable[Finding]) -> SourceEvidence:
+def source_evidence(doc: OrgFile, findings: Iterable[Finding]) -> SourceEvidence:
     """Observed findings and citing entities per source type, and weighty findings resting on one type."""
     if not doc.sources:
         return SourceEvidence()

@@ -142,7 +142,7 @@ class Param(_Spec):
     integer: bool = False
 
 
-class Case(_Spec):
+class QueryCase(_Spec):
     """One way a declarative rule fails: a JMESPath condition and the message it gives.
 
     ``basis: not_recorded`` when the condition is that a fact is left out of the file (it tests
@@ -162,7 +162,7 @@ class Query(_Spec):
     each: str | None = None
     where: str | None = None
     entity: str | None = None
-    cases: list[Case] = Field(min_length=1)
+    cases: list[QueryCase] = Field(min_length=1)
 
 
 class PythonCheck(_Spec):

@@ -12,13 +12,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from digimandate.audit.upl import requested
-from digimandate.model.document import Document
+from digimandate.model.document import OrgFile
 from digimandate.model.org import unset_paths
 
 JsonDict = dict[str, Any]
 
 
-def build_view(doc: Document) -> JsonDict:
+def build_view(doc: OrgFile) -> JsonDict:
     """Dump the model to plain data and link references, so ``owner.department.function`` works."""
     m = doc.model
     root: JsonDict = m.model_dump(mode="json")

@@ -6,7 +6,7 @@ from datetime import date
 from fnmatch import fnmatchcase
 
 from digimandate.audit.config import Waiver
-from digimandate.audit.result import Finding, Outcome, WaivedFinding, message_values
+from digimandate.audit.result import Finding, RuleOutcome, WaivedFinding, message_values
 from digimandate.audit.specs import meta_rules
 from digimandate.errors import InputError, problem
 
@@ -37,8 +37,8 @@ def check_waiver_length(waivers: tuple[Waiver, ...], audit_date: date) -> None:
         raise InputError(problems)
 
 
-def apply_waivers(outcomes: list[Outcome], waivers: tuple[Waiver, ...], today: date
-                  ) -> tuple[list[Outcome], list[WaivedFinding], list[Finding]]:
+def apply_waivers(outcomes: list[RuleOutcome], waivers: tuple[Waiver, ...], today: date
+                  ) -> tuple[list[RuleOutcome], list[WaivedFinding], list[Finding]]:
     """Split findings into kept and waived; report expired, expiring and stale waivers."""
     used: set[int] = set()
     waived: list[WaivedFinding] = []
@@ -57,9 +57,9 @@ def apply_waivers(outcomes: list[Outcome], waivers: tuple[Waiver, ...], today: d
                 waived.append(WaivedFinding(finding, spec.rule, spec.entity, spec.reason, spec.justification,
                                             spec.owner, spec.expires, spec.approved_by))
         if outcome.findings and not kept:
-            new_outcomes.append(Outcome(outcome.rule, "waived", outcome.findings))
+            new_outcomes.append(RuleOutcome(outcome.rule, "waived", outcome.findings))
         elif len(kept) != len(outcome.findings):
-            new_outcomes.append(Outcome(outcome.rule, outcome.status, tuple(kept)))
+            new_outcomes.append(RuleOutcome(outcome.rule, outcome.status, tuple(kept)))
         else:
             new_outcomes.append(outcome)
     meta = []

@@ -23,7 +23,7 @@ from digimandate.render.formats import check_formats, document_formats, listed
 
 if TYPE_CHECKING:  # imported where used: `digimandate --help` should not pay for the audit's modules
     from digimandate.cli.documents import DocRequest
-    from digimandate.cli.settings import Options
+    from digimandate.cli.settings import AuditOptions
 
 _HELP_LANG = default_lang()
 EXIT_INTERRUPTED = 130  # Ctrl-C, SIGTERM or SIGHUP, as typer (and a shell: 128 + SIGINT) says for Ctrl-C
@@ -203,12 +203,12 @@ def _say(text: str) -> None:
 def _options(lang: LangOpt | None, config: Path | None, no_config: bool, checklist: list[Path] | None, *,
              fail_on: SeverityOpt | None = None, select: list[str] | None = None,
              extend_select: list[str] | None = None, ignore: list[str] | None = None,
-             waivers: Path | None = None, no_waivers: bool = False) -> Options:
+             waivers: Path | None = None, no_waivers: bool = False) -> AuditOptions:
     """The settings the command line gave, in the one shape the configuration file and checklists merge into."""
     from digimandate.audit.specs import SEVERITY_FROM_DUTCH
-    from digimandate.cli.settings import Options
+    from digimandate.cli.settings import AuditOptions
 
-    return Options(
+    return AuditOptions(
         config=config,
         no_config=no_config,
         checklists=tuple(checklist or []),
@@ -587,9 +587,9 @@ def import_cmd(
     out_lang = _lang(lang)
     with _exit_codes(lambda: out_lang):
         from digimandate.cli.importing import import_command, secret
-        from digimandate.importers.api import Options as ImportOptions
+        from digimandate.importers.api import ImportRequest
 
-        options = ImportOptions(sources, into, output, _split(select), concept, internal, Limits(max_bytes=max_bytes),
+        options = ImportRequest(sources, into, output, _split(select), concept, internal, Limits(max_bytes=max_bytes),
                                 period=period, token=secret(token, token_env), timeout=timeout, retries=retries)
         import_command(options, dry_run, report, fmt.value, out_lang if lang else None, force, _say)
 
@@ -610,7 +610,7 @@ def template(
         template_command(kind.value, output, out_lang, force)
 
 
-def _step(step: str, file: Path, options: Options, max_bytes: int, fmt: str, force: bool) -> None:
+def _step(step: str, file: Path, options: AuditOptions, max_bytes: int, fmt: str, force: bool) -> None:
     """Run one step of the audit (opzet, uitvraag, bevindingen) on an organisation file in its audit folder."""
     from digimandate.cli import procedure
 

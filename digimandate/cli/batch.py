@@ -34,7 +34,7 @@ class FileAudit:
     summary: Any = None
 
 
-Outcome = FileAudit | DigimandateError
+FileOutcome = FileAudit | DigimandateError
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def _decode_head(head: bytes) -> str:
     return head.decode("utf-8", errors="replace")
 
 
-def _work(path: str) -> tuple[str, Outcome]:
+def _work(path: str) -> tuple[str, FileOutcome]:
     assert _JOB is not None
     job = _JOB
     try:
@@ -125,7 +125,7 @@ def _work(path: str) -> tuple[str, Outcome]:
 def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tuple[Waiver, ...],
               progress: Callable[[int], None] | None = None,
               keep_models: bool = True,
-              summarise: Callable[[AuditResult], Any] | None = None) -> Iterator[tuple[Path, Outcome]]:
+              summarise: Callable[[AuditResult], Any] | None = None) -> Iterator[tuple[Path, FileOutcome]]:
     """Audit every file, in parallel where it pays; results come back in the order of ``files``.
 
     With ``keep_models`` false no organisation is kept (what ``check`` renders never reads it), so
@@ -147,7 +147,7 @@ def audit_all(files: list[Path], ruleset: RuleSet, limits: Limits, waivers: tupl
 
     # fork hands the loaded checklist to the workers without pickling it
     context = multiprocessing.get_context("fork")
-    done: dict[str, Outcome] = {}
+    done: dict[str, FileOutcome] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         # Largest first, so that no core ends the run alone on a large file; results keep their order.
         biggest_first = sorted(files, key=_size, reverse=True)
@@ -168,7 +168,7 @@ def _size(path: Path) -> int:
         return 0  # reported as the file's input error by its audit
 
 
-def _as_path(item: tuple[str, Outcome]) -> tuple[Path, Outcome]:
+def _as_path(item: tuple[str, FileOutcome]) -> tuple[Path, FileOutcome]:
     return Path(item[0]), item[1]
 
 

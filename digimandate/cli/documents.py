@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from digimandate.audit.result import AuditResult
 from digimandate.cli.run import Run, output_names
 from digimandate.cli.safety import Inputs, Target, check_targets
-from digimandate.cli.settings import Options
+from digimandate.cli.settings import AuditOptions
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
 from digimandate.model.loader import Limits
@@ -58,7 +58,7 @@ class DocRequest:
     kind: str  # "report" or "memo"
     output_text: str | None  # as typed: a trailing slash asks for a folder
     file: Path = Path("organisation.yaml")  # an organisation file, or a folder of them
-    options: Options = field(default_factory=Options)
+    options: AuditOptions = field(default_factory=AuditOptions)
     limits: Limits = field(default_factory=Limits)
     template: Path | None = None
     previous: Path | None = None

@@ -13,7 +13,7 @@ from digimandate.cli.output import to_stdout, write_files
 from digimandate.cli.safety import Inputs, Target, check_targets
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, counted, default_lang, t
-from digimandate.importers.api import Options, is_generated, output_path, run_import, source_path, template
+from digimandate.importers.api import ImportRequest, is_generated, output_path, run_import, source_path, template
 from digimandate.textsafe import one_line
 
 
@@ -60,7 +60,7 @@ def progress(lang: Lang) -> Iterator[Callable[[int, int, str], None] | None]:
             bar.stop()
 
 
-def import_command(options: Options, dry_run: bool, report: Path | None, fmt: str, lang: Lang | None,
+def import_command(options: ImportRequest, dry_run: bool, report: Path | None, fmt: str, lang: Lang | None,
                    force: bool, say: Callable[[str], None] = print) -> None:
     """Import; write the machine-owned file and the report only when everything is valid, both or neither.
 
@@ -109,16 +109,16 @@ def import_command(options: Options, dry_run: bool, report: Path | None, fmt: st
         sys.stderr.write(one_line(t("imp_include_add", out_lang, line=imported.include_missing)) + "\n")
 
 
-def _audit_workbook(options: Options, lang: Lang | None, force: bool, say: Callable[[str], None],
+def _audit_workbook(options: ImportRequest, lang: Lang | None, force: bool, say: Callable[[str], None],
                     dry_run: bool) -> bool:
     """Import a returned workbook of the audit (True), or say it is none (False)."""
     from digimandate.cli.returned import import_workbook
-    from digimandate.cli.settings import Options as Settings
+    from digimandate.cli.settings import AuditOptions
 
     source = source_path(options.sources[0])
     if source is None or not source.is_file() or source.suffix.lower() != ".xlsx":
         return False
-    return import_workbook(source, options.into, options.output, Settings(lang=lang), options.limits, force, say,
+    return import_workbook(source, options.into, options.output, AuditOptions(lang=lang), options.limits, force, say,
                            dry_run)
 
 

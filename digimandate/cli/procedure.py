@@ -16,7 +16,7 @@ from typing import Any
 
 from digimandate.cli.output import write_files
 from digimandate.cli.safety import Inputs, Target, check_targets
-from digimandate.cli.settings import Options, resolve
+from digimandate.cli.settings import AuditOptions, resolve
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, t
 from digimandate.model.loader import Limits, dump
@@ -50,7 +50,7 @@ class Audit:
         return self.file.parent
 
 
-def load_audit(file: Path, options: Options, limits: Limits) -> Audit:
+def load_audit(file: Path, options: AuditOptions, limits: Limits) -> Audit:
     """Load, validate and audit one organisation file, keeping its data and its sources register."""
     from digimandate.audit.flow import audit_document
     from digimandate.importers.procedure import plain
@@ -117,7 +117,7 @@ def _write(planned: list[tuple[Path, bytes | str]], force: bool, audit: Audit, s
 
 # The steps ----------------------------------------------------------------------------------------
 
-def opzet(file: Path, options: Options, limits: Limits, fmt: str, force: bool, say: Any) -> None:
+def opzet(file: Path, options: AuditOptions, limits: Limits, fmt: str, force: bool, say: Any) -> None:
     """Write the onderzoeksopzet into the audit folder."""
     from digimandate.clock import today
     from digimandate.render.doc.opzet import build_opzet
@@ -129,7 +129,7 @@ def opzet(file: Path, options: Options, limits: Limits, fmt: str, force: bool, s
     _write([(audit.folder / f"{NAMES['opzet']}.{fmt}", data)], force, audit, "opzet", day, say)
 
 
-def uitvraag(file: Path, options: Options, limits: Limits, fmt: str, force: bool, say: Any) -> None:
+def uitvraag(file: Path, options: AuditOptions, limits: Limits, fmt: str, force: bool, say: Any) -> None:
     """Write the request workbook and the interview guide for the facts the file does not record."""
     from digimandate.clock import today
     from digimandate.importers.procedure import request_xlsx
@@ -146,7 +146,7 @@ def uitvraag(file: Path, options: Options, limits: Limits, fmt: str, force: bool
            force, audit, "uitvraag", day, say, questions=len(asked))
 
 
-def bevindingen(file: Path, options: Options, limits: Limits, fmt: str, force: bool, say: Any) -> None:
+def bevindingen(file: Path, options: AuditOptions, limits: Limits, fmt: str, force: bool, say: Any) -> None:
     """Write the nota van bevindingen, its reaction workbook and the paragraphs by number."""
     from digimandate.clock import today
     from digimandate.importers.procedure import reaction_xlsx

@@ -13,7 +13,7 @@ from typing import Any
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import SEVERITY_RANK
 from digimandate.cli.safety import Inputs
-from digimandate.cli.settings import Options, Settings, resolve
+from digimandate.cli.settings import AuditOptions, Settings, resolve
 from digimandate.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DigimandateError, Notice, UsageError
 from digimandate.i18n import Lang, counted, default_lang, t
 from digimandate.model.loader import Limits
@@ -58,7 +58,7 @@ class CheckRequest:
 
     files: tuple[Path, ...]
     formats: tuple[str, ...] = ()
-    options: Options = field(default_factory=Options)
+    options: AuditOptions = field(default_factory=AuditOptions)
     limits: Limits = field(default_factory=Limits)
     baseline: Path | None = None
     exit_zero: bool = False
@@ -71,7 +71,7 @@ class BaselineRequest:
 
     files: tuple[Path, ...]
     output: Path
-    options: Options = field(default_factory=Options)
+    options: AuditOptions = field(default_factory=AuditOptions)
     limits: Limits = field(default_factory=Limits)
     force: bool = False
 
@@ -80,7 +80,7 @@ class BaselineRequest:
 class Run:
     """The state of one check run."""
 
-    options: Options
+    options: AuditOptions
     limits: Limits = field(default_factory=Limits)
     baseline: Path | None = None
     results: list[AuditResult] = field(default_factory=list)

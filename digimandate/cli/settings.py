@@ -14,7 +14,7 @@ from digimandate.model.validate import suggest
 
 
 @dataclass(frozen=True)
-class Options:
+class AuditOptions:
     """What the command line said (None: not given)."""
 
     config: Path | None = None
@@ -40,7 +40,7 @@ class Settings:
     config: Config = field(default=EMPTY)
 
 
-def resolve(target: Path, options: Options) -> Settings:
+def resolve(target: Path, options: AuditOptions) -> Settings:
     """Find the configuration for ``target`` and merge everything into Settings."""
     config = EMPTY
     if options.config is not None:

@@ -6,7 +6,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Literal
 
-from digimandate.audit.result import AuditResult, Outcome
+from digimandate.audit.result import AuditResult, RuleOutcome
 
 # meets / partly (some places pass) / does not meet / not established (only absent facts) /
 # not applicable (nothing to look at) / not assessed (switched off, or the check crashed)
@@ -68,7 +68,7 @@ def size_class(inhabitants: int) -> int:
     return max(i for i, bound in enumerate(SIZE_BOUNDS, 1) if inhabitants >= bound)
 
 
-def verdict(outcome: Outcome, applicable: int, passed: int, met: bool) -> Verdict:
+def verdict(outcome: RuleOutcome, applicable: int, passed: int, met: bool) -> Verdict:
     """A rule's outcome in the four words of a normenkader (plus not applicable and not assessed)."""
     if outcome.status == "passed":
         return "meets"

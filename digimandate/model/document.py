@@ -36,7 +36,7 @@ _KINDS = {
 
 
 @dataclass
-class Document:
+class OrgFile:
     """An organisation file that passed validation."""
 
     model: OrgModel
@@ -147,20 +147,20 @@ class Document:
         return root.location()
 
 
-def load_document(path: Path, limits: Limits = Limits(), display: str | None = None) -> Document:
+def load_document(path: Path, limits: Limits = Limits(), display: str | None = None) -> OrgFile:
     """Load an organisation file (and the files it includes), validate and resolve it."""
     from digimandate.model.includes import expand_includes
 
     return build_document(expand_includes(load_file(path, limits, display), path, limits))
 
 
-def parse_document(text: str, file: str = "organisation.yaml") -> Document:
+def parse_document(text: str, file: str = "organisation.yaml") -> OrgFile:
     """Load an organisation from text (tests and tools)."""
     return build_document(load_bytes(text.encode("utf-8"), file))
 
 
-def build_document(loaded: Loaded) -> Document:
-    """Validate loaded data into a Document."""
+def build_document(loaded: Loaded) -> OrgFile:
+    """Validate loaded data into an OrgFile."""
     data = loaded.data
     if "schema_version" not in data:
         raise InputError([problem(loaded.at(data.pos), "", "schema_version_missing", "schema_version_hint")])
@@ -175,7 +175,7 @@ def build_document(loaded: Loaded) -> Document:
                      "schema_version_unsupported_hint", found=found(version))]
         )
     model = validate_model(loaded, OrgModel)
-    doc = Document(model, loaded)
+    doc = OrgFile(model, loaded)
     problems: list[Problem] = []
     _index(doc, problems)
     _resolve(doc, problems)
@@ -187,13 +187,13 @@ def build_document(loaded: Loaded) -> Document:
     return doc
 
 
-def _keep_positions_only(doc: Document) -> None:
+def _keep_positions_only(doc: OrgFile) -> None:
     """Let the loaded values go: after validation only positions are needed (the model has the data)."""
     doc.entities = {path: raw.positions_only() for path, raw in doc.entities.items()}
     doc.loaded = replace(doc.loaded, data=doc.loaded.data.positions_only())
 
 
-def _index(doc: Document, problems: list[Problem]) -> None:
+def _index(doc: OrgFile, problems: list[Problem]) -> None:
     """Record every entity's raw mapping by path and catch duplicate ids."""
     data = doc.loaded.data
     ents = doc.entities
@@ -240,7 +240,7 @@ def _index(doc: Document, problems: list[Problem]) -> None:
     _index_sources(doc, problems)
 
 
-def _index_sources(doc: Document, problems: list[Problem]) -> None:
+def _index_sources(doc: OrgFile, problems: list[Problem]) -> None:
     """Index the register of sources by id; a second source with an id already used is an error."""
     raw_list: Any = doc.loaded.data.get("sources")
     for i, src in enumerate(doc.model.sources):
@@ -262,7 +262,7 @@ _PAST: dict[tuple[str, ...], tuple[str, ...]] = {
 }
 
 
-def _dates(doc: Document, problems: list[Problem]) -> None:
+def _dates(doc: OrgFile, problems: list[Problem]) -> None:
     """A recorded event dated after the peildatum (the audit date, or today without one) is a typo or a plan."""
     org = doc.model.organisation
     peildatum = org.audit_date or today()
@@ -286,7 +286,7 @@ def _dates(doc: Document, problems: list[Problem]) -> None:
                                         value=when.isoformat(), peildatum=peildatum.isoformat()))
 
 
-def _cite(doc: Document, problems: list[Problem]) -> None:
+def _cite(doc: OrgFile, problems: list[Problem]) -> None:
     """Record which sources each entity cites, and check that every cited id is in the register."""
     m = doc.model
     data = doc.loaded.data
@@ -363,7 +363,7 @@ _SUB_ENTITIES = {
 }
 
 
-def _all_ids(model: BaseModel, doc: Document) -> list[str]:
+def _all_ids(model: BaseModel, doc: OrgFile) -> list[str]:
     """Every known source id cited in ``model`` and below it."""
     out = [i for i in getattr(model, "source", None) or [] if i in doc.sources]
     for name in model.model_fields_set:
@@ -393,7 +393,7 @@ def intake_paths(proc: Process) -> list[str]:
 class _Refs:
     """Collects dangling-reference problems with the known ids as a hint."""
 
-    def __init__(self, doc: Document, problems: list[Problem]) -> None:
+    def __init__(self, doc: OrgFile, problems: list[Problem]) -> None:
         self.doc = doc
         self.problems = problems
 
@@ -426,7 +426,7 @@ class _Refs:
             self.check(value, section, raw[key], j, f"{path}.{key}[{j}]", extra)
 
 
-def _resolve(doc: Document, problems: list[Problem]) -> None:
+def _resolve(doc: OrgFile, problems: list[Problem]) -> None:
     """Check that every reference names an entity of the right kind."""
     refs = _Refs(doc, problems)
     data = doc.loaded.data

@@ -32,7 +32,7 @@ class Entry:
 
 
 def entries(sources: Iterable[Source]) -> dict[str, Entry]:
-    """The validated register (``Document.sources``) as the documents cite it, by id."""
+    """The validated register (``OrgFile.sources``) as the documents cite it, by id."""
     return {s.id: Entry(s.id, s.type, s.title, s.reference or "", s.provided_by or "", s.dated, s.obtained,
                         bool(s.confidential)) for s in sources}
 

@@ -18,7 +18,7 @@ LARGE = EXAMPLES / "large-municipality.yaml"
 def test_a_result_holds_neither_the_rule_set_nor_the_organisation(ruleset: RuleSet) -> None:
     result = audit_file(LARGE, ruleset)
     data = pickle.dumps(result)
-    for name in (b"RuleSet", b"ActiveRule", b"OrgModel", b"Process", b"Document"):
+    for name in (b"RuleSet", b"ActiveRule", b"OrgModel", b"Process", b"OrgFile"):
         assert name not in data, name
     assert pickle.loads(data) == result  # and it comes back whole, as from a worker process
     assert result.checklists == (ChecklistId("tip16", ruleset.checklists[0].version),)

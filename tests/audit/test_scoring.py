@@ -18,7 +18,7 @@ from digimandate.audit.config import Waiver, WaiverSpec
 from digimandate.audit.flow import audit_file
 from digimandate.audit.specs import RuleSet
 from digimandate.cli.app import app
-from digimandate.cli.settings import Options, resolve
+from digimandate.cli.settings import AuditOptions, resolve
 from digimandate.errors import Location
 from digimandate.model.document import parse_document
 from digimandate.render.common import Audited
@@ -145,7 +145,7 @@ def test_every_rule_disabled_has_no_level(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     org = tmp_path / "organisation.yaml"
     org.write_bytes(MATURE.read_bytes())
-    settings = resolve(org, Options(select=("B",), ignore=("B", "M", "C", "O", "P", "F", "J")))
+    settings = resolve(org, AuditOptions(select=("B",), ignore=("B", "M", "C", "O", "P", "F", "J")))
     result = audit_file(org, settings.ruleset)
     assert result.maturity.level is None
     assert result.maturity.reason == "not_assessed"

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from digimandate.audit.flow import audit_file
 from digimandate.cli.app import app
-from digimandate.cli.settings import Options, resolve
+from digimandate.cli.settings import AuditOptions, resolve
 from tests.conftest import EXAMPLES
 
 SMALL = EXAMPLES / "small-municipality.yaml"
@@ -36,7 +36,7 @@ def setup(tmp_path: Path, text: str) -> Path:
 
 
 def run(org: Path, today: date, **options: object):  # type: ignore[no-untyped-def]
-    settings = resolve(org, Options(**options))  # type: ignore[arg-type]
+    settings = resolve(org, AuditOptions(**options))  # type: ignore[arg-type]
     return audit_file(org, settings.ruleset, today=today, waivers=settings.waivers)
 
 

@@ -9,7 +9,7 @@ import typer.main
 
 from digimandate.audit.config import ConfigFile
 from digimandate.cli.app import app
-from digimandate.cli.settings import Options
+from digimandate.cli.settings import AuditOptions
 
 # A setting's name in each place where it can be given: config file key -> settings field -> check option.
 SAME_SETTING = {
@@ -45,7 +45,7 @@ def test_every_config_key_is_a_setting_or_config_only() -> None:
 
 
 def test_every_setting_is_a_field_and_an_option() -> None:
-    fields = {f.name for f in dataclasses.fields(Options)}
+    fields = {f.name for f in dataclasses.fields(AuditOptions)}
     options = check_options()
     for key, (field, option) in SAME_SETTING.items():
         assert field in fields, f"{key}: settings have no {field}"

@@ -9,7 +9,7 @@ from pathlib import Path
 from digimandate.cli import app as app_module
 from digimandate.cli.documents import DocRequest, document
 from digimandate.cli.run import BaselineRequest, CheckRequest, Run, baseline, check
-from digimandate.cli.settings import Options
+from digimandate.cli.settings import AuditOptions
 from tests.conftest import EXAMPLES
 
 SMALL = EXAMPLES / "small-municipality.yaml"
@@ -30,7 +30,7 @@ def test_every_command_body_is_short() -> None:
 
 def test_check_runs_from_a_request(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
-    req = CheckRequest((SMALL,), (f"json={out}",), Options(no_config=True, lang="en"), exit_zero=True)
+    req = CheckRequest((SMALL,), (f"json={out}",), AuditOptions(no_config=True, lang="en"), exit_zero=True)
     run = Run(req.options, req.limits)
     check(run, req, color=False, width=None)
     assert run.exit_code == 0
@@ -39,7 +39,7 @@ def test_check_runs_from_a_request(tmp_path: Path) -> None:
 
 
 def test_check_without_exit_zero_sets_exit_code_one(tmp_path: Path) -> None:
-    req = CheckRequest((SMALL,), (f"json={tmp_path / 'r.json'}",), Options(no_config=True))
+    req = CheckRequest((SMALL,), (f"json={tmp_path / 'r.json'}",), AuditOptions(no_config=True))
     run = Run(req.options, req.limits)
     check(run, req, color=False, width=None)
     assert run.exit_code == 1
@@ -47,10 +47,10 @@ def test_check_without_exit_zero_sets_exit_code_one(tmp_path: Path) -> None:
 
 def test_baseline_and_document_run_from_requests(tmp_path: Path) -> None:
     said: list[str] = []
-    req = BaselineRequest((SMALL,), tmp_path / "b.json", Options(no_config=True, lang="en"))
+    req = BaselineRequest((SMALL,), tmp_path / "b.json", AuditOptions(no_config=True, lang="en"))
     baseline(Run(req.options, req.limits), req, said.append)
     assert said == [f"wrote {tmp_path / 'b.json'} with 48 findings"]
-    doc = DocRequest("memo", str(tmp_path / "memo.md"), SMALL, Options(no_config=True, lang="nl"))
+    doc = DocRequest("memo", str(tmp_path / "memo.md"), SMALL, AuditOptions(no_config=True, lang="nl"))
     document(Run(doc.options, doc.limits), doc, said.append)
     assert (tmp_path / "memo.md").read_text(encoding="utf-8").startswith("# ")
     assert said[-1] == f"{tmp_path / 'memo.md'} geschreven"

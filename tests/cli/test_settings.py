@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from digimandate.audit.config import find_config
-from digimandate.cli.settings import Options, resolve
+from digimandate.cli.settings import AuditOptions, resolve
 from digimandate.errors import InputError
 from tests.conftest import EXAMPLES
 
@@ -19,7 +19,7 @@ def enabled(tmp_path: Path, config: str | None = None, **options: object) -> set
     org.write_text("schema_version: 1\norganisation: {name: X}\n", encoding="utf-8")
     if config is not None:
         (tmp_path / ".digimandate.yaml").write_text(config, encoding="utf-8")
-    settings = resolve(org, Options(**options))  # type: ignore[arg-type]
+    settings = resolve(org, AuditOptions(**options))  # type: ignore[arg-type]
     return {r.id for r in settings.ruleset.enabled()}
 
 
@@ -59,11 +59,11 @@ def test_config_severity_and_params(tmp_path: Path) -> None:
     org.write_text("schema_version: 1\norganisation: {name: X}\n", encoding="utf-8")
     (tmp_path / ".digimandate.yaml").write_text(
         "severity: {M014: high}\nparams: {M010: {max_holders: 3}}\nfail-on: low\nlanguage: en\n", encoding="utf-8")
-    s = resolve(org, Options())
+    s = resolve(org, AuditOptions())
     assert s.ruleset.rules["M014"].severity == "high"
     assert s.ruleset.rules["M010"].params["max_holders"] == 3
     assert s.fail_on == "low" and s.lang == "en"
-    assert resolve(org, Options(fail_on="critical", lang="nl")).fail_on == "critical"
+    assert resolve(org, AuditOptions(fail_on="critical", lang="nl")).fail_on == "critical"
 
 
 def test_config_takes_severities_in_dutch(tmp_path: Path) -> None:
@@ -71,7 +71,7 @@ def test_config_takes_severities_in_dutch(tmp_path: Path) -> None:
     org.write_text("schema_version: 1\norganisation: {name: X}\n", encoding="utf-8")
     (tmp_path / ".digimandate.yaml").write_text("severity: {M014: hoog, M010: laag}\nfail-on: middel\n",
                                                 encoding="utf-8")
-    s = resolve(org, Options())
+    s = resolve(org, AuditOptions())
     assert (s.ruleset.rules["M014"].severity, s.ruleset.rules["M010"].severity) == ("high", "low")
     assert s.fail_on == "medium"
 
@@ -83,11 +83,11 @@ def test_precedence_builtin_checklist_config_cli(tmp_path: Path) -> None:
     (tmp_path / ".digimandate.yaml").write_text(
         f"checklists: [{EXTRA}]\nextend-select: [M014]\nparams: {{F003: {{min_digital_share: 0.6}}}}\n",
         encoding="utf-8")
-    s = resolve(org, Options())
+    s = resolve(org, AuditOptions())
     assert s.ruleset.rules["M014"].enabled is True
     assert s.ruleset.rules["F003"].params["min_digital_share"] == 0.6
     assert s.ruleset.rules["B003"].severity == "medium"  # from the checklist, untouched by the config
-    s = resolve(org, Options(ignore=("M014",)))
+    s = resolve(org, AuditOptions(ignore=("M014",)))
     assert s.ruleset.rules["M014"].enabled is False
 
 
@@ -154,7 +154,7 @@ def test_a_dimension_with_every_rule_switched_off_gets_no_level(tmp_path: Path) 
 
     org = tmp_path / "organisation.yaml"
     org.write_bytes((EXAMPLES / "small-municipality.yaml").read_bytes())
-    settings = resolve(org, Options(select=("P",)))
+    settings = resolve(org, AuditOptions(select=("P",)))
     result = audit_file(org, settings.ruleset)
     # model v2: a dimension whose rules are all switched off is not assessed, and without board and
     # mandate there is no overall level

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from digimandate.audit.result import Finding, Outcome
+from digimandate.audit.result import Finding, RuleOutcome
 from digimandate.audit.specs import RuleSet, Text
 from digimandate.compare.profile import NO_SIZE, NOT_MUNICIPAL, median, profile, size_class, verdict
 from digimandate.errors import Location
@@ -31,7 +31,7 @@ def finding(basis: str) -> Finding:
     ("waived", ("observed",), 1, False, "partly"),  # a waived finding is still a norm not met
 ])
 def test_verdict(status: str, bases: tuple[str, ...], passed: int, met: bool, expected: str) -> None:
-    outcome = Outcome("P001", status, tuple(finding(b) for b in bases))  # type: ignore[arg-type]
+    outcome = RuleOutcome("P001", status, tuple(finding(b) for b in bases))  # type: ignore[arg-type]
     assert verdict(outcome, 10, passed, met) == expected
 
 

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from digimandate.cli.app import app
-from digimandate.importers.api import Options, run_import
+from digimandate.importers.api import ImportRequest, run_import
 from digimandate.importers.common import unsafe_member
 from tests.importers.builders import OPENFORMS, bulk_export, members, pack
 
@@ -67,7 +67,7 @@ def test_members_named_outside_the_archive_are_not_read_and_the_report_says_so(r
     (tmp_path / "export.zip").write_bytes(pack(files))
     inner = pack({**members(OPENFORMS / "children-flow.zip"), "../x.json": b"{}"})
     (tmp_path / "bulk.zip").write_bytes(pack({"form_kind.zip": inner, "/abs.zip": inner}))
-    imp = run_import(Options([str(tmp_path / "export.zip"), str(tmp_path / "bulk.zip")]))
+    imp = run_import(ImportRequest([str(tmp_path / "export.zip"), str(tmp_path / "bulk.zip")]))
     skipped = [(n.source, n.where, n.text("en")) for n in imp.notes if n.key == "imp_zip_unsafe_name"]
     assert skipped == [
         ("export.zip", "export.zip!../../forms.json", "the archive member `../../forms.json` has a name that points "

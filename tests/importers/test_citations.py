@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from digimandate.importers.api import Imported, Options, run_import
+from digimandate.importers.api import Imported, ImportRequest, run_import
 from digimandate.importers.report import as_json, markdown
 from tests.importers.builders import EMAIL, UPL, ZGW, ZGW_API, form_export
 
@@ -27,7 +27,7 @@ def imported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Imp
     (tmp_path / "organisation.yaml").write_text(MAIN, encoding="utf-8")
     (tmp_path / "export.zip").write_bytes(form_export("children-flow.zip", [EMAIL, ZGW], name="Parkeervergunning",
                                                       slug="parkeervergunning"))
-    imp = run_import(Options([str(tmp_path / "export.zip"), str(ZGW_API), f"upl:{UPL}"],
+    imp = run_import(ImportRequest([str(tmp_path / "export.zip"), str(ZGW_API), f"upl:{UPL}"],
                              tmp_path / "organisation.yaml", internal=True))
     return tmp_path, imp
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from digimandate.audit.specs import RuleSet
-from digimandate.importers.api import Options, run_import
+from digimandate.importers.api import ImportRequest, run_import
 from digimandate.importers.report import markdown
 from tests.conftest import EXAMPLES, ROOT, audited
 from tests.importers.builders import OPENFORMS, UPL, ZGW_API, ZGW_FIXTURE
@@ -21,7 +21,7 @@ SOURCES = [OPENFORMS / "simple_form_2.zip", OPENFORMS / "dynamische-keuzelijsten
 def test_the_imported_file_and_report_are_exactly_what_import_writes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)  # the report names the files as given, relative to the repository
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1793491200")  # 2026-11-01: the date each source was obtained
-    imp = run_import(Options([str(s) for s in SOURCES], Path("examples/imported-municipality/organisation.yaml"),
+    imp = run_import(ImportRequest([str(s) for s in SOURCES], Path("examples/imported-municipality/organisation.yaml"),
                              select=("paspoort", "parkeervergunning", "afvalcontainer"), concept=True, internal=True))
     assert imp.text == (FOLDER / "imported.yaml").read_text(encoding="utf-8")
     assert imp.include_missing is None

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digimandate.errors import DigimandateError
-from digimandate.importers.api import Options, run_import
+from digimandate.importers.api import ImportRequest, run_import
 from tests.importers.builders import OPENFORMS, members, pack
 from tests.strategies import examples
 
@@ -25,7 +25,7 @@ def attempt(data: bytes, name: str) -> None:
         path = Path(tmp) / name
         path.write_bytes(data)
         try:
-            run_import(Options([str(path)], None))
+            run_import(ImportRequest([str(path)], None))
         except DigimandateError as exc:  # bad input: exit 2 and a message that names the source
             assert exc.exit_code == 2
             assert exc.format("en").startswith((name, "error: "))

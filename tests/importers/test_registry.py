@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from digimandate.cli.app import app
 from digimandate.i18n import CATALOG
 from digimandate.importers import registry
-from digimandate.importers.api import Options, run_import
+from digimandate.importers.api import ImportRequest, run_import
 from digimandate.importers.common import Context, Draft, Found, Note
 from digimandate.importers.registry import Importer, Source
 
@@ -46,11 +46,11 @@ def with_demo(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("with_demo")
 def test_a_new_importer_is_recognised_read_and_cited(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("DEMO: Parkeren\n", encoding="utf-8")
-    imp = run_import(Options([str(tmp_path / "x.txt")]))
+    imp = run_import(ImportRequest([str(tmp_path / "x.txt")]))
     assert [(s.name, s.kind) for s in imp.sources] == [("x.txt", "demo")]
     assert "- id: demo\n  name: Parkeren\n  refs:\n  - demo:Parkeren\n" in imp.text
     assert imp.registers["x.txt"]["id"] == "demo-x"
-    prefixed = run_import(Options([f"demo:{tmp_path / 'x.txt'}"]))
+    prefixed = run_import(ImportRequest([f"demo:{tmp_path / 'x.txt'}"]))
     assert prefixed.sources[0].kind == "demo"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from digimandate.errors import UsageError
-from digimandate.importers.api import Imported, Options, run_import
+from digimandate.importers.api import Imported, ImportRequest, run_import
 from digimandate.importers.common import SourceError
 from tests.importers.builders import (
     EMAIL,
@@ -37,7 +37,7 @@ def run(tmp_path: Path, *sources: str | Path, main: str | None = MAIN, **kw: obj
     if main is not None:
         into = tmp_path / "organisation.yaml"
         into.write_text(main, encoding="utf-8")
-    return run_import(Options([str(s) for s in sources], into, **kw))  # type: ignore[arg-type]
+    return run_import(ImportRequest([str(s) for s in sources], into, **kw))  # type: ignore[arg-type]
 
 
 def new(imp: Imported, section: str) -> dict[str, dict[str, object]]:

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from digimandate.cli.run import Run
-from digimandate.cli.settings import Options
+from digimandate.cli.settings import AuditOptions
 from digimandate.i18n import Lang
 from digimandate.render.common import Audited
 from digimandate.render.doc.actions import observed, recommendations
@@ -25,7 +25,7 @@ EXAMPLES_WITH_FINDINGS = ("small-municipality", "large-municipality", "english-a
 
 @functools.cache
 def audited(example: str) -> Audited:
-    run = Run(Options(no_config=True))
+    run = Run(AuditOptions(no_config=True))
     run.audit([EXAMPLES / f"{example}.yaml"], keep_models=True)
     assert run.settings is not None and run.models[0] is not None
     return Audited(run.results[0], run.settings.ruleset, run.models[0])

@@ -16,7 +16,7 @@ from digimandate.audit.cases import apply_patch, base_org
 from digimandate.audit.specs import RuleSet
 from digimandate.cli.app import app
 from digimandate.cli.run import Run
-from digimandate.cli.settings import Options
+from digimandate.cli.settings import AuditOptions
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import action_text, recommendations
@@ -37,7 +37,7 @@ def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
 
 
 def audit(path: Path, checklists: tuple[Path, ...] = ()) -> Audited:
-    run = Run(Options(checklists=checklists))
+    run = Run(AuditOptions(checklists=checklists))
     run.audit([path], keep_models=True)
     assert run.settings is not None and run.models[0] is not None
     return Audited(run.results[0], run.settings.ruleset, run.models[0])

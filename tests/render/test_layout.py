@@ -7,7 +7,7 @@ import re
 import pytest
 
 from digimandate.render.doc.layout import LINE_CHARS, column_widths, longest_word
-from digimandate.render.doc.model import Document, Section, Table
+from digimandate.render.doc.model import BoardDocument, Section, Table
 from digimandate.render.doc.to_html import CSS, render_html
 
 
@@ -37,7 +37,7 @@ def test_words_wider_than_the_line_share_it_in_proportion() -> None:
 def test_html_tables_wrap_between_words_with_widths_from_their_content() -> None:
     assert "break-all" not in CSS and "hyphens: auto" not in CSS
     assert "overflow-wrap: break-word" in CSS  # only a word wider than any column breaks
-    doc = Document("nl", "T", "S", sections=[Section("A").add(Table(["Waar", "Bevinding"],
+    doc = BoardDocument("nl", "T", "S", sections=[Section("A").add(Table(["Waar", "Bevinding"],
                                                                      [["Belastingbetalingsregeling", "kort"]]))])
     html = render_html(doc)
     widths = [float(w) for w in re.findall(r'<col style="width:([\d.]+)%">', html)]

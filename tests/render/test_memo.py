@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from digimandate.cli.app import app
 from digimandate.cli.run import Run
-from digimandate.cli.settings import Options
+from digimandate.cli.settings import AuditOptions
 from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc.common import DocContext
@@ -34,7 +34,7 @@ def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
 
 @functools.cache
 def audited(example: str) -> Audited:
-    run = Run(Options(no_config=True))
+    run = Run(AuditOptions(no_config=True))
     run.audit([EXAMPLES / f"{example}.yaml"], keep_models=True)
     assert run.settings is not None and run.models[0] is not None
     return Audited(run.results[0], run.settings.ruleset, run.models[0])

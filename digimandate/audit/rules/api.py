@@ -8,7 +8,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
-from digimandate.model.document import Document
+from digimandate.model.document import OrgFile
 
 Basis = Literal["observed", "not_recorded"]
 
@@ -53,7 +53,7 @@ class Tally:
 class Context:
     """What a check may look at: the organisation, the rule's parameters and the audit date."""
 
-    doc: Document
+    doc: OrgFile
     params: dict[str, Any]
     audit_date: date
     tally: Tally = field(default_factory=Tally)

@@ -13,7 +13,7 @@ from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.common import peildatum
 from digimandate.render.doc.factwords import citation, label, sources_words, value_words
-from digimandate.render.doc.model import Document, Fields, Para, Section, Table
+from digimandate.render.doc.model import BoardDocument, Fields, Para, Section, Table
 from digimandate.render.doc.names import Names
 
 REACTION_DAYS = 21  # ambtelijk wederhoor: three weeks (NVRR practice: three to four)
@@ -122,11 +122,11 @@ def paragraphs(a: Audited, data: Any, lang: Lang, answered: dict[str, str] | Non
 
 
 def build_nota(a: Audited, paras: list[Paragraph], register: dict[str, Entry], lang: Lang,
-               written: date) -> Document:
+               written: date) -> BoardDocument:
     """The nota van bevindingen as a document model."""
     r = a.result
     names = Names(a, lang)
-    doc = Document(lang, t("proc_nota_title", lang, org=r.organisation_name), t("proc_nota_subtitle", lang))
+    doc = BoardDocument(lang, t("proc_nota_title", lang, org=r.organisation_name), t("proc_nota_subtitle", lang))
     until = fmt.long_date(reaction_date(written), lang)
     doc.front.append(Fields([
         (t("doc_field_organisation", lang), r.organisation_name),

@@ -12,7 +12,7 @@ from digimandate.i18n import Lang, counted, t
 from digimandate.render.doc import fmt
 from digimandate.render.doc.common import short_list
 from digimandate.render.doc.compare_svg import level_grid
-from digimandate.render.doc.model import Document, Fields, Figure, Items, Para, Section, Table
+from digimandate.render.doc.model import BoardDocument, Fields, Figure, Items, Para, Section, Table
 
 COLUMNS = 6  # organisations per table: more do not fit a printed page beside the norm
 NAMED = 6  # up to this many organisations a difference names them; beyond, it counts them
@@ -71,10 +71,10 @@ class _Compare:
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
 
-    def build(self) -> Document:
+    def build(self) -> BoardDocument:
         tx, lang = self.tx, self.lang
         n = len(self.profiles)
-        doc = Document(lang, tx("doc_cmp_title", count=fmt.count(n, lang)), tx("doc_report_subtitle"))
+        doc = BoardDocument(lang, tx("doc_cmp_title", count=fmt.count(n, lang)), tx("doc_report_subtitle"))
         doc.front.append(Fields([
             (tx("doc_cmp_field_organisations"), fmt.count(n, lang)),
             (tx("doc_field_audit_date"), self.audit_dates()),
@@ -425,6 +425,6 @@ class _Compare:
         return self.tx("doc_cmp_point_unknown", dims=short_list(titles, self.lang))
 
 
-def build_comparison(profiles: list[Profile], rules: RuleSet, opts: CompareOptions) -> Document:
+def build_comparison(profiles: list[Profile], rules: RuleSet, opts: CompareOptions) -> BoardDocument:
     """The comparative report of several organisations."""
     return _Compare(profiles, rules, opts).build()

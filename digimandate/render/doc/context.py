@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from digimandate.render.doc.model import Block, Chart, Document, Fields, Items, Ownership, Para, Section, Table
+from digimandate.render.doc.model import Block, BoardDocument, Chart, Fields, Items, Ownership, Para, Section, Table
 
 
 def block_data(b: Block) -> dict[str, Any]:
@@ -34,7 +34,7 @@ def section_data(s: Section) -> dict[str, Any]:
             "sections": [section_data(sub) for sub in s.sections], "new_page": s.new_page}
 
 
-def document_data(doc: Document) -> dict[str, Any]:
+def document_data(doc: BoardDocument) -> dict[str, Any]:
     """The whole document: what the built-in Markdown, HTML and Word renderers get, as a template gets it."""
     return {"lang": doc.lang, "title": doc.title, "subtitle": doc.subtitle, "running_head": doc.running_head,
             "front": [block_data(b) for b in doc.front], "sections": [section_data(s) for s in doc.sections],

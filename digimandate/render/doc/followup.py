@@ -14,7 +14,7 @@ from digimandate.render.common import Audited
 from digimandate.render.doc.actions import Recommendation
 from digimandate.render.doc.adapter import basis, top_entity
 from digimandate.render.doc.bundles import Numbered, numbered
-from digimandate.render.doc.model import Document, Para, Section, Table
+from digimandate.render.doc.model import BoardDocument, Para, Section, Table
 from digimandate.render.doc.stages import Reactie, check_references, promise_text, wordings
 
 
@@ -85,7 +85,8 @@ def follow_up_section(a: Audited, previous: dict[str, Any], reactie: Reactie, la
     return s
 
 
-def add_follow_up(doc: Document, a: Audited, previous: dict[str, Any], reactie: Reactie, written: date) -> Document:
+def add_follow_up(doc: BoardDocument, a: Audited, previous: dict[str, Any], reactie: Reactie,
+                  written: date) -> BoardDocument:
     """Put the follow-up before the findings: what became of the earlier report comes first."""
     section = follow_up_section(a, previous, reactie, doc.lang, written)
     heading = t("doc_h_findings", doc.lang)

@@ -24,7 +24,7 @@ from digimandate.render.doc.common import (
     schedule,
     short_list,
 )
-from digimandate.render.doc.model import Document, Fields, Items, Para, Section
+from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names, clean
 from digimandate.render.doc.services import services_only
 from digimandate.render.doc.words import fit_document
@@ -102,7 +102,7 @@ class _Memo:
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
 
-    def build(self) -> Document:
+    def build(self) -> BoardDocument:
         r, tx, lang = self.r, self.tx, self.lang
         body = body_name(self.audience, r, lang)
         # a proposal to the executive proposes something; with nothing to decide it is an information memo
@@ -111,7 +111,7 @@ class _Memo:
         gov = self.a.model.governance
         holder = gov.portfolio_holder if gov and gov.portfolio_holder else tx("doc_not_recorded")
         status = tx("doc_status_decide") if self.plan.points else tx("doc_status_inform")
-        doc = Document(lang, kind, tx("doc_memo_subject", org=r.organisation_name))
+        doc = BoardDocument(lang, kind, tx("doc_memo_subject", org=r.organisation_name))
         fields = [
             (tx("doc_field_subject"), tx("doc_memo_subject", org=r.organisation_name)),
             (tx("doc_field_to"), self.ctx.to or body[:1].upper() + body[1:]),
@@ -418,7 +418,7 @@ class _Memo:
         return s
 
 
-def build_memo(a: Audited, ctx: DocContext, audience: Audience, prog: Progress | None = None) -> Document:
+def build_memo(a: Audited, ctx: DocContext, audience: Audience, prog: Progress | None = None) -> BoardDocument:
     """The memo of one audit for one deciding body."""
     return fit_document(_Memo(services_only(a)[0], ctx, audience, prog).build(), a.result.organisation_type,
                         frozenset(c.type for c in a.model.channels))

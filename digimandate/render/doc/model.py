@@ -109,7 +109,7 @@ class Section:
 
 
 @dataclass
-class Document:
+class BoardDocument:
     """A whole document: title, a lead block under it, and its sections."""
 
     lang: Lang

@@ -11,7 +11,7 @@ from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import param_text
 from digimandate.render.doc.common import counted, peildatum
-from digimandate.render.doc.model import Document, Fields, Items, Para, Section, Table
+from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import clean
 
 STEPS = 6  # proc_step_1 .. proc_step_6
@@ -47,10 +47,10 @@ def norm_params(rule: ActiveRule, lang: Lang) -> str:
     return "; ".join(out) or "–"
 
 
-def build_opzet(a: Audited, lang: Lang, written: date) -> Document:
+def build_opzet(a: Audited, lang: Lang, written: date) -> BoardDocument:
     """The onderzoeksopzet as a document model."""
     r, rules, m = a.result, a.rules, a.model
-    doc = Document(lang, t("proc_opzet_title", lang, org=r.organisation_name), t("proc_opzet_subtitle", lang))
+    doc = BoardDocument(lang, t("proc_opzet_title", lang, org=r.organisation_name), t("proc_opzet_subtitle", lang))
     doc.front.append(Fields([
         (t("doc_field_organisation", lang), r.organisation_name),
         (t("doc_field_audit_date", lang), peildatum(r, lang)),

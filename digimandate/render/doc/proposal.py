@@ -30,7 +30,7 @@ from digimandate.render.doc.common import (
     short_list,
 )
 from digimandate.render.doc.memo import PLACES, plan, with_params
-from digimandate.render.doc.model import Document, Fields, Items, Para, Section, Table
+from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, clean
 
 # the bodies an organisation of each type answers to; any other type has an executive board and an owner
@@ -71,11 +71,11 @@ class _Proposal:
         return t(key, self.lang, **args)
 
     # ---------------------------------------------------------------- whole document
-    def build(self) -> Document:
+    def build(self) -> BoardDocument:
         r, tx, lang = self.r, self.tx, self.lang
         title = tx(f"prop_kind_{self.kind}")
         subject = t("doc_memo_subject", lang, org=r.organisation_name)
-        doc = Document(lang, title, subject)
+        doc = BoardDocument(lang, title, subject)
         gov = self.a.model.governance
         holder = gov.portfolio_holder if gov and gov.portfolio_holder else t("doc_not_recorded", lang)
         executive = body_name("college", r, lang)
@@ -234,6 +234,6 @@ def _catalog() -> dict[str, dict[str, str]]:
     return CATALOG
 
 
-def build_proposal(a: Audited, ctx: DocContext, prog: Progress | None = None) -> Document:
+def build_proposal(a: Audited, ctx: DocContext, prog: Progress | None = None) -> BoardDocument:
     """The proposal to the executive of one audit."""
     return _Proposal(a, ctx, prog).build()

@@ -16,7 +16,7 @@ from digimandate.render.doc.bundles import numbered
 from digimandate.render.doc.common import DocContext
 from digimandate.render.doc.followup import add_follow_up
 from digimandate.render.doc.memo import Audience, build_memo, plan
-from digimandate.render.doc.model import Chart, Document, Section
+from digimandate.render.doc.model import BoardDocument, Chart, Section
 from digimandate.render.doc.proposal import build_proposal
 from digimandate.render.doc.report import build_report
 from digimandate.render.doc.stages import Reactie, Stage, apply_stage, check_references, wordings
@@ -26,7 +26,7 @@ FORMATS = ("md", "html", "docx")
 
 def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience = "directie",
           to: str | None = None, sender: str | None = None, previous: dict[str, Any] | None = None,
-          names: bool = False, stage: Stage | None = None, previous_reactie: Reactie | None = None) -> Document:
+          names: bool = False, stage: Stage | None = None, previous_reactie: Reactie | None = None) -> BoardDocument:
     """The document model of the report or the memo; ``names``: staff names in the report's appendix E.
 
     A report takes its stage (concept or definitief, with the reactie and nawoord) and, beside an earlier
@@ -52,7 +52,7 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
     return doc
 
 
-def chart_of(doc: Document) -> Chart | None:
+def chart_of(doc: BoardDocument) -> Chart | None:
     """The document's maturity chart, wherever it stands."""
 
     def find(blocks: list[Any], sections: list[Section]) -> Chart | None:
@@ -68,7 +68,7 @@ def chart_of(doc: Document) -> Chart | None:
     return find(doc.front, doc.sections)
 
 
-def render(doc: Document, fmt: str, reference: Path | None = None, chart_file: str | None = None) -> bytes:
+def render(doc: BoardDocument, fmt: str, reference: Path | None = None, chart_file: str | None = None) -> bytes:
     """The document in ``fmt`` (md, html or docx), as bytes; ``chart_file``: Markdown shows the chart from there."""
     if fmt == "html":
         from digimandate.render.doc.to_html import render_html

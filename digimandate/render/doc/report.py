@@ -28,7 +28,7 @@ from digimandate.render.doc.common import (
     schedule,
     short_list,
 )
-from digimandate.render.doc.model import Document, Fields, Items, Para, Section, Table
+from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, clean
 from digimandate.render.doc.services import services_only
 from digimandate.render.doc.words import bodies, fit_document
@@ -72,9 +72,9 @@ class _Report:
         return t(key, self.lang, **args)
 
     # ---------------------------------------------------------------- whole document
-    def build(self) -> Document:
+    def build(self) -> BoardDocument:
         r, tx = self.r, self.tx
-        doc = Document(self.lang, tx("doc_report_title", org=r.organisation_name), tx("doc_report_subtitle"))
+        doc = BoardDocument(self.lang, tx("doc_report_title", org=r.organisation_name), tx("doc_report_subtitle"))
         doc.front.append(Fields([
             (tx("doc_field_organisation"), r.organisation_name),
             (tx("doc_field_audit_date"), peildatum(r, self.lang)),
@@ -748,7 +748,7 @@ def _catalog() -> dict[str, dict[str, str]]:
     return CATALOG
 
 
-def build_report(a: Audited, ctx: DocContext, prog: Progress | None = None) -> Document:
+def build_report(a: Audited, ctx: DocContext, prog: Progress | None = None) -> BoardDocument:
     """The advice report of one audit."""
     services, left_out = services_only(a)
     return fit_document(_Report(services, ctx, prog, left_out).build(), a.result.organisation_type,

@@ -19,7 +19,7 @@ from digimandate.model.validate import validate_model
 from digimandate.reading import MAX_SMALL_BYTES, read_text
 from digimandate.render.doc import fmt
 from digimandate.render.doc.common import body_name
-from digimandate.render.doc.model import Block, Document, Fields, Items, Para, Section, Table
+from digimandate.render.doc.model import Block, BoardDocument, Fields, Items, Para, Section, Table
 
 StageName = Literal["concept", "definitief"]
 DEFAULT_VERSION: dict[str, str] = {"concept": "0.1", "definitief": "1.0"}
@@ -250,8 +250,8 @@ def reactie_section(stage: Stage, recs: Sequence[Named], result: AuditResult, la
     return s
 
 
-def apply_stage(doc: Document, stage: Stage | None, recs: Sequence[Named], result: AuditResult,
-                written: date) -> Document:
+def apply_stage(doc: BoardDocument, stage: Stage | None, recs: Sequence[Named], result: AuditResult,
+                written: date) -> BoardDocument:
     """Mark a report with its stage on every page; give a definitief one its chapter after the recommendations."""
     if stage is None:
         return doc

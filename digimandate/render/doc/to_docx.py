@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, cast
 from digimandate.render.doc.layout import column_widths
 from digimandate.render.doc.model import (
     Block,
+    BoardDocument,
     Chart,
-    Document,
     Fields,
     Figure,
     Items,
@@ -240,7 +240,7 @@ def _page_ref(paragraph: Any, mark: str) -> None:
         paragraph._p.append(run_with(child))
 
 
-def _contents(doc: DocxDocument, model: Document) -> None:
+def _contents(doc: DocxDocument, model: BoardDocument) -> None:
     """A table of contents: each heading with a page reference to its bookmark, dots leading to the number.
 
     Not Word's TOC field: LibreOffice keeps such a field's text as it was written and leaves out the page
@@ -364,7 +364,7 @@ def _language(doc: DocxDocument, tag: str) -> None:
     theme.set(qn("w:val"), tag)
 
 
-def _properties(doc: DocxDocument, model: Document) -> None:
+def _properties(doc: DocxDocument, model: BoardDocument) -> None:
     """Title, author, language and dates of this document, not those of the template it started from."""
     from datetime import datetime, time, timezone
 
@@ -395,7 +395,7 @@ def _running_head(doc: DocxDocument, text: str) -> None:
         run.bold = True
 
 
-def render_docx(doc_model: Document, page_word: str, reference: Path | None = None) -> bytes:
+def render_docx(doc_model: BoardDocument, page_word: str, reference: Path | None = None) -> bytes:
     """The whole document as .docx bytes."""
     import docx
     from docx.shared import Mm

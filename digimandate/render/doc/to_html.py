@@ -7,8 +7,8 @@ from html import escape
 from digimandate.render.doc.layout import column_widths
 from digimandate.render.doc.model import (
     Block,
+    BoardDocument,
     Chart,
-    Document,
     Fields,
     Figure,
     Items,
@@ -101,7 +101,7 @@ def _section(s: Section, depth: int, anchor: str) -> str:
     return "\n".join(out)
 
 
-def _contents(doc: Document) -> str:
+def _contents(doc: BoardDocument) -> str:
     """The table of contents: each section and its subsections, linked."""
     items = []
     for i, s in enumerate(doc.sections, 1):
@@ -111,7 +111,7 @@ def _contents(doc: Document) -> str:
     return f'<nav class="contents"><h2>{heading}</h2><ol>{"".join(items)}</ol></nav>'
 
 
-def render_html(doc: Document) -> str:
+def render_html(doc: BoardDocument) -> str:
     """The whole document as HTML5."""
     parts = [
         "<!DOCTYPE html>",

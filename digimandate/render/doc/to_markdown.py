@@ -7,8 +7,8 @@ from html.entities import html5
 
 from digimandate.render.doc.model import (
     Block,
+    BoardDocument,
     Chart,
-    Document,
     Fields,
     Figure,
     Items,
@@ -121,7 +121,7 @@ def _section(s: Section, depth: int, chart_file: str | None) -> list[str]:
     return out
 
 
-def render_markdown(doc: Document, chart_file: str | None = None) -> str:
+def render_markdown(doc: BoardDocument, chart_file: str | None = None) -> str:
     """The whole document as Markdown; ``chart_file``: the maturity chart's SVG file beside it, by relative name."""
     out = [f"**{esc(doc.running_head)}**", ""] if doc.running_head else []  # a stage is read before the title
     out += [f"# {esc(doc.title)}", "", f"*{esc(doc.subtitle)}*", ""]

@@ -11,7 +11,7 @@ from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.common import peildatum
 from digimandate.render.doc.factwords import enum_word, label
-from digimandate.render.doc.model import Document, Fields, Items, Para, Section
+from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names
 
 
@@ -59,10 +59,10 @@ def questions(a: Audited, lang: Lang) -> list[Question]:
     return out
 
 
-def build_guide(a: Audited, asked: list[Question], lang: Lang, written: date) -> Document:
+def build_guide(a: Audited, asked: list[Question], lang: Lang, written: date) -> BoardDocument:
     """The interview guide: per role an introduction and its questions, numbered as in the spreadsheet."""
     r = a.result
-    doc = Document(lang, t("proc_guide_title", lang, org=r.organisation_name), t("proc_guide_subtitle", lang))
+    doc = BoardDocument(lang, t("proc_guide_title", lang, org=r.organisation_name), t("proc_guide_subtitle", lang))
     doc.front.append(Fields([
         (t("doc_field_organisation", lang), r.organisation_name),
         (t("doc_field_audit_date", lang), peildatum(r, lang)),

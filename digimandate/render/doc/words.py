@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from digimandate.i18n import Lang, t
-from digimandate.render.doc.model import Block, Document, Fields, Items, Ownership, Para, Section, Table
+from digimandate.render.doc.model import Block, BoardDocument, Fields, Items, Ownership, Para, Section, Table
 
 _SPACES = re.compile(r" {2,}")
 _SPACE_BEFORE = re.compile(r" ([,.;:])")
@@ -113,7 +113,7 @@ def fit_channels(text: str, kinds: frozenset[str], lang: Lang) -> str:
     return _A_EMAIL.sub(r"\1n e-mail", text) if lang == "en" else text
 
 
-def fit_document(doc: Document, org_type: str | None, kinds: frozenset[str]) -> Document:
+def fit_document(doc: BoardDocument, org_type: str | None, kinds: frozenset[str]) -> BoardDocument:
     """Every text of a document in the words of this kind of organisation, about the channels it has."""
 
     def f(text: str) -> str:

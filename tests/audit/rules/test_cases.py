@@ -5,18 +5,18 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from digimandate.audit.cases import Case, apply_patch, base_org, load_cases
+from digimandate.audit.cases import RuleCase, apply_patch, base_org, load_cases
 from digimandate.audit.flow import audit_document
 from digimandate.audit.specs import RuleSet
 from digimandate.errors import Location
-from digimandate.model.document import Document, parse_document
+from digimandate.model.document import OrgFile, parse_document
 from tests.conftest import yaml_text
 
 CASES = load_cases()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.rule}-{c.name}" for c in CASES])
-def test_case(case: Case, ruleset: RuleSet) -> None:
+def test_case(case: RuleCase, ruleset: RuleSet) -> None:
     text = yaml_text(apply_patch(base_org(), case.patch), sort_keys=False)
     doc = parse_document(text)
     result = audit_document(doc, ruleset)
@@ -37,7 +37,7 @@ def test_case(case: Case, ruleset: RuleSet) -> None:
         assert f.location in own_locations(doc, case.at or f.entity), f"{f.entity} points elsewhere"
 
 
-def own_locations(doc: Document, entity: str) -> list[Location]:
+def own_locations(doc: OrgFile, entity: str) -> list[Location]:
     """Where the entity itself or one of its keys stands; a path that names nothing fails instead of taking its parent's."""
     if entity == "/":
         return [doc.loaded.data.location()]
