@@ -189,7 +189,9 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
                                   words["value"], words["by"], on, decision, words["reason"]))
         para = by_nr[nr]
         found = fact_of(f"{para.get('entity')}#{para.get('path')}")
-        if decision in ("overgenomen", "deels") and words["value"] and found is not None:
+        # only a correction adopted in full changes a fact: "deels" keeps the fact as it is, and its reason says
+        # what was taken over (the auditor who adopts another value writes that value and "overgenomen")
+        if decision == "overgenomen" and words["value"] and found is not None:
             if on is None:
                 raise fail(row["date"][1], "proc_answer_needs", "proc_answer_needs_hint",
                            column=_head("date", book.lang))

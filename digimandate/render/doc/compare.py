@@ -106,7 +106,8 @@ class _Compare:
                       norms=fmt.count(len(self.norms), lang), dimensions=fmt.count(len(self.dims), lang))))
         s.add(Para(tx("doc_cmp_order_rank" if self.opts.rank else "doc_cmp_order_name")))
         everyone, nobody, differ = self.split_norms()
-        s.add(Para(tx("doc_cmp_summary_common", norms=fmt.count(len(self.norms), lang),
+        s.add(Para(tx("doc_cmp_summary_common" if nobody else "doc_cmp_summary_common_no_none",
+                      norms=fmt.count(len(self.norms), lang),
                       all=fmt.count(len(everyone), lang), none=fmt.count(len(nobody), lang),
                       differ=fmt.count(len(differ), lang))))
         with_level = [p for p in self.profiles if p.level is not None]
