@@ -266,6 +266,12 @@ def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date, pre
     audience: Audience = "college" if req.audience == "college" else "directie"
     doc = build(a, req.kind, lang, written, audience, req.to, req.sender, previous, names=req.names,
                 stage=stage, previous_reactie=before)
+    if req.kind == "report" and stage is not None and not req.file.is_dir():
+        from digimandate.model.dossier import recorded_reactions
+        from digimandate.render.doc.wederhoor import add_wederhoor
+
+        # an audit run in steps: the officials' reactions to the nota, recorded beside the organisation file
+        add_wederhoor(doc, recorded_reactions(req.file.parent, req.limits))
     figure = chart_of(doc) if target is not None and _chart_beside(req) else None
     if figure is None or target is None:
         return [(target, render(doc, req.fmt, req.reference), lang, True)]

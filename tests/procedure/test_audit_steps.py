@@ -144,7 +144,13 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
            "organisation.uitvraag.reacties.yaml\n" in text
     # the concept goes to the executive; its reactie and the nawoord make the report definitief
     ok("report", "organisation.uitvraag.reacties.yaml", "--no-config", "--stage", "concept", "-o", "conceptrapport.md")
-    assert (folder / "conceptrapport.md").read_text(encoding="utf-8").startswith("**Concept · versie 0.1 · ")
+    concept = (folder / "conceptrapport.md").read_text(encoding="utf-8")
+    assert concept.startswith("**Concept · versie 0.1 · ")
+    # the report accounts for the officials' review: what came in, what was adopted and why not
+    account = concept.split("## Verantwoording ambtelijk wederhoor\n", 1)[1].split("\n## ", 1)[0]
+    assert ("Er kwamen 2 reacties binnen; daarvan zijn er 1 overgenomen, 0 deels overgenomen en 1 niet "
+            "overgenomen.") in account
+    assert f"| {gap} | aanvulling | De adviseur ontwerpt ook dit formulier. | niet overgenomen |" in account
     text = status()
     assert "  [x] conceptrapport uitgebracht: 2026-11-18 (conceptrapport.md)\n" in text, text
     (folder / "bestuurlijke-reactie.yaml").write_text(

@@ -1,0 +1,40 @@
+"""The report's account of ambtelijk wederhoor: the officials' reactions to the nota, and what came of them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from digimandate.i18n import Lang, t
+from digimandate.model.dossier import Reaction
+from digimandate.render.doc import fmt
+from digimandate.render.doc.model import BoardDocument, Para, Section, Table
+
+KINDS = ("correctie", "aanvulling", "nuance", "onenigheid")  # as the reaction sheet offers them
+
+
+def wederhoor_section(reactions: Sequence[Reaction], lang: Lang) -> Section:
+    """Per reaction: the paragraph, the kind, the decision and its reason; the counts above them."""
+    s = Section(t("doc_h_wederhoor", lang))
+    counts = {d: sum(1 for r in reactions if r.decision == d) for d in ("overgenomen", "deels", "niet")}
+    open_ = sum(1 for r in reactions if r.decision is None)
+    s.add(Para(t("doc_wederhoor_intro", lang, count=fmt.count(len(reactions), lang),
+                 adopted=fmt.count(counts["overgenomen"], lang), partly=fmt.count(counts["deels"], lang),
+                 rejected=fmt.count(counts["niet"], lang))))
+    if open_:
+        s.add(Para(t("doc_wederhoor_open", lang, count=fmt.count(open_, lang))))
+    rows = [[str(r.nr), t(f"doc_wederhoor_kind_{r.kind}", lang) if r.kind in KINDS else r.kind, r.reaction or "\u2014",
+             t(f"doc_wederhoor_decision_{r.decision or 'open'}", lang), r.reason or "\u2014"]
+            for r in sorted(reactions, key=lambda r: r.nr)]
+    s.add(Table([t("doc_col_paragraph", lang), t("doc_col_kind", lang), t("doc_col_reaction", lang),
+                 t("doc_col_decision", lang), t("doc_col_reason", lang)], rows, [1, 2, 6, 2, 5]))
+    return s
+
+
+def add_wederhoor(doc: BoardDocument, reactions: Sequence[Reaction]) -> BoardDocument:
+    """Put the account of ambtelijk wederhoor after the method; nothing when no reaction was recorded."""
+    if not reactions:
+        return doc
+    heading = t("doc_h_method", doc.lang)
+    at = next((i + 1 for i, s in enumerate(doc.sections) if s.title == heading), len(doc.sections))
+    doc.sections.insert(at, wederhoor_section(reactions, doc.lang))
+    return doc
