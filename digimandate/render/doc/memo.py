@@ -25,7 +25,7 @@ from digimandate.render.doc.common import (
     short_list,
 )
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
-from digimandate.render.doc.names import Names, clean
+from digimandate.render.doc.names import Names, why
 from digimandate.render.doc.services import services_only
 from digimandate.render.doc.words import fit_document
 
@@ -135,7 +135,7 @@ class _Memo:
         s.add(Para(tx("doc_decisions_intro", body=body)))
         items = []
         for rec in self.plan.decide:
-            argument = clean(rec.rule.spec.rationale.get(self.lang))
+            argument = why(rec.rule.spec, self.lang)
             text = decision(with_params(rec), self.r, self.names, self.lang)
             if rec.effort == "large":
                 text += " " + tx("doc_memo_decision_large", date=fmt.long_date(self.estimate_due(), self.lang))

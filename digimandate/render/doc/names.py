@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from digimandate.audit.result import Finding
-from digimandate.audit.specs import fill
+from digimandate.audit.specs import Rule, fill
 from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
@@ -57,6 +57,26 @@ def periods(template: str, args: dict[str, object], lang: Lang) -> tuple[str, di
 def clean(text: str) -> str:
     """Drop notes about the file's keys and any remaining backticks."""
     return " ".join(_KEYED.sub("", text).replace("`", "").split())
+
+
+def why(spec: Rule, lang: Lang) -> str:
+    """A rule's rationale as a client reads it; a quote from the guidance says whose words it repeats.
+
+    A rationale that opens with a practitioner's words (Zeewolde, Montferland) would otherwise read as a
+    statement made in the organisation audited. The quotes are matched in Dutch, the guidance's language.
+    """
+    text = clean(spec.rationale.get(lang))
+    nl = spec.rationale.nl.replace("\u2019", "'").casefold()
+    if '"' not in nl:
+        return text
+    who = [src.attribution for src in spec.sources
+           if src.attribution and src.quote and src.quote.replace("\u2019", "'").casefold()[:25] in nl]
+    if not who:
+        return text
+    if lang == "en":  # "Gemeente Zeewolde" is the Dutch name of the body: the place names it in English
+        who = [w.removeprefix("Gemeente ") for w in who]
+    joined = f" {t('doc_and', lang)} ".join(dict.fromkeys(who))
+    return f"{text} ({t('doc_quote_from', lang, who=joined)})"
 
 
 class Names:

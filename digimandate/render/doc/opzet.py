@@ -12,7 +12,7 @@ from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import param_text
 from digimandate.render.doc.common import counted, peildatum
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
-from digimandate.render.doc.names import clean
+from digimandate.render.doc.names import clean, why
 
 STEPS = 6  # proc_step_1 .. proc_step_6
 
@@ -88,7 +88,7 @@ def normenkader(a: Audited, lang: Lang) -> Section:
         sub = Section(dim.title.get(lang))
         if dim.description:
             sub.add(Para(clean(dim.description.get(lang))))
-        rows = [[clean(rule.spec.title.get(lang)) + ". " + clean(rule.spec.rationale.get(lang)),
+        rows = [[clean(rule.spec.title.get(lang)) + ". " + why(rule.spec, lang),
                  str(rule.spec.level), norm_sources(rules, rule, lang), norm_params(rule, lang)] for rule in mine]
         sub.add(Table([t("doc_col_norm", lang), t("doc_col_level", lang), t("proc_col_norm_source", lang),
                        t("proc_col_params", lang)], rows, [6, 2, 4, 3]))

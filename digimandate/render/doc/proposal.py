@@ -31,7 +31,7 @@ from digimandate.render.doc.common import (
 )
 from digimandate.render.doc.memo import PLACES, plan, with_params
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
-from digimandate.render.doc.names import Names, clean
+from digimandate.render.doc.names import Names, why
 
 # the bodies an organisation of each type answers to; any other type has an executive board and an owner
 KINDS = ("gemeente", "provincie", "waterschap")
@@ -111,7 +111,7 @@ class _Proposal:
         for rec in self.plan.decide:
             n = self.number[rec.rule.id]
             what = decision(with_params(rec), r, self.names, lang).rstrip(".")
-            args = [clean(rec.rule.spec.rationale.get(lang)), self.found(rec)]
+            args = [why(rec.rule.spec, lang), self.found(rec)]
             if rec.effort == "large":
                 args.append(tx("prop_argument_large", date=fmt.long_date(self.estimate_due(), lang)))
             points.append(Point(tx("prop_point_agree", n=n, what=what[:1].lower() + what[1:]), args))

@@ -29,7 +29,7 @@ from digimandate.render.doc.common import (
     short_list,
 )
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
-from digimandate.render.doc.names import Names, clean
+from digimandate.render.doc.names import Names, clean, why
 from digimandate.render.doc.services import services_only
 from digimandate.render.doc.words import bodies, fit_document
 
@@ -315,7 +315,7 @@ class _Report:
         """One block per rule: the norm and why once, then what it found where."""
         tx, lang = self.tx, self.lang
         spec = rule.spec
-        out: list[Any] = [Para(clean(spec.rationale.get(lang)), label=tx("doc_label_why"))]
+        out: list[Any] = [Para(why(spec, lang), label=tx("doc_label_why"))]
         cov = coverage(self.a, rule, found)
         places = list(dict.fromkeys(self.names.entity(f.entity) for f in found))
         if cov is not None and cov.applicable > 1:
@@ -716,7 +716,7 @@ class _Report:
     def advice_block(self, rule: ActiveRule, found: list[Finding]) -> list[Any]:
         """Advice on the role: the reason once, the mandates it concerns by topic; never a person, never a grade."""
         tx, lang = self.tx, self.lang
-        out: list[Any] = [Para(clean(rule.spec.rationale.get(lang)), label=tx("doc_label_why"))]
+        out: list[Any] = [Para(why(rule.spec, lang), label=tx("doc_label_why"))]
         for f in found:
             out.append(Para(self.with_basis(self.names.message(f), f), label=tx("doc_label_finding")))
         n = self.bundle_of.get(rule.id)
