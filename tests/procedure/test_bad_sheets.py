@@ -143,3 +143,13 @@ def test_an_english_request_comes_back_in_english(folder: Path) -> None:
     assert "- id: observation-customer-contact-centre-2026-11-12\n  type: observation\n" \
            "  title: Observation at customer contact centre\n" in written
     assert "  promotes_digital: true\n  source:\n  - observation-customer-contact-centre-2026-11-12\n" in written
+
+
+@pytest.mark.parametrize(("name", "sheet"), [("reacties.xlsx", "Reacties"), ("uitvraag.xlsx", "digimandate")])
+def test_a_cell_far_to_the_right_is_refused_before_the_sheet_is_read(folder: Path, name: str, sheet: str) -> None:
+    book = load_workbook(folder / name)
+    book[sheet]["XFD1"] = "x"
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        f"in.xlsx!{sheet}: fout: het werkblad loopt door tot kolom XFD: te breed om te lezen\n"
+        "  tip: verwijder de lege kolommen rechts van de tabel (ook een enkele cel ver weg telt mee)\n")
