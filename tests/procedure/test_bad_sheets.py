@@ -153,3 +153,17 @@ def test_a_cell_far_to_the_right_is_refused_before_the_sheet_is_read(folder: Pat
     assert refused("in.xlsx", "--into", "organisation.yaml") == (
         f"in.xlsx!{sheet}: fout: het werkblad loopt door tot kolom XFD: te breed om te lezen\n"
         "  tip: verwijder de lege kolommen rechts van de tabel (ook een enkele cel ver weg telt mee)\n")
+
+
+@pytest.mark.parametrize(("nr", "shown"), [("²", "²"), ("9" * 5000, "9" * 20 + "…"), ("٣", "٣")])
+def test_a_paragraph_number_that_is_no_plain_number_is_not_in_the_nota(folder: Path, nr: str, shown: str) -> None:
+    book = load_workbook(folder / "reacties.xlsx")
+    ws = book["Reacties"]
+    last = ws.max_row - 1
+    ws.cell(2, 1).value = nr
+    ws.cell(2, 3).value = "Dit klopt niet."
+    ws.cell(2, 4).value = "nuance"
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        f"in.xlsx!Reacties!A2: fout: alinea {shown} staat niet in de nota van bevindingen\n"
+        f"  tip: de nota telt de alinea's 1 tot en met {last}; laat de kolom nr staan zoals hij is\n")
