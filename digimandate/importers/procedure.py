@@ -21,6 +21,7 @@ from digimandate.model.facts import BY_KEY, Fact
 from digimandate.model.org import MAX_TEXT, OrgModel
 from digimandate.model.register import SOURCE_TYPES
 from digimandate.model.validate import suggest
+from digimandate.textsafe import one_line
 
 META = "digimandate"  # the hidden sheet that says what a workbook is
 KINDS = ("uitvraag", "reacties")
@@ -387,7 +388,7 @@ def apply(data: dict[str, Any], answers: list[Answer]) -> Applied:
             entry = {"id": ident, **{k: v for k, v in src.items() if v not in (None, "")}}
             register.append(entry)
             out.sources.append(entry)
-        holder = _container(out.data, answer.entity, answer.fact.path)
+        holder = _container(out.data, answer.entity, answer.fact.path, answer.where)
         holder[answer.fact.path.split(".")[-1]] = answer.value
         cites = holder.setdefault("source", [])
         if ids[key] not in cites:
@@ -398,13 +399,18 @@ def apply(data: dict[str, Any], answers: list[Answer]) -> Applied:
     return out
 
 
-def _container(data: dict[str, Any], entity: str, path: str) -> dict[str, Any]:
+def _container(data: dict[str, Any], entity: str, path: str, where: str) -> dict[str, Any]:
     """The object that holds the fact's key, made where the file has none yet."""
     if entity == "governance":
         node = data
     else:
         section, _, ident = entity.partition("/")
-        node = next(i for i in data.get(section, []) if isinstance(i, dict) and i.get("id") == ident)
+        items = data.get(section)
+        found = next((i for i in items if isinstance(i, dict) and i.get("id") == ident), None) \
+            if isinstance(items, list) else None
+        if found is None:  # the organisation file changed after the workbook was made, or the nota was edited
+            raise fail(where, "proc_entity_gone", "proc_entity_gone_hint", entity=one_line(entity[:200]))
+        node = found
     for part in path.split(".")[:-1]:
         child = node.get(part)
         if not isinstance(child, dict):

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -167,3 +168,22 @@ def test_a_paragraph_number_that_is_no_plain_number_is_not_in_the_nota(folder: P
     assert refused("in.xlsx", "--into", "organisation.yaml") == (
         f"in.xlsx!Reacties!A2: fout: alinea {shown} staat niet in de nota van bevindingen\n"
         f"  tip: de nota telt de alinea's 1 tot en met {last}; laat de kolom nr staan zoals hij is\n")
+
+
+def test_an_adopted_correction_of_an_entity_the_organisation_file_lacks_is_located(folder: Path) -> None:
+    nota = folder / "bevindingen.yaml"
+    text = nota.read_text(encoding="utf-8")
+    nr = next(p["nr"] for p in yaml.safe_load(text)["paragraphs"]
+              if p["entity"] == "processes/parkeervergunning" and p["path"] == "department")
+    nota.write_text(text.replace("entity: processes/parkeervergunning\n", "entity: processes/nope\n"), encoding="utf-8")
+    book = load_workbook(folder / "reacties.xlsx")
+    ws = book["Reacties"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == nr)
+    for col, value in ((3, "Het is het KCC."), (4, "correctie"), (6, "kcc"), (7, "teamleider"),
+                       (8, dt.date(2026, 12, 15)), (9, "overgenomen")):
+        ws.cell(row, col).value = value
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        f"in.xlsx!Reacties!F{row}: fout: processes/nope staat niet (meer) in het organisatiebestand\n"
+        "  tip: het organisatiebestand is veranderd nadat de werkmap of de nota werd gemaakt; "
+        "maak ze opnieuw met het huidige bestand\n")
