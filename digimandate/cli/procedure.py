@@ -82,9 +82,30 @@ def read_journal(folder: Path, limits: Limits = Limits()) -> list[dict[str, Any]
         return []
     data = plain(load_file(path, limits).data)
     steps = data.get("steps") if isinstance(data, dict) else None
-    if not isinstance(steps, list) or not all(isinstance(s, dict) and s.get("step") in STEPS for s in steps):
+    if not isinstance(steps, list) or not all(_entry_ok(s) for s in steps):
         raise UsageError("proc_bad_journal", file=str(path))
     return steps
+
+
+COUNTS = ("questions", "answered", "open", "reactions", "pending", "changes")
+
+
+def _entry_ok(entry: Any) -> bool:
+    """One step as this tool writes it: the step, its date, bare file names, whole counts (a bool is no count)."""
+    if not isinstance(entry, dict) or entry.get("step") not in STEPS or not isinstance(entry.get("date"), date):
+        return False
+    files = entry.get("files", [])
+    if not isinstance(files, list) or len(files) > 100 or not all(_bare_name(f) for f in files):
+        return False
+    if not _bare_name(entry.get("organisation")) or ("produced" in entry and not _bare_name(entry["produced"])):
+        return False
+    return all(type(entry[key]) is int and 0 <= entry[key] < 10**9 for key in COUNTS if key in entry)
+
+
+def _bare_name(value: Any) -> bool:
+    """A file name in the audit folder: no folder, no parent, nothing a terminal would act on."""
+    return (isinstance(value, str) and 0 < len(value) <= 255 and value not in (".", "..", "-")
+            and Path(value).name == value and "\\" not in value and one_line(value) == value)
 
 
 def journal_entry(folder: Path, step: str, files: list[Path], day: date, organisation: Path,

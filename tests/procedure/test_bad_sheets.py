@@ -187,3 +187,21 @@ def test_an_adopted_correction_of_an_entity_the_organisation_file_lacks_is_locat
         f"in.xlsx!Reacties!F{row}: fout: processes/nope staat niet (meer) in het organisatiebestand\n"
         "  tip: het organisatiebestand is veranderd nadat de werkmap of de nota werd gemaakt; "
         "maak ze opnieuw met het huidige bestand\n")
+
+
+@pytest.mark.parametrize("entry", [
+    "{step: reacties, date: 2026-12-02, organisation: o.yaml, files: [], reactions: 2, changes: true}",
+    "{step: reacties, date: 2026-12-02, organisation: o.yaml, files: [], pending: 1.5}",
+    '{step: opzet, date: "\\e[31mRED\\n::error::pwn", organisation: o.yaml, files: []}',
+    '{step: opzet, date: 2026-12-02, organisation: o.yaml, files: ["\\e]0;title\\a", {a: b}, 12]}',
+    "{step: opzet, date: 2026-12-02, organisation: o.yaml, files: abc}",
+    "{step: opzet, date: 2026-12-02, organisation: ../../../etc/passwd, files: []}",
+    "{step: antwoorden, date: 2026-12-02, organisation: o.yaml, files: [], produced: /etc/passwd}",
+    "{step: opzet, date: 2026-12-02, organisation: '-', files: []}",
+])
+def test_a_journal_not_as_the_tool_writes_it_is_refused(tmp_path: Path, entry: str) -> None:
+    (tmp_path / "dossier.yaml").write_text(f"steps:\n- {entry}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["status", str(tmp_path), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert result.output == (f"error: {tmp_path / 'dossier.yaml'} is not a list of steps written by digimandate; "
+                             "restore or remove it\n")
