@@ -74,6 +74,14 @@ def _choices(kind: str, values: tuple[str, ...], lang: Lang) -> str:
 
 # Writing --------------------------------------------------------------------------------------------
 
+def _put(ws: Any, row: int, column: int, value: Any) -> Any:
+    """Set a cell; text stays text, even when it starts with `=` (openpyxl would make it a live formula)."""
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def _book(sheet_title: str, cols: tuple[Col, ...], lang: Lang, kind: str, organisation: str, written: dt.date) -> Any:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -83,7 +91,7 @@ def _book(sheet_title: str, cols: tuple[Col, ...], lang: Lang, kind: str, organi
     assert ws is not None
     ws.title = sheet_title
     for c, col in enumerate(cols, start=1):
-        cell = ws.cell(row=1, column=c, value=col.head(lang))
+        cell = _put(ws, 1, c, col.head(lang))
         cell.font = Font(bold=True)
         ws.column_dimensions[column_letter(c)].width = col.width
         ws.column_dimensions[column_letter(c)].alignment = Alignment(wrap_text=True, vertical="top")
@@ -91,8 +99,8 @@ def _book(sheet_title: str, cols: tuple[Col, ...], lang: Lang, kind: str, organi
     meta = book.create_sheet(META)
     for r, (key, value) in enumerate((("kind", kind), ("organisation", organisation), ("lang", lang),
                                       ("written", written.isoformat())), start=1):
-        meta.cell(row=r, column=1, value=key)
-        meta.cell(row=r, column=2, value=value)
+        _put(meta, r, 1, key)
+        _put(meta, r, 2, value)
     meta.sheet_state = "hidden"
     return book
 
@@ -120,7 +128,7 @@ def request_xlsx(rows: list[tuple[int, str, str, str, str, str]], lang: Lang, or
         values = {"nr": nr, "role": role, "subject": subject, "question": question, "choices": choices, "id": ident}
         for c, col in enumerate(REQUEST_COLS, start=1):
             if col.key in values:
-                ws.cell(row=r, column=c, value=values[col.key])
+                _put(ws, r, c, values[col.key])
     keys = [c.key for c in REQUEST_COLS]
     ws.column_dimensions[column_letter(keys.index("id") + 1)].hidden = True  # what an answer finds its fact by
     _validation(ws, keys.index("type") + 1, _choices("source_type", ("interview", "document"), lang), len(rows))
@@ -134,8 +142,8 @@ def reaction_xlsx(rows: list[tuple[int, str]], lang: Lang, organisation: str, wr
     book = _book(REACTION_SHEET[lang == "en"], REACTION_COLS, lang, "reacties", organisation, written)
     ws = book.active
     for r, (nr, text) in enumerate(rows, start=2):
-        ws.cell(row=r, column=1, value=nr)
-        ws.cell(row=r, column=2, value=text)
+        _put(ws, r, 1, nr)
+        _put(ws, r, 2, text)
     keys = [c.key for c in REACTION_COLS]
     _validation(ws, keys.index("kind") + 1, _choices("reaction_kind", REACTION_KINDS, lang), len(rows))
     _validation(ws, keys.index("decision") + 1, _choices("decision", DECISIONS, lang), len(rows))

@@ -205,3 +205,22 @@ def test_a_journal_not_as_the_tool_writes_it_is_refused(tmp_path: Path, entry: s
     assert result.exit_code == 2, result.output
     assert result.output == (f"error: {tmp_path / 'dossier.yaml'} is not a list of steps written by digimandate; "
                              "restore or remove it\n")
+
+
+def test_text_that_starts_with_an_equals_sign_stays_text_and_is_read_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.chdir(tmp_path)
+    name = '=HYPERLINK("http://example.org","klik")'
+    text = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
+    (tmp_path / "organisation.yaml").write_text(
+        text.replace("name: Parkeervergunning aanvragen", f"name: '{name}'"), encoding="utf-8")
+    for step in ("uitvraag", "bevindingen"):
+        result = CliRunner().invoke(app, [step, "organisation.yaml", "--no-config", "--lang", "nl"])
+        assert result.exit_code == 0, result.output
+    for file in ("uitvraag.xlsx", "reacties.xlsx"):
+        cells = [c for ws in load_workbook(tmp_path / file).worksheets for row in ws.iter_rows() for c in row]
+        assert [c.coordinate for c in cells if c.data_type == "f"] == []
+        assert any(isinstance(c.value, str) and c.value.startswith(name) for c in cells)
+    result = CliRunner().invoke(app, ["import", "uitvraag.xlsx", "--into", "organisation.yaml", "--lang", "nl"])
+    assert result.exit_code == 0, result.output
