@@ -234,6 +234,9 @@ def _rows(cells: list[list[tuple[Any, str]]], cols: tuple[Col, ...], sheet: str,
                                           {"column": head, "sheet": sheet, "suggestion": guess or "",
                                            "allowed": ", ".join(c.nl for c in cols)},
                                           "imp_sheet_column_guess" if guess else "imp_sheet_column_allowed"))
+        elif heads[head].key in index:  # the second would hide the first: its answers would silently be lost
+            problems.append(SourceProblem(where, "imp_sheet_column_twice", {"column": head, "sheet": sheet},
+                                          "imp_sheet_column_twice_hint"))
         else:
             index[heads[head].key] = i
     for col in cols:

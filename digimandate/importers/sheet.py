@@ -287,6 +287,9 @@ def _sheet(sheet: Sheet, lang: Lang, rows: list[list[Cell]], source: str, prefix
                                           {"column": head, "sheet": sheet.title(lang), "suggestion": guess or "",
                                            "allowed": ", ".join(heads)},
                                           "imp_sheet_column_guess" if guess else "imp_sheet_column_allowed"))
+        elif heads[head].key in index:  # the second would hide the first: its values would silently be lost
+            problems.append(SourceProblem(where, "imp_sheet_column_twice", {"column": head, "sheet": sheet.title(lang)},
+                                          "imp_sheet_column_twice_hint"))
         else:
             index[heads[head].key] = i
     for col in sheet.cols:

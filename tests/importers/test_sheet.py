@@ -183,3 +183,11 @@ def test_a_cell_far_to_the_right_is_refused_before_the_sheet_is_read(tmp_path: P
     assert bad(tmp_path, book) == (
         "filled.xlsx!Producten: error: the sheet runs on to column XFD: too wide to read\n"
         "  hint: delete the empty columns to the right of the table (a single far-away cell counts too)")
+
+
+def test_a_column_heading_twice_is_refused_at_the_second(tmp_path: Path) -> None:
+    book = fill(workbook(tmp_path))
+    book["Producten"]["H1"] = "naam"
+    assert bad(tmp_path, book) == (
+        'filled.xlsx!Producten!H1: error: column "naam" appears twice in sheet Producten\n'
+        "  hint: keep one column of this name and put every value in it")

@@ -224,3 +224,12 @@ def test_text_that_starts_with_an_equals_sign_stays_text_and_is_read_back(
         assert any(isinstance(c.value, str) and c.value.startswith(name) for c in cells)
     result = CliRunner().invoke(app, ["import", "uitvraag.xlsx", "--into", "organisation.yaml", "--lang", "nl"])
     assert result.exit_code == 0, result.output
+
+
+def test_a_column_heading_twice_is_refused_at_the_second(folder: Path) -> None:
+    book = load_workbook(folder / "uitvraag.xlsx")
+    book["Uitvraag"]["L1"] = "antwoord"
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        'in.xlsx!Uitvraag!L1: fout: kolom "antwoord" staat twee keer in werkblad Uitvraag\n'
+        "  tip: houd één kolom met deze naam en zet alle waarden daarin\n")
