@@ -176,8 +176,10 @@ def bevindingen(file: Path, options: AuditOptions, limits: Limits, fmt: str, for
 
     audit = load_audit(file, options, limits)
     day = today()
-    from digimandate.model.dossier import answered_sources
+    from digimandate.model.dossier import ANSWERS, answered_sources
 
+    if (audit.folder / ANSWERS).is_file():
+        audit.inputs.add(audit.folder / ANSWERS)  # read for the nota's sources: never replaced by this run
     paras = paragraphs(audit.a, audit.data, audit.lang, answered_sources(audit.folder, limits))
     nota = render(build_nota(audit.a, paras, audit.register, audit.lang, day), fmt)
     book = reaction_xlsx([(p.number, p.text) for p in paras], audit.lang, file.name, day)

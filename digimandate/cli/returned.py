@@ -164,6 +164,7 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
     path = audit.folder / PARAGRAPHS
     if not path.exists():
         raise UsageError("proc_no_nota", folder=str(audit.folder))
+    audit.inputs.add(path)  # read here: no output of this run, not even with --force, may replace it
     kept = plain(load_file(path).data).get("paragraphs") or []
     by_nr = {p["nr"]: p for p in kept if isinstance(p, dict) and isinstance(p.get("nr"), int)}
     reactions: list[Reaction] = []

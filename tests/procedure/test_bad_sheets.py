@@ -233,3 +233,36 @@ def test_a_column_heading_twice_is_refused_at_the_second(folder: Path) -> None:
     assert refused("in.xlsx", "--into", "organisation.yaml") == (
         'in.xlsx!Uitvraag!L1: fout: kolom "antwoord" staat twee keer in werkblad Uitvraag\n'
         "  tip: houd één kolom met deze naam en zet alle waarden daarin\n")
+
+
+def _adopted_correction(folder: Path) -> None:
+    nota = yaml.safe_load((folder / "bevindingen.yaml").read_text(encoding="utf-8"))
+    nr = next(p["nr"] for p in nota["paragraphs"]
+              if p["entity"] == "processes/parkeervergunning" and p["path"] == "department")
+    book = load_workbook(folder / "reacties.xlsx")
+    ws = book["Reacties"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == nr)
+    for col, value in ((3, "Het is het KCC."), (4, "correctie"), (6, "kcc"), (7, "teamleider"),
+                       (8, dt.date(2026, 12, 15)), (9, "overgenomen")):
+        ws.cell(row, col).value = value
+    book.save(folder / "in.xlsx")
+
+
+def test_the_nota_the_reactions_are_read_against_is_never_an_output(folder: Path) -> None:
+    _adopted_correction(folder)
+    before = (folder / "bevindingen.yaml").read_bytes()
+    assert refused("in.xlsx", "--into", "organisation.yaml", "-o", "bevindingen.yaml", "--force") == (
+        "fout: bevindingen.yaml wordt door deze run gelezen; uitvoer vervangt nooit invoer, ook niet met --force\n"
+        "  tip: schrijf de uitvoer naar een ander bestand\n")
+    assert (folder / "bevindingen.yaml").read_bytes() == before
+
+
+def test_the_reactions_a_report_reads_are_never_its_output(folder: Path) -> None:
+    (folder / "reacties.yaml").write_text("reactions: []\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", "organisation.yaml", "--no-config", "--stage", "concept",
+                                      "--format", "md", "-o", "reacties.yaml", "--force", "--lang", "nl"])
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "fout: reacties.yaml wordt door deze run gelezen; uitvoer vervangt nooit invoer, ook niet met --force\n"
+        "  tip: schrijf de uitvoer naar een ander bestand\n")
+    assert (folder / "reacties.yaml").read_text(encoding="utf-8") == "reactions: []\n"
