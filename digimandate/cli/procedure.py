@@ -128,12 +128,27 @@ def _write(planned: list[tuple[Path, bytes | str]], force: bool, audit: Audit, s
 
     ``owned``: files only digimandate writes (their header says so), replaced without ``--force``.
     """
-    targets = [(Target(path, force or path in owned), data) for path, data in planned]
+    targets = [(Target(path, force or (path in owned and _ours(path, data))), data) for path, data in planned]
     check_targets([target for target, _ in targets], audit.inputs)
     journal = journal_entry(audit.folder, step, [p for p, _ in planned], day, audit.file, **extra)
     write_files([*targets, journal], audit.inputs)
     for path, _ in planned:
         say(t("written", audit.lang, file=str(path)))
+
+
+def _ours(path: Path, data: bytes | str) -> bool:
+    """``path`` is absent, or a plain file that starts with the header line this tool writes into it."""
+    header = (data if isinstance(data, str) else data.decode("utf-8", "replace")).split("\n", 1)[0]
+    if not path.exists() and not path.is_symlink():
+        return True
+    if path.is_symlink() or not path.is_file() or not header.startswith("# Written by digimandate"):
+        return False
+    try:
+        with path.open("rb") as f:
+            first = f.read(len(header.encode("utf-8")) + 2)
+    except OSError:
+        return False
+    return first.replace(b"\r", b"").split(b"\n", 1)[0] == header.encode("utf-8")
 
 
 # The steps ----------------------------------------------------------------------------------------

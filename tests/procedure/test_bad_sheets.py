@@ -266,3 +266,18 @@ def test_the_reactions_a_report_reads_are_never_its_output(folder: Path) -> None
         "fout: reacties.yaml wordt door deze run gelezen; uitvoer vervangt nooit invoer, ook niet met --force\n"
         "  tip: schrijf de uitvoer naar een ander bestand\n")
     assert (folder / "reacties.yaml").read_text(encoding="utf-8") == "reactions: []\n"
+
+
+def test_a_hand_written_file_by_the_name_of_one_the_tool_keeps_is_not_replaced(folder: Path) -> None:
+    (folder / "antwoorden.yaml").write_text("# my own notes\nnotes: precious\n", encoding="utf-8")
+    assert refused("uitvraag.xlsx", "--into", "organisation.yaml") == (
+        "fout: antwoorden.yaml bestaat al; het blijft ongemoeid\n"
+        "  tip: voeg --force toe om het te vervangen, of kies een andere naam\n")
+    assert (folder / "antwoorden.yaml").read_text(encoding="utf-8") == "# my own notes\nnotes: precious\n"
+    (folder / "antwoorden.yaml").unlink()
+    for _ in range(2):  # the file it wrote itself it replaces without --force
+        result = CliRunner().invoke(app, ["import", "uitvraag.xlsx", "--into", "organisation.yaml"])
+        assert result.exit_code == 0, result.output
+        assert (folder / "antwoorden.yaml").read_text(encoding="utf-8").startswith("# Written by digimandate: ")
+        for name in ("organisation.uitvraag.yaml", "uitvraag-verwerkt.md"):
+            (folder / name).unlink()
