@@ -58,6 +58,8 @@ def load_audit(file: Path, options: AuditOptions, limits: Limits) -> Audit:
     from digimandate.model.includes import expand_includes
     from digimandate.model.loader import load_file
 
+    if str(file) == "-":  # the steps write beside the organisation file and name it in the journal
+        raise UsageError("proc_no_stdin", "proc_no_stdin_hint")
     if file.is_dir():
         raise UsageError("proc_needs_file", file=str(file))
     settings = resolve(file, options)

@@ -281,3 +281,15 @@ def test_a_hand_written_file_by_the_name_of_one_the_tool_keeps_is_not_replaced(f
         assert (folder / "antwoorden.yaml").read_text(encoding="utf-8").startswith("# Written by digimandate: ")
         for name in ("organisation.uitvraag.yaml", "uitvraag-verwerkt.md"):
             (folder / name).unlink()
+
+
+@pytest.mark.parametrize("step", ["opzet", "uitvraag", "bevindingen"])
+def test_a_step_does_not_read_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
+    result = CliRunner().invoke(app, [step, "-", "--no-config", "--lang", "en"], input=text)
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "error: a step of the audit reads the organisation file in its audit folder, not standard input (-)\n"
+        "  hint: give the organisation file, for example `digimandate opzet organisation.yaml`\n")
+    assert list(tmp_path.iterdir()) == []
