@@ -227,6 +227,11 @@ def _inputs(run: Run, req: DocRequest) -> Inputs:
     inputs = run.inputs()
     inputs.add(req.previous, req.reference, req.stage.reactie, req.stage.nawoord, req.stage.previous_reactie,
                *(sorted(req.template.iterdir()) if req.template else ()))
+    if req.kind == "report" and not req.file.is_dir():
+        from digimandate.model.dossier import REACTIONS
+
+        if (req.file.parent / REACTIONS).is_file():  # a report of an audit run in steps reads the reactions
+            inputs.add(req.file.parent / REACTIONS)
     return inputs
 
 

@@ -58,6 +58,8 @@ def load_audit(file: Path, options: AuditOptions, limits: Limits) -> Audit:
     from digimandate.model.includes import expand_includes
     from digimandate.model.loader import load_file
 
+    if str(file) == "-":  # the steps write beside the organisation file and name it in the journal
+        raise UsageError("proc_no_stdin", "proc_no_stdin_hint")
     if file.is_dir():
         raise UsageError("proc_needs_file", file=str(file))
     settings = resolve(file, options)
@@ -82,9 +84,30 @@ def read_journal(folder: Path, limits: Limits = Limits()) -> list[dict[str, Any]
         return []
     data = plain(load_file(path, limits).data)
     steps = data.get("steps") if isinstance(data, dict) else None
-    if not isinstance(steps, list) or not all(isinstance(s, dict) and s.get("step") in STEPS for s in steps):
+    if not isinstance(steps, list) or not all(_entry_ok(s) for s in steps):
         raise UsageError("proc_bad_journal", file=str(path))
     return steps
+
+
+COUNTS = ("questions", "answered", "open", "reactions", "pending", "changes")
+
+
+def _entry_ok(entry: Any) -> bool:
+    """One step as this tool writes it: the step, its date, bare file names, whole counts (a bool is no count)."""
+    if not isinstance(entry, dict) or entry.get("step") not in STEPS or not isinstance(entry.get("date"), date):
+        return False
+    files = entry.get("files", [])
+    if not isinstance(files, list) or len(files) > 100 or not all(_bare_name(f) for f in files):
+        return False
+    if not _bare_name(entry.get("organisation")) or ("produced" in entry and not _bare_name(entry["produced"])):
+        return False
+    return all(type(entry[key]) is int and 0 <= entry[key] < 10**9 for key in COUNTS if key in entry)
+
+
+def _bare_name(value: Any) -> bool:
+    """A file name in the audit folder: no folder, no parent, nothing a terminal would act on."""
+    return (isinstance(value, str) and 0 < len(value) <= 255 and value not in (".", "..", "-")
+            and Path(value).name == value and "\\" not in value and one_line(value) == value)
 
 
 def journal_entry(folder: Path, step: str, files: list[Path], day: date, organisation: Path,
@@ -107,12 +130,27 @@ def _write(planned: list[tuple[Path, bytes | str]], force: bool, audit: Audit, s
 
     ``owned``: files only digimandate writes (their header says so), replaced without ``--force``.
     """
-    targets = [(Target(path, force or path in owned), data) for path, data in planned]
+    targets = [(Target(path, force or (path in owned and _ours(path, data))), data) for path, data in planned]
     check_targets([target for target, _ in targets], audit.inputs)
     journal = journal_entry(audit.folder, step, [p for p, _ in planned], day, audit.file, **extra)
     write_files([*targets, journal], audit.inputs)
     for path, _ in planned:
         say(t("written", audit.lang, file=str(path)))
+
+
+def _ours(path: Path, data: bytes | str) -> bool:
+    """``path`` is absent, or a plain file that starts with the header line this tool writes into it."""
+    header = (data if isinstance(data, str) else data.decode("utf-8", "replace")).split("\n", 1)[0]
+    if not path.exists() and not path.is_symlink():
+        return True
+    if path.is_symlink() or not path.is_file() or not header.startswith("# Written by digimandate"):
+        return False
+    try:
+        with path.open("rb") as f:
+            first = f.read(len(header.encode("utf-8")) + 2)
+    except OSError:
+        return False
+    return first.replace(b"\r", b"").split(b"\n", 1)[0] == header.encode("utf-8")
 
 
 # The steps ----------------------------------------------------------------------------------------
@@ -155,8 +193,10 @@ def bevindingen(file: Path, options: AuditOptions, limits: Limits, fmt: str, for
 
     audit = load_audit(file, options, limits)
     day = today()
-    from digimandate.model.dossier import answered_sources
+    from digimandate.model.dossier import ANSWERS, answered_sources
 
+    if (audit.folder / ANSWERS).is_file():
+        audit.inputs.add(audit.folder / ANSWERS)  # read for the nota's sources: never replaced by this run
     paras = paragraphs(audit.a, audit.data, audit.lang, answered_sources(audit.folder, limits))
     nota = render(build_nota(audit.a, paras, audit.register, audit.lang, day), fmt)
     book = reaction_xlsx([(p.number, p.text) for p in paras], audit.lang, file.name, day)

@@ -32,7 +32,7 @@ def status_text(folder: Path, lang: Lang, limits: Limits = Limits()) -> str:
             continue
         entry = found
         files = ", ".join(one_line(str(f)) for f in entry.get("files") or [])
-        when = entry.get("date")
+        when = one_line(str(entry.get("date")))
         lines.append(f"  [x] {t(f'proc_step_name_{step}', lang)}: {when} ({files})")
         detail = _detail(step, entry, lang)
         if detail:
@@ -51,7 +51,7 @@ def status_text(folder: Path, lang: Lang, limits: Limits = Limits()) -> str:
         lines.append(t("proc_status_done", lang))
     else:
         lines.append(t("proc_status_next", lang) + " " + t(f"proc_status_needs_{nxt}", lang,
-                                                           file=str(folder / organisation)))
+                                                           file=one_line(str(folder / organisation))))
     return "\n".join(lines) + "\n"
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from digimandate.importers.common import Context, Draft, Found, Note, fail, norm, slugify, workbook_date
 from digimandate.importers.registry import Importer, Source
-from digimandate.importers.sheet import column_letter
+from digimandate.importers.sheet import MAX_COLUMNS, column_letter
 
 KIND = "formstats"
 MAX_ROWS = 2_000_000  # a large municipality: some 200,000 submissions a year
@@ -87,7 +87,8 @@ def read_counts(raw: bytes, source: str) -> tuple[dict[tuple[str, str], Counter[
     counts: dict[tuple[str, str], Counter[int]] = {}
     first: dict[str, str] = {}
     index: dict[str, int] = {}
-    for r, row in enumerate(ws.iter_rows(), start=1):
+    # rows are padded to the widest: one far cell (XFD1) would make every row 16,384 cells; the export has a few
+    for r, row in enumerate(ws.iter_rows(max_col=MAX_COLUMNS), start=1):
         if r > MAX_ROWS:
             raise fail(f"{source}!{ws.title}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
         cells = []

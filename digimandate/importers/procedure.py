@@ -21,6 +21,7 @@ from digimandate.model.facts import BY_KEY, Fact
 from digimandate.model.org import MAX_TEXT, OrgModel
 from digimandate.model.register import SOURCE_TYPES
 from digimandate.model.validate import suggest
+from digimandate.textsafe import one_line
 
 META = "digimandate"  # the hidden sheet that says what a workbook is
 KINDS = ("uitvraag", "reacties")
@@ -73,6 +74,14 @@ def _choices(kind: str, values: tuple[str, ...], lang: Lang) -> str:
 
 # Writing --------------------------------------------------------------------------------------------
 
+def _put(ws: Any, row: int, column: int, value: Any) -> Any:
+    """Set a cell; text stays text, even when it starts with `=` (openpyxl would make it a live formula)."""
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def _book(sheet_title: str, cols: tuple[Col, ...], lang: Lang, kind: str, organisation: str, written: dt.date) -> Any:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -82,7 +91,7 @@ def _book(sheet_title: str, cols: tuple[Col, ...], lang: Lang, kind: str, organi
     assert ws is not None
     ws.title = sheet_title
     for c, col in enumerate(cols, start=1):
-        cell = ws.cell(row=1, column=c, value=col.head(lang))
+        cell = _put(ws, 1, c, col.head(lang))
         cell.font = Font(bold=True)
         ws.column_dimensions[column_letter(c)].width = col.width
         ws.column_dimensions[column_letter(c)].alignment = Alignment(wrap_text=True, vertical="top")
@@ -90,8 +99,8 @@ def _book(sheet_title: str, cols: tuple[Col, ...], lang: Lang, kind: str, organi
     meta = book.create_sheet(META)
     for r, (key, value) in enumerate((("kind", kind), ("organisation", organisation), ("lang", lang),
                                       ("written", written.isoformat())), start=1):
-        meta.cell(row=r, column=1, value=key)
-        meta.cell(row=r, column=2, value=value)
+        _put(meta, r, 1, key)
+        _put(meta, r, 2, value)
     meta.sheet_state = "hidden"
     return book
 
@@ -119,7 +128,7 @@ def request_xlsx(rows: list[tuple[int, str, str, str, str, str]], lang: Lang, or
         values = {"nr": nr, "role": role, "subject": subject, "question": question, "choices": choices, "id": ident}
         for c, col in enumerate(REQUEST_COLS, start=1):
             if col.key in values:
-                ws.cell(row=r, column=c, value=values[col.key])
+                _put(ws, r, c, values[col.key])
     keys = [c.key for c in REQUEST_COLS]
     ws.column_dimensions[column_letter(keys.index("id") + 1)].hidden = True  # what an answer finds its fact by
     _validation(ws, keys.index("type") + 1, _choices("source_type", ("interview", "document"), lang), len(rows))
@@ -133,8 +142,8 @@ def reaction_xlsx(rows: list[tuple[int, str]], lang: Lang, organisation: str, wr
     book = _book(REACTION_SHEET[lang == "en"], REACTION_COLS, lang, "reacties", organisation, written)
     ws = book.active
     for r, (nr, text) in enumerate(rows, start=2):
-        ws.cell(row=r, column=1, value=nr)
-        ws.cell(row=r, column=2, value=text)
+        _put(ws, r, 1, nr)
+        _put(ws, r, 2, text)
     keys = [c.key for c in REACTION_COLS]
     _validation(ws, keys.index("kind") + 1, _choices("reaction_kind", REACTION_KINDS, lang), len(rows))
     _validation(ws, keys.index("decision") + 1, _choices("decision", DECISIONS, lang), len(rows))
@@ -225,6 +234,9 @@ def _rows(cells: list[list[tuple[Any, str]]], cols: tuple[Col, ...], sheet: str,
                                           {"column": head, "sheet": sheet, "suggestion": guess or "",
                                            "allowed": ", ".join(c.nl for c in cols)},
                                           "imp_sheet_column_guess" if guess else "imp_sheet_column_allowed"))
+        elif heads[head].key in index:  # the second would hide the first: its answers would silently be lost
+            problems.append(SourceProblem(where, "imp_sheet_column_twice", {"column": head, "sheet": sheet},
+                                          "imp_sheet_column_twice_hint"))
         else:
             index[heads[head].key] = i
     for col in cols:
@@ -387,7 +399,7 @@ def apply(data: dict[str, Any], answers: list[Answer]) -> Applied:
             entry = {"id": ident, **{k: v for k, v in src.items() if v not in (None, "")}}
             register.append(entry)
             out.sources.append(entry)
-        holder = _container(out.data, answer.entity, answer.fact.path)
+        holder = _container(out.data, answer.entity, answer.fact.path, answer.where)
         holder[answer.fact.path.split(".")[-1]] = answer.value
         cites = holder.setdefault("source", [])
         if ids[key] not in cites:
@@ -398,13 +410,18 @@ def apply(data: dict[str, Any], answers: list[Answer]) -> Applied:
     return out
 
 
-def _container(data: dict[str, Any], entity: str, path: str) -> dict[str, Any]:
+def _container(data: dict[str, Any], entity: str, path: str, where: str) -> dict[str, Any]:
     """The object that holds the fact's key, made where the file has none yet."""
     if entity == "governance":
         node = data
     else:
         section, _, ident = entity.partition("/")
-        node = next(i for i in data.get(section, []) if isinstance(i, dict) and i.get("id") == ident)
+        items = data.get(section)
+        found = next((i for i in items if isinstance(i, dict) and i.get("id") == ident), None) \
+            if isinstance(items, list) else None
+        if found is None:  # the organisation file changed after the workbook was made, or the nota was edited
+            raise fail(where, "proc_entity_gone", "proc_entity_gone_hint", entity=one_line(entity[:200]))
+        node = found
     for part in path.split(".")[:-1]:
         child = node.get(part)
         if not isinstance(child, dict):

@@ -34,6 +34,8 @@ ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 YES = frozenset({"ja", "yes", "j", "y", "true", "waar", "x", "1"})
 NO = frozenset({"nee", "no", "n", "false", "onwaar", "0"})
 MAX_ROWS = 10_000
+MAX_COLUMNS = 500  # reading a sheet builds rows x columns cells: one far cell (XFD1) must not cost gigabytes
+MAX_CELLS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -244,6 +246,9 @@ def _cells(ws: Any, source: str) -> list[list[Cell]]:
         raise fail(f"{prefix}{merged[0].coord}", "imp_sheet_merged", "imp_sheet_merged_hint")
     if ws.max_row > MAX_ROWS:
         raise fail(f"{source}!{ws.title}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
+    if ws.max_column > MAX_COLUMNS or ws.max_row * ws.max_column > MAX_CELLS:
+        raise fail(f"{source}!{ws.title}", "imp_sheet_too_wide", "imp_sheet_too_wide_hint",
+                   last=column_letter(ws.max_column))
     rows = []
     for row in ws.iter_rows():
         out = []
@@ -282,6 +287,9 @@ def _sheet(sheet: Sheet, lang: Lang, rows: list[list[Cell]], source: str, prefix
                                           {"column": head, "sheet": sheet.title(lang), "suggestion": guess or "",
                                            "allowed": ", ".join(heads)},
                                           "imp_sheet_column_guess" if guess else "imp_sheet_column_allowed"))
+        elif heads[head].key in index:  # the second would hide the first: its values would silently be lost
+            problems.append(SourceProblem(where, "imp_sheet_column_twice", {"column": head, "sheet": sheet.title(lang)},
+                                          "imp_sheet_column_twice_hint"))
         else:
             index[heads[head].key] = i
     for col in sheet.cols:

@@ -155,3 +155,12 @@ def test_a_hostile_workbook_is_refused_where_it_is_wrong(runner: CliRunner, fold
     assert result.stderr.startswith(message), result.stderr
     assert not (folder / "imported.yaml").exists() and not (folder / "report.md").exists()
 
+
+
+def test_a_cell_far_to_the_right_is_not_read(runner: CliRunner, folder: Path) -> None:
+    cells = [*row(1, "Parkeervergunning", "2025-01-03T09:00:00+01:00"), *[None] * 16_378, "=NOW()"]
+    (folder / "s.xlsx").write_bytes(statistics([tuple(cells)]))
+    result = run(runner, folder, str(folder / "forms.zip"), str(folder / "s.xlsx"), "--period", "2025")
+    assert result.exit_code == 0, result.output
+    [proc] = yaml.safe_load((folder / "imported.yaml").read_text(encoding="utf-8"))["processes"]
+    assert proc["volume"]["digital"] == 1

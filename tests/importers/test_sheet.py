@@ -175,3 +175,19 @@ def test_utf16_csv_is_refused(tmp_path: Path) -> None:
     assert err.value.format("en") == (
         "Producten.csv: error: the file is UTF-16 text, which is not read\n"
         '  hint: in Excel save as "CSV (semicolon delimited)" or "CSV UTF-8", not "Unicode text"')
+
+
+def test_a_cell_far_to_the_right_is_refused_before_the_sheet_is_read(tmp_path: Path) -> None:
+    book = fill(workbook(tmp_path))
+    book["Producten"]["XFD1"] = "x"  # column 16,384: reading rows x columns would build millions of cells
+    assert bad(tmp_path, book) == (
+        "filled.xlsx!Producten: error: the sheet runs on to column XFD: too wide to read\n"
+        "  hint: delete the empty columns to the right of the table (a single far-away cell counts too)")
+
+
+def test_a_column_heading_twice_is_refused_at_the_second(tmp_path: Path) -> None:
+    book = fill(workbook(tmp_path))
+    book["Producten"]["H1"] = "naam"
+    assert bad(tmp_path, book) == (
+        'filled.xlsx!Producten!H1: error: column "naam" appears twice in sheet Producten\n'
+        "  hint: keep one column of this name and put every value in it")

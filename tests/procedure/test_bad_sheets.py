@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -143,3 +144,152 @@ def test_an_english_request_comes_back_in_english(folder: Path) -> None:
     assert "- id: observation-customer-contact-centre-2026-11-12\n  type: observation\n" \
            "  title: Observation at customer contact centre\n" in written
     assert "  promotes_digital: true\n  source:\n  - observation-customer-contact-centre-2026-11-12\n" in written
+
+
+@pytest.mark.parametrize(("name", "sheet"), [("reacties.xlsx", "Reacties"), ("uitvraag.xlsx", "digimandate")])
+def test_a_cell_far_to_the_right_is_refused_before_the_sheet_is_read(folder: Path, name: str, sheet: str) -> None:
+    book = load_workbook(folder / name)
+    book[sheet]["XFD1"] = "x"
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        f"in.xlsx!{sheet}: fout: het werkblad loopt door tot kolom XFD: te breed om te lezen\n"
+        "  tip: verwijder de lege kolommen rechts van de tabel (ook een enkele cel ver weg telt mee)\n")
+
+
+@pytest.mark.parametrize(("nr", "shown"), [("²", "²"), ("9" * 5000, "9" * 20 + "…"), ("٣", "٣")])
+def test_a_paragraph_number_that_is_no_plain_number_is_not_in_the_nota(folder: Path, nr: str, shown: str) -> None:
+    book = load_workbook(folder / "reacties.xlsx")
+    ws = book["Reacties"]
+    last = ws.max_row - 1
+    ws.cell(2, 1).value = nr
+    ws.cell(2, 3).value = "Dit klopt niet."
+    ws.cell(2, 4).value = "nuance"
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        f"in.xlsx!Reacties!A2: fout: alinea {shown} staat niet in de nota van bevindingen\n"
+        f"  tip: de nota telt de alinea's 1 tot en met {last}; laat de kolom nr staan zoals hij is\n")
+
+
+def test_an_adopted_correction_of_an_entity_the_organisation_file_lacks_is_located(folder: Path) -> None:
+    nota = folder / "bevindingen.yaml"
+    text = nota.read_text(encoding="utf-8")
+    nr = next(p["nr"] for p in yaml.safe_load(text)["paragraphs"]
+              if p["entity"] == "processes/parkeervergunning" and p["path"] == "department")
+    nota.write_text(text.replace("entity: processes/parkeervergunning\n", "entity: processes/nope\n"), encoding="utf-8")
+    book = load_workbook(folder / "reacties.xlsx")
+    ws = book["Reacties"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == nr)
+    for col, value in ((3, "Het is het KCC."), (4, "correctie"), (6, "kcc"), (7, "teamleider"),
+                       (8, dt.date(2026, 12, 15)), (9, "overgenomen")):
+        ws.cell(row, col).value = value
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        f"in.xlsx!Reacties!F{row}: fout: processes/nope staat niet (meer) in het organisatiebestand\n"
+        "  tip: het organisatiebestand is veranderd nadat de werkmap of de nota werd gemaakt; "
+        "maak ze opnieuw met het huidige bestand\n")
+
+
+@pytest.mark.parametrize("entry", [
+    "{step: reacties, date: 2026-12-02, organisation: o.yaml, files: [], reactions: 2, changes: true}",
+    "{step: reacties, date: 2026-12-02, organisation: o.yaml, files: [], pending: 1.5}",
+    '{step: opzet, date: "\\e[31mRED\\n::error::pwn", organisation: o.yaml, files: []}',
+    '{step: opzet, date: 2026-12-02, organisation: o.yaml, files: ["\\e]0;title\\a", {a: b}, 12]}',
+    "{step: opzet, date: 2026-12-02, organisation: o.yaml, files: abc}",
+    "{step: opzet, date: 2026-12-02, organisation: ../../../etc/passwd, files: []}",
+    "{step: antwoorden, date: 2026-12-02, organisation: o.yaml, files: [], produced: /etc/passwd}",
+    "{step: opzet, date: 2026-12-02, organisation: '-', files: []}",
+])
+def test_a_journal_not_as_the_tool_writes_it_is_refused(tmp_path: Path, entry: str) -> None:
+    (tmp_path / "dossier.yaml").write_text(f"steps:\n- {entry}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["status", str(tmp_path), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert result.output == (f"error: {tmp_path / 'dossier.yaml'} is not a list of steps written by digimandate; "
+                             "restore or remove it\n")
+
+
+def test_text_that_starts_with_an_equals_sign_stays_text_and_is_read_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.chdir(tmp_path)
+    name = '=HYPERLINK("http://example.org","klik")'
+    text = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
+    (tmp_path / "organisation.yaml").write_text(
+        text.replace("name: Parkeervergunning aanvragen", f"name: '{name}'"), encoding="utf-8")
+    for step in ("uitvraag", "bevindingen"):
+        result = CliRunner().invoke(app, [step, "organisation.yaml", "--no-config", "--lang", "nl"])
+        assert result.exit_code == 0, result.output
+    for file in ("uitvraag.xlsx", "reacties.xlsx"):
+        cells = [c for ws in load_workbook(tmp_path / file).worksheets for row in ws.iter_rows() for c in row]
+        assert [c.coordinate for c in cells if c.data_type == "f"] == []
+        assert any(isinstance(c.value, str) and c.value.startswith(name) for c in cells)
+    result = CliRunner().invoke(app, ["import", "uitvraag.xlsx", "--into", "organisation.yaml", "--lang", "nl"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_column_heading_twice_is_refused_at_the_second(folder: Path) -> None:
+    book = load_workbook(folder / "uitvraag.xlsx")
+    book["Uitvraag"]["L1"] = "antwoord"
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        'in.xlsx!Uitvraag!L1: fout: kolom "antwoord" staat twee keer in werkblad Uitvraag\n'
+        "  tip: houd één kolom met deze naam en zet alle waarden daarin\n")
+
+
+def _adopted_correction(folder: Path) -> None:
+    nota = yaml.safe_load((folder / "bevindingen.yaml").read_text(encoding="utf-8"))
+    nr = next(p["nr"] for p in nota["paragraphs"]
+              if p["entity"] == "processes/parkeervergunning" and p["path"] == "department")
+    book = load_workbook(folder / "reacties.xlsx")
+    ws = book["Reacties"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == nr)
+    for col, value in ((3, "Het is het KCC."), (4, "correctie"), (6, "kcc"), (7, "teamleider"),
+                       (8, dt.date(2026, 12, 15)), (9, "overgenomen")):
+        ws.cell(row, col).value = value
+    book.save(folder / "in.xlsx")
+
+
+def test_the_nota_the_reactions_are_read_against_is_never_an_output(folder: Path) -> None:
+    _adopted_correction(folder)
+    before = (folder / "bevindingen.yaml").read_bytes()
+    assert refused("in.xlsx", "--into", "organisation.yaml", "-o", "bevindingen.yaml", "--force") == (
+        "fout: bevindingen.yaml wordt door deze run gelezen; uitvoer vervangt nooit invoer, ook niet met --force\n"
+        "  tip: schrijf de uitvoer naar een ander bestand\n")
+    assert (folder / "bevindingen.yaml").read_bytes() == before
+
+
+def test_the_reactions_a_report_reads_are_never_its_output(folder: Path) -> None:
+    (folder / "reacties.yaml").write_text("reactions: []\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", "organisation.yaml", "--no-config", "--stage", "concept",
+                                      "--format", "md", "-o", "reacties.yaml", "--force", "--lang", "nl"])
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "fout: reacties.yaml wordt door deze run gelezen; uitvoer vervangt nooit invoer, ook niet met --force\n"
+        "  tip: schrijf de uitvoer naar een ander bestand\n")
+    assert (folder / "reacties.yaml").read_text(encoding="utf-8") == "reactions: []\n"
+
+
+def test_a_hand_written_file_by_the_name_of_one_the_tool_keeps_is_not_replaced(folder: Path) -> None:
+    (folder / "antwoorden.yaml").write_text("# my own notes\nnotes: precious\n", encoding="utf-8")
+    assert refused("uitvraag.xlsx", "--into", "organisation.yaml") == (
+        "fout: antwoorden.yaml bestaat al; het blijft ongemoeid\n"
+        "  tip: voeg --force toe om het te vervangen, of kies een andere naam\n")
+    assert (folder / "antwoorden.yaml").read_text(encoding="utf-8") == "# my own notes\nnotes: precious\n"
+    (folder / "antwoorden.yaml").unlink()
+    for _ in range(2):  # the file it wrote itself it replaces without --force
+        result = CliRunner().invoke(app, ["import", "uitvraag.xlsx", "--into", "organisation.yaml"])
+        assert result.exit_code == 0, result.output
+        assert (folder / "antwoorden.yaml").read_text(encoding="utf-8").startswith("# Written by digimandate: ")
+        for name in ("organisation.uitvraag.yaml", "uitvraag-verwerkt.md"):
+            (folder / name).unlink()
+
+
+@pytest.mark.parametrize("step", ["opzet", "uitvraag", "bevindingen"])
+def test_a_step_does_not_read_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
+    result = CliRunner().invoke(app, [step, "-", "--no-config", "--lang", "en"], input=text)
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "error: a step of the audit reads the organisation file in its audit folder, not standard input (-)\n"
+        "  hint: give the organisation file, for example `digimandate opzet organisation.yaml`\n")
+    assert list(tmp_path.iterdir()) == []
