@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -55,8 +56,10 @@ class Finding:
         return tuple(zip(self.names, self.values, strict=True))
 
     def message(self, lang: Lang) -> str:
-        """The message in ``lang``."""
-        return fill_values(self.text.nl if lang == "nl" else self.text.en, self.names, self.values)
+        """The message in ``lang``; a decimal number among the values is written with a comma in Dutch ("0,3 fte")."""
+        if lang == "nl":
+            return fill_values(self.text.nl, self.names, tuple(_dutch(v) for v in self.values))
+        return fill_values(self.text.en, self.names, self.values)
 
     @property
     def message_nl(self) -> str:
@@ -81,6 +84,14 @@ class Finding:
 
 # The message values that the report and memo reuse (names of what a finding is about).
 KEPT_NAMES = ("id", "name", "process", "channel", "who")
+
+_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
+
+
+def _dutch(value: str) -> str:
+    """``0.3`` as Dutch writes it, ``0,3``; any other value as it is (a name with a dot stays a name)."""
+    return value.replace(".", ",") if _DECIMAL.fullmatch(value) else value
+
 
 _NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
 

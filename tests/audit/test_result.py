@@ -59,3 +59,16 @@ def test_unset_paths_are_the_same_for_every_model_of_one_shape() -> None:
     assert a == c and a is not c  # planned once, yet each its own list
     assert "owner" in a and "owner" not in b
     assert "volume.total" in a
+
+
+def test_a_decimal_value_is_written_with_a_comma_in_dutch() -> None:
+    from digimandate.audit.result import Finding
+    from digimandate.audit.specs import Text
+    from digimandate.errors import Location
+
+    f = Finding(rule="M018", name="x", dimension="mandate", severity="medium", level=1,
+                text=Text(nl="{who} besteedt {fte} fte, minder dan {min_fte}", en="{who} spends {fte} fte, below {min_fte}"),
+                message_key="m", entity="mandates/a", location=Location("o.yaml", 1, 1),
+                names=("who", "fte", "min_fte"), values=("www.dijkveld.nl", "0.3", "0.5"))
+    assert f.message("nl") == "www.dijkveld.nl besteedt 0,3 fte, minder dan 0,5"  # a name with a dot stays a name
+    assert f.message("en") == "www.dijkveld.nl spends 0.3 fte, below 0.5"
