@@ -25,6 +25,7 @@ from digimandate.textsafe import one_line
 
 KIND = "zaken"
 MAX_BODY = 5 * 1024 * 1024  # a page of 100 zaken with their geometry stays well under 1 MB
+CHUNK = 64 * 1024  # bytes read at a time, the deadline checked between reads
 MAX_PAGES = 100  # when an answer has no count: pages followed for one zaaktype
 MAX_COUNT = 1_000_000_000  # the model's bound on requests a year
 BACKOFF = 0.5  # seconds before the first retry, doubled for each next one
@@ -123,8 +124,10 @@ class Client:
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             try:
+                # the timeout bounds the whole answer, not each read: a server dripping bytes cannot keep it going
+                deadline = time.monotonic() + self.timeout
                 with self._opener.open(urllib.request.Request(url, headers=headers), timeout=self.timeout) as answer:
-                    return read_json(self._body(answer, shown), shown)
+                    return read_json(self._body(answer, shown, deadline), shown)
             except urllib.error.HTTPError as exc:
                 exc.close()
                 if exc.code in (401, 403):
@@ -133,34 +136,56 @@ class Client:
                     raise fail(shown, "imp_zaken_not_found", "imp_zaken_not_found_hint") from None
                 if exc.code not in RETRY_STATUS or last:
                     raise fail(shown, "imp_zaken_status", "imp_zaken_status_hint", status=exc.code,
-                               attempts=attempt + 1) from None
+                               attempts=_attempts(attempt)) from None
             except _Redirected as exc:
                 raise fail(shown, "imp_zaken_redirect", "imp_zaken_redirect_hint",
                            target=one_line(exc.target.split("?")[0])) from None
             except ValueError:  # raised with the request's headers in its text: never shown, it holds the token
                 raise fail(shown, "imp_zaken_unreachable", "imp_zaken_unreachable_hint",
-                           reason=Term("imp_zaken_bad_request"), attempts=attempt + 1) from None
+                           reason=Term("imp_zaken_bad_request"), attempts=_attempts(attempt)) from None
             except (TimeoutError, urllib.error.URLError, http.client.HTTPException, ConnectionError) as exc:
                 reason = getattr(exc, "reason", exc)
                 if last and isinstance(reason, TimeoutError):
                     raise fail(shown, "imp_zaken_timeout", "imp_zaken_timeout_hint", seconds=f"{self.timeout:g}",
-                               attempts=attempt + 1) from None
+                               attempts=_attempts(attempt)) from None
                 if last:
                     raise fail(shown, "imp_zaken_unreachable", "imp_zaken_unreachable_hint",
-                               reason=one_line(str(reason)), attempts=attempt + 1) from None
+                               reason=one_line(str(reason)), attempts=_attempts(attempt)) from None
             time.sleep(BACKOFF * 2 ** attempt)
         raise AssertionError("unreachable")  # pragma: no cover - the last attempt returns or raises
 
     @staticmethod
-    def _body(answer: Any, shown: str) -> bytes:
-        """The body, read no further than the bound (a Content-Length may lie, or be missing)."""
+    def _body(answer: Any, shown: str, deadline: float) -> bytes:
+        """The body, read no further than the bound (a Content-Length may lie, or be missing) nor the deadline."""
         declared = answer.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > MAX_BODY:
             raise fail(shown, "imp_zaken_too_large", "imp_zaken_too_large_hint", limit=MAX_BODY)
-        body: bytes = answer.read(MAX_BODY + 1)
-        if len(body) > MAX_BODY:
-            raise fail(shown, "imp_zaken_too_large", "imp_zaken_too_large_hint", limit=MAX_BODY)
-        return body
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            _wait_at_most(answer, left)
+            chunk: bytes = answer.read1(CHUNK)
+            if not chunk:
+                return b"".join(chunks)
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise fail(shown, "imp_zaken_too_large", "imp_zaken_too_large_hint", limit=MAX_BODY)
+            chunks.append(chunk)
+
+
+def _attempts(attempt: int) -> Term:
+    """"after 1 attempt", "after 3 attempts": the attempts made, ``attempt`` counting from 0."""
+    return Term("imp_zaken_attempts", attempt + 1)
+
+
+def _wait_at_most(answer: Any, seconds: float) -> None:
+    """Let the next read of the answer's socket wait no longer than the time left."""
+    sock = getattr(getattr(getattr(answer, "fp", None), "raw", None), "_sock", None)
+    if sock is not None:
+        sock.settimeout(seconds)
 
 
 def query(root: str, zaaktype: str, year: int) -> str:

@@ -150,6 +150,17 @@ def test_a_server_slower_than_the_timeout_writes_nothing(runner: CliRunner, fold
     assert nothing_written(folder)
 
 
+def test_an_answer_dripping_beyond_the_timeout_writes_nothing(runner: CliRunner, folder: Path) -> None:
+    # each byte comes well within the timeout; the whole answer does not
+    behaviour = Behaviour(body=b" " * 60 + b'{"count": 3}', drip=0.1)
+    with serve(behaviour) as base:
+        code, _, err = run(runner, folder, base, "--timeout", "0.5", "--retries", "0")
+    assert code == 2
+    assert err == (f"{query(base, WASTE)}: error: no answer within 0.5 s (after 1 attempt)\n"
+                   "  hint: give the API more time with --timeout, or try again later\n")
+    assert nothing_written(folder)
+
+
 @pytest.mark.parametrize(("body", "message"), [
     (b"<html>Bad gateway</html>", ":1:1: error: not valid JSON"),
     (b'{"count": "many", "results": []}', ": error: not an answer as the Zaken API gives it: count is not a number "
@@ -318,3 +329,8 @@ def test_a_next_page_on_another_server_is_not_followed(runner: CliRunner, folder
     assert err.startswith(f"{query(base, WASTE)}: error: the Zaken API redirects to another server "
                           "(http://elsewhere.example.org/zaken/api/v1/zaken); the token does not go there\n")
     assert len(behaviour.requests) == 1 and nothing_written(folder)
+
+
+def test_attempts_are_counted_in_words() -> None:
+    assert [zaken._attempts(n).text(lang) for n in (0, 1) for lang in ("nl", "en")] == [
+        "1 poging", "1 attempt", "2 pogingen", "2 attempts"]

@@ -31,6 +31,7 @@ class Behaviour:
     with_count: bool = True  # False: pages without `count`, to be followed by `next`
     sleep: float = 0.0  # seconds before answering (a server slower than the client's timeout)
     body: bytes | None = None  # a fixed body (malformed JSON, a huge answer)
+    drip: float = 0.0  # seconds between the bytes of a fixed body (a server that keeps an answer going)
     status: int | None = None  # a fixed status
     redirect: str | None = None  # a Location to redirect to
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
@@ -94,7 +95,12 @@ class _Handler(BaseHTTPRequestHandler):
             if location:
                 self.send_header("Location", location)
             self.end_headers()
-            self.wfile.write(body)
+            if not self.behaviour.drip:
+                self.wfile.write(body)
+            for byte in body if self.behaviour.drip else b"":
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(self.behaviour.drip)
         except (BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout): nothing to answer
             pass
 
