@@ -14,12 +14,12 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from digimandate import __version__
 from digimandate.clock import today
 from digimandate.errors import Term, UsageError
-from digimandate.importers.common import Context, Draft, Found, Note, fail, read_json
+from digimandate.importers.common import Context, Draft, Found, Note, SourceError, SourceProblem, fail, read_json
 from digimandate.importers.registry import Importer, Source
 from digimandate.textsafe import one_line
 
@@ -228,8 +228,26 @@ def count(client: Client, url: str) -> int:
     raise fail(one_line(url), "imp_zaken_too_many_pages", "imp_zaken_too_many_pages_hint", limit=MAX_PAGES)
 
 
+def hide(text: str, token: str) -> str:
+    """The text with the token (as given, or escaped as in an URL) replaced by ``***``: a server may reflect it."""
+    for form in sorted({token, quote(token, safe=""), quote(token)} - {""}, key=len, reverse=True):
+        text = text.replace(form, "***")
+    return text
+
+
 def _read(src: Source, ctx: Context) -> Found:
-    """One count per known zaaktype; each becomes the volume of its process."""
+    """One count per known zaaktype; each becomes the volume of its process; the token shown nowhere."""
+    try:
+        return _count_all(src, ctx)
+    except SourceError as exc:
+        token = ctx.token or ""
+        raise SourceError([SourceProblem(hide(p.where, token), p.key,
+                                         {k: hide(v, token) if isinstance(v, str) else v for k, v in p.args.items()},
+                                         p.hint) for p in exc.problems]) from None
+
+
+def _count_all(src: Source, ctx: Context) -> Found:
+    """One count per known zaaktype."""
     if ctx.period is None:
         raise UsageError("imp_zaken_period", "imp_zaken_period_hint")
     if not ctx.token:
@@ -243,7 +261,7 @@ def _read(src: Source, ctx: Context) -> Found:
     for done, zt in enumerate(known, start=1):
         url = query(root, zt.url, ctx.period)
         n = count(client, url)
-        shown = one_line(url)
+        shown = hide(one_line(url), ctx.token)
         if n == 0:  # a year without zaken has no volume to weigh: left out, and said
             found.notes.append(Note(src.name, "skipped", shown, "imp_zaken_none",
                                     {"process": zt.process, "year": ctx.period}))

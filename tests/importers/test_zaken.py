@@ -208,6 +208,24 @@ def test_a_redirect_to_another_host_is_refused(runner: CliRunner, folder: Path) 
     assert nothing_written(folder)
 
 
+@pytest.mark.parametrize("where", ["redirect", "next"])
+def test_a_token_the_server_reflects_is_not_shown(runner: CliRunner, folder: Path, where: str) -> None:
+    elsewhere = f"http://evil.example/{TOKEN}/x"
+    body = json.dumps({"next": f"{elsewhere}?a=1", "previous": None, "results": [{}]}).encode()
+    behaviour = Behaviour(redirect=f"{elsewhere}?t={TOKEN}") if where == "redirect" else Behaviour(body=body)
+    with serve(behaviour) as base:
+        code, out, err = run(runner, folder, base)
+    assert code == 2
+    assert err == (f"{query(base, WASTE)}: error: the Zaken API redirects to another server "
+                   "(http://evil.example/***/x); the token does not go there\n"
+                   "  hint: give the address of the server that answers itself\n")
+    assert TOKEN not in out and nothing_written(folder)
+
+
+def test_hide_replaces_the_token_as_given_and_as_escaped_in_an_url() -> None:
+    assert zaken.hide("https://x/a%2Fb%3D/c?t=a/b=&u=a/b%3D", "a/b=") == "https://x/***/c?t=***&u=***"
+
+
 def test_an_answer_too_large_is_not_read(runner: CliRunner, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(zaken, "MAX_BODY", 1000)
     with serve(Behaviour(body=b'{"count": 1, "results": [' + b'{"x": 1},' * 200 + b'{}]}')) as base:
