@@ -91,8 +91,10 @@ class Reactie:
 
 def load_reactie(path: Path) -> Reactie:
     """Read and validate a reactie file; a malformed one is a located input error."""
-    loaded = load_file(path, Limits(max_bytes=MAX_SMALL_BYTES, too_large_hint="too_large_fixed_hint"))
-    return Reactie(validate_model(loaded, ReactieFile), loaded)
+    loaded = load_file(path, Limits(max_bytes=MAX_SMALL_BYTES, too_large_hint="too_large_fixed_hint",
+                                    root_hint="stage_reactie_root_hint", empty_hint="stage_reactie_root_hint"))
+    return Reactie(validate_model(loaded, ReactieFile, hints={"text_too_long_hint": "stage_reactie_long_hint"}),
+                   loaded)
 
 
 def wordings(recs: Sequence[Named], lang: Lang) -> list[tuple[str, ...]]:
