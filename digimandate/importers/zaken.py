@@ -7,7 +7,9 @@ the report or a file. Every answer is bounded (time, size, pages, redirects to t
 
 from __future__ import annotations
 
+import functools
 import http.client
+import io
 import ipaddress
 import time
 import urllib.error
@@ -64,6 +66,83 @@ class _SameOrigin(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _DeadlineReader(io.RawIOBase):
+    """A socket's reader that waits no longer than the time left before the deadline, then times out."""
+
+    def __init__(self, raw: Any, sock: Any, deadline: float) -> None:
+        super().__init__()
+        self._raw, self._sock, self._deadline = raw, sock, deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        self._sock.settimeout(left)
+        done: int = self._raw.readinto(buffer)
+        return done
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+class _DeadlineSocket:
+    """A connected socket whose answer (status line, headers and body) is read against one deadline."""
+
+    def __init__(self, sock: Any, deadline: float) -> None:
+        self._sock, self._deadline = sock, deadline
+
+    def makefile(self, mode: str = "r", *args: Any, **kwargs: Any) -> io.BufferedReader:
+        return io.BufferedReader(_DeadlineReader(self._sock.makefile("rb", buffering=0), self._sock, self._deadline))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sock, name)
+
+
+class _Deadline:
+    """Mixed into a connection: once connected, its socket reads against the deadline of the request."""
+
+    sock: Any
+
+    def __init__(self, *args: Any, deadline: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        self.sock = _DeadlineSocket(self.sock, self._deadline)
+
+
+class _HTTPDeadline(_Deadline, http.client.HTTPConnection):
+    pass
+
+
+class _HTTPSDeadline(_Deadline, http.client.HTTPSConnection):
+    pass
+
+
+class _DeadlineHTTP(urllib.request.HTTPHandler):
+    """Plain http whose answers end by a deadline, set before each request."""
+
+    deadline = 0.0
+
+    def http_open(self, req: Any) -> Any:
+        return self.do_open(functools.partial(_HTTPDeadline, deadline=self.deadline), req)
+
+
+class _DeadlineHTTPS(urllib.request.HTTPSHandler):
+    """https whose answers end by a deadline, set before each request."""
+
+    deadline = 0.0
+
+    def https_open(self, req: Any) -> Any:
+        return self.do_open(functools.partial(_HTTPSDeadline, deadline=self.deadline), req,
+                            context=self._context, check_hostname=self._check_hostname)  # type: ignore[attr-defined]
+
+
 def known_zaaktypen(ctx: Context) -> list[Known]:
     """Zaaktype URLs on processes: hand-written ones and those the other sources of this import give."""
     out: dict[str, Known] = {}
@@ -113,7 +192,8 @@ class Client:
         self.timeout = timeout
         self.retries = max(0, retries)
         # plain http goes only to this machine, and then never through a proxy, which would see the token
-        handlers: list[Any] = [_SameOrigin()] + ([urllib.request.ProxyHandler({})] if direct else [])
+        self._timed = (_DeadlineHTTP(), _DeadlineHTTPS())
+        handlers: list[Any] = [_SameOrigin(), *self._timed] + ([urllib.request.ProxyHandler({})] if direct else [])
         self._opener = urllib.request.build_opener(*handlers)
 
     def get(self, url: str) -> Any:
@@ -126,6 +206,8 @@ class Client:
             try:
                 # the timeout bounds the whole answer, not each read: a server dripping bytes cannot keep it going
                 deadline = time.monotonic() + self.timeout
+                for handler in self._timed:
+                    handler.deadline = deadline
                 with self._opener.open(urllib.request.Request(url, headers=headers), timeout=self.timeout) as answer:
                     return read_json(self._body(answer, shown, deadline), shown)
             except urllib.error.HTTPError as exc:
@@ -166,7 +248,6 @@ class Client:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError
-            _wait_at_most(answer, left)
             chunk: bytes = answer.read1(CHUNK)
             if not chunk:
                 return b"".join(chunks)
@@ -179,13 +260,6 @@ class Client:
 def _attempts(attempt: int) -> Term:
     """"after 1 attempt", "after 3 attempts": the attempts made, ``attempt`` counting from 0."""
     return Term("imp_zaken_attempts", attempt + 1)
-
-
-def _wait_at_most(answer: Any, seconds: float) -> None:
-    """Let the next read of the answer's socket wait no longer than the time left."""
-    sock = getattr(getattr(getattr(answer, "fp", None), "raw", None), "_sock", None)
-    if sock is not None:
-        sock.settimeout(seconds)
 
 
 def query(root: str, zaaktype: str, year: int) -> str:

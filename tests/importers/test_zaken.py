@@ -150,12 +150,14 @@ def test_a_server_slower_than_the_timeout_writes_nothing(runner: CliRunner, fold
     assert nothing_written(folder)
 
 
-def test_an_answer_dripping_beyond_the_timeout_writes_nothing(runner: CliRunner, folder: Path) -> None:
+@pytest.mark.parametrize("head", [False, True], ids=["body", "headers"])
+def test_an_answer_dripping_beyond_the_timeout_writes_nothing(runner: CliRunner, folder: Path, head: bool) -> None:
     # each byte comes well within the timeout; the whole answer does not
-    behaviour = Behaviour(body=b" " * 60 + b'{"count": 3}', drip=0.1)
+    behaviour = Behaviour(body=b" " * 60 + b'{"count": 3}', drip=0.1, drip_head=head)
     with serve(behaviour) as base:
         code, _, err = run(runner, folder, base, "--timeout", "0.5", "--retries", "0")
     assert code == 2
+    assert behaviour.dripped < 60  # the client hung up at the deadline, not once the answer was complete
     assert err == (f"{query(base, WASTE)}: error: no answer within 0.5 s (after 1 attempt)\n"
                    "  hint: give the API more time with --timeout, or try again later\n")
     assert nothing_written(folder)
