@@ -6,7 +6,7 @@ import errno
 from dataclasses import dataclass, field
 from typing import Any
 
-from digimandate.i18n import CATALOG, Lang, t
+from digimandate.i18n import CATALOG, Lang, counted, t
 from digimandate.textsafe import one_line
 
 # The exit codes, documented in the README: clean, findings at or above --fail-on, bad input, a bug.
@@ -38,9 +38,17 @@ class Location:
 
 @dataclass(frozen=True)
 class Term:
-    """A catalogue key used as a message argument, translated when the message is shown."""
+    """A catalogue key used as a message argument, translated when the message is shown.
+
+    With ``count``, the key is a noun's forms and the argument is the count with its noun ("1 attempt").
+    """
 
     key: str
+    count: int | None = None
+
+    def text(self, lang: Lang) -> str:
+        """The term in a language."""
+        return t(self.key, lang) if self.count is None else counted(self.count, self.key, lang)
 
 
 # What the system says about a file, in the reader's language; the English is what Linux's strerror says.
@@ -79,7 +87,7 @@ def _fill(args: dict[str, Any], lang: Lang) -> dict[str, Any]:
     # one_line: a key or value quoted from the file must not start a line of its own on standard
     # error (in a GitHub Actions log, `::error ...` there is a workflow command) nor colour the terminal;
     # _short: nor may it fill the screen (a CSV renamed to .yaml quoted whole)
-    return {k: t(v.key, lang) if isinstance(v, Term) else one_line(_short(v)) if isinstance(v, str) else _short(v)
+    return {k: v.text(lang) if isinstance(v, Term) else one_line(_short(v)) if isinstance(v, str) else _short(v)
             for k, v in args.items()}
 
 

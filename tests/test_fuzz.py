@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import json
 import time
 from datetime import date
@@ -193,3 +194,26 @@ def test_random_bytes_never_crash_a_command(tmp_path_factory: Any, raw: bytes, c
     path = tmp_path_factory.mktemp("random") / "org.yaml"
     path.write_bytes(raw)
     _run_bounded(path, command)
+
+
+@functools.cache
+def _result() -> dict[str, Any]:
+    out = CliRunner().invoke(app, ["check", str(EXAMPLES / "small-municipality.yaml"), "-f", "json", "--no-config"])
+    data = json.loads(out.stdout)
+    assert isinstance(data, dict)
+    return data
+
+
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from([None, 0, -1, 1.5, True, "x", [], {}])),
+                min_size=1, max_size=3))
+def test_mutated_previous_results_never_crash_a_report(tmp_path_factory: Any, steps: list[tuple[int, Any]]) -> None:
+    previous = tmp_path_factory.mktemp("previous") / "previous.json"
+    previous.write_text(json.dumps(mutate(_result(), [("replace", pick, value) for pick, value in steps])),
+                        encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(EXAMPLES / "small-municipality.yaml"), "--no-config",
+                                      "--previous", str(previous), "--previous-reactie",
+                                      str(EXAMPLES / "audit" / "small-municipality.reactie.yaml")])
+    assert result.exit_code in (0, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception

@@ -25,7 +25,7 @@ NoteKind = Literal["mapped", "matched", "skipped", "person", "conflict", "warnin
 
 def filled(args: dict[str, Any], lang: Lang) -> dict[str, Any]:
     """Message arguments with catalogue terms translated."""
-    return {k: t(v.key, lang) if isinstance(v, Term) else v for k, v in args.items()}
+    return {k: v.text(lang) if isinstance(v, Term) else v for k, v in args.items()}
 
 
 @dataclass(frozen=True)

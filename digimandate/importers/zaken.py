@@ -7,24 +7,27 @@ the report or a file. Every answer is bounded (time, size, pages, redirects to t
 
 from __future__ import annotations
 
+import functools
 import http.client
+import io
 import ipaddress
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from digimandate import __version__
 from digimandate.clock import today
 from digimandate.errors import Term, UsageError
-from digimandate.importers.common import Context, Draft, Found, Note, fail, read_json
+from digimandate.importers.common import Context, Draft, Found, Note, SourceError, SourceProblem, fail, read_json
 from digimandate.importers.registry import Importer, Source
 from digimandate.textsafe import one_line
 
 KIND = "zaken"
 MAX_BODY = 5 * 1024 * 1024  # a page of 100 zaken with their geometry stays well under 1 MB
+CHUNK = 64 * 1024  # bytes read at a time, the deadline checked between reads
 MAX_PAGES = 100  # when an answer has no count: pages followed for one zaaktype
 MAX_COUNT = 1_000_000_000  # the model's bound on requests a year
 BACKOFF = 0.5  # seconds before the first retry, doubled for each next one
@@ -61,6 +64,83 @@ class _SameOrigin(urllib.request.HTTPRedirectHandler):
         if _origin(urljoin(req.full_url, newurl)) != _origin(req.full_url):
             raise _Redirected(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+class _DeadlineReader(io.RawIOBase):
+    """A socket's reader that waits no longer than the time left before the deadline, then times out."""
+
+    def __init__(self, raw: Any, sock: Any, deadline: float) -> None:
+        super().__init__()
+        self._raw, self._sock, self._deadline = raw, sock, deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        self._sock.settimeout(left)
+        done: int = self._raw.readinto(buffer)
+        return done
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+class _DeadlineSocket:
+    """A connected socket whose answer (status line, headers and body) is read against one deadline."""
+
+    def __init__(self, sock: Any, deadline: float) -> None:
+        self._sock, self._deadline = sock, deadline
+
+    def makefile(self, mode: str = "r", *args: Any, **kwargs: Any) -> io.BufferedReader:
+        return io.BufferedReader(_DeadlineReader(self._sock.makefile("rb", buffering=0), self._sock, self._deadline))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sock, name)
+
+
+class _Deadline:
+    """Mixed into a connection: once connected, its socket reads against the deadline of the request."""
+
+    sock: Any
+
+    def __init__(self, *args: Any, deadline: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        self.sock = _DeadlineSocket(self.sock, self._deadline)
+
+
+class _HTTPDeadline(_Deadline, http.client.HTTPConnection):
+    pass
+
+
+class _HTTPSDeadline(_Deadline, http.client.HTTPSConnection):
+    pass
+
+
+class _DeadlineHTTP(urllib.request.HTTPHandler):
+    """Plain http whose answers end by a deadline, set before each request."""
+
+    deadline = 0.0
+
+    def http_open(self, req: Any) -> Any:
+        return self.do_open(functools.partial(_HTTPDeadline, deadline=self.deadline), req)
+
+
+class _DeadlineHTTPS(urllib.request.HTTPSHandler):
+    """https whose answers end by a deadline, set before each request."""
+
+    deadline = 0.0
+
+    def https_open(self, req: Any) -> Any:
+        return self.do_open(functools.partial(_HTTPSDeadline, deadline=self.deadline), req,
+                            context=self._context, check_hostname=self._check_hostname)  # type: ignore[attr-defined]
 
 
 def known_zaaktypen(ctx: Context) -> list[Known]:
@@ -112,7 +192,8 @@ class Client:
         self.timeout = timeout
         self.retries = max(0, retries)
         # plain http goes only to this machine, and then never through a proxy, which would see the token
-        handlers: list[Any] = [_SameOrigin()] + ([urllib.request.ProxyHandler({})] if direct else [])
+        self._timed = (_DeadlineHTTP(), _DeadlineHTTPS())
+        handlers: list[Any] = [_SameOrigin(), *self._timed] + ([urllib.request.ProxyHandler({})] if direct else [])
         self._opener = urllib.request.build_opener(*handlers)
 
     def get(self, url: str) -> Any:
@@ -123,8 +204,12 @@ class Client:
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             try:
+                # the timeout bounds the whole answer, not each read: a server dripping bytes cannot keep it going
+                deadline = time.monotonic() + self.timeout
+                for handler in self._timed:
+                    handler.deadline = deadline
                 with self._opener.open(urllib.request.Request(url, headers=headers), timeout=self.timeout) as answer:
-                    return read_json(self._body(answer, shown), shown)
+                    return read_json(self._body(answer, shown, deadline), shown)
             except urllib.error.HTTPError as exc:
                 exc.close()
                 if exc.code in (401, 403):
@@ -133,34 +218,48 @@ class Client:
                     raise fail(shown, "imp_zaken_not_found", "imp_zaken_not_found_hint") from None
                 if exc.code not in RETRY_STATUS or last:
                     raise fail(shown, "imp_zaken_status", "imp_zaken_status_hint", status=exc.code,
-                               attempts=attempt + 1) from None
+                               attempts=_attempts(attempt)) from None
             except _Redirected as exc:
                 raise fail(shown, "imp_zaken_redirect", "imp_zaken_redirect_hint",
                            target=one_line(exc.target.split("?")[0])) from None
             except ValueError:  # raised with the request's headers in its text: never shown, it holds the token
                 raise fail(shown, "imp_zaken_unreachable", "imp_zaken_unreachable_hint",
-                           reason=Term("imp_zaken_bad_request"), attempts=attempt + 1) from None
+                           reason=Term("imp_zaken_bad_request"), attempts=_attempts(attempt)) from None
             except (TimeoutError, urllib.error.URLError, http.client.HTTPException, ConnectionError) as exc:
                 reason = getattr(exc, "reason", exc)
                 if last and isinstance(reason, TimeoutError):
                     raise fail(shown, "imp_zaken_timeout", "imp_zaken_timeout_hint", seconds=f"{self.timeout:g}",
-                               attempts=attempt + 1) from None
+                               attempts=_attempts(attempt)) from None
                 if last:
                     raise fail(shown, "imp_zaken_unreachable", "imp_zaken_unreachable_hint",
-                               reason=one_line(str(reason)), attempts=attempt + 1) from None
+                               reason=one_line(str(reason)), attempts=_attempts(attempt)) from None
             time.sleep(BACKOFF * 2 ** attempt)
         raise AssertionError("unreachable")  # pragma: no cover - the last attempt returns or raises
 
     @staticmethod
-    def _body(answer: Any, shown: str) -> bytes:
-        """The body, read no further than the bound (a Content-Length may lie, or be missing)."""
+    def _body(answer: Any, shown: str, deadline: float) -> bytes:
+        """The body, read no further than the bound (a Content-Length may lie, or be missing) nor the deadline."""
         declared = answer.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > MAX_BODY:
             raise fail(shown, "imp_zaken_too_large", "imp_zaken_too_large_hint", limit=MAX_BODY)
-        body: bytes = answer.read(MAX_BODY + 1)
-        if len(body) > MAX_BODY:
-            raise fail(shown, "imp_zaken_too_large", "imp_zaken_too_large_hint", limit=MAX_BODY)
-        return body
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            chunk: bytes = answer.read1(CHUNK)
+            if not chunk:
+                return b"".join(chunks)
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise fail(shown, "imp_zaken_too_large", "imp_zaken_too_large_hint", limit=MAX_BODY)
+            chunks.append(chunk)
+
+
+def _attempts(attempt: int) -> Term:
+    """"after 1 attempt", "after 3 attempts": the attempts made, ``attempt`` counting from 0."""
+    return Term("imp_zaken_attempts", attempt + 1)
 
 
 def query(root: str, zaaktype: str, year: int) -> str:
@@ -203,8 +302,26 @@ def count(client: Client, url: str) -> int:
     raise fail(one_line(url), "imp_zaken_too_many_pages", "imp_zaken_too_many_pages_hint", limit=MAX_PAGES)
 
 
+def hide(text: str, token: str) -> str:
+    """The text with the token (as given, or escaped as in an URL) replaced by ``***``: a server may reflect it."""
+    for form in sorted({token, quote(token, safe=""), quote(token)} - {""}, key=len, reverse=True):
+        text = text.replace(form, "***")
+    return text
+
+
 def _read(src: Source, ctx: Context) -> Found:
-    """One count per known zaaktype; each becomes the volume of its process."""
+    """One count per known zaaktype; each becomes the volume of its process; the token shown nowhere."""
+    try:
+        return _count_all(src, ctx)
+    except SourceError as exc:
+        token = ctx.token or ""
+        raise SourceError([SourceProblem(hide(p.where, token), p.key,
+                                         {k: hide(v, token) if isinstance(v, str) else v for k, v in p.args.items()},
+                                         p.hint) for p in exc.problems]) from None
+
+
+def _count_all(src: Source, ctx: Context) -> Found:
+    """One count per known zaaktype."""
     if ctx.period is None:
         raise UsageError("imp_zaken_period", "imp_zaken_period_hint")
     if not ctx.token:
@@ -218,7 +335,7 @@ def _read(src: Source, ctx: Context) -> Found:
     for done, zt in enumerate(known, start=1):
         url = query(root, zt.url, ctx.period)
         n = count(client, url)
-        shown = one_line(url)
+        shown = hide(one_line(url), ctx.token)
         if n == 0:  # a year without zaken has no volume to weigh: left out, and said
             found.notes.append(Note(src.name, "skipped", shown, "imp_zaken_none",
                                     {"process": zt.process, "year": ctx.period}))

@@ -135,6 +135,8 @@ class Limits:
     max_nodes: int = DEFAULT_MAX_NODES
     max_depth: int = DEFAULT_MAX_DEPTH
     too_large_hint: str = "too_large_hint"  # a fixed limit (a checklist, the configuration) names no --max-bytes
+    root_hint: str = "root_not_mapping_hint"  # what the file starts with: an organisation file's, unless told
+    empty_hint: str = "empty_file_hint"
 
 
 @dataclass(frozen=True)
@@ -284,9 +286,9 @@ class _Builder:
         finally:
             loader.dispose()
         if self.root is _MISSING or self.root is None:
-            raise self.fail((1, 1), "empty_file", "empty_file_hint")
+            raise self.fail((1, 1), "empty_file", self.limits.empty_hint)
         if not isinstance(self.root, LMap):
-            raise self.fail((1, 1), "root_not_mapping", "root_not_mapping_hint", found=_describe(self.root))
+            raise self.fail((1, 1), "root_not_mapping", self.limits.root_hint, found=_describe(self.root))
         return self.root
 
     def run(self, get_event: Any) -> None:

@@ -6,6 +6,7 @@ import difflib
 import re
 import typing
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -220,12 +221,17 @@ def convert(error: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Prob
                    reason=error["msg"])
 
 
-def validate_model(loaded: Loaded, model: type[M], data: Any = None) -> M:
-    """Validate loaded data against ``model``; every error becomes a located problem."""
+def validate_model(loaded: Loaded, model: type[M], data: Any = None, hints: dict[str, str] | None = None) -> M:
+    """Validate loaded data against ``model``; every error becomes a located problem.
+
+    ``hints`` replaces a hint by one that fits the file (the default hints speak of an organisation file).
+    """
     try:
         return model.model_validate(loaded.data if data is None else data)
     except ValidationError as exc:
         problems = [convert(e, loaded, model) for e in exc.errors(include_url=False)]
+        if hints:
+            problems = [replace(p, hint=hints.get(p.hint, p.hint)) if p.hint else p for p in problems]
         raise InputError(_dedupe(problems)) from None
 
 

@@ -110,7 +110,46 @@ def load_previous_results(path: Path) -> list[dict[str, Any]]:
     if not items or any(not isinstance(d, dict) or d.get("schema_version") != 1 or "findings" not in d
                         for d in items):
         raise InputError([problem(here, "", "previous_invalid", "previous_hint")])
+    for i, item in enumerate(items):
+        wrong = shape_problem(item)
+        if wrong is not None:
+            where = f"[{i}].{wrong[0]}" if isinstance(data, list) else wrong[0]
+            raise InputError([problem(here, "", f"previous_not_{wrong[1]}", "previous_hint", field=where)])
     return items
+
+
+def shape_problem(item: dict[str, Any]) -> tuple[str, str] | None:
+    """(field, what it should be) for the first field of an earlier result the documents use but cannot read."""
+    wrong: list[tuple[str, str]] = []
+
+    def need(value: Any, kind: type, where: str, name: str) -> bool:
+        ok = isinstance(value, kind)
+        if not ok:
+            wrong.append((where, name))
+        return ok
+
+    def level(value: Any, where: str) -> None:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            wrong.append((where, "level"))
+
+    if need(item["findings"], list, "findings", "list"):
+        for i, f in enumerate(item["findings"]):
+            if need(f, dict, f"findings[{i}]", "object"):
+                need(f.get("fingerprint"), str, f"findings[{i}].fingerprint", "text")
+    if need(item.get("checklists", []), list, "checklists", "list"):
+        for i, c in enumerate(item.get("checklists", [])):
+            if need(c, dict, f"checklists[{i}]", "object") and "id" in c:
+                need(c["id"], str, f"checklists[{i}].id", "text")
+    need(item.get("organisation", {}), dict, "organisation", "object")
+    maturity = item.get("maturity", {})
+    if need(maturity, dict, "maturity", "object"):
+        level(maturity.get("level"), "maturity.level")
+        dims = maturity.get("dimensions", {})
+        if need(dims, dict, "maturity.dimensions", "object"):
+            for name, dim in dims.items():
+                if need(dim, dict, f"maturity.dimensions.{name}", "object"):
+                    level(dim.get("level"), f"maturity.dimensions.{name}.level")
+    return wrong[0] if wrong else None
 
 
 def version_changes(result: AuditResult, previous: dict[str, Any]) -> list[tuple[str, str, str]]:

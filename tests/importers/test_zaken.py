@@ -150,6 +150,19 @@ def test_a_server_slower_than_the_timeout_writes_nothing(runner: CliRunner, fold
     assert nothing_written(folder)
 
 
+@pytest.mark.parametrize("head", [False, True], ids=["body", "headers"])
+def test_an_answer_dripping_beyond_the_timeout_writes_nothing(runner: CliRunner, folder: Path, head: bool) -> None:
+    # each byte comes well within the timeout; the whole answer does not
+    behaviour = Behaviour(body=b" " * 60 + b'{"count": 3}', drip=0.1, drip_head=head)
+    with serve(behaviour) as base:
+        code, _, err = run(runner, folder, base, "--timeout", "0.5", "--retries", "0")
+    assert code == 2
+    assert behaviour.dripped < 60  # the client hung up at the deadline, not once the answer was complete
+    assert err == (f"{query(base, WASTE)}: error: no answer within 0.5 s (after 1 attempt)\n"
+                   "  hint: give the API more time with --timeout, or try again later\n")
+    assert nothing_written(folder)
+
+
 @pytest.mark.parametrize(("body", "message"), [
     (b"<html>Bad gateway</html>", ":1:1: error: not valid JSON"),
     (b'{"count": "many", "results": []}', ": error: not an answer as the Zaken API gives it: count is not a number "
@@ -195,6 +208,24 @@ def test_a_redirect_to_another_host_is_refused(runner: CliRunner, folder: Path) 
                    "(http://elsewhere.example.org/zaken/api/v1/zaken); the token does not go there\n"
                    "  hint: give the address of the server that answers itself\n")
     assert nothing_written(folder)
+
+
+@pytest.mark.parametrize("where", ["redirect", "next"])
+def test_a_token_the_server_reflects_is_not_shown(runner: CliRunner, folder: Path, where: str) -> None:
+    elsewhere = f"http://evil.example/{TOKEN}/x"
+    body = json.dumps({"next": f"{elsewhere}?a=1", "previous": None, "results": [{}]}).encode()
+    behaviour = Behaviour(redirect=f"{elsewhere}?t={TOKEN}") if where == "redirect" else Behaviour(body=body)
+    with serve(behaviour) as base:
+        code, out, err = run(runner, folder, base)
+    assert code == 2
+    assert err == (f"{query(base, WASTE)}: error: the Zaken API redirects to another server "
+                   "(http://evil.example/***/x); the token does not go there\n"
+                   "  hint: give the address of the server that answers itself\n")
+    assert TOKEN not in out and nothing_written(folder)
+
+
+def test_hide_replaces_the_token_as_given_and_as_escaped_in_an_url() -> None:
+    assert zaken.hide("https://x/a%2Fb%3D/c?t=a/b=&u=a/b%3D", "a/b=") == "https://x/***/c?t=***&u=***"
 
 
 def test_an_answer_too_large_is_not_read(runner: CliRunner, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -318,3 +349,8 @@ def test_a_next_page_on_another_server_is_not_followed(runner: CliRunner, folder
     assert err.startswith(f"{query(base, WASTE)}: error: the Zaken API redirects to another server "
                           "(http://elsewhere.example.org/zaken/api/v1/zaken); the token does not go there\n")
     assert len(behaviour.requests) == 1 and nothing_written(folder)
+
+
+def test_attempts_are_counted_in_words() -> None:
+    assert [zaken._attempts(n).text(lang) for n in (0, 1) for lang in ("nl", "en")] == [
+        "1 poging", "1 attempt", "2 pogingen", "2 attempts"]

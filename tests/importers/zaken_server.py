@@ -31,6 +31,9 @@ class Behaviour:
     with_count: bool = True  # False: pages without `count`, to be followed by `next`
     sleep: float = 0.0  # seconds before answering (a server slower than the client's timeout)
     body: bytes | None = None  # a fixed body (malformed JSON, a huge answer)
+    drip: float = 0.0  # seconds between the bytes of a fixed body (a server that keeps an answer going)
+    drip_head: bool = False  # drip the status line and headers, too
+    dripped: int = 0  # bytes dripped before the client hung up
     status: int | None = None  # a fixed status
     redirect: str | None = None  # a Location to redirect to
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
@@ -87,6 +90,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, json.dumps(data).encode(), "application/json")
 
     def _send(self, status: int, body: bytes, kind: str = "application/json", location: str | None = None) -> None:
+        if self.behaviour.drip_head:
+            head = f"HTTP/1.1 {status} OK\r\nContent-Type: {kind}\r\nContent-Length: {len(body)}\r\n\r\n"
+            self._drip(head.encode() + body)
+            return
         try:
             self.send_response(status)
             self.send_header("Content-Type", kind)
@@ -94,8 +101,21 @@ class _Handler(BaseHTTPRequestHandler):
             if location:
                 self.send_header("Location", location)
             self.end_headers()
-            self.wfile.write(body)
+            if self.behaviour.drip:
+                self._drip(body)
+            else:
+                self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout): nothing to answer
+            pass
+
+    def _drip(self, data: bytes) -> None:
+        try:
+            for byte in data:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                self.behaviour.dripped += 1
+                time.sleep(self.behaviour.drip)
+        except (BrokenPipeError, ConnectionResetError):
             pass
 
 

@@ -6,6 +6,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -185,6 +186,38 @@ def test_previous_that_is_not_a_result(runner: CliRunner, tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert result.stderr == (f"{bad}:1:1: error: not a digimandate result: expected a JSON object with schema_version 1 and findings\n"
                              "  hint: pass the output of `digimandate check FILE --format json` from the earlier audit\n")
+
+
+@pytest.mark.parametrize(("change", "what"), [
+    ({"findings": None}, "findings is not a list"),
+    ({"checklists": None}, "checklists is not a list"),
+    ({"maturity": None}, "maturity is not an object"),
+    ({"organisation": None}, "organisation is not an object"),
+    ({"findings": [1]}, "findings[0] is not an object"),
+    ({"findings": [{"fingerprint": ["x"]}]}, "findings[0].fingerprint is not text"),
+    ({"checklists": [{"id": ["x"]}]}, "checklists[0].id is not text"),
+    ({"maturity": {"level": "x"}}, "maturity.level is not a level (a whole number or null)"),
+    ({"maturity": {"dimensions": {"board": "x"}}}, "maturity.dimensions.board is not an object"),
+    ({"maturity": {"dimensions": {"board": {"level": "2"}}}},
+     "maturity.dimensions.board.level is not a level (a whole number or null)"),
+])
+def test_previous_of_the_wrong_shape(runner: CliRunner, tmp_path: Path, change: dict[str, Any], what: str) -> None:
+    before = json.loads(runner.invoke(app, ["check", "examples/small-municipality.yaml", "-f", "json"]).stdout)
+    bad = tmp_path / "previous.json"
+    bad.write_text(json.dumps({**before, **change}), encoding="utf-8")
+    result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "--previous", str(bad), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{bad}:1:1: error: not a digimandate result: {what}\n"
+                             "  hint: pass the output of `digimandate check FILE --format json` from the earlier audit\n")
+
+
+def test_previous_folder_result_of_the_wrong_shape(runner: CliRunner, tmp_path: Path) -> None:
+    before = json.loads(runner.invoke(app, ["check", "examples/small-municipality.yaml", "-f", "json"]).stdout)
+    bad = tmp_path / "previous.json"
+    bad.write_text(json.dumps([before, {**before, "maturity": []}]), encoding="utf-8")
+    result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "--previous", str(bad), "--lang", "nl"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"{bad}:1:1: fout: geen digimandate-resultaat: [1].maturity is geen object"
 
 
 def test_template_override_and_strict_undefined(runner: CliRunner, tmp_path: Path) -> None:

@@ -131,6 +131,40 @@ def test_a_reactie_without_a_date_and_with_an_unknown_key(runner: CliRunner, tmp
     assert f"{reactie}:4:5: error: responses[0].actoins: unknown key `actoins`\n  hint: did you mean `actions`?\n" in err
 
 
+@pytest.mark.parametrize(("line", "where", "message"), [
+    ('by: "college\\e[31m\\n::error::x"', "2:5: error: by", "U+001B (character 8)"),
+    ('text: "a\\u0007b"', "2:7: error: text", "U+0007 (character 2)"),
+    ('responses:\n  - {recommendation: 1, response: niet, text: "x\\x85"}',
+     "3:47: error: responses[0].text", "U+0085 (character 2)"),
+    ('responses:\n  - recommendation: 1\n    response: deels\n    actions: [{action: "\\x1b]8;;x", owner: wethouder}]',
+     "5:24: error: responses[0].actions[0].action", "U+001B (character 1)"),
+])
+def test_a_reactie_with_control_characters_is_refused(runner: CliRunner, tmp_path: Path, line: str, where: str,
+                                                      message: str) -> None:
+    reactie = write_reactie(tmp_path, f"date: 2026-11-10\n{line}\n")
+    code, err = definitief(runner, reactie)
+    assert code == 2
+    assert err == (f"{reactie}:{where}: the text holds the control character {message}\n"
+                   "  hint: remove the character; control characters and a byte-order mark do not belong in a text\n")
+
+
+@pytest.mark.parametrize(("text", "message", "hint"), [
+    ("- 1\n- 2\n", "1:1: error: expected a mapping (key: value) at the top, found list",
+     "a response starts with `date:`, then `by:`, `text:` and `responses:` with the response per recommendation"),
+    ("", "1:1: error: the file is empty",
+     "a response starts with `date:`, then `by:`, `text:` and `responses:` with the response per recommendation"),
+    (f"date: 2026-11-10\ntext: {'x' * 20_001}\n",
+     "2:7: error: text: the text is 20001 characters long, more than the limit of 20000",
+     "shorten the text; a long explanation belongs in an annex to the response"),
+])
+def test_a_reactie_of_the_wrong_shape_has_hints_of_its_own(runner: CliRunner, tmp_path: Path, text: str,
+                                                           message: str, hint: str) -> None:
+    reactie = write_reactie(tmp_path, text)
+    code, err = definitief(runner, reactie)
+    assert code == 2
+    assert err == f"{reactie}:{message}\n  hint: {hint}\n"
+
+
 def test_a_reactie_that_is_not_yaml(runner: CliRunner, tmp_path: Path) -> None:
     reactie = write_reactie(tmp_path, "date: [2026\n")
     code, err = definitief(runner, reactie)

@@ -15,6 +15,7 @@ from digimandate.audit.result import AuditResult
 from digimandate.errors import InputError, Location, problem
 from digimandate.i18n import Lang, t
 from digimandate.model.loader import Limits, Loaded, load_file
+from digimandate.model.org import NAME_PATTERN, TEXT_PATTERN
 from digimandate.model.validate import validate_model
 from digimandate.reading import MAX_SMALL_BYTES, read_text
 from digimandate.render.doc import fmt
@@ -45,8 +46,9 @@ class Promise(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
-    action: str = Field(min_length=1, max_length=MAX_TEXT)
-    owner: str = Field(min_length=1, max_length=200)  # a role, as every board document names people
+    action: str = Field(min_length=1, max_length=MAX_TEXT, pattern=TEXT_PATTERN)
+    # a role, as every board document names people
+    owner: str = Field(min_length=1, max_length=200, pattern=NAME_PATTERN)
     due: date | None = None
 
 
@@ -57,10 +59,10 @@ class Response(BaseModel):
 
     recommendation: int = Field(ge=1)
     # the recommendation as the report words it, optional: a check that the number still names it
-    quote: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
+    quote: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT, pattern=TEXT_PATTERN)
     response: Decision
     actions: list[Promise] = Field(default=[], max_length=50)
-    text: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
+    text: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT, pattern=TEXT_PATTERN)
 
     @property
     def decision(self) -> str:
@@ -74,8 +76,8 @@ class ReactieFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     date: date
-    by: str | None = Field(default=None, min_length=1, max_length=200)
-    text: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT * 4)
+    by: str | None = Field(default=None, min_length=1, max_length=200, pattern=NAME_PATTERN)
+    text: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT * 4, pattern=TEXT_PATTERN)
     responses: list[Response] = Field(default=[], max_length=500)
 
 
@@ -89,8 +91,10 @@ class Reactie:
 
 def load_reactie(path: Path) -> Reactie:
     """Read and validate a reactie file; a malformed one is a located input error."""
-    loaded = load_file(path, Limits(max_bytes=MAX_SMALL_BYTES, too_large_hint="too_large_fixed_hint"))
-    return Reactie(validate_model(loaded, ReactieFile), loaded)
+    loaded = load_file(path, Limits(max_bytes=MAX_SMALL_BYTES, too_large_hint="too_large_fixed_hint",
+                                    root_hint="stage_reactie_root_hint", empty_hint="stage_reactie_root_hint"))
+    return Reactie(validate_model(loaded, ReactieFile, hints={"text_too_long_hint": "stage_reactie_long_hint"}),
+                   loaded)
 
 
 def wordings(recs: Sequence[Named], lang: Lang) -> list[tuple[str, ...]]:
