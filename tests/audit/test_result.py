@@ -72,3 +72,16 @@ def test_a_decimal_value_is_written_with_a_comma_in_dutch() -> None:
                 names=("who", "fte", "min_fte"), values=("www.dijkveld.nl", "0.3", "0.5"))
     assert f.message("nl") == "www.dijkveld.nl besteedt 0,3 fte, minder dan 0,5"  # a name with a dot stays a name
     assert f.message("en") == "www.dijkveld.nl spends 0.3 fte, below 0.5"
+
+
+def test_a_product_name_ending_in_the_verb_does_not_double_it() -> None:
+    from digimandate.audit.result import Finding
+    from digimandate.audit.specs import Text
+    from digimandate.errors import Location
+
+    f = Finding(rule="F001", name="x", dimension="feedback", severity="medium", level=2,
+                text=Text(nl="Niet vastgelegd is of voor product {name} aanvragen worden geteld",
+                          en="Whether requests for product {name} are counted is not recorded"),
+                message_key="m", entity="processes/a", location=Location("o.yaml", 1, 1),
+                names=("name",), values=("Bijzondere bijstand aanvragen",))
+    assert f.message("nl") == "Niet vastgelegd is of voor product Bijzondere bijstand aanvragen worden geteld"
