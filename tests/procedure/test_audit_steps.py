@@ -182,6 +182,21 @@ def test_golden(folder: Path, step: str, file: str, lang: str, fmt: str) -> None
     golden(f"small-municipality.{lang}.{step}.{fmt}", (folder / f"{file}.{fmt}").read_text(encoding="utf-8"))
 
 
+def test_the_nota_states_the_facts_the_mandate_and_process_findings_rest_on(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "nl")
+    nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
+    # the departmental mandate's reach and limits (M015-M017), the handling steps (P002), where forms land
+    for line in ("Het mandaat geldt voor de afdeling Communicatie.",
+                 "De houders werken bij Communicatie.",
+                 "Voor een wijziging is toestemming nodig van de eigen leidinggevende, Klantcontactcentrum en ICT en "
+                 "Informatiebeheer.",
+                 'Stap 2 van de afhandeling, "Vergunning printen en opsturen": er wordt geprint.'):
+        assert line in nota, line
+    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "en", "--force")
+    nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
+    assert "A change needs the approval of their own manager, Klantcontactcentrum and ICT en Informatiebeheer." in nota
+
+
 def test_a_step_never_overwrites_without_force(folder: Path) -> None:
     ok("opzet", "organisation.yaml", "--no-config")
     again = run("opzet", "organisation.yaml", "--no-config", "--lang", "en")

@@ -91,6 +91,28 @@ class _Facts:
         if md.holders:
             who = ", ".join(self.names.entity(f"people/{p}") for p in md.holders)
             self.add(None, entity, "holders", t("proc_holders", self.lang, who=who), True)
+        # the reach and the limits of the mandate: findings about a departmental mandate rest on them
+        if md.departments:
+            key = "proc_mandate_departments" if len(md.departments) > 1 else "proc_mandate_department"
+            self.add(None, entity, "departments", t(key, self.lang,
+                                                     names=self.departments(md.departments)), True)
+        if md.works_in:
+            self.add(None, entity, "works_in", t("proc_mandate_works_in", self.lang,
+                                                  names=self.departments(md.works_in)), True)
+        if md.given("needs_approval_from") and md.needs_approval_from is not None:
+            if md.needs_approval_from:
+                self.add(None, entity, "needs_approval_from", t("proc_mandate_approval", self.lang,
+                                                                 names=self.departments(md.needs_approval_from)), True)
+            else:
+                self.add(None, entity, "needs_approval_from", t("proc_mandate_no_approval", self.lang), True)
+
+    def departments(self, ids: list[str]) -> str:
+        """Departments by name, "manager" as the holder's own manager, joined as a sentence does."""
+        names = [t("proc_approval_manager", self.lang) if d == "manager" else self.names.entity(f"departments/{d}")
+                 for d in ids]
+        if len(names) <= 1:
+            return "".join(names)
+        return ", ".join(names[:-1]) + f" {t('doc_and', self.lang)} " + names[-1]
 
     def intake(self, entity: str) -> None:
         proc = next(p for p in self.a.model.processes if f"processes/{p.id}" == entity)
@@ -103,6 +125,15 @@ class _Facts:
             else:
                 text = t("proc_intake_open", self.lang, channel=channel, form=form)
             self.add(None, entity, f"intake.{i}", " ".join(text.split()), True)
+            system = next((x for x in self.a.model.systems if x.id == route.lands_in), None)
+            if system is not None and system.delivers_to:  # a forms platform that hands requests on
+                self.add(None, entity, f"intake.{i}.delivers_to", t(
+                    "proc_delivers_to", self.lang, system=self.names.entity(f"systems/{system.id}"),
+                    target=self.names.entity(f"systems/{system.delivers_to}")), True)
+        for j, step in enumerate(proc.steps or [], 1):
+            medium = t(f"proc_medium_{step.medium or 'none'}", self.lang)
+            key = "proc_step" if step.name else "proc_step_unnamed"
+            self.add(None, entity, f"steps.{j}", t(key, self.lang, n=j, name=step.name or "", medium=medium), True)
 
     def missing(self) -> None:
         for s in unset(self.a.model):
