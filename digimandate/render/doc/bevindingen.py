@@ -180,9 +180,10 @@ def build_nota(a: Audited, paras: list[Paragraph], register: dict[str, Entry], l
             if section == "governance":
                 s.blocks += block
             else:
-                title = t("proc_mandate_named", lang, name=names.mandate(entity.partition("/")[2])) \
+                # an entity's heading is its own name as written ("www.dijkveld.nl"); a label is capitalised
+                title = _upper(t("proc_mandate_named", lang, name=names.mandate(entity.partition("/")[2]))) \
                     if section == "mandates" else names.entity(entity)
-                s.sections.append(Section(_upper(title), list(block)))
+                s.sections.append(Section(title, list(block)))
         if not mine:
             s.add(Para(t("proc_section_empty", lang)))
         doc.sections.append(s)
