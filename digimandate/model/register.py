@@ -27,8 +27,8 @@ class Entry:
 
     @property
     def day(self) -> date | None:
-        """The date a citation names: when the auditor obtained it, else the source's own date."""
-        return self.obtained or self.dated
+        """The date a citation names, as the report's list of sources gives it: the source's own, else when obtained."""
+        return self.dated or self.obtained
 
 
 def entries(sources: Iterable[Source]) -> dict[str, Entry]:
