@@ -383,3 +383,14 @@ def test_a_reactie_dated_after_the_report_is_refused(runner: CliRunner, tmp_path
     assert result.stderr == (f"{reactie}:1:7: error: date: the executive's response is dated 2026-12-14, after the "
                              "date of the final report (2026-11-18)\n  hint: the final report follows the response: "
                              "make it on or after the date of the response, or correct the date in the file\n")
+
+
+def test_a_definitief_report_plans_the_follow_up_after_the_last_promise(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["report", SMALL, "--lang", "nl", *DEFINITIEF])
+    assert result.exit_code == 0, result.output
+    # the reactie promises a new vision by 31 October 2027: a follow-up before that would measure nothing
+    assert ("Het bestuur heeft acties toegezegd tot en met 31 oktober 2027; wij adviseren een vervolgonderzoek nadat "
+            "die zijn uitgevoerd, op 31 januari 2028.") in result.stdout
+    assert "Wij adviseren een vervolgonderzoek op" not in result.stdout
+    concept = runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "concept"]).stdout
+    assert "Wij adviseren een vervolgonderzoek op" in concept  # no promises yet: the plan's own date

@@ -13,7 +13,7 @@ from digimandate.render.advice import progress
 from digimandate.render.common import Audited
 from digimandate.render.doc.actions import recommendations
 from digimandate.render.doc.bundles import numbered
-from digimandate.render.doc.common import DocContext
+from digimandate.render.doc.common import DocContext, schedule
 from digimandate.render.doc.followup import add_follow_up
 from digimandate.render.doc.memo import Audience, build_memo, plan
 from digimandate.render.doc.model import BoardDocument, Chart, Section
@@ -42,7 +42,7 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
                 check_references(stage.reactie, wordings(recs, lang))
             if previous is not None and previous_reactie is not None:
                 add_follow_up(doc, a, previous, previous_reactie, written)
-            apply_stage(doc, stage, recs, a.result, written)
+            apply_stage(doc, stage, recs, a.result, written, schedule(a, written).follow_up)
     elif audience == "college" and plan(recommendations(a), "college").points:
         doc = build_proposal(a, ctx, prog)  # with nothing to decide, the executive gets an information memo
     else:

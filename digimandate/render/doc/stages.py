@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -254,8 +254,31 @@ def reactie_section(stage: Stage, recs: Sequence[Named], result: AuditResult, la
     return s
 
 
+def _after_promises(doc: BoardDocument, reactie: Reactie, follow_up: date) -> None:
+    """A follow-up audit measures what was promised: after the last promised date, not before it."""
+    dues = [p.due for r in reactie.spec.responses for p in r.actions if p.due is not None]
+    if not dues or max(dues) < follow_up:
+        return
+    later = fmt.working_day(max(dues) + timedelta(days=FOLLOW_UP_AFTER_PROMISE_DAYS))
+    old = t("doc_recs_follow_up", doc.lang, date=fmt.long_date(follow_up, doc.lang))
+    new = t("stage_follow_up_after_promises", doc.lang, last=fmt.long_date(max(dues), doc.lang),
+            date=fmt.long_date(later, doc.lang))
+
+    def swap(section: Section) -> None:
+        section.blocks = [Para(new) if isinstance(b, Para) and b.text == old else b for b in section.blocks]
+        for sub in section.sections:
+            swap(sub)
+
+    for section in doc.sections:
+        swap(section)
+
+
+# A follow-up audit comes about a quarter after the last action the executive promised.
+FOLLOW_UP_AFTER_PROMISE_DAYS = 91
+
+
 def apply_stage(doc: BoardDocument, stage: Stage | None, recs: Sequence[Named], result: AuditResult,
-                written: date) -> BoardDocument:
+                written: date, follow_up: date | None = None) -> BoardDocument:
     """Mark a report with its stage on every page; give a definitief one its chapter after the recommendations."""
     if stage is None:
         return doc
@@ -276,6 +299,8 @@ def apply_stage(doc: BoardDocument, stage: Stage | None, recs: Sequence[Named], 
         by = stage.reactie.spec.by or body
         method.add(Para(t("stage_method_definitief", lang, body=body, by=by,
                           date=fmt.long_date(stage.reactie.spec.date, lang), chapter=t("stage_h_chapter", lang))))
+    if stage.name == "definitief" and stage.reactie is not None and follow_up is not None:
+        _after_promises(doc, stage.reactie, follow_up)
     if stage.name == "definitief":
         chapter = reactie_section(stage, recs, result, lang)
         heading = t("doc_h_recommendations", lang)
