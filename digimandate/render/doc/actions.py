@@ -16,7 +16,7 @@ from digimandate.render.doc.adapter import basis, graded, top_entity
 
 COST = {"small": 1.0, "medium": 1.5, "large": 2.0}
 HIGH_VOLUME = 10_000  # requests a year from which a finding weighs one step heavier
-PERCENT_PARAMS = ("share", "presence")  # parameters given as a fraction, read as a percentage
+PERCENT_PARAMS = ("share", "presence", "coverage")  # parameters given as a fraction, read as a percentage
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,8 @@ def norm_params(rule: ActiveRule, lang: Lang) -> str:
     out = []
     for key, param in rule.spec.params.items():
         value = param_text(key, rule.params.get(key, param.default), lang)
-        out.append(f"{clean(param.description.get(lang))}: {value}")
+        # every threshold is the checklist's own choice (a law sets none of them): labelled where it stands
+        out.append(f"{clean(param.description.get(lang))}: {value} ({t('own_norm', lang)})")
     return "; ".join(out) or "–"
 
 
