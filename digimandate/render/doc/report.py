@@ -678,7 +678,6 @@ class _Report:
         if not views:
             return None
         s = Section(tx("doc_h_appendix_job"))
-        s.add(Para(tx("doc_job_intro")))
         keys = ("skill_variety", "task_identity", "task_significance", "autonomy", "feedback")
         rows = []
         unsaid = []
