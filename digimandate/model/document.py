@@ -216,7 +216,7 @@ def _index(doc: OrgFile, problems: list[Problem]) -> None:
                 first = doc.entities[f"{section}/{item.id}"].value_at("id")[0]
                 problems.append(
                     problem(raw.value_location("id"), f"{section}[{i}].id", "duplicate_id",
-                            "duplicate_id_hint", id=item.id, section=section, line=first)
+                            "duplicate_id_hint", id=item.id, section=Term(f"section_{section}"), line=first)
                 )
                 continue
             table[item.id] = item
@@ -247,7 +247,7 @@ def _index_sources(doc: OrgFile, problems: list[Problem]) -> None:
         if src.id in doc.sources:
             first = raw_list[[s.id for s in doc.model.sources].index(src.id)].value_at("id")[0]
             problems.append(problem(raw_list[i].value_location("id"), f"sources[{i}].id", "duplicate_id",
-                                    "duplicate_id_hint", id=src.id, section=SOURCES_KEY, line=first))
+                                    "duplicate_id_hint", id=src.id, section=Term(f"section_{SOURCES_KEY}"), line=first))
             continue
         doc.sources[src.id] = src
 
@@ -305,7 +305,7 @@ def _cite(doc: OrgFile, problems: list[Problem]) -> None:
                         ("dangling_ref_hint_mean" if guess else "dangling_ref_hint")
                     shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
                     problems.append(problem(at, f"{path}.source[{j}]", "dangling_ref", hint,
-                                            kind=Term("kind_source"), ref=ident, section=SOURCES_KEY,
+                                            kind=Term("kind_source"), ref=ident, section=Term(f"section_{SOURCES_KEY}"),
                                             known=shown, suggestion=guess or ""))
             cited = tuple(dict.fromkeys(i for i in ids if i in doc.sources))
             if entity is not None:
@@ -416,7 +416,7 @@ class _Refs:
             hint = "dangling_ref_hint_mean" if guess else "dangling_ref_hint"
         self.problems.append(
             problem(at, path, "dangling_ref", hint, kind=Term(kind), ref=value,
-                    section=section, known=known, suggestion=guess or "")
+                    section=Term(f"section_{section}"), known=known, suggestion=guess or "")
         )
 
     def check_list(self, values: list[str] | None, section: str, raw: LMap, key: str, path: str,

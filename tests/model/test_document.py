@@ -173,3 +173,14 @@ def test_duplicate_process_with_different_keys_is_a_clean_error() -> None:
     text = BASE + "- id: parkeervergunning\n  name: Tweede\n  steps:\n  - {name: x, medium: digital}\n  - {name: y, medium: digital}\n"
     message = errors(text)
     assert "duplicate id `parkeervergunning` in processes" in message
+
+
+def test_a_dutch_hint_names_the_section_in_dutch() -> None:
+    text = ("schema_version: 1\norganisation: {name: X}\ndepartments: [{id: a, name: A, function: kcc}]\n"
+            "people: [{id: p, name: P, department: b}]\n")
+    assert errors(text, "nl") == ("organisation.yaml:4:39: fout: people[0].department: onbekende afdeling `b`\n"
+                                  "  tip: bekende afdelingen: a")
+    twice = "schema_version: 1\norganisation: {name: X}\ndepartments: [{id: a, name: A, function: kcc}, " \
+            "{id: a, name: B, function: ict}]\n"
+    assert errors(twice, "nl") == ("organisation.yaml:3:53: fout: departments[1].id: dubbel id `a` in afdelingen "
+                                   "(eerst op regel 3)\n  tip: elk onderdeel in afdelingen heeft een eigen id nodig")
