@@ -52,10 +52,13 @@ def _base() -> dict[str, Any]:
     return data
 
 
-def load_cases() -> list[RuleCase]:
-    """Every case of every case file, in file order."""
+def load_cases(dimension: str | None = None) -> list[RuleCase]:
+    """Every case of every case file, in file order; with ``dimension``, of that dimension's file only."""
     out = []
-    for path in sorted(cases_dir().glob("*.yaml")):
+    paths = sorted(cases_dir().glob("*.yaml"))
+    if dimension is not None:
+        paths = [p for p in paths if p.stem == dimension]
+    for path in paths:
         if path.name == "base.yaml":
             continue
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -130,7 +133,11 @@ def example(rs: RuleSet, rule_id: str) -> Example | None:
     from digimandate.audit.flow import audit_document
     from digimandate.model.document import parse_document
 
-    case = next((c for c in load_cases() if c.rule == rule_id and c.expect), None)
+    # the cases of a rule stand in its dimension's file: reading only that one keeps `explain` quick
+    dimension = rs.rules[rule_id].spec.dimension if rule_id in rs.rules else None
+    case = next((c for c in load_cases(dimension) if c.rule == rule_id and c.expect), None)
+    if case is None and dimension is not None:
+        case = next((c for c in load_cases() if c.rule == rule_id and c.expect), None)
     if case is None:
         return None
     text = dump(apply_patch(base_org(), case.patch), sort_keys=False, allow_unicode=True)

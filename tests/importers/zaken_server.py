@@ -127,7 +127,8 @@ def serve(behaviour: Behaviour) -> Iterator[str]:
     base = f"http://127.0.0.1:{server.server_address[1]}"
     handler = type("Handler", (_Handler,), {"behaviour": behaviour, "base": base})
     server.RequestHandlerClass = handler
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # a short poll: shutdown() waits for the loop to look up, half a second by default, in every test
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     try:
         yield base

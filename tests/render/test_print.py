@@ -210,6 +210,7 @@ def png_is_not_blank(png: Path) -> bool:
 # The documents printed, each with the table header row it must keep on one line.
 SMALL = "examples/small-municipality.yaml"
 LARGE = "examples/large-municipality.yaml"
+COMPARE = ["report", "examples", "--compare", "--lang", "nl"]  # the shipped organisations side by side
 REACTIE = ["--reactie", "examples/audit/small-municipality.reactie.yaml",
            "--nawoord", "examples/audit/small-municipality.nawoord.md"]
 HTML = {
@@ -221,6 +222,7 @@ HTML = {
     "concept": (["report", SMALL, "--stage", "concept"], ["Nr.", "Actie"]),
     "definitief": (["report", SMALL, "--stage", "definitief", "--lang", "en", *REACTIE],
                    ["No.", "Recommendation", "Response"]),
+    "compare": (COMPARE, ["Norm", "Trede"]),
 }
 WORD = {
     "report": (["report", SMALL], ["Nr.", "Actie", "Impact", "Wie"]),
@@ -232,6 +234,7 @@ WORD = {
     "definitief": (["report", SMALL, "--stage", "definitief", "--lang", "en", *REACTIE],
                    ["No.", "Recommendation", "Response"]),
     "college": (["memo", SMALL, "--audience", "college"], ["Beslispunt", "Raming", "Dekking"]),
+    "compare": (COMPARE, ["Norm", "Trede"]),
 }
 # the stage every printed page of a staged report carries at its top
 STAGE = {"concept": ["Concept", "versie", "0.1"], "definitief": ["Final", "version", "1.0"]}
@@ -325,3 +328,18 @@ def test_word_tables_break_no_word_and_the_contents_have_page_numbers(word_print
     title = next((y0, x1) for x0, y0, x1, _, word in first if word.startswith("Samenvatting"))
     numbers = [word for x0, y0, _, _, word in first if abs(y0 - title[0]) < 3 and x0 > title[1] and word.isdigit()]
     assert numbers and 1 < int(numbers[-1]) < 10
+
+
+# The comparison of several organisations prints in the same Chromium and the same run of LibreOffice.
+@needs_chromium
+@pytest.mark.xdist_group("chromium")
+def test_comparison_prints(html_printed: dict[str, tuple[Path, Path]]) -> None:
+    pdf, shot = html_printed["compare"]
+    assert png_is_not_blank(shot)
+    assert 4 < check_pages(pdf, HTML["compare"][1]) < 20
+
+
+@needs_soffice
+@pytest.mark.xdist_group("soffice")
+def test_word_comparison_prints(word_printed: dict[str, Path]) -> None:
+    assert 4 < check_pages(word_printed["compare"], WORD["compare"][1]) < 20
