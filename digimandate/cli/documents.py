@@ -188,13 +188,13 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
 
 def _journal(req: DocRequest, stage: Any, written: list[Path]) -> list[tuple[Target, str]]:
     """A concept or definitief report of an audit run in steps: its step in the audit folder's journal, too."""
-    from digimandate.cli.procedure import JOURNAL, record_step
+    from digimandate.cli.procedure import JOURNAL, journal_entry
     from digimandate.clock import today
 
     folder = req.file.parent
     if stage is None or not written or req.file.is_dir() or not (folder / JOURNAL).is_file():
         return []
-    return [record_step(folder, stage.name, written, today(), req.file)]
+    return [journal_entry(folder, stage.name, written, today(), req.file)]
 
 
 def _target(req: DocRequest, name: str | None) -> Path | None:

@@ -119,11 +119,6 @@ def journal_entry(folder: Path, step: str, files: list[Path], day: date, organis
     return Target(folder / JOURNAL, force=True), JOURNAL_HEADER + "\n" + dump({"steps": steps})
 
 
-def record_step(folder: Path, step: str, files: list[Path], day: date, organisation: Path) -> tuple[Target, str]:
-    """For other documents of the audit (the concept and definitief report): their step in the journal."""
-    return journal_entry(folder, step, files, day, organisation)
-
-
 def _write(planned: list[tuple[Path, bytes | str]], force: bool, audit: Audit, step: str, day: date,
            say: Any, owned: tuple[Path, ...] = (), **extra: Any) -> None:
     """Write a step's files and its journal entry at once; refuse before writing what cannot be written.

@@ -86,15 +86,6 @@ class Progress:
     dimensions: list[tuple[str, int | None, int | None]]
 
 
-def load_previous(path: Path) -> dict[str, Any]:
-    """Read the JSON result of an earlier audit (``check --format json``) of one organisation."""
-    items = load_previous_results(path)
-    if len(items) != 1:
-        raise InputError([problem(Location(str(path), 1, 1), "", "previous_many", "previous_hint",
-                                  count=len(items))])
-    return items[0]
-
-
 def load_previous_results(path: Path) -> list[dict[str, Any]]:
     """Read the JSON result of an earlier audit: one organisation, or a list of them (a folder audit)."""
     here = Location(str(path), 1, 1)
