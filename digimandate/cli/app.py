@@ -19,7 +19,7 @@ from digimandate.cli.starter import default_file
 from digimandate.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError, os_reason
 from digimandate.i18n import Lang, default_lang, t
 from digimandate.model.loader import DEFAULT_MAX_BYTES, Limits
-from digimandate.render.formats import check_formats, document_formats, listed
+from digimandate.render.formats import check_formats, document_formats, listed, titled
 
 if TYPE_CHECKING:  # imported where used: `digimandate --help` should not pay for the audit's modules
     from digimandate.cli.documents import DocRequest
@@ -361,7 +361,7 @@ def _document(req: DocRequest) -> NoReturn:
     raise typer.Exit(run.exit_code)
 
 
-@app.command("report", help=_h("help_cmd_report"),
+@app.command("report", help=t("help_cmd_report", _HELP_LANG, formats=titled(document_formats(), _HELP_LANG)),
              cls=HelpCommand)
 def report_cmd(
     file: DocFileArg = Path("organisation.yaml"),
@@ -430,7 +430,7 @@ def _compare(req: DocRequest, rank: bool, against_median: bool) -> NoReturn:
     raise typer.Exit(run.exit_code)
 
 
-@app.command("memo", help=_h("help_cmd_memo"),
+@app.command("memo", help=t("help_cmd_memo", _HELP_LANG, formats=titled(document_formats(), _HELP_LANG)),
              cls=HelpCommand)
 def memo_cmd(
     file: DocFileArg = Path("organisation.yaml"),

@@ -17,6 +17,7 @@ from digimandate.render.doc.model import (
     Section,
     Table,
 )
+from digimandate.render.formats import DocumentStyle
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -130,3 +131,8 @@ def render_markdown(doc: BoardDocument, chart_file: str | None = None) -> str:
     for s in doc.sections:
         out += _section(s, 2, chart_file)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def write_document(doc: BoardDocument, style: DocumentStyle) -> bytes:
+    """The document as a Markdown file (``DocumentWriter``), the chart named from ``style.chart_file``."""
+    return render_markdown(doc, style.chart_file).encode("utf-8")
