@@ -8,7 +8,6 @@ a new organisation file beside it, for the auditor to read and adopt.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -204,8 +203,3 @@ def bevindingen(file: Path, options: AuditOptions, limits: Limits, fmt: str, for
             (audit.folder / NAMES["reaction_sheet"], book),
             (audit.folder / PARAGRAPHS, PARAGRAPHS_HEADER + "\n" + kept)],
            force, audit, "bevindingen", day, say)
-
-
-def say_err(text: str) -> None:
-    """A line on standard error, never starting a workflow command of its own."""
-    sys.stderr.write(one_line(text) + "\n")
