@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, cast
 
 import typer
 
@@ -17,9 +17,9 @@ from digimandate import __version__
 from digimandate.cli.help import FIELDS, HelpCommand, HelpGroup
 from digimandate.cli.starter import default_file
 from digimandate.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError, os_reason
-from digimandate.i18n import Lang, default_lang, t
+from digimandate.i18n import LANGS, Lang, default_lang, t
 from digimandate.model.loader import DEFAULT_MAX_BYTES, Limits
-from digimandate.render.formats import check_formats, document_formats, listed, titled
+from digimandate.render.formats import check_formats, document_formats, listed, one_of, titled
 
 if TYPE_CHECKING:  # imported where used: `digimandate --help` should not pay for the audit's modules
     from digimandate.cli.documents import DocRequest
@@ -56,11 +56,8 @@ app = typer.Typer(
 )
 
 
-class LangOpt(str, enum.Enum):
-    """Languages for output."""
-
-    nl = "nl"
-    en = "en"
+# The languages of the output, as typer's choices: made from the languages of the texts.
+LangOpt = enum.Enum("LangOpt", [(lang, lang) for lang in LANGS], type=str)  # type: ignore[misc]
 
 
 class SeverityOpt(str, enum.Enum):
@@ -87,7 +84,10 @@ class RulesFormat(str, enum.Enum):
     markdown = "markdown"
 
 
-LangOption = Annotated[Optional[LangOpt], typer.Option("--lang", help=_h("help_opt_lang"))]  # noqa: UP045
+LangOption = Annotated[
+    Optional[LangOpt],  # noqa: UP045
+    typer.Option("--lang", help=t("help_opt_lang", _HELP_LANG, langs=one_of(list(LANGS), _HELP_LANG))),
+]
 ChecklistOption = Annotated[
     Optional[list[Path]],  # noqa: UP045
     typer.Option("--checklist", help=_h("help_opt_checklist"), metavar=_h("help_metavar_file")),
@@ -117,7 +117,7 @@ DocFileArg = Annotated[Path, typer.Argument(help=_h("help_arg_doc_file"), metava
 def _lang(option: LangOpt | None) -> Lang:
     if option is None:
         return default_lang()
-    return "nl" if option is LangOpt.nl else "en"
+    return cast(Lang, option.value)
 
 
 def _fail(exc: DigimandateError, lang: Lang) -> NoReturn:

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
+from digimandate.i18n import Lang
 from digimandate.textsafe import BIDI_CONTROLS
 
 # Bounds that keep every value plausible, so nothing that passes validation overflows later
@@ -78,7 +79,7 @@ class Organisation(Base):
     type: OrgType | None = None
     code: Name | None = None
     inhabitants: Count | None = None
-    language: Literal["nl", "en"] = "nl"
+    language: Lang = "nl"
     audit_date: Day | None = None
     source: SourceIds | None = None  # 2.2: the sources its facts rest on
 

@@ -131,16 +131,16 @@ def check_format(name: str) -> OutputFormat | None:
 
 def listed(formats: list[OutputFormat], lang: Lang) -> str:
     """The formats as the help names them, in ``lang``: "md, html (one self-contained file) or docx (Word)"."""
-    return _one_of([f.name if f.note is None else f"{f.name} ({t(f.note, lang)})" for f in formats], lang)
+    return one_of([f.name if f.note is None else f"{f.name} ({t(f.note, lang)})" for f in formats], lang)
 
 
 def titled(formats: list[OutputFormat], lang: Lang) -> str:
     """The formats as a reader calls them, in ``lang``: "Markdown, HTML or Word"."""
-    return _one_of([f.name if f.title is None else t(f.title, lang) for f in formats], lang)
+    return one_of([f.name if f.title is None else t(f.title, lang) for f in formats], lang)
 
 
-def _one_of(names: list[str], lang: Lang) -> str:
-    """"a, b or c" in ``lang``."""
+def one_of(names: list[str], lang: Lang) -> str:
+    """Choices as a sentence names them, in ``lang``: "a, b or c"."""
     if len(names) < 2:
         return "".join(names)
     return t("help_list_last", lang, items=", ".join(names[:-1]), last=names[-1])

@@ -18,6 +18,7 @@ from digimandate.render.doc.model import (
     Table,
 )
 from digimandate.render.formats import DocumentStyle
+from digimandate.textsafe import BIDI_CONTROLS
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -29,7 +30,7 @@ def _entity(m: re.Match[str]) -> str:
     return "&amp;" if name.startswith("#") or name in html5 else "&"
 _START = re.compile(r"^([#+=-]|\d+[.)])(?=\s|$)|^(:)")
 # control characters a name may carry: an escape sequence, a bell, a NUL; never part of a document
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_CONTROL = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}\ufffe\uffff]")
 
 
 def esc(text: str) -> str:
