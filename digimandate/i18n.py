@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Lang = Literal["nl", "en"]
-LANGS: tuple[Lang, ...] = ("nl", "en")
+LANGS: tuple[Lang, ...] = get_args(Lang)
 
 TEXTS = Path(__file__).resolve().parent / "texts"
 # The areas of the catalogue, one file each; a key lives in exactly one of them.

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import re
 
+# The Unicode bidirectional controls, as escapes for a character class (of Python's re and of the Rust regex
+# pydantic checks patterns with): the embeddings and overrides U+202A-U+202E and the isolates U+2066-U+2069.
+# They reorder what is shown (a name reads otherwise than it is); an input that holds one is refused.
+BIDI_CONTROLS = r"\u202a-\u202e\u2066-\u2069"
+
 # Line breaks and tabs would let a name start a line of its own: in a GitHub Actions log such a line
 # can be a workflow command (`::error ...`), in Markdown a heading, in JUnit a fake report line.
 _BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]+")
 # What a terminal or an XML parser acts on instead of showing: C0 and C1 controls (ANSI escapes
 # start with ESC or the one-byte CSI U+009B), DEL, bidirectional overrides that reorder what is
 # shown, lone surrogates and the noncharacters XML 1.0 forbids.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_CONTROLS = re.compile(rf"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f{BIDI_CONTROLS}\ud800-\udfff\ufffe\uffff]")
+_UNSAFE = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}\ud800-\udfff\ufffe\uffff]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -79,7 +84,7 @@ def json_safe(text: str) -> str:
 
 
 # json.dumps escapes C0 controls already; these it writes raw (a lone surrogate cannot even be encoded as UTF-8).
-_JSON_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_JSON_RAW = re.compile(rf"[\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}\ud800-\udfff]")
 
 
 # The same characters in UTF-8 (a lone surrogate cannot be UTF-8), and `##[`. Each lead byte here (0x7f, 0xc2,

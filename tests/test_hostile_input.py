@@ -153,6 +153,12 @@ ENTITY = [
      "3:27: error: processes[0].name: the text holds the control character U+001B (character 4)"),
     ('processes: [{id: p, name: P, kpis: ["a\\x9b31m"]}]',
      "3:37: error: processes[0].kpis[0]: the text holds the control character U+009B (character 2)"),
+    ('processes: [{id: p, name: "Pas\\u202Epoort"}]',
+     "3:27: error: processes[0].name: the text holds the bidirectional control character U+202E (character 4), "
+     "which reverses or changes the order of what follows"),
+    ('mandates: [{id: m, decision: "raad \\u2067besluit\\u2069"}]',
+     "3:30: error: mandates[0].decision: the text holds the bidirectional control character U+2067 (character 6), "
+     "which reverses or changes the order of what follows"),
     ('processes: [{id: p, name: "' + "x" * 301 + '"}]',
      "3:27: error: processes[0].name: the text is 301 characters long, more than the limit of 300"),
     ('mandates: [{id: m, decision: "' + "x" * 5001 + '"}]',
@@ -246,10 +252,11 @@ COMMANDS = re.compile(r"^\s*::|##\[", re.MULTILINE)
 
 
 def _hostile_org(tmp_path: Path) -> Path:
-    org = tmp_path / "org.yaml"
+    # a bidirectional override in a name is refused (test_entity_values_are_strict_and_bounded); a file may be named so
+    org = tmp_path / "org\u202e.yaml"
     text = SMALL.read_text(encoding="utf-8")
     text = text.replace("name: Gemeente Dijkveld", 'name: "Gemeente ##[error]nep ::error::x ##[stop-commands]t"', 1)
-    text = re.sub(r"(- id: \S+\n\s+name: )(.+)", lambda m: f'{m[1]}"{m[2]} ::error file=a::nep ##[warning]w \u202e"', text)
+    text = re.sub(r"(- id: \S+\n\s+name: )(.+)", lambda m: f'{m[1]}"{m[2]} ::error file=a::nep ##[warning]w"', text)
     org.write_text(text, encoding="utf-8")
     return org
 
@@ -268,12 +275,13 @@ def test_json_outputs_keep_the_value_and_print_no_log_command(tmp_path: Path, mo
     monkeypatch.chdir(tmp_path)
     code, out, err = run("check", str(org), "--exit-zero", "-f", "json")
     assert code == 0, err
-    assert COMMANDS.findall(out) == [] and "\u202e" not in out
+    assert COMMANDS.findall(out) == [] and "\u202e" not in out and "\\u202e" in out
     assert json.loads(out)["organisation"]["name"] == "Gemeente ##[error]nep ::error::x ##[stop-commands]t"
+    assert json.loads(out)["input"]["file"] == str(org)
     code, _, err = run("baseline", str(org), "-o", "base.json")
     assert code == 0, err
     written = (tmp_path / "base.json").read_text(encoding="utf-8")
-    assert COMMANDS.findall(written) == [] and "\u202e" not in written and "\\u202e" in written
+    assert COMMANDS.findall(written) == [] and "##\\u005b" in written
 
 
 def test_an_error_message_prints_no_log_command(tmp_path: Path) -> None:

@@ -59,3 +59,13 @@ def test_json_safe_utf8_lets_safe_text_through_untouched() -> None:
     data = "Gemeente 's-Hertogenbosch · Ĳsselstein – “x” #[ ## [".encode()
     assert json_safe_utf8(data) is data
     assert json_safe_utf8(b"a##[b\x7f\xc2\x85\xe2\x80\xae") == b"a##\\u005bb\\u007f\\u0085\\u202e"
+
+
+def test_the_bidirectional_controls_are_the_embeddings_overrides_and_isolates() -> None:
+    import re
+
+    from digimandate.textsafe import BIDI_CONTROLS
+
+    found = [f"U+{c:04X}" for c in range(0x2000, 0x2100) if re.fullmatch(f"[{BIDI_CONTROLS}]", chr(c))]
+    assert found == ["U+202A", "U+202B", "U+202C", "U+202D", "U+202E", "U+2066", "U+2067", "U+2068", "U+2069"]
+    assert one_line("a\u2066b\u2069\u200fc") == "a\\u2066b\\u2069\u200fc"  # a mark (U+200F) is no control

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, cast
 
 import typer
 
@@ -17,9 +17,9 @@ from digimandate import __version__
 from digimandate.cli.help import FIELDS, HelpCommand, HelpGroup
 from digimandate.cli.starter import default_file
 from digimandate.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, DigimandateError, UsageError, os_reason
-from digimandate.i18n import Lang, default_lang, t
+from digimandate.i18n import LANGS, Lang, default_lang, t
 from digimandate.model.loader import DEFAULT_MAX_BYTES, Limits
-from digimandate.render.formats import check_formats, document_formats, listed
+from digimandate.render.formats import check_formats, document_formats, listed, one_of, titled
 
 if TYPE_CHECKING:  # imported where used: `digimandate --help` should not pay for the audit's modules
     from digimandate.cli.documents import DocRequest
@@ -56,11 +56,8 @@ app = typer.Typer(
 )
 
 
-class LangOpt(str, enum.Enum):
-    """Languages for output."""
-
-    nl = "nl"
-    en = "en"
+# The languages of the output, as typer's choices: made from the languages of the texts.
+LangOpt = enum.Enum("LangOpt", [(lang, lang) for lang in LANGS], type=str)  # type: ignore[misc]
 
 
 class SeverityOpt(str, enum.Enum):
@@ -87,7 +84,10 @@ class RulesFormat(str, enum.Enum):
     markdown = "markdown"
 
 
-LangOption = Annotated[Optional[LangOpt], typer.Option("--lang", help=_h("help_opt_lang"))]  # noqa: UP045
+LangOption = Annotated[
+    Optional[LangOpt],  # noqa: UP045
+    typer.Option("--lang", help=t("help_opt_lang", _HELP_LANG, langs=one_of(list(LANGS), _HELP_LANG))),
+]
 ChecklistOption = Annotated[
     Optional[list[Path]],  # noqa: UP045
     typer.Option("--checklist", help=_h("help_opt_checklist"), metavar=_h("help_metavar_file")),
@@ -117,7 +117,7 @@ DocFileArg = Annotated[Path, typer.Argument(help=_h("help_arg_doc_file"), metava
 def _lang(option: LangOpt | None) -> Lang:
     if option is None:
         return default_lang()
-    return "nl" if option is LangOpt.nl else "en"
+    return cast(Lang, option.value)
 
 
 def _fail(exc: DigimandateError, lang: Lang) -> NoReturn:
@@ -340,10 +340,8 @@ class AudienceOpt(str, enum.Enum):
 DocFormat = enum.Enum("DocFormat", [(f.name, f.name) for f in document_formats()], type=str)  # type: ignore[misc]
 DOC_DEFAULT = DocFormat("md")
 DOCX = DocFormat("docx")
-DocFormatOption = Annotated[
-    DocFormat, typer.Option("--format", "-f", help=t("help_opt_document_format", _HELP_LANG,
-                                                      formats=listed(document_formats(), _HELP_LANG)))
-]
+_DOC_FORMAT_HELP = t("help_opt_document_format", _HELP_LANG, formats=listed(document_formats(), _HELP_LANG))
+DocFormatOption = Annotated[DocFormat, typer.Option("--format", "-f", help=_DOC_FORMAT_HELP)]
 ReferenceOption = Annotated[
     OptPath, typer.Option("--reference-docx", help=_h("help_opt_reference_docx"),
                           metavar=_h("help_metavar_file"))
@@ -361,7 +359,7 @@ def _document(req: DocRequest) -> NoReturn:
     raise typer.Exit(run.exit_code)
 
 
-@app.command("report", help=_h("help_cmd_report"),
+@app.command("report", help=t("help_cmd_report", _HELP_LANG, formats=titled(document_formats(), _HELP_LANG)),
              cls=HelpCommand)
 def report_cmd(
     file: DocFileArg = Path("organisation.yaml"),
@@ -430,7 +428,7 @@ def _compare(req: DocRequest, rank: bool, against_median: bool) -> NoReturn:
     raise typer.Exit(run.exit_code)
 
 
-@app.command("memo", help=_h("help_cmd_memo"),
+@app.command("memo", help=t("help_cmd_memo", _HELP_LANG, formats=titled(document_formats(), _HELP_LANG)),
              cls=HelpCommand)
 def memo_cmd(
     file: DocFileArg = Path("organisation.yaml"),
@@ -619,49 +617,37 @@ def _step(step: str, file: Path, options: AuditOptions, max_bytes: int, fmt: str
         getattr(procedure, step)(default_file(file), options, Limits(max_bytes=max_bytes), fmt, force, _say)
 
 
-@app.command("opzet", help=_h("help_cmd_opzet"), cls=HelpCommand)
-def opzet_cmd(
-    file: DocFileArg = Path("organisation.yaml"),
-    lang: LangOption = None,
-    fmt: DocFormatOption = DOC_DEFAULT,
-    force: ForceOption = False,
-    checklist: ChecklistOption = None,
-    config: ConfigOption = None,
-    no_config: NoConfigOption = False,
-    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-) -> None:
-    """Write the onderzoeksopzet (scope, questions, normenkader, steps) into the audit folder."""
-    _step("opzet", file, _options(lang, config, no_config, checklist), max_bytes, fmt.value, force)
+def _step_command(step: str, help_key: str, fmt_default: DocFormat = DOC_DEFAULT,
+                  fmt_help: str = _DOC_FORMAT_HELP) -> None:
+    """Add the command of one step of the audit (opzet, uitvraag, bevindingen): each takes the same options.
+
+    Only the format option differs between them (its default and help), so it is made here as a value.
+    """
+    fmt_option = typer.Option(fmt_default, "--format", "-f", help=fmt_help)
+
+    def command(
+        file: DocFileArg = Path("organisation.yaml"),
+        lang: LangOption = None,
+        fmt: DocFormat = fmt_option,
+        force: ForceOption = False,
+        checklist: ChecklistOption = None,
+        config: ConfigOption = None,
+        no_config: NoConfigOption = False,
+        max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    ) -> None:
+        """Write the step's documents into the audit folder of the organisation file."""
+        _step(step, file, _options(lang, config, no_config, checklist), max_bytes, fmt.value, force)
+
+    command.__name__ = f"{step}_cmd"
+    app.command(step, help=_h(help_key), cls=HelpCommand)(command)
 
 
-@app.command("uitvraag", help=_h("help_cmd_uitvraag"), cls=HelpCommand)
-def uitvraag_cmd(
-    file: DocFileArg = Path("organisation.yaml"),
-    lang: LangOption = None,
-    fmt: Annotated[DocFormat, typer.Option("--format", "-f", help=_h("help_opt_guide_format"))] = DOCX,
-    force: ForceOption = False,
-    checklist: ChecklistOption = None,
-    config: ConfigOption = None,
-    no_config: NoConfigOption = False,
-    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-) -> None:
-    """Write the information request (a workbook) and the interview guide for the facts not yet recorded."""
-    _step("uitvraag", file, _options(lang, config, no_config, checklist), max_bytes, fmt.value, force)
-
-
-@app.command("bevindingen", help=_h("help_cmd_bevindingen"), cls=HelpCommand)
-def bevindingen_cmd(
-    file: DocFileArg = Path("organisation.yaml"),
-    lang: LangOption = None,
-    fmt: DocFormatOption = DOC_DEFAULT,
-    force: ForceOption = False,
-    checklist: ChecklistOption = None,
-    config: ConfigOption = None,
-    no_config: NoConfigOption = False,
-    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-) -> None:
-    """Write the nota van bevindingen (facts only) and its reaction workbook into the audit folder."""
-    _step("bevindingen", file, _options(lang, config, no_config, checklist), max_bytes, fmt.value, force)
+# the onderzoeksopzet: scope, questions, normenkader, steps
+_step_command("opzet", "help_cmd_opzet")
+# the information request (a workbook) and the interview guide for the facts not yet recorded
+_step_command("uitvraag", "help_cmd_uitvraag", DOCX, _h("help_opt_guide_format"))
+# the nota van bevindingen (facts only) and its reaction workbook
+_step_command("bevindingen", "help_cmd_bevindingen")
 
 
 @app.command("status", help=_h("help_cmd_status"), cls=HelpCommand)

@@ -8,6 +8,7 @@ from digimandate.cli.documents import DocRequest, Warn
 from digimandate.cli.run import Run
 from digimandate.errors import UsageError
 from digimandate.i18n import Lang, counted, t
+from digimandate.render.formats import FORMATS
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,9 @@ def compare(run: Run, req: DocRequest, cmp: CompareRequest, say: Warn) -> None:
     for option, given in (("--previous", req.previous is not None), ("--names", req.names)):
         if given:  # silently ignored, either would surprise
             raise UsageError("compare_single_option", option=option)
-    if req.reference is not None and req.fmt != "docx":
+    if req.reference is not None and not FORMATS[req.fmt].styled:
         raise UsageError("reference_docx_needs_docx")
-    if req.fmt == "docx" and req.output is None:
+    if FORMATS[req.fmt].binary and req.output is None:
         raise UsageError("docx_needs_output")
     if req.per_organisation:
         raise UsageError("compare_one_file")
@@ -59,12 +60,12 @@ def comparison(run: Run, req: DocRequest, cmp: CompareRequest, lang: Lang) -> by
     """The comparative report of the run's results, in the asked format."""
     from digimandate.clock import today
     from digimandate.render.doc.compare import CompareOptions, build_comparison
-    from digimandate.render.doc.publish import render
+    from digimandate.render.formats import DocumentStyle, write_document
 
     assert run.settings is not None
     profiles = run.summaries
     doc = build_comparison(profiles, run.settings.ruleset, CompareOptions(lang, today(), cmp.rank, cmp.against_median))
-    return render(doc, req.fmt, req.reference)
+    return write_document(doc, req.fmt, DocumentStyle(req.reference))
 
 
 def _lang(run: Run) -> Lang:

@@ -148,9 +148,9 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
     per_org = req.per_organisation
     if len(results) > 1 and not per_org:
         raise UsageError(f"{req.kind}_needs_folder", count=len(results))
-    if req.template is None and req.fmt == "docx" and stdout_only:
+    if req.template is None and FORMATS[req.fmt].binary and stdout_only:
         raise UsageError("docx_needs_output")
-    if req.reference is not None and (req.fmt != "docx" or req.template is not None):
+    if req.reference is not None and (not FORMATS[req.fmt].styled or req.template is not None):
         raise UsageError("reference_docx_needs_docx")  # a house style silently ignored would surprise
     earlier = load_previous_results(req.previous) if req.previous else None
     stage, answered = _stage_inputs(req, len(results))  # read and checked before any document is made
@@ -214,7 +214,7 @@ def _files(req: DocRequest, target: Path) -> list[Path]:
 
 def _chart_beside(req: DocRequest) -> bool:
     """A Markdown report keeps its maturity chart as an SVG file beside it (HTML and Word hold it inside)."""
-    return req.kind == "report" and (req.template is not None or req.fmt == "md")
+    return req.kind == "report" and (req.template is not None or FORMATS[req.fmt].chart_apart)
 
 
 def chart_name(target: Path) -> str:
@@ -265,8 +265,9 @@ def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date, pre
     on standard output the chart stays a table.
     """
     from digimandate.render.doc.memo import Audience
-    from digimandate.render.doc.publish import build, chart_of, render
+    from digimandate.render.doc.publish import build, chart_of
     from digimandate.render.doc.svg import chart_svg
+    from digimandate.render.formats import DocumentStyle, write_document
 
     audience: Audience = "college" if req.audience == "college" else "directie"
     doc = build(a, req.kind, lang, written, audience, req.to, req.sender, previous, names=req.names,
@@ -279,10 +280,10 @@ def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date, pre
         add_wederhoor(doc, recorded_reactions(req.file.parent, req.limits))
     figure = chart_of(doc) if target is not None and _chart_beside(req) else None
     if figure is None or target is None:
-        return [(target, render(doc, req.fmt, req.reference), lang, True)]
+        return [(target, write_document(doc, req.fmt, DocumentStyle(req.reference)), lang, True)]
     svg = chart_svg(figure).replace("<svg ", '<svg version="1.1" ', 1)
     return [(target.parent / chart_name(target), f'<?xml version="1.0" encoding="UTF-8"?>\n{svg}\n', lang, False),
-            (target, render(doc, req.fmt, req.reference, chart_file=chart_name(target)), lang, True)]
+            (target, write_document(doc, req.fmt, DocumentStyle(req.reference, chart_name(target))), lang, True)]
 
 
 def _template_document(a: Audited, req: DocRequest, lang: Lang, written: date,

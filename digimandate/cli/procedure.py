@@ -8,7 +8,6 @@ a new organisation file beside it, for the auditor to read and adopt.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +21,7 @@ from digimandate.i18n import Lang, t
 from digimandate.model.loader import Limits, dump
 from digimandate.model.register import Entry, entries
 from digimandate.render.common import Audited
+from digimandate.render.formats import FORMATS, write_document
 from digimandate.textsafe import one_line
 
 JOURNAL = "dossier.yaml"
@@ -150,23 +150,26 @@ def _ours(path: Path, data: bytes | str) -> bool:
 
 # The steps ----------------------------------------------------------------------------------------
 
+def _document_name(step: str, fmt: str) -> str:
+    """The file name of a step's document in the document format ``fmt``: ``onderzoeksopzet.docx``."""
+    return f"{NAMES[step]}.{FORMATS[fmt].extension}"
+
+
 def opzet(file: Path, options: AuditOptions, limits: Limits, fmt: str, force: bool, say: Any) -> None:
     """Write the onderzoeksopzet into the audit folder."""
     from digimandate.clock import today
     from digimandate.render.doc.opzet import build_opzet
-    from digimandate.render.doc.publish import render
 
     audit = load_audit(file, options, limits)
     day = today()
-    data = render(build_opzet(audit.a, audit.lang, day), fmt)
-    _write([(audit.folder / f"{NAMES['opzet']}.{fmt}", data)], force, audit, "opzet", day, say)
+    data = write_document(build_opzet(audit.a, audit.lang, day), fmt)
+    _write([(audit.folder / _document_name("opzet", fmt), data)], force, audit, "opzet", day, say)
 
 
 def uitvraag(file: Path, options: AuditOptions, limits: Limits, fmt: str, force: bool, say: Any) -> None:
     """Write the request workbook and the interview guide for the facts the file does not record."""
     from digimandate.clock import today
     from digimandate.importers.procedure import request_xlsx
-    from digimandate.render.doc.publish import render
     from digimandate.render.doc.uitvraag import build_guide, questions, role_name
 
     audit = load_audit(file, options, limits)
@@ -174,8 +177,8 @@ def uitvraag(file: Path, options: AuditOptions, limits: Limits, fmt: str, force:
     asked = questions(audit.a, audit.lang)
     rows = [(q.number, role_name(q.role, audit.lang), q.subject, q.text, q.choices, q.ident) for q in asked]
     book = request_xlsx(rows, audit.lang, file.name, day)
-    guide = render(build_guide(audit.a, asked, audit.lang, day), fmt)
-    _write([(audit.folder / NAMES["request"], book), (audit.folder / f"{NAMES['guide']}.{fmt}", guide)],
+    guide = write_document(build_guide(audit.a, asked, audit.lang, day), fmt)
+    _write([(audit.folder / NAMES["request"], book), (audit.folder / _document_name("guide", fmt), guide)],
            force, audit, "uitvraag", day, say, questions=len(asked))
 
 
@@ -184,7 +187,6 @@ def bevindingen(file: Path, options: AuditOptions, limits: Limits, fmt: str, for
     from digimandate.clock import today
     from digimandate.importers.procedure import reaction_xlsx
     from digimandate.render.doc.bevindingen import build_nota, paragraphs
-    from digimandate.render.doc.publish import render
 
     audit = load_audit(file, options, limits)
     day = today()
@@ -193,15 +195,11 @@ def bevindingen(file: Path, options: AuditOptions, limits: Limits, fmt: str, for
     if (audit.folder / ANSWERS).is_file():
         audit.inputs.add(audit.folder / ANSWERS)  # read for the nota's sources: never replaced by this run
     paras = paragraphs(audit.a, audit.data, audit.lang, answered_sources(audit.folder, limits))
-    nota = render(build_nota(audit.a, paras, audit.register, audit.lang, day), fmt)
+    nota = write_document(build_nota(audit.a, paras, audit.register, audit.lang, day), fmt)
     book = reaction_xlsx([(p.number, p.text) for p in paras], audit.lang, file.name, day)
     kept = dump({"paragraphs": [{"nr": p.number, "entity": p.entity, "path": p.path, "text": p.text,
                                  "recorded": p.recorded} for p in paras]})
-    _write([(audit.folder / f"{NAMES['bevindingen']}.{fmt}", nota), (audit.folder / NAMES["reaction_sheet"], book),
+    _write([(audit.folder / _document_name("bevindingen", fmt), nota),
+            (audit.folder / NAMES["reaction_sheet"], book),
             (audit.folder / PARAGRAPHS, PARAGRAPHS_HEADER + "\n" + kept)],
            force, audit, "bevindingen", day, say)
-
-
-def say_err(text: str) -> None:
-    """A line on standard error, never starting a workflow command of its own."""
-    sys.stderr.write(one_line(text) + "\n")

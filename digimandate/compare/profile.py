@@ -11,7 +11,6 @@ from digimandate.audit.result import AuditResult, RuleOutcome
 # meets / partly (some places pass) / does not meet / not established (only absent facts) /
 # not applicable (nothing to look at) / not assessed (switched off, or the check crashed)
 Verdict = Literal["meets", "partly", "fails", "not_established", "not_applicable", "not_assessed"]
-VERDICTS: tuple[Verdict, ...] = ("meets", "partly", "fails", "not_established", "not_applicable", "not_assessed")
 
 # CBS gemeentegrootteklassen: the lower bound of each class in inhabitants
 SIZE_BOUNDS: tuple[int, ...] = (0, 5_000, 10_000, 20_000, 50_000, 100_000, 150_000, 250_000)

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from digimandate.errors import UsageError
-from digimandate.i18n import Lang
+from digimandate.i18n import LANGS, Lang
 from digimandate.importers import registry, sheet, upl
 from digimandate.importers.common import Context, Found, Note, fail, is_zip, read_zip, slugify, unsafe_notes
 from digimandate.importers.merge import SECTION_ORDER, Merged, existing_entities, merge, proposals, resolve
@@ -150,7 +150,7 @@ def run_import(options: ImportRequest) -> Imported:
     if options.select and not any(s.kind == "upl" for s in sources):
         raise UsageError("imp_select_without_upl")
     language = org.get("language") if options.into is not None and isinstance(org, dict) else None
-    registers = register_sources(sources, ctx, main.data, language if language in ("nl", "en") else "en")
+    registers = register_sources(sources, ctx, main.data, language if language in LANGS else "en")
     founds: list[tuple[Source, Found]] = []
     for src in sorted(sources, key=lambda s: registry.get(s.kind).order):
         found = registry.get(src.kind).read(src, ctx)
@@ -174,7 +174,7 @@ def run_import(options: ImportRequest) -> Imported:
     read += [str(options.into), *main.parts] if options.into is not None else []
     inputs = tuple(p for p in read if Path(p).resolve() != out.resolve())
     return Imported(out, text, notes, sources, merged, include, name, ctx.audit_date,
-                    language if language in ("nl", "en") else None, inputs, registers)
+                    language if language in LANGS else None, inputs, registers)
 
 
 def register_sources(sources: list[Source], ctx: Context, data: Any, lang: Lang) -> dict[str, dict[str, Any]]:

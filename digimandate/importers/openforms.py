@@ -26,7 +26,6 @@ from digimandate.importers.common import (
 from digimandate.importers.registry import Importer, Source
 
 KIND = "openforms"
-FORM_MEMBERS = ("forms.json", "formSteps.json", "formDefinitions.json")
 TEST_BACKENDS = frozenset({"demo", "failing-demo", "exception-demo"})
 ZAAK_BACKENDS = frozenset({"zgw-create-zaak", "stuf-zds-create-zaak"})
 PERSON_BACKENDS = frozenset({"objects_api", "json_dump", "microsoft-graph"})

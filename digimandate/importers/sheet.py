@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from digimandate.errors import Term
-from digimandate.i18n import Lang, t
+from digimandate.i18n import LANGS, Lang, t
 from digimandate.importers.common import (
     Context,
     Draft,
@@ -26,7 +26,7 @@ from digimandate.importers.common import (
     workbook_date,
 )
 from digimandate.importers.registry import Importer, Source
-from digimandate.model.org import ChannelType, DeptFunction, SystemType
+from digimandate.model.org import DeptFunction, SystemType
 from digimandate.model.validate import suggest
 
 KIND = "sheet"
@@ -99,7 +99,6 @@ def written() -> set[tuple[str, str]]:
     return out | {("processes", "intake"), ("processes", "owner")}
 INSTRUCTIONS = ("Instructies", "Instructions")
 INSTRUCTION_KEYS = tuple(f"imp_sheet_help_{i}" for i in range(1, 9))
-CHANNEL_TYPES = get_args(ChannelType)
 
 
 def column_letter(index: int) -> str:
@@ -171,7 +170,7 @@ def looks_like_csv(text: str) -> bool:
     parts = [h.strip().lower() for h in re.split("[;,\t]", first)]
     heads = set(parts)
     return parts[0] == "product" or any(len(heads & {c.head(lang) for c in s.cols}) >= 2
-                                       for s in SHEETS for lang in ("nl", "en"))
+                                       for s in SHEETS for lang in LANGS)
 
 
 def decode_csv(raw: bytes, source: str) -> str:
@@ -202,10 +201,10 @@ def read_csv(raw: bytes, source: str) -> Found:
     found = Found()
     if heads == {"product"} or (rows[0] and str(rows[0][0][0]).strip().lower() == "product"
                                 and not any(len(heads & {c.head(lg) for c in s.cols}) >= 3
-                                            for s in SHEETS for lg in ("nl", "en"))):
+                                            for s in SHEETS for lg in LANGS)):
         _raci(rows, source, found)
         return found
-    pairs: list[tuple[Sheet, Lang]] = [(s, lg) for s in SHEETS for lg in ("nl", "en")]
+    pairs: list[tuple[Sheet, Lang]] = [(s, lg) for s in SHEETS for lg in LANGS]
     best = max(pairs,
                key=lambda p: len(heads & {c.head(p[1]) for c in p[0].cols}))
     _sheet(best[0], best[1], rows, source, f"{source}!", found, text_dates=True)

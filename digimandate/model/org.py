@@ -8,6 +8,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
+from digimandate.i18n import Lang
+from digimandate.textsafe import BIDI_CONTROLS
+
 # Bounds that keep every value plausible, so nothing that passes validation overflows later
 # (a date in the year 9999, a volume of 400 digits, a name of 45 MB); docs/security.md lists them.
 MAX_ID = 100
@@ -15,11 +18,12 @@ MAX_NAME = 300
 MAX_TEXT = 5_000
 MAX_COUNT = 1_000_000_000  # requests a year, inhabitants
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
-# No control characters (NUL, escape sequences, C1 codes) nor a byte-order mark inside a text; tab and
-# line breaks may stand in longer texts (the outputs fold them).
-TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]*$"
-NAME_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]*[^\s\x00-\x1f\x7f-\x9f\ufeff]" \
-    r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]*$"
+# No control characters (NUL, escape sequences, C1 codes), byte-order mark or bidirectional control inside a
+# text; tab and line breaks may stand in longer texts (the outputs fold them). Escapes for a character class.
+CONTROL_CHARS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff"
+REFUSED_CHARS = CONTROL_CHARS + BIDI_CONTROLS
+TEXT_PATTERN = rf"^[^{REFUSED_CHARS}]*$"
+NAME_PATTERN = rf"^[^{REFUSED_CHARS}]*[^\s\x00-\x1f\x7f-\x9f\ufeff{BIDI_CONTROLS}][^{REFUSED_CHARS}]*$"
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=MAX_ID)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME, pattern=NAME_PATTERN)]
@@ -75,7 +79,7 @@ class Organisation(Base):
     type: OrgType | None = None
     code: Name | None = None
     inhabitants: Count | None = None
-    language: Literal["nl", "en"] = "nl"
+    language: Lang = "nl"
     audit_date: Day | None = None
     source: SourceIds | None = None  # 2.2: the sources its facts rest on
 

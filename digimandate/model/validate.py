@@ -15,7 +15,8 @@ from pydantic_core import ErrorDetails
 
 from digimandate.errors import InputError, Location, Problem, Term, excerpt, problem
 from digimandate.model.loader import LList, LMap, Loaded
-from digimandate.model.org import TAG
+from digimandate.model.org import REFUSED_CHARS, TAG
+from digimandate.textsafe import BIDI_CONTROLS
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -71,17 +72,18 @@ def found(value: Any) -> Any:
     return str(value)
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+_REFUSED = re.compile(f"[{REFUSED_CHARS}]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 def _text_problem(value: Any, pos: Location, path: str, ctx: dict[str, Any]) -> Problem | None:
     """The problem with a text that breaks a text rule (control character, only spaces), if it is one."""
     if not isinstance(value, str) or "a-z0-9" in str(ctx.get("pattern", "")):
         return None
-    bad = _CONTROL.search(value)
+    bad = _REFUSED.search(value)
     if bad:
-        return problem(pos, path, "text_control", "text_control_hint", char=f"U+{ord(bad.group()):04X}",
-                       column=bad.start() + 1)
+        key = "text_bidi" if _BIDI.match(bad.group()) else "text_control"
+        return problem(pos, path, key, f"{key}_hint", char=f"U+{ord(bad.group()):04X}", column=bad.start() + 1)
     return problem(pos, path, "text_blank", "text_blank_hint")
 
 

@@ -23,6 +23,7 @@ from digimandate.cli import output
 from digimandate.cli.app import app
 from digimandate.cli.starter import starter
 from digimandate.importers.api import HEADER, is_generated, template
+from digimandate.render.formats import check_formats
 from digimandate.textsafe import one_line
 from tests.conftest import EXAMPLES, ROOT
 from tests.importers.builders import ZGW_API, ZGW_FIXTURE
@@ -34,7 +35,7 @@ EXISTS = "already exists; it is left untouched\n  hint: add --force to replace i
 STDOUT_HINT = ("  hint: check where the output goes: a full disk or a limit on file size (ulimit -f); "
                "or write to a file with -o or -f FORMAT=FILE\n")
 FULL = f"error: cannot write standard output: No space left on device\n{STDOUT_HINT}"
-FORMATS = ("terminal", "json", "sarif", "junit", "github")
+FORMATS = tuple(f.name for f in check_formats())
 # the organisation of an import: it includes the machine-owned file and a hand-written part
 MAIN = """schema_version: 1
 include: [imported.yaml, parts/*.yaml]

@@ -81,6 +81,32 @@ def test_an_impossible_date_keeps_its_located_message() -> None:
     )
 
 
+BIDI_TEXTS = [
+    ('organisation: {name: "Gemeente \\u202EAB", audit_date: 2026-11-01}\n', "2:22", "U+202E (character 10)"),
+    ("organisation: {name: Gemeente \u2066AB\u2069, audit_date: 2026-11-01}\n", "2:22", "U+2066 (character 10)"),
+    ("organisation:\n  name: '\u202aGemeente'\n  audit_date: 2026-11-01\n", "3:9", "U+202A (character 1)"),
+]
+
+
+@pytest.mark.parametrize(("text", "where", "what"), BIDI_TEXTS)
+def test_a_bidirectional_control_is_refused_alike_after_either_loader(monkeypatch: pytest.MonkeyPatch, text: str,
+                                                                     where: str, what: str) -> None:
+    from digimandate.model.document import parse_document
+
+    text = "schema_version: 1\n" + text
+    assert assert_same(text.encode("utf-8"))  # the C loader takes the document and builds what Python builds
+    messages = []
+    for cload in (loader._CLOAD, None):
+        monkeypatch.setattr(loader, "_CLOAD", cload)
+        with pytest.raises(InputError) as exc:
+            parse_document(text, "f.yaml")
+        messages.append(exc.value.format("en"))
+    assert messages[0] == messages[1] == (
+        f"f.yaml:{where}: error: organisation.name: the text holds the bidirectional control character {what}, "
+        "which reverses or changes the order of what follows\n"
+        "  hint: remove the character; it makes a text read otherwise than it is")
+
+
 def test_scalars_resolve_as_in_the_python_builder() -> None:
     text = (
         "a: 0o7\nb: 0x1F\nc: 1_000\nd: 3.5\ne: .inf\nf: yes\ng: No\nh: ~\ni: null\nj:\nk: 2026-01-01\n"

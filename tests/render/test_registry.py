@@ -12,7 +12,18 @@ from digimandate.audit.specs import RuleSet
 from digimandate.cli.app import app
 from digimandate.cli.run import parse_outputs
 from digimandate.render import stream_many
-from digimandate.render.formats import FORMATS, OutputFormat, check_format, check_formats, document_formats, listed
+from digimandate.render.doc.model import BoardDocument, Para
+from digimandate.render.formats import (
+    FORMATS,
+    DocumentStyle,
+    OutputFormat,
+    check_format,
+    check_formats,
+    document_formats,
+    listed,
+    titled,
+    write_document,
+)
 from digimandate.render.terminal import chunks, render
 from tests.conftest import EXAMPLES
 
@@ -26,6 +37,41 @@ def test_every_format_of_check_is_a_module_that_writes_it() -> None:
     assert [f.name for f in document_formats()] == ["md", "html", "docx"]
     with pytest.raises(ValueError, match="docx is a document format"):
         FORMATS["docx"].writer()
+
+
+def test_every_document_format_is_a_module_that_writes_it() -> None:
+    for fmt in document_formats():
+        write = fmt.document_writer().write_document
+        assert list(inspect.signature(write).parameters) == ["doc", "style"], fmt.name
+    assert [f.name for f in document_formats() if f.binary] == ["docx"]
+    assert [f.name for f in document_formats() if f.styled] == ["docx"]
+    assert [f.name for f in document_formats() if f.chart_apart] == ["md"]
+    with pytest.raises(ValueError, match="json is not a document format"):
+        FORMATS["json"].document_writer()
+    with pytest.raises(ValueError, match="sarif is not a document format"):
+        write_document(BoardDocument("nl", "T", "S"), "sarif")
+
+
+def test_a_document_is_written_by_its_formats_module() -> None:
+    from digimandate.render.doc.to_html import render_html
+    from digimandate.render.doc.to_markdown import render_markdown
+
+    doc = BoardDocument("en", "Title", "Subtitle", front=[Para("Text.")])
+    assert write_document(doc, "html") == render_html(doc).encode("utf-8")
+    assert write_document(doc, "md", DocumentStyle(chart_file="a.svg")) == render_markdown(doc, "a.svg").encode()
+    assert write_document(doc, "docx").startswith(b"PK")
+
+
+def test_the_document_commands_offer_the_registrys_formats() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    names = [f.name for f in document_formats()]
+    for command in ("report", "memo", "opzet", "uitvraag", "bevindingen"):
+        option = next(p for p in group.commands[command].params if p.name == "fmt")  # type: ignore[attr-defined]
+        assert [choice.value for choice in option.type_descriptor.annotation] == names, command
+    assert titled(document_formats(), "nl") == "Markdown, HTML of Word"
+    assert titled(document_formats(), "en") == "Markdown, HTML or Word"
 
 
 def test_a_format_is_found_by_name_in_any_case_and_a_document_format_is_none_of_checks() -> None:

@@ -148,6 +148,31 @@ def test_a_reactie_with_control_characters_is_refused(runner: CliRunner, tmp_pat
                    "  hint: remove the character; control characters and a byte-order mark do not belong in a text\n")
 
 
+@pytest.mark.parametrize(("line", "where", "message"), [
+    ('by: "college \\u202Eroodnet"', "2:5: error: by", "U+202E (character 9)"),
+    ("text: \"Wij nemen \u2066het advies\u2069 over\"", "2:7: error: text", "U+2066 (character 11)"),
+    ('responses:\n  - recommendation: 1\n    response: deels\n    actions: [{action: x, owner: "\\u202Bwethouder"}]',
+     "5:34: error: responses[0].actions[0].owner", "U+202B (character 1)"),
+])
+def test_a_reactie_with_a_bidirectional_control_is_refused(runner: CliRunner, tmp_path: Path, line: str, where: str,
+                                                          message: str) -> None:
+    reactie = write_reactie(tmp_path, f"date: 2026-11-10\n{line}\n")
+    code, err = definitief(runner, reactie)
+    assert code == 2
+    assert err == (f"{reactie}:{where}: the text holds the bidirectional control character {message}, which reverses "
+                   "or changes the order of what follows\n"
+                   "  hint: remove the character; it makes a text read otherwise than it is\n")
+
+
+def test_a_reactie_with_a_bidirectional_control_is_refused_in_dutch(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = write_reactie(tmp_path, 'date: 2026-11-10\nby: "college \\u202Eroodnet"\n')
+    code, err = definitief(runner, reactie, "--lang", "nl")
+    assert code == 2
+    assert err == (f"{reactie}:2:5: fout: by: de tekst bevat het stuurteken voor de leesrichting U+202E (teken 9), "
+                   "dat de volgorde van wat volgt omkeert of verandert\n"
+                   "  tip: haal het teken weg; het laat een tekst anders lezen dan hij is\n")
+
+
 @pytest.mark.parametrize(("text", "message", "hint"), [
     ("- 1\n- 2\n", "1:1: error: expected a mapping (key: value) at the top, found list",
      "a response starts with `date:`, then `by:`, `text:` and `responses:` with the response per recommendation"),

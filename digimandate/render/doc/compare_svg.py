@@ -9,10 +9,6 @@ from digimandate.render.doc.svg import FONT, escape
 SHADES = (235, 205, 170, 130, 85)  # light to dark per level; the digit in each cell says the level anyway
 
 
-def _attr(text: str) -> str:
-    return escape(text).replace('"', "&quot;")
-
-
 def level_grid(title: str, desc: str, columns: list[str], rows: list[tuple[str, list[int | None]]],
                key: str = "cmp-levels") -> str:
     """Per organisation (row) its level in each column; a dash where there is none."""

@@ -1,14 +1,11 @@
-"""From an audit result to the bytes of a report or memo in the chosen format (written by cli/documents.py)."""
+"""From an audit result to the document model of a report or memo, for a format of ``render.formats`` to write."""
 
 from __future__ import annotations
 
-import zipfile
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from digimandate.errors import UsageError
-from digimandate.i18n import Lang, t
+from digimandate.i18n import Lang
 from digimandate.render.advice import progress
 from digimandate.render.common import Audited
 from digimandate.render.doc.actions import recommendations
@@ -20,8 +17,6 @@ from digimandate.render.doc.model import BoardDocument, Chart, Section
 from digimandate.render.doc.proposal import build_proposal
 from digimandate.render.doc.report import build_report
 from digimandate.render.doc.stages import Reactie, Stage, apply_stage, check_references, wordings
-
-FORMATS = ("md", "html", "docx")
 
 
 def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience = "directie",
@@ -66,34 +61,3 @@ def chart_of(doc: BoardDocument) -> Chart | None:
         return None
 
     return find(doc.front, doc.sections)
-
-
-def render(doc: BoardDocument, fmt: str, reference: Path | None = None, chart_file: str | None = None) -> bytes:
-    """The document in ``fmt`` (md, html or docx), as bytes; ``chart_file``: Markdown shows the chart from there."""
-    if fmt == "html":
-        from digimandate.render.doc.to_html import render_html
-
-        return render_html(doc).encode("utf-8")
-    if fmt == "docx":
-        from digimandate.render.doc.to_docx import render_docx
-
-        if reference is not None:
-            check_reference(reference)
-        return render_docx(doc, t("doc_page", doc.lang), reference)
-    from digimandate.render.doc.to_markdown import render_markdown
-
-    return render_markdown(doc, chart_file).encode("utf-8")
-
-
-def check_reference(path: Path) -> None:
-    """A reference document must be a Word file that python-docx can open."""
-    if not path.is_file():
-        raise UsageError("reference_docx_missing", file=str(path))
-    if not zipfile.is_zipfile(path):
-        raise UsageError("reference_docx_invalid", file=str(path))
-    import docx
-
-    try:
-        docx.Document(str(path))
-    except Exception:  # python-docx raises several kinds for a file that is not a Word document
-        raise UsageError("reference_docx_invalid", file=str(path)) from None

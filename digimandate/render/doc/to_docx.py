@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import io
 import itertools
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from digimandate.errors import UsageError
+from digimandate.i18n import t
 from digimandate.render.doc.layout import column_widths
 from digimandate.render.doc.model import (
     Block,
@@ -23,6 +26,7 @@ from digimandate.render.doc.model import (
     Table,
     xml_safe,
 )
+from digimandate.render.formats import DocumentStyle
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -425,3 +429,24 @@ def render_docx(doc_model: BoardDocument, page_word: str, reference: Path | None
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def check_reference(path: Path) -> None:
+    """A reference document must be a Word file that python-docx can open."""
+    if not path.is_file():
+        raise UsageError("reference_docx_missing", file=str(path))
+    if not zipfile.is_zipfile(path):
+        raise UsageError("reference_docx_invalid", file=str(path))
+    import docx
+
+    try:
+        docx.Document(str(path))
+    except Exception:  # python-docx raises several kinds for a file that is not a Word document
+        raise UsageError("reference_docx_invalid", file=str(path)) from None
+
+
+def write_document(doc: BoardDocument, style: DocumentStyle) -> bytes:
+    """The document as a Word file (``DocumentWriter``), in the house style of ``style.reference`` if given."""
+    if style.reference is not None:
+        check_reference(style.reference)
+    return render_docx(doc, t("doc_page", doc.lang), style.reference)

@@ -19,6 +19,7 @@ from digimandate.render.doc.model import (
     xml_safe,
 )
 from digimandate.render.doc.svg import chart_svg, ownership_svg
+from digimandate.render.formats import DocumentStyle
 
 CSS = """
 @page { size: A4; margin: 22mm 20mm 24mm 20mm;
@@ -129,3 +130,8 @@ def render_html(doc: BoardDocument) -> str:
         f"</main><footer>{_e(doc.footer)}</footer></body></html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def write_document(doc: BoardDocument, style: DocumentStyle) -> bytes:
+    """The document as one HTML file (``DocumentWriter``): the chart is inside, there is no house style."""
+    return render_html(doc).encode("utf-8")

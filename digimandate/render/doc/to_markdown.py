@@ -17,6 +17,8 @@ from digimandate.render.doc.model import (
     Section,
     Table,
 )
+from digimandate.render.formats import DocumentStyle
+from digimandate.textsafe import BIDI_CONTROLS
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -28,7 +30,7 @@ def _entity(m: re.Match[str]) -> str:
     return "&amp;" if name.startswith("#") or name in html5 else "&"
 _START = re.compile(r"^([#+=-]|\d+[.)])(?=\s|$)|^(:)")
 # control characters a name may carry: an escape sequence, a bell, a NUL; never part of a document
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_CONTROL = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}\ufffe\uffff]")
 
 
 def esc(text: str) -> str:
@@ -130,3 +132,8 @@ def render_markdown(doc: BoardDocument, chart_file: str | None = None) -> str:
     for s in doc.sections:
         out += _section(s, 2, chart_file)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def write_document(doc: BoardDocument, style: DocumentStyle) -> bytes:
+    """The document as a Markdown file (``DocumentWriter``), the chart named from ``style.chart_file``."""
+    return render_markdown(doc, style.chart_file).encode("utf-8")
