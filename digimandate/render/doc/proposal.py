@@ -64,7 +64,7 @@ class _Proposal:
         # one reference for every date, and the report's numbers: its bundled recommendations
         self.dates = schedule(a, ctx.written, self.recs)
         self.number = numbers(bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.follow_up))
-        self.plan = plan(self.recs, "college")
+        self.plan = plan(self.recs, "college", self.r.maturity.blocking)
         self.kind = kind_of(self.r.organisation_type)
 
     def tx(self, key: str, **args: Any) -> str:
@@ -210,7 +210,7 @@ class _Proposal:
         if self.plan.record:  # facts nobody recorded: the management team collects them, the executive does not
             norms = short_list([f'"{rec.rule.spec.title.get(lang)}"' for rec in self.plan.record], lang, 3)
             s.add(Para(tx("prop_facts_dt", norms=norms)))
-        other = plan(self.recs, "directie")
+        other = plan(self.recs, "directie", self.r.maturity.blocking)
         if other.points:
             s.add(Para(tx("prop_follow_directie", count=counted(other.points, "point", lang))))
         if self.plan.rest:
