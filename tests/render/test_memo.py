@@ -406,3 +406,16 @@ def test_the_small_memo_decides_the_reports_top_three_and_the_level_1_barrier() 
     # so the level-1 barrier is no longer something the memo leaves standing
     assert "zolang niet is voldaan aan: Elk product is digitaal aan te vragen" not in memo("small-municipality")
     assert "- Processen van begin tot eind: van niveau 1 (Ad hoc) naar niveau 2 (Belegd)." in memo("small-municipality")
+
+
+def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_point() -> None:
+    # were the norm that holds Processen at level 1 the college's to decide, the directie memo says where it is
+    a = with_spec(audited("small-municipality"), "P003", decided_by="college")
+    directie = render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie"))
+    assert ("Het college van B&W besluit over Elk product is digitaal aan te vragen: beslispunt 3 van de aparte "
+            "notitie aan het college van B&W.") in section(directie, "Beoogd effect")
+    from digimandate.render.doc.proposal import build_proposal
+
+    college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN)))
+    assert "\n3. In te stemmen met aanbeveling 2 uit het adviesrapport: opdracht geven aan de proceseigenaren: maak " \
+        "het product digitaal aan te vragen" in section(college, "Beslispunten")

@@ -262,9 +262,35 @@ class _Memo:
                    "doc_memo_effect_stays" if known else "doc_memo_effect_stays_unknown")
             s.add(Para(tx(key, level=level_text(overall, lang), norms=self.titles(known),
                           unknown=self.titles(unknown))))
+            for text in self.elsewhere(known):
+                s.add(Para(text))
         else:
             s.add(Para(tx("doc_memo_effect_stays_plain", level=level_text(overall, lang))))
         return s
+
+    def elsewhere(self, norms: set[str]) -> list[str]:
+        """Which decision point of the memo to another body addresses a norm that holds the level."""
+        out = []
+        for body in BODIES:
+            if body == self.audience:
+                continue
+            other = plan(self.recs, body, self.r.maturity.blocking)
+            # the proposal to the executive opens with taking note of the report: its points start at 2
+            start = 2 if body == "college" else 1
+            points = [i for i, rec in enumerate(other.decide, start) if rec.rule.id in norms]
+            if points:
+                name = body_name(body, self.r, self.lang)
+                ids = {rec.rule.id for rec in other.decide if rec.rule.id in norms}
+                out.append(self.tx("doc_memo_effect_elsewhere", norms=self.titles(ids), body=name,
+                                   body_cap=name[:1].upper() + name[1:], points=self.listed(points)))
+        return out
+
+    def listed(self, numbers: list[int]) -> str:
+        """"beslispunt 2" or "beslispunten 1 en 3", whatever the number of points of this memo."""
+        one, many = self.tx("doc_noun_point").split("|")
+        if len(numbers) == 1:
+            return f"{one} {numbers[0]}"
+        return f"{many} {', '.join(str(n) for n in numbers[:-1])} {self.tx('doc_and')} {numbers[-1]}"
 
     def decided_in_full(self) -> set[str]:
         """The rules whose every finding a decision point of this memo covers: no fact of them is missing."""
