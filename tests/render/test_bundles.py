@@ -98,7 +98,7 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
             "jaar) | middel / middel | de proceseigenaren | 2 |") in burgerzaken
     # a finding points at its bundle, and the summary's bodies decide bundles
     assert "**Actie:** zie aanbeveling 3." in text
-    assert "Te besluiten door de directie: aanbevelingen 1, 2, 3 en 4." in text
+    assert "Te besluiten door de directie: aanbevelingen 1, 2, 3, 4 en 5." in text  # every bundle has a body
     english = report("small-municipality", "en")
     assert "### Recommendation 1. The mandate: organisation-wide, with the powers, the time and the standing" in english
     assert "| **Actions** | 5 in appendix E (numbers 1, 9, 10, 11 and 12) |" in english
@@ -108,3 +108,38 @@ def test_without_findings_there_are_no_bundles() -> None:
     a = audited("mature-municipality")
     assert bundles(a, "en", WRITTEN) == []
     assert "There are no findings." in body(report("mature-municipality", "en"), "Recommendations")
+
+
+@pytest.mark.parametrize("example", EXAMPLES_WITH_FINDINGS)
+def test_every_recommendation_names_the_body_that_decides_it(example: str) -> None:
+    recs = body(report(example), "Aanbevelingen")
+    assert recs.count("\n### Aanbeveling ") == recs.count("| **Besluit door** |")
+
+
+def test_an_owner_the_file_does_not_record_is_not_presented_as_existing() -> None:
+    # the small municipality records no sponsor: its result bundle is the directie's, saying so
+    recs = body(report("small-municipality"), "Aanbevelingen")
+    five = recs.split("### Aanbeveling 5.", 1)[1]
+    assert "| **Eigenaar** | De directie (een sponsor is niet vastgelegd) |" in five
+    assert "De sponsor in de directie" not in recs
+    english = body(report("small-municipality", "en"), "Recommendations")
+    assert "| **Owner** | The management team (no sponsor is recorded) |" in english
+
+
+def test_the_result_bundle_gives_an_action_not_its_norm() -> None:
+    five = body(report("small-municipality"), "Aanbevelingen").split("### Aanbeveling 5.", 1)[1]
+    assert "Verhoog het digitale aandeel" not in five
+    assert five.split("\n\n")[1].startswith("Stel per product een eigen doel voor het digitale aandeel vast")
+
+
+def test_the_holder_of_a_departmental_mandate_is_not_given_what_it_cannot_do() -> None:
+    # the small municipality has a departmental mandate whose holders need approval for each change
+    actions = body(report("small-municipality"), "Bijlage E. Alle acties per afdeling")
+    assert "| de houder van het mandaat |" not in actions
+    assert ("Sluit e-mail aan op het zaaksysteem, zodat elke aanvraag als zaak binnenkomt. Betreft: Melding openbare "
+            "ruimte doen. | hoog / groot | de directie (tot het mandaat is verbreed; daarna de houder) |") in actions
+
+
+def test_the_summary_puts_first_what_holds_the_level() -> None:
+    summary = body(report("small-municipality"), "Samenvatting")
+    assert "4. Maak het product digitaal aan te vragen. Betreft: Melding openbare ruimte doen." in summary

@@ -165,7 +165,9 @@ def test_actions_take_the_parameters_in_force(tmp_path: Path) -> None:
     # every threshold is labelled as the checklist's own norm (tip16 2.2)
     assert action_text(result.rules.rules["M009"], "nl").endswith("reserveer minstens 0,8 fte (eigen norm van de checklist).")
     assert action_text(result.rules.rules["M009"], "en").endswith("reserve at least 0.8 FTE (the checklist's own norm).")
-    assert action_text(result.rules.rules["F003"], "nl").endswith("tot minstens 70% (eigen norm van de checklist).")
+    assert action_text(result.rules.rules["F003"], "nl").startswith(
+        "Stel per product een eigen doel voor het digitale aandeel vast, bijvoorbeeld minstens 70% (eigen norm van de "
+        "checklist)")
     text = render_markdown(build_report(result, DocContext("nl", date(2026, 11, 18))))
     assert ("| Het digitale aandeel haalt de doelstelling waar die past | Welk deel van de aanvragen minstens digitaal binnenkomt "
             "bij een product met een digitale route: 50% gewijzigd in 70% | Mijn |") in text

@@ -16,6 +16,7 @@ from digimandate.cli.run import Run
 from digimandate.cli.settings import AuditOptions
 from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
+from digimandate.render.doc.adapter import basis
 from digimandate.render.doc.common import DocContext
 from digimandate.render.doc.memo import Audience, build_memo
 from digimandate.render.doc.to_markdown import render_markdown
@@ -142,9 +143,14 @@ def test_an_argument_on_a_fact_not_recorded_says_not_shown() -> None:
     assert "adopted the course" not in college
 
 
-def test_decision_points_fill_in_the_parameters_in_force() -> None:
+def test_decision_points_fill_in_the_parameters_in_force(monkeypatch: pytest.MonkeyPatch) -> None:
+    from digimandate.render.doc import memo as module
+
+    monkeypatch.setattr(module, "MAX_DECISIONS", 10)  # the small example's report and e-mail points are beyond 6
     points = decisions(memo("small-municipality"))
     assert any(p.startswith("Minstens jaarlijks (eigen norm van de checklist) een rapportage") for p in points)
+    # the small municipality has no chat, app or social media: its decision names e-mail only
+    assert any(p.startswith("Alle digitale aanvraagroutes (ook e-mail) laten landen in het zaaksysteem.") for p in points)
     assert not any("{" in p for p in points)
 
 
@@ -173,10 +179,11 @@ def test_capped_decisions_are_counted_alike_and_left_to_the_report(monkeypatch: 
 
     monkeypatch.setattr(module, "MAX_DECISIONS", 3)
     directie, college = memo("large-municipality", "nl"), memo("large-municipality", "nl", "college")
-    assert len(decisions(directie)) == 3  # two observed, and the point to record missing facts
+    # what the report puts first is never capped away: three of them, and the point to record missing facts
+    assert len(decisions(directie)) == 4
     rest = "Het adviesrapport noemt voor de directie nog 3 beslispunten, waarover later wordt besloten."  # B002 met by the raad
     assert rest in section(directie, "Uitvoering en vervolg")
-    assert f"Een aparte notitie legt de directie 3 beslispunten voor.\n\n{rest}" in college
+    assert f"Een aparte notitie legt de directie 4 beslispunten voor.\n\n{rest}" in college
 
 
 # ---------------------------------------------------------------- the intended effect
@@ -187,17 +194,19 @@ def test_the_effect_names_the_levels_the_decisions_reach() -> None:
     assert section(memo("large-municipality"), "Beoogd effect") == (
         "Als alle beslispunten zijn uitgevoerd, ook die eerst met een raming worden uitgewerkt:\n\n"
         "- Mandaat: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n"
-        "- Kanalen: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n\n"
-        "Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is voldaan aan: Elk product is digitaal aan te "
-        "vragen, en zolang niet is aangetoond dat is voldaan aan: Elk product heeft een proceseigenaar, Elk product "
-        "heeft prestatie-indicatoren; de acties daarvoor staan in het adviesrapport.")
+        "- Kanalen: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n"
+        "- Processen van begin tot eind: van niveau 1 (Ad hoc) naar niveau 2 (Belegd).\n\n"
+        "Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is aangetoond dat is voldaan aan: Elk product heeft "
+        "een proceseigenaar, Elk product heeft prestatie-indicatoren; eerst worden die feiten vastgelegd.")
     # the agency's directie adopted its course, which meets B002 for an organisation without raad or college
     # (tip16 2.2): its management decides what raises mandate and channels
-    assert section(memo("english-agency", "en", "directie"), "Intended effect").startswith(
-        "Once all decision points are carried out:\n\n"
+    assert section(memo("english-agency", "en", "directie"), "Intended effect") == (
+        "Once all decision points are carried out, including those first worked out with a cost estimate:\n\n"
         "- Mandate: from level 2 (Assigned) to level 3 (Mandated).\n"
-        "- Channels: from level 2 (Assigned) to level 3 (Mandated).\n\n"
-        "The overall level stays at level 1 (Ad hoc) as long as these are not met: ")
+        "- Channels: from level 2 (Assigned) to level 3 (Mandated).\n"
+        "- End-to-end processes: from level 1 (Ad hoc) to level 2 (Assigned).\n\n"
+        "The overall level stays at level 1 (Ad hoc) as long as it is not established that these are met: Every "
+        "product has performance indicators; those facts are recorded first.")
 
 
 def test_no_level_is_claimed_when_no_decision_removes_a_blocker() -> None:
@@ -244,9 +253,9 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
     directie = memo("small-municipality", "nl", "directie")  # the directie grants the mandate (tip16 2.2)
     assert section(directie, "Financiën") == (
         "Het mandaat vraagt minstens 0,5 fte aan tijd van de houders (eigen norm van de checklist).\n\n"
-        "Voor beslispunten 3, 5 en 6 is de inspanning klein tot middel (zie het adviesrapport); voorgesteld wordt "
+        "Voor beslispunten 3, 4 en 6 is de inspanning klein tot middel (zie het adviesrapport); voorgesteld wordt "
         "daarover nu te besluiten en het werk met bestaande medewerkers te doen.\n\n"
-        "Voor beslispunten 1, 2 en 4 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een "
+        "Voor beslispunten 1, 2 en 5 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een "
         "raming van de kosten, die uiterlijk 17 februari 2027 voorligt; over de uitvoering wordt daarna besloten.")
     # the costly point itself says what is decided now
     assert decisions(directie)[0].startswith("Het bestaande afdelingsmandaat stap voor stap verbreden tot een "
@@ -255,14 +264,14 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
             "17 februari 2027; over de uitvoering volgt dan een besluit. Argument:") in decisions(directie)[0]
     english = memo("large-municipality", "en")
     assert section(english, "Finance") == (
-        "For decision points 3, 4, 5 and 6 the effort is small to medium (see the advice report); the proposal is to "
+        "For decision points 4, 5 and 6 the effort is small to medium (see the advice report); the proposal is to "
         "decide on this now and do the work with existing staff.\n\n"
-        "For decision points 1 and 2 the effort is large: what is decided now is only a worked-out plan with a cost "
+        "For decision points 1, 2 and 3 the effort is large: what is decided now is only a worked-out plan with a cost "
         "estimate, due by 17 February 2027; the implementation is decided after that.")
     assert "Once all decision points are carried out, including those first worked out with a cost estimate:" in english
     for text in (directie, english, memo("english-agency", "en")):
         assert "te ramen" not in text and "to be estimated" not in text and "komen bij het besluit" not in text
-    assert "For all decision points the effort is small to medium" in memo("english-agency", "en")
+    assert "For decision points 1, 3, 4, 5 and 6 the effort is small to medium" in memo("english-agency", "en")
     # half a year after the estimates of the large work are due (17 February 2027), after the summer recess
     assert "Een vervolgonderzoek op 1 september 2027" in section(directie, "Uitvoering en vervolg")
 
@@ -319,6 +328,8 @@ def test_an_information_note_beside_findings_claims_no_effect() -> None:
     # the English agency with only the findings no body decides on: nothing for the directie
     a = audited("english-agency")
     undecided = tuple(f for f in a.result.findings if a.rules.rules[f.rule].spec.decided_by is None)
+    # and only those on facts nobody recorded: an observed one the report puts first is a decision of the directie
+    undecided = tuple(f for f in undecided if basis(f) == "not_recorded")
     a = dataclasses.replace(a, result=dataclasses.replace(a.result, findings=undecided))
     text = render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie"))
     assert "| **Status** | ter informatie |" in text
@@ -326,7 +337,7 @@ def test_an_information_note_beside_findings_claims_no_effect() -> None:
         "Deze notitie vraagt geen besluit en beoogt dus geen eigen effect; het adviesrapport beschrijft wat de "
         "organisatie verder brengt.")
     assert section(text, "Uitvoering en vervolg") == (
-        "Een vervolgonderzoek op 1 september 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
+        "Een vervolgonderzoek op 19 mei 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
     assert "WOR" not in text and "Na het besluit" not in text
 
 
@@ -367,3 +378,44 @@ def test_every_reserved_time_names_a_numeric_parameter_of_a_rule() -> None:
         rule_id, _, key = ref.partition(".")
         value = rules[rule_id].spec.params[key].default
         assert isinstance(value, float) and not isinstance(value, bool)
+
+
+# ---------------------------------------------------------------- what the report puts first, the memos decide
+
+
+@pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
+def test_every_action_the_report_puts_first_is_a_decision_point(example: str) -> None:
+    from digimandate.render.doc.actions import first, observed, recommendations
+    from digimandate.render.doc.memo import deciding_body, plan
+
+    a = audited(example)
+    recs = recommendations(a)
+    leading = first(observed(recs), a.result.maturity.blocking)
+    points = {rec.rule.id for body in ("directie", "college") for rec in plan(recs, body, a.result.maturity.blocking).decide}
+    assert leading and all(rec.rule.id in points for rec in leading)
+    assert all(deciding_body(rec, {r.rule.id for r in leading}) for rec in leading)
+
+
+def test_the_small_memo_decides_the_reports_top_three_and_the_level_1_barrier() -> None:
+    points = decisions(memo("small-municipality"))
+    # third of the report's top three, and the norm that holds Processen at level 1: the directie commissions both
+    assert any(p.startswith("Opdracht geven aan de proceseigenaren: haal printen en papier uit de afhandeling. "
+                            "Betreft: Parkeervergunning aanvragen.") for p in points)
+    assert any(p.startswith("Opdracht geven aan de proceseigenaren: maak het product digitaal aan te vragen. "
+                            "Betreft: Melding openbare ruimte doen.") for p in points)
+    # so the level-1 barrier is no longer something the memo leaves standing
+    assert "zolang niet is voldaan aan: Elk product is digitaal aan te vragen" not in memo("small-municipality")
+    assert "- Processen van begin tot eind: van niveau 1 (Ad hoc) naar niveau 2 (Belegd)." in memo("small-municipality")
+
+
+def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_point() -> None:
+    # were the norm that holds Processen at level 1 the college's to decide, the directie memo says where it is
+    a = with_spec(audited("small-municipality"), "P003", decided_by="college")
+    directie = render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie"))
+    assert ("Het college van B&W besluit over Elk product is digitaal aan te vragen: beslispunt 3 van de aparte "
+            "notitie aan het college van B&W.") in section(directie, "Beoogd effect")
+    from digimandate.render.doc.proposal import build_proposal
+
+    college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN)))
+    assert "\n3. In te stemmen met aanbeveling 2 uit het adviesrapport: opdracht geven aan de proceseigenaren: maak " \
+        "het product digitaal aan te vragen" in section(college, "Beslispunten")

@@ -70,24 +70,24 @@ def test_decisions_are_short_formal_lines(runner: CliRunner) -> None:
     points = section(proposal(runner, "nl"), "Beslispunten").splitlines()[2:]
     assert points[0].startswith("1. Kennis te nemen van het adviesrapport")
     assert points[1].startswith("2. In te stemmen met aanbeveling 4 uit het adviesrapport: de visie op dienstverlening")
-    assert points[2] == "3. De gemeenteraad te informeren met bijgaande raadsinformatiebrief."
-    assert len(points) == 3
+    assert points[3] == "4. De gemeenteraad uiterlijk 16 december 2026 te informeren met bijgaande raadsinformatiebrief."
+    assert len(points) == 4
     english = section(proposal(runner, "en"), "Decisions").splitlines()[2:]
     assert english[1].startswith("2. To agree to recommendation 4 of the advice report: ")
-    assert english[2] == "3. To inform the municipal council by the attached council information letter."
+    assert english[3] == "4. To inform the municipal council by 16 December 2026, with the attached council information letter."
 
 
 def test_recording_facts_is_never_a_decision_of_the_executive(runner: CliRunner) -> None:
     text = proposal(runner, "nl")
     assert "vastleggen" not in section(text, "Beslispunten").replace("vaststellen", "")
     assert ("Het vastleggen van de ontbrekende feiten (onder meer over \"De koers heeft meetbare doelen en wordt op "
-            "resultaat herzien\") is een zaak van het directieteam, geen besluit van het bestuur") in text
+            "resultaat herzien\") is een zaak van het directieteam, geen besluit van het college van B&W") in text
 
 
 def test_arguments_are_numbered_per_decision(runner: CliRunner) -> None:
     args = section(proposal(runner, "nl"), "Argumenten")
     numbers = re.findall(r"^(\d+\.\d+) ", args, flags=re.M)
-    assert numbers == ["1.1", "1.2", "2.1", "2.2", "3.1"]
+    assert numbers == ["1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "4.1"]
     assert "**Beslispunt 2:** In te stemmen met aanbeveling 4" in args
     assert "\n2.2 Het onderzoek stelde vast dat niet is voldaan aan de norm \"De raad, of het college" in args
 
@@ -120,10 +120,12 @@ def test_communication_informs_the_council(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize(("kind", "title", "inform"), [
-    ("provincie", "# Voorstel aan Gedeputeerde Staten", "Provinciale Staten te informeren met bijgaande Statenbrief."),
+    ("provincie", "# Voorstel aan Gedeputeerde Staten",
+     "Provinciale Staten uiterlijk 16 december 2026 te informeren met bijgaande Statenbrief."),
     ("waterschap", "# Voorstel aan het dagelijks bestuur",
-     "Het algemeen bestuur te informeren met bijgaande informatiebrief."),
-    ("rijk", "# Bestuursvoorstel", "De toezichthouder en de eigenaar te informeren met bijgaande informatiebrief."),
+     "Het algemeen bestuur uiterlijk 16 december 2026 te informeren met bijgaande informatiebrief."),
+    ("rijk", "# Bestuursvoorstel",
+     "De toezichthouder en de eigenaar uiterlijk 16 december 2026 te informeren met bijgaande informatiebrief."),
 ])
 def test_the_organisation_type_picks_the_bodies(runner: CliRunner, tmp_path: Path, kind: str, title: str,
                                                 inform: str) -> None:
@@ -132,10 +134,47 @@ def test_the_organisation_type_picks_the_bodies(runner: CliRunner, tmp_path: Pat
         "  type: gemeente\n", f"  type: {kind}\n"), encoding="utf-8")
     text = proposal(runner, "nl", file=str(org))
     assert text.startswith(title + "\n")
-    assert f"3. {inform}" in text
+    assert f"4. {inform}" in text
     assert "raadsinformatiebrief" not in text and "gemeenteraad" not in text
+    assert "Gemeentewet" not in text  # the law of municipalities is cited for a municipality only
 
 
 def test_nothing_to_decide_is_an_information_memo(runner: CliRunner) -> None:
     text = proposal(runner, "nl", file="examples/mature-municipality.yaml")
     assert text.startswith("# Informatienota\n") and "| **Status** | ter informatie |" in text
+
+
+# ---------------------------------------------------------------- concrete decisions, the law, the staff time
+
+
+def test_every_decision_is_concrete_and_dated(runner: CliRunner) -> None:
+    for lang in ("nl", "en"):
+        text = proposal(runner, lang)
+        points = section(text, "Beslispunten" if lang == "nl" else "Decisions").splitlines()[2:]
+        assert not any(re.search(r"\((of|or) ", p) for p in points)  # no open choice between two courses
+        dated = points[1:]  # taking note of the report is immediate
+        assert all(re.search(r"\d{1,2} \w+ 20\d\d", p) for p in dated), dated
+
+
+def test_the_staff_time_of_the_mandate_is_a_choice_put_to_the_executive(runner: CliRunner) -> None:
+    text = proposal(runner, "nl")
+    assert ("3. In te stemmen dat de directie voor het mandaat minstens 0,5 fte vrijmaakt binnen de bestaande "
+            "formatie, uiterlijk 19 april 2027.") in section(text, "Beslispunten")
+    assert ("| 3 | minstens 0,5 fte, binnen de bestaande formatie: andere taken van de houders vervallen | bestaande "
+            "formatie |") in section(text, "Financiën")
+
+
+def test_the_law_is_cited_where_it_applies(runner: CliRunner) -> None:
+    args = section(proposal(runner, "nl"), "Argumenten")
+    point_1 = args.split("**Beslispunt 2:**")[0]
+    assert "(artikel 160, eerste lid, onder c, Gemeentewet)" in point_1
+    assert "(artikelen 102 en 103 Gemeentewet)" in point_1
+    inform = args.split("**Beslispunt 4:**")[1]
+    assert "(artikel 169, tweede lid, Gemeentewet)" in inform and "169" not in point_1
+    assert "het bestuur" not in section(proposal(runner, "nl"), "Inleiding")
+
+
+def test_support_under_article_2_1_awb_is_a_risk_where_not_shown(runner: CliRunner) -> None:
+    risks = section(proposal(runner, "nl"), "Risico's en kanttekeningen")
+    assert ("- Niet is aangetoond dat een kanaal hulp biedt bij digitale dienstverlening, terwijl een bestuursorgaan "
+            "sinds 1 januari 2024 zorg draagt voor passende ondersteuning") in risks

@@ -118,7 +118,7 @@ def test_the_age_of_the_last_report_and_its_norm_are_in_words() -> None:
     assert ("De laatste rapportage (15 maart 2025) is ruim anderhalf jaar oud; norm: jaarlijks (eigen norm van de "
             "checklist; vastgelegd feit;") in report
     assert "Rapporteer minstens jaarlijks (eigen norm van de checklist) aan directie en bestuur" in report
-    assert "Minstens jaarlijks (eigen norm van de checklist) een rapportage" in memo
+    assert "365 dagen" not in memo  # the memo's own decision on it: test_memo (it is beyond the memo's cap here)
     english, _ = documents(SMALL, lang="en")
     assert ("The last report (15 March 2025) is more than a year and a half old; norm: once a year (the checklist's "
             "own norm; recorded fact;") in english
@@ -294,7 +294,7 @@ def test_the_small_municipality_gets_no_advice_about_chat_apps_or_social_media()
     actions = report.split("## Aanbevelingen")[1].split("\n## Bijlage E")[1].split("\n## ")[0]
     assert "| Sluit e-mail aan op het zaaksysteem, zodat elke aanvraag als zaak binnenkomt." in actions
     assert not re.search(r"\b(chat|app|sociale media)\b", actions)
-    assert "Alle digitale aanvraagroutes (ook e-mail) laten landen in het zaaksysteem." in memo
+    assert not re.search(r"\b(chat|app|sociale media)\b", memo)  # its decision on e-mail: test_memo
 
 
 IMPORTED = EXAMPLES / "imported-municipality"
@@ -337,9 +337,10 @@ def test_a_norm_only_to_verify_is_not_established_in_the_appendix_and_the_conclu
 
 def test_the_memo_waits_for_facts_apart_from_norms_not_met() -> None:
     _, memo = documents(SMALL)
-    assert ("Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is voldaan aan: Elk product is digitaal aan te "
-            "vragen, en zolang niet is aangetoond dat is voldaan aan: De sponsor van digitale dienstverlening is een "
-            "directielid, Elk product heeft prestatie-indicatoren;") in memo
+    # the norm not met is decided on in this memo; what stays is only what waits for facts
+    assert ("Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is aangetoond dat is voldaan aan: De sponsor van "
+            "digitale dienstverlening is een directielid, Elk product heeft prestatie-indicatoren; eerst worden die "
+            "feiten vastgelegd.") in memo
     assert "Het onderzoek leverde 48 bevindingen op, waarvan 10 met een hoog of kritiek gewicht." in memo
     report, _ = documents(AGENCY, lang="en")
     assert "| Both products |" in report and "All 2" not in report

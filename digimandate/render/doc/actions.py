@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from digimandate.audit.result import Finding
@@ -17,6 +17,9 @@ from digimandate.render.doc.adapter import basis, graded, top_entity
 COST = {"small": 1.0, "medium": 1.5, "large": 2.0}
 HIGH_VOLUME = 10_000  # requests a year from which a finding weighs one step heavier
 PERCENT_PARAMS = ("share", "presence", "coverage")  # parameters given as a fraction, read as a percentage
+TOP = 3  # the most urgent actions a board reads first
+# who acts where a role is not recorded or lacks the power: the directie, saying why (texts doc_role_...)
+STAND_IN = {"sponsor": "sponsor_unrecorded", "mandate_holder": "mandate_holder_unempowered"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Recommendation:
     digital: bool = False  # every finding is about a form: the digital requests count, not every channel's
     counts: tuple[tuple[str, int | None], ...] = ()  # the volume that counts per entity, None when not recorded
     merged: tuple[str, ...] = ()  # ids of rules whose advice this one carries too (advice on the same role)
+    unfit: frozenset[str] = frozenset()  # roles the organisation has not recorded or not given the power to act
 
     @property
     def exact(self) -> MessageAdvice | None:
@@ -48,9 +52,10 @@ class Recommendation:
 
     @property
     def role(self) -> str | None:
-        """Who acts: the exact advice's, else the rule's."""
+        """Who acts: the exact advice's, else the rule's; who stands in where that role cannot act (see stand_in)."""
         exact = self.exact
-        return exact.role if exact is not None and exact.role else self.rule.spec.role
+        role = exact.role if exact is not None and exact.role else self.rule.spec.role
+        return STAND_IN[role] if role in self.unfit else role
 
     def decision_text(self) -> Text | None:
         """The decision to take: the exact advice's, else the rule's."""
@@ -75,6 +80,26 @@ class Recommendation:
         if self.volume >= HIGH_VOLUME:
             grade = min(grade + 1, 2)
         return ("low", "medium", "high")[grade]
+
+
+def unfit_roles(model: OrgModel) -> frozenset[str]:
+    """The roles that cannot act as the file records them: no sponsor, or a holder without organisation-wide power.
+
+    A holder of a departmental mandate, or one who needs approval for each change, cannot have other departments
+    do anything: whoever can decide does it until the mandate is broadened.
+    """
+    gov = model.governance
+    out = set()
+    if gov is None or gov.sponsor is None:
+        out.add("sponsor")
+    if not any(md.scope == "organisation" and md.holders and not md.needs_approval_from for md in model.mandates):
+        out.add("mandate_holder")
+    return frozenset(out)
+
+
+def stand_in(role: str | None, model: OrgModel) -> str | None:
+    """The role as it can act: the role itself, or who stands in for it (STAND_IN) where it cannot."""
+    return STAND_IN[role] if role in unfit_roles(model) else role
 
 
 def volumes(model: OrgModel) -> dict[str, int]:
@@ -109,6 +134,7 @@ def recommendations(a: Audited) -> list[Recommendation]:
         if f.kind != "meta":
             by_rule.setdefault(f.rule, []).append(f)
     totals, digitals = volumes(a.model), digital_volumes(a.model)
+    unfit = unfit_roles(a.model)
     recs: dict[str, Recommendation] = {}
     for rule_id, found in by_rule.items():
         rule = a.rules.rules[rule_id]
@@ -125,7 +151,7 @@ def recommendations(a: Audited) -> list[Recommendation]:
         recs[rule_id] = Recommendation(rule, tuple(found), entities, volume, priority,
                                        tuple(a for a in rule.spec.after if a in by_rule), len(products),
                                        sum(e in vols for e in products), digital,
-                                       tuple((e, vols.get(e)) for e in entities))
+                                       tuple((e, vols.get(e)) for e in entities), unfit=unfit)
     advisory = {name for name in a.rules.dimensions if not graded(a, name)}
     ordered = _ordered(recs)
     # advice on a role never ranks above an action on the service: it comes after every one of them
@@ -220,6 +246,17 @@ def split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | 
 def observed(recs: list[Recommendation]) -> list[Recommendation]:
     """The actions: the observed part of each recommendation, in order; a fact not recorded is to verify, not to fix."""
     return [seen for rec in recs for seen in [split(rec)[0]] if seen is not None]
+
+
+def first(recs: list[Recommendation], blocking: Collection[str]) -> list[Recommendation]:
+    """What comes first: the TOP most urgent actions and every action that holds the level, in the order of the actions.
+
+    The one source for the report's summary, its answer on what comes first and the decision points of the memos,
+    so that nothing the report puts first lacks a decision.
+    """
+    top = {rec.rule.id for rec in recs[:TOP]}
+    hold = set(blocking)
+    return [rec for rec in recs if rec.rule.id in top or rec.rule.id in hold]
 
 
 def to_verify(recs: list[Recommendation]) -> list[Recommendation]:

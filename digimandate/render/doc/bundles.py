@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from digimandate.i18n import Lang
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, observed, recommendations
+from digimandate.render.doc.actions import Recommendation, observed, recommendations, stand_in
 from digimandate.render.doc.common import role_name, schedule
 
 # Days after the report date by which a bundle is done, by the largest effort among its actions: two, three
@@ -62,11 +62,12 @@ def bundles(a: Audited, lang: Lang, written: date, recs: list[Recommendation] | 
             number=number,
             key=key,
             title=title,
-            owner=role_name(role, a.result, lang),
+            owner=role_name(stand_in(role, a.model), a.result, lang),
             due=due_date(written, effort, audit),
             norms=tuple(rec.rule.spec.title.get(lang) for rec in members),
             actions=tuple(members),
-            decided_by=tuple(dict.fromkeys(rec.decided_by for rec in members if rec.decided_by)),
+            # every recommendation has a body that decides it: the directie where no action names one
+            decided_by=tuple(dict.fromkeys(rec.decided_by for rec in members if rec.decided_by)) or ("directie",),
         ))
     return out
 

@@ -169,11 +169,18 @@ def review_paras(a: Audited, plan: Schedule, lang: Lang) -> list[str]:
 
 def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang) -> str:
     """The decision a rule asks of its body, with the names it concerns."""
-    spec = rec.rule.spec
     chosen = rec.decision_text()
     subjects = [names.entity(e) for e in rec.entities]
     listing = short_list(subjects, lang)
     who = short_list(list(dict.fromkeys(names.without_people(f.arg("who")) for f in rec.findings if f.arg("who"))),
                      lang)
-    text = chosen.get(lang) if chosen else spec.title.get(lang)
-    return clean(fill(text, {"products": listing, "channels": listing, "who": who or listing}))
+    if chosen is None:  # no decision in the checklist: the body commissions the action, never restates the norm
+        action = rec.action(lang)
+        places = [names.entity(e) for e in rec.entities if e.startswith(("processes/", "channels/"))]
+        if places:
+            action += " " + t("doc_rec_concerns", lang, names=short_list(list(dict.fromkeys(places)), lang, 3))
+        if rec.role in (None, "directie"):  # the directie's own work: the action itself is the decision
+            return clean(action)
+        return clean(t("doc_decision_commission", lang, role=role_name(rec.role, result, lang),
+                       action=action[:1].lower() + action[1:]))
+    return clean(fill(chosen.get(lang), {"products": listing, "channels": listing, "who": who or listing}))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
@@ -11,7 +12,7 @@ from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, recommendations, split, with_values
+from digimandate.render.doc.actions import Recommendation, first, observed, recommendations, split, with_values
 from digimandate.render.doc.adapter import basis, graded, level, reason
 from digimandate.render.doc.common import (
     DocContext,
@@ -68,12 +69,18 @@ class Plan:
         return len(self.decide) + (1 if self.record else 0)
 
 
-def plan(recs: list[Recommendation], body: str) -> Plan:
-    """The decision points of one body: the same for its own memo and for what another memo says of it."""
+def plan(recs: list[Recommendation], body: str, blocking: Collection[str] = ()) -> Plan:
+    """The decision points of one body: the same for its own memo and for what another memo says of it.
+
+    What the report puts first (``first``: the most urgent actions and what holds the level) is always a decision
+    point: of its own body, or of the directie where the checklist names none, since the directie commissions the
+    work of the line.
+    """
+    leading = {rec.rule.id for rec in first(observed(recs), blocking)}
     decide: list[Recommendation] = []
     record: list[Recommendation] = []
     for rec in recs:
-        if rec.decided_by != body:  # the body that decides this rule, or this message of it
+        if deciding_body(rec, leading) != body:  # the body that decides this rule, or this message of it
             continue
         seen, missing = split(rec)
         if seen is not None:
@@ -81,7 +88,19 @@ def plan(recs: list[Recommendation], body: str) -> Plan:
         if missing is not None:
             record.append(missing)
     room = MAX_DECISIONS - (1 if record else 0)
-    return Plan(decide[:room], record, max(len(decide) - room, 0))
+    must = [rec for rec in decide if rec.rule.id in leading]
+    room = max(room - len(must), 0)
+    others = [rec.rule.id for rec in decide if rec.rule.id not in leading][:room]
+    kept = {rec.rule.id for rec in must} | set(others)
+    chosen = [rec for rec in decide if rec.rule.id in kept]
+    return Plan(chosen, record, len(decide) - len(chosen))
+
+
+def deciding_body(rec: Recommendation, leading: Collection[str]) -> str | None:
+    """The body that decides: the checklist's, else the directie for an action the report puts first."""
+    if rec.decided_by:
+        return rec.decided_by
+    return "directie" if rec.rule.id in leading else None
 
 
 class _Memo:
@@ -96,7 +115,7 @@ class _Memo:
         self.prog = prog
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a)
-        self.plan = plan(self.recs, audience)
+        self.plan = plan(self.recs, audience, self.r.maturity.blocking)
         self.dates = schedule(a, ctx.written, self.recs)
 
     def tx(self, key: str, **args: Any) -> str:
@@ -243,9 +262,35 @@ class _Memo:
                    "doc_memo_effect_stays" if known else "doc_memo_effect_stays_unknown")
             s.add(Para(tx(key, level=level_text(overall, lang), norms=self.titles(known),
                           unknown=self.titles(unknown))))
+            for text in self.elsewhere(known):
+                s.add(Para(text))
         else:
             s.add(Para(tx("doc_memo_effect_stays_plain", level=level_text(overall, lang))))
         return s
+
+    def elsewhere(self, norms: set[str]) -> list[str]:
+        """Which decision point of the memo to another body addresses a norm that holds the level."""
+        out = []
+        for body in BODIES:
+            if body == self.audience:
+                continue
+            other = plan(self.recs, body, self.r.maturity.blocking)
+            # the proposal to the executive opens with taking note of the report: its points start at 2
+            start = 2 if body == "college" else 1
+            points = [i for i, rec in enumerate(other.decide, start) if rec.rule.id in norms]
+            if points:
+                name = body_name(body, self.r, self.lang)
+                ids = {rec.rule.id for rec in other.decide if rec.rule.id in norms}
+                out.append(self.tx("doc_memo_effect_elsewhere", norms=self.titles(ids), body=name,
+                                   body_cap=name[:1].upper() + name[1:], points=self.listed(points)))
+        return out
+
+    def listed(self, numbers: list[int]) -> str:
+        """"beslispunt 2" or "beslispunten 1 en 3", whatever the number of points of this memo."""
+        one, many = self.tx("doc_noun_point").split("|")
+        if len(numbers) == 1:
+            return f"{one} {numbers[0]}"
+        return f"{many} {', '.join(str(n) for n in numbers[:-1])} {self.tx('doc_and')} {numbers[-1]}"
 
     def decided_in_full(self) -> set[str]:
         """The rules whose every finding a decision point of this memo covers: no fact of them is missing."""
@@ -403,7 +448,7 @@ class _Memo:
             s.add(Para(tx("doc_memo_follow_rest", body=body_name(self.audience, r, lang),
                           count=counted(self.plan.rest, "point", lang))))
         for body in BODIES:
-            other = plan(self.recs, body) if body != self.audience else None
+            other = plan(self.recs, body, r.maturity.blocking) if body != self.audience else None
             if other is None or not other.points:
                 continue
             name = body_name(body, r, lang)

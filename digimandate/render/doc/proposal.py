@@ -8,7 +8,7 @@ number to fill in. Recording missing facts is work for the management team, neve
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from digimandate.i18n import Lang, t
@@ -42,12 +42,17 @@ def kind_of(org_type: str | None) -> str:
     return org_type if org_type in KINDS else "other"
 
 
+INFORM_DAYS = 28  # the letter to the council follows the decision, which follows the proposal by a few weeks
+AWB_SUPPORT = "C005"  # the norm of article 2:1 Awb: a legal duty, so a risk where it is not shown to be met
+
+
 @dataclass(frozen=True)
 class Point:
-    """One decision line and the arguments for it."""
+    """One decision line, the arguments for it and what it costs (estimate and cover)."""
 
     text: str
     arguments: list[str]
+    cost: tuple[str, str] = ("", "")
 
 
 class _Proposal:
@@ -63,8 +68,10 @@ class _Proposal:
         self.recs = recommendations(a)
         # one reference for every date, and the report's numbers: its bundled recommendations
         self.dates = schedule(a, ctx.written, self.recs)
-        self.number = numbers(bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.follow_up))
-        self.plan = plan(self.recs, "college")
+        self.bundles = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.follow_up)
+        self.number = numbers(self.bundles)
+        self.body = body_name("college", self.r, ctx.lang)
+        self.plan = plan(self.recs, "college", self.r.maturity.blocking)
         self.kind = kind_of(self.r.organisation_type)
 
     def tx(self, key: str, **args: Any) -> str:
@@ -97,26 +104,74 @@ class _Proposal:
 
     # ---------------------------------------------------------------- the decisions and their arguments
     def points(self) -> list[Point]:
-        """Take note of the report; agree to each recommendation the executive decides; inform the council."""
+        """Take note of the report; agree to each recommendation the executive decides; inform the council.
+
+        Each decision is concrete and has a date: the date of its recommendation, or of the estimate for large work.
+        """
         tx, lang, r = self.tx, self.lang, self.r
         level_now = level(r.maturity)
         found = (tx("prop_argument_level", org=r.organisation_name, level=level_text(level_now, lang))
                  if level_now is not None else tx("prop_argument_no_level", org=r.organisation_name))
         # counted as the report counts them: its bundled recommendations, not the actions inside them
         own = len({self.number[rec.rule.id] for rec in self.plan.decide if rec.rule.id in self.number})
+        none = (tx("prop_cost_none"), "–")
         points = [Point(tx("prop_point_note", date=peildatum(r, lang)),
                         [found, tx("prop_argument_recs" if own else "prop_argument_recs_none",
                                    count=plural(len(set(self.number.values())), "prop_noun_recommendation", lang),
-                                   own=fmt.count(own, lang))])]
+                                   own=fmt.count(own, lang), body=self.body), tx(f"prop_competence_{self.kind}")],
+                        none)]
+        fte = self.mandate_fte()
         for rec in self.plan.decide:
             n = self.number[rec.rule.id]
             what = decision(with_params(rec), r, self.names, lang).rstrip(".")
+            what = what[:1].lower() + what[1:]
             args = [why(rec.rule.spec, lang), self.found(rec)]
+            if rec.rule.spec.dimension == "mandate" and fte is not None:
+                cost = (tx("prop_cost_fte", fte=fmt.number(fte, lang, 2)), tx("prop_cover_later"))
+            elif rec.effort == "large":
+                cost = (tx("prop_cost_later", date=fmt.long_date(self.estimate_due(), lang)), tx("prop_cover_later"))
+            else:
+                cost = (tx("prop_cost_within"), tx("prop_cover_within"))
             if rec.effort == "large":
                 args.append(tx("prop_argument_large", date=fmt.long_date(self.estimate_due(), lang)))
-            points.append(Point(tx("prop_point_agree", n=n, what=what[:1].lower() + what[1:]), args))
-        points.append(Point(tx(f"prop_point_inform_{self.kind}"), [tx(f"prop_argument_inform_{self.kind}")]))
+                text = tx("prop_point_agree_large", n=n, what=what, date=fmt.long_date(self.estimate_due(), lang))
+            else:
+                text = tx("prop_point_agree", n=n, what=what, date=fmt.long_date(self.due(n), lang))
+            points.append(Point(text, args, cost))
+        points += self.fte_point(fte)
+        inform = fmt.working_day(self.ctx.written + timedelta(days=INFORM_DAYS))
+        points.append(Point(tx(f"prop_point_inform_{self.kind}", date=fmt.long_date(inform, lang)),
+                            [tx(f"prop_argument_inform_{self.kind}")], none))
         return points
+
+    def mandate_fte(self) -> float | None:
+        """The staff time the mandate needs, where an observed action on the mandate reserves it (reserves_fte)."""
+        for rec in observed(self.recs):
+            ref = rec.rule.spec.reserves_fte
+            if ref is None:
+                continue
+            rule_id, _, key = ref.partition(".")
+            rule = self.a.rules.rules.get(rule_id)
+            value = rule.params.get(key) if rule is not None else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return float(value)
+        return None
+
+    def fte_point(self, fte: float | None) -> list[Point]:
+        """The staff time the mandate needs, put to the executive as a choice: within the existing staff."""
+        if fte is None or any(rec.rule.spec.dimension == "mandate" for rec in self.plan.decide):
+            return []  # no mandate to give time to, or the executive's own mandate point names its cost
+        tx, lang = self.tx, self.lang
+        owner = next(rec for rec in observed(self.recs) if rec.rule.spec.reserves_fte)
+        amount = fmt.number(fte, lang, 2)
+        due = self.due(self.number[owner.rule.id]) if owner.rule.id in self.number else self.estimate_due()
+        return [Point(tx("prop_point_fte", fte=amount, date=fmt.long_date(due, lang)),
+                      [tx("prop_argument_fte", fte=amount)],
+                      (tx("prop_cost_fte_within", fte=amount), tx("prop_cover_formation")))]
+
+    def due(self, number: int) -> date:
+        """When the report's recommendation with this number is to be done."""
+        return next(b.due for b in self.bundles if b.number == number)
 
     def found(self, rec: Recommendation) -> str:
         """What the audit found of this norm, and where."""
@@ -144,7 +199,7 @@ class _Proposal:
     def introduction(self) -> Section:
         r, tx = self.r, self.tx
         s = Section(tx("prop_h_introduction"))
-        s.add(Para(tx("prop_introduction", org=r.organisation_name, date=peildatum(r, self.lang))))
+        s.add(Para(tx("prop_introduction", org=r.organisation_name, date=peildatum(r, self.lang), body=self.body)))
         if self.prog is not None:
             s.add(Para(tx("prop_progress", fixed=fmt.count(len(self.prog.fixed), self.lang),
                           open=fmt.count(len(self.prog.still_open), self.lang))))
@@ -171,6 +226,10 @@ class _Proposal:
         missing = sum(1 for f in r.findings if basis(f) == "not_recorded")
         if missing:
             items.append(tx("prop_risk_missing", count=fmt.count(missing, lang)))
+        support = [f for f in (*r.findings, *(w.finding for w in r.waived)) if f.rule == AWB_SUPPORT]
+        if support:  # a legal duty not met, or not shown to be met
+            observed_ = any(basis(f) == "observed" for f in support)
+            items.append(tx("prop_risk_awb_support" if observed_ else "prop_risk_awb_support_unknown"))
         items.append(tx("prop_risk_capacity"))
         org_wide = [md for md in self.a.model.mandates if md.scope == "organisation"]
         if org_wide and any(len(md.holders or []) == 1 for md in org_wide):
@@ -180,20 +239,9 @@ class _Proposal:
 
     def finance(self, points: list[Point]) -> Section:
         """Per decision an estimate or "nog te ramen", and where the money comes from."""
-        tx, lang = self.tx, self.lang
+        tx = self.tx
         s = Section(tx("prop_h_finance"))
-        rows = [["1", tx("prop_cost_none"), "–"]]
-        fte = self.a.rules.rules["M009"].params.get("min_fte") if "M009" in self.a.rules.rules else None
-        for i, rec in enumerate(self.plan.decide, 2):
-            if rec.rule.spec.dimension == "mandate" and isinstance(fte, (int, float)) and not isinstance(fte, bool):
-                rows.append([str(i), tx("prop_cost_fte", fte=fmt.number(float(fte), lang, 2)),
-                             tx("prop_cover_later")])
-            elif rec.effort == "large":
-                rows.append([str(i), tx("prop_cost_later", date=fmt.long_date(self.estimate_due(), lang)),
-                             tx("prop_cover_later")])
-            else:
-                rows.append([str(i), tx("prop_cost_within"), tx("prop_cover_within")])
-        rows.append([str(len(points)), tx("prop_cost_none"), "–"])
+        rows = [[str(i), *point.cost] for i, point in enumerate(points, 1)]
         s.add(Table([tx("prop_col_point"), tx("prop_col_estimate"), tx("prop_col_cover")], rows, [2, 6, 5]))
         return s
 
@@ -209,12 +257,13 @@ class _Proposal:
         s.add(Para(tx("prop_follow_up", date=fmt.long_date(self.dates.follow_up, lang))))
         if self.plan.record:  # facts nobody recorded: the management team collects them, the executive does not
             norms = short_list([f'"{rec.rule.spec.title.get(lang)}"' for rec in self.plan.record], lang, 3)
-            s.add(Para(tx("prop_facts_dt", norms=norms)))
-        other = plan(self.recs, "directie")
+            s.add(Para(tx("prop_facts_dt", norms=norms, body=self.body)))
+        other = plan(self.recs, "directie", self.r.maturity.blocking)
         if other.points:
             s.add(Para(tx("prop_follow_directie", count=counted(other.points, "point", lang))))
         if self.plan.rest:
-            s.add(Para(tx("prop_follow_rest", count=plural(self.plan.rest, "prop_noun_recommendation", lang))))
+            s.add(Para(tx("prop_follow_rest", count=plural(self.plan.rest, "prop_noun_recommendation", lang),
+                          body=self.body)))
         return s
 
     def attachments(self) -> Section:

@@ -38,7 +38,7 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
             if previous is not None and previous_reactie is not None:
                 add_follow_up(doc, a, previous, previous_reactie, written)
             apply_stage(doc, stage, recs, a.result, written, schedule(a, written).follow_up)
-    elif audience == "college" and plan(recommendations(a), "college").points:
+    elif audience == "college" and plan(recommendations(a), "college", a.result.maturity.blocking).points:
         doc = build_proposal(a, ctx, prog)  # with nothing to decide, the executive gets an information memo
     else:
         doc = build_memo(a, ctx, audience, prog)

@@ -11,7 +11,7 @@ from digimandate.i18n import Lang, t
 from digimandate.render.advice import JobView, Progress, job_views
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt, sources
-from digimandate.render.doc.actions import Recommendation, narrowed, observed, recommendations, to_verify
+from digimandate.render.doc.actions import Recommendation, first, narrowed, observed, recommendations, to_verify
 from digimandate.render.doc.adapter import basis, coverage, evidence, graded, level, reason, reason_level, top_entity
 from digimandate.render.doc.bundles import Bundle, bundles, numbers
 from digimandate.render.doc.common import (
@@ -34,7 +34,6 @@ from digimandate.render.doc.services import services_only
 from digimandate.render.doc.words import bodies, fit_document
 
 TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are counted, and appendix A names them
-TOP = 3
 OLD_PEILDATUM_DAYS = 365  # a peildatum further back than this before the report date is named in the method
 
 
@@ -67,6 +66,8 @@ class _Report:
         self.dates = schedule(a, ctx.written, every)
         self.bundles = bundles(a, ctx.lang, ctx.written, self.recs, self.dates.follow_up)
         self.bundle_of = numbers(self.bundles)
+        # what comes first, as the memos decide it: the most urgent actions and what holds the level
+        self.first = first(self.recs, self.r.maturity.blocking)
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
@@ -108,16 +109,15 @@ class _Report:
         s.add(chart(self.a, self.lang))
         if self.recs:
             s.add(Para(tx("doc_summary_top")))
-            s.add(Items([f"{rec.action(self.lang)} {self.why_short(rec)}" for rec in self.recs[:TOP]],
-                        ordered=True))
+            # without a count, the places it concerns: an action for one product names that product
+            s.add(Items([f"{rec.action(self.lang)} {self.why_short(rec)}" if self.why_short(rec)
+                         else self.action_with_places(rec) for rec in self.first], ordered=True))
         else:  # nothing to act on: what was found in order, what is still to verify, what was not tested
             s.add(Para(self.in_order()))
-        decide = [rec for rec in self.recs if rec.decided_by]
-        if decide:
-            bodies = list(dict.fromkeys(rec.decided_by or "" for rec in decide))
-            for body in bodies:
-                mine = [rec for rec in decide if rec.decided_by == body]
-                refs = self.bundle_refs(sorted({self.bundle_of[rec.rule.id] for rec in mine}))
+        # the bodies as the recommendations name them: each has one, so the summary and the section agree
+        if self.bundles:
+            for body in dict.fromkeys(body for b in self.bundles for body in b.decided_by):
+                refs = self.bundle_refs([b.number for b in self.bundles if body in b.decided_by])
                 s.add(Para(tx("doc_summary_decide", body=body_name(body, r, self.lang), actions=refs)))
         else:
             s.add(Para(tx("doc_summary_nothing_to_decide")))
@@ -439,7 +439,7 @@ class _Report:
             out.append(self.answer(failed, missing, bool(assessed)))
         # what holds the organisation at its level comes first; without a level, the most urgent actions
         blockers = set(self.r.maturity.blocking)
-        chosen = [rec for rec in self.recs if rec.rule.id in blockers][:TOP] or self.recs[:TOP]
+        chosen = [rec for rec in self.first if rec.rule.id in blockers] or self.first
         first = [self.action_with_places(rec) for rec in chosen]
         # what holds the level but rests on facts nobody recorded: to verify first, beside the actions
         unknown = [f'"{self.a.rules.rules[b].spec.title.get(lang)}"' for b in self.r.maturity.blocking
