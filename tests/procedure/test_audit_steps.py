@@ -204,3 +204,28 @@ def test_a_step_never_overwrites_without_force(folder: Path) -> None:
     assert "onderzoeksopzet.md" in again.output
     ok("opzet", "organisation.yaml", "--no-config", "--force")
     assert status().count("onderzoeksopzet uitgebracht: 2026-11-18") == 1
+
+
+def test_another_format_of_a_steps_document_needs_no_force(folder: Path) -> None:
+    for step, book, document in (("uitvraag", "uitvraag.xlsx", "interviewleidraad"),
+                                 ("bevindingen", "reacties.xlsx", "nota-van-bevindingen")):
+        ok(step, "organisation.yaml", "--no-config", "-f", "docx")
+        before = (folder / book).read_bytes()
+        said = ok(step, "organisation.yaml", "--no-config", "-f", "md")
+        assert f"{book} staat er al zo en blijft ongemoeid" in said
+        assert (folder / book).read_bytes() == before  # the workbook sent out is not replaced
+        assert (folder / f"{document}.md").is_file() and (folder / f"{document}.docx").is_file()
+        again = run(step, "organisation.yaml", "--no-config", "-f", "md", "--lang", "nl")  # the same format: a file that is there
+        assert again.exit_code == 2 and f"{document}.md bestaat al" in again.output
+
+
+def test_a_workbook_filled_in_is_not_kept_as_the_same(folder: Path) -> None:
+    ok("uitvraag", "organisation.yaml", "--no-config")
+    book = load_workbook(folder / "uitvraag.xlsx")
+    book["Uitvraag"]["F2"] = "ja"
+    book.save(folder / "uitvraag.xlsx")
+    refused = run("uitvraag", "organisation.yaml", "--no-config", "-f", "md", "--lang", "nl")
+    assert refused.exit_code == 2
+    assert refused.output == ("fout: uitvraag.xlsx bestaat al; het blijft ongemoeid\n"
+                              "  tip: voeg --force toe om het te vervangen, of kies een andere naam\n")
+    assert not (folder / "interviewleidraad.md").exists()
