@@ -228,7 +228,8 @@ def bevindingen(file: Path, options: AuditOptions, limits: Limits, fmt: str, for
     sheet = audit.folder / NAMES["reaction_sheet"]
     texts = [(p.number, p.text) for p in paras]
     numbered = PARAGRAPHS_HEADER + "\n" + kept
-    _write([(audit.folder / f"{NAMES['bevindingen']}.{fmt}", nota), (sheet, book), (audit.folder / PARAGRAPHS, numbered)],
+    _write([(audit.folder / f"{NAMES['bevindingen']}.{fmt}", nota), (sheet, book),
+            (audit.folder / PARAGRAPHS, numbered)],
            force, audit, "bevindingen", day, say,
            same={sheet: lambda path: _same_book(path, "reacties", file.name, audit.lang, texts),
                  audit.folder / PARAGRAPHS: _same_text(numbered)})
