@@ -1,7 +1,7 @@
 """The audit's workbooks: the information request and the reaction sheet, written and read back with their sources.
 
 What comes back is untrusted: the workbook is bounded like every zip, formulas are refused (never
-evaluated: only values are read), every cell is located (``uitvraag.xlsx!Uitvraag!G5``) and every
+evaluated: only values are read), every cell is located (``uitvraag.xlsx:Uitvraag!G5``) and every
 answer is checked against the fact it answers before anything is written.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 from digimandate.i18n import Lang, t
 from digimandate.importers.common import SourceError, SourceProblem, fail, is_zip, read_zip, slugify
-from digimandate.importers.sheet import NO, YES, _cells, column_letter
+from digimandate.importers.sheet import NO, YES, Problems, _cells, column_letter
 from digimandate.model.dossier import DECISIONS
 from digimandate.model.facts import BY_KEY, Fact
 from digimandate.model.org import MAX_TEXT, OrgModel
@@ -162,6 +162,7 @@ class Book:
     organisation: str
     lang: Lang
     rows: list[dict[str, tuple[Any, str]]]  # key -> (value, where)
+    problems: Problems  # what is wrong so far; reading the answers adds to it, and nothing is written with any
 
 
 def workbook_kind(raw: bytes, source: str) -> str | None:
@@ -211,47 +212,50 @@ def read_book(raw: bytes, source: str, expected: str) -> Book:
         raise fail(source, "proc_sheet_missing", "proc_sheet_missing_hint", sheet=titles[lang == "en"])
     ws = book[name]
     if ws.max_row > MAX_ROWS:
-        raise fail(f"{source}!{name}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
-    cells = _cells(ws, source)
-    return Book(kind, meta.get("organisation", ""), lang, _rows(cells, cols, name, source))
+        raise fail(f"{source}:{name}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
+    problems = Problems(source)
+    cells = _cells(ws, source, problems)
+    return Book(kind, meta.get("organisation", ""), lang, _rows(cells, cols, name, source, problems), problems)
 
 
 def _rows(cells: list[list[tuple[Any, str]]], cols: tuple[Col, ...], sheet: str,
-          source: str) -> list[dict[str, tuple[Any, str]]]:
+          source: str, problems: Problems) -> list[dict[str, tuple[Any, str]]]:
     """The rows by column key; a heading that is not one of the columns, or a missing column, is an error."""
     if not cells:
-        raise fail(f"{source}!{sheet}", "proc_sheet_empty", None, sheet=sheet)
+        raise fail(f"{source}:{sheet}", "proc_sheet_empty", None, sheet=sheet)
     heads = {col.head(lg): col for col in cols for lg in ("nl", "en")}
     index: dict[str, int] = {}
-    problems = []
+    wrong: list[SourceProblem] = []
     for i, (value, where) in enumerate(cells[0]):
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         head = str(value).strip()
         if head not in heads:
             guess = suggest(head, [c.nl for c in cols])
-            problems.append(SourceProblem(where, "imp_sheet_unknown_column",
+            wrong.append(SourceProblem(where, "imp_sheet_unknown_column",
                                           {"column": head, "sheet": sheet, "suggestion": guess or "",
                                            "allowed": ", ".join(c.nl for c in cols)},
                                           "imp_sheet_column_guess" if guess else "imp_sheet_column_allowed"))
         elif heads[head].key in index:  # the second would hide the first: its answers would silently be lost
-            problems.append(SourceProblem(where, "imp_sheet_column_twice", {"column": head, "sheet": sheet},
+            wrong.append(SourceProblem(where, "imp_sheet_column_twice", {"column": head, "sheet": sheet},
                                           "imp_sheet_column_twice_hint"))
         else:
             index[heads[head].key] = i
     for col in cols:
         if col.key not in index:
-            problems.append(SourceProblem(f"{source}!{sheet}!1:1", "imp_sheet_missing_column",
+            wrong.append(SourceProblem(f"{source}:{sheet}!1:1", "imp_sheet_missing_column",
                                           {"column": col.nl, "sheet": sheet}, "imp_sheet_missing_column_hint"))
-    if problems:
-        raise SourceError(problems)
+    if wrong:
+        problems.add(SourceError(wrong))
+        problems.check()
     out = []
     for r, row in enumerate(cells[1:], start=2):
-        values = {key: row[i] if i < len(row) else (None, f"{source}!{sheet}!{column_letter(i + 1)}{r}")
+        values = {key: row[i] if i < len(row) else (None, f"{source}:{sheet}!{column_letter(i + 1)}{r}")
                   for key, i in index.items()}
-        for value, where in values.values():
+        for key, (value, where) in values.items():
             if isinstance(value, str) and len(value) > MAX_TEXT:
-                raise fail(where, "proc_cell_too_long", None, limit=MAX_TEXT)
+                problems.add(fail(where, "proc_cell_too_long", None, limit=MAX_TEXT))
+                values[key] = (None, where)  # read as empty: the run fails anyway
         out.append(values)
     return out
 
