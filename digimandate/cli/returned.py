@@ -17,6 +17,7 @@ from digimandate.importers.procedure import (
     Answer,
     Applied,
     Book,
+    NewPerson,
     apply,
     blank,
     choice,
@@ -190,6 +191,8 @@ def _places(applied: Applied) -> list[tuple[str, str]]:
     for answer, _ in applied.changed:
         base = "" if answer.entity == "governance" else index.get(answer.entity, answer.entity)
         out.append((f"{base}.{answer.fact.path}" if base else answer.fact.path, answer.where))
+        if isinstance(answer.value, NewPerson) and f"people/{answer.value.id}" in index:  # the person it added
+            out.append((index[f"people/{answer.value.id}"], answer.where))
     return sorted(out, key=lambda x: -len(x[0]))  # the most precise place first
 
 
@@ -209,7 +212,8 @@ def _answers_report(applied: Applied, open_count: int, source: str, audit: Audit
         for answer, ident in applied.changed:
             s = Subject(answer.fact, answer.entity, "proces")
             subject = audit.a.result.organisation_name if answer.entity == "governance" else names.entity(answer.entity)
-            value = value_words(s, answer.value, names, lang)
+            value = answer.value.name if isinstance(answer.value, NewPerson) else \
+                value_words(s, answer.value, names, lang)
             lines.append(f"| {_cell(subject)} | {_cell(label(s, lang))} | {_cell(value)} | {ident} |")
     return "\n".join(lines) + "\n"
 

@@ -131,7 +131,7 @@ def request_xlsx(rows: list[tuple[int, str, str, str, str, str]], lang: Lang, or
                 _put(ws, r, c, values[col.key])
     keys = [c.key for c in REQUEST_COLS]
     ws.column_dimensions[column_letter(keys.index("id") + 1)].hidden = True  # what an answer finds its fact by
-    _validation(ws, keys.index("type") + 1, _choices("source_type", ("interview", "document"), lang), len(rows))
+    _validation(ws, keys.index("type") + 1, _choices("source_type", SOURCE_TYPES, lang), len(rows))
     for r in range(2, len(rows) + 2):
         ws.cell(row=r, column=keys.index("date") + 1).number_format = "yyyy-mm-dd"
     return _save(book)
@@ -323,7 +323,7 @@ def parse_value(fact: Fact, value: Any, where: str, model: OrgModel) -> Any:
     if kind == "texts":
         return [part.strip() for part in text.split(";") if part.strip()]
     if kind == "person":
-        return _find(text, where, [(p.id, p.name, p.title or "") for p in model.people], "proc_unknown_person")
+        return _person(text, where, model)
     if kind == "department":
         return _find(text, where, [(d.id, d.name, "") for d in model.departments], "proc_unknown_department")
     return text
@@ -345,13 +345,64 @@ def _number(kind: str, value: Any, text: str, where: str) -> int | float:
 
 def _find(text: str, where: str, known: list[tuple[str, str, str]], key: str) -> str:
     """An id from an id, a name or a job title that names exactly one."""
+    found = _match(text, known)
+    if found is not None:
+        return found
+    guess = suggest(text, [k[1] for k in known] + [k[2] for k in known if k[2]])
+    raise fail(where, key, "proc_unknown_name_hint", found=text, suggestion=guess or "-")
+
+
+def _match(text: str, known: list[tuple[str, str, str]]) -> str | None:
     low = text.lower()
     for field_index in (0, 1, 2):
         hits = [k[0] for k in known if k[field_index] and k[field_index].lower() == low]
         if len(hits) == 1:
             return hits[0]
-    guess = suggest(text, [k[1] for k in known] + [k[2] for k in known if k[2]])
-    raise fail(where, key, "proc_unknown_name_hint", found=text, suggestion=guess or "-")
+    return None
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    """Someone an answer names who is not in the organisation file yet: the import adds them."""
+
+    id: str
+    name: str
+    title: str
+    department: str
+
+    def entry(self) -> dict[str, Any]:
+        """The person as the organisation file records them."""
+        out = {"id": self.id, "name": self.name, "department": self.department}
+        return {**out, "title": self.title} if self.title else out
+
+
+# "Piet Jansen (Burgerzaken)" or "Piet Jansen, teamleider (Burgerzaken)": someone new, with their department
+NEW_PERSON = re.compile(r"(?P<name>[^(),;]+?)\s*(?:,\s*(?P<title>[^(),;]+?))?\s*\((?P<department>[^()]+)\)")
+
+
+def _person(text: str, where: str, model: OrgModel) -> str | NewPerson:
+    """A person in the file by id, name or job title; or someone new, named with their department."""
+    known = [(p.id, p.name, p.title or "") for p in model.people]
+    found = _match(text, known)
+    if found is not None:
+        return found
+    new = NEW_PERSON.fullmatch(text)
+    if new is None:
+        guess = suggest(text, [k[1] for k in known] + [k[2] for k in known if k[2]])
+        raise fail(where, "proc_unknown_person", "proc_unknown_person_guess" if guess else "proc_unknown_person_hint",
+                   found=text, suggestion=guess or "")
+    name, title = new["name"].strip(), (new["title"] or "").strip()
+    same = _match(name, known)
+    if same is not None:  # someone in the file, with their department written beside them
+        return same
+    department = _find(new["department"].strip(), where, [(d.id, d.name, "") for d in model.departments],
+                       "proc_unknown_department")
+    taken = {p.id for p in model.people}
+    base = slugify(name)[:60] or "persoon"
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    return NewPerson(ident, name, title, department)
 
 
 @dataclass
@@ -390,6 +441,7 @@ def apply(data: dict[str, Any], answers: list[Answer]) -> Applied:
     register = out.data.setdefault("sources", [])
     taken = {s.get("id") for s in register if isinstance(s, dict)}
     ids: dict[tuple[Any, ...], str] = {}
+    people = {p.get("id"): p for p in out.data.get("people") or [] if isinstance(p, dict)}
     for answer in answers:
         src = answer.source
         key = tuple(sorted((k, str(v)) for k, v in src.items()))
@@ -404,7 +456,13 @@ def apply(data: dict[str, Any], answers: list[Answer]) -> Applied:
             register.append(entry)
             out.sources.append(entry)
         holder = _container(out.data, answer.entity, answer.fact.path, answer.where)
-        holder[answer.fact.path.split(".")[-1]] = answer.value
+        value = answer.value
+        if isinstance(value, NewPerson):  # named twice, added once
+            if value.id not in people:
+                people[value.id] = {**value.entry(), "source": [ids[key]]}
+                out.data.setdefault("people", []).append(people[value.id])
+            value = value.id
+        holder[answer.fact.path.split(".")[-1]] = value
         cites = holder.setdefault("source", [])
         if ids[key] not in cites:
             cites.append(ids[key])

@@ -229,3 +229,39 @@ def test_a_workbook_filled_in_is_not_kept_as_the_same(folder: Path) -> None:
     assert refused.output == ("fout: uitvraag.xlsx bestaat al; het blijft ongemoeid\n"
                               "  tip: voeg --force toe om het te vervangen, of kies een andere naam\n")
     assert not (folder / "interviewleidraad.md").exists()
+
+
+def test_the_request_offers_every_source_type(folder: Path) -> None:
+    ok("uitvraag", "organisation.yaml", "--no-config", "--lang", "nl")
+    ws = load_workbook(folder / "uitvraag.xlsx")["Uitvraag"]
+    lists = {str(v.sqref).split(":")[0][:1]: v.formula1 for v in ws.data_validations.dataValidation}
+    assert lists["G"] == '"document,interview,waarneming,register,gegevens"'
+
+
+def test_an_answer_may_name_someone_new_with_their_department(folder: Path) -> None:
+    ok("uitvraag", "organisation.yaml", "--no-config")
+    fill_request(folder / "uitvraag.xlsx", folder / "in.xlsx", {
+        "processes/melding-openbare-ruimte#owner": ("Piet de Vries, teamleider Openbare Ruimte (Ruimte en Vergunningen)",
+                                                    "register", "Formatieplan 2026", "afdeling P&O"),
+        "processes/melding-openbare-ruimte#designer": ("Piet de Vries (ruimte)", "data", "Formatieplan 2026",
+                                                       "afdeling P&O"),
+    })
+    ok("import", "in.xlsx", "--into", "organisation.yaml")
+    written = (folder / "organisation.uitvraag.yaml").read_text(encoding="utf-8")
+    assert written.count("id: piet-de-vries") == 1  # named twice, added once
+    assert "name: Piet de Vries" in written and "title: teamleider Openbare Ruimte" in written
+    assert "owner: piet-de-vries" in written and "designer: piet-de-vries" in written
+    assert "Piet de Vries" in (folder / "uitvraag-verwerkt.md").read_text(encoding="utf-8")
+    assert "  type: register\n" in written and "  type: data\n" in written
+
+
+def test_someone_new_without_a_department_is_refused_with_how_to_add_them(folder: Path) -> None:
+    ok("uitvraag", "organisation.yaml", "--no-config")
+    fill_request(folder / "uitvraag.xlsx", folder / "in.xlsx", {
+        "processes/melding-openbare-ruimte#owner": ("Piet de Vries", "interview", None, "teamleider")})
+    result = run("import", "in.xlsx", "--into", "organisation.yaml", "--lang", "nl")
+    assert result.exit_code == 2
+    assert result.output.split(": fout: ", 1)[1] == (
+        "niemand in het organisatiebestand heet Piet de Vries\n"
+        "  tip: schrijf de naam of functie zoals het organisatiebestand hem noemt; iemand die er nog niet in staat, "
+        "voegt de import toe met de afdeling erbij: Piet Jansen, teamleider (Burgerzaken)\n")
