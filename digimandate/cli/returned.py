@@ -9,7 +9,7 @@ from typing import Any
 
 from digimandate.cli.procedure import PARAGRAPHS, Audit, _write, load_audit
 from digimandate.cli.settings import AuditOptions
-from digimandate.errors import InputError, UsageError
+from digimandate.errors import DigimandateError, InputError, UsageError
 from digimandate.i18n import Lang, t
 from digimandate.importers.common import SourceError, SourceProblem, fail
 from digimandate.importers.procedure import (
@@ -89,7 +89,7 @@ def _answers(book: Book, source: Path, audit: Audit, output: Path | None, force:
     problems.check()
     applied = _applied(audit, answers, problems)
     out = output or audit.folder / f"{audit.file.stem}.uitvraag.yaml"
-    text = _organisation_text(applied, source.name, "the answers of the information request", out, problems)
+    text = _organisation_text(applied, source.name, "the answers of the information request", out, problems, audit)
     report = _answers_report(applied, open_count, source.name, audit)
     facts = {**answered_sources(audit.folder), **{f"{a.entity}#{a.fact.path}": ident for a, ident in applied.changed}}
     kept = "# Written by digimandate: per answered fact the source it came from. Do not edit.\n" + \
@@ -159,7 +159,7 @@ def _today() -> date:
     return today()
 
 
-def _organisation_text(applied: Applied, source: str, what: str, out: Path, problems: Problems) -> str:
+def _organisation_text(applied: Applied, source: str, what: str, out: Path, problems: Problems, audit: Audit) -> str:
     """The new organisation file, validated as a whole before it is written.
 
     What the organisation model refuses is the answer's: each problem is located at the cell the value
@@ -169,7 +169,7 @@ def _organisation_text(applied: Applied, source: str, what: str, out: Path, prob
     from digimandate.model.loader import load_bytes
 
     problems.check()
-    text = HEADER.format(source=one_line(source), what=what) + "\n" + dump(applied.data, width=110)
+    text = HEADER.format(source=one_line(source), what=what) + "\n" + _in_place(applied, audit)
     try:
         build_document(load_bytes(text.encode("utf-8"), str(out)))
     except InputError as error:
@@ -180,6 +180,29 @@ def _organisation_text(applied: Applied, source: str, what: str, out: Path, prob
             problems.add(SourceError([SourceProblem(where, p.key, p.args, p.hint)]))
         problems.check()
     return text
+
+
+def _in_place(applied: Applied, audit: Audit) -> str:
+    """The new organisation as the hand-written file with only what changed written into it; else the whole of it.
+
+    The auditor compares the two files: a file rewritten in another style would hide the answers in its
+    difference. Only when the file's text is not the data (it includes other files) is it written anew.
+    """
+    from digimandate.importers.procedure import plain
+    from digimandate.importers.yamledit import patch
+    from digimandate.model.loader import load_bytes
+
+    whole = dump(applied.data, width=110)
+    try:
+        original = audit.file.read_text(encoding="utf-8")
+        if plain(load_bytes(original.encode("utf-8"), str(audit.file)).data) != audit.data:
+            return whole
+        patched = patch(original, audit.data, applied.data)
+        if patched is None or plain(load_bytes(patched.encode("utf-8"), str(audit.file)).data) != applied.data:
+            return whole  # what the text says must be exactly the answers applied, or the whole file is written
+    except (OSError, UnicodeDecodeError, DigimandateError):
+        return whole
+    return patched
 
 
 def _places(applied: Applied) -> list[tuple[str, str]]:
@@ -249,7 +272,7 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
         out = output or audit.folder / f"{audit.file.stem}.reacties.yaml"
         planned.append((out, _organisation_text(_applied(audit, answers, book.problems), source.name,
                                                 "the corrections adopted after review by officials", out,
-                                                book.problems)))
+                                                book.problems, audit)))
     planned.append((audit.folder / "reacties-verwerkt.md", reactions_report(reactions, audit.lang)))
     pending = sum(1 for r in reactions if r.decision is None)
     _write(planned, force, audit, "reacties", _today(), say, reactions=len(reactions), pending=pending,

@@ -440,11 +440,14 @@ def apply(data: dict[str, Any], answers: list[Answer]) -> Applied:
     out.data.pop("include", None)  # the new file holds its included entities itself
     register = out.data.setdefault("sources", [])
     taken = {s.get("id") for s in register if isinstance(s, dict)}
-    ids: dict[tuple[Any, ...], str] = {}
+    # one source is one document, interview or observation, however many answers rest on it, and whether the
+    # register had it already (an answer imported again) or not
+    ids: dict[tuple[Any, ...], str] = {_same_source(s): str(s["id"]) for s in register
+                                       if isinstance(s, dict) and isinstance(s.get("id"), str)}
     people = {p.get("id"): p for p in out.data.get("people") or [] if isinstance(p, dict)}
     for answer in answers:
         src = answer.source
-        key = tuple(sorted((k, str(v)) for k, v in src.items()))
+        key = _same_source(src)
         if key not in ids:
             base = slugify(f"{src['type']}-{src.get('provided_by') or ''}-{src['obtained']}")[:80] or src["type"]
             ident, n = base, 2
@@ -470,6 +473,11 @@ def apply(data: dict[str, Any], answers: list[Answer]) -> Applied:
     if not register:
         out.data.pop("sources")
     return out
+
+
+def _same_source(src: dict[str, Any]) -> tuple[str, str, str, str]:
+    """What makes two registered sources one: type, title, reference and the date obtained."""
+    return tuple(str(src.get(k) or "") for k in ("type", "title", "reference", "obtained"))  # type: ignore[return-value]
 
 
 def _container(data: dict[str, Any], entity: str, path: str, where: str) -> dict[str, Any]:

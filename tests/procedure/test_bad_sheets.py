@@ -141,9 +141,11 @@ def test_an_english_request_comes_back_in_english(folder: Path) -> None:
     result = CliRunner().invoke(app, ["import", "in.xlsx", "--into", "organisation.yaml", "--lang", "en"])
     assert result.exit_code == 0, result.output
     written = (folder / "organisation.uitvraag.yaml").read_text(encoding="utf-8")
-    assert "- id: observation-customer-contact-centre-2026-11-12\n  type: observation\n" \
-           "  title: Observation at customer contact centre\n" in written
-    assert "  promotes_digital: true\n  source:\n  - observation-customer-contact-centre-2026-11-12\n" in written
+    assert "  - id: observation-customer-contact-centre-2026-11-12\n    type: observation\n" \
+           "    title: Observation at customer contact centre\n" in written
+    # the channel written on one line in the file stays on one line, with the answer and its source
+    assert "  - {id: balie, name: Balie gemeentehuis, type: counter, owner: burgerzaken, assisted_digital: false, " \
+           "promotes_digital: true, source: [observation-customer-contact-centre-2026-11-12]}\n" in written
 
 
 @pytest.mark.parametrize(("name", "sheet"), [("reacties.xlsx", "Reacties"), ("uitvraag.xlsx", "digimandate")])
