@@ -162,7 +162,7 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     final = (folder / "eindrapport.md").read_text(encoding="utf-8")
     assert final.startswith("**Definitief · versie 1.0 · ") and "## Bestuurlijke reactie en nawoord" in final
     text = status()
-    assert "  [x] definitief rapport uitgebracht: 2026-11-18 (eindrapport.md)\n" in text, text
+    assert "  [x] definitief rapport uitgebracht: 2026-11-18 (eindrapport.md, eindrapport.informatiebrief.md)\n" in text, text
     assert "Volgende stap" not in text, text
 
 
