@@ -169,7 +169,8 @@ def _organisation_text(applied: Applied, source: str, what: str, out: Path, prob
     from digimandate.model.loader import load_bytes
 
     problems.check()
-    text = HEADER.format(source=one_line(source), what=what) + "\n" + _in_place(applied, audit)
+    body = _in_place(applied, audit)
+    text = HEADER.format(source=one_line(source), what=what) + ("\r\n" if "\r\n" in body else "\n") + body
     try:
         build_document(load_bytes(text.encode("utf-8"), str(out)))
     except InputError as error:
@@ -194,7 +195,9 @@ def _in_place(applied: Applied, audit: Audit) -> str:
 
     whole = dump(applied.data, width=110)
     try:
-        original = audit.file.read_text(encoding="utf-8")
+        raw = audit.file.read_bytes().decode("utf-8")
+        crlf = "\r\n" in raw  # a file written on Windows keeps its line ends
+        original = raw.replace("\r\n", "\n")
         if plain(load_bytes(original.encode("utf-8"), str(audit.file)).data) != audit.data:
             return whole
         patched = patch(original, audit.data, applied.data)
@@ -202,7 +205,7 @@ def _in_place(applied: Applied, audit: Audit) -> str:
             return whole  # what the text says must be exactly the answers applied, or the whole file is written
     except (OSError, UnicodeDecodeError, DigimandateError):
         return whole
-    return patched
+    return patched.replace("\n", "\r\n") if crlf else patched
 
 
 def _places(applied: Applied) -> list[tuple[str, str]]:

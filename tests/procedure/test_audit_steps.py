@@ -295,3 +295,15 @@ def test_one_source_is_registered_once(folder: Path) -> None:
     # the same answers imported again into the file that has them: the register does not grow
     ok("import", "in.xlsx", "--into", "organisation.uitvraag.yaml", "-o", "twice.yaml", "--force")
     assert (folder / "twice.yaml").read_text(encoding="utf-8").count("reference: Collegebesluit 2022/31") == 1
+
+
+def test_a_file_with_windows_line_ends_keeps_them(folder: Path) -> None:
+    text = (folder / "organisation.yaml").read_bytes().replace(b"\n", b"\r\n")
+    (folder / "organisation.yaml").write_bytes(text)
+    ok("uitvraag", "organisation.yaml", "--no-config")
+    fill_request(folder / "uitvraag.xlsx", folder / "in.xlsx", dict(ANSWERS))
+    ok("import", "in.xlsx", "--into", "organisation.yaml")
+    written = (folder / "organisation.uitvraag.yaml").read_bytes()
+    assert b"\n" not in written.replace(b"\r\n", b"")  # every line ends as the file's lines end
+    after = written.split(b"\r\n", 1)[1]
+    assert after[:after.index(b"    adopted_on: 2022-03-01")] == text[:text.index(b"  reporting:")]
