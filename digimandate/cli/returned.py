@@ -142,9 +142,11 @@ def _applied(audit: Audit, answers: list[Answer], problems: Problems) -> Applied
         except SourceError as error:  # drop the answer, keep its problem, and look for the next
             problems.add(error)
             wrong = {p.where for p in error.problems}
-            answers = [a for a in answers if a.where not in wrong]
-            if len(problems.found) + problems.more >= MAX_PROBLEMS or not answers:
+            left = [a for a in answers if a.where not in wrong]
+            if len(left) == len(answers) or not left or len(problems.found) + problems.more >= MAX_PROBLEMS:
                 problems.check()
+                raise  # check() has raised already (the problem is kept): this only ends the loop for sure
+            answers = left
 
 
 def _head(key: str, lang: Lang) -> str:
