@@ -206,10 +206,18 @@ def _target(req: DocRequest, name: str | None) -> Path | None:
 
 
 def _files(req: DocRequest, target: Path) -> list[Path]:
-    """The files one document writes: the document, and beside a Markdown report its chart."""
+    """The files one document writes: the document, its chart beside a Markdown report, a definitief's letter."""
+    from digimandate.render.doc.letter import letter_name
+
+    letter = [target.parent / letter_name(target.name)] if _letter_beside(req) else []
     if _chart_beside(req):
-        return [target.parent / chart_name(target), target]
-    return [target]
+        return [target.parent / chart_name(target), target, *letter]
+    return [target, *letter]
+
+
+def _letter_beside(req: DocRequest) -> bool:
+    """A definitief report gets the executive's information letter to the elected body beside it."""
+    return req.kind == "report" and req.template is None and req.stage.name == "definitief"
 
 
 def _chart_beside(req: DocRequest) -> bool:
@@ -278,12 +286,19 @@ def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date, pre
 
         # an audit run in steps: the officials' reactions to the nota, recorded beside the organisation file
         add_wederhoor(doc, recorded_reactions(req.file.parent, req.limits))
+    letter: list[tuple[Path | None, str | bytes, Lang, bool]] = []
+    if target is not None and stage is not None and _letter_beside(req):
+        from digimandate.render.doc.letter import build_letter, letter_name
+
+        text = write_document(build_letter(a, stage, lang, written), req.fmt, DocumentStyle(req.reference))
+        letter = [(target.parent / letter_name(target.name), text, lang, True)]
     figure = chart_of(doc) if target is not None and _chart_beside(req) else None
     if figure is None or target is None:
-        return [(target, write_document(doc, req.fmt, DocumentStyle(req.reference)), lang, True)]
+        return [(target, write_document(doc, req.fmt, DocumentStyle(req.reference)), lang, True), *letter]
     svg = chart_svg(figure).replace("<svg ", '<svg version="1.1" ', 1)
     return [(target.parent / chart_name(target), f'<?xml version="1.0" encoding="UTF-8"?>\n{svg}\n', lang, False),
-            (target, write_document(doc, req.fmt, DocumentStyle(req.reference, chart_name(target))), lang, True)]
+            (target, write_document(doc, req.fmt, DocumentStyle(req.reference, chart_name(target))), lang, True),
+            *letter]
 
 
 def _template_document(a: Audited, req: DocRequest, lang: Lang, written: date,

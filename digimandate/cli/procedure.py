@@ -8,6 +8,7 @@ a new organisation file beside it, for the auditor to read and adopt.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -120,17 +121,40 @@ def journal_entry(folder: Path, step: str, files: list[Path], day: date, organis
 
 
 def _write(planned: list[tuple[Path, bytes | str]], force: bool, audit: Audit, step: str, day: date,
-           say: Any, owned: tuple[Path, ...] = (), **extra: Any) -> None:
+           say: Any, owned: tuple[Path, ...] = (), same: dict[Path, Callable[[Path], bool]] | None = None,
+           **extra: Any) -> None:
     """Write a step's files and its journal entry at once; refuse before writing what cannot be written.
 
     ``owned``: files only digimandate writes (their header says so), replaced without ``--force``.
+    ``same``: per file, whether the file that is there already holds what would be written; such a file is
+    kept as it is (a step asked again in another format of its document needs no ``--force`` for it).
     """
-    targets = [(Target(path, force or (path in owned and _ours(path, data))), data) for path, data in planned]
+    kept = [path for path, _ in planned if not force and _holds(path, (same or {}).get(path))]
+    writes = [(path, data) for path, data in planned if path not in kept]
+    targets = [(Target(path, force or (path in owned and _ours(path, data))), data) for path, data in writes]
     check_targets([target for target, _ in targets], audit.inputs)
     journal = journal_entry(audit.folder, step, [p for p, _ in planned], day, audit.file, **extra)
     write_files([*targets, journal], audit.inputs)
-    for path, _ in planned:
+    for path in kept:
+        say(t("proc_kept_same", audit.lang, file=str(path)))
+    for path, _ in writes:
         say(t("written", audit.lang, file=str(path)))
+
+
+def _holds(path: Path, same: Callable[[Path], bool] | None) -> bool:
+    """``path`` is a plain file that already holds what would be written, as ``same`` judges it."""
+    if same is None or path.is_symlink() or not path.is_file():
+        return False
+    try:
+        return same(path)
+    except (OSError, ValueError):
+        return False
+
+
+def _same_text(text: str) -> Callable[[Path], bool]:
+    """Whether a file holds ``text``, byte for byte."""
+    data = text.encode("utf-8")
+    return lambda path: path.stat().st_size == len(data) and path.read_bytes() == data
 
 
 def _ours(path: Path, data: bytes | str) -> bool:
@@ -178,8 +202,12 @@ def uitvraag(file: Path, options: AuditOptions, limits: Limits, fmt: str, force:
     rows = [(q.number, role_name(q.role, audit.lang), q.subject, q.text, q.choices, q.ident) for q in asked]
     book = request_xlsx(rows, audit.lang, file.name, day)
     guide = write_document(build_guide(audit.a, asked, audit.lang, day), fmt)
-    _write([(audit.folder / NAMES["request"], book), (audit.folder / _document_name("guide", fmt), guide)],
-           force, audit, "uitvraag", day, say, questions=len(asked))
+    target = audit.folder / NAMES["request"]
+    asks = [(nr, question, ident) for nr, _, _, question, _, ident in rows]
+    _write([(target, book), (audit.folder / _document_name("guide", fmt), guide)],
+           force, audit, "uitvraag", day, say,
+           same={target: lambda path: _same_book(path, "uitvraag", file.name, audit.lang, asks)},
+           questions=len(asked))
 
 
 def bevindingen(file: Path, options: AuditOptions, limits: Limits, fmt: str, force: bool, say: Any) -> None:
@@ -199,7 +227,34 @@ def bevindingen(file: Path, options: AuditOptions, limits: Limits, fmt: str, for
     book = reaction_xlsx([(p.number, p.text) for p in paras], audit.lang, file.name, day)
     kept = dump({"paragraphs": [{"nr": p.number, "entity": p.entity, "path": p.path, "text": p.text,
                                  "recorded": p.recorded} for p in paras]})
-    _write([(audit.folder / _document_name("bevindingen", fmt), nota),
-            (audit.folder / NAMES["reaction_sheet"], book),
-            (audit.folder / PARAGRAPHS, PARAGRAPHS_HEADER + "\n" + kept)],
-           force, audit, "bevindingen", day, say)
+    sheet = audit.folder / NAMES["reaction_sheet"]
+    texts = [(p.number, p.text) for p in paras]
+    numbered = PARAGRAPHS_HEADER + "\n" + kept
+    _write([(audit.folder / _document_name("bevindingen", fmt), nota), (sheet, book),
+            (audit.folder / PARAGRAPHS, numbered)],
+           force, audit, "bevindingen", day, say,
+           same={sheet: lambda path: _same_book(path, "reacties", file.name, audit.lang, texts),
+                 audit.folder / PARAGRAPHS: _same_text(numbered)})
+
+
+def _same_book(path: Path, kind: str, organisation: str, lang: Lang, rows: list[tuple[Any, ...]]) -> bool:
+    """The workbook there is one this tool wrote for the same organisation file, language and rows, not yet filled in.
+
+    Only then is it kept: a workbook that was (partly) filled in, or asks other questions, is replaced
+    only with ``--force``.
+    """
+    from digimandate.importers.common import SourceError
+    from digimandate.importers.procedure import read_book
+
+    try:
+        book = read_book(path.read_bytes(), path.name, kind)
+    except SourceError:
+        return False
+    if book.organisation != organisation or book.lang != lang or len(book.rows) != len(rows):
+        return False
+    fixed = ("nr", "question", "id") if kind == "uitvraag" else ("nr", "text")
+    free = [c for c in book.rows[0] if c not in fixed and c not in ("role", "subject", "choices")] if book.rows else []
+    for row, expected in zip(book.rows, rows, strict=True):
+        if tuple(row[c][0] for c in fixed) != expected or any(row[c][0] not in (None, "") for c in free):
+            return False
+    return True

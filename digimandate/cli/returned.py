@@ -9,14 +9,15 @@ from typing import Any
 
 from digimandate.cli.procedure import PARAGRAPHS, Audit, _write, load_audit
 from digimandate.cli.settings import AuditOptions
-from digimandate.errors import UsageError
+from digimandate.errors import DigimandateError, InputError, UsageError
 from digimandate.i18n import Lang, t
-from digimandate.importers.common import fail
+from digimandate.importers.common import SourceError, SourceProblem, fail
 from digimandate.importers.procedure import (
     REACTION_KINDS,
     Answer,
     Applied,
     Book,
+    NewPerson,
     apply,
     blank,
     choice,
@@ -27,6 +28,7 @@ from digimandate.importers.procedure import (
     source_type,
     workbook_kind,
 )
+from digimandate.importers.sheet import MAX_PROBLEMS, Problems
 from digimandate.model.dossier import ANSWERS, DECISIONS, REACTIONS, Reaction, answered_sources
 from digimandate.model.loader import Limits, dump
 from digimandate.reading import read_input
@@ -67,39 +69,27 @@ def _organisation_name(book: Book, source: str) -> str:
 def _answers(book: Book, source: Path, audit: Audit, output: Path | None, force: bool, say: Any) -> None:
     answers: list[Answer] = []
     open_count = 0
+    problems = book.problems
+    entities = {"governance"} | {f"{s}/{i.id}" for s in ("mandates", "channels", "processes")
+                                 for i in getattr(audit.a.model, s)}
     for row in book.rows:
         ident, where = row["id"]
         if blank(ident):
             continue
         found = fact_of(str(ident))
-        entities = {"governance"} | {f"{s}/{i.id}" for s in ("mandates", "channels", "processes")
-                                     for i in getattr(audit.a.model, s)}
         if found is None or found[0] not in entities:
-            raise fail(where, "proc_unknown_question", "proc_unknown_question_hint", question=str(ident))
-        value, at = row["answer"]
-        if blank(value):
+            problems.add(fail(where, "proc_unknown_question", "proc_unknown_question_hint", question=str(ident)))
+            continue
+        if blank(row["answer"][0]):
             open_count += 1
             continue
-        entity, fact = found
-        parsed = parse_value(fact, value, at, audit.a.model)
-        kind_value, kind_at = row["type"]
-        if blank(kind_value):
-            raise fail(kind_at, "proc_answer_needs", "proc_answer_needs_hint", column=_head("type", book.lang))
-        on_value, on_at = row["date"]
-        if blank(on_value):
-            raise fail(on_at, "proc_answer_needs", "proc_answer_needs_hint", column=_head("date", book.lang))
-        kind = source_type(kind_value, kind_at)
-        by = "" if blank(row["by"][0]) else str(row["by"][0]).strip()
-        if not by:
-            by = "" if blank(row["role"][0]) else str(row["role"][0]).strip()
-        reference = "" if blank(row["reference"][0]) else str(row["reference"][0]).strip()
-        title = reference if kind != "interview" and reference else t(f"proc_source_title_{kind}", audit.lang, by=by)
-        src = {"type": kind, "title": title, "reference": reference, "provided_by": by,
-               "obtained": day(on_value, on_at)}
-        answers.append(Answer(entity, fact, parsed, src, at))
-    applied = apply(audit.data, answers)
+        answer = _answer(book, row, found, audit, problems)
+        if answer is not None:
+            answers.append(answer)
+    problems.check()
+    applied = _applied(audit, answers, problems)
     out = output or audit.folder / f"{audit.file.stem}.uitvraag.yaml"
-    text = _organisation_text(applied, source.name, "the answers of the information request", out)
+    text = _organisation_text(applied, source.name, "the answers of the information request", out, problems, audit)
     report = _answers_report(applied, open_count, source.name, audit)
     facts = {**answered_sources(audit.folder), **{f"{a.entity}#{a.fact.path}": ident for a, ident in applied.changed}}
     kept = "# Written by digimandate: per answered fact the source it came from. Do not edit.\n" + \
@@ -108,6 +98,55 @@ def _answers(book: Book, source: Path, audit: Audit, output: Path | None, force:
                                                 (audit.folder / ANSWERS, kept)]
     _write(planned, force, audit, "antwoorden", _today(), say, (audit.folder / ANSWERS,), answered=len(answers),
            open=open_count, produced=out.name)
+
+
+def _answer(book: Book, row: dict[str, tuple[Any, str]], found: tuple[str, Any], audit: Audit,
+            problems: Problems) -> Answer | None:
+    """One answered row as an answer with its source; None when a cell is wrong (each kept in ``problems``)."""
+    entity, fact = found
+    count = len(problems.found) + problems.more
+
+    def cell(read: Any) -> Any:
+        try:
+            return read()
+        except SourceError as error:
+            problems.add(error)
+            return None
+
+    value, at = row["answer"]
+    parsed = cell(lambda: parse_value(fact, value, at, audit.a.model))
+    kind_value, kind_at = row["type"]
+    if blank(kind_value):
+        problems.add(fail(kind_at, "proc_answer_needs", "proc_answer_needs_hint", column=_head("type", book.lang)))
+    on_value, on_at = row["date"]
+    if blank(on_value):
+        problems.add(fail(on_at, "proc_answer_needs", "proc_answer_needs_hint", column=_head("date", book.lang)))
+    kind = None if blank(kind_value) else cell(lambda: source_type(kind_value, kind_at))
+    on = None if blank(on_value) else cell(lambda: day(on_value, on_at))
+    if len(problems.found) + problems.more != count or kind is None or on is None:
+        return None
+    by = "" if blank(row["by"][0]) else str(row["by"][0]).strip()
+    if not by:
+        by = "" if blank(row["role"][0]) else str(row["role"][0]).strip()
+    reference = "" if blank(row["reference"][0]) else str(row["reference"][0]).strip()
+    title = reference if kind != "interview" and reference else t(f"proc_source_title_{kind}", audit.lang, by=by)
+    src = {"type": kind, "title": title, "reference": reference, "provided_by": by, "obtained": on}
+    return Answer(entity, fact, parsed, src, at)
+
+
+def _applied(audit: Audit, answers: list[Answer], problems: Problems) -> Applied:
+    """The answers applied to the organisation; an entity the file no longer has is a problem of its cell."""
+    while True:
+        try:
+            return apply(audit.data, answers)
+        except SourceError as error:  # drop the answer, keep its problem, and look for the next
+            problems.add(error)
+            wrong = {p.where for p in error.problems}
+            left = [a for a in answers if a.where not in wrong]
+            if len(left) == len(answers) or not left or len(problems.found) + problems.more >= MAX_PROBLEMS:
+                problems.check()
+                raise  # check() has raised already (the problem is kept): this only ends the loop for sure
+            answers = left
 
 
 def _head(key: str, lang: Lang) -> str:
@@ -122,14 +161,67 @@ def _today() -> date:
     return today()
 
 
-def _organisation_text(applied: Applied, source: str, what: str, out: Path) -> str:
-    """The new organisation file, validated as a whole before it is written."""
+def _organisation_text(applied: Applied, source: str, what: str, out: Path, problems: Problems, audit: Audit) -> str:
+    """The new organisation file, validated as a whole before it is written.
+
+    What the organisation model refuses is the answer's: each problem is located at the cell the value
+    came from, never in the file that was not written.
+    """
     from digimandate.model.document import build_document
     from digimandate.model.loader import load_bytes
 
-    text = HEADER.format(source=one_line(source), what=what) + "\n" + dump(applied.data, width=110)
-    build_document(load_bytes(text.encode("utf-8"), str(out)))
+    problems.check()
+    body = _in_place(applied, audit)
+    text = HEADER.format(source=one_line(source), what=what) + ("\r\n" if "\r\n" in body else "\n") + body
+    try:
+        build_document(load_bytes(text.encode("utf-8"), str(out)))
+    except InputError as error:
+        places = _places(applied)
+        for p in error.problems:
+            where = next((w for place, w in places if p.path == place or p.path.startswith((f"{place}.", f"{place}["))),
+                         source)
+            problems.add(SourceError([SourceProblem(where, p.key, p.args, p.hint)]))
+        problems.check()
     return text
+
+
+def _in_place(applied: Applied, audit: Audit) -> str:
+    """The new organisation as the hand-written file with only what changed written into it; else the whole of it.
+
+    The auditor compares the two files: a file rewritten in another style would hide the answers in its
+    difference. Only when the file's text is not the data (it includes other files) is it written anew.
+    """
+    from digimandate.importers.procedure import plain
+    from digimandate.importers.yamledit import patch
+    from digimandate.model.loader import load_bytes
+
+    whole = dump(applied.data, width=110)
+    try:
+        raw = audit.file.read_bytes().decode("utf-8")
+        crlf = "\r\n" in raw  # a file written on Windows keeps its line ends
+        original = raw.replace("\r\n", "\n")
+        if plain(load_bytes(original.encode("utf-8"), str(audit.file)).data) != audit.data:
+            return whole
+        patched = patch(original, audit.data, applied.data)
+        if patched is None or plain(load_bytes(patched.encode("utf-8"), str(audit.file)).data) != applied.data:
+            return whole  # what the text says must be exactly the answers applied, or the whole file is written
+    except (OSError, UnicodeDecodeError, DigimandateError):
+        return whole
+    return patched.replace("\n", "\r\n") if crlf else patched
+
+
+def _places(applied: Applied) -> list[tuple[str, str]]:
+    """Per answer the path of its fact in the new organisation data (``processes[2].owner``) and its cell."""
+    index = {f"{section}/{item.get('id')}": f"{section}[{i}]"
+             for section, items in applied.data.items() if isinstance(items, list)
+             for i, item in enumerate(items) if isinstance(item, dict)}
+    out = []
+    for answer, _ in applied.changed:
+        base = "" if answer.entity == "governance" else index.get(answer.entity, answer.entity)
+        out.append((f"{base}.{answer.fact.path}" if base else answer.fact.path, answer.where))
+        if isinstance(answer.value, NewPerson) and f"people/{answer.value.id}" in index:  # the person it added
+            out.append((index[f"people/{answer.value.id}"], answer.where))
+    return sorted(out, key=lambda x: -len(x[0]))  # the most precise place first
 
 
 def _answers_report(applied: Applied, open_count: int, source: str, audit: Audit) -> str:
@@ -148,7 +240,8 @@ def _answers_report(applied: Applied, open_count: int, source: str, audit: Audit
         for answer, ident in applied.changed:
             s = Subject(answer.fact, answer.entity, "proces")
             subject = audit.a.result.organisation_name if answer.entity == "governance" else names.entity(answer.entity)
-            value = value_words(s, answer.value, names, lang)
+            value = answer.value.name if isinstance(answer.value, NewPerson) else \
+                value_words(s, answer.value, names, lang)
             lines.append(f"| {_cell(subject)} | {_cell(label(s, lang))} | {_cell(value)} | {ident} |")
     return "\n".join(lines) + "\n"
 
@@ -170,39 +263,11 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
     reactions: list[Reaction] = []
     answers: list[Answer] = []
     for row in book.rows:
-        words = {k: _words(v) for k, (v, _) in row.items() if k != "date"}
-        if not (words["reaction"] or words["kind"] or words["value"]):
-            continue
-        nr_value, nr_at = row["nr"]
-        nr = nr_value if isinstance(nr_value, int) and not isinstance(nr_value, bool) else None
-        if nr is None and isinstance(nr_value, str) and NUMBER.fullmatch(nr_value.strip()):
-            nr = int(nr_value.strip())
-        if nr is None or nr not in by_nr:
-            shown = one_line(words["nr"][:20] + ("…" if len(words["nr"]) > 20 else ""))
-            raise fail(nr_at, "proc_unknown_paragraph", "proc_unknown_paragraph_hint", nr=shown or "-",
-                       last=max(by_nr, default=0))
-        kind_at = row["kind"][1]
-        if not words["kind"]:
-            raise fail(kind_at, "proc_answer_needs", "proc_answer_needs_hint", column=_head("kind", book.lang))
-        kind = choice(words["kind"], kind_at, "reaction_kind", REACTION_KINDS)
-        decision = choice(words["decision"], row["decision"][1], "decision", DECISIONS) if words["decision"] else None
-        if decision in ("deels", "niet") and not words["reason"]:
-            raise fail(row["reason"][1], "proc_reason_needed", "proc_reason_needed_hint")
-        on = None if blank(row["date"][0]) else day(row["date"][0], row["date"][1])
-        reactions.append(Reaction(nr, str(by_nr[nr].get("text", "")), kind, words["reaction"], words["source"],
-                                  words["value"], words["by"], on, decision, words["reason"]))
-        para = by_nr[nr]
-        found = fact_of(f"{para.get('entity')}#{para.get('path')}")
-        # only a correction adopted in full changes a fact: "deels" keeps the fact as it is, and its reason says
-        # what was taken over (the auditor who adopts another value writes that value and "overgenomen")
-        if decision == "overgenomen" and words["value"] and found is not None:
-            if on is None:
-                raise fail(row["date"][1], "proc_answer_needs", "proc_answer_needs_hint",
-                           column=_head("date", book.lang))
-            src = {"type": "document", "title": t("proc_reaction_source_title", audit.lang),
-                   "reference": words["source"], "provided_by": words["by"], "obtained": on}
-            answers.append(Answer(found[0], found[1], parse_value(found[1], row["value"][0], row["value"][1],
-                                                                  audit.a.model), src, row["value"][1]))
+        try:  # a wrong row is named with every other one, and the rest is read on
+            _reaction(book, row, by_nr, audit, reactions, answers)
+        except SourceError as error:
+            book.problems.add(error)
+    book.problems.check()
     planned: list[tuple[Path, bytes | str]] = []
     kept_text = dump({"source": source.name, "reactions": [r.as_dict() for r in reactions]})
     planned.append((audit.folder / REACTIONS, "# Written by digimandate: the reactions of ambtelijk wederhoor. "
@@ -210,12 +275,50 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
     out = None
     if answers:
         out = output or audit.folder / f"{audit.file.stem}.reacties.yaml"
-        planned.append((out, _organisation_text(apply(audit.data, answers), source.name,
-                                                "the corrections adopted after review by officials", out)))
+        planned.append((out, _organisation_text(_applied(audit, answers, book.problems), source.name,
+                                                "the corrections adopted after review by officials", out,
+                                                book.problems, audit)))
     planned.append((audit.folder / "reacties-verwerkt.md", reactions_report(reactions, audit.lang)))
     pending = sum(1 for r in reactions if r.decision is None)
     _write(planned, force, audit, "reacties", _today(), say, reactions=len(reactions), pending=pending,
            changes=len(answers), produced=out.name if out is not None else audit.file.name)
+
+
+def _reaction(book: Book, row: dict[str, tuple[Any, str]], by_nr: dict[int, Any], audit: Audit,
+              reactions: list[Reaction], answers: list[Answer]) -> None:
+    """One row of the reaction sheet: its reaction, and the change of a fact when a correction is adopted."""
+    words = {k: _words(v) for k, (v, _) in row.items() if k != "date"}
+    if not (words["reaction"] or words["kind"] or words["value"]):
+        return
+    nr_value, nr_at = row["nr"]
+    nr = nr_value if isinstance(nr_value, int) and not isinstance(nr_value, bool) else None
+    if nr is None and isinstance(nr_value, str) and NUMBER.fullmatch(nr_value.strip()):
+        nr = int(nr_value.strip())
+    if nr is None or nr not in by_nr:
+        shown = one_line(words["nr"][:20] + ("…" if len(words["nr"]) > 20 else ""))
+        raise fail(nr_at, "proc_unknown_paragraph", "proc_unknown_paragraph_hint", nr=shown or "-",
+                   last=max(by_nr, default=0))
+    kind_at = row["kind"][1]
+    if not words["kind"]:
+        raise fail(kind_at, "proc_answer_needs", "proc_answer_needs_hint", column=_head("kind", book.lang))
+    kind = choice(words["kind"], kind_at, "reaction_kind", REACTION_KINDS)
+    decision = choice(words["decision"], row["decision"][1], "decision", DECISIONS) if words["decision"] else None
+    if decision in ("deels", "niet") and not words["reason"]:
+        raise fail(row["reason"][1], "proc_reason_needed", "proc_reason_needed_hint")
+    on = None if blank(row["date"][0]) else day(row["date"][0], row["date"][1])
+    para = by_nr[nr]
+    found = fact_of(f"{para.get('entity')}#{para.get('path')}")
+    # only a correction adopted in full changes a fact: "deels" keeps the fact as it is, and its reason says
+    # what was taken over (the auditor who adopts another value writes that value and "overgenomen")
+    if decision == "overgenomen" and words["value"] and found is not None:
+        if on is None:
+            raise fail(row["date"][1], "proc_answer_needs", "proc_answer_needs_hint", column=_head("date", book.lang))
+        src = {"type": "document", "title": t("proc_reaction_source_title", audit.lang),
+               "reference": words["source"], "provided_by": words["by"], "obtained": on}
+        answers.append(Answer(found[0], found[1], parse_value(found[1], row["value"][0], row["value"][1],
+                                                              audit.a.model), src, row["value"][1]))
+    reactions.append(Reaction(nr, str(para.get("text", "")), kind, words["reaction"], words["source"],
+                              words["value"], words["by"], on, decision, words["reason"]))
 
 
 def _words(value: Any) -> str:

@@ -97,6 +97,23 @@ def profile(result: AuditResult) -> Profile:
                    result.maturity.reason, dims, norms, result.audit_date.isoformat(), result.audit_date_recorded)
 
 
-def median(values: list[int]) -> float | None:
-    """The median of the levels that exist; None when there is none."""
-    return statistics.median(values) if values else None
+@dataclass(frozen=True, slots=True)
+class Median:
+    """The median of levels as levels: one level, or the two middle ones of an even count that differ."""
+
+    low: int
+    high: int
+
+    def offset(self, level: int) -> int:
+        """How many levels ``level`` lies above (+) or below (-) the median; 0 on or between its levels."""
+        return level - self.high if level > self.high else level - self.low if level < self.low else 0
+
+
+def median(values: list[int]) -> Median | None:
+    """The median of the levels that exist; None when there is none.
+
+    Never a level no organisation could hold: the median of 1 and 5 is "between 1 and 5", not 3.
+    """
+    if not values:
+        return None
+    return Median(int(statistics.median_low(values)), int(statistics.median_high(values)))

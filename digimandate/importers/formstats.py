@@ -83,14 +83,14 @@ def read_counts(raw: bytes, source: str) -> tuple[dict[tuple[str, str], Counter[
         ws = book.worksheets[0]
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise fail(source, "imp_bad_xlsx", "imp_bad_xlsx_hint", reason=f"{type(exc).__name__}: {exc}") from None
-    prefix = f"{source}!{ws.title}!"
+    prefix = f"{source}:{ws.title}!"
     counts: dict[tuple[str, str], Counter[int]] = {}
     first: dict[str, str] = {}
     index: dict[str, int] = {}
     # rows are padded to the widest: one far cell (XFD1) would make every row 16,384 cells; the export has a few
     for r, row in enumerate(ws.iter_rows(max_col=MAX_COLUMNS), start=1):
         if r > MAX_ROWS:
-            raise fail(f"{source}!{ws.title}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
+            raise fail(f"{source}:{ws.title}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
         cells = []
         for c, cell in enumerate(row, start=1):
             if getattr(cell, "data_type", None) == "f":

@@ -1,7 +1,7 @@
 """The audit's workbooks: the information request and the reaction sheet, written and read back with their sources.
 
 What comes back is untrusted: the workbook is bounded like every zip, formulas are refused (never
-evaluated: only values are read), every cell is located (``uitvraag.xlsx!Uitvraag!G5``) and every
+evaluated: only values are read), every cell is located (``uitvraag.xlsx:Uitvraag!G5``) and every
 answer is checked against the fact it answers before anything is written.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 from digimandate.i18n import Lang, t
 from digimandate.importers.common import SourceError, SourceProblem, fail, is_zip, read_zip, slugify
-from digimandate.importers.sheet import NO, YES, _cells, column_letter
+from digimandate.importers.sheet import NO, YES, Problems, _cells, column_letter
 from digimandate.model.dossier import DECISIONS
 from digimandate.model.facts import BY_KEY, Fact
 from digimandate.model.org import MAX_TEXT, OrgModel
@@ -131,7 +131,7 @@ def request_xlsx(rows: list[tuple[int, str, str, str, str, str]], lang: Lang, or
                 _put(ws, r, c, values[col.key])
     keys = [c.key for c in REQUEST_COLS]
     ws.column_dimensions[column_letter(keys.index("id") + 1)].hidden = True  # what an answer finds its fact by
-    _validation(ws, keys.index("type") + 1, _choices("source_type", ("interview", "document"), lang), len(rows))
+    _validation(ws, keys.index("type") + 1, _choices("source_type", SOURCE_TYPES, lang), len(rows))
     for r in range(2, len(rows) + 2):
         ws.cell(row=r, column=keys.index("date") + 1).number_format = "yyyy-mm-dd"
     return _save(book)
@@ -162,6 +162,7 @@ class Book:
     organisation: str
     lang: Lang
     rows: list[dict[str, tuple[Any, str]]]  # key -> (value, where)
+    problems: Problems  # what is wrong so far; reading the answers adds to it, and nothing is written with any
 
 
 def workbook_kind(raw: bytes, source: str) -> str | None:
@@ -211,47 +212,50 @@ def read_book(raw: bytes, source: str, expected: str) -> Book:
         raise fail(source, "proc_sheet_missing", "proc_sheet_missing_hint", sheet=titles[lang == "en"])
     ws = book[name]
     if ws.max_row > MAX_ROWS:
-        raise fail(f"{source}!{name}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
-    cells = _cells(ws, source)
-    return Book(kind, meta.get("organisation", ""), lang, _rows(cells, cols, name, source))
+        raise fail(f"{source}:{name}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
+    problems = Problems(source)
+    cells = _cells(ws, source, problems)
+    return Book(kind, meta.get("organisation", ""), lang, _rows(cells, cols, name, source, problems), problems)
 
 
 def _rows(cells: list[list[tuple[Any, str]]], cols: tuple[Col, ...], sheet: str,
-          source: str) -> list[dict[str, tuple[Any, str]]]:
+          source: str, problems: Problems) -> list[dict[str, tuple[Any, str]]]:
     """The rows by column key; a heading that is not one of the columns, or a missing column, is an error."""
     if not cells:
-        raise fail(f"{source}!{sheet}", "proc_sheet_empty", None, sheet=sheet)
+        raise fail(f"{source}:{sheet}", "proc_sheet_empty", None, sheet=sheet)
     heads = {col.head(lg): col for col in cols for lg in ("nl", "en")}
     index: dict[str, int] = {}
-    problems = []
+    wrong: list[SourceProblem] = []
     for i, (value, where) in enumerate(cells[0]):
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         head = str(value).strip()
         if head not in heads:
             guess = suggest(head, [c.nl for c in cols])
-            problems.append(SourceProblem(where, "imp_sheet_unknown_column",
+            wrong.append(SourceProblem(where, "imp_sheet_unknown_column",
                                           {"column": head, "sheet": sheet, "suggestion": guess or "",
                                            "allowed": ", ".join(c.nl for c in cols)},
                                           "imp_sheet_column_guess" if guess else "imp_sheet_column_allowed"))
         elif heads[head].key in index:  # the second would hide the first: its answers would silently be lost
-            problems.append(SourceProblem(where, "imp_sheet_column_twice", {"column": head, "sheet": sheet},
+            wrong.append(SourceProblem(where, "imp_sheet_column_twice", {"column": head, "sheet": sheet},
                                           "imp_sheet_column_twice_hint"))
         else:
             index[heads[head].key] = i
     for col in cols:
         if col.key not in index:
-            problems.append(SourceProblem(f"{source}!{sheet}!1:1", "imp_sheet_missing_column",
+            wrong.append(SourceProblem(f"{source}:{sheet}!1:1", "imp_sheet_missing_column",
                                           {"column": col.nl, "sheet": sheet}, "imp_sheet_missing_column_hint"))
-    if problems:
-        raise SourceError(problems)
+    if wrong:
+        problems.add(SourceError(wrong))
+        problems.check()
     out = []
     for r, row in enumerate(cells[1:], start=2):
-        values = {key: row[i] if i < len(row) else (None, f"{source}!{sheet}!{column_letter(i + 1)}{r}")
+        values = {key: row[i] if i < len(row) else (None, f"{source}:{sheet}!{column_letter(i + 1)}{r}")
                   for key, i in index.items()}
-        for value, where in values.values():
+        for key, (value, where) in values.items():
             if isinstance(value, str) and len(value) > MAX_TEXT:
-                raise fail(where, "proc_cell_too_long", None, limit=MAX_TEXT)
+                problems.add(fail(where, "proc_cell_too_long", None, limit=MAX_TEXT))
+                values[key] = (None, where)  # read as empty: the run fails anyway
         out.append(values)
     return out
 
@@ -319,7 +323,7 @@ def parse_value(fact: Fact, value: Any, where: str, model: OrgModel) -> Any:
     if kind == "texts":
         return [part.strip() for part in text.split(";") if part.strip()]
     if kind == "person":
-        return _find(text, where, [(p.id, p.name, p.title or "") for p in model.people], "proc_unknown_person")
+        return _person(text, where, model)
     if kind == "department":
         return _find(text, where, [(d.id, d.name, "") for d in model.departments], "proc_unknown_department")
     return text
@@ -341,13 +345,64 @@ def _number(kind: str, value: Any, text: str, where: str) -> int | float:
 
 def _find(text: str, where: str, known: list[tuple[str, str, str]], key: str) -> str:
     """An id from an id, a name or a job title that names exactly one."""
+    found = _match(text, known)
+    if found is not None:
+        return found
+    guess = suggest(text, [k[1] for k in known] + [k[2] for k in known if k[2]])
+    raise fail(where, key, "proc_unknown_name_hint", found=text, suggestion=guess or "-")
+
+
+def _match(text: str, known: list[tuple[str, str, str]]) -> str | None:
     low = text.lower()
     for field_index in (0, 1, 2):
         hits = [k[0] for k in known if k[field_index] and k[field_index].lower() == low]
         if len(hits) == 1:
             return hits[0]
-    guess = suggest(text, [k[1] for k in known] + [k[2] for k in known if k[2]])
-    raise fail(where, key, "proc_unknown_name_hint", found=text, suggestion=guess or "-")
+    return None
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    """Someone an answer names who is not in the organisation file yet: the import adds them."""
+
+    id: str
+    name: str
+    title: str
+    department: str
+
+    def entry(self) -> dict[str, Any]:
+        """The person as the organisation file records them."""
+        out = {"id": self.id, "name": self.name, "department": self.department}
+        return {**out, "title": self.title} if self.title else out
+
+
+# "Piet Jansen (Burgerzaken)" or "Piet Jansen, teamleider (Burgerzaken)": someone new, with their department
+NEW_PERSON = re.compile(r"(?P<name>[^(),;]+?)\s*(?:,\s*(?P<title>[^(),;]+?))?\s*\((?P<department>[^()]+)\)")
+
+
+def _person(text: str, where: str, model: OrgModel) -> str | NewPerson:
+    """A person in the file by id, name or job title; or someone new, named with their department."""
+    known = [(p.id, p.name, p.title or "") for p in model.people]
+    found = _match(text, known)
+    if found is not None:
+        return found
+    new = NEW_PERSON.fullmatch(text)
+    if new is None:
+        guess = suggest(text, [k[1] for k in known] + [k[2] for k in known if k[2]])
+        raise fail(where, "proc_unknown_person", "proc_unknown_person_guess" if guess else "proc_unknown_person_hint",
+                   found=text, suggestion=guess or "")
+    name, title = new["name"].strip(), (new["title"] or "").strip()
+    same = _match(name, known)
+    if same is not None:  # someone in the file, with their department written beside them
+        return same
+    department = _find(new["department"].strip(), where, [(d.id, d.name, "") for d in model.departments],
+                       "proc_unknown_department")
+    taken = {p.id for p in model.people}
+    base = slugify(name)[:60] or "persoon"
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    return NewPerson(ident, name, title, department)
 
 
 @dataclass
@@ -385,10 +440,14 @@ def apply(data: dict[str, Any], answers: list[Answer]) -> Applied:
     out.data.pop("include", None)  # the new file holds its included entities itself
     register = out.data.setdefault("sources", [])
     taken = {s.get("id") for s in register if isinstance(s, dict)}
-    ids: dict[tuple[Any, ...], str] = {}
+    # one source is one document, interview or observation, however many answers rest on it, and whether the
+    # register had it already (an answer imported again) or not
+    ids: dict[tuple[Any, ...], str] = {_same_source(s): str(s["id"]) for s in register
+                                       if isinstance(s, dict) and isinstance(s.get("id"), str)}
+    people = {p.get("id"): p for p in out.data.get("people") or [] if isinstance(p, dict)}
     for answer in answers:
         src = answer.source
-        key = tuple(sorted((k, str(v)) for k, v in src.items()))
+        key = _same_source(src)
         if key not in ids:
             base = slugify(f"{src['type']}-{src.get('provided_by') or ''}-{src['obtained']}")[:80] or src["type"]
             ident, n = base, 2
@@ -400,7 +459,13 @@ def apply(data: dict[str, Any], answers: list[Answer]) -> Applied:
             register.append(entry)
             out.sources.append(entry)
         holder = _container(out.data, answer.entity, answer.fact.path, answer.where)
-        holder[answer.fact.path.split(".")[-1]] = answer.value
+        value = answer.value
+        if isinstance(value, NewPerson):  # named twice, added once
+            if value.id not in people:
+                people[value.id] = {**value.entry(), "source": [ids[key]]}
+                out.data.setdefault("people", []).append(people[value.id])
+            value = value.id
+        holder[answer.fact.path.split(".")[-1]] = value
         cites = holder.setdefault("source", [])
         if ids[key] not in cites:
             cites.append(ids[key])
@@ -408,6 +473,11 @@ def apply(data: dict[str, Any], answers: list[Answer]) -> Applied:
     if not register:
         out.data.pop("sources")
     return out
+
+
+def _same_source(src: dict[str, Any]) -> tuple[str, str, str, str]:
+    """What makes two registered sources one: type, title, reference and the date obtained."""
+    return tuple(str(src.get(k) or "") for k in ("type", "title", "reference", "obtained"))  # type: ignore[return-value]
 
 
 def _container(data: dict[str, Any], entity: str, path: str, where: str) -> dict[str, Any]:

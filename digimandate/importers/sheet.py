@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, get_args
 
@@ -36,6 +38,35 @@ NO = frozenset({"nee", "no", "n", "false", "onwaar", "0"})
 MAX_ROWS = 10_000
 MAX_COLUMNS = 500  # reading a sheet builds rows x columns cells: one far cell (XFD1) must not cost gigabytes
 MAX_CELLS = 1_000_000
+
+
+MAX_PROBLEMS = 50  # a workbook's problems named in one run; past this the count of the rest
+
+
+class Problems:
+    """Every located problem of one workbook, so that one run names them all (the first ``MAX_PROBLEMS``)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.found: list[SourceProblem] = []
+        self.more = 0
+
+    def add(self, error: SourceError) -> None:
+        """Keep the problems of an error raised for one cell or row, and read on."""
+        for problem in error.problems:
+            if any(p.where == problem.where for p in self.found):  # one problem per cell: a formula is no empty cell
+                continue
+            if len(self.found) < MAX_PROBLEMS:
+                self.found.append(problem)
+            else:
+                self.more += 1
+
+    def check(self) -> None:
+        """Raise them all (exit 2), with the count of those not named; nothing when there is none."""
+        if not self.found:
+            return
+        more = [SourceProblem(self.source, "imp_more_problems", {"count": self.more}, "imp_more_problems_hint")]
+        raise SourceError(self.found + (more if self.more else []))
 
 
 @dataclass(frozen=True)
@@ -202,12 +233,16 @@ def read_csv(raw: bytes, source: str) -> Found:
     if heads == {"product"} or (rows[0] and str(rows[0][0][0]).strip().lower() == "product"
                                 and not any(len(heads & {c.head(lg) for c in s.cols}) >= 3
                                             for s in SHEETS for lg in LANGS)):
-        _raci(rows, source, found)
+        problems = Problems(source)
+        with_problems(problems, lambda: _raci(rows, source, found, problems))
+        problems.check()
         return found
     pairs: list[tuple[Sheet, Lang]] = [(s, lg) for s in SHEETS for lg in LANGS]
     best = max(pairs,
                key=lambda p: len(heads & {c.head(p[1]) for c in p[0].cols}))
-    _sheet(best[0], best[1], rows, source, f"{source}!", found, text_dates=True)
+    problems = Problems(source)
+    with_problems(problems, lambda: _sheet(best[0], best[1], rows, source, f"{source}!", found, True, problems))
+    problems.check()
     return found
 
 
@@ -222,39 +257,55 @@ def read_xlsx(raw: bytes, source: str) -> Found:
         raise fail(source, "imp_bad_xlsx", "imp_bad_xlsx_hint", reason=f"{type(exc).__name__}: {exc}") from None
     lang: Lang = "nl" if any(s.nl in book.sheetnames for s in SHEETS) else "en"
     found = Found()
+    problems = Problems(source)
     known = {s.title(lang) for s in SHEETS} | {RACI[0], INSTRUCTIONS[0], INSTRUCTIONS[1]}
     for name in book.sheetnames:
         if name not in known:
-            found.notes.append(Note(source, "skipped", f"{source}!{name}", "imp_sheet_ignored", {"sheet": name}))
+            found.notes.append(Note(source, "skipped", f"{source}:{name}", "imp_sheet_ignored", {"sheet": name}))
     if not any(s.title(lang) in book.sheetnames for s in SHEETS):
         raise fail(source, "imp_sheet_unknown", "imp_sheet_unknown_hint", names=_all_names())
     for sheet in SHEETS:
         if sheet.title(lang) not in book.sheetnames:
             continue
         ws = book[sheet.title(lang)]
-        _sheet(sheet, lang, _cells(ws, source), source, f"{source}!{ws.title}!", found, text_dates=False)
+        with_problems(problems, functools.partial(_read_sheet, sheet, lang, ws, source, found, problems))
     if RACI[0] in book.sheetnames:
-        _raci(_cells(book[RACI[0]], source), source, found)
+        with_problems(problems, lambda: _raci(_cells(book[RACI[0]], source, problems), source, found, problems))
+    problems.check()
     return found
 
 
-def _cells(ws: Any, source: str) -> list[list[Cell]]:
-    prefix = f"{source}!{ws.title}!"
+def with_problems(problems: Problems, read: Callable[[], None]) -> None:
+    """Read a part of a workbook; its problems are kept with the others, and the next part is read."""
+    try:
+        read()
+    except SourceError as error:
+        problems.add(error)
+
+
+def _cells(ws: Any, source: str, problems: Problems | None = None) -> list[list[Cell]]:
+    """The sheet's cells, located; every formula is a problem (kept in ``problems`` when given), never a value."""
+    prefix = f"{source}:{ws.title}!"
     merged = list(ws.merged_cells.ranges)
     if merged:
         raise fail(f"{prefix}{merged[0].coord}", "imp_sheet_merged", "imp_sheet_merged_hint")
     if ws.max_row > MAX_ROWS:
-        raise fail(f"{source}!{ws.title}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
+        raise fail(f"{source}:{ws.title}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
     if ws.max_column > MAX_COLUMNS or ws.max_row * ws.max_column > MAX_CELLS:
-        raise fail(f"{source}!{ws.title}", "imp_sheet_too_wide", "imp_sheet_too_wide_hint",
+        raise fail(f"{source}:{ws.title}", "imp_sheet_too_wide", "imp_sheet_too_wide_hint",
                    last=column_letter(ws.max_column))
     rows = []
     for row in ws.iter_rows():
         out = []
         for cell in row:
             if cell.data_type == "f":
-                raise fail(f"{prefix}{cell.coordinate}", "imp_sheet_formula", "imp_sheet_formula_hint",
-                           formula=str(cell.value))
+                error = fail(f"{prefix}{cell.coordinate}", "imp_sheet_formula", "imp_sheet_formula_hint",
+                             formula=str(cell.value))
+                if problems is None:
+                    raise error
+                problems.add(error)
+                out.append((None, f"{prefix}{cell.coordinate}"))  # read as empty: the run fails anyway
+                continue
             out.append((cell.value, f"{prefix}{cell.coordinate}"))
         rows.append(out)
     return rows
@@ -268,43 +319,54 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _read_sheet(sheet: Sheet, lang: Lang, ws: Any, source: str, found: Found, problems: Problems) -> None:
+    """One sheet of a workbook, its cells located as ``file.xlsx:Sheet!C7``."""
+    _sheet(sheet, lang, _cells(ws, source, problems), source, f"{source}:{ws.title}!", found, False, problems)
+
+
 def _sheet(sheet: Sheet, lang: Lang, rows: list[list[Cell]], source: str, prefix: str, found: Found,
-           text_dates: bool) -> None:
+           text_dates: bool, problems: Problems) -> None:
     """Check the headings, then turn each filled row into a draft (or an intake route)."""
     if not rows:
         return
     heads = {col.head(lang): col for col in sheet.cols}
     index: dict[str, int] = {}
-    problems = []
+    wrong: list[SourceProblem] = []
     for i, (value, where) in enumerate(rows[0]):
         if _blank(value):
             continue
         head = str(value).strip()
         if head not in heads:
             guess = suggest(head, list(heads))
-            problems.append(SourceProblem(where, "imp_sheet_unknown_column",
+            wrong.append(SourceProblem(where, "imp_sheet_unknown_column",
                                           {"column": head, "sheet": sheet.title(lang), "suggestion": guess or "",
                                            "allowed": ", ".join(heads)},
                                           "imp_sheet_column_guess" if guess else "imp_sheet_column_allowed"))
         elif heads[head].key in index:  # the second would hide the first: its values would silently be lost
-            problems.append(SourceProblem(where, "imp_sheet_column_twice", {"column": head, "sheet": sheet.title(lang)},
+            wrong.append(SourceProblem(where, "imp_sheet_column_twice", {"column": head, "sheet": sheet.title(lang)},
                                           "imp_sheet_column_twice_hint"))
         else:
             index[heads[head].key] = i
     for col in sheet.cols:
         if col.key not in index:
-            problems.append(SourceProblem(f"{prefix}1:1", "imp_sheet_missing_column",
+            wrong.append(SourceProblem(f"{prefix}1:1", "imp_sheet_missing_column",
                                           {"column": col.head(lang), "sheet": sheet.title(lang)},
                                           "imp_sheet_missing_column_hint"))
-    if problems:
-        raise SourceError(problems)
+    if wrong:
+        raise SourceError(wrong)
     for row in rows[1:]:
         cells = {key: row[i] if i < len(row) else (None, "") for key, i in index.items()}
         if all(_blank(v) for v, _ in cells.values()):
             continue
-        values = {col.key: _value(col, cells[col.key][0], cells[col.key][1], lang, text_dates) for col in sheet.cols}
-        first = cells[sheet.cols[0].key][1]
-        _row(sheet, values, first, source, found)
+        values: dict[str, Any] = {}
+        before = len(problems.found) + problems.more
+        for col in sheet.cols:  # each cell on its own: every wrong cell of the row is named
+            try:
+                values[col.key] = _value(col, cells[col.key][0], cells[col.key][1], lang, text_dates)
+            except SourceError as error:
+                problems.add(error)
+        if len(problems.found) + problems.more == before:
+            _row(sheet, values, cells[sheet.cols[0].key][1], source, found)
 
 
 def _value(col: Col, value: Any, where: str, lang: Lang, text_dates: bool) -> Any:
@@ -364,14 +426,17 @@ def _row(sheet: Sheet, values: dict[str, Any], where: str, source: str, found: F
                                                                          "id": ident}))
 
 
-def _raci(rows: list[list[Cell]], source: str, found: Found) -> None:
+def _raci(rows: list[list[Cell]], source: str, found: Found, problems: Problems) -> None:
     """Products x people; only an A (accountable) becomes the process owner."""
     if not rows:
         return
     people = [(str(v).strip(), w) for v, w in rows[0][1:]]
-    for ident, where in people:
-        if ident and not ID.match(ident):
-            raise fail(where, "imp_sheet_bad_id", "imp_sheet_bad_id_hint", found=ident, suggestion=slugify(ident))
+    bad = [fail(where, "imp_sheet_bad_id", "imp_sheet_bad_id_hint", found=ident, suggestion=slugify(ident))
+           for ident, where in people if ident and not ID.match(ident)]
+    for error in bad:
+        problems.add(error)
+    if bad:
+        return
     for row in rows[1:]:
         if not row or _blank(row[0][0]):
             continue
@@ -380,7 +445,8 @@ def _raci(rows: list[list[Cell]], source: str, found: Found) -> None:
         for (value, cell), (person, _) in zip(row[1:], people, strict=False):
             letters = set(re.sub(r"[\s/,+]", "", str(value or "")).upper())
             if letters - set("RACI"):
-                raise fail(cell, "imp_sheet_bad_raci", "imp_sheet_bad_raci_hint", found=str(value))
+                problems.add(fail(cell, "imp_sheet_bad_raci", "imp_sheet_bad_raci_hint", found=str(value)))
+                continue
             if "A" in letters and person:
                 accountable.append(person)
         if len(accountable) == 1:

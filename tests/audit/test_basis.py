@@ -59,3 +59,12 @@ def test_a_case_is_not_recorded_exactly_when_it_tests_a_key_left_out(ruleset: Ru
         for case in check.cases:
             tests_absence = re.search(r"contains\(_unset,", case.when) is not None
             assert tests_absence == (case.basis == "not_recorded"), (rule.id, case.when)
+
+
+def test_one_missing_redesign_is_one_finding(ruleset: RuleSet) -> None:
+    # whether and when a product was redesigned is P006's fact; O006 asks only about users in a redesign recorded
+    for redesign in (None, "_null", {"redesigned_on": None, "with_users": True}):
+        result = _audit({"processes": [{"id": "parkeervergunning", "redesign": redesign}]}, ruleset)
+        about = [(f.rule, f.message_key) for f in result.findings
+                 if f.entity == "processes/parkeervergunning" and f.rule in ("O006", "P006")]
+        assert len(about) == 1 and about[0][0] == "P006", (redesign, about)

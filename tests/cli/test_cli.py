@@ -32,9 +32,9 @@ def test_check_terminal_groups_findings_and_ends_with_maturity(runner: CliRunner
     assert f"{SMALL}:64:57: [high] Channel www.dijkveld.nl is owned only by the communications department (Communicatie)" in out
     assert "\x1b[" not in out  # plain text when not a terminal
     last = out.strip().splitlines()
-    assert last[-2].startswith("48 findings (critical 1, high 9, medium 19, low 19)")
-    assert "Gemeente Dijkveld: maturity level 1 (Ad hoc), score 20.7" in out
-    assert "  evidence: 37 of 66 checks decided by recorded facts (56%)" in out
+    assert last[-2].startswith("45 findings (critical 1, high 9, medium 19, low 16)")
+    assert "Gemeente Dijkveld: maturity level 1 (Ad hoc), score 21" in out
+    assert "  evidence: 37 of 63 checks decided by recorded facts (59%)" in out
 
 
 def test_check_uses_the_organisation_language_by_default(runner: CliRunner) -> None:
@@ -59,7 +59,7 @@ def test_check_json_validates_against_the_schema(runner: CliRunner) -> None:
                           "fingerprint", "basis", "sources"}
     assert data["coverage"]["O001"] == {"applicable": 3, "passed": 2, "met": False}
     assert data["evidence"] == {
-        "checks": 66, "decided_by_recorded_facts": 37,
+        "checks": 63, "decided_by_recorded_facts": 37,
         "by_source_type": {"document": 10, "interview": 12, "observation": 1, "register": 1, "none": 5},
         "entities_by_source_type": {"document": 4, "interview": 3, "observation": 3, "register": 2},
         "single_source_type": [{"rule": "C001", "entity": "channels/website", "fingerprint": "ca0ba0e479f03376",

@@ -8,7 +8,7 @@ import pytest
 
 from digimandate.audit.result import Finding, RuleOutcome
 from digimandate.audit.specs import RuleSet, Text
-from digimandate.compare.profile import NO_SIZE, NOT_MUNICIPAL, median, profile, size_class, verdict
+from digimandate.compare.profile import NO_SIZE, NOT_MUNICIPAL, Median, median, profile, size_class, verdict
 from digimandate.errors import Location
 from tests.conftest import EXAMPLES, audited
 
@@ -62,7 +62,10 @@ def test_profile_counts_come_from_coverage(ruleset: RuleSet) -> None:
     assert {n.verdict for n in p.norms.values()} >= {"meets", "partly", "not_established"}
 
 
-def test_median() -> None:
-    assert median([1, 5]) == 3
-    assert median([1, 2, 2]) == 2
+def test_the_median_is_a_level_or_between_two_levels() -> None:
+    assert median([1, 5]) == Median(1, 5)  # never 3, a level neither organisation holds
+    assert median([2, 3]) == Median(2, 3)  # never 2,5
+    assert median([1, 2, 2]) == Median(2, 2)
+    assert median([3, 1, 4, 3]) == Median(3, 3)
     assert median([]) is None
+    assert [Median(2, 3).offset(v) for v in (1, 2, 3, 5)] == [-1, 0, 0, 2]

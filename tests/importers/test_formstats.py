@@ -141,11 +141,11 @@ def test_several_years_need_a_period(runner: CliRunner, folder: Path) -> None:
 
 @pytest.mark.parametrize(("cells", "message"), [
     ([("OF-1", "Parkeervergunning", "", "=NOW()", "")],
-     "s.xlsx!Successfully registered submiss!D2: error: a formula (=NOW()): only values are read\n"),
+     "s.xlsx:Successfully registered submiss!D2: error: a formula (=NOW()): only values are read\n"),
     ([("OF-1", "Parkeervergunning", "", "gisteren", "")],
-     "s.xlsx!Successfully registered submiss!D2: error: not a date: gisteren\n"),
+     "s.xlsx:Successfully registered submiss!D2: error: not a date: gisteren\n"),
     ([("OF-1", "Parkeervergunning", "", None, None)],
-     "s.xlsx!Successfully registered submiss!E2: error: a submission without a date of submission or registration\n"),
+     "s.xlsx:Successfully registered submiss!E2: error: a submission without a date of submission or registration\n"),
 ])
 def test_a_hostile_workbook_is_refused_where_it_is_wrong(runner: CliRunner, folder: Path, cells: list[tuple[Any, ...]],
                                                          message: str) -> None:

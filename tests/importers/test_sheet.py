@@ -74,7 +74,7 @@ def test_xlsx_round_trip_imports_and_audits(tmp_path: Path, ruleset: RuleSet,
     result = audit_file(main, ruleset)
     assert "processes/parkeervergunning" not in {f.entity for f in result.findings if f.rule == "O001"}
     assert "`Producten!A2`" not in (tmp_path / "report.md").read_text()  # located with the workbook's name
-    assert "`filled.xlsx!Producten!A2`: process: `parkeervergunning`" in (tmp_path / "report.md").read_text()
+    assert "`filled.xlsx:Producten!A2`: process: `parkeervergunning`" in (tmp_path / "report.md").read_text()
 
 
 def test_csv_round_trip_semicolons_cp1252_and_bom(tmp_path: Path) -> None:
@@ -131,40 +131,40 @@ def test_renamed_column_is_located(tmp_path: Path) -> None:
     book = fill(workbook(tmp_path))
     book["Producten"]["D1"] = "afdelingen"
     assert bad(tmp_path, book) == (
-        'filled.xlsx!Producten!D1: error: unknown column "afdelingen" in sheet Producten\n'
+        'filled.xlsx:Producten!D1: error: unknown column "afdelingen" in sheet Producten\n'
         '  hint: did you mean "afdeling"? Keep the template\'s column names\n'
-        'filled.xlsx!Producten!1:1: error: column "afdeling" is missing from sheet Producten\n'
+        'filled.xlsx:Producten!1:1: error: column "afdeling" is missing from sheet Producten\n'
         "  hint: keep every column of the template, even when it stays empty")
 
 
 def test_formula_merged_cell_and_date_as_text_are_refused(tmp_path: Path) -> None:
     book = fill(workbook(tmp_path))
     book["Producten"]["B2"] = '=CONCAT("Parkeer", "vergunning")'
-    assert bad(tmp_path, book).startswith('filled.xlsx!Producten!B2: error: a formula (=CONCAT("Parkeer", ')
+    assert bad(tmp_path, book).startswith('filled.xlsx:Producten!B2: error: a formula (=CONCAT("Parkeer", ')
     book = fill(workbook(tmp_path))
     book["Medewerkers"].merge_cells("B2:C2")
-    assert bad(tmp_path, book).startswith("filled.xlsx!Medewerkers!B2:C2: error: merged cells cannot be read")
+    assert bad(tmp_path, book).startswith("filled.xlsx:Medewerkers!B2:C2: error: merged cells cannot be read")
     book = fill(workbook(tmp_path))
     book["Producten"]["G2"] = "1 mei 2026"
-    assert bad(tmp_path, book) == ("filled.xlsx!Producten!G2: error: a date as text (1 mei 2026)\n"
+    assert bad(tmp_path, book) == ("filled.xlsx:Producten!G2: error: a date as text (1 mei 2026)\n"
                                    "  hint: enter the date as a date (2026-05-01), not as text")
     book = fill(workbook(tmp_path))
     book["Producten"]["G2"] = 46143  # Excel's serial number of 2026-05-01, in a cell without the date format
     book["Producten"]["G2"].number_format = "General"
-    assert bad(tmp_path, book) == ("filled.xlsx!Producten!G2: error: a number where a date belongs (46143)\n"
+    assert bad(tmp_path, book) == ("filled.xlsx:Producten!G2: error: a number where a date belongs (46143)\n"
                                    "  hint: give the cell the Date format and enter the date (2026-05-01)")
 
 
 def test_wrong_values_are_located(tmp_path: Path) -> None:
     book = fill(workbook(tmp_path))
     book["Systemen"]["C2"] = "Zaaksysteem"
-    assert bad(tmp_path, book).startswith('filled.xlsx!Systemen!C2: error: "Zaaksysteem" is not one of: zaaksysteem,')
+    assert bad(tmp_path, book).startswith('filled.xlsx:Systemen!C2: error: "Zaaksysteem" is not one of: zaaksysteem,')
     book = fill(workbook(tmp_path))
     book["Kanalen"]["C2"] = "misschien"
-    assert bad(tmp_path, book).startswith('filled.xlsx!Kanalen!C2: error: expected yes or no, found "misschien"')
+    assert bad(tmp_path, book).startswith('filled.xlsx:Kanalen!C2: error: expected yes or no, found "misschien"')
     book = fill(workbook(tmp_path))
     book["RACI"]["B2"] = "X"
-    assert bad(tmp_path, book).startswith('filled.xlsx!RACI!B2: error: "X" is not R, A, C or I')
+    assert bad(tmp_path, book).startswith('filled.xlsx:RACI!B2: error: "X" is not R, A, C or I')
 
 
 def test_utf16_csv_is_refused(tmp_path: Path) -> None:
@@ -181,7 +181,7 @@ def test_a_cell_far_to_the_right_is_refused_before_the_sheet_is_read(tmp_path: P
     book = fill(workbook(tmp_path))
     book["Producten"]["XFD1"] = "x"  # column 16,384: reading rows x columns would build millions of cells
     assert bad(tmp_path, book) == (
-        "filled.xlsx!Producten: error: the sheet runs on to column XFD: too wide to read\n"
+        "filled.xlsx:Producten: error: the sheet runs on to column XFD: too wide to read\n"
         "  hint: delete the empty columns to the right of the table (a single far-away cell counts too)")
 
 
@@ -189,5 +189,16 @@ def test_a_column_heading_twice_is_refused_at_the_second(tmp_path: Path) -> None
     book = fill(workbook(tmp_path))
     book["Producten"]["H1"] = "naam"
     assert bad(tmp_path, book) == (
-        'filled.xlsx!Producten!H1: error: column "naam" appears twice in sheet Producten\n'
+        'filled.xlsx:Producten!H1: error: column "naam" appears twice in sheet Producten\n'
         "  hint: keep one column of this name and put every value in it")
+
+
+def test_every_wrong_cell_of_every_sheet_is_named_in_one_run(tmp_path: Path) -> None:
+    book = fill(workbook(tmp_path))
+    book["Systemen"]["C2"] = "Zaaksysteem"
+    book["Kanalen"]["C2"] = "misschien"
+    book["Producten"]["B2"] = "=1+1"
+    book["RACI"]["B2"] = "X"
+    found = [line.split(": error: ")[0] for line in bad(tmp_path, book).splitlines() if ": error: " in line]
+    assert found == ["filled.xlsx:Producten!B2", "filled.xlsx:Kanalen!C2", "filled.xlsx:Systemen!C2",
+                     "filled.xlsx:RACI!B2"]

@@ -100,8 +100,8 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     assert (folder / "organisation.yaml").read_bytes() == (EXAMPLES / "small-municipality.yaml").read_bytes()
     assert "      4 antwoorden vastgelegd, 44 open vragen\n" in status()
     answered = (folder / "organisation.uitvraag.yaml").read_text(encoding="utf-8")
-    for line in ("- id: document-gemeentesecretaris-2026-11-12\n  type: document\n  title: Collegebesluit 2022/31\n"
-                 "  reference: Collegebesluit 2022/31\n  provided_by: gemeentesecretaris\n  obtained: 2026-11-12\n",
+    for line in ("  - id: document-gemeentesecretaris-2026-11-12\n    type: document\n    title: Collegebesluit 2022/31\n"
+                 "    reference: Collegebesluit 2022/31\n    provided_by: gemeentesecretaris\n    obtained: 2026-11-12\n",
                  "    adopted_on: 2022-03-01\n    source:\n    - document-gemeentesecretaris-2026-11-12\n",
                  "  owner: joyce\n", "  status_online: true\n",
                  # no one named in the row: the role the question was asked of provides it
@@ -162,7 +162,7 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     final = (folder / "eindrapport.md").read_text(encoding="utf-8")
     assert final.startswith("**Definitief · versie 1.0 · ") and "## Bestuurlijke reactie en nawoord" in final
     text = status()
-    assert "  [x] definitief rapport uitgebracht: 2026-11-18 (eindrapport.md)\n" in text, text
+    assert "  [x] definitief rapport uitgebracht: 2026-11-18 (eindrapport.md, eindrapport.informatiebrief.md)\n" in text, text
     assert "Volgende stap" not in text, text
 
 
@@ -204,3 +204,106 @@ def test_a_step_never_overwrites_without_force(folder: Path) -> None:
     assert "onderzoeksopzet.md" in again.output
     ok("opzet", "organisation.yaml", "--no-config", "--force")
     assert status().count("onderzoeksopzet uitgebracht: 2026-11-18") == 1
+
+
+def test_another_format_of_a_steps_document_needs_no_force(folder: Path) -> None:
+    for step, book, document in (("uitvraag", "uitvraag.xlsx", "interviewleidraad"),
+                                 ("bevindingen", "reacties.xlsx", "nota-van-bevindingen")):
+        ok(step, "organisation.yaml", "--no-config", "-f", "docx")
+        before = (folder / book).read_bytes()
+        said = ok(step, "organisation.yaml", "--no-config", "-f", "md")
+        assert f"{book} staat er al zo en blijft ongemoeid" in said
+        assert (folder / book).read_bytes() == before  # the workbook sent out is not replaced
+        assert (folder / f"{document}.md").is_file() and (folder / f"{document}.docx").is_file()
+        again = run(step, "organisation.yaml", "--no-config", "-f", "md", "--lang", "nl")  # the same format: a file that is there
+        assert again.exit_code == 2 and f"{document}.md bestaat al" in again.output
+
+
+def test_a_workbook_filled_in_is_not_kept_as_the_same(folder: Path) -> None:
+    ok("uitvraag", "organisation.yaml", "--no-config")
+    book = load_workbook(folder / "uitvraag.xlsx")
+    book["Uitvraag"]["F2"] = "ja"
+    book.save(folder / "uitvraag.xlsx")
+    refused = run("uitvraag", "organisation.yaml", "--no-config", "-f", "md", "--lang", "nl")
+    assert refused.exit_code == 2
+    assert refused.output == ("fout: uitvraag.xlsx bestaat al; het blijft ongemoeid\n"
+                              "  tip: voeg --force toe om het te vervangen, of kies een andere naam\n")
+    assert not (folder / "interviewleidraad.md").exists()
+
+
+def test_the_request_offers_every_source_type(folder: Path) -> None:
+    ok("uitvraag", "organisation.yaml", "--no-config", "--lang", "nl")
+    ws = load_workbook(folder / "uitvraag.xlsx")["Uitvraag"]
+    lists = {str(v.sqref).split(":")[0][:1]: v.formula1 for v in ws.data_validations.dataValidation}
+    assert lists["G"] == '"document,interview,waarneming,register,gegevens"'
+
+
+def test_an_answer_may_name_someone_new_with_their_department(folder: Path) -> None:
+    ok("uitvraag", "organisation.yaml", "--no-config")
+    fill_request(folder / "uitvraag.xlsx", folder / "in.xlsx", {
+        "processes/melding-openbare-ruimte#owner": ("Piet de Vries, teamleider Openbare Ruimte (Ruimte en Vergunningen)",
+                                                    "register", "Formatieplan 2026", "afdeling P&O"),
+        "processes/melding-openbare-ruimte#designer": ("Piet de Vries (ruimte)", "data", "Formatieplan 2026",
+                                                       "afdeling P&O"),
+    })
+    ok("import", "in.xlsx", "--into", "organisation.yaml")
+    written = (folder / "organisation.uitvraag.yaml").read_text(encoding="utf-8")
+    assert written.count("id: piet-de-vries") == 1  # named twice, added once
+    assert "name: Piet de Vries" in written and "title: teamleider Openbare Ruimte" in written
+    assert "owner: piet-de-vries" in written and "designer: piet-de-vries" in written
+    assert "Piet de Vries" in (folder / "uitvraag-verwerkt.md").read_text(encoding="utf-8")
+    assert "  type: register\n" in written and "  type: data\n" in written
+
+
+def test_someone_new_without_a_department_is_refused_with_how_to_add_them(folder: Path) -> None:
+    ok("uitvraag", "organisation.yaml", "--no-config")
+    fill_request(folder / "uitvraag.xlsx", folder / "in.xlsx", {
+        "processes/melding-openbare-ruimte#owner": ("Piet de Vries", "interview", None, "teamleider")})
+    result = run("import", "in.xlsx", "--into", "organisation.yaml", "--lang", "nl")
+    assert result.exit_code == 2
+    assert result.output.split(": fout: ", 1)[1] == (
+        "niemand in het organisatiebestand heet Piet de Vries\n"
+        "  tip: schrijf de naam of functie zoals het organisatiebestand hem noemt; iemand die er nog niet in staat, "
+        "voegt de import toe met de afdeling erbij: Piet Jansen, teamleider (Burgerzaken)\n")
+
+
+def test_the_new_organisation_file_keeps_the_hand_written_text_and_adds_only_the_answers(folder: Path) -> None:
+    import difflib
+
+    ok("uitvraag", "organisation.yaml", "--no-config")
+    fill_request(folder / "uitvraag.xlsx", folder / "in.xlsx", dict(ANSWERS))
+    ok("import", "in.xlsx", "--into", "organisation.yaml")
+    before = (folder / "organisation.yaml").read_text(encoding="utf-8")
+    header, after = (folder / "organisation.uitvraag.yaml").read_text(encoding="utf-8").split("\n", 1)
+    assert header.startswith("# Generated by digimandate from in.xlsx")
+    # everything before the first entity an answer changed is the file as written, byte for byte
+    assert after[:after.index("    adopted_on: 2022-03-01")] == before[:before.index("  reporting:")]
+    removed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line.startswith("- ")]
+    assert removed == ["-     source: [gesprek-burgerzaken]"]  # the one line an answer extended, kept on one line
+    assert "    source: [gesprek-burgerzaken, interview-proceseigenaren-2026-11-12]\n" in after
+
+
+def test_one_source_is_registered_once(folder: Path) -> None:
+    ok("uitvraag", "organisation.yaml", "--no-config")
+    answers = {  # one decision, handed over by two people: one source
+        "governance#governance.vision.adopted_on": ("2022-03-01", "document", "Collegebesluit 2022/31", "griffier"),
+        "processes/parkeervergunning#status_online": ("ja", "document", "Collegebesluit 2022/31", "teamleider")}
+    fill_request(folder / "uitvraag.xlsx", folder / "in.xlsx", dict(answers))
+    ok("import", "in.xlsx", "--into", "organisation.yaml")
+    first = (folder / "organisation.uitvraag.yaml").read_text(encoding="utf-8")
+    assert first.count("reference: Collegebesluit 2022/31") == 1
+    # the same answers imported again into the file that has them: the register does not grow
+    ok("import", "in.xlsx", "--into", "organisation.uitvraag.yaml", "-o", "twice.yaml", "--force")
+    assert (folder / "twice.yaml").read_text(encoding="utf-8").count("reference: Collegebesluit 2022/31") == 1
+
+
+def test_a_file_with_windows_line_ends_keeps_them(folder: Path) -> None:
+    text = (folder / "organisation.yaml").read_bytes().replace(b"\n", b"\r\n")
+    (folder / "organisation.yaml").write_bytes(text)
+    ok("uitvraag", "organisation.yaml", "--no-config")
+    fill_request(folder / "uitvraag.xlsx", folder / "in.xlsx", dict(ANSWERS))
+    ok("import", "in.xlsx", "--into", "organisation.yaml")
+    written = (folder / "organisation.uitvraag.yaml").read_bytes()
+    assert b"\n" not in written.replace(b"\r\n", b"")  # every line ends as the file's lines end
+    after = written.split(b"\r\n", 1)[1]
+    assert after[:after.index(b"    adopted_on: 2022-03-01")] == text[:text.index(b"  reporting:")]

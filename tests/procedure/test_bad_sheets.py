@@ -39,9 +39,9 @@ def test_a_renamed_column_is_named_with_the_columns_allowed(folder: Path) -> Non
     book["Uitvraag"]["F1"] = "antwoorden"
     book.save(folder / "in.xlsx")
     assert refused("in.xlsx", "--into", "organisation.yaml") == (
-        'in.xlsx!Uitvraag!F1: fout: onbekende kolom "antwoorden" in werkblad Uitvraag\n'
+        'in.xlsx:Uitvraag!F1: fout: onbekende kolom "antwoorden" in werkblad Uitvraag\n'
         '  tip: bedoel je "antwoord"? Houd de kolomnamen van het sjabloon aan\n'
-        'in.xlsx!Uitvraag!1:1: fout: kolom "antwoord" ontbreekt in werkblad Uitvraag\n'
+        'in.xlsx:Uitvraag!1:1: fout: kolom "antwoord" ontbreekt in werkblad Uitvraag\n'
         "  tip: houd elke kolom van het sjabloon, ook als hij leeg blijft\n")
 
 
@@ -54,7 +54,7 @@ def test_a_paragraph_the_nota_does_not_have_is_refused(folder: Path) -> None:
     ws.cell(row, 4).value = "nuance"
     book.save(folder / "in.xlsx")
     assert refused("in.xlsx", "--into", "organisation.yaml") == (
-        f"in.xlsx!Reacties!A{row}: fout: alinea 999 staat niet in de nota van bevindingen\n"
+        f"in.xlsx:Reacties!A{row}: fout: alinea 999 staat niet in de nota van bevindingen\n"
         f"  tip: de nota telt de alinea's 1 tot en met {row - 2}; laat de kolom nr staan zoals hij is\n")
 
 
@@ -64,7 +64,7 @@ def test_a_formula_is_refused_never_evaluated(folder: Path) -> None:
     ws["F2"] = '=HYPERLINK("http://example.org","ja")'
     book.save(folder / "in.xlsx")
     assert refused("in.xlsx", "--into", "organisation.yaml") == (
-        'in.xlsx!Uitvraag!F2: fout: een formule (=HYPERLINK("http://example.org","ja")): alleen waarden worden gelezen\n'
+        'in.xlsx:Uitvraag!F2: fout: een formule (=HYPERLINK("http://example.org","ja")): alleen waarden worden gelezen\n'
         "  tip: kopieer de kolom en plak hem als waarden\n")
 
 
@@ -82,7 +82,7 @@ def test_an_answer_without_its_date_is_refused(folder: Path) -> None:
     ws.cell(row, 6).value, ws.cell(row, 7).value = "ja", "interview"
     book.save(folder / "in.xlsx")
     assert refused("in.xlsx", "--into", "organisation.yaml") == (
-        f"in.xlsx!Uitvraag!J{row}: fout: bij een antwoord hoort ook datum\n"
+        f"in.xlsx:Uitvraag!J{row}: fout: bij een antwoord hoort ook datum\n"
         "  tip: een feit geldt pas als vastgesteld met zijn bron: soort, wie en wanneer\n")
 
 
@@ -92,7 +92,7 @@ def test_a_choice_outside_the_list_names_the_choices(folder: Path) -> None:
     ws["C2"], ws["D2"], ws["H2"] = "Anders.", "klacht", dt.date(2026, 12, 1)
     book.save(folder / "in.xlsx")
     assert refused("in.xlsx", "--into", "organisation.yaml") == (
-        "in.xlsx!Reacties!D2: fout: klacht is geen van de keuzes\n"
+        "in.xlsx:Reacties!D2: fout: klacht is geen van de keuzes\n"
         "  tip: kies uit: feitelijke correctie, aanvulling, nuance, onenigheid, factual correction, addition, "
         "disagreement\n")
 
@@ -141,9 +141,11 @@ def test_an_english_request_comes_back_in_english(folder: Path) -> None:
     result = CliRunner().invoke(app, ["import", "in.xlsx", "--into", "organisation.yaml", "--lang", "en"])
     assert result.exit_code == 0, result.output
     written = (folder / "organisation.uitvraag.yaml").read_text(encoding="utf-8")
-    assert "- id: observation-customer-contact-centre-2026-11-12\n  type: observation\n" \
-           "  title: Observation at customer contact centre\n" in written
-    assert "  promotes_digital: true\n  source:\n  - observation-customer-contact-centre-2026-11-12\n" in written
+    assert "  - id: observation-customer-contact-centre-2026-11-12\n    type: observation\n" \
+           "    title: Observation at customer contact centre\n" in written
+    # the channel written on one line in the file stays on one line, with the answer and its source
+    assert "  - {id: balie, name: Balie gemeentehuis, type: counter, owner: burgerzaken, assisted_digital: false, " \
+           "promotes_digital: true, source: [observation-customer-contact-centre-2026-11-12]}\n" in written
 
 
 @pytest.mark.parametrize(("name", "sheet"), [("reacties.xlsx", "Reacties"), ("uitvraag.xlsx", "digimandate")])
@@ -152,7 +154,7 @@ def test_a_cell_far_to_the_right_is_refused_before_the_sheet_is_read(folder: Pat
     book[sheet]["XFD1"] = "x"
     book.save(folder / "in.xlsx")
     assert refused("in.xlsx", "--into", "organisation.yaml") == (
-        f"in.xlsx!{sheet}: fout: het werkblad loopt door tot kolom XFD: te breed om te lezen\n"
+        f"in.xlsx:{sheet}: fout: het werkblad loopt door tot kolom XFD: te breed om te lezen\n"
         "  tip: verwijder de lege kolommen rechts van de tabel (ook een enkele cel ver weg telt mee)\n")
 
 
@@ -166,7 +168,7 @@ def test_a_paragraph_number_that_is_no_plain_number_is_not_in_the_nota(folder: P
     ws.cell(2, 4).value = "nuance"
     book.save(folder / "in.xlsx")
     assert refused("in.xlsx", "--into", "organisation.yaml") == (
-        f"in.xlsx!Reacties!A2: fout: alinea {shown} staat niet in de nota van bevindingen\n"
+        f"in.xlsx:Reacties!A2: fout: alinea {shown} staat niet in de nota van bevindingen\n"
         f"  tip: de nota telt de alinea's 1 tot en met {last}; laat de kolom nr staan zoals hij is\n")
 
 
@@ -184,7 +186,7 @@ def test_an_adopted_correction_of_an_entity_the_organisation_file_lacks_is_locat
         ws.cell(row, col).value = value
     book.save(folder / "in.xlsx")
     assert refused("in.xlsx", "--into", "organisation.yaml") == (
-        f"in.xlsx!Reacties!F{row}: fout: processes/nope staat niet (meer) in het organisatiebestand\n"
+        f"in.xlsx:Reacties!F{row}: fout: processes/nope staat niet (meer) in het organisatiebestand\n"
         "  tip: het organisatiebestand is veranderd nadat de werkmap of de nota werd gemaakt; "
         "maak ze opnieuw met het huidige bestand\n")
 
@@ -231,7 +233,7 @@ def test_a_column_heading_twice_is_refused_at_the_second(folder: Path) -> None:
     book["Uitvraag"]["L1"] = "antwoord"
     book.save(folder / "in.xlsx")
     assert refused("in.xlsx", "--into", "organisation.yaml") == (
-        'in.xlsx!Uitvraag!L1: fout: kolom "antwoord" staat twee keer in werkblad Uitvraag\n'
+        'in.xlsx:Uitvraag!L1: fout: kolom "antwoord" staat twee keer in werkblad Uitvraag\n'
         "  tip: houd één kolom met deze naam en zet alle waarden daarin\n")
 
 
@@ -293,3 +295,68 @@ def test_a_step_does_not_read_standard_input(tmp_path: Path, monkeypatch: pytest
         "error: a step of the audit reads the organisation file in its audit folder, not standard input (-)\n"
         "  hint: give the organisation file, for example `digimandate opzet organisation.yaml`\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def _rows_by_key(ws: object) -> dict[str, int]:
+    return {str(ws.cell(r, 11).value): r for r in range(2, ws.max_row + 1)}  # type: ignore[attr-defined]
+
+
+def test_every_wrong_answer_of_a_workbook_is_named_in_one_run(folder: Path) -> None:
+    book = load_workbook(folder / "uitvraag.xlsx")
+    ws = book["Uitvraag"]
+    rows = _rows_by_key(ws)
+    online, total = rows["processes/parkeervergunning#status_online"], rows["processes/melding-openbare-ruimte#volume.total"]
+    ws.cell(online, 6).value, ws.cell(online, 7).value = "misschien", "interview"  # no yes or no, and no date
+    ws.cell(total, 6).value, ws.cell(total, 7).value = "veel", "gesprek"  # no number, no source type, no date
+    ws.cell(total, 10).value = "gisteren"
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        f'in.xlsx:Uitvraag!F{online}: fout: verwacht ja of nee, gevonden: "misschien"\n'
+        "  tip: laat de cel leeg als het niet bekend is\n"
+        f"in.xlsx:Uitvraag!J{online}: fout: bij een antwoord hoort ook datum\n"
+        "  tip: een feit geldt pas als vastgesteld met zijn bron: soort, wie en wanneer\n"
+        f"in.xlsx:Uitvraag!F{total}: fout: geen getal: veel\n"
+        f"in.xlsx:Uitvraag!G{total}: fout: gesprek is geen van de keuzes\n"
+        "  tip: kies uit: document, interview, waarneming, register, gegevens, observation, data\n"
+        f"in.xlsx:Uitvraag!J{total}: fout: geen datum: gisteren\n"
+        "  tip: schrijf een datum als 2026-11-12 of 12-11-2026, of gebruik een datumcel\n")
+    assert not (folder / "organisation.uitvraag.yaml").exists()
+
+
+def test_past_fifty_errors_the_rest_is_counted(folder: Path) -> None:
+    book = load_workbook(folder / "uitvraag.xlsx")
+    ws = book["Uitvraag"]
+    for r in range(2, ws.max_row + 1):  # 48 questions, each answered without source type and date: 117 errors
+        ws.cell(r, 6).value = "x"
+    book.save(folder / "in.xlsx")
+    out = refused("in.xlsx", "--into", "organisation.yaml")
+    assert out.count(": fout: ") == 51
+    assert out.endswith("in.xlsx: fout: en nog 67 fouten die hier niet staan\n"
+                        "  tip: verbeter de fouten hierboven en importeer opnieuw: dan volgen de andere\n")
+
+
+def test_an_answer_the_organisation_model_refuses_is_located_at_its_cell(folder: Path) -> None:
+    book = load_workbook(folder / "uitvraag.xlsx")
+    ws = book["Uitvraag"]
+    row = _rows_by_key(ws)["governance#governance.vision.adopted_on"]
+    for col, value in ((6, "2030-01-01"), (7, "document"), (8, "Collegebesluit"), (10, dt.date(2026, 11, 12))):
+        ws.cell(row, col).value = value
+    book.save(folder / "in.xlsx")
+    out = refused("in.xlsx", "--into", "organisation.yaml")
+    assert out.startswith(f"in.xlsx:Uitvraag!F{row}: fout: "), out
+    assert "organisation.uitvraag.yaml" not in out
+    assert not (folder / "organisation.uitvraag.yaml").exists()
+
+
+def test_every_wrong_reaction_is_named_in_one_run(folder: Path) -> None:
+    book = load_workbook(folder / "reacties.xlsx")
+    ws = book["Reacties"]
+    ws["C2"], ws["D2"], ws["H2"] = "Anders.", "klacht", dt.date(2026, 12, 1)
+    ws["C3"], ws["D3"], ws["I3"] = "Klopt niet.", "nuance", "niet overgenomen"
+    book.save(folder / "in.xlsx")
+    assert refused("in.xlsx", "--into", "organisation.yaml") == (
+        "in.xlsx:Reacties!D2: fout: klacht is geen van de keuzes\n"
+        "  tip: kies uit: feitelijke correctie, aanvulling, nuance, onenigheid, factual correction, addition, "
+        "disagreement\n"
+        "in.xlsx:Reacties!J3: fout: een reactie die niet of deels is overgenomen, heeft een motivering nodig\n"
+        "  tip: het rapport verantwoordt elke reactie die niet is overgenomen, met de reden\n")

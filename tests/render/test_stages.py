@@ -419,3 +419,40 @@ def test_a_definitief_report_plans_the_follow_up_after_the_last_promise(runner: 
     assert "Wij adviseren een vervolgonderzoek op" not in result.stdout
     concept = runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "concept"]).stdout
     assert "Wij adviseren een vervolgonderzoek op" in concept  # no promises yet: the plan's own date
+
+
+def letter(runner: CliRunner, tmp_path: Path, org: str, lang: str, *stage: str) -> str:
+    result = runner.invoke(app, ["report", org, "--lang", lang, "-o", str(tmp_path / "rapport.md"),
+                                 *(stage or DEFINITIEF)])
+    assert result.exit_code == 0, result.output
+    return (tmp_path / "rapport.informatiebrief.md").read_text(encoding="utf-8")
+
+
+def test_a_definitief_report_gets_the_executives_letter_to_the_council(runner: CliRunner, tmp_path: Path) -> None:
+    text = letter(runner, tmp_path, SMALL, "nl")
+    assert text.startswith("# Raadsinformatiebrief\n\n*Gemeente Dijkveld*\n")
+    for line in ("| **Aan** | De gemeenteraad |", "| **Van** | Het college van B&W |",
+                 "| **Datum** | 18 november 2026 |",
+                 "Met deze brief informeren wij de gemeenteraad over het definitieve rapport (versie 1.0) van het "
+                 "onderzoek naar het mandaat voor digitale dienstverlening van Gemeente Dijkveld.",
+                 "Wij doen dat op grond van artikel 169 van de Gemeentewet.",
+                 "Het onderzoek stelt Gemeente Dijkveld als geheel op niveau 1 (Ad hoc), op een schaal van 1 tot en met 5.",
+                 "Het rapport is bijgevoegd, met onze bestuurlijke reactie en het nawoord van de onderzoekers."):
+        assert line in text, line
+    assert "`" not in text and ".yaml" not in text and "_" not in text  # no keys, ids or paths
+
+
+def test_an_agency_informs_its_supervisory_body_and_owner(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = tmp_path / "reactie.yaml"
+    reactie.write_text("date: 2026-11-16\nresponses:\n  - {recommendation: 1, response: adopted}\n", encoding="utf-8")
+    text = letter(runner, tmp_path, "examples/english-agency.yaml", "en", "--stage", "definitief", "--reactie",
+                  str(reactie))
+    assert text.startswith("# Information letter to the supervisory body and the owner\n")
+    assert "| **To** | The supervisory body and the owner |" in text
+    assert "Gemeentewet" not in text and "council" not in text
+
+
+def test_a_concept_report_has_no_letter(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["report", SMALL, "--stage", "concept", "-o", str(tmp_path / "rapport.md")])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "rapport.informatiebrief.md").exists()

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from digimandate.audit.specs import ActiveRule, RuleSet
-from digimandate.compare.profile import NO_SIZE, NOT_MUNICIPAL, SIZE_BOUNDS, Profile, Verdict, median
+from digimandate.compare.profile import NO_SIZE, NOT_MUNICIPAL, SIZE_BOUNDS, Median, Profile, Verdict, median
 from digimandate.i18n import Lang, counted, t
 from digimandate.render.doc import fmt
 from digimandate.render.doc.common import short_list
@@ -114,7 +114,7 @@ class _Compare:
         if with_level:
             levels = sorted(p.level for p in with_level if p.level is not None)
             s.add(Para(tx("doc_cmp_summary_levels", low=levels[0], high=levels[-1],
-                          median=fmt.number(median(levels) or 0, lang),
+                          median=self.median_words(median(levels)),
                           count=fmt.count(len(with_level), lang), total=fmt.count(len(self.profiles), lang))))
         without = len(self.profiles) - len(with_level)
         if without:
@@ -231,7 +231,7 @@ class _Compare:
                 value = self.value(p, name)
                 text = self.cell(value)
                 if compare and value is not None and mid is not None:
-                    diff = value - mid
+                    diff = mid.offset(value)
                     text += f" ({'+' if diff > 0 else '±' if diff == 0 else '−'}{fmt.number(abs(diff), lang)})"
                     title = self.column_title(name)
                     (above if diff > 0 else below if diff < 0 else []).append(title)
@@ -242,7 +242,7 @@ class _Compare:
                     notes.append(self.median_note(p.name, above, below))
                 else:
                     level.append(p.name)
-        middle = (tx("doc_cmp_median_row"), ["–", *("–" if m is None else fmt.number(m, lang) for m in medians)])
+        middle = (tx("doc_cmp_median_row"), ["–", *("–" if m is None else self.median_cell(m) for m in medians)])
         labels = [tx("doc_cmp_col_inhabitants"), tx("doc_cmp_col_overall"),
                   *(dim.title.get(lang) for _, dim in self.dims)]
         out: list[Any] = list(self.transposed(tx("doc_cmp_col_organisation"), labels, columns, middle))
@@ -261,6 +261,18 @@ class _Compare:
         if name == "":
             return self.tx("doc_cmp_overall_level")
         return self.rules.dimensions[name].title.get(self.lang)
+
+    def median_words(self, mid: Median | None) -> str:
+        """The median in a sentence: "op niveau 3", or "tussen niveau 2 en 3" when it falls between two levels."""
+        if mid is None or mid.low == mid.high:
+            return self.tx("doc_cmp_median_at", level=mid.low if mid else 0)
+        return self.tx("doc_cmp_median_between", low=mid.low, high=mid.high)
+
+    def median_cell(self, mid: Median) -> str:
+        """The median in a table: "3", or "2 à 3"."""
+        if mid.low == mid.high:
+            return str(mid.low)
+        return self.tx("doc_cmp_median_cell_between", low=mid.low, high=mid.high)
 
     def median_note(self, org: str, above: list[str], below: list[str]) -> str:
         tx, lang = self.tx, self.lang
@@ -392,22 +404,26 @@ class _Compare:
             return tx("doc_cmp_points_none"), self.unknown_text(unknown) or tx("doc_cmp_points_none")
         levels = {d.level or 0 for _, d in graded}
         if len(levels) == 1:  # nothing stands out among the dimensions that have a level
+            level = graded[0][1].level or 0
+            if level <= 1:  # the lowest level is no strength, even where nothing better was measured
+                lowest = tx("doc_cmp_points_all_same", level=level) if not unknown else \
+                    self.unknown_text(unknown[:POINTS])
+                return tx("doc_cmp_points_no_strong"), lowest
             if not unknown:
-                return (tx("doc_cmp_points_all_same", level=graded[0][1].level),
-                        tx("doc_cmp_points_no_weak", level=graded[0][1].level))
+                return tx("doc_cmp_points_all_same", level=level), tx("doc_cmp_points_no_weak", level=level)
             titles = [self.rules.dimensions[name].title.get(lang) for name, _ in graded]
-            return tx("doc_cmp_points_only", dims=short_list(titles, lang), level=graded[0][1].level), \
+            return tx("doc_cmp_points_only", dims=short_list(titles, lang), level=level), \
                 self.unknown_text(unknown[:POINTS])
         # highest level first; between equals the higher score, then the checklist's order
         best = sorted(graded, key=lambda x: (-(x[1].level or 0), -(x[1].score or 0), order[x[0]]))
         worst = sorted(graded, key=lambda x: (x[1].level or 0, x[1].score or 0, order[x[0]]))
         top, bottom = max(levels), min(levels)
         # a dimension at the organisation's lowest level is no strength, one at its highest no weakness
-        strong = [self.point(name, d.level) for name, d in best[:POINTS] if (d.level or 0) > bottom]
+        strong = [self.point(name, d.level) for name, d in best[:POINTS] if (d.level or 0) > max(bottom, 1)]
         weak = [self.unknown_text(unknown[:POINTS])] if unknown else []
         room = POINTS - min(len(unknown), POINTS)
         weak += [self.weak_point(name, d.level, d.blocking) for name, d in worst[:room] if (d.level or 0) < top]
-        return "; ".join(strong), "; ".join(weak) or tx("doc_cmp_points_none")
+        return "; ".join(strong) or tx("doc_cmp_points_no_strong"), "; ".join(weak) or tx("doc_cmp_points_none")
 
     def point(self, name: str, level: int | None) -> str:
         return self.tx("doc_cmp_point", dim=self.rules.dimensions[name].title.get(self.lang), level=level)
