@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from digimandate.audit.result import SCHEMA_VERSION, AuditResult, Evidence, Finding, SourceEntry
-from digimandate.audit.specs import RuleSet
+from digimandate.audit.result import (
+    SCHEMA_VERSION,
+    AuditResult,
+    Evidence,
+    Finding,
+    FindingHead,
+    SourceEntry,
+    dutch_message,
+    dutch_values,
+    severities,
+)
+from digimandate.audit.specs import RuleSet, value_form
 from digimandate.i18n import Lang
-from digimandate.jsontext import Lazy, output_chunks
+from digimandate.jsontext import Lazy, Written, indented_json, output_chunks
 from digimandate.render.formats import PLAIN, Screen
 from digimandate.render.levels import level_name
+
+_text = json.encoder.encode_basestring  # what json.dumps writes a text as (ensure_ascii=False), in C
+_sha256 = hashlib.sha256
 
 
 def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:
@@ -28,6 +43,54 @@ def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:
         "basis": f.basis,
         "sources": list(f.sources),
     }
+
+
+def finding_texts(findings: Iterable[Finding], lang: Lang, level: int) -> Iterator[str]:
+    """Each finding's ``finding_dict`` as JSON text at ``level``, byte for byte what ``indented_json`` writes of it.
+
+    Written from the parts findings share: what a head (rule, name, severity, level, basis) writes
+    is made once per head, a message's format once per head and shape of values, a file's part once
+    per file, a tuple of sources once per tuple; per finding only its message, entity, position and
+    fingerprint are written.
+    """
+    ind, ind2 = "\n" + "  " * (level + 1), "\n" + "  " * (level + 2)
+    heads: dict[int, tuple[FindingHead, str, str, str]] = {}
+    forms: dict[tuple[int, tuple[str, ...]], str] = {}
+    files: dict[str, str] = {}
+    sources_text: dict[tuple[str, ...], str] = {}
+    line_part, column_part = "," + ind2 + '"line": ', "," + ind2 + '"column": '
+    entity_part, fingerprint_part = "," + ind + '"entity": ', ind + "}," + ind + '"fingerprint": "'
+    end = "\n" + "  " * level + "}"
+    dutch = lang == "nl"
+    for head, entity, location, names, values, sources in findings:
+        known = heads.get(id(head))
+        if known is None:
+            start = ("{" + ind + '"rule": ' + indented_json(head.rule) + "," + ind + '"name": '
+                     + indented_json(head.name) + "," + ind + '"dimension": ' + indented_json(head.dimension)
+                     + "," + ind + '"severity": ' + indented_json(head.severity) + "," + ind + '"level": '
+                     + indented_json(head.level, level + 1) + "," + ind + '"message": ')
+            basis = '",' + ind + '"basis": ' + indented_json(head.basis) + "," + ind + '"sources": '
+            known = heads[id(head)] = (head, start, basis, head.rule + "|")  # the head kept: its id stays its own
+        _, start, basis, rule_bar = known
+        form = forms.get((id(head), names))
+        if form is None:
+            form = forms[(id(head), names)] = value_form(head.text.get(lang), names)
+        if dutch:
+            message = dutch_message(form.format(*dutch_values(values)))
+        else:
+            message = form.format(*values)
+        file_part = files.get(location.file)
+        if file_part is None:
+            file_part = files[location.file] = ("," + ind + '"location": {' + ind2 + '"file": '
+                                                + indented_json(location.file, level + 2))
+        source_part = sources_text.get(sources)
+        if source_part is None:
+            source_part = sources_text[sources] = indented_json(list(sources), level + 1)
+        yield "".join((
+            start, _text(message), entity_part, _text(entity), file_part,
+            line_part, int.__repr__(location.line), column_part, int.__repr__(location.column), fingerprint_part,
+            _sha256((rule_bar + entity).encode()).hexdigest()[:16], basis, source_part, end,
+        ))
 
 
 def _evidence(e: Evidence) -> dict[str, int]:
@@ -61,8 +124,8 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
     """The whole result as plain data, keys in a stable order; the lists of findings are made as written."""
     m = result.maturity
     by_severity: dict[str, int] = {s: 0 for s in ("critical", "high", "medium", "low", "info")}
-    for f in result.findings:
-        by_severity[f.severity] += 1
+    for severity, count in severities(result.findings).items():
+        by_severity[severity] += count
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "digimandate", "version": result.tool_version},
@@ -76,7 +139,8 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
         "config": result.config,
         "language": lang,
         "checklists": [{"id": c.id, "version": c.version} for c in result.checklists],
-        "findings": Lazy(finding_dict(f, lang) for f in result.findings),
+        "findings": Written((finding_dict(f, lang) for f in result.findings),
+                            lambda level: finding_texts(result.findings, lang, level)),
         "maturity": {
             "level": m.level,
             "name": level_name(m.level, m.reason, lang),
