@@ -105,14 +105,14 @@ def _findings(doc: OrgFile, rule: ActiveRule, hits: list[Hit],
                 raise KeyError(f"rule {spec.id} has no message {message!r}")
             head = finding_head(spec.id, spec.name, spec.dimension, rule.severity, spec.level, text, message,
                                 basis)  # the check decides the basis from the fact, never from a message's name
-            names_wanted = wanted_names(text, KEPT_NAMES)
+            names_wanted = shared_names(wanted_names(text, KEPT_NAMES))  # one tuple for every rule: known by id
             known = wanted[(message, basis)] = (head, names_wanted, any(k in params for k in names_wanted))
         head, names_wanted, by_params = known
         location = located.get((entity, key)) or locate(entity, key)
         sources = sources_of(entity, key) if cites else ()
         memo = None
         if not args and not by_params:  # the values come from the item and the entity alone
-            memo = (names_wanted, entity, id(item))
+            memo = (id(names_wanted), entity, id(item))
             found = filled_by.get(memo)
             if found is not None:
                 out.append(new(head, entity, location, found[1], found[2], sources))

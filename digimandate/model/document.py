@@ -286,6 +286,22 @@ def _dates(doc: OrgFile, problems: list[Problem]) -> None:
                                         value=when.isoformat(), peildatum=peildatum.isoformat()))
 
 
+_FIELD_ORDER: dict[type[BaseModel], dict[str, int]] = {}
+
+
+def _given_fields(model: BaseModel) -> list[str]:
+    """The fields ``model`` was given, in the order its class declares them.
+
+    A product of a file only begun gives three of its thirty fields: the three are sorted, rather
+    than every field declared looked up among them.
+    """
+    cls = type(model)
+    order = _FIELD_ORDER.get(cls)
+    if order is None:
+        order = _FIELD_ORDER[cls] = {name: i for i, name in enumerate(cls.model_fields)}
+    return sorted([name for name in model.model_fields_set if name in order], key=order.__getitem__)
+
+
 def _cite(doc: OrgFile, problems: list[Problem]) -> None:
     """Record which sources each entity cites, and check that every cited id is in the register."""
     m = doc.model
@@ -310,8 +326,8 @@ def _cite(doc: OrgFile, problems: list[Problem]) -> None:
             cited = tuple(dict.fromkeys(i for i in ids if i in doc.sources))
             if entity is not None:
                 doc.cited[entity] = cited
-        for name in type(model).model_fields:
-            if name == "source" or name not in model.model_fields_set:
+        for name in _given_fields(model):
+            if name == "source":
                 continue
             value = getattr(model, name)
             sub_raw = raw.get(name) if isinstance(raw, LMap) else None

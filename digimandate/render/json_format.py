@@ -49,36 +49,37 @@ def finding_texts(findings: Iterable[Finding], lang: Lang, level: int) -> Iterat
     """Each finding's ``finding_dict`` as JSON text at ``level``, byte for byte what ``indented_json`` writes of it.
 
     Written from the parts findings share: what a head (rule, name, severity, level, basis) writes
-    is made once per head, a message's format once per head and shape of values, a file's part once
-    per file, a tuple of sources once per tuple; per finding only its message, entity, position and
-    fingerprint are written.
+    and its message's format are made once per head and shape of values, a file's part once per
+    file, a tuple of sources once per tuple, the Dutch form of an entity's values once per entity;
+    per finding only its message, entity, position and fingerprint are written.
     """
     ind, ind2 = "\n" + "  " * (level + 1), "\n" + "  " * (level + 2)
-    heads: dict[int, tuple[FindingHead, str, str, str]] = {}
-    forms: dict[tuple[int, tuple[str, ...]], str] = {}
+    shapes: dict[tuple[int, tuple[str, ...]], tuple[FindingHead, str, str, str, str]] = {}
     files: dict[str, str] = {}
     sources_text: dict[tuple[str, ...], str] = {}
+    dutch: dict[tuple[str, ...], list[str]] | None = {} if lang == "nl" else None
     line_part, column_part = "," + ind2 + '"line": ', "," + ind2 + '"column": '
     entity_part, fingerprint_part = "," + ind + '"entity": ', ind + "}," + ind + '"fingerprint": "'
     end = "\n" + "  " * level + "}"
-    dutch = lang == "nl"
     for head, entity, location, names, values, sources in findings:
-        known = heads.get(id(head))
+        known = shapes.get((id(head), names))
         if known is None:
             start = ("{" + ind + '"rule": ' + indented_json(head.rule) + "," + ind + '"name": '
                      + indented_json(head.name) + "," + ind + '"dimension": ' + indented_json(head.dimension)
                      + "," + ind + '"severity": ' + indented_json(head.severity) + "," + ind + '"level": '
                      + indented_json(head.level, level + 1) + "," + ind + '"message": ')
             basis = '",' + ind + '"basis": ' + indented_json(head.basis) + "," + ind + '"sources": '
-            known = heads[id(head)] = (head, start, basis, head.rule + "|")  # the head kept: its id stays its own
-        _, start, basis, rule_bar = known
-        form = forms.get((id(head), names))
-        if form is None:
-            form = forms[(id(head), names)] = value_form(head.text.get(lang), names)
-        if dutch:
-            message = dutch_message(form.format(*dutch_values(values)))
-        else:
+            # the head is kept with its parts: its id stays its own while they are used
+            known = shapes[(id(head), names)] = (head, start, value_form(head.text.get(lang), names), basis,
+                                                 head.rule + "|")
+        _, start, form, basis, rule_bar = known
+        if dutch is None:
             message = form.format(*values)
+        else:
+            shown = dutch.get(values)
+            if shown is None:
+                shown = dutch[values] = dutch_values(values)
+            message = dutch_message(form.format(*shown))
         file_part = files.get(location.file)
         if file_part is None:
             file_part = files[location.file] = ("," + ind + '"location": {' + ind2 + '"file": '
