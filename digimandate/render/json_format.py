@@ -49,49 +49,49 @@ def finding_texts(findings: Iterable[Finding], lang: Lang, level: int) -> Iterat
     """Each finding's ``finding_dict`` as JSON text at ``level``, byte for byte what ``indented_json`` writes of it.
 
     Written from the parts findings share: what a head (rule, name, severity, level, basis) writes
-    and its message's format are made once per head and shape of values, a file's part once per
-    file, a tuple of sources once per tuple, the Dutch form of an entity's values once per entity;
-    per finding only its message, entity, position and fingerprint are written.
+    and its message's format are made once per head and shape of values; the values as a message
+    shows them once per tuple of values (an entity's, for every rule that fails it); an entity's
+    place once for the findings in a row at it; a tuple of sources once. Per finding only its
+    message and fingerprint are made. JSON escapes each character on its own, so a format
+    escaped, filled with values escaped, is the message escaped.
     """
     ind, ind2 = "\n" + "  " * (level + 1), "\n" + "  " * (level + 2)
-    shapes: dict[tuple[int, tuple[str, ...]], tuple[FindingHead, str, str, str, str]] = {}
-    files: dict[str, str] = {}
+    shapes: dict[tuple[int, tuple[str, ...]], tuple[FindingHead, str, str, str, str, str]] = {}
+    shown: dict[tuple[str, ...], list[str]] = {}
     sources_text: dict[tuple[str, ...], str] = {}
-    dutch: dict[tuple[str, ...], list[str]] | None = {} if lang == "nl" else None
-    line_part, column_part = "," + ind2 + '"line": ', "," + ind2 + '"column": '
-    entity_part, fingerprint_part = "," + ind + '"entity": ', ind + "}," + ind + '"fingerprint": "'
+    dutch = lang == "nl"
     end = "\n" + "  " * level + "}"
+    last_entity, last_location, place = "", None, ""
     for head, entity, location, names, values, sources in findings:
         known = shapes.get((id(head), names))
         if known is None:
             start = ("{" + ind + '"rule": ' + indented_json(head.rule) + "," + ind + '"name": '
                      + indented_json(head.name) + "," + ind + '"dimension": ' + indented_json(head.dimension)
                      + "," + ind + '"severity": ' + indented_json(head.severity) + "," + ind + '"level": '
-                     + indented_json(head.level, level + 1) + "," + ind + '"message": ')
+                     + indented_json(head.level, level + 1) + "," + ind + '"message": "')
             basis = '",' + ind + '"basis": ' + indented_json(head.basis) + "," + ind + '"sources": '
+            form = value_form(head.text.get(lang), names)
             # the head is kept with its parts: its id stays its own while they are used
-            known = shapes[(id(head), names)] = (head, start, value_form(head.text.get(lang), names), basis,
-                                                 head.rule + "|")
-        _, start, form, basis, rule_bar = known
-        if dutch is None:
-            message = form.format(*values)
-        else:
-            shown = dutch.get(values)
-            if shown is None:
-                shown = dutch[values] = dutch_values(values)
-            message = dutch_message(form.format(*shown))
-        file_part = files.get(location.file)
-        if file_part is None:
-            file_part = files[location.file] = ("," + ind + '"location": {' + ind2 + '"file": '
-                                                + indented_json(location.file, level + 2))
+            known = shapes[(id(head), names)] = (head, start, form, _text(form)[1:-1], basis, head.rule + "|")
+        _, start, form, escaped_form, basis, rule_bar = known
+        escaped = shown.get(values)
+        if escaped is None:
+            escaped = shown[values] = [_text(v)[1:-1] for v in (dutch_values(values) if dutch else values)]
+        message = escaped_form.format(*escaped)
+        if dutch and "aanvragen aanvragen" in message:  # the word twice (it reads the same escaped): as written
+            message = _text(dutch_message(form.format(*dutch_values(values))))[1:-1]
+        if entity is not last_entity or location is not last_location:  # the findings at one place follow each other
+            last_entity, last_location = entity, location
+            place = (
+                '",' + ind + '"entity": ' + _text(entity) + "," + ind + '"location": {' + ind2 + '"file": '
+                + indented_json(location.file, level + 2) + "," + ind2 + '"line": ' + int.__repr__(location.line)
+                + "," + ind2 + '"column": ' + int.__repr__(location.column) + ind + "}," + ind + '"fingerprint": "'
+            )
         source_part = sources_text.get(sources)
         if source_part is None:
             source_part = sources_text[sources] = indented_json(list(sources), level + 1)
-        yield "".join((
-            start, _text(message), entity_part, _text(entity), file_part,
-            line_part, int.__repr__(location.line), column_part, int.__repr__(location.column), fingerprint_part,
-            _sha256((rule_bar + entity).encode()).hexdigest()[:16], basis, source_part, end,
-        ))
+        yield "".join((start, message, place, _sha256((rule_bar + entity).encode()).hexdigest()[:16], basis,
+                       source_part, end))
 
 
 def _evidence(e: Evidence) -> dict[str, int]:
