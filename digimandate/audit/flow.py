@@ -8,7 +8,7 @@ from pathlib import Path
 from digimandate import __version__
 from digimandate.audit.config import Waiver
 from digimandate.audit.engine import run_rules
-from digimandate.audit.result import AuditResult, ChecklistId, Finding, WaivedFinding, sort_findings
+from digimandate.audit.result import AuditResult, ChecklistId, Finding, WaivedFinding
 from digimandate.audit.scoring import score
 from digimandate.audit.sources import source_entries, source_evidence
 from digimandate.audit.specs import RuleSet
@@ -33,7 +33,8 @@ def audit_document(doc: OrgFile, ruleset: RuleSet, today: date | None = None,
 
         check_waiver_length(waivers, audit_date)
         outcomes, waived, meta = apply_waivers(outcomes, waivers, now)
-    findings = sort_findings([f for o in outcomes if o.status != "waived" for f in o.findings] + meta)
+    findings = [f for o in outcomes if o.status != "waived" for f in o.findings] + meta
+    findings.sort(key=Finding.sort_key)  # in place: a sorted copy beside the list would raise the peak of memory
     return AuditResult(
         tool_version=__version__,
         file=doc.file,

@@ -212,12 +212,6 @@ def severities(findings: Iterable[Finding]) -> Counter[str]:
     return Counter([f[0].severity for f in findings])
 
 
-def sort_findings(findings: list[Finding]) -> list[Finding]:
-    """The findings in ``Finding.sort_key`` order (a stable sort), their keys made in one pass, not a call each."""
-    keys = [(loc.file, loc.line, loc.column, head.rule, entity) for head, entity, loc, _, _, _ in findings]
-    return [findings[i] for i in sorted(range(len(findings)), key=keys.__getitem__)]
-
-
 def _rebuild(fields: tuple[Any, ...]) -> Finding:
     """A finding from its fields, as pickled."""
     return _new_tuple(Finding, fields)

@@ -50,18 +50,19 @@ def finding_texts(findings: Iterable[Finding], lang: Lang, level: int) -> Iterat
 
     Written from the parts findings share: what a head (rule, name, severity, level, basis) writes
     and its message's format are made once per head and shape of values; the values as a message
-    shows them once per tuple of values (an entity's, for every rule that fails it); an entity's
-    place once for the findings in a row at it; a tuple of sources once. Per finding only its
+    shows them, and an entity's place, once for the findings in a row that share them (the rules
+    that fail one entity); a tuple of sources once. Per finding only its
     message and fingerprint are made. JSON escapes each character on its own, so a format
     escaped, filled with values escaped, is the message escaped.
     """
     ind, ind2 = "\n" + "  " * (level + 1), "\n" + "  " * (level + 2)
     shapes: dict[tuple[int, tuple[str, ...]], tuple[FindingHead, str, str, str, str, str]] = {}
-    shown: dict[tuple[str, ...], list[str]] = {}
     sources_text: dict[tuple[str, ...], str] = {}
     dutch = lang == "nl"
     end = "\n" + "  " * level + "}"
     last_entity, last_location, place = "", None, ""
+    last_values: tuple[str, ...] | None = None
+    escaped: list[str] = []
     for head, entity, location, names, values, sources in findings:
         known = shapes.get((id(head), names))
         if known is None:
@@ -74,9 +75,9 @@ def finding_texts(findings: Iterable[Finding], lang: Lang, level: int) -> Iterat
             # the head is kept with its parts: its id stays its own while they are used
             known = shapes[(id(head), names)] = (head, start, form, _text(form)[1:-1], basis, head.rule + "|")
         _, start, form, escaped_form, basis, rule_bar = known
-        escaped = shown.get(values)
-        if escaped is None:
-            escaped = shown[values] = [_text(v)[1:-1] for v in (dutch_values(values) if dutch else values)]
+        if values is not last_values:  # the rules that fail one entity share its values, and follow each other
+            last_values = values
+            escaped = [_text(v)[1:-1] for v in (dutch_values(values) if dutch else values)]
         message = escaped_form.format(*escaped)
         if dutch and "aanvragen aanvragen" in message:  # the word twice (it reads the same escaped): as written
             message = _text(dutch_message(form.format(*dutch_values(values))))[1:-1]

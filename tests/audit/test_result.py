@@ -136,19 +136,3 @@ def test_an_entitys_values_are_looked_up_once_unless_a_rules_parameter_fills_one
     with_who = _findings(doc, replace(o001, params={**o001.params, "who": "de eigenaar"}), hits, shared)[0]
     assert with_who.arg("who") == "de eigenaar" and first.arg("who") == ""
 
-
-def test_findings_sorted_in_one_pass_are_in_sort_key_order_and_stable() -> None:
-    from digimandate.audit.result import Finding, sort_findings
-    from digimandate.audit.specs import Text
-    from digimandate.errors import Location
-
-    text = Text(nl="x", en="x")
-
-    def f(rule: str, entity: str, file: str, line: int, column: int, key: str = "m") -> Finding:
-        return Finding(rule, "n", "d", "high", 1, text, key, entity, Location(file, line, column))
-
-    findings = [f("B1", "p/b", "b.yaml", 1, 1), f("A1", "p/a", "a.yaml", 9, 1), f("A1", "p/a", "a.yaml", 2, 3),
-                f("A2", "p/a", "a.yaml", 2, 3), f("A1", "p/a", "a.yaml", 2, 1), f("A1", "p/a", "a.yaml", 2, 1, "other")]
-    assert sort_findings(findings) == sorted(findings, key=Finding.sort_key)
-    same_key = sort_findings(findings)[:2]  # equal keys keep their order
-    assert [x.message_key for x in same_key] == ["m", "other"]
