@@ -78,6 +78,11 @@ def json_safe(text: str) -> str:
     """
     if "##[" in text:  # printed in a CI log, `##[command]` would be obeyed; `\\u005b` is the same `[`
         text = text.replace("##[", "##\\u005b")
+    if text.isascii():  # known without a scan: of these characters only DEL can be in it
+        if "\x7f" not in text:
+            return text
+    elif _utf8_clean(text):  # a regular expression scans a long text of any other kind slowly
+        return text
     if _JSON_RAW.search(text) is None:
         return text
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
@@ -99,6 +104,15 @@ def _escaped_utf8(match: re.Match[bytes]) -> bytes:
     if found == b"##[":
         return b"##\\u005b"
     return b"\\u%04x" % ord(found.decode("utf-8"))
+
+
+def _utf8_clean(text: str) -> bool:
+    """Whether ``text`` holds none of ``_JSON_RAW``'s characters, found in its UTF-8 at memory speed."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+    return b"\x7f" not in data and _UTF8_C1.search(data) is None and _UTF8_MARKS.search(data) is None
 
 
 def json_safe_utf8(data: bytes) -> bytes:

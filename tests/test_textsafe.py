@@ -55,6 +55,17 @@ def test_json_safe_utf8_escapes_exactly_what_json_safe_escapes(text: str) -> Non
     assert json_safe_utf8(text.encode("utf-8")) == json_safe(text).encode("utf-8")
 
 
+@pytest.mark.parametrize("char", ["\x7f", "\x80", "\x9f", "\u2028", "\u2029", "\u202a", "\u202e", "\u2066",
+                                  "\u2069", "\ud800", "\udfff"])
+@pytest.mark.parametrize("around", ["", "é", "€", "\U0001f600"])
+def test_json_safe_finds_every_unsafe_character_in_text_of_any_kind(char: str, around: str) -> None:
+    # ASCII text, and text of one, two and four bytes a character, are each checked their own way
+    text = f"a{around}b{char}c"
+    assert json_safe(text) == f"a{around}b\\u{ord(char):04x}c"
+    safe = f"a{around}b\u2027\u202f\xa0c"
+    assert json_safe(safe) is safe
+
+
 def test_json_safe_utf8_lets_safe_text_through_untouched() -> None:
     data = "Gemeente 's-Hertogenbosch · Ĳsselstein – “x” #[ ## [".encode()
     assert json_safe_utf8(data) is data

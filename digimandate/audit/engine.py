@@ -7,9 +7,18 @@ from typing import Any
 
 from digimandate.audit.budget import BudgetExceeded
 from digimandate.audit.query import failure, run_query
-from digimandate.audit.result import KEPT_NAMES, Finding, RuleOutcome, shared_names, wanted_names
+from digimandate.audit.result import (
+    KEPT_NAMES,
+    Finding,
+    FindingHead,
+    RuleOutcome,
+    entities_of,
+    finding_head,
+    shared_names,
+    wanted_names,
+)
 from digimandate.audit.rules import REGISTRY, Context, Hit, NotApplicable, Tally
-from digimandate.audit.specs import ActiveRule, PythonCheck, RuleSet, Text
+from digimandate.audit.specs import ActiveRule, PythonCheck, RuleSet
 from digimandate.errors import InputError, problem
 from digimandate.model.document import OrgFile
 
@@ -17,7 +26,7 @@ from digimandate.model.document import OrgFile
 def run_rules(doc: OrgFile, ruleset: RuleSet, audit_date: date) -> list[RuleOutcome]:
     """Run every rule of the ruleset and return one outcome per rule, in rule order."""
     view: dict[str, Any] | None = None
-    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal message values of several findings, kept once
+    shared: dict[Any, Any] = {}  # equal message values of several findings, kept once (see _findings)
     outcomes = []
     for rule in ruleset.sorted():
         if not rule.enabled:
@@ -53,7 +62,7 @@ def run_rules(doc: OrgFile, ruleset: RuleSet, audit_date: date) -> list[RuleOutc
                                           id=rule.id, problem=failure(exc))]) from None
             outcomes.append(RuleOutcome(rule.id, "error", error=f"{type(exc).__name__}: {exc}"))
             continue
-        failing = len({f.entity for f in findings})
+        failing = len(entities_of(findings))
         applicable = max(tally.examined, failing, 1)  # a rule over the whole file examines one thing
         outcomes.append(RuleOutcome(rule.id, "failed" if findings else "passed", findings,
                                 applicable=applicable, passed=applicable - failing))
@@ -65,7 +74,7 @@ _EMPTY: dict[str, Any] = {}  # never changed
 
 
 def _findings(doc: OrgFile, rule: ActiveRule, hits: list[Hit],
-              shared: dict[tuple[str, ...], tuple[str, ...]] | None = None) -> tuple[Finding, ...]:
+              shared: dict[Any, Any] | None = None) -> tuple[Finding, ...]:
     """Turn hits into findings with their message values and a location.
 
     A value is the hit's own, else the entity's (its id and name), else the rule's parameter; a
@@ -74,21 +83,41 @@ def _findings(doc: OrgFile, rule: ActiveRule, hits: list[Hit],
     spec = rule.spec
     messages = spec.messages
     params = rule.params
-    wanted: dict[str, tuple[Text, tuple[str, ...]]] = {}  # per message: its template and the names it may keep
+    # per message and basis: its head (shared by its findings), the names it may keep, and whether
+    # a parameter can fill one of them
+    wanted: dict[tuple[str, str], tuple[FindingHead, tuple[str, ...], bool]] = {}
     describe, locate, sources_of = doc.describe, doc.locate, doc.sources_of
     known_entities = doc.described
-    kept = {} if shared is None else shared  # several rules fail one entity with the same values: one tuple
+    # Shared by the rules of one run: several rules fail one entity with the same values, kept once
+    # (``values``); and the values of an entity whose hit brings none of its own are looked up once
+    # for all of them (``filled``).
+    kept = {} if shared is None else shared
+    filled_by: dict[Any, tuple[Any, tuple[str, ...], tuple[str, ...]]] = kept.setdefault(_FILLED, {})
+    located = doc.located
+    cites = bool(doc.cited or doc.cited_parts)  # else every finding's sources are none
+    new = Finding.of
     out = []
-    for hit in hits:  # a rule may hit thousands of entities: the per-rule work is done once, above
-        known = wanted.get(hit.message)
+    for entity, message, args, key, basis, item in hits:  # the per-rule work is done once, above
+        known = wanted.get((message, basis))
         if known is None:
-            text = messages.get(hit.message)
+            text = messages.get(message)
             if text is None:
-                raise KeyError(f"rule {spec.id} has no message {hit.message!r}")
-            known = wanted[hit.message] = (text, wanted_names(text, KEPT_NAMES))
-        text, names_wanted = known
-        entity = hit.entity
-        args, item = hit.args or _EMPTY, hit.item  # a plain dict: most hits bring no values of their own
+                raise KeyError(f"rule {spec.id} has no message {message!r}")
+            head = finding_head(spec.id, spec.name, spec.dimension, rule.severity, spec.level, text, message,
+                                basis)  # the check decides the basis from the fact, never from a message's name
+            names_wanted = shared_names(wanted_names(text, KEPT_NAMES))  # one tuple for every rule: known by id
+            known = wanted[(message, basis)] = (head, names_wanted, any(k in params for k in names_wanted))
+        head, names_wanted, by_params = known
+        location = located.get((entity, key)) or locate(entity, key)
+        sources = sources_of(entity, key) if cites else ()
+        memo = None
+        if not args and not by_params:  # the values come from the item and the entity alone
+            memo = (id(names_wanted), entity, id(item))
+            found = filled_by.get(memo)
+            if found is not None:
+                out.append(new(head, entity, location, found[1], found[2], sources))
+                continue
+        args = args or _EMPTY  # a plain dict: most hits bring no values of their own
         described = known_entities.get(entity)
         if described is None:
             described = describe(entity)
@@ -114,19 +143,11 @@ def _findings(doc: OrgFile, rule: ActiveRule, hits: list[Hit],
             names.append(k)
             values.append(str(value))
         filled = tuple(values)
-        out.append(Finding(
-            rule=spec.id,
-            name=spec.name,
-            dimension=spec.dimension,
-            severity=rule.severity,
-            level=spec.level,
-            text=text,
-            message_key=hit.message,
-            entity=entity,
-            location=locate(entity, hit.key),
-            names=shared_names(tuple(names)),
-            values=kept.setdefault(filled, filled),
-            basis=hit.basis,  # the check decides it from the fact, never from a message's name
-            sources=sources_of(entity, hit.key),
-        ))
+        kept_names, kept_values = shared_names(tuple(names)), kept.setdefault(filled, filled)
+        if memo is not None:  # the item is kept with them: its id stays its own while they are kept
+            filled_by[memo] = (item, kept_names, kept_values)
+        out.append(new(head, entity, location, kept_names, kept_values, sources))
     return tuple(out)
+
+
+_FILLED = object()  # the key in ``shared`` (no tuple of values equals it) of the values looked up per entity

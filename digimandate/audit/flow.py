@@ -34,7 +34,7 @@ def audit_document(doc: OrgFile, ruleset: RuleSet, today: date | None = None,
         check_waiver_length(waivers, audit_date)
         outcomes, waived, meta = apply_waivers(outcomes, waivers, now)
     findings = [f for o in outcomes if o.status != "waived" for f in o.findings] + meta
-    findings.sort(key=Finding.sort_key)
+    findings.sort(key=Finding.sort_key)  # in place: a sorted copy beside the list would raise the peak of memory
     return AuditResult(
         tool_version=__version__,
         file=doc.file,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -18,13 +19,8 @@ SCHEMA_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
-    """One place where a rule fails.
-
-    The message is kept as its template (shared by every finding of that message) and the values
-    that fill it, and is written out in a language only when asked for: a large audit holds tens of
-    thousands of findings, and two finished texts each would be most of its memory.
-    """
+class FindingHead:
+    """What every finding of one rule's message shares: made once per rule, message and basis, not per finding."""
 
     rule: str
     name: str
@@ -33,34 +29,155 @@ class Finding:
     level: int
     text: Text  # the message template in both languages
     message_key: str
-    entity: str
-    location: Location
-    names: tuple[str, ...] = ()  # what the values are called: placeholders and the names a report reuses
-    values: tuple[str, ...] = ()
     basis: str = "observed"  # "observed" or "not_recorded" (maturity v2)
     kind: Kind = "check"
-    sources: tuple[str, ...] = ()  # ids of the sources the entity's facts rest on (its own and its parents')
 
     __reduce__ = reduce_by_fields
+
+
+_HEADS: dict[tuple[Any, ...], FindingHead] = {}
+
+
+def finding_head(rule: str, name: str, dimension: str, severity: str, level: int, text: Text, message_key: str,
+                 basis: str = "observed", kind: Kind = "check") -> FindingHead:
+    """The head of these findings, one object for all of them (the text by identity: it is shared as well)."""
+    key = (rule, name, dimension, severity, level, id(text), message_key, basis, kind)
+    head = _HEADS.get(key)
+    if head is None or head.text is not text:
+        head = FindingHead(rule, name, dimension, severity, level, text, message_key, basis, kind)
+        if len(_HEADS) < 4096:  # rules and messages are few; a long-lived process cannot make this grow without bound
+            _HEADS[key] = head
+    return head
+
+
+_new_tuple = tuple.__new__
+
+
+class Finding(tuple[FindingHead, str, Location, tuple[str, ...], tuple[str, ...], tuple[str, ...]]):
+    """One place where a rule fails.
+
+    A finding is its rule's shared head (rule, name, severity, level, message template: the same for
+    thousands of findings), then what is its own: the entity, its location, the names and values that
+    fill the message, and its sources. A tuple, as it is made tens of thousands of times an audit: one
+    call, where a frozen dataclass of fourteen fields set them one by one. The message is written out
+    in a language only when asked for.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, rule: str, name: str, dimension: str, severity: str, level: int, text: Text,
+                message_key: str, entity: str, location: Location, names: tuple[str, ...] = (),
+                values: tuple[str, ...] = (), basis: str = "observed", kind: Kind = "check",
+                sources: tuple[str, ...] = ()) -> Finding:
+        head = finding_head(rule, name, dimension, severity, level, text, message_key, basis, kind)
+        return _new_tuple(cls, (head, entity, location, names, values, sources))
+
+    @classmethod
+    def of(cls, head: FindingHead, entity: str, location: Location, names: tuple[str, ...] = (),
+           values: tuple[str, ...] = (), sources: tuple[str, ...] = ()) -> Finding:
+        """A finding under a head made before (the engine's way: one head per rule's message)."""
+        return _new_tuple(cls, (head, entity, location, names, values, sources))
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _rebuild, (tuple(self),)
+
+    def __repr__(self) -> str:
+        h = self[0]
+        return (f"Finding(rule={h.rule!r}, name={h.name!r}, dimension={h.dimension!r}, severity={h.severity!r}, "
+                f"level={h.level!r}, text={h.text!r}, message_key={h.message_key!r}, entity={self[1]!r}, "
+                f"location={self[2]!r}, names={self[3]!r}, values={self[4]!r}, basis={h.basis!r}, "
+                f"kind={h.kind!r}, sources={self[5]!r})")
+
+    @property
+    def head(self) -> FindingHead:
+        """What this finding shares with every finding of its rule's message."""
+        return self[0]
+
+    @property
+    def rule(self) -> str:
+        """The rule's id."""
+        return self[0].rule
+
+    @property
+    def name(self) -> str:
+        """The rule's name."""
+        return self[0].name
+
+    @property
+    def dimension(self) -> str:
+        """The rule's dimension."""
+        return self[0].dimension
+
+    @property
+    def severity(self) -> str:
+        """The rule's severity in force."""
+        return self[0].severity
+
+    @property
+    def level(self) -> int:
+        """The maturity level the rule belongs to."""
+        return self[0].level
+
+    @property
+    def text(self) -> Text:
+        """The message template in both languages."""
+        return self[0].text
+
+    @property
+    def message_key(self) -> str:
+        """Which of the rule's messages."""
+        return self[0].message_key
+
+    @property
+    def basis(self) -> str:
+        """"observed" or "not_recorded" (maturity v2)."""
+        return self[0].basis
+
+    @property
+    def kind(self) -> Kind:
+        """A check's finding, or a meta rule's."""
+        return self[0].kind
+
+    @property
+    def entity(self) -> str:
+        """The entity that fails (``processes/x``)."""
+        return self[1]
+
+    @property
+    def location(self) -> Location:
+        """Where the entity (or its part) stands."""
+        return self[2]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """What the values are called: placeholders and the names a report reuses."""
+        return self[3]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The values that fill the message."""
+        return self[4]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Ids of the sources the entity's facts rest on (its own and its parents')."""
+        return self[5]
 
     def arg(self, key: str, default: str = "") -> str:
         """One of the values the message was filled with (the entity's ``name``, ``who``, ...)."""
         try:
-            return self.values[self.names.index(key)]
+            return self[4][self[3].index(key)]
         except ValueError:
             return default
 
     @property
     def args(self) -> tuple[tuple[str, str], ...]:
         """The values by name."""
-        return tuple(zip(self.names, self.values, strict=True))
+        return tuple(zip(self[3], self[4], strict=True))
 
     def message(self, lang: Lang) -> str:
         """The message in ``lang``; a decimal number among the values is written with a comma in Dutch ("0,3 fte")."""
-        if lang == "nl":
-            # a product named "Bijzondere bijstand aanvragen" before "aanvragen worden geteld": the word once
-            return _TWICE.sub("aanvragen", fill_values(self.text.nl, self.names, tuple(_dutch(v) for v in self.values)))
-        return fill_values(self.text.en, self.names, self.values)
+        return message_text(self[0].text, self[3], self[4], lang)
 
     @property
     def message_nl(self) -> str:
@@ -75,12 +192,55 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         """A stable id from rule and entity, never from line numbers."""
-        return hashlib.sha256(f"{self.rule}|{self.entity}".encode()).hexdigest()[:16]
+        return fingerprint(self[0].rule, self[1])
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Order by file, line, column, rule."""
-        loc = self.location
-        return (loc.file, loc.line, loc.column, self.rule, self.entity)
+        loc = self[2]
+        return (loc.file, loc.line, loc.column, self[0].rule, self[1])
+
+
+def entities_of(findings: Iterable[Finding], basis: str | None = None) -> set[str]:
+    """The entities these findings are about (only those of findings with ``basis``, when given)."""
+    if basis is None:
+        return {f[1] for f in findings}
+    return {f[1] for f in findings if f[0].basis == basis}
+
+
+def severities(findings: Iterable[Finding]) -> Counter[str]:
+    """How many findings there are of each severity."""
+    return Counter([f[0].severity for f in findings])
+
+
+def _rebuild(fields: tuple[Any, ...]) -> Finding:
+    """A finding from its fields, as pickled."""
+    return _new_tuple(Finding, fields)
+
+
+def fingerprint(rule: str, entity: str) -> str:
+    """A finding's stable id from rule and entity, never from line numbers."""
+    return _sha256(f"{rule}|{entity}".encode()).hexdigest()[:16]
+
+
+_sha256 = hashlib.sha256
+
+
+def message_text(text: Text, names: tuple[str, ...], values: tuple[str, ...], lang: Lang) -> str:
+    """A finding's message in ``lang``; a decimal number among the values is written with a comma in Dutch."""
+    if lang == "nl":
+        return dutch_message(fill_values(text.nl, names, dutch_values(values)))
+    return fill_values(text.en, names, values)
+
+
+def dutch_values(values: tuple[str, ...]) -> list[str]:
+    """The values as a Dutch message shows them: ``0.3`` as ``0,3``."""
+    return [_dutch(v) if "." in v else v for v in values]
+
+
+def dutch_message(filled: str) -> str:
+    """A Dutch message filled in: a product named "Bijzondere bijstand aanvragen" before "aanvragen worden geteld"
+    has the word once."""
+    return _TWICE.sub("aanvragen", filled) if "aanvragen aanvragen" in filled else filled
 
 
 # The message values that the report and memo reuse (names of what a finding is about).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from digimandate.audit.result import Coverage, DimensionScore, Evidence, Maturity, RuleOutcome
+from digimandate.audit.result import Coverage, DimensionScore, Evidence, Maturity, RuleOutcome, entities_of
 from digimandate.audit.specs import WEIGHTS, ActiveRule, RuleSet
 
 TOP_LEVEL = 5
@@ -50,7 +50,7 @@ def evidence_of(judged: Iterable[Judged]) -> Evidence:
             continue
         cov = coverage_of((rule, o))
         checks += cov.applicable
-        unrecorded += len({f.entity for f in o.findings if f.basis == "not_recorded"})
+        unrecorded += len(entities_of(o.findings, "not_recorded"))
     return Evidence(checks, max(checks - unrecorded, 0))
 
 

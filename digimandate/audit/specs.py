@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -52,15 +52,20 @@ def fill(template: str, args: Mapping[str, Any]) -> str:
     return "".join(out)
 
 
-def fill_values(template: str, names: tuple[str, ...], values: tuple[str, ...]) -> str:
+def fill_values(template: str, names: tuple[str, ...], values: Sequence[str]) -> str:
     """``fill`` with the values by position (``names[i]`` is ``values[i]``), through a format made once per shape."""
+    return value_form(template, names).format(*values)
+
+
+def value_form(template: str, names: tuple[str, ...]) -> str:
+    """``template`` as a str.format text that takes the values of ``names`` by position; made once per shape."""
     key = (template, names)
     form = _FORMS.get(key)
     if form is None:
         form = _format_of(template, names)
         if len(_FORMS) < 4096:  # templates and shapes are few; a checklist cannot make this grow without bound
             _FORMS[key] = form
-    return form.format(*values)
+    return form
 
 
 _FORMS: dict[tuple[str, tuple[str, ...]], str] = {}

@@ -168,14 +168,14 @@ def _color(stream: object) -> bool:
 
 def _width(stream: object) -> int | None:
     """The width to wrap the terminal view to: a terminal's (or COLUMNS), None when piped."""
-    from digimandate.render.terminal import MIN_WIDTH
-
     columns = os.environ.get("COLUMNS", "")
+    isatty = getattr(stream, "isatty", None)
+    if not columns.isdigit() and not (isatty and isatty()):
+        return None  # a file or a pipe: one finding per line, for tools that read line by line
+    from digimandate.render.terminal import MIN_WIDTH  # only then: JSON to a pipe needs no terminal view
+
     if columns.isdigit():
         return max(int(columns), MIN_WIDTH)
-    isatty = getattr(stream, "isatty", None)
-    if not (isatty and isatty()):
-        return None  # a file or a pipe: one finding per line, for tools that read line by line
     import shutil
 
     return max(shutil.get_terminal_size().columns, MIN_WIDTH)

@@ -121,7 +121,6 @@ class Run:
         ``keep_models``: keep each organisation beside its result, for the documents that describe it.
         ``summarise``: keep what it makes of each result instead of its findings (``batch.audit_all``).
         """
-        from digimandate.audit.baseline import apply_baseline, load_baseline
         from digimandate.cli.batch import audit_all, expand, show_progress
 
         files = self.files = expand(paths)
@@ -129,7 +128,11 @@ class Run:
             raise UsageError("no_files", paths=", ".join(str(p) for p in paths))
         self.settings = resolve(paths[0], self.options)
         warn(self.settings.ruleset.notices, self.lang_for())
-        baseline = load_baseline(self.baseline) if self.baseline else None
+        baseline = None
+        if self.baseline:  # imported only then: its models take a while to build, for nothing without one
+            from digimandate.audit.baseline import load_baseline
+
+            baseline = load_baseline(self.baseline)
         advance, stop = show_progress(len(files))
         try:
             outcomes = list(audit_all(files, self.settings.ruleset, self.limits, self.settings.waivers, advance,
@@ -148,7 +151,11 @@ class Run:
                 lang = self.lang_for(result)
                 sys.stderr.write(t("audit_date_missing", lang, file=result.file, date=result.audit_date.isoformat())
                                  + "\n" + f"  {t('hint', lang)}: {t('audit_date_missing_hint', lang)}\n")
-            self.results.append(apply_baseline(result, baseline) if baseline is not None else result)
+            if baseline is not None:
+                from digimandate.audit.baseline import apply_baseline
+
+                result = apply_baseline(result, baseline)
+            self.results.append(result)
             self.models.append(outcome.model)
             self.summaries.append(outcome.summary)
 

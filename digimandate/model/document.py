@@ -268,22 +268,40 @@ def _dates(doc: OrgFile, problems: list[Problem]) -> None:
     peildatum = org.audit_date or today()
     hint = "peildatum_recorded" if org.audit_date else "peildatum_today"
     data = doc.loaded.data
-    places: list[tuple[str, Any]] = []
+    # each place: its shape (a key of _PAST), the mapping, and how its path is written (made only for a problem)
+    places: list[tuple[tuple[str, ...], Any, str, int | None]] = []
     for section in ("mandates", "processes"):
-        places += [(f"{section}[{i}]", item) for i, item in enumerate(data.get(section) or [])]
-    places += [(f"{path}.redesign", item.get("redesign")) for path, item in places if path.startswith("processes")]
+        places += [((section,), item, section + "[{}]", i) for i, item in enumerate(data.get(section) or [])]
+    places += [(("processes", "redesign"), item.get("redesign"), "processes[{}].redesign", i)
+               for shape, item, _, i in places if shape == ("processes",)]
     gov = data.get("governance")
     if isinstance(gov, LMap):
-        places += [(f"governance.{sub}", gov.get(sub)) for sub in ("vision", "reporting")]
-    for path, raw in places:
+        places += [(("governance", sub), gov.get(sub), "governance." + sub, None) for sub in ("vision", "reporting")]
+    for shape, raw, written, index in places:
         if not isinstance(raw, LMap):
             continue
-        shape = tuple(part.partition("[")[0] for part in path.split("."))
-        for key in _PAST.get(shape, ()):
+        for key in _PAST[shape]:
             when = raw.get(key)
             if isinstance(when, date) and when > peildatum:
+                path = written if index is None else written.format(index)
                 problems.append(problem(raw.value_location(key), f"{path}.{key}", "date_after_peildatum", hint,
                                         value=when.isoformat(), peildatum=peildatum.isoformat()))
+
+
+_FIELD_ORDER: dict[type[BaseModel], dict[str, int]] = {}
+
+
+def _given_fields(model: BaseModel) -> list[str]:
+    """The fields ``model`` was given, in the order its class declares them.
+
+    A product of a file only begun gives three of its thirty fields: the three are sorted, rather
+    than every field declared looked up among them.
+    """
+    cls = type(model)
+    order = _FIELD_ORDER.get(cls)
+    if order is None:
+        order = _FIELD_ORDER[cls] = {name: i for i, name in enumerate(cls.model_fields)}
+    return sorted([name for name in model.model_fields_set if name in order], key=order.__getitem__)
 
 
 def _cite(doc: OrgFile, problems: list[Problem]) -> None:
@@ -310,8 +328,8 @@ def _cite(doc: OrgFile, problems: list[Problem]) -> None:
             cited = tuple(dict.fromkeys(i for i in ids if i in doc.sources))
             if entity is not None:
                 doc.cited[entity] = cited
-        for name in type(model).model_fields:
-            if name == "source" or name not in model.model_fields_set:
+        for name in _given_fields(model):
+            if name == "source":
                 continue
             value = getattr(model, name)
             sub_raw = raw.get(name) if isinstance(raw, LMap) else None

@@ -369,8 +369,11 @@ def unset_paths(model: BaseModel) -> list[str]:
     A key left out names itself and every fact below it; a key given as null records that there is
     none, so neither it nor anything below it is unset. Items of lists are entities of their own.
     """
+    plan = _unset_plan(type(model), frozenset(model.model_fields_set))
+    if len(plan) == 1 and plan[0][1] is not None:  # nothing given that can hold a model: the paths are known
+        return list(plan[0][1])
     out: list[str] = []
-    for name, paths in _unset_plan(type(model), frozenset(model.model_fields_set)):
+    for name, paths in plan:
         if paths is not None:
             out.extend(paths)
             continue
@@ -386,19 +389,44 @@ _PLANS: dict[tuple[type[BaseModel], frozenset[str]], tuple[tuple[str, tuple[str,
 def _unset_plan(cls: type[BaseModel], given: frozenset[str]) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
     """What ``unset_paths`` does for a model of ``cls`` given ``given``, made once per shape.
 
-    In field order: a field left out, with every path that leaves out, or a given field (None:
-    look whether it holds a model).
+    In field order: the paths of fields left out, or a given field that may hold a model (None:
+    look whether it does). A given field that cannot hold one adds nothing, and the paths of
+    fields left out one after another are one entry.
     """
     key = (cls, given)
     plan = _PLANS.get(key)
     if plan is None:
-        plan = tuple(
-            (name, None) if name in given else (name, (name, *(f"{name}.{sub}" for sub in _nested_fields(cls, name))))
-            for name in cls.model_fields if name not in NOT_FACTS
-        )
+        steps: list[tuple[str, tuple[str, ...] | None]] = []
+        for name in cls.model_fields:
+            if name in NOT_FACTS:
+                continue
+            if name in given:
+                if not _holds_no_model(cls.model_fields[name].annotation):
+                    steps.append((name, None))
+                continue
+            paths = (name, *(f"{name}.{sub}" for sub in _nested_fields(cls, name)))
+            if steps and steps[-1][1] is not None:
+                steps[-1] = (steps[-1][0], (*steps[-1][1], *paths))
+            else:
+                steps.append((name, paths))
+        plan = tuple(steps)
         if len(_PLANS) < 4096:  # shapes are few in practice; a file cannot make this grow without bound
             _PLANS[key] = plan
     return plan
+
+
+def _holds_no_model(annotation: object) -> bool:
+    """Whether a field of this type surely holds no model of its own (text, a number, a date, a list, or null)."""
+    import typing
+
+    if annotation in (str, int, float, bool, date, type(None)):
+        return True
+    origin = typing.get_origin(annotation)
+    if origin is list or origin is typing.Literal:  # unset_paths never looks into a list
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return all(_holds_no_model(arg) for arg in typing.get_args(annotation))
+    return False
 
 
 _NESTED: dict[tuple[type[BaseModel], str], tuple[str, ...]] = {}

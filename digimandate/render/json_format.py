@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from digimandate.audit.result import SCHEMA_VERSION, AuditResult, Evidence, Finding, SourceEntry
-from digimandate.audit.specs import RuleSet
+from digimandate.audit.result import (
+    SCHEMA_VERSION,
+    AuditResult,
+    Evidence,
+    Finding,
+    FindingHead,
+    SourceEntry,
+    dutch_message,
+    dutch_values,
+    severities,
+)
+from digimandate.audit.specs import RuleSet, value_form
 from digimandate.i18n import Lang
-from digimandate.jsontext import Lazy, output_chunks
+from digimandate.jsontext import Lazy, Written, indented_json, output_chunks
 from digimandate.render.formats import PLAIN, Screen
 from digimandate.render.levels import level_name
+
+_text = json.encoder.encode_basestring  # what json.dumps writes a text as (ensure_ascii=False), in C
+_sha256 = hashlib.sha256
 
 
 def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:
@@ -28,6 +43,56 @@ def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:
         "basis": f.basis,
         "sources": list(f.sources),
     }
+
+
+def finding_texts(findings: Iterable[Finding], lang: Lang, level: int) -> Iterator[str]:
+    """Each finding's ``finding_dict`` as JSON text at ``level``, byte for byte what ``indented_json`` writes of it.
+
+    Written from the parts findings share: what a head (rule, name, severity, level, basis) writes
+    and its message's format are made once per head and shape of values; the values as a message
+    shows them, and an entity's place, once for the findings in a row that share them (the rules
+    that fail one entity); a tuple of sources once. Per finding only its
+    message and fingerprint are made. JSON escapes each character on its own, so a format
+    escaped, filled with values escaped, is the message escaped.
+    """
+    ind, ind2 = "\n" + "  " * (level + 1), "\n" + "  " * (level + 2)
+    shapes: dict[tuple[int, tuple[str, ...]], tuple[FindingHead, str, str, str, str, str]] = {}
+    sources_text: dict[tuple[str, ...], str] = {}
+    dutch = lang == "nl"
+    end = "\n" + "  " * level + "}"
+    last_entity, last_location, place = "", None, ""
+    last_values: tuple[str, ...] | None = None
+    escaped: list[str] = []
+    for head, entity, location, names, values, sources in findings:
+        known = shapes.get((id(head), names))
+        if known is None:
+            start = ("{" + ind + '"rule": ' + indented_json(head.rule) + "," + ind + '"name": '
+                     + indented_json(head.name) + "," + ind + '"dimension": ' + indented_json(head.dimension)
+                     + "," + ind + '"severity": ' + indented_json(head.severity) + "," + ind + '"level": '
+                     + indented_json(head.level, level + 1) + "," + ind + '"message": "')
+            basis = '",' + ind + '"basis": ' + indented_json(head.basis) + "," + ind + '"sources": '
+            form = value_form(head.text.get(lang), names)
+            # the head is kept with its parts: its id stays its own while they are used
+            known = shapes[(id(head), names)] = (head, start, form, _text(form)[1:-1], basis, head.rule + "|")
+        _, start, form, escaped_form, basis, rule_bar = known
+        if values is not last_values:  # the rules that fail one entity share its values, and follow each other
+            last_values = values
+            escaped = [_text(v)[1:-1] for v in (dutch_values(values) if dutch else values)]
+        message = escaped_form.format(*escaped)
+        if dutch and "aanvragen aanvragen" in message:  # the word twice (it reads the same escaped): as written
+            message = _text(dutch_message(form.format(*dutch_values(values))))[1:-1]
+        if entity is not last_entity or location is not last_location:  # the findings at one place follow each other
+            last_entity, last_location = entity, location
+            place = (
+                '",' + ind + '"entity": ' + _text(entity) + "," + ind + '"location": {' + ind2 + '"file": '
+                + indented_json(location.file, level + 2) + "," + ind2 + '"line": ' + int.__repr__(location.line)
+                + "," + ind2 + '"column": ' + int.__repr__(location.column) + ind + "}," + ind + '"fingerprint": "'
+            )
+        source_part = sources_text.get(sources)
+        if source_part is None:
+            source_part = sources_text[sources] = indented_json(list(sources), level + 1)
+        yield "".join((start, message, place, _sha256((rule_bar + entity).encode()).hexdigest()[:16], basis,
+                       source_part, end))
 
 
 def _evidence(e: Evidence) -> dict[str, int]:
@@ -61,8 +126,8 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
     """The whole result as plain data, keys in a stable order; the lists of findings are made as written."""
     m = result.maturity
     by_severity: dict[str, int] = {s: 0 for s in ("critical", "high", "medium", "low", "info")}
-    for f in result.findings:
-        by_severity[f.severity] += 1
+    for severity, count in severities(result.findings).items():
+        by_severity[severity] += count
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "digimandate", "version": result.tool_version},
@@ -76,7 +141,8 @@ def result_dict(result: AuditResult, lang: Lang) -> dict[str, Any]:
         "config": result.config,
         "language": lang,
         "checklists": [{"id": c.id, "version": c.version} for c in result.checklists],
-        "findings": Lazy(finding_dict(f, lang) for f in result.findings),
+        "findings": Written((finding_dict(f, lang) for f in result.findings),
+                            lambda level: finding_texts(result.findings, lang, level)),
         "maturity": {
             "level": m.level,
             "name": level_name(m.level, m.reason, lang),

@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from digimandate.audit.result import AuditResult, Finding, WaivedFinding
+from digimandate.audit.result import AuditResult, Finding, WaivedFinding, fingerprint, message_text
 from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang
 from digimandate.jsontext import Lazy, output_chunks
@@ -50,7 +50,8 @@ def _rules(rules: RuleSet, lang: Lang) -> list[dict[str, Any]]:
 
 def _result(f: Finding, index: dict[str, int], lang: Lang, suppression: dict[str, Any] | None,
             uris: dict[str, tuple[str, bool]]) -> dict[str, Any]:
-    file = f.location.file
+    head, entity, location, names, values, _ = f  # read once: tens of thousands of findings
+    file = location.file
     found = uris.get(file)
     if found is None:  # a result names a few files, each for thousands of findings
         found = uris[file] = relative_uri(file)
@@ -58,21 +59,22 @@ def _result(f: Finding, index: dict[str, int], lang: Lang, suppression: dict[str
     artifact: dict[str, Any] = {"uri": uri}
     if relative:
         artifact["uriBaseId"] = "%SRCROOT%"
+    rule, severity = head.rule, head.severity
     out: dict[str, Any] = {
-        "ruleId": f.rule,
-        "ruleIndex": index[f.rule],
-        "level": LEVELS[f.severity],
-        "message": {"text": f.message(lang)},
+        "ruleId": rule,
+        "ruleIndex": index[rule],
+        "level": LEVELS[severity],
+        "message": {"text": message_text(head.text, names, values, lang)},
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": artifact,
-                "region": {"startLine": f.location.line, "startColumn": f.location.column},
+                "region": {"startLine": location.line, "startColumn": location.column},
             },
-            "logicalLocations": [{"name": f.entity.rsplit("/", 1)[-1], "fullyQualifiedName": f.entity,
+            "logicalLocations": [{"name": entity.rsplit("/", 1)[-1], "fullyQualifiedName": entity,
                                   "kind": "object"}],
         }],
-        "partialFingerprints": {"digimandate/v1": f.fingerprint},
-        "properties": {"severity": f.severity, "dimension": f.dimension, "entity": f.entity},
+        "partialFingerprints": {"digimandate/v1": fingerprint(rule, entity)},
+        "properties": {"severity": severity, "dimension": head.dimension, "entity": entity},
     }
     if suppression is not None:
         out["suppressions"] = [suppression]

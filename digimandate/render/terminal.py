@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from digimandate.audit.result import AuditResult, Finding
+from digimandate.audit.result import AuditResult, Finding, severities
 from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang, counted, t
 from digimandate.render.formats import PLAIN, Screen
@@ -191,8 +191,16 @@ def _lines(result: AuditResult, rs: RuleSet, lang: Lang) -> Iterator[Line]:
     if result.config is not None:  # which settings judged these findings: never a configuration unseen
         yield _plain(t("term_config", lang, file=result.config), "dim")
     yield Line([])
+    by_dimension: dict[str, list[Finding]] = {}  # in one pass: tens of thousands of findings, not one per dimension
+    meta: list[Finding] = []
+    for f in result.findings:
+        rule = f.head
+        if rule.kind == "meta":
+            meta.append(f)
+        else:
+            by_dimension.setdefault(rule.dimension, []).append(f)
     for name, dim in rs.dimensions.items():
-        findings = [f for f in result.findings if f.dimension == name and f.kind != "meta"]
+        findings = by_dimension.get(name)
         if not findings:
             continue
         ds = m.dimensions.get(name)
@@ -203,7 +211,6 @@ def _lines(result: AuditResult, rs: RuleSet, lang: Lang) -> Iterator[Line]:
         yield _plain(head, "bold underline")
         yield from (_finding(f, lang) for f in findings)
         yield Line([])
-    meta = [f for f in result.findings if f.kind == "meta"]
     if meta:
         yield _plain(t("term_waiver_findings", lang), "bold underline")
         yield from (_finding(f, lang) for f in meta)
@@ -234,8 +241,9 @@ def _lines(result: AuditResult, rs: RuleSet, lang: Lang) -> Iterator[Line]:
     else:
         summary = counted(count, "noun_finding", lang)
     parts = []
+    by_severity = severities(result.findings)
     for sev in ("critical", "high", "medium", "low", "info"):
-        n = sum(1 for f in result.findings if f.severity == sev)
+        n = by_severity[sev]
         if n:
             parts.append(f"{t('sev_' + sev, lang)} {n}")
     if parts:
@@ -278,12 +286,13 @@ def _dimension_rows(result: AuditResult, rs: RuleSet, lang: Lang) -> list[Line]:
 
 def summary_table(results: list[AuditResult], lang: Lang) -> str:
     """One line per organisation: level and findings by severity."""
-    severities = ("critical", "high", "medium", "low", "info")
-    head = [t("sum_organisation", lang), t("term_level", lang), *(t(f"sev_{s}", lang) for s in severities),
+    order = ("critical", "high", "medium", "low", "info")
+    head = [t("sum_organisation", lang), t("term_level", lang), *(t(f"sev_{s}", lang) for s in order),
             t("sum_file", lang)]
     rows = [head]
     for r in results:
-        counts = [str(sum(1 for f in r.findings if f.severity == s)) for s in severities]
+        found = severities(r.findings)
+        counts = [str(found[s]) for s in order]
         rows.append([one_line(r.organisation_name), level_text(r.maturity.level, lang), *counts, one_line(r.file)])
     widths = [max(cell_width(row[i]) for row in rows) for i in range(len(head))]
     lines = [t("sum_title", lang, count=counted(len(results), "noun_organisation", lang))]

@@ -85,3 +85,54 @@ def test_a_product_name_ending_in_the_verb_does_not_double_it() -> None:
                 message_key="m", entity="processes/a", location=Location("o.yaml", 1, 1),
                 names=("name",), values=("Bijzondere bijstand aanvragen",))
     assert f.message("nl") == "Niet vastgelegd is of voor product Bijzondere bijstand aanvragen worden geteld"
+
+
+def test_the_findings_of_one_rules_message_share_one_head(ruleset: RuleSet) -> None:
+    result = audit_file(LARGE, ruleset)
+    o001 = [f for f in result.findings if f.rule == "O001"]
+    assert len({id(f.head) for f in o001}) == 1
+    f = o001[0]
+    assert (f.head.rule, f.head.severity, f.head.level, f.head.text) == (f.rule, f.severity, f.level, f.text)
+    assert f.head.basis == f.basis and f.head.kind == f.kind == "check"
+
+
+def test_a_finding_made_field_by_field_equals_one_made_under_its_head_and_pickles_back() -> None:
+    from digimandate.audit.result import Finding, finding_head
+    from digimandate.audit.specs import Text
+    from digimandate.errors import Location
+
+    text = Text(nl="{name} ontbreekt", en="{name} is missing")
+    made = Finding("P001", "p.owner", "processes", "high", 2, text, "none", "processes/a", Location("o.yaml", 3, 5),
+                   ("name",), ("A",), "not_recorded", "check", ("s1",))
+    head = finding_head("P001", "p.owner", "processes", "high", 2, text, "none", "not_recorded")
+    under = Finding.of(head, "processes/a", Location("o.yaml", 3, 5), ("name",), ("A",), ("s1",))
+    assert made == under and hash(made) == hash(under) and made.head is head
+    assert (made.entity, made.location.line, made.names, made.values, made.sources) == (
+        "processes/a", 3, ("name",), ("A",), ("s1",))
+    back = pickle.loads(pickle.dumps(made))
+    assert type(back) is Finding and back == made and back.message("en") == "A is missing"
+    assert repr(made).startswith("Finding(rule='P001', name='p.owner', dimension='processes', severity='high', "
+                                 "level=2, text=")
+    assert made != Finding("P001", "p.owner", "processes", "high", 2, text, "none", "processes/b",
+                           Location("o.yaml", 3, 5), ("name",), ("A",), "not_recorded", "check", ("s1",))
+
+
+def test_an_entitys_values_are_looked_up_once_unless_a_rules_parameter_fills_one(ruleset: RuleSet) -> None:
+    from dataclasses import replace
+    from typing import Any
+
+    from digimandate.audit.engine import _findings
+    from digimandate.audit.rules.api import NO_ARGS, Hit
+
+    doc = parse_document("schema_version: 1\norganisation: {name: X}\nprocesses: [{id: a, name: Aanvraag}]\n")
+    item = {"id": "a", "name": "Aanvraag", "_path": "processes/a"}
+    hits = [Hit("processes/a", "not_recorded", NO_ARGS, None, "not_recorded", item)]
+    shared: dict[Any, Any] = {}
+    o001 = ruleset.rules["O001"]
+    first = _findings(doc, o001, hits, shared)[0]
+    again = _findings(doc, ruleset.rules["O005"], hits, shared)[0]
+    assert first.values == ("Aanvraag", "a") and again.values is first.values  # looked up once, kept once
+    # a parameter named as a value the message keeps ("who") fills it: that rule's values are its own
+    with_who = _findings(doc, replace(o001, params={**o001.params, "who": "de eigenaar"}), hits, shared)[0]
+    assert with_who.arg("who") == "de eigenaar" and first.arg("who") == ""
+

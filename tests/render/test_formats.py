@@ -136,3 +136,28 @@ def test_json_is_exactly_what_json_dumps_writes(example: Path, lang: str, rulese
     # json.dumps writes U+2028 raw; the renderer writes it as \u2028: the same JSON value
     assert text == expected.replace("\u2028", "\\u2028")
     assert json.loads(text) == json.loads(expected)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("level", [1, 2])
+def test_findings_written_from_their_shared_parts_read_as_their_dictionaries(lang: str, level: int) -> None:
+    from digimandate.audit.result import Finding
+    from digimandate.audit.specs import Text
+    from digimandate.errors import Location
+    from digimandate.jsontext import indented_json
+    from digimandate.render.json_format import finding_dict, finding_texts
+
+    text = Text(nl='Voor product {name} aanvragen worden geteld: "{fte}" fte \\ {missing}',
+                en='For "{name}" requests are counted: {fte} fte \\ {missing}')
+    odd = ["Bijstand aanvragen", 'a "quoted"\\name', "line\nbreak\t\x01", "c1\x85\u2028\u202e", "lone \ud800",
+           "www.x.nl", "é€😀", "{braces}"]
+    findings = [
+        Finding("P001", "p.x", "processes", "high", 2, text, "m", f"processes/{name.replace(chr(0xd800), '')}",
+                Location(f'o "{i % 2}".yaml', i + 1, 3), ("name", "fte"), (name, "0.5"),
+                "not_recorded" if i % 3 else "observed", "check", ("s1", "s\u2028") if i % 2 else ())
+        for i, name in enumerate(odd)
+    ]
+    findings.append(Finding("P002", "p.y", "processes", "low", 1, text, "m", "processes/x", Location("o.yaml", 1, 1)))
+    texts = list(finding_texts(findings, lang, level))  # type: ignore[arg-type]
+    assert texts == [indented_json(finding_dict(f, lang), level) for f in findings]  # type: ignore[arg-type]
+    assert "Bijstand aanvragen worden geteld: \\\"0,5\\\" fte" in texts[0] or lang == "en"  # the word once
