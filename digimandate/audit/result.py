@@ -58,8 +58,7 @@ class Finding:
     def message(self, lang: Lang) -> str:
         """The message in ``lang``; a decimal number among the values is written with a comma in Dutch ("0,3 fte")."""
         if lang == "nl":
-            # a product named "Bijzondere bijstand aanvragen" before "aanvragen worden geteld": the word once
-            return _TWICE.sub("aanvragen", fill_values(self.text.nl, self.names, tuple(_dutch(v) for v in self.values)))
+            return fill_values(self.text.nl, self.names, tuple(_dutch(v) for v in self.values))
         return fill_values(self.text.en, self.names, self.values)
 
     @property
@@ -87,7 +86,6 @@ class Finding:
 KEPT_NAMES = ("id", "name", "process", "channel", "who")
 
 _DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
-_TWICE = re.compile(r"\baanvragen aanvragen\b")
 
 
 def _dutch(value: str) -> str:

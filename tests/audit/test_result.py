@@ -74,14 +74,22 @@ def test_a_decimal_value_is_written_with_a_comma_in_dutch() -> None:
     assert f.message("en") == "www.dijkveld.nl spends 0.3 fte, below 0.5"
 
 
-def test_a_product_name_ending_in_the_verb_does_not_double_it() -> None:
-    from digimandate.audit.result import Finding
-    from digimandate.audit.specs import Text
-    from digimandate.errors import Location
-
-    f = Finding(rule="F001", name="x", dimension="feedback", severity="medium", level=2,
-                text=Text(nl="Niet vastgelegd is of voor product {name} aanvragen worden geteld",
-                          en="Whether requests for product {name} are counted is not recorded"),
-                message_key="m", entity="processes/a", location=Location("o.yaml", 1, 1),
-                names=("name",), values=("Bijzondere bijstand aanvragen",))
-    assert f.message("nl") == "Niet vastgelegd is of voor product Bijzondere bijstand aanvragen worden geteld"
+def test_a_product_name_ending_in_a_verb_stands_apart_in_every_message(ruleset: RuleSet) -> None:
+    # "Parkeervergunning aanvragen", "Melding openbare ruimte doen": a name that ends in a verb is named as
+    # "het product ..." / "the product ...", never glued to the sentence's own verb ("Aanvragen voor ... aanvragen via")
+    name = "Melding openbare ruimte doen"
+    checked = 0
+    for rule in ruleset.rules.values():
+        if rule.spec.check is None or getattr(rule.spec.check, "each", None) != "processes":
+            continue
+        for text in rule.spec.messages.values():
+            for lang, template in (("nl", text.nl), ("en", text.en)):
+                for field in ("{name}", "{process}"):
+                    if field not in template:
+                        continue
+                    checked += 1
+                    filled = template.replace(field, name)
+                    article = "het product " if lang == "nl" else "the product "
+                    assert f"{article}{name}".lower() in filled.lower(), (rule.id, template)
+                    assert "aanvragen aanvragen" not in filled and "doen heeft" not in filled, (rule.id, template)
+    assert checked > 40

@@ -59,7 +59,7 @@ def test_a_confidential_source_shows_its_kind_and_date_only(runner: CliRunner) -
 
 def test_findings_cite_their_sources_and_the_trace_table_closes_the_chain(runner: CliRunner) -> None:
     report = _report(runner, str(EXAMPLES / "small-municipality.yaml"))
-    assert ("Aanvragen voor Parkeervergunning aanvragen via www.dijkveld.nl eindigen in de mailbox Postbus info@ "
+    assert ("Bij het product Parkeervergunning aanvragen komen aanvragen via www.dijkveld.nl terecht in de mailbox Postbus info@ "
             "(vastgelegd feit; bronnen \\[6\\], \\[7\\])") in report
     trace = report[report.index("Van norm naar bevinding naar bron"):]
     assert ("| Er is een organisatiebreed mandaat voor digitale dienstverlening | Er is geen organisatiebreed mandaat: "

@@ -271,6 +271,9 @@ def test_advice_on_the_role_comes_after_every_service_action_and_merges() -> Non
      "Sluit e-mail aan op het zaaksysteem."),
     ("Maak het KCC mede-eigenaar van website, app of chat.", {"website", "phone"}, "nl",
      "Maak het KCC mede-eigenaar van de website."),
+    # "via" ends in "a " but is no article: the one kind left gets its own
+    ("Laat weten dat digitaal bestaat via website, app of chat.", {"website", "phone"}, "nl",
+     "Laat weten dat digitaal bestaat via de website."),
     ("Make the contact centre a co-owner of the website, app or chat.", {"website"}, "en",
      "Make the contact centre a co-owner of the website."),
     ("Bied op minstens één kanaal (balie, telefoon of chat) hulp.", {"counter", "phone"}, "nl",
