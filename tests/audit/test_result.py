@@ -28,7 +28,7 @@ def test_a_result_holds_neither_the_rule_set_nor_the_organisation(ruleset: RuleS
 def test_findings_share_their_templates_and_write_messages_in_either_language(ruleset: RuleSet) -> None:
     result = audit_file(LARGE, ruleset)
     o001 = [f for f in result.findings if f.rule == "O001"]
-    assert len(o001) == 16
+    assert len(o001) == 18
     assert len({id(f.text) for f in o001}) == 1 and len({id(f.names) for f in o001}) == 1
     f = o001[0]
     assert f.message("nl") == f.message_nl and f.message("en") == f.message_en
