@@ -80,6 +80,10 @@ _SOCIAL_MESSAGE: dict[Lang, tuple[tuple[str, str], ...]] = {
     "en": ((" or social media message", " message"),),
 }
 OPTIONAL_KINDS = ("app", "chat", "social")  # channels an organisation may well not have
+# In a longer list ("telefoon, balie, e-mail en post") the counter and e-mail go too where the organisation has
+# none: an agency without a counter is not told to connect its counter. Post reaches every organisation, recorded
+# as a channel or not; a pair ("telefoon en balie wijzen") stays as the norm names it, so its verb still agrees.
+LISTED_KINDS = ("counter", "email")
 
 
 @cache
@@ -99,6 +103,9 @@ def fit_channels(text: str, kinds: frozenset[str], lang: Lang) -> str:
         conj = next((c for c in conjunctions if c in listed), None)
         items = listed.replace(conj, ", ").split(", ") if conj else listed.split(", ")
         keep = [w for w in items if words[w] not in OPTIONAL_KINDS or words[w] in kinds]
+        if len(items) > 2:
+            # a norm about e-mail alone ("e-mail, chat, app en sociale media") keeps its e-mail
+            keep = [w for w in keep if words[w] not in LISTED_KINDS or words[w] in kinds] or keep
         if len(items) < 2 or len(keep) == len(items) or not keep:
             return listed
         if len(keep) == 1:  # one kind is named with its article: "mede-eigenaar van de website"
