@@ -243,7 +243,7 @@ def test_the_overall_level_is_claimed_when_the_decisions_clear_all_that_blocks_i
 def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> None:
     directie = memo("small-municipality", "nl", "directie")  # the directie grants the mandate (tip16 2.2)
     assert section(directie, "Financiën") == (
-        "Het mandaat vraagt minstens 0,5 fte aan tijd van de houders (eigen norm van de checklist).\n\n"
+        "Het mandaat vraagt minstens 0,5 fte aan tijd van wie het houdt (eigen norm van de checklist).\n\n"
         "Voor beslispunten 3, 5 en 6 is de inspanning klein tot middel (zie het adviesrapport); voorgesteld wordt "
         "daarover nu te besluiten en het werk met bestaande medewerkers te doen.\n\n"
         "Voor beslispunten 1, 2 en 4 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een "
@@ -275,7 +275,7 @@ def test_the_mandate_is_announced_only_when_a_decision_grants_or_changes_it() ->
     # the directie grants the organisation-wide mandate (tip16 2.2), the college is informed and decides none of it
     small = memo("small-municipality")
     assert section(small, "Communicatie") == (
-        "Na het besluit over het mandaat worden het mandaat en de houders aan de hele organisatie bekendgemaakt: "
+        "Na het besluit over het mandaat worden het mandaat en wie het houdt aan de hele organisatie bekendgemaakt: "
         "via intranet, in het managementoverleg en op de afdelingen.")
     assert "(WOR artikel 25)" in small
     college = memo("small-municipality", "nl", "college")
@@ -346,7 +346,7 @@ def finance_of(a: Audited) -> str:
 
 def test_the_time_a_decision_reserves_is_the_checklists_word() -> None:
     a = audited("small-municipality")
-    assert finance_of(a).startswith("Het mandaat vraagt minstens 0,5 fte aan tijd van de houders")
+    assert finance_of(a).startswith("Het mandaat vraagt minstens 0,5 fte aan tijd van wie het houdt")
     # the rule no longer reserves time: no sentence about time, whatever its id
     assert " fte " not in finance_of(with_spec(a, "M001", reserves_fte=None))
     # the parameter it names, with the value in force
@@ -354,7 +354,7 @@ def test_the_time_a_decision_reserves_is_the_checklists_word() -> None:
     rules = dict(changed.rules.rules)
     rules["M018"] = dataclasses.replace(rules["M018"], params={**rules["M018"].params, "min_fte": 0.8})
     changed = dataclasses.replace(changed, rules=dataclasses.replace(changed.rules, rules=rules))
-    assert finance_of(changed).startswith("Het mandaat vraagt minstens 0,8 fte aan tijd van de houders")
+    assert finance_of(changed).startswith("Het mandaat vraagt minstens 0,8 fte aan tijd van wie het houdt")
 
 
 def test_every_reserved_time_names_a_numeric_parameter_of_a_rule() -> None:
