@@ -71,6 +71,16 @@ def test_large_municipality_uses_real_upl_products() -> None:
         assert proc.name.lower() == municipal[proc.upl].lower()
 
 
+def test_large_municipality_lists_no_product_a_national_body_delivers() -> None:
+    # the UPL marks Huurtoeslag and AOW for municipalities too (they inform about them); the SVB, the UWV, the
+    # Belastingdienst, DUO and the IND deliver them, so a municipality's own list holds none of them
+    names = {p.name for p in load_document(EXAMPLES / "large-municipality.yaml").model.processes}
+    national = {"Huurtoeslag", "Zorgtoeslag", "Kinderopvangtoeslag", "AOW-uitkering", "Anw-uitkering",
+                "Studiefinanciering", "WIA-uitkering", "Verblijfsvergunning", "Kadastrale gegevens kopie"}
+    assert names & national == set()
+    assert {"Bijzonderebijstandsuitkering", "Omgevingsvergunning", "Noodreisdocument"} <= names
+
+
 def test_large_example_is_reproducible(tmp_path: Path) -> None:
     upl = SAMPLES / "upl-sdg" / "UPL-actueel.csv"
     import runpy

@@ -228,7 +228,7 @@ _sha256 = hashlib.sha256
 def message_text(text: Text, names: tuple[str, ...], values: tuple[str, ...], lang: Lang) -> str:
     """A finding's message in ``lang``; a decimal number among the values is written with a comma in Dutch."""
     if lang == "nl":
-        return dutch_message(fill_values(text.nl, names, dutch_values(values)))
+        return fill_values(text.nl, names, dutch_values(values))
     return fill_values(text.en, names, values)
 
 
@@ -237,17 +237,10 @@ def dutch_values(values: tuple[str, ...]) -> list[str]:
     return [_dutch(v) if "." in v else v for v in values]
 
 
-def dutch_message(filled: str) -> str:
-    """A Dutch message filled in: a product named "Bijzondere bijstand aanvragen" before "aanvragen worden geteld"
-    has the word once."""
-    return _TWICE.sub("aanvragen", filled) if "aanvragen aanvragen" in filled else filled
-
-
 # The message values that the report and memo reuse (names of what a finding is about).
 KEPT_NAMES = ("id", "name", "process", "channel", "who")
 
 _DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
-_TWICE = re.compile(r"\baanvragen aanvragen\b")
 
 
 def _dutch(value: str) -> str:

@@ -14,7 +14,6 @@ from digimandate.audit.result import (
     Finding,
     FindingHead,
     SourceEntry,
-    dutch_message,
     dutch_values,
     severities,
 )
@@ -79,8 +78,6 @@ def finding_texts(findings: Iterable[Finding], lang: Lang, level: int) -> Iterat
             last_values = values
             escaped = [_text(v)[1:-1] for v in (dutch_values(values) if dutch else values)]
         message = escaped_form.format(*escaped)
-        if dutch and "aanvragen aanvragen" in message:  # the word twice (it reads the same escaped): as written
-            message = _text(dutch_message(form.format(*dutch_values(values))))[1:-1]
         if entity is not last_entity or location is not last_location:  # the findings at one place follow each other
             last_entity, last_location = entity, location
             place = (

@@ -36,8 +36,8 @@ def test_owner_messages_differ_by_basis(ruleset: RuleSet) -> None:
     null = _audit({"processes": [{"id": "parkeervergunning", "owner": "_null"}]}, ruleset)
     (a,) = [f for f in absent.findings if f.rule == "O001"]
     (n,) = [f for f in null.findings if f.rule == "O001"]
-    assert "niet vastgelegd" in a.message_nl and "heeft geen proceseigenaar" not in a.message_nl
-    assert "heeft geen proceseigenaar" in n.message_nl
+    assert "niet vastgelegd" in a.message_nl and "is er geen proceseigenaar" not in a.message_nl
+    assert "is er geen proceseigenaar" in n.message_nl
     assert (a.basis, n.basis) == ("not_recorded", "observed")
 
 

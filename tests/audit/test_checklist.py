@@ -115,7 +115,7 @@ def test_extra_rules_fail_and_pass() -> None:
 
 def test_override_changes_a_parameter() -> None:
     found = extra_findings({"processes": [{"id": "parkeervergunning", "volume": {"total": 100, "digital": 60}}]})
-    assert found["F003"] == ["processes/parkeervergunning: 60% of Parkeervergunning comes in digitally, less than 70% "
+    assert found["F003"] == ["processes/parkeervergunning: For the product Parkeervergunning, 60% of requests come in digitally, less than 70% "
                              "(the checklist's own norm)"]
 
 

@@ -166,7 +166,7 @@ def test_explain_shows_a_failing_example(runner: CliRunner) -> None:
     out = result.stdout
     assert out.startswith("M007 mandate.no-approval-per-change\nThe holder needs no approval for each change\n")
     assert "Example that fails:" in out
-    assert "mandates/digitaal: The holders of mandate \"digitale dienstverlening\" need approval for each change from: manager, " \
+    assert "mandates/digitaal: Whoever holds mandate \"digitale dienstverlening\" needs approval for each change from: manager, " \
            "Klantcontactcentrum, ICT" in out
 
 

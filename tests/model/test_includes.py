@@ -51,7 +51,7 @@ def test_included_entities_join_the_main_file(tmp_path: Path) -> None:
 def test_findings_name_the_included_file(tmp_path: Path) -> None:
     main = write(tmp_path)
     result = CliRunner().invoke(app, ["check", str(main), "--lang", "en", "--no-config", "--select", "P001"])
-    assert f"{tmp_path}/products/burgerzaken.yaml:5:14: [high] Where the form of Paspoort via Website lands is not" \
+    assert f"{tmp_path}/products/burgerzaken.yaml:5:14: [high] For the product Paspoort, where the form via Website lands" \
         in result.stdout
 
 

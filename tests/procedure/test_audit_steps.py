@@ -114,9 +114,11 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     assert "nota van bevindingen uitgebracht: 2026-11-18" in status()
     assert "Volgende stap: laat reacties.xlsx invullen, beoordeel elke reactie en importeer: " in status()
 
-    paragraph = next(line for line in nota.splitlines() if "Koers vastgesteld op: 1 maart 2022" in line)
+    paragraph = next(line for line in nota.splitlines() if "De koers is vastgesteld op 1 maart 2022." in line)
     nr = int(paragraph.split("\\.", 1)[0])
-    missing = next(line for line in nota.splitlines() if "Parkeervergunning aanvragen: niet aangetoond: ontwerper" in line)
+    # a fact not established stands under the heading of its product, as a recorded one does
+    product = nota.split("## Niet aangetoonde feiten")[1].split("### Parkeervergunning aanvragen")[1]
+    missing = next(line for line in product.splitlines() if "Niet aangetoond: ontwerper van de klantreis." in line)
     gap = int(missing.split("\\.", 1)[0])
     fill_reactions(folder / "reacties.xlsx", folder / "reacties-ingevuld.xlsx", {
         nr: {"reactie": "Vastgesteld op 8 maart 2022.", "soort": "feitelijke correctie",
@@ -187,10 +189,10 @@ def test_the_nota_states_the_facts_the_mandate_and_process_findings_rest_on(fold
     nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
     # the departmental mandate's reach and limits (M015-M017), the handling steps (P002), where forms land
     for line in ("Het mandaat geldt voor de afdeling Communicatie.",
-                 "De houders werken bij Communicatie.",
+                 "De houder werkt bij Communicatie.",  # one holder
                  "Voor een wijziging is toestemming nodig van de eigen leidinggevende, Klantcontactcentrum en ICT en "
                  "Informatiebeheer.",
-                 'Stap 2 van de afhandeling, "Vergunning printen en opsturen": er wordt geprint.'):
+                 'Stap 2 van de afhandeling, "Vergunning printen en opsturen", vraagt om printen.'):
         assert line in nota, line
     ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "en", "--force")
     nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")

@@ -82,9 +82,9 @@ def test_a_confidential_source_is_cited_by_type_and_date_only(folder: Path) -> N
     result = CliRunner().invoke(app, ["bevindingen", "organisation.yaml", "--no-config", "--lang", "nl"])
     assert result.exit_code == 0, result.output
     nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
-    assert "Afdeling van het product: KCC. (bron: interview, 20 oktober 2026)" in nota
-    assert "Portefeuillehouder dienstverlening: Wethouder. (bron: Collegebesluit 2024/118 (document), 2 mei 2024)" \
-        in nota
+    assert "Het product valt onder de afdeling KCC. (bron: interview, 20 oktober 2026)" in nota
+    assert ("De portefeuillehouder voor dienstverlening is Wethouder. "
+            "(bron: Collegebesluit 2024/118 (document), 2 mei 2024)") in nota
     assert "| interview, 20 oktober 2026 | vertrouwelijk | – |" in nota
     assert "| Collegebesluit 2024/118 (document), 2 mei 2024 | p. 3 | – |" in nota
     assert "Gesprek met" not in nota and "teamleider KCC" not in nota
@@ -97,3 +97,67 @@ def test_the_hand_written_file_is_read_never_written(folder: Path) -> None:
         result = CliRunner().invoke(app, [step, "organisation.yaml", "--no-config"])
         assert result.exit_code == 0, result.output
     assert (folder / "organisation.yaml").read_bytes() == before
+
+
+MANDATE = BASE + """people:
+  - {id: adviseur, name: Adviseur digitaal, department: kcc}
+  - {id: collega, name: Collega digitaal, department: kcc}
+mandates:
+  - id: web
+    topic: website
+    holders: [adviseur]
+    works_in: [kcc]
+    scope: departments
+    departments: [kcc]
+    granted_by: directie
+    granted_on: 2025-03-03
+    decision: Directiebesluit 2025/7
+    announced: true
+    powers: {make_proposals: false, demand_cooperation: true, act_without_approval: [website, forms]}
+"""
+
+
+def nota_of(folder: Path, text: str, lang: str = "nl") -> str:
+    (folder / "organisation.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["bevindingen", "organisation.yaml", "--no-config", "--lang", lang, "--force"])
+    assert result.exit_code == 0, result.output
+    return (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
+
+
+def test_each_paragraph_states_one_fact_as_a_sentence(folder: Path) -> None:
+    nota = nota_of(folder, MANDATE)
+    for sentence in ("Het mandaat is belegd bij een medewerker van KCC.",
+                     "De houder werkt bij KCC.",
+                     "Het mandaat reikt tot enkele afdelingen, niet over de hele organisatie.",
+                     "Het mandaat is verleend door de directie.",
+                     "Het mandaat is verleend op 3 maart 2025.",
+                     'Het mandaat is vastgelegd in het stuk "Directiebesluit 2025/7".',
+                     "Het mandaat is in de organisatie bekendgemaakt.",
+                     "Het mandaat geeft niet het recht voorstellen te doen.",
+                     "Het mandaat geeft het recht medewerking van afdelingen te vragen.",
+                     "Onder het mandaat mag zonder toestemming van anderen worden gehandeld over website en formulieren.",
+                     "Het kanaal wijst klanten op de digitale weg.",
+                     "Bij het kanaal worden tevredenheid en klachten niet gemeten.",
+                     "Er is geen portefeuillehouder voor dienstverlening aangewezen."):
+        assert sentence in nota
+    # no "label: value" line left: every numbered paragraph of a recorded fact is a sentence without a colon
+    facts = nota.split("## Niet aangetoonde feiten")[0]
+    numbered = [line for line in facts.splitlines() if line[:1].isdigit()]
+    assert numbered and not [line for line in numbered if ":" in line.partition(" (")[0]]
+    assert "Aanvragen komen binnen via Telefoon; waar ze terechtkomen is niet vastgelegd." in nota
+    english = nota_of(folder, MANDATE.replace("holders: [adviseur]", "holders: [adviseur, collega]"), "en")
+    assert "The holders work in KCC." in english and "The mandate was granted by the management board." in english
+
+
+def test_every_fact_has_a_sentence_for_each_value_it_can_take() -> None:
+    from digimandate.i18n import CATALOG
+    from digimandate.model.facts import FACTS
+
+    for fact in FACTS:
+        if fact.kind == "bool":
+            wanted = [f"proc_state_{fact.key}_yes", f"proc_state_{fact.key}_no"]
+        elif fact.key == "mandates_scope":
+            wanted = [f"proc_state_{fact.key}_{v}" for v in fact.values]
+        else:
+            wanted = [f"proc_state_{fact.key}", f"proc_state_{fact.key}_none"]
+        assert [k for k in wanted if k not in CATALOG] == [], fact.key

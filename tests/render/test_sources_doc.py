@@ -40,7 +40,7 @@ def test_the_method_counts_the_sources_by_kind(runner: CliRunner) -> None:
     assert ("De feiten komen uit 8 bronnen: 3 documenten, 3 interviews, 1 waarneming en 1 register, met peildatum "
             "1 november 2026.") in report
     assert ("Bevindingen die op vastgelegde feiten rusten, per soort bron: 10 op documenten, 12 op interviews, "
-            "1 op eigen waarneming, 1 op registers en 5 op geen vastgelegde bron") in report
+            "1 op eigen waarneming, 1 op registers en 5 op feiten zonder bron") in report
     assert "Eén zware bevinding (kritiek of hoog) steunt op één soort bron" in report
 
 
@@ -59,10 +59,18 @@ def test_a_confidential_source_shows_its_kind_and_date_only(runner: CliRunner) -
 
 def test_findings_cite_their_sources_and_the_trace_table_closes_the_chain(runner: CliRunner) -> None:
     report = _report(runner, str(EXAMPLES / "small-municipality.yaml"))
-    assert ("Aanvragen voor Parkeervergunning aanvragen via www.dijkveld.nl eindigen in de mailbox Postbus info@ "
+    assert ("Bij het product Parkeervergunning aanvragen komen aanvragen via www.dijkveld.nl terecht in de mailbox Postbus info@ "
             "(vastgelegd feit; bronnen \\[6\\], \\[7\\])") in report
     trace = report[report.index("Van norm naar bevinding naar bron"):]
     assert ("| Er is een organisatiebreed mandaat voor digitale dienstverlening | Er is geen organisatiebreed mandaat: "
             "\"website en e-formulieren\" geldt alleen voor afdelingen | \\[2\\], \\[5\\] |") in trace
     assert "| Telefoon en balie wijzen de weg naar digitaal | Kanaal 14 0321 verwijst inwoners niet naar de digitale weg " \
-           "| geen bron vastgelegd |" in trace
+           "| feit zonder bron |" in trace
+
+
+def test_a_recorded_fact_without_a_source_reads_as_such(runner: CliRunner) -> None:
+    report = _report(runner, str(EXAMPLES / "small-municipality.yaml"))
+    assert "(feit zonder bron)" in report
+    assert "vastgelegd feit; geen bron" not in report and "geen bron vastgelegd" not in report
+    english = _report(runner, str(EXAMPLES / "small-municipality.yaml"), "en")
+    assert "(fact without a source)" in english and "no source recorded" not in english

@@ -271,6 +271,15 @@ def test_advice_on_the_role_comes_after_every_service_action_and_merges() -> Non
      "Sluit e-mail aan op het zaaksysteem."),
     ("Maak het KCC mede-eigenaar van website, app of chat.", {"website", "phone"}, "nl",
      "Maak het KCC mede-eigenaar van de website."),
+    # a longer list names only the counter and e-mail the organisation has (post reaches all); a pair stays
+    ("Make requests by phone, counter, e-mail and post land in a system too.", {"phone", "post", "website"}, "en",
+     "Make requests by phone and post land in a system too."),
+    ("Laat ook aanvragen via telefoon, balie, e-mail en post landen in een systeem.", {"phone", "counter"}, "nl",
+     "Laat ook aanvragen via telefoon, balie en post landen in een systeem."),
+    ("Telefoon en balie wijzen de weg naar digitaal.", {"phone"}, "nl", "Telefoon en balie wijzen de weg naar digitaal."),
+    # "via" ends in "a " but is no article: the one kind left gets its own
+    ("Laat weten dat digitaal bestaat via website, app of chat.", {"website", "phone"}, "nl",
+     "Laat weten dat digitaal bestaat via de website."),
     ("Make the contact centre a co-owner of the website, app or chat.", {"website"}, "en",
      "Make the contact centre a co-owner of the website."),
     ("Bied op minstens één kanaal (balie, telefoon of chat) hulp.", {"counter", "phone"}, "nl",
@@ -352,3 +361,14 @@ def test_no_body_is_named_without_its_article(example: str) -> None:
     text = "".join(documents((EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8")))
     # "door directie en bestuur" is a pair, as Dutch writes it; a body alone takes its article
     assert not re.search(r"\bdoor (raad|college|directie|gemeentesecretaris)\b(?! en )", text)
+
+
+def test_an_agency_is_told_about_its_own_channels_and_customers() -> None:
+    agency = (EXAMPLES / "english-agency.yaml").read_text(encoding="utf-8")
+    english = documents(agency, lang="en")[0]
+    assert "Make requests by phone and post land in a system too." in english
+    assert "at the counter" not in english and "residents" not in english
+    assert "that gives customers a joined-up experience" in english
+    dutch = documents(agency)[0]
+    assert "Laat ook aanvragen via telefoon en post landen in een systeem." in dutch
+    assert "zo krijgt de klant een samenhangende ervaring" in dutch and "inwoner" not in dutch

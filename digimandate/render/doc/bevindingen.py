@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -12,7 +13,7 @@ from digimandate.model.register import Entry, cited
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.common import peildatum
-from digimandate.render.doc.factwords import citation, label, sources_words, value_words
+from digimandate.render.doc.factwords import citation, joined, label, sources_words, statement
 from digimandate.render.doc.model import BoardDocument, Fields, Para, Section, Table
 from digimandate.render.doc.names import Names
 
@@ -28,7 +29,7 @@ class Paragraph:
     section: str
     entity: str
     path: str
-    short: str  # as the nota shows it under the entity's heading
+    short: str  # a sentence, as the nota shows it under the entity's heading
     text: str  # with the entity named, as the reaction sheet shows it
     recorded: bool  # False: a fact not established
     sources: tuple[str, ...] = ()
@@ -58,8 +59,9 @@ class _Facts:
 
     def add(self, s: Subject | None, entity: str, path: str, short: str, recorded: bool) -> None:
         ids = self.sources(entity, path)
+        short = _upper(short)  # every paragraph is a sentence
         section = s.fact.section if s is not None else entity.partition("/")[0]
-        text = f"{self.subject_name(entity)}: {short}"
+        text = f"{_upper(self.subject_name(entity))}: {short}"
         self.out.append(Paragraph(len(self.out) + 1, section, entity, path, short, text, recorded, ids))
 
     def sources(self, entity: str, path: str) -> tuple[str, ...]:
@@ -81,8 +83,7 @@ class _Facts:
             for s in subs:
                 known, value = value_of(model, s)
                 if known:
-                    words = value_words(s, value, self.names, self.lang)
-                    self.add(s, entity, s.fact.path, f"{label(s, self.lang)}: {words}.", True)
+                    self.add(s, entity, s.fact.path, statement(s, value, self.names, self.lang), True)
             if entity.startswith("processes/"):
                 self.intake(entity)
 
@@ -94,11 +95,12 @@ class _Facts:
         # the reach and the limits of the mandate: findings about a departmental mandate rest on them
         if md.departments:
             key = "proc_mandate_departments" if len(md.departments) > 1 else "proc_mandate_department"
-            self.add(None, entity, "departments", t(key, self.lang,
-                                                     names=self.departments(md.departments)), True)
+            self.add(None, entity, "departments", _upper(t(key, self.lang,
+                                                            names=self.departments(md.departments))), True)
         if md.works_in:
-            self.add(None, entity, "works_in", t("proc_mandate_works_in", self.lang,
-                                                  names=self.departments(md.works_in)), True)
+            # "de houder werkt", "de houders werken": as many as the mandate has
+            key = "proc_mandate_works_in_many" if len(md.holders or []) > 1 else "proc_mandate_works_in_one"
+            self.add(None, entity, "works_in", _upper(t(key, self.lang, names=self.departments(md.works_in))), True)
         if md.given("needs_approval_from") and md.needs_approval_from is not None:
             if md.needs_approval_from:
                 self.add(None, entity, "needs_approval_from", t("proc_mandate_approval", self.lang,
@@ -110,9 +112,7 @@ class _Facts:
         """Departments by name, "manager" as the holder's own manager, joined as a sentence does."""
         names = [t("proc_approval_manager", self.lang) if d == "manager" else self.names.entity(f"departments/{d}")
                  for d in ids]
-        if len(names) <= 1:
-            return "".join(names)
-        return ", ".join(names[:-1]) + f" {t('doc_and', self.lang)} " + names[-1]
+        return joined(names, self.lang)
 
     def intake(self, entity: str) -> None:
         proc = next(p for p in self.a.model.processes if f"processes/{p.id}" == entity)
@@ -124,7 +124,7 @@ class _Facts:
                          system=self.names.entity(f"systems/{route.lands_in}"))
             else:
                 text = t("proc_intake_open", self.lang, channel=channel, form=form)
-            self.add(None, entity, f"intake.{i}", " ".join(text.split()), True)
+            self.add(None, entity, f"intake.{i}", _upper(" ".join(text.split()).replace(" ;", ";")), True)
             system = next((x for x in self.a.model.systems if x.id == route.lands_in), None)
             if system is not None and system.delivers_to:  # a forms platform that hands requests on
                 self.add(None, entity, f"intake.{i}.delivers_to", t(
@@ -133,7 +133,8 @@ class _Facts:
         for j, step in enumerate(proc.steps or [], 1):
             medium = t(f"proc_medium_{step.medium or 'none'}", self.lang)
             key = "proc_step" if step.name else "proc_step_unnamed"
-            self.add(None, entity, f"steps.{j}", t(key, self.lang, n=j, name=step.name or "", medium=medium), True)
+            self.add(None, entity, f"steps.{j}",
+                     _upper(t(key, self.lang, n=j, name=step.name or "", medium=medium)), True)
 
     def missing(self) -> None:
         for s in unset(self.a.model):
@@ -173,17 +174,7 @@ def build_nota(a: Audited, paras: list[Paragraph], register: dict[str, Entry], l
     for section in SECTIONS:
         mine = [p for p in paras if p.section == section and p.recorded]
         s = Section(t(f"proc_h_{section}", lang))
-        entities = list(dict.fromkeys(p.entity for p in mine))
-        for entity in entities:
-            block = [Para(f"{p.number}. {_upper(p.short)} {sources_words(p.sources, register, lang)}")
-                     for p in mine if p.entity == entity]
-            if section == "governance":
-                s.blocks += block
-            else:
-                # an entity's heading is its own name as written ("www.dijkveld.nl"); a label is capitalised
-                title = _upper(t("proc_mandate_named", lang, name=names.mandate(entity.partition("/")[2]))) \
-                    if section == "mandates" else names.entity(entity)
-                s.sections.append(Section(title, list(block)))
+        _by_entity(s, mine, names, lang, lambda p: f" {sources_words(p.sources, register, lang)}")
         if not mine:
             s.add(Para(t("proc_section_empty", lang)))
         doc.sections.append(s)
@@ -191,7 +182,7 @@ def build_nota(a: Audited, paras: list[Paragraph], register: dict[str, Entry], l
     s = Section(t("proc_h_missing", lang))
     if missing:
         s.add(Para(t("proc_missing_intro", lang)))
-        s.blocks += [Para(f"{p.number}. {p.text}") for p in missing]
+        _by_entity(s, missing, names, lang, lambda p: "")
     else:
         s.add(Para(t("proc_missing_none", lang)))
     doc.sections.append(s)
@@ -199,8 +190,22 @@ def build_nota(a: Audited, paras: list[Paragraph], register: dict[str, Entry], l
     return doc
 
 
+def _by_entity(s: Section, paras: list[Paragraph], names: Names, lang: Lang,
+               after: Callable[[Paragraph], str]) -> None:
+    """The paragraphs under the heading of their entity; the organisation's own (governance) under none."""
+    for entity in dict.fromkeys(p.entity for p in paras):
+        block = [Para(f"{p.number}. {p.short}{after(p)}") for p in paras if p.entity == entity]
+        if entity == "governance":
+            s.blocks += block
+            continue
+        # an entity's heading is its own name as written ("www.dijkveld.nl"); a label is capitalised
+        title = _upper(t("proc_mandate_named", lang, name=names.mandate(entity.partition("/")[2]))) \
+            if entity.startswith("mandates/") else names.entity(entity)
+        s.sections.append(Section(title, list(block)))
+
+
 def _upper(text: str) -> str:
-    """A paragraph starts with a capital: "Proceseigenaar: ..."."""
+    """A paragraph starts with a capital: "Het mandaat ..."."""
     return text[:1].upper() + text[1:]
 
 

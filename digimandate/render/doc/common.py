@@ -21,7 +21,7 @@ from digimandate.render.doc.words import bodies
 FOLLOW_UP_DAYS = 182
 RECESS = (7, 8)  # July and August: the summer recess of councils and boards
 ESTIMATE_DAYS = 91  # a costly action is first worked out, with an estimate, within a quarter
-MAX_NAMES = 5
+MAX_NAMES = 3  # names in running text; a longer list is a count, with the names in an appendix
 
 
 @dataclass(frozen=True)

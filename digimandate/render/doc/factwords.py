@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from digimandate.i18n import Lang, t
+from digimandate.i18n import Lang, counted, t
 from digimandate.model.facts import Subject
 from digimandate.model.register import Entry
 from digimandate.render.doc import fmt
@@ -35,6 +35,41 @@ def value_words(subject: Subject, value: Any, names: Names, lang: Lang) -> str:
     if isinstance(value, list):
         return "; ".join(clean(str(v.text if hasattr(v, "text") else v)) for v in value)
     return clean(str(value))
+
+
+# Facts whose choices each read as a sentence of their own ("Het mandaat reikt over de hele organisatie.")
+_PER_CHOICE = frozenset({"mandates_scope"})
+# Facts whose choices name who decided, with an article: "door de raad en het college"
+_AGENTS = frozenset({"governance_governance_vision_adopted_by", "mandates_granted_by"})
+
+
+def statement(subject: Subject, value: Any, names: Names, lang: Lang) -> str:
+    """A recorded fact as a sentence a reader checks: "Het mandaat is verleend door de directie."."""
+    key = subject.fact.key
+    kind = subject.fact.kind
+    choices = value if isinstance(value, list) else [value]
+    if value is None or value == [] or (kind in ("enum", "enums") and choices == ["none"]):
+        return t(f"proc_state_{key}_none", lang)
+    if kind == "bool":
+        return t(f"proc_state_{key}_{'yes' if value else 'no'}", lang)
+    if key in _PER_CHOICE:
+        return t(f"proc_state_{key}_{value}", lang)
+    if key in _AGENTS:
+        words = joined([t(f"proc_agent_{v}", lang) for v in choices if v != "none"], lang)
+    elif kind in ("enum", "enums"):
+        words = joined([enum_word(str(v), lang) for v in choices], lang)
+    elif key in ("processes_volume_total", "processes_volume_digital") and isinstance(value, int):
+        words = counted(value, "doc_noun_request", lang)
+    else:
+        words = value_words(subject, value, names, lang)
+    return t(f"proc_state_{key}", lang, value=words)
+
+
+def joined(parts: list[str], lang: Lang) -> str:
+    """"a, b en c" / "a, b and c"."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + f" {t('doc_and', lang)} " + parts[-1]
 
 
 def enum_word(value: str, lang: Lang) -> str:

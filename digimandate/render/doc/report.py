@@ -363,13 +363,16 @@ class _Report:
         return rule_id in self.verify and rule_id not in self.number
 
     def basis_text(self, f: Finding) -> str:
-        """"vastgelegd feit" or "niet aangetoond"; with a register of sources, a recorded fact cites its sources."""
+        """"vastgelegd feit" or "niet aangetoond"; with a register of sources, a recorded fact cites its sources or
+        reads "feit zonder bron"."""
         if basis(f) != "observed":
             return self.tx("doc_basis_not_recorded")
-        text = self.tx("doc_basis_observed")
         if self.r.sources:
-            text += "; " + sources.cite_phrase(f.sources, self.r, self.lang)
-        return text
+            # a recorded fact that cites none of the register's sources reads as what it is: "feit zonder bron"
+            if not sources.cited_numbers(f.sources, self.r):
+                return self.tx("doc_basis_no_source")
+            return self.tx("doc_basis_observed") + "; " + sources.cite_phrase(f.sources, self.r, self.lang)
+        return self.tx("doc_basis_observed")
 
     def with_basis(self, text: str, f: Finding) -> str:
         """A finding's text and its basis in brackets: "(eigen norm van de checklist; vastgelegd feit)", not two."""

@@ -25,17 +25,21 @@ def numbers(result: AuditResult) -> dict[str, int]:
     return {s.id: i for i, s in enumerate(result.sources, 1)}
 
 
-def cite(ids: tuple[str, ...], result: AuditResult, lang: Lang) -> str:
-    """A citation: "[1], [3]", or that no source was recorded."""
+def cited_numbers(ids: tuple[str, ...], result: AuditResult) -> list[int]:
+    """The numbers of the sources ``ids`` names that the register holds, in order."""
     known = numbers(result)
-    cited = sorted({known[i] for i in ids if i in known})
+    return sorted({known[i] for i in ids if i in known})
+
+
+def cite(ids: tuple[str, ...], result: AuditResult, lang: Lang) -> str:
+    """A citation: "[1], [3]", or that the fact has no source."""
+    cited = cited_numbers(ids, result)
     return ", ".join(f"[{n}]" for n in cited) if cited else t("doc_source_none", lang)
 
 
 def cite_phrase(ids: tuple[str, ...], result: AuditResult, lang: Lang) -> str:
-    """"bron [2]", "bronnen [1], [3]", or that no source was recorded."""
-    known = numbers(result)
-    cited = sorted({known[i] for i in ids if i in known})
+    """"bron [2]", "bronnen [1], [3]", or that the fact has no source."""
+    cited = cited_numbers(ids, result)
     if not cited:
         return t("doc_source_none", lang)
     listed = ", ".join(f"[{n}]" for n in cited)

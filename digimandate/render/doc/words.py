@@ -72,6 +72,7 @@ _KIND_WORDS: dict[Lang, dict[str, str]] = {
            "social media": "social", "phone": "phone", "counter": "counter", "post": "post"},
 }
 _SINGLE: dict[Lang, dict[str, str]] = {"nl": {"website": "de website"}, "en": {"website": "the website"}}
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:the|a|de|het|een) $")
 _A_EMAIL = re.compile(r"(?<!\w)([Aa]) e-mail")  # "a chat or e-mail message" that lost its chat
 # without "bericht" the kinds left (chat, app, e-mail) are de-words: "een e-mail die", not "dat"
 _SOCIAL_MESSAGE: dict[Lang, tuple[tuple[str, str], ...]] = {
@@ -79,6 +80,10 @@ _SOCIAL_MESSAGE: dict[Lang, tuple[tuple[str, str], ...]] = {
     "en": ((" or social media message", " message"),),
 }
 OPTIONAL_KINDS = ("app", "chat", "social")  # channels an organisation may well not have
+# In a longer list ("telefoon, balie, e-mail en post") the counter and e-mail go too where the organisation has
+# none: an agency without a counter is not told to connect its counter. Post reaches every organisation, recorded
+# as a channel or not; a pair ("telefoon en balie wijzen") stays as the norm names it, so its verb still agrees.
+LISTED_KINDS = ("counter", "email")
 
 
 @cache
@@ -98,11 +103,14 @@ def fit_channels(text: str, kinds: frozenset[str], lang: Lang) -> str:
         conj = next((c for c in conjunctions if c in listed), None)
         items = listed.replace(conj, ", ").split(", ") if conj else listed.split(", ")
         keep = [w for w in items if words[w] not in OPTIONAL_KINDS or words[w] in kinds]
+        if len(items) > 2:
+            # a norm about e-mail alone ("e-mail, chat, app en sociale media") keeps its e-mail
+            keep = [w for w in keep if words[w] not in LISTED_KINDS or words[w] in kinds] or keep
         if len(items) < 2 or len(keep) == len(items) or not keep:
             return listed
         if len(keep) == 1:  # one kind is named with its article: "mede-eigenaar van de website"
-            before = match.string[:match.start()].lower()
-            had = before.endswith(("the ", "a ", "de ", "het ", "een "))  # "of the website, app or chat"
+            # "of the website, app or chat" has its article; "via website, app of chat" ends in "a " but has none
+            had = _ARTICLE_BEFORE.search(match.string[:match.start()].lower()) is not None
             return keep[0] if had else _SINGLE[lang].get(keep[0], keep[0])
         return ", ".join(keep[:-1]) + (conj or ", ") + keep[-1]
 
