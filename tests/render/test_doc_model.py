@@ -486,9 +486,11 @@ def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
                           "aanpassen\", "
                           "\"De houder werkt geregeld op de dienstverlenende afdelingen\".")
     assert "Niet aangetoond: \"De koers heeft meetbare doelen en wordt op resultaat herzien\"." in answers[1]
-    # an action only where a recorded fact falls short: the owners nobody recorded are to verify, not to appoint
+    # an action only where a recorded fact falls short: the owners nobody recorded are to verify, not to appoint;
+    # what comes first is the summary's list, in its order
     assert answers[3].startswith("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst: "
-                                 "Maak het product digitaal aan te vragen.")
+                                 "Laat elk digitaal formulier landen in het systeem")
+    assert "Maak het product digitaal aan te vragen." in answers[3]
     mature = audit(EXAMPLES / "mature-municipality.yaml")
     text = render_markdown(build_report(mature, DocContext("en", date(2026, 11, 18))))
     assert "1. Does one person or a compact team hold a real, organisation-wide mandate for digital service " \

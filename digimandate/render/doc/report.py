@@ -109,9 +109,7 @@ class _Report:
         s.add(chart(self.a, self.lang))
         if self.recs:
             s.add(Para(tx("doc_summary_top")))
-            # without a count, the places it concerns: an action for one product names that product
-            s.add(Items([f"{rec.action(self.lang)} {self.why_short(rec)}" if self.why_short(rec)
-                         else self.action_with_places(rec) for rec in self.first], ordered=True))
+            s.add(Items(self.first_items(), ordered=True))
         else:  # nothing to act on: what was found in order, what is still to verify, what was not tested
             s.add(Para(self.in_order()))
         # the bodies as the recommendations name them: each has one, so the summary and the section agree
@@ -142,6 +140,12 @@ class _Report:
             return self.tx("doc_rec_ref", n=found[0])
         listed = f"{', '.join(str(n) for n in found[:-1])} {self.tx('doc_and')} {found[-1]}"
         return self.tx("doc_rec_refs", n=listed)
+
+    def first_items(self) -> list[str]:
+        """What comes first, one text per action: the summary and the answer to question 4 say the same."""
+        # without a count, the places it concerns: an action for one product names that product
+        return [f"{rec.action(self.lang)} {self.why_short(rec)}" if self.why_short(rec)
+                else self.action_with_places(rec) for rec in self.first]
 
     def why_short(self, rec: Recommendation) -> str:
         """"(12 producten, 40.000 aanvragen per jaar)" or the number of places."""
@@ -437,10 +441,8 @@ class _Report:
             assessed = [o for o in self.r.outcomes if o.rule in {rule.id for rule in rules}
                         and o.status in ("passed", "failed", "waived")]
             out.append(self.answer(failed, missing, bool(assessed)))
-        # what holds the organisation at its level comes first; without a level, the most urgent actions
-        blockers = set(self.r.maturity.blocking)
-        chosen = [rec for rec in self.first if rec.rule.id in blockers] or self.first
-        first = [self.action_with_places(rec) for rec in chosen]
+        # the one list of what comes first, as the summary gives it (and the memos decide it)
+        first = self.first_items()
         # what holds the level but rests on facts nobody recorded: to verify first, beside the actions
         unknown = [f'"{self.a.rules.rules[b].spec.title.get(lang)}"' for b in self.r.maturity.blocking
                    if b in self.a.rules.rules and self.only_to_verify(b)]

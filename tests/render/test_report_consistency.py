@@ -1,0 +1,42 @@
+"""One report, one story: what comes first, the dates, the labels and the stage agree everywhere in it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from digimandate.audit.checklist import load_ruleset
+from digimandate.audit.flow import audit_document
+from digimandate.i18n import Lang
+from digimandate.model.document import parse_document
+from digimandate.render.common import Audited
+from digimandate.render.doc.common import DocContext
+from digimandate.render.doc.report import build_report
+from digimandate.render.doc.to_markdown import render_markdown
+from tests.conftest import EXAMPLES
+
+WRITTEN = date(2026, 12, 2)
+
+
+def audited(example: str) -> Audited:
+    doc = parse_document((EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8"))
+    rules = load_ruleset()
+    return Audited(audit_document(doc, rules), rules, doc.model)
+
+
+def report(example: str, lang: Lang = "nl") -> str:
+    return render_markdown(build_report(audited(example), DocContext(lang, WRITTEN)))
+
+
+@pytest.mark.parametrize(("example", "lang"), [("small-municipality", "nl"), ("large-municipality", "nl"),
+                                               ("english-agency", "en")])
+def test_the_answer_on_what_comes_first_is_the_summary_list(example: str, lang: Lang) -> None:
+    text = report(example, lang)
+    head, first = ("Wat als eerste moet gebeuren:", "Eerst: ") if lang == "nl" else ("What should come first:",
+                                                                                     "First: ")
+    listed = text.split(head, 1)[1].strip().split("\n\n", 1)[0]
+    items = [re.sub(r"^\d+\. ", "", line) for line in listed.splitlines()]
+    answer = next(line for line in text.splitlines() if line.startswith("4. ") and first in line)
+    assert answer.split(first, 1)[1].startswith(" ".join(items))
