@@ -70,6 +70,32 @@ def test_definitief_holds_the_reactie_after_the_recommendations(runner: CliRunne
     assert "### Nawoord\n\nDe onderzoekers danken het college" in text
 
 
+def test_definitief_carries_the_promised_dates_and_one_follow_up(runner: CliRunner) -> None:
+    text = runner.invoke(app, ["report", SMALL, "--lang", "nl", *DEFINITIEF]).stdout
+    recommendations = text.split("## Aanbevelingen", 1)[1].split("\n## ", 1)[0]
+    # the latest date the reactie commits to for a recommendation replaces the date the concept advised
+    assert "### Aanbeveling 1." in recommendations
+    first = recommendations.split("### Aanbeveling 1.", 1)[1].split("###", 1)[0]
+    assert "| **Gereed uiterlijk** | toegezegd: 30 juni 2027 |" in first
+    fourth = recommendations.split("### Aanbeveling 4.", 1)[1].split("###", 1)[0]
+    assert "| **Gereed uiterlijk** | toegezegd: 31 oktober 2027 |" in fourth
+    # the follow-up comes after the last promise, said by the body that promised, and is the only one named
+    assert ("Het college van burgemeester en wethouders van Dijkveld heeft acties toegezegd tot en met "
+            "31 oktober 2027") in text
+    assert "vervolgonderzoek op 1 september 2027" not in text and "31 januari 2028" in text
+    assert "Het bestuur heeft" not in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_definitief_has_no_sentence_of_a_concept(runner: CliRunner, lang: str) -> None:
+    concept = runner.invoke(app, ["report", SMALL, "--lang", lang, "--stage", "concept"]).stdout
+    final = runner.invoke(app, ["report", SMALL, "--lang", lang, *DEFINITIEF]).stdout
+    before = "voordat het rapport definitief wordt" if lang == "nl" else "before the report is final"
+    assert before in concept
+    assert before not in final
+    assert ("zou haar sterker maken" if lang == "nl" else "would make it stronger") in final
+
+
 def test_html_prints_the_stage_on_every_page(runner: CliRunner) -> None:
     text = runner.invoke(app, ["report", SMALL, "--lang", "en", "-f", "html", "--stage", "concept"]).stdout
     assert '@page { @top-right { content: "Draft · version 0.1 · 18 November 2026";' in text
