@@ -440,7 +440,8 @@ def test_a_definitief_report_plans_the_follow_up_after_the_last_promise(runner: 
     result = runner.invoke(app, ["report", SMALL, "--lang", "nl", *DEFINITIEF])
     assert result.exit_code == 0, result.output
     # the reactie promises a new vision by 31 October 2027: a follow-up before that would measure nothing
-    assert ("Het bestuur heeft acties toegezegd tot en met 31 oktober 2027; wij adviseren een vervolgonderzoek nadat "
+    assert ("Het college van burgemeester en wethouders van Dijkveld heeft acties toegezegd tot en met 31 oktober "
+            "2027; wij adviseren een vervolgonderzoek nadat "
             "die zijn uitgevoerd, op 31 januari 2028.") in result.stdout
     assert "Wij adviseren een vervolgonderzoek op" not in result.stdout
     concept = runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "concept"]).stdout

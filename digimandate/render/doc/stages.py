@@ -302,24 +302,24 @@ def _promised_dues(doc: BoardDocument, reactie: Reactie, recs: Sequence[Named]) 
 
 def _final_wording(doc: BoardDocument) -> None:
     """No sentence of a concept in a definitief report: what was to be done before it is final reads as said."""
+    from digimandate.i18n import CATALOG
+
     lang = doc.lang
-    for concept, final in CONCEPT_ONLY.items():
-        from digimandate.i18n import CATALOG
+    # each template as a pattern: its {count} is whatever count the report wrote
+    swaps = [(re.compile("^" + "(?P<count>.+?)".join(map(re.escape, CATALOG[concept][lang].split("{count}"))) + "$"),
+              final) for concept, final in CONCEPT_ONLY.items()]
 
-        # the template as a pattern: its {count} is whatever count the report wrote
-        pattern = re.compile("^" + "(?P<count>.+?)".join(re.escape(part)
-                                                          for part in CATALOG[concept][lang].split("{count}")) + "$")
-
-        def swap(section: Section) -> None:
-            for i, b in enumerate(section.blocks):
+    def swap(section: Section) -> None:
+        for i, b in enumerate(section.blocks):
+            for pattern, final in swaps:
                 found = pattern.match(b.text) if isinstance(b, Para) else None
                 if isinstance(b, Para) and found is not None:
                     section.blocks[i] = Para(t(final, lang, **found.groupdict()), label=b.label)
-            for sub in section.sections:
-                swap(sub)
+        for sub in section.sections:
+            swap(sub)
 
-        for section in doc.sections:
-            swap(section)
+    for section in doc.sections:
+        swap(section)
 
 
 # the texts of the report that speak of a concept (to be strengthened before it is final), and their final wording
