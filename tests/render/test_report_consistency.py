@@ -40,3 +40,36 @@ def test_the_answer_on_what_comes_first_is_the_summary_list(example: str, lang: 
     items = [re.sub(r"^\d+\. ", "", line) for line in listed.splitlines()]
     answer = next(line for line in text.splitlines() if line.startswith("4. ") and first in line)
     assert answer.split(first, 1)[1].startswith(" ".join(items))
+
+
+def test_the_board_is_named_as_the_body_the_municipality_has() -> None:
+    text = report("small-municipality")
+    for said in ("informeer het bestuur", "Het bestuur wordt regelmatig", "rapportage aan het bestuur",
+                 "aan directie en bestuur"):
+        assert said not in text
+    assert "#### Het college wordt regelmatig geïnformeerd over resultaten" in text
+    assert "aan directie en college over de resultaten" in text
+    # an agency has no college: its board
+    agency = report("english-agency")
+    assert "Het bestuur wordt regelmatig geïnformeerd over resultaten" in agency and "college" not in agency.lower()
+
+
+@pytest.mark.parametrize(("lang", "said", "unsaid"), [
+    ("nl", 'Niet vastgelegd is of de visie "Dienstverleningsvisie 2022-2026" meetbare doelen heeft',
+     "zijn geen meetbare doelen vastgelegd"),
+    ("nl", 'De visie "Dienstverleningsvisie 2022-2026" is niet vastgesteld door de raad, het college of de directie',
+     "door niemand"),
+    ("en", 'Whether the vision "Dienstverleningsvisie 2022-2026" has measurable goals is not recorded',
+     "No measurable goals are recorded"),
+    ("en", "has not been adopted by the council, the executive or management", "by anyone"),
+])
+def test_a_fact_not_recorded_is_not_written_as_an_absence_seen(lang: Lang, said: str, unsaid: str) -> None:
+    text = report("small-municipality", lang)
+    assert said in text
+    assert unsaid not in text
+
+
+def test_the_reason_for_time_does_not_contradict_the_recorded_fte() -> None:
+    text = report("small-municipality")
+    assert "0,3 fte" in text
+    assert "paar uur per week" not in text
