@@ -482,7 +482,7 @@ def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
     assert len(answers) == 4
     assert answers[0] == ("1. Heeft een persoon of compact team een echt, organisatiebreed mandaat voor digitale "
                           "dienstverlening? Nog niet. Niet voldaan: \"De houder hoeft niet voor elke wijziging "
-                          "toestemming te vragen\". Verder te verbeteren: \"De houder mag website en formulieren zelf "
+                          "toestemming te vragen\". Ook niet voldaan, van minder gewicht: \"De houder mag website en formulieren zelf "
                           "aanpassen\", "
                           "\"De houder werkt geregeld op de dienstverlenende afdelingen\".")
     assert "Niet aangetoond: \"De koers heeft meetbare doelen en wordt op resultaat herzien\"." in answers[1]

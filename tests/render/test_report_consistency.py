@@ -73,3 +73,20 @@ def test_the_reason_for_time_does_not_contradict_the_recorded_fte() -> None:
     text = report("small-municipality")
     assert "0,3 fte" in text
     assert "paar uur per week" not in text
+
+
+@pytest.mark.parametrize(("lang", "labels"), [("nl", ("niet voldaan", "niet aangetoond")),
+                                              ("en", ("not met", "not established"))])
+def test_the_answers_label_norms_as_appendix_d_does(lang: Lang, labels: tuple[str, str]) -> None:
+    text = report("small-municipality", lang)
+    answers = text.split("## Conclusi", 1)[1].split("\n## ", 1)[0]
+    informed = "Het college wordt regelmatig geïnformeerd" if lang == "nl" else "The executive is regularly informed"
+    row = next(line for line in text.splitlines() if line.startswith("| ") and line.split(" | ")[1:2] and
+               line.split(" | ")[1].startswith(informed))
+    assert row.rstrip(" |").endswith(labels[0])  # appendix D: not met
+    said = next(line for line in answers.splitlines() if informed in line)
+    before = said.split(informed, 1)[0]
+    label = re.findall(r"([A-Z][^.:]*):", before)[-1]
+    assert labels[0] in label.lower()
+    for unsaid in ("Verder te verbeteren", "Further to improve", "Te verbeteren:", "To improve:"):
+        assert unsaid not in answers
