@@ -90,3 +90,9 @@ def test_the_answers_label_norms_as_appendix_d_does(lang: Lang, labels: tuple[st
     assert labels[0] in label.lower()
     for unsaid in ("Verder te verbeteren", "Further to improve", "Te verbeteren:", "To improve:"):
         assert unsaid not in answers
+
+
+def test_a_channel_recorded_as_giving_no_help_is_named_apart_from_the_unknown_ones() -> None:
+    text = report("small-municipality")
+    assert ("Geen kanaal biedt aantoonbaar hulp bij digitale aanvragen: bij Balie gemeentehuis is er geen hulp (niet "
+            "voldaan); bij www.dijkveld.nl, 14 0321, info@dijkveld.nl is niet vastgelegd of er hulp is") in text
