@@ -96,3 +96,13 @@ def test_a_channel_recorded_as_giving_no_help_is_named_apart_from_the_unknown_on
     text = report("small-municipality")
     assert ("Geen kanaal biedt aantoonbaar hulp bij digitale aanvragen: bij Balie gemeentehuis is er geen hulp (niet "
             "voldaan); bij www.dijkveld.nl, 14 0321, info@dijkveld.nl is niet vastgelegd of er hulp is") in text
+
+
+def test_an_organisation_wide_mandate_in_place_is_not_asked_for_again() -> None:
+    text = report("large-municipality")  # Directiebesluit 2024-17: organisation-wide, approval still needed
+    assert "tot het mandaat is verbreed" not in text
+    assert "de directie (zolang de houder voor elke wijziging toestemming nodig heeft; daarna de houder)" in text
+    assert "Het mandaat: organisatiebreed" not in text
+    assert "Het mandaat: de bevoegdheden, de tijd en de bekendheid die het werk vraagt" in text
+    small = report("small-municipality")  # only a departmental mandate: broadening it is the advice
+    assert "### Aanbeveling 1. Het mandaat: organisatiebreed" in small

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from digimandate.i18n import Lang
+from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation, observed, recommendations, stand_in
@@ -52,7 +52,10 @@ def bundles(a: Audited, lang: Lang, written: date, recs: list[Recommendation] | 
     out = []
     for number, (key, members) in enumerate(grouped.items(), 1):
         spec = a.rules.bundles.get(key)
-        if spec is not None:
+        if spec is not None and "mandate" in spec.dimensions and _mandate_in_place(a):
+            # the organisation has its organisation-wide mandate: what it lacks is named, not the mandate itself
+            title, role = t("doc_bundle_mandate_in_place", lang), spec.role
+        elif spec is not None:
             title, role = spec.title.get(lang), spec.role
         else:  # a dimension no bundle names (a checklist of one's own): its title, owned by management
             dim = a.rules.dimensions.get(key)
@@ -70,6 +73,11 @@ def bundles(a: Audited, lang: Lang, written: date, recs: list[Recommendation] | 
             decided_by=tuple(dict.fromkeys(rec.decided_by for rec in members if rec.decided_by)) or ("directie",),
         ))
     return out
+
+
+def _mandate_in_place(a: Audited) -> bool:
+    """Whether an organisation-wide mandate with a holder is recorded: the bundle then does not ask for one."""
+    return any(md.scope == "organisation" and md.holders for md in a.model.mandates)
 
 
 def due_date(written: date, effort: str, audit: date) -> date:
