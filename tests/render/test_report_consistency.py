@@ -106,3 +106,34 @@ def test_an_organisation_wide_mandate_in_place_is_not_asked_for_again() -> None:
     assert "Het mandaat: de bevoegdheden, de tijd en de bekendheid die het werk vraagt" in text
     small = report("small-municipality")  # only a departmental mandate: broadening it is the advice
     assert "### Aanbeveling 1. Het mandaat: organisatiebreed" in small
+
+
+@pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
+def test_an_action_is_done_after_what_it_follows_and_a_recommendation_with_its_last_action(example: str) -> None:
+    from digimandate.render.doc.actions import observed, recommendations
+    from digimandate.render.doc.bundles import action_dues, bundles
+    from digimandate.render.doc.common import schedule
+
+    a = audited(example)
+    recs = observed(recommendations(a))
+    plan = schedule(a, WRITTEN, recs)
+    dues = action_dues(recs, WRITTEN, plan.follow_up)
+    for rec in recs:
+        for first in rec.after:
+            if first in dues:
+                assert dues[rec.rule.id] > dues[first], (rec.rule.id, first)
+        if rec.effort == "large":  # worked out with an estimate first, decided on, then done
+            assert dues[rec.rule.id] > plan.estimate_due
+    for b in bundles(a, "nl", WRITTEN, recs, plan.follow_up):
+        assert b.due == max(dues[rec.rule.id] for rec in b.actions)
+        assert b.due < plan.follow_up
+
+
+def test_appendix_e_dates_each_action_after_the_one_it_follows() -> None:
+    text = report("small-municipality")
+    row = next(line for line in text.splitlines() if line.startswith("| 5 | Sluit e-mail aan op het zaaksysteem"))
+    assert row.endswith("| 1 | 2 juni 2027 |")  # after action 1, done 3 May 2027
+    first = next(line for line in text.splitlines() if line.startswith("| 1 | Verbreed het bestaande"))
+    assert first.endswith("| – | 3 mei 2027 |")
+    processes = text.split("### Aanbeveling 2.", 1)[1].split("###", 1)[0]
+    assert "| **Gereed uiterlijk** | 2 juni 2027 |" in processes

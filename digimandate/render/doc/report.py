@@ -13,7 +13,7 @@ from digimandate.render.common import Audited
 from digimandate.render.doc import fmt, sources
 from digimandate.render.doc.actions import Recommendation, first, narrowed, observed, recommendations, to_verify
 from digimandate.render.doc.adapter import basis, coverage, evidence, graded, level, reason, reason_level, top_entity
-from digimandate.render.doc.bundles import Bundle, bundles, numbers
+from digimandate.render.doc.bundles import Bundle, action_dues, bundles, numbers
 from digimandate.render.doc.common import (
     DocContext,
     body_name,
@@ -65,6 +65,8 @@ class _Report:
         self.number = {rule: i + 1 for i, rec in enumerate(self.recs) for rule in (rec.rule.id, *rec.merged)}
         self.dates = schedule(a, ctx.written, every)
         self.bundles = bundles(a, ctx.lang, ctx.written, self.recs, self.dates.follow_up)
+        # each action's own date: a recommendation is done when its last action is, an action after what it follows
+        self.dues = action_dues(self.recs, ctx.written, self.dates.follow_up)
         self.bundle_of = numbers(self.bundles)
         # what comes first, as the memos decide it: the most urgent actions and what holds the level
         self.first = first(self.recs, self.r.maturity.blocking)
@@ -553,10 +555,11 @@ class _Report:
                 grades = tx("doc_grades", impact=t(f"doc_grade_{rec.impact}", lang),
                             effort=t(f"doc_grade_{rec.effort}", lang))
                 after = ", ".join(str(self.number[a]) for a in rec.after if a in self.number) or "–"
-                rows.append([str(self.number[rec.rule.id]), what, grades, role_name(rec.role, self.r, lang), after])
+                rows.append([str(self.number[rec.rule.id]), what, grades, role_name(rec.role, self.r, lang), after,
+                             fmt.long_date(self.dues[rec.rule.id], lang)])
             s.sections.append(Section(title).add(Table(
                 [tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact_effort"), tx("doc_col_role"),
-                 tx("doc_col_after")], rows, [2, 12, 4, 4, 2])))
+                 tx("doc_col_after"), tx("doc_col_due")], rows, [2, 11, 4, 4, 2, 3])))
         return s
 
     def per_department(self) -> list[tuple[str, list[tuple[Recommendation, tuple[str, ...]]]]]:
