@@ -86,6 +86,18 @@ def test_definitief_carries_the_promised_dates_and_one_follow_up(runner: CliRunn
     assert "Het bestuur heeft" not in text
 
 
+def test_a_promise_just_before_the_follow_up_still_gets_its_quarter(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 1\n    response: overgenomen\n"
+                                      "    actions:\n      - {action: Mandaat vastleggen, owner: gemeentesecretaris, "
+                                      "due: 2027-08-16}\n")
+    text = runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "definitief", "--reactie",
+                               str(reactie)]).stdout
+    # the plan's follow-up (1 September 2027) would measure a promise of two weeks before: a quarter after it
+    assert "vervolgonderzoek op 1 september 2027" not in text
+    assert "toegezegd tot en met 16 augustus 2027; wij adviseren een vervolgonderzoek nadat die zijn uitgevoerd, op " \
+           "15 november 2027." in text
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_definitief_has_no_sentence_of_a_concept(runner: CliRunner, lang: str) -> None:
     concept = runner.invoke(app, ["report", SMALL, "--lang", lang, "--stage", "concept"]).stdout

@@ -19,7 +19,7 @@ from digimandate.model.org import NAME_PATTERN, TEXT_PATTERN
 from digimandate.model.validate import validate_model
 from digimandate.reading import MAX_SMALL_BYTES, read_text
 from digimandate.render.doc import fmt
-from digimandate.render.doc.common import body_name
+from digimandate.render.doc.common import RECESS, body_name
 from digimandate.render.doc.model import Block, BoardDocument, Fields, Items, Para, Section, Table
 
 StageName = Literal["concept", "definitief"]
@@ -257,9 +257,14 @@ def reactie_section(stage: Stage, recs: Sequence[Named], result: AuditResult, la
 def _after_promises(doc: BoardDocument, reactie: Reactie, follow_up: date, by: str) -> None:
     """A follow-up audit measures what was promised: after the last promised date, not before it."""
     dues = [p.due for r in reactie.spec.responses for p in r.actions if p.due is not None]
-    if not dues or max(dues) < follow_up:
+    if not dues:
         return
-    later = fmt.working_day(max(dues) + timedelta(days=FOLLOW_UP_AFTER_PROMISE_DAYS))
+    later = max(dues) + timedelta(days=FOLLOW_UP_AFTER_PROMISE_DAYS)
+    if later.month in RECESS:  # no audit in the summer recess, as the plan itself: the first days of September
+        later = date(later.year, 9, 1)
+    later = fmt.working_day(later)
+    if later <= follow_up:  # the plan's follow-up leaves the promises their quarter already
+        return
     old = t("doc_recs_follow_up", doc.lang, date=fmt.long_date(follow_up, doc.lang))
     new = t("stage_follow_up_after_promises", doc.lang, by=by[:1].upper() + by[1:],
             last=fmt.long_date(max(dues), doc.lang), date=fmt.long_date(later, doc.lang))
