@@ -137,3 +137,19 @@ def test_appendix_e_dates_each_action_after_the_one_it_follows() -> None:
     assert first.endswith("| – | 3 mei 2027 |")
     processes = text.split("### Aanbeveling 2.", 1)[1].split("###", 1)[0]
     assert "| **Gereed uiterlijk** | 2 juni 2027 |" in processes
+
+
+# what a finding on a fact nobody recorded may not say: an absence as if it was seen
+SEEN_ABSENCE = {"nl": (r"door niemand", r"\bzijn geen\b[^;:]*\bvastgelegd\b", r"\bis geen eigenaar\b"),
+                "en": (r"\bby (no one|anyone)\b", r"\bno [a-z ]+ (is|are) recorded\b", r"\bowns no\b")}
+
+
+def test_no_message_about_a_fact_not_recorded_reads_as_an_absence_seen() -> None:
+    rules = load_ruleset()
+    for rule in rules.rules.values():
+        for key, text in rule.spec.messages.items():
+            if "not_recorded" not in key:
+                continue
+            for lang in ("nl", "en"):
+                for pattern in SEEN_ABSENCE[lang]:
+                    assert not re.search(pattern, text.get(lang), re.IGNORECASE), (rule.id, key, text.get(lang))
