@@ -52,6 +52,9 @@ def test_the_board_is_named_as_the_body_the_municipality_has() -> None:
     # an agency has no college: its board
     agency = report("english-agency")
     assert "Het bestuur wordt regelmatig geïnformeerd over resultaten" in agency and "college" not in agency.lower()
+    english = report("english-agency", "en")
+    assert "The board is regularly informed of results" in english and "The executive is" not in english
+    assert "The executive is regularly informed of results" in report("small-municipality", "en")
 
 
 @pytest.mark.parametrize(("lang", "said", "unsaid"), [

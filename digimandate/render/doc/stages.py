@@ -291,7 +291,12 @@ def _promised_dues(doc: BoardDocument, reactie: Reactie, recs: Sequence[Named]) 
     titles = {t("doc_bundle_heading", lang, n=i, title=rec.action(lang)): promised[i]
               for i, rec in enumerate(recs, 1) if i in promised}
 
+    advised, said = t("doc_col_due", lang), t("stage_col_due_advised", lang)
+
     def swap(section: Section) -> None:
+        for b in section.blocks:  # the actions' own dates are the advice the promises answer, and say so
+            if isinstance(b, Table):
+                b.header[:] = [said if cell == advised else cell for cell in b.header]
         day = titles.get(section.title)
         if day is not None:
             for b in section.blocks:
