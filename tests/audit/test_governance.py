@@ -14,7 +14,7 @@ def test_the_directie_grants_the_organisation_wide_mandate_and_the_executive_is_
         assert text is not None
         assert "directie" in text.nl and "management" in text.en
         assert "bestuursbesluit" not in text.nl and "decision of the executive" not in text.en
-    assert m001.decision is not None and "bestuur informeren" in m001.decision.nl and "inform the executive" in m001.decision.en
+    assert m001.decision is not None and "college informeren" in m001.decision.nl and "inform the executive" in m001.decision.en
     m003 = ruleset.rules["M003"].spec
     assert m003.decided_by == "directie" and "`" not in m003.messages["not_leadership"].nl
 

@@ -70,6 +70,46 @@ def test_definitief_holds_the_reactie_after_the_recommendations(runner: CliRunne
     assert "### Nawoord\n\nDe onderzoekers danken het college" in text
 
 
+def test_definitief_carries_the_promised_dates_and_one_follow_up(runner: CliRunner) -> None:
+    text = runner.invoke(app, ["report", SMALL, "--lang", "nl", *DEFINITIEF]).stdout
+    recommendations = text.split("## Aanbevelingen", 1)[1].split("\n## ", 1)[0]
+    # the latest date the reactie commits to for a recommendation replaces the date the concept advised
+    assert "### Aanbeveling 1." in recommendations
+    first = recommendations.split("### Aanbeveling 1.", 1)[1].split("###", 1)[0]
+    assert "| **Gereed uiterlijk** | toegezegd: 30 juni 2027 |" in first
+    fourth = recommendations.split("### Aanbeveling 4.", 1)[1].split("###", 1)[0]
+    assert "| **Gereed uiterlijk** | toegezegd: 31 oktober 2027 |" in fourth
+    # the follow-up comes after the last promise, said by the body that promised, and is the only one named
+    assert ("Het college van burgemeester en wethouders van Dijkveld heeft acties toegezegd tot en met "
+            "31 oktober 2027") in text
+    assert "vervolgonderzoek op 1 september 2027" not in text and "31 januari 2028" in text
+    assert "Het bestuur heeft" not in text
+    # the actions' own dates are the advice the promises answer: the column says so
+    assert "| Nr. | Actie | Impact / inspanning | Wie handelt | Na | Gereed volgens advies |" in text
+
+
+def test_a_promise_just_before_the_follow_up_still_gets_its_quarter(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 1\n    response: overgenomen\n"
+                                      "    actions:\n      - {action: Mandaat vastleggen, owner: gemeentesecretaris, "
+                                      "due: 2027-08-16}\n")
+    text = runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "definitief", "--reactie",
+                               str(reactie)]).stdout
+    # the plan's follow-up (1 September 2027) would measure a promise of two weeks before: a quarter after it
+    assert "vervolgonderzoek op 1 september 2027" not in text
+    assert "toegezegd tot en met 16 augustus 2027; wij adviseren een vervolgonderzoek nadat die zijn uitgevoerd, op " \
+           "15 november 2027." in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_definitief_has_no_sentence_of_a_concept(runner: CliRunner, lang: str) -> None:
+    concept = runner.invoke(app, ["report", SMALL, "--lang", lang, "--stage", "concept"]).stdout
+    final = runner.invoke(app, ["report", SMALL, "--lang", lang, *DEFINITIEF]).stdout
+    before = "voordat het rapport definitief wordt" if lang == "nl" else "before the report is final"
+    assert before in concept
+    assert before not in final
+    assert ("zou haar sterker maken" if lang == "nl" else "would make it stronger") in final
+
+
 def test_html_prints_the_stage_on_every_page(runner: CliRunner) -> None:
     text = runner.invoke(app, ["report", SMALL, "--lang", "en", "-f", "html", "--stage", "concept"]).stdout
     assert '@page { @top-right { content: "Draft · version 0.1 · 18 November 2026";' in text
@@ -414,7 +454,8 @@ def test_a_definitief_report_plans_the_follow_up_after_the_last_promise(runner: 
     result = runner.invoke(app, ["report", SMALL, "--lang", "nl", *DEFINITIEF])
     assert result.exit_code == 0, result.output
     # the reactie promises a new vision by 31 October 2027: a follow-up before that would measure nothing
-    assert ("Het bestuur heeft acties toegezegd tot en met 31 oktober 2027; wij adviseren een vervolgonderzoek nadat "
+    assert ("Het college van burgemeester en wethouders van Dijkveld heeft acties toegezegd tot en met 31 oktober "
+            "2027; wij adviseren een vervolgonderzoek nadat "
             "die zijn uitgevoerd, op 31 januari 2028.") in result.stdout
     assert "Wij adviseren een vervolgonderzoek op" not in result.stdout
     concept = runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "concept"]).stdout

@@ -117,7 +117,7 @@ def test_the_age_of_the_last_report_and_its_norm_are_in_words() -> None:
     report, memo = documents(SMALL)
     assert ("De laatste rapportage (15 maart 2025) is ruim anderhalf jaar oud; norm: jaarlijks (eigen norm van de "
             "checklist; vastgelegd feit;") in report
-    assert "Rapporteer minstens jaarlijks (eigen norm van de checklist) aan directie en bestuur" in report
+    assert "Rapporteer minstens jaarlijks (eigen norm van de checklist) aan directie en college" in report
     assert "365 dagen" not in memo  # the memo's own decision on it: test_memo (it is beyond the memo's cap here)
     english, _ = documents(SMALL, lang="en")
     assert ("The last report (15 March 2025) is more than a year and a half old; norm: once a year (the checklist's "
@@ -187,15 +187,15 @@ def test_a_low_weight_norm_of_the_top_rung_does_not_make_the_answer_not_yet() ->
     assert m012.basis == "observed" and a.rules.rules["M012"].spec.level == 5
     report, _ = documents(away)
     assert ("1. Heeft een persoon of compact team een echt, organisatiebreed mandaat voor digitale dienstverlening? "
-            "In hoofdzaak wel: aan de zwaarwegende normen is voldaan. Te verbeteren: \"De houder werkt geregeld op "
-            "de dienstverlenende afdelingen\".") in report
+            "In hoofdzaak wel: aan de zwaarwegende normen is voldaan. Niet voldaan, van minder gewicht: \"De houder "
+            "werkt geregeld op de dienstverlenende afdelingen\".") in report
 
 
 def test_an_essential_norm_not_met_makes_the_answer_not_yet_and_names_the_rest_apart() -> None:
     large = (EXAMPLES / "large-municipality.yaml").read_text(encoding="utf-8")
     report, _ = documents(large)
-    assert ("Nog niet. Niet voldaan: \"De houder hoeft niet voor elke wijziging toestemming te vragen\". Verder te "
-            "verbeteren: \"De houder mag website en formulieren zelf aanpassen\", \"De houder werkt geregeld op de "
+    assert ("Nog niet. Niet voldaan: \"De houder hoeft niet voor elke wijziging toestemming te vragen\". Ook niet "
+            "voldaan, van minder gewicht: \"De houder mag website en formulieren zelf aanpassen\", \"De houder werkt geregeld op de "
             "dienstverlenende afdelingen\".") in report
 
 

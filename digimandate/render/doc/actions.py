@@ -20,6 +20,9 @@ PERCENT_PARAMS = ("share", "presence", "coverage")  # parameters given as a frac
 TOP = 3  # the most urgent actions a board reads first
 # who acts where a role is not recorded or lacks the power: the directie, saying why (texts doc_role_...)
 STAND_IN = {"sponsor": "sponsor_unrecorded", "mandate_holder": "mandate_holder_unempowered"}
+# the holder of an organisation-wide mandate who needs approval for each change: nothing is to be broadened, only
+# the approval to go; unfit_roles marks that case with this key beside the role
+NEEDS_APPROVAL = "mandate_holder_needs_approval"
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class Recommendation:
         """Who acts: the exact advice's, else the rule's; who stands in where that role cannot act (see stand_in)."""
         exact = self.exact
         role = exact.role if exact is not None and exact.role else self.rule.spec.role
-        return STAND_IN[role] if role in self.unfit else role
+        return _standing(role, self.unfit)
 
     def decision_text(self) -> Text | None:
         """The decision to take: the exact advice's, else the rule's."""
@@ -94,12 +97,21 @@ def unfit_roles(model: OrgModel) -> frozenset[str]:
         out.add("sponsor")
     if not any(md.scope == "organisation" and md.holders and not md.needs_approval_from for md in model.mandates):
         out.add("mandate_holder")
+        if any(md.scope == "organisation" and md.holders for md in model.mandates):  # there: approval holds it back
+            out.add(NEEDS_APPROVAL)
     return frozenset(out)
+
+
+def _standing(role: str | None, unfit: frozenset[str]) -> str | None:
+    """The role, or who stands in for it and why: until the mandate is broadened, or while approval is needed."""
+    if role is None or role not in unfit:
+        return role
+    return NEEDS_APPROVAL if role == "mandate_holder" and NEEDS_APPROVAL in unfit else STAND_IN[role]
 
 
 def stand_in(role: str | None, model: OrgModel) -> str | None:
     """The role as it can act: the role itself, or who stands in for it (STAND_IN) where it cannot."""
-    return STAND_IN[role] if role in unfit_roles(model) else role
+    return _standing(role, unfit_roles(model))
 
 
 def volumes(model: OrgModel) -> dict[str, int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from digimandate.i18n import Lang
+from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation, observed, recommendations, stand_in
@@ -20,6 +20,7 @@ from digimandate.render.doc.common import role_name, schedule
 # or five months, so that the follow-up audit half a year on can measure every one of them.
 DUE_DAYS = {"small": 61, "medium": 91, "large": 152}
 EFFORTS = ("small", "medium", "large")
+AFTER_DAYS = 30  # an action that waits for another is done a month after it: what it builds on is in place first
 
 
 @dataclass(frozen=True)
@@ -46,30 +47,59 @@ def bundles(a: Audited, lang: Lang, written: date, recs: list[Recommendation] | 
     """The recommendations of the report, numbered 1..n: the bundle with the most important action first."""
     recs = observed(recommendations(a)) if recs is None else recs
     audit = schedule(a, written, recs).follow_up if follow_up is None else follow_up
+    dues = action_dues(recs, written, audit)
     grouped: dict[str, list[Recommendation]] = {}
     for rec in recs:  # recs are in priority order, so the first bundle met holds the most important action
         grouped.setdefault(bundle_key(a, rec.rule.spec.dimension), []).append(rec)
     out = []
     for number, (key, members) in enumerate(grouped.items(), 1):
         spec = a.rules.bundles.get(key)
-        if spec is not None:
+        if spec is not None and "mandate" in spec.dimensions and _mandate_in_place(a):
+            # the organisation has its organisation-wide mandate: what it lacks is named, not the mandate itself
+            title, role = t("doc_bundle_mandate_in_place", lang), spec.role
+        elif spec is not None:
             title, role = spec.title.get(lang), spec.role
         else:  # a dimension no bundle names (a checklist of one's own): its title, owned by management
             dim = a.rules.dimensions.get(key)
             title, role = (dim.title.get(lang) if dim else key), None
-        effort = max((rec.effort for rec in members), key=EFFORTS.index)
         out.append(Bundle(
             number=number,
             key=key,
             title=title,
             owner=role_name(stand_in(role, a.model), a.result, lang),
-            due=due_date(written, effort, audit),
+            due=max(dues[rec.rule.id] for rec in members),  # done when its last action is
             norms=tuple(rec.rule.spec.title.get(lang) for rec in members),
             actions=tuple(members),
             # every recommendation has a body that decides it: the directie where no action names one
             decided_by=tuple(dict.fromkeys(rec.decided_by for rec in members if rec.decided_by)) or ("directie",),
         ))
     return out
+
+
+def _mandate_in_place(a: Audited) -> bool:
+    """Whether an organisation-wide mandate with a holder is recorded: the bundle then does not ask for one."""
+    return any(md.scope == "organisation" and md.holders for md in a.model.mandates)
+
+
+def action_dues(recs: list[Recommendation], written: date, audit: date) -> dict[str, date]:
+    """When each action is done, by rule id: by its effort, and a month after every action it comes after."""
+    by_rule = {rule: rec for rec in recs for rule in (rec.rule.id, *rec.merged)}
+    dues: dict[str, date] = {}
+
+    def due(rec: Recommendation, waiting: frozenset[str]) -> date:
+        if rec.rule.id in dues:
+            return dues[rec.rule.id]
+        day = due_date(written, rec.effort, audit)
+        for first in rec.after:  # a cycle in the data is cut where it closes, never followed round
+            before = by_rule.get(first)
+            if before is not None and before.rule.id not in waiting and before.rule.id != rec.rule.id:
+                day = max(day, fmt.working_day(due(before, waiting | {rec.rule.id}) + timedelta(days=AFTER_DAYS)))
+        dues[rec.rule.id] = day
+        return day
+
+    for rec in recs:
+        due(rec, frozenset())
+    return {rule: dues[rec.rule.id] for rule, rec in by_rule.items()}
 
 
 def due_date(written: date, effort: str, audit: date) -> date:

@@ -13,7 +13,7 @@ from digimandate.render.common import Audited
 from digimandate.render.doc import fmt, sources
 from digimandate.render.doc.actions import Recommendation, first, narrowed, observed, recommendations, to_verify
 from digimandate.render.doc.adapter import basis, coverage, evidence, graded, level, reason, reason_level, top_entity
-from digimandate.render.doc.bundles import Bundle, bundles, numbers
+from digimandate.render.doc.bundles import Bundle, action_dues, bundles, numbers
 from digimandate.render.doc.common import (
     DocContext,
     body_name,
@@ -65,6 +65,8 @@ class _Report:
         self.number = {rule: i + 1 for i, rec in enumerate(self.recs) for rule in (rec.rule.id, *rec.merged)}
         self.dates = schedule(a, ctx.written, every)
         self.bundles = bundles(a, ctx.lang, ctx.written, self.recs, self.dates.follow_up)
+        # each action's own date: a recommendation is done when its last action is, an action after what it follows
+        self.dues = action_dues(self.recs, ctx.written, self.dates.follow_up)
         self.bundle_of = numbers(self.bundles)
         # what comes first, as the memos decide it: the most urgent actions and what holds the level
         self.first = first(self.recs, self.r.maturity.blocking)
@@ -109,9 +111,7 @@ class _Report:
         s.add(chart(self.a, self.lang))
         if self.recs:
             s.add(Para(tx("doc_summary_top")))
-            # without a count, the places it concerns: an action for one product names that product
-            s.add(Items([f"{rec.action(self.lang)} {self.why_short(rec)}" if self.why_short(rec)
-                         else self.action_with_places(rec) for rec in self.first], ordered=True))
+            s.add(Items(self.first_items(), ordered=True))
         else:  # nothing to act on: what was found in order, what is still to verify, what was not tested
             s.add(Para(self.in_order()))
         # the bodies as the recommendations name them: each has one, so the summary and the section agree
@@ -142,6 +142,12 @@ class _Report:
             return self.tx("doc_rec_ref", n=found[0])
         listed = f"{', '.join(str(n) for n in found[:-1])} {self.tx('doc_and')} {found[-1]}"
         return self.tx("doc_rec_refs", n=listed)
+
+    def first_items(self) -> list[str]:
+        """What comes first, one text per action: the summary and the answer to question 4 say the same."""
+        # without a count, the places it concerns: an action for one product names that product
+        return [f"{rec.action(self.lang)} {self.why_short(rec)}" if self.why_short(rec)
+                else self.action_with_places(rec) for rec in self.first]
 
     def why_short(self, rec: Recommendation) -> str:
         """"(12 producten, 40.000 aanvragen per jaar)" or the number of places."""
@@ -440,10 +446,8 @@ class _Report:
             assessed = [o for o in self.r.outcomes if o.rule in {rule.id for rule in rules}
                         and o.status in ("passed", "failed", "waived")]
             out.append(self.answer(failed, missing, bool(assessed)))
-        # what holds the organisation at its level comes first; without a level, the most urgent actions
-        blockers = set(self.r.maturity.blocking)
-        chosen = [rec for rec in self.first if rec.rule.id in blockers] or self.first
-        first = [self.action_with_places(rec) for rec in chosen]
+        # the one list of what comes first, as the summary gives it (and the memos decide it)
+        first = self.first_items()
         # what holds the level but rests on facts nobody recorded: to verify first, beside the actions
         unknown = [f'"{self.a.rules.rules[b].spec.title.get(lang)}"' for b in self.r.maturity.blocking
                    if b in self.a.rules.rules and self.only_to_verify(b)]
@@ -554,10 +558,11 @@ class _Report:
                 grades = tx("doc_grades", impact=t(f"doc_grade_{rec.impact}", lang),
                             effort=t(f"doc_grade_{rec.effort}", lang))
                 after = ", ".join(str(self.number[a]) for a in rec.after if a in self.number) or "–"
-                rows.append([str(self.number[rec.rule.id]), what, grades, role_name(rec.role, self.r, lang), after])
+                rows.append([str(self.number[rec.rule.id]), what, grades, role_name(rec.role, self.r, lang), after,
+                             fmt.long_date(self.dues[rec.rule.id], lang)])
             s.sections.append(Section(title).add(Table(
                 [tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact_effort"), tx("doc_col_role"),
-                 tx("doc_col_after")], rows, [2, 12, 4, 4, 2])))
+                 tx("doc_col_after"), tx("doc_col_due")], rows, [2, 11, 4, 4, 2, 3])))
         return s
 
     def per_department(self) -> list[tuple[str, list[tuple[Recommendation, tuple[str, ...]]]]]:

@@ -19,7 +19,7 @@ from digimandate.model.org import NAME_PATTERN, TEXT_PATTERN
 from digimandate.model.validate import validate_model
 from digimandate.reading import MAX_SMALL_BYTES, read_text
 from digimandate.render.doc import fmt
-from digimandate.render.doc.common import body_name
+from digimandate.render.doc.common import RECESS, body_name
 from digimandate.render.doc.model import Block, BoardDocument, Fields, Items, Para, Section, Table
 
 StageName = Literal["concept", "definitief"]
@@ -254,23 +254,87 @@ def reactie_section(stage: Stage, recs: Sequence[Named], result: AuditResult, la
     return s
 
 
-def _after_promises(doc: BoardDocument, reactie: Reactie, follow_up: date) -> None:
+def _after_promises(doc: BoardDocument, reactie: Reactie, follow_up: date, by: str) -> None:
     """A follow-up audit measures what was promised: after the last promised date, not before it."""
     dues = [p.due for r in reactie.spec.responses for p in r.actions if p.due is not None]
-    if not dues or max(dues) < follow_up:
+    if not dues:
         return
-    later = fmt.working_day(max(dues) + timedelta(days=FOLLOW_UP_AFTER_PROMISE_DAYS))
+    later = max(dues) + timedelta(days=FOLLOW_UP_AFTER_PROMISE_DAYS)
+    if later.month in RECESS:  # no audit in the summer recess, as the plan itself: the first days of September
+        later = date(later.year, 9, 1)
+    later = fmt.working_day(later)
+    if later <= follow_up:  # the plan's follow-up leaves the promises their quarter already
+        return
     old = t("doc_recs_follow_up", doc.lang, date=fmt.long_date(follow_up, doc.lang))
-    new = t("stage_follow_up_after_promises", doc.lang, last=fmt.long_date(max(dues), doc.lang),
-            date=fmt.long_date(later, doc.lang))
+    new = t("stage_follow_up_after_promises", doc.lang, by=by[:1].upper() + by[1:],
+            last=fmt.long_date(max(dues), doc.lang), date=fmt.long_date(later, doc.lang))
+    # every other mention of the follow-up (a mandate review before it) moves with it: one date in the report
+    before, after = fmt.long_date(follow_up, doc.lang), fmt.long_date(later, doc.lang)
 
     def swap(section: Section) -> None:
-        section.blocks = [Para(new) if isinstance(b, Para) and b.text == old else b for b in section.blocks]
+        section.blocks = [Para(new) if isinstance(b, Para) and b.text == old
+                          else Para(b.text.replace(before, after), label=b.label)
+                          if isinstance(b, Para) and before in b.text else b for b in section.blocks]
         for sub in section.sections:
             swap(sub)
 
     for section in doc.sections:
         swap(section)
+
+
+def _promised_dues(doc: BoardDocument, reactie: Reactie, recs: Sequence[Named]) -> None:
+    """A recommendation the executive committed to is done by the date it promised, not by the one advised."""
+    lang = doc.lang
+    due = t("doc_field_due", lang)
+    promised = {r.recommendation: max(dues) for r in reactie.spec.responses
+                for dues in [[p.due for p in r.actions if p.due is not None]] if dues}
+    titles = {t("doc_bundle_heading", lang, n=i, title=rec.action(lang)): promised[i]
+              for i, rec in enumerate(recs, 1) if i in promised}
+
+    advised, said = t("doc_col_due", lang), t("stage_col_due_advised", lang)
+
+    def swap(section: Section) -> None:
+        for b in section.blocks:  # the actions' own dates are the advice the promises answer, and say so
+            if isinstance(b, Table):
+                b.header[:] = [said if cell == advised else cell for cell in b.header]
+        day = titles.get(section.title)
+        if day is not None:
+            for b in section.blocks:
+                if isinstance(b, Fields):
+                    b.rows[:] = [(label, t("stage_due_promised", lang, date=fmt.long_date(day, lang)))
+                                 if label == due else (label, value) for label, value in b.rows]
+        for sub in section.sections:
+            swap(sub)
+
+    for section in doc.sections:
+        swap(section)
+
+
+def _final_wording(doc: BoardDocument) -> None:
+    """No sentence of a concept in a definitief report: what was to be done before it is final reads as said."""
+    from digimandate.i18n import CATALOG
+
+    lang = doc.lang
+    # each template as a pattern: its {count} is whatever count the report wrote
+    swaps = [(re.compile("^" + "(?P<count>.+?)".join(map(re.escape, CATALOG[concept][lang].split("{count}"))) + "$"),
+              final) for concept, final in CONCEPT_ONLY.items()]
+
+    def swap(section: Section) -> None:
+        for i, b in enumerate(section.blocks):
+            for pattern, final in swaps:
+                found = pattern.match(b.text) if isinstance(b, Para) else None
+                if isinstance(b, Para) and found is not None:
+                    section.blocks[i] = Para(t(final, lang, **found.groupdict()), label=b.label)
+        for sub in section.sections:
+            swap(sub)
+
+    for section in doc.sections:
+        swap(section)
+
+
+# the texts of the report that speak of a concept (to be strengthened before it is final), and their final wording
+CONCEPT_ONLY = {"doc_method_single_one": "stage_method_single_one",
+                "doc_method_single_other": "stage_method_single_other"}
 
 
 # A follow-up audit comes about a quarter after the last action the executive promised.
@@ -299,9 +363,12 @@ def apply_stage(doc: BoardDocument, stage: Stage | None, recs: Sequence[Named], 
         by = stage.reactie.spec.by or body
         method.add(Para(t("stage_method_definitief", lang, body=body, by=by,
                           date=fmt.long_date(stage.reactie.spec.date, lang), chapter=t("stage_h_chapter", lang))))
-    if stage.name == "definitief" and stage.reactie is not None and follow_up is not None:
-        _after_promises(doc, stage.reactie, follow_up)
+    if stage.name == "definitief" and stage.reactie is not None:
+        _promised_dues(doc, stage.reactie, recs)
+        if follow_up is not None:
+            _after_promises(doc, stage.reactie, follow_up, stage.reactie.spec.by or body)
     if stage.name == "definitief":
+        _final_wording(doc)
         chapter = reactie_section(stage, recs, result, lang)
         heading = t("doc_h_recommendations", lang)
         at = next((i + 1 for i, s in enumerate(doc.sections) if s.title == heading), len(doc.sections))

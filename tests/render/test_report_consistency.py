@@ -1,0 +1,158 @@
+"""One report, one story: what comes first, the dates, the labels and the stage agree everywhere in it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from digimandate.audit.checklist import load_ruleset
+from digimandate.audit.flow import audit_document
+from digimandate.i18n import Lang
+from digimandate.model.document import parse_document
+from digimandate.render.common import Audited
+from digimandate.render.doc.common import DocContext
+from digimandate.render.doc.report import build_report
+from digimandate.render.doc.to_markdown import render_markdown
+from tests.conftest import EXAMPLES
+
+WRITTEN = date(2026, 12, 2)
+
+
+def audited(example: str) -> Audited:
+    doc = parse_document((EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8"))
+    rules = load_ruleset()
+    return Audited(audit_document(doc, rules), rules, doc.model)
+
+
+def report(example: str, lang: Lang = "nl") -> str:
+    return render_markdown(build_report(audited(example), DocContext(lang, WRITTEN)))
+
+
+@pytest.mark.parametrize(("example", "lang"), [("small-municipality", "nl"), ("large-municipality", "nl"),
+                                               ("english-agency", "en")])
+def test_the_answer_on_what_comes_first_is_the_summary_list(example: str, lang: Lang) -> None:
+    text = report(example, lang)
+    head, first = ("Wat als eerste moet gebeuren:", "Eerst: ") if lang == "nl" else ("What should come first:",
+                                                                                     "First: ")
+    listed = text.split(head, 1)[1].strip().split("\n\n", 1)[0]
+    items = [re.sub(r"^\d+\. ", "", line) for line in listed.splitlines()]
+    answer = next(line for line in text.splitlines() if line.startswith("4. ") and first in line)
+    assert answer.split(first, 1)[1].startswith(" ".join(items))
+
+
+def test_the_board_is_named_as_the_body_the_municipality_has() -> None:
+    text = report("small-municipality")
+    for said in ("informeer het bestuur", "Het bestuur wordt regelmatig", "rapportage aan het bestuur",
+                 "aan directie en bestuur"):
+        assert said not in text
+    assert "#### Het college wordt regelmatig geïnformeerd over resultaten" in text
+    assert "aan directie en college over de resultaten" in text
+    # an agency has no college: its board
+    agency = report("english-agency")
+    assert "Het bestuur wordt regelmatig geïnformeerd over resultaten" in agency and "college" not in agency.lower()
+    english = report("english-agency", "en")
+    assert "The board is regularly informed of results" in english and "The executive is" not in english
+    assert "The executive is regularly informed of results" in report("small-municipality", "en")
+
+
+@pytest.mark.parametrize(("lang", "said", "unsaid"), [
+    ("nl", 'Niet vastgelegd is of de visie "Dienstverleningsvisie 2022-2026" meetbare doelen heeft',
+     "zijn geen meetbare doelen vastgelegd"),
+    ("nl", 'De visie "Dienstverleningsvisie 2022-2026" is niet vastgesteld door de raad, het college of de directie',
+     "door niemand"),
+    ("en", 'Whether the vision "Dienstverleningsvisie 2022-2026" has measurable goals is not recorded',
+     "No measurable goals are recorded"),
+    ("en", "has not been adopted by the council, the executive or management", "by anyone"),
+])
+def test_a_fact_not_recorded_is_not_written_as_an_absence_seen(lang: Lang, said: str, unsaid: str) -> None:
+    text = report("small-municipality", lang)
+    assert said in text
+    assert unsaid not in text
+
+
+def test_the_reason_for_time_does_not_contradict_the_recorded_fte() -> None:
+    text = report("small-municipality")
+    assert "0,3 fte" in text
+    assert "paar uur per week" not in text
+
+
+@pytest.mark.parametrize(("lang", "labels"), [("nl", ("niet voldaan", "niet aangetoond")),
+                                              ("en", ("not met", "not established"))])
+def test_the_answers_label_norms_as_appendix_d_does(lang: Lang, labels: tuple[str, str]) -> None:
+    text = report("small-municipality", lang)
+    answers = text.split("## Conclusi", 1)[1].split("\n## ", 1)[0]
+    informed = "Het college wordt regelmatig geïnformeerd" if lang == "nl" else "The executive is regularly informed"
+    appendix_d = text.split("## Bijlage D" if lang == "nl" else "## Appendix D", 1)[1].split("\n## ", 1)[0]
+    row = next(line for line in appendix_d.splitlines() if f"| {informed}" in line)
+    assert row.rstrip(" |").endswith(labels[0])  # appendix D: not met
+    said = next(line for line in answers.splitlines() if informed in line)
+    before = said.split(informed, 1)[0]
+    label = re.findall(r"([A-Z][^.:]*):", before)[-1]
+    assert labels[0] in label.lower()
+    for unsaid in ("Verder te verbeteren", "Further to improve", "Te verbeteren:", "To improve:"):
+        assert unsaid not in answers
+
+
+def test_a_channel_recorded_as_giving_no_help_is_named_apart_from_the_unknown_ones() -> None:
+    text = report("small-municipality")
+    assert ("Geen kanaal biedt aantoonbaar hulp bij digitale aanvragen: bij Balie gemeentehuis is er geen hulp (niet "
+            "voldaan); bij www.dijkveld.nl, 14 0321, info@dijkveld.nl is niet vastgelegd of er hulp is") in text
+
+
+def test_an_organisation_wide_mandate_in_place_is_not_asked_for_again() -> None:
+    text = report("large-municipality")  # Directiebesluit 2024-17: organisation-wide, approval still needed
+    assert "tot het mandaat is verbreed" not in text
+    assert "de directie (zolang de houder voor elke wijziging toestemming nodig heeft; daarna de houder)" in text
+    assert "Het mandaat: organisatiebreed" not in text
+    assert "Het mandaat: de bevoegdheden, de tijd en de bekendheid die het werk vraagt" in text
+    small = report("small-municipality")  # only a departmental mandate: broadening it is the advice
+    assert "### Aanbeveling 1. Het mandaat: organisatiebreed" in small
+
+
+@pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
+def test_an_action_is_done_after_what_it_follows_and_a_recommendation_with_its_last_action(example: str) -> None:
+    from digimandate.render.doc.actions import observed, recommendations
+    from digimandate.render.doc.bundles import action_dues, bundles
+    from digimandate.render.doc.common import schedule
+
+    a = audited(example)
+    recs = observed(recommendations(a))
+    plan = schedule(a, WRITTEN, recs)
+    dues = action_dues(recs, WRITTEN, plan.follow_up)
+    for rec in recs:
+        for first in rec.after:
+            if first in dues:
+                assert dues[rec.rule.id] > dues[first], (rec.rule.id, first)
+        if rec.effort == "large":  # worked out with an estimate first, decided on, then done
+            assert dues[rec.rule.id] > plan.estimate_due
+    for b in bundles(a, "nl", WRITTEN, recs, plan.follow_up):
+        assert b.due == max(dues[rec.rule.id] for rec in b.actions)
+        assert b.due < plan.follow_up
+
+
+def test_appendix_e_dates_each_action_after_the_one_it_follows() -> None:
+    text = report("small-municipality")
+    row = next(line for line in text.splitlines() if line.startswith("| 5 | Sluit e-mail aan op het zaaksysteem"))
+    assert row.endswith("| 1 | 2 juni 2027 |")  # after action 1, done 3 May 2027
+    first = next(line for line in text.splitlines() if line.startswith("| 1 | Verbreed het bestaande"))
+    assert first.endswith("| – | 3 mei 2027 |")
+    processes = text.split("### Aanbeveling 2.", 1)[1].split("###", 1)[0]
+    assert "| **Gereed uiterlijk** | 2 juni 2027 |" in processes
+
+
+# what a finding on a fact nobody recorded may not say: an absence as if it was seen
+SEEN_ABSENCE = {"nl": (r"door niemand", r"\bzijn geen\b[^;:]*\bvastgelegd\b", r"\bis geen eigenaar\b"),
+                "en": (r"\bby (no one|anyone)\b", r"\bno [a-z ]+ (is|are) recorded\b", r"\bowns no\b")}
+
+
+def test_no_message_about_a_fact_not_recorded_reads_as_an_absence_seen() -> None:
+    rules = load_ruleset()
+    for rule in rules.rules.values():
+        for key, text in rule.spec.messages.items():
+            if "not_recorded" not in key:
+                continue
+            for lang in ("nl", "en"):
+                for pattern in SEEN_ABSENCE[lang]:
+                    assert not re.search(pattern, text.get(lang), re.IGNORECASE), (rule.id, key, text.get(lang))
