@@ -93,7 +93,8 @@ def test_awkward_names_stay_text_in_html(runner: CliRunner) -> None:
 def test_memo_stays_within_two_pages(runner: CliRunner) -> None:
     for example in ("small-municipality", "large-municipality", "english-agency"):
         text = runner.invoke(app, ["memo", f"examples/{example}.yaml"]).stdout
-        assert len(text.split()) <= 900, example
+        # every decision point names its owner and date, and the points left are named: two A4 pages still
+        assert len(text.split()) <= 1000, example
         assert len(text.splitlines()) <= 90, example
 
 
@@ -117,7 +118,7 @@ def test_memo_structure(runner: CliRunner) -> None:
     assert "geen mandaat om namens een bestuursorgaan besluiten te nemen als bedoeld in titel 10.1" in text
     assert "(WOR artikel 25)" in text  # the directie decides about the mandate
     # the college decides on the course, and has its measurable goals recorded
-    assert "Een aparte notitie legt het college van B&W 2 beslispunten voor." in text
+    assert "Een aparte notitie legt het college van B&W 3 beslispunten voor." in text  # as the proposal has them
     assert "Voor Kanalen is geen niveau vastgesteld" in text
     college = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--audience", "college",
                                   "--lang", "en"]).stdout

@@ -167,8 +167,8 @@ def review_paras(a: Audited, plan: Schedule, lang: Lang) -> list[str]:
             for day in reviews_before_follow_up(a, plan)]
 
 
-def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang) -> str:
-    """The decision a rule asks of its body, with the names it concerns."""
+def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang, owner: str | None = None) -> str:
+    """The decision a rule asks of its body, with the names it concerns; ``owner``: whom it commissions, by role."""
     chosen = rec.decision_text()
     subjects = [names.entity(e) for e in rec.entities]
     listing = short_list(subjects, lang)
@@ -181,6 +181,25 @@ def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang)
             action += " " + t("doc_rec_concerns", lang, names=short_list(list(dict.fromkeys(places)), lang, 3))
         if rec.role in (None, "directie"):  # the directie's own work: the action itself is the decision
             return clean(action)
-        return clean(t("doc_decision_commission", lang, role=role_name(rec.role, result, lang),
+        return clean(t("doc_decision_commission", lang, role=owner or role_name(rec.role, result, lang),
                        action=action[:1].lower() + action[1:]))
-    return clean(fill(chosen.get(lang), {"products": listing, "channels": listing, "who": who or listing}))
+    text = fill(chosen.get(lang), {"products": listing, "channels": listing, "who": who or listing,
+                                   "department": service_department(names, lang)})
+    return clean(text[:1].upper() + text[1:])
+
+
+def service_department(names: Names, lang: Lang) -> str:
+    """The service department to co-own a channel: the KCC where there is one, else the one with most requests."""
+    model = names.model
+    kcc = next((d for d in model.departments if d.function == "kcc"), None)
+    if kcc is not None:
+        return t("doc_service_department_kcc", lang, name=kcc.name)
+    handled: dict[str, int] = {}
+    for p in model.processes:
+        if p.department and p.volume is not None and p.volume.total:
+            handled[p.department] = handled.get(p.department, 0) + p.volume.total
+    serving = {d.id: d.name for d in model.departments if d.function not in ("communicatie", "ict", "directie")}
+    busiest = max((d for d in handled if d in serving), key=lambda d: handled[d], default=None)
+    if busiest is not None:
+        return t("doc_service_department_busiest", lang, name=serving[busiest])
+    return t("doc_service_department_any", lang)

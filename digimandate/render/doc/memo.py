@@ -12,8 +12,17 @@ from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, first, observed, recommendations, split, with_values
-from digimandate.render.doc.adapter import basis, graded, level, reason
+from digimandate.render.doc.actions import (
+    Recommendation,
+    first,
+    observed,
+    recommendations,
+    split,
+    to_verify,
+    with_values,
+)
+from digimandate.render.doc.adapter import graded, level, reason
+from digimandate.render.doc.bundles import bundles, due_date
 from digimandate.render.doc.common import (
     DocContext,
     body_name,
@@ -22,6 +31,7 @@ from digimandate.render.doc.common import (
     level_text,
     peildatum,
     review_paras,
+    role_name,
     schedule,
     short_list,
 )
@@ -61,7 +71,12 @@ class Plan:
 
     decide: list[Recommendation]  # the observed part of each recommendation, in the report's order
     record: list[Recommendation]  # the parts that rest on facts nobody recorded: one point, to record them
-    rest: int  # decisions of this body beyond MAX_DECISIONS, left to the advice report
+    left: tuple[Recommendation, ...] = ()  # decisions of this body beyond MAX_DECISIONS, left to the advice report
+
+    @property
+    def rest(self) -> int:
+        """How many decisions of this body are left to the advice report."""
+        return len(self.left)
 
     @property
     def points(self) -> int:
@@ -79,13 +94,15 @@ def plan(recs: list[Recommendation], body: str, blocking: Collection[str] = ()) 
     leading = {rec.rule.id for rec in first(observed(recs), blocking)}
     decide: list[Recommendation] = []
     record: list[Recommendation] = []
+    holding = set(blocking)
     for rec in recs:
-        if deciding_body(rec, leading) != body:  # the body that decides this rule, or this message of it
-            continue
+        owner = deciding_body(rec, leading)  # the body that decides this rule, or this message of it
         seen, missing = split(rec)
-        if seen is not None:
+        if seen is not None and owner == body:
             decide.append(seen)
-        if missing is not None:
+        # recording facts is the directie's work whoever decides once they are known, and a fact that holds the
+        # level back is recorded even where no body decides the norm: one point, in the DT-notitie only
+        if missing is not None and body == "directie" and (owner is not None or rec.rule.id in holding):
             record.append(missing)
     room = MAX_DECISIONS - (1 if record else 0)
     must = [rec for rec in decide if rec.rule.id in leading]
@@ -93,7 +110,17 @@ def plan(recs: list[Recommendation], body: str, blocking: Collection[str] = ()) 
     others = [rec.rule.id for rec in decide if rec.rule.id not in leading][:room]
     kept = {rec.rule.id for rec in must} | set(others)
     chosen = [rec for rec in decide if rec.rule.id in kept]
-    return Plan(chosen, record, len(decide) - len(chosen))
+    return Plan(chosen, record, tuple(rec for rec in decide if rec.rule.id not in kept))
+
+
+def proposal_points(recs: list[Recommendation], blocking: Collection[str] = ()) -> int:
+    """How many decision points the proposal to the executive has: none where it gets an information memo.
+
+    Taking note of the report, one point per recommendation the executive decides, and informing the council:
+    the one count both memos give of it.
+    """
+    own = plan(recs, "college", blocking)
+    return 2 + len(own.decide) if own.points else 0
 
 
 def deciding_body(rec: Recommendation, leading: Collection[str]) -> str | None:
@@ -117,6 +144,9 @@ class _Memo:
         self.recs = recommendations(a)
         self.plan = plan(self.recs, audience, self.r.maturity.blocking)
         self.dates = schedule(a, ctx.written, self.recs)
+        # the report's dates: each decision point is done when the recommendation it belongs to is
+        found = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.follow_up)
+        self.due_of = {rule: b.due for b in found for rec in b.actions for rule in (rec.rule.id, *rec.merged)}
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
@@ -153,11 +183,22 @@ class _Memo:
             return s
         s.add(Para(tx("doc_decisions_intro", body=body)))
         items = []
+        reserving = self.reserving()
         for rec in self.plan.decide:
             argument = why(rec.rule.spec, self.lang)
-            text = decision(with_params(rec), self.r, self.names, self.lang)
+            owner = self.owner(rec)
+            text = decision(with_params(rec), self.r, self.names, self.lang, owner)
+            if reserving is not None and rec is reserving[0]:  # the mandate's staff time is the directie's decision
+                text += " " + tx("doc_memo_decision_fte", fte=fmt.number(reserving[1], self.lang, 2))
+            named = owner in text  # a commission names its owner already
             if rec.effort == "large":
                 text += " " + tx("doc_memo_decision_large", date=fmt.long_date(self.estimate_due(), self.lang))
+                if not named:
+                    text += " " + tx("doc_memo_decision_owner", owner=owner)
+            else:
+                due = fmt.long_date(self.due_of.get(rec.rule.id, self.estimate_due()), self.lang)
+                text += " " + (tx("doc_memo_decision_due", date=due) if named else
+                               tx("doc_memo_decision_owner_due", owner=owner, date=due))
             items.append(f"{text} {tx('doc_decision_argument', text=argument)}")
         if self.plan.record:
             items.append(self.record_point())
@@ -173,7 +214,56 @@ class _Memo:
             title = f'"{rec.rule.spec.title.get(self.lang)}"'
             norms.append(f"{title} ({where})" if where else title)
         text = tx("doc_memo_record", norms="; ".join(norms))
+        # recording is small work: done well before the follow-up audit, by whoever leads for the directie
+        due = due_date(self.ctx.written, "small", self.dates.follow_up)
+        text += " " + tx("doc_memo_decision_owner_due", owner=self.lead(), date=fmt.long_date(due, self.lang))
         return f"{text} {tx('doc_decision_argument', text=tx('doc_memo_record_argument'))}"
+
+    def title_of(self, person: str | None) -> str | None:
+        """A person's role as the file records it ("de teamleider Burgerzaken"); never their name."""
+        found = next((p for p in self.a.model.people if p.id == person), None) if person else None
+        if found is None or not found.title:
+            return None
+        title = found.title[:1].lower() + found.title[1:] if self.lang == "nl" else found.title
+        return self.tx("doc_memo_owner_title", title=title)
+
+    def head_of(self, department: str | None) -> str | None:
+        """Who leads a department, by role: its manager's title, else its head."""
+        dept = next((d for d in self.a.model.departments if d.id == department), None) if department else None
+        if dept is None:
+            return None
+        return self.title_of(dept.manager) or self.tx("doc_memo_owner_head", department=dept.name)
+
+    def lead(self) -> str:
+        """Who leads for the directie: the sponsor by role where recorded, else the directie appoints one."""
+        gov = self.a.model.governance
+        return (self.title_of(gov.sponsor) if gov is not None else None) or self.tx("doc_memo_owner_directie")
+
+    def owner(self, rec: Recommendation) -> str:
+        """Who carries out a decision point, by the role the file records; who appoints one where none is."""
+        model, tx = self.a.model, self.tx
+        role = rec.role
+        if role == "process_owners":
+            procs = [p for p in model.processes if f"processes/{p.id}" in rec.entities]
+            owners = [self.title_of(p.owner) for p in procs]
+            if procs and all(owners):
+                return short_list(list(dict.fromkeys(o for o in owners if o)), self.lang, 3)
+            return tx("doc_memo_owner_appoint_process")
+        if role == "channel_owners":
+            chans = [c for c in model.channels if f"channels/{c.id}" in rec.entities]
+            heads = [self.head_of(c.owner) for c in chans]
+            if chans and all(heads):
+                return short_list(list(dict.fromkeys(h for h in heads if h)), self.lang, 3)
+            return tx("doc_memo_owner_appoint_channel")
+        if role == "kcc_head":
+            kcc = next((d for d in model.departments if d.function == "kcc"), None)
+            return (self.head_of(kcc.id) if kcc else None) or role_name(role, self.r, self.lang)
+        if role == "college":
+            gov = model.governance
+            return gov.portfolio_holder if gov and gov.portfolio_holder else body_name("college", self.r, self.lang)
+        if role in (None, "directie"):
+            return self.lead()
+        return role_name(role, self.r, self.lang)
 
     def where(self, rec: Recommendation) -> str:
         """Where facts are to be recorded: per product, or the channels and mandates by name."""
@@ -319,7 +409,7 @@ class _Memo:
         else:
             parts = [(part, part is seen) for rec in self.recs for seen, missing in [split(rec)]
                      for part in (seen, missing) if part is not None]
-        s.add(Items([self.argument(rec, observed) for rec, observed in parts[:4]]))
+        s.add(Items([self.argument(rec, observed) for rec, observed in parts[:3]]))
         return s
 
     def argument(self, rec: Recommendation, observed: bool) -> str:
@@ -337,9 +427,10 @@ class _Memo:
         items = [tx("doc_caveat_awb")]
         if self.mandate_points():  # only a decision on the mandate shifts powers to its holder
             items.append(tx("doc_caveat_wor"))
-        missing = sum(1 for f in r.findings if basis(f) == "not_recorded")
+        # counted as the report counts them: norms not yet shown, never the findings behind them
+        missing = len(to_verify(self.recs))
         if missing:
-            items.append(tx("doc_caveat_missing", count=counted(missing, "finding_concerns", self.lang)))
+            items.append(tx("doc_caveat_missing", count=counted(missing, "norm", self.lang)))
         scored = r.maturity.dimensions
         unknown = [dim.title.get(self.lang) for name, dim in self.a.rules.dimensions.items()
                    if name in scored and graded(self.a, name) and level(scored[name]) is None]
@@ -389,6 +480,11 @@ class _Memo:
 
     def reserved_fte(self) -> float | None:
         """The staff time the first decision point that reserves some names (the checklist's reserves_fte)."""
+        found = self.reserving()
+        return found[1] if found is not None else None
+
+    def reserving(self) -> tuple[Recommendation, float] | None:
+        """The first decision point that reserves staff time, and how much (the checklist's reserves_fte)."""
         for rec in self.plan.decide:
             ref = rec.rule.spec.reserves_fte
             if ref is None:
@@ -397,7 +493,7 @@ class _Memo:
             rule = self.a.rules.rules.get(rule_id)
             value = rule.params.get(key) if rule is not None else None
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                return float(value)
+                return rec, float(value)
         return None
 
     def numbers(self, numbers: list[int]) -> str:
@@ -445,17 +541,26 @@ class _Memo:
         for text in review_paras(self.a, self.dates, lang):
             s.add(Para(text))
         if self.plan.rest:
-            s.add(Para(tx("doc_memo_follow_rest", body=body_name(self.audience, r, lang),
-                          count=counted(self.plan.rest, "point", lang))))
+            s.add(Para(self.left(self.plan, body_name(self.audience, r, lang))))
         for body in BODIES:
             other = plan(self.recs, body, r.maturity.blocking) if body != self.audience else None
             if other is None or not other.points:
                 continue
             name = body_name(body, r, lang)
-            s.add(Para(tx("doc_memo_follow_other", body=name, count=counted(other.points, "point", lang))))
+            # the count of the other document as it stands: the proposal adds taking note and informing the council
+            count = proposal_points(self.recs, r.maturity.blocking) if body == "college" else other.points
+            s.add(Para(tx("doc_memo_follow_other", body=name, count=counted(count, "point", lang))))
             if other.rest:
-                s.add(Para(tx("doc_memo_follow_rest", body=name, count=counted(other.rest, "point", lang))))
+                s.add(Para(self.left(other, name)))
         return s
+
+    def left(self, chosen: Plan, body: str) -> str:
+        """The decisions left to the advice report, by norm, and when they are decided: with the estimates."""
+        titles = [f'"{rec.rule.spec.title.get(self.lang)}"' for rec in chosen.left]
+        norms = short_list(titles, self.lang, 3) if len(titles) > 3 else \
+            f" {self.tx('doc_and')} ".join([", ".join(titles[:-1]), titles[-1]] if len(titles) > 1 else titles)
+        return self.tx("doc_memo_follow_rest", body=body, count=counted(chosen.rest, "point", self.lang), norms=norms,
+                       date=fmt.long_date(self.estimate_due(), self.lang))
 
     def attachments(self) -> Section:
         s = Section(self.tx("doc_h_attachments"))

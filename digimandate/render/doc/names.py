@@ -84,6 +84,7 @@ class Names:
 
     def __init__(self, a: Audited, lang: Lang) -> None:
         model = a.model
+        self.model = model
         self.rules = a.rules
         self.lang = lang
         self.names: dict[str, str] = {}

@@ -16,7 +16,7 @@ from digimandate.i18n import counted as plural
 from digimandate.render.advice import Progress
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, observed, recommendations
+from digimandate.render.doc.actions import Recommendation, observed, recommendations, to_verify
 from digimandate.render.doc.adapter import basis, level
 from digimandate.render.doc.bundles import bundles, numbers
 from digimandate.render.doc.common import (
@@ -32,6 +32,7 @@ from digimandate.render.doc.common import (
 from digimandate.render.doc.memo import PLACES, plan, with_params
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, why
+from digimandate.render.doc.words import fit
 
 # the bodies an organisation of each type answers to; any other type has an executive board and an owner
 KINDS = ("gemeente", "provincie", "waterschap")
@@ -112,20 +113,26 @@ class _Proposal:
         level_now = level(r.maturity)
         found = (tx("prop_argument_level", org=r.organisation_name, level=level_text(level_now, lang))
                  if level_now is not None else tx("prop_argument_no_level", org=r.organisation_name))
-        # counted as the report counts them: its bundled recommendations, not the actions inside them
-        own = len({self.number[rec.rule.id] for rec in self.plan.decide if rec.rule.id in self.number})
+        # counted as the report counts them, from its "Besluit door": the bundled recommendations the executive
+        # decides (alone or with the directie), not the actions inside them
+        own = [b.number for b in self.bundles if "college" in b.decided_by]
         none = (tx("prop_cost_none"), "–")
         points = [Point(tx("prop_point_note", date=peildatum(r, lang)),
                         [found, tx("prop_argument_recs" if own else "prop_argument_recs_none",
-                                   count=plural(len(set(self.number.values())), "prop_noun_recommendation", lang),
-                                   own=fmt.count(own, lang), body=self.body), tx(f"prop_competence_{self.kind}")],
+                                   count=plural(len(self.bundles), "prop_noun_recommendation", lang),
+                                   numbers=self.listed(own), body=self.body)],
                         none)]
         fte = self.mandate_fte()
-        for rec in self.plan.decide:
+        for i, rec in enumerate(self.plan.decide):
             n = self.number[rec.rule.id]
-            what = decision(with_params(rec), r, self.names, lang).rstrip(".")
+            what = fit(decision(with_params(rec), r, self.names, lang).rstrip("."), r.organisation_type, lang)
             what = what[:1].lower() + what[1:]
+            bundle = next(b for b in self.bundles if b.number == n)
+            gov = self.a.model.governance
+            owner = gov.portfolio_holder if gov and gov.portfolio_holder else self.body
             args = [why(rec.rule.spec, lang), self.found(rec)]
+            if i == 0:  # the competence for what follows is argued once, at the executive's first own decision
+                args.append(tx(f"prop_competence_{self.kind}"))
             if rec.rule.spec.dimension == "mandate" and fte is not None:
                 cost = (tx("prop_cost_fte", fte=fmt.number(fte, lang, 2)), tx("prop_cover_later"))
             elif rec.effort == "large":
@@ -134,11 +141,12 @@ class _Proposal:
                 cost = (tx("prop_cost_within"), tx("prop_cover_within"))
             if rec.effort == "large":
                 args.append(tx("prop_argument_large", date=fmt.long_date(self.estimate_due(), lang)))
-                text = tx("prop_point_agree_large", n=n, what=what, date=fmt.long_date(self.estimate_due(), lang))
+                text = tx("prop_point_agree_large", n=n, title=bundle.title, what=what, owner=owner,
+                          date=fmt.long_date(self.estimate_due(), lang))
             else:
-                text = tx("prop_point_agree", n=n, what=what, date=fmt.long_date(self.due(n), lang))
+                text = tx("prop_point_agree", n=n, title=bundle.title, what=what, owner=owner,
+                          date=fmt.long_date(self.due(n), lang))
             points.append(Point(text, args, cost))
-        points += self.fte_point(fte)
         inform = fmt.working_day(self.ctx.written + timedelta(days=INFORM_DAYS))
         points.append(Point(tx(f"prop_point_inform_{self.kind}", date=fmt.long_date(inform, lang)),
                             [tx(f"prop_argument_inform_{self.kind}")], none))
@@ -157,21 +165,16 @@ class _Proposal:
                 return float(value)
         return None
 
-    def fte_point(self, fte: float | None) -> list[Point]:
-        """The staff time the mandate needs, put to the executive as a choice: within the existing staff."""
-        if fte is None or any(rec.rule.spec.dimension == "mandate" for rec in self.plan.decide):
-            return []  # no mandate to give time to, or the executive's own mandate point names its cost
-        tx, lang = self.tx, self.lang
-        owner = next(rec for rec in observed(self.recs) if rec.rule.spec.reserves_fte)
-        amount = fmt.number(fte, lang, 2)
-        due = self.due(self.number[owner.rule.id]) if owner.rule.id in self.number else self.estimate_due()
-        return [Point(tx("prop_point_fte", fte=amount, date=fmt.long_date(due, lang)),
-                      [tx("prop_argument_fte", fte=amount)],
-                      (tx("prop_cost_fte_within", fte=amount), tx("prop_cover_formation")))]
-
     def due(self, number: int) -> date:
         """When the report's recommendation with this number is to be done."""
         return next(b.due for b in self.bundles if b.number == number)
+
+    def listed(self, numbers: list[int]) -> str:
+        """"aanbeveling 4" or "aanbevelingen 2 en 4": the report's recommendations by number."""
+        one, many = self.tx("prop_noun_recommendation").split("|")
+        if len(numbers) == 1:
+            return f"{one} {numbers[0]}"
+        return f"{many} {', '.join(str(n) for n in numbers[:-1])} {t('doc_and', self.lang)} {numbers[-1]}"
 
     def found(self, rec: Recommendation) -> str:
         """What the audit found of this norm, and where."""
@@ -223,9 +226,10 @@ class _Proposal:
         r, tx, lang = self.r, self.tx, self.lang
         s = Section(tx("prop_h_risks"))
         items = [t("doc_caveat_awb", lang)]
-        missing = sum(1 for f in r.findings if basis(f) == "not_recorded")
+        # counted as the report counts them: norms not yet shown, never the findings behind them
+        missing = len(to_verify(self.recs))
         if missing:
-            items.append(tx("prop_risk_missing", count=fmt.count(missing, lang)))
+            items.append(tx("prop_risk_missing", count=counted(missing, "norm", lang)))
         support = [f for f in (*r.findings, *(w.finding for w in r.waived)) if f.rule == AWB_SUPPORT]
         if support:  # a legal duty not met, or not shown to be met
             observed_ = any(basis(f) == "observed" for f in support)
@@ -255,10 +259,10 @@ class _Proposal:
         tx, lang = self.tx, self.lang
         s = Section(tx("prop_h_follow_up"))
         s.add(Para(tx("prop_follow_up", date=fmt.long_date(self.dates.follow_up, lang))))
-        if self.plan.record:  # facts nobody recorded: the management team collects them, the executive does not
-            norms = short_list([f'"{rec.rule.spec.title.get(lang)}"' for rec in self.plan.record], lang, 3)
-            s.add(Para(tx("prop_facts_dt", norms=norms, body=self.body)))
         other = plan(self.recs, "directie", self.r.maturity.blocking)
+        if other.record:  # facts nobody recorded: the management team collects them, the executive does not
+            norms = short_list([f'"{rec.rule.spec.title.get(lang)}"' for rec in other.record], lang, 3)
+            s.add(Para(tx("prop_facts_dt", norms=norms, body=self.body)))
         if other.points:
             s.add(Para(tx("prop_follow_directie", count=counted(other.points, "point", lang))))
         if self.plan.rest:
