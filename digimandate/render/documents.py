@@ -9,7 +9,7 @@ are drawn from those, so a template and the built-in documents never rank or wor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from digimandate.i18n import Lang, counted, t
 from digimandate.render.advice import Progress, job_views, progress
 from digimandate.render.common import Audited
 from digimandate.render.doc.actions import Recommendation, observed, recommendations
+from digimandate.render.doc.common import schedule
 from digimandate.render.levels import (
     coverage_text,
     dimension_reason,
@@ -35,7 +36,6 @@ from digimandate.render.mermaid import diagram
 from digimandate.render.sandbox import render
 from digimandate.render.svg_chart import chart
 
-FOLLOW_UP_DAYS = 182
 MEMO_FACTS = 10
 PRIORITY = {"critical": "priority_high", "high": "priority_high", "medium": "priority_medium",
             "low": "priority_low", "info": "priority_low"}
@@ -380,7 +380,7 @@ def memo(a: Audited, opts: DocOptions) -> str:
         to=opts.to or _text("memo_to_default", lang), sender=opts.sender or _text("memo_from_default", lang),
         core=Markup(" ").join(sentences), decisions=_decisions(a, lang),
         recommendations=ctx["ranked"][:5], risks=risks, document=_document(a, "memo", opts),
-        follow_up=(opts.written + timedelta(days=FOLLOW_UP_DAYS)).isoformat(),
+        follow_up=schedule(a, opts.written).follow_up.isoformat(),  # the built-in memo's date, from one plan
     )
     return _render(opts, "memo.md.j2", ctx)
 

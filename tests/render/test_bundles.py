@@ -64,15 +64,15 @@ def test_a_handful_of_numbered_bundles_covers_every_action_once(example: str) ->
 
 def test_the_date_follows_the_largest_effort_counted_from_the_report_date() -> None:
     found = {b.key: b for b in bundles(audited("small-municipality"), "nl", WRITTEN)}
-    assert found["channels"].due == date(2027, 2, 17)  # medium work: 91 days after 18 November 2026
-    assert found["mandate"].due == date(2027, 4, 19)  # large work: 152 days, before the follow-up of 3 May 2027
+    assert found["channels"].due == date(2027, 2, 18)  # medium work: three calendar months after 18 November 2026
+    assert found["mandate"].due == date(2027, 4, 19)  # large work: five months (18 April, a Sunday), before the follow-up
     later = {b.key: b for b in bundles(audited("small-municipality"), "nl", date(2026, 12, 2))}
-    assert later["channels"].due == date(2027, 3, 3)  # the report date moves it, not the peildatum
-    # large work: 152 days on, and the follow-up audit leaves it time (the follow-up waits for its estimate)
+    assert later["channels"].due == date(2027, 3, 2)  # the report date moves it, not the peildatum
+    # large work: five months on (2 May 2027, a Sunday), and the follow-up audit leaves it time (the follow-up waits for its estimate)
     assert later["mandate"].due == date(2027, 5, 3) < schedule(audited("small-municipality"), date(2026, 12, 2)).follow_up
     # large work that would end after the follow-up audit ends a month before it (3 April 2027 is a Saturday)
     assert due_date(date(2026, 12, 2), "large", date(2027, 5, 3)) == date(2027, 4, 5)
-    assert due_date(date(2026, 12, 2), "medium", date(2027, 5, 3)) == date(2027, 3, 3)  # before it: unchanged
+    assert due_date(date(2026, 12, 2), "medium", date(2027, 5, 3)) == date(2027, 3, 2)  # before it: unchanged
 
 
 def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department() -> None:

@@ -94,6 +94,18 @@ def test_follow_up_falls_on_a_working_day(day: date, expected: date) -> None:
     assert fmt.working_day(day) == expected
 
 
+@pytest.mark.parametrize(("day", "months", "expected"), [
+    (date(2026, 12, 3), 3, date(2027, 3, 3)),  # the same day of the month, across a new year
+    (date(2026, 12, 3), 6, date(2027, 6, 3)),
+    (date(2026, 11, 30), 3, date(2027, 2, 28)),  # February is shorter: its last day
+    (date(2027, 11, 30), 3, date(2028, 2, 29)),  # a leap year
+    (date(2027, 3, 31), -1, date(2027, 2, 28)),  # back a month
+    (date(2027, 1, 15), -1, date(2026, 12, 15)),
+])
+def test_deadlines_count_calendar_months(day: date, months: int, expected: date) -> None:
+    assert fmt.add_months(day, months) == expected
+
+
 # ---------------------------------------------------------------- recommendations
 
 

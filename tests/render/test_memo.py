@@ -270,12 +270,12 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
         "Voor beslispunten 3, 4 en 6 is de inspanning klein tot middel (zie het adviesrapport); voorgesteld wordt "
         "daarover nu te besluiten en het werk met bestaande medewerkers te doen.\n\n"
         "Voor beslispunten 1, 2 en 5 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een "
-        "raming van de kosten, die uiterlijk 17 februari 2027 voorligt; over de uitvoering wordt daarna besloten.")
+        "raming van de kosten, die uiterlijk 18 februari 2027 voorligt; over de uitvoering wordt daarna besloten.")
     # the costly point itself says what is decided now, and the staff time the directie frees for it
     assert decisions(directie)[0].startswith("Het bestaande afdelingsmandaat stap voor stap verbreden tot een "
                                              "organisatiebreed mandaat")
     assert "Daarvoor minstens 0,5 fte vrijmaken binnen de bestaande formatie." in decisions(directie)[0]
-    assert ("Veel werk: nu wordt besloten tot een uitwerking met kostenraming, uiterlijk 17 februari 2027; daarna "
+    assert ("Veel werk: nu wordt besloten tot een uitwerking met kostenraming, uiterlijk 18 februari 2027; daarna "
             "volgt het besluit over de uitvoering. Eigenaar: een directielid, door de directie aan te wijzen. "
             "Argument:") in decisions(directie)[0]
     english = memo("large-municipality", "en")
@@ -283,12 +283,12 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
         "For decision points 4, 5 and 6 the effort is small to medium (see the advice report); the proposal is to "
         "decide on this now and do the work with existing staff.\n\n"
         "For decision points 1, 2 and 3 the effort is large: what is decided now is only a worked-out plan with a cost "
-        "estimate, due by 17 February 2027; the implementation is decided after that.")
+        "estimate, due by 18 February 2027; the implementation is decided after that.")
     assert "Once all decision points are carried out, including those first worked out with a cost estimate:" in english
     for text in (directie, english, memo("english-agency", "en")):
         assert "te ramen" not in text and "to be estimated" not in text and "komen bij het besluit" not in text
     assert "For decision points 1, 3, 4, 5 and 6 the effort is small to medium" in memo("english-agency", "en")
-    # half a year after the estimates of the large work are due (17 February 2027), after the summer recess
+    # half a year after the estimates of the large work are due (18 February 2027), after the summer recess
     assert "Een vervolgonderzoek op 1 september 2027" in section(directie, "Uitvoering en vervolg")
 
 
@@ -332,9 +332,9 @@ def test_a_memo_with_nothing_to_decide_stays_an_information_note(audience: Audie
         "Deze notitie is ter informatie; het adviesrapport kan met de afdelingen worden gedeeld."
     # its mandate is reviewed on 15 January 2027, before the follow-up: said, as nothing else would (tip16 2.2)
     assert section(nl, "Uitvoering en vervolg") == (
-        "Een vervolgonderzoek op 19 mei 2027 laat zien hoe de organisatie er dan voor staat.\n\n"
+        "Een vervolgonderzoek op 18 mei 2027 laat zien hoe de organisatie er dan voor staat.\n\n"
         "Het organisatiebrede mandaat wordt volgens het besluit op 15 januari 2027 herzien, vóór het vervolgonderzoek "
-        "op 19 mei 2027: die herziening kan de uitkomst van het vervolgonderzoek dus niet gebruiken. Stem de twee data "
+        "op 18 mei 2027: die herziening kan de uitkomst van het vervolgonderzoek dus niet gebruiken. Stem de twee data "
         "op elkaar af.")
     assert section(nl, "Financiën") == "Deze notitie heeft geen financiële gevolgen."
     assert section(en, "Points to note").count("\n- ") == 0  # the Awb note alone
@@ -355,7 +355,7 @@ def test_an_information_note_beside_findings_claims_no_effect() -> None:
         "Deze notitie vraagt geen besluit en beoogt dus geen eigen effect; het adviesrapport beschrijft wat de "
         "organisatie verder brengt.")
     assert section(text, "Uitvoering en vervolg") == (
-        "Een vervolgonderzoek op 19 mei 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
+        "Een vervolgonderzoek op 18 mei 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
     assert "WOR" not in text and "Na het besluit" not in text
 
 
@@ -449,7 +449,7 @@ def test_decisions_left_to_the_report_are_named_with_a_date() -> None:
     follow = section(memo("small-municipality"), "Uitvoering en vervolg")
     assert ('Het adviesrapport noemt voor de directie nog 2 beslispunten ("Aanvragen via e-mail landen in een '
             'systeem" en "Het college wordt regelmatig geïnformeerd over resultaten"), te besluiten uiterlijk '
-            "17 februari 2027.") in follow
+            "18 februari 2027.") in follow
 
 
 def test_the_argument_for_digital_intake_argues_why_not_what_to_do() -> None:

@@ -109,9 +109,9 @@ def test_finance_names_the_estimate_and_the_cover(runner: CliRunner) -> None:
     large = replace(rec, rule=replace(rec.rule, spec=rec.rule.spec.model_copy(update={"effort": "large"})))
     built.plan = replace(built.plan, decide=[large])
     text = render_markdown(built.build())
-    assert "| 2 | nog te ramen (uiterlijk 17 februari 2027) | nog te bepalen, bij de raming |" in section(text,
+    assert "| 2 | nog te ramen (uiterlijk 18 februari 2027) | nog te bepalen, bij de raming |" in section(text,
                                                                                                      "Financiën")
-    assert "\n2.4 Dit vraagt veel werk; een raming volgt uiterlijk 17 februari 2027" in text
+    assert "\n2.4 Dit vraagt veel werk; een raming volgt uiterlijk 18 februari 2027" in text
 
 
 def test_communication_informs_the_council(runner: CliRunner) -> None:

@@ -135,11 +135,11 @@ def test_an_action_is_done_after_what_it_follows_and_a_recommendation_with_its_l
 def test_appendix_e_dates_each_action_after_the_one_it_follows() -> None:
     text = report("small-municipality")
     row = next(line for line in text.splitlines() if line.startswith("| 5 | Sluit e-mail aan op het zaaksysteem"))
-    assert row.endswith("| 1 | 2 juni 2027 |")  # after action 1, done 3 May 2027
+    assert row.endswith("| 1 | 3 juni 2027 |")  # a calendar month after action 1, done 3 May 2027
     first = next(line for line in text.splitlines() if line.startswith("| 1 | Verbreed het bestaande"))
     assert first.endswith("| – | 3 mei 2027 |")
     processes = text.split("### Aanbeveling 2.", 1)[1].split("###", 1)[0]
-    assert "| **Gereed uiterlijk** | 2 juni 2027 |" in processes
+    assert "| **Gereed uiterlijk** | 3 juni 2027 |" in processes
 
 
 # what a finding on a fact nobody recorded may not say: an absence as if it was seen

@@ -58,9 +58,9 @@ def test_a_follow_up_derives_from_the_day_the_document_is_written_not_from_the_p
     assert follow_memo == follow_report  # one plan, one date
     # the estimates of large work; "gereed uiterlijk" is when a decision point is done
     estimates = {dutch_date(d) for d in re.findall(rf"(?<![Gg]ereed )uiterlijk {dated}", memo)}
-    assert estimates == {date(2027, 3, 3)}  # a quarter after 2 december 2026, on a working day
+    assert estimates == {date(2027, 3, 2)}  # three calendar months after 2 december 2026, a working day
     # large work is decided on once its estimate is in: the follow-up gives it half a year after that
-    assert dutch_date(follow_memo) == date(2027, 9, 1)
+    assert dutch_date(follow_memo) == date(2027, 9, 2)
     assert "2025" not in follow_memo
 
 
@@ -322,7 +322,7 @@ def test_test_products_and_sub_case_types_are_left_out_with_a_note() -> None:
 
 
 def test_no_follow_up_in_the_summer_recess() -> None:
-    a = audited(SMALL)  # large work: its estimates are due on 17 February 2027, half a year on is in August
+    a = audited(SMALL)  # large work: its estimates are due on 18 February 2027, half a year on is in August
     assert schedule(a, date(2026, 11, 18)).follow_up == date(2027, 9, 1)
     assert schedule(a, date(2026, 9, 1)).follow_up == date(2027, 6, 1)  # before the recess: as planned
 

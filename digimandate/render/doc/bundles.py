@@ -8,7 +8,7 @@ so a bestuurlijke reactie can name them. The full list of actions goes to an app
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
@@ -16,11 +16,11 @@ from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation, observed, recommendations, stand_in
 from digimandate.render.doc.common import role_name, schedule
 
-# Days after the report date by which a bundle is done, by the largest effort among its actions: two, three
-# or five months, so that the follow-up audit half a year on can measure every one of them.
-DUE_DAYS = {"small": 61, "medium": 91, "large": 152}
+# Calendar months after the report date by which a bundle is done, by the largest effort among its actions,
+# so that the follow-up audit half a year on can measure every one of them.
+DUE_MONTHS = {"small": 2, "medium": 3, "large": 5}
 EFFORTS = ("small", "medium", "large")
-AFTER_DAYS = 30  # an action that waits for another is done a month after it: what it builds on is in place first
+AFTER_MONTHS = 1  # an action that waits for another is done a month after it: what it builds on is in place first
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def action_dues(recs: list[Recommendation], written: date, audit: date) -> dict[
         for first in rec.after:  # a cycle in the data is cut where it closes, never followed round
             before = by_rule.get(first)
             if before is not None and before.rule.id not in waiting and before.rule.id != rec.rule.id:
-                day = max(day, fmt.working_day(due(before, waiting | {rec.rule.id}) + timedelta(days=AFTER_DAYS)))
+                day = max(day, fmt.working_day(fmt.add_months(due(before, waiting | {rec.rule.id}), AFTER_MONTHS)))
         dues[rec.rule.id] = day
         return day
 
@@ -104,9 +104,9 @@ def action_dues(recs: list[Recommendation], written: date, audit: date) -> dict[
 
 def due_date(written: date, effort: str, audit: date) -> date:
     """When a bundle is done: a working day counted from the report date, before the follow-up audit."""
-    day = fmt.working_day(written + timedelta(days=DUE_DAYS[effort]))
+    day = fmt.working_day(fmt.add_months(written, DUE_MONTHS[effort]))
     if written < audit <= day:  # the follow-up measures it: done about a month before, not after
-        day = fmt.working_day(max(written, audit - timedelta(days=30)))
+        day = fmt.working_day(max(written, fmt.add_months(audit, -1)))
     return day
 
 

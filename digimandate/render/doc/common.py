@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import fill
@@ -18,9 +18,9 @@ from digimandate.render.doc.model import Chart, Ownership
 from digimandate.render.doc.names import Names, clean
 from digimandate.render.doc.words import bodies
 
-FOLLOW_UP_DAYS = 182
+FOLLOW_UP_MONTHS = 6  # the follow-up audit: half a year on, counted in calendar months as people plan
 RECESS = (7, 8)  # July and August: the summer recess of councils and boards
-ESTIMATE_DAYS = 91  # a costly action is first worked out, with an estimate, within a quarter
+ESTIMATE_MONTHS = 3  # a costly action is first worked out, with an estimate, within a quarter
 MAX_NAMES = 3  # names in running text; a longer list is a count, with the names in an appendix
 
 
@@ -144,11 +144,11 @@ def schedule(a: Audited, written: date, recs: list[Recommendation] | None = None
 
     Both documents take the same actions into account (every observed one), so report and memo name the same dates.
     """
-    estimate = fmt.working_day(written + timedelta(days=ESTIMATE_DAYS))
+    estimate = fmt.working_day(fmt.add_months(written, ESTIMATE_MONTHS))
     large = any(rec.effort == "large" for rec in observed(recommendations(a) if recs is None else recs))
     # large work is decided on only once its estimate is in: the follow-up leaves it time to be done
     start = estimate if large else written
-    follow = start + timedelta(days=FOLLOW_UP_DAYS)
+    follow = fmt.add_months(start, FOLLOW_UP_MONTHS)
     if follow.month in RECESS:  # no audit in the summer recess: the first days of September
         follow = date(follow.year, 9, 1)
     return Schedule(written, estimate, fmt.working_day(follow))

@@ -63,6 +63,14 @@ def holidays(year: int) -> set[date]:
     return days
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` calendar months later (or earlier); the month's last day where it is shorter."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = (date(year + (month == 11), (month + 1) % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month + 1, min(day.day, last))
+
+
 def working_day(day: date) -> date:
     """The day itself when it is a working day, else the next working day."""
     while day.weekday() >= 5 or day in holidays(day.year):

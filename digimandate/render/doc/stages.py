@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -259,7 +259,7 @@ def _after_promises(doc: BoardDocument, reactie: Reactie, follow_up: date, by: s
     dues = [p.due for r in reactie.spec.responses for p in r.actions if p.due is not None]
     if not dues:
         return
-    later = max(dues) + timedelta(days=FOLLOW_UP_AFTER_PROMISE_DAYS)
+    later = fmt.add_months(max(dues), FOLLOW_UP_AFTER_PROMISE_MONTHS)
     if later.month in RECESS:  # no audit in the summer recess, as the plan itself: the first days of September
         later = date(later.year, 9, 1)
     later = fmt.working_day(later)
@@ -338,7 +338,7 @@ CONCEPT_ONLY = {"doc_method_single_one": "stage_method_single_one",
 
 
 # A follow-up audit comes about a quarter after the last action the executive promised.
-FOLLOW_UP_AFTER_PROMISE_DAYS = 91
+FOLLOW_UP_AFTER_PROMISE_MONTHS = 3
 
 
 def apply_stage(doc: BoardDocument, stage: Stage | None, recs: Sequence[Named], result: AuditResult,
