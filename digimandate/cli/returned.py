@@ -262,11 +262,8 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
     by_nr = {p["nr"]: p for p in kept if isinstance(p, dict) and isinstance(p.get("nr"), int)}
     reactions: list[Reaction] = []
     answers: list[Answer] = []
-    for row in book.rows:
-        try:  # a wrong row is named with every other one, and the rest is read on
-            _reaction(book, row, by_nr, audit, reactions, answers)
-        except SourceError as error:
-            book.problems.add(error)
+    for row in book.rows:  # a wrong row is named with every other one, each wrong cell of it too
+        _reaction(book, row, by_nr, audit, reactions, answers)
     book.problems.check()
     planned: list[tuple[Path, bytes | str]] = []
     kept_text = dump({"source": source.name, "reactions": [r.as_dict() for r in reactions]})
@@ -286,37 +283,57 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
 
 def _reaction(book: Book, row: dict[str, tuple[Any, str]], by_nr: dict[int, Any], audit: Audit,
               reactions: list[Reaction], answers: list[Answer]) -> None:
-    """One row of the reaction sheet: its reaction, and the change of a fact when a correction is adopted."""
+    """One row of the reaction sheet: its reaction, and the change of a fact when a correction is adopted.
+
+    Every wrong cell of the row is kept in the book's problems, each at its cell; a row with any is not taken.
+    """
+    problems = book.problems
     words = {k: _words(v) for k, (v, _) in row.items() if k != "date"}
     if not (words["reaction"] or words["kind"] or words["value"]):
         return
+    count = len(problems.found) + problems.more
+
+    def cell(read: Any) -> Any:
+        try:
+            return read()
+        except SourceError as error:
+            problems.add(error)
+            return None
+
     nr_value, nr_at = row["nr"]
     nr = nr_value if isinstance(nr_value, int) and not isinstance(nr_value, bool) else None
     if nr is None and isinstance(nr_value, str) and NUMBER.fullmatch(nr_value.strip()):
         nr = int(nr_value.strip())
     if nr is None or nr not in by_nr:
         shown = one_line(words["nr"][:20] + ("…" if len(words["nr"]) > 20 else ""))
-        raise fail(nr_at, "proc_unknown_paragraph", "proc_unknown_paragraph_hint", nr=shown or "-",
-                   last=max(by_nr, default=0))
+        problems.add(fail(nr_at, "proc_unknown_paragraph", "proc_unknown_paragraph_hint", nr=shown or "-",
+                          last=max(by_nr, default=0)))
+        nr = None
     kind_at = row["kind"][1]
     if not words["kind"]:
-        raise fail(kind_at, "proc_answer_needs", "proc_answer_needs_hint", column=_head("kind", book.lang))
-    kind = choice(words["kind"], kind_at, "reaction_kind", REACTION_KINDS)
-    decision = choice(words["decision"], row["decision"][1], "decision", DECISIONS) if words["decision"] else None
+        problems.add(fail(kind_at, "proc_answer_needs", "proc_answer_needs_hint", column=_head("kind", book.lang)))
+    kind = cell(lambda: choice(words["kind"], kind_at, "reaction_kind", REACTION_KINDS)) if words["kind"] else None
+    decision = cell(lambda: choice(words["decision"], row["decision"][1], "decision", DECISIONS)) \
+        if words["decision"] else None
     if decision in ("deels", "niet") and not words["reason"]:
-        raise fail(row["reason"][1], "proc_reason_needed", "proc_reason_needed_hint")
-    on = None if blank(row["date"][0]) else day(row["date"][0], row["date"][1])
-    para = by_nr[nr]
-    found = fact_of(f"{para.get('entity')}#{para.get('path')}")
+        problems.add(fail(row["reason"][1], "proc_reason_needed", "proc_reason_needed_hint"))
+    on = None if blank(row["date"][0]) else cell(lambda: day(row["date"][0], row["date"][1]))
+    para = by_nr.get(nr) if nr is not None else None
+    found = fact_of(f"{para.get('entity')}#{para.get('path')}") if para is not None else None
     # only a correction adopted in full changes a fact: "deels" keeps the fact as it is, and its reason says
     # what was taken over (the auditor who adopts another value writes that value and "overgenomen")
+    value = None
     if decision == "overgenomen" and words["value"] and found is not None:
-        if on is None:
-            raise fail(row["date"][1], "proc_answer_needs", "proc_answer_needs_hint", column=_head("date", book.lang))
+        if blank(row["date"][0]):
+            problems.add(fail(row["date"][1], "proc_answer_needs", "proc_answer_needs_hint",
+                              column=_head("date", book.lang)))
+        value = cell(lambda: parse_value(found[1], row["value"][0], row["value"][1], audit.a.model))
+    if len(problems.found) + problems.more != count or para is None or kind is None:
+        return
+    if value is not None and found is not None and on is not None:
         src = {"type": "document", "title": t("proc_reaction_source_title", audit.lang),
                "reference": words["source"], "provided_by": words["by"], "obtained": on}
-        answers.append(Answer(found[0], found[1], parse_value(found[1], row["value"][0], row["value"][1],
-                                                              audit.a.model), src, row["value"][1]))
+        answers.append(Answer(found[0], found[1], value, src, row["value"][1]))
     reactions.append(Reaction(nr, str(para.get("text", "")), kind, words["reaction"], words["source"],
                               words["value"], words["by"], on, decision, words["reason"]))
 

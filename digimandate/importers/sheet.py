@@ -66,7 +66,27 @@ class Problems:
         if not self.found:
             return
         more = [SourceProblem(self.source, "imp_more_problems", {"count": self.more}, "imp_more_problems_hint")]
-        raise SourceError(self.found + (more if self.more else []))
+        raise SourceError(in_sheet_order(self.found) + (more if self.more else []))
+
+
+CELL = re.compile(r"^(?P<sheet>.*)!(?P<col>[A-Z]{1,3})(?P<row>[0-9]{1,7})$")
+
+
+def in_sheet_order(problems: list[SourceProblem]) -> list[SourceProblem]:
+    """Problems by sheet (in the order first met), then row, then column: as the reader goes through the workbook."""
+    sheets: dict[str, int] = {}
+
+    def key(problem: SourceProblem) -> tuple[int, int, int]:
+        match = CELL.match(problem.where)
+        sheet = match["sheet"] if match else problem.where.partition("!")[0]
+        order = sheets.setdefault(sheet, len(sheets))
+        if match is None:  # a whole row (`Sheet!1:1`) after its cells; a whole sheet before them
+            row = re.fullmatch(r"([0-9]{1,7}):[0-9]{1,7}", problem.where.rpartition("!")[2]) \
+                if "!" in problem.where else None
+            return (order, int(row[1]), MAX_COLUMNS + 1) if row else (order, 0, 0)
+        return (order, int(match["row"]), column_index(match["col"]))
+
+    return sorted(problems, key=key)
 
 
 @dataclass(frozen=True)
@@ -130,6 +150,14 @@ def written() -> set[tuple[str, str]]:
     return out | {("processes", "intake"), ("processes", "owner")}
 INSTRUCTIONS = ("Instructies", "Instructions")
 INSTRUCTION_KEYS = tuple(f"imp_sheet_help_{i}" for i in range(1, 9))
+
+
+def column_index(letters: str) -> int:
+    """The 1-based column index of Excel's letters (A -> 1, AA -> 27)."""
+    out = 0
+    for letter in letters:
+        out = out * 26 + ord(letter) - 64
+    return out
 
 
 def column_letter(index: int) -> str:
@@ -224,7 +252,7 @@ def read_csv(raw: bytes, source: str) -> Found:
     rows: list[list[Cell]] = []
     for r, row in enumerate(csv.reader(io.StringIO(text), delimiter=dialect), start=1):
         if r > MAX_ROWS:
-            raise fail(source, "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
+            raise fail(source, "imp_sheet_too_many_rows", "imp_sheet_too_many_rows_hint", limit=MAX_ROWS)
         rows.append([(v, f"{source}!{column_letter(c)}{r}") for c, v in enumerate(row, start=1)])
     if not rows:
         raise fail(source, "imp_sheet_unknown", "imp_sheet_unknown_hint", names=_all_names())
@@ -290,7 +318,7 @@ def _cells(ws: Any, source: str, problems: Problems | None = None) -> list[list[
     if merged:
         raise fail(f"{prefix}{merged[0].coord}", "imp_sheet_merged", "imp_sheet_merged_hint")
     if ws.max_row > MAX_ROWS:
-        raise fail(f"{source}:{ws.title}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
+        raise fail(f"{source}:{ws.title}", "imp_sheet_too_many_rows", "imp_sheet_too_many_rows_hint", limit=MAX_ROWS)
     if ws.max_column > MAX_COLUMNS or ws.max_row * ws.max_column > MAX_CELLS:
         raise fail(f"{source}:{ws.title}", "imp_sheet_too_wide", "imp_sheet_too_wide_hint",
                    last=column_letter(ws.max_column))
@@ -373,7 +401,7 @@ def _value(col: Col, value: Any, where: str, lang: Lang, text_dates: bool) -> An
     """A cell as the model wants it; blank is None (not recorded)."""
     if _blank(value):
         if col.required:
-            raise fail(where, "imp_sheet_required", None, column=col.head(lang))
+            raise fail(where, "imp_sheet_required", "imp_sheet_required_hint", column=col.head(lang))
         return None
     if col.kind == "date":
         if isinstance(value, dt.datetime):
