@@ -328,7 +328,7 @@ def _reaction(book: Book, row: dict[str, tuple[Any, str]], by_nr: dict[int, Any]
             problems.add(fail(row["date"][1], "proc_answer_needs", "proc_answer_needs_hint",
                               column=_head("date", book.lang)))
         value = cell(lambda: parse_value(found[1], row["value"][0], row["value"][1], audit.a.model))
-    if len(problems.found) + problems.more != count or para is None or kind is None:
+    if len(problems.found) + problems.more != count or nr is None or para is None or kind is None:
         return
     if value is not None and found is not None and on is not None:
         src = {"type": "document", "title": t("proc_reaction_source_title", audit.lang),
