@@ -115,3 +115,54 @@ def test_every_wrong_cell_of_one_reaction_row_is_named_in_english(en: Path) -> N
         "  hint: write a date as 2026-11-12 or 12-11-2026, or use a date cell\n"
         "in.xlsx:Reactions!I2: error: perhaps is not one of the choices\n"
         "  hint: choose from: overgenomen, deels overgenomen, niet overgenomen, adopted, partly adopted, not adopted\n")
+
+
+# The information request: every wrong cell of the workbook ------------------------------------------
+
+def _rows_by_key(ws: object) -> dict[str, int]:
+    return {str(ws.cell(r, 11).value): r for r in range(2, ws.max_row + 1)}  # type: ignore[attr-defined]
+
+
+def test_every_wrong_cell_of_a_request_is_named_in_sheet_order_with_a_hint(nl: Path) -> None:
+    book = load_workbook(nl / "uitvraag.xlsx")
+    ws = book["Uitvraag"]
+    rows = _rows_by_key(ws)
+    online, total = rows["processes/parkeervergunning#status_online"], rows["processes/melding-openbare-ruimte#volume.total"]
+    _fill(ws, total, F="1.250 stuks", G="document", H="x" * 5001, J="1-12-2026")
+    _fill(ws, online, F='=IF(TRUE,"ja","nee")', G="interview", J="1-12-2026")
+    _fill(ws, 2, K="processes/verdwenen#status_online", F="ja")
+    book.save(nl / "in.xlsx")
+    assert refused("nl", "in.xlsx", "--into", "organisation.yaml") == (
+        "in.xlsx:Uitvraag!K2: fout: onbekende vraag processes/verdwenen#status_online: die hoort niet bij dit "
+        "organisatiebestand\n"
+        "  tip: laat de kolom kenmerk staan zoals digimandate hem schreef, en importeer in het bestand waarvoor de "
+        "uitvraag is gemaakt\n"
+        f'in.xlsx:Uitvraag!F{online}: fout: een formule (=IF(TRUE,"ja","nee")): alleen waarden worden gelezen\n'
+        "  tip: kopieer de kolom en plak hem als waarden\n"
+        f"in.xlsx:Uitvraag!F{total}: fout: geen getal: 1.250 stuks\n"
+        "  tip: schrijf alleen het getal, zoals 1250 of 12,5; laat de cel leeg als het niet bekend is\n"
+        f"in.xlsx:Uitvraag!H{total}: fout: de cel bevat meer dan 5000 tekens\n"
+        "  tip: kort de tekst in; een lang stuk hoort in een bron, die de kolom bron noemt\n")
+    assert not (nl / "organisation.uitvraag.yaml").exists()
+    assert not (nl / "uitvraag-verwerkt.md").exists()
+
+
+def test_every_wrong_cell_of_a_request_is_named_in_english(en: Path) -> None:
+    book = load_workbook(en / "uitvraag.xlsx")
+    ws = book["Request"]
+    rows = _rows_by_key(ws)
+    online, total = rows["processes/parkeervergunning#status_online"], rows["processes/melding-openbare-ruimte#volume.total"]
+    _fill(ws, online, F="perhaps", G="talk", J="yesterday")
+    _fill(ws, total, F="many", G="document")
+    book.save(en / "in.xlsx")
+    assert refused("en", "in.xlsx", "--into", "organisation.yaml") == (
+        f'in.xlsx:Request!F{online}: error: expected yes or no, found "perhaps"\n'
+        "  hint: leave the cell empty when it is not known\n"
+        f"in.xlsx:Request!G{online}: error: talk is not one of the choices\n"
+        "  hint: choose from: document, interview, waarneming, register, gegevens, observation, data\n"
+        f"in.xlsx:Request!J{online}: error: not a date: yesterday\n"
+        "  hint: write a date as 2026-11-12 or 12-11-2026, or use a date cell\n"
+        f"in.xlsx:Request!F{total}: error: not a number: many\n"
+        "  hint: write only the number, such as 1250 or 12.5; leave the cell empty if it is not known\n"
+        f"in.xlsx:Request!J{total}: error: an answer needs date too\n"
+        "  hint: a fact counts as established only with its source: kind, who and when\n")
