@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from digimandate.errors import UsageError
+from digimandate.errors import InputError, Problem, UsageError
 from digimandate.i18n import LANGS, Lang
 from digimandate.importers import registry, sheet, upl
-from digimandate.importers.common import Context, Found, Note, fail, is_zip, read_zip, slugify, unsafe_notes
+from digimandate.importers.common import (
+    Context,
+    Found,
+    Note,
+    SourceError,
+    SourceProblem,
+    fail,
+    is_zip,
+    read_zip,
+    slugify,
+    unsafe_notes,
+)
 from digimandate.importers.merge import SECTION_ORDER, Merged, existing_entities, merge, proposals, resolve
 from digimandate.importers.registry import Source
 from digimandate.model.loader import Limits, LList, LMap, Loaded, dump, load_bytes, load_file, pack
@@ -160,7 +172,10 @@ def run_import(options: ImportRequest) -> Imported:
     merged = merge([f for _, f in founds], existing)
     resolve(merged)
     text = render_output(merged, sources, [registers[s.name] for s in sources])
-    doc = _validate(main, text, out)
+    try:
+        doc = _validate(main, text, out)
+    except InputError as error:  # what the model refuses of a workbook's value is the cell's, not the output's
+        raise at_cells(error, main.data, merged, out) from None
     notes = [n for s in sources for n in unsafe_notes(s.name, s.name, s.unsafe)]
     notes += [n for _, f in founds for n in f.notes] + merged.notes + proposals(merged)
     if ctx.upl_index is not None:
@@ -281,6 +296,43 @@ def _validate(main: Loaded, text: str, out: Path) -> Any:
         target.extend(value)
         target.spots.extend(value.spots)
     return build_document(Loaded(data, main.file, main.sha256))
+
+
+ITEM_PATH = re.compile(r"(?P<section>[a-z_]+)\[(?P<index>[0-9]+)\](?:\.(?P<key>[a-z_]+)(?:\[(?P<item>[0-9]+)\])?)?")
+
+
+def at_cells(error: InputError, data: dict[str, Any], merged: Merged, out: Path) -> InputError | SourceError:
+    """The model's problems with the import, each at the workbook cell its value came from where one did.
+
+    A problem of a value no workbook gave stays where it is, in the file the import would have written.
+    """
+    problems: list[SourceProblem] = []
+    for p in error.problems:
+        cell = _cell_of(p, data, merged, out)
+        problems.append(SourceProblem(cell, p.key, p.args, p.hint) if cell is not None else
+                        SourceProblem(str(p.location), p.key, p.args, p.hint, p.path))
+    if all(q.path for q in problems):
+        return error
+    return SourceError(sheet.in_sheet_order(problems))
+
+
+def _cell_of(p: Problem, data: dict[str, Any], merged: Merged, out: Path) -> str | None:
+    """The cell (``file.xlsx:Producten!B7``) the value a problem names came from; None when no workbook gave it."""
+    match = ITEM_PATH.fullmatch(p.path) or ITEM_PATH.match(p.path)
+    if match is None or match["section"] not in SECTION_ORDER or p.location.file != str(out):
+        return None
+    items = data.get(match["section"])
+    index = int(match["index"])
+    if not isinstance(items, list) or index >= len(items) or not isinstance(items[index], dict):
+        return None
+    ident = items[index].get("id")
+    entity = next((e for e in merged.new[match["section"]] if e.id == ident), None)
+    if entity is None or not entity.cells:  # an entity no workbook gave: no cell to name
+        return None
+    key, item = match["key"], match["item"]
+    if key == "intake" and item is not None and int(item) < len(entity.intake) and entity.intake[int(item)].where:
+        return entity.intake[int(item)].where
+    return entity.at(key) if key else entity.where
 
 
 def _check_upl(doc: Any, index: upl.Upl, source: str) -> list[Note]:

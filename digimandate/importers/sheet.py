@@ -394,7 +394,7 @@ def _sheet(sheet: Sheet, lang: Lang, rows: list[list[Cell]], source: str, prefix
             except SourceError as error:
                 problems.add(error)
         if len(problems.found) + problems.more == before:
-            _row(sheet, values, cells[sheet.cols[0].key][1], source, found)
+            _row(sheet, values, cells[sheet.cols[0].key][1], source, found, {k: w for k, (_, w) in cells.items()})
 
 
 def _value(col: Col, value: Any, where: str, lang: Lang, text_dates: bool) -> Any:
@@ -441,7 +441,8 @@ def _text_date(text: str, where: str) -> dt.date:
         raise fail(where, "imp_sheet_bad_date", "imp_sheet_date_text_hint", found=text) from None
 
 
-def _row(sheet: Sheet, values: dict[str, Any], where: str, source: str, found: Found) -> None:
+def _row(sheet: Sheet, values: dict[str, Any], where: str, source: str, found: Found, cells: dict[str, str]) -> None:
+    """One filled row as a draft of its entity (or an intake route), each value with its cell."""
     if sheet.section == "intake":
         product = values["product"]
         intake = Intake(values["channel"], values["form"], values["lands_in"], where)
@@ -449,7 +450,8 @@ def _row(sheet: Sheet, values: dict[str, Any], where: str, source: str, found: F
         return
     ident = values.pop("id") or slugify(values["name"])
     fields = {k: v for k, v in values.items() if v is not None}
-    found.drafts.append(Draft(sheet.section, ident, fields, [f"sheet:{sheet.section}/{ident}"], source, KIND, where))
+    found.drafts.append(Draft(sheet.section, ident, fields, [f"sheet:{sheet.section}/{ident}"], source, KIND, where,
+                              cells={k: cells[k] for k in fields if cells.get(k)}))
     found.notes.append(Note(source, "mapped", where, "imp_sheet_row", {"section": Term(f"imp_one_{sheet.section}"),
                                                                          "id": ident}))
 
@@ -469,19 +471,22 @@ def _raci(rows: list[list[Cell]], source: str, found: Found, problems: Problems)
         if not row or _blank(row[0][0]):
             continue
         product, where = str(row[0][0]).strip(), row[0][1]
-        accountable = []
+        accountable: list[tuple[str, str]] = []
         for (value, cell), (person, _) in zip(row[1:], people, strict=False):
             letters = set(re.sub(r"[\s/,+]", "", str(value or "")).upper())
             if letters - set("RACI"):
                 problems.add(fail(cell, "imp_sheet_bad_raci", "imp_sheet_bad_raci_hint", found=str(value)))
                 continue
             if "A" in letters and person:
-                accountable.append(person)
+                accountable.append((person, cell))
         if len(accountable) == 1:
-            found.drafts.append(Draft("processes", product, {"owner": accountable[0]}, [], source, KIND, where))
+            owner, cell = accountable[0]
+            found.drafts.append(Draft("processes", product, {"owner": owner}, [], source, KIND, where,
+                                      cells={"owner": cell}))
         elif len(accountable) > 1:
             found.notes.append(Note(source, "conflict", where, "imp_raci_many_a",
-                                    {"product": product, "people": ", ".join(accountable)}, yaml="owner: <person id>"))
+                                    {"product": product, "people": ", ".join(p for p, _ in accountable)},
+                                    yaml="owner: <person id>"))
 
 
 

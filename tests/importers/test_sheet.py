@@ -202,3 +202,64 @@ def test_every_wrong_cell_of_every_sheet_is_named_in_one_run(tmp_path: Path) -> 
     found = [line.split(": error: ")[0] for line in bad(tmp_path, book).splitlines() if ": error: " in line]
     assert found == ["filled.xlsx:Producten!B2", "filled.xlsx:Kanalen!C2", "filled.xlsx:Systemen!C2",
                      "filled.xlsx:RACI!B2"]
+
+
+def _cli(tmp_path: Path, lang: str, *args: str) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from digimandate.cli.app import app
+
+    result = CliRunner().invoke(app, ["import", *args, "--lang", lang])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def _refused_by_the_model(tmp_path: Path, lang: str) -> Path:
+    (tmp_path / "organisation.yaml").write_text(MAIN, encoding="utf-8")
+    book = workbook(tmp_path, lang)
+    names = {"nl": ("Afdelingen", "Medewerkers", "Producten"), "en": ("Departments", "People", "Products")}[lang]
+    book[names[0]].append(["pz", "Publiekszaken", "publiekszaken"])
+    book[names[1]].append(["jan", "Jan Jansen", "pz", None])
+    book[names[1]].append(["piet", "P" * 400, "pz", None])
+    book[names[2]].append(["parkeervergunning", "Parkeervergunning", None, "pz", None, None,
+                           dt.datetime(2206, 5, 1)])  # a typo in the year: past what a date may be
+    book[names[2]].append(["paspoort", "Paspoort", "u" * 6000, "pz", None, None, None])
+    return save(book, tmp_path)
+
+
+def test_what_the_model_refuses_of_a_cell_is_named_at_that_cell(tmp_path: Path) -> None:
+    path = _refused_by_the_model(tmp_path, "nl")
+    code, out = _cli(tmp_path, "nl", str(path), "--into", str(tmp_path / "organisation.yaml"))
+    assert code == 2
+    assert out == (
+        f"{path.name}:Medewerkers!B3: fout: de tekst is 400 tekens lang, meer dan de grens van 300\n"
+        "  tip: kort de tekst in; een lang stuk hoort in een bron, niet in het organisatiebestand\n"
+        f"{path.name}:Producten!G2: fout: 2206-05-01 valt buiten het bereik: <= 2100-12-31\n"
+        "  tip: datums liggen tussen 1900-01-01 en 2100-12-31: controleer het jaar\n"
+        f"{path.name}:Producten!C3: fout: de tekst is 6000 tekens lang, meer dan de grens van 5000\n"
+        "  tip: kort de tekst in; een lang stuk hoort in een bron, niet in het organisatiebestand\n")
+    assert not (tmp_path / "imported.yaml").exists()
+
+
+def test_what_the_model_refuses_of_a_cell_is_named_at_that_cell_in_english(tmp_path: Path) -> None:
+    path = _refused_by_the_model(tmp_path, "en")
+    code, out = _cli(tmp_path, "en", str(path), "--into", str(tmp_path / "organisation.yaml"))
+    assert code == 2
+    assert out == (
+        f"{path.name}:People!B3: error: the text is 400 characters long, more than the limit of 300\n"
+        "  hint: shorten the text; a long piece belongs in a source document, not in the organisation file\n"
+        f"{path.name}:Products!G2: error: 2206-05-01 is out of range: <= 2100-12-31\n"
+        "  hint: dates lie between 1900-01-01 and 2100-12-31: check the year\n"
+        f"{path.name}:Products!C3: error: the text is 6000 characters long, more than the limit of 5000\n"
+        "  hint: shorten the text; a long piece belongs in a source document, not in the organisation file\n")
+    assert not (tmp_path / "imported.yaml").exists()
+
+
+def test_a_problem_of_the_hand_written_file_stays_in_it_beside_the_cells(tmp_path: Path) -> None:
+    path = _refused_by_the_model(tmp_path, "nl")
+    main = tmp_path / "organisation.yaml"
+    main.write_text(MAIN.replace("name: www.proef.nl", "name: www.proef.nl, url: 12"), encoding="utf-8")
+    code, out = _cli(tmp_path, "nl", str(path), "--into", str(main))
+    assert code == 2
+    assert out.startswith(f"{path.name}:Medewerkers!B3: fout: de tekst is 400 tekens lang, meer dan de grens van 300\n")
+    assert f"\n{main}:5:35: fout: channels[0].url: onbekende sleutel `url`\n" in out
