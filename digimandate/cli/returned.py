@@ -87,9 +87,9 @@ def _answers(book: Book, source: Path, audit: Audit, output: Path | None, force:
         if answer is not None:
             answers.append(answer)
     problems.check()
-    applied = _applied(audit, answers, problems)
     out = output or audit.folder / f"{audit.file.stem}.uitvraag.yaml"
-    text = _organisation_text(applied, source.name, "the answers of the information request", out, problems, audit)
+    applied, text = _organisation_text(answers, source.name, "the answers of the information request", out,
+                                       problems, audit)
     report = _answers_report(applied, open_count, source.name, audit)
     facts = {**answered_sources(audit.folder), **{f"{a.entity}#{a.fact.path}": ident for a, ident in applied.changed}}
     kept = "# Written by digimandate: per answered fact the source it came from. Do not edit.\n" + \
@@ -161,28 +161,41 @@ def _today() -> date:
     return today()
 
 
-def _organisation_text(applied: Applied, source: str, what: str, out: Path, problems: Problems, audit: Audit) -> str:
-    """The new organisation file, validated as a whole before it is written.
+def _organisation_text(answers: list[Answer], source: str, what: str, out: Path, problems: Problems,
+                       audit: Audit) -> tuple[Applied, str]:
+    """The answers applied and the new organisation file, validated as a whole before it is written.
 
     What the organisation model refuses is the answer's: each problem is located at the cell the value
-    came from, never in the file that was not written.
+    came from, never in the file that was not written. The answers it refuses are left out and the rest
+    is checked again, so that one run names every answer the model refuses (its checks of the whole
+    organisation, such as dates after the peildatum, run only once the values themselves are valid).
     """
     from digimandate.model.document import build_document
     from digimandate.model.loader import load_bytes
 
-    problems.check()
-    body = _in_place(applied, audit)
-    text = HEADER.format(source=one_line(source), what=what) + ("\r\n" if "\r\n" in body else "\n") + body
-    try:
-        build_document(load_bytes(text.encode("utf-8"), str(out)))
-    except InputError as error:
-        places = _places(applied)
-        for p in error.problems:
-            where = next((w for place, w in places if p.path == place or p.path.startswith((f"{place}.", f"{place}["))),
-                         source)
-            problems.add(SourceError([SourceProblem(where, p.key, p.args, p.hint)]))
+    while True:
+        applied = _applied(audit, answers, problems)
+        body = _in_place(applied, audit)
+        text = HEADER.format(source=one_line(source), what=what) + ("\r\n" if "\r\n" in body else "\n") + body
+        try:
+            build_document(load_bytes(text.encode("utf-8"), str(out)))
+        except InputError as error:
+            places = _places(applied)
+            wrong = set()
+            for p in error.problems:
+                where = next((w for place, w in places
+                              if p.path == place or p.path.startswith((f"{place}.", f"{place}["))), source)
+                problems.add(SourceError([SourceProblem(where, p.key, p.args, p.hint)]))
+                wrong.add(where)
+            left = [a for a in answers if a.where not in wrong]
+            if source in wrong or not left or len(left) == len(answers) \
+                    or len(problems.found) + problems.more >= MAX_PROBLEMS:
+                problems.check()
+                raise  # check() has raised already (the problem is kept): this only ends the loop for sure
+            answers = left
+            continue
         problems.check()
-    return text
+        return applied, text
 
 
 def _in_place(applied: Applied, audit: Audit) -> str:
@@ -272,9 +285,8 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
     out = None
     if answers:
         out = output or audit.folder / f"{audit.file.stem}.reacties.yaml"
-        planned.append((out, _organisation_text(_applied(audit, answers, book.problems), source.name,
-                                                "the corrections adopted after review by officials", out,
-                                                book.problems, audit)))
+        planned.append((out, _organisation_text(answers, source.name, "the corrections adopted after review by "
+                                                "officials", out, book.problems, audit)[1]))
     planned.append((audit.folder / "reacties-verwerkt.md", reactions_report(reactions, audit.lang)))
     pending = sum(1 for r in reactions if r.decision is None)
     _write(planned, force, audit, "reacties", _today(), say, reactions=len(reactions), pending=pending,

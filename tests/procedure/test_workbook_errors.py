@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -166,3 +167,35 @@ def test_every_wrong_cell_of_a_request_is_named_in_english(en: Path) -> None:
         "  hint: write only the number, such as 1250 or 12.5; leave the cell empty if it is not known\n"
         f"in.xlsx:Request!J{total}: error: an answer needs date too\n"
         "  hint: a fact counts as established only with its source: kind, who and when\n")
+
+
+# What the organisation model refuses of an answer: at the answer's cell ------------------------------
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_answer_the_model_refuses_is_named_at_its_cell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            lang: str) -> None:
+    folder = _folder(tmp_path, monkeypatch, lang)
+    book = load_workbook(folder / "uitvraag.xlsx")
+    ws = book["Uitvraag" if lang == "nl" else "Request"]
+    rows = _rows_by_key(ws)
+    adopted, year = rows["governance#governance.vision.adopted_on"], rows["processes/melding-openbare-ruimte#volume.year"]
+    _fill(ws, adopted, F="2030-01-01", G="document", H="Collegebesluit", J=dt.date(2026, 11, 12))
+    _fill(ws, year, F=1800, G="document", H="Jaarverslag", J=dt.date(2026, 11, 12))
+    book.save(folder / "in.xlsx")
+    out = refused(lang, "in.xlsx", "--into", "organisation.yaml")
+    sheet = ws.title
+    assert out == {
+        "nl": f"in.xlsx:{sheet}!F{adopted}: fout: 2030-01-01 ligt na de peildatum 2026-11-01\n"
+              "  tip: wat hier staat is al gebeurd: corrigeer de datum, of de peildatum (organisation.audit_date)\n"
+              f"in.xlsx:{sheet}!F{year}: fout: 1800 valt buiten het bereik: >= 1900\n"
+              "  tip: scores van de job survey lopen van 1 tot 7; aantallen en fte zijn nooit negatief; een jaar "
+              "zonder aanvragen heeft geen volume: laat het weg\n",
+        "en": f"in.xlsx:{sheet}!F{adopted}: error: 2030-01-01 is after the reference date 2026-11-01\n"
+              "  hint: what this records has happened already: correct the date, or the reference date "
+              "(organisation.audit_date)\n"
+              f"in.xlsx:{sheet}!F{year}: error: 1800 is out of range: >= 1900\n"
+              "  hint: job survey scores run from 1 to 7; counts and FTE are never negative; a year without "
+              "requests has no volume: leave it out\n",
+    }[lang]
+    assert "organisation.uitvraag.yaml" not in out
+    assert not (folder / "organisation.uitvraag.yaml").exists()
