@@ -51,6 +51,8 @@ def import_workbook(source: Path, into: Path | None, output: Path | None, option
     file = into if into is not None else source.parent / _organisation_name(book, source.name)
     audit = load_audit(file, options, limits)
     audit.inputs.add(source)
+    for part in book.unread:  # openpyxl's own warnings, in English, are said in the audit's language instead
+        say(t("proc_workbook_unread", audit.lang, file=source.name, part=t(part, audit.lang)))
     if kind == "uitvraag":
         _answers(book, source, audit, output, force, say)
     else:

@@ -15,7 +15,7 @@ from typing import Any
 
 from digimandate.i18n import Lang, t
 from digimandate.importers.common import SourceError, SourceProblem, fail, is_zip, read_zip, slugify
-from digimandate.importers.sheet import NO, YES, Problems, _cells, column_letter
+from digimandate.importers.sheet import NO, YES, Problems, _cells, column_letter, load_xlsx
 from digimandate.model.dossier import DECISIONS
 from digimandate.model.facts import BY_KEY, Fact
 from digimandate.model.org import MAX_TEXT, OrgModel
@@ -163,6 +163,7 @@ class Book:
     lang: Lang
     rows: list[dict[str, tuple[Any, str]]]  # key -> (value, where)
     problems: Problems  # what is wrong so far; reading the answers adds to it, and nothing is written with any
+    unread: tuple[str, ...] = ()  # catalogue keys of the parts of the workbook not read (formatting, drawings)
 
 
 def workbook_kind(raw: bytes, source: str) -> str | None:
@@ -179,13 +180,7 @@ def workbook_kind(raw: bytes, source: str) -> str | None:
 
 
 def _load(raw: bytes, source: str) -> Any:
-    from openpyxl import load_workbook
-
-    read_zip(raw, source)  # the bounds of any archive, before openpyxl unpacks it
-    try:
-        return load_workbook(io.BytesIO(raw), data_only=False)  # formulas stay formulas, refused below
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise fail(source, "imp_bad_xlsx", "imp_bad_xlsx_hint", reason=f"{type(exc).__name__}: {exc}") from None
+    return load_xlsx(raw, source)[0]  # formulas stay formulas, refused below
 
 
 def _meta(book: Any, source: str) -> dict[str, str]:
@@ -200,7 +195,7 @@ def _meta(book: Any, source: str) -> dict[str, str]:
 
 def read_book(raw: bytes, source: str, expected: str) -> Book:
     """Read a returned workbook of kind ``expected``: headings checked, formulas refused, rows located."""
-    book = _load(raw, source)
+    book, unread = load_xlsx(raw, source)
     meta = _meta(book, source)
     kind = meta.get("kind", "")
     if kind != expected:
@@ -215,7 +210,8 @@ def read_book(raw: bytes, source: str, expected: str) -> Book:
         raise fail(f"{source}:{name}", "imp_sheet_too_many_rows", "imp_sheet_too_many_rows_hint", limit=MAX_ROWS)
     problems = Problems(source)
     cells = _cells(ws, source, problems)
-    return Book(kind, meta.get("organisation", ""), lang, _rows(cells, cols, name, source, problems), problems)
+    return Book(kind, meta.get("organisation", ""), lang, _rows(cells, cols, name, source, problems), problems,
+                tuple(unread))
 
 
 def _rows(cells: list[list[tuple[Any, str]]], cols: tuple[Col, ...], sheet: str,

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import io
 import re
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, get_args
@@ -276,15 +277,10 @@ def read_csv(raw: bytes, source: str) -> Found:
 
 def read_xlsx(raw: bytes, source: str) -> Found:
     """Every known sheet of a workbook; formulas, merged cells and dates typed as text are refused."""
-    read_zip(raw, source)  # the bounds of any archive, before openpyxl unpacks it
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(raw), data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise fail(source, "imp_bad_xlsx", "imp_bad_xlsx_hint", reason=f"{type(exc).__name__}: {exc}") from None
+    book, unread = load_xlsx(raw, source)
     lang: Lang = "nl" if any(s.nl in book.sheetnames for s in SHEETS) else "en"
     found = Found()
+    found.notes += [Note(source, "warning", source, "imp_xlsx_unread", {"part": Term(part)}) for part in unread]
     problems = Problems(source)
     known = {s.title(lang) for s in SHEETS} | {RACI[0], INSTRUCTIONS[0], INSTRUCTIONS[1]}
     for name in book.sheetnames:
@@ -301,6 +297,32 @@ def read_xlsx(raw: bytes, source: str) -> Found:
         with_problems(problems, lambda: _raci(_cells(book[RACI[0]], source, problems), source, found, problems))
     problems.check()
     return found
+
+
+# What openpyxl warns of while it reads a workbook (in English, on standard error), by the part it does not
+# read: said instead in the user's language. Only the values of cells are read, so none of these is lost.
+UNREAD = (("marked as a date", ""),  # the cell is an error value then, refused at its cell
+          ("conditional formatting", "imp_xlsx_part_formatting"), ("extension", "imp_xlsx_part_extension"),
+          ("drawing", "imp_xlsx_part_drawing"), ("chart", "imp_xlsx_part_drawing"),
+          ("image", "imp_xlsx_part_drawing"), ("header or footer", "imp_xlsx_part_header"),
+          ("style", "imp_xlsx_part_style"), ("defined name", "imp_xlsx_part_names"),
+          ("print area", "imp_xlsx_part_names"), ("print titles", "imp_xlsx_part_names"))
+
+
+def load_xlsx(raw: bytes, source: str) -> tuple[Any, list[str]]:
+    """The workbook, formulas kept as formulas; and, as catalogue keys, the parts of it that are not read."""
+    read_zip(raw, source)  # the bounds of any archive, before openpyxl unpacks it
+    from openpyxl import load_workbook
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            book = load_workbook(io.BytesIO(raw), data_only=False)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise fail(source, "imp_bad_xlsx", "imp_bad_xlsx_hint", reason=f"{type(exc).__name__}: {exc}") from None
+    parts = [next((key for words, key in UNREAD if words in str(w.message).lower()), "imp_xlsx_part_other")
+             for w in caught]
+    return book, [part for part in dict.fromkeys(parts) if part]
 
 
 def with_problems(problems: Problems, read: Callable[[], None]) -> None:
@@ -326,6 +348,14 @@ def _cells(ws: Any, source: str, problems: Problems | None = None) -> list[list[
     for row in ws.iter_rows():
         out = []
         for cell in row:
+            if cell.data_type == "e":  # #N/A, #VALUE!: no value, and no text to take for one
+                error = fail(f"{prefix}{cell.coordinate}", "imp_sheet_error_value", "imp_sheet_error_value_hint",
+                             found=str(cell.value))
+                if problems is None:
+                    raise error
+                problems.add(error)
+                out.append((None, f"{prefix}{cell.coordinate}"))
+                continue
             if cell.data_type == "f":
                 error = fail(f"{prefix}{cell.coordinate}", "imp_sheet_formula", "imp_sheet_formula_hint",
                              formula=str(cell.value))

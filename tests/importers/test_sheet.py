@@ -15,6 +15,7 @@ from digimandate.importers.api import ImportRequest, run_import
 from digimandate.importers.common import SourceError
 from digimandate.importers.sheet import template_csv, template_xlsx
 from digimandate.model.document import load_document
+from tests.importers.builders import with_extension
 
 MAIN = """schema_version: 1
 include: [imported.yaml]
@@ -263,3 +264,46 @@ def test_a_problem_of_the_hand_written_file_stays_in_it_beside_the_cells(tmp_pat
     assert code == 2
     assert out.startswith(f"{path.name}:Medewerkers!B3: fout: de tekst is 400 tekens lang, meer dan de grens van 300\n")
     assert f"\n{main}:5:35: fout: channels[0].url: onbekende sleutel `url`\n" in out
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("nl", "niet gelezen: uitbreidingen van Excel, zoals keuzelijsten; alleen de waarden van de cellen tellen"),
+    ("en", "not read: Excel extensions, such as drop-down lists; only the values of the cells count")])
+def test_what_openpyxl_warns_of_is_a_note_in_the_users_language(tmp_path: Path, lang: str, said: str) -> None:
+    import warnings
+
+    path = save(fill(workbook(tmp_path)), tmp_path)
+    with_extension(path)
+    with warnings.catch_warnings(record=True) as leaked:
+        warnings.simplefilter("always")
+        imported = run_import(ImportRequest([str(path)], None))
+    assert [str(w.message) for w in leaked] == []
+    assert [(n.where, n.text(lang)) for n in imported.notes if n.kind == "warning"] == [("filled.xlsx", said)]
+
+
+def test_the_english_warning_of_openpyxl_is_not_printed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = save(fill(workbook(tmp_path)), tmp_path)
+    with_extension(path)
+    monkeypatch.chdir(tmp_path)
+    code, out = _cli(tmp_path, "nl", str(path), "--dry-run")
+    assert code == 0
+    assert "UserWarning" not in out and "extension is not supported" not in out
+    assert "- `filled.xlsx`: niet gelezen: uitbreidingen van Excel, zoals keuzelijsten; alleen de waarden van de " \
+           "cellen tellen\n" in out
+
+
+def test_an_error_value_is_refused_at_its_cell(tmp_path: Path) -> None:
+    book = fill(workbook(tmp_path))
+    book["Producten"]["B2"] = "#N/A"
+    book["Medewerkers"]["D2"] = "#VALUE!"
+    assert book["Producten"]["B2"].data_type == "e"
+    assert bad(tmp_path, book) == (
+        "filled.xlsx:Medewerkers!D2: error: an error value (#VALUE!) instead of a value\n"
+        "  hint: enter the value itself, or empty the cell if it is not known\n"
+        "filled.xlsx:Producten!B2: error: an error value (#N/A) instead of a value\n"
+        "  hint: enter the value itself, or empty the cell if it is not known")
+    with pytest.raises(SourceError) as err:
+        run_import(ImportRequest([str(tmp_path / "filled.xlsx")], None))
+    assert err.value.format("nl").startswith(
+        "filled.xlsx:Medewerkers!D2: fout: een foutwaarde (#VALUE!) in plaats van een waarde\n"
+        "  tip: vul de waarde zelf in, of maak de cel leeg als die niet bekend is\n")

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from digimandate.cli.app import app
 from tests.conftest import EXAMPLES
+from tests.importers.builders import with_extension
 
 EPOCH = "1795000000"
 
@@ -199,3 +200,25 @@ def test_every_answer_the_model_refuses_is_named_at_its_cell(tmp_path: Path, mon
     }[lang]
     assert "organisation.uitvraag.yaml" not in out
     assert not (folder / "organisation.uitvraag.yaml").exists()
+
+
+# Warnings: in the chosen language, never openpyxl's English -----------------------------------------
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_part_of_a_returned_workbook_not_read_is_said_in_the_chosen_language(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    import warnings
+
+    folder = _folder(tmp_path, monkeypatch, lang)
+    shutil.copy(folder / "uitvraag.xlsx", folder / "in.xlsx")
+    with_extension(folder / "in.xlsx", "xl/worksheets/sheet1.xml")
+    with warnings.catch_warnings(record=True) as leaked:
+        warnings.simplefilter("always")
+        result = CliRunner().invoke(app, ["import", "in.xlsx", "--into", "organisation.yaml", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert [str(w.message) for w in leaked] == []
+    assert result.output.splitlines()[0] == {
+        "nl": "waarschuwing: in.xlsx: niet gelezen: uitbreidingen van Excel, zoals keuzelijsten; alleen de waarden "
+              "van de cellen tellen",
+        "en": "warning: in.xlsx: not read: Excel extensions, such as drop-down lists; only the values of the cells "
+              "count"}[lang]
