@@ -320,9 +320,14 @@ def load_xlsx(raw: bytes, source: str) -> tuple[Any, list[str]]:
             book = load_workbook(io.BytesIO(raw), data_only=False)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise fail(source, "imp_bad_xlsx", "imp_bad_xlsx_hint", reason=f"{type(exc).__name__}: {exc}") from None
+    return book, unread_parts(caught)
+
+
+def unread_parts(caught: list[warnings.WarningMessage]) -> list[str]:
+    """The catalogue keys of the parts of a workbook openpyxl warned of, once each."""
     parts = [next((key for words, key in UNREAD if words in str(w.message).lower()), "imp_xlsx_part_other")
              for w in caught]
-    return book, [part for part in dict.fromkeys(parts) if part]
+    return [part for part in dict.fromkeys(parts) if part]
 
 
 def with_problems(problems: Problems, read: Callable[[], None]) -> None:

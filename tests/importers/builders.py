@@ -88,3 +88,15 @@ def with_extension(path: Path, sheet: str = "xl/worksheets/sheet2.xml") -> None:
     with zipfile.ZipFile(path, "w") as new:
         for name, data in members.items():
             new.writestr(name, data)
+
+
+def without_default_style(raw: bytes) -> bytes:
+    """A workbook whose stylesheet has no cell styles, as some tools write it: openpyxl warns of it."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as old:
+        members = {info.filename: old.read(info) for info in old.infolist()}
+    members["xl/styles.xml"] = re.sub(rb"<cellStyles.*?</cellStyles>", b"", members["xl/styles.xml"])
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as new:
+        for name, data in members.items():
+            new.writestr(name, data)
+    return out.getvalue()
