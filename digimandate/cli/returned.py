@@ -88,7 +88,7 @@ def _answers(book: Book, source: Path, audit: Audit, output: Path | None, force:
         answer = _answer(book, row, found, audit, problems)
         if answer is not None:
             answers.append(answer)
-    problems.check()
+    # the right answers are checked by the organisation model even when others are wrong: one run names all
     out = output or audit.folder / f"{audit.file.stem}.uitvraag.yaml"
     applied, text = _organisation_text(answers, source.name, "the answers of the information request", out,
                                        problems, audit)
@@ -279,7 +279,6 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
     answers: list[Answer] = []
     for row in book.rows:  # a wrong row is named with every other one, each wrong cell of it too
         _reaction(book, row, by_nr, audit, reactions, answers)
-    book.problems.check()
     planned: list[tuple[Path, bytes | str]] = []
     kept_text = dump({"source": source.name, "reactions": [r.as_dict() for r in reactions]})
     planned.append((audit.folder / REACTIONS, "# Written by digimandate: the reactions of ambtelijk wederhoor. "
@@ -289,6 +288,7 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
         out = output or audit.folder / f"{audit.file.stem}.reacties.yaml"
         planned.append((out, _organisation_text(answers, source.name, "the corrections adopted after review by "
                                                 "officials", out, book.problems, audit)[1]))
+    book.problems.check()  # the adopted corrections that are right are checked by the model first: one run names all
     planned.append((audit.folder / "reacties-verwerkt.md", reactions_report(reactions, audit.lang)))
     pending = sum(1 for r in reactions if r.decision is None)
     _write(planned, force, audit, "reacties", _today(), say, reactions=len(reactions), pending=pending,

@@ -222,3 +222,38 @@ def test_a_part_of_a_returned_workbook_not_read_is_said_in_the_chosen_language(
               "van de cellen tellen",
         "en": "warning: in.xlsx: not read: Excel extensions, such as drop-down lists; only the values of the cells "
               "count"}[lang]
+
+
+def test_wrong_cells_and_answers_the_model_refuses_are_named_in_one_run(nl: Path) -> None:
+    book = load_workbook(nl / "uitvraag.xlsx")
+    ws = book["Uitvraag"]
+    rows = _rows_by_key(ws)
+    online, year = rows["processes/parkeervergunning#status_online"], rows["processes/melding-openbare-ruimte#volume.year"]
+    _fill(ws, online, F="misschien", G="interview", J=dt.date(2026, 11, 12))
+    _fill(ws, year, F=1800, G="document", H="Jaarverslag", J=dt.date(2026, 11, 12))
+    book.save(nl / "in.xlsx")
+    assert refused("nl", "in.xlsx", "--into", "organisation.yaml") == (
+        f'in.xlsx:Uitvraag!F{online}: fout: verwacht ja of nee, gevonden: "misschien"\n'
+        "  tip: laat de cel leeg als het niet bekend is\n"
+        f"in.xlsx:Uitvraag!F{year}: fout: 1800 valt buiten het bereik: >= 1900\n"
+        "  tip: scores van de job survey lopen van 1 tot 7; aantallen en fte zijn nooit negatief; een jaar "
+        "zonder aanvragen heeft geen volume: laat het weg\n")
+
+
+def test_a_wrong_reaction_and_a_correction_the_model_refuses_are_named_in_one_run(nl: Path) -> None:
+    nr = _paragraph(nl, "processes/parkeervergunning", "volume.year")
+    book = load_workbook(nl / "reacties.xlsx")
+    ws = book["Reacties"]
+    row = _row_of(ws, nr)
+    _fill(ws, row, C="Het jaar klopt niet.", D="correctie", F=1850, G="teamleider", H=dt.date(2026, 12, 1),
+          I="overgenomen")
+    _fill(ws, 2, C="Anders.", D="klacht")
+    book.save(nl / "in.xlsx")
+    assert refused("nl", "in.xlsx", "--into", "organisation.yaml") == (
+        "in.xlsx:Reacties!D2: fout: klacht is geen van de keuzes\n"
+        "  tip: kies uit: feitelijke correctie, aanvulling, nuance, onenigheid, factual correction, addition, "
+        "disagreement\n"
+        f"in.xlsx:Reacties!F{row}: fout: 1850 valt buiten het bereik: >= 1900\n"
+        "  tip: scores van de job survey lopen van 1 tot 7; aantallen en fte zijn nooit negatief; een jaar "
+        "zonder aanvragen heeft geen volume: laat het weg\n")
+    assert not (nl / "organisation.reacties.yaml").exists()
