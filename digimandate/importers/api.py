@@ -172,10 +172,13 @@ def run_import(options: ImportRequest) -> Imported:
     merged = merge([f for _, f in founds], existing)
     resolve(merged)
     text = render_output(merged, sources, [registers[s.name] for s in sources])
+    held = [p for _, f in founds for p in f.problems]  # wrong cells, named with what the model refuses of the rest
     try:
         doc = _validate(main, text, out)
     except InputError as error:  # what the model refuses of a workbook's value is the cell's, not the output's
-        raise at_cells(error, main.data, merged, out) from None
+        raise at_cells(error, main.data, merged, out, held) from None
+    if held:
+        raise SourceError(held)
     notes = [n for s in sources for n in unsafe_notes(s.name, s.name, s.unsafe)]
     notes += [n for _, f in founds for n in f.notes] + merged.notes + proposals(merged)
     if ctx.upl_index is not None:
@@ -301,19 +304,23 @@ def _validate(main: Loaded, text: str, out: Path) -> Any:
 ITEM_PATH = re.compile(r"(?P<section>[a-z_]+)\[(?P<index>[0-9]+)\](?:\.(?P<key>[a-z_]+)(?:\[(?P<item>[0-9]+)\])?)?")
 
 
-def at_cells(error: InputError, data: dict[str, Any], merged: Merged, out: Path) -> InputError | SourceError:
+def at_cells(error: InputError, data: dict[str, Any], merged: Merged, out: Path,
+             held: list[SourceProblem] | None = None) -> InputError | SourceError:
     """The model's problems with the import, each at the workbook cell its value came from where one did.
 
     A problem of a value no workbook gave stays where it is, in the file the import would have written.
+    ``held``: the wrong cells the sources found, named with them.
     """
     problems: list[SourceProblem] = []
     for p in error.problems:
         cell = _cell_of(p, data, merged, out)
         problems.append(SourceProblem(cell, p.key, p.args, p.hint) if cell is not None else
                         SourceProblem(str(p.location), p.key, p.args, p.hint, p.path))
-    if all(q.path for q in problems):
+    held = held or []
+    if not held and all(q.path for q in problems):
         return error
-    return SourceError(sheet.in_sheet_order(problems))
+    more = [p for p in held if p.key == "imp_more_problems"]  # the count of the rest stays last
+    return SourceError(sheet.in_sheet_order([p for p in held if p not in more] + problems) + more)
 
 
 def _cell_of(p: Problem, data: dict[str, Any], merged: Merged, out: Path) -> str | None:

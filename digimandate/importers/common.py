@@ -130,6 +130,8 @@ class Found:
 
     drafts: list[Draft] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    # wrong cells: the import stops, after the organisation model has checked the rest, so one run names both
+    problems: list[SourceProblem] = field(default_factory=list)
 
 
 def slugify(text: str) -> str:

@@ -62,12 +62,15 @@ class Problems:
             else:
                 self.more += 1
 
+    def all(self) -> list[SourceProblem]:
+        """Every problem kept, in sheet order, and then the count of those not named."""
+        more = [SourceProblem(self.source, "imp_more_problems", {"count": self.more}, "imp_more_problems_hint")]
+        return in_sheet_order(self.found) + (more if self.more else [])
+
     def check(self) -> None:
         """Raise them all (exit 2), with the count of those not named; nothing when there is none."""
-        if not self.found:
-            return
-        more = [SourceProblem(self.source, "imp_more_problems", {"count": self.more}, "imp_more_problems_hint")]
-        raise SourceError(in_sheet_order(self.found) + (more if self.more else []))
+        if self.found:
+            raise SourceError(self.all())
 
 
 CELL = re.compile(r"^(?P<sheet>.*)!(?P<col>[A-Z]{1,3})(?P<row>[0-9]{1,7})$")
@@ -264,14 +267,14 @@ def read_csv(raw: bytes, source: str) -> Found:
                                             for s in SHEETS for lg in LANGS)):
         problems = Problems(source)
         with_problems(problems, lambda: _raci(rows, source, found, problems))
-        problems.check()
+        found.problems = problems.all() if problems.found else []
         return found
     pairs: list[tuple[Sheet, Lang]] = [(s, lg) for s in SHEETS for lg in LANGS]
     best = max(pairs,
                key=lambda p: len(heads & {c.head(p[1]) for c in p[0].cols}))
     problems = Problems(source)
     with_problems(problems, lambda: _sheet(best[0], best[1], rows, source, f"{source}!", found, True, problems))
-    problems.check()
+    found.problems = problems.all() if problems.found else []
     return found
 
 
@@ -295,7 +298,7 @@ def read_xlsx(raw: bytes, source: str) -> Found:
         with_problems(problems, functools.partial(_read_sheet, sheet, lang, ws, source, found, problems))
     if RACI[0] in book.sheetnames:
         with_problems(problems, lambda: _raci(_cells(book[RACI[0]], source, problems), source, found, problems))
-    problems.check()
+    found.problems = problems.all() if problems.found else []  # named with what the model refuses of the rest
     return found
 
 

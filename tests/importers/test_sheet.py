@@ -307,3 +307,26 @@ def test_an_error_value_is_refused_at_its_cell(tmp_path: Path) -> None:
     assert err.value.format("nl").startswith(
         "filled.xlsx:Medewerkers!D2: fout: een foutwaarde (#VALUE!) in plaats van een waarde\n"
         "  tip: vul de waarde zelf in, of maak de cel leeg als die niet bekend is\n")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_wrong_cells_and_what_the_model_refuses_of_the_others_are_named_in_one_run(tmp_path: Path, lang: str) -> None:
+    main = tmp_path / "organisation.yaml"
+    main.write_text(MAIN, encoding="utf-8")
+    book = fill(workbook(tmp_path))
+    book["Systemen"]["C2"] = "Zaaksysteem"
+    book["Producten"]["G2"] = dt.datetime(2026, 12, 1)  # after the peildatum of the organisation file
+    code, out = _cli(tmp_path, lang, str(save(book, tmp_path)), "--into", str(main))
+    assert code == 2
+    allowed = "zaaksysteem, backoffice, crm, cms, forms, mailbox, dms, paper, other"
+    assert out == {
+        "nl": f'filled.xlsx:Systemen!C2: fout: "Zaaksysteem" is niet een van: {allowed}\n'
+              "  tip: kies een waarde uit de lijst van de cel\n"
+              "filled.xlsx:Producten!G2: fout: 2026-12-01 ligt na de peildatum 2026-11-01\n"
+              "  tip: wat hier staat is al gebeurd: corrigeer de datum, of de peildatum (organisation.audit_date)\n",
+        "en": f'filled.xlsx:Systemen!C2: error: "Zaaksysteem" is not one of: {allowed}\n'
+              "  hint: pick a value from the cell's list\n"
+              "filled.xlsx:Producten!G2: error: 2026-12-01 is after the reference date 2026-11-01\n"
+              "  hint: what this records has happened already: correct the date, or the reference date "
+              "(organisation.audit_date)\n"}[lang]
+    assert not (tmp_path / "imported.yaml").exists()
