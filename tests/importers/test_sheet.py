@@ -330,3 +330,24 @@ def test_wrong_cells_and_what_the_model_refuses_of_the_others_are_named_in_one_r
               "  hint: what this records has happened already: correct the date, or the reference date "
               "(organisation.audit_date)\n"}[lang]
     assert not (tmp_path / "imported.yaml").exists()
+
+
+def test_a_value_the_model_refuses_does_not_hide_its_checks_of_the_whole_organisation(tmp_path: Path) -> None:
+    main = tmp_path / "organisation.yaml"
+    main.write_text(MAIN, encoding="utf-8")
+    book = fill(workbook(tmp_path))
+    book["Medewerkers"]["B2"] = "J" * 400  # refused by the model itself
+    book["Producten"]["G2"] = dt.datetime(2026, 12, 1)  # refused only when the organisation is checked as a whole
+    book["Producten"].append(["paspoort", "Paspoort", "u" * 6000, "pz", None, None, dt.datetime(2027, 1, 5)])
+    code, out = _cli(tmp_path, "nl", str(save(book, tmp_path)), "--into", str(main))
+    assert code == 2
+    assert out == (
+        "filled.xlsx:Medewerkers!B2: fout: de tekst is 400 tekens lang, meer dan de grens van 300\n"
+        "  tip: kort de tekst in; een lang stuk hoort in een bron, niet in het organisatiebestand\n"
+        "filled.xlsx:Producten!G2: fout: 2026-12-01 ligt na de peildatum 2026-11-01\n"
+        "  tip: wat hier staat is al gebeurd: corrigeer de datum, of de peildatum (organisation.audit_date)\n"
+        "filled.xlsx:Producten!C3: fout: de tekst is 6000 tekens lang, meer dan de grens van 5000\n"
+        "  tip: kort de tekst in; een lang stuk hoort in een bron, niet in het organisatiebestand\n"
+        "filled.xlsx:Producten!G3: fout: 2027-01-05 ligt na de peildatum 2026-11-01\n"
+        "  tip: wat hier staat is al gebeurd: corrigeer de datum, of de peildatum (organisation.audit_date)\n")
+    assert not (tmp_path / "imported.yaml").exists()
