@@ -325,7 +325,7 @@ def _reaction(book: Book, row: dict[str, tuple[Any, str]], by_nr: dict[int, Any]
         nr = None
     kind_at = row["kind"][1]
     if not words["kind"]:
-        problems.add(fail(kind_at, "proc_answer_needs", "proc_answer_needs_hint", column=_head("kind", book.lang)))
+        problems.add(fail(kind_at, "proc_reaction_needs_kind", "proc_reaction_needs_kind_hint"))
     kind = cell(lambda: choice(words["kind"], kind_at, "reaction_kind", REACTION_KINDS)) if words["kind"] else None
     decision = cell(lambda: choice(words["decision"], row["decision"][1], "decision", DECISIONS)) \
         if words["decision"] else None
@@ -339,8 +339,7 @@ def _reaction(book: Book, row: dict[str, tuple[Any, str]], by_nr: dict[int, Any]
     value = None
     if decision == "overgenomen" and words["value"] and found is not None:
         if blank(row["date"][0]):
-            problems.add(fail(row["date"][1], "proc_answer_needs", "proc_answer_needs_hint",
-                              column=_head("date", book.lang)))
+            problems.add(fail(row["date"][1], "proc_correction_needs_date", "proc_correction_needs_date_hint"))
         value = cell(lambda: parse_value(found[1], row["value"][0], row["value"][1], audit.a.model))
     if len(problems.found) + problems.more != count or nr is None or para is None or kind is None:
         return

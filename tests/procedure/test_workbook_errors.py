@@ -92,10 +92,10 @@ def test_an_adopted_correction_names_its_wrong_value_and_its_missing_date_and_th
         f"in.xlsx:Reacties!F{row}: fout: geen afdeling in het organisatiebestand heet Parkeerzaken\n"
         "  tip: schrijf de naam zoals het organisatiebestand hem noemt (bedoelt u Burgerzaken?); voeg wat ontbreekt "
         "eerst toe aan het bestand\n"
-        f"in.xlsx:Reacties!H{row}: fout: bij een antwoord hoort ook datum\n"
-        "  tip: een feit geldt pas als vastgesteld met zijn bron: soort, wie en wanneer\n"
-        f"in.xlsx:Reacties!D{row + 1}: fout: bij een antwoord hoort ook soort\n"
-        "  tip: een feit geldt pas als vastgesteld met zijn bron: soort, wie en wanneer\n"
+        f"in.xlsx:Reacties!H{row}: fout: een overgenomen correctie heeft een datum nodig\n"
+        "  tip: vul de datum van de reactie in: die wordt de datum van de bron van de nieuwe waarde\n"
+        f"in.xlsx:Reacties!D{row + 1}: fout: een reactie heeft een soort nodig\n"
+        "  tip: kies de soort uit de lijst van de cel: feitelijke correctie, aanvulling, nuance of onenigheid\n"
         f"in.xlsx:Reacties!J{row + 1}: fout: een reactie die niet of deels is overgenomen, heeft een motivering nodig\n"
         "  tip: het rapport verantwoordt elke reactie die niet is overgenomen, met de reden\n")
     assert not (nl / "organisation.reacties.yaml").exists()
@@ -257,3 +257,18 @@ def test_a_wrong_reaction_and_a_correction_the_model_refuses_are_named_in_one_ru
         "  tip: scores van de job survey lopen van 1 tot 7; aantallen en fte zijn nooit negatief; een jaar "
         "zonder aanvragen heeft geen volume: laat het weg\n")
     assert not (nl / "organisation.reacties.yaml").exists()
+
+
+def test_a_reaction_without_its_kind_and_a_correction_without_its_date_are_named_in_english(en: Path) -> None:
+    nr = _paragraph(en, "processes/parkeervergunning", "volume.year")
+    book = load_workbook(en / "reacties.xlsx")
+    ws = book["Reactions"]
+    row = _row_of(ws, nr)
+    _fill(ws, row, C="The year is 2024.", D="factual correction", F=2024, I="adopted")
+    _fill(ws, 2, C="Not so.")
+    book.save(en / "in.xlsx")
+    assert refused("en", "in.xlsx", "--into", "organisation.yaml") == (
+        "in.xlsx:Reactions!D2: error: a reaction needs a kind\n"
+        "  hint: pick the kind from the cell's list: factual correction, addition, nuance or disagreement\n"
+        f"in.xlsx:Reactions!H{row}: error: an adopted correction needs a date\n"
+        "  hint: fill in the date of the reaction: it becomes the date of the new value's source\n")
