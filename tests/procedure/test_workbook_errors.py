@@ -189,14 +189,12 @@ def test_every_answer_the_model_refuses_is_named_at_its_cell(tmp_path: Path, mon
         "nl": f"in.xlsx:{sheet}!F{adopted}: fout: 2030-01-01 ligt na de peildatum 2026-11-01\n"
               "  tip: wat hier staat is al gebeurd: corrigeer de datum, of de peildatum (organisation.audit_date)\n"
               f"in.xlsx:{sheet}!F{year}: fout: 1800 valt buiten het bereik: >= 1900\n"
-              "  tip: scores van de job survey lopen van 1 tot 7; aantallen en fte zijn nooit negatief; een jaar "
-              "zonder aanvragen heeft geen volume: laat het weg\n",
+              "  tip: een jaar ligt tussen 1900 en 2100: controleer het jaar\n",
         "en": f"in.xlsx:{sheet}!F{adopted}: error: 2030-01-01 is after the reference date 2026-11-01\n"
               "  hint: what this records has happened already: correct the date, or the reference date "
               "(organisation.audit_date)\n"
               f"in.xlsx:{sheet}!F{year}: error: 1800 is out of range: >= 1900\n"
-              "  hint: job survey scores run from 1 to 7; counts and FTE are never negative; a year without "
-              "requests has no volume: leave it out\n",
+              "  hint: a year lies between 1900 and 2100: check the year\n",
     }[lang]
     assert "organisation.uitvraag.yaml" not in out
     assert not (folder / "organisation.uitvraag.yaml").exists()
@@ -236,8 +234,7 @@ def test_wrong_cells_and_answers_the_model_refuses_are_named_in_one_run(nl: Path
         f'in.xlsx:Uitvraag!F{online}: fout: verwacht ja of nee, gevonden: "misschien"\n'
         "  tip: laat de cel leeg als het niet bekend is\n"
         f"in.xlsx:Uitvraag!F{year}: fout: 1800 valt buiten het bereik: >= 1900\n"
-        "  tip: scores van de job survey lopen van 1 tot 7; aantallen en fte zijn nooit negatief; een jaar "
-        "zonder aanvragen heeft geen volume: laat het weg\n")
+        "  tip: een jaar ligt tussen 1900 en 2100: controleer het jaar\n")
 
 
 def test_a_wrong_reaction_and_a_correction_the_model_refuses_are_named_in_one_run(nl: Path) -> None:
@@ -254,8 +251,7 @@ def test_a_wrong_reaction_and_a_correction_the_model_refuses_are_named_in_one_ru
         "  tip: kies uit: feitelijke correctie, aanvulling, nuance, onenigheid, factual correction, addition, "
         "disagreement\n"
         f"in.xlsx:Reacties!F{row}: fout: 1850 valt buiten het bereik: >= 1900\n"
-        "  tip: scores van de job survey lopen van 1 tot 7; aantallen en fte zijn nooit negatief; een jaar "
-        "zonder aanvragen heeft geen volume: laat het weg\n")
+        "  tip: een jaar ligt tussen 1900 en 2100: controleer het jaar\n")
     assert not (nl / "organisation.reacties.yaml").exists()
 
 
