@@ -333,7 +333,7 @@ def _checked(main: Loaded, merged: Merged, out: Path, held: list[SourceProblem],
                 cell, entity, key = spot
                 refused.setdefault(cell, SourceProblem(cell, p.key, p.args, p.hint))
                 aside = _set_aside(entity, key) or aside
-            if others or not aside or len(refused) >= sheet.MAX_PROBLEMS:
+            if others or not aside or len(held) + len(refused) >= sheet.MAX_PROBLEMS:
                 raise _all(held, [*refused.values(), *others]) from None
             continue
         if held or refused:
@@ -342,9 +342,18 @@ def _checked(main: Loaded, merged: Merged, out: Path, held: list[SourceProblem],
 
 
 def _all(held: list[SourceProblem], refused: list[SourceProblem]) -> SourceError:
-    """The wrong cells and what the model refused, in sheet order; the count of the ones not named last."""
+    """The wrong cells and what the model refused, in sheet order: the first ``MAX_PROBLEMS``, then the count."""
     more = [p for p in held if p.key == "imp_more_problems"]
-    return SourceError(sheet.in_sheet_order([p for p in held if p not in more] + refused) + more)
+    named = [p for p in held if p not in more]
+    room = max(sheet.MAX_PROBLEMS - len(named), 0)
+    over = sheet.in_sheet_order(refused)[room:]
+    if over:  # what the model refused past the first fifty is counted with the wrong cells not named
+        first = more[0] if more else SourceProblem(re.split(r"[:!]", over[0].where)[0], "imp_more_problems",
+                                                   {"count": 0}, "imp_more_problems_hint")
+        more = [SourceProblem(first.where, first.key, {"count": first.args["count"] + len(over)}, first.hint),
+                *more[1:]]
+        refused = [p for p in refused if p not in over]
+    return SourceError(sheet.in_sheet_order(named + refused) + more)
 
 
 def _set_aside(entity: Entity, key: str | None) -> bool:

@@ -351,3 +351,20 @@ def test_a_value_the_model_refuses_does_not_hide_its_checks_of_the_whole_organis
         "filled.xlsx:Producten!G3: fout: 2027-01-05 ligt na de peildatum 2026-11-01\n"
         "  tip: wat hier staat is al gebeurd: corrigeer de datum, of de peildatum (organisation.audit_date)\n")
     assert not (tmp_path / "imported.yaml").exists()
+
+
+def test_past_fifty_values_the_model_refuses_the_rest_is_counted(tmp_path: Path) -> None:
+    main = tmp_path / "organisation.yaml"
+    main.write_text(MAIN, encoding="utf-8")
+    book = fill(workbook(tmp_path))
+    for i in range(58):
+        book["Medewerkers"].append([f"p{i}", f"{i:02d}" + "P" * 299, "pz", None])
+    book["Systemen"]["C2"] = "Zaaksysteem"  # a wrong cell too: 59 problems
+    code, out = _cli(tmp_path, "nl", str(save(book, tmp_path)), "--into", str(main))
+    assert code == 2
+    assert out.count(": fout: ") == 51
+    assert out.startswith('filled.xlsx:Systemen!C2: fout: "Zaaksysteem" is niet een van: ')
+    assert "\nfilled.xlsx:Medewerkers!B3: fout: de tekst is 301 tekens lang, meer dan de grens van 300\n" in out
+    assert "\nfilled.xlsx:Medewerkers!B51: fout: " in out and "Medewerkers!B52" not in out
+    assert out.endswith("filled.xlsx: fout: en nog 9 fouten die hier niet staan\n"
+                        "  tip: verbeter de fouten hierboven en importeer opnieuw: dan volgen de andere\n")
