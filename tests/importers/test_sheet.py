@@ -368,3 +368,17 @@ def test_past_fifty_values_the_model_refuses_the_rest_is_counted(tmp_path: Path)
     assert "\nfilled.xlsx:Medewerkers!B51: fout: " in out and "Medewerkers!B52" not in out
     assert out.endswith("filled.xlsx: fout: en nog 9 fouten die hier niet staan\n"
                         "  tip: verbeter de fouten hierboven en importeer opnieuw: dan volgen de andere\n")
+
+
+def test_a_reference_to_no_one_is_asked_at_its_cell(tmp_path: Path) -> None:
+    book = fill(workbook(tmp_path))
+    book["Producten"]["E2"] = "kees"  # designer: nobody of that id
+    raci = book["RACI"]
+    raci["C1"], raci["B2"], raci["C2"] = "piet", None, "A"  # the one accountable is nobody of that id
+    imported = run_import(ImportRequest([str(save(book, tmp_path))], None))
+    asked = [(n.where, n.text("nl")) for n in imported.notes if n.kind == "person"]
+    assert asked[:2] == [
+        ("filled.xlsx:RACI!C2", '`processes/parkeervergunning`: owner "piet" verwijst naar niets in de '
+                                "organisatie: weggelaten"),
+        ("filled.xlsx:Producten!E2", '`processes/parkeervergunning`: designer "kees" verwijst naar niets in de '
+                                     "organisatie: weggelaten")]
