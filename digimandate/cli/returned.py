@@ -77,6 +77,9 @@ def _answers(book: Book, source: Path, audit: Audit, output: Path | None, force:
     for row in book.rows:
         ident, where = row["id"]
         if blank(ident):
+            if not blank(row["answer"][0]):  # a row added to the workbook: its answer answers no question
+                problems.add(fail(row["answer"][1], "proc_answer_without_question",
+                                  "proc_answer_without_question_hint"))
             continue
         found = fact_of(str(ident))
         if found is None or found[0] not in entities:

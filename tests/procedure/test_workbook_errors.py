@@ -268,3 +268,20 @@ def test_a_reaction_without_its_kind_and_a_correction_without_its_date_are_named
         "  hint: pick the kind from the cell's list: factual correction, addition, nuance or disagreement\n"
         f"in.xlsx:Reactions!H{row}: error: an adopted correction needs a date\n"
         "  hint: fill in the date of the reaction: it becomes the date of the new value's source\n")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_answer_in_a_row_added_to_the_request_is_named_not_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  lang: str) -> None:
+    folder = _folder(tmp_path, monkeypatch, lang)
+    book = load_workbook(folder / "uitvraag.xlsx")
+    ws = book["Uitvraag" if lang == "nl" else "Request"]
+    row = ws.max_row + 1
+    _fill(ws, row, D="Hoeveel formulieren?", F="12", G="document", J="1-12-2026")
+    book.save(folder / "in.xlsx")
+    assert refused(lang, "in.xlsx", "--into", "organisation.yaml") == {
+        "nl": f"in.xlsx:Uitvraag!F{row}: fout: een antwoord in een rij zonder vraag van de uitvraag: het wordt "
+              "niet gelezen\n"
+              "  tip: zet het antwoord in de rij van zijn vraag; voeg geen rijen toe en laat de kolom kenmerk staan\n",
+        "en": f"in.xlsx:Request!F{row}: error: an answer in a row without a question of the request: it is not read\n"
+              "  hint: put the answer in the row of its question; add no rows and keep the column key as it is\n"}[lang]
