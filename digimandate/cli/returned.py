@@ -51,6 +51,8 @@ def import_workbook(source: Path, into: Path | None, output: Path | None, option
     file = into if into is not None else source.parent / _organisation_name(book, source.name)
     audit = load_audit(file, options, limits)
     audit.inputs.add(source)
+    for part in book.unread:  # openpyxl's own warnings, in English, are said in the audit's language instead
+        say(t("proc_workbook_unread", audit.lang, file=source.name, part=t(part, audit.lang)))
     if kind == "uitvraag":
         _answers(book, source, audit, output, force, say)
     else:
@@ -75,6 +77,9 @@ def _answers(book: Book, source: Path, audit: Audit, output: Path | None, force:
     for row in book.rows:
         ident, where = row["id"]
         if blank(ident):
+            if not blank(row["answer"][0]):  # a row added to the workbook: its answer answers no question
+                problems.add(fail(row["answer"][1], "proc_answer_without_question",
+                                  "proc_answer_without_question_hint"))
             continue
         found = fact_of(str(ident))
         if found is None or found[0] not in entities:
@@ -86,10 +91,10 @@ def _answers(book: Book, source: Path, audit: Audit, output: Path | None, force:
         answer = _answer(book, row, found, audit, problems)
         if answer is not None:
             answers.append(answer)
-    problems.check()
-    applied = _applied(audit, answers, problems)
+    # the right answers are checked by the organisation model even when others are wrong: one run names all
     out = output or audit.folder / f"{audit.file.stem}.uitvraag.yaml"
-    text = _organisation_text(applied, source.name, "the answers of the information request", out, problems, audit)
+    applied, text = _organisation_text(answers, source.name, "the answers of the information request", out,
+                                       problems, audit)
     report = _answers_report(applied, open_count, source.name, audit)
     facts = {**answered_sources(audit.folder), **{f"{a.entity}#{a.fact.path}": ident for a, ident in applied.changed}}
     kept = "# Written by digimandate: per answered fact the source it came from. Do not edit.\n" + \
@@ -161,28 +166,41 @@ def _today() -> date:
     return today()
 
 
-def _organisation_text(applied: Applied, source: str, what: str, out: Path, problems: Problems, audit: Audit) -> str:
-    """The new organisation file, validated as a whole before it is written.
+def _organisation_text(answers: list[Answer], source: str, what: str, out: Path, problems: Problems,
+                       audit: Audit) -> tuple[Applied, str]:
+    """The answers applied and the new organisation file, validated as a whole before it is written.
 
     What the organisation model refuses is the answer's: each problem is located at the cell the value
-    came from, never in the file that was not written.
+    came from, never in the file that was not written. The answers it refuses are left out and the rest
+    is checked again, so that one run names every answer the model refuses (its checks of the whole
+    organisation, such as dates after the peildatum, run only once the values themselves are valid).
     """
     from digimandate.model.document import build_document
     from digimandate.model.loader import load_bytes
 
-    problems.check()
-    body = _in_place(applied, audit)
-    text = HEADER.format(source=one_line(source), what=what) + ("\r\n" if "\r\n" in body else "\n") + body
-    try:
-        build_document(load_bytes(text.encode("utf-8"), str(out)))
-    except InputError as error:
-        places = _places(applied)
-        for p in error.problems:
-            where = next((w for place, w in places if p.path == place or p.path.startswith((f"{place}.", f"{place}["))),
-                         source)
-            problems.add(SourceError([SourceProblem(where, p.key, p.args, p.hint)]))
+    while True:
+        applied = _applied(audit, answers, problems)
+        body = _in_place(applied, audit)
+        text = HEADER.format(source=one_line(source), what=what) + ("\r\n" if "\r\n" in body else "\n") + body
+        try:
+            build_document(load_bytes(text.encode("utf-8"), str(out)))
+        except InputError as error:
+            places = _places(applied)
+            wrong = set()
+            for p in error.problems:
+                where = next((w for place, w in places
+                              if p.path == place or p.path.startswith((f"{place}.", f"{place}["))), source)
+                problems.add(SourceError([SourceProblem(where, p.key, p.args, p.hint)]))
+                wrong.add(where)
+            left = [a for a in answers if a.where not in wrong]
+            if source in wrong or not left or len(left) == len(answers) \
+                    or len(problems.found) + problems.more >= MAX_PROBLEMS:
+                problems.check()
+                raise  # check() has raised already (the problem is kept): this only ends the loop for sure
+            answers = left
+            continue
         problems.check()
-    return text
+        return applied, text
 
 
 def _in_place(applied: Applied, audit: Audit) -> str:
@@ -262,12 +280,8 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
     by_nr = {p["nr"]: p for p in kept if isinstance(p, dict) and isinstance(p.get("nr"), int)}
     reactions: list[Reaction] = []
     answers: list[Answer] = []
-    for row in book.rows:
-        try:  # a wrong row is named with every other one, and the rest is read on
-            _reaction(book, row, by_nr, audit, reactions, answers)
-        except SourceError as error:
-            book.problems.add(error)
-    book.problems.check()
+    for row in book.rows:  # a wrong row is named with every other one, each wrong cell of it too
+        _reaction(book, row, by_nr, audit, reactions, answers)
     planned: list[tuple[Path, bytes | str]] = []
     kept_text = dump({"source": source.name, "reactions": [r.as_dict() for r in reactions]})
     planned.append((audit.folder / REACTIONS, "# Written by digimandate: the reactions of ambtelijk wederhoor. "
@@ -275,9 +289,9 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
     out = None
     if answers:
         out = output or audit.folder / f"{audit.file.stem}.reacties.yaml"
-        planned.append((out, _organisation_text(_applied(audit, answers, book.problems), source.name,
-                                                "the corrections adopted after review by officials", out,
-                                                book.problems, audit)))
+        planned.append((out, _organisation_text(answers, source.name, "the corrections adopted after review by "
+                                                "officials", out, book.problems, audit)[1]))
+    book.problems.check()  # the adopted corrections that are right are checked by the model first: one run names all
     planned.append((audit.folder / "reacties-verwerkt.md", reactions_report(reactions, audit.lang)))
     pending = sum(1 for r in reactions if r.decision is None)
     _write(planned, force, audit, "reacties", _today(), say, reactions=len(reactions), pending=pending,
@@ -286,37 +300,56 @@ def _reactions(book: Book, source: Path, audit: Audit, output: Path | None, forc
 
 def _reaction(book: Book, row: dict[str, tuple[Any, str]], by_nr: dict[int, Any], audit: Audit,
               reactions: list[Reaction], answers: list[Answer]) -> None:
-    """One row of the reaction sheet: its reaction, and the change of a fact when a correction is adopted."""
+    """One row of the reaction sheet: its reaction, and the change of a fact when a correction is adopted.
+
+    Every wrong cell of the row is kept in the book's problems, each at its cell; a row with any is not taken.
+    """
+    problems = book.problems
     words = {k: _words(v) for k, (v, _) in row.items() if k != "date"}
     if not (words["reaction"] or words["kind"] or words["value"]):
         return
+    count = len(problems.found) + problems.more
+
+    def cell(read: Any) -> Any:
+        try:
+            return read()
+        except SourceError as error:
+            problems.add(error)
+            return None
+
     nr_value, nr_at = row["nr"]
     nr = nr_value if isinstance(nr_value, int) and not isinstance(nr_value, bool) else None
     if nr is None and isinstance(nr_value, str) and NUMBER.fullmatch(nr_value.strip()):
         nr = int(nr_value.strip())
     if nr is None or nr not in by_nr:
         shown = one_line(words["nr"][:20] + ("…" if len(words["nr"]) > 20 else ""))
-        raise fail(nr_at, "proc_unknown_paragraph", "proc_unknown_paragraph_hint", nr=shown or "-",
-                   last=max(by_nr, default=0))
+        problems.add(fail(nr_at, "proc_unknown_paragraph", "proc_unknown_paragraph_hint", nr=shown or "-",
+                          last=max(by_nr, default=0)))
+        nr = None
     kind_at = row["kind"][1]
     if not words["kind"]:
-        raise fail(kind_at, "proc_answer_needs", "proc_answer_needs_hint", column=_head("kind", book.lang))
-    kind = choice(words["kind"], kind_at, "reaction_kind", REACTION_KINDS)
-    decision = choice(words["decision"], row["decision"][1], "decision", DECISIONS) if words["decision"] else None
+        problems.add(fail(kind_at, "proc_reaction_needs_kind", "proc_reaction_needs_kind_hint"))
+    kind = cell(lambda: choice(words["kind"], kind_at, "reaction_kind", REACTION_KINDS)) if words["kind"] else None
+    decision = cell(lambda: choice(words["decision"], row["decision"][1], "decision", DECISIONS)) \
+        if words["decision"] else None
     if decision in ("deels", "niet") and not words["reason"]:
-        raise fail(row["reason"][1], "proc_reason_needed", "proc_reason_needed_hint")
-    on = None if blank(row["date"][0]) else day(row["date"][0], row["date"][1])
-    para = by_nr[nr]
-    found = fact_of(f"{para.get('entity')}#{para.get('path')}")
+        problems.add(fail(row["reason"][1], "proc_reason_needed", "proc_reason_needed_hint"))
+    on = None if blank(row["date"][0]) else cell(lambda: day(row["date"][0], row["date"][1]))
+    para = by_nr.get(nr) if nr is not None else None
+    found = fact_of(f"{para.get('entity')}#{para.get('path')}") if para is not None else None
     # only a correction adopted in full changes a fact: "deels" keeps the fact as it is, and its reason says
     # what was taken over (the auditor who adopts another value writes that value and "overgenomen")
+    value = None
     if decision == "overgenomen" and words["value"] and found is not None:
-        if on is None:
-            raise fail(row["date"][1], "proc_answer_needs", "proc_answer_needs_hint", column=_head("date", book.lang))
+        if blank(row["date"][0]):
+            problems.add(fail(row["date"][1], "proc_correction_needs_date", "proc_correction_needs_date_hint"))
+        value = cell(lambda: parse_value(found[1], row["value"][0], row["value"][1], audit.a.model))
+    if len(problems.found) + problems.more != count or nr is None or para is None or kind is None:
+        return
+    if value is not None and found is not None and on is not None:
         src = {"type": "document", "title": t("proc_reaction_source_title", audit.lang),
                "reference": words["source"], "provided_by": words["by"], "obtained": on}
-        answers.append(Answer(found[0], found[1], parse_value(found[1], row["value"][0], row["value"][1],
-                                                              audit.a.model), src, row["value"][1]))
+        answers.append(Answer(found[0], found[1], value, src, row["value"][1]))
     reactions.append(Reaction(nr, str(para.get("text", "")), kind, words["reaction"], words["source"],
                               words["value"], words["by"], on, decision, words["reason"]))
 

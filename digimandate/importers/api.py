@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import fnmatch
+import re
+from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from digimandate.errors import UsageError
+from digimandate.errors import InputError, Problem, UsageError
 from digimandate.i18n import LANGS, Lang
 from digimandate.importers import registry, sheet, upl
-from digimandate.importers.common import Context, Found, Note, fail, is_zip, read_zip, slugify, unsafe_notes
-from digimandate.importers.merge import SECTION_ORDER, Merged, existing_entities, merge, proposals, resolve
+from digimandate.importers.common import (
+    Context,
+    Found,
+    Note,
+    SourceError,
+    SourceProblem,
+    fail,
+    is_zip,
+    read_zip,
+    slugify,
+    unsafe_notes,
+)
+from digimandate.importers.merge import SECTION_ORDER, Entity, Merged, existing_entities, merge, proposals, resolve
 from digimandate.importers.registry import Source
 from digimandate.model.loader import Limits, LList, LMap, Loaded, dump, load_bytes, load_file, pack
 from digimandate.reading import read_head, read_input
@@ -159,8 +173,9 @@ def run_import(options: ImportRequest) -> Imported:
         founds.append((src, found))
     merged = merge([f for _, f in founds], existing)
     resolve(merged)
-    text = render_output(merged, sources, [registers[s.name] for s in sources])
-    doc = _validate(main, text, out)
+    held = [p for _, f in founds for p in f.problems]  # wrong cells, named with what the model refuses of the rest
+    text, doc = _checked(main, merged, out, held, lambda: render_output(merged, sources,
+                                                                        [registers[s.name] for s in sources]))
     notes = [n for s in sources for n in unsafe_notes(s.name, s.name, s.unsafe)]
     notes += [n for _, f in founds for n in f.notes] + merged.notes + proposals(merged)
     if ctx.upl_index is not None:
@@ -265,22 +280,121 @@ def render_output(merged: Merged, sources: list[Source], registers: list[dict[st
     return "\n".join(lines) + "\n" + dumped
 
 
-def _validate(main: Loaded, text: str, out: Path) -> Any:
-    """The main file plus the import, validated as one organisation before anything is written."""
-    from digimandate.model.document import build_document
-
+def _joined(main: Loaded, text: str, out: Path) -> Loaded:
+    """The main file plus the import as one organisation; the main file's own data stays as it is."""
     part = load_bytes(text.encode("utf-8"), str(out))
-    data = main.data
+    data = dict.__new__(LMap)  # a copy of the mapping with its positions: checked again, the import is joined anew
+    data.update(main.data)
+    data.pos, data.src, data.spots = main.data.pos, main.data.src, array("Q", main.data.spots)
     for key, value in part.data.items():
         target = data.get(key)
-        if not isinstance(target, LList):
+        if isinstance(target, LList):
+            copy = LList(target.pos, target.src)
+            copy.extend(target)
+            copy.spots = array("Q", target.spots)
+            target = data[key] = copy
+        else:
             target = LList(data.pos, data.src)
             data[key] = target
             data.spots.append(pack(data.pos))
             data.spots.append(pack(data.pos))
         target.extend(value)
         target.spots.extend(value.spots)
-    return build_document(Loaded(data, main.file, main.sha256))
+    return Loaded(data, main.file, main.sha256)
+
+
+def _checked(main: Loaded, merged: Merged, out: Path, held: list[SourceProblem],
+             render: Callable[[], str]) -> tuple[str, Any]:
+    """The import's text and the organisation it makes, validated as one before anything is written.
+
+    What the model refuses of a workbook's value is named at its cell, never in the file that was not
+    written. That value is then set aside and the rest checked again, so that one run names every value
+    the model refuses (its checks of the whole organisation, such as dates after the peildatum, run only
+    once the values themselves are valid), and with them ``held``, the wrong cells the sources found.
+    """
+    from digimandate.model.document import build_document
+
+    refused: dict[str, SourceProblem] = {}  # by cell: one problem per cell
+    while True:
+        text = render()
+        joined = _joined(main, text, out)
+        try:
+            doc = build_document(joined)
+        except InputError as error:
+            spots = [_spot_of(p, joined.data, merged, out) for p in error.problems]
+            if not held and not refused and all(spot is None for spot in spots):
+                raise  # no workbook's value: the problems stand where they are, in the file not written
+            others = []
+            aside = False
+            for p, spot in zip(error.problems, spots, strict=True):
+                if spot is None:
+                    others.append(SourceProblem(str(p.location), p.key, p.args, p.hint, p.path))
+                    continue
+                cell, entity, key = spot
+                refused.setdefault(cell, SourceProblem(cell, p.key, p.args, p.hint))
+                aside = _set_aside(entity, key) or aside
+            if others or not aside or len(held) + len(refused) >= sheet.MAX_PROBLEMS:
+                raise _all(held, [*refused.values(), *others]) from None
+            continue
+        if held or refused:
+            raise _all(held, list(refused.values()))
+        return text, doc
+
+
+def _all(held: list[SourceProblem], refused: list[SourceProblem]) -> SourceError:
+    """The wrong cells and what the model refused, in sheet order: the first ``MAX_PROBLEMS``, then the count."""
+    more = [p for p in held if p.key == "imp_more_problems"]
+    named = [p for p in held if p not in more]
+    room = max(sheet.MAX_PROBLEMS - len(named), 0)
+    over = sheet.in_sheet_order(refused)[room:]
+    if over:  # what the model refused past the first fifty is counted with the wrong cells not named
+        first = more[0] if more else SourceProblem(re.split(r"[:!]", over[0].where)[0], "imp_more_problems",
+                                                   {"count": 0}, "imp_more_problems_hint")
+        more = [SourceProblem(first.where, first.key, {"count": first.args["count"] + len(over)}, first.hint),
+                *more[1:]]
+        refused = [p for p in refused if p not in over]
+    return SourceError(sheet.in_sheet_order(named + refused) + more)
+
+
+def _set_aside(entity: Entity, key: str | None) -> bool:
+    """Leave a refused value out of the next check (True), so that what else is wrong shows too.
+
+    Nothing is written after a refusal: a name is checked again as the entity's id, which a name may be.
+    """
+    if key is None or key not in entity.cells or key not in entity.fields:
+        return False
+    if key == "name":
+        if entity.fields["name"] == entity.id:
+            return False
+        entity.fields["name"] = entity.id
+    else:
+        del entity.fields[key]
+    return True
+
+
+ITEM_PATH = re.compile(r"(?P<section>[a-z_]+)\[(?P<index>[0-9]+)\](?:\.(?P<key>[a-z_]+)(?:\[(?P<item>[0-9]+)\])?)?")
+
+
+def _spot_of(p: Problem, data: dict[str, Any], merged: Merged, out: Path) -> tuple[str, Entity, str | None] | None:
+    """The cell (``file.xlsx:Producten!B7``) the value a problem names came from, its entity and key.
+
+    None when no workbook gave the value.
+    """
+    match = ITEM_PATH.fullmatch(p.path) or ITEM_PATH.match(p.path)
+    if match is None or match["section"] not in SECTION_ORDER or p.location.file != str(out):
+        return None
+    items = data.get(match["section"])
+    index = int(match["index"])
+    if not isinstance(items, list) or index >= len(items) or not isinstance(items[index], dict):
+        return None
+    ident = items[index].get("id")
+    entity = next((e for e in merged.new[match["section"]] if e.id == ident), None)
+    if entity is None or not entity.cells:  # an entity no workbook gave: no cell to name
+        return None
+    key, item = match["key"], match["item"]
+    if key == "intake" and item is not None and int(item) < len(entity.intake) and entity.intake[int(item)].where:
+        return entity.intake[int(item)].where, entity, None
+    return (entity.at(key) if key else entity.where), entity, key
 
 
 def _check_upl(doc: Any, index: upl.Upl, source: str) -> list[Note]:

@@ -36,13 +36,17 @@ class SourceProblem:
     key: str
     args: dict[str, Any] = field(default_factory=dict)
     hint: str | None = None
+    path: str = ""  # the key path in a file (`processes[2].name`), when ``where`` is a line of it
 
     def format(self, lang: Lang) -> str:
         """Render as ``WHERE: error: message`` plus an indented hint."""
         # one_line: a file or member name must not start a line of its own on standard error (in a
         # GitHub Actions log, `::error ...` there is a workflow command)
         args = {k: one_line(v) if isinstance(v, str) else v for k, v in filled(self.args, lang).items()}
-        text = f"{one_line(self.where)}: {t('error', lang)}: {t(self.key, lang, **args)}"
+        text = f"{one_line(self.where)}: {t('error', lang)}: "
+        if self.path:
+            text += f"{one_line(self.path)}: "
+        text += t(self.key, lang, **args)
         if self.hint:
             text += f"\n  {t('hint', lang)}: {t(self.hint, lang, **args)}"
         return text
@@ -117,6 +121,7 @@ class Draft:
     links: list[str] = field(default_factory=list)  # refs of an entity this one belongs to (form -> zaaktype)
     by_type: bool = False  # a stand-in (the website, the zaaksysteem): the organisation's only one of its type
     cite: str = ""  # the id of the register source the import records for its source
+    cells: dict[str, str] = field(default_factory=dict)  # model key -> the cell its value came from (`Sheet!C7`)
 
 
 @dataclass
@@ -125,6 +130,8 @@ class Found:
 
     drafts: list[Draft] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    # wrong cells: the import stops, after the organisation model has checked the rest, so one run names both
+    problems: list[SourceProblem] = field(default_factory=list)
 
 
 def slugify(text: str) -> str:

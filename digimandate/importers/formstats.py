@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from digimandate.errors import Term
 from digimandate.importers.common import Context, Draft, Found, Note, fail, norm, slugify, workbook_date
 from digimandate.importers.registry import Importer, Source
-from digimandate.importers.sheet import MAX_COLUMNS, column_letter
+from digimandate.importers.sheet import MAX_COLUMNS, column_letter, unread_parts
 
 KIND = "formstats"
 MAX_ROWS = 2_000_000  # a large municipality: some 200,000 submissions a year
@@ -104,8 +106,8 @@ def read_counts(raw: bytes, source: str) -> tuple[dict[tuple[str, str], Counter[
         name = str(value.get("name") or "").strip()
         if not name:
             if any(v is not None and str(v).strip() for v in cells):
-                raise fail(f"{prefix}{column_letter(index['name'] + 1)}{r}", "imp_sheet_required", None,
-                           column=HEADINGS["name"][0])
+                raise fail(f"{prefix}{column_letter(index['name'] + 1)}{r}", "imp_sheet_required",
+                           "imp_sheet_required_hint", column=HEADINGS["name"][0])
             continue
         at = f"{prefix}{column_letter(index['submitted'] + 1)}{r}"
         day = _when(value.get("submitted"), at)
@@ -160,7 +162,9 @@ def _match(public: str, internal: str, known: list[tuple[str, list[str], str]]) 
 
 
 def _read(src: Source, ctx: Context) -> Found:
-    counts, first = read_counts(src.raw, src.name)
+    with warnings.catch_warnings(record=True) as caught:  # openpyxl's, in English: said in the report instead
+        warnings.simplefilter("always")
+        counts, first = read_counts(src.raw, src.name)
     period = period_of(src.name)
     years = sorted({y for c in counts.values() for y in c})
     if ctx.period is not None:
@@ -173,6 +177,8 @@ def _read(src: Source, ctx: Context) -> Found:
         raise fail(src.name, "imp_stats_years", "imp_stats_years_hint", years=", ".join(map(str, years)),
                    example=years[-1])
     found = Found()
+    found.notes += [Note(src.name, "warning", src.name, "imp_xlsx_unread", {"part": Term(part)})
+                    for part in unread_parts(caught)]
     if period is not None and (period.start > dt.date(year, 1, 1) or period.end < dt.date(year, 12, 31)):
         found.notes.append(Note(src.name, "warning", src.name, "imp_stats_part_year",
                                 {"year": year, "start": period.start.isoformat(), "end": period.end.isoformat()}))

@@ -42,6 +42,11 @@ class Entity:
     add_refs: list[str] = field(default_factory=list)
     add_intake: list[Intake] = field(default_factory=list)
     proposed_by: list[tuple[str, str]] = field(default_factory=list)  # (source, where)
+    cells: dict[str, str] = field(default_factory=dict)  # model key -> the workbook cell its value came from
+
+    def at(self, key: str) -> str:
+        """Where the value of ``key`` came from: its cell when a workbook gave it, else the entity."""
+        return self.cells.get(key, self.where)
 
     def as_yaml_dict(self) -> dict[str, Any]:
         """The entity as written in the machine-owned file."""
@@ -106,7 +111,8 @@ def merge(founds: list[Found], existing: dict[str, list[Entity]]) -> Merged:
                     continue
                 fields = {k: dict(v) if isinstance(v, dict) else v for k, v in draft.fields.items()}
                 hit = Entity(section, draft.id, fields, list(draft.refs), list(draft.intake), draft.where,
-                             False, draft.source, [draft.cite] if draft.cite else [])
+                             False, draft.source, [draft.cite] if draft.cite else [],
+                             cells={k: w for k, w in draft.cells.items() if k in fields})
                 new[section].append(hit)
                 if draft.by_type:  # a stand-in: the source knows the kind of system, not its name or owner
                     notes.append(Note(draft.source, "person", draft.where, "imp_stand_in",
@@ -207,6 +213,8 @@ def _absorb(ent: Entity, draft: Draft, notes: list[Note]) -> None:
                                        "ours": mine[sub], "winner": ent.source}))
         elif mine is None:
             ent.fields[key] = dict(value) if isinstance(value, dict) else value
+            if key in draft.cells:
+                ent.cells[key] = draft.cells[key]
         elif mine != value and key != "name":
             notes.append(Note(draft.source, "conflict", draft.where, "imp_conflict_precedence",
                               {"entity": f"{ent.section}/{ent.id}", "key": key, "theirs": value, "ours": mine,
@@ -229,7 +237,7 @@ def resolve(merged: Merged) -> None:
             if ent.fields.get(key) not in ids[target]:
                 merged.new[section].remove(ent)
                 ids[section].discard(ent.id)
-                merged.notes.append(Note(ent.source, "person", ent.where, "imp_unresolved_required",
+                merged.notes.append(Note(ent.source, "person", ent.at(key), "imp_unresolved_required",
                                          {"entity": f"{section}/{ent.id}", "key": key,
                                           "value": ent.fields.get(key)}, yaml=f"{key}: <department id>"))
     for section in SECTION_ORDER:
@@ -239,7 +247,7 @@ def resolve(merged: Merged) -> None:
                 value = fields.get(key)
                 if value is not None and value not in ids[target]:
                     del fields[key]
-                    merged.notes.append(Note(ent.source or "", "person", ent.where, "imp_unresolved",
+                    merged.notes.append(Note(ent.source or "", "person", ent.at(key), "imp_unresolved",
                                              {"entity": f"{section}/{ent.id}", "key": key, "value": value},
                                              yaml=f"{key}: <{target[:-1] if target != 'people' else 'person'} id>"))
             routes = ent.add_intake if ent.existing else ent.intake

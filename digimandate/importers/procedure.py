@@ -15,7 +15,7 @@ from typing import Any
 
 from digimandate.i18n import Lang, t
 from digimandate.importers.common import SourceError, SourceProblem, fail, is_zip, read_zip, slugify
-from digimandate.importers.sheet import NO, YES, Problems, _cells, column_letter
+from digimandate.importers.sheet import NO, YES, Problems, _cells, column_letter, load_xlsx
 from digimandate.model.dossier import DECISIONS
 from digimandate.model.facts import BY_KEY, Fact
 from digimandate.model.org import MAX_TEXT, OrgModel
@@ -163,6 +163,7 @@ class Book:
     lang: Lang
     rows: list[dict[str, tuple[Any, str]]]  # key -> (value, where)
     problems: Problems  # what is wrong so far; reading the answers adds to it, and nothing is written with any
+    unread: tuple[str, ...] = ()  # catalogue keys of the parts of the workbook not read (formatting, drawings)
 
 
 def workbook_kind(raw: bytes, source: str) -> str | None:
@@ -179,13 +180,7 @@ def workbook_kind(raw: bytes, source: str) -> str | None:
 
 
 def _load(raw: bytes, source: str) -> Any:
-    from openpyxl import load_workbook
-
-    read_zip(raw, source)  # the bounds of any archive, before openpyxl unpacks it
-    try:
-        return load_workbook(io.BytesIO(raw), data_only=False)  # formulas stay formulas, refused below
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise fail(source, "imp_bad_xlsx", "imp_bad_xlsx_hint", reason=f"{type(exc).__name__}: {exc}") from None
+    return load_xlsx(raw, source)[0]  # formulas stay formulas, refused below
 
 
 def _meta(book: Any, source: str) -> dict[str, str]:
@@ -200,7 +195,7 @@ def _meta(book: Any, source: str) -> dict[str, str]:
 
 def read_book(raw: bytes, source: str, expected: str) -> Book:
     """Read a returned workbook of kind ``expected``: headings checked, formulas refused, rows located."""
-    book = _load(raw, source)
+    book, unread = load_xlsx(raw, source)
     meta = _meta(book, source)
     kind = meta.get("kind", "")
     if kind != expected:
@@ -212,17 +207,18 @@ def read_book(raw: bytes, source: str, expected: str) -> Book:
         raise fail(source, "proc_sheet_missing", "proc_sheet_missing_hint", sheet=titles[lang == "en"])
     ws = book[name]
     if ws.max_row > MAX_ROWS:
-        raise fail(f"{source}:{name}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
+        raise fail(f"{source}:{name}", "imp_sheet_too_many_rows", "imp_sheet_too_many_rows_hint", limit=MAX_ROWS)
     problems = Problems(source)
     cells = _cells(ws, source, problems)
-    return Book(kind, meta.get("organisation", ""), lang, _rows(cells, cols, name, source, problems), problems)
+    return Book(kind, meta.get("organisation", ""), lang, _rows(cells, cols, name, source, problems), problems,
+                tuple(unread))
 
 
 def _rows(cells: list[list[tuple[Any, str]]], cols: tuple[Col, ...], sheet: str,
           source: str, problems: Problems) -> list[dict[str, tuple[Any, str]]]:
     """The rows by column key; a heading that is not one of the columns, or a missing column, is an error."""
     if not cells:
-        raise fail(f"{source}:{sheet}", "proc_sheet_empty", None, sheet=sheet)
+        raise fail(f"{source}:{sheet}", "proc_sheet_empty", "proc_sheet_empty_hint", sheet=sheet)
     heads = {col.head(lg): col for col in cols for lg in ("nl", "en")}
     index: dict[str, int] = {}
     wrong: list[SourceProblem] = []
@@ -254,7 +250,7 @@ def _rows(cells: list[list[tuple[Any, str]]], cols: tuple[Col, ...], sheet: str,
                   for key, i in index.items()}
         for key, (value, where) in values.items():
             if isinstance(value, str) and len(value) > MAX_TEXT:
-                problems.add(fail(where, "proc_cell_too_long", None, limit=MAX_TEXT))
+                problems.add(fail(where, "proc_cell_too_long", "proc_cell_too_long_hint", limit=MAX_TEXT))
                 values[key] = (None, where)  # read as empty: the run fails anyway
         out.append(values)
     return out
@@ -331,7 +327,7 @@ def parse_value(fact: Fact, value: Any, where: str, model: OrgModel) -> Any:
 
 def _number(kind: str, value: Any, text: str, where: str) -> int | float:
     if isinstance(value, bool):
-        raise fail(where, "proc_bad_number", None, found=text)
+        raise fail(where, "proc_bad_number", "proc_bad_number_hint", found=text)
     if isinstance(value, int) or (isinstance(value, float) and kind == "count" and value.is_integer()):
         return int(value)
     if isinstance(value, float) and kind == "number":
@@ -340,7 +336,7 @@ def _number(kind: str, value: Any, text: str, where: str) -> int | float:
         return int(text)
     if kind == "number" and re.fullmatch(r"\d{1,6}([.,]\d{1,4})?", text):
         return float(text.replace(",", "."))
-    raise fail(where, "proc_bad_number", None, found=text)
+    raise fail(where, "proc_bad_number", "proc_bad_number_hint", found=text)
 
 
 def _find(text: str, where: str, known: list[tuple[str, str, str]], key: str) -> str:

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import io
 import re
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, get_args
@@ -61,12 +62,35 @@ class Problems:
             else:
                 self.more += 1
 
+    def all(self) -> list[SourceProblem]:
+        """Every problem kept, in sheet order, and then the count of those not named."""
+        more = [SourceProblem(self.source, "imp_more_problems", {"count": self.more}, "imp_more_problems_hint")]
+        return in_sheet_order(self.found) + (more if self.more else [])
+
     def check(self) -> None:
         """Raise them all (exit 2), with the count of those not named; nothing when there is none."""
-        if not self.found:
-            return
-        more = [SourceProblem(self.source, "imp_more_problems", {"count": self.more}, "imp_more_problems_hint")]
-        raise SourceError(self.found + (more if self.more else []))
+        if self.found:
+            raise SourceError(self.all())
+
+
+CELL = re.compile(r"^(?P<sheet>.*)!(?P<col>[A-Z]{1,3})(?P<row>[0-9]{1,7})$")
+
+
+def in_sheet_order(problems: list[SourceProblem]) -> list[SourceProblem]:
+    """Problems by sheet (in the order first met), then row, then column: as the reader goes through the workbook."""
+    sheets: dict[str, int] = {}
+
+    def key(problem: SourceProblem) -> tuple[int, int, int]:
+        match = CELL.match(problem.where)
+        sheet = match["sheet"] if match else problem.where.partition("!")[0]
+        order = sheets.setdefault(sheet, len(sheets))
+        if match is None:  # a whole row (`Sheet!1:1`) after its cells; a whole sheet before them
+            row = re.fullmatch(r"([0-9]{1,7}):[0-9]{1,7}", problem.where.rpartition("!")[2]) \
+                if "!" in problem.where else None
+            return (order, int(row[1]), MAX_COLUMNS + 1) if row else (order, 0, 0)
+        return (order, int(match["row"]), column_index(match["col"]))
+
+    return sorted(problems, key=key)
 
 
 @dataclass(frozen=True)
@@ -130,6 +154,14 @@ def written() -> set[tuple[str, str]]:
     return out | {("processes", "intake"), ("processes", "owner")}
 INSTRUCTIONS = ("Instructies", "Instructions")
 INSTRUCTION_KEYS = tuple(f"imp_sheet_help_{i}" for i in range(1, 9))
+
+
+def column_index(letters: str) -> int:
+    """The 1-based column index of Excel's letters (A -> 1, AA -> 27)."""
+    out = 0
+    for letter in letters:
+        out = out * 26 + ord(letter) - 64
+    return out
 
 
 def column_letter(index: int) -> str:
@@ -224,7 +256,7 @@ def read_csv(raw: bytes, source: str) -> Found:
     rows: list[list[Cell]] = []
     for r, row in enumerate(csv.reader(io.StringIO(text), delimiter=dialect), start=1):
         if r > MAX_ROWS:
-            raise fail(source, "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
+            raise fail(source, "imp_sheet_too_many_rows", "imp_sheet_too_many_rows_hint", limit=MAX_ROWS)
         rows.append([(v, f"{source}!{column_letter(c)}{r}") for c, v in enumerate(row, start=1)])
     if not rows:
         raise fail(source, "imp_sheet_unknown", "imp_sheet_unknown_hint", names=_all_names())
@@ -235,28 +267,23 @@ def read_csv(raw: bytes, source: str) -> Found:
                                             for s in SHEETS for lg in LANGS)):
         problems = Problems(source)
         with_problems(problems, lambda: _raci(rows, source, found, problems))
-        problems.check()
+        found.problems = problems.all() if problems.found else []
         return found
     pairs: list[tuple[Sheet, Lang]] = [(s, lg) for s in SHEETS for lg in LANGS]
     best = max(pairs,
                key=lambda p: len(heads & {c.head(p[1]) for c in p[0].cols}))
     problems = Problems(source)
     with_problems(problems, lambda: _sheet(best[0], best[1], rows, source, f"{source}!", found, True, problems))
-    problems.check()
+    found.problems = problems.all() if problems.found else []
     return found
 
 
 def read_xlsx(raw: bytes, source: str) -> Found:
     """Every known sheet of a workbook; formulas, merged cells and dates typed as text are refused."""
-    read_zip(raw, source)  # the bounds of any archive, before openpyxl unpacks it
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(raw), data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise fail(source, "imp_bad_xlsx", "imp_bad_xlsx_hint", reason=f"{type(exc).__name__}: {exc}") from None
+    book, unread = load_xlsx(raw, source)
     lang: Lang = "nl" if any(s.nl in book.sheetnames for s in SHEETS) else "en"
     found = Found()
+    found.notes += [Note(source, "warning", source, "imp_xlsx_unread", {"part": Term(part)}) for part in unread]
     problems = Problems(source)
     known = {s.title(lang) for s in SHEETS} | {RACI[0], INSTRUCTIONS[0], INSTRUCTIONS[1]}
     for name in book.sheetnames:
@@ -271,8 +298,39 @@ def read_xlsx(raw: bytes, source: str) -> Found:
         with_problems(problems, functools.partial(_read_sheet, sheet, lang, ws, source, found, problems))
     if RACI[0] in book.sheetnames:
         with_problems(problems, lambda: _raci(_cells(book[RACI[0]], source, problems), source, found, problems))
-    problems.check()
+    found.problems = problems.all() if problems.found else []  # named with what the model refuses of the rest
     return found
+
+
+# What openpyxl warns of while it reads a workbook (in English, on standard error), by the part it does not
+# read: said instead in the user's language. Only the values of cells are read, so none of these is lost.
+UNREAD = (("marked as a date", ""),  # the cell is an error value then, refused at its cell
+          ("conditional formatting", "imp_xlsx_part_formatting"), ("extension", "imp_xlsx_part_extension"),
+          ("drawing", "imp_xlsx_part_drawing"), ("chart", "imp_xlsx_part_drawing"),
+          ("image", "imp_xlsx_part_drawing"), ("header or footer", "imp_xlsx_part_header"),
+          ("style", "imp_xlsx_part_style"), ("defined name", "imp_xlsx_part_names"),
+          ("print area", "imp_xlsx_part_names"), ("print titles", "imp_xlsx_part_names"))
+
+
+def load_xlsx(raw: bytes, source: str) -> tuple[Any, list[str]]:
+    """The workbook, formulas kept as formulas; and, as catalogue keys, the parts of it that are not read."""
+    read_zip(raw, source)  # the bounds of any archive, before openpyxl unpacks it
+    from openpyxl import load_workbook
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            book = load_workbook(io.BytesIO(raw), data_only=False)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise fail(source, "imp_bad_xlsx", "imp_bad_xlsx_hint", reason=f"{type(exc).__name__}: {exc}") from None
+    return book, unread_parts(caught)
+
+
+def unread_parts(caught: list[warnings.WarningMessage]) -> list[str]:
+    """The catalogue keys of the parts of a workbook openpyxl warned of, once each."""
+    parts = [next((key for words, key in UNREAD if words in str(w.message).lower()), "imp_xlsx_part_other")
+             for w in caught]
+    return [part for part in dict.fromkeys(parts) if part]
 
 
 def with_problems(problems: Problems, read: Callable[[], None]) -> None:
@@ -290,7 +348,7 @@ def _cells(ws: Any, source: str, problems: Problems | None = None) -> list[list[
     if merged:
         raise fail(f"{prefix}{merged[0].coord}", "imp_sheet_merged", "imp_sheet_merged_hint")
     if ws.max_row > MAX_ROWS:
-        raise fail(f"{source}:{ws.title}", "imp_sheet_too_many_rows", None, limit=MAX_ROWS)
+        raise fail(f"{source}:{ws.title}", "imp_sheet_too_many_rows", "imp_sheet_too_many_rows_hint", limit=MAX_ROWS)
     if ws.max_column > MAX_COLUMNS or ws.max_row * ws.max_column > MAX_CELLS:
         raise fail(f"{source}:{ws.title}", "imp_sheet_too_wide", "imp_sheet_too_wide_hint",
                    last=column_letter(ws.max_column))
@@ -298,6 +356,14 @@ def _cells(ws: Any, source: str, problems: Problems | None = None) -> list[list[
     for row in ws.iter_rows():
         out = []
         for cell in row:
+            if cell.data_type == "e":  # #N/A, #VALUE!: no value, and no text to take for one
+                error = fail(f"{prefix}{cell.coordinate}", "imp_sheet_error_value", "imp_sheet_error_value_hint",
+                             found=str(cell.value))
+                if problems is None:
+                    raise error
+                problems.add(error)
+                out.append((None, f"{prefix}{cell.coordinate}"))
+                continue
             if cell.data_type == "f":
                 error = fail(f"{prefix}{cell.coordinate}", "imp_sheet_formula", "imp_sheet_formula_hint",
                              formula=str(cell.value))
@@ -366,14 +432,14 @@ def _sheet(sheet: Sheet, lang: Lang, rows: list[list[Cell]], source: str, prefix
             except SourceError as error:
                 problems.add(error)
         if len(problems.found) + problems.more == before:
-            _row(sheet, values, cells[sheet.cols[0].key][1], source, found)
+            _row(sheet, values, cells[sheet.cols[0].key][1], source, found, {k: w for k, (_, w) in cells.items()})
 
 
 def _value(col: Col, value: Any, where: str, lang: Lang, text_dates: bool) -> Any:
     """A cell as the model wants it; blank is None (not recorded)."""
     if _blank(value):
         if col.required:
-            raise fail(where, "imp_sheet_required", None, column=col.head(lang))
+            raise fail(where, "imp_sheet_required", "imp_sheet_required_hint", column=col.head(lang))
         return None
     if col.kind == "date":
         if isinstance(value, dt.datetime):
@@ -413,7 +479,8 @@ def _text_date(text: str, where: str) -> dt.date:
         raise fail(where, "imp_sheet_bad_date", "imp_sheet_date_text_hint", found=text) from None
 
 
-def _row(sheet: Sheet, values: dict[str, Any], where: str, source: str, found: Found) -> None:
+def _row(sheet: Sheet, values: dict[str, Any], where: str, source: str, found: Found, cells: dict[str, str]) -> None:
+    """One filled row as a draft of its entity (or an intake route), each value with its cell."""
     if sheet.section == "intake":
         product = values["product"]
         intake = Intake(values["channel"], values["form"], values["lands_in"], where)
@@ -421,7 +488,8 @@ def _row(sheet: Sheet, values: dict[str, Any], where: str, source: str, found: F
         return
     ident = values.pop("id") or slugify(values["name"])
     fields = {k: v for k, v in values.items() if v is not None}
-    found.drafts.append(Draft(sheet.section, ident, fields, [f"sheet:{sheet.section}/{ident}"], source, KIND, where))
+    found.drafts.append(Draft(sheet.section, ident, fields, [f"sheet:{sheet.section}/{ident}"], source, KIND, where,
+                              cells={k: cells[k] for k in fields if cells.get(k)}))
     found.notes.append(Note(source, "mapped", where, "imp_sheet_row", {"section": Term(f"imp_one_{sheet.section}"),
                                                                          "id": ident}))
 
@@ -441,19 +509,22 @@ def _raci(rows: list[list[Cell]], source: str, found: Found, problems: Problems)
         if not row or _blank(row[0][0]):
             continue
         product, where = str(row[0][0]).strip(), row[0][1]
-        accountable = []
+        accountable: list[tuple[str, str]] = []
         for (value, cell), (person, _) in zip(row[1:], people, strict=False):
             letters = set(re.sub(r"[\s/,+]", "", str(value or "")).upper())
             if letters - set("RACI"):
                 problems.add(fail(cell, "imp_sheet_bad_raci", "imp_sheet_bad_raci_hint", found=str(value)))
                 continue
             if "A" in letters and person:
-                accountable.append(person)
+                accountable.append((person, cell))
         if len(accountable) == 1:
-            found.drafts.append(Draft("processes", product, {"owner": accountable[0]}, [], source, KIND, where))
+            owner, cell = accountable[0]
+            found.drafts.append(Draft("processes", product, {"owner": owner}, [], source, KIND, where,
+                                      cells={"owner": cell}))
         elif len(accountable) > 1:
             found.notes.append(Note(source, "conflict", where, "imp_raci_many_a",
-                                    {"product": product, "people": ", ".join(accountable)}, yaml="owner: <person id>"))
+                                    {"product": product, "people": ", ".join(p for p, _ in accountable)},
+                                    yaml="owner: <person id>"))
 
 
 

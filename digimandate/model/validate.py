@@ -217,6 +217,7 @@ def convert(error: ErrorDetails, loaded: Loaded, model: type[BaseModel]) -> Prob
         # a date has its own hint; else the default speaks of the organisation model, and another model
         # may name its own (a ClassVar)
         hint = ("date_range_hint" if isinstance(value, date)
+                else "year_range_hint" if loc and loc[-1] == "year"
                 else getattr(model, "out_of_range_hint", "out_of_range_hint"))
         return problem(pos, path, "out_of_range", hint, found=found(value), constraint=constraint)
     return problem(pos, path, "invalid_value", "invalid_value_hint", found=found(value),

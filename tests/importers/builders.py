@@ -77,3 +77,26 @@ def zaaktype_export(zaaktypen: list[dict[str, Any]]) -> bytes:
     """Open Zaak's catalogue export: ZaakType.json with the snake_case API names."""
     rows = [{snake(k): v for k, v in zt.items()} for zt in zaaktypen]
     return pack({"ZaakType.json": json.dumps(rows).encode(), "Catalogus.json": b"[]"})
+
+
+def with_extension(path: Path, sheet: str = "xl/worksheets/sheet2.xml") -> None:
+    """Give a sheet what Excel writes for a drop-down list on another sheet: an extension openpyxl warns of."""
+    with zipfile.ZipFile(path) as old:
+        members = {info.filename: old.read(info) for info in old.infolist()}
+    members[sheet] = members[sheet].replace(
+        b"</worksheet>", b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"/></extLst></worksheet>')
+    with zipfile.ZipFile(path, "w") as new:
+        for name, data in members.items():
+            new.writestr(name, data)
+
+
+def without_default_style(raw: bytes) -> bytes:
+    """A workbook whose stylesheet has no cell styles, as some tools write it: openpyxl warns of it."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as old:
+        members = {info.filename: old.read(info) for info in old.infolist()}
+    members["xl/styles.xml"] = re.sub(rb"<cellStyles.*?</cellStyles>", b"", members["xl/styles.xml"])
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as new:
+        for name, data in members.items():
+            new.writestr(name, data)
+    return out.getvalue()

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from digimandate.cli.app import app
 from digimandate.importers import zaken
-from tests.importers.builders import form_export
+from tests.importers.builders import form_export, without_default_style
 from tests.importers.test_zaken import PARKING, zaaktype
 from tests.importers.zaken_server import ROOT, TOKEN, Behaviour, serve
 
@@ -164,3 +164,20 @@ def test_a_cell_far_to_the_right_is_not_read(runner: CliRunner, folder: Path) ->
     assert result.exit_code == 0, result.output
     [proc] = yaml.safe_load((folder / "imported.yaml").read_text(encoding="utf-8"))["processes"]
     assert proc["volume"]["digital"] == 1
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("nl", "niet gelezen: opmaakprofielen; alleen de waarden van de cellen tellen"),
+    ("en", "not read: cell styles; only the values of the cells count")])
+def test_what_openpyxl_warns_of_is_a_note_of_the_report_in_the_chosen_language(
+        runner: CliRunner, folder: Path, lang: str, said: str) -> None:
+    import warnings
+
+    stats = folder / "submissions_2025-01-01_2025-12-31.xlsx"
+    stats.write_bytes(without_default_style(statistics([row(1, "Parkeervergunning", "2025-02-03T09:00:00+01:00")])))
+    with warnings.catch_warnings(record=True) as leaked:
+        warnings.simplefilter("always")
+        result = run(runner, folder, str(folder / "forms.zip"), str(stats), "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert [str(w.message) for w in leaked] == []
+    assert f"- `{stats.name}`: {said}\n" in (folder / "report.md").read_text(encoding="utf-8")

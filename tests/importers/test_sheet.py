@@ -15,6 +15,7 @@ from digimandate.importers.api import ImportRequest, run_import
 from digimandate.importers.common import SourceError
 from digimandate.importers.sheet import template_csv, template_xlsx
 from digimandate.model.document import load_document
+from tests.importers.builders import with_extension
 
 MAIN = """schema_version: 1
 include: [imported.yaml]
@@ -202,3 +203,182 @@ def test_every_wrong_cell_of_every_sheet_is_named_in_one_run(tmp_path: Path) -> 
     found = [line.split(": error: ")[0] for line in bad(tmp_path, book).splitlines() if ": error: " in line]
     assert found == ["filled.xlsx:Producten!B2", "filled.xlsx:Kanalen!C2", "filled.xlsx:Systemen!C2",
                      "filled.xlsx:RACI!B2"]
+
+
+def _cli(tmp_path: Path, lang: str, *args: str) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from digimandate.cli.app import app
+
+    result = CliRunner().invoke(app, ["import", *args, "--lang", lang])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def _refused_by_the_model(tmp_path: Path, lang: str) -> Path:
+    (tmp_path / "organisation.yaml").write_text(MAIN, encoding="utf-8")
+    book = workbook(tmp_path, lang)
+    names = {"nl": ("Afdelingen", "Medewerkers", "Producten"), "en": ("Departments", "People", "Products")}[lang]
+    book[names[0]].append(["pz", "Publiekszaken", "publiekszaken"])
+    book[names[1]].append(["jan", "Jan Jansen", "pz", None])
+    book[names[1]].append(["piet", "P" * 400, "pz", None])
+    book[names[2]].append(["parkeervergunning", "Parkeervergunning", None, "pz", None, None,
+                           dt.datetime(2206, 5, 1)])  # a typo in the year: past what a date may be
+    book[names[2]].append(["paspoort", "Paspoort", "u" * 6000, "pz", None, None, None])
+    return save(book, tmp_path)
+
+
+def test_what_the_model_refuses_of_a_cell_is_named_at_that_cell(tmp_path: Path) -> None:
+    path = _refused_by_the_model(tmp_path, "nl")
+    code, out = _cli(tmp_path, "nl", str(path), "--into", str(tmp_path / "organisation.yaml"))
+    assert code == 2
+    assert out == (
+        f"{path.name}:Medewerkers!B3: fout: de tekst is 400 tekens lang, meer dan de grens van 300\n"
+        "  tip: kort de tekst in; een lang stuk hoort in een bron, niet in het organisatiebestand\n"
+        f"{path.name}:Producten!G2: fout: 2206-05-01 valt buiten het bereik: <= 2100-12-31\n"
+        "  tip: datums liggen tussen 1900-01-01 en 2100-12-31: controleer het jaar\n"
+        f"{path.name}:Producten!C3: fout: de tekst is 6000 tekens lang, meer dan de grens van 5000\n"
+        "  tip: kort de tekst in; een lang stuk hoort in een bron, niet in het organisatiebestand\n")
+    assert not (tmp_path / "imported.yaml").exists()
+
+
+def test_what_the_model_refuses_of_a_cell_is_named_at_that_cell_in_english(tmp_path: Path) -> None:
+    path = _refused_by_the_model(tmp_path, "en")
+    code, out = _cli(tmp_path, "en", str(path), "--into", str(tmp_path / "organisation.yaml"))
+    assert code == 2
+    assert out == (
+        f"{path.name}:People!B3: error: the text is 400 characters long, more than the limit of 300\n"
+        "  hint: shorten the text; a long piece belongs in a source document, not in the organisation file\n"
+        f"{path.name}:Products!G2: error: 2206-05-01 is out of range: <= 2100-12-31\n"
+        "  hint: dates lie between 1900-01-01 and 2100-12-31: check the year\n"
+        f"{path.name}:Products!C3: error: the text is 6000 characters long, more than the limit of 5000\n"
+        "  hint: shorten the text; a long piece belongs in a source document, not in the organisation file\n")
+    assert not (tmp_path / "imported.yaml").exists()
+
+
+def test_a_problem_of_the_hand_written_file_stays_in_it_beside_the_cells(tmp_path: Path) -> None:
+    path = _refused_by_the_model(tmp_path, "nl")
+    main = tmp_path / "organisation.yaml"
+    main.write_text(MAIN.replace("name: www.proef.nl", "name: www.proef.nl, url: 12"), encoding="utf-8")
+    code, out = _cli(tmp_path, "nl", str(path), "--into", str(main))
+    assert code == 2
+    assert out.startswith(f"{path.name}:Medewerkers!B3: fout: de tekst is 400 tekens lang, meer dan de grens van 300\n")
+    assert f"\n{main}:5:35: fout: channels[0].url: onbekende sleutel `url`\n" in out
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("nl", "niet gelezen: uitbreidingen van Excel, zoals keuzelijsten; alleen de waarden van de cellen tellen"),
+    ("en", "not read: Excel extensions, such as drop-down lists; only the values of the cells count")])
+def test_what_openpyxl_warns_of_is_a_note_in_the_users_language(tmp_path: Path, lang: str, said: str) -> None:
+    import warnings
+
+    path = save(fill(workbook(tmp_path)), tmp_path)
+    with_extension(path)
+    with warnings.catch_warnings(record=True) as leaked:
+        warnings.simplefilter("always")
+        imported = run_import(ImportRequest([str(path)], None))
+    assert [str(w.message) for w in leaked] == []
+    assert [(n.where, n.text(lang)) for n in imported.notes if n.kind == "warning"] == [("filled.xlsx", said)]
+
+
+def test_the_english_warning_of_openpyxl_is_not_printed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = save(fill(workbook(tmp_path)), tmp_path)
+    with_extension(path)
+    monkeypatch.chdir(tmp_path)
+    code, out = _cli(tmp_path, "nl", str(path), "--dry-run")
+    assert code == 0
+    assert "UserWarning" not in out and "extension is not supported" not in out
+    assert "- `filled.xlsx`: niet gelezen: uitbreidingen van Excel, zoals keuzelijsten; alleen de waarden van de " \
+           "cellen tellen\n" in out
+
+
+def test_an_error_value_is_refused_at_its_cell(tmp_path: Path) -> None:
+    book = fill(workbook(tmp_path))
+    book["Producten"]["B2"] = "#N/A"
+    book["Medewerkers"]["D2"] = "#VALUE!"
+    assert book["Producten"]["B2"].data_type == "e"
+    assert bad(tmp_path, book) == (
+        "filled.xlsx:Medewerkers!D2: error: an error value (#VALUE!) instead of a value\n"
+        "  hint: enter the value itself, or empty the cell if it is not known\n"
+        "filled.xlsx:Producten!B2: error: an error value (#N/A) instead of a value\n"
+        "  hint: enter the value itself, or empty the cell if it is not known")
+    with pytest.raises(SourceError) as err:
+        run_import(ImportRequest([str(tmp_path / "filled.xlsx")], None))
+    assert err.value.format("nl").startswith(
+        "filled.xlsx:Medewerkers!D2: fout: een foutwaarde (#VALUE!) in plaats van een waarde\n"
+        "  tip: vul de waarde zelf in, of maak de cel leeg als die niet bekend is\n")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_wrong_cells_and_what_the_model_refuses_of_the_others_are_named_in_one_run(tmp_path: Path, lang: str) -> None:
+    main = tmp_path / "organisation.yaml"
+    main.write_text(MAIN, encoding="utf-8")
+    book = fill(workbook(tmp_path))
+    book["Systemen"]["C2"] = "Zaaksysteem"
+    book["Producten"]["G2"] = dt.datetime(2026, 12, 1)  # after the peildatum of the organisation file
+    code, out = _cli(tmp_path, lang, str(save(book, tmp_path)), "--into", str(main))
+    assert code == 2
+    allowed = "zaaksysteem, backoffice, crm, cms, forms, mailbox, dms, paper, other"
+    assert out == {
+        "nl": f'filled.xlsx:Systemen!C2: fout: "Zaaksysteem" is niet een van: {allowed}\n'
+              "  tip: kies een waarde uit de lijst van de cel\n"
+              "filled.xlsx:Producten!G2: fout: 2026-12-01 ligt na de peildatum 2026-11-01\n"
+              "  tip: wat hier staat is al gebeurd: corrigeer de datum, of de peildatum (organisation.audit_date)\n",
+        "en": f'filled.xlsx:Systemen!C2: error: "Zaaksysteem" is not one of: {allowed}\n'
+              "  hint: pick a value from the cell's list\n"
+              "filled.xlsx:Producten!G2: error: 2026-12-01 is after the reference date 2026-11-01\n"
+              "  hint: what this records has happened already: correct the date, or the reference date "
+              "(organisation.audit_date)\n"}[lang]
+    assert not (tmp_path / "imported.yaml").exists()
+
+
+def test_a_value_the_model_refuses_does_not_hide_its_checks_of_the_whole_organisation(tmp_path: Path) -> None:
+    main = tmp_path / "organisation.yaml"
+    main.write_text(MAIN, encoding="utf-8")
+    book = fill(workbook(tmp_path))
+    book["Medewerkers"]["B2"] = "J" * 400  # refused by the model itself
+    book["Producten"]["G2"] = dt.datetime(2026, 12, 1)  # refused only when the organisation is checked as a whole
+    book["Producten"].append(["paspoort", "Paspoort", "u" * 6000, "pz", None, None, dt.datetime(2027, 1, 5)])
+    code, out = _cli(tmp_path, "nl", str(save(book, tmp_path)), "--into", str(main))
+    assert code == 2
+    assert out == (
+        "filled.xlsx:Medewerkers!B2: fout: de tekst is 400 tekens lang, meer dan de grens van 300\n"
+        "  tip: kort de tekst in; een lang stuk hoort in een bron, niet in het organisatiebestand\n"
+        "filled.xlsx:Producten!G2: fout: 2026-12-01 ligt na de peildatum 2026-11-01\n"
+        "  tip: wat hier staat is al gebeurd: corrigeer de datum, of de peildatum (organisation.audit_date)\n"
+        "filled.xlsx:Producten!C3: fout: de tekst is 6000 tekens lang, meer dan de grens van 5000\n"
+        "  tip: kort de tekst in; een lang stuk hoort in een bron, niet in het organisatiebestand\n"
+        "filled.xlsx:Producten!G3: fout: 2027-01-05 ligt na de peildatum 2026-11-01\n"
+        "  tip: wat hier staat is al gebeurd: corrigeer de datum, of de peildatum (organisation.audit_date)\n")
+    assert not (tmp_path / "imported.yaml").exists()
+
+
+def test_past_fifty_values_the_model_refuses_the_rest_is_counted(tmp_path: Path) -> None:
+    main = tmp_path / "organisation.yaml"
+    main.write_text(MAIN, encoding="utf-8")
+    book = fill(workbook(tmp_path))
+    for i in range(58):
+        book["Medewerkers"].append([f"p{i}", f"{i:02d}" + "P" * 299, "pz", None])
+    book["Systemen"]["C2"] = "Zaaksysteem"  # a wrong cell too: 59 problems
+    code, out = _cli(tmp_path, "nl", str(save(book, tmp_path)), "--into", str(main))
+    assert code == 2
+    assert out.count(": fout: ") == 51
+    assert out.startswith('filled.xlsx:Systemen!C2: fout: "Zaaksysteem" is niet een van: ')
+    assert "\nfilled.xlsx:Medewerkers!B3: fout: de tekst is 301 tekens lang, meer dan de grens van 300\n" in out
+    assert "\nfilled.xlsx:Medewerkers!B51: fout: " in out and "Medewerkers!B52" not in out
+    assert out.endswith("filled.xlsx: fout: en nog 9 fouten die hier niet staan\n"
+                        "  tip: verbeter de fouten hierboven en importeer opnieuw: dan volgen de andere\n")
+
+
+def test_a_reference_to_no_one_is_asked_at_its_cell(tmp_path: Path) -> None:
+    book = fill(workbook(tmp_path))
+    book["Producten"]["E2"] = "kees"  # designer: nobody of that id
+    raci = book["RACI"]
+    raci["C1"], raci["B2"], raci["C2"] = "piet", None, "A"  # the one accountable is nobody of that id
+    imported = run_import(ImportRequest([str(save(book, tmp_path))], None))
+    asked = [(n.where, n.text("nl")) for n in imported.notes if n.kind == "person"]
+    assert asked[:2] == [
+        ("filled.xlsx:RACI!C2", '`processes/parkeervergunning`: owner "piet" verwijst naar niets in de '
+                                "organisatie: weggelaten"),
+        ("filled.xlsx:Producten!E2", '`processes/parkeervergunning`: designer "kees" verwijst naar niets in de '
+                                     "organisatie: weggelaten")]

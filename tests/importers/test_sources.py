@@ -267,7 +267,7 @@ def test_a_person_of_an_unknown_department_is_not_imported(tmp_path: Path) -> No
     imp = run(tmp_path, people)
     assert list(new(imp, "people")) == ["anna"]
     asked = [(n.where, n.text("en")) for n in imp.notes if n.kind == "person"]
-    assert asked == [("Medewerkers.csv!A3", '`people/bob`: department "onbekend" refers to nothing in the '
+    assert asked == [("Medewerkers.csv!C3", '`people/bob`: department "onbekend" refers to nothing in the '
                                             "organisation, and is required: not imported")]
 
 

@@ -316,6 +316,7 @@ def test_every_wrong_answer_of_a_workbook_is_named_in_one_run(folder: Path) -> N
         f"in.xlsx:Uitvraag!J{online}: fout: bij een antwoord hoort ook datum\n"
         "  tip: een feit geldt pas als vastgesteld met zijn bron: soort, wie en wanneer\n"
         f"in.xlsx:Uitvraag!F{total}: fout: geen getal: veel\n"
+        "  tip: schrijf alleen het getal, zoals 1250 of 12,5; laat de cel leeg als het niet bekend is\n"
         f"in.xlsx:Uitvraag!G{total}: fout: gesprek is geen van de keuzes\n"
         "  tip: kies uit: document, interview, waarneming, register, gegevens, observation, data\n"
         f"in.xlsx:Uitvraag!J{total}: fout: geen datum: gisteren\n"
