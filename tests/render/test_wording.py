@@ -272,12 +272,24 @@ def test_advice_on_the_role_comes_after_every_service_action_and_merges() -> Non
      "Sluit e-mail aan op het zaaksysteem."),
     ("Maak het KCC mede-eigenaar van website, app of chat.", {"website", "phone"}, "nl",
      "Maak het KCC mede-eigenaar van de website."),
-    # a longer list names only the counter and e-mail the organisation has (post reaches all); a pair stays
+    # a list names only the counter and e-mail the organisation has (post reaches all)
     ("Make requests by phone, counter, e-mail and post land in a system too.", {"phone", "post", "website"}, "en",
      "Make requests by phone and post land in a system too."),
     ("Laat ook aanvragen via telefoon, balie, e-mail en post landen in een systeem.", {"phone", "counter"}, "nl",
      "Laat ook aanvragen via telefoon, balie en post landen in een systeem."),
-    ("Telefoon en balie wijzen de weg naar digitaal.", {"phone"}, "nl", "Telefoon en balie wijzen de weg naar digitaal."),
+    # a pair loses the kind the organisation does not have, and its verb agrees with the one left
+    ("Telefoon en balie wijzen de weg naar digitaal.", {"phone"}, "nl", "Telefoon wijst de weg naar digitaal."),
+    ("Phone and counter point people to digital.", {"phone"}, "en", "Phone points people to digital."),
+    ("Agree with phone and counter staff that they point residents to the digital route.", {"phone", "website"}, "en",
+     "Agree with phone staff that they point residents to the digital route."),
+    ("telefoon en balie kunnen pas naar digitaal verwijzen", {"phone"}, "nl", "telefoon kan pas naar digitaal verwijzen"),
+    ("Website, phone and counter give the same answer.", {"website", "phone"}, "en",
+     "Website and phone give the same answer."),
+    ("Telefoon en balie wijzen de weg naar digitaal.", {"phone", "counter"}, "nl",
+     "Telefoon en balie wijzen de weg naar digitaal."),
+    # a quotation stays as it was said
+    ('"Het richt zich vooral op telefoon en balie." Zolang telefoon en balie niets doen.', {"phone"}, "nl",
+     '"Het richt zich vooral op telefoon en balie." Zolang telefoon niets doen.'),
     # "via" ends in "a " but is no article: the one kind left gets its own
     ("Laat weten dat digitaal bestaat via website, app of chat.", {"website", "phone"}, "nl",
      "Laat weten dat digitaal bestaat via de website."),
