@@ -44,8 +44,8 @@ def _memo(path: Path, lang: Lang) -> str:
 @pytest.mark.parametrize(("lang", "said"), [
     ("nl", "De goedkeuring per wijziging door de manager, het KCC en ICT laten vervallen; kaders vooraf, "
            "verantwoording achteraf."),
-    ("en", "Drop the approval per change by the manager, the contact centre and ICT; boundaries beforehand, "
-           "accountability afterwards."),
+    ("en", "Drop the approval per change by the manager, the contact centre and ICT; agree the limits beforehand "
+           "and let the holder account for changes afterwards."),
 ])
 def test_the_memo_names_the_approvers_in_words(tmp_path: Path, lang: Lang, said: str) -> None:
     text = _memo(_agency(tmp_path), lang)

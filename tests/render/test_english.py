@@ -1,0 +1,39 @@
+"""The English documents are written in English, not in Dutch translated word for word."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from digimandate.cli.run import Run
+from digimandate.cli.settings import AuditOptions
+from digimandate.render.common import Audited
+from digimandate.render.doc.common import DocContext
+from digimandate.render.doc.memo import build_memo
+from digimandate.render.doc.report import build_report
+from digimandate.render.doc.to_markdown import render_markdown
+from tests.conftest import EXAMPLES
+
+
+def _agency() -> Audited:
+    run = Run(AuditOptions(no_config=True))
+    run.audit([EXAMPLES / "english-agency.yaml"], keep_models=True)
+    assert run.settings is not None and run.models[0] is not None
+    return Audited(run.results[0], run.settings.ruleset, run.models[0])
+
+
+def test_the_agency_memo_and_report_read_as_english() -> None:
+    a = _agency()
+    ctx = DocContext("en", date(2026, 11, 18))
+    memo = render_markdown(build_memo(a, ctx, "directie"))
+    report = render_markdown(build_report(a, ctx))
+    assert "1. Instruct the Team Lead Appeals: take printing and paper out of case handling." in memo
+    assert ("A large piece of work: what is decided now is a worked-out plan with a cost estimate, by 17 February "
+            "2027; the implementation is decided after that.") in memo
+    assert ("4. Drop the approval per change by Communications; agree the limits beforehand and let the holder "
+            "account for changes afterwards.") in memo
+    assert "The advice report also leaves 2 decision points to the management team (" in memo
+    assert ('**Finding:** For the product Lodge an objection, step "Print the case file for the hearing" involves '
+            "printing") in report
+    for calque in ("Much work", "decision points more", "out of the handling", "paper in handling", '" prints',
+                   "boundaries beforehand, accountability afterwards"):
+        assert calque not in memo and calque not in report, calque
