@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 from digimandate.cli.run import Run
 from digimandate.cli.settings import AuditOptions
@@ -37,3 +39,38 @@ def test_the_agency_memo_and_report_read_as_english() -> None:
     for calque in ("Much work", "decision points more", "out of the handling", "paper in handling", '" prints',
                    "boundaries beforehand, accountability afterwards"):
         assert calque not in memo and calque not in report, calque
+
+
+MUNICIPAL = r"\b(residents'?|municipal\w*|the council|college|civil affairs|aldermen|My Municipality|the executive)\b"
+
+
+def test_the_agency_procedure_documents_speak_of_its_ministry_not_a_council(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from digimandate.cli.app import app
+
+    (tmp_path / "agency.yaml").write_text((EXAMPLES / "english-agency.yaml").read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+    for step in ("opzet", "uitvraag"):
+        result = CliRunner().invoke(app, [step, str(tmp_path / "agency.yaml"), "-f", "md", "--lang", "en",
+                                          "--no-config"])
+        assert result.exit_code == 0, result.output
+    opzet = (tmp_path / "onderzoeksopzet.md").read_text(encoding="utf-8")
+    guide = (tmp_path / "interviewleidraad.md").read_text(encoding="utf-8")
+    # the Haarlemmermeer example is a municipality's own story: its executive stays
+    assert re.findall(MUNICIPAL, opzet.replace("In Haarlemmermeer management and the executive", "")) == []
+    assert re.findall(MUNICIPAL, guide) == []
+    assert ("| Management has adopted the course. In Haarlemmermeer management and the executive both set the course "
+            '"working from the intent"') in opzet
+    assert ("The ministry sets the frame within which the organisation works, so a course adopted by management "
+            "suffices.") in opzet
+    assert "| A minister or state secretary holds the portfolio. A minister or state secretary as portfolio holder" in opzet
+    assert "with a request per role: management, customer contact centre," in opzet
+    assert "## Questions for management\n" in guide
+
+
+def test_the_agency_informs_the_ministry() -> None:
+    a = _agency()
+    memo = render_markdown(build_memo(a, DocContext("en", date(2026, 11, 18)), "college"))
+    assert "| **To** | The ministry |" in memo
+    assert "Nothing needs deciding by the ministry; this memo is for information." in memo

@@ -207,8 +207,11 @@ def test_an_essential_norm_not_met_makes_the_answer_not_yet_and_names_the_rest_a
     ("gemeente", "nl", "het college van B&W", "de gemeenteraad", "inwoners"),
     (None, "en", "the municipal executive", "the municipal council", "residents"),
     ("provincie", "nl", "Gedeputeerde Staten", "Provinciale Staten", "inwoners"),
-    ("uitvoeringsorganisatie", "nl", "het bestuur", None, "klanten"),
-    ("uitvoeringsorganisatie", "en", "the executive board", None, "customers"),
+    # central government answers to the ministry that owns it; any other organisation to its board
+    ("uitvoeringsorganisatie", "nl", "het ministerie", None, "klanten"),
+    ("uitvoeringsorganisatie", "en", "the ministry", None, "customers"),
+    ("rijk", "en", "the ministry", None, "customers"),
+    ("other", "en", "the executive board", None, "customers"),
 ])
 def test_the_type_of_organisation_chooses_its_bodies_and_public(org_type: str | None, lang: Lang, executive: str,
                                                                 council: str | None, public: str) -> None:
@@ -228,7 +231,9 @@ def test_an_agency_is_not_written_to_as_a_municipality(lang: Lang) -> None:
                "nl") == "Toon de status van aanvragen online, bijvoorbeeld in een klantportaal."
     assert fit("Appoint a member of management as sponsor, in a municipality preferably the municipal secretary.",
                "rijk", "en") == "Appoint a member of management as sponsor."
-    assert ("The board has adopted the course" if lang == "en" else "Het bestuur heeft de koers vastgesteld") in report
+    assert ("Management has adopted the course" if lang == "en" else "De directie heeft de koers vastgesteld") in report
+    assert ("The ministry is regularly informed of results" if lang == "en"
+            else "Het ministerie wordt regelmatig geïnformeerd over resultaten") in report
 
 
 def test_a_municipality_keeps_the_checklist_words() -> None:

@@ -14,14 +14,16 @@ __all__ = ["Bodies", "bodies", "fit", "fit_channels", "fit_document", "kind"]
 
 _SPACES = re.compile(r" {2,}")
 _SPACE_BEFORE = re.compile(r" ([,.;:])")
-KINDS = ("gemeente", "provincie", "waterschap")  # every other type (an agency, a ministry) is "other"
+KINDS = ("gemeente", "provincie", "waterschap")  # with an elected body; central government is "rijk", the rest "other"
+# Central government: a ministry's own part or an agency it owns. The body above its management is the ministry.
+CENTRAL = ("rijk", "uitvoeringsorganisatie")
 
 
 def kind(org_type: str | None) -> str:
     """The kind of organisation whose bodies and words a document uses; a file without a type is a municipality."""
     if org_type is None:
         return "gemeente"
-    return org_type if org_type in KINDS else "other"
+    return org_type if org_type in KINDS else "rijk" if org_type in CENTRAL else "other"
 
 
 @dataclass(frozen=True)
