@@ -74,3 +74,10 @@ def test_the_agency_informs_the_ministry() -> None:
     memo = render_markdown(build_memo(a, DocContext("en", date(2026, 11, 18)), "college"))
     assert "| **To** | The ministry |" in memo
     assert "Nothing needs deciding by the ministry; this memo is for information." in memo
+
+
+def test_an_english_title_keeps_its_capitals_in_a_dutch_memo() -> None:
+    memo = render_markdown(build_memo(_agency(), DocContext("nl", date(2026, 11, 18)), "directie"))
+    assert "1. Opdracht geven aan de Team Lead Appeals: haal printen en papier uit de afhandeling." in memo
+    assert "Eigenaar: de Chief Operating Officer;" in memo
+    assert "de team Lead" not in memo and "de chief Operating" not in memo
