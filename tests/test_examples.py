@@ -94,3 +94,20 @@ def test_large_example_is_reproducible(tmp_path: Path) -> None:
     finally:
         sys.argv = argv
     assert target.read_text(encoding="utf-8") == (EXAMPLES / "large-municipality.yaml").read_text(encoding="utf-8")
+
+
+def test_example_reactie_names_only_roles_of_the_organisation() -> None:
+    """Whoever the shipped reactie makes owner of an action holds that role in the organisation file."""
+    from digimandate.render.doc.stages import load_reactie
+
+    model = load_document(EXAMPLES / "small-municipality.yaml").model
+    roles = {p.title.casefold() for p in model.people if p.title}
+    assert model.governance is not None and model.governance.portfolio_holder is not None
+    roles.add(model.governance.portfolio_holder.casefold())
+    reactie = load_reactie(EXAMPLES / "audit" / "small-municipality.reactie.yaml").spec
+    owners = {a.owner.casefold() for r in reactie.responses for a in r.actions}
+    assert owners and owners <= roles, owners - roles
+    departments = {d.name.casefold() for d in model.departments}
+    # an action that names a department names one the file has (no "Openbare Ruimte" that does not exist)
+    assert "openbare ruimte" not in departments
+    assert not any("hoofd openbare ruimte" in a.action.casefold() for r in reactie.responses for a in r.actions)

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from digimandate.audit.budget import BudgetExceeded
+from digimandate.audit.channelwords import fit_channels
 from digimandate.audit.query import failure, run_query
 from digimandate.audit.result import (
     KEPT_NAMES,
@@ -18,7 +19,7 @@ from digimandate.audit.result import (
     wanted_names,
 )
 from digimandate.audit.rules import REGISTRY, Context, Hit, NotApplicable, Tally
-from digimandate.audit.specs import ActiveRule, PythonCheck, RuleSet
+from digimandate.audit.specs import ActiveRule, PythonCheck, RuleSet, Text
 from digimandate.errors import InputError, problem
 from digimandate.model.document import OrgFile
 
@@ -70,6 +71,22 @@ def run_rules(doc: OrgFile, ruleset: RuleSet, audit_date: date) -> list[RuleOutc
 
 
 _NONE = object()
+_KINDS = object()  # key of the organisation's channel kinds among the values shared by a run's rules
+
+
+def _fitted(text: Text, kept: dict[Any, Any], doc: OrgFile) -> Text:
+    """A message that names channel kinds only as this organisation has them ("through the website")."""
+    kinds = kept.get(_KINDS)
+    if kinds is None:
+        kinds = kept[_KINDS] = frozenset(c.type for c in doc.model.channels)
+    key = (_KINDS, id(text))
+    found = kept.get(key)
+    if found is not None and found[0] is text:
+        return found[1]  # type: ignore[no-any-return]
+    nl, en = fit_channels(text.nl, kinds, "nl"), fit_channels(text.en, kinds, "en")
+    fitted = text if (nl, en) == (text.nl, text.en) else Text(nl=nl, en=en)
+    kept[key] = (text, fitted)  # the original kept beside it, so its id is not reused within the run
+    return fitted
 _EMPTY: dict[str, Any] = {}  # never changed
 
 
@@ -103,6 +120,7 @@ def _findings(doc: OrgFile, rule: ActiveRule, hits: list[Hit],
             text = messages.get(message)
             if text is None:
                 raise KeyError(f"rule {spec.id} has no message {message!r}")
+            text = _fitted(text, kept, doc)
             head = finding_head(spec.id, spec.name, spec.dimension, rule.severity, spec.level, text, message,
                                 basis)  # the check decides the basis from the fact, never from a message's name
             names_wanted = shared_names(wanted_names(text, KEPT_NAMES))  # one tuple for every rule: known by id

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from digimandate.audit.result import Finding
 from digimandate.i18n import Lang, counted, t
+from digimandate.model.org import OrgModel
 from digimandate.render.advice import Progress, job_views, progress
 from digimandate.render.common import Audited
 from digimandate.render.doc.actions import Recommendation, observed, recommendations
@@ -204,6 +205,8 @@ def _decisions(a: Audited, lang: Lang, limit: int = 6) -> list[str]:
 
 
 def _jobs(a: Audited, lang: Lang, names: bool = False) -> list[dict[str, Any]]:
+    from digimandate.render.doc.names import Names
+
     out = []
     depts = {d.id: d.name for d in a.model.departments}
     roles = {p.id: (f"{p.title} ({depts.get(p.department, p.department)})" if p.title else
@@ -213,16 +216,20 @@ def _jobs(a: Audited, lang: Lang, names: bool = False) -> list[dict[str, Any]]:
         # the job design describes a role; a person is named beside it only when the consultant asks
         role = ", ".join(roles.get(h, h) for h in view.mandate.holders or [])
         rows = []
-        for c in view.characteristics:
+        # one holder and no survey: an estimate of the role would judge that one person's work without data
+        unsaid = len(view.mandate.holders or []) == 1 and view.mps is None
+        for c in [] if unsaid else view.characteristics:
             name = _text(f"char_{c.key}", lang)
             if c.measured is not None:
                 rows.append({"name": name, "value": f"{c.measured:g}"})
             else:
                 rows.append({"name": name, "value": _text(c.estimate or "estimate_low", lang),
-                             "basis": _basis(c.key, c.basis, lang)})
+                             "basis": _basis(c.key, c.basis, lang, a.model)})
         shown = ", ".join(view.holders) if names else role
         entry: dict[str, Any] = {"id": view.mandate.id, "holders": shown if view.holders else "-", "rows": rows,
-                                 "measured": view.mps is not None}
+                                 "measured": view.mps is not None,
+                                 "not_said": t("doc_job_not_said", lang, mandate=Names(a, lang).mandate(
+                                     view.mandate.id)) if unsaid else ""}
         survey = view.mandate.job_survey
         if survey is not None and view.mps is not None:
             entry.update(sv=f"{survey.skill_variety:g}", ti=f"{survey.task_identity:g}",
@@ -232,8 +239,12 @@ def _jobs(a: Audited, lang: Lang, names: bool = False) -> list[dict[str, Any]]:
     return out
 
 
-def _basis(key: str, basis: dict[str, Any], lang: Lang) -> str:
-    """Explain an estimate in words."""
+def _basis(key: str, basis: dict[str, Any], lang: Lang, model: OrgModel) -> str:
+    """Explain an estimate in words: who approves and what may be changed as words, never as ids."""
+    from digimandate.render.doc.common import approvers
+    from digimandate.render.doc.factwords import joined
+
+
     yes, no, unknown = _text("word_yes", lang), _text("word_no", lang), _text("unknown", lang)
 
     def flag(value: Any) -> str:
@@ -251,8 +262,9 @@ def _basis(key: str, basis: dict[str, Any], lang: Lang) -> str:
         return template.format(scope=text)
     if key == "autonomy":
         approval = basis["approval"]
-        needs = unknown if approval is None else (", ".join(approval) if approval else no)
-        return template.format(approval=needs, acts=", ".join(basis["acts"]) or _text("nothing", lang))
+        needs = unknown if approval is None else (approvers(approval, model, lang) if approval else no)
+        acts = joined([t(f"power_{act}", lang) for act in basis["acts"]], lang)
+        return template.format(approval=needs, acts=acts or _text("nothing", lang))
     if key == "feedback":
         return template.format(results=flag(basis["results"]))
     return template.format(**basis)

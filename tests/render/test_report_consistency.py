@@ -49,11 +49,11 @@ def test_the_board_is_named_as_the_body_the_municipality_has() -> None:
         assert said not in text
     assert "#### Het college wordt regelmatig geïnformeerd over resultaten" in text
     assert "aan directie en college over de resultaten" in text
-    # an agency has no college: its board
+    # an agency has no college: the ministry that owns it
     agency = report("english-agency")
-    assert "Het bestuur wordt regelmatig geïnformeerd over resultaten" in agency and "college" not in agency.lower()
+    assert "Het ministerie wordt regelmatig geïnformeerd over resultaten" in agency and "college" not in agency.lower()
     english = report("english-agency", "en")
-    assert "The board is regularly informed of results" in english and "The executive is" not in english
+    assert "The ministry is regularly informed of results" in english and "The executive is" not in english
     assert "The executive is regularly informed of results" in report("small-municipality", "en")
 
 

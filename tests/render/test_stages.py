@@ -483,14 +483,25 @@ def test_a_definitief_report_gets_the_executives_letter_to_the_council(runner: C
     assert "`" not in text and ".yaml" not in text and "_" not in text  # no keys, ids or paths
 
 
-def test_an_agency_informs_its_supervisory_body_and_owner(runner: CliRunner, tmp_path: Path) -> None:
+def test_an_agency_informs_the_ministry_that_owns_it(runner: CliRunner, tmp_path: Path) -> None:
     reactie = tmp_path / "reactie.yaml"
     reactie.write_text("date: 2026-11-16\nresponses:\n  - {recommendation: 1, response: adopted}\n", encoding="utf-8")
     text = letter(runner, tmp_path, "examples/english-agency.yaml", "en", "--stage", "definitief", "--reactie",
                   str(reactie))
+    assert text.startswith("# Information letter to the ministry\n")
+    assert "| **To** | The ministry |" in text and "| **From** | The management team |" in text
+    assert "Gemeentewet" not in text and "council" not in text
+
+
+def test_another_organisation_informs_its_supervisory_body_and_owner(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = tmp_path / "reactie.yaml"
+    reactie.write_text("date: 2026-11-16\nresponses:\n  - {recommendation: 1, response: adopted}\n", encoding="utf-8")
+    other = tmp_path / "other.yaml"
+    other.write_text((ROOT / "examples" / "english-agency.yaml").read_text(encoding="utf-8").replace(
+        "type: uitvoeringsorganisatie", "type: other"), encoding="utf-8")
+    text = letter(runner, tmp_path, str(other), "en", "--stage", "definitief", "--reactie", str(reactie))
     assert text.startswith("# Information letter to the supervisory body and the owner\n")
     assert "| **To** | The supervisory body and the owner |" in text
-    assert "Gemeentewet" not in text and "council" not in text
 
 
 def test_a_concept_report_has_no_letter(runner: CliRunner, tmp_path: Path) -> None:

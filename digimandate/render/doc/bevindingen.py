@@ -16,6 +16,7 @@ from digimandate.render.doc.common import peildatum
 from digimandate.render.doc.factwords import citation, joined, label, sources_words, statement
 from digimandate.render.doc.model import BoardDocument, Fields, Para, Section, Table
 from digimandate.render.doc.names import Names
+from digimandate.render.doc.words import fit_document
 
 REACTION_DAYS = 21  # ambtelijk wederhoor: three weeks (NVRR practice: three to four)
 SECTIONS = ("governance", "mandates", "channels", "processes")
@@ -187,7 +188,8 @@ def build_nota(a: Audited, paras: list[Paragraph], register: dict[str, Entry], l
         s.add(Para(t("proc_missing_none", lang)))
     doc.sections.append(s)
     doc.sections.append(sources_section(paras, register, lang))
-    return doc
+    # in the words of this kind of organisation, about the channels it has: as the report says it
+    return fit_document(doc, a.result.organisation_type, frozenset(c.type for c in a.model.channels))
 
 
 def _by_entity(s: Section, paras: list[Paragraph], names: Names, lang: Lang,

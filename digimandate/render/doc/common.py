@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,10 +10,12 @@ from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import fill
 from digimandate.i18n import Lang, t
 from digimandate.i18n import counted as plural
+from digimandate.model.org import OrgModel
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation, observed, recommendations
 from digimandate.render.doc.adapter import level, reason, top_entity
+from digimandate.render.doc.factwords import joined
 from digimandate.render.doc.model import Chart, Ownership
 from digimandate.render.doc.names import Names, clean
 from digimandate.render.doc.words import bodies
@@ -174,6 +176,10 @@ def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang,
     listing = short_list(subjects, lang)
     who = short_list(list(dict.fromkeys(names.without_people(f.arg("who")) for f in rec.findings if f.arg("who"))),
                      lang)
+    approving = [md.needs_approval_from for f in rec.findings if f.message_key == "needs_approval"
+                 for md in names.model.mandates if f.entity == f"mandates/{md.id}" and md.needs_approval_from]
+    if approving:  # whose approval a change needs, in words: "de manager, het KCC en ICT"
+        who = approvers([ref for refs in approving for ref in refs], names.model, lang)
     if chosen is None:  # no decision in the checklist: the body commissions the action, never restates the norm
         action = rec.action(lang)
         places = [names.entity(e) for e in rec.entities if e.startswith(("processes/", "channels/"))]
@@ -186,6 +192,26 @@ def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang,
     text = fill(chosen.get(lang), {"products": listing, "channels": listing, "who": who or listing,
                                    "department": service_department(names, lang)})
     return clean(text[:1].upper() + text[1:])
+
+
+# Functions an organisation has one department of, named by what they do ("het KCC") rather than by name.
+APPROVER_FUNCTIONS = frozenset({"kcc", "ict", "communicatie", "directie"})
+
+
+def approvers(refs: list[str], model: OrgModel, lang: Lang) -> str:
+    """Who must approve a change, in words: "de manager, het KCC en ICT"; never an id."""
+    departments = {d.id: d for d in model.departments}
+    of_function = Counter(d.function for d in model.departments)
+    words = []
+    for ref in refs:
+        dept = departments.get(ref)
+        if dept is None:  # "manager": the holders' own manager, a role
+            words.append(t("doc_approver_manager", lang))
+        elif dept.function in APPROVER_FUNCTIONS and of_function[dept.function] == 1:
+            words.append(t(f"doc_approver_{dept.function}", lang))
+        else:  # a department whose function does not say which one it is
+            words.append(dept.name)
+    return joined(list(dict.fromkeys(words)), lang)
 
 
 def service_department(names: Names, lang: Lang) -> str:

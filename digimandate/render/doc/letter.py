@@ -33,10 +33,12 @@ def build_letter(a: Audited, stage: Stage, lang: Lang, written: date) -> BoardDo
     def tx(key: str, **args: object) -> str:
         return t(key, lang, **args)
 
-    to = who.council or tx("doc_letter_to_other")
+    # central government: its management writes to the ministry that owns it
+    sender = tx("doc_body_directie") if k == "rijk" else who.executive
+    to = who.council or (who.executive if k == "rijk" else tx("doc_letter_to_other"))
     doc = BoardDocument(lang, tx(f"doc_letter_title_{k}"), r.organisation_name, written=written)
     doc.front.append(Fields([(tx("doc_letter_field_to"), _capital(to)),
-                             (tx("doc_letter_field_from"), _capital(who.executive)),
+                             (tx("doc_letter_field_from"), _capital(sender)),
                              (tx("doc_letter_field_date"), fmt.long_date(written, lang)),
                              (tx("doc_letter_field_subject"), tx("doc_letter_subject", org=r.organisation_name))]))
     s = Section(tx("doc_letter_h"))
@@ -56,7 +58,7 @@ def build_letter(a: Audited, stage: Stage, lang: Lang, written: date) -> BoardDo
                       rejected=fmt.count(decisions.count("rejected"), lang))))
     s.add(Para(tx("doc_letter_attached_nawoord" if stage.nawoord else "doc_letter_attached")))
     s.add(Para(tx("doc_letter_closing")))
-    s.add(Para(_capital(who.executive)))
+    s.add(Para(_capital(sender)))
     doc.sections.append(s)
     return doc
 

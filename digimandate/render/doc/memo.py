@@ -224,7 +224,9 @@ class _Memo:
         found = next((p for p in self.a.model.people if p.id == person), None) if person else None
         if found is None or not found.title:
             return None
-        title = found.title[:1].lower() + found.title[1:] if self.lang == "nl" else found.title
+        # in a Dutch sentence a Dutch title is lower case ("de teamleider"); an English one keeps its capitals
+        dutch_title = self.lang == "nl" and self.a.result.language != "en"
+        title = found.title[:1].lower() + found.title[1:] if dutch_title else found.title
         return self.tx("doc_memo_owner_title", title=title)
 
     def head_of(self, department: str | None) -> str | None:

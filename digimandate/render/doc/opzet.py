@@ -13,6 +13,7 @@ from digimandate.render.doc.actions import param_text
 from digimandate.render.doc.common import counted, peildatum
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import clean, why
+from digimandate.render.doc.words import fit_document
 
 STEPS = 6  # proc_step_1 .. proc_step_6
 
@@ -71,7 +72,8 @@ def build_opzet(a: Audited, lang: Lang, written: date) -> BoardDocument:
     scope.add(Para(t("doc_questions_intro", lang)),
               Items([t(f"doc_question_{i}", lang) for i in range(1, 5)], ordered=True))
     doc.sections = [purpose, scope, normenkader(a, lang), steps(lang, written)]
-    return doc
+    # in the words of this kind of organisation, about the channels it has: as the report says it
+    return fit_document(doc, a.result.organisation_type, frozenset(c.type for c in a.model.channels))
 
 
 def normenkader(a: Audited, lang: Lang) -> Section:

@@ -13,6 +13,7 @@ from digimandate.render.doc.common import peildatum
 from digimandate.render.doc.factwords import enum_word, label
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names
+from digimandate.render.doc.words import fit_document
 
 
 @dataclass(frozen=True)
@@ -85,4 +86,5 @@ def build_guide(a: Audited, asked: list[Question], lang: Lang, written: date) ->
             items = [f"{q.number}. {q.text}" for q in mine if q.subject == subject]
             s.sections.append(Section(subject, [Items(items)]))
         doc.sections.append(s)
-    return doc
+    # in the words of this kind of organisation, about the channels it has: as the report says it
+    return fit_document(doc, a.result.organisation_type, frozenset(c.type for c in a.model.channels))

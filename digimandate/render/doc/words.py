@@ -6,19 +6,24 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from digimandate.audit.channelwords import fit_channels
 from digimandate.i18n import Lang, t
 from digimandate.render.doc.model import Block, BoardDocument, Fields, Items, Ownership, Para, Section, Table
 
+__all__ = ["Bodies", "bodies", "fit", "fit_channels", "fit_document", "kind"]
+
 _SPACES = re.compile(r" {2,}")
 _SPACE_BEFORE = re.compile(r" ([,.;:])")
-KINDS = ("gemeente", "provincie", "waterschap")  # every other type (an agency, a ministry) is "other"
+KINDS = ("gemeente", "provincie", "waterschap")  # with an elected body; central government is "rijk", the rest "other"
+# Central government: a ministry's own part or an agency it owns. The body above its management is the ministry.
+CENTRAL = ("rijk", "uitvoeringsorganisatie")
 
 
 def kind(org_type: str | None) -> str:
     """The kind of organisation whose bodies and words a document uses; a file without a type is a municipality."""
     if org_type is None:
         return "gemeente"
-    return org_type if org_type in KINDS else "other"
+    return org_type if org_type in KINDS else "rijk" if org_type in CENTRAL else "other"
 
 
 @dataclass(frozen=True)
@@ -61,64 +66,6 @@ def fit(text: str, org_type: str | None, lang: Lang) -> str:
         text = pattern.sub(after.replace("\\", r"\\"), text)  # the words as they are, never a group
     # a phrase taken out leaves no double space and no space before a comma or a full stop
     return _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", text))
-
-
-# Channel kinds the checklist names in lists ("chat, app, e-mail en sociale media"); an organisation without one
-# of the optional kinds does not get advice about it.
-_KIND_WORDS: dict[Lang, dict[str, str]] = {
-    "nl": {"website": "website", "app": "app", "chat": "chat", "e-mail": "email", "sociale media": "social",
-           "telefoon": "phone", "balie": "counter", "post": "post"},
-    "en": {"website": "website", "app": "app", "apps": "app", "chat": "chat", "e-mail": "email",
-           "social media": "social", "phone": "phone", "counter": "counter", "post": "post"},
-}
-_SINGLE: dict[Lang, dict[str, str]] = {"nl": {"website": "de website"}, "en": {"website": "the website"}}
-_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:the|a|de|het|een) $")
-_A_EMAIL = re.compile(r"(?<!\w)([Aa]) e-mail")  # "a chat or e-mail message" that lost its chat
-# without "bericht" the kinds left (chat, app, e-mail) are de-words: "een e-mail die", not "dat"
-_SOCIAL_MESSAGE: dict[Lang, tuple[tuple[str, str], ...]] = {
-    "nl": ((" of bericht via sociale media dat ", " die "), (" of bericht via sociale media", "")),
-    "en": ((" or social media message", " message"),),
-}
-OPTIONAL_KINDS = ("app", "chat", "social")  # channels an organisation may well not have
-# In a longer list ("telefoon, balie, e-mail en post") the counter and e-mail go too where the organisation has
-# none: an agency without a counter is not told to connect its counter. Post reaches every organisation, recorded
-# as a channel or not; a pair ("telefoon en balie wijzen") stays as the norm names it, so its verb still agrees.
-LISTED_KINDS = ("counter", "email")
-
-
-@cache
-def _kind_list(lang: Lang) -> re.Pattern[str]:
-    word = "|".join(sorted((re.escape(w) for w in _KIND_WORDS[lang]), key=len, reverse=True))
-    conj = "en|of" if lang == "nl" else "and|or"
-    return re.compile(rf"(?<![\w-])(?:{word})(?:, (?:{word}))*(?: (?:{conj}) (?:{word}))?(?![\w-])")
-
-
-def fit_channels(text: str, kinds: frozenset[str], lang: Lang) -> str:
-    """Lists of channel kinds without the optional kinds this organisation does not have."""
-    words = _KIND_WORDS[lang]
-    conjunctions = (" en ", " of ") if lang == "nl" else (" and ", " or ")
-
-    def shorter(match: re.Match[str]) -> str:
-        listed = match.group()
-        conj = next((c for c in conjunctions if c in listed), None)
-        items = listed.replace(conj, ", ").split(", ") if conj else listed.split(", ")
-        keep = [w for w in items if words[w] not in OPTIONAL_KINDS or words[w] in kinds]
-        if len(items) > 2:
-            # a norm about e-mail alone ("e-mail, chat, app en sociale media") keeps its e-mail
-            keep = [w for w in keep if words[w] not in LISTED_KINDS or words[w] in kinds] or keep
-        if len(items) < 2 or len(keep) == len(items) or not keep:
-            return listed
-        if len(keep) == 1:  # one kind is named with its article: "mede-eigenaar van de website"
-            # "of the website, app or chat" has its article; "via website, app of chat" ends in "a " but has none
-            had = _ARTICLE_BEFORE.search(match.string[:match.start()].lower()) is not None
-            return keep[0] if had else _SINGLE[lang].get(keep[0], keep[0])
-        return ", ".join(keep[:-1]) + (conj or ", ") + keep[-1]
-
-    text = _kind_list(lang).sub(shorter, text)
-    if "social" not in kinds:  # "een e-mail of bericht via sociale media": only what the organisation has
-        for before, after in _SOCIAL_MESSAGE[lang]:
-            text = text.replace(before, after)
-    return _A_EMAIL.sub(r"\1n e-mail", text) if lang == "en" else text
 
 
 def fit_document(doc: BoardDocument, org_type: str | None, kinds: frozenset[str]) -> BoardDocument:
