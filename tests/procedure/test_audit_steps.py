@@ -199,6 +199,22 @@ def test_the_nota_states_the_facts_the_mandate_and_process_findings_rest_on(fold
     assert "A change needs the approval of their own manager, Klantcontactcentrum and ICT en Informatiebeheer." in nota
 
 
+def test_the_reaction_sheet_names_each_fact_with_one_colon(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "nl")
+    ws = load_workbook(folder / "reacties.xlsx")["Reacties"]
+    texts = [str(row[1]) for row in ws.iter_rows(min_row=2, values_only=True) if row[1]]
+    assert "Gemeente Dijkveld – ambtelijk opdrachtgever: niet aangetoond." in texts
+    assert 'Mandaat "website en e-formulieren" – plaatsvervanger van de houder: niet aangetoond.' in texts
+    # a channel is named as it is written, not capitalised as a label
+    assert "www.dijkveld.nl – tevredenheid of klachten gemeten: niet aangetoond." in texts
+    assert "www.dijkveld.nl – Het kanaal valt onder de afdeling Communicatie." in texts
+    assert not [text for text in texts if text.count(":") > 1 or text.startswith(("Www.", "Info@"))]
+    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "en", "--force")
+    ws = load_workbook(folder / "reacties.xlsx").worksheets[0]
+    texts = [str(row[1]) for row in ws.iter_rows(min_row=2, values_only=True) if row[1]]
+    assert "Gemeente Dijkveld – senior sponsor: not established." in texts
+
+
 def test_a_step_never_overwrites_without_force(folder: Path) -> None:
     ok("opzet", "organisation.yaml", "--no-config")
     again = run("opzet", "organisation.yaml", "--no-config", "--lang", "en")
