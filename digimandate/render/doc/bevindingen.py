@@ -144,7 +144,7 @@ class _Facts:
 
     def missing(self) -> None:
         for s in unset(self.a.model):
-            fact = label(s, self.lang)
+            fact = label(s, self.lang, self.names.executive)
             self.add(s, s.entity, s.fact.path, t("proc_not_established", self.lang, fact=fact), False, fact)
 
 

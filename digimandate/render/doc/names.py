@@ -12,6 +12,7 @@ from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.adapter import top_entity
+from digimandate.render.doc.words import bodies
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DECIMAL = re.compile(r"\d+\.\d+")  # a fraction as Python writes it: "0.3" reads "0,3" in Dutch
@@ -104,6 +105,8 @@ class Names:
             self.names[f"mandates/{md.id}"] = self.mandate_ids.get(md.id, md.id)
         self.names["governance"] = t("doc_entity_governance", lang)
         self.names["organisation"] = a.result.organisation_name
+        # the body reported to and deciding, as this kind of organisation calls it ("het college van B&W")
+        self.executive = bodies(a.result.organisation_type, lang).executive
 
     def without_people(self, text: str) -> str:
         """Drop people's names given beside a role ("manager (Marleen de Boer)"): board papers name roles."""

@@ -172,7 +172,8 @@ class _Report:
             s.add(Para(tx("doc_scope_left_out", count=counted(self.left_out, "product", self.lang),
                           public=bodies(r.organisation_type, self.lang).public)))
         s.add(Para(tx("doc_questions_intro")))
-        s.add(Items([tx("doc_question_1"), tx("doc_question_2"), tx("doc_question_3"), tx("doc_question_4")],
+        executive = bodies(self.r.organisation_type, self.lang).executive
+        s.add(Items([tx(f"doc_question_{i}", executive=executive) for i in range(1, 5)],
                     ordered=True))
         return s
 
@@ -422,7 +423,8 @@ class _Report:
             s.add(Para(tx("doc_conclusion_overall", org=r.organisation_name, level=level_text(overall, self.lang))))
         s.add(Items(items))
         s.add(Para(tx("doc_answers_intro")))
-        s.add(Items([tx("doc_answer", question=tx(f"doc_question_{i}"), answer=answer)
+        executive = bodies(r.organisation_type, self.lang).executive
+        s.add(Items([tx("doc_answer", question=tx(f"doc_question_{i}", executive=executive), answer=answer)
                      for i, answer in enumerate(self.answers(), 1)], ordered=True))
         return s
 
