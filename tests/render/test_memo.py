@@ -129,8 +129,9 @@ def test_no_decision_rests_on_a_fact_nobody_recorded() -> None:
         "18 januari 2027.")
     # forms: the decision names the 32 products observed to fall short, not the 7 whose facts are missing;
     # those whose forms bring the most requests first (issue 25: a form's action counts what the forms brought)
-    assert points[0].startswith("Opdracht geven de formulieren van Bijstandsverhaal, Ioaw-uitkering, "
-                                "Jeugdsportsubsidie en 29 andere te laten landen in het zaaksysteem")
+    assert points[0].startswith("De formulieren van Bijstandsverhaal, Ioaw-uitkering, Jeugdsportsubsidie en 29 "
+                                "andere aansluiten op het zaaksysteem, zodat de aanvragen daar binnenkomen en "
+                                "niets meer wordt overgetypt.")
     english = memo("english-agency", "en")
     assert "Let applicants follow the status" not in english
     assert decisions(english)[-1].startswith(
@@ -157,7 +158,9 @@ def test_decision_points_fill_in_the_parameters_in_force(monkeypatch: pytest.Mon
     points = decisions(memo("small-municipality"))
     assert any(p.startswith("Minstens jaarlijks (eigen norm van de checklist) een rapportage") for p in points)
     # the small municipality has no chat, app or social media: its decision names e-mail only
-    assert any(p.startswith("Alle digitale aanvraagroutes (ook e-mail) laten landen in het zaaksysteem.") for p in points)
+    assert any(p.startswith("Alle digitale aanvraagroutes (ook e-mail) aansluiten op het zaaksysteem.") for p in points)
+    # a decision point is one plain action: no "opdracht geven ... te laten" chain of infinitives
+    assert not [p for p in points if "te laten" in p or "laten landen" in p]
     assert not any("{" in p for p in points)
 
 
