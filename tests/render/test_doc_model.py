@@ -171,8 +171,9 @@ def test_actions_take_the_parameters_in_force(tmp_path: Path) -> None:
     text = render_markdown(build_report(result, DocContext("nl", date(2026, 11, 18))))
     assert ("| Het digitale aandeel haalt de doelstelling waar die past | Welk deel van de aanvragen minstens digitaal binnenkomt "
             "bij een product met een digitale route: 50% gewijzigd in 70% | Mijn |") in text
-    assert "| De houder kan zich op dit ene thema richten | Hoeveel fte de houders samen minstens aan het mandaat " \
-           "besteden: 0,5 gewijzigd in 0,8 | Mijn |" in text
+    # the small municipality's mandate has one holder: the parameter speaks of "de houder"
+    assert "| De houder kan zich op dit ene thema richten | Hoeveel fte de houder minstens aan het mandaat " \
+           "besteedt: 0,5 gewijzigd in 0,8 | Mijn |" in text
 
 
 # ---------------------------------------------------------------- levels that were not assessed (model v2)

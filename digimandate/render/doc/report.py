@@ -31,7 +31,7 @@ from digimandate.render.doc.common import (
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, clean, why
 from digimandate.render.doc.services import services_only
-from digimandate.render.doc.words import bodies, fit_document
+from digimandate.render.doc.words import bodies, fit_document, one_holder
 
 TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are counted, and appendix A names them
 OLD_PEILDATUM_DAYS = 365  # a peildatum further back than this before the report date is named in the method
@@ -761,4 +761,5 @@ def build_report(a: Audited, ctx: DocContext, prog: Progress | None = None) -> B
     """The advice report of one audit."""
     services, left_out = services_only(a)
     return fit_document(_Report(services, ctx, prog, left_out).build(), a.result.organisation_type,
-                        frozenset(c.type for c in a.model.channels))
+                        frozenset(c.type for c in a.model.channels),
+                        one_holder([len(md.holders or []) for md in a.model.mandates]))
