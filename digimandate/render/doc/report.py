@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -34,6 +35,7 @@ from digimandate.render.doc.services import services_only
 from digimandate.render.doc.words import bodies, fit_document, one_holder
 
 TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are counted, and appendix A names them
+_BRACKETS_AFTER_STOP = re.compile(r"\.\s\(([^()]*)\)$")  # "… overgetypt. (1 product, …)" at the end of an action
 OLD_PEILDATUM_DAYS = 365  # a peildatum further back than this before the report date is named in the method
 
 
@@ -454,7 +456,10 @@ class _Report:
         unknown = [f'"{self.a.rules.rules[b].spec.title.get(lang)}"' for b in self.r.maturity.blocking
                    if b in self.a.rules.rules and self.only_to_verify(b)]
         if first:
-            answer = tx("doc_answer_first", actions=" ".join(first))
+            # one paragraph of whole sentences: a count in brackets goes inside its sentence, "… overgetypt (1 product,
+            # 210 digitale aanvragen per jaar). Haal …", never after the full stop as a list item has it
+            answer = tx("doc_answer_first", actions=" ".join(_BRACKETS_AFTER_STOP.sub(r" (\1).", item)
+                                                             for item in first))
             if unknown:
                 answer += " " + tx("doc_answer_first_verify", norms=short_list(unknown, lang, 3))
             out.append(answer)
