@@ -429,3 +429,13 @@ def test_the_ownership_picture_carries_names_and_roles_never_ids_or_people() -> 
     template = template_report(text)
     assert 'm0{{"#quot;mandaat 1#quot;: Adviseur digitale dienstverlening (Communicatie)"}}' in template
     assert '### Mandaat "mandaat 1"' in template
+
+
+def test_a_mandate_without_holders_asks_for_a_holder() -> None:
+    from digimandate.audit.checklist import load_ruleset
+
+    spec = load_ruleset().rules["M002"].spec
+    assert spec.messages["empty"].get("nl") == "Mandaat {id} heeft geen houder"
+    assert spec.decision is not None
+    assert spec.decision.get("nl") == ("Een houder van het mandaat voor digitale dienstverlening aanwijzen, een "
+                                       "persoon of een compact team.")
