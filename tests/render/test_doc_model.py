@@ -491,7 +491,7 @@ def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
     # what comes first is the summary's list, in its order
     assert answers[3].startswith("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst: "
                                  "Laat elk digitaal formulier landen in het systeem")
-    assert "Maak het product digitaal aan te vragen (22 producten, " in answers[3]
+    assert "Maak een digitale aanvraag van het product mogelijk (22 producten, " in answers[3]
     mature = audit(EXAMPLES / "mature-municipality.yaml")
     text = render_markdown(build_report(mature, DocContext("en", date(2026, 11, 18))))
     assert "1. Does one person or a compact team hold a real, organisation-wide mandate for digital service " \
