@@ -260,7 +260,7 @@ def _answers_report(applied: Applied, open_count: int, source: str, audit: Audit
             subject = audit.a.result.organisation_name if answer.entity == "governance" else names.entity(answer.entity)
             value = answer.value.name if isinstance(answer.value, NewPerson) else \
                 value_words(s, answer.value, names, lang)
-            lines.append(f"| {_cell(subject)} | {_cell(label(s, lang))} | {_cell(value)} | {ident} |")
+            lines.append(f"| {_cell(subject)} | {_cell(label(s, lang, names.executive))} | {_cell(value)} | {ident} |")
     return "\n".join(lines) + "\n"
 
 

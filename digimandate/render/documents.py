@@ -17,11 +17,11 @@ from markupsafe import Markup
 
 from digimandate.audit.result import Finding
 from digimandate.i18n import Lang, counted, t
-from digimandate.model.org import OrgModel
 from digimandate.render.advice import Progress, job_views, progress
 from digimandate.render.common import Audited
 from digimandate.render.doc.actions import Recommendation, observed, recommendations
 from digimandate.render.doc.common import schedule
+from digimandate.render.doc.names import Names
 from digimandate.render.levels import (
     coverage_text,
     dimension_reason,
@@ -85,9 +85,23 @@ def _finding(a: Audited, f: Finding, lang: Lang) -> dict[str, Any]:
     return {
         "rule": f.rule, "title": spec.title.get(lang), "severity": t(f"sev_{f.severity}", lang),
         "entity": f.entity, "location": str(f.location), "message": f.message(lang),
-        "rationale": spec.rationale.get(lang), "advice": spec.advice.get(lang),
+        "rationale": spec.rationale.get(lang), "advice": _holders(a, spec.advice.get(lang), lang),
         "sources": _sources(a, f.rule, lang),
     }
+
+
+def _single(a: Audited) -> bool:
+    """Every mandate that has holders has one."""
+    from digimandate.render.doc.words import one_holder
+
+    return one_holder([len(md.holders or []) for md in a.model.mandates])
+
+
+def _holders(a: Audited, text: str, lang: Lang) -> str:
+    """A checklist text about "de houders" in the singular where every mandate has one holder."""
+    from digimandate.render.doc.words import fit_holders
+
+    return fit_holders(text, lang) if _single(a) else text
 
 
 def _dimensions(a: Audited, lang: Lang) -> list[dict[str, Any]]:
@@ -171,13 +185,14 @@ def _action(a: Audited, rec: Recommendation, number: int, lang: Lang, numbers: d
     from digimandate.render.doc.words import fit, fit_channels
 
     # in the words of this kind of organisation, about the channels it has: as the built-in documents say it
-    action = fit_channels(fit(rec.action(lang), a.result.organisation_type, lang),
-                          frozenset(c.type for c in a.model.channels), lang)
+    action = _holders(a, fit_channels(fit(rec.action(lang), a.result.organisation_type, lang),
+                                      frozenset(c.type for c in a.model.channels), lang), lang)
     return {"number": number, "action": action, "impact": t(f"doc_grade_{rec.impact}", lang),
             "effort": t(f"doc_grade_{rec.effort}", lang), "role": role_name(rec.role, a.result, lang),
             "after": [numbers[r] for r in rec.after if r in numbers], "volume": rec.volume,
             "title": trusted_md(spec.title.get(lang)), "rule": spec.id, "level": spec.level,
-            "severity": t(f"sev_{rec.rule.severity}", lang), "advice": trusted_md(spec.advice.get(lang)),
+            "severity": t(f"sev_{rec.rule.severity}", lang),
+            "advice": trusted_md(_holders(a, spec.advice.get(lang), lang)),
             "places": _names(subjects, lang) if named else "", "priority": _text(PRIORITY[rec.rule.severity], lang)}
 
 
@@ -193,7 +208,6 @@ def _decisions(a: Audited, lang: Lang, limit: int = 6) -> list[str]:
     from digimandate.render.doc.actions import split
     from digimandate.render.doc.common import decision
     from digimandate.render.doc.memo import with_params
-    from digimandate.render.doc.names import Names
 
     names = Names(a, lang)
     out = []
@@ -208,13 +222,10 @@ def _jobs(a: Audited, lang: Lang, names: bool = False) -> list[dict[str, Any]]:
     from digimandate.render.doc.names import Names
 
     out = []
-    depts = {d.id: d.name for d in a.model.departments}
-    roles = {p.id: (f"{p.title} ({depts.get(p.department, p.department)})" if p.title else
-                    t("doc_person_in", lang, department=depts.get(p.department, p.department)))
-             for p in a.model.people}
+    called = Names(a, lang)
     for view in job_views(a.model):
         # the job design describes a role; a person is named beside it only when the consultant asks
-        role = ", ".join(roles.get(h, h) for h in view.mandate.holders or [])
+        role = ", ".join(called.entity(f"people/{h}") for h in view.mandate.holders or [])
         rows = []
         # one holder and no survey: an estimate of the role would judge that one person's work without data
         unsaid = len(view.mandate.holders or []) == 1 and view.mps is None
@@ -224,11 +235,12 @@ def _jobs(a: Audited, lang: Lang, names: bool = False) -> list[dict[str, Any]]:
                 rows.append({"name": name, "value": f"{c.measured:g}"})
             else:
                 rows.append({"name": name, "value": _text(c.estimate or "estimate_low", lang),
-                             "basis": _basis(c.key, c.basis, lang, a.model)})
+                             "basis": _basis(c.key, c.basis, lang, called)})
         shown = ", ".join(view.holders) if names else role
-        entry: dict[str, Any] = {"id": view.mandate.id, "holders": shown if view.holders else "-", "rows": rows,
-                                 "measured": view.mps is not None,
-                                 "not_said": t("doc_job_not_said", lang, mandate=Names(a, lang).mandate(
+        entry: dict[str, Any] = {"id": view.mandate.id, "name": called.mandate(view.mandate.id),
+                                 "holders": shown if view.holders else "-", "rows": rows,
+                                 "measured": view.mps is not None, "single": len(view.mandate.holders or []) == 1,
+                                 "not_said": t("doc_job_not_said", lang, mandate=called.mandate(
                                      view.mandate.id)) if unsaid else ""}
         survey = view.mandate.job_survey
         if survey is not None and view.mps is not None:
@@ -239,13 +251,16 @@ def _jobs(a: Audited, lang: Lang, names: bool = False) -> list[dict[str, Any]]:
     return out
 
 
-def _basis(key: str, basis: dict[str, Any], lang: Lang, model: OrgModel) -> str:
-    """Explain an estimate in words: who approves and what may be changed as words, never as ids."""
+def _basis(key: str, basis: dict[str, Any], lang: Lang, called: Names) -> str:
+    """Explain an estimate in words: departments, approvers and powers by name, never by their id in the file."""
     from digimandate.render.doc.common import approvers
     from digimandate.render.doc.factwords import joined
 
-
     yes, no, unknown = _text("word_yes", lang), _text("word_no", lang), _text("unknown", lang)
+
+    def departments(ids: list[str]) -> str:
+        return ", ".join(t("proc_approval_manager", lang) if d == "manager" else called.entity(f"departments/{d}")
+                         for d in ids)
 
     def flag(value: Any) -> str:
         return unknown if value is None else yes if value else no
@@ -256,13 +271,13 @@ def _basis(key: str, basis: dict[str, Any], lang: Lang, model: OrgModel) -> str:
         if scope == "organisation":
             text = _text("scope_organisation", lang)
         elif scope == "departments":
-            text = _text("scope_departments", lang).format(departments=", ".join(basis["departments"]) or "-")
+            text = _text("scope_departments", lang).format(departments=departments(basis["departments"]) or "-")
         else:
             text = unknown
         return template.format(scope=text)
     if key == "autonomy":
         approval = basis["approval"]
-        needs = unknown if approval is None else (approvers(approval, model, lang) if approval else no)
+        needs = unknown if approval is None else (approvers(approval, called.model, lang) if approval else no)
         acts = joined([t(f"power_{act}", lang) for act in basis["acts"]], lang)
         return template.format(approval=needs, acts=acts or _text("nothing", lang))
     if key == "feedback":
@@ -305,7 +320,7 @@ def _base(a: Audited, opts: DocOptions) -> dict[str, Any]:
     m = a.result.maturity
     prog = progress(a.result, opts.previous) if opts.previous else None
     return {
-        "tx": Texts(lang), "org": a.result.organisation_name, "audit_date": a.result.audit_date.isoformat(),
+        "tx": Texts(lang, _single(a)), "org": a.result.organisation_name, "audit_date": a.result.audit_date.isoformat(),
         "written": opts.written.isoformat(), "tool_version": a.result.tool_version,
         "checklists": ", ".join(f"{c.id} {c.version}" for c in a.rules.checklists),
         "status": (_text("memo_status_text", lang) if _decisions(a, lang)
@@ -332,10 +347,11 @@ def report(a: Audited, opts: DocOptions) -> str:
     ctx = _base(a, opts)
     appendix, changed = _appendix(a, lang)
     mermaid_texts = {"no_owner": t("no_owner_group", lang), "more_products": t("more_products", lang),
-                     "co_owner": t("co_owner", lang), "no_holder": t("no_holder", lang)}
+                     "co_owner": t("co_owner", lang), "no_holder": t("no_holder", lang),
+                     "mandate": t("doc_mandate_untitled", lang)}
     ctx.update(
         actions=ctx["ranked"][:5], document=_document(a, "report", opts),
-        chart=opts.chart_file, mermaid=diagram(a.model, mermaid_texts, lang),
+        chart=opts.chart_file, mermaid=diagram(a.model, mermaid_texts, lang, Names(a, lang).names),
         jobs=_jobs(a, lang, opts.names),
         appendix=appendix, changed=changed,
     )

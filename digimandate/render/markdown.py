@@ -32,13 +32,18 @@ def trusted_md(value: object) -> Markup:
 class Texts:
     """``tx('key', name=value)`` in templates: the text in the document's language, values escaped."""
 
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, single: bool = False) -> None:
         self.lang = lang
+        self.single = single  # every mandate has one holder: "de houders" reads "de houder"
 
     def __call__(self, key: str, **args: Any) -> Markup:
         if not isinstance(key, str) or key not in CATALOG:  # a template's typo: bad input, not a crash
             raise TemplateProblem("template_unknown_text", "template_unknown_text_hint", key=str(key))
         template = t(key, self.lang)
+        if self.single:
+            from digimandate.render.doc.words import fit_holders
+
+            template = fit_holders(template, self.lang)
         safe = {k: escape_md(v) for k, v in args.items()}
         try:
             return Markup(trusted_md(template).format(**safe) if args else trusted_md(template))

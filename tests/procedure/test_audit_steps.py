@@ -199,6 +199,22 @@ def test_the_nota_states_the_facts_the_mandate_and_process_findings_rest_on(fold
     assert "A change needs the approval of their own manager, Klantcontactcentrum and ICT en Informatiebeheer." in nota
 
 
+def test_the_reaction_sheet_names_each_fact_with_one_colon(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "nl")
+    ws = load_workbook(folder / "reacties.xlsx")["Reacties"]
+    texts = [str(row[1]) for row in ws.iter_rows(min_row=2, values_only=True) if row[1]]
+    assert "Gemeente Dijkveld – ambtelijk opdrachtgever: niet aangetoond." in texts
+    assert 'Mandaat "website en e-formulieren" – plaatsvervanger van de houder: niet aangetoond.' in texts
+    # a channel is named as it is written, not capitalised as a label
+    assert "www.dijkveld.nl – tevredenheid of klachten gemeten: niet aangetoond." in texts
+    assert "www.dijkveld.nl – Het kanaal valt onder de afdeling Communicatie." in texts
+    assert not [text for text in texts if text.count(":") > 1 or text.startswith(("Www.", "Info@"))]
+    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "en", "--force")
+    ws = load_workbook(folder / "reacties.xlsx").worksheets[0]
+    texts = [str(row[1]) for row in ws.iter_rows(min_row=2, values_only=True) if row[1]]
+    assert "Gemeente Dijkveld – senior sponsor: not established." in texts
+
+
 def test_a_step_never_overwrites_without_force(folder: Path) -> None:
     ok("opzet", "organisation.yaml", "--no-config")
     again = run("opzet", "organisation.yaml", "--no-config", "--lang", "en")
@@ -309,3 +325,28 @@ def test_a_file_with_windows_line_ends_keeps_them(folder: Path) -> None:
     assert b"\n" not in written.replace(b"\r\n", b"")  # every line ends as the file's lines end
     after = written.split(b"\r\n", 1)[1]
     assert after[:after.index(b"    adopted_on: 2022-03-01")] == text[:text.index(b"  reporting:")]
+
+
+def test_the_procedure_names_the_body_the_organisation_reports_to(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "nl")
+    nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
+    assert "Over de dienstverlening wordt jaarlijks aan het college van B&W gerapporteerd." in nota
+    assert "De rapportage aan het college van B&W vermeldt het digitale gebruik niet." in nota
+    assert "het bestuur" not in nota
+    ok("opzet", "organisation.yaml", "--no-config", "--lang", "nl", "-f", "md")
+    opzet = (folder / "onderzoeksopzet.md").read_text(encoding="utf-8")
+    assert ("Het conceptrapport met conclusies en aanbevelingen gaat naar het college van B&W voor bestuurlijk "
+            "wederhoor.") in opzet
+    assert "Dragen het college van B&W en de directie de koers uit" in opzet
+    # a water authority reports to its own executive, in the interview guide and the workbook alike
+    text = (folder / "organisation.yaml").read_text(encoding="utf-8")
+    (folder / "organisation.yaml").write_text(
+        text.replace("type: gemeente", "type: waterschap").replace("    last_report: 2025-03-15\n", ""),
+        encoding="utf-8")
+    ok("uitvraag", "organisation.yaml", "--no-config", "--lang", "nl", "-f", "md")
+    guide = (folder / "interviewleidraad.md").read_text(encoding="utf-8")
+    assert "Op welke datum is het dagelijks bestuur voor het laatst geïnformeerd?" in guide
+    assert "de laatste rapportage aan het dagelijks bestuur" in guide
+    ws = load_workbook(folder / "uitvraag.xlsx")["Uitvraag"]
+    assert "Op welke datum is het dagelijks bestuur voor het laatst geïnformeerd?" in [
+        row[3] for row in ws.iter_rows(min_row=2, values_only=True)]

@@ -142,4 +142,4 @@ def test_the_holder_of_a_departmental_mandate_is_not_given_what_it_cannot_do() -
 
 def test_the_summary_puts_first_what_holds_the_level() -> None:
     summary = body(report("small-municipality"), "Samenvatting")
-    assert "4. Maak het product digitaal aan te vragen. Betreft: Melding openbare ruimte doen." in summary
+    assert "4. Maak een digitale aanvraag van het product mogelijk. Betreft: Melding openbare ruimte doen." in summary

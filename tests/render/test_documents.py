@@ -114,7 +114,8 @@ def test_memo_structure(runner: CliRunner) -> None:
     assert "| **Status** | ter besluitvorming |" in text
     # the directie broadens the existing departmental mandate, and the college is informed (checklist 2.3)
     assert "1. Het bestaande afdelingsmandaat stap voor stap verbreden tot een organisatiebreed mandaat" in text
-    assert "2. Opdracht geven de formulieren van Parkeervergunning aanvragen te laten landen in het zaaksysteem" in text
+    assert ("2. De formulieren van Parkeervergunning aanvragen aansluiten op het zaaksysteem, zodat de aanvragen "
+            "daar binnenkomen en niets meer wordt overgetypt.") in text
     assert "geen mandaat om namens een bestuursorgaan besluiten te nemen als bedoeld in titel 10.1" in text
     assert "(WOR artikel 25)" in text  # the directie decides about the mandate
     # the college decides on the course, and has its measurable goals recorded

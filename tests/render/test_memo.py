@@ -129,8 +129,9 @@ def test_no_decision_rests_on_a_fact_nobody_recorded() -> None:
         "18 januari 2027.")
     # forms: the decision names the 32 products observed to fall short, not the 7 whose facts are missing;
     # those whose forms bring the most requests first (issue 25: a form's action counts what the forms brought)
-    assert points[0].startswith("Opdracht geven de formulieren van Bijstandsverhaal, Ioaw-uitkering, "
-                                "Jeugdsportsubsidie en 29 andere te laten landen in het zaaksysteem")
+    assert points[0].startswith("De formulieren van Bijstandsverhaal, Ioaw-uitkering, Jeugdsportsubsidie en 29 "
+                                "andere aansluiten op het zaaksysteem, zodat de aanvragen daar binnenkomen en "
+                                "niets meer wordt overgetypt.")
     english = memo("english-agency", "en")
     assert "Let applicants follow the status" not in english
     assert decisions(english)[-1].startswith(
@@ -157,7 +158,9 @@ def test_decision_points_fill_in_the_parameters_in_force(monkeypatch: pytest.Mon
     points = decisions(memo("small-municipality"))
     assert any(p.startswith("Minstens jaarlijks (eigen norm van de checklist) een rapportage") for p in points)
     # the small municipality has no chat, app or social media: its decision names e-mail only
-    assert any(p.startswith("Alle digitale aanvraagroutes (ook e-mail) laten landen in het zaaksysteem.") for p in points)
+    assert any(p.startswith("Alle digitale aanvraagroutes (ook e-mail) aansluiten op het zaaksysteem.") for p in points)
+    # a decision point is one plain action: no "opdracht geven ... te laten" chain of infinitives
+    assert not [p for p in points if "te laten" in p or "laten landen" in p]
     assert not any("{" in p for p in points)
 
 
@@ -276,7 +279,7 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
                                              "organisatiebreed mandaat")
     assert "Daarvoor minstens 0,5 fte vrijmaken binnen de bestaande formatie." in decisions(directie)[0]
     assert ("Veel werk: nu wordt besloten tot een uitwerking met kostenraming, uiterlijk 18 februari 2027; daarna "
-            "volgt het besluit over de uitvoering. Eigenaar: een directielid, door de directie aan te wijzen. "
+            "volgt het besluit over de uitvoering. Eigenaar: een directielid dat de directie aanwijst. "
             "Argument:") in decisions(directie)[0]
     english = memo("large-municipality", "en")
     assert section(english, "Finance") == (
@@ -420,9 +423,11 @@ def test_the_small_memo_decides_the_reports_top_three_and_the_level_1_barrier() 
     # each names its owner by the role the file records, or who appoints one where none is recorded
     assert any(p.startswith("Opdracht geven aan de teamleider Burgerzaken: haal printen en papier uit de "
                             "afhandeling. Betreft: Parkeervergunning aanvragen. Gereed uiterlijk ") for p in points)
-    assert any(p.startswith("Opdracht geven aan een proceseigenaar, door de directie aan te wijzen: maak het "
-                            "product digitaal aan te vragen. "
+    # plain actions, no chain of infinitives ("door de directie aan te wijzen: maak ... aan te vragen")
+    assert any(p.startswith("Opdracht geven aan een proceseigenaar die de directie aanwijst: maak een digitale "
+                            "aanvraag van het product mogelijk. "
                             "Betreft: Melding openbare ruimte doen.") for p in points)
+    assert not [p for p in points if "aan te wijzen" in p or "aan te vragen" in p]
     # the channel gets a concrete co-owner: the KCC, which the file records
     assert any(p.startswith("De afdeling Klantcontactcentrum (het KCC) mede-eigenaar maken van www.dijkveld.nl.")
                for p in points)
@@ -441,8 +446,8 @@ def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_
 
     college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN)))
     assert "\n3. In te stemmen met aanbeveling 2 uit het adviesrapport (" in section(college, "Beslispunten")
-    assert "voor zover die het college vraagt: opdracht geven aan de proceseigenaren: maak het product digitaal " \
-        "aan te vragen" in section(college, "Beslispunten")
+    assert "voor zover die het college vraagt: opdracht geven aan de proceseigenaren: maak een digitale aanvraag " \
+        "van het product mogelijk" in section(college, "Beslispunten")
 
 
 def test_decisions_left_to_the_report_are_named_with_a_date() -> None:
@@ -453,7 +458,7 @@ def test_decisions_left_to_the_report_are_named_with_a_date() -> None:
 
 
 def test_the_argument_for_digital_intake_argues_why_not_what_to_do() -> None:
-    point = next(p for p in decisions(memo("small-municipality")) if "digitaal aan te vragen" in p)
+    point = next(p for p in decisions(memo("small-municipality")) if "digitale aanvraag van het product mogelijk" in p)
     argument = point.split("Argument: ", 1)[1]
     assert argument.startswith("Zonder digitale route moet wie het product aanvraagt bellen")
     assert "Laat weten" not in argument

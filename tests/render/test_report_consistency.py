@@ -39,7 +39,20 @@ def test_the_answer_on_what_comes_first_is_the_summary_list(example: str, lang: 
     listed = text.split(head, 1)[1].strip().split("\n\n", 1)[0]
     items = [re.sub(r"^\d+\. ", "", line) for line in listed.splitlines()]
     answer = next(line for line in text.splitlines() if line.startswith("4. ") and first in line)
-    assert answer.split(first, 1)[1].startswith(" ".join(items))
+    # the same actions, as whole sentences of one paragraph: a count in brackets inside its sentence
+    sentences = [re.sub(r"\.\s\(([^()]*)\)$", r" (\1).", item) for item in items]
+    assert answer.split(first, 1)[1].startswith(" ".join(sentences))
+    assert not re.search(r"\. \([^()]*\) [A-Z]", answer)  # never "… overgetypt. (1 product, …) Haal …"
+
+
+def test_the_answer_on_what_comes_first_is_one_paragraph_of_sentences() -> None:
+    text = report("small-municipality")
+    answers = [line for line in text.splitlines() if line.startswith("4. Wat moet als eerste gebeuren")]
+    assert len(answers) == 2  # the question in the scope, and its answer in the conclusions: one line, no list
+    assert ("Laat elk digitaal formulier landen in het systeem waarin de aanvraag wordt afgehandeld, zodat niets "
+            "meer wordt overgetypt (1 product, 210 digitale aanvragen per jaar). Haal printen en papier uit de "
+            "afhandeling (1 product, 640 aanvragen per jaar). Maak een digitale aanvraag van het product mogelijk. Betreft: "
+            "Melding openbare ruimte doen. Ga daarnaast eerst na: ") in answers[1]
 
 
 def test_the_board_is_named_as_the_body_the_municipality_has() -> None:

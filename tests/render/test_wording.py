@@ -358,7 +358,7 @@ def test_a_norm_only_to_verify_is_not_established_in_the_appendix_and_the_conclu
     assert "| Norm | Waar | Wie gaat het na |" in report
     assert ("| De sponsor van digitale dienstverlening is een directielid | Bestuurlijk commitment | de directie |"
             in report)
-    assert ("Maak het product digitaal aan te vragen. Betreft: Melding openbare ruimte doen. Ga daarnaast eerst na: "
+    assert ("Maak een digitale aanvraag van het product mogelijk. Betreft: Melding openbare ruimte doen. Ga daarnaast eerst na: "
             "\"De sponsor van digitale dienstverlening is een directielid\"") in report
 
 
@@ -390,3 +390,69 @@ def test_an_agency_is_told_about_its_own_channels_and_customers() -> None:
     dutch = documents(agency)[0]
     assert "Laat ook aanvragen via telefoon en post landen in een systeem." in dutch
     assert "zo krijgt de klant een samenhangende ervaring" in dutch and "inwoner" not in dutch
+
+
+def template_report(text: str, lang: Lang = "nl") -> str:
+    """The report through the built-in Markdown template (``report --template``)."""
+    from digimandate.render.documents import DocOptions
+    from digimandate.render.documents import report as write_report
+
+    return write_report(audited(text), DocOptions(lang=lang, written=WRITTEN))
+
+
+def test_one_holder_is_one_holder_in_advice_and_job_texts() -> None:
+    text = template_report(SMALL)
+    assert "Houder: Adviseur digitale dienstverlening (Communicatie)." in text
+    # one holder and no survey: the role is not estimated at all (that would judge one person's work)
+    assert "die rol heeft één houder en er is geen vragenlijst ingevuld" in text
+    assert ("Advies: Geef de houder van het bestaande mandaat zeggenschap over website en formulieren en het recht "
+            "voorstellen te doen en medewerking te verlangen; leg dat vast in het mandaat.") in text
+    assert "beperk de andere taken van de houder (`other_duties`)." in text
+    assert "houders" not in text.replace("mandaathouders", "")
+    english = template_report(SMALL, "en")
+    assert "Holder: Adviseur digitale dienstverlening (Communicatie)." in english
+    assert "limit the holder's other duties (`other_duties`)." in english
+    # two holders stay two
+    two = SMALL.replace("holders: [sanne]", "holders: [sanne, marleen]")
+    both = template_report(two)
+    assert "Houders: Adviseur digitale dienstverlening (Communicatie), Teamleider Communicatie (Communicatie)." in both
+    assert "beperk de andere taken van de houders (`other_duties`)." in both
+
+
+@pytest.mark.parametrize(("singular", "plural"), [
+    ("Maak ruimte voor de houder om ook te werken op de dienstverlenende afdelingen waar die nu niet komt",
+     "Maak ruimte voor de houders om ook te werken op de dienstverlenende afdelingen waar ze nu niet komen"),
+    ("Vergroot de zelfstandigheid van de houder en geef die zicht op het effect van het eigen werk.",
+     "Vergroot de zelfstandigheid van de houders en geef hun zicht op het effect van hun werk."),
+    ("Hoeveel fte de houder minstens aan het mandaat besteedt", "Hoeveel fte de houders samen minstens aan het mandaat besteden"),
+])
+def test_the_holders_in_the_singular_agree_with_their_verbs(singular: str, plural: str) -> None:
+    from digimandate.render.doc.words import fit_holders, one_holder
+
+    assert fit_holders(plural, "nl") == singular
+    assert one_holder([1, 0, 1]) and not one_holder([1, 2]) and not one_holder([0])
+    assert fit_holders("Increase the holders' independence and let them see the effect of their work.", "en") == \
+        "Increase the holder's independence and let them see the effect of their work."
+
+
+def test_the_ownership_picture_carries_names_and_roles_never_ids_or_people() -> None:
+    # the mandate has no topic: it is named by its place, not by its id; its holder by role, not by name
+    text = SMALL.replace("    topic: website en e-formulieren\n", "")
+    for report in (template_report(text), render_markdown(build_report(audited(text), DocContext("nl", WRITTEN)))):
+        picture = report.split("```mermaid", 1)[1].split("```", 1)[0]
+        assert "website-en-formulieren" not in picture and "Sanne Visser" not in picture
+        assert "#quot;mandaat 1#quot;" in picture
+        assert "(kcc)" not in picture and "(phone)" not in picture
+    template = template_report(text)
+    assert 'm0{{"#quot;mandaat 1#quot;: Adviseur digitale dienstverlening (Communicatie)"}}' in template
+    assert '### Mandaat "mandaat 1"' in template
+
+
+def test_a_mandate_without_holders_asks_for_a_holder() -> None:
+    from digimandate.audit.checklist import load_ruleset
+
+    spec = load_ruleset().rules["M002"].spec
+    assert spec.messages["empty"].get("nl") == "Mandaat {id} heeft geen houder"
+    assert spec.decision is not None
+    assert spec.decision.get("nl") == ("Een houder van het mandaat voor digitale dienstverlening aanwijzen, een "
+                                       "persoon of een compact team.")

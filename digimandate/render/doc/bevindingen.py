@@ -52,17 +52,23 @@ class _Facts:
         self.out: list[Paragraph] = []
 
     def subject_name(self, entity: str) -> str:
+        """The entity as the reaction sheet names it: a name as written ("www.dijkveld.nl"), a label capitalised."""
         if entity == "governance":
             return self.a.result.organisation_name
         if entity.startswith("mandates/"):
-            return t("proc_mandate_named", self.lang, name=self.names.mandate(entity.partition("/")[2]))
+            return _upper(t("proc_mandate_named", self.lang, name=self.names.mandate(entity.partition("/")[2])))
         return self.names.entity(entity)
 
-    def add(self, s: Subject | None, entity: str, path: str, short: str, recorded: bool) -> None:
+    def add(self, s: Subject | None, entity: str, path: str, short: str, recorded: bool,
+            fact: str | None = None) -> None:
+        """One paragraph; ``fact``: the label of a fact not established, for the reaction sheet's one-colon line."""
         ids = self.sources(entity, path)
         short = _upper(short)  # every paragraph is a sentence
         section = s.fact.section if s is not None else entity.partition("/")[0]
-        text = f"{_upper(self.subject_name(entity))}: {short}"
+        # the sheet names the entity with a dash, so a line has one colon at most: "X – ambtelijk opdrachtgever:
+        # niet aangetoond.", never "X: Niet aangetoond: ambtelijk opdrachtgever."
+        text = (t("proc_not_established_row", self.lang, subject=self.subject_name(entity), fact=fact)
+                if fact is not None else f"{self.subject_name(entity)} – {short}")
         self.out.append(Paragraph(len(self.out) + 1, section, entity, path, short, text, recorded, ids))
 
     def sources(self, entity: str, path: str) -> tuple[str, ...]:
@@ -139,7 +145,8 @@ class _Facts:
 
     def missing(self) -> None:
         for s in unset(self.a.model):
-            self.add(s, s.entity, s.fact.path, t("proc_not_established", self.lang, fact=label(s, self.lang)), False)
+            fact = label(s, self.lang, self.names.executive)
+            self.add(s, s.entity, s.fact.path, t("proc_not_established", self.lang, fact=fact), False, fact)
 
 
 def paragraphs(a: Audited, data: Any, lang: Lang, answered: dict[str, str] | None = None) -> list[Paragraph]:

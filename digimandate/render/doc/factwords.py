@@ -49,11 +49,11 @@ def statement(subject: Subject, value: Any, names: Names, lang: Lang) -> str:
     kind = subject.fact.kind
     choices = value if isinstance(value, list) else [value]
     if value is None or value == [] or (kind in ("enum", "enums") and choices == ["none"]):
-        return t(f"proc_state_{key}_none", lang)
+        return t(f"proc_state_{key}_none", lang, executive=names.executive)
     if kind == "bool":
-        return t(f"proc_state_{key}_{'yes' if value else 'no'}", lang)
+        return t(f"proc_state_{key}_{'yes' if value else 'no'}", lang, executive=names.executive)
     if key in _PER_CHOICE:
-        return t(f"proc_state_{key}_{value}", lang)
+        return t(f"proc_state_{key}_{value}", lang, executive=names.executive)
     if key in _AGENTS:
         words = joined([t(f"proc_agent_{v}", lang) for v in choices if v != "none"], lang)
     elif kind in ("enum", "enums"):
@@ -62,7 +62,7 @@ def statement(subject: Subject, value: Any, names: Names, lang: Lang) -> str:
         words = counted(value, "doc_noun_request", lang)
     else:
         words = value_words(subject, value, names, lang)
-    return t(f"proc_state_{key}", lang, value=words)
+    return t(f"proc_state_{key}", lang, value=words, executive=names.executive)
 
 
 def joined(parts: list[str], lang: Lang) -> str:
@@ -77,14 +77,14 @@ def enum_word(value: str, lang: Lang) -> str:
     return t(f"proc_value_{value.replace('-', '_')}", lang)
 
 
-def label(subject: Subject, lang: Lang) -> str:
-    """What the fact is called ("proceseigenaar")."""
-    return t(f"proc_fact_{subject.fact.key}", lang)
+def label(subject: Subject, lang: Lang, executive: str) -> str:
+    """What the fact is called ("proceseigenaar"); ``executive``: the body reported to, as the organisation calls it."""
+    return t(f"proc_fact_{subject.fact.key}", lang, executive=executive)
 
 
-def question(subject: Subject, name: str, lang: Lang) -> str:
+def question(subject: Subject, name: str, lang: Lang, executive: str) -> str:
     """The question that asks for the fact."""
-    return t(f"proc_ask_{subject.fact.key}", lang, name=name)
+    return t(f"proc_ask_{subject.fact.key}", lang, name=name, executive=executive)
 
 
 def citation(entry: Entry, lang: Lang) -> str:

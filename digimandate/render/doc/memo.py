@@ -38,7 +38,7 @@ from digimandate.render.doc.common import (
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names, why
 from digimandate.render.doc.services import services_only
-from digimandate.render.doc.words import fit_document
+from digimandate.render.doc.words import fit_document, one_holder
 
 Audience = Literal["directie", "college"]
 BODIES: tuple[Audience, ...] = ("directie", "college")
@@ -573,4 +573,5 @@ class _Memo:
 def build_memo(a: Audited, ctx: DocContext, audience: Audience, prog: Progress | None = None) -> BoardDocument:
     """The memo of one audit for one deciding body."""
     return fit_document(_Memo(services_only(a)[0], ctx, audience, prog).build(), a.result.organisation_type,
-                        frozenset(c.type for c in a.model.channels))
+                        frozenset(c.type for c in a.model.channels),
+                        one_holder([len(md.holders or []) for md in a.model.mandates]))

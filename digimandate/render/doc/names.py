@@ -12,6 +12,7 @@ from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.adapter import top_entity
+from digimandate.render.doc.words import bodies
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DECIMAL = re.compile(r"\d+\.\d+")  # a fraction as Python writes it: "0.3" reads "0,3" in Dutch
@@ -99,11 +100,15 @@ class Names:
             dept = depts.get(person.department, person.department)
             self.names[f"people/{person.id}"] = (f"{person.title} ({dept})" if person.title
                                                  else t("doc_person_in", lang, department=dept))
-        self.mandate_ids = {md.id: f'"{md.topic}"' for md in model.mandates if md.topic}
+        # a mandate without a topic is named by its place in the file, never by its id
+        self.mandate_ids = {md.id: f'"{md.topic}"' if md.topic else t("doc_mandate_untitled", lang, n=i)
+                            for i, md in enumerate(model.mandates, 1)}
         for md in model.mandates:
-            self.names[f"mandates/{md.id}"] = self.mandate_ids.get(md.id, md.id)
+            self.names[f"mandates/{md.id}"] = self.mandate_ids[md.id]
         self.names["governance"] = t("doc_entity_governance", lang)
         self.names["organisation"] = a.result.organisation_name
+        # the body reported to and deciding, as this kind of organisation calls it ("het college van B&W")
+        self.executive = bodies(a.result.organisation_type, lang).executive
 
     def without_people(self, text: str) -> str:
         """Drop people's names given beside a role ("manager (Marleen de Boer)"): board papers name roles."""
@@ -120,7 +125,7 @@ class Names:
         return self.names.get(section, t("doc_entity_organisation", self.lang))
 
     def mandate(self, ident: str) -> str:
-        """A mandate by its topic."""
+        """A mandate by its topic, or by its place in the file when it has none."""
         return self.names.get(f"mandates/{ident}", ident)
 
     def message(self, f: Finding) -> str:

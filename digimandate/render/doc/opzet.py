@@ -13,7 +13,7 @@ from digimandate.render.doc.actions import param_text
 from digimandate.render.doc.common import counted, peildatum
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import clean, why
-from digimandate.render.doc.words import fit_document
+from digimandate.render.doc.words import bodies, fit_document
 
 STEPS = 6  # proc_step_1 .. proc_step_6
 
@@ -52,6 +52,7 @@ def norm_params(rule: ActiveRule, lang: Lang) -> str:
 def build_opzet(a: Audited, lang: Lang, written: date) -> BoardDocument:
     """The onderzoeksopzet as a document model."""
     r, rules, m = a.result, a.rules, a.model
+    executive = bodies(r.organisation_type, lang).executive  # "het college van B&W", as the organisation's type says
     doc = BoardDocument(lang, t("proc_opzet_title", lang, org=r.organisation_name), t("proc_opzet_subtitle", lang))
     doc.front.append(Fields([
         (t("doc_field_organisation", lang), r.organisation_name),
@@ -70,8 +71,8 @@ def build_opzet(a: Audited, lang: Lang, written: date) -> BoardDocument:
                      mandates=counted(len(m.mandates), "mandate", lang))))
     scope.add(Para(t("proc_opzet_peildatum", lang, date=peildatum(r, lang))))
     scope.add(Para(t("doc_questions_intro", lang)),
-              Items([t(f"doc_question_{i}", lang) for i in range(1, 5)], ordered=True))
-    doc.sections = [purpose, scope, normenkader(a, lang), steps(lang, written)]
+              Items([t(f"doc_question_{i}", lang, executive=executive) for i in range(1, 5)], ordered=True))
+    doc.sections = [purpose, scope, normenkader(a, lang), steps(lang, written, executive)]
     # in the words of this kind of organisation, about the channels it has: as the report says it
     return fit_document(doc, a.result.organisation_type, frozenset(c.type for c in a.model.channels))
 
@@ -99,10 +100,10 @@ def normenkader(a: Audited, lang: Lang) -> Section:
     return s
 
 
-def steps(lang: Lang, written: date) -> Section:
+def steps(lang: Lang, written: date, executive: str) -> Section:
     """The audit's steps in order, as NVRR practice runs them."""
     s = Section(t("proc_h_steps", lang))
     s.add(Para(t("proc_steps_intro", lang, date=fmt.long_date(written, lang))))
-    s.add(Items([t(f"proc_step_{i}", lang) for i in range(1, STEPS + 1)], ordered=True))
+    s.add(Items([t(f"proc_step_{i}", lang, executive=executive) for i in range(1, STEPS + 1)], ordered=True))
     s.add(Para(t("proc_steps_facts", lang)))
     return s

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -31,9 +32,10 @@ from digimandate.render.doc.common import (
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, clean, why
 from digimandate.render.doc.services import services_only
-from digimandate.render.doc.words import bodies, fit_document
+from digimandate.render.doc.words import bodies, fit_document, one_holder
 
 TABLE_LIMIT = 12  # entities per rule shown as a table in the findings; more are counted, and appendix A names them
+_BRACKETS_AFTER_STOP = re.compile(r"\.\s\(([^()]*)\)$")  # "… overgetypt. (1 product, …)" at the end of an action
 OLD_PEILDATUM_DAYS = 365  # a peildatum further back than this before the report date is named in the method
 
 
@@ -172,7 +174,8 @@ class _Report:
             s.add(Para(tx("doc_scope_left_out", count=counted(self.left_out, "product", self.lang),
                           public=bodies(r.organisation_type, self.lang).public)))
         s.add(Para(tx("doc_questions_intro")))
-        s.add(Items([tx("doc_question_1"), tx("doc_question_2"), tx("doc_question_3"), tx("doc_question_4")],
+        executive = bodies(self.r.organisation_type, self.lang).executive
+        s.add(Items([tx(f"doc_question_{i}", executive=executive) for i in range(1, 5)],
                     ordered=True))
         return s
 
@@ -422,7 +425,8 @@ class _Report:
             s.add(Para(tx("doc_conclusion_overall", org=r.organisation_name, level=level_text(overall, self.lang))))
         s.add(Items(items))
         s.add(Para(tx("doc_answers_intro")))
-        s.add(Items([tx("doc_answer", question=tx(f"doc_question_{i}"), answer=answer)
+        executive = bodies(r.organisation_type, self.lang).executive
+        s.add(Items([tx("doc_answer", question=tx(f"doc_question_{i}", executive=executive), answer=answer)
                      for i, answer in enumerate(self.answers(), 1)], ordered=True))
         return s
 
@@ -452,7 +456,10 @@ class _Report:
         unknown = [f'"{self.a.rules.rules[b].spec.title.get(lang)}"' for b in self.r.maturity.blocking
                    if b in self.a.rules.rules and self.only_to_verify(b)]
         if first:
-            answer = tx("doc_answer_first", actions=" ".join(first))
+            # one paragraph of whole sentences: a count in brackets goes inside its sentence, "… overgetypt (1 product,
+            # 210 digitale aanvragen per jaar). Haal …", never after the full stop as a list item has it
+            answer = tx("doc_answer_first", actions=" ".join(_BRACKETS_AFTER_STOP.sub(r" (\1).", item)
+                                                             for item in first))
             if unknown:
                 answer += " " + tx("doc_answer_first_verify", norms=short_list(unknown, lang, 3))
             out.append(answer)
@@ -759,4 +766,5 @@ def build_report(a: Audited, ctx: DocContext, prog: Progress | None = None) -> B
     """The advice report of one audit."""
     services, left_out = services_only(a)
     return fit_document(_Report(services, ctx, prog, left_out).build(), a.result.organisation_type,
-                        frozenset(c.type for c in a.model.channels))
+                        frozenset(c.type for c in a.model.channels),
+                        one_holder([len(md.holders or []) for md in a.model.mandates]))

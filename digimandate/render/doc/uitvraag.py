@@ -10,10 +10,10 @@ from digimandate.model.facts import ROLES, unset
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.common import peildatum
-from digimandate.render.doc.factwords import enum_word, label
+from digimandate.render.doc.factwords import enum_word, label, question
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names
-from digimandate.render.doc.words import fit_document
+from digimandate.render.doc.words import bodies, fit_document
 
 
 @dataclass(frozen=True)
@@ -55,14 +55,16 @@ def questions(a: Audited, lang: Lang) -> list[Question]:
             choices = ", ".join(enum_word(v, lang) for v in s.fact.values)
             if s.fact.kind == "bool":
                 choices = f"{t('proc_yes', lang)}, {t('proc_no', lang)}"
-            text = t(f"proc_ask_{s.fact.key}", lang, name=name)
-            out.append(Question(len(out) + 1, role, subject, label(s, lang), text, s.ident, choices))
+            text = question(s, name, lang, names.executive)
+            out.append(Question(len(out) + 1, role, subject, label(s, lang, names.executive), text, s.ident,
+                                choices))
     return out
 
 
 def build_guide(a: Audited, asked: list[Question], lang: Lang, written: date) -> BoardDocument:
     """The interview guide: per role an introduction and its questions, numbered as in the spreadsheet."""
     r = a.result
+    executive = bodies(r.organisation_type, lang).executive
     doc = BoardDocument(lang, t("proc_guide_title", lang, org=r.organisation_name), t("proc_guide_subtitle", lang))
     doc.front.append(Fields([
         (t("doc_field_organisation", lang), r.organisation_name),
@@ -80,7 +82,7 @@ def build_guide(a: Audited, asked: list[Question], lang: Lang, written: date) ->
         if not mine:
             continue
         s = Section(t("proc_h_guide_role", lang, role=role_name(role, lang)))
-        s.add(Para(t(f"proc_guide_role_{role}", lang)))
+        s.add(Para(t(f"proc_guide_role_{role}", lang, executive=executive)))
         for subject in dict.fromkeys(q.subject for q in mine):
             # the choices stand in the workbook; each question names them in its own words
             items = [f"{q.number}. {q.text}" for q in mine if q.subject == subject]

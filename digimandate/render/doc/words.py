@@ -57,6 +57,19 @@ def _pairs(k: str, lang: Lang) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
+def one_holder(counts: list[int]) -> bool:
+    """Whether every mandate that has holders has exactly one: then "de houders" is wrong wherever it stands."""
+    held = [n for n in counts if n]
+    return bool(held) and all(n == 1 for n in held)
+
+
+def fit_holders(text: str, lang: Lang) -> str:
+    """A text about "the holders" said of the one holder a mandate has: "de houder", "the holder's"."""
+    for pattern, after in _pairs("one_holder", lang):
+        text = pattern.sub(after.replace("\\", r"\\"), text)
+    return text
+
+
 def fit(text: str, org_type: str | None, lang: Lang) -> str:
     """A text of the checklist in the words of this kind of organisation."""
     k = kind(org_type)
@@ -68,11 +81,16 @@ def fit(text: str, org_type: str | None, lang: Lang) -> str:
     return _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", text))
 
 
-def fit_document(doc: BoardDocument, org_type: str | None, kinds: frozenset[str]) -> BoardDocument:
-    """Every text of a document in the words of this kind of organisation, about the channels it has."""
+def fit_document(doc: BoardDocument, org_type: str | None, kinds: frozenset[str],
+                 single: bool = False) -> BoardDocument:
+    """Every text of a document in the words of this kind of organisation, about the channels it has.
+
+    ``single``: every mandate has one holder, so the checklist's "de houders" reads "de houder".
+    """
 
     def f(text: str) -> str:
-        return fit_channels(fit(text, org_type, doc.lang), kinds, doc.lang)
+        text = fit_channels(fit(text, org_type, doc.lang), kinds, doc.lang)
+        return fit_holders(text, doc.lang) if single else text
 
     def block(b: Block) -> Block:
         if isinstance(b, Para):
