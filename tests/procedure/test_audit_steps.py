@@ -123,9 +123,9 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     fill_reactions(folder / "reacties.xlsx", folder / "reacties-ingevuld.xlsx", {
         nr: {"reactie": "Vastgesteld op 8 maart 2022.", "soort": "feitelijke correctie",
              "bron aangeboden": "Collegebesluit 2022/31", "juiste waarde": dt.date(2022, 3, 8), "namens": "gemeentesecretaris",
-             "datum": dt.date(2026, 12, 15), "besluit auditor": "overgenomen"},
+             "datum": dt.date(2026, 12, 15), "besluit onderzoeker": "overgenomen"},
         gap: {"reactie": "De adviseur ontwerpt ook dit formulier.", "soort": "aanvulling", "juiste waarde": "sanne",
-              "namens": "teamleider Burgerzaken", "datum": dt.date(2026, 12, 16), "besluit auditor": "niet overgenomen",
+              "namens": "teamleider Burgerzaken", "datum": dt.date(2026, 12, 16), "besluit onderzoeker": "niet overgenomen",
               "motivering": "Geen document dat dit aantoont."},
     })
     ok("import", "reacties-ingevuld.xlsx", "--into", "organisation.uitvraag.yaml")

@@ -61,7 +61,8 @@ class _Facts:
         ids = self.sources(entity, path)
         short = _upper(short)  # every paragraph is a sentence
         section = s.fact.section if s is not None else entity.partition("/")[0]
-        text = f"{_upper(self.subject_name(entity))}: {short}"
+        # the organisation's own facts need no name before them: the whole nota is about it
+        text = short if entity == "governance" else f"{_upper(self.subject_name(entity))}: {short}"
         self.out.append(Paragraph(len(self.out) + 1, section, entity, path, short, text, recorded, ids))
 
     def sources(self, entity: str, path: str) -> tuple[str, ...]:
