@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from digimandate.i18n import Lang, spelled
+from digimandate.i18n import counted as plural
+from digimandate.render.doc import fmt
+from digimandate.render.doc.common import counted
+
 from tests.conftest import EXAMPLES
 from tests.procedure.test_audit_steps import EPOCH, ok
 
@@ -47,3 +52,18 @@ def test_a_workbook_returned_with_the_former_decision_heading_still_reads(folder
     book.save(folder / "reacties-ingevuld.xlsx")
     ok("import", "reacties-ingevuld.xlsx", "--into", "organisation.yaml")
     assert "Klopt niet." in (folder / "reacties.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("n", "lang", "said"), [(1, "nl", "één"), (3, "nl", "drie"), (12, "nl", "twaalf"),
+                                                 (13, "nl", "13"), (1095, "nl", "1.095"), (0, "nl", "0"),
+                                                 (2, "en", "two"), (1200, "en", "1,200")])
+def test_a_count_in_running_text_is_a_word_up_to_twelve(n: int, lang: Lang, said: str) -> None:
+    assert spelled(n, lang) == said
+    assert fmt.spelled(n, lang) == said  # one helper, whichever module a document imports it from
+
+
+def test_a_documents_count_with_its_noun_is_spelled_and_the_cli_keeps_figures() -> None:
+    assert counted(3, "product", "nl") == "drie producten"
+    assert counted(1, "product", "en") == "one product"
+    assert counted(14, "product", "nl") == "14 producten"
+    assert plural(3, "doc_noun_product", "nl") == "3 producten"

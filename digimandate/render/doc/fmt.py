@@ -70,12 +70,11 @@ def working_day(day: date) -> date:
     return day
 
 
-def _word(n: int, lang: Lang) -> str:
-    """A small number in words ("twee", "two"); from thirteen on, in figures."""
-    from digimandate.i18n import t
+def spelled(n: int, lang: Lang) -> str:
+    """A count in running text: one to twelve in words, else in figures (``i18n.spelled``)."""
+    from digimandate.i18n import spelled as in_words
 
-    words = t("doc_number_words", lang).split("|")
-    return words[n - 1] if 1 <= n <= len(words) else count(n, lang)
+    return in_words(n, lang)
 
 
 def duration(days: int, lang: Lang) -> str:
@@ -87,7 +86,7 @@ def duration(days: int, lang: Lang) -> str:
     if days < 335:  # up to eleven months: in months
         months = days / (365.25 / 12)
         whole = round(months)
-        said = t("doc_dur_one_month", lang) if whole == 1 else f"{_word(whole, lang)} {t('doc_dur_months', lang)}"
+        said = t("doc_dur_one_month", lang) if whole == 1 else f"{spelled(whole, lang)} {t('doc_dur_months', lang)}"
         return _roughly(months - whole, 0.25, said, lang)
     years = days / 365.25
     halves = round(years * 2)
@@ -96,7 +95,7 @@ def duration(days: int, lang: Lang) -> str:
         said = forms[halves // 2] if halves // 2 < len(forms) else _half(halves, lang)
     else:
         whole = halves // 2
-        said = t("doc_dur_one_year", lang) if whole == 1 else f"{_word(whole, lang)} {t('doc_dur_years', lang)}"
+        said = t("doc_dur_one_year", lang) if whole == 1 else f"{spelled(whole, lang)} {t('doc_dur_years', lang)}"
     return _roughly(years - halves / 2, 0.08, said, lang)
 
 
@@ -131,5 +130,5 @@ def every(days: int, lang: Lang) -> str:
     if named:
         return t(named, lang)
     if days >= 365 and days % 365 in (0, 1, 2):
-        return t("doc_every_years", lang, n=_word(days // 365, lang))
+        return t("doc_every_years", lang, n=spelled(days // 365, lang))
     return t("doc_every_days", lang, n=count(days, lang))

@@ -80,7 +80,7 @@ def normenkader(a: Audited, lang: Lang) -> Section:
     active = [rule for rule in rules.sorted() if rule.enabled and rule.kind == "check"]
     s = Section(t("proc_h_normenkader", lang), new_page=True)
     s.add(Para(t("proc_normenkader_intro", lang, checklists=standard_name(rules, lang),
-                 count=plural(len(active), "proc_noun_norm", lang))))
+                 count=plural(len(active), "proc_noun_norm", lang, spell=True))))
     s.add(Para(t("proc_normenkader_own", lang, label=t("own_norm", lang))))
     for name, dim in rules.dimensions.items():
         mine = [rule for rule in active if rule.spec.dimension == name]

@@ -503,8 +503,8 @@ class _Report:
             s.add(Para(tx("doc_recs_verify" if self.verify else "doc_recs_none",
                           count=counted(len(self.verify), "norm", lang))))
             return s
-        s.add(Para(tx("doc_bundles_intro", count=fmt.count(len(self.bundles), lang),
-                      actions=fmt.count(len(self.recs), lang))))
+        s.add(Para(tx("doc_bundles_intro", count=fmt.spelled(len(self.bundles), lang),
+                      actions=fmt.spelled(len(self.recs), lang))))
         for b in self.bundles:
             s.sections.append(self.bundle_section(b))
         if self.verify:
