@@ -12,7 +12,6 @@ from digimandate.i18n import Lang, spelled
 from digimandate.i18n import counted as plural
 from digimandate.render.doc import fmt
 from digimandate.render.doc.common import counted
-
 from tests.conftest import EXAMPLES
 from tests.procedure.test_audit_steps import EPOCH, ok
 

@@ -266,8 +266,8 @@ class _Proposal:
         if other.points:
             s.add(Para(tx("prop_follow_directie", count=counted(other.points, "point", lang))))
         if self.plan.rest:
-            s.add(Para(tx("prop_follow_rest", count=plural(self.plan.rest, "prop_noun_recommendation", lang, spell=True),
-                          body=self.body)))
+            rest = plural(self.plan.rest, "prop_noun_recommendation", lang, spell=True)
+            s.add(Para(tx("prop_follow_rest", count=rest, body=self.body)))
         return s
 
     def attachments(self) -> Section:
