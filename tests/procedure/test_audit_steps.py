@@ -118,7 +118,7 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     nr = int(paragraph.split("\\.", 1)[0])
     # a fact not established stands under the heading of its product, as a recorded one does
     product = nota.split("## Niet aangetoonde feiten")[1].split("### Parkeervergunning aanvragen")[1]
-    missing = next(line for line in product.splitlines() if "Niet aangetoond: ontwerper van de klantreis." in line)
+    missing = next(line for line in product.splitlines() if "Niet aangetoond is wie de klantreis van het product ontwerpt." in line)
     gap = int(missing.split("\\.", 1)[0])
     fill_reactions(folder / "reacties.xlsx", folder / "reacties-ingevuld.xlsx", {
         nr: {"reactie": "Vastgesteld op 8 maart 2022.", "soort": "feitelijke correctie",

@@ -66,3 +66,40 @@ def test_a_documents_count_with_its_noun_is_spelled_and_the_cli_keeps_figures() 
     assert counted(1, "product", "en") == "one product"
     assert counted(14, "product", "nl") == "14 producten"
     assert plural(3, "doc_noun_product", "nl") == "3 producten"
+
+
+def test_the_nota_says_each_fact_not_established_as_a_sentence_and_never_contradicts_itself(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "nl")
+    nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
+    missing = nota.split("## Niet aangetoonde feiten")[1]
+    for line in ("Niet aangetoond is tot wanneer de koers loopt.",
+                 "Niet aangetoond is wanneer de koers voor het laatst is geëvalueerd.",
+                 "Niet aangetoond is over welk jaar de aantallen aanvragen gaan.",
+                 "Niet aangetoond is welke afdeling eigenaar is van het kanaal."):
+        assert line in missing, line
+    assert "Niet aangetoond:" not in nota
+    # "door geen bestuursorgaan vastgesteld" is known: when it was adopted is no open question
+    assert "De koers is door geen bestuursorgaan vastgesteld." in nota
+    assert "wanneer de koers is vastgesteld" not in nota
+    # the agreement, beside the last report of March 2025: not a claim that it happens every year
+    assert "De afspraak is jaarlijks over de dienstverlening te rapporteren." in nota
+    # one department named, and a scope that does not say "some departments"
+    assert "Het mandaat geldt voor de afdeling Communicatie." in nota
+    assert "Het mandaat is een afdelingsmandaat: het reikt niet over de hele organisatie." in nota
+    assert "enkele afdelingen" not in nota
+    # the observation the report cites for where the website's forms land is cited here too
+    assert ("Aanvragen via www.dijkveld.nl met een formulier komen binnen in Postbus info@. (bronnen: Gesprek met de "
+            "teamleider Burgerzaken (interview), 25 september 2026; Proefaanvraag parkeervergunning via de website, "
+            "gevolgd tot de postbus info@ (waarneming), 2 oktober 2026)") in nota
+    assert "social media" not in nota and "sociale media" in nota
+
+
+def test_the_english_nota_says_the_same_in_sentences(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "en")
+    nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
+    for line in ("It is not established until when the course runs.",
+                 "It is not established who the senior sponsor of service delivery is.",
+                 "The agreement is to report on service delivery yearly.",
+                 "The mandate is a departmental one: it does not reach the whole organisation."):
+        assert line in nota, line
+    assert "not established:" not in nota.lower() and "when the course was adopted" not in nota

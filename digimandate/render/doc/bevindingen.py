@@ -8,12 +8,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from digimandate.i18n import Lang, t
-from digimandate.model.facts import Subject, subjects, unset, value_of
+from digimandate.model.facts import Subject, moot, subjects, unset, value_of
 from digimandate.model.register import Entry, cited
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.common import peildatum
-from digimandate.render.doc.factwords import citation, joined, label, sources_words, statement
+from digimandate.render.doc.factwords import citation, joined, sources_words, statement
 from digimandate.render.doc.model import BoardDocument, Fields, Para, Section, Table
 from digimandate.render.doc.names import Names
 
@@ -139,7 +139,9 @@ class _Facts:
 
     def missing(self) -> None:
         for s in unset(self.a.model):
-            self.add(s, s.entity, s.fact.path, t("proc_not_established", self.lang, fact=label(s, self.lang)), False)
+            if moot(self.a.model, s):  # "adopted by no one" already says there is no date of adoption
+                continue
+            self.add(s, s.entity, s.fact.path, t(f"proc_missing_{s.fact.key}", self.lang), False)
 
 
 def paragraphs(a: Audited, data: Any, lang: Lang, answered: dict[str, str] | None = None) -> list[Paragraph]:
