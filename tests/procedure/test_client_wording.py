@@ -103,3 +103,29 @@ def test_the_english_nota_says_the_same_in_sentences(folder: Path) -> None:
                  "The mandate is a departmental one: it does not reach the whole organisation."):
         assert line in nota, line
     assert "not established:" not in nota.lower() and "when the course was adopted" not in nota
+
+
+def test_the_opzet_describes_foreign_standards_in_dutch_and_says_the_checklists_own_norms_once(folder: Path) -> None:
+    ok("opzet", "organisation.yaml", "--no-config", "--lang", "nl")
+    text = (folder / "onderzoeksopzet.md").read_text(encoding="utf-8")
+    for english in ("point 10", "play 6", "enriched jobs", "Motivating Potential Score", "x autonomie", "(Job Diag",
+                    "Which share", "1.095"):
+        assert english not in text, english
+    assert "UK Service Standard, punt 10: bepaal wat succes is en publiceer prestatiegegevens" in text
+    assert "US Digital Services Playbook, onderdeel 6: wijs één leider aan en maak die aanspreekbaar" in text
+    assert "Een mandaat past goed bij de verrijkte functies van Hackman en Oldham." in text
+    # the own norms: explained once, then marked; the share of 100% is said once, not per norm
+    assert text.count("Elke drempel in de kolom Drempels is een eigen norm van de checklist") == 1
+    assert "(eigen norm van de checklist)" not in text
+    assert "voordat de regel als geheel voldaan is" not in text
+    assert "| \\* Herziening op een vaste datum is een eigen norm van de checklist" in text
+    assert "Het laatste herontwerp mag op de peildatum hooguit drie jaar oud zijn" in text
+    assert "De laatste rapportage mag op de peildatum hooguit een jaar oud zijn" in text
+
+
+def test_the_english_opzet_keeps_the_standards_titles_and_says_ages_in_years(folder: Path) -> None:
+    ok("opzet", "organisation.yaml", "--no-config", "--lang", "en")
+    text = (folder / "onderzoeksopzet.md").read_text(encoding="utf-8")
+    assert 'UK Service Standard, point 10 "Define what success looks like and publish performance data"' in text
+    assert "The last redesign may be at most three years old on the audit date" in text
+    assert "(the checklist's own norm)" not in text and "| Thresholds |" in text
