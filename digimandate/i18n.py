@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -42,32 +43,21 @@ def t(msg: str, lang: Lang, **args: Any) -> str:
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
-def counted(n: int, noun: str, lang: Lang, spell: bool = False) -> str:
+def counted(n: int, noun: str, lang: Lang, number: Callable[[int, Lang], str] | None = None) -> str:
     """"1 proces", "3 processen", "1.200 processen": ``n`` as the language writes it, and the form of ``noun``.
 
     ``noun`` is a catalogue key whose text holds the forms of Babel's plural categories for the
     language, "one|other"; Babel's plural rule picks one (``other`` when a category has no form).
     The one way a count and its noun are written, so no text reads "1 processen" or "1 mandates".
-    ``spell``: running text of a document, where one to twelve are words ("drie producten").
+    ``number``: how a document writes the count ("drie producten", ``fmt.spelled``); else in figures.
     """
     from babel import Locale  # only when a count is written; Babel is slow to import
     from babel.numbers import format_decimal
 
     forms = dict(zip(("one", "other"), t(noun, lang).split("|"), strict=True))
     form = forms.get(Locale.parse(_LOCALES[lang]).plural_form(n), forms["other"])
-    number = spelled(n, lang) if spell else format_decimal(n, format='#,##0', locale=_LOCALES[lang])
-    return f"{number} {form}"
-
-
-def spelled(n: int, lang: Lang) -> str:
-    """A count in running text: one to twelve in words ("één", "twee", "two"); 0 and from 13 on in figures.
-
-    The one helper for counts a document's sentence says (Dutch and English style guides alike).
-    """
-    from babel.numbers import format_decimal
-
-    words = t("doc_number_words", lang).split("|")
-    return words[n - 1] if 1 <= n <= len(words) else str(format_decimal(n, format="#,##0", locale=_LOCALES[lang]))
+    said = number(n, lang) if number is not None else format_decimal(n, format="#,##0", locale=_LOCALES[lang])
+    return f"{said} {form}"
 
 
 def default_lang() -> Lang:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from digimandate.i18n import Lang, spelled
+from digimandate.i18n import Lang
 from digimandate.i18n import counted as plural
 from digimandate.render.doc import fmt
 from digimandate.render.doc.common import counted
@@ -57,8 +57,7 @@ def test_a_workbook_returned_with_the_former_decision_heading_still_reads(folder
                                                  (13, "nl", "13"), (1095, "nl", "1.095"), (0, "nl", "0"),
                                                  (2, "en", "two"), (1200, "en", "1,200")])
 def test_a_count_in_running_text_is_a_word_up_to_twelve(n: int, lang: Lang, said: str) -> None:
-    assert spelled(n, lang) == said
-    assert fmt.spelled(n, lang) == said  # one helper, whichever module a document imports it from
+    assert fmt.spelled(n, lang) == said
 
 
 def test_a_documents_count_with_its_noun_is_spelled_and_the_cli_keeps_figures() -> None:

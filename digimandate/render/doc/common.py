@@ -52,7 +52,7 @@ def short_list(items: list[str], lang: Lang, limit: int = MAX_NAMES) -> str:
 
 def counted(n: int, noun: str, lang: Lang) -> str:
     """"één product", "drie producten", "14 producten": a count in running text with its noun (``i18n.counted``)."""
-    return plural(n, f"doc_noun_{noun}", lang, spell=True)
+    return plural(n, f"doc_noun_{noun}", lang, fmt.spelled)
 
 
 def place_noun(paths: list[str]) -> str:

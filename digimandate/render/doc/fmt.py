@@ -71,10 +71,15 @@ def working_day(day: date) -> date:
 
 
 def spelled(n: int, lang: Lang) -> str:
-    """A count in running text: one to twelve in words, else in figures (``i18n.spelled``)."""
-    from digimandate.i18n import spelled as in_words
+    """A count in running text: one to twelve in words ("één", "twee", "two"); 0 and from 13 on in figures.
 
-    return in_words(n, lang)
+    The one helper for the counts a document's sentence says (Dutch and English style guides alike);
+    ``common.counted`` writes a count with its noun through it.
+    """
+    from digimandate.i18n import t
+
+    words = t("doc_number_words", lang).split("|")
+    return words[n - 1] if 1 <= n <= len(words) else count(n, lang)
 
 
 def duration(days: int, lang: Lang) -> str:

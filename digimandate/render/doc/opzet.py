@@ -104,7 +104,7 @@ def normenkader(a: Audited, lang: Lang) -> Section:
     active = [rule for rule in rules.sorted() if rule.enabled and rule.kind == "check"]
     s = Section(t("proc_h_normenkader", lang), new_page=True)
     s.add(Para(t("proc_normenkader_intro", lang, checklists=standard_name(rules, lang),
-                 count=plural(len(active), "proc_noun_norm", lang, spell=True))))
+                 count=plural(len(active), "proc_noun_norm", lang, fmt.spelled))))
     s.add(Para(t("proc_normenkader_own", lang, mark=OWN_MARK)))
     for name, dim in rules.dimensions.items():
         mine = [rule for rule in active if rule.spec.dimension == name]
