@@ -150,7 +150,7 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     assert concept.startswith("**Concept · versie 0.1 · ")
     # the report accounts for the officials' review: what came in, what was adopted and why not
     account = concept.split("## Verantwoording ambtelijk wederhoor\n", 1)[1].split("\n## ", 1)[0]
-    assert ("Er kwamen 2 reacties binnen; daarvan zijn er 1 overgenomen, 0 deels overgenomen en 1 niet "
+    assert ("Er kwamen twee reacties binnen; daarvan zijn er één overgenomen, 0 deels overgenomen en één niet "
             "overgenomen.") in account
     assert f"| {gap} | aanvulling | De adviseur ontwerpt ook dit formulier. | niet overgenomen |" in account
     text = status()
