@@ -510,3 +510,11 @@ def test_a_concept_report_has_no_letter(runner: CliRunner, tmp_path: Path) -> No
     result = runner.invoke(app, ["report", SMALL, "--stage", "concept", "-o", str(tmp_path / "rapport.md")])
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "rapport.informatiebrief.md").exists()
+
+
+def test_the_english_letter_of_a_municipality_is_signed_by_its_mayor_and_aldermen(runner: CliRunner,
+                                                                                   tmp_path: Path) -> None:
+    text = letter(runner, tmp_path, SMALL, "en")
+    assert "The report sums up its findings in five recommendations:" in text
+    assert "we adopt three, partly adopt one and do not adopt one." in text
+    assert text.endswith("Yours faithfully,\n\nThe mayor and aldermen of Dijkveld,\n\nthe secretary,\n\nthe mayor,\n")
