@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -42,19 +43,21 @@ def t(msg: str, lang: Lang, **args: Any) -> str:
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
-def counted(n: int, noun: str, lang: Lang) -> str:
+def counted(n: int, noun: str, lang: Lang, number: Callable[[int, Lang], str] | None = None) -> str:
     """"1 proces", "3 processen", "1.200 processen": ``n`` as the language writes it, and the form of ``noun``.
 
     ``noun`` is a catalogue key whose text holds the forms of Babel's plural categories for the
     language, "one|other"; Babel's plural rule picks one (``other`` when a category has no form).
     The one way a count and its noun are written, so no text reads "1 processen" or "1 mandates".
+    ``number``: how a document writes the count ("drie producten", ``fmt.spelled``); else in figures.
     """
     from babel import Locale  # only when a count is written; Babel is slow to import
     from babel.numbers import format_decimal
 
     forms = dict(zip(("one", "other"), t(noun, lang).split("|"), strict=True))
     form = forms.get(Locale.parse(_LOCALES[lang]).plural_form(n), forms["other"])
-    return f"{format_decimal(n, format='#,##0', locale=_LOCALES[lang])} {form}"
+    said = number(n, lang) if number is not None else format_decimal(n, format="#,##0", locale=_LOCALES[lang])
+    return f"{said} {form}"
 
 
 def default_lang() -> Lang:

@@ -132,6 +132,8 @@ class SourceInfo(_Spec):
     in_force: str | None = None  # for law: the date the article came into force
     own_norm: bool = False  # a norm digimandate sets itself, labelled as such in every language
     note: Text | None = None
+    # how a client document names it: a Dutch description of a foreign standard's point, its title in English
+    label: Text | None = None
 
 
 class Param(_Spec):

@@ -38,6 +38,7 @@ class Col:
     en: str
     width: int = 16
     official: bool = True  # filled in by the organisation (False: by the auditor, or written by us)
+    former: str = ""  # the Dutch heading an earlier version wrote, still read back
 
     def head(self, lang: Lang) -> str:
         """The heading in ``lang``."""
@@ -59,7 +60,7 @@ REACTION_COLS = (
     Col("reaction", "reactie", "reaction", 40), Col("kind", "soort", "kind", 18),
     Col("source", "bron aangeboden", "source offered", 28), Col("value", "juiste waarde", "correct value", 22),
     Col("by", "namens", "on behalf of", 20), Col("date", "datum", "date", 12),
-    Col("decision", "besluit auditor", "auditor's decision", 18, False),
+    Col("decision", "besluit onderzoeker", "auditor's decision", 18, False, "besluit auditor"),
     Col("reason", "motivering", "reason", 40, False),
 )
 
@@ -101,7 +102,7 @@ def _book(sheet_title: str, cols: tuple[Col, ...], lang: Lang, kind: str, organi
                                       ("written", written.isoformat())), start=1):
         _put(meta, r, 1, key)
         _put(meta, r, 2, value)
-    meta.sheet_state = "hidden"
+    meta.sheet_state = "veryHidden"  # not for the client: Excel's "unhide" does not list it
     return book
 
 
@@ -219,7 +220,7 @@ def _rows(cells: list[list[tuple[Any, str]]], cols: tuple[Col, ...], sheet: str,
     """The rows by column key; a heading that is not one of the columns, or a missing column, is an error."""
     if not cells:
         raise fail(f"{source}:{sheet}", "proc_sheet_empty", "proc_sheet_empty_hint", sheet=sheet)
-    heads = {col.head(lg): col for col in cols for lg in ("nl", "en")}
+    heads = {col.head(lg): col for col in cols for lg in ("nl", "en")} | {c.former: c for c in cols if c.former}
     index: dict[str, int] = {}
     wrong: list[SourceProblem] = []
     for i, (value, where) in enumerate(cells[0]):

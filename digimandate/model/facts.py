@@ -150,3 +150,23 @@ def value_of(model: OrgModel, subject: Subject) -> tuple[bool, Any]:
         if item is None:
             return True, None
     return True, item
+
+
+# A fact that only exists when another one does: no date of adoption for a course adopted by no one
+DEPENDS_ON = {
+    ("governance", "governance.vision.adopted_on"): "governance.vision.adopted_by",
+    ("mandates", "granted_on"): "granted_by",
+    ("processes", "service_norm.published"): "service_norm.text",
+    ("processes", "service_norm.measured"): "service_norm.text",
+    ("processes", "redesign.with_users"): "redesign.redesigned_on",
+}
+
+
+def moot(model: OrgModel, subject: Subject) -> bool:
+    """Whether the fact cannot exist, because the file records the fact it depends on as none."""
+    parent = DEPENDS_ON.get((subject.fact.section, subject.fact.path))
+    if parent is None:
+        return False
+    fact = next(f for f in FACTS if f.section == subject.fact.section and f.path == parent)
+    known, value = value_of(model, Subject(fact, subject.entity, subject.role))
+    return known and value in (None, [], "none", ["none"])

@@ -40,8 +40,8 @@ def entries(sources: Iterable[Source]) -> dict[str, Entry]:
 def cited(data: Any, entity: str, path: str = "") -> tuple[str, ...]:
     """The source ids on an entity (``processes/x``, ``governance``), on the objects down ``path``, in file order.
 
-    ``path`` is the fact below the entity (``service_norm.published``): the ids of the entity, then of each
-    object on the way to the fact, without duplicates.
+    ``path`` is the fact below the entity (``service_norm.published``, ``intake.0``): the ids of the entity,
+    then of each object on the way to the fact and of the fact when it is an object, without duplicates.
     """
     chain: list[Any] = []
     node: Any = data
@@ -52,11 +52,16 @@ def cited(data: Any, entity: str, path: str = "") -> tuple[str, ...]:
         if node is None:
             return ()
     chain.append(node)
-    for part in path.split(".")[:-1] if path else []:
-        node = node.get(part) if isinstance(node, dict) else None
-        if not isinstance(node, dict):
+    for part in path.split(".") if path else []:
+        # down objects and lists: an intake route (``intake.0``) is an object of its own, with its own sources
+        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, dict):
+            chain.append(node)
+        elif not isinstance(node, list):
             break
-        chain.append(node)
     ids: list[str] = []
     for obj in chain:
         found = obj.get("source") if isinstance(obj, dict) else None

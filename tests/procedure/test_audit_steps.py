@@ -118,14 +118,14 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     nr = int(paragraph.split("\\.", 1)[0])
     # a fact not established stands under the heading of its product, as a recorded one does
     product = nota.split("## Niet aangetoonde feiten")[1].split("### Parkeervergunning aanvragen")[1]
-    missing = next(line for line in product.splitlines() if "Niet aangetoond: ontwerper van de klantreis." in line)
+    missing = next(line for line in product.splitlines() if "Niet aangetoond is wie de klantreis van het product ontwerpt." in line)
     gap = int(missing.split("\\.", 1)[0])
     fill_reactions(folder / "reacties.xlsx", folder / "reacties-ingevuld.xlsx", {
         nr: {"reactie": "Vastgesteld op 8 maart 2022.", "soort": "feitelijke correctie",
              "bron aangeboden": "Collegebesluit 2022/31", "juiste waarde": dt.date(2022, 3, 8), "namens": "gemeentesecretaris",
-             "datum": dt.date(2026, 12, 15), "besluit auditor": "overgenomen"},
+             "datum": dt.date(2026, 12, 15), "besluit onderzoeker": "overgenomen"},
         gap: {"reactie": "De adviseur ontwerpt ook dit formulier.", "soort": "aanvulling", "juiste waarde": "sanne",
-              "namens": "teamleider Burgerzaken", "datum": dt.date(2026, 12, 16), "besluit auditor": "niet overgenomen",
+              "namens": "teamleider Burgerzaken", "datum": dt.date(2026, 12, 16), "besluit onderzoeker": "niet overgenomen",
               "motivering": "Geen document dat dit aantoont."},
     })
     ok("import", "reacties-ingevuld.xlsx", "--into", "organisation.uitvraag.yaml")
@@ -150,7 +150,7 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     assert concept.startswith("**Concept · versie 0.1 · ")
     # the report accounts for the officials' review: what came in, what was adopted and why not
     account = concept.split("## Verantwoording ambtelijk wederhoor\n", 1)[1].split("\n## ", 1)[0]
-    assert ("Er kwamen 2 reacties binnen; daarvan zijn er 1 overgenomen, 0 deels overgenomen en 1 niet "
+    assert ("Er kwamen twee reacties binnen; daarvan zijn er één overgenomen, 0 deels overgenomen en één niet "
             "overgenomen.") in account
     assert f"| {gap} | aanvulling | De adviseur ontwerpt ook dit formulier. | niet overgenomen |" in account
     text = status()
@@ -203,7 +203,7 @@ def test_the_reaction_sheet_names_each_fact_with_one_colon(folder: Path) -> None
     ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "nl")
     ws = load_workbook(folder / "reacties.xlsx")["Reacties"]
     texts = [str(row[1]) for row in ws.iter_rows(min_row=2, values_only=True) if row[1]]
-    assert "Gemeente Dijkveld – ambtelijk opdrachtgever: niet aangetoond." in texts
+    assert "Niet aangetoond is wie ambtelijk opdrachtgever voor de dienstverlening is." in texts  # no name: the nota is about it
     assert 'Mandaat "website en e-formulieren" – plaatsvervanger van de houder: niet aangetoond.' in texts
     # a channel is named as it is written, not capitalised as a label
     assert "www.dijkveld.nl – tevredenheid of klachten gemeten: niet aangetoond." in texts
@@ -212,7 +212,7 @@ def test_the_reaction_sheet_names_each_fact_with_one_colon(folder: Path) -> None
     ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "en", "--force")
     ws = load_workbook(folder / "reacties.xlsx").worksheets[0]
     texts = [str(row[1]) for row in ws.iter_rows(min_row=2, values_only=True) if row[1]]
-    assert "Gemeente Dijkveld – senior sponsor: not established." in texts
+    assert "It is not established who the senior sponsor of service delivery is." in texts
 
 
 def test_a_step_never_overwrites_without_force(folder: Path) -> None:
@@ -330,7 +330,7 @@ def test_a_file_with_windows_line_ends_keeps_them(folder: Path) -> None:
 def test_the_procedure_names_the_body_the_organisation_reports_to(folder: Path) -> None:
     ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "nl")
     nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
-    assert "Over de dienstverlening wordt jaarlijks aan het college van B&W gerapporteerd." in nota
+    assert "De afspraak is jaarlijks aan het college van B&W over de dienstverlening te rapporteren." in nota
     assert "De rapportage aan het college van B&W vermeldt het digitale gebruik niet." in nota
     assert "het bestuur" not in nota
     ok("opzet", "organisation.yaml", "--no-config", "--lang", "nl", "-f", "md")

@@ -128,7 +128,7 @@ def test_each_paragraph_states_one_fact_as_a_sentence(folder: Path) -> None:
     nota = nota_of(folder, MANDATE)
     for sentence in ("Het mandaat is belegd bij een medewerker van KCC.",
                      "De houder werkt bij KCC.",
-                     "Het mandaat reikt tot enkele afdelingen, niet over de hele organisatie.",
+                     "Het mandaat is een afdelingsmandaat en reikt niet over de hele organisatie.",
                      "Het mandaat is verleend door de directie.",
                      "Het mandaat is verleend op 3 maart 2025.",
                      'Het mandaat is vastgelegd in het stuk "Directiebesluit 2025/7".',

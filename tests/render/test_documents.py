@@ -119,7 +119,7 @@ def test_memo_structure(runner: CliRunner) -> None:
     assert "geen mandaat om namens een bestuursorgaan besluiten te nemen als bedoeld in titel 10.1" in text
     assert "(WOR artikel 25)" in text  # the directie decides about the mandate
     # the college decides on the course, and has its measurable goals recorded
-    assert "Een aparte notitie legt het college van B&W 3 beslispunten voor." in text  # as the proposal has them
+    assert "Een aparte notitie legt het college van B&W drie beslispunten voor." in text  # as the proposal has them
     assert "Voor Kanalen is geen niveau vastgesteld" in text
     college = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--audience", "college",
                                   "--lang", "en"]).stdout

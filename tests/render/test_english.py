@@ -33,7 +33,7 @@ def test_the_agency_memo_and_report_read_as_english() -> None:
             "2027; the implementation is decided after that.") in memo
     assert ("4. Drop the approval per change by Communications; agree the limits beforehand and let the holder "
             "account for changes afterwards.") in memo
-    assert "The advice report also leaves 2 decision points to the management team (" in memo
+    assert "The advice report also leaves two decision points to the management team (" in memo
     assert ('**Finding:** For the product Lodge an objection, step "Print the case file for the hearing" involves '
             "printing") in report
     for calque in ("Much work", "decision points more", "out of the handling", "paper in handling", '" prints',

@@ -119,7 +119,7 @@ def test_no_decision_rests_on_a_fact_nobody_recorded() -> None:
         '"Elk product heeft een proceseigenaar" (per product: Jeugdsportsubsidie, Naamgebruik verzoek aanduiding, '
         "Dierenopvang en 15 andere); "
         '"Formulieren landen in een systeem waarin ze digitaal worden verwerkt" (per product: Bouwwerk '
-        "voltooiingsverklaring, Kiezerspas, Gehandicaptenparkeerkaart instellingen en 4 andere); "
+        "voltooiingsverklaring, Kiezerspas, Gehandicaptenparkeerkaart instellingen en vier andere); "
         '"Aanvragers kunnen de status van hun aanvraag online volgen" (per product: Jeugdsportsubsidie, '
         "Gehandicaptenparkeerkaart passagier, Blindengeleidehond en 112 andere); "
         '"Elk product heeft prestatie-indicatoren" (per product: Afvalinzameling blik, Jeugdsportsubsidie, '
@@ -167,13 +167,17 @@ def test_decision_points_fill_in_the_parameters_in_force(monkeypatch: pytest.Mon
 # ---------------------------------------------------------------- one count of decision points per body
 
 
-OTHER = re.compile(r"Een aparte (?:DT-)?notitie legt (?P<nl>.+) (?P<n>\d+) beslispunt(?:en)? voor\."
-                   r"|A separate memo puts (?P<m>\d+) decision points? (?:to|before) (?P<en>.+)\.")
+OTHER = re.compile(r"Een aparte (?:DT-)?notitie legt (?P<nl>.+) (?P<n>\w+) beslispunt(?:en)? voor\."
+                   r"|A separate memo puts (?P<m>\w+) decision points? (?:to|before) (?P<en>.+)\.")
+# a count in running text is a word up to twelve ("zes beslispunten")
+NUMBERS = {w: i for words in ("één twee drie vier vijf zes zeven acht negen tien elf twaalf",
+                              "one two three four five six seven eight nine ten eleven twelve")
+           for i, w in enumerate(words.split(), 1)}
 
 
 def stated(text: str) -> dict[str, int]:
     """How many decision points a memo says the memo to another body puts to it, by body."""
-    return {m["nl"] or m["en"]: int(m["n"] or m["m"]) for m in OTHER.finditer(text)}
+    return {m["nl"] or m["en"]: NUMBERS.get(m["n"] or m["m"]) or int(m["n"] or m["m"]) for m in OTHER.finditer(text)}
 
 
 @pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
@@ -198,9 +202,9 @@ def test_capped_decisions_are_counted_alike_and_left_to_the_report(monkeypatch: 
     directie, college = memo("large-municipality", "nl"), memo("large-municipality", "nl", "college")
     # what the report puts first is never capped away: three of them, and the point to record missing facts
     assert len(decisions(directie)) == 4
-    rest = "Het adviesrapport noemt voor de directie nog 3 beslispunten ("  # B002 met by the raad
+    rest = "Het adviesrapport noemt voor de directie nog drie beslispunten ("  # B002 met by the raad
     assert rest in section(directie, "Uitvoering en vervolg")
-    assert f"Een aparte notitie legt de directie 4 beslispunten voor.\n\n{rest}" in college
+    assert f"Een aparte notitie legt de directie vier beslispunten voor.\n\n{rest}" in college
 
 
 # ---------------------------------------------------------------- the intended effect
@@ -270,7 +274,7 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
     directie = memo("small-municipality", "nl", "directie")  # the directie grants the mandate (tip16 2.2)
     assert section(directie, "Financiën") == (
         "Het mandaat vraagt minstens 0,5 fte aan tijd van wie het houdt (eigen norm van de checklist).\n\n"
-        "Voor beslispunten 3, 4 en 6 is de inspanning klein tot middel (zie het adviesrapport); voorgesteld wordt "
+        "Voor beslispunten 3, 4 en 6 is de inspanning klein tot middelgroot (zie het adviesrapport); voorgesteld wordt "
         "daarover nu te besluiten en het werk met bestaande medewerkers te doen.\n\n"
         "Voor beslispunten 1, 2 en 5 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een "
         "raming van de kosten, die uiterlijk 18 februari 2027 voorligt; over de uitvoering wordt daarna besloten.")
@@ -452,7 +456,7 @@ def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_
 
 def test_decisions_left_to_the_report_are_named_with_a_date() -> None:
     follow = section(memo("small-municipality"), "Uitvoering en vervolg")
-    assert ('Het adviesrapport noemt voor de directie nog 2 beslispunten ("Aanvragen via e-mail landen in een '
+    assert ('Het adviesrapport noemt voor de directie nog twee beslispunten ("Aanvragen via e-mail landen in een '
             'systeem" en "Het college wordt regelmatig geïnformeerd over resultaten"), te besluiten uiterlijk '
             "18 februari 2027.") in follow
 

@@ -216,7 +216,7 @@ REACTIE = ["--reactie", "examples/audit/small-municipality.reactie.yaml",
 HTML = {
     "memo": (["memo", SMALL, "--audience", "college", "--lang", "en"], ["Subject"]),
     "large": (["report", LARGE], ["Nr.", "Actie", "Impact"]),
-    "opzet": (["opzet", SMALL], ["Norm", "Niveau", "Bron", "Parameters"]),
+    "opzet": (["opzet", SMALL], ["Norm", "Niveau", "Bron", "Drempels"]),
     "bevindingen": (["bevindingen", SMALL, "--lang", "en"], ["Organisation", "Gemeente"]),
     # the report as most readers get it, with its stage on every page: one document printed for both
     "concept": (["report", SMALL, "--stage", "concept"], ["Nr.", "Actie", "Impact", "Wie"]),
@@ -227,7 +227,7 @@ HTML = {
 WORD = {
     "memo": (["memo", SMALL, "--lang", "en"], ["Subject"]),
     "large": (["report", LARGE], ["Nr.", "Actie", "Impact"]),
-    "opzet": (["opzet", SMALL], ["Norm", "Niveau", "Bron", "Parameters"]),
+    "opzet": (["opzet", SMALL], ["Norm", "Niveau", "Bron", "Drempels"]),
     "bevindingen": (["bevindingen", SMALL, "--lang", "en"], ["Organisation", "Gemeente"]),
     # the report as most readers get it, with its stage on every page: one document printed for both
     "concept": (["report", SMALL, "--stage", "concept"], ["Nr.", "Actie", "Impact", "Wie"]),

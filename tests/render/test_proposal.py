@@ -81,7 +81,7 @@ def test_recording_facts_is_never_a_decision_of_the_executive(runner: CliRunner)
     text = proposal(runner, "nl")
     assert "vastleggen" not in section(text, "Beslispunten").replace("vaststellen", "")
     assert ("Het vastleggen van de ontbrekende feiten (onder meer over \"De sponsor van digitale dienstverlening is "
-            "een directielid\", \"Elk kanaal heeft een eigenaar\", \"Elk product heeft een proceseigenaar\" en 3 "
+            "een directielid\", \"Elk kanaal heeft een eigenaar\", \"Elk product heeft een proceseigenaar\" en drie "
             "andere) is een zaak van het directieteam, geen besluit van het college van B&W") in text
 
 
@@ -177,7 +177,7 @@ def test_the_law_is_cited_where_it_applies(runner: CliRunner) -> None:
 
 def test_the_count_of_recommendations_comes_from_the_reports_decided_by(runner: CliRunner) -> None:
     args = section(proposal(runner, "nl"), "Argumenten")
-    assert ("1.2 Het rapport doet 5 aanbevelingen; voor aanbeveling 4 is een besluit van het college van B&W nodig, "
+    assert ("1.2 Het rapport doet vijf aanbevelingen; voor aanbeveling 4 is een besluit van het college van B&W nodig, "
             "over de andere besluit de directie.") in args
 
 

@@ -50,8 +50,8 @@ def test_the_answer_on_what_comes_first_is_one_paragraph_of_sentences() -> None:
     answers = [line for line in text.splitlines() if line.startswith("4. Wat moet als eerste gebeuren")]
     assert len(answers) == 2  # the question in the scope, and its answer in the conclusions: one line, no list
     assert ("Laat elk digitaal formulier landen in het systeem waarin de aanvraag wordt afgehandeld, zodat niets "
-            "meer wordt overgetypt (1 product, 210 digitale aanvragen per jaar). Haal printen en papier uit de "
-            "afhandeling (1 product, 640 aanvragen per jaar). Maak een digitale aanvraag van het product mogelijk. Betreft: "
+            "meer wordt overgetypt (één product, 210 digitale aanvragen per jaar). Haal printen en papier uit de "
+            "afhandeling (één product, 640 aanvragen per jaar). Maak een digitale aanvraag van het product mogelijk. Betreft: "
             "Melding openbare ruimte doen. Ga daarnaast eerst na: ") in answers[1]
 
 

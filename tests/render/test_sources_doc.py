@@ -37,7 +37,7 @@ def test_a_file_without_sources_says_only_that_the_facts_come_from_the_file(runn
 
 def test_the_method_counts_the_sources_by_kind(runner: CliRunner) -> None:
     report = _report(runner, str(EXAMPLES / "small-municipality.yaml"))
-    assert ("De feiten komen uit 8 bronnen: 3 documenten, 3 interviews, 1 waarneming en 1 register, met peildatum "
+    assert ("De feiten komen uit acht bronnen: drie documenten, drie interviews, één waarneming en één register, met peildatum "
             "1 november 2026.") in report
     assert ("Bevindingen die op vastgelegde feiten rusten, per soort bron: 10 op documenten, 12 op interviews, "
             "1 op eigen waarneming, 1 op registers en 5 op feiten zonder bron") in report
@@ -46,7 +46,7 @@ def test_the_method_counts_the_sources_by_kind(runner: CliRunner) -> None:
 
 def test_the_english_method_and_list(runner: CliRunner) -> None:
     report = _report(runner, str(EXAMPLES / "english-agency.yaml"), "en")
-    assert "The facts come from 3 sources: 2 documents and 1 interview, as of 1 November 2026." in report
+    assert "The facts come from three sources: two documents and one interview, as of 1 November 2026." in report
     assert "## Appendix F. List of sources" in report or "## Appendix G. List of sources" in report
     assert "| \\[3\\] | Interview | Confidential source | — | 17 September 2026 |" in report
 

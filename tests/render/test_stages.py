@@ -478,8 +478,21 @@ def test_a_definitief_report_gets_the_executives_letter_to_the_council(runner: C
                  "onderzoek naar het mandaat voor digitale dienstverlening van Gemeente Dijkveld.",
                  "Wij doen dat op grond van artikel 169 van de Gemeentewet.",
                  "Het onderzoek stelt Gemeente Dijkveld als geheel op niveau 1 (Ad hoc), op een schaal van 1 tot en met 5.",
-                 "Het rapport is bijgevoegd, met onze bestuurlijke reactie en het nawoord van de onderzoekers."):
+                 "Het rapport is bijgevoegd, met onze bestuurlijke reactie en het nawoord van de onderzoeker."):
         assert line in text, line
+    # the board reads what the report found and what the college does with it, signed as a college signs
+    for line in ("Het rapport vat zijn bevindingen samen in vijf aanbevelingen:",
+                 "1. Het mandaat: organisatiebreed, met de bevoegdheden, de tijd en de bekendheid die het werk vraagt\n",
+                 "Op 16 november 2026 hebben wij gereageerd op vijf aanbevelingen van het rapport: drie nemen wij over, "
+                 "één deels en één niet.",
+                 "4. Bestuurlijke dekking: een sponsor in de directie, een vastgestelde koers en geregelde rapportage. "
+                 "Deze aanbeveling nemen wij over. Wij zeggen toe: het college legt de raad een nieuwe "
+                 "dienstverleningsvisie voor (wethouder Dienstverlening en ICT, uiterlijk 31 oktober 2027).\n",
+                 "5. Sturen op resultaat: het gebruik en de servicenormen meten en rapporteren. Deze aanbeveling nemen "
+                 "wij niet over. Het college stelt eerst",
+                 "Hoogachtend,\n\nBurgemeester en wethouders van Dijkveld,\n\nde secretaris,\n\nde burgemeester,\n"):
+        assert line in text, line
+    assert "nawoord van de onderzoekers" not in text  # the report says "de onderzoeker" throughout
     assert "`" not in text and ".yaml" not in text and "_" not in text  # no keys, ids or paths
 
 
@@ -508,3 +521,11 @@ def test_a_concept_report_has_no_letter(runner: CliRunner, tmp_path: Path) -> No
     result = runner.invoke(app, ["report", SMALL, "--stage", "concept", "-o", str(tmp_path / "rapport.md")])
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "rapport.informatiebrief.md").exists()
+
+
+def test_the_english_letter_of_a_municipality_is_signed_by_its_mayor_and_aldermen(runner: CliRunner,
+                                                                                   tmp_path: Path) -> None:
+    text = letter(runner, tmp_path, SMALL, "en")
+    assert "The report sums up its findings in five recommendations:" in text
+    assert "we adopt three, partly adopt one and do not adopt one." in text
+    assert text.endswith("Yours faithfully,\n\nThe mayor and aldermen of Dijkveld,\n\nthe secretary,\n\nthe mayor,\n")

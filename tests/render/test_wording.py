@@ -171,7 +171,7 @@ def test_with_nothing_to_act_on_the_report_says_what_was_found_in_order_and_what
     report, _ = documents(unknown)
     summary = report.split("## Samenvatting")[1].split("\n## ")[0]
     assert "niets te verbeteren" not in report
-    assert ("Geen vastgelegd feit schiet tekort: 51 normen zijn getoetst en in orde bevonden. Voor 1 norm is niet "
+    assert ("Geen vastgelegd feit schiet tekort: 51 normen zijn getoetst en in orde bevonden. Voor één norm is niet "
             "aangetoond of eraan is voldaan; dat gaat de organisatie eerst na (bijlage C).") in summary
     assert ("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst nagaan wat niet is vastgelegd "
             "(bijlage C): pas dan blijkt of er iets te doen is.") in report
@@ -333,7 +333,7 @@ def test_test_products_and_sub_case_types_are_left_out_with_a_note() -> None:
     from digimandate.cli.app import app
 
     out = CliRunner().invoke(app, ["report", str(IMPORTED), "--lang", "nl"]).stdout
-    assert ("Buiten beschouwing zijn 3 producten gelaten: het zijn testproducten of deelzaaktypen (onderdelen van een "
+    assert ("Buiten beschouwing zijn drie producten gelaten: het zijn testproducten of deelzaaktypen (onderdelen van een "
             "andere zaak), geen diensten aan inwoners.") in out
     assert "deelzaaktype blijvend" not in out and "| Test |" not in out
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from digimandate.i18n import Lang, t
-from digimandate.model.facts import Subject, subjects, unset, value_of
+from digimandate.model.facts import Subject, moot, subjects, unset, value_of
 from digimandate.model.register import Entry, cited
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
@@ -65,10 +65,14 @@ class _Facts:
         ids = self.sources(entity, path)
         short = _upper(short)  # every paragraph is a sentence
         section = s.fact.section if s is not None else entity.partition("/")[0]
-        # the sheet names the entity with a dash, so a line has one colon at most: "X – ambtelijk opdrachtgever:
-        # niet aangetoond.", never "X: Niet aangetoond: ambtelijk opdrachtgever."
-        text = (t("proc_not_established_row", self.lang, subject=self.subject_name(entity), fact=fact)
-                if fact is not None else f"{self.subject_name(entity)} – {short}")
+        # the organisation's own facts need no name before them (the whole nota is about it); another entity is
+        # named with a dash, so a line has one colon at most: "X – ambtelijk opdrachtgever: niet aangetoond."
+        if entity == "governance":
+            text = short
+        elif fact is not None:
+            text = t("proc_not_established_row", self.lang, subject=self.subject_name(entity), fact=fact)
+        else:
+            text = f"{self.subject_name(entity)} – {short}"
         self.out.append(Paragraph(len(self.out) + 1, section, entity, path, short, text, recorded, ids))
 
     def sources(self, entity: str, path: str) -> tuple[str, ...]:
@@ -145,8 +149,11 @@ class _Facts:
 
     def missing(self) -> None:
         for s in unset(self.a.model):
+            if moot(self.a.model, s):  # "adopted by no one" already says there is no date of adoption
+                continue
             fact = label(s, self.lang, self.names.executive)
-            self.add(s, s.entity, s.fact.path, t("proc_not_established", self.lang, fact=fact), False, fact)
+            self.add(s, s.entity, s.fact.path, t(f"proc_missing_{s.fact.key}", self.lang,
+                                                 executive=self.names.executive), False, fact)
 
 
 def paragraphs(a: Audited, data: Any, lang: Lang, answered: dict[str, str] | None = None) -> list[Paragraph]:

@@ -48,13 +48,13 @@ def short_list(items: list[str], lang: Lang, limit: int = MAX_NAMES) -> str:
     """At most ``limit`` names, then "en N andere"."""
     shown = ", ".join(items[:limit])
     if len(items) > limit:
-        shown += " " + t("doc_and_more", lang, count=fmt.count(len(items) - limit, lang))
+        shown += " " + t("doc_and_more", lang, count=fmt.spelled(len(items) - limit, lang))
     return shown
 
 
 def counted(n: int, noun: str, lang: Lang) -> str:
-    """"1 product", "3 producten": a number with its noun in the right form (``i18n.counted``)."""
-    return plural(n, f"doc_noun_{noun}", lang)
+    """"één product", "drie producten", "14 producten": a count in running text with its noun (``i18n.counted``)."""
+    return plural(n, f"doc_noun_{noun}", lang, fmt.spelled)
 
 
 def place_noun(paths: list[str]) -> str:

@@ -78,8 +78,12 @@ def working_day(day: date) -> date:
     return day
 
 
-def _word(n: int, lang: Lang) -> str:
-    """A small number in words ("twee", "two"); from thirteen on, in figures."""
+def spelled(n: int, lang: Lang) -> str:
+    """A count in running text: one to twelve in words ("één", "twee", "two"); 0 and from 13 on in figures.
+
+    The one helper for the counts a document's sentence says (Dutch and English style guides alike);
+    ``common.counted`` writes a count with its noun through it.
+    """
     from digimandate.i18n import t
 
     words = t("doc_number_words", lang).split("|")
@@ -95,7 +99,7 @@ def duration(days: int, lang: Lang) -> str:
     if days < 335:  # up to eleven months: in months
         months = days / (365.25 / 12)
         whole = round(months)
-        said = t("doc_dur_one_month", lang) if whole == 1 else f"{_word(whole, lang)} {t('doc_dur_months', lang)}"
+        said = t("doc_dur_one_month", lang) if whole == 1 else f"{spelled(whole, lang)} {t('doc_dur_months', lang)}"
         return _roughly(months - whole, 0.25, said, lang)
     years = days / 365.25
     halves = round(years * 2)
@@ -104,7 +108,7 @@ def duration(days: int, lang: Lang) -> str:
         said = forms[halves // 2] if halves // 2 < len(forms) else _half(halves, lang)
     else:
         whole = halves // 2
-        said = t("doc_dur_one_year", lang) if whole == 1 else f"{_word(whole, lang)} {t('doc_dur_years', lang)}"
+        said = t("doc_dur_one_year", lang) if whole == 1 else f"{spelled(whole, lang)} {t('doc_dur_years', lang)}"
     return _roughly(years - halves / 2, 0.08, said, lang)
 
 
@@ -139,5 +143,5 @@ def every(days: int, lang: Lang) -> str:
     if named:
         return t(named, lang)
     if days >= 365 and days % 365 in (0, 1, 2):
-        return t("doc_every_years", lang, n=_word(days // 365, lang))
+        return t("doc_every_years", lang, n=spelled(days // 365, lang))
     return t("doc_every_days", lang, n=count(days, lang))

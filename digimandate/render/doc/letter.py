@@ -1,8 +1,8 @@
 """The information letter: the executive tells the elected body about the definitief report (Gemeentewet art. 169).
 
 The collegevoorstel names it as its attachment; ``report --stage definitief`` writes it beside the
-report. It states facts only: which report, its outcome as a level, what the executive answered to
-the recommendations, and that the report is attached. The bodies are the organisation type's own.
+report. It states which report, its outcome as a level, the recommendations that sum up its findings, what
+the executive does with each, and that the report is attached. The bodies are the organisation type's own.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from datetime import date
 from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
+from digimandate.render.doc.bundles import bundles
 from digimandate.render.doc.common import level_text
-from digimandate.render.doc.model import BoardDocument, Fields, Para, Section
-from digimandate.render.doc.stages import Stage
+from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
+from digimandate.render.doc.stages import Stage, promise_text
 from digimandate.render.doc.words import bodies, kind
 
 
@@ -48,19 +49,54 @@ def build_letter(a: Audited, stage: Stage, lang: Lang, written: date) -> BoardDo
     level = r.maturity.level
     s.add(Para(tx("doc_letter_level", org=r.organisation_name, level=level_text(level, lang)) if level is not None
                else tx("doc_letter_no_level", org=r.organisation_name)))
-    reactie = stage.reactie.spec if stage.reactie is not None else None
-    if reactie is not None:
-        decisions = [resp.decision for resp in reactie.responses]
-        s.add(Para(tx("doc_letter_reactie", date=fmt.long_date(reactie.date, lang),
-                      count=fmt.count(len(decisions), lang),
-                      adopted=fmt.count(decisions.count("adopted"), lang),
-                      partly=fmt.count(decisions.count("partly"), lang),
-                      rejected=fmt.count(decisions.count("rejected"), lang))))
-    s.add(Para(tx("doc_letter_attached_nawoord" if stage.nawoord else "doc_letter_attached")))
-    s.add(Para(tx("doc_letter_closing")))
-    s.add(Para(_capital(sender)))
     doc.sections.append(s)
+    titles = [b.title for b in bundles(a, lang, written)]
+    found = Section(tx("doc_letter_h_findings"))
+    if titles:
+        found.add(Para(tx("doc_letter_findings", count=fmt.spelled(len(titles), lang))),
+                  Items(titles, ordered=True))
+    else:
+        found.add(Para(tx("doc_letter_no_findings")))
+    doc.sections.append(found)
+    reactie = stage.reactie.spec if stage.reactie is not None else None
+    last = found
+    if reactie is not None and titles:
+        last = Section(tx("doc_letter_h_intention"))
+        decisions = [resp.decision for resp in reactie.responses]
+        last.add(Para(tx("doc_letter_reactie", date=fmt.long_date(reactie.date, lang),
+                         count=fmt.spelled(len(decisions), lang),
+                         adopted=fmt.spelled(decisions.count("adopted"), lang),
+                         partly=fmt.spelled(decisions.count("partly"), lang),
+                         rejected=fmt.spelled(decisions.count("rejected"), lang))))
+        answered = {resp.recommendation: resp for resp in reactie.responses}
+        items = []
+        for n, title in enumerate(titles, 1):
+            resp = answered.get(n)
+            # the title holds a colon of its own: what we do follows as a sentence, not after another colon
+            item = f"{title}. " + tx(f"doc_letter_we_{resp.decision}" if resp is not None else "doc_letter_we_none")
+            if resp is not None and resp.text:
+                item += " " + " ".join(resp.text.split())
+            if resp is not None and resp.actions:
+                item += " " + tx("doc_letter_promised",
+                                  promises="; ".join(_lower(promise_text(p, lang)) for p in resp.actions))
+            items.append(item)
+        last.add(Items(items, ordered=True))
+        doc.sections.append(last)
+    last.add(Para(tx("doc_letter_attached_nawoord" if stage.nawoord else "doc_letter_attached")))
+    last.add(Para(tx("doc_letter_closing")))
+    if k == "gemeente":
+        # a municipality's letter is signed by the college as a body: its secretary and its mayor
+        place = r.organisation_name.removeprefix("Gemeente ").removeprefix("gemeente ")
+        last.add(Para(tx("doc_letter_sign_gemeente", place=place)), Para(tx("doc_letter_sign_secretary")),
+                 Para(tx("doc_letter_sign_mayor")))
+    else:
+        last.add(Para(_capital(sender)))
     return doc
+
+
+def _lower(text: str) -> str:
+    """A promised action after a colon: "de bevoegdheden ..."; a name or an abbreviation ("KCC") stays."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def _capital(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from digimandate.audit.specs import ActiveRule, RuleSet
@@ -24,15 +25,24 @@ def standard_name(rules: RuleSet, lang: Lang) -> str:
                      for c in rules.checklists)
 
 
+OWN_MARK = "*"  # beside a norm the checklist sets itself: the normenkader's intro says so once
+COVERAGE = "min_coverage"  # every entity must pass unless a checklist says otherwise: said once, shown when lower
+_AGE = {"nl": re.compile(r"^Hoeveel dagen (?P<what>.+) hooguit oud mag zijn op de auditdatum$"),
+        "en": re.compile(r"^How many days old (?P<what>.+) may be at most on the audit date$")}
+
+
 def norm_sources(rules: RuleSet, rule: ActiveRule, lang: Lang) -> str:
-    """A norm's sources by title and article; a threshold the checklist sets itself is labelled as its own norm."""
+    """A norm's sources by title and article, a foreign one described in the reader's language; own norms marked."""
     parts = []
     for s in rule.spec.sources:
         info = rules.sources.get(s.ref)
         if info is not None and info.own_norm:
-            parts.append(t("own_norm", lang) + (f": {clean(s.note.get(lang))}" if s.note else ""))
+            parts.append(OWN_MARK + (f" {clean(s.note.get(lang))}" if s.note else ""))
             continue
-        part = clean(info.title) if info is not None else clean(s.ref)
+        if info is not None and info.label is not None:
+            part = clean(info.label.get(lang))
+        else:
+            part = clean(info.title) if info is not None else clean(s.ref)
         if info is not None and info.article:
             part += f", {info.article}"
         parts.append(part)
@@ -40,13 +50,27 @@ def norm_sources(rules: RuleSet, rule: ActiveRule, lang: Lang) -> str:
 
 
 def norm_params(rule: ActiveRule, lang: Lang) -> str:
-    """The parameters in force, each with what it sets: "aandeel digitaal: 50%"."""
+    """The thresholds in force that the reader needs: "aandeel digitaal: 50%", an age as a period in words.
+
+    Every threshold is the checklist's own choice (a law sets none of them), and every entity must pass unless
+    a lower share is set: the normenkader's intro says both once, so neither is repeated per norm.
+    """
     out = []
     for key, param in rule.spec.params.items():
-        value = param_text(key, rule.params.get(key, param.default), lang)
-        # every threshold is the checklist's own choice (a law sets none of them): labelled where it stands
-        out.append(f"{clean(param.description.get(lang))}: {value} ({t('own_norm', lang)})")
+        value = rule.params.get(key, param.default)
+        if key == COVERAGE and value == 1:
+            continue
+        description = clean(param.description.get(lang))
+        age = _AGE[lang].match(description)
+        if age is not None and key.endswith("_days") and isinstance(value, int) and not isinstance(value, bool):
+            out.append(t("proc_param_age", lang, what=_upper(age["what"]), period=fmt.duration(value, lang)))
+            continue
+        out.append(f"{description}: {param_text(key, value, lang)}")
     return "; ".join(out) or "–"
+
+
+def _upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def build_opzet(a: Audited, lang: Lang, written: date) -> BoardDocument:
@@ -83,8 +107,8 @@ def normenkader(a: Audited, lang: Lang) -> Section:
     active = [rule for rule in rules.sorted() if rule.enabled and rule.kind == "check"]
     s = Section(t("proc_h_normenkader", lang), new_page=True)
     s.add(Para(t("proc_normenkader_intro", lang, checklists=standard_name(rules, lang),
-                 count=plural(len(active), "proc_noun_norm", lang))))
-    s.add(Para(t("proc_normenkader_own", lang, label=t("own_norm", lang))))
+                 count=plural(len(active), "proc_noun_norm", lang, fmt.spelled))))
+    s.add(Para(t("proc_normenkader_own", lang, mark=OWN_MARK)))
     for name, dim in rules.dimensions.items():
         mine = [rule for rule in active if rule.spec.dimension == name]
         if not mine:

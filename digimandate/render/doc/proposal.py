@@ -119,7 +119,7 @@ class _Proposal:
         none = (tx("prop_cost_none"), "–")
         points = [Point(tx("prop_point_note", date=peildatum(r, lang)),
                         [found, tx("prop_argument_recs" if own else "prop_argument_recs_none",
-                                   count=plural(len(self.bundles), "prop_noun_recommendation", lang),
+                                   count=plural(len(self.bundles), "prop_noun_recommendation", lang, fmt.spelled),
                                    numbers=self.listed(own), body=self.body)],
                         none)]
         fte = self.mandate_fte()
@@ -266,8 +266,8 @@ class _Proposal:
         if other.points:
             s.add(Para(tx("prop_follow_directie", count=counted(other.points, "point", lang))))
         if self.plan.rest:
-            s.add(Para(tx("prop_follow_rest", count=plural(self.plan.rest, "prop_noun_recommendation", lang),
-                          body=self.body)))
+            rest = plural(self.plan.rest, "prop_noun_recommendation", lang, fmt.spelled)
+            s.add(Para(tx("prop_follow_rest", count=rest, body=self.body)))
         return s
 
     def attachments(self) -> Section:

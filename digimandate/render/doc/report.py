@@ -9,6 +9,7 @@ from typing import Any
 from digimandate.audit.result import Finding
 from digimandate.audit.specs import ActiveRule
 from digimandate.i18n import Lang, t
+from digimandate.i18n import counted as in_figures
 from digimandate.render.advice import JobView, Progress, job_views
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt, sources
@@ -230,16 +231,19 @@ class _Report:
         observed = sum(1 for f in r.findings if basis(f) == "observed")
         missing = len(r.findings) - observed
         ev = evidence(r)
+        # statistics, and the sentence may open with one: in figures, as a table would give them
         if ev is not None and ev[0]:
-            s.add(Para(tx("doc_method_evidence", checks=counted(ev[0], "check", self.lang),
+            s.add(Para(tx("doc_method_evidence", checks=in_figures(ev[0], "doc_noun_check", self.lang),
                           decided=fmt.count(ev[1], self.lang), share=fmt.percent(ev[1] / ev[0], self.lang))))
         if observed and missing:
-            s.add(Para(tx("doc_method_basis", observed=counted(observed, "finding_rests", self.lang),
+            s.add(Para(tx("doc_method_basis", observed=in_figures(observed, "doc_noun_finding_rests", self.lang),
                           missing=fmt.count(missing, self.lang))))
         elif observed:
-            s.add(Para(tx("doc_method_basis_observed", observed=counted(observed, "finding_rests", self.lang))))
+            s.add(Para(tx("doc_method_basis_observed",
+                          observed=in_figures(observed, "doc_noun_finding_rests", self.lang))))
         elif missing:
-            s.add(Para(tx("doc_method_basis_missing", missing=counted(missing, "finding_rests", self.lang))))
+            s.add(Para(tx("doc_method_basis_missing",
+                          missing=in_figures(missing, "doc_noun_finding_rests", self.lang))))
         s.add(Para(tx("doc_method_levels", minimum=fmt.percent(self.a.rules.min_evidence, self.lang))))
         return s
 
@@ -510,8 +514,8 @@ class _Report:
             s.add(Para(tx("doc_recs_verify" if self.verify else "doc_recs_none",
                           count=counted(len(self.verify), "norm", lang))))
             return s
-        s.add(Para(tx("doc_bundles_intro", count=fmt.count(len(self.bundles), lang),
-                      actions=fmt.count(len(self.recs), lang))))
+        s.add(Para(tx("doc_bundles_intro", count=fmt.spelled(len(self.bundles), lang),
+                      actions=fmt.spelled(len(self.recs), lang))))
         for b in self.bundles:
             s.sections.append(self.bundle_section(b))
         if self.verify:

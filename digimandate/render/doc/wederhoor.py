@@ -17,11 +17,11 @@ def wederhoor_section(reactions: Sequence[Reaction], lang: Lang) -> Section:
     s = Section(t("doc_h_wederhoor", lang))
     counts = {d: sum(1 for r in reactions if r.decision == d) for d in ("overgenomen", "deels", "niet")}
     open_ = sum(1 for r in reactions if r.decision is None)
-    s.add(Para(t("doc_wederhoor_intro", lang, count=fmt.count(len(reactions), lang),
-                 adopted=fmt.count(counts["overgenomen"], lang), partly=fmt.count(counts["deels"], lang),
-                 rejected=fmt.count(counts["niet"], lang))))
+    s.add(Para(t("doc_wederhoor_intro", lang, count=fmt.spelled(len(reactions), lang),
+                 adopted=fmt.spelled(counts["overgenomen"], lang), partly=fmt.spelled(counts["deels"], lang),
+                 rejected=fmt.spelled(counts["niet"], lang))))
     if open_:
-        s.add(Para(t("doc_wederhoor_open", lang, count=fmt.count(open_, lang))))
+        s.add(Para(t("doc_wederhoor_open", lang, count=fmt.spelled(open_, lang))))
     rows = [[str(r.nr), t(f"doc_wederhoor_kind_{r.kind}", lang) if r.kind in KINDS else r.kind, r.reaction or "\u2014",
              t(f"doc_wederhoor_decision_{r.decision or 'open'}", lang), r.reason or "\u2014"]
             for r in sorted(reactions, key=lambda r: r.nr)]
