@@ -75,6 +75,19 @@ def status() -> str:
     return ok("status", ".", "--lang", "nl")
 
 
+def clock(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
+    """Run the next steps on ``day``, as the audit's steps are taken on days of their own."""
+    when = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(9), tzinfo=dt.timezone.utc)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(when.timestamp())))
+
+
+def journal_dates(folder: Path) -> dict[str, dt.date]:
+    """Each step's date as the journal records it (the last time it was taken)."""
+    from digimandate.cli.procedure import read_journal
+
+    return {entry["step"]: entry["date"] for entry in read_journal(folder)}
+
+
 ANSWERS = {
     "governance#governance.vision.adopted_on": ("2022-03-01", "document", "Collegebesluit 2022/31", "gemeentesecretaris"),
     "processes/melding-openbare-ruimte#owner": ("Teamleider Burgerzaken", "interview", None, "teamleider Burgerzaken"),
@@ -83,18 +96,29 @@ ANSWERS = {
 }
 
 
-def test_an_audit_runs_step_by_step(folder: Path) -> None:
+def test_an_audit_runs_step_by_step(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "nog geen stappen gezet (dossier.yaml ontbreekt)" in status()
     assert "Volgende stap: deel het normenkader vóór het veldwerk: digimandate opzet organisation.yaml" in status()
 
-    ok("opzet", "organisation.yaml", "--no-config")
-    assert (folder / "onderzoeksopzet.md").read_text(encoding="utf-8").startswith("# Onderzoeksopzet: Gemeente Dijkveld")
-    assert "  [x] onderzoeksopzet uitgebracht: 2026-11-18 (onderzoeksopzet.md)\n" in status()
+    # the plan before the first interview (24 September), prepared on the 4th and issued with --date
+    clock(monkeypatch, "2026-09-04")
+    ok("opzet", "organisation.yaml", "--no-config", "--date", "2026-09-07")
+    opzet = (folder / "onderzoeksopzet.md").read_text(encoding="utf-8")
+    assert opzet.startswith("# Onderzoeksopzet: Gemeente Dijkveld")
+    assert "| **Datum** | 7 september 2026 |" in opzet
+    assert "  [x] onderzoeksopzet uitgebracht: 2026-09-07 (onderzoeksopzet.md)\n" in status()
+    # the same document in another format, made later, keeps the date it was issued on
+    clock(monkeypatch, "2026-09-10")
+    said = ok("opzet", "organisation.yaml", "--no-config", "-f", "html")
+    assert "gedateerd 2026-09-07, zoals dossier.yaml deze stap vastlegde; --date geeft een andere datum" in said
+    assert "<td>Datum</td><td>7 september 2026</td>" in (folder / "onderzoeksopzet.html").read_text(encoding="utf-8")
 
+    clock(monkeypatch, "2026-09-14")
     ok("uitvraag", "organisation.yaml", "--no-config")
     assert "      48 vragen\n" in status()
     assert (folder / "interviewleidraad.docx").stat().st_size > 0
     fill_request(folder / "uitvraag.xlsx", folder / "uitvraag-ingevuld.xlsx", dict(ANSWERS))
+    clock(monkeypatch, "2026-11-13")
     said = ok("import", "uitvraag-ingevuld.xlsx", "--into", "organisation.yaml")
     assert "organisation.uitvraag.yaml geschreven" in said
     assert (folder / "organisation.yaml").read_bytes() == (EXAMPLES / "small-municipality.yaml").read_bytes()
@@ -108,9 +132,12 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
                  "  provided_by: proceseigenaren\n"):
         assert line in answered
 
+    # the nota after the peildatum (1 November) and the answers
+    clock(monkeypatch, "2026-11-18")
     ok("bevindingen", "organisation.uitvraag.yaml", "--no-config")
     nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
     golden("small-municipality.nl.bevindingen-na-uitvraag.md", nota)
+    assert "| **Datum** | 18 november 2026 |\n| **Reageren uiterlijk** | 9 december 2026 |" in nota
     assert "nota van bevindingen uitgebracht: 2026-11-18" in status()
     assert "Volgende stap: laat reacties.xlsx invullen, beoordeel elke reactie en importeer: " in status()
 
@@ -123,11 +150,12 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     fill_reactions(folder / "reacties.xlsx", folder / "reacties-ingevuld.xlsx", {
         nr: {"reactie": "Vastgesteld op 8 maart 2022.", "soort": "feitelijke correctie",
              "bron aangeboden": "Collegebesluit 2022/31", "juiste waarde": dt.date(2022, 3, 8), "namens": "gemeentesecretaris",
-             "datum": dt.date(2026, 12, 15), "besluit auditor": "overgenomen"},
+             "datum": dt.date(2026, 12, 1), "besluit auditor": "overgenomen"},
         gap: {"reactie": "De adviseur ontwerpt ook dit formulier.", "soort": "aanvulling", "juiste waarde": "sanne",
-              "namens": "teamleider Burgerzaken", "datum": dt.date(2026, 12, 16), "besluit auditor": "niet overgenomen",
+              "namens": "teamleider Burgerzaken", "datum": dt.date(2026, 12, 2), "besluit auditor": "niet overgenomen",
               "motivering": "Geen document dat dit aantoont."},
     })
+    clock(monkeypatch, "2026-12-10")  # the day after the reply deadline
     ok("import", "reacties-ingevuld.xlsx", "--into", "organisation.uitvraag.yaml")
     proposal = (folder / "organisation.uitvraag.reacties.yaml").read_text(encoding="utf-8")
     assert "  value: '2022-03-08'\n" in (folder / "reacties.yaml").read_text(encoding="utf-8")  # a date cell, as a date
@@ -145,27 +173,38 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     assert "Volgende stap: schrijf het conceptrapport voor bestuurlijk wederhoor: digimandate report " \
            "organisation.uitvraag.reacties.yaml\n" in text
     # the concept goes to the executive; its reactie and the nawoord make the report definitief
+    clock(monkeypatch, "2026-12-16")
     ok("report", "organisation.uitvraag.reacties.yaml", "--no-config", "--stage", "concept", "-o", "conceptrapport.md")
     concept = (folder / "conceptrapport.md").read_text(encoding="utf-8")
-    assert concept.startswith("**Concept · versie 0.1 · ")
+    assert concept.startswith("**Concept · versie 0.1 · 16 december 2026**\n")
     # the report accounts for the officials' review: what came in, what was adopted and why not
     account = concept.split("## Verantwoording ambtelijk wederhoor\n", 1)[1].split("\n## ", 1)[0]
     assert ("Er kwamen 2 reacties binnen; daarvan zijn er 1 overgenomen, 0 deels overgenomen en 1 niet "
             "overgenomen.") in account
     assert f"| {gap} | aanvulling | De adviseur ontwerpt ook dit formulier. | niet overgenomen |" in account
     text = status()
-    assert "  [x] conceptrapport uitgebracht: 2026-11-18 (conceptrapport.md)\n" in text, text
+    assert "  [x] conceptrapport uitgebracht: 2026-12-16 (conceptrapport.md)\n" in text, text
     (folder / "bestuurlijke-reactie.yaml").write_text(
-        "date: 2026-11-16\nby: Het college van Dijkveld\nresponses:\n"
+        "date: 2027-01-19\nby: Het college van Dijkveld\nresponses:\n"
         "  - {recommendation: 1, response: overgenomen}\n  - {recommendation: 2, response: deels}\n", encoding="utf-8")
+    clock(monkeypatch, "2027-02-03")
     ok("report", "organisation.uitvraag.reacties.yaml", "--no-config", "--stage", "definitief",
        "--reactie", "bestuurlijke-reactie.yaml",
        "--nawoord", str(EXAMPLES / "audit" / "small-municipality.nawoord.md"), "-o", "eindrapport.md")
     final = (folder / "eindrapport.md").read_text(encoding="utf-8")
-    assert final.startswith("**Definitief · versie 1.0 · ") and "## Bestuurlijke reactie en nawoord" in final
+    assert final.startswith("**Definitief · versie 1.0 · 3 februari 2027**\n")
+    assert "## Bestuurlijke reactie en nawoord" in final
+    assert "Het college van Dijkveld reageerde op 19 januari 2027" in final
     text = status()
-    assert "  [x] definitief rapport uitgebracht: 2026-11-18 (eindrapport.md, eindrapport.informatiebrief.md)\n" in text, text
+    assert "  [x] definitief rapport uitgebracht: 2027-02-03 (eindrapport.md, eindrapport.informatiebrief.md)\n" in text, text
     assert "Volgende stap" not in text, text
+    # every step on a day of its own, in the order of the audit
+    dates = journal_dates(folder)
+    assert [dates[step] for step in ("opzet", "uitvraag", "antwoorden", "bevindingen", "reacties", "concept",
+                                     "definitief")] == [
+        dt.date(2026, 9, 7), dt.date(2026, 9, 14), dt.date(2026, 11, 13), dt.date(2026, 11, 18),
+        dt.date(2026, 12, 10), dt.date(2026, 12, 16), dt.date(2027, 2, 3)]
+    assert sorted(dates.values()) == list(dates.values())
 
 
 def golden(name: str, text: str) -> None:
@@ -177,10 +216,12 @@ def golden(name: str, text: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize(("step", "file"), [("opzet", "onderzoeksopzet"), ("uitvraag", "interviewleidraad"),
-                                           ("bevindingen", "nota-van-bevindingen")])
-def test_golden(folder: Path, step: str, file: str, lang: str, fmt: str) -> None:
-    ok(step, "organisation.yaml", "--no-config", "--lang", lang, "-f", fmt)
+# each step on its own date: the plan before the interviews (24 and 25 September), the nota after the peildatum
+@pytest.mark.parametrize(("step", "file", "day"), [("opzet", "onderzoeksopzet", "2026-09-07"),
+                                                  ("uitvraag", "interviewleidraad", "2026-09-14"),
+                                                  ("bevindingen", "nota-van-bevindingen", "2026-11-18")])
+def test_golden(folder: Path, step: str, file: str, day: str, lang: str, fmt: str) -> None:
+    ok(step, "organisation.yaml", "--no-config", "--lang", lang, "-f", fmt, "--date", day)
     golden(f"small-municipality.{lang}.{step}.{fmt}", (folder / f"{file}.{fmt}").read_text(encoding="utf-8"))
 
 
