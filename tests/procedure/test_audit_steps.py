@@ -350,3 +350,123 @@ def test_a_file_with_windows_line_ends_keeps_them(folder: Path) -> None:
     assert b"\n" not in written.replace(b"\r\n", b"")  # every line ends as the file's lines end
     after = written.split(b"\r\n", 1)[1]
     assert after[:after.index(b"    adopted_on: 2022-03-01")] == text[:text.index(b"  reporting:")]
+
+
+# The order of the steps' dates ---------------------------------------------------------------------
+
+def test_a_concept_dated_before_its_nota_is_refused_at_the_journal(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config")  # 18 November 2026
+    result = run("report", "organisation.yaml", "--no-config", "--lang", "en", "--stage", "concept",
+                 "--date", "2026-11-10", "-o", "concept.md")
+    assert result.exit_code == 2
+    assert result.output == (
+        "dossier.yaml:4:9: error: steps[0].date: the statement of facts is dated 2026-11-18, after the date of the "
+        "draft report (2026-11-10)\n  hint: the draft report follows the statement of facts: give --date with "
+        "2026-11-18 or later, or correct the date that is wrong\n")
+    assert not (folder / "concept.md").exists() and "[x] conceptrapport" not in status()
+
+
+def test_a_definitief_dated_before_its_concept_is_refused(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config")
+    ok("report", "organisation.yaml", "--no-config", "--stage", "concept", "--date", "2026-12-16", "-o", "concept.md")
+    (folder / "reactie.yaml").write_text("date: 2026-12-14\nresponses: []\n", encoding="utf-8")
+    result = run("report", "organisation.yaml", "--no-config", "--lang", "nl", "--stage", "definitief",
+                 "--reactie", "reactie.yaml", "--date", "2026-12-15", "-o", "rapport.md")
+    assert result.exit_code == 2
+    assert result.output == (
+        "dossier.yaml:11:9: fout: steps[1].date: het conceptrapport is gedateerd 2026-12-16, na de datum van het "
+        "definitieve rapport (2026-12-15)\n  tip: het definitieve rapport volgt op het conceptrapport: geef --date "
+        "met 2026-12-16 of later, of verbeter de datum die niet klopt\n")
+    assert not (folder / "rapport.md").exists()
+
+
+def test_a_reactie_dated_before_the_concept_it_answers_is_refused(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config")
+    ok("report", "organisation.yaml", "--no-config", "--stage", "concept", "--date", "2026-12-16", "-o", "concept.md")
+    (folder / "reactie.yaml").write_text("date: 2026-12-14\nresponses: []\n", encoding="utf-8")
+    result = run("report", "organisation.yaml", "--no-config", "--lang", "en", "--stage", "definitief",
+                 "--reactie", "reactie.yaml", "--date", "2027-02-03", "-o", "rapport.md")
+    assert result.exit_code == 2
+    assert result.output == (
+        "reactie.yaml:1:7: error: date: the executive's response is dated 2026-12-14, before the draft report it "
+        "responds to (2026-12-16)\n  hint: the response follows the draft report that dossier.yaml records: "
+        "correct the date in the file\n")
+    # between the concept and the definitief report it is the reactie the report holds
+    (folder / "reactie.yaml").write_text("date: 2027-01-19\nresponses: []\n", encoding="utf-8")
+    ok("report", "organisation.yaml", "--no-config", "--stage", "definitief", "--reactie", "reactie.yaml",
+       "--date", "2027-02-03", "-o", "rapport.md")
+
+
+def test_a_definitief_report_dated_before_its_reactie_is_refused_in_an_audit_folder(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config")
+    ok("report", "organisation.yaml", "--no-config", "--stage", "concept", "--date", "2026-12-16", "-o", "concept.md")
+    (folder / "reactie.yaml").write_text("date: 2027-01-19\nresponses: []\n", encoding="utf-8")
+    result = run("report", "organisation.yaml", "--no-config", "--lang", "en", "--stage", "definitief",
+                 "--reactie", "reactie.yaml", "--date", "2027-01-05", "-o", "rapport.md")
+    assert result.exit_code == 2
+    assert result.output == (
+        "reactie.yaml:1:7: error: date: the executive's response is dated 2027-01-19, after the date of the final "
+        "report (2027-01-05)\n  hint: the final report follows the response: make it on or after the date of the "
+        "response, or correct the date in the file\n")
+
+
+def test_a_nota_dated_before_the_plan_is_refused(folder: Path) -> None:
+    ok("opzet", "organisation.yaml", "--no-config", "--date", "2026-09-07")
+    result = run("bevindingen", "organisation.yaml", "--no-config", "--lang", "en", "--date", "2026-09-01")
+    assert result.exit_code == 2
+    assert result.output == (
+        "dossier.yaml:4:9: error: steps[0].date: the audit plan is dated 2026-09-07, after the date of the "
+        "statement of facts (2026-09-01)\n  hint: the statement of facts follows the audit plan: give --date with "
+        "2026-09-07 or later, or correct the date that is wrong\n")
+    assert not (folder / "nota-van-bevindingen.md").exists()
+
+
+def test_answers_imported_before_the_date_of_their_request_are_refused(folder: Path) -> None:
+    ok("uitvraag", "organisation.yaml", "--no-config", "--date", "2026-12-01")  # a date still to come
+    fill_request(folder / "uitvraag.xlsx", folder / "in.xlsx", dict(ANSWERS))
+    result = run("import", "in.xlsx", "--into", "organisation.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "dossier.yaml:4:9: error: steps[0].date: the information request is dated 2026-12-01, after the date of "
+        "the recording of the answers (2026-11-18)\n  hint: the recording of the answers follows the information "
+        "request, which carries a date still to come: issue the information request again with --date and the day "
+        "it was really issued\n")
+    assert not (folder / "organisation.uitvraag.yaml").exists()
+
+
+def test_a_date_that_is_no_date_is_refused(folder: Path) -> None:
+    result = run("opzet", "organisation.yaml", "--no-config", "--date", "2026-13-01")
+    assert result.exit_code == 2
+    assert "2026-13-01 is not a date such as 2026-11-18 (YYYY-MM-DD, between 1900 and 2100)" in " ".join(
+        result.output.replace("│", " ").split())
+    assert not (folder / "onderzoeksopzet.md").exists()
+
+
+@pytest.mark.parametrize(("written", "until"), [
+    ("2026-11-18", "9 december 2026"),  # three weeks, a Wednesday
+    ("2026-12-03", "4 januari 2027"),  # 24 December to 1 January do not count, then past the weekend
+    ("2026-12-10", "11 januari 2027"),
+    ("2026-12-28", "22 januari 2027"),  # written in the holiday: counted from 2 January
+])
+def test_the_reply_period_leaves_out_the_christmas_holiday(folder: Path, written: str, until: str) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "nl", "--date", written)
+    nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
+    assert f"| **Reageren uiterlijk** | {until} |" in nota
+    assert f"Wij vragen u de feiten te controleren en uiterlijk {until} te reageren" in nota
+    assert ("De termijn is drie weken na de datum van deze nota; de dagen van 24 december tot en met 1 januari "
+            "tellen niet mee, en een termijn die in een weekend of op een feestdag eindigt, loopt door tot de "
+            "eerstvolgende werkdag.") in nota
+    assert "vóór" not in nota.split("## Bestuurlijke inbedding")[0]  # one wording: "uiterlijk"
+
+
+def test_a_concept_made_again_keeps_the_date_the_journal_recorded(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config")
+    clock(monkeypatch, "2026-12-16")
+    ok("report", "organisation.yaml", "--no-config", "--stage", "concept", "-o", "concept.md")
+    clock(monkeypatch, "2027-01-08")  # the same concept in Word for the college, weeks later
+    said = ok("report", "organisation.yaml", "--no-config", "--lang", "nl", "--stage", "concept", "-f", "html",
+              "-o", "concept.html")
+    assert "gedateerd 2026-12-16, zoals dossier.yaml deze stap vastlegde; --date geeft een andere datum" in said
+    assert '<p class="stage">Concept · versie 0.1 · 16 december 2026</p>' in \
+        (folder / "concept.html").read_text(encoding="utf-8")
+    assert journal_dates(folder)["concept"] == dt.date(2026, 12, 16)

@@ -55,6 +55,12 @@ def test_concept_is_marked_before_the_title(runner: CliRunner) -> None:
     assert "Response of the executive" not in en
 
 
+def test_a_report_is_dated_with_date(runner: CliRunner) -> None:
+    text = runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "concept", "--date", "2026-12-16"]).stdout
+    assert text.startswith("**Concept · versie 0.1 · 16 december 2026**\n")
+    assert "| **Datum rapport** | 16 december 2026 |" in text
+
+
 def test_without_a_stage_the_report_is_as_before(runner: CliRunner) -> None:
     text = runner.invoke(app, ["report", SMALL, "--lang", "nl"]).stdout
     assert text.startswith("# Adviesrapport") and "Concept" not in text and "| **Status** |" not in text
