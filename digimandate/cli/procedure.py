@@ -230,6 +230,23 @@ def _dated(audit: Audit, step: str, on: date | None, limits: Limits) -> tuple[da
     return day, t("proc_dated_as_recorded", audit.lang, date=day.isoformat(), journal=JOURNAL) if recorded else ""
 
 
+def _after_peildatum(audit: Audit, day: date, limits: Limits) -> None:
+    """A nota states the facts as they were on the peildatum: dated before it, it would state what was not yet."""
+    from digimandate.errors import InputError, Location, problem
+    from digimandate.model.loader import LMap, load_file
+
+    result = audit.a.result
+    if not result.audit_date_recorded or day >= result.audit_date:
+        return
+    where = Location(str(audit.file), 1, 1)
+    org = load_file(audit.file, limits).data.get("organisation")
+    if isinstance(org, LMap) and "audit_date" in org:  # else it stands in an included file: the file itself
+        where = Location(str(audit.file), *org.value_at("audit_date"))
+    raise InputError([problem(where, "organisation.audit_date", "proc_nota_before_peildatum",
+                              "proc_nota_before_peildatum_hint", date=result.audit_date.isoformat(),
+                              day=day.isoformat())])
+
+
 def _document_name(step: str, fmt: str) -> str:
     """The file name of a step's document in the document format ``fmt``: ``onderzoeksopzet.docx``."""
     return f"{NAMES[step]}.{FORMATS[fmt].extension}"
@@ -274,6 +291,7 @@ def bevindingen(file: Path, options: AuditOptions, limits: Limits, fmt: str, for
 
     audit = load_audit(file, options, limits)
     day, note = _dated(audit, "bevindingen", on, limits)
+    _after_peildatum(audit, day, limits)
     from digimandate.model.dossier import ANSWERS, answered_sources
 
     if (audit.folder / ANSWERS).is_file():

@@ -470,3 +470,14 @@ def test_a_concept_made_again_keeps_the_date_the_journal_recorded(folder: Path, 
     assert '<p class="stage">Concept · versie 0.1 · 16 december 2026</p>' in \
         (folder / "concept.html").read_text(encoding="utf-8")
     assert journal_dates(folder)["concept"] == dt.date(2026, 12, 16)
+
+
+def test_a_nota_dated_before_the_peildatum_is_refused_at_the_peildatum(folder: Path) -> None:
+    result = run("bevindingen", "organisation.yaml", "--no-config", "--lang", "en", "--date", "2026-10-15")
+    assert result.exit_code == 2
+    assert result.output == (
+        "organisation.yaml:13:15: error: organisation.audit_date: the audit date is 2026-11-01, after the date of "
+        "the statement of facts (2026-10-15)\n  hint: the statement gives the facts as they were on the audit date: "
+        "give --date with 2026-11-01 or later, or correct the audit date\n")
+    assert not (folder / "nota-van-bevindingen.md").exists()
+    ok("bevindingen", "organisation.yaml", "--no-config", "--date", "2026-11-01")  # on the day itself
