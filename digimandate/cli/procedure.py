@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -182,8 +182,8 @@ def _write(planned: list[tuple[Path, bytes | str]], force: bool, audit: Audit, s
         say(t("proc_kept_same", audit.lang, file=str(path)))
     for path, _ in writes:
         say(t("written", audit.lang, file=str(path)))
-    if note:
-        say(note)
+    for line in note.split("\n") if note else []:  # each its own line: catalogue texts with dates only
+        say(line)
 
 
 def _holds(path: Path, same: Callable[[Path], bool] | None) -> bool:
@@ -259,6 +259,12 @@ def opzet(file: Path, options: AuditOptions, limits: Limits, fmt: str, force: bo
 
     audit = load_audit(file, options, limits)
     day, note = _dated(audit, "opzet", on, limits)
+    # the plan is shared before fieldwork: interviews of this audit recorded before its date say it is dated late
+    held = sorted(e.obtained for e in audit.register.values()
+                  if e.type == "interview" and e.obtained is not None and day - timedelta(days=365) < e.obtained < day)
+    if held:
+        late = t("proc_opzet_after_interviews", audit.lang, first=held[0].isoformat(), day=day.isoformat())
+        note = f"{note}\n{late}" if note else late
     data = write_document(build_opzet(audit.a, audit.lang, day), fmt)
     _write([(audit.folder / _document_name("opzet", fmt), data)], force, audit, "opzet", day, say, note=note)
 

@@ -481,3 +481,12 @@ def test_a_nota_dated_before_the_peildatum_is_refused_at_the_peildatum(folder: P
         "give --date with 2026-11-01 or later, or correct the audit date\n")
     assert not (folder / "nota-van-bevindingen.md").exists()
     ok("bevindingen", "organisation.yaml", "--no-config", "--date", "2026-11-01")  # on the day itself
+
+
+def test_a_plan_dated_after_the_interviews_it_precedes_is_said(folder: Path) -> None:
+    said = ok("opzet", "organisation.yaml", "--no-config", "--lang", "nl")  # today, 18 November 2026
+    assert ("waarschuwing: het organisatiebestand legt een interview vast van 2026-09-24, vóór de datum van deze "
+            "onderzoeksopzet (2026-11-18); de opzet gaat vóór het veldwerk naar de organisatie: geef met --date de "
+            "dag waarop zij is verstuurd\n") in said
+    said = ok("opzet", "organisation.yaml", "--no-config", "--lang", "nl", "--date", "2026-09-07", "--force")
+    assert "waarschuwing" not in said
