@@ -22,6 +22,8 @@ from digimandate.model.loader import DEFAULT_MAX_BYTES, Limits
 from digimandate.render.formats import check_formats, document_formats, listed, one_of, titled
 
 if TYPE_CHECKING:  # imported where used: `digimandate --help` should not pay for the audit's modules
+    from datetime import date
+
     from digimandate.cli.documents import DocRequest
     from digimandate.cli.settings import AuditOptions
 
@@ -110,6 +112,34 @@ def _at_least_one(value: int) -> int:
 
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help=_h("help_opt_max_bytes"), callback=_at_least_one,
                                              metavar=_h("help_metavar_bytes"))]
+def _a_date(value: str | None) -> str | None:
+    """--date is a day as YYYY-MM-DD, between 1900 and 2100 as every date of the audit."""
+    import re
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or not 1900 <= date.fromisoformat(value).year <= 2100:
+            raise ValueError(value)
+    except ValueError:
+        raise typer.BadParameter(t("help_err_date", _HELP_LANG, value=value)) from None
+    return value
+
+
+DateOption = Annotated[
+    Optional[str], typer.Option("--date", help=_h("help_opt_date"), callback=_a_date,  # noqa: UP045
+                                metavar=_h("help_metavar_date"))
+]
+
+
+def _day(value: str | None) -> date | None:
+    """The day --date gives, checked by its callback."""
+    from datetime import date
+
+    return date.fromisoformat(value) if value is not None else None
+
+
 DocFileArg = Annotated[Path, typer.Argument(help=_h("help_arg_doc_file"), metavar=_h("help_metavar_file"),
                                             show_default=False)]
 
@@ -403,13 +433,14 @@ def report_cmd(
         Optional[str], typer.Option("--from", help=_h("help_opt_report_from"),  # noqa: UP045
                                     metavar=_h("help_metavar_text"))
     ] = None,
+    on: DateOption = None,
 ) -> None:
     """Write the advice report (adviesrapport) as Markdown, HTML or Word; or compare the organisations of a folder."""
     from digimandate.cli.documents import DocRequest, StageRequest
 
     req = DocRequest("report", output, default_file(file), _options(lang, config, no_config, checklist),
                      Limits(max_bytes=max_bytes), template=template, previous=previous, force=force, names=names,
-                     fmt=fmt.value, reference=reference, sender=sender,
+                     fmt=fmt.value, reference=reference, sender=sender, day=_day(on),
                      stage=StageRequest(stage.value if stage else None, doc_version, reactie, nawoord,
                                         previous_reactie))
     if compare or rank or against_median:
@@ -608,13 +639,14 @@ def template(
         template_command(kind.value, output, out_lang, force)
 
 
-def _step(step: str, file: Path, options: AuditOptions, max_bytes: int, fmt: str, force: bool) -> None:
+def _step(step: str, file: Path, options: AuditOptions, max_bytes: int, fmt: str, force: bool,
+          on: date | None = None) -> None:
     """Run one step of the audit (opzet, uitvraag, bevindingen) on an organisation file in its audit folder."""
     from digimandate.cli import procedure
 
     lang = options.lang or default_lang()
     with _exit_codes(lambda: lang):
-        getattr(procedure, step)(default_file(file), options, Limits(max_bytes=max_bytes), fmt, force, _say)
+        getattr(procedure, step)(default_file(file), options, Limits(max_bytes=max_bytes), fmt, force, _say, on)
 
 
 def _step_command(step: str, help_key: str, fmt_default: DocFormat = DOC_DEFAULT,
@@ -634,9 +666,10 @@ def _step_command(step: str, help_key: str, fmt_default: DocFormat = DOC_DEFAULT
         config: ConfigOption = None,
         no_config: NoConfigOption = False,
         max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+        on: DateOption = None,
     ) -> None:
         """Write the step's documents into the audit folder of the organisation file."""
-        _step(step, file, _options(lang, config, no_config, checklist), max_bytes, fmt.value, force)
+        _step(step, file, _options(lang, config, no_config, checklist), max_bytes, fmt.value, force, _day(on))
 
     command.__name__ = f"{step}_cmd"
     app.command(step, help=_h(help_key), cls=HelpCommand)(command)

@@ -70,6 +70,7 @@ class DocRequest:
     audience: str = "directie"  # who decides on a memo: directie or college
     reference: Path | None = None  # a Word file whose house style a docx takes
     stage: StageRequest = field(default_factory=StageRequest)
+    day: date | None = None  # --date: the date the document carries
 
     @property
     def output(self) -> Path | None:
@@ -140,7 +141,6 @@ def document(run: Run, req: DocRequest, say: Warn) -> None:
 def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, Lang]]:
     """Render every document in full, refuse before writing anything, then write; returns what was written."""
     from digimandate.cli.output import to_stdout, write_files
-    from digimandate.clock import today
     from digimandate.render.advice import load_previous_results, version_changes
 
     results = run.results
@@ -153,7 +153,8 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
     if req.reference is not None and (not FORMATS[req.fmt].styled or req.template is not None):
         raise UsageError("reference_docx_needs_docx")  # a house style silently ignored would surprise
     earlier = load_previous_results(req.previous) if req.previous else None
-    stage, answered = _stage_inputs(req, len(results))  # read and checked before any document is made
+    written, note = _written(req, run.lang_for(results[0]) if results else "en")
+    stage, answered = _stage_inputs(req, len(results), written)  # read and checked before any document is made
     names = output_names(results) if per_org else []
     targets = [_target(req, names[i] if per_org else None) for i in range(len(results))]
     if not stdout_only:  # refuse before any document is made (a Word report takes a second or more)
@@ -171,30 +172,57 @@ def write_documents(run: Run, req: DocRequest, warn: Warn) -> list[tuple[Path, L
             for cid, before, after in version_changes(result, previous):
                 warn(t("previous_version_differs", lang, id=cid, before=before, after=after))
         if req.template is None:
-            planned += _client_document(audited, req, lang, today(), previous, target, stage, answered)
+            planned += _client_document(audited, req, lang, written, previous, target, stage, answered)
             continue
-        planned += _template_document(audited, req, lang, today(), previous, target)
+        planned += _template_document(audited, req, lang, written, previous, target)
     if stdout_only:
         for _, data, _, _ in planned:
             to_stdout(data)
         return []
     files = [(Target(path, req.force), data) for path, data, _, _ in planned if path is not None]
-    journal = _journal(req, stage, [path for path, _, _, document in planned if document and path is not None])
+    journal = _journal(req, stage, [path for path, _, _, document in planned if document and path is not None],
+                       written)
     # again, all at once: nothing appeared meanwhile, and no two documents (or charts) share a file
     write_files([*files, *journal], _inputs(run, req),
                 folders=[req.output] if per_org and req.output is not None else [])
+    if note:
+        warn(note)
     return [(path, lang) for path, _, lang, document in planned if document and path is not None]
 
 
-def _journal(req: DocRequest, stage: Any, written: list[Path]) -> list[tuple[Target, str]]:
+def _journal(req: DocRequest, stage: Any, written: list[Path], day: date) -> list[tuple[Target, str]]:
     """A concept or definitief report of an audit run in steps: its step in the audit folder's journal, too."""
-    from digimandate.cli.procedure import JOURNAL, journal_entry
+    from digimandate.cli.procedure import journal_entry
+
+    if stage is None or not written or not _in_steps(req):
+        return []
+    return [journal_entry(req.file.parent, stage.name, written, day, req.file)]
+
+
+def _in_steps(req: DocRequest) -> bool:
+    """The report is of an audit run in steps: one organisation file with the journal beside it."""
+    from digimandate.cli.procedure import JOURNAL
+
+    return str(req.file) != "-" and not req.file.is_dir() and (req.file.parent / JOURNAL).is_file()
+
+
+def _written(req: DocRequest, lang: Lang) -> tuple[date, str]:
+    """The date the document carries: --date, else the stage's date in the journal, else today.
+
+    A concept or definitief report of an audit run in steps is refused when a step before it (the
+    nota, the concept) carries a later date. With the date what to say when the journal gave it.
+    """
     from digimandate.clock import today
 
+    name = req.stage.name
+    if name is None or not _in_steps(req):
+        return req.day or today(), ""
+    from digimandate.cli.procedure import JOURNAL, check_order, step_date
+
     folder = req.file.parent
-    if stage is None or not written or req.file.is_dir() or not (folder / JOURNAL).is_file():
-        return []
-    return [journal_entry(folder, stage.name, written, today(), req.file)]
+    day, recorded = step_date(folder, name, req.day, req.limits)
+    check_order(folder, name, day, req.limits)
+    return day, t("proc_dated_as_recorded", lang, date=day.isoformat(), journal=JOURNAL) if recorded else ""
 
 
 def _target(req: DocRequest, name: str | None) -> Path | None:
@@ -243,7 +271,7 @@ def _inputs(run: Run, req: DocRequest) -> Inputs:
     return inputs
 
 
-def _stage_inputs(req: DocRequest, count: int) -> tuple[Stage | None, Reactie | None]:
+def _stage_inputs(req: DocRequest, count: int, written: date) -> tuple[Stage | None, Reactie | None]:
     """The report's stage with its reactie and nawoord read, and the reactie to the previous report."""
     from digimandate.render.doc.stages import DEFAULT_VERSION, Stage, load_nawoord, load_reactie
 
@@ -256,12 +284,22 @@ def _stage_inputs(req: DocRequest, count: int) -> tuple[Stage | None, Reactie | 
     name: StageName = "definitief" if sr.name == "definitief" else "concept"
     reactie = load_reactie(sr.reactie) if sr.reactie else None
     if reactie is not None:
-        from digimandate.clock import today
         from digimandate.render.doc.stages import check_date
 
-        check_date(reactie, today())  # the final report is dated on or after the reaction it holds
+        # the reaction answers the concept and the final report holds it: concept ≤ reaction ≤ final report
+        check_date(reactie, written, _concept_date(req) if count == 1 else None)
     return Stage(name, sr.version or DEFAULT_VERSION[name], reactie,
                  load_nawoord(sr.nawoord) if sr.nawoord else None), before
+
+
+def _concept_date(req: DocRequest) -> date | None:
+    """The date of the latest concept report the journal of an audit run in steps records."""
+    from digimandate.cli.procedure import read_journal
+
+    if not _in_steps(req):
+        return None
+    dates = [entry["date"] for entry in read_journal(req.file.parent, req.limits) if entry["step"] == "concept"]
+    return dates[-1] if dates else None
 
 
 def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date, previous: dict[str, Any] | None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +111,48 @@ def _bare_name(value: Any) -> bool:
             and Path(value).name == value and "\\" not in value and one_line(value) == value)
 
 
+def step_date(folder: Path, step: str, given: date | None, limits: Limits = Limits()) -> tuple[date, bool]:
+    """The date a step's document carries, and whether the journal gave it.
+
+    ``--date`` first; else the date the journal recorded when the step was taken (the same document in
+    another format, or issued again, keeps the date it was issued on); else today.
+    """
+    from digimandate.clock import today
+
+    if given is not None:
+        return given, False
+    taken = [entry["date"] for entry in read_journal(folder, limits) if entry["step"] == step]
+    return (taken[-1], True) if taken else (today(), False)
+
+
+def check_order(folder: Path, step: str, day: date, limits: Limits = Limits(), dated: bool = True) -> None:
+    """Refuse a step dated before a step that comes before it in the audit, located at that step's date.
+
+    The nota follows the opzet, the concept the nota, the definitief report the concept: a step that
+    would carry an earlier date than one it follows contradicts the journal. A step taken again later
+    (a new nota after late answers) is no contradiction: only the steps before this one are compared.
+    ``dated``: the step takes ``--date`` (an import is dated the day it runs).
+    """
+    from digimandate.errors import InputError, Term, problem
+    from digimandate.model.loader import load_file
+
+    path = folder / JOURNAL
+    steps = read_journal(folder, limits)
+    mine = STEPS.index(step)
+    late = [(i, entry) for i, entry in enumerate(steps) if STEPS.index(entry["step"]) < mine and entry["date"] > day]
+    if not late:
+        return
+    loaded = load_file(path, limits)
+    problems = []
+    for i, entry in late:
+        where = loaded.at(loaded.data["steps"][i].value_at("date"))
+        problems.append(problem(where, f"steps[{i}].date", "proc_order_after",
+                                "proc_order_after_hint" if dated else "proc_order_after_import_hint",
+                                other=Term(f"proc_step_doc_{entry['step']}"), date=entry["date"].isoformat(),
+                                this=Term(f"proc_step_doc_{step}"), day=day.isoformat()))
+    raise InputError(problems)
+
+
 def journal_entry(folder: Path, step: str, files: list[Path], day: date, organisation: Path,
                   limits: Limits = Limits(), **extra: Any) -> tuple[Target, str]:
     """The journal with one more step, as a file to write with the step's own files."""
@@ -122,7 +164,7 @@ def journal_entry(folder: Path, step: str, files: list[Path], day: date, organis
 
 def _write(planned: list[tuple[Path, bytes | str]], force: bool, audit: Audit, step: str, day: date,
            say: Any, owned: tuple[Path, ...] = (), same: dict[Path, Callable[[Path], bool]] | None = None,
-           **extra: Any) -> None:
+           note: str = "", **extra: Any) -> None:
     """Write a step's files and its journal entry at once; refuse before writing what cannot be written.
 
     ``owned``: files only digimandate writes (their header says so), replaced without ``--force``.
@@ -132,6 +174,7 @@ def _write(planned: list[tuple[Path, bytes | str]], force: bool, audit: Audit, s
     kept = [path for path, _ in planned if not force and _holds(path, (same or {}).get(path))]
     writes = [(path, data) for path, data in planned if path not in kept]
     targets = [(Target(path, force or (path in owned and _ours(path, data))), data) for path, data in writes]
+    check_order(audit.folder, step, day, dated=step not in ("antwoorden", "reacties"))
     check_targets([target for target, _ in targets], audit.inputs)
     journal = journal_entry(audit.folder, step, [p for p, _ in planned], day, audit.file, **extra)
     write_files([*targets, journal], audit.inputs)
@@ -139,6 +182,8 @@ def _write(planned: list[tuple[Path, bytes | str]], force: bool, audit: Audit, s
         say(t("proc_kept_same", audit.lang, file=str(path)))
     for path, _ in writes:
         say(t("written", audit.lang, file=str(path)))
+    for line in note.split("\n") if note else []:  # each its own line: catalogue texts with dates only
+        say(line)
 
 
 def _holds(path: Path, same: Callable[[Path], bool] | None) -> bool:
@@ -174,30 +219,64 @@ def _ours(path: Path, data: bytes | str) -> bool:
 
 # The steps ----------------------------------------------------------------------------------------
 
+def _dated(audit: Audit, step: str, on: date | None, limits: Limits) -> tuple[date, str]:
+    """The step's date (``--date``, the journal's, or today), checked against the steps before it.
+
+    With it what to say once the documents are written when the journal gave the date, so that an
+    issue meant to be new is not dated in the past unnoticed.
+    """
+    day, recorded = step_date(audit.folder, step, on, limits)
+    check_order(audit.folder, step, day, limits)
+    return day, t("proc_dated_as_recorded", audit.lang, date=day.isoformat(), journal=JOURNAL) if recorded else ""
+
+
+def _after_peildatum(audit: Audit, day: date, limits: Limits) -> None:
+    """A nota states the facts as they were on the peildatum: dated before it, it would state what was not yet."""
+    from digimandate.errors import InputError, Location, problem
+    from digimandate.model.loader import LMap, load_file
+
+    result = audit.a.result
+    if not result.audit_date_recorded or day >= result.audit_date:
+        return
+    where = Location(str(audit.file), 1, 1)
+    org = load_file(audit.file, limits).data.get("organisation")
+    if isinstance(org, LMap) and "audit_date" in org:  # else it stands in an included file: the file itself
+        where = Location(str(audit.file), *org.value_at("audit_date"))
+    raise InputError([problem(where, "organisation.audit_date", "proc_nota_before_peildatum",
+                              "proc_nota_before_peildatum_hint", date=result.audit_date.isoformat(),
+                              day=day.isoformat())])
+
+
 def _document_name(step: str, fmt: str) -> str:
     """The file name of a step's document in the document format ``fmt``: ``onderzoeksopzet.docx``."""
     return f"{NAMES[step]}.{FORMATS[fmt].extension}"
 
 
-def opzet(file: Path, options: AuditOptions, limits: Limits, fmt: str, force: bool, say: Any) -> None:
+def opzet(file: Path, options: AuditOptions, limits: Limits, fmt: str, force: bool, say: Any,
+          on: date | None = None) -> None:
     """Write the onderzoeksopzet into the audit folder."""
-    from digimandate.clock import today
     from digimandate.render.doc.opzet import build_opzet
 
     audit = load_audit(file, options, limits)
-    day = today()
+    day, note = _dated(audit, "opzet", on, limits)
+    # the plan is shared before fieldwork: interviews of this audit recorded before its date say it is dated late
+    held = sorted(e.obtained for e in audit.register.values()
+                  if e.type == "interview" and e.obtained is not None and day - timedelta(days=365) < e.obtained < day)
+    if held:
+        late = t("proc_opzet_after_interviews", audit.lang, first=held[0].isoformat(), day=day.isoformat())
+        note = f"{note}\n{late}" if note else late
     data = write_document(build_opzet(audit.a, audit.lang, day), fmt)
-    _write([(audit.folder / _document_name("opzet", fmt), data)], force, audit, "opzet", day, say)
+    _write([(audit.folder / _document_name("opzet", fmt), data)], force, audit, "opzet", day, say, note=note)
 
 
-def uitvraag(file: Path, options: AuditOptions, limits: Limits, fmt: str, force: bool, say: Any) -> None:
+def uitvraag(file: Path, options: AuditOptions, limits: Limits, fmt: str, force: bool, say: Any,
+             on: date | None = None) -> None:
     """Write the request workbook and the interview guide for the facts the file does not record."""
-    from digimandate.clock import today
     from digimandate.importers.procedure import request_xlsx
     from digimandate.render.doc.uitvraag import build_guide, questions, role_name
 
     audit = load_audit(file, options, limits)
-    day = today()
+    day, note = _dated(audit, "uitvraag", on, limits)
     asked = questions(audit.a, audit.lang)
     rows = [(q.number, role_name(q.role, audit.lang), q.subject, q.text, q.choices, q.ident) for q in asked]
     book = request_xlsx(rows, audit.lang, file.name, day)
@@ -205,19 +284,20 @@ def uitvraag(file: Path, options: AuditOptions, limits: Limits, fmt: str, force:
     target = audit.folder / NAMES["request"]
     asks = [(nr, question, ident) for nr, _, _, question, _, ident in rows]
     _write([(target, book), (audit.folder / _document_name("guide", fmt), guide)],
-           force, audit, "uitvraag", day, say,
+           force, audit, "uitvraag", day, say, note=note,
            same={target: lambda path: _same_book(path, "uitvraag", file.name, audit.lang, asks)},
            questions=len(asked))
 
 
-def bevindingen(file: Path, options: AuditOptions, limits: Limits, fmt: str, force: bool, say: Any) -> None:
+def bevindingen(file: Path, options: AuditOptions, limits: Limits, fmt: str, force: bool, say: Any,
+                on: date | None = None) -> None:
     """Write the nota van bevindingen, its reaction workbook and the paragraphs by number."""
-    from digimandate.clock import today
     from digimandate.importers.procedure import reaction_xlsx
     from digimandate.render.doc.bevindingen import build_nota, paragraphs
 
     audit = load_audit(file, options, limits)
-    day = today()
+    day, note = _dated(audit, "bevindingen", on, limits)
+    _after_peildatum(audit, day, limits)
     from digimandate.model.dossier import ANSWERS, answered_sources
 
     if (audit.folder / ANSWERS).is_file():
@@ -232,7 +312,7 @@ def bevindingen(file: Path, options: AuditOptions, limits: Limits, fmt: str, for
     numbered = PARAGRAPHS_HEADER + "\n" + kept
     _write([(audit.folder / _document_name("bevindingen", fmt), nota), (sheet, book),
             (audit.folder / PARAGRAPHS, numbered)],
-           force, audit, "bevindingen", day, say,
+           force, audit, "bevindingen", day, say, note=note,
            same={sheet: lambda path: _same_book(path, "reacties", file.name, audit.lang, texts),
                  audit.folder / PARAGRAPHS: _same_text(numbered)})
 

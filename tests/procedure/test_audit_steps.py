@@ -75,6 +75,19 @@ def status() -> str:
     return ok("status", ".", "--lang", "nl")
 
 
+def clock(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
+    """Run the next steps on ``day``, as the audit's steps are taken on days of their own."""
+    when = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(9), tzinfo=dt.timezone.utc)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(when.timestamp())))
+
+
+def journal_dates(folder: Path) -> dict[str, dt.date]:
+    """Each step's date as the journal records it (the last time it was taken)."""
+    from digimandate.cli.procedure import read_journal
+
+    return {entry["step"]: entry["date"] for entry in read_journal(folder)}
+
+
 ANSWERS = {
     "governance#governance.vision.adopted_on": ("2022-03-01", "document", "Collegebesluit 2022/31", "gemeentesecretaris"),
     "processes/melding-openbare-ruimte#owner": ("Teamleider Burgerzaken", "interview", None, "teamleider Burgerzaken"),
@@ -83,18 +96,29 @@ ANSWERS = {
 }
 
 
-def test_an_audit_runs_step_by_step(folder: Path) -> None:
+def test_an_audit_runs_step_by_step(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "nog geen stappen gezet (dossier.yaml ontbreekt)" in status()
     assert "Volgende stap: deel het normenkader vóór het veldwerk: digimandate opzet organisation.yaml" in status()
 
-    ok("opzet", "organisation.yaml", "--no-config")
-    assert (folder / "onderzoeksopzet.md").read_text(encoding="utf-8").startswith("# Onderzoeksopzet: Gemeente Dijkveld")
-    assert "  [x] onderzoeksopzet uitgebracht: 2026-11-18 (onderzoeksopzet.md)\n" in status()
+    # the plan before the first interview (24 September), prepared on the 4th and issued with --date
+    clock(monkeypatch, "2026-09-04")
+    ok("opzet", "organisation.yaml", "--no-config", "--date", "2026-09-07")
+    opzet = (folder / "onderzoeksopzet.md").read_text(encoding="utf-8")
+    assert opzet.startswith("# Onderzoeksopzet: Gemeente Dijkveld")
+    assert "| **Datum** | 7 september 2026 |" in opzet
+    assert "  [x] onderzoeksopzet uitgebracht: 2026-09-07 (onderzoeksopzet.md)\n" in status()
+    # the same document in another format, made later, keeps the date it was issued on
+    clock(monkeypatch, "2026-09-10")
+    said = ok("opzet", "organisation.yaml", "--no-config", "-f", "html")
+    assert "gedateerd 2026-09-07, zoals dossier.yaml deze stap vastlegde; --date geeft een andere datum" in said
+    assert "<td>Datum</td><td>7 september 2026</td>" in (folder / "onderzoeksopzet.html").read_text(encoding="utf-8")
 
+    clock(monkeypatch, "2026-09-14")
     ok("uitvraag", "organisation.yaml", "--no-config")
     assert "      48 vragen\n" in status()
     assert (folder / "interviewleidraad.docx").stat().st_size > 0
     fill_request(folder / "uitvraag.xlsx", folder / "uitvraag-ingevuld.xlsx", dict(ANSWERS))
+    clock(monkeypatch, "2026-11-13")
     said = ok("import", "uitvraag-ingevuld.xlsx", "--into", "organisation.yaml")
     assert "organisation.uitvraag.yaml geschreven" in said
     assert (folder / "organisation.yaml").read_bytes() == (EXAMPLES / "small-municipality.yaml").read_bytes()
@@ -108,9 +132,12 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
                  "  provided_by: proceseigenaren\n"):
         assert line in answered
 
+    # the nota after the peildatum (1 November) and the answers
+    clock(monkeypatch, "2026-11-18")
     ok("bevindingen", "organisation.uitvraag.yaml", "--no-config")
     nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
     golden("small-municipality.nl.bevindingen-na-uitvraag.md", nota)
+    assert "| **Datum** | 18 november 2026 |\n| **Reageren uiterlijk** | 9 december 2026 |" in nota
     assert "nota van bevindingen uitgebracht: 2026-11-18" in status()
     assert "Volgende stap: laat reacties.xlsx invullen, beoordeel elke reactie en importeer: " in status()
 
@@ -123,11 +150,12 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     fill_reactions(folder / "reacties.xlsx", folder / "reacties-ingevuld.xlsx", {
         nr: {"reactie": "Vastgesteld op 8 maart 2022.", "soort": "feitelijke correctie",
              "bron aangeboden": "Collegebesluit 2022/31", "juiste waarde": dt.date(2022, 3, 8), "namens": "gemeentesecretaris",
-             "datum": dt.date(2026, 12, 15), "besluit onderzoeker": "overgenomen"},
+             "datum": dt.date(2026, 12, 1), "besluit onderzoeker": "overgenomen"},
         gap: {"reactie": "De adviseur ontwerpt ook dit formulier.", "soort": "aanvulling", "juiste waarde": "sanne",
-              "namens": "teamleider Burgerzaken", "datum": dt.date(2026, 12, 16), "besluit onderzoeker": "niet overgenomen",
+              "namens": "teamleider Burgerzaken", "datum": dt.date(2026, 12, 2), "besluit onderzoeker": "niet overgenomen",
               "motivering": "Geen document dat dit aantoont."},
     })
+    clock(monkeypatch, "2026-12-10")  # the day after the reply deadline
     ok("import", "reacties-ingevuld.xlsx", "--into", "organisation.uitvraag.yaml")
     proposal = (folder / "organisation.uitvraag.reacties.yaml").read_text(encoding="utf-8")
     assert "  value: '2022-03-08'\n" in (folder / "reacties.yaml").read_text(encoding="utf-8")  # a date cell, as a date
@@ -145,27 +173,38 @@ def test_an_audit_runs_step_by_step(folder: Path) -> None:
     assert "Volgende stap: schrijf het conceptrapport voor bestuurlijk wederhoor: digimandate report " \
            "organisation.uitvraag.reacties.yaml\n" in text
     # the concept goes to the executive; its reactie and the nawoord make the report definitief
+    clock(monkeypatch, "2026-12-16")
     ok("report", "organisation.uitvraag.reacties.yaml", "--no-config", "--stage", "concept", "-o", "conceptrapport.md")
     concept = (folder / "conceptrapport.md").read_text(encoding="utf-8")
-    assert concept.startswith("**Concept · versie 0.1 · ")
+    assert concept.startswith("**Concept · versie 0.1 · 16 december 2026**\n")
     # the report accounts for the officials' review: what came in, what was adopted and why not
     account = concept.split("## Verantwoording ambtelijk wederhoor\n", 1)[1].split("\n## ", 1)[0]
     assert ("Er kwamen twee reacties binnen; daarvan zijn er één overgenomen, 0 deels overgenomen en één niet "
             "overgenomen.") in account
     assert f"| {gap} | aanvulling | De adviseur ontwerpt ook dit formulier. | niet overgenomen |" in account
     text = status()
-    assert "  [x] conceptrapport uitgebracht: 2026-11-18 (conceptrapport.md)\n" in text, text
+    assert "  [x] conceptrapport uitgebracht: 2026-12-16 (conceptrapport.md)\n" in text, text
     (folder / "bestuurlijke-reactie.yaml").write_text(
-        "date: 2026-11-16\nby: Het college van Dijkveld\nresponses:\n"
+        "date: 2027-01-19\nby: Het college van Dijkveld\nresponses:\n"
         "  - {recommendation: 1, response: overgenomen}\n  - {recommendation: 2, response: deels}\n", encoding="utf-8")
+    clock(monkeypatch, "2027-02-03")
     ok("report", "organisation.uitvraag.reacties.yaml", "--no-config", "--stage", "definitief",
        "--reactie", "bestuurlijke-reactie.yaml",
        "--nawoord", str(EXAMPLES / "audit" / "small-municipality.nawoord.md"), "-o", "eindrapport.md")
     final = (folder / "eindrapport.md").read_text(encoding="utf-8")
-    assert final.startswith("**Definitief · versie 1.0 · ") and "## Bestuurlijke reactie en nawoord" in final
+    assert final.startswith("**Definitief · versie 1.0 · 3 februari 2027**\n")
+    assert "## Bestuurlijke reactie en nawoord" in final
+    assert "Het college van Dijkveld reageerde op 19 januari 2027" in final
     text = status()
-    assert "  [x] definitief rapport uitgebracht: 2026-11-18 (eindrapport.md, eindrapport.informatiebrief.md)\n" in text, text
+    assert "  [x] definitief rapport uitgebracht: 2027-02-03 (eindrapport.md, eindrapport.informatiebrief.md)\n" in text, text
     assert "Volgende stap" not in text, text
+    # every step on a day of its own, in the order of the audit
+    dates = journal_dates(folder)
+    assert [dates[step] for step in ("opzet", "uitvraag", "antwoorden", "bevindingen", "reacties", "concept",
+                                     "definitief")] == [
+        dt.date(2026, 9, 7), dt.date(2026, 9, 14), dt.date(2026, 11, 13), dt.date(2026, 11, 18),
+        dt.date(2026, 12, 10), dt.date(2026, 12, 16), dt.date(2027, 2, 3)]
+    assert sorted(dates.values()) == list(dates.values())
 
 
 def golden(name: str, text: str) -> None:
@@ -177,10 +216,12 @@ def golden(name: str, text: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize(("step", "file"), [("opzet", "onderzoeksopzet"), ("uitvraag", "interviewleidraad"),
-                                           ("bevindingen", "nota-van-bevindingen")])
-def test_golden(folder: Path, step: str, file: str, lang: str, fmt: str) -> None:
-    ok(step, "organisation.yaml", "--no-config", "--lang", lang, "-f", fmt)
+# each step on its own date: the plan before the interviews (24 and 25 September), the nota after the peildatum
+@pytest.mark.parametrize(("step", "file", "day"), [("opzet", "onderzoeksopzet", "2026-09-07"),
+                                                  ("uitvraag", "interviewleidraad", "2026-09-14"),
+                                                  ("bevindingen", "nota-van-bevindingen", "2026-11-18")])
+def test_golden(folder: Path, step: str, file: str, day: str, lang: str, fmt: str) -> None:
+    ok(step, "organisation.yaml", "--no-config", "--lang", lang, "-f", fmt, "--date", day)
     golden(f"small-municipality.{lang}.{step}.{fmt}", (folder / f"{file}.{fmt}").read_text(encoding="utf-8"))
 
 
@@ -350,3 +391,143 @@ def test_the_procedure_names_the_body_the_organisation_reports_to(folder: Path) 
     ws = load_workbook(folder / "uitvraag.xlsx")["Uitvraag"]
     assert "Op welke datum is het dagelijks bestuur voor het laatst geïnformeerd?" in [
         row[3] for row in ws.iter_rows(min_row=2, values_only=True)]
+
+
+# The order of the steps' dates ---------------------------------------------------------------------
+
+def test_a_concept_dated_before_its_nota_is_refused_at_the_journal(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config")  # 18 November 2026
+    result = run("report", "organisation.yaml", "--no-config", "--lang", "en", "--stage", "concept",
+                 "--date", "2026-11-10", "-o", "concept.md")
+    assert result.exit_code == 2
+    assert result.output == (
+        "dossier.yaml:4:9: error: steps[0].date: the statement of facts is dated 2026-11-18, after the date of the "
+        "draft report (2026-11-10)\n  hint: the draft report follows the statement of facts: give --date with "
+        "2026-11-18 or later, or correct the date that is wrong\n")
+    assert not (folder / "concept.md").exists() and "[x] conceptrapport" not in status()
+
+
+def test_a_definitief_dated_before_its_concept_is_refused(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config")
+    ok("report", "organisation.yaml", "--no-config", "--stage", "concept", "--date", "2026-12-16", "-o", "concept.md")
+    (folder / "reactie.yaml").write_text("date: 2026-12-14\nresponses: []\n", encoding="utf-8")
+    result = run("report", "organisation.yaml", "--no-config", "--lang", "nl", "--stage", "definitief",
+                 "--reactie", "reactie.yaml", "--date", "2026-12-15", "-o", "rapport.md")
+    assert result.exit_code == 2
+    assert result.output == (
+        "dossier.yaml:11:9: fout: steps[1].date: het conceptrapport is gedateerd 2026-12-16, na de datum van het "
+        "definitieve rapport (2026-12-15)\n  tip: het definitieve rapport volgt op het conceptrapport: geef --date "
+        "met 2026-12-16 of later, of verbeter de datum die niet klopt\n")
+    assert not (folder / "rapport.md").exists()
+
+
+def test_a_reactie_dated_before_the_concept_it_answers_is_refused(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config")
+    ok("report", "organisation.yaml", "--no-config", "--stage", "concept", "--date", "2026-12-16", "-o", "concept.md")
+    (folder / "reactie.yaml").write_text("date: 2026-12-14\nresponses: []\n", encoding="utf-8")
+    result = run("report", "organisation.yaml", "--no-config", "--lang", "en", "--stage", "definitief",
+                 "--reactie", "reactie.yaml", "--date", "2027-02-03", "-o", "rapport.md")
+    assert result.exit_code == 2
+    assert result.output == (
+        "reactie.yaml:1:7: error: date: the executive's response is dated 2026-12-14, before the draft report it "
+        "responds to (2026-12-16)\n  hint: the response follows the draft report that dossier.yaml records: "
+        "correct the date in the file\n")
+    # between the concept and the definitief report it is the reactie the report holds
+    (folder / "reactie.yaml").write_text("date: 2027-01-19\nresponses: []\n", encoding="utf-8")
+    ok("report", "organisation.yaml", "--no-config", "--stage", "definitief", "--reactie", "reactie.yaml",
+       "--date", "2027-02-03", "-o", "rapport.md")
+
+
+def test_a_definitief_report_dated_before_its_reactie_is_refused_in_an_audit_folder(folder: Path) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config")
+    ok("report", "organisation.yaml", "--no-config", "--stage", "concept", "--date", "2026-12-16", "-o", "concept.md")
+    (folder / "reactie.yaml").write_text("date: 2027-01-19\nresponses: []\n", encoding="utf-8")
+    result = run("report", "organisation.yaml", "--no-config", "--lang", "en", "--stage", "definitief",
+                 "--reactie", "reactie.yaml", "--date", "2027-01-05", "-o", "rapport.md")
+    assert result.exit_code == 2
+    assert result.output == (
+        "reactie.yaml:1:7: error: date: the executive's response is dated 2027-01-19, after the date of the final "
+        "report (2027-01-05)\n  hint: the final report follows the response: make it on or after the date of the "
+        "response, or correct the date in the file\n")
+
+
+def test_a_nota_dated_before_the_plan_is_refused(folder: Path) -> None:
+    ok("opzet", "organisation.yaml", "--no-config", "--date", "2026-09-07")
+    result = run("bevindingen", "organisation.yaml", "--no-config", "--lang", "en", "--date", "2026-09-01")
+    assert result.exit_code == 2
+    assert result.output == (
+        "dossier.yaml:4:9: error: steps[0].date: the audit plan is dated 2026-09-07, after the date of the "
+        "statement of facts (2026-09-01)\n  hint: the statement of facts follows the audit plan: give --date with "
+        "2026-09-07 or later, or correct the date that is wrong\n")
+    assert not (folder / "nota-van-bevindingen.md").exists()
+
+
+def test_answers_imported_before_the_date_of_their_request_are_refused(folder: Path) -> None:
+    ok("uitvraag", "organisation.yaml", "--no-config", "--date", "2026-12-01")  # a date still to come
+    fill_request(folder / "uitvraag.xlsx", folder / "in.xlsx", dict(ANSWERS))
+    result = run("import", "in.xlsx", "--into", "organisation.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "dossier.yaml:4:9: error: steps[0].date: the information request is dated 2026-12-01, after the date of "
+        "the recording of the answers (2026-11-18)\n  hint: the recording of the answers follows the information "
+        "request, which carries a date still to come: issue the information request again with --date and the day "
+        "it was really issued\n")
+    assert not (folder / "organisation.uitvraag.yaml").exists()
+
+
+def test_a_date_that_is_no_date_is_refused(folder: Path) -> None:
+    result = run("opzet", "organisation.yaml", "--no-config", "--date", "2026-13-01")
+    assert result.exit_code == 2
+    assert "2026-13-01 is not a date such as 2026-11-18 (YYYY-MM-DD, between 1900 and 2100)" in " ".join(
+        result.output.replace("│", " ").split())
+    assert not (folder / "onderzoeksopzet.md").exists()
+
+
+@pytest.mark.parametrize(("written", "until"), [
+    ("2026-11-18", "9 december 2026"),  # three weeks, a Wednesday
+    ("2026-12-03", "4 januari 2027"),  # 24 December to 1 January do not count, then past the weekend
+    ("2026-12-10", "11 januari 2027"),
+    ("2026-12-28", "22 januari 2027"),  # written in the holiday: counted from 2 January
+])
+def test_the_reply_period_leaves_out_the_christmas_holiday(folder: Path, written: str, until: str) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "nl", "--date", written)
+    nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
+    assert f"| **Reageren uiterlijk** | {until} |" in nota
+    assert f"Wij vragen u de feiten te controleren en uiterlijk {until} te reageren" in nota
+    assert ("De termijn is drie weken na de datum van deze nota; de dagen van 24 december tot en met 1 januari "
+            "tellen niet mee, en een termijn die in een weekend of op een feestdag eindigt, loopt door tot de "
+            "eerstvolgende werkdag.") in nota
+    assert "vóór" not in nota.split("## Bestuurlijke inbedding")[0]  # one wording: "uiterlijk"
+
+
+def test_a_concept_made_again_keeps_the_date_the_journal_recorded(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ok("bevindingen", "organisation.yaml", "--no-config")
+    clock(monkeypatch, "2026-12-16")
+    ok("report", "organisation.yaml", "--no-config", "--stage", "concept", "-o", "concept.md")
+    clock(monkeypatch, "2027-01-08")  # the same concept in Word for the college, weeks later
+    said = ok("report", "organisation.yaml", "--no-config", "--lang", "nl", "--stage", "concept", "-f", "html",
+              "-o", "concept.html")
+    assert "gedateerd 2026-12-16, zoals dossier.yaml deze stap vastlegde; --date geeft een andere datum" in said
+    assert '<p class="stage">Concept · versie 0.1 · 16 december 2026</p>' in \
+        (folder / "concept.html").read_text(encoding="utf-8")
+    assert journal_dates(folder)["concept"] == dt.date(2026, 12, 16)
+
+
+def test_a_nota_dated_before_the_peildatum_is_refused_at_the_peildatum(folder: Path) -> None:
+    result = run("bevindingen", "organisation.yaml", "--no-config", "--lang", "en", "--date", "2026-10-15")
+    assert result.exit_code == 2
+    assert result.output == (
+        "organisation.yaml:13:15: error: organisation.audit_date: the audit date is 2026-11-01, after the date of "
+        "the statement of facts (2026-10-15)\n  hint: the statement gives the facts as they were on the audit date: "
+        "give --date with 2026-11-01 or later, or correct the audit date\n")
+    assert not (folder / "nota-van-bevindingen.md").exists()
+    ok("bevindingen", "organisation.yaml", "--no-config", "--date", "2026-11-01")  # on the day itself
+
+
+def test_a_plan_dated_after_the_interviews_it_precedes_is_said(folder: Path) -> None:
+    said = ok("opzet", "organisation.yaml", "--no-config", "--lang", "nl")  # today, 18 November 2026
+    assert ("waarschuwing: het organisatiebestand legt een interview vast van 2026-09-24, vóór de datum van deze "
+            "onderzoeksopzet (2026-11-18); de opzet gaat vóór het veldwerk naar de organisatie: geef met --date de "
+            "dag waarop zij is verstuurd\n") in said
+    said = ok("opzet", "organisation.yaml", "--no-config", "--lang", "nl", "--date", "2026-09-07", "--force")
+    assert "waarschuwing" not in said

@@ -212,7 +212,7 @@ SMALL = "examples/small-municipality.yaml"
 LARGE = "examples/large-municipality.yaml"
 COMPARE = ["report", "examples", "--compare", "--lang", "nl"]  # the shipped organisations side by side
 REACTIE = ["--reactie", "examples/audit/small-municipality.reactie.yaml",
-           "--nawoord", "examples/audit/small-municipality.nawoord.md"]
+           "--nawoord", "examples/audit/small-municipality.nawoord.md", "--date", "2027-02-03"]
 HTML = {
     "memo": (["memo", SMALL, "--audience", "college", "--lang", "en"], ["Subject"]),
     "large": (["report", LARGE], ["Nr.", "Actie", "Impact"]),

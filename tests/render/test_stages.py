@@ -18,7 +18,10 @@ EPOCH = "1795000000"  # 2026-11-18
 SMALL = "examples/small-municipality.yaml"
 REACTIE = "examples/audit/small-municipality.reactie.yaml"
 NAWOORD = "examples/audit/small-municipality.nawoord.md"
-DEFINITIEF = ["--stage", "definitief", "--reactie", REACTIE, "--nawoord", NAWOORD]
+# the example's dates in the order of an audit: nota 18 November 2026 (replies by 9 December), concept
+# 16 December 2026, the college's reactie 19 January 2027, the definitief report 3 February 2027
+CONCEPT = ["--stage", "concept", "--date", "2026-12-16"]
+DEFINITIEF = ["--stage", "definitief", "--reactie", REACTIE, "--nawoord", NAWOORD, "--date", "2027-02-03"]
 
 
 @pytest.fixture
@@ -28,7 +31,7 @@ def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     return CliRunner()
 
 
-STAGES = [("concept", ["--stage", "concept"]), ("definitief", DEFINITIEF)]
+STAGES = [("concept", CONCEPT), ("definitief", DEFINITIEF)]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -52,6 +55,12 @@ def test_concept_is_marked_before_the_title(runner: CliRunner) -> None:
     assert "Response of the executive" not in en
 
 
+def test_a_report_is_dated_with_date(runner: CliRunner) -> None:
+    text = runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "concept", "--date", "2026-12-16"]).stdout
+    assert text.startswith("**Concept · versie 0.1 · 16 december 2026**\n")
+    assert "| **Datum rapport** | 16 december 2026 |" in text
+
+
 def test_without_a_stage_the_report_is_as_before(runner: CliRunner) -> None:
     text = runner.invoke(app, ["report", SMALL, "--lang", "nl"]).stdout
     assert text.startswith("# Adviesrapport") and "Concept" not in text and "| **Status** |" not in text
@@ -59,7 +68,7 @@ def test_without_a_stage_the_report_is_as_before(runner: CliRunner) -> None:
 
 def test_definitief_holds_the_reactie_after_the_recommendations(runner: CliRunner) -> None:
     text = runner.invoke(app, ["report", SMALL, "--lang", "nl", *DEFINITIEF]).stdout
-    assert text.startswith("**Definitief · versie 1.0 · 18 november 2026**\n")
+    assert text.startswith("**Definitief · versie 1.0 · 3 februari 2027**\n")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     at = headings.index("## Bestuurlijke reactie en nawoord")
     assert headings[at - 1] == "## Aanbevelingen" and headings[at + 1].startswith("## Bijlage A")
@@ -258,12 +267,14 @@ def test_stage_options_that_do_not_belong_together(runner: CliRunner, tmp_path: 
 def test_an_empty_or_huge_nawoord(runner: CliRunner, tmp_path: Path) -> None:
     empty = tmp_path / "nawoord.md"
     empty.write_text("\n  \n", encoding="utf-8")
-    code, err = definitief(runner, EXAMPLES / "audit" / "small-municipality.reactie.yaml", "--nawoord", str(empty))
+    code, err = definitief(runner, EXAMPLES / "audit" / "small-municipality.reactie.yaml", "--nawoord", str(empty),
+                           "--date", "2027-02-03")
     assert code == 2
     assert err == (f"{empty}:1:1: error: the afterword is empty\n"
                    "  hint: write the afterword as plain text or simple Markdown, or leave out --nawoord\n")
     empty.write_text("x" * (64 * 1024 + 1), encoding="utf-8")
-    code, err = definitief(runner, EXAMPLES / "audit" / "small-municipality.reactie.yaml", "--nawoord", str(empty))
+    code, err = definitief(runner, EXAMPLES / "audit" / "small-municipality.reactie.yaml", "--nawoord", str(empty),
+                           "--date", "2027-02-03")
     assert code == 2 and err.startswith(f"{empty}:1:1: error: ")
 
 
@@ -473,7 +484,7 @@ def test_a_definitief_report_gets_the_executives_letter_to_the_council(runner: C
     text = letter(runner, tmp_path, SMALL, "nl")
     assert text.startswith("# Raadsinformatiebrief\n\n*Gemeente Dijkveld*\n")
     for line in ("| **Aan** | De gemeenteraad |", "| **Van** | Het college van B&W |",
-                 "| **Datum** | 18 november 2026 |",
+                 "| **Datum** | 3 februari 2027 |",  # the day of the definitief report it goes with
                  "Met deze brief informeren wij de gemeenteraad over het definitieve rapport (versie 1.0) van het "
                  "onderzoek naar het mandaat voor digitale dienstverlening van Gemeente Dijkveld.",
                  "Wij doen dat op grond van artikel 169 van de Gemeentewet.",
@@ -483,7 +494,7 @@ def test_a_definitief_report_gets_the_executives_letter_to_the_council(runner: C
     # the board reads what the report found and what the college does with it, signed as a college signs
     for line in ("Het rapport vat zijn bevindingen samen in vijf aanbevelingen:",
                  "1. Het mandaat: organisatiebreed, met de bevoegdheden, de tijd en de bekendheid die het werk vraagt\n",
-                 "Op 16 november 2026 hebben wij gereageerd op vijf aanbevelingen van het rapport: drie nemen wij over, "
+                 "Op 19 januari 2027 hebben wij gereageerd op vijf aanbevelingen van het rapport: drie nemen wij over, "
                  "één deels en één niet.",
                  "4. Bestuurlijke dekking: een sponsor in de directie, een vastgestelde koers en geregelde rapportage. "
                  "Deze aanbeveling nemen wij over. Wij zeggen toe: het college legt de raad een nieuwe "

@@ -18,7 +18,10 @@ from digimandate.render.doc.model import BoardDocument, Fields, Para, Section, T
 from digimandate.render.doc.names import Names
 from digimandate.render.doc.words import fit_document
 
-REACTION_DAYS = 21  # ambtelijk wederhoor: three weeks (NVRR practice: three to four)
+REACTION_DAYS = 21  # ambtelijk wederhoor: three weeks (NVRR practice: three to four); the nota says "drie weken"
+# the Christmas holiday, 24 December up to and including 1 January: offices are half empty, so these
+# days do not count towards the reply period and it never ends in them (the nota says so)
+CHRISTMAS = ((12, 24), (1, 1))
 SECTIONS = ("governance", "mandates", "channels", "processes")
 
 
@@ -36,9 +39,21 @@ class Paragraph:
     sources: tuple[str, ...] = ()
 
 
+def _christmas(day: date) -> bool:
+    """The day falls in the Christmas holiday (24 December up to and including 1 January)."""
+    (m1, d1), (m2, d2) = CHRISTMAS
+    return (day.month, day.day) >= (m1, d1) or (day.month, day.day) <= (m2, d2)
+
+
 def reaction_date(written: date) -> date:
-    """The last day to react: three weeks on, on a working day."""
-    return fmt.working_day(written + timedelta(days=REACTION_DAYS))
+    """The last day to react: three weeks on, the Christmas holiday not counted, on a working day after it."""
+    day, counted = written, 0
+    while counted < REACTION_DAYS:
+        day += timedelta(days=1)
+        counted += not _christmas(day)
+    while _christmas(day) or fmt.working_day(day) != day:
+        day += timedelta(days=1)
+    return day
 
 
 class _Facts:

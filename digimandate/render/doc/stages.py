@@ -110,13 +110,19 @@ def _same(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
-def check_date(reactie: Reactie, written: date) -> None:
-    """A final report holds the reaction it answers: a reaction dated after the report's own date is an error."""
+def check_date(reactie: Reactie, written: date, concept: date | None = None) -> None:
+    """The reaction answers the concept and the final report holds it: dated between the two, or an error.
+
+    ``concept``: the concept report's date, where the audit's journal records it.
+    """
+    where = reactie.loaded.at(reactie.loaded.data.value_at("date"))
+    on = reactie.spec.date.isoformat()
     if reactie.spec.date > written:
-        data = reactie.loaded.data
-        raise InputError([problem(reactie.loaded.at(data.value_at("date")), "date", "stage_reactie_after_report",
-                                  "stage_reactie_after_report_hint", date=reactie.spec.date.isoformat(),
-                                  written=written.isoformat())])
+        raise InputError([problem(where, "date", "stage_reactie_after_report", "stage_reactie_after_report_hint",
+                                  date=on, written=written.isoformat())])
+    if concept is not None and reactie.spec.date < concept:
+        raise InputError([problem(where, "date", "stage_reactie_before_concept", "stage_reactie_before_concept_hint",
+                                  date=on, concept=concept.isoformat())])
 
 
 def check_references(reactie: Reactie, known: int | list[tuple[str, ...]], previous: bool = False) -> None:
