@@ -40,10 +40,12 @@ class StageRequest:
         given = [(opt, path) for opt, path in (("--stage", self.name), ("--doc-version", self.version),
                                                 ("--reactie", self.reactie), ("--nawoord", self.nawoord),
                                                 ("--previous-reactie", self.previous_reactie)) if path]
-        if given and (req.kind != "report" or req.template is not None):
-            raise UsageError("stage_report_only", option=given[0][0])
+        # a memo takes the executive's response only: its follow-up comes after what that response promised
+        beyond = [(opt, path) for opt, path in given if opt != "--reactie"] if req.kind == "memo" else given
+        if given and (beyond or req.template is not None) and (req.kind != "report" or req.template is not None):
+            raise UsageError("stage_report_only", option=(beyond or given)[0][0])
         for opt, path in (("--reactie", self.reactie), ("--nawoord", self.nawoord)):
-            if path is not None and self.name != "definitief":
+            if path is not None and self.name != "definitief" and req.kind == "report":
                 raise UsageError("stage_needs_definitief", option=opt)
         if self.name == "definitief" and self.reactie is None:
             raise UsageError("stage_definitief_needs_reactie")
@@ -192,7 +194,7 @@ def _journal(req: DocRequest, stage: Any, written: list[Path]) -> list[tuple[Tar
     from digimandate.clock import today
 
     folder = req.file.parent
-    if stage is None or not written or req.file.is_dir() or not (folder / JOURNAL).is_file():
+    if stage is None or req.kind != "report" or not written or req.file.is_dir() or not (folder / JOURNAL).is_file():
         return []
     return [journal_entry(folder, stage.name, written, today(), req.file)]
 
@@ -251,9 +253,10 @@ def _stage_inputs(req: DocRequest, count: int) -> tuple[Stage | None, Reactie | 
     if count > 1 and (sr.reactie or sr.previous_reactie):  # a reactie answers one organisation's report
         raise UsageError("stage_one_organisation", count=count)
     before = load_reactie(sr.previous_reactie) if sr.previous_reactie else None
-    if sr.name is None:
+    if sr.name is None and (req.kind != "memo" or sr.reactie is None):
         return None, before
-    name: StageName = "definitief" if sr.name == "definitief" else "concept"
+    # a memo with the executive's response goes with the definitief report
+    name: StageName = "concept" if sr.name == "concept" else "definitief"
     reactie = load_reactie(sr.reactie) if sr.reactie else None
     if reactie is not None:
         from digimandate.clock import today

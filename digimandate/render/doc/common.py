@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -21,6 +22,7 @@ from digimandate.render.doc.words import bodies
 FOLLOW_UP_DAYS = 182
 RECESS = (7, 8)  # July and August: the summer recess of councils and boards
 ESTIMATE_DAYS = 91  # a costly action is first worked out, with an estimate, within a quarter
+AFTER_PROMISE_DAYS = 91  # a follow-up audit comes about a quarter after the last action the executive promised
 MAX_NAMES = 3  # names in running text; a longer list is a count, with the names in an appendix
 
 
@@ -33,6 +35,7 @@ class DocContext:
     sender: str | None = None
     to: str | None = None
     names: bool = False  # staff names beside the role (appendix E): the consultant's copy only, when asked
+    promised: tuple[date, ...] = ()  # the dates of the actions the executive's response promises, where it answered
 
 
 def level_text(value: int | None, lang: Lang) -> str:
@@ -136,22 +139,38 @@ class Schedule:
 
     reference: date
     estimate_due: date  # a costly action's worked-out estimate
-    follow_up: date  # the follow-up audit, after the work it measures
+    planned: date  # the follow-up the plan leaves room for: every advised date lies before it
+    follow_up: date  # the follow-up audit, after the work it measures: the plan's and every promised action
+    promised: date | None = None  # the last date by which the executive's response promises an action
 
 
-def schedule(a: Audited, written: date, recs: list[Recommendation] | None = None) -> Schedule:
+def schedule(a: Audited, written: date, recs: list[Recommendation] | None = None,
+             promised: Sequence[date] = ()) -> Schedule:
     """The dates of the plan: the follow-up half a year on, or half a year after the estimates of large work.
 
-    Both documents take the same actions into account (every observed one), so report and memo name the same dates.
+    Every document takes the same actions into account (every observed one), so report and memos name the same
+    dates; with the executive's response (``promised``: the dates of its promised actions) the follow-up comes
+    after the last of those too.
     """
     estimate = fmt.working_day(written + timedelta(days=ESTIMATE_DAYS))
     large = any(rec.effort == "large" for rec in observed(recommendations(a) if recs is None else recs))
     # large work is decided on only once its estimate is in: the follow-up leaves it time to be done
     start = estimate if large else written
-    follow = start + timedelta(days=FOLLOW_UP_DAYS)
-    if follow.month in RECESS:  # no audit in the summer recess: the first days of September
-        follow = date(follow.year, 9, 1)
-    return Schedule(written, estimate, fmt.working_day(follow))
+    follow = fmt.working_day(outside_recess(start + timedelta(days=FOLLOW_UP_DAYS)))
+    return Schedule(written, estimate, follow, after_promises(follow, promised), max(promised, default=None))
+
+
+def outside_recess(day: date) -> date:
+    """No audit in the summer recess: the first days of September instead."""
+    return date(day.year, 9, 1) if day.month in RECESS else day
+
+
+def after_promises(planned: date, promised: Sequence[date]) -> date:
+    """The follow-up audit measures what was promised: a quarter after the last promised date, if that is later."""
+    if not promised:
+        return planned
+    later = fmt.working_day(outside_recess(max(promised) + timedelta(days=AFTER_PROMISE_DAYS)))
+    return max(planned, later)
 
 
 def reviews_before_follow_up(a: Audited, plan: Schedule) -> list[date]:

@@ -143,9 +143,9 @@ class _Memo:
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a)
         self.plan = plan(self.recs, audience, self.r.maturity.blocking)
-        self.dates = schedule(a, ctx.written, self.recs)
+        self.dates = schedule(a, ctx.written, self.recs, ctx.promised)
         # the report's dates: each decision point is done when the recommendation it belongs to is
-        found = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.follow_up)
+        found = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.planned)
         self.due_of = {rule: b.due for b in found for rec in b.actions for rule in (rec.rule.id, *rec.merged)}
 
     def tx(self, key: str, **args: Any) -> str:
@@ -215,7 +215,7 @@ class _Memo:
             norms.append(f"{title} ({where})" if where else title)
         text = tx("doc_memo_record", norms="; ".join(norms))
         # recording is small work: done well before the follow-up audit, by whoever leads for the directie
-        due = due_date(self.ctx.written, "small", self.dates.follow_up)
+        due = due_date(self.ctx.written, "small", self.dates.planned)
         text += " " + tx("doc_memo_decision_owner_due", owner=self.lead(), date=fmt.long_date(due, self.lang))
         return f"{text} {tx('doc_decision_argument', text=tx('doc_memo_record_argument'))}"
 
@@ -538,6 +538,8 @@ class _Memo:
             s.add(Para(tx("doc_memo_follow_up_inform", date=when)))
         else:
             s.add(Para(tx("doc_memo_follow_up_clean", date=when)))
+        if self.dates.promised is not None and self.dates.follow_up > self.dates.planned:
+            s.add(Para(tx("doc_follow_up_promised", last=fmt.long_date(self.dates.promised, lang))))
         for text in review_paras(self.a, self.dates, lang):
             s.add(Para(text))
         if self.plan.rest:
