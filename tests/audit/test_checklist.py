@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,14 @@ def test_every_text_exists_in_both_languages(ruleset: RuleSet) -> None:
         texts += [p.description for p in r.spec.params.values()]
         for text in texts:
             assert (text.nl.strip() and text.en.strip() and text.nl != text.en) or text.nl == "info", r.id
+
+
+def test_every_rationale_gives_a_reason_beyond_what_it_quotes(ruleset: RuleSet) -> None:
+    """A practitioner's words may support a rationale, never stand in for it: documents argue decisions with it."""
+    for r in ruleset.rules.values():
+        for lang in ("nl", "en"):
+            own = re.sub(r'"[^"]*"', "", r.spec.rationale.get(lang)).strip(" .:")
+            assert len(own) > 40, (r.id, lang, own)
 
 
 def test_registry_refuses_a_second_check_for_an_id() -> None:

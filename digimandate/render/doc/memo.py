@@ -21,7 +21,7 @@ from digimandate.render.doc.actions import (
     to_verify,
     with_values,
 )
-from digimandate.render.doc.adapter import graded, level, reason
+from digimandate.render.doc.adapter import basis, graded, level, reason, top_entity
 from digimandate.render.doc.bundles import bundles, due_date
 from digimandate.render.doc.common import (
     DocContext,
@@ -30,6 +30,7 @@ from digimandate.render.doc.common import (
     decision,
     level_text,
     peildatum,
+    place_noun,
     review_paras,
     role_name,
     schedule,
@@ -185,7 +186,7 @@ class _Memo:
         items = []
         reserving = self.reserving()
         for rec in self.plan.decide:
-            argument = why(rec.rule.spec, self.lang)
+            argument = self.reasoned(rec)
             owner = self.owner(rec)
             text = decision(with_params(rec), self.r, self.names, self.lang, owner)
             if reserving is not None and rec is reserving[0]:  # the mandate's staff time is the directie's decision
@@ -204,6 +205,21 @@ class _Memo:
             items.append(self.record_point())
         s.add(Items(items, ordered=True))
         return s
+
+    def reasoned(self, rec: Recommendation) -> str:
+        """Why a decision point: what was found here, then the norm's reason, which a quote at most supports.
+
+        A practitioner's words alone argue nothing about this organisation: the argument opens with its own fact.
+        """
+        seen = [f for f in rec.findings if basis(f) == "observed"]
+        if not seen:  # a decision point rests on an observed finding; the norm's reason alone where none is kept
+            return why(rec.rule.spec, self.lang)
+        fact = self.names.message(seen[0]).rstrip(".")
+        others = [e for e in dict.fromkeys(top_entity(f.entity) for f in seen) if e != top_entity(seen[0].entity)]
+        if others:
+            fact += self.tx("doc_memo_argument_more", count=counted(len(others), place_noun(others), self.lang))
+        return self.tx("doc_memo_argument_reasoned", fact=fact[:1].upper() + fact[1:],
+                       reason=why(rec.rule.spec, self.lang, quotes=False))
 
     def record_point(self) -> str:
         """One point for the facts nobody recorded: record them first, decide on them after."""
@@ -402,13 +418,14 @@ class _Memo:
         high = sum(1 for f in self.r.findings if f.severity == "high")
         critical = sum(1 for f in self.r.findings if f.severity == "critical")
         key = "doc_memo_findings_critical" if critical else "doc_memo_findings" if high else "doc_memo_findings_plain"
-        s.add(Para(tx(key, count=counted(len(self.r.findings), "finding", self.lang),
-                      urgent=fmt.count(high + critical, self.lang))))
-        if self.plan.points:
-            parts = [(rec, True) for rec in self.plan.decide] + [(rec, False) for rec in self.plan.record]
-        else:
-            parts = [(part, part is seen) for rec in self.recs for seen, missing in [split(rec)]
-                     for part in (seen, missing) if part is not None]
+        counts = tx(key, count=counted(len(self.r.findings), "finding", self.lang),
+                    urgent=fmt.count(high + critical, self.lang))
+        if self.plan.points:  # each decision point argues itself, from the facts found: no list to repeat them
+            s.add(Para(f"{counts} {tx('doc_memo_findings_per_point')}"))
+            return s
+        s.add(Para(f"{counts} {tx('doc_memo_findings_main')}"))
+        parts = [(part, part is seen) for rec in self.recs for seen, missing in [split(rec)]
+                 for part in (seen, missing) if part is not None]
         s.add(Items([self.argument(rec, observed) for rec, observed in parts[:3]]))
         return s
 
