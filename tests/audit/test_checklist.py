@@ -22,6 +22,7 @@ DESIGN_RULES = {
     "B001": ("board.sponsor", "high", 2), "B002": ("board.course", "medium", 3),
     "B003": ("board.portfolio-holder", "low", 3), "B004": ("board.informed", "medium", 4),
     "B005": ("board.uptake-in-reports", "low", 4), "B006": ("board.course-goals", "medium", 5),
+    "B007": ("board.course-in-force", "medium", 4),
     "M001": ("mandate.organisation-wide", "critical", 2), "M002": ("mandate.holder", "critical", 2),
     "M003": ("mandate.granted-by-leadership", "high", 3), "M004": ("mandate.announced", "medium", 3),
     "M005": ("mandate.demand-cooperation", "high", 3), "M006": ("mandate.make-proposals", "medium", 3),

@@ -530,3 +530,44 @@ def test_a_rationale_that_opens_with_a_quote_gives_its_reason_first() -> None:
     assert why(spec, "nl", quotes=False) == "Toestemming per wijziging neemt de autonomie weg die het werk " \
         "motiverend en snel maakt."
     assert '"over gaat"' in why(audited("large-municipality").rules.rules["M001"].spec, "nl", quotes=False)
+
+
+# ---------------------------------------------------------------- the vision's term
+
+
+def _with_vision_until(example: str, day: date) -> Audited:
+    """The example with its vision running until ``day``."""
+    from digimandate.model.org import Governance, Vision
+
+    a = audited(example)
+    gov = a.model.governance or Governance()
+    vision = (gov.vision or Vision()).model_copy(update={"valid_until": day})
+    model = a.model.model_copy(update={"governance": gov.model_copy(update={"vision": vision})})
+    return dataclasses.replace(a, model=model)
+
+
+def test_both_memos_say_a_vision_that_runs_out_before_the_follow_up_must_be_renewed() -> None:
+    from digimandate.render.doc.proposal import build_proposal
+
+    a = _with_vision_until("small-municipality", date(2026, 12, 31))  # "2022-2026": it ends with the year
+    said = ('De visie "Dienstverleningsvisie 2022-2026" loopt af op 31 december 2026, vóór het vervolgonderzoek, '
+            "en moet worden vernieuwd.")
+    assert said in section(render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie")),
+                           "Uitvoering en vervolg")
+    college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN)))
+    assert said in section(college, "Uitvoering en vervolg")
+    assert ('The vision "Dienstverleningsvisie 2022-2026" runs out on 31 December 2026, before the follow-up audit, '
+            "and must be renewed.") in render_markdown(build_memo(a, DocContext("en", WRITTEN), "directie"))
+    assert "De visie" not in memo("small-municipality")  # the example records no end date
+
+
+def test_a_vision_that_ran_out_or_outlasts_the_follow_up() -> None:
+    expired = render_markdown(build_memo(_with_vision_until("small-municipality", date(2025, 12, 31)),
+                                         DocContext("nl", WRITTEN), "directie"))
+    assert ('De visie "Dienstverleningsvisie 2022-2026" liep af op 31 december 2025: de visie moet worden vernieuwd, '
+            "zodat er weer een geldende koers is.") in expired
+    # the follow-up audit is on 1 September 2027: a vision in force until after it needs no word in the memo
+    later = render_markdown(build_memo(_with_vision_until("small-municipality", date(2027, 9, 2)),
+                                       DocContext("nl", WRITTEN), "directie"))
+    assert "Een vervolgonderzoek op 1 september 2027" in later and "De visie" not in later
+    assert "De visie" not in memo("large-municipality")  # no end date recorded

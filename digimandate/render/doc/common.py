@@ -186,6 +186,17 @@ def review_paras(a: Audited, plan: Schedule, lang: Lang) -> list[str]:
             for day in reviews_before_follow_up(a, plan)]
 
 
+def vision_paras(a: Audited, plan: Schedule, lang: Lang) -> list[str]:
+    """That the vision must be renewed, when it ran out or runs out before the follow-up audit (else nothing)."""
+    gov = a.model.governance
+    vision = gov.vision if gov is not None else None
+    if vision is None or vision.valid_until is None or vision.valid_until >= plan.follow_up:
+        return []
+    title = f' "{vision.title}"' if vision.title else ""
+    key = "doc_vision_expired" if vision.valid_until < a.result.audit_date else "doc_vision_expires"
+    return [t(key, lang, title=title, date=fmt.long_date(vision.valid_until, lang))]
+
+
 def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang, owner: str | None = None) -> str:
     """The decision a rule asks of its body, with the names it concerns; ``owner``: whom it commissions, by role."""
     chosen = rec.decision_text()

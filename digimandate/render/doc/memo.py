@@ -35,6 +35,7 @@ from digimandate.render.doc.common import (
     role_name,
     schedule,
     short_list,
+    vision_paras,
 )
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names, why
@@ -557,7 +558,7 @@ class _Memo:
             s.add(Para(tx("doc_memo_follow_up_clean", date=when)))
         if self.dates.promised is not None and self.dates.follow_up > self.dates.planned:
             s.add(Para(tx("doc_follow_up_promised", last=fmt.long_date(self.dates.promised, lang))))
-        for text in review_paras(self.a, self.dates, lang):
+        for text in vision_paras(self.a, self.dates, lang) + review_paras(self.a, self.dates, lang):
             s.add(Para(text))
         if self.plan.rest:
             s.add(Para(self.left(self.plan, body_name(self.audience, r, lang))))

@@ -28,6 +28,7 @@ from digimandate.render.doc.common import (
     peildatum,
     schedule,
     short_list,
+    vision_paras,
 )
 from digimandate.render.doc.memo import PLACES, plan, with_params
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
@@ -261,6 +262,8 @@ class _Proposal:
         s.add(Para(tx("prop_follow_up", date=fmt.long_date(self.dates.follow_up, lang))))
         if self.dates.promised is not None and self.dates.follow_up > self.dates.planned:
             s.add(Para(tx("doc_follow_up_promised", last=fmt.long_date(self.dates.promised, lang))))
+        for text in vision_paras(self.a, self.dates, lang):
+            s.add(Para(text))
         other = plan(self.recs, "directie", self.r.maturity.blocking)
         if other.record:  # facts nobody recorded: the management team collects them, the executive does not
             norms = short_list([f'"{rec.rule.spec.title.get(lang)}"' for rec in other.record], lang, 3)
