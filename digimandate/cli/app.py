@@ -486,13 +486,17 @@ def memo_cmd(
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    reactie: Annotated[
+        OptPath, typer.Option("--reactie", help=_h("help_opt_memo_reactie"), metavar=_h("help_metavar_file"))
+    ] = None,
 ) -> None:
     """Write the memo for the management team or the executive, as Markdown, HTML or Word."""
-    from digimandate.cli.documents import DocRequest
+    from digimandate.cli.documents import DocRequest, StageRequest
 
     _document(DocRequest("memo", output, default_file(file), _options(lang, config, no_config, checklist),
                          Limits(max_bytes=max_bytes), template=template, previous=previous, to=to, sender=sender,
-                         force=force, fmt=fmt.value, audience=audience.value, reference=reference))
+                         force=force, fmt=fmt.value, audience=audience.value, reference=reference,
+                         stage=StageRequest(reactie=reactie)))
 
 
 @app.command(help=_h("help_cmd_validate"), cls=HelpCommand)

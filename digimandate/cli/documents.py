@@ -40,10 +40,12 @@ class StageRequest:
         given = [(opt, path) for opt, path in (("--stage", self.name), ("--doc-version", self.version),
                                                 ("--reactie", self.reactie), ("--nawoord", self.nawoord),
                                                 ("--previous-reactie", self.previous_reactie)) if path]
-        if given and (req.kind != "report" or req.template is not None):
-            raise UsageError("stage_report_only", option=given[0][0])
+        # a memo takes the executive's response only: its follow-up comes after what that response promised
+        beyond = [(opt, path) for opt, path in given if opt != "--reactie"] if req.kind == "memo" else given
+        if given and (beyond or req.template is not None) and (req.kind != "report" or req.template is not None):
+            raise UsageError("stage_report_only", option=(beyond or given)[0][0])
         for opt, path in (("--reactie", self.reactie), ("--nawoord", self.nawoord)):
-            if path is not None and self.name != "definitief":
+            if path is not None and self.name != "definitief" and req.kind == "report":
                 raise UsageError("stage_needs_definitief", option=opt)
         if self.name == "definitief" and self.reactie is None:
             raise UsageError("stage_definitief_needs_reactie")
@@ -194,7 +196,8 @@ def _journal(req: DocRequest, stage: Any, written: list[Path], day: date) -> lis
     """A concept or definitief report of an audit run in steps: its step in the audit folder's journal, too."""
     from digimandate.cli.procedure import journal_entry
 
-    if stage is None or not written or not _in_steps(req):
+    # a memo that takes the executive's response is no step of the audit: only a report is
+    if stage is None or req.kind != "report" or not written or not _in_steps(req):
         return []
     return [journal_entry(req.file.parent, stage.name, written, day, req.file)]
 
@@ -279,9 +282,10 @@ def _stage_inputs(req: DocRequest, count: int, written: date) -> tuple[Stage | N
     if count > 1 and (sr.reactie or sr.previous_reactie):  # a reactie answers one organisation's report
         raise UsageError("stage_one_organisation", count=count)
     before = load_reactie(sr.previous_reactie) if sr.previous_reactie else None
-    if sr.name is None:
+    if sr.name is None and (req.kind != "memo" or sr.reactie is None):
         return None, before
-    name: StageName = "definitief" if sr.name == "definitief" else "concept"
+    # a memo with the executive's response goes with the definitief report
+    name: StageName = "concept" if sr.name == "concept" else "definitief"
     reactie = load_reactie(sr.reactie) if sr.reactie else None
     if reactie is not None:
         from digimandate.render.doc.stages import check_date

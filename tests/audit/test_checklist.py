@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ DESIGN_RULES = {
     "B001": ("board.sponsor", "high", 2), "B002": ("board.course", "medium", 3),
     "B003": ("board.portfolio-holder", "low", 3), "B004": ("board.informed", "medium", 4),
     "B005": ("board.uptake-in-reports", "low", 4), "B006": ("board.course-goals", "medium", 5),
+    "B007": ("board.course-in-force", "medium", 4),
     "M001": ("mandate.organisation-wide", "critical", 2), "M002": ("mandate.holder", "critical", 2),
     "M003": ("mandate.granted-by-leadership", "high", 3), "M004": ("mandate.announced", "medium", 3),
     "M005": ("mandate.demand-cooperation", "high", 3), "M006": ("mandate.make-proposals", "medium", 3),
@@ -73,6 +75,14 @@ def test_every_text_exists_in_both_languages(ruleset: RuleSet) -> None:
         texts += [p.description for p in r.spec.params.values()]
         for text in texts:
             assert (text.nl.strip() and text.en.strip() and text.nl != text.en) or text.nl == "info", r.id
+
+
+def test_every_rationale_gives_a_reason_beyond_what_it_quotes(ruleset: RuleSet) -> None:
+    """A practitioner's words may support a rationale, never stand in for it: documents argue decisions with it."""
+    for r in ruleset.rules.values():
+        for lang in ("nl", "en"):
+            own = re.sub(r'"[^"]*"', "", r.spec.rationale.get(lang)).strip(" .:")
+            assert len(own) > 40, (r.id, lang, own)
 
 
 def test_registry_refuses_a_second_check_for_an_id() -> None:

@@ -53,7 +53,7 @@ def test_check_json_validates_against_the_schema(runner: CliRunner) -> None:
     assert data["maturity"]["level"] == 1
     assert data["maturity"]["dimensions"]["mandate"]["blocking"] == ["M001"]
     # the only mandate is departmental: the strength rules of the mandate do not judge it (model v2)
-    assert data["not_applicable"][:3] == ["M002", "M003", "M004"]
+    assert data["not_applicable"][:3] == ["B007", "M002", "M003"]  # no end date of the vision recorded
     first = data["findings"][0]
     assert set(first) == {"rule", "name", "dimension", "severity", "level", "message", "entity", "location",
                           "fingerprint", "basis", "sources"}
@@ -153,9 +153,9 @@ def test_validate(runner: CliRunner) -> None:
 def test_rules_lists_all_and_formats(runner: CliRunner) -> None:
     result = runner.invoke(app, ["rules", "--lang", "en"])
     assert result.exit_code == 0
-    assert result.stdout.strip().endswith("52 rules, and 3 about waivers")
+    assert result.stdout.strip().endswith("53 rules, and 3 about waivers")
     data = json.loads(runner.invoke(app, ["rules", "--format", "json"]).stdout)
-    assert len(data) == 52 and data[0]["id"] == "B001"
+    assert len(data) == 53 and data[0]["id"] == "B001"
     md = runner.invoke(app, ["rules", "--format", "markdown", "--lang", "nl"]).stdout
     assert "### M007" in md and "Waarom:" in md and "Why:" not in md
 
@@ -219,7 +219,7 @@ def test_extra_checklist_on_the_command_line(runner: CliRunner) -> None:
     extra = str(EXAMPLES / "checklists" / "rivierenstad-extra.yaml")
     result = runner.invoke(app, ["check", SMALL, "--checklist", extra, "--lang", "en"])
     assert "switched off: M014" in result.stdout
-    assert "not applicable: RS002, M002," in result.stdout
+    assert "not applicable: B007, RS002, M002," in result.stdout
     assert result.stderr == ("warning: checklist rivierenstad-extra: dimension registry has no rule at level 4; "
                              "it cannot rise above level 3\n")
 

@@ -96,7 +96,7 @@ def test_several_files_in_one_sarif_and_junit(runner: CliRunner, tmp_path: Path)
     from xml.etree import ElementTree as ET
 
     root = ET.fromstring(junit.read_text(encoding="utf-8").split("\n", 1)[1])
-    assert len(root.findall("testsuite")) == 2 and root.get("tests") == "104"
+    assert len(root.findall("testsuite")) == 2 and root.get("tests") == "106"
 
 
 def test_pre_commit_manifest_runs_on_an_example(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ def _repo(tmp_path: Path) -> None:
 
 
 def test_no_config_runs_every_rule(tmp_path: Path) -> None:
-    assert len(enabled(tmp_path)) == 52
+    assert len(enabled(tmp_path)) == 53
 
 
 def test_select_prefix(tmp_path: Path) -> None:
@@ -42,7 +42,7 @@ def test_ignore_prefix_and_specific_select_wins(tmp_path: Path) -> None:
 
 
 def test_specific_ignore_beats_broad_select(tmp_path: Path) -> None:
-    assert enabled(tmp_path, "select: [B]\nignore: [B003]\n") == {"B001", "B002", "B004", "B005", "B006"}
+    assert enabled(tmp_path, "select: [B]\nignore: [B003]\n") == {"B001", "B002", "B004", "B005", "B006", "B007"}
 
 
 def test_command_line_select_replaces_config_select(tmp_path: Path) -> None:
@@ -94,7 +94,7 @@ def test_precedence_builtin_checklist_config_cli(tmp_path: Path) -> None:
 def test_pyproject_table(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.digimandate]\nselect = ["B"]\n',
                                              encoding="utf-8")
-    assert enabled(tmp_path) == {"B001", "B002", "B003", "B004", "B005", "B006"}
+    assert enabled(tmp_path) == {"B001", "B002", "B003", "B004", "B005", "B006", "B007"}
 
 
 def test_config_found_upwards_and_stops_at_repo_root(tmp_path: Path) -> None:

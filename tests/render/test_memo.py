@@ -70,8 +70,9 @@ def test_the_author_is_who_was_named_and_else_left_out(lang: Lang) -> None:
 def test_the_weight_counts_findings_not_norms() -> None:
     # 70 findings of weight high in the large example (5 norms); no critical finding there (its vision, adopted
     # by the raad, meets B002 since tip16 2.2)
-    assert "Het onderzoek leverde 988 bevindingen op, waarvan 76 met een hoog gewicht. De belangrijkste:" \
-        in memo("large-municipality")
+    # each decision point argues from its own fact, so the count is not followed by a list repeating them
+    assert "Het onderzoek leverde 988 bevindingen op, waarvan 76 met een hoog gewicht. Elk beslispunt noemt wat is " \
+        "vastgesteld en waarom dat ertoe doet." in memo("large-municipality")
     assert "The audit found 988 findings, 76 of them of high weight." in memo("large-municipality", "en")
     # the small example has a critical finding (the missing organisation-wide mandate): 9 high (two about its
     # departmental mandate) and 1 critical
@@ -84,7 +85,8 @@ def test_without_heavy_findings_the_count_stands_alone() -> None:
     light = tuple(f for f in a.result.findings if f.severity not in ("critical", "high"))
     a = dataclasses.replace(a, result=dataclasses.replace(a.result, findings=light))
     text = render_markdown(build_memo(a, DocContext("en", WRITTEN), "directie"))
-    assert f"The audit found {len(light)} findings. The main ones:" in text
+    assert f"The audit found {len(light)} findings. Each decision point gives what was found and why it matters." \
+        in text
     assert "of them of" not in text
 
 
@@ -464,5 +466,117 @@ def test_decisions_left_to_the_report_are_named_with_a_date() -> None:
 def test_the_argument_for_digital_intake_argues_why_not_what_to_do() -> None:
     point = next(p for p in decisions(memo("small-municipality")) if "digitale aanvraag van het product mogelijk" in p)
     argument = point.split("Argument: ", 1)[1]
-    assert argument.startswith("Zonder digitale route moet wie het product aanvraagt bellen")
+    # the organisation's own fact first, then the reason the norm gives
+    assert argument.startswith("Bij het product Melding openbare ruimte doen is aanvragen via de website niet "
+                               "mogelijk. Zonder digitale route moet wie het product aanvraagt bellen")
     assert "Laat weten" not in argument
+
+
+# ---------------------------------------------------------------- arguments of the decision points
+
+
+def _unquoted(text: str) -> str:
+    """The text without what it quotes and without the attribution of a quote."""
+    return re.sub(r'"[^"]*"|\((?:naar|after) Optimaal Digitaal[^)]*\)', "", text)
+
+
+@pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_decision_point_is_argued_from_the_organisations_facts_and_the_norm(example: str, lang: Lang) -> None:
+    """A practitioner's quote supports an argument at most: each point opens with the fact found, then a reason."""
+    from digimandate.render.doc.actions import recommendations
+    from digimandate.render.doc.memo import plan
+    from digimandate.render.doc.names import Names
+
+    a = audited(example)
+    text = memo(example, lang)
+    names = Names(a, lang)
+    label = t("doc_decision_argument", lang, text="")
+    points = [line for line in section(text, t("doc_h_decisions", lang)).splitlines() if re.match(r"\d+\. ", line)]
+    decided = plan(recommendations(a), "directie", a.result.maturity.blocking).decide
+    assert decided and len(points) >= len(decided)
+    for rec, point in zip(decided, points, strict=False):
+        argument = point.split(label, 1)[1]
+        fact = names.message(next(f for f in rec.findings if basis(f) == "observed")).rstrip(".")
+        # the fact as found (the memo fits its words to the channels the organisation has: compare its opening)
+        opening = " ".join(fact.split()[:4])
+        assert argument.startswith(opening[:1].upper() + opening[1:]), (rec.rule.id, argument)
+        reason = _unquoted(argument[len(fact):]).strip(" .;")
+        assert len(reason) > 40, (rec.rule.id, argument)  # a reason of its own beside any quote
+
+
+def test_the_online_channel_point_gives_the_reason_and_the_quote_only_as_support() -> None:
+    point = next(line for line in memo("small-municipality").splitlines() if line.startswith("4. "))
+    # the memo argues with the fact and the reason; the practitioner's words stay in the report, after the reason
+    assert point.endswith(
+        "Argument: Kanaal www.dijkveld.nl is alleen van de communicatieafdeling (Communicatie); geen dienstverlenende "
+        "afdeling is mede-eigenaar. Wie het online kanaal beheert, bepaalt wat inwoners en bedrijven online kunnen "
+        "regelen. De producten, de aanvragen en de vragen kennen de dienstverlenende afdelingen beter dan "
+        "Communicatie, die vooral let op voorlichting en huisstijl."), point
+    from digimandate.render.doc.names import why
+
+    assert why(audited("small-municipality").rules.rules["C001"].spec, "nl").endswith(
+        "die vooral let op voorlichting en huisstijl. \"Het online kanaal is vaak het domein van de afdeling "
+        "Communicatie. Dat is niet goed, want zij houden zich lang niet altijd bezig met dienstverlening.\" (naar "
+        "Optimaal Digitaal: Gemeente Zeewolde)")
+
+
+def test_a_point_on_many_products_names_the_first_and_counts_the_others() -> None:
+    point = next(line for line in memo("large-municipality").splitlines() if line.startswith("1. "))
+    assert ("Argument: Bij het product Adoptie aangifte komen aanvragen via www.rivierenstad.nl terecht in de "
+            "mailbox Functionele mailbox; zo ook bij nog 31 producten. Een digitaal formulier") in point, point
+
+
+def test_a_rationale_that_opens_with_a_quote_gives_its_reason_first() -> None:
+    from digimandate.render.doc.names import why
+
+    spec = audited("large-municipality").rules.rules["M007"].spec
+    assert why(spec, "nl") == (
+        "Toestemming per wijziging neemt de autonomie weg die het werk motiverend en snel maakt. \"Als ik bij elke "
+        "mutatie naar mijn baas moet, of naar het KCC of ICT dan wordt het niks.\" (naar Optimaal Digitaal: Gemeente "
+        "Zeewolde)")
+    # a memo's argument keeps the reason alone; a quoted phrase inside a reason stays
+    assert why(spec, "nl", quotes=False) == "Toestemming per wijziging neemt de autonomie weg die het werk " \
+        "motiverend en snel maakt."
+    assert '"over gaat"' in why(audited("large-municipality").rules.rules["M001"].spec, "nl", quotes=False)
+
+
+# ---------------------------------------------------------------- the vision's term
+
+
+def _with_vision_until(example: str, day: date) -> Audited:
+    """The example with its vision running until ``day``."""
+    from digimandate.model.org import Governance, Vision
+
+    a = audited(example)
+    gov = a.model.governance or Governance()
+    vision = (gov.vision or Vision()).model_copy(update={"valid_until": day})
+    model = a.model.model_copy(update={"governance": gov.model_copy(update={"vision": vision})})
+    return dataclasses.replace(a, model=model)
+
+
+def test_both_memos_say_a_vision_that_runs_out_before_the_follow_up_must_be_renewed() -> None:
+    from digimandate.render.doc.proposal import build_proposal
+
+    a = _with_vision_until("small-municipality", date(2026, 12, 31))  # "2022-2026": it ends with the year
+    said = ('De visie "Dienstverleningsvisie 2022-2026" loopt af op 31 december 2026, vóór het vervolgonderzoek, '
+            "en moet worden vernieuwd.")
+    assert said in section(render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie")),
+                           "Uitvoering en vervolg")
+    college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN)))
+    assert said in section(college, "Uitvoering en vervolg")
+    assert ('The vision "Dienstverleningsvisie 2022-2026" runs out on 31 December 2026, before the follow-up audit, '
+            "and must be renewed.") in render_markdown(build_memo(a, DocContext("en", WRITTEN), "directie"))
+    assert "De visie" not in memo("small-municipality")  # the example records no end date
+
+
+def test_a_vision_that_ran_out_or_outlasts_the_follow_up() -> None:
+    expired = render_markdown(build_memo(_with_vision_until("small-municipality", date(2025, 12, 31)),
+                                         DocContext("nl", WRITTEN), "directie"))
+    assert ('De visie "Dienstverleningsvisie 2022-2026" liep af op 31 december 2025: de visie moet worden vernieuwd, '
+            "zodat er weer een geldende koers is.") in expired
+    # the follow-up audit is on 1 September 2027: a vision in force until after it needs no word in the memo
+    later = render_markdown(build_memo(_with_vision_until("small-municipality", date(2027, 9, 2)),
+                                       DocContext("nl", WRITTEN), "directie"))
+    assert "Een vervolgonderzoek op 1 september 2027" in later and "De visie" not in later
+    assert "De visie" not in memo("large-municipality")  # no end date recorded

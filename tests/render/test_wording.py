@@ -171,7 +171,7 @@ def test_with_nothing_to_act_on_the_report_says_what_was_found_in_order_and_what
     report, _ = documents(unknown)
     summary = report.split("## Samenvatting")[1].split("\n## ")[0]
     assert "niets te verbeteren" not in report
-    assert ("Geen vastgelegd feit schiet tekort: 51 normen zijn getoetst en in orde bevonden. Voor één norm is niet "
+    assert ("Geen vastgelegd feit schiet tekort: 52 normen zijn getoetst en in orde bevonden. Voor één norm is niet "
             "aangetoond of eraan is voldaan; dat gaat de organisatie eerst na (bijlage C).") in summary
     assert ("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst nagaan wat niet is vastgelegd "
             "(bijlage C): pas dan blijkt of er iets te doen is.") in report

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from digimandate.audit.rules.api import Context, Hit, check
+from digimandate.audit.rules.api import Context, Hit, NotApplicable, check
 
 BESTUUR = frozenset({"college", "raad"})
 # Types of organisation with an elected council and an executive (raad, college or their provincial and water
@@ -91,3 +91,20 @@ def course_adopted(ctx: Context) -> Iterator[Hit]:
         yield Hit(entity, "no_directie", {"title": title, "by": ", ".join(adopters)}, "adopted_by")
     elif not BESTUUR & set(adopters):
         yield Hit(entity, "no_bestuur", {"title": title}, "adopted_by")
+
+
+@check("B007")
+def course_in_force(ctx: Context) -> Iterator[Hit]:
+    """Fire when the vision runs out within ``min_days_in_force`` days after the peildatum.
+
+    Only a vision with an end date is looked at: one without has nothing to measure here (not applicable), and
+    one that ran out before the peildatum is B002's (expired).
+    """
+    gov = ctx.doc.model.governance
+    vision = gov.vision if gov is not None else None
+    if vision is None or vision.valid_until is None or vision.valid_until < ctx.audit_date:
+        raise NotApplicable
+    ctx.examine()
+    if (vision.valid_until - ctx.audit_date).days < int(ctx.params["min_days_in_force"]):
+        yield Hit("governance/vision", "expiring",
+                  {"title": vision.title or "", "valid_until": vision.valid_until.isoformat()}, "valid_until")

@@ -46,7 +46,7 @@ def bundles(a: Audited, lang: Lang, written: date, recs: list[Recommendation] | 
             follow_up: date | None = None) -> list[Bundle]:
     """The recommendations of the report, numbered 1..n: the bundle with the most important action first."""
     recs = observed(recommendations(a)) if recs is None else recs
-    audit = schedule(a, written, recs).follow_up if follow_up is None else follow_up
+    audit = schedule(a, written, recs).planned if follow_up is None else follow_up
     dues = action_dues(recs, written, audit)
     grouped: dict[str, list[Recommendation]] = {}
     for rec in recs:  # recs are in priority order, so the first bundle met holds the most important action
@@ -132,7 +132,7 @@ def numbered(a: Audited, written: date) -> list[Numbered]:
     """The report's recommendations with the numbers it gives them (the bundles of the actions on observed facts)."""
     every = recommendations(a)
     recs = observed(every)
-    audit = schedule(a, written, every).follow_up
+    audit = schedule(a, written, every).planned
     nl = bundles(a, "nl", written, recs, audit)
     en = bundles(a, "en", written, recs, audit)
     return [Numbered(x.number, (x.title, y.title), x.actions) for x, y in zip(nl, en, strict=True)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,7 @@ from digimandate.render.doc.words import bodies
 FOLLOW_UP_MONTHS = 6  # the follow-up audit: half a year on, counted in calendar months as people plan
 RECESS = (7, 8)  # July and August: the summer recess of councils and boards
 ESTIMATE_MONTHS = 3  # a costly action is first worked out, with an estimate, within a quarter
+AFTER_PROMISE_MONTHS = 3  # a follow-up audit comes about a quarter after the last action the executive promised
 MAX_NAMES = 3  # names in running text; a longer list is a count, with the names in an appendix
 
 
@@ -35,6 +37,7 @@ class DocContext:
     sender: str | None = None
     to: str | None = None
     names: bool = False  # staff names beside the role (appendix E): the consultant's copy only, when asked
+    promised: tuple[date, ...] = ()  # the dates of the actions the executive's response promises, where it answered
 
 
 def level_text(value: int | None, lang: Lang) -> str:
@@ -138,22 +141,38 @@ class Schedule:
 
     reference: date
     estimate_due: date  # a costly action's worked-out estimate
-    follow_up: date  # the follow-up audit, after the work it measures
+    planned: date  # the follow-up the plan leaves room for: every advised date lies before it
+    follow_up: date  # the follow-up audit, after the work it measures: the plan's and every promised action
+    promised: date | None = None  # the last date by which the executive's response promises an action
 
 
-def schedule(a: Audited, written: date, recs: list[Recommendation] | None = None) -> Schedule:
+def schedule(a: Audited, written: date, recs: list[Recommendation] | None = None,
+             promised: Sequence[date] = ()) -> Schedule:
     """The dates of the plan: the follow-up half a year on, or half a year after the estimates of large work.
 
-    Both documents take the same actions into account (every observed one), so report and memo name the same dates.
+    Every document takes the same actions into account (every observed one), so report and memos name the same
+    dates; with the executive's response (``promised``: the dates of its promised actions) the follow-up comes
+    after the last of those too.
     """
     estimate = fmt.working_day(fmt.add_months(written, ESTIMATE_MONTHS))
     large = any(rec.effort == "large" for rec in observed(recommendations(a) if recs is None else recs))
     # large work is decided on only once its estimate is in: the follow-up leaves it time to be done
     start = estimate if large else written
-    follow = fmt.add_months(start, FOLLOW_UP_MONTHS)
-    if follow.month in RECESS:  # no audit in the summer recess: the first days of September
-        follow = date(follow.year, 9, 1)
-    return Schedule(written, estimate, fmt.working_day(follow))
+    follow = fmt.working_day(outside_recess(fmt.add_months(start, FOLLOW_UP_MONTHS)))
+    return Schedule(written, estimate, follow, after_promises(follow, promised), max(promised, default=None))
+
+
+def outside_recess(day: date) -> date:
+    """No audit in the summer recess: the first days of September instead."""
+    return date(day.year, 9, 1) if day.month in RECESS else day
+
+
+def after_promises(planned: date, promised: Sequence[date]) -> date:
+    """The follow-up audit measures what was promised: a quarter after the last promised date, if that is later."""
+    if not promised:
+        return planned
+    later = fmt.working_day(outside_recess(fmt.add_months(max(promised), AFTER_PROMISE_MONTHS)))
+    return max(planned, later)
 
 
 def reviews_before_follow_up(a: Audited, plan: Schedule) -> list[date]:
@@ -167,6 +186,17 @@ def review_paras(a: Audited, plan: Schedule, lang: Lang) -> list[str]:
     when = fmt.long_date(plan.follow_up, lang)
     return [t("doc_review_before_follow_up", lang, review=fmt.long_date(day, lang), date=when)
             for day in reviews_before_follow_up(a, plan)]
+
+
+def vision_paras(a: Audited, plan: Schedule, lang: Lang) -> list[str]:
+    """That the vision must be renewed, when it ran out or runs out before the follow-up audit (else nothing)."""
+    gov = a.model.governance
+    vision = gov.vision if gov is not None else None
+    if vision is None or vision.valid_until is None or vision.valid_until >= plan.follow_up:
+        return []
+    title = f' "{vision.title}"' if vision.title else ""
+    key = "doc_vision_expired" if vision.valid_until < a.result.audit_date else "doc_vision_expires"
+    return [t(key, lang, title=title, date=fmt.long_date(vision.valid_until, lang))]
 
 
 def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang, owner: str | None = None) -> str:

@@ -21,19 +21,22 @@ from digimandate.render.doc.actions import (
     to_verify,
     with_values,
 )
-from digimandate.render.doc.adapter import graded, level, reason
+from digimandate.render.doc.adapter import basis, graded, level, reason, top_entity
 from digimandate.render.doc.bundles import bundles, due_date
 from digimandate.render.doc.common import (
     DocContext,
+    approvers,
     body_name,
     counted,
     decision,
     level_text,
     peildatum,
+    place_noun,
     review_paras,
     role_name,
     schedule,
     short_list,
+    vision_paras,
 )
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names, why
@@ -143,9 +146,9 @@ class _Memo:
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a)
         self.plan = plan(self.recs, audience, self.r.maturity.blocking)
-        self.dates = schedule(a, ctx.written, self.recs)
+        self.dates = schedule(a, ctx.written, self.recs, ctx.promised)
         # the report's dates: each decision point is done when the recommendation it belongs to is
-        found = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.follow_up)
+        found = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.planned)
         self.due_of = {rule: b.due for b in found for rec in b.actions for rule in (rec.rule.id, *rec.merged)}
 
     def tx(self, key: str, **args: Any) -> str:
@@ -185,7 +188,7 @@ class _Memo:
         items = []
         reserving = self.reserving()
         for rec in self.plan.decide:
-            argument = why(rec.rule.spec, self.lang)
+            argument = self.reasoned(rec)
             owner = self.owner(rec)
             text = decision(with_params(rec), self.r, self.names, self.lang, owner)
             if reserving is not None and rec is reserving[0]:  # the mandate's staff time is the directie's decision
@@ -205,6 +208,26 @@ class _Memo:
         s.add(Items(items, ordered=True))
         return s
 
+    def reasoned(self, rec: Recommendation) -> str:
+        """Why a decision point: what was found here, then the norm's reason, which a quote at most supports.
+
+        A practitioner's words alone argue nothing about this organisation: the argument opens with its own fact.
+        """
+        seen = [f for f in rec.findings if basis(f) == "observed"]
+        if not seen:  # a decision point rests on an observed finding; the norm's reason alone where none is kept
+            return why(rec.rule.spec, self.lang)
+        fact = self.names.message(seen[0]).rstrip(".")
+        who = seen[0].arg("who")
+        mandate = next((md for md in self.a.model.mandates if f"mandates/{md.id}" == top_entity(seen[0].entity)), None)
+        if who and who in fact and mandate is not None and mandate.needs_approval_from:
+            # the finding lists the approvers as the file names them; a board reads them as roles, in words
+            fact = fact.replace(who, approvers(mandate.needs_approval_from, self.a.model, self.lang))
+        others = [e for e in dict.fromkeys(top_entity(f.entity) for f in seen) if e != top_entity(seen[0].entity)]
+        if others:
+            fact += self.tx("doc_memo_argument_more", count=counted(len(others), place_noun(others), self.lang))
+        return self.tx("doc_memo_argument_reasoned", fact=fact[:1].upper() + fact[1:],
+                       reason=why(rec.rule.spec, self.lang, quotes=False))
+
     def record_point(self) -> str:
         """One point for the facts nobody recorded: record them first, decide on them after."""
         tx = self.tx
@@ -215,7 +238,7 @@ class _Memo:
             norms.append(f"{title} ({where})" if where else title)
         text = tx("doc_memo_record", norms="; ".join(norms))
         # recording is small work: done well before the follow-up audit, by whoever leads for the directie
-        due = due_date(self.ctx.written, "small", self.dates.follow_up)
+        due = due_date(self.ctx.written, "small", self.dates.planned)
         text += " " + tx("doc_memo_decision_owner_due", owner=self.lead(), date=fmt.long_date(due, self.lang))
         return f"{text} {tx('doc_decision_argument', text=tx('doc_memo_record_argument'))}"
 
@@ -404,13 +427,14 @@ class _Memo:
         high = sum(1 for f in self.r.findings if f.severity == "high")
         critical = sum(1 for f in self.r.findings if f.severity == "critical")
         key = "doc_memo_findings_critical" if critical else "doc_memo_findings" if high else "doc_memo_findings_plain"
-        s.add(Para(tx(key, count=counted(len(self.r.findings), "finding", self.lang),
-                      urgent=fmt.count(high + critical, self.lang))))
-        if self.plan.points:
-            parts = [(rec, True) for rec in self.plan.decide] + [(rec, False) for rec in self.plan.record]
-        else:
-            parts = [(part, part is seen) for rec in self.recs for seen, missing in [split(rec)]
-                     for part in (seen, missing) if part is not None]
+        counts = tx(key, count=counted(len(self.r.findings), "finding", self.lang),
+                    urgent=fmt.count(high + critical, self.lang))
+        if self.plan.points:  # each decision point argues itself, from the facts found: no list to repeat them
+            s.add(Para(f"{counts} {tx('doc_memo_findings_per_point')}"))
+            return s
+        s.add(Para(f"{counts} {tx('doc_memo_findings_main')}"))
+        parts = [(part, part is seen) for rec in self.recs for seen, missing in [split(rec)]
+                 for part in (seen, missing) if part is not None]
         s.add(Items([self.argument(rec, observed) for rec, observed in parts[:3]]))
         return s
 
@@ -540,7 +564,9 @@ class _Memo:
             s.add(Para(tx("doc_memo_follow_up_inform", date=when)))
         else:
             s.add(Para(tx("doc_memo_follow_up_clean", date=when)))
-        for text in review_paras(self.a, self.dates, lang):
+        if self.dates.promised is not None and self.dates.follow_up > self.dates.planned:
+            s.add(Para(tx("doc_follow_up_promised", last=fmt.long_date(self.dates.promised, lang))))
+        for text in vision_paras(self.a, self.dates, lang) + review_paras(self.a, self.dates, lang):
             s.add(Para(text))
         if self.plan.rest:
             s.add(Para(self.left(self.plan, body_name(self.audience, r, lang))))

@@ -60,13 +60,29 @@ def clean(text: str) -> str:
     return " ".join(_KEYED.sub("", text).replace("`", "").split())
 
 
-def why(spec: Rule, lang: Lang) -> str:
+_LEADING_QUOTE = re.compile(r'^"[^"]*"\s*')
+_QUOTED = re.compile(r'"[^"]{40,}"')  # a practitioner's sentence; a quoted phrase ("over gaat") is part of the text
+MIN_REASON = 40  # characters: a reason of its own, not a lead-in to a quote
+
+
+def why(spec: Rule, lang: Lang, quotes: bool = True) -> str:
     """A rule's rationale as a client reads it; a quote from the guidance says whose words it repeats.
 
+    Without ``quotes`` (a memo's short argument) a practitioner's words are left out where the rationale gives its
+    reason without them.
+
     A rationale that opens with a practitioner's words (Zeewolde, Montferland) would otherwise read as a
-    statement made in the organisation audited. The quotes are matched in Dutch, the guidance's language.
+    statement made in the organisation audited, and as the reason itself: the reason comes first, the quote
+    after it. The quotes are matched in Dutch, the guidance's language.
     """
     text = clean(spec.rationale.get(lang))
+    lead = _LEADING_QUOTE.match(text)
+    if lead is not None and text[lead.end():].strip():  # the reason first: a practitioner's words support it
+        text = f"{text[lead.end():].strip()} {lead.group(0).strip()}"
+    if not quotes:
+        own = " ".join(_QUOTED.sub("", text).split())
+        if len(own) > MIN_REASON:
+            return own
     nl = spec.rationale.nl.replace("\u2019", "'").casefold()
     if '"' not in nl:
         return text

@@ -28,6 +28,7 @@ from digimandate.render.doc.common import (
     peildatum,
     schedule,
     short_list,
+    vision_paras,
 )
 from digimandate.render.doc.memo import PLACES, plan, with_params
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
@@ -68,8 +69,8 @@ class _Proposal:
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a)
         # one reference for every date, and the report's numbers: its bundled recommendations
-        self.dates = schedule(a, ctx.written, self.recs)
-        self.bundles = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.follow_up)
+        self.dates = schedule(a, ctx.written, self.recs, ctx.promised)
+        self.bundles = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.planned)
         self.number = numbers(self.bundles)
         self.body = body_name("college", self.r, ctx.lang)
         self.plan = plan(self.recs, "college", self.r.maturity.blocking)
@@ -259,6 +260,10 @@ class _Proposal:
         tx, lang = self.tx, self.lang
         s = Section(tx("prop_h_follow_up"))
         s.add(Para(tx("prop_follow_up", date=fmt.long_date(self.dates.follow_up, lang))))
+        if self.dates.promised is not None and self.dates.follow_up > self.dates.planned:
+            s.add(Para(tx("doc_follow_up_promised", last=fmt.long_date(self.dates.promised, lang))))
+        for text in vision_paras(self.a, self.dates, lang):
+            s.add(Para(text))
         other = plan(self.recs, "directie", self.r.maturity.blocking)
         if other.record:  # facts nobody recorded: the management team collects them, the executive does not
             norms = short_list([f'"{rec.rule.spec.title.get(lang)}"' for rec in other.record], lang, 3)

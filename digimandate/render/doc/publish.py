@@ -27,7 +27,11 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
     A report takes its stage (concept or definitief, with the reactie and nawoord) and, beside an earlier
     result, the reactie to the earlier report: the follow-up of what was promised then.
     """
-    ctx = DocContext(lang, written, sender, to, names and kind == "report")
+    reactie = stage.reactie if stage is not None else None
+    # a memo beside the definitief report names its follow-up: after what the executive's response promised
+    promised = tuple(p.due for r in reactie.spec.responses for p in r.actions if p.due is not None) \
+        if reactie is not None and kind != "report" else ()
+    ctx = DocContext(lang, written, sender, to, names and kind == "report", promised)
     prog = progress(a.result, previous) if previous else None
     if kind == "report":
         doc = build_report(a, ctx, prog)
@@ -37,11 +41,19 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
                 check_references(stage.reactie, wordings(recs, lang))
             if previous is not None and previous_reactie is not None:
                 add_follow_up(doc, a, previous, previous_reactie, written)
-            apply_stage(doc, stage, recs, a.result, written, schedule(a, written).follow_up)
-    elif audience == "college" and plan(recommendations(a), "college", a.result.maturity.blocking).points:
+            apply_stage(doc, stage, recs, a.result, written, schedule(a, written).planned)
+        return _dated(doc, sender, written)
+    if reactie is not None:  # the memo answers to the same recommendations as the report
+        check_references(reactie, wordings(numbered(a, written), lang))
+    if audience == "college" and plan(recommendations(a), "college", a.result.maturity.blocking).points:
         doc = build_proposal(a, ctx, prog)  # with nothing to decide, the executive gets an information memo
     else:
         doc = build_memo(a, ctx, audience, prog)
+    return _dated(doc, sender, written)
+
+
+def _dated(doc: BoardDocument, sender: str | None, written: date) -> BoardDocument:
+    """The document with its author and the day it is written."""
     doc.author = sender or ""
     doc.written = written
     return doc

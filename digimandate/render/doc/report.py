@@ -67,9 +67,9 @@ class _Report:
         # the actions, numbered in appendix E; the recommendations in the body bundle them
         self.number = {rule: i + 1 for i, rec in enumerate(self.recs) for rule in (rec.rule.id, *rec.merged)}
         self.dates = schedule(a, ctx.written, every)
-        self.bundles = bundles(a, ctx.lang, ctx.written, self.recs, self.dates.follow_up)
+        self.bundles = bundles(a, ctx.lang, ctx.written, self.recs, self.dates.planned)
         # each action's own date: a recommendation is done when its last action is, an action after what it follows
-        self.dues = action_dues(self.recs, ctx.written, self.dates.follow_up)
+        self.dues = action_dues(self.recs, ctx.written, self.dates.planned)
         self.bundle_of = numbers(self.bundles)
         # what comes first, as the memos decide it: the most urgent actions and what holds the level
         self.first = first(self.recs, self.r.maturity.blocking)

@@ -19,7 +19,7 @@ from digimandate.model.org import NAME_PATTERN, TEXT_PATTERN
 from digimandate.model.validate import validate_model
 from digimandate.reading import MAX_SMALL_BYTES, read_text
 from digimandate.render.doc import fmt
-from digimandate.render.doc.common import RECESS, body_name
+from digimandate.render.doc.common import after_promises, body_name
 from digimandate.render.doc.model import Block, BoardDocument, Fields, Items, Para, Section, Table
 
 StageName = Literal["concept", "definitief"]
@@ -265,10 +265,7 @@ def _after_promises(doc: BoardDocument, reactie: Reactie, follow_up: date, by: s
     dues = [p.due for r in reactie.spec.responses for p in r.actions if p.due is not None]
     if not dues:
         return
-    later = fmt.add_months(max(dues), FOLLOW_UP_AFTER_PROMISE_MONTHS)
-    if later.month in RECESS:  # no audit in the summer recess, as the plan itself: the first days of September
-        later = date(later.year, 9, 1)
-    later = fmt.working_day(later)
+    later = after_promises(follow_up, dues)  # the one rule every document follows
     if later <= follow_up:  # the plan's follow-up leaves the promises their quarter already
         return
     old = t("doc_recs_follow_up", doc.lang, date=fmt.long_date(follow_up, doc.lang))
@@ -341,10 +338,6 @@ def _final_wording(doc: BoardDocument) -> None:
 # the texts of the report that speak of a concept (to be strengthened before it is final), and their final wording
 CONCEPT_ONLY = {"doc_method_single_one": "stage_method_single_one",
                 "doc_method_single_other": "stage_method_single_other"}
-
-
-# A follow-up audit comes about a quarter after the last action the executive promised.
-FOLLOW_UP_AFTER_PROMISE_MONTHS = 3
 
 
 def apply_stage(doc: BoardDocument, stage: Stage | None, recs: Sequence[Named], result: AuditResult,

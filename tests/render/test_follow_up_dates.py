@@ -1,0 +1,78 @@
+"""One follow-up audit date in every document of an audit, after every deadline the document names."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.cli.app import app
+from digimandate.i18n import Lang
+
+SMALL = "examples/small-municipality.yaml"
+REACTIE = "examples/audit/small-municipality.reactie.yaml"
+NAWOORD = "examples/audit/small-municipality.nawoord.md"
+EPOCH = "1795000000"  # 18 November 2026, before the shipped reactie: the memos without it
+AFTER_REACTIE = "1801656000"  # 3 February 2027, the definitief report's date, after the reactie of 19 January 2027
+MONTHS = {
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+}
+# the sentence each document names its follow-up audit in
+FOLLOW_UP = {"nl": r"vervolgonderzoek (?:nadat die zijn uitgevoerd, )?op (\d{1,2} \w+ \d{4})",
+             "en": r"follow-up audit (?:once they are done, )?on (\d{1,2} \w+ \d{4})"}
+
+
+def dates(text: str, lang: Lang) -> list[date]:
+    """Every long date a document names ("2 mei 2027", "2 May 2027")."""
+    months = MONTHS[lang]
+    pattern = rf"\b(\d{{1,2}}) ({'|'.join(months)}) (\d{{4}})\b"
+    return [date(int(y), months.index(m) + 1, int(d)) for d, m, y in re.findall(pattern, text)]
+
+
+def write(monkeypatch: pytest.MonkeyPatch, *args: str, epoch: str = EPOCH) -> str:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = CliRunner().invoke(app, [*args, "--no-config"])
+    assert result.exit_code == 0, result.output
+    return str(result.output)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_memo_proposal_and_final_report_name_one_follow_up_after_every_deadline(
+        lang: Lang, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = {
+        "memo": write(monkeypatch, "memo", SMALL, "--lang", lang, "--reactie", REACTIE, epoch=AFTER_REACTIE),
+        "collegevoorstel": write(monkeypatch, "memo", SMALL, "--audience", "college", "--lang", lang,
+                                 "--reactie", REACTIE, epoch=AFTER_REACTIE),
+        "definitief": write(monkeypatch, "report", SMALL, "--stage", "definitief", "--lang", lang,
+                            "--reactie", REACTIE, "--nawoord", NAWOORD, epoch=AFTER_REACTIE),
+    }
+    follow_ups = {}
+    for name, text in docs.items():
+        named = {day for day in dates(" ".join(re.findall(FOLLOW_UP[lang], text)), lang)}
+        assert len(named) == 1, (name, named)
+        follow_ups[name] = named.pop()
+        # every deadline the document names (advised, promised, an estimate) comes before the follow-up audit
+        others = [day for day in dates(text, lang) if day != follow_ups[name]]
+        assert others and max(others) < follow_ups[name], (name, max(others), follow_ups[name])
+    assert set(follow_ups.values()) == {date(2028, 1, 31)}, follow_ups  # a quarter after 31 October 2027
+    last = "31 oktober 2027" if lang == "nl" else "31 October 2027"
+    assert last in docs["memo"] and last in docs["collegevoorstel"]
+
+
+def test_without_the_response_the_memos_keep_the_plans_own_follow_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    for args in (["memo", SMALL], ["memo", SMALL, "--audience", "college"]):
+        text = write(monkeypatch, *args, "--lang", "nl")
+        assert "Een vervolgonderzoek op 1 september 2027 laat zien" in text
+        assert "bestuurlijke reactie" not in text
+
+
+def test_a_memo_takes_the_response_but_no_stage_or_nawoord(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    result = CliRunner().invoke(app, ["memo", SMALL, "--no-config", "--reactie", REACTIE, "--template", "examples"])
+    assert result.exit_code != 0
+    assert "--reactie hoort bij het rapport" in result.output or "--reactie belongs to the report" in result.output
