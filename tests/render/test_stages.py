@@ -77,8 +77,8 @@ def test_definitief_carries_the_promised_dates_and_one_follow_up(runner: CliRunn
     assert "### Aanbeveling 1." in recommendations
     first = recommendations.split("### Aanbeveling 1.", 1)[1].split("###", 1)[0]
     assert "| **Gereed uiterlijk** | toegezegd: 30 juni 2027 |" in first
-    fourth = recommendations.split("### Aanbeveling 4.", 1)[1].split("###", 1)[0]
-    assert "| **Gereed uiterlijk** | toegezegd: 31 oktober 2027 |" in fourth
+    third = recommendations.split("### Aanbeveling 3.", 1)[1].split("###", 1)[0]  # the course, to the raad
+    assert "| **Gereed uiterlijk** | toegezegd: 31 oktober 2027 |" in third
     # the follow-up comes after the last promise, said by the body that promised, and is the only one named
     assert ("Het college van burgemeester en wethouders van Dijkveld heeft acties toegezegd tot en met "
             "31 oktober 2027") in text
@@ -402,19 +402,19 @@ def test_html_and_word_hold_the_chart_inside(runner: CliRunner, tmp_path: Path) 
 
 
 def test_a_quote_checks_that_the_number_still_names_it(runner: CliRunner, tmp_path: Path) -> None:
-    ok = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 3\n"
+    ok = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 2\n"
                                  "    quote: 'kanalen: een eigenaar uit de dienstverlening en kanalen die samenwerken'\n"
                                  "    response: overgenomen\n")
     assert runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "definitief", "--reactie",
                                str(ok)]).exit_code == 0
-    moved = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 2\n"
+    moved = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 3\n"
                                     "    quote: 'Kanalen: een eigenaar uit de dienstverlening en kanalen die samenwerken.'\n"
                                     "    response: overgenomen\n")
     result = runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "definitief", "--reactie", str(moved)])
     assert result.exit_code == 2
-    assert result.stderr == (f"{moved}:4:5: fout: responses[0].quote: aanbeveling 2 luidt in dit rapport anders dan "
-                             "de reactie citeert\n  tip: het citaat is aanbeveling 3: de nummering is na het concept "
-                             "veranderd; noem 3\n")
+    assert result.stderr == (f"{moved}:4:5: fout: responses[0].quote: aanbeveling 3 luidt in dit rapport anders dan "
+                             "de reactie citeert\n  tip: het citaat is aanbeveling 2: de nummering is na het concept "
+                             "veranderd; noem 2\n")
     wrong = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - {recommendation: 1, quote: iets anders, "
                                     "response: niet}\n")
     result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--stage", "definitief", "--reactie", str(wrong)])
@@ -426,7 +426,7 @@ def test_a_quote_checks_that_the_number_still_names_it(runner: CliRunner, tmp_pa
 
 def test_a_dutch_quote_fits_an_english_report(runner: CliRunner) -> None:
     result = runner.invoke(app, ["report", SMALL, "--lang", "en", *DEFINITIEF])
-    assert result.exit_code == 0, result.output  # the sample reactie quotes recommendation 3 in Dutch
+    assert result.exit_code == 0, result.output  # the sample reactie quotes recommendation 1 in Dutch
 
 
 def test_a_reactie_answers_one_organisation(runner: CliRunner, tmp_path: Path) -> None:
