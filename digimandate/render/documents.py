@@ -189,7 +189,7 @@ def _action(a: Audited, rec: Recommendation, number: int, lang: Lang, numbers: d
                                       frozenset(c.type for c in a.model.channels), lang), lang)
     return {"number": number, "action": action, "impact": t(f"doc_grade_{rec.impact}", lang),
             "effort": t(f"doc_grade_{rec.effort}", lang), "role": role_name(rec.role, a.result, lang),
-            "after": [numbers[r] for r in rec.after if r in numbers], "volume": rec.volume,
+            "after": sorted({numbers[r] for r in rec.after if r in numbers}), "volume": rec.volume,
             "title": trusted_md(spec.title.get(lang)), "rule": spec.id, "level": spec.level,
             "severity": t(f"sev_{rec.rule.severity}", lang),
             "advice": trusted_md(_holders(a, spec.advice.get(lang), lang)),
@@ -207,12 +207,16 @@ def _decisions(a: Audited, lang: Lang, limit: int = 6) -> list[str]:
     """The decisions the built-in memos ask, on recorded facts only, in the report's order."""
     from digimandate.render.doc.actions import split
     from digimandate.render.doc.common import decision
-    from digimandate.render.doc.memo import with_params
+    from digimandate.render.doc.memo import BODIES, plan, with_params
+    from digimandate.render.doc.names import Names
 
     names = Names(a, lang)
+    recs = recommendations(a)
+    # the decision points of the built-in memos: what the report puts first, and what it asks of another body
+    asked = {rec.rule.id for body in BODIES for rec in plan(recs, body, a.result.maturity.blocking).decide}
     out = []
-    for rec in recommendations(a):
-        seen = split(rec)[0] if rec.decided_by else None
+    for rec in recs:
+        seen = split(rec)[0] if rec.rule.id in asked else None
         if seen is not None:
             out.append(decision(with_params(seen), a.result, names, lang))
     return out[:limit]

@@ -151,8 +151,12 @@ def test_findings_follow_the_order_of_the_recommendations(runner: CliRunner) -> 
 
 def test_prerequisites_come_first() -> None:
     order = [rec.rule.id for rec in recommendations(audit(EXAMPLES / "small-municipality.yaml"))]
-    for rule_id, before in (("P005", "M001"), ("M001", "B001"), ("C003", "C002"), ("P002", "P001")):
+    for rule_id, before in (("P005", "M001"), ("M001", "B001"), ("P002", "P001"),
+                            # the departmental mandate broadened as M001 says: powers and time, departments, all
+                            ("M015", "M016"), ("M015", "M017"), ("M015", "M018"), ("M001", "M015")):
         assert order.index(before) < order.index(rule_id)
+    # the contact centre made co-owner of the website is one action with a service department co-owning it
+    assert "C003" not in order and "C002" in order
 
 
 def test_settings_changed_by_configuration_are_listed_without_a_file_name(tmp_path: Path) -> None:
@@ -271,8 +275,10 @@ def test_english_documents_hold_no_dutch(runner: CliRunner, command: list[str]) 
     text = runner.invoke(app, [*command, "examples/english-agency.yaml", "--lang", "en"]).stdout
     # the organisation's own names may be anything; the tool's texts must be English
     assert not DUTCH.search(text), DUTCH.search(text)
-    # an agency has no civil affairs department: its own words, in English
-    assert "contact centre or an operational department" in text or command != ["report"]
+    # an agency has no civil affairs department: its own words, in English; the co-ownership names the contact
+    # centre, which makes the website a service department's too (one action for two norms)
+    assert "civil affairs" not in text
+    assert "Make the contact centre a co-owner of the website." in text or command != ["report"]
 
 
 def test_translations_of_dutch_terms() -> None:
@@ -327,7 +333,7 @@ def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner
     assert [c.text for c in chart.rows[0].cells][1:6] == ["1", "2", "3", "4", "5"]
     recs = next(t for t in tables if t.rows[0].cells[0].text == "Nr.")
     assert [c.text for c in recs.rows[0].cells] == ["Nr.", "Actie", "Impact / inspanning", "Wie handelt", "Na", "Gereed"]
-    assert recs.rows[1].cells[1].text.startswith("Verbreed het bestaande afdelingsmandaat")
+    assert recs.rows[1].cells[1].text.startswith("Laat de goedkeuring per wijziging onder het bestaande mandaat")
     every = "\n".join([p.text for p in doc.paragraphs] +
                       [c.text for t in tables for row in t.rows for c in row.cells])
     for leftover in ("{{", "{%", "**", "`", "](", "\\|", "&lt;", "&amp;"):
@@ -502,8 +508,10 @@ def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
     assert "Niet aangetoond: \"De koers heeft meetbare doelen en wordt op resultaat herzien\"." in answers[1]
     # an action only where a recorded fact falls short: the owners nobody recorded are to verify, not to appoint;
     # what comes first is the summary's list, in its order
+    # the largest shown impact for the least effort first: "hoog / middel" before "hoog / groot"
     assert answers[3].startswith("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst: "
-                                 "Laat elk digitaal formulier landen in het systeem")
+                                 "Maak een dienstverlenende afdeling (KCC, publiekszaken of een vakafdeling) "
+                                 "mede-eigenaar van het online kanaal.")
     assert "Maak een digitale aanvraag van het product mogelijk (22 producten, " in answers[3]
     mature = audit(EXAMPLES / "mature-municipality.yaml")
     text = render_markdown(build_report(mature, DocContext("en", date(2026, 11, 18))))

@@ -31,9 +31,9 @@ def test_the_agency_memo_and_report_read_as_english() -> None:
     assert "1. Instruct the Team Lead Appeals: take printing and paper out of case handling." in memo
     assert ("A large piece of work: what is decided now is a worked-out plan with a cost estimate, by 18 February "
             "2027; the implementation is decided after that.") in memo
-    assert ("4. Drop the approval per change by Communications; agree the limits beforehand and let the holder "
+    assert ("3. Drop the approval per change by Communications; agree the limits beforehand and let the holder "
             "account for changes afterwards.") in memo
-    assert "The advice report also leaves two decision points to the management team (" in memo
+    assert "On the other actions of recommendations 1 and 3 of the advice report, the management team decides by " in memo
     assert ('**Finding:** For the product Lodge an objection, step "Print the case file for the hearing" involves '
             "printing") in report
     for calque in ("Much work", "decision points more", "out of the handling", "paper in handling", '" prints',

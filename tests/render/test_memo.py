@@ -120,26 +120,29 @@ def test_no_decision_rests_on_a_fact_nobody_recorded() -> None:
         "De ontbrekende feiten laten vastleggen. Het onderzoek kon niet vaststellen of is voldaan aan "
         '"Elk product heeft een proceseigenaar" (per product: Jeugdsportsubsidie, Naamgebruik verzoek aanduiding, '
         "Dierenopvang en 15 andere); "
+        '"Elk product heeft prestatie-indicatoren" (per product: Afvalinzameling blik, Jeugdsportsubsidie, '
+        'Gehandicaptenparkeerkaart passagier en 50 andere); '
         '"Formulieren landen in een systeem waarin ze digitaal worden verwerkt" (per product: Bouwwerk '
         "voltooiingsverklaring, Kiezerspas, Gehandicaptenparkeerkaart instellingen en vier andere); "
         '"Aanvragers kunnen de status van hun aanvraag online volgen" (per product: Jeugdsportsubsidie, '
         "Gehandicaptenparkeerkaart passagier, Blindengeleidehond en 112 andere); "
-        '"Elk product heeft prestatie-indicatoren" (per product: Afvalinzameling blik, Jeugdsportsubsidie, '
-        'Gehandicaptenparkeerkaart passagier en 50 andere); "De koers heeft meetbare doelen en wordt op '
-        'resultaat herzien". '
+        '"De koers heeft meetbare doelen en wordt op resultaat herzien". '
         "Pas met die feiten kan daarover worden besloten. Eigenaar: de algemeen directeur; gereed uiterlijk "
         "18 januari 2027.")
-    # forms: the decision names the 32 products observed to fall short, not the 7 whose facts are missing;
+    # forms: the action names the 32 products observed to fall short, not the 7 whose facts are missing;
     # those whose forms bring the most requests first (issue 25: a form's action counts what the forms brought)
-    assert points[0].startswith("De formulieren van Bijstandsverhaal, Ioaw-uitkering, Jeugdsportsubsidie en 29 "
-                                "andere aansluiten op het zaaksysteem, zodat de aanvragen daar binnenkomen en "
-                                "niets meer wordt overgetypt.")
+    from digimandate.render.doc.actions import observed, recommendations
+
+    forms = next(rec for rec in observed(recommendations(audited("large-municipality"))) if rec.rule.id == "P001")
+    assert len(forms.entities) == 32
+    assert forms.entities[:3] == ("processes/bijstandsverhaal", "processes/ioaw-uitkering",
+                                  "processes/jeugdsportsubsidie")
     english = memo("english-agency", "en")
     assert "Let applicants follow the status" not in english
     assert decisions(english)[-1].startswith(
-        'Have the missing facts recorded. The audit could not establish compliance with "Applicants can follow '
-        'the status of their request online" (for each product: Apply for housing allowance, Lodge an objection); '
-        '"Every product has performance indicators" (for each product: Lodge an objection); "The course has '
+        'Have the missing facts recorded. The audit could not establish compliance with "Every product has '
+        'performance indicators" (for each product: Lodge an objection); "Applicants can follow the status of '
+        'their request online" (for each product: Apply for housing allowance, Lodge an objection); "The course has '
         'measurable goals and is revisited on its results". Only with those facts can that be decided. '
         "Owner: the Chief Operating Officer; done by 18 January 2027.")
 
@@ -154,9 +157,12 @@ def test_an_argument_on_a_fact_not_recorded_says_not_shown() -> None:
 
 
 def test_decision_points_fill_in_the_parameters_in_force(monkeypatch: pytest.MonkeyPatch) -> None:
+    from digimandate.render.doc import actions
     from digimandate.render.doc import memo as module
 
-    monkeypatch.setattr(module, "MAX_DECISIONS", 10)  # the small example's report and e-mail points are beyond 6
+    monkeypatch.setattr(module, "MAX_DECISIONS", 20)
+    # the DT-notitie decides what the report puts first: put every action first, reporting and e-mail included
+    monkeypatch.setattr(actions, "TOP", 20)
     points = decisions(memo("small-municipality"))
     assert any(p.startswith("Minstens jaarlijks (eigen norm van de checklist) een rapportage") for p in points)
     # the small municipality has no chat, app or social media: its decision names e-mail only
@@ -202,11 +208,13 @@ def test_capped_decisions_are_counted_alike_and_left_to_the_report(monkeypatch: 
 
     monkeypatch.setattr(module, "MAX_DECISIONS", 3)
     directie, college = memo("large-municipality", "nl"), memo("large-municipality", "nl", "college")
-    # what the report puts first is never capped away: three of them, and the point to record missing facts
-    assert len(decisions(directie)) == 4
-    rest = "Het adviesrapport noemt voor de directie nog drie beslispunten ("  # B002 met by the raad
+    # what the report puts first is never capped away: four of them, and the point to record missing facts
+    assert len(decisions(directie)) == 5
+    # the rest by the report's recommendations, never by norm
+    rest = ("Over de andere acties van aanbevelingen 2, 3, 4 en 5 van het adviesrapport besluit de directie uiterlijk "
+            "18 februari 2027.")
     assert rest in section(directie, "Uitvoering en vervolg")
-    assert f"Een aparte notitie legt de directie vier beslispunten voor.\n\n{rest}" in college
+    assert f"Een aparte notitie legt de directie vijf beslispunten voor.\n\n{rest}" in college
 
 
 # ---------------------------------------------------------------- the intended effect
@@ -276,27 +284,27 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
     directie = memo("small-municipality", "nl", "directie")  # the directie grants the mandate (tip16 2.2)
     assert section(directie, "Financiën") == (
         "Het mandaat vraagt minstens 0,5 fte aan tijd van wie het houdt (eigen norm van de checklist).\n\n"
-        "Voor beslispunten 3, 4 en 6 is de inspanning klein tot middelgroot (zie het adviesrapport); voorgesteld wordt "
+        "Voor beslispunten 1, 2, 3 en 6 is de inspanning klein tot middelgroot (zie het adviesrapport); voorgesteld wordt "
         "daarover nu te besluiten en het werk met bestaande medewerkers te doen.\n\n"
-        "Voor beslispunten 1, 2 en 5 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een "
+        "Voor beslispunten 4 en 5 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een "
         "raming van de kosten, die uiterlijk 18 februari 2027 voorligt; over de uitvoering wordt daarna besloten.")
     # the costly point itself says what is decided now, and the staff time the directie frees for it
-    assert decisions(directie)[0].startswith("Het bestaande afdelingsmandaat stap voor stap verbreden tot een "
+    assert decisions(directie)[3].startswith("Het bestaande afdelingsmandaat stap voor stap verbreden tot een "
                                              "organisatiebreed mandaat")
-    assert "Daarvoor minstens 0,5 fte vrijmaken binnen de bestaande formatie." in decisions(directie)[0]
+    assert "Daarvoor minstens 0,5 fte vrijmaken binnen de bestaande formatie." in decisions(directie)[3]
     assert ("Veel werk: nu wordt besloten tot een uitwerking met kostenraming, uiterlijk 18 februari 2027; daarna "
             "volgt het besluit over de uitvoering. Eigenaar: een directielid dat de directie aanwijst. "
-            "Argument:") in decisions(directie)[0]
+            "Argument:") in decisions(directie)[3]
     english = memo("large-municipality", "en")
     assert section(english, "Finance") == (
-        "For decision points 4, 5 and 6 the effort is small to medium (see the advice report); the proposal is to "
+        "For decision points 1, 2, 3 and 5 the effort is small to medium (see the advice report); the proposal is to "
         "decide on this now and do the work with existing staff.\n\n"
-        "For decision points 1, 2 and 3 the effort is large: what is decided now is only a worked-out plan with a cost "
+        "For decision point 4 the effort is large: what is decided now is only a worked-out plan with a cost "
         "estimate, due by 18 February 2027; the implementation is decided after that.")
     assert "Once all decision points are carried out, including those first worked out with a cost estimate:" in english
     for text in (directie, english, memo("english-agency", "en")):
         assert "te ramen" not in text and "to be estimated" not in text and "komen bij het besluit" not in text
-    assert "For decision points 1, 3, 4, 5 and 6 the effort is small to medium" in memo("english-agency", "en")
+    assert "For decision points 1, 2, 3 and 5 the effort is small to medium" in memo("english-agency", "en")
     # half a year after the estimates of the large work are due (18 February 2027), after the summer recess
     assert "Een vervolgonderzoek op 1 september 2027" in section(directie, "Uitvoering en vervolg")
 
@@ -425,11 +433,19 @@ def test_every_action_the_report_puts_first_is_a_decision_point(example: str) ->
 
 def test_the_small_memo_decides_the_reports_top_three_and_the_level_1_barrier() -> None:
     points = decisions(memo("small-municipality"))
-    # third of the report's top three, and the norm that holds Processen at level 1: the directie commissions both
-    # each names its owner by the role the file records, or who appoints one where none is recorded
-    assert any(p.startswith("Opdracht geven aan de teamleider Burgerzaken: haal printen en papier uit de "
-                            "afhandeling. Betreft: Parkeervergunning aanvragen. Gereed uiterlijk ") for p in points)
-    # plain actions, no chain of infinitives ("door de directie aan te wijzen: maak ... aan te vragen")
+    # the report's top three and the norms that hold the level, no more: the DT-notitie and the summary agree
+    assert [p.split(". ", 1)[0] for p in points] == [
+        "De goedkeuring per wijziging onder het afdelingsmandaat laten vervallen; kaders vooraf, verantwoording "
+        "achteraf",
+        "De bevoegdheden van het afdelingsmandaat uitbreiden: website en formulieren zelf aanpassen, voorstellen "
+        "doen, medewerking verlangen",
+        "De afdeling Klantcontactcentrum (het KCC) mede-eigenaar maken van www.dijkveld.nl",
+        "Het bestaande afdelingsmandaat stap voor stap verbreden tot een organisatiebreed mandaat: eerst bevoegdheden "
+        "en tijd, dan de dienstverlenende afdelingen, dan de hele organisatie; het college informeren",
+        "Opdracht geven aan een proceseigenaar die de directie aanwijst: maak een digitale aanvraag van het "
+        "product mogelijk",
+        "De ontbrekende feiten laten vastleggen"]
+    # the norm that holds Processen at level 1: the directie commissions it, by the role that appoints an owner
     assert any(p.startswith("Opdracht geven aan een proceseigenaar die de directie aanwijst: maak een digitale "
                             "aanvraag van het product mogelijk. "
                             "Betreft: Melding openbare ruimte doen.") for p in points)
@@ -451,16 +467,18 @@ def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_
     from digimandate.render.doc.proposal import build_proposal
 
     college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN)))
-    assert "\n3. In te stemmen met aanbeveling 2 uit het adviesrapport (" in section(college, "Beslispunten")
-    assert "voor zover die het college vraagt: opdracht geven aan de proceseigenaren: maak een digitale aanvraag " \
-        "van het product mogelijk" in section(college, "Beslispunten")
+    # the point quotes the action it asks for, by its number in appendix E of the report
+    assert ('\n3. In te stemmen met actie 13 van aanbeveling 4 uit het adviesrapport ("Maak een digitale aanvraag van '
+            'het product mogelijk") en daartoe: opdracht geven aan de proceseigenaren: maak een digitale aanvraag van '
+            "het product mogelijk. Betreft: Melding openbare ruimte doen;") in section(college, "Beslispunten")
 
 
 def test_decisions_left_to_the_report_are_named_with_a_date() -> None:
     follow = section(memo("small-municipality"), "Uitvoering en vervolg")
-    assert ('Het adviesrapport noemt voor de directie nog twee beslispunten ("Aanvragen via e-mail landen in een '
-            'systeem" en "Het college wordt regelmatig geïnformeerd over resultaten"), te besluiten uiterlijk '
-            "18 februari 2027.") in follow
+    # by the report's recommendations, never by the titles of norms
+    assert ("Over de andere acties van aanbevelingen 1, 2, 3, 4 en 5 van het adviesrapport besluit de directie "
+            "uiterlijk 18 februari 2027.") in follow
+    assert "beslispunten (\"" not in follow
 
 
 def test_the_argument_for_digital_intake_argues_why_not_what_to_do() -> None:
@@ -506,7 +524,8 @@ def test_every_decision_point_is_argued_from_the_organisations_facts_and_the_nor
 
 
 def test_the_online_channel_point_gives_the_reason_and_the_quote_only_as_support() -> None:
-    point = next(line for line in memo("small-municipality").splitlines() if line.startswith("4. "))
+    point = next(line for line in memo("small-municipality").splitlines()
+                 if re.match(r"\d\. De afdeling Klantcontactcentrum \(het KCC\) mede-eigenaar", line))
     # the memo argues with the fact and the reason; the practitioner's words stay in the report, after the reason
     assert point.endswith(
         "Argument: Kanaal www.dijkveld.nl is alleen van de communicatieafdeling (Communicatie); geen dienstverlenende "
@@ -522,9 +541,9 @@ def test_the_online_channel_point_gives_the_reason_and_the_quote_only_as_support
 
 
 def test_a_point_on_many_products_names_the_first_and_counts_the_others() -> None:
-    point = next(line for line in memo("large-municipality").splitlines() if line.startswith("1. "))
-    assert ("Argument: Bij het product Adoptie aangifte komen aanvragen via www.rivierenstad.nl terecht in de "
-            "mailbox Functionele mailbox; zo ook bij nog 31 producten. Een digitaal formulier") in point, point
+    point = next(line for line in memo("large-municipality").splitlines() if "digitale aanvraag van het product" in line)
+    assert ("Argument: Bij het product Afvalstortontheffing is aanvragen via de website niet mogelijk; zo ook bij nog "
+            "21 producten. Zonder digitale route") in point, point
 
 
 def test_a_rationale_that_opens_with_a_quote_gives_its_reason_first() -> None:
@@ -580,3 +599,22 @@ def test_a_vision_that_ran_out_or_outlasts_the_follow_up() -> None:
                                        DocContext("nl", WRITTEN), "directie"))
     assert "Een vervolgonderzoek op 1 september 2027" in later and "De visie" not in later
     assert "De visie" not in memo("large-municipality")  # no end date recorded
+
+
+def test_a_decision_resting_only_on_a_fact_without_a_source_says_so_as_the_report_does() -> None:
+    points = decisions(memo("small-municipality"))
+    # "Melding openbare ruimte doen" has no digital route on a recorded fact that cites no source: labelled
+    digital = next(p for p in points if "digitale aanvraag van het product mogelijk" in p)
+    assert "Betreft: Melding openbare ruimte doen. Grondslag: feit zonder bron. Veel werk:" in digital
+    # the co-ownership rests on the organogram: no label
+    kcc = next(p for p in points if p.startswith("De afdeling Klantcontactcentrum (het KCC) mede-eigenaar"))
+    assert "zonder bron" not in kcc
+    assert "Basis: fact without a source." in memo("small-municipality", "en")
+
+
+def test_the_legal_risk_says_it_rests_on_a_fact_without_a_source() -> None:
+    from digimandate.render.doc.proposal import build_proposal
+
+    college = render_markdown(build_proposal(audited("small-municipality"), DocContext("nl", WRITTEN)))
+    assert ("blijkt die hulp er niet te zijn, dan is dat een juridisch risico. Dat Balie gemeentehuis geen hulp "
+            "biedt, berust op een feit zonder bron.") in section(college, "Risico's en kanttekeningen")

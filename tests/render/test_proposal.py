@@ -69,11 +69,11 @@ def test_the_parts_a_secretariat_expects(runner: CliRunner) -> None:
 def test_decisions_are_short_formal_lines(runner: CliRunner) -> None:
     points = section(proposal(runner, "nl"), "Beslispunten").splitlines()[2:]
     assert points[0].startswith("1. Kennis te nemen van het adviesrapport")
-    assert points[1].startswith("2. In te stemmen met aanbeveling 4 uit het adviesrapport (")
+    assert points[1].startswith("2. In te stemmen met actie 12 van aanbeveling 3 uit het adviesrapport (")
     assert points[2] == "3. De gemeenteraad uiterlijk 16 december 2026 te informeren met bijgaande raadsinformatiebrief."
     assert len(points) == 3
     english = section(proposal(runner, "en"), "Decisions").splitlines()[2:]
-    assert english[1].startswith("2. To agree to recommendation 4 of the advice report (")
+    assert english[1].startswith("2. To agree to action 12 of recommendation 3 of the advice report (")
     assert english[2] == "3. To inform the municipal council by 16 December 2026, with the attached council information letter."
 
 
@@ -89,7 +89,7 @@ def test_arguments_are_numbered_per_decision(runner: CliRunner) -> None:
     args = section(proposal(runner, "nl"), "Argumenten")
     numbers = re.findall(r"^(\d+\.\d+) ", args, flags=re.M)
     assert numbers == ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1"]
-    assert "**Beslispunt 2:** In te stemmen met aanbeveling 4" in args
+    assert "**Beslispunt 2:** In te stemmen met actie 12 van aanbeveling 3" in args
     assert "\n2.2 Het onderzoek stelde vast dat niet is voldaan aan de norm \"De raad, of het college" in args
 
 
@@ -177,7 +177,7 @@ def test_the_law_is_cited_where_it_applies(runner: CliRunner) -> None:
 
 def test_the_count_of_recommendations_comes_from_the_reports_decided_by(runner: CliRunner) -> None:
     args = section(proposal(runner, "nl"), "Argumenten")
-    assert ("1.2 Het rapport doet vijf aanbevelingen; voor aanbeveling 4 is een besluit van het college van B&W nodig, "
+    assert ("1.2 Het rapport doet vijf aanbevelingen; voor aanbeveling 3 is een besluit van het college van B&W nodig, "
             "over de andere besluit de directie.") in args
 
 
@@ -190,11 +190,13 @@ def test_support_under_article_2_1_awb_is_a_risk_where_not_shown(runner: CliRunn
 def test_the_proposal_quotes_the_recommendation_it_adopts_and_puts_the_course_to_the_council(
         runner: CliRunner) -> None:
     points = section(proposal(runner, "nl"), "Beslispunten")
-    # the report's recommendation by its own title, only the part the college decides, with a lead and a date
-    assert ('2. In te stemmen met aanbeveling 4 uit het adviesrapport ("Bestuurlijke dekking: een sponsor in de '
-            'directie, een vastgestelde koers en geregelde rapportage"), voor zover die het college vraagt: een visie '
-            "op dienstverlening ter vaststelling aan de raad voorleggen, als koers van de hele organisatie; trekker: "
-            "Wethouder Dienstverlening en ICT, uiterlijk ") in points
+    # the action the college decides, quoted with its number in appendix E: what the point asks is what it quotes
+    # (the recommendation's title and first action are about reporting), with a lead and a date
+    assert ('2. In te stemmen met actie 12 van aanbeveling 3 uit het adviesrapport ("Laat de raad, of het college '
+            'samen met de directie, een visie op dienstverlening vaststellen als koers van de hele organisatie") en '
+            "daartoe: een visie op dienstverlening ter vaststelling aan de raad voorleggen, als koers van de hele "
+            "organisatie; trekker: Wethouder Dienstverlening en ICT, uiterlijk ") in points
+    assert "Bestuurlijke dekking" not in points and "voor zover" not in points
     # the effect of adopting a course is no promise of help at every desk
     assert "rekenen op hulp" not in section(proposal(runner, "nl"), "Beoogd effect")
 

@@ -37,7 +37,11 @@ def test_the_answer_on_what_comes_first_is_the_summary_list(example: str, lang: 
     head, first = ("Wat als eerste moet gebeuren:", "Eerst: ") if lang == "nl" else ("What should come first:",
                                                                                      "First: ")
     listed = text.split(head, 1)[1].strip().split("\n\n", 1)[0]
-    items = [re.sub(r"^\d+\. ", "", line) for line in listed.splitlines()]
+    # bullets, each naming its recommendation (never numbered 1..n beside "aanbeveling 4")
+    assert all(line.startswith("- ") for line in listed.splitlines())
+    refs = re.compile(r" (?:Zie aanbeveling|See recommendation) \d+\.$")
+    assert all(refs.search(line) for line in listed.splitlines())
+    items = [refs.sub("", line[2:]) for line in listed.splitlines()]
     answer = next(line for line in text.splitlines() if line.startswith("4. ") and first in line)
     # the same actions, as whole sentences of one paragraph: a count in brackets inside its sentence
     sentences = [re.sub(r"\.\s\(([^()]*)\)$", r" (\1).", item) for item in items]
@@ -49,10 +53,10 @@ def test_the_answer_on_what_comes_first_is_one_paragraph_of_sentences() -> None:
     text = report("small-municipality")
     answers = [line for line in text.splitlines() if line.startswith("4. Wat moet als eerste gebeuren")]
     assert len(answers) == 2  # the question in the scope, and its answer in the conclusions: one line, no list
-    assert ("Laat elk digitaal formulier landen in het systeem waarin de aanvraag wordt afgehandeld, zodat niets "
-            "meer wordt overgetypt (één product, 210 digitale aanvragen per jaar). Haal printen en papier uit de "
-            "afhandeling (één product, 640 aanvragen per jaar). Maak een digitale aanvraag van het product mogelijk. Betreft: "
-            "Melding openbare ruimte doen. Ga daarnaast eerst na: ") in answers[1]
+    assert answers[1].startswith("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst: Laat de "
+                                 "goedkeuring per wijziging onder het bestaande mandaat vervallen: ")
+    assert ("Maak een digitale aanvraag van het product mogelijk. Betreft: Melding openbare ruimte doen. Ga daarnaast "
+            "eerst na: ") in answers[1]
 
 
 def test_the_board_is_named_as_the_body_the_municipality_has() -> None:
@@ -147,12 +151,75 @@ def test_an_action_is_done_after_what_it_follows_and_a_recommendation_with_its_l
 
 def test_appendix_e_dates_each_action_after_the_one_it_follows() -> None:
     text = report("small-municipality")
-    row = next(line for line in text.splitlines() if line.startswith("| 5 | Sluit e-mail aan op het zaaksysteem"))
-    assert row.endswith("| 1 | 3 juni 2027 |")  # a calendar month after action 1, done 3 May 2027
-    first = next(line for line in text.splitlines() if line.startswith("| 1 | Verbreed het bestaande"))
-    assert first.endswith("| – | 3 mei 2027 |")
-    processes = text.split("### Aanbeveling 2.", 1)[1].split("###", 1)[0]
+    lines = text.splitlines()
+    row = next(line for line in lines if line.startswith("| 11 | Sluit e-mail aan op het zaaksysteem"))
+    assert row.endswith("| 10 | 3 juni 2027 |")  # a calendar month after action 10, done 3 May 2027
+    # the departmental mandate broadened as recommendation 1 says: first the approval, the powers and the time,
+    # then the service departments, then the whole organisation
+    assert next(line for line in lines if line.startswith("| 1 | Laat de goedkeuring")).endswith("| – | 2 februari 2027 |")
+    assert next(line for line in lines if line.startswith("| 2 | Breid de bevoegdheden")).endswith("| – | 2 februari 2027 |")
+    assert next(line for line in lines if line.startswith("| 8 | Maak ruimte voor")).endswith("| – | 2 maart 2027 |")
+    assert next(line for line in lines if line.startswith("| 9 | Verbreed het bestaande afdelingsmandaat stap voor "
+                                                          "stap: eerst naar")).endswith("| 1, 2, 8 | 2 april 2027 |")
+    assert next(line for line in lines if line.startswith("| 10 | Verbreed het bestaande afdelingsmandaat stap voor "
+                                                          "stap tot een organisatiebreed")).endswith("| 9 | 3 mei 2027 |")
+    processes = text.split("### Aanbeveling 4.", 1)[1].split("###", 1)[0]
     assert "| **Gereed uiterlijk** | 3 juni 2027 |" in processes
+
+
+def test_a_departments_part_of_an_action_waits_only_for_what_concerns_its_own_places() -> None:
+    actions = report("small-municipality").split("## Bijlage E.", 1)[1].split("\n## ", 1)[0]
+    burgerzaken = actions.split("### Burgerzaken", 1)[1].split("\n### ", 1)[0]
+    ruimte = actions.split("### Ruimte en Vergunningen", 1)[1].split("\n### ", 1)[0]
+    # forms landing (action 6) concerns Parkeervergunning only: Ruimte en Vergunningen's part does not wait for it
+    other = "| 15 | Laat ook aanvragen via telefoon, balie, e-mail en post landen in een systeem."
+    assert next(line for line in burgerzaken.splitlines() if line.startswith(other)).endswith("| 6 | 3 juni 2027 |")
+    assert next(line for line in ruimte.splitlines() if line.startswith(other)).endswith("| – | 2 maart 2027 |")
+    assert "Een actie die meer afdelingen raakt, staat bij elk van die afdelingen met hetzelfde nummer" in actions
+
+
+def test_one_action_makes_the_kcc_co_owner_of_the_website() -> None:
+    text = report("small-municipality")
+    actions = text.split("## Bijlage E.", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in actions.splitlines() if "mede-eigenaar" in line]
+    assert rows == ["| 3 | Maak het KCC mede-eigenaar van de website. Betreft: www.dijkveld.nl. | hoog / middel | "
+                    "de directie | – | 2 maart 2027 |"]
+    channels = text.split("### Aanbeveling 2.", 1)[1].split("###", 1)[0]
+    assert ("| **Dekt de normen** | Het online kanaal is niet alleen het domein van Communicatie; Het KCC is "
+            "verbonden met de online kanalen; Telefoon en balie wijzen de weg naar digitaal |") in channels
+    # both norms point at the recommendation that carries the one action
+    kcc = text.split("#### Het KCC is verbonden met de online kanalen", 1)[1].split("####", 1)[0]
+    assert "**Actie:** zie aanbeveling 2." in kcc
+
+
+@pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
+def test_an_action_comes_before_one_with_more_shown_impact_per_effort_only_for_what_that_one_waits_for(
+        example: str) -> None:
+    from digimandate.render.doc.actions import observed, recommendations, shown_ratio
+
+    recs = observed(recommendations(audited(example)))
+    place = {rule: i for i, rec in enumerate(recs) for rule in (rec.rule.id, *rec.merged)}
+    every = {rec.rule.id: rec for rec in recommendations(audited(example))}
+
+    def waits(rule: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        """Everything an action waits for, also through actions only to verify."""
+        rec = every.get(rule)
+        if rec is None or rule in seen:
+            return set()
+        out = set(rec.after)
+        for before in rec.after:
+            out |= waits(before, seen | {rule})
+        return out
+
+    from digimandate.render.doc.adapter import graded
+
+    for i, earlier in enumerate(recs):
+        for later in recs[i + 1:]:
+            # advice on a role (an advisory dimension) comes after every action on the service, by design
+            if shown_ratio(later) > shown_ratio(earlier) and graded(audited(example), later.rule.spec.dimension):
+                # the later one waited for something placed no earlier than this one, or only to verify
+                assert any(place.get(w, len(recs)) >= i or w not in place for w in waits(later.rule.id)), (
+                    earlier.rule.id, later.rule.id)
 
 
 # what a finding on a fact nobody recorded may not say: an absence as if it was seen

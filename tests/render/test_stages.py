@@ -86,8 +86,8 @@ def test_definitief_carries_the_promised_dates_and_one_follow_up(runner: CliRunn
     assert "### Aanbeveling 1." in recommendations
     first = recommendations.split("### Aanbeveling 1.", 1)[1].split("###", 1)[0]
     assert "| **Gereed uiterlijk** | toegezegd: 30 juni 2027 |" in first
-    fourth = recommendations.split("### Aanbeveling 4.", 1)[1].split("###", 1)[0]
-    assert "| **Gereed uiterlijk** | toegezegd: 31 oktober 2027 |" in fourth
+    third = recommendations.split("### Aanbeveling 3.", 1)[1].split("###", 1)[0]  # the course, to the raad
+    assert "| **Gereed uiterlijk** | toegezegd: 31 oktober 2027 |" in third
     # the follow-up comes after the last promise, said by the body that promised, and is the only one named
     assert ("Het college van burgemeester en wethouders van Dijkveld heeft acties toegezegd tot en met "
             "31 oktober 2027") in text
@@ -413,19 +413,19 @@ def test_html_and_word_hold_the_chart_inside(runner: CliRunner, tmp_path: Path) 
 
 
 def test_a_quote_checks_that_the_number_still_names_it(runner: CliRunner, tmp_path: Path) -> None:
-    ok = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 3\n"
+    ok = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 2\n"
                                  "    quote: 'kanalen: een eigenaar uit de dienstverlening en kanalen die samenwerken'\n"
                                  "    response: overgenomen\n")
     assert runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "definitief", "--reactie",
                                str(ok)]).exit_code == 0
-    moved = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 2\n"
+    moved = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - recommendation: 3\n"
                                     "    quote: 'Kanalen: een eigenaar uit de dienstverlening en kanalen die samenwerken.'\n"
                                     "    response: overgenomen\n")
     result = runner.invoke(app, ["report", SMALL, "--lang", "nl", "--stage", "definitief", "--reactie", str(moved)])
     assert result.exit_code == 2
-    assert result.stderr == (f"{moved}:4:5: fout: responses[0].quote: aanbeveling 2 luidt in dit rapport anders dan "
-                             "de reactie citeert\n  tip: het citaat is aanbeveling 3: de nummering is na het concept "
-                             "veranderd; noem 3\n")
+    assert result.stderr == (f"{moved}:4:5: fout: responses[0].quote: aanbeveling 3 luidt in dit rapport anders dan "
+                             "de reactie citeert\n  tip: het citaat is aanbeveling 2: de nummering is na het concept "
+                             "veranderd; noem 2\n")
     wrong = write_reactie(tmp_path, "date: 2026-11-16\nresponses:\n  - {recommendation: 1, quote: iets anders, "
                                     "response: niet}\n")
     result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--stage", "definitief", "--reactie", str(wrong)])
@@ -437,7 +437,7 @@ def test_a_quote_checks_that_the_number_still_names_it(runner: CliRunner, tmp_pa
 
 def test_a_dutch_quote_fits_an_english_report(runner: CliRunner) -> None:
     result = runner.invoke(app, ["report", SMALL, "--lang", "en", *DEFINITIEF])
-    assert result.exit_code == 0, result.output  # the sample reactie quotes recommendation 3 in Dutch
+    assert result.exit_code == 0, result.output  # the sample reactie quotes recommendation 1 in Dutch
 
 
 def test_a_reactie_answers_one_organisation(runner: CliRunner, tmp_path: Path) -> None:
@@ -496,7 +496,7 @@ def test_a_definitief_report_gets_the_executives_letter_to_the_council(runner: C
                  "1. Het mandaat: organisatiebreed, met de bevoegdheden, de tijd en de bekendheid die het werk vraagt\n",
                  "Op 19 januari 2027 hebben wij gereageerd op vijf aanbevelingen van het rapport: drie nemen wij over, "
                  "één deels en één niet.",
-                 "4. Bestuurlijke dekking: een sponsor in de directie, een vastgestelde koers en geregelde rapportage. "
+                 "3. Bestuurlijke dekking: een sponsor in de directie, een vastgestelde koers en geregelde rapportage. "
                  "Deze aanbeveling nemen wij over. Wij zeggen toe: het college legt de raad een nieuwe "
                  "dienstverleningsvisie voor (wethouder Dienstverlening en ICT, uiterlijk 31 oktober 2027).\n",
                  "5. Sturen op resultaat: het gebruik en de servicenormen meten en rapporteren. Deze aanbeveling nemen "

@@ -44,8 +44,11 @@ def test_the_ranked_actions_are_the_reports(runner: CliRunner, tmp_path: Path) -
             if line.startswith("| ") and not line.startswith("| No.")]
     built_in = {(row[0], row[1].split(" Concerns: ")[0].split(" (")[0], row[4]) for row in rows}
     ours = [tuple(c.strip() for c in line.strip("|").split(" | ")) for line in mine.splitlines()]
-    assert {(n, action.split(" (")[0], after) for n, action, after in ours} == built_in
-    assert [n for n, _, _ in ours] == [str(i) for i in range(1, len(ours) + 1)] and len(ours) == 17
+    # the template has each action once, after all it waits for; appendix E gives a department's part only what
+    # that part waits for (forms landing for another department's product does not hold it up)
+    mine_rows = {(n, action.split(" (")[0], after) for n, action, after in ours}
+    assert mine_rows <= built_in and {n for n, _, _ in mine_rows} == {n for n, _, _ in built_in}
+    assert [n for n, _, _ in ours] == [str(i) for i in range(1, len(ours) + 1)] and len(ours) == 16
 
 
 def test_the_first_actions_of_a_template_are_the_reports_first(runner: CliRunner, tmp_path: Path) -> None:
@@ -69,7 +72,8 @@ def test_the_memo_decisions_are_the_built_in_ones(runner: CliRunner, tmp_path: P
     mine = own(runner, tmp_path, "memo", "{% for d in decisions %}- {{ d }}\n{% endfor %}")
     memo = runner.invoke(app, ["memo", SMALL, "--lang", "en"]).stdout
     first = mine.splitlines()[0][2:]
-    assert first.startswith("Broaden the existing departmental mandate step by step into an organisation-wide mandate")
+    # the memo's first decision point: the first thing the report puts first
+    assert first.startswith("Drop the approval per change under the departmental mandate")
     assert first.split(" (")[0][:60] in memo
 
 

@@ -15,6 +15,7 @@ from digimandate.render.doc import fmt
 from digimandate.render.doc.adapter import basis, graded, top_entity
 
 COST = {"small": 1.0, "medium": 1.5, "large": 2.0}
+GRADE = {"low": 1.0, "medium": 2.0, "high": 3.0}  # the impact a reader sees, as a number to divide by the effort
 HIGH_VOLUME = 10_000  # requests a year from which a finding weighs one step heavier
 PERCENT_PARAMS = ("share", "presence", "coverage")  # parameters given as a fraction, read as a percentage
 TOP = 3  # the most urgent actions a board reads first
@@ -23,6 +24,10 @@ STAND_IN = {"sponsor": "sponsor_unrecorded", "mandate_holder": "mandate_holder_u
 # the holder of an organisation-wide mandate who needs approval for each change: nothing is to be broadened, only
 # the approval to go; unfit_roles marks that case with this key beside the role
 NEEDS_APPROVAL = "mandate_holder_needs_approval"
+# one action that meets two norms: the contact centre made co-owner of the online channel is a service department
+# co-owning it. Where the rider fails with that message beside the carrier, the carrier's action does both, in the
+# rider's narrower words; two actions would ask two owners for the same co-ownership by two dates.
+SAME_ACTION = {"C003": ("C001", "no_online")}  # rider: (carrier, the rider's message)
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,7 @@ class Recommendation:
     counts: tuple[tuple[str, int | None], ...] = ()  # the volume that counts per entity, None when not recorded
     merged: tuple[str, ...] = ()  # ids of rules whose advice this one carries too (advice on the same role)
     unfit: frozenset[str] = frozenset()  # roles the organisation has not recorded or not given the power to act
+    worded_by: ActiveRule | None = None  # a rule carried along (SAME_ACTION) whose action says what this one does
 
     @property
     def exact(self) -> MessageAdvice | None:
@@ -66,6 +72,8 @@ class Recommendation:
 
     def action(self, lang: Lang) -> str:
         """The action in ``lang`` with the parameters in force: the exact advice's, else the rule's."""
+        if self.worded_by is not None:
+            return action_text(self.worded_by, lang)
         exact = self.exact
         if exact is not None and exact.action is not None:
             return with_values(exact.action.get(lang), self.rule.params, lang)
@@ -164,11 +172,29 @@ def recommendations(a: Audited) -> list[Recommendation]:
                                        tuple(a for a in rule.spec.after if a in by_rule), len(products),
                                        sum(e in vols for e in products), digital,
                                        tuple((e, vols.get(e)) for e in entities), unfit=unfit)
+    _same_action(recs)
     advisory = {name for name in a.rules.dimensions if not graded(a, name)}
     ordered = _ordered(recs)
     # advice on a role never ranks above an action on the service: it comes after every one of them
     service = [rec for rec in ordered if rec.rule.spec.dimension not in advisory]
     return service + _merged([rec for rec in ordered if rec.rule.spec.dimension in advisory])
+
+
+def _same_action(recs: dict[str, Recommendation]) -> None:
+    """One action where one does two norms (SAME_ACTION): the carrier carries the rider, which goes."""
+    for rider_id, (carrier_id, message) in SAME_ACTION.items():
+        rider, carrier = recs.get(rider_id), recs.get(carrier_id)
+        if rider is None or carrier is None or any(f.message_key != message for f in rider.findings):
+            continue
+        if not any(basis(f) == "observed" for f in carrier.findings):
+            continue  # the carrier is only to verify: the rider's own action stands
+        after = tuple(dict.fromkeys(x for x in (*carrier.after, *rider.after) if x not in (carrier_id, rider_id)))
+        recs[carrier_id] = replace(carrier, after=after, merged=(*carrier.merged, rider_id), worded_by=rider.rule)
+        del recs[rider_id]
+        for key, rec in recs.items():  # what waited for the rider waits for the carrier
+            if rider_id in rec.after and key != carrier_id:
+                recs[key] = replace(rec, after=tuple(dict.fromkeys(
+                    carrier_id if x == rider_id else x for x in rec.after)))
 
 
 def _merged(advice: list[Recommendation]) -> list[Recommendation]:
@@ -191,8 +217,18 @@ def narrowed(rec: Recommendation, entities: tuple[str, ...], model: OrgModel) ->
                    known=sum(e in vols for e in products), counts=tuple((e, vols.get(e)) for e in entities))
 
 
+def shown_ratio(rec: Recommendation) -> float:
+    """Impact per effort as appendix E shows them, an order a reader can check ("hoog / klein" first)."""
+    return GRADE[rec.impact] / COST[rec.effort]
+
+
 def _ordered(recs: dict[str, Recommendation]) -> list[Recommendation]:
-    """Highest priority first among the actions whose prerequisites are placed (Kahn's algorithm)."""
+    """The largest shown impact per effort first among the actions whose prerequisites are placed (Kahn's algorithm).
+
+    The priority, finer than the grades a reader sees, only breaks ties: ordered by it alone, a "hoog / groot" action
+    on many requests would come before a "hoog / klein" one, which the report's promise of the largest impact for
+    the least effort first does not let a reader see.
+    """
     placed: list[Recommendation] = []
     done: set[str] = set()
     waiting = dict(recs)
@@ -200,7 +236,7 @@ def _ordered(recs: dict[str, Recommendation]) -> list[Recommendation]:
         ready = [r for r in waiting.values() if all(a in done for a in r.after)]
         if not ready:  # a cycle in the data: place the rest by priority rather than lose them
             ready = list(waiting.values())
-        best = max(ready, key=lambda r: (r.priority, -ord(r.rule.id[0]), r.rule.id))
+        best = max(ready, key=lambda r: (shown_ratio(r), r.priority, -ord(r.rule.id[0]), r.rule.id))
         placed.append(best)
         done.add(best.rule.id)
         del waiting[best.rule.id]
@@ -258,6 +294,11 @@ def split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | 
 def observed(recs: list[Recommendation]) -> list[Recommendation]:
     """The actions: the observed part of each recommendation, in order; a fact not recorded is to verify, not to fix."""
     return [seen for rec in recs for seen in [split(rec)[0]] if seen is not None]
+
+
+def action_numbers(recs: list[Recommendation]) -> dict[str, int]:
+    """The number of each action in appendix E, by rule id (a rule carried along by another has that one's number)."""
+    return {rule: i for i, rec in enumerate(recs, 1) for rule in (rec.rule.id, *rec.merged)}
 
 
 def first(recs: list[Recommendation], blocking: Collection[str]) -> list[Recommendation]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from digimandate.audit.specs import WEIGHTS
 from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
@@ -35,6 +36,20 @@ class Bundle:
     norms: tuple[str, ...]  # the norms it covers, by title, most important first
     actions: tuple[Recommendation, ...]  # in the order of the full list of actions
     decided_by: tuple[str, ...]  # the bodies that decide one of its actions, in order
+
+
+def by_weight(recs: list[Recommendation]) -> list[Recommendation]:
+    """The actions by the weight of their norm, heaviest first; in the order of the actions where equal."""
+    return sorted(recs, key=lambda rec: -WEIGHTS[rec.rule.severity])
+
+
+def lead(b: Bundle) -> Recommendation:
+    """The action that says what a recommendation is: its weightiest, the first of those in the order of the actions.
+
+    The first action in order may be a small first step ("drop the approval per change"); the recommendation reads
+    as the action of the heaviest norm it covers, which names the steps ("first the powers and time, then ...").
+    """
+    return by_weight(list(b.actions))[0]
 
 
 def bundle_key(a: Audited, dimension: str) -> str:
@@ -68,7 +83,9 @@ def bundles(a: Audited, lang: Lang, written: date, recs: list[Recommendation] | 
             title=title,
             owner=role_name(stand_in(role, a.model), a.result, lang),
             due=max(dues[rec.rule.id] for rec in members),  # done when its last action is
-            norms=tuple(rec.rule.spec.title.get(lang) for rec in members),
+            # the heaviest norm first, as the lead action; a rule carried along by another's action is covered too
+            norms=tuple(a.rules.rules[rule].spec.title.get(lang) for rec in by_weight(members)
+                        for rule in (rec.rule.id, *rec.merged) if rule in a.rules.rules),
             actions=tuple(members),
             # every recommendation has a body that decides it: the directie where no action names one
             decided_by=tuple(dict.fromkeys(rec.decided_by for rec in members if rec.decided_by)) or ("directie",),
@@ -100,6 +117,15 @@ def action_dues(recs: list[Recommendation], written: date, audit: date) -> dict[
     for rec in recs:
         due(rec, frozenset())
     return {rule: dues[rec.rule.id] for rule, rec in by_rule.items()}
+
+
+def part_due(rec: Recommendation, after: list[str], dues: dict[str, date], written: date, audit: date) -> date:
+    """When one department's part of an action is done: by its effort, a month after what that part waits for."""
+    day = due_date(written, rec.effort, audit)
+    for rule in after:
+        if rule in dues:
+            day = max(day, fmt.working_day(fmt.add_months(dues[rule], AFTER_MONTHS)))
+    return day
 
 
 def due_date(written: date, effort: str, audit: date) -> date:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
-from digimandate.audit.specs import Text
+from digimandate.audit.specs import WEIGHTS, Text
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress
 from digimandate.render.common import Audited
@@ -22,7 +22,7 @@ from digimandate.render.doc.actions import (
     with_values,
 )
 from digimandate.render.doc.adapter import basis, graded, level, reason, top_entity
-from digimandate.render.doc.bundles import bundles, due_date
+from digimandate.render.doc.bundles import action_dues, bundles, due_date
 from digimandate.render.doc.common import (
     DocContext,
     approvers,
@@ -41,6 +41,7 @@ from digimandate.render.doc.common import (
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names, why
 from digimandate.render.doc.services import services_only
+from digimandate.render.doc.sources import unsourced
 from digimandate.render.doc.words import fit_document, one_holder
 
 Audience = Literal["directie", "college"]
@@ -110,7 +111,10 @@ def plan(recs: list[Recommendation], body: str, blocking: Collection[str] = ()) 
     room = MAX_DECISIONS - (1 if record else 0)
     must = [rec for rec in decide if rec.rule.id in leading]
     room = max(room - len(must), 0)
-    others = [rec.rule.id for rec in decide if rec.rule.id not in leading][:room]
+    # the directie decides what the report puts first, no more: its other actions stay in the report, named by
+    # recommendation, so the DT-notitie and the report's summary list the same things; another body decides
+    # what the report asks of it, since no other document puts that to it
+    others = [] if body == "directie" else [rec.rule.id for rec in decide if rec.rule.id not in leading][:room]
     kept = {rec.rule.id for rec in must} | set(others)
     chosen = [rec for rec in decide if rec.rule.id in kept]
     return Plan(chosen, record, tuple(rec for rec in decide if rec.rule.id not in kept))
@@ -147,9 +151,11 @@ class _Memo:
         self.recs = recommendations(a)
         self.plan = plan(self.recs, audience, self.r.maturity.blocking)
         self.dates = schedule(a, ctx.written, self.recs, ctx.promised)
-        # the report's dates: each decision point is done when the recommendation it belongs to is
-        found = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.planned)
-        self.due_of = {rule: b.due for b in found for rec in b.actions for rule in (rec.rule.id, *rec.merged)}
+        # the report's recommendations, which name what this memo leaves to the report
+        self.bundles = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.planned)
+        # each decision point is done when its action is, as appendix E of the report dates it: a first step is not
+        # dated with the recommendation's last action
+        self.due_of = action_dues(observed(self.recs), ctx.written, self.dates.planned)
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
@@ -191,6 +197,8 @@ class _Memo:
             argument = self.reasoned(rec)
             owner = self.owner(rec)
             text = decision(with_params(rec), self.r, self.names, self.lang, owner)
+            if unsourced(rec.findings, self.r):  # labelled as the report labels the finding it rests on
+                text += " " + tx("doc_memo_no_source")
             if reserving is not None and rec is reserving[0]:  # the mandate's staff time is the directie's decision
                 text += " " + tx("doc_memo_decision_fte", fte=fmt.number(reserving[1], self.lang, 2))
             named = owner in text  # a commission names its owner already
@@ -435,6 +443,8 @@ class _Memo:
         s.add(Para(f"{counts} {tx('doc_memo_findings_main')}"))
         parts = [(part, part is seen) for rec in self.recs for seen, missing in [split(rec)]
                  for part in (seen, missing) if part is not None]
+        # the heaviest first: a first step (the approval per change) does not push out the norm it serves
+        parts.sort(key=lambda part: -WEIGHTS[part[0].rule.severity])
         s.add(Items([self.argument(rec, observed) for rec, observed in parts[:3]]))
         return s
 
@@ -568,8 +578,9 @@ class _Memo:
             s.add(Para(tx("doc_follow_up_promised", last=fmt.long_date(self.dates.promised, lang))))
         for text in vision_paras(self.a, self.dates, lang) + review_paras(self.a, self.dates, lang):
             s.add(Para(text))
-        if self.plan.rest:
-            s.add(Para(self.left(self.plan, body_name(self.audience, r, lang))))
+        rest = self.left_numbers(self.plan, self.audience) if self.plan.points else []
+        if rest:
+            s.add(Para(self.left(rest, body_name(self.audience, r, lang))))
         for body in BODIES:
             other = plan(self.recs, body, r.maturity.blocking) if body != self.audience else None
             if other is None or not other.points:
@@ -578,16 +589,24 @@ class _Memo:
             # the count of the other document as it stands: the proposal adds taking note and informing the council
             count = proposal_points(self.recs, r.maturity.blocking) if body == "college" else other.points
             s.add(Para(tx("doc_memo_follow_other", body=name, count=counted(count, "point", lang))))
-            if other.rest:
-                s.add(Para(self.left(other, name)))
+            rest = self.left_numbers(other, body)
+            if rest:
+                s.add(Para(self.left(rest, name)))
         return s
 
-    def left(self, chosen: Plan, body: str) -> str:
-        """The decisions left to the advice report, by norm, and when they are decided: with the estimates."""
-        titles = [f'"{rec.rule.spec.title.get(self.lang)}"' for rec in chosen.left]
-        norms = short_list(titles, self.lang, 3) if len(titles) > 3 else \
-            f" {self.tx('doc_and')} ".join([", ".join(titles[:-1]), titles[-1]] if len(titles) > 1 else titles)
-        return self.tx("doc_memo_follow_rest", body=body, count=counted(chosen.rest, "point", self.lang), norms=norms,
+    def left_numbers(self, chosen: Plan, body: str) -> list[int]:
+        """The report's recommendations this body decides that hold an action the memo does not put to it."""
+        decided = {rec.rule.id for rec in chosen.decide}
+        # an action no body is named for is the directie's, as the report's "Besluit door" has it
+        return [b.number for b in self.bundles if body in b.decided_by
+                and any(rec.rule.id not in decided and (rec.decided_by or "directie") == body for rec in b.actions)]
+
+    def left(self, numbers: list[int], body: str) -> str:
+        """The decisions left to the advice report, by the number of its recommendation, and when they are decided."""
+        one, many = self.tx("doc_noun_recommendation").split("|")
+        listed = f"{one} {numbers[0]}" if len(numbers) == 1 else \
+            f"{many} {', '.join(str(n) for n in numbers[:-1])} {self.tx('doc_and')} {numbers[-1]}"
+        return self.tx("doc_memo_follow_rest", body=body, recommendations=listed,
                        date=fmt.long_date(self.estimate_due(), self.lang))
 
     def attachments(self) -> Section:

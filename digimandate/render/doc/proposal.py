@@ -15,8 +15,8 @@ from digimandate.i18n import Lang, t
 from digimandate.i18n import counted as plural
 from digimandate.render.advice import Progress
 from digimandate.render.common import Audited
-from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, observed, recommendations, to_verify
+from digimandate.render.doc import fmt, sources
+from digimandate.render.doc.actions import Recommendation, action_numbers, observed, recommendations, to_verify
 from digimandate.render.doc.adapter import basis, level
 from digimandate.render.doc.bundles import bundles, numbers
 from digimandate.render.doc.common import (
@@ -72,6 +72,7 @@ class _Proposal:
         self.dates = schedule(a, ctx.written, self.recs, ctx.promised)
         self.bundles = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.planned)
         self.number = numbers(self.bundles)
+        self.action_number = action_numbers(observed(self.recs))  # as appendix E of the report numbers them
         self.body = body_name("college", self.r, ctx.lang)
         self.plan = plan(self.recs, "college", self.r.maturity.blocking)
         self.kind = kind_of(self.r.organisation_type)
@@ -128,7 +129,6 @@ class _Proposal:
             n = self.number[rec.rule.id]
             what = fit(decision(with_params(rec), r, self.names, lang).rstrip("."), r.organisation_type, lang)
             what = what[:1].lower() + what[1:]
-            bundle = next(b for b in self.bundles if b.number == n)
             gov = self.a.model.governance
             owner = gov.portfolio_holder if gov and gov.portfolio_holder else self.body
             args = [why(rec.rule.spec, lang), self.found(rec)]
@@ -140,13 +140,18 @@ class _Proposal:
                 cost = (tx("prop_cost_later", date=fmt.long_date(self.estimate_due(), lang)), tx("prop_cover_later"))
             else:
                 cost = (tx("prop_cost_within"), tx("prop_cover_within"))
+            # the action the executive decides, quoted: the recommendation's title or its first action may be about
+            # something else (reporting), and the point asks what it quotes
+            quoted = fit(rec.action(lang), r.organisation_type, lang).rstrip(".")
             if rec.effort == "large":
                 args.append(tx("prop_argument_large", date=fmt.long_date(self.estimate_due(), lang)))
-                text = tx("prop_point_agree_large", n=n, title=bundle.title, what=what, owner=owner,
-                          date=fmt.long_date(self.estimate_due(), lang))
+                text = tx("prop_point_agree_large", n=n, action=self.action_number[rec.rule.id], quote=quoted,
+                          what=what, owner=owner, date=fmt.long_date(self.estimate_due(), lang))
             else:
-                text = tx("prop_point_agree", n=n, title=bundle.title, what=what, owner=owner,
-                          date=fmt.long_date(self.due(n), lang))
+                text = tx("prop_point_agree", n=n, action=self.action_number[rec.rule.id], quote=quoted, what=what,
+                          owner=owner, date=fmt.long_date(self.due(n), lang))
+            if sources.unsourced(rec.findings, r):  # labelled as the report labels the finding it rests on
+                text += " " + t("doc_memo_no_source", lang)
             points.append(Point(text, args, cost))
         inform = fmt.working_day(self.ctx.written + timedelta(days=INFORM_DAYS))
         points.append(Point(tx(f"prop_point_inform_{self.kind}", date=fmt.long_date(inform, lang)),
@@ -234,7 +239,12 @@ class _Proposal:
         support = [f for f in (*r.findings, *(w.finding for w in r.waived)) if f.rule == AWB_SUPPORT]
         if support:  # a legal duty not met, or not shown to be met
             observed_ = any(basis(f) == "observed" for f in support)
-            items.append(tx("prop_risk_awb_support" if observed_ else "prop_risk_awb_support_unknown"))
+            risk = tx("prop_risk_awb_support" if observed_ else "prop_risk_awb_support_unknown")
+            # a channel recorded as giving no help, on no source: the risk says what it rests on, as the report does
+            helpless = [c for c in self.a.model.channels if c.assisted_digital is False]
+            if r.sources and helpless and not any(sources.cited_numbers(tuple(c.source or ()), r) for c in helpless):
+                risk += " " + tx("prop_risk_awb_no_source", channels=short_list([c.name for c in helpless], lang, 3))
+            items.append(risk)
         items.append(tx("prop_risk_capacity"))
         org_wide = [md for md in self.a.model.mandates if md.scope == "organisation"]
         if org_wide and any(len(md.holders or []) == 1 for md in org_wide):

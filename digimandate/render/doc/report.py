@@ -13,9 +13,17 @@ from digimandate.i18n import counted as in_figures
 from digimandate.render.advice import JobView, Progress, job_views
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt, sources
-from digimandate.render.doc.actions import Recommendation, first, narrowed, observed, recommendations, to_verify
+from digimandate.render.doc.actions import (
+    Recommendation,
+    action_numbers,
+    first,
+    narrowed,
+    observed,
+    recommendations,
+    to_verify,
+)
 from digimandate.render.doc.adapter import basis, coverage, evidence, graded, level, reason, reason_level, top_entity
-from digimandate.render.doc.bundles import Bundle, action_dues, bundles, numbers
+from digimandate.render.doc.bundles import Bundle, action_dues, bundles, lead, numbers, part_due
 from digimandate.render.doc.common import (
     DocContext,
     body_name,
@@ -65,7 +73,7 @@ class _Report:
         self.recs = observed(every)
         self.verify = {rec.rule.id for rec in to_verify(every)}
         # the actions, numbered in appendix E; the recommendations in the body bundle them
-        self.number = {rule: i + 1 for i, rec in enumerate(self.recs) for rule in (rec.rule.id, *rec.merged)}
+        self.number = action_numbers(self.recs)
         self.dates = schedule(a, ctx.written, every)
         self.bundles = bundles(a, ctx.lang, ctx.written, self.recs, self.dates.planned)
         # each action's own date: a recommendation is done when its last action is, an action after what it follows
@@ -114,7 +122,9 @@ class _Report:
         s.add(chart(self.a, self.lang))
         if self.recs:
             s.add(Para(tx("doc_summary_top")))
-            s.add(Items(self.first_items(), ordered=True))
+            # bullets, each naming its recommendation: numbers 1..n here would read as the recommendations' numbers
+            s.add(Items([self.tx("doc_first_bundle", text=text, n=self.bundle_of[rec.rule.id])
+                         for rec, text in zip(self.first, self.first_items(), strict=True)]))
         else:  # nothing to act on: what was found in order, what is still to verify, what was not tested
             s.add(Para(self.in_order()))
         # the bodies as the recommendations name them: each has one, so the summary and the section agree
@@ -529,11 +539,17 @@ class _Report:
         """One recommendation: its most important action, then owner, date, norms and actions as fields."""
         tx, lang = self.tx, self.lang
         sub = Section(tx("doc_bundle_heading", n=b.number, title=b.title))
-        sub.add(Para(b.actions[0].action(lang)))
+        sub.add(Para(lead(b).action(lang)))
         rows = [(tx("doc_field_owner"), b.owner[:1].upper() + b.owner[1:]),
                 (tx("doc_field_due"), fmt.long_date(b.due, lang))]
         if b.decided_by:
             bodies = [body_name(body, self.r, lang) for body in b.decided_by]
+            if len(b.decided_by) > 1:  # which body decides which action: the title alone does not tell
+                bodies = [self.tx("doc_decides_action" if len(found) == 1 else "doc_decides_actions", body=name,
+                                  numbers=self.listed(found)) for body, name
+                          in zip(b.decided_by, bodies, strict=True)
+                          for found in [[self.number[rec.rule.id] for rec in b.actions
+                                         if (rec.decided_by or "directie") == body]] if found] or bodies
             rows.append((tx("doc_field_decides"), f" {tx('doc_and')} ".join(bodies)))
         rows.append((tx("doc_field_norms"), "; ".join(b.norms)))
         actions = [self.number[rec.rule.id] for rec in b.actions]
@@ -568,13 +584,34 @@ class _Report:
                     what += " " + tx("doc_rec_volume", volume=volume_text(rec, lang))
                 grades = tx("doc_grades", impact=t(f"doc_grade_{rec.impact}", lang),
                             effort=t(f"doc_grade_{rec.effort}", lang))
-                after = ", ".join(str(self.number[a]) for a in rec.after if a in self.number) or "–"
+                before = self.part_after(whole, entities)
+                after = ", ".join(str(n) for n in sorted({self.number[a] for a in before})) or "–"
+                due = self.dues[rec.rule.id] if before == [a for a in whole.after if a in self.number] else \
+                    part_due(rec, before, self.dues, self.ctx.written, self.dates.follow_up)
                 rows.append([str(self.number[rec.rule.id]), what, grades, role_name(rec.role, self.r, lang), after,
-                             fmt.long_date(self.dues[rec.rule.id], lang)])
+                             fmt.long_date(due, lang)])
             s.sections.append(Section(title).add(Table(
                 [tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact_effort"), tx("doc_col_role"),
                  tx("doc_col_after"), tx("doc_col_due")], rows, [2, 11, 4, 4, 2, 3])))
         return s
+
+    def part_after(self, whole: Recommendation, entities: tuple[str, ...]) -> list[str]:
+        """The shown actions one department's part of an action waits for: only those about the same places.
+
+        An action about products or channels comes first only where it concerns the same ones (forms landing in a
+        system for one product does not hold up another department's product); one about the organisation, its
+        mandate or its governance comes first everywhere.
+        """
+        by_rule = {rule: rec for rec in self.recs for rule in (rec.rule.id, *rec.merged)}
+        out = []
+        for rule in whole.after:
+            before = by_rule.get(rule)
+            if before is None or rule not in self.number:
+                continue
+            placed = [e for e in before.entities if e.startswith(("processes/", "channels/"))]
+            if not placed or set(placed) & set(entities):
+                out.append(rule)
+        return out
 
     def per_department(self) -> list[tuple[str, list[tuple[Recommendation, tuple[str, ...]]]]]:
         """The actions per department that owns what they concern; the rest under the whole organisation."""

@@ -31,6 +31,17 @@ def cited_numbers(ids: tuple[str, ...], result: AuditResult) -> list[int]:
     return sorted({known[i] for i in ids if i in known})
 
 
+def unsourced(findings: tuple[Finding, ...], result: AuditResult) -> bool:
+    """Whether, with a register of sources, every recorded fact among ``findings`` cites none of them.
+
+    The report labels such a finding "feit zonder bron"; a decision resting only on such facts says so too.
+    """
+    from digimandate.render.doc.adapter import basis
+
+    seen = [f for f in findings if basis(f) == "observed"]
+    return bool(result.sources) and bool(seen) and not any(cited_numbers(f.sources, result) for f in seen)
+
+
 def cite(ids: tuple[str, ...], result: AuditResult, lang: Lang) -> str:
     """A citation: "[1], [3]", or that the fact has no source."""
     cited = cited_numbers(ids, result)
