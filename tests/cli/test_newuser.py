@@ -129,8 +129,8 @@ def test_findings_name_a_mandate_by_its_topic(runner: CliRunner, fmt: str) -> No
     """Issue 25, point 5: "website en e-formulieren" as the report says it, not the id website-en-formulieren."""
     out = runner.invoke(app, ["check", str(SMALL), "-f", fmt, "--lang", "nl"]).stdout
     quote = "\\\"" if fmt in ("json", "sarif") else "\""
-    assert (f"Er is geen organisatiebreed mandaat: {quote}website en e-formulieren{quote} geldt alleen voor "
-            "afdelingen") in out
+    assert (f"Er is geen organisatiebreed mandaat: {quote}website en e-formulieren{quote} geldt niet voor "
+            "de hele organisatie, maar voor een of enkele afdelingen") in out
     assert "mandaat website-en-formulieren" not in out
     assert ": website-en-formulieren geldt" not in out
 

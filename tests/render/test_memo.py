@@ -127,7 +127,8 @@ def test_no_decision_rests_on_a_fact_nobody_recorded() -> None:
         '"Aanvragers kunnen de status van hun aanvraag online volgen" (per product: Jeugdsportsubsidie, '
         "Gehandicaptenparkeerkaart passagier, Blindengeleidehond en 112 andere); "
         '"De koers heeft meetbare doelen en wordt op resultaat herzien". '
-        "Pas met die feiten kan daarover worden besloten. Eigenaar: de algemeen directeur; gereed uiterlijk "
+        "Pas met die feiten kan daarover worden besloten. Dat geldt ook voor de feiten achter nog negen normen (zie "
+        "het adviesrapport). Eigenaar: de algemeen directeur; gereed uiterlijk "
         "18 januari 2027.")
     # forms: the action names the 32 products observed to fall short, not the 7 whose facts are missing;
     # those whose forms bring the most requests first (issue 25: a form's action counts what the forms brought)
@@ -143,7 +144,8 @@ def test_no_decision_rests_on_a_fact_nobody_recorded() -> None:
         'Have the missing facts recorded. The audit could not establish compliance with "Every product has '
         'performance indicators" (for each product: Lodge an objection); "Applicants can follow the status of '
         'their request online" (for each product: Apply for housing allowance, Lodge an objection); "The course has '
-        'measurable goals and is revisited on its results". Only with those facts can that be decided. '
+        'measurable goals and is revisited on its results". Only with those facts can that be decided. The same holds '
+        "for the facts behind another four standards (see the advice report). "
         "Owner: the Chief Operating Officer; done by 18 January 2027.")
 
 
@@ -212,7 +214,7 @@ def test_capped_decisions_are_counted_alike_and_left_to_the_report(monkeypatch: 
     assert len(decisions(directie)) == 5
     # the rest by the report's recommendations, never by norm
     rest = ("Over de andere acties van aanbevelingen 2, 3, 4 en 5 van het adviesrapport besluit de directie uiterlijk "
-            "18 februari 2027.")
+            "18 december 2026.")  # a month on: before the first of that work is due
     assert rest in section(directie, "Uitvoering en vervolg")
     assert f"Een aparte notitie legt de directie vijf beslispunten voor.\n\n{rest}" in college
 
@@ -477,7 +479,7 @@ def test_decisions_left_to_the_report_are_named_with_a_date() -> None:
     follow = section(memo("small-municipality"), "Uitvoering en vervolg")
     # by the report's recommendations, never by the titles of norms
     assert ("Over de andere acties van aanbevelingen 1, 2, 3, 4 en 5 van het adviesrapport besluit de directie "
-            "uiterlijk 18 februari 2027.") in follow
+            "uiterlijk 18 december 2026.") in follow
     assert "beslispunten (\"" not in follow
 
 

@@ -137,6 +137,9 @@ def deciding_body(rec: Recommendation, leading: Collection[str]) -> str | None:
     return "directie" if rec.rule.id in leading else None
 
 
+REST_DECIDED_MONTHS = 1  # the decisions a memo leaves to the report: taken before the first of their work is due
+
+
 class _Memo:
     """Builds the memo for one audience."""
 
@@ -245,6 +248,10 @@ class _Memo:
             title = f'"{rec.rule.spec.title.get(self.lang)}"'
             norms.append(f"{title} ({where})" if where else title)
         text = tx("doc_memo_record", norms="; ".join(norms))
+        # the caveats count every norm not yet shown: the point names the rest, so the two agree
+        more = len(to_verify(self.recs)) - len(self.plan.record)
+        if more > 0:
+            text += " " + tx("doc_memo_record_more", count=counted(more, "norm", self.lang))
         # recording is small work: done well before the follow-up audit, by whoever leads for the directie
         due = due_date(self.ctx.written, "small", self.dates.planned)
         text += " " + tx("doc_memo_decision_owner_due", owner=self.lead(), date=fmt.long_date(due, self.lang))
@@ -606,8 +613,11 @@ class _Memo:
         one, many = self.tx("doc_noun_recommendation").split("|")
         listed = f"{one} {numbers[0]}" if len(numbers) == 1 else \
             f"{many} {', '.join(str(n) for n in numbers[:-1])} {self.tx('doc_and')} {numbers[-1]}"
+        # decided within a month: the smallest of those actions is due two months on, and a decision comes before
+        # the work it starts
+        decided = fmt.working_day(fmt.add_months(self.ctx.written, REST_DECIDED_MONTHS))
         return self.tx("doc_memo_follow_rest", body=body, recommendations=listed,
-                       date=fmt.long_date(self.estimate_due(), self.lang))
+                       date=fmt.long_date(decided, self.lang))
 
     def attachments(self) -> Section:
         s = Section(self.tx("doc_h_attachments"))
