@@ -472,7 +472,7 @@ def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_
     # the point quotes the action it asks for, by its number in appendix E of the report
     assert ('\n3. In te stemmen met actie 13 van aanbeveling 4 uit het adviesrapport ("Maak een digitale aanvraag van '
             'het product mogelijk") en daartoe: opdracht geven aan de proceseigenaren: maak een digitale aanvraag van '
-            "het product mogelijk. Betreft: Melding openbare ruimte doen;") in section(college, "Beslispunten")
+            "het product mogelijk. Betreft: Melding openbare ruimte doen. Trekker is ") in section(college, "Beslispunten")
 
 
 def test_decisions_left_to_the_report_are_named_with_a_date() -> None:

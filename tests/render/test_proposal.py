@@ -195,7 +195,7 @@ def test_the_proposal_quotes_the_recommendation_it_adopts_and_puts_the_course_to
     assert ('2. In te stemmen met actie 12 van aanbeveling 3 uit het adviesrapport ("Laat de raad, of het college '
             'samen met de directie, een visie op dienstverlening vaststellen als koers van de hele organisatie") en '
             "daartoe: een visie op dienstverlening ter vaststelling aan de raad voorleggen, als koers van de hele "
-            "organisatie; trekker: Wethouder Dienstverlening en ICT, uiterlijk ") in points
+            "organisatie. Trekker is de wethouder Dienstverlening en ICT; gereed uiterlijk ") in points
     assert "Bestuurlijke dekking" not in points and "voor zover" not in points
     # the effect of adopting a course is no promise of help at every desk
     assert "rekenen op hulp" not in section(proposal(runner, "nl"), "Beoogd effect")

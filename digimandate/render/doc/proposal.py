@@ -143,6 +143,9 @@ class _Proposal:
             # the action the executive decides, quoted: the recommendation's title or its first action may be about
             # something else (reporting), and the point asks what it quotes
             quoted = fit(rec.action(lang), r.organisation_type, lang).rstrip(".")
+            # a role within a Dutch sentence: "de wethouder Dienstverlening", where the file reads "Wethouder ..."
+            if lang == "nl" and owner[:1].isupper() and owner[1:2].islower() and " " in owner:
+                owner = "de " + owner[:1].lower() + owner[1:]
             if rec.effort == "large":
                 args.append(tx("prop_argument_large", date=fmt.long_date(self.estimate_due(), lang)))
                 text = tx("prop_point_agree_large", n=n, action=self.action_number[rec.rule.id], quote=quoted,
