@@ -102,7 +102,7 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
             "jaar) | middel / middel | de proceseigenaren | 6 |") in burgerzaken
     # a finding points at its bundle, and the summary's bodies decide bundles
     assert "**Actie:** zie aanbeveling 3." in text
-    assert "Te besluiten door de directie: aanbevelingen 1, 2, 3, 4 en 5." in text  # every bundle has a body
+    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4 en 14 van aanbeveling 3." in text
     english = report("small-municipality", "en")
     assert "### Recommendation 1. The mandate: organisation-wide, with the powers, the time and the standing" in english
     assert "| **Actions** | 5 in appendix E (numbers 1, 2, 8, 9 and 10) |" in english

@@ -236,3 +236,14 @@ def test_no_message_about_a_fact_not_recorded_reads_as_an_absence_seen() -> None
             for lang in ("nl", "en"):
                 for pattern in SEEN_ABSENCE[lang]:
                     assert not re.search(pattern, text.get(lang), re.IGNORECASE), (rule.id, key, text.get(lang))
+
+
+def test_the_summary_names_only_its_own_actions_where_two_bodies_share_a_recommendation() -> None:
+    text = report("small-municipality")
+    # recommendation 3 has the college's vision (action 12) and the directie's reporting (actions 4 and 14)
+    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4 en 14 van aanbeveling 3." in text
+    assert "Te besluiten door het college van B&W: actie 12 van aanbeveling 3." in text
+    english = report("small-municipality", "en")
+    assert "For the municipal executive to decide: action 12 of recommendation 3." in english
+    # one body for every recommendation: the whole recommendations, as before
+    assert "Te besluiten door de directie: aanbevelingen 1, 2, 3, 4 en 5." in report("large-municipality")

@@ -130,8 +130,7 @@ class _Report:
         # the bodies as the recommendations name them: each has one, so the summary and the section agree
         if self.bundles:
             for body in dict.fromkeys(body for b in self.bundles for body in b.decided_by):
-                refs = self.bundle_refs([b.number for b in self.bundles if body in b.decided_by])
-                s.add(Para(tx("doc_summary_decide", body=body_name(body, r, self.lang), actions=refs)))
+                s.add(Para(tx("doc_summary_decide", body=body_name(body, r, self.lang), actions=self.decided(body))))
         else:
             s.add(Para(tx("doc_summary_nothing_to_decide")))
         return s
@@ -148,6 +147,19 @@ class _Report:
         if untested:
             parts.append(tx("doc_summary_untested", count=counted(untested, "norm", lang)))
         return " ".join(parts)
+
+    def decided(self, body: str) -> str:
+        """What ``body`` decides: whole recommendations, and of one that two bodies share only its own actions."""
+        whole = [b.number for b in self.bundles if b.decided_by == (body,)]
+        parts = [self.tx("doc_summary_action_of" if len(found) == 1 else "doc_summary_actions_of",
+                         numbers=self.listed(found), n=b.number)
+                 for b in self.bundles if body in b.decided_by and b.decided_by != (body,)
+                 for found in [[self.number[rec.rule.id] for rec in b.actions
+                                if (rec.decided_by or "directie") == body]] if found]
+        said = [self.bundle_refs(whole)] if whole else []
+        said += parts
+        return f" {self.tx('doc_and')} ".join(said) if len(said) < 3 else \
+            f"{', '.join(said[:-1])} {self.tx('doc_and')} {said[-1]}"
 
     def bundle_refs(self, found: list[int]) -> str:
         """"aanbeveling 2" or "aanbevelingen 1, 2 en 4"."""
