@@ -247,3 +247,12 @@ def test_the_summary_names_only_its_own_actions_where_two_bodies_share_a_recomme
     assert "For the municipal executive to decide: action 12 of recommendation 3." in english
     # one body for every recommendation: the whole recommendations, as before
     assert "Te besluiten door de directie: aanbevelingen 1, 2, 3, 4 en 5." in report("large-municipality")
+
+
+def test_the_standard_says_which_dimension_only_advises_so_the_counts_add_up() -> None:
+    text = report("small-municipality")
+    assert "53 normen in 7 dimensies, elk met een bron.\n\nDaarvan is Functie-inhoud alleen adviserend: die dimensie " \
+        "telt niet mee voor het niveau en staat niet in het overzicht per dimensie." in text
+    assert "| Functie-inhoud |" not in text.split("## Samenvatting", 1)[1].split("\n## ", 1)[0]
+    assert "Of these, Job design only advises: that dimension does not count towards the level" in \
+        report("small-municipality", "en")

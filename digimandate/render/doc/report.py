@@ -208,6 +208,10 @@ class _Report:
         s.add(Para(tx("doc_standard_text", checklists=self.standard_name(),
                       rules=fmt.count(len(self.a.rules.rules), self.lang),
                       dimensions=fmt.count(len(self.a.rules.dimensions), self.lang))))
+        advisory = [d.title.get(self.lang) for d in self.a.rules.dimensions.values() if not d.graded]
+        if advisory:  # the overview per dimension shows fewer: say why, or the counts seem not to add up
+            s.add(Para(tx("doc_standard_advisory_one" if len(advisory) == 1 else "doc_standard_advisory_many",
+                          names=f" {tx('doc_and')} ".join(advisory))))
         rows = []
         titles = {c.id: c.title.get(self.lang) for c in self.a.rules.checklists}  # who changed it, by name
         for rule in self.a.rules.sorted():
