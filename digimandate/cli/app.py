@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import enum
 import gc
 import os
@@ -730,7 +731,7 @@ def main() -> None:
     _stop_on_signals()
     code = EXIT_OK
     try:
-        app()
+        only_invoked(app, sys.argv[1:])()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except KeyboardInterrupt:  # outside a command, where typer does not turn it into exit 130
@@ -739,6 +740,25 @@ def main() -> None:
         code = _lost_output(exc, EXIT_OK)
     # Everything is written and closed; skip tearing down a large heap object by object.
     os._exit(_end(code))
+
+
+def only_invoked(group: typer.Typer, args: list[str]) -> typer.Typer:
+    """The app with only the command the arguments name, when they name one exactly.
+
+    typer builds every command's options from its signature at each start, which took a fifth of
+    a small audit; a run needs only its own. The group's help, an unknown command (with its
+    suggestion) and the group's own options still see them all.
+    """
+    name = args[0] if args else ""
+    if name.startswith("-"):
+        return group
+    chosen = [c for c in group.registered_commands
+              if (c.name or (c.callback.__name__ if c.callback else "")) == name]
+    if len(chosen) != 1:
+        return group
+    narrowed = copy.copy(group)
+    narrowed.registered_commands = chosen
+    return narrowed
 
 
 def _stop_on_signals() -> None:
