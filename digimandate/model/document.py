@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
@@ -292,16 +292,25 @@ _FIELD_ORDER: dict[type[BaseModel], dict[str, int]] = {}
 
 
 def _given_fields(model: BaseModel) -> list[str]:
-    """The fields ``model`` was given, in the order its class declares them.
+    """The fields ``model`` was given that can hold a part citing sources, in the order its class declares them.
 
-    A product of a file only begun gives three of its thirty fields: the three are sorted, rather
-    than every field declared looked up among them.
+    A product of a file only begun gives three of its thirty fields, none of them a part: the
+    given ones are crossed with the few that can hold one, rather than each looked up.
     """
     cls = type(model)
     order = _FIELD_ORDER.get(cls)
     if order is None:
-        order = _FIELD_ORDER[cls] = {name: i for i, name in enumerate(cls.model_fields)}
-    return sorted([name for name in model.model_fields_set if name in order], key=order.__getitem__)
+        order = _FIELD_ORDER[cls] = {name: i for i, (name, info) in enumerate(cls.model_fields.items())
+                                     if name != "source" and _holds_model(info.annotation)}
+    given = order.keys() & model.model_fields_set
+    return sorted(given, key=order.__getitem__) if given else []
+
+
+def _holds_model(annotation: Any) -> bool:
+    """Whether a field of this type can hold a model (itself, in a list, or among the types of a union)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_model(arg) for arg in get_args(annotation))
 
 
 def _cite(doc: OrgFile, problems: list[Problem]) -> None:
@@ -329,8 +338,6 @@ def _cite(doc: OrgFile, problems: list[Problem]) -> None:
             if entity is not None:
                 doc.cited[entity] = cited
         for name in _given_fields(model):
-            if name == "source":
-                continue
             value = getattr(model, name)
             sub_raw = raw.get(name) if isinstance(raw, LMap) else None
             if isinstance(value, BaseModel):
