@@ -18,7 +18,7 @@ from digimandate.render.common import Audited
 from digimandate.render.doc import fmt, sources
 from digimandate.render.doc.actions import Recommendation, action_numbers, observed, recommendations, to_verify
 from digimandate.render.doc.adapter import basis, level
-from digimandate.render.doc.bundles import bundles, numbers
+from digimandate.render.doc.bundles import action_dues, bundles, numbers
 from digimandate.render.doc.common import (
     DocContext,
     body_name,
@@ -73,6 +73,8 @@ class _Proposal:
         self.bundles = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.planned)
         self.number = numbers(self.bundles)
         self.action_number = action_numbers(observed(self.recs))  # as appendix E of the report numbers them
+        # a point agrees to one action: it is done when that action is, as appendix E and the DT memo date it
+        self.due_of = action_dues(observed(self.recs), ctx.written, self.dates.planned)
         self.body = body_name("college", self.r, ctx.lang)
         self.plan = plan(self.recs, "college", self.r.maturity.blocking)
         self.kind = kind_of(self.r.organisation_type)
@@ -152,7 +154,7 @@ class _Proposal:
                           what=what, owner=owner, date=fmt.long_date(self.estimate_due(), lang))
             else:
                 text = tx("prop_point_agree", n=n, action=self.action_number[rec.rule.id], quote=quoted, what=what,
-                          owner=owner, date=fmt.long_date(self.due(n), lang))
+                          owner=owner, date=fmt.long_date(self.due_of.get(rec.rule.id, self.due(n)), lang))
             if sources.unsourced(rec.findings, r):  # labelled as the report labels the finding it rests on
                 text += " " + t("doc_memo_no_source", lang)
             points.append(Point(text, args, cost))
