@@ -33,7 +33,7 @@ from digimandate.render.doc.common import (
 from digimandate.render.doc.memo import PLACES, plan, with_params
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, why
-from digimandate.render.doc.words import fit
+from digimandate.render.doc.words import fit, fit_document, one_holder
 
 # the bodies an organisation of each type answers to; any other type has an executive board and an owner
 KINDS = ("gemeente", "provincie", "waterschap")
@@ -308,5 +308,8 @@ def _catalog() -> dict[str, dict[str, str]]:
 
 
 def build_proposal(a: Audited, ctx: DocContext, prog: Progress | None = None) -> BoardDocument:
-    """The proposal to the executive of one audit."""
-    return _Proposal(a, ctx, prog).build()
+    """The proposal to the executive of one audit, in the words of its kind of organisation, as the memo is."""
+    # the arguments quote the checklist's rationale and norm titles, written as to a municipality
+    return fit_document(_Proposal(a, ctx, prog).build(), a.result.organisation_type,
+                        frozenset(c.type for c in a.model.channels),
+                        one_holder([len(md.holders or []) for md in a.model.mandates]))
