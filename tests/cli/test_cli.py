@@ -29,12 +29,14 @@ def test_check_terminal_groups_findings_and_ends_with_maturity(runner: CliRunner
     assert result.exit_code == 1
     out = result.stdout
     assert "Mandate (mandate) · level 1 · score 0" in out
-    assert f"{SMALL}:64:57: [high] Channel www.dijkveld.nl is owned only by the communications department (Communicatie)" in out
+    assert f"{SMALL}:66:57: [high] Channel www.dijkveld.nl is owned only by the communications department (Communicatie)" in out
     assert "\x1b[" not in out  # plain text when not a terminal
     last = out.strip().splitlines()
-    assert last[-2].startswith("45 findings (critical 1, high 9, medium 19, low 16)")
-    assert "Gemeente Dijkveld: maturity level 1 (Ad hoc), score 21" in out
-    assert "  evidence: 37 of 63 checks decided by recorded facts (59%)" in out
+    # B007 (medium) applies to the vision that runs out on 31 December 2026 and is not met: one more medium
+    # finding, one more check decided on a recorded fact, and a lower board score (so overall 21 becomes 20.4)
+    assert last[-2].startswith("46 findings (critical 1, high 9, medium 20, low 16)")
+    assert "Gemeente Dijkveld: maturity level 1 (Ad hoc), score 20.4" in out
+    assert "  evidence: 38 of 64 checks decided by recorded facts (59%)" in out
 
 
 def test_check_uses_the_organisation_language_by_default(runner: CliRunner) -> None:
@@ -53,15 +55,21 @@ def test_check_json_validates_against_the_schema(runner: CliRunner) -> None:
     assert data["maturity"]["level"] == 1
     assert data["maturity"]["dimensions"]["mandate"]["blocking"] == ["M001"]
     # the only mandate is departmental: the strength rules of the mandate do not judge it (model v2)
-    assert data["not_applicable"][:3] == ["B007", "M002", "M003"]  # no end date of the vision recorded
+    assert data["not_applicable"][:3] == ["M002", "M003", "M004"]
+    # the vision runs until 31 December 2026, two months after the peildatum: B007 applies and is not met
+    (b007,) = [f for f in data["findings"] if f["rule"] == "B007"]
+    assert b007["message"] == ('The vision "Dienstverleningsvisie 2022-2026" runs out on 2026-12-31, within 365 days '
+                               "(the checklist's own norm) of the peildatum")
     first = data["findings"][0]
     assert set(first) == {"rule", "name", "dimension", "severity", "level", "message", "entity", "location",
                           "fingerprint", "basis", "sources"}
     assert data["coverage"]["O001"] == {"applicable": 3, "passed": 2, "met": False}
+    # B007's check is decided on the vision's recorded end date; its finding rests on the vision document and the
+    # secretary's interview (the governance section's), and the vision is one more entity citing a document
     assert data["evidence"] == {
-        "checks": 63, "decided_by_recorded_facts": 37,
-        "by_source_type": {"document": 10, "interview": 12, "observation": 1, "register": 1, "none": 5},
-        "entities_by_source_type": {"document": 4, "interview": 3, "observation": 3, "register": 2},
+        "checks": 64, "decided_by_recorded_facts": 38,
+        "by_source_type": {"document": 11, "interview": 13, "observation": 1, "register": 1, "none": 5},
+        "entities_by_source_type": {"document": 5, "interview": 3, "observation": 3, "register": 2},
         "single_source_type": [{"rule": "C001", "entity": "channels/website", "fingerprint": "ca0ba0e479f03376",
                                 "severity": "high"}]}
     assert [s["id"] for s in data["sources"] if s["confidential"]] == ["gesprek-adviseur"]
@@ -219,7 +227,7 @@ def test_extra_checklist_on_the_command_line(runner: CliRunner) -> None:
     extra = str(EXAMPLES / "checklists" / "rivierenstad-extra.yaml")
     result = runner.invoke(app, ["check", SMALL, "--checklist", extra, "--lang", "en"])
     assert "switched off: M014" in result.stdout
-    assert "not applicable: B007, RS002, M002," in result.stdout
+    assert "not applicable: RS002, M002," in result.stdout  # B007 applies: the vision has an end date
     assert result.stderr == ("warning: checklist rivierenstad-extra: dimension registry has no rule at level 4; "
                              "it cannot rise above level 3\n")
 

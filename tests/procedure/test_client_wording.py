@@ -71,12 +71,15 @@ def test_the_nota_says_each_fact_not_established_as_a_sentence_and_never_contrad
     ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "nl")
     nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
     missing = nota.split("## Niet aangetoonde feiten")[1]
-    for line in ("Niet aangetoond is tot wanneer de koers loopt.",
-                 "Niet aangetoond is wanneer de koers voor het laatst is geëvalueerd.",
+    for line in ("Niet aangetoond is wanneer de koers voor het laatst is geëvalueerd.",
                  "Niet aangetoond is over welk jaar de aantallen aanvragen gaan.",
                  "Niet aangetoond is welke afdeling eigenaar is van het kanaal."):
         assert line in missing, line
     assert "Niet aangetoond:" not in nota
+    # the vision's end date is recorded ("2022-2026"): stated as a fact with its sources, not asked for
+    assert ("4\\. De koers loopt tot 31 december 2026. (bronnen: Dienstverleningsvisie 2022-2026 (document), "
+            "8 februari 2022; Gesprek met de gemeentesecretaris (interview), 24 september 2026)") in nota
+    assert "tot wanneer de koers loopt" not in nota
     # "door geen bestuursorgaan vastgesteld" is known: when it was adopted is no open question
     assert "De koers is door geen bestuursorgaan vastgesteld." in nota
     assert "wanneer de koers is vastgesteld" not in nota
@@ -96,12 +99,13 @@ def test_the_nota_says_each_fact_not_established_as_a_sentence_and_never_contrad
 def test_the_english_nota_says_the_same_in_sentences(folder: Path) -> None:
     ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "en")
     nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
-    for line in ("It is not established until when the course runs.",
+    for line in ("The course runs until 31 December 2026.",
                  "It is not established who the senior sponsor of service delivery is.",
                  "The agreement is to report on service delivery to the municipal executive yearly.",
                  "The mandate is a departmental one and does not reach the whole organisation."):
         assert line in nota, line
     assert "not established:" not in nota.lower() and "when the course was adopted" not in nota
+    assert "until when the course runs" not in nota  # recorded in the example
 
 
 def test_the_opzet_describes_foreign_standards_in_dutch_and_says_the_checklists_own_norms_once(folder: Path) -> None:

@@ -92,7 +92,8 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
             "organisatiebreed mandaat hoeft de houder van het afdelingsmandaat niet voor elke wijziging toestemming "
             "te vragen;") in recs
     assert "| **Acties** | 5 in bijlage E (nummers 1, 2, 8, 9 en 10) |" in recs
-    assert "| **Acties** | 1 in bijlage E (nummer 16) |" in recs
+    # the last action is 17: the new vision before the current one runs out (B007, action 13) comes before it
+    assert "| **Acties** | 1 in bijlage E (nummer 17) |" in recs
     actions = body(text, "Bijlage E. Alle acties per afdeling")
     headings = re.findall(r"\n### (.+)\n", actions)
     assert headings == ["De hele organisatie", "Communicatie", "Klantcontactcentrum", "Burgerzaken",
@@ -102,7 +103,8 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
             "jaar) | middel / middel | de proceseigenaren | 6 |") in burgerzaken
     # a finding points at its bundle, and the summary's bodies decide bundles
     assert "**Actie:** zie aanbeveling 3." in text
-    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4 en 14 van aanbeveling 3." in text
+    # B007's action (13, no decided_by of its own) is the directie's; the reporting action is 15, one on from 14
+    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4, 13 en 15 van aanbeveling 3." in text
     english = report("small-municipality", "en")
     assert "### Recommendation 1. The mandate: organisation-wide, with the powers, the time and the standing" in english
     assert "| **Actions** | 5 in appendix E (numbers 1, 2, 8, 9 and 10) |" in english

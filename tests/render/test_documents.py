@@ -94,8 +94,9 @@ def test_memo_stays_within_two_pages(runner: CliRunner) -> None:
     for example in ("small-municipality", "large-municipality", "english-agency"):
         text = runner.invoke(app, ["memo", f"examples/{example}.yaml"]).stdout
         # every decision point names its owner and date, and the points left are named: two A4 pages still
-        # (the small example's first steps of the mandate each carry their own argument: a little over 1000 words)
-        assert len(text.split()) <= 1050, example
+        # (the small example's first steps of the mandate each carry their own argument: a little over 1000 words,
+        # and its vision running out before the follow-up audit adds the 17 words that say it must be renewed)
+        assert len(text.split()) <= 1070, example
         assert len(text.splitlines()) <= 90, example
 
 
@@ -176,11 +177,12 @@ def test_progress_against_an_earlier_audit(runner: CliRunner, tmp_path: Path) ->
     report = runner.invoke(app, ["report", str(org), "--previous", str(previous), "--lang", "en"]).stdout
     assert "## Progress since the audit of 1 November 2026" in report
     # the sponsor and one product owner resolve two findings; the new chat channel has no owner and no measurement
-    assert "Findings since the previous audit: resolved 2, new 2, still open 43." in report
+    # still open: the 46 findings less the two resolved, the vision running out within a year (B007) among them
+    assert "Findings since the previous audit: resolved 2, new 2, still open 44." in report
     assert "| Board commitment | 1 | 2 |" in report
     assert "| Ownership | 1 | 2 |" in report  # the product owner recorded lifts it
     memo = runner.invoke(app, ["memo", str(org), "--previous", str(previous), "--lang", "en"]).stdout
-    assert "Findings since the previous audit: resolved 2, new 2, still open 43." in memo
+    assert "Findings since the previous audit: resolved 2, new 2, still open 44." in memo
 
 
 def test_previous_that_is_not_a_result(runner: CliRunner, tmp_path: Path) -> None:

@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from digimandate.render.doc.layout import LINE_CHARS, column_widths, longest_word
+from digimandate.render.doc.layout import LINE_CHARS, MIN_POINTS, POINTS, column_widths, font_points, longest_word
 from digimandate.render.doc.model import BoardDocument, Section, Table
+from digimandate.render.doc.to_docx import render_docx
 from digimandate.render.doc.to_html import CSS, render_html
 
 
@@ -42,3 +43,43 @@ def test_html_tables_wrap_between_words_with_widths_from_their_content() -> None
     html = render_html(doc)
     widths = [float(w) for w in re.findall(r'<col style="width:([\d.]+)%">', html)]
     assert len(widths) == 2 and widths[0] > widths[1]
+
+
+JOB = (["Mandaat", "Afwisseling", "Afgerondheid", "Belang", "Zelfstandigheid", "Terugkoppeling"],
+       [['"digitale dienstverlening"', "hoog (schatting)", "hoog (schatting)", "hoog (schatting)", "laag (schatting)",
+         "hoog (schatting)"]])
+
+
+def test_a_table_whose_words_do_not_fit_the_line_is_set_smaller_until_they_do() -> None:
+    header, rows = JOB
+    # at 9 points the six longest words (bold headers) need more than the line: a cell would break "Afgerondheid"
+    at_nine = column_widths(header, rows, None)
+    assert at_nine[2] * LINE_CHARS < len("Afgerondheid") * 1.2 + 2
+    points = font_points(header, rows)
+    assert points == 7.0
+    line = int(LINE_CHARS * POINTS / points)
+    shares = column_widths(header, rows, None, line=line)
+    for i, head in enumerate(header):
+        assert shares[i] * line >= len(head) * 1.2 + 2, head
+    # a table whose words fit keeps the ordinary type, and no table goes below the floor
+    assert font_points(["Waar", "Bevinding"], [["Belastingbetalingsregeling", "kort"]]) == POINTS
+    assert font_points(["x" * 40] * 6, [["y"] * 6]) == MIN_POINTS
+
+
+def test_the_word_table_carries_the_smaller_type_and_widths_that_hold_its_words() -> None:
+    import io
+    import zipfile
+
+    header, rows = JOB
+    doc = BoardDocument("nl", "T", "S", sections=[Section("A").add(Table(header, rows))])
+    xml = zipfile.ZipFile(io.BytesIO(render_docx(doc, "Pagina"))).read("word/document.xml").decode()
+    table = xml[xml.index("<w:tbl>"):xml.index("</w:tbl>")]
+    # 7 points is 14 half-points, in every cell; none of the ordinary 9 (18)
+    sizes = set(re.findall(r'<w:sz w:val="(\d+)"/>', table))
+    assert sizes == {"14"}
+    grid = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"/>', table)]
+    assert len(grid) == 6
+    total = sum(grid)
+    line = int(LINE_CHARS * POINTS / 7.0)
+    for width, head in zip(grid, header, strict=True):
+        assert width / total * line >= len(head) * 1.2 + 2, head

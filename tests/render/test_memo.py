@@ -75,9 +75,10 @@ def test_the_weight_counts_findings_not_norms() -> None:
         "vastgesteld en waarom dat ertoe doet." in memo("large-municipality")
     assert "The audit found 988 findings, 76 of them of high weight." in memo("large-municipality", "en")
     # the small example has a critical finding (the missing organisation-wide mandate): 9 high (two about its
-    # departmental mandate) and 1 critical
-    assert "Het onderzoek leverde 45 bevindingen op, waarvan 10 met een hoog of kritiek gewicht." in memo("small-municipality")
-    assert "The audit found 45 findings, 10 of them of high or critical weight." in memo("small-municipality", "en")
+    # departmental mandate) and 1 critical; its vision running out within a year (B007) is of medium weight, so it
+    # adds to the 46 findings and not to the 10
+    assert "Het onderzoek leverde 46 bevindingen op, waarvan 10 met een hoog of kritiek gewicht." in memo("small-municipality")
+    assert "The audit found 46 findings, 10 of them of high or critical weight." in memo("small-municipality", "en")
 
 
 def test_without_heavy_findings_the_count_stands_alone() -> None:
@@ -94,8 +95,9 @@ def test_progress_names_no_count_of_zero(runner: CliRunner, tmp_path: Path) -> N
     before = runner.invoke(app, ["check", "examples/small-municipality.yaml", "-f", "json", "--lang", "en"]).stdout
     previous = tmp_path / "previous.json"
     previous.write_text(before, encoding="utf-8")
-    for lang, expected in (("en", "Findings since the previous audit: still open 45."),
-                           ("nl", "Bevindingen sinds het vorige onderzoek: nog open 45.")):
+    # all 46 findings (B007's among them) are still open: the same file audited twice
+    for lang, expected in (("en", "Findings since the previous audit: still open 46."),
+                           ("nl", "Bevindingen sinds het vorige onderzoek: nog open 46.")):
         text = runner.invoke(app, ["memo", "examples/small-municipality.yaml", "--previous", str(previous),
                                    "--lang", lang]).stdout
         assert expected in text
@@ -469,8 +471,9 @@ def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_
     from digimandate.render.doc.proposal import build_proposal
 
     college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN)))
-    # the point quotes the action it asks for, by its number in appendix E of the report
-    assert ('\n3. In te stemmen met actie 13 van aanbeveling 4 uit het adviesrapport ("Maak een digitale aanvraag van '
+    # the point quotes the action it asks for, by its number in appendix E of the report: 14, after the college's
+    # new vision (B007, 13) that the Bestuurlijk commitment recommendation lists before it
+    assert ('\n3. In te stemmen met actie 14 van aanbeveling 4 uit het adviesrapport ("Maak een digitale aanvraag van '
             'het product mogelijk") en daartoe: opdracht geven aan de proceseigenaren: maak een digitale aanvraag van '
             "het product mogelijk. Betreft: Melding openbare ruimte doen. Trekker is ") in section(college, "Beslispunten")
 
@@ -565,7 +568,7 @@ def test_a_rationale_that_opens_with_a_quote_gives_its_reason_first() -> None:
 # ---------------------------------------------------------------- the vision's term
 
 
-def _with_vision_until(example: str, day: date) -> Audited:
+def _with_vision_until(example: str, day: date | None) -> Audited:
     """The example with its vision running until ``day``."""
     from digimandate.model.org import Governance, Vision
 
@@ -579,16 +582,19 @@ def _with_vision_until(example: str, day: date) -> Audited:
 def test_both_memos_say_a_vision_that_runs_out_before_the_follow_up_must_be_renewed() -> None:
     from digimandate.render.doc.proposal import build_proposal
 
-    a = _with_vision_until("small-municipality", date(2026, 12, 31))  # "2022-2026": it ends with the year
+    a = audited("small-municipality")  # "2022-2026": the example records that it ends with the year
+    vision = a.model.governance.vision if a.model.governance else None
+    assert vision is not None and vision.valid_until == date(2026, 12, 31)
     said = ('De visie "Dienstverleningsvisie 2022-2026" loopt af op 31 december 2026, vóór het vervolgonderzoek, '
             "en moet worden vernieuwd.")
-    assert said in section(render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie")),
-                           "Uitvoering en vervolg")
+    assert said in section(memo("small-municipality"), "Uitvoering en vervolg")
     college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN)))
     assert said in section(college, "Uitvoering en vervolg")
     assert ('The vision "Dienstverleningsvisie 2022-2026" runs out on 31 December 2026, before the follow-up audit, '
-            "and must be renewed.") in render_markdown(build_memo(a, DocContext("en", WRITTEN), "directie"))
-    assert "De visie" not in memo("small-municipality")  # the example records no end date
+            "and must be renewed.") in memo("small-municipality", "en")
+    # a vision without an end date has nothing to renew
+    assert "De visie" not in render_markdown(build_memo(_with_vision_until("small-municipality", None),
+                                                        DocContext("nl", WRITTEN), "directie"))
 
 
 def test_a_vision_that_ran_out_or_outlasts_the_follow_up() -> None:

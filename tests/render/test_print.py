@@ -323,6 +323,10 @@ def test_word_tables_break_no_word_and_the_contents_have_page_numbers(word_print
     assert "Belastingbetalingsregeling" in words or "Belastingbetalingsregeling," in words
     assert not any(w.startswith("Belastingbetalingsregelin") and w.rstrip(",.") != "Belastingbetalingsregeling"
                    for w in words)
+    # the six columns of the role's job characteristics (appendix F) keep their headers whole, in a smaller type
+    for header in ("Afwisseling", "Afgerondheid", "Zelfstandigheid", "Terugkoppeling"):
+        assert header in words, header
+    assert not {"Afgerondhei", "Terugkoppelin", "Zelfstandighei"} & set(words)
     # the table of contents gives each heading its page: "Samenvatting ....... 3" on one line
     first = found[0][2]
     title = next((y0, x1) for x0, y0, x1, _, word in first if word.startswith("Samenvatting"))

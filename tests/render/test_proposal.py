@@ -210,3 +210,17 @@ def test_the_facts_not_recorded_are_counted_as_the_report_counts_them(runner: Cl
     for text in (dt, college):
         assert f"Voor {figure} is nog niet aangetoond of eraan is voldaan" in text
         assert "bevindingen gaan over feiten" not in text
+
+
+def test_a_point_on_one_action_is_due_when_that_action_is(runner: CliRunner) -> None:
+    nl = proposal(runner, "nl")
+    report = runner.invoke(app, ["report", SMALL, "--lang", "nl"]).stdout
+    # action 12 (adopt a course) is due when appendix E dates it; its recommendation 3 ends later, with the renewal
+    # of the vision that runs out on 31 December 2026 (action 13, a month after 12)
+    assert ("| 12 | Laat de raad, of het college samen met de directie, een visie op dienstverlening vaststellen als "
+            "koers van de hele organisatie. | middel / middel | het college van B&W | – | 18 februari 2027 |") in report
+    assert "| **Gereed uiterlijk** | 18 maart 2027 |\n| **Besluit door** | de directie (acties 4, 13 en 15)" in report
+    point = next(line for line in section(nl, "Beslispunten").splitlines() if line.startswith("2. "))
+    assert point.startswith("2. In te stemmen met actie 12 van aanbeveling 3 uit het adviesrapport")
+    assert point.endswith("Trekker is de wethouder Dienstverlening en ICT; gereed uiterlijk 18 februari 2027.")
+    assert "18 maart 2027" not in section(nl, "Beslispunten")

@@ -39,7 +39,8 @@ def test_the_method_counts_the_sources_by_kind(runner: CliRunner) -> None:
     report = _report(runner, str(EXAMPLES / "small-municipality.yaml"))
     assert ("De feiten komen uit acht bronnen: drie documenten, drie interviews, één waarneming en één register, met peildatum "
             "1 november 2026.") in report
-    assert ("Bevindingen die op vastgelegde feiten rusten, per soort bron: 10 op documenten, 12 op interviews, "
+    # the vision running out within a year (B007) rests on the vision document and the secretary's interview
+    assert ("Bevindingen die op vastgelegde feiten rusten, per soort bron: 11 op documenten, 13 op interviews, "
             "1 op eigen waarneming, 1 op registers en 5 op feiten zonder bron") in report
     assert "Eén zware bevinding (kritiek of hoog) steunt op één soort bron" in report
 

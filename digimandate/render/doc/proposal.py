@@ -18,7 +18,7 @@ from digimandate.render.common import Audited
 from digimandate.render.doc import fmt, sources
 from digimandate.render.doc.actions import Recommendation, action_numbers, observed, recommendations, to_verify
 from digimandate.render.doc.adapter import basis, level
-from digimandate.render.doc.bundles import bundles, numbers
+from digimandate.render.doc.bundles import action_dues, bundles, numbers
 from digimandate.render.doc.common import (
     DocContext,
     body_name,
@@ -33,7 +33,7 @@ from digimandate.render.doc.common import (
 from digimandate.render.doc.memo import PLACES, plan, with_params
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, why
-from digimandate.render.doc.words import fit
+from digimandate.render.doc.words import fit, fit_document, one_holder
 
 # the bodies an organisation of each type answers to; any other type has an executive board and an owner
 KINDS = ("gemeente", "provincie", "waterschap")
@@ -73,6 +73,8 @@ class _Proposal:
         self.bundles = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.planned)
         self.number = numbers(self.bundles)
         self.action_number = action_numbers(observed(self.recs))  # as appendix E of the report numbers them
+        # a point agrees to one action: it is done when that action is, as appendix E and the DT memo date it
+        self.due_of = action_dues(observed(self.recs), ctx.written, self.dates.planned)
         self.body = body_name("college", self.r, ctx.lang)
         self.plan = plan(self.recs, "college", self.r.maturity.blocking)
         self.kind = kind_of(self.r.organisation_type)
@@ -152,7 +154,7 @@ class _Proposal:
                           what=what, owner=owner, date=fmt.long_date(self.estimate_due(), lang))
             else:
                 text = tx("prop_point_agree", n=n, action=self.action_number[rec.rule.id], quote=quoted, what=what,
-                          owner=owner, date=fmt.long_date(self.due(n), lang))
+                          owner=owner, date=fmt.long_date(self.due_of.get(rec.rule.id, self.due(n)), lang))
             if sources.unsourced(rec.findings, r):  # labelled as the report labels the finding it rests on
                 text += " " + t("doc_memo_no_source", lang)
             points.append(Point(text, args, cost))
@@ -306,5 +308,8 @@ def _catalog() -> dict[str, dict[str, str]]:
 
 
 def build_proposal(a: Audited, ctx: DocContext, prog: Progress | None = None) -> BoardDocument:
-    """The proposal to the executive of one audit."""
-    return _Proposal(a, ctx, prog).build()
+    """The proposal to the executive of one audit, in the words of its kind of organisation, as the memo is."""
+    # the arguments quote the checklist's rationale and norm titles, written as to a municipality
+    return fit_document(_Proposal(a, ctx, prog).build(), a.result.organisation_type,
+                        frozenset(c.type for c in a.model.channels),
+                        one_holder([len(md.holders or []) for md in a.model.mandates]))

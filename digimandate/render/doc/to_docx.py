@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from digimandate.errors import UsageError
 from digimandate.i18n import t
-from digimandate.render.doc.layout import column_widths
+from digimandate.render.doc.layout import LINE_CHARS, POINTS, column_widths, font_points
 from digimandate.render.doc.model import (
     Block,
     BoardDocument,
@@ -81,8 +81,10 @@ def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]], w
     table: Any = doc.add_table(rows=0, cols=ncols)  # python-docx leaves add_row untyped
     table.style = _style(doc, "Table Grid", "Normal Table")
     usable = Mm(170)
-    # widths from the content: a column fits its longest word, so a cell wraps between words only
-    shares = column_widths(header, rows, widths, bold=bold)
+    # widths from the content: a column fits its longest word, so a cell wraps between words only; a table of
+    # many columns with long words is set smaller, which puts more characters on the line
+    points = font_points(header, rows, bold)
+    shares = column_widths(header, rows, widths, line=int(LINE_CHARS * POINTS / points), bold=bold)
     table.autofit = False
     for i, col in enumerate(table.columns):
         col.width = int(usable * shares[i])
@@ -104,7 +106,7 @@ def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]], w
             cell.width = table.columns[i].width
             for p in cell.paragraphs:
                 for run in p.runs:
-                    run.font.size = Pt(9)
+                    run.font.size = Pt(points)
     doc.add_paragraph()
     return cast("DocxTable", table)
 
