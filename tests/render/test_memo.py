@@ -354,7 +354,8 @@ def test_a_memo_with_nothing_to_decide_stays_an_information_note(audience: Audie
         "Een vervolgonderzoek op 18 mei 2027 laat zien hoe de organisatie er dan voor staat.\n\n"
         "Het organisatiebrede mandaat wordt volgens het besluit op 15 januari 2027 herzien, vóór het vervolgonderzoek "
         "op 18 mei 2027: die herziening kan de uitkomst van het vervolgonderzoek dus niet gebruiken. Stem de twee data "
-        "op elkaar af.")
+        "op elkaar af." + ("\n\nEen aparte notitie legt het college van B&W drie beslispunten voor."
+                          if audience == "directie" else ""))
     assert section(nl, "Financiën") == "Deze notitie heeft geen financiële gevolgen."
     assert section(en, "Points to note").count("\n- ") == 0  # the Awb note alone
 
@@ -374,7 +375,8 @@ def test_an_information_note_beside_findings_claims_no_effect() -> None:
         "Deze notitie vraagt geen besluit en beoogt dus geen eigen effect; het adviesrapport beschrijft wat de "
         "organisatie verder brengt.")
     assert section(text, "Uitvoering en vervolg") == (
-        "Een vervolgonderzoek op 18 mei 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
+        "Een vervolgonderzoek op 18 mei 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.\n\n"
+        "Een aparte notitie legt het ministerie drie beslispunten voor.")  # the concept, its response, the mandate
     assert "WOR" not in text and "Na het besluit" not in text
 
 
@@ -463,12 +465,16 @@ def test_the_small_memo_decides_the_reports_top_three_and_the_level_1_barrier() 
 def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_point() -> None:
     # were the norm that holds Processen at level 1 the college's to decide, the directie memo says where it is
     a = with_spec(audited("small-municipality"), "P003", decided_by="college")
-    directie = render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie"))
+    directie = render_markdown(build_memo(a, DocContext("nl", WRITTEN, final=True), "directie"))
     assert ("Het college van B&W besluit over Elk product is digitaal aan te vragen: beslispunt 3 van de aparte "
             "notitie aan het college van B&W.") in section(directie, "Beoogd effect")
+    # with the concept the executive answers all its recommendations in one point, its response: point 2
+    concept = render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie"))
+    assert ("Het college van B&W besluit over Elk product is digitaal aan te vragen: beslispunt 2 van de aparte "
+            "notitie aan het college van B&W.") in section(concept, "Beoogd effect")
     from digimandate.render.doc.proposal import build_proposal
 
-    college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN)))
+    college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN, final=True)))
     # the point quotes the action it asks for, by its number in appendix E of the report
     assert ('\n3. In te stemmen met actie 13 van aanbeveling 4 uit het adviesrapport ("Maak een digitale aanvraag van '
             'het product mogelijk") en daartoe: opdracht geven aan de proceseigenaren: maak een digitale aanvraag van '
