@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import fill
@@ -23,8 +23,28 @@ from digimandate.render.doc.model import Chart, Ownership
 from digimandate.render.doc.names import Names, clean
 from digimandate.render.doc.words import bodies
 
-if TYPE_CHECKING:
-    from digimandate.render.doc.stages import Response
+
+class Promised(Protocol):
+    """One action the executive's response promises (``stages.Promise``)."""
+
+    @property
+    def action(self) -> str: ...
+
+    @property
+    def owner(self) -> str: ...
+
+    @property
+    def due(self) -> date | None: ...
+
+
+class Response(Protocol):
+    """The executive's response to one recommendation (``stages.Response``)."""
+
+    @property
+    def actions(self) -> Sequence[Promised]: ...
+
+    @property
+    def decision(self) -> str: ...
 
 FOLLOW_UP_MONTHS = 6  # the follow-up audit: half a year on, counted in calendar months as people plan
 RECESS = (7, 8)  # July and August: the summer recess of councils and boards

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from digimandate.i18n import Lang, t
 from digimandate.i18n import counted as plural
@@ -21,6 +21,7 @@ from digimandate.render.doc.adapter import basis, level
 from digimandate.render.doc.bundles import bundles, numbers
 from digimandate.render.doc.common import (
     DocContext,
+    Response,
     body_name,
     counted,
     decision,
@@ -36,9 +37,6 @@ from digimandate.render.doc.memo import PLACES, plan, with_params
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, why
 from digimandate.render.doc.words import fit
-
-if TYPE_CHECKING:
-    from digimandate.render.doc.stages import Response
 
 # the bodies an organisation of each type answers to; any other type has an executive board and an owner
 KINDS = ("gemeente", "provincie", "waterschap")
@@ -175,12 +173,12 @@ class _Proposal:
 
     def answered(self, n: int, quoted: str, response: Response) -> str:
         """The decision on a recommendation the executive's response answered: not adopted, or its promises."""
-        from digimandate.render.doc.stages import promise_text
-
         if response.decision == "rejected":
             return self.tx("prop_point_rejected", n=n, quote=quoted)
         # within a sentence, after a colon: "toezegde: het college legt ..." (an acronym keeps its capitals)
-        texts = [promise_text(p, self.lang) for p in response.actions]
+        texts = [t("stage_promise", self.lang, action=p.action, owner=p.owner, date=fmt.long_date(p.due, self.lang))
+                 if p.due is not None else t("stage_promise_open", self.lang, action=p.action, owner=p.owner)
+                 for p in response.actions]
         promises = "; ".join(x[:1].lower() + x[1:] if x[1:2].islower() else x for x in texts)
         return self.tx("prop_point_promised", n=n, quote=quoted, promises=promises)
 
