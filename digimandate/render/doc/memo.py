@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
+from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import WEIGHTS, Text
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress
@@ -43,7 +44,7 @@ from digimandate.render.doc.common import (
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names, why
 from digimandate.render.doc.services import services_only
-from digimandate.render.doc.sources import unsourced
+from digimandate.render.doc.sources import argued_unsourced
 from digimandate.render.doc.words import fit_document, one_holder
 
 Audience = Literal["directie", "college"]
@@ -90,7 +91,8 @@ class Plan:
         return len(self.decide) + (1 if self.record else 0)
 
 
-def plan(recs: list[Recommendation], body: str, blocking: Collection[str] = ()) -> Plan:
+def plan(recs: list[Recommendation], body: str, blocking: Collection[str] = (),
+         result: AuditResult | None = None) -> Plan:
     """The decision points of one body: the same for its own memo and for what another memo says of it.
 
     What the report puts first (``first``: the most urgent actions and what holds the level) is always a decision
@@ -119,6 +121,8 @@ def plan(recs: list[Recommendation], body: str, blocking: Collection[str] = ()) 
     others = [] if body == "directie" else [rec.rule.id for rec in decide if rec.rule.id not in leading][:room]
     kept = {rec.rule.id for rec in must} | set(others)
     chosen = [rec for rec in decide if rec.rule.id in kept]
+    if result is not None:  # a decision whose fact has no source waits for that fact: after those ready to take
+        chosen.sort(key=lambda rec: argued_unsourced(rec.findings, result))
     return Plan(chosen, record, tuple(rec for rec in decide if rec.rule.id not in kept))
 
 
@@ -159,7 +163,7 @@ class _Memo:
         self.prog = prog
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a)
-        self.plan = plan(self.recs, audience, self.r.maturity.blocking)
+        self.plan = plan(self.recs, audience, self.r.maturity.blocking, self.r)
         self.dates = schedule(a, ctx.written, self.recs, ctx.promised)
         # the report's recommendations, which name what this memo leaves to the report
         self.bundles = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.planned)
@@ -227,8 +231,10 @@ class _Memo:
             argument = self.reasoned(rec)
             owner = self.owner(rec)
             text = decision(with_params(rec), self.r, self.names, self.lang, owner)
-            if unsourced(rec.findings, self.r):  # labelled as the report labels the finding it rests on
-                text += " " + tx("doc_memo_no_source")
+            if argued_unsourced(rec.findings, self.r):  # the fact it argues from has no source: that comes first
+                # the argument names the fact: the point says only that it comes first
+                text = tx("doc_memo_establish_first",
+                          decision=text[:1].lower() + text[1:] if text[1:2].islower() else text)
             if reserving is not None and rec is reserving[0]:  # the mandate's staff time is the directie's decision
                 text += " " + tx("doc_memo_decision_fte", fte=fmt.number(reserving[1], self.lang, 2))
             named = owner in text  # a commission names its owner already
@@ -431,7 +437,7 @@ class _Memo:
         for body in BODIES:
             if body == self.audience:
                 continue
-            other = plan(self.recs, body, self.r.maturity.blocking)
+            other = plan(self.recs, body, self.r.maturity.blocking, self.r)
             # the proposal to the executive opens with taking note of the report: its points start at 2; with the
             # concept it has one point for all the recommendations, its response
             start = 2 if body == "college" else 1
@@ -619,7 +625,7 @@ class _Memo:
         if rest:
             s.add(Para(self.left(rest, body_name(self.audience, r, lang))))
         for body in BODIES:
-            other = plan(self.recs, body, r.maturity.blocking) if body != self.audience else None
+            other = plan(self.recs, body, r.maturity.blocking, r) if body != self.audience else None
             if other is None or not (other.points or (body == "college" and proposal_points(
                     self.a, self.recs, r.maturity.blocking, self.ctx.final))):
                 continue

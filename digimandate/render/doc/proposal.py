@@ -36,7 +36,7 @@ from digimandate.render.doc.common import (
 from digimandate.render.doc.memo import PLACES, plan, with_params
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, why
-from digimandate.render.doc.words import fit
+from digimandate.render.doc.words import fit, fit_channels
 
 # the bodies an organisation of each type answers to; any other type has an executive board and an owner
 KINDS = ("gemeente", "provincie", "waterschap")
@@ -78,7 +78,7 @@ class _Proposal:
         self.number = numbers(self.bundles)
         self.action_number = action_numbers(observed(self.recs))  # as appendix E of the report numbers them
         self.body = body_name("college", self.r, ctx.lang)
-        self.plan = plan(self.recs, "college", self.r.maturity.blocking)
+        self.plan = plan(self.recs, "college", self.r.maturity.blocking, self.r)
         self.kind = kind_of(self.r.organisation_type)
 
     def tx(self, key: str, **args: Any) -> str:
@@ -162,8 +162,13 @@ class _Proposal:
             else:
                 text = tx("prop_point_agree", n=n, action=self.action_number[rec.rule.id], quote=quoted, what=what,
                           owner=owner, date=fmt.long_date(self.due(n), lang))
-            if sources.unsourced(rec.findings, r):  # labelled as the report labels the finding it rests on
-                text += " " + t("doc_memo_no_source", lang)
+            if sources.argued_unsourced(rec.findings, r):  # the fact it argues from has no source: that comes first
+                seen = next(f for f in rec.findings if basis(f) == "observed")
+                # about the channels the organisation has, as the memo words the same fact
+                kinds = frozenset(c.type for c in self.a.model.channels)
+                fact = fit_channels(self.names.message(seen).rstrip("."), kinds, lang)
+                fact = fact[:1].lower() + fact[1:] if fact[1:2].islower() else fact  # within a sentence
+                text = tx("prop_point_establish_first", fact=fact, point=text[:1].lower() + text[1:])
             points.append(Point(text, args, cost))
         points += self.mandate_point(len(points) == 1)
         inform = fmt.working_day(self.ctx.written + timedelta(days=INFORM_DAYS))
@@ -362,7 +367,7 @@ class _Proposal:
             s.add(Para(tx("doc_follow_up_promised", last=fmt.long_date(self.dates.promised, lang))))
         for text in vision_paras(self.a, self.dates, lang):
             s.add(Para(text))
-        other = plan(self.recs, "directie", self.r.maturity.blocking)
+        other = plan(self.recs, "directie", self.r.maturity.blocking, self.r)
         if other.record:  # facts nobody recorded: the management team collects them, the executive does not
             norms = short_list([f'"{rec.rule.spec.title.get(lang)}"' for rec in other.record], lang, 3)
             s.add(Para(tx("prop_facts_dt", norms=norms, body=self.body)))
