@@ -133,7 +133,7 @@ def test_memo_structure(runner: CliRunner) -> None:
     assert "| **To** | The municipal executive |" in college
     # the directie grants the mandate, the college sets its rules: with the concept it takes note of it
     assert ("3. To take note of the organisation-wide mandate for digital service delivery that the "
-            "Gemeentesecretaris grants within the organisation") in decisions_of(college)
+            "Gemeentesecretaris grants within the civil service") in decisions_of(college)
     assert "(Works Councils Act, article 25)" not in college
 
 

@@ -234,8 +234,10 @@ class _Proposal:
         if competence and self.kind == "gemeente":
             args.append(tx("prop_competence_gemeente"))
         none = (tx("prop_cost_none"), "–")
+        # a municipality, province or water authority has an ambtelijke organisatie; another organisation its own
+        within = tx("prop_within_other" if self.kind == "other" else "prop_within_civil")
         if not self.ctx.final:
-            return [Point(tx("prop_point_mandate_note", granter=granter, basis=basis, body=self.body,
+            return [Point(tx("prop_point_mandate_note", granter=granter, basis=basis, body=self.body, within=within,
                              date=fmt.long_date(self.reaction_due(), lang)), args, none)]
         # the date the response promises for the mandate, else the estimate of the work: the mandate is agreed to
         # before or on the first deadline of the work it governs
@@ -243,7 +245,7 @@ class _Proposal:
         promised = [d for rec in mandate_recs
                     if (d := promised_due(self.ctx.responses, self.number.get(rec.rule.id), "")) is not None]
         when = min(promised) if promised else self.estimate_due()
-        return [Point(tx("prop_point_mandate", granter=granter, basis=basis, body=self.body,
+        return [Point(tx("prop_point_mandate", granter=granter, basis=basis, body=self.body, within=within,
                          date=fmt.long_date(when, lang)),
                       args, none)]
 
