@@ -170,3 +170,8 @@ def moot(model: OrgModel, subject: Subject) -> bool:
     fact = next(f for f in FACTS if f.section == subject.fact.section and f.path == parent)
     known, value = value_of(model, Subject(fact, subject.entity, subject.role))
     return known and value in (None, [], "none", ["none"])
+
+
+def open_facts(model: OrgModel) -> list[Subject]:
+    """The facts the file leaves out that matter: unset, and not moot because a fact they depend on settles them."""
+    return [s for s in unset(model) if not moot(model, s)]

@@ -103,7 +103,7 @@ def test_a_request_is_not_a_reaction_sheet_and_the_hand_written_file_stays(folde
     result = CliRunner().invoke(app, ["import", "in.xlsx", "--into", "organisation.yaml", "--lang", "nl"])
     assert result.exit_code == 0, result.output  # nothing answered: a new file with no changes, and the report
     assert (folder / "organisation.yaml").read_bytes() == before
-    assert "Vastgelegd: 0 antwoorden, elk met de bron. Open gebleven: 47 vragen." in \
+    assert "Vastgelegd: 0 antwoorden, elk met de bron. Open gebleven: 46 vragen." in \
         (folder / "uitvraag-verwerkt.md").read_text(encoding="utf-8")
 
 
@@ -327,21 +327,21 @@ def test_every_wrong_answer_of_a_workbook_is_named_in_one_run(folder: Path) -> N
 def test_past_fifty_errors_the_rest_is_counted(folder: Path) -> None:
     book = load_workbook(folder / "uitvraag.xlsx")
     ws = book["Uitvraag"]
-    # 47 questions (the vision's end date is recorded, so not asked), each answered without source type and date:
-    # 114 errors, three fewer than when the date question was there (no date, no source type, no date of the source)
+    # 46 questions (neither the vision's recorded end date nor its moot date of adoption is asked), each answered
+    # without source type and date: 112 errors
     for r in range(2, ws.max_row + 1):
         ws.cell(r, 6).value = "x"
     book.save(folder / "in.xlsx")
     out = refused("in.xlsx", "--into", "organisation.yaml")
     assert out.count(": fout: ") == 51
-    assert out.endswith("in.xlsx: fout: en nog 64 fouten die hier niet staan\n"
+    assert out.endswith("in.xlsx: fout: en nog 61 fouten die hier niet staan\n"
                         "  tip: verbeter de fouten hierboven en importeer opnieuw: dan volgen de andere\n")
 
 
 def test_an_answer_the_organisation_model_refuses_is_located_at_its_cell(folder: Path) -> None:
     book = load_workbook(folder / "uitvraag.xlsx")
     ws = book["Uitvraag"]
-    row = _rows_by_key(ws)["governance#governance.vision.adopted_on"]
+    row = _rows_by_key(ws)["governance#governance.vision.evaluated_on"]
     for col, value in ((6, "2030-01-01"), (7, "document"), (8, "Collegebesluit"), (10, dt.date(2026, 11, 12))):
         ws.cell(row, col).value = value
     book.save(folder / "in.xlsx")

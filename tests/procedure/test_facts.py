@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,27 @@ def test_every_fact_has_a_sentence_for_each_value_it_can_take() -> None:
         else:
             wanted = [f"proc_state_{fact.key}", f"proc_state_{fact.key}_none"]
         assert [k for k in wanted if k not in CATALOG] == [], fact.key
+
+
+def test_the_request_does_not_ask_a_fact_the_nota_skips_as_moot() -> None:
+    """The small example's course is adopted by no one: no date of adoption is asked, as the nota names none."""
+    from digimandate.cli.run import Run
+    from digimandate.cli.settings import AuditOptions
+    from digimandate.model.facts import moot, open_facts
+    from digimandate.render.common import Audited
+    from digimandate.render.doc.to_markdown import render_markdown
+    from digimandate.render.doc.uitvraag import build_guide, questions
+    from tests.conftest import EXAMPLES
+
+    run = Run(AuditOptions(no_config=True))
+    run.audit([EXAMPLES / "small-municipality.yaml"], keep_models=True)
+    assert run.settings is not None and run.models[0] is not None
+    a = Audited(run.results[0], run.settings.ruleset, run.models[0])
+    skipped = [s for s in unset(a.model) if moot(a.model, s)]
+    assert [s.ident for s in skipped] == ["governance#governance.vision.adopted_on"]
+    for lang, asked in (("nl", "Op welke datum is de koers vastgesteld?"), ("en", "On what date was the course adopted?")):
+        request = questions(a, lang)  # type: ignore[arg-type]
+        assert "governance#governance.vision.adopted_on" not in {q.ident for q in request}
+        assert {q.ident for q in request} == {s.ident for s in open_facts(a.model)}
+        guide = render_markdown(build_guide(a, request, lang, date(2026, 9, 14)))  # type: ignore[arg-type]
+        assert asked not in guide

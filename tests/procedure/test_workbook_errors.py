@@ -179,7 +179,7 @@ def test_every_answer_the_model_refuses_is_named_at_its_cell(tmp_path: Path, mon
     book = load_workbook(folder / "uitvraag.xlsx")
     ws = book["Uitvraag" if lang == "nl" else "Request"]
     rows = _rows_by_key(ws)
-    adopted, year = rows["governance#governance.vision.adopted_on"], rows["processes/melding-openbare-ruimte#volume.year"]
+    adopted, year = rows["governance#governance.vision.evaluated_on"], rows["processes/melding-openbare-ruimte#volume.year"]
     _fill(ws, adopted, F="2030-01-01", G="document", H="Collegebesluit", J=dt.date(2026, 11, 12))
     _fill(ws, year, F=1800, G="document", H="Jaarverslag", J=dt.date(2026, 11, 12))
     book.save(folder / "in.xlsx")

@@ -28,10 +28,12 @@ def test_the_agency_memo_and_report_read_as_english() -> None:
     ctx = DocContext("en", date(2026, 11, 18))
     memo = render_markdown(build_memo(a, ctx, "directie"))
     report = render_markdown(build_report(a, ctx))
-    assert "1. Instruct the Team Lead Appeals: take printing and paper out of case handling." in memo
+    # its fact has no source: ranked after the decisions ready to take, and established first
+    assert ("3. First establish the fact and record its source (now without one); then decide: instruct the Team "
+            "Lead Appeals: take printing and paper out of case handling.") in memo
     assert ("A large piece of work: what is decided now is a worked-out plan with a cost estimate, by 18 February "
             "2027; the implementation is decided after that.") in memo
-    assert ("3. Drop the approval per change by Communications; agree the limits beforehand and let the holder "
+    assert ("2. Drop the approval per change by Communications; agree the limits beforehand and let the holder "
             "account for changes afterwards.") in memo
     assert "On the other actions of recommendations 1 and 3 of the advice report, the management team decides by " in memo
     assert ('**Finding:** For the product Lodge an objection, step "Print the case file for the hearing" involves '
@@ -78,6 +80,7 @@ def test_the_agency_informs_the_ministry() -> None:
 
 def test_an_english_title_keeps_its_capitals_in_a_dutch_memo() -> None:
     memo = render_markdown(build_memo(_agency(), DocContext("nl", date(2026, 11, 18)), "directie"))
-    assert "1. Opdracht geven aan de Team Lead Appeals: haal printen en papier uit de afhandeling." in memo
+    assert "daarna besluiten: opdracht geven aan de Team Lead Appeals: haal printen en papier uit de afhandeling." \
+        in memo
     assert "Eigenaar: de Chief Operating Officer;" in memo
     assert "de team Lead" not in memo and "de chief Operating" not in memo

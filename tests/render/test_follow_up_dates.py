@@ -68,7 +68,7 @@ def test_without_the_response_the_memos_keep_the_plans_own_follow_up(monkeypatch
     for args in (["memo", SMALL], ["memo", SMALL, "--audience", "college"]):
         text = write(monkeypatch, *args, "--lang", "nl")
         assert "Een vervolgonderzoek op 1 september 2027 laat zien" in text
-        assert "bestuurlijke reactie" not in text
+        assert "de laatste datum waarop de bestuurlijke reactie een actie toezegt" not in text
 
 
 def test_a_memo_takes_the_response_but_no_stage_or_nawoord(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -76,3 +76,55 @@ def test_a_memo_takes_the_response_but_no_stage_or_nawoord(monkeypatch: pytest.M
     result = CliRunner().invoke(app, ["memo", SMALL, "--no-config", "--reactie", REACTIE, "--template", "examples"])
     assert result.exit_code != 0
     assert "--reactie hoort bij het rapport" in result.output or "--reactie belongs to the report" in result.output
+
+
+def decision_dates(text: str, lang: Lang) -> list[date]:
+    """The dates of a document's decision points (the first section), but for informing the council afterwards."""
+    points = [line for line in text.split("\n## ", 2)[1].splitlines() if "te informeren" not in line
+              and "To inform" not in line]
+    return dates("\n".join(points), lang)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_follow_up_dates(lang: Lang, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the response, every date of memo, proposal and report derives from the report date and the promises."""
+    final = ("--reactie", REACTIE)
+    memo = write(monkeypatch, "memo", SMALL, "--lang", lang, *final, epoch=AFTER_REACTIE)
+    college = write(monkeypatch, "memo", SMALL, "--audience", "college", "--lang", lang, *final, epoch=AFTER_REACTIE)
+    report = write(monkeypatch, "report", SMALL, "--stage", "definitief", "--lang", lang, *final, "--nawoord", NAWOORD,
+                   epoch=AFTER_REACTIE)
+    written, follow_up, peildatum = date(2027, 2, 3), date(2028, 1, 31), date(2026, 11, 1)
+    vision_ends = date(2026, 12, 31)  # a recorded fact: the course runs until then
+    for text in (memo, college):
+        # every date after the facts (the peildatum, a law's date) lies from the memo's date up to the follow-up audit
+        assert all(written <= day <= follow_up for day in dates(text, lang) if day > peildatum and day != vision_ends), text
+        # and every date a decision point names is one the final report names too: the documents agree
+        assert set(decision_dates(text, lang)) - {peildatum} <= set(dates(report, lang))
+    promised = {date(2027, 2, 28), date(2027, 3, 31), date(2027, 6, 30)}
+    assert promised <= set(decision_dates(memo, lang))  # the response's dates, not the plan's
+    # the KCC co-owns the website by the date promised for it, not three months on
+    kcc = next(line for line in memo.splitlines() if line.startswith("3. "))
+    assert ("gereed uiterlijk 28 februari 2027" if lang == "nl" else "done by 28 February 2027") in kcc
+    # the decisions left to the report come before or on the first deadline they govern
+    rest = ("besluit de directie uiterlijk 28 februari 2027" if lang == "nl"
+            else "the management team decides by 28 February 2027")
+    assert rest in memo
+    # the executive agrees to what its response promised, by the promised date; to the mandate before its first step
+    points = college.split("\n## ", 2)[1]
+    assert (("toezegde: het college legt de raad een nieuwe dienstverleningsvisie voor (wethouder Dienstverlening en "
+             "ICT, uiterlijk 31 oktober 2027).") if lang == "nl" else "31 October 2027") in points
+    assert ("hoe het college van B&W wordt geïnformeerd; uiterlijk 28 februari 2027." if lang == "nl"
+            else "how the municipal executive is kept informed; by 28 February 2027.") in points
+
+
+def test_without_the_response_the_memo_dates_derive_from_the_memo_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a memo written on another day moves every date with it: none comes from the peildatum
+    for epoch, written in ((EPOCH, date(2026, 11, 18)), (AFTER_REACTIE, date(2027, 2, 3))):
+        for args in (["memo", SMALL], ["memo", SMALL, "--audience", "college"]):
+            text = write(monkeypatch, *args, "--lang", "nl", epoch=epoch)
+            # but the recorded end of the course, said in the tense of the memo's own day
+            assert all(day >= written for day in dates(text, "nl")
+                       if day > date(2026, 11, 1) and day != date(2026, 12, 31)), (args, epoch)
+            if args == ["memo", SMALL]:
+                tense = "liep af op" if written > date(2026, 12, 31) else "loopt af op"
+                assert f'De visie "Dienstverleningsvisie 2022-2026" {tense} 31 december 2026' in text, epoch

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,13 @@ from typer.testing import CliRunner
 
 from digimandate.audit.checklist import load_ruleset
 from digimandate.cli.app import app
+from digimandate.cli.run import Run
+from digimandate.cli.settings import AuditOptions
 from digimandate.i18n import Lang
+from digimandate.render.common import Audited
+from digimandate.render.doc.common import DocContext
+from digimandate.render.doc.proposal import build_proposal
+from digimandate.render.doc.to_markdown import render_markdown
 from digimandate.render.doc.words import fit
 from tests.conftest import EXAMPLES
 
@@ -170,9 +177,16 @@ def test_the_agency_is_not_written_to_as_a_municipality(documents: Render, lang:
     ("agency-expired", "nl", "een nieuwe visie op dienstverlening, met de datum tot wanneer die loopt, ter "
                              "vaststelling aan de directie voorleggen."),
 ])
-def test_the_memo_to_the_ministry_puts_the_course_to_management(documents: Render, name: str,
-                                                                lang: Lang, said: str) -> None:
-    memo = documents(name, lang, NOT_ADOPTED if name == "agency-not-adopted" else EXPIRED)["memo-college"]
+def test_the_memo_to_the_ministry_puts_the_course_to_management(tmp_path: Path, name: str, lang: Lang,
+                                                                said: str) -> None:
+    # with the final report the proposal asks the ministry to decide the course (with the draft it only responds)
+    path = tmp_path / "organisation.yaml"
+    path.write_text(NOT_ADOPTED if name == "agency-not-adopted" else EXPIRED, encoding="utf-8")
+    run = Run(AuditOptions(no_config=True))
+    run.audit([path], keep_models=True)
+    assert run.settings is not None and run.models[0] is not None
+    a = Audited(run.results[0], run.settings.ruleset, run.models[0])
+    memo = render_markdown(build_proposal(a, DocContext(lang, date(2026, 12, 2), final=True)))
     assert said in memo
     assert "to the council for adoption" not in memo and "aan de raad voorleggen" not in memo
     # the argument quotes the norm as the report words it for an agency

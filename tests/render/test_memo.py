@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -168,9 +169,10 @@ def test_decision_points_fill_in_the_parameters_in_force(monkeypatch: pytest.Mon
     # the DT-notitie decides what the report puts first: put every action first, reporting and e-mail included
     monkeypatch.setattr(actions, "TOP", 20)
     points = decisions(memo("small-municipality"))
-    assert any(p.startswith("Minstens jaarlijks (eigen norm van de checklist) een rapportage") for p in points)
+    # (a decision whose fact has no source opens with establishing that fact: the decision follows in lower case)
+    assert any("minstens jaarlijks (eigen norm van de checklist) een rapportage" in p.lower() for p in points)
     # the small municipality has no chat, app or social media: its decision names e-mail only
-    assert any(p.startswith("Alle digitale aanvraagroutes (ook e-mail) aansluiten op het zaaksysteem.") for p in points)
+    assert any("alle digitale aanvraagroutes (ook e-mail) aansluiten op het zaaksysteem." in p.lower() for p in points)
     # a decision point is one plain action: no "opdracht geven ... te laten" chain of infinitives
     assert not [p for p in points if "te laten" in p or "laten landen" in p]
     assert not any("{" in p for p in points)
@@ -356,7 +358,8 @@ def test_a_memo_with_nothing_to_decide_stays_an_information_note(audience: Audie
         "Een vervolgonderzoek op 18 mei 2027 laat zien hoe de organisatie er dan voor staat.\n\n"
         "Het organisatiebrede mandaat wordt volgens het besluit op 15 januari 2027 herzien, vóór het vervolgonderzoek "
         "op 18 mei 2027: die herziening kan de uitkomst van het vervolgonderzoek dus niet gebruiken. Stem de twee data "
-        "op elkaar af.")
+        "op elkaar af." + ("\n\nEen aparte notitie legt het college van B&W drie beslispunten voor."
+                          if audience == "directie" else ""))
     assert section(nl, "Financiën") == "Deze notitie heeft geen financiële gevolgen."
     assert section(en, "Points to note").count("\n- ") == 0  # the Awb note alone
 
@@ -376,7 +379,8 @@ def test_an_information_note_beside_findings_claims_no_effect() -> None:
         "Deze notitie vraagt geen besluit en beoogt dus geen eigen effect; het adviesrapport beschrijft wat de "
         "organisatie verder brengt.")
     assert section(text, "Uitvoering en vervolg") == (
-        "Een vervolgonderzoek op 18 mei 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.")
+        "Een vervolgonderzoek op 18 mei 2027 laat zien wat de acties uit het adviesrapport hebben opgeleverd.\n\n"
+        "Een aparte notitie legt het ministerie drie beslispunten voor.")  # the concept, its response, the mandate
     assert "WOR" not in text and "Na het besluit" not in text
 
 
@@ -446,13 +450,14 @@ def test_the_small_memo_decides_the_reports_top_three_and_the_level_1_barrier() 
         "De afdeling Klantcontactcentrum (het KCC) mede-eigenaar maken van www.dijkveld.nl",
         "Het bestaande afdelingsmandaat stap voor stap verbreden tot een organisatiebreed mandaat: eerst bevoegdheden "
         "en tijd, dan de dienstverlenende afdelingen, dan de hele organisatie; het college informeren",
-        "Opdracht geven aan een proceseigenaar die de directie aanwijst: maak een digitale aanvraag van het "
-        "product mogelijk",
+        "Eerst het feit vaststellen en de bron ervan vastleggen (nu zonder bron); daarna besluiten: "
+        "opdracht geven aan een proceseigenaar die de directie aanwijst: maak een "
+        "digitale aanvraag van het product mogelijk",
         "De ontbrekende feiten laten vastleggen"]
     # the norm that holds Processen at level 1: the directie commissions it, by the role that appoints an owner
-    assert any(p.startswith("Opdracht geven aan een proceseigenaar die de directie aanwijst: maak een digitale "
-                            "aanvraag van het product mogelijk. "
-                            "Betreft: Melding openbare ruimte doen.") for p in points)
+    assert any("opdracht geven aan een proceseigenaar die de directie aanwijst: maak een digitale "
+               "aanvraag van het product mogelijk. "
+               "Betreft: Melding openbare ruimte doen." in p for p in points)
     assert not [p for p in points if "aan te wijzen" in p or "aan te vragen" in p]
     # the channel gets a concrete co-owner: the KCC, which the file records
     assert any(p.startswith("De afdeling Klantcontactcentrum (het KCC) mede-eigenaar maken van www.dijkveld.nl.")
@@ -465,15 +470,22 @@ def test_the_small_memo_decides_the_reports_top_three_and_the_level_1_barrier() 
 def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_point() -> None:
     # were the norm that holds Processen at level 1 the college's to decide, the directie memo says where it is
     a = with_spec(audited("small-municipality"), "P003", decided_by="college")
-    directie = render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie"))
+    directie = render_markdown(build_memo(a, DocContext("nl", WRITTEN, final=True), "directie"))
     assert ("Het college van B&W besluit over Elk product is digitaal aan te vragen: beslispunt 3 van de aparte "
             "notitie aan het college van B&W.") in section(directie, "Beoogd effect")
+    # with the concept the executive answers all its recommendations in one point, its response: point 2
+    concept = render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie"))
+    assert ("Het college van B&W besluit over Elk product is digitaal aan te vragen: beslispunt 2 van de aparte "
+            "notitie aan het college van B&W.") in section(concept, "Beoogd effect")
     from digimandate.render.doc.proposal import build_proposal
 
-    college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN)))
+    college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN, final=True)))
     # the point quotes the action it asks for, by its number in appendix E of the report: 14, after the college's
-    # new vision (B007, 13) that the Bestuurlijk commitment recommendation lists before it
-    assert ('\n3. In te stemmen met actie 14 van aanbeveling 4 uit het adviesrapport ("Maak een digitale aanvraag van '
+    # new vision (B007, 13) that the Bestuurlijk commitment recommendation lists before it; the fact it rests on
+    # has no source: recorded first, then agreed to
+    assert ('\n3. Eerst het feit waarop dit besluit rust met een bron te laten vastleggen (nu een feit zonder bron: bij '
+            'het product Melding openbare ruimte doen is aanvragen via de website niet mogelijk), en daarna in te '
+            'stemmen met actie 14 van aanbeveling 4 uit het adviesrapport ("Maak een digitale aanvraag van '
             'het product mogelijk") en daartoe: opdracht geven aan de proceseigenaren: maak een digitale aanvraag van '
             "het product mogelijk. Betreft: Melding openbare ruimte doen. Trekker is ") in section(college, "Beslispunten")
 
@@ -516,7 +528,7 @@ def test_every_decision_point_is_argued_from_the_organisations_facts_and_the_nor
     names = Names(a, lang)
     label = t("doc_decision_argument", lang, text="")
     points = [line for line in section(text, t("doc_h_decisions", lang)).splitlines() if re.match(r"\d+\. ", line)]
-    decided = plan(recommendations(a), "directie", a.result.maturity.blocking).decide
+    decided = plan(recommendations(a), "directie", a.result.maturity.blocking, a.result).decide
     assert decided and len(points) >= len(decided)
     for rec, point in zip(decided, points, strict=False):
         argument = point.split(label, 1)[1]
@@ -611,13 +623,53 @@ def test_a_vision_that_ran_out_or_outlasts_the_follow_up() -> None:
 
 def test_a_decision_resting_only_on_a_fact_without_a_source_says_so_as_the_report_does() -> None:
     points = decisions(memo("small-municipality"))
-    # "Melding openbare ruimte doen" has no digital route on a recorded fact that cites no source: labelled
+    # "Melding openbare ruimte doen" has no digital route on a recorded fact that cites no source: that fact first
     digital = next(p for p in points if "digitale aanvraag van het product mogelijk" in p)
-    assert "Betreft: Melding openbare ruimte doen. Grondslag: feit zonder bron. Veel werk:" in digital
+    assert digital.startswith(
+        "Eerst het feit vaststellen en de bron ervan vastleggen (nu zonder bron); daarna besluiten: "
+        "opdracht geven aan een proceseigenaar die de directie aanwijst: maak een digitale aanvraag van het product "
+        "mogelijk. Betreft: Melding openbare ruimte doen. Veel werk:")
     # the co-ownership rests on the organogram: no label
     kcc = next(p for p in points if p.startswith("De afdeling Klantcontactcentrum (het KCC) mede-eigenaar"))
     assert "zonder bron" not in kcc
-    assert "Basis: fact without a source." in memo("small-municipality", "en")
+    assert "First establish the fact and record its source (now without one); then decide: instruct a process owner" \
+        in memo("small-municipality", "en")
+
+
+def _without_mandate_sources() -> Audited:
+    """The small example with the mandate's facts recorded on no source."""
+    text = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
+    assert "    source: [werkafspraak, gesprek-adviseur]\n" in text
+    path = Path(os.environ.get("TMPDIR", "/tmp")) / f"unsourced-{os.getpid()}.yaml"
+    path.write_text(text.replace("    source: [werkafspraak, gesprek-adviseur]\n", ""), encoding="utf-8")
+    try:
+        run = Run(AuditOptions(no_config=True))
+        run.audit([path], keep_models=True)
+    finally:
+        path.unlink()
+    assert run.settings is not None and run.models[0] is not None
+    return Audited(run.results[0], run.settings.ruleset, run.models[0])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_top_decision_on_a_fact_without_a_source_first_establishes_the_fact(lang: Lang) -> None:
+    a = _without_mandate_sources()
+    points = decisions(render_markdown(build_memo(a, DocContext(lang, WRITTEN), "directie")))
+    first = ("Eerst het feit vaststellen en de bron ervan vastleggen (nu zonder bron); daarna besluiten: "
+             if lang == "nl" else "First establish the fact and record its source (now without one); then decide: ")
+    # the decision ready to take (the KCC's co-ownership, on the organogram) comes first; the mandate's wait
+    assert points[0].startswith("De afdeling Klantcontactcentrum (het KCC) mede-eigenaar" if lang == "nl"
+                                else "Make the contact centre (Klantcontactcentrum) co-owner")
+    waiting = [p for p in points[1:] if p.startswith(first)]
+    assert len(waiting) == 4, points  # the approval, the powers, the organisation-wide mandate, the digital route
+    assert ("daarna besluiten: de goedkeuring per wijziging onder het afdelingsmandaat laten vervallen" if lang == "nl"
+            else "then decide: drop the approval per change") in waiting[0]
+    # the unsourced points are ranked after the sourced one in the proposal's notes too: one order for both memos
+    from digimandate.render.doc.actions import recommendations
+    from digimandate.render.doc.memo import plan
+
+    order = [rec.rule.id for rec in plan(recommendations(a), "directie", a.result.maturity.blocking, a.result).decide]
+    assert order[0] == "C001"
 
 
 def test_the_legal_risk_says_it_rests_on_a_fact_without_a_source() -> None:

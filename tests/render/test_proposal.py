@@ -46,8 +46,13 @@ def section(text: str, heading: str) -> str:
     return text[start:end if end >= 0 else None].strip()
 
 
-def proposal(runner: CliRunner, lang: Lang, *extra: str, file: str = SMALL) -> str:
-    result = runner.invoke(app, ["memo", file, "--audience", "college", "--lang", lang, *extra])
+FINAL = ("--reactie", "tests/data/reactie-without-promises.yaml")  # the definitief: the executive responded
+
+
+def proposal(runner: CliRunner, lang: Lang, *extra: str, file: str = SMALL, final: bool = True) -> str:
+    """The proposal that goes with the definitief report (the response given), or with the concept."""
+    stage = FINAL if final else ()
+    result = runner.invoke(app, ["memo", file, "--audience", "college", "--lang", lang, *stage, *extra])
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -70,11 +75,12 @@ def test_decisions_are_short_formal_lines(runner: CliRunner) -> None:
     points = section(proposal(runner, "nl"), "Beslispunten").splitlines()[2:]
     assert points[0].startswith("1. Kennis te nemen van het adviesrapport")
     assert points[1].startswith("2. In te stemmen met actie 12 van aanbeveling 3 uit het adviesrapport (")
-    assert points[2] == "3. De gemeenteraad uiterlijk 16 december 2026 te informeren met bijgaande raadsinformatiebrief."
-    assert len(points) == 3
+    assert points[2].startswith("3. In te stemmen met het organisatiebrede mandaat voor digitale dienstverlening")
+    assert points[3] == "4. De gemeenteraad uiterlijk 16 december 2026 te informeren met bijgaande raadsinformatiebrief."
+    assert len(points) == 4
     english = section(proposal(runner, "en"), "Decisions").splitlines()[2:]
     assert english[1].startswith("2. To agree to action 12 of recommendation 3 of the advice report (")
-    assert english[2] == "3. To inform the municipal council by 16 December 2026, with the attached council information letter."
+    assert english[3] == "4. To inform the municipal council by 16 December 2026, with the attached council information letter."
 
 
 def test_recording_facts_is_never_a_decision_of_the_executive(runner: CliRunner) -> None:
@@ -88,7 +94,7 @@ def test_recording_facts_is_never_a_decision_of_the_executive(runner: CliRunner)
 def test_arguments_are_numbered_per_decision(runner: CliRunner) -> None:
     args = section(proposal(runner, "nl"), "Argumenten")
     numbers = re.findall(r"^(\d+\.\d+) ", args, flags=re.M)
-    assert numbers == ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1"]
+    assert numbers == ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "4.1"]
     assert "**Beslispunt 2:** In te stemmen met actie 12 van aanbeveling 3" in args
     assert "\n2.2 Het onderzoek stelde vast dat niet is voldaan aan de norm \"De raad, of het college" in args
 
@@ -104,7 +110,8 @@ def test_the_effect_is_for_residents_not_levels(runner: CliRunner) -> None:
 def test_finance_names_the_estimate_and_the_cover(runner: CliRunner) -> None:
     finance = section(proposal(runner, "nl"), "Financiën")
     assert "| 2 | geen extra kosten: uit te voeren binnen de bestaande formatie | bestaande begroting |" in finance
-    built = _Proposal(audited(str(EXAMPLES / "small-municipality.yaml")), DocContext("nl", WRITTEN), None)
+    built = _Proposal(audited(str(EXAMPLES / "small-municipality.yaml")), DocContext("nl", WRITTEN, final=True),
+                      None)
     rec = built.plan.decide[0]
     large = replace(rec, rule=replace(rec.rule, spec=rec.rule.spec.model_copy(update={"effort": "large"})))
     built.plan = replace(built.plan, decide=[large])
@@ -135,13 +142,21 @@ def test_the_organisation_type_picks_the_bodies(runner: CliRunner, tmp_path: Pat
         "  type: gemeente\n", f"  type: {kind}\n"), encoding="utf-8")
     text = proposal(runner, "nl", file=str(org))
     assert text.startswith(title + "\n")
-    assert f"3. {inform}" in text
+    assert f"4. {inform}" in text
     assert "raadsinformatiebrief" not in text and "gemeenteraad" not in text
     assert "Gemeentewet" not in text  # the law of municipalities is cited for a municipality only
 
 
-def test_nothing_to_decide_is_an_information_memo(runner: CliRunner) -> None:
+def test_nothing_to_decide_is_an_information_memo(runner: CliRunner, tmp_path: Path) -> None:
+    # the mature municipality records who grants its mandate: the executive agrees to it, so it gets a proposal
     text = proposal(runner, "nl", file="examples/mature-municipality.yaml")
+    assert text.startswith("# Collegevoorstel\n")
+    assert "2. In te stemmen met het organisatiebrede mandaat voor digitale dienstverlening dat " in text
+    ungranted = tmp_path / "mature.yaml"
+    ungranted.write_text((EXAMPLES / "mature-municipality.yaml").read_text(encoding="utf-8")
+                         .replace("    granted_by: directie\n", "").replace("    granted_by: manager\n", ""),
+                         encoding="utf-8")
+    text = proposal(runner, "nl", file=str(ungranted))
     assert text.startswith("# Informatienota\n") and "| **Status** | ter informatie |" in text
 
 
@@ -224,3 +239,49 @@ def test_a_point_on_one_action_is_due_when_that_action_is(runner: CliRunner) -> 
     assert point.startswith("2. In te stemmen met actie 12 van aanbeveling 3 uit het adviesrapport")
     assert point.endswith("Trekker is de wethouder Dienstverlening en ICT; gereed uiterlijk 18 februari 2027.")
     assert "18 maart 2027" not in section(nl, "Beslispunten")
+# ---------------------------------------------------------------- the stage: concept or definitief
+
+
+def test_with_the_concept_the_executive_responds_and_adopts_nothing(runner: CliRunner) -> None:
+    points = section(proposal(runner, "nl", final=False), "Beslispunten").splitlines()[2:]
+    assert points == [
+        "1. Kennis te nemen van het conceptrapport over het afdelingsoverstijgend mandaat voor digitale "
+        "dienstverlening, met peildatum 1 november 2026, dat het college van B&W voor bestuurlijk wederhoor krijgt.",
+        "2. Uiterlijk 30 december 2026 een bestuurlijke reactie op het conceptrapport te geven: per aanbeveling of het "
+        "college van B&W die overneemt, deels overneemt of niet, met de acties die het toezegt, wie ze uitvoert en "
+        "uiterlijk wanneer.",
+        "3. Kennis te nemen van het organisatiebrede mandaat voor digitale dienstverlening dat de gemeentesecretaris "
+        "binnen de ambtelijke organisatie verleent, als verbreding van het afdelingsmandaat \"website en "
+        "e-formulieren\", en in de bestuurlijke reactie, uiterlijk 30 december 2026, aan te geven welke regels het "
+        "college van B&W daarvoor stelt."]
+    text = proposal(runner, "en", final=False)
+    assert "To agree to" not in text and "To inform the municipal council" not in text
+    assert section(text, "Attachments") == "1. Draft report: Gemeente Dijkveld"
+    assert section(text, "Communication") == (
+        "- The draft report stays confidential until it is final; the municipal council receives the final report, "
+        "with the executive's response, with a council information letter.")
+
+
+def test_the_directie_memo_says_its_stage(runner: CliRunner) -> None:
+    concept = runner.invoke(app, ["memo", SMALL, "--lang", "nl"]).stdout
+    assert ("Voorgenomen besluiten van de directie, voor de bestuurlijke reactie van het college van B&W op het "
+            "conceptrapport:") in concept
+    final = runner.invoke(app, ["memo", SMALL, "--lang", "en", *FINAL]).stdout
+    assert "Proposed to the management team, with the dates the executive's response promises, where it names them:" \
+        in final
+
+
+def test_the_mandate_is_put_to_the_executive_in_its_own_bodies(runner: CliRunner) -> None:
+    # a municipality: the gemeentesecretaris grants it, the college sets its rules (art. 160 Gemeentewet)
+    args = section(proposal(runner, "nl"), "Argumenten")
+    assert ("3.1 De gemeentesecretaris verleent het mandaat binnen de ambtelijke organisatie; het college van B&W "
+            "stelt de regels over die organisatie (artikel 160, eerste lid, onder c, Gemeentewet) en stemt daarom "
+            "uitdrukkelijk in met het mandaat en de regels die ervoor gelden.") in args
+    # an agency: its management team grants it by its own recorded decision; its ministry sets the rules
+    agency = proposal(runner, "en", file="examples/english-agency.yaml")
+    assert ("2. To agree to the organisation-wide mandate for digital service delivery that the management team grants "
+            "within the organisation (Board decision 2025/14), and to set its rules: the holder's powers, the time the "
+            "mandate is given and how the ministry is kept informed; by ") in agency
+    assert ("The management team grants the mandate within the organisation; the ministry sets the rules for the "
+            "organisation, such as its organisation and mandate regulations") in agency
+    assert "Municipalities Act" not in agency and "council" not in section(agency, "Decisions")

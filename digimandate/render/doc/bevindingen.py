@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from digimandate.i18n import Lang, t
-from digimandate.model.facts import Subject, moot, subjects, unset, value_of
+from digimandate.model.facts import Subject, open_facts, subjects, value_of
 from digimandate.model.register import Entry, cited
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
@@ -163,9 +163,8 @@ class _Facts:
                      _upper(t(key, self.lang, n=j, name=step.name or "", medium=medium)), True)
 
     def missing(self) -> None:
-        for s in unset(self.a.model):
-            if moot(self.a.model, s):  # "adopted by no one" already says there is no date of adoption
-                continue
+        # "adopted by no one" already says there is no date of adoption: a moot fact is not missing
+        for s in open_facts(self.a.model):
             fact = label(s, self.lang, self.names.executive)
             self.add(s, s.entity, s.fact.path, t(f"proc_missing_{s.fact.key}", self.lang,
                                                  executive=self.names.executive), False, fact)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import fill
@@ -20,6 +22,29 @@ from digimandate.render.doc.factwords import joined
 from digimandate.render.doc.model import Chart, Ownership
 from digimandate.render.doc.names import Names, clean
 from digimandate.render.doc.words import bodies
+
+
+class Promised(Protocol):
+    """One action the executive's response promises (``stages.Promise``)."""
+
+    @property
+    def action(self) -> str: ...
+
+    @property
+    def owner(self) -> str: ...
+
+    @property
+    def due(self) -> date | None: ...
+
+
+class Response(Protocol):
+    """The executive's response to one recommendation (``stages.Response``)."""
+
+    @property
+    def actions(self) -> Sequence[Promised]: ...
+
+    @property
+    def decision(self) -> str: ...
 
 FOLLOW_UP_MONTHS = 6  # the follow-up audit: half a year on, counted in calendar months as people plan
 RECESS = (7, 8)  # July and August: the summer recess of councils and boards
@@ -38,6 +63,10 @@ class DocContext:
     to: str | None = None
     names: bool = False  # staff names beside the role (appendix E): the consultant's copy only, when asked
     promised: tuple[date, ...] = ()  # the dates of the actions the executive's response promises, where it answered
+    # the executive's response per recommendation number: a memo with it goes with the definitief report, a memo
+    # without it with the concept, which the executive answers in bestuurlijk wederhoor
+    responses: Mapping[int, Response] = field(default_factory=dict)
+    final: bool = False  # the memo goes with the definitief report (it has the executive's response)
 
 
 def level_text(value: int | None, lang: Lang) -> str:
@@ -195,7 +224,8 @@ def vision_paras(a: Audited, plan: Schedule, lang: Lang) -> list[str]:
     if vision is None or vision.valid_until is None or vision.valid_until >= plan.follow_up:
         return []
     title = f' "{vision.title}"' if vision.title else ""
-    key = "doc_vision_expired" if vision.valid_until < a.result.audit_date else "doc_vision_expires"
+    # the tense of the document's own day: a memo written after the end date says the course ran out
+    key = "doc_vision_expired" if vision.valid_until < plan.reference else "doc_vision_expires"
     return [t(key, lang, title=title, date=fmt.long_date(vision.valid_until, lang))]
 
 
@@ -259,3 +289,55 @@ def service_department(names: Names, lang: Lang) -> str:
     if busiest is not None:
         return t("doc_service_department_busiest", lang, name=serving[busiest])
     return t("doc_service_department_any", lang)
+
+
+_WORD = re.compile(r"\w{5,}")  # words that say what an action is about; short ones ("de", "voor") say nothing
+_EMPTY = frozenset({"wordt", "worden", "binnen", "tussen", "their", "which", "after", "before"})
+
+
+def promised_due(responses: Mapping[int, Response], number: int | None, action: str,
+                 large: bool = False) -> date | None:
+    """The date the executive's response promises for this action of recommendation ``number``, where it promises one.
+
+    A decision comes before or on the first deadline it governs: small work is due by the first date promised for
+    its recommendation. Large work is worked out by the promise that shares most words with it (the latest of
+    those that share as many: a plan is the last step), else by the first date promised.
+    """
+    response = responses.get(number) if number is not None else None
+    dated = [(p.due, p.action) for p in response.actions if p.due is not None] if response is not None else []
+    if not dated:
+        return None
+    first = min(day for day, _ in dated)
+    if not large:
+        return first
+    words = {w.lower() for w in _WORD.findall(action)} - _EMPTY
+    overlap = [len(words & {w.lower() for w in _WORD.findall(text)}) for _, text in dated]
+    best = max(overlap)
+    if best == 0:
+        return first
+    return max(day for (day, _), n in zip(dated, overlap, strict=True) if n == best)
+
+
+def mandate_granter(a: Audited, lang: Lang) -> str | None:
+    """Who grants the organisation-wide mandate, as the file's own governance records it; None where it records none.
+
+    The organisation-wide mandate's own granter where there is one; else the directie, which grants it within the
+    civil service (M001), named by the top official's title where the file records one ("de gemeentesecretaris").
+    """
+    from digimandate.audit.rules.board import top_official
+
+    recorded = [md for md in a.model.mandates if md.granted_by is not None]
+    if not recorded:
+        return None
+    wide = next((md for md in recorded if md.scope == "organisation"), None)
+    granter = wide.granted_by if wide is not None else "directie"
+    if granter == "college":
+        return body_name("college", a.result, lang)
+    if granter == "raad":
+        council = bodies(a.result.organisation_type, lang).council
+        return council or body_name("college", a.result, lang)
+    top = next((p for p in a.model.people if top_official(p.title)), None)
+    if granter in ("directie", "gemeentesecretaris", "manager", "none") and top is not None and top.title:
+        title = top.title[:1].lower() + top.title[1:] if lang == "nl" else top.title
+        return t("doc_memo_owner_title", lang, title=title)
+    return t("doc_body_directie", lang)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
+from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import WEIGHTS, Text
 from digimandate.i18n import Lang, t
 from digimandate.render.advice import Progress
@@ -22,7 +23,7 @@ from digimandate.render.doc.actions import (
     with_values,
 )
 from digimandate.render.doc.adapter import basis, graded, level, reason, top_entity
-from digimandate.render.doc.bundles import action_dues, bundles, due_date
+from digimandate.render.doc.bundles import action_dues, bundles, due_date, numbers
 from digimandate.render.doc.common import (
     DocContext,
     approvers,
@@ -30,8 +31,10 @@ from digimandate.render.doc.common import (
     counted,
     decision,
     level_text,
+    mandate_granter,
     peildatum,
     place_noun,
+    promised_due,
     review_paras,
     role_name,
     schedule,
@@ -41,7 +44,7 @@ from digimandate.render.doc.common import (
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names, why
 from digimandate.render.doc.services import services_only
-from digimandate.render.doc.sources import unsourced
+from digimandate.render.doc.sources import argued_unsourced
 from digimandate.render.doc.words import fit_document, one_holder
 
 Audience = Literal["directie", "college"]
@@ -88,7 +91,8 @@ class Plan:
         return len(self.decide) + (1 if self.record else 0)
 
 
-def plan(recs: list[Recommendation], body: str, blocking: Collection[str] = ()) -> Plan:
+def plan(recs: list[Recommendation], body: str, blocking: Collection[str] = (),
+         result: AuditResult | None = None) -> Plan:
     """The decision points of one body: the same for its own memo and for what another memo says of it.
 
     What the report puts first (``first``: the most urgent actions and what holds the level) is always a decision
@@ -117,17 +121,24 @@ def plan(recs: list[Recommendation], body: str, blocking: Collection[str] = ()) 
     others = [] if body == "directie" else [rec.rule.id for rec in decide if rec.rule.id not in leading][:room]
     kept = {rec.rule.id for rec in must} | set(others)
     chosen = [rec for rec in decide if rec.rule.id in kept]
+    if result is not None:  # a decision whose fact has no source waits for that fact: after those ready to take
+        chosen.sort(key=lambda rec: argued_unsourced(rec.findings, result))
     return Plan(chosen, record, tuple(rec for rec in decide if rec.rule.id not in kept))
 
 
-def proposal_points(recs: list[Recommendation], blocking: Collection[str] = ()) -> int:
+def proposal_points(a: Audited, recs: list[Recommendation], blocking: Collection[str] = (),
+                    final: bool = True) -> int:
     """How many decision points the proposal to the executive has: none where it gets an information memo.
 
-    Taking note of the report, one point per recommendation the executive decides, and informing the council:
-    the one count both memos give of it.
+    With the definitief report: taking note of the report, one point per recommendation the executive decides, the
+    mandate where the file records who grants it, and informing the council. With the concept, which the executive
+    answers in bestuurlijk wederhoor: taking note, responding, and the mandate. The one count both memos give of it.
     """
+    mandate = 1 if mandate_granter(a, "en") is not None else 0
+    if not final:
+        return 2 + mandate
     own = plan(recs, "college", blocking)
-    return 2 + len(own.decide) if own.points else 0
+    return 2 + len(own.decide) + mandate if own.points or mandate else 0
 
 
 def deciding_body(rec: Recommendation, leading: Collection[str]) -> str | None:
@@ -152,13 +163,28 @@ class _Memo:
         self.prog = prog
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a)
-        self.plan = plan(self.recs, audience, self.r.maturity.blocking)
+        self.plan = plan(self.recs, audience, self.r.maturity.blocking, self.r)
         self.dates = schedule(a, ctx.written, self.recs, ctx.promised)
         # the report's recommendations, which name what this memo leaves to the report
         self.bundles = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.planned)
         # each decision point is done when its action is, as appendix E of the report dates it: a first step is not
         # dated with the recommendation's last action
         self.due_of = action_dues(observed(self.recs), ctx.written, self.dates.planned)
+        self.number = numbers(self.bundles)
+
+    def promised(self, rec: Recommendation) -> date | None:
+        """The date the executive's response promises for this decision point's action, where it promises one."""
+        # a response in either language, naming the products and channels the action concerns
+        places = " ".join(self.names.entity(e) for e in rec.entities if e.startswith(PLACES))
+        action = f"{rec.action('nl')} {rec.action('en')} {places}"
+        return promised_due(self.ctx.responses, self.number.get(rec.rule.id), action, rec.effort == "large")
+
+    def point_due(self, rec: Recommendation) -> date:
+        """When a decision point is done (small work) or its estimate is in (large work): as promised, else planned."""
+        promised = self.promised(rec)
+        if promised is not None:
+            return promised
+        return self.estimate_due() if rec.effort == "large" else self.due_of.get(rec.rule.id, self.estimate_due())
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
@@ -193,24 +219,31 @@ class _Memo:
         if not self.plan.points:
             s.add(Para(tx("doc_decisions_none", body=body)))
             return s
-        s.add(Para(tx("doc_decisions_intro", body=body)))
+        if self.audience == "college":
+            s.add(Para(tx("doc_decisions_intro", body=body)))
+        elif self.ctx.final:  # the dates below are the ones the executive's response promised
+            s.add(Para(tx("doc_decisions_intro_final", body=body)))
+        else:  # a concept: the executive has yet to respond, so the directie's decisions are intended ones
+            s.add(Para(tx("doc_decisions_intro_concept", body=body, executive=body_name("college", self.r, self.lang))))
         items = []
         reserving = self.reserving()
         for rec in self.plan.decide:
             argument = self.reasoned(rec)
             owner = self.owner(rec)
             text = decision(with_params(rec), self.r, self.names, self.lang, owner)
-            if unsourced(rec.findings, self.r):  # labelled as the report labels the finding it rests on
-                text += " " + tx("doc_memo_no_source")
+            if argued_unsourced(rec.findings, self.r):  # the fact it argues from has no source: that comes first
+                # the argument names the fact: the point says only that it comes first
+                text = tx("doc_memo_establish_first",
+                          decision=text[:1].lower() + text[1:] if text[1:2].islower() else text)
             if reserving is not None and rec is reserving[0]:  # the mandate's staff time is the directie's decision
                 text += " " + tx("doc_memo_decision_fte", fte=fmt.number(reserving[1], self.lang, 2))
             named = owner in text  # a commission names its owner already
             if rec.effort == "large":
-                text += " " + tx("doc_memo_decision_large", date=fmt.long_date(self.estimate_due(), self.lang))
+                text += " " + tx("doc_memo_decision_large", date=fmt.long_date(self.point_due(rec), self.lang))
                 if not named:
                     text += " " + tx("doc_memo_decision_owner", owner=owner)
             else:
-                due = fmt.long_date(self.due_of.get(rec.rule.id, self.estimate_due()), self.lang)
+                due = fmt.long_date(self.point_due(rec), self.lang)
                 text += " " + (tx("doc_memo_decision_due", date=due) if named else
                                tx("doc_memo_decision_owner_due", owner=owner, date=due))
             items.append(f"{text} {tx('doc_decision_argument', text=argument)}")
@@ -404,10 +437,13 @@ class _Memo:
         for body in BODIES:
             if body == self.audience:
                 continue
-            other = plan(self.recs, body, self.r.maturity.blocking)
-            # the proposal to the executive opens with taking note of the report: its points start at 2
+            other = plan(self.recs, body, self.r.maturity.blocking, self.r)
+            # the proposal to the executive opens with taking note of the report: its points start at 2; with the
+            # concept it has one point for all the recommendations, its response
             start = 2 if body == "college" else 1
             points = [i for i, rec in enumerate(other.decide, start) if rec.rule.id in norms]
+            if body == "college" and not self.ctx.final:
+                points = points[:1] and [2]
             if points:
                 name = body_name(body, self.r, self.lang)
                 ids = {rec.rule.id for rec in other.decide if rec.rule.id in norms}
@@ -516,9 +552,9 @@ class _Memo:
         if now:
             effort = tx(f"doc_grade_{efforts.pop()}") if len(efforts) == 1 else tx("doc_memo_effort_mixed")
             s.add(Para(tx("doc_memo_finance_now", points=self.numbers(now), effort=effort)))
-        if later:
-            s.add(Para(tx("doc_memo_finance_large", points=self.numbers(later),
-                          date=fmt.long_date(self.estimate_due(), lang))))
+        if later:  # every estimate is in by then: the latest date a large decision point names
+            last = max(self.point_due(rec) for rec in self.plan.decide if rec.effort == "large")
+            s.add(Para(tx("doc_memo_finance_large", points=self.numbers(later), date=fmt.long_date(last, lang))))
         return s
 
     def reserved_fte(self) -> float | None:
@@ -589,12 +625,14 @@ class _Memo:
         if rest:
             s.add(Para(self.left(rest, body_name(self.audience, r, lang))))
         for body in BODIES:
-            other = plan(self.recs, body, r.maturity.blocking) if body != self.audience else None
-            if other is None or not other.points:
+            other = plan(self.recs, body, r.maturity.blocking, r) if body != self.audience else None
+            if other is None or not (other.points or (body == "college" and proposal_points(
+                    self.a, self.recs, r.maturity.blocking, self.ctx.final))):
                 continue
             name = body_name(body, r, lang)
             # the count of the other document as it stands: the proposal adds taking note and informing the council
-            count = proposal_points(self.recs, r.maturity.blocking) if body == "college" else other.points
+            count = proposal_points(self.a, self.recs, r.maturity.blocking, self.ctx.final) if body == "college" \
+                else other.points
             s.add(Para(tx("doc_memo_follow_other", body=name, count=counted(count, "point", lang))))
             rest = self.left_numbers(other, body)
             if rest:
@@ -608,16 +646,26 @@ class _Memo:
         return [b.number for b in self.bundles if body in b.decided_by
                 and any(rec.rule.id not in decided and (rec.decided_by or "directie") == body for rec in b.actions)]
 
+    def rest_decided(self, numbers: list[int]) -> date:
+        """When the decisions left to the report are taken: within a month, and before the first work they govern.
+
+        The smallest of those actions is due two months on; where the executive's response promises one of them
+        sooner, the decision comes before or on that date (never before the memo's own date).
+        """
+        decided = fmt.working_day(fmt.add_months(self.ctx.written, REST_DECIDED_MONTHS))
+        dues = [p.due for n in numbers if (r := self.ctx.responses.get(n)) is not None for p in r.actions
+                if p.due is not None and p.due >= self.ctx.written]
+        dues += [self.due_of[rec.rule.id] for b in self.bundles if b.number in numbers for rec in b.actions
+                 if rec.rule.id in self.due_of]
+        return min([decided, *dues])
+
     def left(self, numbers: list[int], body: str) -> str:
         """The decisions left to the advice report, by the number of its recommendation, and when they are decided."""
         one, many = self.tx("doc_noun_recommendation").split("|")
         listed = f"{one} {numbers[0]}" if len(numbers) == 1 else \
             f"{many} {', '.join(str(n) for n in numbers[:-1])} {self.tx('doc_and')} {numbers[-1]}"
-        # decided within a month: the smallest of those actions is due two months on, and a decision comes before
-        # the work it starts
-        decided = fmt.working_day(fmt.add_months(self.ctx.written, REST_DECIDED_MONTHS))
         return self.tx("doc_memo_follow_rest", body=body, recommendations=listed,
-                       date=fmt.long_date(decided, self.lang))
+                       date=fmt.long_date(self.rest_decided(numbers), self.lang))
 
     def attachments(self) -> Section:
         s = Section(self.tx("doc_h_attachments"))

@@ -21,11 +21,14 @@ from digimandate.render.doc.adapter import basis, level
 from digimandate.render.doc.bundles import action_dues, bundles, numbers
 from digimandate.render.doc.common import (
     DocContext,
+    Response,
     body_name,
     counted,
     decision,
     level_text,
+    mandate_granter,
     peildatum,
+    promised_due,
     schedule,
     short_list,
     vision_paras,
@@ -33,7 +36,7 @@ from digimandate.render.doc.common import (
 from digimandate.render.doc.memo import PLACES, plan, with_params
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, why
-from digimandate.render.doc.words import fit, fit_document, one_holder
+from digimandate.render.doc.words import fit, fit_channels, fit_document, one_holder
 
 # the bodies an organisation of each type answers to; any other type has an executive board and an owner
 KINDS = ("gemeente", "provincie", "waterschap")
@@ -45,6 +48,7 @@ def kind_of(org_type: str | None) -> str:
 
 
 INFORM_DAYS = 28  # the letter to the council follows the decision, which follows the proposal by a few weeks
+REACTION_DAYS = 42  # bestuurlijk wederhoor: the executive answers the concept report within six weeks
 AWB_SUPPORT = "C005"  # the norm of article 2:1 Awb: a legal duty, so a risk where it is not shown to be met
 
 
@@ -76,7 +80,7 @@ class _Proposal:
         # a point agrees to one action: it is done when that action is, as appendix E and the DT memo date it
         self.due_of = action_dues(observed(self.recs), ctx.written, self.dates.planned)
         self.body = body_name("college", self.r, ctx.lang)
-        self.plan = plan(self.recs, "college", self.r.maturity.blocking)
+        self.plan = plan(self.recs, "college", self.r.maturity.blocking, self.r)
         self.kind = kind_of(self.r.organisation_type)
 
     def tx(self, key: str, **args: Any) -> str:
@@ -101,7 +105,7 @@ class _Proposal:
             (tx("prop_field_status"), tx("prop_status_decide")),
         ]))
         doc.footer = f"{title}: {r.organisation_name}"
-        points = self.points()
+        points = self.points() if self.ctx.final else self.concept_points()
         doc.sections = [self.decisions(points), self.introduction(), self.effect(), self.arguments(points),
                         self.risks(), self.finance(points), self.communication(), self.follow(),
                         self.attachments()]
@@ -124,11 +128,12 @@ class _Proposal:
         points = [Point(tx("prop_point_note", date=peildatum(r, lang)),
                         [found, tx("prop_argument_recs" if own else "prop_argument_recs_none",
                                    count=plural(len(self.bundles), "prop_noun_recommendation", lang, fmt.spelled),
-                                   numbers=self.listed(own), body=self.body)],
+                                   numbers=self.listed(own) if own else "", body=self.body)],
                         none)]
         fte = self.mandate_fte()
         for i, rec in enumerate(self.plan.decide):
             n = self.number[rec.rule.id]
+            response = self.ctx.responses.get(n)
             what = fit(decision(with_params(rec), r, self.names, lang).rstrip("."), r.organisation_type, lang)
             what = what[:1].lower() + what[1:]
             gov = self.a.model.governance
@@ -148,6 +153,10 @@ class _Proposal:
             # a role within a Dutch sentence: "de wethouder Dienstverlening", where the file reads "Wethouder ..."
             if lang == "nl" and owner[:1].isupper() and owner[1:2].islower() and " " in owner:
                 owner = "de " + owner[:1].lower() + owner[1:]
+            if response is not None and (response.decision == "rejected" or response.actions):
+                # the executive answered this recommendation: the point asks what its response said, by its dates
+                points.append(Point(self.answered(n, quoted, response), args, cost))
+                continue
             if rec.effort == "large":
                 args.append(tx("prop_argument_large", date=fmt.long_date(self.estimate_due(), lang)))
                 text = tx("prop_point_agree_large", n=n, action=self.action_number[rec.rule.id], quote=quoted,
@@ -155,13 +164,92 @@ class _Proposal:
             else:
                 text = tx("prop_point_agree", n=n, action=self.action_number[rec.rule.id], quote=quoted, what=what,
                           owner=owner, date=fmt.long_date(self.due_of.get(rec.rule.id, self.due(n)), lang))
-            if sources.unsourced(rec.findings, r):  # labelled as the report labels the finding it rests on
-                text += " " + t("doc_memo_no_source", lang)
+            if sources.argued_unsourced(rec.findings, r):  # the fact it argues from has no source: that comes first
+                seen = next(f for f in rec.findings if basis(f) == "observed")
+                # about the channels the organisation has, as the memo words the same fact
+                kinds = frozenset(c.type for c in self.a.model.channels)
+                fact = fit_channels(self.names.message(seen).rstrip("."), kinds, lang)
+                fact = fact[:1].lower() + fact[1:] if fact[1:2].islower() else fact  # within a sentence
+                text = tx("prop_point_establish_first", fact=fact, point=text[:1].lower() + text[1:])
             points.append(Point(text, args, cost))
+        points += self.mandate_point(len(points) == 1)
         inform = fmt.working_day(self.ctx.written + timedelta(days=INFORM_DAYS))
         points.append(Point(tx(f"prop_point_inform_{self.kind}", date=fmt.long_date(inform, lang)),
                             [tx(f"prop_argument_inform_{self.kind}")], none))
         return points
+
+    def answered(self, n: int, quoted: str, response: Response) -> str:
+        """The decision on a recommendation the executive's response answered: not adopted, or its promises."""
+        if response.decision == "rejected":
+            return self.tx("prop_point_rejected", n=n, quote=quoted)
+        # within a sentence, after a colon: "toezegde: het college legt ..." (an acronym keeps its capitals)
+        texts = [t("stage_promise", self.lang, action=p.action, owner=p.owner, date=fmt.long_date(p.due, self.lang))
+                 if p.due is not None else t("stage_promise_open", self.lang, action=p.action, owner=p.owner)
+                 for p in response.actions]
+        promises = "; ".join(x[:1].lower() + x[1:] if x[1:2].islower() else x for x in texts)
+        return self.tx("prop_point_promised", n=n, quote=quoted, promises=promises)
+
+    def concept_points(self) -> list[Point]:
+        """The concept goes to the executive for bestuurlijk wederhoor: take note, respond, and the mandate.
+
+        The executive is asked to respond to the recommendations, not to adopt them: what it decides is in its
+        response, which the definitief report holds; the council is informed with that report.
+        """
+        tx, lang, r = self.tx, self.lang, self.r
+        level_now = level(r.maturity)
+        found = (tx("prop_argument_level", org=r.organisation_name, level=level_text(level_now, lang))
+                 if level_now is not None else tx("prop_argument_no_level", org=r.organisation_name))
+        none = (tx("prop_cost_none"), "–")
+        points = [Point(tx("prop_point_note_concept", date=peildatum(r, lang), body=self.body), [found], none)]
+        reply = fmt.long_date(self.reaction_due(), lang)
+        args = [tx("prop_argument_react", count=plural(len(self.bundles), "prop_noun_recommendation", lang,
+                                                       fmt.spelled), body=self.body)]
+        for rec in self.plan.decide:
+            quoted = fit(rec.action(lang), r.organisation_type, lang).rstrip(".")
+            args.append(tx("prop_argument_react_own", n=self.number[rec.rule.id], quote=quoted, body=self.body))
+        args.append(tx(f"prop_competence_{self.kind}"))
+        points.append(Point(tx("prop_point_react", date=reply, body=self.body), args, none))
+        return points + self.mandate_point(False)
+
+    def reaction_due(self) -> date:
+        """When the executive's response to the concept is due: six weeks on, on a working day."""
+        return fmt.working_day(self.ctx.written + timedelta(days=REACTION_DAYS))
+
+    def mandate_point(self, competence: bool) -> list[Point]:
+        """The mandate itself, where the file records who grants it: the directie grants it within the civil
+        service, the executive sets the rules for it, so it agrees (definitief) or takes note (concept) explicitly.
+
+        ``competence``: no earlier point argued the executive's competence over its own organisation.
+        """
+        tx, lang = self.tx, self.lang
+        granter = mandate_granter(self.a, lang)
+        if granter is None:
+            return []
+        wide = next((md for md in self.a.model.mandates if md.scope == "organisation"), None)
+        if wide is not None:
+            basis = tx("prop_mandate_decision", decision=wide.decision) if wide.decision else ""
+        else:
+            held = next((md for md in self.a.model.mandates if md.topic), None)
+            basis = tx("prop_mandate_broadened", topic=held.topic) if held is not None and held.topic else ""
+        args = [tx(f"prop_argument_mandate_{self.kind}", granter_cap=granter[:1].upper() + granter[1:],
+                   body=self.body)]
+        if competence and self.kind == "gemeente":
+            args.append(tx("prop_competence_gemeente"))
+        none = (tx("prop_cost_none"), "–")
+        # a municipality, province or water authority has an ambtelijke organisatie; another organisation its own
+        within = tx("prop_within_other" if self.kind == "other" else "prop_within_civil")
+        if not self.ctx.final:
+            return [Point(tx("prop_point_mandate_note", granter=granter, basis=basis, body=self.body, within=within,
+                             date=fmt.long_date(self.reaction_due(), lang)), args, none)]
+        # the date the response promises for the mandate, else the estimate of the work: the mandate is agreed to
+        # before or on the first deadline of the work it governs
+        mandate_recs = [rec for rec in observed(self.recs) if rec.rule.spec.dimension == "mandate"]
+        promised = [d for rec in mandate_recs
+                    if (d := promised_due(self.ctx.responses, self.number.get(rec.rule.id), "")) is not None]
+        when = min(promised) if promised else self.estimate_due()
+        return [Point(tx("prop_point_mandate", granter=granter, basis=basis, body=self.body, within=within,
+                         date=fmt.long_date(when, lang)),
+                      args, none)]
 
     def mandate_fte(self) -> float | None:
         """The staff time the mandate needs, where an observed action on the mandate reserves it (reserves_fte)."""
@@ -213,7 +301,8 @@ class _Proposal:
     def introduction(self) -> Section:
         r, tx = self.r, self.tx
         s = Section(tx("prop_h_introduction"))
-        s.add(Para(tx("prop_introduction", org=r.organisation_name, date=peildatum(r, self.lang), body=self.body)))
+        key = "prop_introduction" if self.ctx.final else "prop_introduction_concept"
+        s.add(Para(tx(key, org=r.organisation_name, date=peildatum(r, self.lang), body=self.body)))
         if self.prog is not None:
             s.add(Para(tx("prop_progress", fixed=fmt.count(len(self.prog.fixed), self.lang),
                           open=fmt.count(len(self.prog.still_open), self.lang))))
@@ -268,6 +357,9 @@ class _Proposal:
     def communication(self) -> Section:
         tx = self.tx
         s = Section(tx("prop_h_communication"))
+        if not self.ctx.final:  # the council hears of the report with the definitief, the response in it
+            s.add(Items([tx(f"prop_communication_concept_{self.kind}")]))
+            return s
         s.add(Items([tx("prop_communication_internal"), tx(f"prop_communication_{self.kind}")]))
         return s
 
@@ -279,7 +371,7 @@ class _Proposal:
             s.add(Para(tx("doc_follow_up_promised", last=fmt.long_date(self.dates.promised, lang))))
         for text in vision_paras(self.a, self.dates, lang):
             s.add(Para(text))
-        other = plan(self.recs, "directie", self.r.maturity.blocking)
+        other = plan(self.recs, "directie", self.r.maturity.blocking, self.r)
         if other.record:  # facts nobody recorded: the management team collects them, the executive does not
             norms = short_list([f'"{rec.rule.spec.title.get(lang)}"' for rec in other.record], lang, 3)
             s.add(Para(tx("prop_facts_dt", norms=norms, body=self.body)))
@@ -292,6 +384,9 @@ class _Proposal:
 
     def attachments(self) -> Section:
         s = Section(self.tx("prop_h_attachments"))
+        if not self.ctx.final:
+            s.add(Items([self.tx("prop_attachment_concept", org=self.r.organisation_name)], ordered=True))
+            return s
         s.add(Items([t("doc_attachment_report", self.lang, org=self.r.organisation_name),
                      self.tx(f"prop_attachment_{self.kind}")], ordered=True))
         return s

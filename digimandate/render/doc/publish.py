@@ -12,7 +12,7 @@ from digimandate.render.doc.actions import recommendations
 from digimandate.render.doc.bundles import numbered
 from digimandate.render.doc.common import DocContext, schedule
 from digimandate.render.doc.followup import add_follow_up
-from digimandate.render.doc.memo import Audience, build_memo, plan
+from digimandate.render.doc.memo import Audience, build_memo, proposal_points
 from digimandate.render.doc.model import BoardDocument, Chart, Section
 from digimandate.render.doc.proposal import build_proposal
 from digimandate.render.doc.report import build_report
@@ -31,7 +31,10 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
     # a memo beside the definitief report names its follow-up: after what the executive's response promised
     promised = tuple(p.due for r in reactie.spec.responses for p in r.actions if p.due is not None) \
         if reactie is not None and kind != "report" else ()
-    ctx = DocContext(lang, written, sender, to, names and kind == "report", promised)
+    responses = {r.recommendation: r for r in reactie.spec.responses} if reactie is not None and kind != "report" \
+        else {}
+    ctx = DocContext(lang, written, sender, to, names and kind == "report", promised, responses,
+                     final=reactie is not None and kind != "report")
     prog = progress(a.result, previous) if previous else None
     if kind == "report":
         doc = build_report(a, ctx, prog)
@@ -45,7 +48,7 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
         return _dated(doc, sender, written)
     if reactie is not None:  # the memo answers to the same recommendations as the report
         check_references(reactie, wordings(numbered(a, written), lang))
-    if audience == "college" and plan(recommendations(a), "college", a.result.maturity.blocking).points:
+    if audience == "college" and proposal_points(a, recommendations(a), a.result.maturity.blocking, ctx.final):
         doc = build_proposal(a, ctx, prog)  # with nothing to decide, the executive gets an information memo
     else:
         doc = build_memo(a, ctx, audience, prog)

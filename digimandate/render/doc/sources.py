@@ -42,6 +42,14 @@ def unsourced(findings: tuple[Finding, ...], result: AuditResult) -> bool:
     return bool(result.sources) and bool(seen) and not any(cited_numbers(f.sources, result) for f in seen)
 
 
+def argued_unsourced(findings: tuple[Finding, ...], result: AuditResult) -> bool:
+    """Whether, with a register of sources, the fact a decision argues from (its first recorded one) cites none."""
+    from digimandate.render.doc.adapter import basis
+
+    seen = [f for f in findings if basis(f) == "observed"]
+    return bool(result.sources) and bool(seen) and not cited_numbers(seen[0].sources, result)
+
+
 def cite(ids: tuple[str, ...], result: AuditResult, lang: Lang) -> str:
     """A citation: "[1], [3]", or that the fact has no source."""
     cited = cited_numbers(ids, result)

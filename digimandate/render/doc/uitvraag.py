@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from digimandate.i18n import Lang, t
-from digimandate.model.facts import ROLES, unset
+from digimandate.model.facts import ROLES, open_facts
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.common import peildatum
@@ -37,7 +37,8 @@ def role_name(role: str, lang: Lang) -> str:
 def questions(a: Audited, lang: Lang) -> list[Question]:
     """The questions for every applicable fact the file leaves out, grouped by role in a fixed order."""
     names = Names(a, lang)
-    asked = unset(a.model)
+    # the nota skips a fact another one settles ("adopted by no one": no date of adoption); so does the request
+    asked = open_facts(a.model)
     out: list[Question] = []
     for role in ROLES:
         for s in asked:
