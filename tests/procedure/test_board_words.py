@@ -1,0 +1,60 @@
+"""Every board document of the small example, read as a bestuurssecretaris reads it: the words, not the tool."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.cli.app import app
+from tests.conftest import EXAMPLES
+from tests.procedure.test_audit_steps import EPOCH
+
+REACTIE = EXAMPLES / "audit" / "small-municipality.reactie.yaml"
+NAWOORD = EXAMPLES / "audit" / "small-municipality.nawoord.md"
+_HEAD = re.compile(r"<head>.*?</head>", re.S)
+
+
+def _make(folder: Path, lang: str, fmt: str) -> dict[str, str]:
+    """Every board document in one language and format: opzet, uitvraag, nota, reports, letter and memos."""
+    shutil.copy(EXAMPLES / "small-municipality.yaml", folder / "organisation.yaml")
+    org = str(folder / "organisation.yaml")
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    runs = [["opzet", org, "--date", "2026-09-07"], ["uitvraag", org, "--date", "2026-09-14"],
+            ["bevindingen", org, "--date", "2026-11-18"],
+            ["report", org, "-o", str(folder / f"rapport.{fmt}")],
+            ["report", org, "-o", str(folder / f"concept.{fmt}"), "--stage", "concept"],
+            ["report", org, "-o", str(folder / f"definitief.{fmt}"), "--stage", "definitief", "--reactie",
+             str(REACTIE), "--nawoord", str(NAWOORD), "--date", "2027-02-03"],
+            ["memo", org, "-o", str(folder / f"memo.{fmt}")],
+            ["memo", org, "-o", str(folder / f"collegevoorstel.{fmt}"), "--audience", "college"]]
+    for args in runs:
+        extra = ["--no-config"] if args[0] in ("opzet", "uitvraag", "bevindingen") else []
+        result = CliRunner().invoke(app, [*args, *extra, "--lang", lang, "-f", fmt], env=env)
+        assert result.exit_code == 0, result.output
+    return {p.name: _HEAD.sub("", p.read_text(encoding="utf-8")) for p in sorted(folder.glob(f"*.{fmt}"))}
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[str, str]]:
+    """The documents per (language, format), each folder an audit of its own."""
+    out = {}
+    for lang, fmt in (("nl", "md"), ("en", "md"), ("nl", "html")):
+        out[lang, fmt] = _make(tmp_path_factory.mktemp(f"{lang}-{fmt}"), lang, fmt)
+    return out
+
+
+EXPECTED = {"onderzoeksopzet", "interviewleidraad", "nota-van-bevindingen", "rapport", "concept", "definitief",
+            "definitief.informatiebrief", "memo", "collegevoorstel"}
+
+
+@pytest.mark.parametrize(("lang", "fmt"), [("nl", "md"), ("en", "md"), ("nl", "html")])
+def test_no_board_document_names_the_tool(documents: dict[tuple[str, str], dict[str, str]], lang: str,
+                                          fmt: str) -> None:
+    docs = documents[lang, fmt]
+    assert {name.rsplit(".", 1)[0] for name in docs} >= EXPECTED
+    for name, text in docs.items():
+        assert "digimandate" not in text.lower(), (name, text[text.lower().index("digimandate") - 80:][:160])
