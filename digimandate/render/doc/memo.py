@@ -19,6 +19,7 @@ from digimandate.render.doc.actions import (
     recommendations,
     split,
     to_verify,
+    unlabelled,
     with_values,
 )
 from digimandate.render.doc.adapter import basis, graded, level, reason, top_entity
@@ -57,7 +58,9 @@ def with_params(rec: Recommendation) -> Recommendation:
     chosen = rec.decision_text()  # the rule's decision, or the one for the message all its findings give
     if chosen is None or not rule.params:
         return rec
-    texts = {lang: with_values(chosen.get(lang), rule.params, lang) for lang in ("nl", "en")}
+    # the decision's argument is its finding, which labels the threshold as the checklist's own norm already
+    texts = {lang: with_values(unlabelled(chosen.get(lang), rec.labelled(lang), lang), rule.params, lang)
+             for lang in ("nl", "en")}
     filled = Text(nl=texts["nl"], en=texts["en"])
     exact = rec.exact
     if exact is not None and exact.decision is not None:
