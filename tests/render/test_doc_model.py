@@ -130,7 +130,7 @@ def test_the_product_with_more_requests_comes_first(tmp_path: Path) -> None:
     assert owner.impact == "high"
     text = render_markdown(build_report(result, DocContext("nl", date(2026, 11, 18))))
     assert ("| 1 | Wijs per product een proceseigenaar aan, bij voorkeur het hoofd van de afdeling die het product "
-            "levert. Betreft: Drukke aanvraag, Stille aanvraag. (40.012 aanvragen per jaar) | hoog / middel |") in text
+            "levert. Dit geldt voor Drukke aanvraag, Stille aanvraag. (40.012 aanvragen per jaar) | hoog / middel |") in text
 
 
 def test_volume_raises_a_rule_in_the_order(tmp_path: Path) -> None:

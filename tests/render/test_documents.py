@@ -94,8 +94,9 @@ def test_memo_stays_within_two_pages(runner: CliRunner) -> None:
     for example in ("small-municipality", "large-municipality", "english-agency"):
         text = runner.invoke(app, ["memo", f"examples/{example}.yaml"]).stdout
         # every decision point names its owner and date, and the points left are named: two A4 pages still
-        # (the small example's first steps of the mandate each carry their own argument: a little over 1000 words)
-        assert len(text.split()) <= 1050, example
+        # (the small example's first steps of the mandate each carry their own argument, and "Dit geldt voor ..." is
+        # a sentence rather than a label: a little over 1000 words)
+        assert len(text.split()) <= 1060, example
         assert len(text.splitlines()) <= 90, example
 
 

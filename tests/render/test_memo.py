@@ -452,7 +452,7 @@ def test_the_small_memo_decides_the_reports_top_three_and_the_level_1_barrier() 
     # the norm that holds Processen at level 1: the directie commissions it, by the role that appoints an owner
     assert any(p.startswith("Opdracht geven aan een proceseigenaar die de directie aanwijst: maak een digitale "
                             "aanvraag van het product mogelijk. "
-                            "Betreft: Melding openbare ruimte doen.") for p in points)
+                            "Dit geldt voor Melding openbare ruimte doen.") for p in points)
     assert not [p for p in points if "aan te wijzen" in p or "aan te vragen" in p]
     # the channel gets a concrete co-owner: the KCC, which the file records
     assert any(p.startswith("De afdeling Klantcontactcentrum (het KCC) mede-eigenaar maken van www.dijkveld.nl.")
@@ -474,7 +474,7 @@ def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_
     # the point quotes the action it asks for, by its number in appendix E of the report
     assert ('\n3. In te stemmen met actie 13 van aanbeveling 4 uit het adviesrapport ("Maak een digitale aanvraag van '
             'het product mogelijk") en daartoe: opdracht geven aan de proceseigenaren: maak een digitale aanvraag van '
-            "het product mogelijk. Betreft: Melding openbare ruimte doen. Trekker is ") in section(college, "Beslispunten")
+            "het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Trekker is ") in section(college, "Beslispunten")
 
 
 def test_decisions_left_to_the_report_are_named_with_a_date() -> None:
@@ -507,6 +507,7 @@ def _unquoted(text: str) -> str:
 def test_every_decision_point_is_argued_from_the_organisations_facts_and_the_norm(example: str, lang: Lang) -> None:
     """A practitioner's quote supports an argument at most: each point opens with the fact found, then a reason."""
     from digimandate.render.doc.actions import recommendations
+    from digimandate.render.doc.adapter import top_entity
     from digimandate.render.doc.memo import plan
     from digimandate.render.doc.names import Names
 
@@ -519,7 +520,11 @@ def test_every_decision_point_is_argued_from_the_organisations_facts_and_the_nor
     assert decided and len(points) >= len(decided)
     for rec, point in zip(decided, points, strict=False):
         argument = point.split(label, 1)[1]
-        fact = names.message(next(f for f in rec.findings if basis(f) == "observed")).rstrip(".")
+        # the first place the point lists: "Dit geldt voor A, B en C" argues from A's fact
+        order = {e: i for i, e in enumerate(rec.entities)}
+        seen = sorted((f for f in rec.findings if basis(f) == "observed"),
+                      key=lambda f: order.get(top_entity(f.entity), len(order)))
+        fact = names.message(seen[0]).rstrip(".")
         # the fact as found (the memo fits its words to the channels the organisation has: compare its opening)
         opening = " ".join(fact.split()[:4])
         assert argument.startswith(opening[:1].upper() + opening[1:]), (rec.rule.id, argument)
@@ -546,8 +551,12 @@ def test_the_online_channel_point_gives_the_reason_and_the_quote_only_as_support
 
 def test_a_point_on_many_products_names_the_first_and_counts_the_others() -> None:
     point = next(line for line in memo("large-municipality").splitlines() if "digitale aanvraag van het product" in line)
-    assert ("Argument: Bij het product Afvalstortontheffing is aanvragen via de website niet mogelijk; zo ook bij nog "
-            "21 producten. Zonder digitale route") in point, point
+    # the argument names the first product of the same list the point gives, in the same order
+    assert ("Dit geldt voor Bijzonderebijstandsuitkering, Bedrijf aan huis melding, Belastingbetalingsregeling en 19 "
+            "andere.") in point, point
+    assert ("Argument: Bij het product Bijzonderebijstandsuitkering is aanvragen via de website niet mogelijk; zo ook "
+            "bij nog 21 producten. Zonder digitale route") in point, point
+    assert "Betreft" not in point
 
 
 def test_a_rationale_that_opens_with_a_quote_gives_its_reason_first() -> None:
@@ -609,7 +618,7 @@ def test_a_decision_resting_only_on_a_fact_without_a_source_says_so_as_the_repor
     points = decisions(memo("small-municipality"))
     # "Melding openbare ruimte doen" has no digital route on a recorded fact that cites no source: labelled
     digital = next(p for p in points if "digitale aanvraag van het product mogelijk" in p)
-    assert "Betreft: Melding openbare ruimte doen. Grondslag: feit zonder bron. Veel werk:" in digital
+    assert "Dit geldt voor Melding openbare ruimte doen. Grondslag: feit zonder bron. Veel werk:" in digital
     # the co-ownership rests on the organogram: no label
     kcc = next(p for p in points if p.startswith("De afdeling Klantcontactcentrum (het KCC) mede-eigenaar"))
     assert "zonder bron" not in kcc

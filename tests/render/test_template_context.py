@@ -42,7 +42,7 @@ def test_the_ranked_actions_are_the_reports(runner: CliRunner, tmp_path: Path) -
     appendix = report.split("## Appendix E. Every action, per department\n", 1)[1].split("\n## ", 1)[0]
     rows = [[c.strip() for c in line.strip("|").split(" | ")] for line in appendix.splitlines()
             if line.startswith("| ") and not line.startswith("| No.")]
-    built_in = {(row[0], row[1].split(" Concerns: ")[0].split(" (")[0], row[4]) for row in rows}
+    built_in = {(row[0], row[1].split(" This applies to ")[0].split(" (")[0], row[4]) for row in rows}
     ours = [tuple(c.strip() for c in line.strip("|").split(" | ")) for line in mine.splitlines()]
     # the template has each action once, after all it waits for; appendix E gives a department's part only what
     # that part waits for (forms landing for another department's product does not hold it up)

@@ -227,7 +227,10 @@ class _Memo:
 
         A practitioner's words alone argue nothing about this organisation: the argument opens with its own fact.
         """
-        seen = [f for f in rec.findings if basis(f) == "observed"]
+        # the first place the argument names is the first the decision lists ("Dit geldt voor A en B": A first)
+        order = {e: i for i, e in enumerate(rec.entities)}
+        seen = sorted((f for f in rec.findings if basis(f) == "observed"),
+                      key=lambda f: order.get(top_entity(f.entity), len(order)))
         if not seen:  # a decision point rests on an observed finding; the norm's reason alone where none is kept
             return why(rec.rule.spec, self.lang)
         fact = self.names.message(seen[0]).rstrip(".")

@@ -498,7 +498,7 @@ class _Report:
         return out
 
     def action_with_places(self, rec: Recommendation) -> str:
-        """The action, with the products or channels it concerns: "Maak het product digitaal ... Betreft: X."."""
+        """The action, with the products or channels it concerns: "Maak het product digitaal ... Dit geldt voor X."."""
         action = rec.action(self.lang)
         places = [e for e in rec.entities if e.startswith(("processes/", "channels/"))]
         if places:
