@@ -58,3 +58,37 @@ def test_no_board_document_names_the_tool(documents: dict[tuple[str, str], dict[
     assert {name.rsplit(".", 1)[0] for name in docs} >= EXPECTED
     for name, text in docs.items():
         assert "digimandate" not in text.lower(), (name, text[text.lower().index("digimandate") - 80:][:160])
+
+
+JUDGING = ("rapport", "concept", "definitief", "definitief.informatiebrief", "memo", "collegevoorstel")
+
+
+@pytest.mark.parametrize(("lang", "duties"), [("nl", ("sociale media", "persberichten")),
+                                              ("en", ("social media", "press releases"))])
+def test_a_judgement_names_the_holders_duties_by_count_not_by_name(
+        documents: dict[tuple[str, str], dict[str, str]], lang: str, duties: tuple[str, ...]) -> None:
+    # the mandate has one holder: the report and the memos judge the role, never list what that one person does
+    docs = documents[lang, "md"]
+    for name in JUDGING:
+        for duty in duties:
+            assert duty not in docs[f"{name}.md"], (name, duty)
+    why = {"nl": "**Waarom:** Een mandaat werkt door de focus op één thema. Wie het mandaat houdt in de tijd die een "
+                 "reeks andere taken overlaat, kan het niet verbreden.",
+           "en": "**Why:** A mandate works through focus on one theme. Whoever holds it in the time a string of other "
+                 "duties leaves over cannot broaden it."}[lang]
+    assert why in docs["rapport.md"]
+    finding = {"nl": "en wie het houdt heeft 3 andere taken, meer dan 2 (eigen norm van de checklist",
+               "en": "and whoever holds it carries 3 other duties, more than 2 (the checklist's own norm"}[lang]
+    assert finding in docs["rapport.md"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_holders_confidential_interview_gives_away_neither_role_nor_department(
+        documents: dict[tuple[str, str], dict[str, str]], lang: str) -> None:
+    # the file names it "Gesprek met de adviseur digitale dienstverlening", given by that adviser, in confidence
+    for name, text in documents[lang, "md"].items():
+        assert "Gesprek met de adviseur" not in text, name
+        assert "| adviseur digitale dienstverlening |" not in text, name
+    row = {"nl": "| \\[5\\] | Interview | Vertrouwelijke bron | — | 25 september 2026 |",
+           "en": "| \\[5\\] | Interview | Confidential source | — | 25 September 2026 |"}[lang]
+    assert row in documents[lang, "md"]["rapport.md"]
