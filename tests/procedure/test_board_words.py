@@ -92,3 +92,15 @@ def test_the_holders_confidential_interview_gives_away_neither_role_nor_departme
     row = {"nl": "| \\[5\\] | Interview | Vertrouwelijke bron | — | 25 september 2026 |",
            "en": "| \\[5\\] | Interview | Confidential source | — | 25 September 2026 |"}[lang]
     assert row in documents[lang, "md"]["rapport.md"]
+
+
+@pytest.mark.parametrize(("lang", "heading"), [
+    ("nl", "#### Norm: Het college wordt regelmatig geïnformeerd over resultaten\n"),
+    ("en", "#### Standard: The executive is regularly informed of results\n")])
+def test_a_norm_above_its_finding_reads_as_the_norm(documents: dict[tuple[str, str], dict[str, str]], lang: str,
+                                                    heading: str) -> None:
+    report = documents[lang, "md"]["rapport.md"]
+    assert heading in report
+    # every heading under a dimension names a norm as a norm, never as a statement of fact
+    norms = [line for line in report.split("\n## ")[5].splitlines() if line.startswith("#### ")]
+    assert norms and all(line.startswith(("#### Norm: ", "#### Standard: ")) for line in norms), norms

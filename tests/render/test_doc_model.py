@@ -325,7 +325,7 @@ def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner
     headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert ("Heading 1", "Samenvatting") in headings and ("Heading 1", "Aanbevelingen") in headings
     assert ("Heading 2", "Mandaat: niveau 1 (Ad hoc)") in headings
-    assert ("Heading 3", "Er is een organisatiebreed mandaat voor digitale dienstverlening") in headings
+    assert ("Heading 3", "Norm: Er is een organisatiebreed mandaat voor digitale dienstverlening") in headings
     assert doc.paragraphs[0].style.name == "Title"
     tables = doc.tables
     assert len(tables) >= 8

@@ -64,7 +64,7 @@ def test_the_board_is_named_as_the_body_the_municipality_has() -> None:
     for said in ("informeer het bestuur", "Het bestuur wordt regelmatig", "rapportage aan het bestuur",
                  "aan directie en bestuur"):
         assert said not in text
-    assert "#### Het college wordt regelmatig geïnformeerd over resultaten" in text
+    assert "#### Norm: Het college wordt regelmatig geïnformeerd over resultaten" in text
     assert "aan directie en college over de resultaten" in text
     # an agency has no college: the ministry that owns it
     agency = report("english-agency")
@@ -188,7 +188,7 @@ def test_one_action_makes_the_kcc_co_owner_of_the_website() -> None:
     assert ("| **Dekt de normen** | Het online kanaal is niet alleen het domein van Communicatie; Het KCC is "
             "verbonden met de online kanalen; Telefoon en balie wijzen de weg naar digitaal |") in channels
     # both norms point at the recommendation that carries the one action
-    kcc = text.split("#### Het KCC is verbonden met de online kanalen", 1)[1].split("####", 1)[0]
+    kcc = text.split("#### Norm: Het KCC is verbonden met de online kanalen", 1)[1].split("####", 1)[0]
     assert "**Actie:** zie aanbeveling 2." in kcc
 
 

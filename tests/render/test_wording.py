@@ -81,7 +81,7 @@ def test_the_report_acts_only_on_observed_failures_and_lists_a_fact_not_recorded
     assert "Wijs een directielid aan als sponsor" not in report
     assert '"De sponsor van digitale dienstverlening is een directielid"' in memo.split("## Aanleiding")[0]
     assert "- Verbreed het bestaande afdelingsmandaat stap voor stap tot een organisatiebreed mandaat" in summary
-    sponsor = report.split("#### De sponsor van digitale dienstverlening is een directielid")[1].split("####")[0]
+    sponsor = report.split("#### Norm: De sponsor van digitale dienstverlening is een directielid")[1].split("####")[0]
     assert "**Nagaan:** of aan deze norm is voldaan; het feit is niet vastgelegd (bijlage C)." in sponsor
     assert "**Actie:**" not in sponsor
     assert ("Voor 14 normen is nog niet aangetoond of eraan is voldaan. Daarvoor staat hier geen actie: eerst gaat "
