@@ -631,3 +631,11 @@ def test_the_legal_risk_says_it_rests_on_a_fact_without_a_source() -> None:
     college = render_markdown(build_proposal(audited("small-municipality"), DocContext("nl", WRITTEN)))
     assert ("blijkt die hulp er niet te zijn, dan is dat een juridisch risico. Dat Balie gemeentehuis geen hulp "
             "biedt, berust op een feit zonder bron.") in section(college, "Risico's en kanttekeningen")
+
+
+def test_an_argument_names_the_norm_as_a_norm() -> None:
+    # a norm's title is a statement ("the holder needs no approval"): the argument says it is the norm not met
+    assert ('- Norm "De houder hoeft niet voor elke wijziging toestemming te vragen": niet voldaan bij '
+            '"digital service delivery".') in section(memo("english-agency", "nl"), "Argumenten")
+    assert '- Standard "The role offers autonomy and feedback": not met for "digital service delivery".' in section(
+        memo("english-agency", "en"), "Arguments")
