@@ -636,6 +636,6 @@ def test_the_legal_risk_says_it_rests_on_a_fact_without_a_source() -> None:
 def test_an_argument_names_the_norm_as_a_norm() -> None:
     # a norm's title is a statement ("the holder needs no approval"): the argument says it is the norm not met
     assert ('- Norm "De houder hoeft niet voor elke wijziging toestemming te vragen": niet voldaan bij '
-            '"digital service delivery".') in section(memo("english-agency", "nl"), "Argumenten")
+            '"digital service delivery".') in section(memo("english-agency", "nl", "college"), "Argumenten")
     assert '- Standard "The role offers autonomy and feedback": not met for "digital service delivery".' in section(
-        memo("english-agency", "en"), "Arguments")
+        memo("english-agency", "en", "college"), "Arguments")
