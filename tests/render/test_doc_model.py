@@ -332,7 +332,7 @@ def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner
     chart = next(t for t in tables if t.rows[1].cells[0].text == "Bestuurlijk commitment")
     assert [c.text for c in chart.rows[0].cells][1:6] == ["1", "2", "3", "4", "5"]
     recs = next(t for t in tables if t.rows[0].cells[0].text == "Nr.")
-    assert [c.text for c in recs.rows[0].cells] == ["Nr.", "Actie", "Impact / inspanning", "Wie handelt", "Na", "Gereed"]
+    assert [c.text for c in recs.rows[0].cells] == ["Nr.", "Actie", "Impact / inspanning", "Wie voert uit", "Na", "Gereed"]
     assert recs.rows[1].cells[1].text.startswith("Laat de goedkeuring per wijziging onder het bestaande mandaat")
     every = "\n".join([p.text for p in doc.paragraphs] +
                       [c.text for t in tables for row in t.rows for c in row.cells])

@@ -94,7 +94,7 @@ def test_definitief_carries_the_promised_dates_and_one_follow_up(runner: CliRunn
     assert "vervolgonderzoek op 1 september 2027" not in text and "31 januari 2028" in text
     assert "Het bestuur heeft" not in text
     # the actions' own dates are the advice the promises answer: the column says so
-    assert "| Nr. | Actie | Impact / inspanning | Wie handelt | Na | Gereed volgens advies |" in text
+    assert "| Nr. | Actie | Impact / inspanning | Wie voert uit | Na | Gereed volgens advies |" in text
 
 
 def test_a_promise_just_before_the_follow_up_still_gets_its_quarter(runner: CliRunner, tmp_path: Path) -> None:
