@@ -13,7 +13,7 @@ from digimandate.audit.result import AuditResult
 from digimandate.cli.run import Run, output_names
 from digimandate.cli.safety import Inputs, Target, check_targets
 from digimandate.cli.settings import AuditOptions
-from digimandate.errors import UsageError
+from digimandate.errors import Term, UsageError
 from digimandate.i18n import Lang, t
 from digimandate.model.loader import Limits
 from digimandate.render.common import Audited
@@ -35,6 +35,17 @@ class StageRequest:
     nawoord: Path | None = None
     previous_reactie: Path | None = None
 
+    def check_definitief(self, req: DocRequest, org_types: list[str | None]) -> None:
+        """A reactie or nawoord without ``--stage definitief``: the hint names the body the concept goes to."""
+        from digimandate.render.doc.words import kind
+
+        kinds = {kind(org_type) for org_type in org_types}
+        # a folder of organisations of more than one kind: each goes to its own executive
+        body = Term(f"doc_executive_{kinds.pop()}") if len(kinds) == 1 else Term("stage_executive_any")
+        for opt, path in (("--reactie", self.reactie), ("--nawoord", self.nawoord)):
+            if path is not None and self.name != "definitief" and req.kind == "report":
+                raise UsageError("stage_needs_definitief", option=opt, executive=body)
+
     def check(self, req: DocRequest) -> None:
         """Options that belong together, refused before anything is audited."""
         given = [(opt, path) for opt, path in (("--stage", self.name), ("--doc-version", self.version),
@@ -44,9 +55,6 @@ class StageRequest:
         beyond = [(opt, path) for opt, path in given if opt != "--reactie"] if req.kind == "memo" else given
         if given and (beyond or req.template is not None) and (req.kind != "report" or req.template is not None):
             raise UsageError("stage_report_only", option=(beyond or given)[0][0])
-        for opt, path in (("--reactie", self.reactie), ("--nawoord", self.nawoord)):
-            if path is not None and self.name != "definitief" and req.kind == "report":
-                raise UsageError("stage_needs_definitief", option=opt)
         if self.name == "definitief" and self.reactie is None:
             raise UsageError("stage_definitief_needs_reactie")
         if self.previous_reactie is not None and req.previous is None:
@@ -136,6 +144,7 @@ def document(run: Run, req: DocRequest, say: Warn) -> None:
     run.audit([req.file], keep_models=True)  # the documents describe the organisation
     if run.exit_code:
         return
+    req.stage.check_definitief(req, [result.organisation_type for result in run.results])
     for path, lang in write_documents(run, req, say):
         say(t("written", lang, file=str(path)))
 

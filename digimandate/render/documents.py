@@ -22,6 +22,7 @@ from digimandate.render.common import Audited
 from digimandate.render.doc.actions import Recommendation, observed, recommendations
 from digimandate.render.doc.common import schedule
 from digimandate.render.doc.names import Names
+from digimandate.render.doc.words import bodies
 from digimandate.render.levels import (
     coverage_text,
     dimension_reason,
@@ -324,7 +325,8 @@ def _base(a: Audited, opts: DocOptions) -> dict[str, Any]:
     m = a.result.maturity
     prog = progress(a.result, opts.previous) if opts.previous else None
     return {
-        "tx": Texts(lang, _single(a)), "org": a.result.organisation_name, "audit_date": a.result.audit_date.isoformat(),
+        "tx": Texts(lang, _single(a), {"executive": bodies(a.result.organisation_type, lang).executive}),
+        "org": a.result.organisation_name, "audit_date": a.result.audit_date.isoformat(),
         "written": opts.written.isoformat(), "tool_version": a.result.tool_version,
         "checklists": ", ".join(f"{c.id} {c.version}" for c in a.rules.checklists),
         "status": (_text("memo_status_text", lang) if _decisions(a, lang)
@@ -409,7 +411,8 @@ def memo(a: Audited, opts: DocOptions) -> str:
     if len(facts) > MEMO_FACTS:  # the memo stays short; the report has the full list
         ctx["facts"] = [*facts[:MEMO_FACTS], more.format(count=len(facts) - MEMO_FACTS)]
     ctx.update(
-        to=opts.to or _text("memo_to_default", lang), sender=opts.sender or _text("memo_from_default", lang),
+        to=opts.to or t("memo_to_default", lang, executive=bodies(a.result.organisation_type, lang).executive),
+        sender=opts.sender or _text("memo_from_default", lang),
         core=Markup(" ").join(sentences), decisions=_decisions(a, lang),
         recommendations=ctx["ranked"][:5], risks=risks, document=_document(a, "memo", opts),
         follow_up=schedule(a, opts.written).follow_up.isoformat(),  # the built-in memo's date, from one plan

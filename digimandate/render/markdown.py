@@ -32,9 +32,11 @@ def trusted_md(value: object) -> Markup:
 class Texts:
     """``tx('key', name=value)`` in templates: the text in the document's language, values escaped."""
 
-    def __init__(self, lang: Lang, single: bool = False) -> None:
+    def __init__(self, lang: Lang, single: bool = False, defaults: dict[str, str] | None = None) -> None:
         self.lang = lang
         self.single = single  # every mandate has one holder: "de houders" reads "de houder"
+        # values a text may name without the template giving them: the bodies of this kind of organisation
+        self.defaults = defaults or {}
 
     def __call__(self, key: str, **args: Any) -> Markup:
         if not isinstance(key, str) or key not in CATALOG:  # a template's typo: bad input, not a crash
@@ -44,6 +46,8 @@ class Texts:
             from digimandate.render.doc.words import fit_holders
 
             template = fit_holders(template, self.lang)
+        given = {k: v for k, v in self.defaults.items() if "{" + k + "}" in template}
+        args = {**given, **args}
         safe = {k: escape_md(v) for k, v in args.items()}
         try:
             return Markup(trusted_md(template).format(**safe) if args else trusted_md(template))

@@ -52,3 +52,28 @@ def test_an_own_norm_and_the_basis_share_one_bracket_in_the_report() -> None:
     report = CliRunner().invoke(app, ["report", str(EXAMPLES / "small-municipality.yaml"), "--lang", "nl"]).stdout
     assert r"norm: jaarlijks (eigen norm van de checklist; vastgelegd feit; bronnen \[1\], \[4\])" in report
     assert "(eigen norm van de checklist) (" not in report
+
+
+def test_an_action_does_not_repeat_the_label_its_finding_carries() -> None:
+    report = CliRunner().invoke(app, ["report", str(EXAMPLES / "small-municipality.yaml"), "--lang", "nl"]).stdout
+    actions = report.split("## Aanbevelingen")[1]
+    actions = actions.split("## Bijlage A.")[0] + actions.split("## Bijlage E.")[1].split("## Bijlage F.")[0]
+    assert "Rapporteer minstens jaarlijks aan directie en college over de resultaten van digitale dienstverlening." \
+        in actions
+    assert "Stel per product een eigen doel voor het digitale aandeel vast, bijvoorbeeld minstens 50%, en laat" in actions
+    assert "reserveer minstens 0,5 fte en bouw de andere taken" in actions
+    assert "eigen norm" not in actions
+    # the finding and the norm say the threshold is ours
+    assert "komt 33% van de aanvragen digitaal binnen, minder dan 50% (eigen norm van de checklist; vastgelegd feit" \
+        in report
+    assert "wordt 0,3 fte besteed, minder dan 0,5 (eigen norm van de checklist)" in report
+    memo = CliRunner().invoke(app, ["memo", str(EXAMPLES / "small-municipality.yaml"), "--lang", "en"]).stdout
+    points = memo.split("## Decisions\n")[1].split("\n## ")[0]
+    assert "Free at least 0.5 FTE for it within the existing staff." in points
+
+
+def test_an_action_keeps_the_label_of_a_threshold_no_finding_states() -> None:
+    # the agency's holder has too many duties but time is not recorded short: only the duties are in a finding
+    report = CliRunner().invoke(app, ["report", str(EXAMPLES / "english-agency.yaml"), "--lang", "en"]).stdout
+    assert ("Make room for the mandate: reduce the other duties of whoever holds it to at most 2 and reserve at least "
+            "0.5 FTE (the checklist's own norm).") in report

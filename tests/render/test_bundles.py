@@ -85,7 +85,7 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
     assert ("### Aanbeveling 1. Het mandaat: organisatiebreed, met de bevoegdheden, de tijd en de bekendheid die "
             "het werk vraagt\n\nVerbreed het bestaande afdelingsmandaat stap voor stap tot een organisatiebreed "
             "mandaat") in recs
-    assert "| **Eigenaar** | De directie |\n| **Gereed uiterlijk** | 19 april 2027 |\n| **Besluit door** | de directie |" \
+    assert "| **Eigenaar (verantwoordelijk)** | De directie |\n| **Gereed uiterlijk** | 19 april 2027 |\n| **Besluit door** | de directie |" \
         in recs
     # the heaviest norm first; the actions start with the powers and the approval, as the recommendation says
     assert ("| **Dekt de normen** | Er is een organisatiebreed mandaat voor digitale dienstverlening; Zonder "
@@ -99,7 +99,7 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
     assert headings == ["De hele organisatie", "Communicatie", "Klantcontactcentrum", "Burgerzaken",
                         "Ruimte en Vergunningen"]
     burgerzaken = actions.split("### Burgerzaken", 1)[1].split("\n### ", 1)[0]
-    assert ("| 7 | Haal printen en papier uit de afhandeling. Betreft: Parkeervergunning aanvragen. (640 aanvragen per "
+    assert ("| 7 | Haal printen en papier uit de afhandeling. Dit geldt voor Parkeervergunning aanvragen. (640 aanvragen per "
             "jaar) | middel / middel | de proceseigenaren | 6 |") in burgerzaken
     # a finding points at its bundle, and the summary's bodies decide bundles
     assert "**Actie:** zie aanbeveling 3." in text
@@ -126,10 +126,10 @@ def test_an_owner_the_file_does_not_record_is_not_presented_as_existing() -> Non
     # the small municipality records no sponsor: its result bundle is the directie's, saying so
     recs = body(report("small-municipality"), "Aanbevelingen")
     five = recs.split("### Aanbeveling 5.", 1)[1]
-    assert "| **Eigenaar** | De directie (een sponsor is niet vastgelegd) |" in five
+    assert "| **Eigenaar (verantwoordelijk)** | De directie (een sponsor is niet vastgelegd) |" in five
     assert "De sponsor in de directie" not in recs
     english = body(report("small-municipality", "en"), "Recommendations")
-    assert "| **Owner** | The management team (no sponsor is recorded) |" in english
+    assert "| **Owner (accountable)** | The management team (no sponsor is recorded) |" in english
 
 
 def test_the_result_bundle_gives_an_action_not_its_norm() -> None:
@@ -142,13 +142,24 @@ def test_the_holder_of_a_departmental_mandate_is_not_given_what_it_cannot_do() -
     # the small municipality has a departmental mandate whose holders need approval for each change
     actions = body(report("small-municipality"), "Bijlage E. Alle acties per afdeling")
     assert "| de houder van het mandaat |" not in actions
-    assert ("Sluit e-mail aan op het zaaksysteem, zodat elke aanvraag als zaak binnenkomt. Betreft: Melding openbare "
+    assert ("Sluit e-mail aan op het zaaksysteem, zodat elke aanvraag als zaak binnenkomt. Dit geldt voor Melding openbare "
             "ruimte doen. | hoog / groot | de directie (tot het mandaat is verbreed; daarna de houder) |") in actions
 
 
 def test_the_summary_puts_first_what_holds_the_level() -> None:
     summary = body(report("small-municipality"), "Samenvatting")
     # bullets naming their recommendation: a number 1..n would read as the recommendation's number
-    assert "- Maak een digitale aanvraag van het product mogelijk. Betreft: Melding openbare ruimte doen. Zie aanbeveling 4." \
+    assert "- Maak een digitale aanvraag van het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Zie aanbeveling 4." \
         in summary
     assert "\n1. " not in summary
+
+
+def test_the_owner_is_accountable_and_the_actions_say_who_carries_them_out() -> None:
+    # recommendation 2's owner (the channel owners) is accountable; its actions are carried out by others
+    text = report("small-municipality")
+    assert ("Elke aanbeveling heeft een eigenaar, die verantwoordelijk is voor het geheel, een datum waarop ze is "
+            "uitgevoerd en de normen die ze dekt; wie elke actie uitvoert, staat in bijlage E en kan een ander zijn "
+            "dan de eigenaar.") in text
+    assert "| **Eigenaar (verantwoordelijk)** | De kanaaleigenaren |" in text
+    assert "| Nr. | Actie | Impact / inspanning | Wie voert uit | Na | Gereed |" in text
+    assert "Wie handelt" not in text and "| **Eigenaar** |" not in text

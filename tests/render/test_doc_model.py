@@ -130,7 +130,7 @@ def test_the_product_with_more_requests_comes_first(tmp_path: Path) -> None:
     assert owner.impact == "high"
     text = render_markdown(build_report(result, DocContext("nl", date(2026, 11, 18))))
     assert ("| 1 | Wijs per product een proceseigenaar aan, bij voorkeur het hoofd van de afdeling die het product "
-            "levert. Betreft: Drukke aanvraag, Stille aanvraag. (40.012 aanvragen per jaar) | hoog / middel |") in text
+            "levert. Dit geldt voor Drukke aanvraag, Stille aanvraag. (40.012 aanvragen per jaar) | hoog / middel |") in text
 
 
 def test_volume_raises_a_rule_in_the_order(tmp_path: Path) -> None:
@@ -325,14 +325,14 @@ def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner
     headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert ("Heading 1", "Samenvatting") in headings and ("Heading 1", "Aanbevelingen") in headings
     assert ("Heading 2", "Mandaat: niveau 1 (Ad hoc)") in headings
-    assert ("Heading 3", "Er is een organisatiebreed mandaat voor digitale dienstverlening") in headings
+    assert ("Heading 3", "Norm: Er is een organisatiebreed mandaat voor digitale dienstverlening") in headings
     assert doc.paragraphs[0].style.name == "Title"
     tables = doc.tables
     assert len(tables) >= 8
     chart = next(t for t in tables if t.rows[1].cells[0].text == "Bestuurlijk commitment")
     assert [c.text for c in chart.rows[0].cells][1:6] == ["1", "2", "3", "4", "5"]
     recs = next(t for t in tables if t.rows[0].cells[0].text == "Nr.")
-    assert [c.text for c in recs.rows[0].cells] == ["Nr.", "Actie", "Impact / inspanning", "Wie handelt", "Na", "Gereed"]
+    assert [c.text for c in recs.rows[0].cells] == ["Nr.", "Actie", "Impact / inspanning", "Wie voert uit", "Na", "Gereed"]
     assert recs.rows[1].cells[1].text.startswith("Laat de goedkeuring per wijziging onder het bestaande mandaat")
     every = "\n".join([p.text for p in doc.paragraphs] +
                       [c.text for t in tables for row in t.rows for c in row.cells])

@@ -169,8 +169,9 @@ def test_decision_points_fill_in_the_parameters_in_force(monkeypatch: pytest.Mon
     # the DT-notitie decides what the report puts first: put every action first, reporting and e-mail included
     monkeypatch.setattr(actions, "TOP", 20)
     points = decisions(memo("small-municipality"))
-    # (a decision whose fact has no source opens with establishing that fact: the decision follows in lower case)
-    assert any("minstens jaarlijks (eigen norm van de checklist) een rapportage" in p.lower() for p in points)
+    # the decision does not repeat the label; its argument, the finding, says the threshold is the checklist's own
+    (report,) = [p for p in points if "minstens jaarlijks een rapportage" in p.lower()]
+    assert "norm: jaarlijks (eigen norm van de checklist)" in report
     # the small municipality has no chat, app or social media: its decision names e-mail only
     assert any("alle digitale aanvraagroutes (ook e-mail) aansluiten op het zaaksysteem." in p.lower() for p in points)
     # a decision point is one plain action: no "opdracht geven ... te laten" chain of infinitives
@@ -457,7 +458,7 @@ def test_the_small_memo_decides_the_reports_top_three_and_the_level_1_barrier() 
     # the norm that holds Processen at level 1: the directie commissions it, by the role that appoints an owner
     assert any("opdracht geven aan een proceseigenaar die de directie aanwijst: maak een digitale "
                "aanvraag van het product mogelijk. "
-               "Betreft: Melding openbare ruimte doen." in p for p in points)
+               "Dit geldt voor Melding openbare ruimte doen." in p for p in points)
     assert not [p for p in points if "aan te wijzen" in p or "aan te vragen" in p]
     # the channel gets a concrete co-owner: the KCC, which the file records
     assert any(p.startswith("De afdeling Klantcontactcentrum (het KCC) mede-eigenaar maken van www.dijkveld.nl.")
@@ -487,7 +488,7 @@ def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_
             'het product Melding openbare ruimte doen is aanvragen via de website niet mogelijk), en daarna in te '
             'stemmen met actie 14 van aanbeveling 4 uit het adviesrapport ("Maak een digitale aanvraag van '
             'het product mogelijk") en daartoe: opdracht geven aan de proceseigenaren: maak een digitale aanvraag van '
-            "het product mogelijk. Betreft: Melding openbare ruimte doen. Trekker is ") in section(college, "Beslispunten")
+            "het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Trekker is ") in section(college, "Beslispunten")
 
 
 def test_decisions_left_to_the_report_are_named_with_a_date() -> None:
@@ -520,6 +521,7 @@ def _unquoted(text: str) -> str:
 def test_every_decision_point_is_argued_from_the_organisations_facts_and_the_norm(example: str, lang: Lang) -> None:
     """A practitioner's quote supports an argument at most: each point opens with the fact found, then a reason."""
     from digimandate.render.doc.actions import recommendations
+    from digimandate.render.doc.adapter import top_entity
     from digimandate.render.doc.memo import plan
     from digimandate.render.doc.names import Names
 
@@ -532,7 +534,11 @@ def test_every_decision_point_is_argued_from_the_organisations_facts_and_the_nor
     assert decided and len(points) >= len(decided)
     for rec, point in zip(decided, points, strict=False):
         argument = point.split(label, 1)[1]
-        fact = names.message(next(f for f in rec.findings if basis(f) == "observed")).rstrip(".")
+        # the first place the point lists: "Dit geldt voor A, B en C" argues from A's fact
+        order = {e: i for i, e in enumerate(rec.entities)}
+        seen = sorted((f for f in rec.findings if basis(f) == "observed"),
+                      key=lambda f: order.get(top_entity(f.entity), len(order)))
+        fact = names.message(seen[0]).rstrip(".")
         # the fact as found (the memo fits its words to the channels the organisation has: compare its opening)
         opening = " ".join(fact.split()[:4])
         assert argument.startswith(opening[:1].upper() + opening[1:]), (rec.rule.id, argument)
@@ -559,8 +565,12 @@ def test_the_online_channel_point_gives_the_reason_and_the_quote_only_as_support
 
 def test_a_point_on_many_products_names_the_first_and_counts_the_others() -> None:
     point = next(line for line in memo("large-municipality").splitlines() if "digitale aanvraag van het product" in line)
-    assert ("Argument: Bij het product Afvalstortontheffing is aanvragen via de website niet mogelijk; zo ook bij nog "
-            "21 producten. Zonder digitale route") in point, point
+    # the argument names the first product of the same list the point gives, in the same order
+    assert ("Dit geldt voor Bijzonderebijstandsuitkering, Bedrijf aan huis melding, Belastingbetalingsregeling en 19 "
+            "andere.") in point, point
+    assert ("Argument: Bij het product Bijzonderebijstandsuitkering is aanvragen via de website niet mogelijk; zo ook "
+            "bij nog 21 producten. Zonder digitale route") in point, point
+    assert "Betreft" not in point
 
 
 def test_a_rationale_that_opens_with_a_quote_gives_its_reason_first() -> None:
@@ -628,7 +638,7 @@ def test_a_decision_resting_only_on_a_fact_without_a_source_says_so_as_the_repor
     assert digital.startswith(
         "Eerst het feit vaststellen en de bron ervan vastleggen (nu zonder bron); daarna besluiten: "
         "opdracht geven aan een proceseigenaar die de directie aanwijst: maak een digitale aanvraag van het product "
-        "mogelijk. Betreft: Melding openbare ruimte doen. Veel werk:")
+        "mogelijk. Dit geldt voor Melding openbare ruimte doen. Veel werk:")
     # the co-ownership rests on the organogram: no label
     kcc = next(p for p in points if p.startswith("De afdeling Klantcontactcentrum (het KCC) mede-eigenaar"))
     assert "zonder bron" not in kcc
@@ -678,3 +688,11 @@ def test_the_legal_risk_says_it_rests_on_a_fact_without_a_source() -> None:
     college = render_markdown(build_proposal(audited("small-municipality"), DocContext("nl", WRITTEN)))
     assert ("blijkt die hulp er niet te zijn, dan is dat een juridisch risico. Dat Balie gemeentehuis geen hulp "
             "biedt, berust op een feit zonder bron.") in section(college, "Risico's en kanttekeningen")
+
+
+def test_an_argument_names_the_norm_as_a_norm() -> None:
+    # a norm's title is a statement ("the holder needs no approval"): the argument says it is the norm not met
+    assert ('- Norm "De houder hoeft niet voor elke wijziging toestemming te vragen": niet voldaan bij '
+            '"digital service delivery".') in section(memo("english-agency", "nl", "college"), "Argumenten")
+    assert '- Standard "The role offers autonomy and feedback": not met for "digital service delivery".' in section(
+        memo("english-agency", "en", "college"), "Arguments")

@@ -55,7 +55,7 @@ def test_the_answer_on_what_comes_first_is_one_paragraph_of_sentences() -> None:
     assert len(answers) == 2  # the question in the scope, and its answer in the conclusions: one line, no list
     assert answers[1].startswith("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst: Laat de "
                                  "goedkeuring per wijziging onder het bestaande mandaat vervallen: ")
-    assert ("Maak een digitale aanvraag van het product mogelijk. Betreft: Melding openbare ruimte doen. Ga daarnaast "
+    assert ("Maak een digitale aanvraag van het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Ga daarnaast "
             "eerst na: ") in answers[1]
 
 
@@ -64,7 +64,7 @@ def test_the_board_is_named_as_the_body_the_municipality_has() -> None:
     for said in ("informeer het bestuur", "Het bestuur wordt regelmatig", "rapportage aan het bestuur",
                  "aan directie en bestuur"):
         assert said not in text
-    assert "#### Het college wordt regelmatig geïnformeerd over resultaten" in text
+    assert "#### Norm: Het college wordt regelmatig geïnformeerd over resultaten" in text
     assert "aan directie en college over de resultaten" in text
     # an agency has no college: the ministry that owns it
     agency = report("english-agency")
@@ -183,13 +183,13 @@ def test_one_action_makes_the_kcc_co_owner_of_the_website() -> None:
     text = report("small-municipality")
     actions = text.split("## Bijlage E.", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in actions.splitlines() if "mede-eigenaar" in line]
-    assert rows == ["| 3 | Maak het KCC mede-eigenaar van de website. Betreft: www.dijkveld.nl. | hoog / middel | "
+    assert rows == ["| 3 | Maak het KCC mede-eigenaar van de website. Dit geldt voor www.dijkveld.nl. | hoog / middel | "
                     "de directie | – | 2 maart 2027 |"]
     channels = text.split("### Aanbeveling 2.", 1)[1].split("###", 1)[0]
     assert ("| **Dekt de normen** | Het online kanaal is niet alleen het domein van Communicatie; Het KCC is "
             "verbonden met de online kanalen; Telefoon en balie wijzen de weg naar digitaal |") in channels
     # both norms point at the recommendation that carries the one action
-    kcc = text.split("#### Het KCC is verbonden met de online kanalen", 1)[1].split("####", 1)[0]
+    kcc = text.split("#### Norm: Het KCC is verbonden met de online kanalen", 1)[1].split("####", 1)[0]
     assert "**Actie:** zie aanbeveling 2." in kcc
 
 

@@ -94,7 +94,7 @@ def test_definitief_carries_the_promised_dates_and_one_follow_up(runner: CliRunn
     assert "vervolgonderzoek op 1 september 2027" not in text and "31 januari 2028" in text
     assert "Het bestuur heeft" not in text
     # the actions' own dates are the advice the promises answer: the column says so
-    assert "| Nr. | Actie | Impact / inspanning | Wie handelt | Na | Gereed volgens advies |" in text
+    assert "| Nr. | Actie | Impact / inspanning | Wie voert uit | Na | Gereed volgens advies |" in text
 
 
 def test_a_promise_just_before_the_follow_up_still_gets_its_quarter(runner: CliRunner, tmp_path: Path) -> None:
@@ -250,7 +250,7 @@ def test_stage_options_that_do_not_belong_together(runner: CliRunner, tmp_path: 
     result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--reactie", REACTIE])
     assert result.exit_code == 2
     assert result.stderr == ("error: --reactie belongs to a final report\n"
-                             "  hint: add --stage definitief; a draft first goes to the executive for its response\n")
+                             "  hint: add --stage definitief; a draft first goes to the municipal executive for its response\n")
     result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--stage", "definitief"])
     assert result.exit_code == 2
     assert result.stderr == ("error: a final report holds the response of the executive\n"
@@ -262,6 +262,18 @@ def test_stage_options_that_do_not_belong_together(runner: CliRunner, tmp_path: 
     result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--stage", "concept", "--template", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr.startswith("error: --stage belongs to the report, not to a memo or a template of your own\n")
+
+
+@pytest.mark.parametrize(("example", "lang", "body"), [
+    ("small-municipality", "nl", "het college van B&W"), ("english-agency", "en", "the ministry"),
+    ("english-agency", "nl", "het ministerie")])
+def test_the_hint_names_the_body_the_draft_goes_to(runner: CliRunner, example: str, lang: str, body: str) -> None:
+    result = runner.invoke(app, ["report", f"examples/{example}.yaml", "--lang", lang, "--nawoord",
+                                 "examples/audit/small-municipality.nawoord.md"])
+    assert result.exit_code == 2
+    hint = result.stderr.splitlines()[1]
+    assert hint.endswith((f"bestuurlijk wederhoor naar {body}", f"goes to {body} for its response"))
+    assert "het bestuur" not in hint
 
 
 def test_an_empty_or_huge_nawoord(runner: CliRunner, tmp_path: Path) -> None:

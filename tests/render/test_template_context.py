@@ -42,7 +42,7 @@ def test_the_ranked_actions_are_the_reports(runner: CliRunner, tmp_path: Path) -
     appendix = report.split("## Appendix E. Every action, per department\n", 1)[1].split("\n## ", 1)[0]
     rows = [[c.strip() for c in line.strip("|").split(" | ")] for line in appendix.splitlines()
             if line.startswith("| ") and not line.startswith("| No.")]
-    built_in = {(row[0], row[1].split(" Concerns: ")[0].split(" (")[0], row[4]) for row in rows}
+    built_in = {(row[0], row[1].split(" This applies to ")[0].split(" (")[0], row[4]) for row in rows}
     ours = [tuple(c.strip() for c in line.strip("|").split(" | ")) for line in mine.splitlines()]
     # the template has each action once, after all it waits for; appendix E gives a department's part only what
     # that part waits for (forms landing for another department's product does not hold it up)
@@ -84,3 +84,24 @@ def test_the_model_stays_data(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{tmp_path}/report.md.j2:1:1: error: a template may not do this: "
                                     "access to attribute 'append' of 'list' object is unsafe.")
+
+
+@pytest.mark.parametrize(("example", "lang", "to", "asked"), [
+    ("small-municipality", "nl", "Directie en het college van B&amp;W",
+     "Aan de directie en het college van B&amp;W wordt gevraagd te besluiten tot:"),
+    ("english-agency", "en", "Management and the ministry", "Management and the ministry are asked to decide to:"),
+])
+def test_the_memo_asks_the_body_of_the_organisation_type(runner: CliRunner, tmp_path: Path, example: str, lang: str,
+                                                         to: str, asked: str) -> None:
+    builtin = ROOT / "digimandate" / "render" / "templates" / "memo.md.j2"
+    (tmp_path / "memo.md.j2").write_text(builtin.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["memo", f"examples/{example}.yaml", "--template", str(tmp_path), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert f"| {to} |" in result.stdout
+    assert asked in result.stdout
+    assert "het bestuur" not in result.stdout and "the board is" not in result.stdout
+
+
+def test_a_text_that_names_the_executive_needs_no_value_from_a_template(runner: CliRunner, tmp_path: Path) -> None:
+    text = own(runner, tmp_path, "memo", "{{ tx('memo_no_decisions') }}\n")
+    assert text == "No decisions are needed; management and the municipal executive are asked to take note of this memo.\n"

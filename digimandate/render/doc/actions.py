@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from digimandate.audit.result import Finding
 from digimandate.audit.specs import WEIGHTS, ActiveRule, MessageAdvice, Text, fill
-from digimandate.i18n import Lang
+from digimandate.i18n import Lang, t
 from digimandate.model.org import OrgModel
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
@@ -71,13 +72,23 @@ class Recommendation:
         return self.rule.spec.decision_for({f.message_key for f in self.findings})
 
     def action(self, lang: Lang) -> str:
-        """The action in ``lang`` with the parameters in force: the exact advice's, else the rule's."""
+        """The action in ``lang`` with the parameters in force: the exact advice's, else the rule's.
+
+        Without the own-norm label: a document gives an action beside its finding or norm, which labels the
+        threshold already; the action repeating it reads as a disclaimer, not as something to do.
+        """
         if self.worded_by is not None:
-            return action_text(self.worded_by, lang)
+            return action_text(self.worded_by, lang, self.labelled(lang))
         exact = self.exact
         if exact is not None and exact.action is not None:
-            return with_values(exact.action.get(lang), self.rule.params, lang)
-        return action_text(self.rule, lang)
+            return with_values(unlabelled(exact.action.get(lang), self.labelled(lang), lang), self.rule.params, lang)
+        return action_text(self.rule, lang, self.labelled(lang))
+
+    def labelled(self, lang: Lang) -> frozenset[str]:
+        """The parameters this recommendation's findings state, each labelled there as the checklist's own norm."""
+        texts = [rule.spec.messages[f.message_key].get(lang) for rule in (self.rule, self.worded_by) if rule
+                 for f in self.findings if f.message_key in rule.spec.messages]
+        return frozenset(p for p in self.rule.params if any("{" + p + "}" in text for text in texts))
 
     @property
     def effort(self) -> str:
@@ -254,12 +265,23 @@ def param_text(key: str, value: object, lang: Lang) -> str:
     return fmt.number(value, lang, 2)
 
 
-def action_text(rule: ActiveRule, lang: Lang) -> str:
-    """The action in ``lang`` with the parameters in force; the rule title where a checklist gives none."""
+def action_text(rule: ActiveRule, lang: Lang, labelled: Collection[str] = ()) -> str:
+    """The action in ``lang`` with the parameters in force; the rule title where a checklist gives none.
+
+    ``labelled``: thresholds its finding labels as the checklist's own norm, which the action need not repeat.
+    """
     spec = rule.spec
     if spec.action is None:
         return spec.title.get(lang)
-    return with_values(spec.action.get(lang), rule.params, lang)
+    return with_values(unlabelled(spec.action.get(lang), labelled, lang), rule.params, lang)
+
+
+def unlabelled(template: str, params: Collection[str], lang: Lang) -> str:
+    """A checklist text whose thresholds ``params`` go without "(eigen norm van de checklist)": a finding says it."""
+    label = re.escape(f" ({t('own_norm', lang)})")
+    for param in params:  # "{max_fte} fte (eigen norm van de checklist)": the unit stays, the label goes
+        template = re.sub(r"(\{" + re.escape(param) + r"\}[^{}()]{0,20}?)" + label, r"\1", template)
+    return template
 
 
 def with_values(template: str, params: Mapping[str, object], lang: Lang) -> str:

@@ -20,6 +20,7 @@ from digimandate.render.doc.actions import (
     recommendations,
     split,
     to_verify,
+    unlabelled,
     with_values,
 )
 from digimandate.render.doc.adapter import basis, graded, level, reason, top_entity
@@ -60,7 +61,9 @@ def with_params(rec: Recommendation) -> Recommendation:
     chosen = rec.decision_text()  # the rule's decision, or the one for the message all its findings give
     if chosen is None or not rule.params:
         return rec
-    texts = {lang: with_values(chosen.get(lang), rule.params, lang) for lang in ("nl", "en")}
+    # the decision's argument is its finding, which labels the threshold as the checklist's own norm already
+    texts = {lang: with_values(unlabelled(chosen.get(lang), rec.labelled(lang), lang), rule.params, lang)
+             for lang in ("nl", "en")}
     filled = Text(nl=texts["nl"], en=texts["en"])
     exact = rec.exact
     if exact is not None and exact.decision is not None:
@@ -257,7 +260,10 @@ class _Memo:
 
         A practitioner's words alone argue nothing about this organisation: the argument opens with its own fact.
         """
-        seen = [f for f in rec.findings if basis(f) == "observed"]
+        # the first place the argument names is the first the decision lists ("Dit geldt voor A en B": A first)
+        order = {e: i for i, e in enumerate(rec.entities)}
+        seen = sorted((f for f in rec.findings if basis(f) == "observed"),
+                      key=lambda f: order.get(top_entity(f.entity), len(order)))
         if not seen:  # a decision point rests on an observed finding; the norm's reason alone where none is kept
             return why(rec.rule.spec, self.lang)
         fact = self.names.message(seen[0]).rstrip(".")

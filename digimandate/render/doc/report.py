@@ -314,7 +314,9 @@ class _Report:
             failing = sorted((rule for rule in rules if rule.id in by_rule),
                              key=lambda rule: self.number.get(rule.id, len(self.number) + 1))
             for rule in failing:
-                sub.sections.append(Section(rule.spec.title.get(self.lang), self.rule_block(rule, by_rule[rule.id])))
+                # "Norm: ...": a title is a statement; above a finding that it is not met, it must read as the norm
+                sub.sections.append(Section(self.tx("doc_norm_heading", title=rule.spec.title.get(self.lang)),
+                                            self.rule_block(rule, by_rule[rule.id])))
             met = [rule.spec.title.get(self.lang) for rule in rules
                    if rule.id in ds.passed and rule.id not in by_rule]
             if met:
@@ -498,7 +500,7 @@ class _Report:
         return out
 
     def action_with_places(self, rec: Recommendation) -> str:
-        """The action, with the products or channels it concerns: "Maak het product digitaal ... Betreft: X."."""
+        """The action, with the products or channels it concerns: "Maak het product digitaal ... Dit geldt voor X."."""
         action = rec.action(self.lang)
         places = [e for e in rec.entities if e.startswith(("processes/", "channels/"))]
         if places:
@@ -781,7 +783,8 @@ class _Report:
                 continue
             found = [f for f in self.r.findings if f.rule == rule.id]
             if found:
-                s.sections.append(Section(rule.spec.title.get(lang), self.advice_block(rule, found)))
+                s.sections.append(Section(self.tx("doc_norm_heading", title=rule.spec.title.get(lang)),
+                                          self.advice_block(rule, found)))
         return s
 
     def advice_block(self, rule: ActiveRule, found: list[Finding]) -> list[Any]:
