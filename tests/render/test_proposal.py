@@ -219,7 +219,7 @@ def test_the_proposal_quotes_the_recommendation_it_adopts_and_puts_the_course_to
 @pytest.mark.parametrize("file", [SMALL, "examples/large-municipality.yaml"])
 def test_the_facts_not_recorded_are_counted_as_the_report_counts_them(runner: CliRunner, file: str) -> None:
     report = runner.invoke(app, ["report", file, "--lang", "nl"]).stdout
-    (figure,) = set(re.findall(r"Voor (\d+ normen?) is nog niet aangetoond", report))
+    (figure,) = set(re.findall(r"Voor (\w+ normen?) is nog niet aangetoond", report))
     dt = runner.invoke(app, ["memo", file, "--lang", "nl"]).stdout
     college = proposal(runner, "nl", file=file)
     for text in (dt, college):

@@ -337,3 +337,9 @@ def first(recs: list[Recommendation], blocking: Collection[str]) -> list[Recomme
 def to_verify(recs: list[Recommendation]) -> list[Recommendation]:
     """The parts of the recommendations that rest only on facts nobody recorded: to verify first."""
     return [missing for rec in recs for missing in [split(rec)[1]] if missing is not None]
+
+
+def not_shown(recs: list[Recommendation]) -> list[Recommendation]:
+    """The norms not yet shown to be met or not: no place fails on a recorded fact (appendix D's "niet aangetoond")."""
+    failed = {rec.rule.id for rec in observed(recs)}
+    return [rec for rec in to_verify(recs) if rec.rule.id not in failed]

@@ -16,10 +16,10 @@ from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import (
     Recommendation,
     first,
+    not_shown,
     observed,
     recommendations,
     split,
-    to_verify,
     unlabelled,
     with_values,
 )
@@ -288,7 +288,7 @@ class _Memo:
             norms.append(f"{title} ({where})" if where else title)
         text = tx("doc_memo_record", norms="; ".join(norms))
         # the caveats count every norm not yet shown: the point names the rest, so the two agree
-        more = len(to_verify(self.recs)) - len(self.plan.record)
+        more = len({rec.rule.id for rec in not_shown(self.recs)} - {rec.rule.id for rec in self.plan.record})
         if more > 0:
             text += " " + tx("doc_memo_record_more", count=counted(more, "norm", self.lang))
         # recording is small work: done well before the follow-up audit, by whoever leads for the directie
@@ -513,7 +513,7 @@ class _Memo:
         if self.mandate_points():  # only a decision on the mandate shifts powers to its holder
             items.append(tx("doc_caveat_wor"))
         # counted as the report counts them: norms not yet shown, never the findings behind them
-        missing = len(to_verify(self.recs))
+        missing = len(not_shown(self.recs))
         if missing:
             items.append(tx("doc_caveat_missing", count=counted(missing, "norm", self.lang)))
         scored = r.maturity.dimensions

@@ -16,7 +16,13 @@ from digimandate.i18n import counted as plural
 from digimandate.render.advice import Progress
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt, sources
-from digimandate.render.doc.actions import Recommendation, action_numbers, observed, recommendations, to_verify
+from digimandate.render.doc.actions import (
+    Recommendation,
+    action_numbers,
+    not_shown,
+    observed,
+    recommendations,
+)
 from digimandate.render.doc.adapter import basis, level
 from digimandate.render.doc.bundles import action_dues, bundles, numbers
 from digimandate.render.doc.common import (
@@ -327,7 +333,7 @@ class _Proposal:
         s = Section(tx("prop_h_risks"))
         items = [t("doc_caveat_awb", lang)]
         # counted as the report counts them: norms not yet shown, never the findings behind them
-        missing = len(to_verify(self.recs))
+        missing = len(not_shown(self.recs))
         if missing:
             items.append(tx("prop_risk_missing", count=counted(missing, "norm", lang)))
         support = [f for f in (*r.findings, *(w.finding for w in r.waived)) if f.rule == AWB_SUPPORT]

@@ -550,7 +550,7 @@ class _Report:
             # a norm failed on a recorded fact at some places and unknown at others counts as not met, as appendix D
             # has it: the norms not yet shown are the others, so that both counts agree
             partly = self.verify & {rec.rule.id for rec in self.recs}
-            if len(self.verify) > len(partly):
+            if len(self.verify) > len(partly):  # not_shown() counts them so in the memos
                 s.add(Para(tx("doc_recs_verify", count=counted(len(self.verify) - len(partly), "norm", lang))))
             if partly:
                 s.add(Para(tx("doc_recs_verify_partly", count=counted(len(partly), "norm", lang))))
