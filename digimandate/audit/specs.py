@@ -217,6 +217,9 @@ class Rule(_Spec):
     decided_by: Body | None = None
     after: list[RuleId] = []
     by_message: dict[str, MessageAdvice] = {}
+    # Rules whose action this rule's action does too, when both fail: the rule's one action and decision then.
+    # A vision not adopted and a vision running out both ask for one thing, a vision adopted in time.
+    folds: dict[RuleId, MessageAdvice] = {}
     # The parameter, as RULE.param, whose value is the staff time (FTE) that deciding this rule reserves:
     # the memo names it under finance.
     reserves_fte: Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]{3}\.[a-z_]+$")] | None = None

@@ -92,8 +92,8 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
             "organisatiebreed mandaat hoeft de houder van het afdelingsmandaat niet voor elke wijziging toestemming "
             "te vragen;") in recs
     assert "| **Acties** | 5 in bijlage E (nummers 1, 2, 8, 9 en 10) |" in recs
-    # the last action is 17: the new vision before the current one runs out (B007, action 13) comes before it
-    assert "| **Acties** | 1 in bijlage E (nummer 17) |" in recs
+    # the last action is 16: the new vision before the current one runs out (B007) is folded into action 12
+    assert "| **Acties** | 1 in bijlage E (nummer 16) |" in recs
     actions = body(text, "Bijlage E. Alle acties per afdeling")
     headings = re.findall(r"\n### (.+)\n", actions)
     assert headings == ["De hele organisatie", "Communicatie", "Klantcontactcentrum", "Burgerzaken",
@@ -103,8 +103,8 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
             "jaar) | middel / middel | de proceseigenaren | 6 |") in burgerzaken
     # a finding points at its bundle, and the summary's bodies decide bundles
     assert "**Actie:** zie aanbeveling 3." in text
-    # B007's action (13, no decided_by of its own) is the directie's; the reporting action is 15, one on from 14
-    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4, 13 en 15 van aanbeveling 3." in text
+    # B007's action is folded into the college's action 12; the reporting action is 14
+    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4 en 14 van aanbeveling 3." in text
     english = report("small-municipality", "en")
     assert "### Recommendation 1. The mandate: organisation-wide, with the powers, the time and the standing" in english
     assert "| **Actions** | 5 in appendix E (numbers 1, 2, 8, 9 and 10) |" in english
@@ -163,3 +163,24 @@ def test_the_owner_is_accountable_and_the_actions_say_who_carries_them_out() -> 
     assert "| **Eigenaar (verantwoordelijk)** | De kanaaleigenaren |" in text
     assert "| Nr. | Actie | Impact / inspanning | Wie voert uit | Na | Gereed |" in text
     assert "Wie handelt" not in text and "| **Eigenaar** |" not in text
+
+
+def test_a_vision_not_adopted_and_running_out_is_one_action_to_adopt_one_in_time() -> None:
+    a = audited("small-municipality")
+    assert {"B002", "B007"} <= {f.rule for f in a.result.findings}  # both findings stay: facts about the course
+    recs = recommendations(a)
+    course = [rec for rec in recs if "B007" in (rec.rule.id, *rec.merged)]
+    assert [(rec.rule.id, rec.merged) for rec in course] == [("B002", ("B007",))]
+    assert course[0].action("nl") == (
+        "Laat de raad, of het college samen met de directie, een nieuwe visie op dienstverlening vaststellen als "
+        "koers van de hele organisatie, met de datum tot wanneer die loopt, voordat de huidige afloopt.")
+    assert course[0].action("en") == (
+        "Have the council, or the executive together with management, adopt a new vision on service delivery as the "
+        "course of the whole organisation, with the date until which it runs, before the current one runs out.")
+    decision = course[0].decision_text()
+    assert decision is not None and decision.get("nl") == (
+        "Een nieuwe visie op dienstverlening, met de datum tot wanneer die loopt, ter vaststelling aan de raad "
+        "voorleggen voordat de huidige afloopt, als koers van de hele organisatie.")
+    assert course[0].decided_by == "college"
+    text = report("small-municipality")
+    assert "Laat een nieuwe visie op dienstverlening vaststellen voordat de huidige afloopt" not in text
