@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -184,3 +185,16 @@ def test_a_vision_not_adopted_and_running_out_is_one_action_to_adopt_one_in_time
     assert course[0].decided_by == "college"
     text = report("small-municipality")
     assert "Laat een nieuwe visie op dienstverlening vaststellen voordat de huidige afloopt" not in text
+
+
+def test_a_vision_running_out_on_its_own_is_the_colleges_to_decide() -> None:
+    a = audited("small-municipality")
+    # the course adopted (B002 met): B007's own action stands, decided by the college that proposes the course
+    alone = Audited(replace(a.result, findings=tuple(f for f in a.result.findings if f.rule != "B002")), a.rules,
+                    a.model)
+    course = [rec for rec in recommendations(alone) if "B007" in (rec.rule.id, *rec.merged)]
+    assert [(rec.rule.id, rec.merged, rec.decided_by) for rec in course] == [("B007", (), "college")]
+    decision = course[0].decision_text()
+    assert decision is not None and decision.get("nl") == (
+        "Een nieuwe visie op dienstverlening, met de datum tot wanneer die loopt, ter vaststelling aan de raad "
+        "voorleggen voordat de huidige afloopt.")
