@@ -190,6 +190,9 @@ class MessageAdvice(_Spec):
     decision: Text | None = None
     role: Role | None = None
     decided_by: Body | None = None
+    # The advice in a document dated after the vision's end date: "renew the vision that ran out", not "before it
+    # runs out". The document's own day decides, as for the memo's paragraph on the vision.
+    lapsed: MessageAdvice | None = None
 
 
 class Rule(_Spec):

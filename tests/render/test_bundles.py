@@ -198,3 +198,33 @@ def test_a_vision_running_out_on_its_own_is_the_colleges_to_decide() -> None:
     assert decision is not None and decision.get("nl") == (
         "Een nieuwe visie op dienstverlening, met de datum tot wanneer die loopt, ter vaststelling aan de raad "
         "voorleggen voordat de huidige afloopt.")
+
+
+def test_after_the_visions_end_date_the_action_renews_the_vision_that_ran_out() -> None:
+    a = audited("small-municipality")  # the vision runs until 31 December 2026
+    lapsed = "de visie op dienstverlening die afliep vernieuwen als koers van de hele organisatie"
+    before = render_markdown(build_report(a, DocContext("nl", date(2026, 12, 31))))
+    assert "voordat de huidige afloopt." in before and lapsed not in before
+    # a definitief of 3 February 2027: "before the current one runs out" can no longer be done
+    after = render_markdown(build_report(a, DocContext("nl", date(2027, 2, 3))))
+    assert ("| 12 | Laat de raad, of het college samen met de directie, de visie op dienstverlening die afliep "
+            "vernieuwen als koers van de hele organisatie, met de datum tot wanneer de nieuwe loopt. |") in after
+    assert "voordat de huidige afloopt" not in after
+    english = next(rec for rec in recommendations(a, date(2027, 2, 3)) if rec.rule.id == "B002")
+    assert english.action("en") == (
+        "Have the council, or the executive together with management, renew the vision on service delivery that ran "
+        "out as the course of the whole organisation, with the date until which the new one runs.")
+    decision = english.decision_text()
+    assert decision is not None and decision.get("nl") == (
+        "Een vernieuwde visie op dienstverlening, in plaats van de visie die afliep en met de datum tot wanneer die "
+        "loopt, ter vaststelling aan de raad voorleggen, als koers van de hele organisatie.")
+    assert english.decided_by == "college"
+    # B007 on its own (the course adopted) says the same after the end date
+    alone = Audited(replace(a.result, findings=tuple(f for f in a.result.findings if f.rule != "B002")), a.rules,
+                    a.model)
+    own = next(rec for rec in recommendations(alone, date(2027, 2, 3)) if rec.rule.id == "B007")
+    assert own.action("nl") == ("Laat de visie op dienstverlening die afliep vernieuwen, zodat de koers weer geldt, "
+                                "en leg vast tot wanneer de nieuwe loopt.")
+    assert next(rec for rec in recommendations(alone, date(2026, 12, 31)) if rec.rule.id == "B007").action("nl") == (
+        "Laat een nieuwe visie op dienstverlening vaststellen voordat de huidige afloopt, zodat de koers blijft "
+        "gelden.")

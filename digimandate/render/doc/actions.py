@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 
 from digimandate.audit.result import Finding
 from digimandate.audit.specs import WEIGHTS, ActiveRule, MessageAdvice, Text, fill
@@ -162,8 +163,11 @@ def _form_findings(model: OrgModel, found: list[Finding]) -> bool:
     return bool(found) and all(f.entity in forms for f in found)
 
 
-def recommendations(a: Audited) -> list[Recommendation]:
-    """Every failing rule as an action, highest impact per effort first, never before what it depends on."""
+def recommendations(a: Audited, on: date | None = None) -> list[Recommendation]:
+    """Every failing rule as an action, highest impact per effort first, never before what it depends on.
+
+    ``on``: the document's own day; past the vision's end date an action about it says the vision ran out.
+    """
     by_rule: dict[str, list[Finding]] = {}
     # a waived finding still holds the level back (maturity v2), so it stays something to do
     for f in (*a.result.findings, *(w.finding for w in a.result.waived)):
@@ -193,7 +197,18 @@ def recommendations(a: Audited) -> list[Recommendation]:
     ordered = _ordered(recs)
     # advice on a role never ranks above an action on the service: it comes after every one of them
     service = [rec for rec in ordered if rec.rule.spec.dimension not in advisory]
-    return service + _merged([rec for rec in ordered if rec.rule.spec.dimension in advisory])
+    out = service + _merged([rec for rec in ordered if rec.rule.spec.dimension in advisory])
+    return out if on is None else [_as_of(rec, a.model, on) for rec in out]
+
+
+def _as_of(rec: Recommendation, model: OrgModel, on: date) -> Recommendation:
+    """The recommendation in the words of the document's day: its lapsed advice once the vision's end date is past."""
+    gov = model.governance
+    until = gov.vision.valid_until if gov is not None and gov.vision is not None else None
+    advice = rec.folded or rec.exact
+    if until is None or until >= on or advice is None or advice.lapsed is None:
+        return rec
+    return replace(rec, folded=advice.lapsed)
 
 
 def _same_action(recs: dict[str, Recommendation]) -> None:
