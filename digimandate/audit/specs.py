@@ -190,6 +190,9 @@ class MessageAdvice(_Spec):
     decision: Text | None = None
     role: Role | None = None
     decided_by: Body | None = None
+    # The advice in a document dated after the vision's end date: "renew the vision that ran out", not "before it
+    # runs out". The document's own day decides, as for the memo's paragraph on the vision.
+    lapsed: MessageAdvice | None = None
 
 
 class Rule(_Spec):
@@ -217,6 +220,9 @@ class Rule(_Spec):
     decided_by: Body | None = None
     after: list[RuleId] = []
     by_message: dict[str, MessageAdvice] = {}
+    # Rules whose action this rule's action does too, when both fail: the rule's one action and decision then.
+    # A vision not adopted and a vision running out both ask for one thing, a vision adopted in time.
+    folds: dict[RuleId, MessageAdvice] = {}
     # The parameter, as RULE.param, whose value is the staff time (FTE) that deciding this rule reserves:
     # the memo names it under finance.
     reserves_fte: Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]{3}\.[a-z_]+$")] | None = None

@@ -197,14 +197,14 @@ def _action(a: Audited, rec: Recommendation, number: int, lang: Lang, numbers: d
             "places": _names(subjects, lang) if named else "", "priority": _text(PRIORITY[rec.rule.severity], lang)}
 
 
-def _ranked(a: Audited, lang: Lang) -> list[dict[str, Any]]:
+def _ranked(a: Audited, lang: Lang, written: date) -> list[dict[str, Any]]:
     """Every recommendation in the report's order, numbered as the report numbers it."""
-    recs = observed(recommendations(a))  # as the report: an action only where a recorded fact falls short
+    recs = observed(recommendations(a, written))  # as the report: an action only where a recorded fact falls short
     numbers = {rule: i for i, rec in enumerate(recs, 1) for rule in (rec.rule.id, *rec.merged)}
     return [_action(a, rec, i, lang, numbers) for i, rec in enumerate(recs, 1)]
 
 
-def _decisions(a: Audited, lang: Lang, limit: int = 6) -> list[str]:
+def _decisions(a: Audited, lang: Lang, written: date, limit: int = 6) -> list[str]:
     """The decisions the built-in memos ask, on recorded facts only, in the report's order."""
     from digimandate.render.doc.actions import split
     from digimandate.render.doc.common import decision
@@ -212,7 +212,7 @@ def _decisions(a: Audited, lang: Lang, limit: int = 6) -> list[str]:
     from digimandate.render.doc.names import Names
 
     names = Names(a, lang)
-    recs = recommendations(a)
+    recs = recommendations(a, written)
     # the decision points of the built-in memos: what the report puts first, and what it asks of another body
     asked = {rec.rule.id for body in BODIES for rec in plan(recs, body, a.result.maturity.blocking).decide}
     out = []
@@ -329,7 +329,7 @@ def _base(a: Audited, opts: DocOptions) -> dict[str, Any]:
         "org": a.result.organisation_name, "audit_date": a.result.audit_date.isoformat(),
         "written": opts.written.isoformat(), "tool_version": a.result.tool_version,
         "checklists": ", ".join(f"{c.id} {c.version}" for c in a.rules.checklists),
-        "status": (_text("memo_status_text", lang) if _decisions(a, lang)
+        "status": (_text("memo_status_text", lang) if _decisions(a, lang, opts.written)
                    else t("memo_status_information", lang)),
         "file": a.result.file, "sha256": a.result.sha256, "level": level_text(m.level, lang),
         "level_name": level_name(m.level, m.reason, lang), "level_known": m.level is not None,
@@ -343,7 +343,7 @@ def _base(a: Audited, opts: DocOptions) -> dict[str, Any]:
         "progress_before": level_text(prog.level_before, lang) if prog else "",
         "progress_after": level_text(prog.level_after, lang) if prog else "",
         "finding_message": lambda f: f.message(lang),
-        "ranked": _ranked(a, lang),
+        "ranked": _ranked(a, lang, opts.written),
     }
 
 
@@ -413,7 +413,7 @@ def memo(a: Audited, opts: DocOptions) -> str:
     ctx.update(
         to=opts.to or t("memo_to_default", lang, executive=bodies(a.result.organisation_type, lang).executive),
         sender=opts.sender or _text("memo_from_default", lang),
-        core=Markup(" ").join(sentences), decisions=_decisions(a, lang),
+        core=Markup(" ").join(sentences), decisions=_decisions(a, lang, opts.written),
         recommendations=ctx["ranked"][:5], risks=risks, document=_document(a, "memo", opts),
         follow_up=schedule(a, opts.written).follow_up.isoformat(),  # the built-in memo's date, from one plan
     )

@@ -287,8 +287,8 @@ def test_previous_result_of_another_checklist_version_warns(tmp_path: Path, monk
     result = runner.invoke(app, ["memo", str(SMALL), "--previous", str(previous), "--lang", "en"])
     assert result.exit_code == 0
     assert result.stderr == ("warning: the earlier result was audited with checklist tip16 1.0.0, this one with "
-                             "2.4.0; levels and findings are not directly comparable\n")
-    before["checklists"] = [{"id": "tip16", "version": "2.4.0"}]
+                             "2.4.1; levels and findings are not directly comparable\n")
+    before["checklists"] = [{"id": "tip16", "version": "2.4.1"}]
     previous.write_text(json.dumps(before), encoding="utf-8")
     assert runner.invoke(app, ["memo", str(SMALL), "--previous", str(previous)]).stderr == ""
 
@@ -383,7 +383,7 @@ def test_json_result_carries_coverage_evidence_and_basis(monkeypatch: pytest.Mon
     data = json.loads(CliRunner().invoke(app, ["check", str(MATURE), "-f", "json"]).stdout)
     schema = json.loads((ROOT / "digimandate" / "model" / "schemas" / "result-v1.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
-    assert data["checklists"] == [{"id": "tip16", "version": "2.4.0"}]
+    assert data["checklists"] == [{"id": "tip16", "version": "2.4.1"}]
     assert data["evidence"]["checks"] == data["evidence"]["decided_by_recorded_facts"] > 0
     assert all(c["met"] for c in data["coverage"].values())
     assert data["maturity"]["dimensions"]["board"]["assessed_levels"] == [2, 3, 4, 5]

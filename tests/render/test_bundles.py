@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -92,8 +93,8 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
             "organisatiebreed mandaat hoeft de houder van het afdelingsmandaat niet voor elke wijziging toestemming "
             "te vragen;") in recs
     assert "| **Acties** | 5 in bijlage E (nummers 1, 2, 8, 9 en 10) |" in recs
-    # the last action is 17: the new vision before the current one runs out (B007, action 13) comes before it
-    assert "| **Acties** | 1 in bijlage E (nummer 17) |" in recs
+    # the last action is 16: the new vision before the current one runs out (B007) is folded into action 12
+    assert "| **Acties** | 1 in bijlage E (nummer 16) |" in recs
     actions = body(text, "Bijlage E. Alle acties per afdeling")
     headings = re.findall(r"\n### (.+)\n", actions)
     assert headings == ["De hele organisatie", "Communicatie", "Klantcontactcentrum", "Burgerzaken",
@@ -103,8 +104,8 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
             "jaar) | middel / middel | de proceseigenaren | 6 |") in burgerzaken
     # a finding points at its bundle, and the summary's bodies decide bundles
     assert "**Actie:** zie aanbeveling 3." in text
-    # B007's action (13, no decided_by of its own) is the directie's; the reporting action is 15, one on from 14
-    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4, 13 en 15 van aanbeveling 3." in text
+    # B007's action is folded into the college's action 12; the reporting action is 14
+    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4 en 14 van aanbeveling 3." in text
     english = report("small-municipality", "en")
     assert "### Recommendation 1. The mandate: organisation-wide, with the powers, the time and the standing" in english
     assert "| **Actions** | 5 in appendix E (numbers 1, 2, 8, 9 and 10) |" in english
@@ -163,3 +164,67 @@ def test_the_owner_is_accountable_and_the_actions_say_who_carries_them_out() -> 
     assert "| **Eigenaar (verantwoordelijk)** | De kanaaleigenaren |" in text
     assert "| Nr. | Actie | Impact / inspanning | Wie voert uit | Na | Gereed |" in text
     assert "Wie handelt" not in text and "| **Eigenaar** |" not in text
+
+
+def test_a_vision_not_adopted_and_running_out_is_one_action_to_adopt_one_in_time() -> None:
+    a = audited("small-municipality")
+    assert {"B002", "B007"} <= {f.rule for f in a.result.findings}  # both findings stay: facts about the course
+    recs = recommendations(a)
+    course = [rec for rec in recs if "B007" in (rec.rule.id, *rec.merged)]
+    assert [(rec.rule.id, rec.merged) for rec in course] == [("B002", ("B007",))]
+    assert course[0].action("nl") == (
+        "Laat de raad, of het college samen met de directie, een nieuwe visie op dienstverlening vaststellen als "
+        "koers van de hele organisatie, met de datum tot wanneer die loopt, voordat de huidige afloopt.")
+    assert course[0].action("en") == (
+        "Have the council, or the executive together with management, adopt a new vision on service delivery as the "
+        "course of the whole organisation, with the date until which it runs, before the current one runs out.")
+    decision = course[0].decision_text()
+    assert decision is not None and decision.get("nl") == (
+        "Een nieuwe visie op dienstverlening, met de datum tot wanneer die loopt, ter vaststelling aan de raad "
+        "voorleggen voordat de huidige afloopt, als koers van de hele organisatie.")
+    assert course[0].decided_by == "college"
+    text = report("small-municipality")
+    assert "Laat een nieuwe visie op dienstverlening vaststellen voordat de huidige afloopt" not in text
+
+
+def test_a_vision_running_out_on_its_own_is_the_colleges_to_decide() -> None:
+    a = audited("small-municipality")
+    # the course adopted (B002 met): B007's own action stands, decided by the college that proposes the course
+    alone = Audited(replace(a.result, findings=tuple(f for f in a.result.findings if f.rule != "B002")), a.rules,
+                    a.model)
+    course = [rec for rec in recommendations(alone) if "B007" in (rec.rule.id, *rec.merged)]
+    assert [(rec.rule.id, rec.merged, rec.decided_by) for rec in course] == [("B007", (), "college")]
+    decision = course[0].decision_text()
+    assert decision is not None and decision.get("nl") == (
+        "Een nieuwe visie op dienstverlening, met de datum tot wanneer die loopt, ter vaststelling aan de raad "
+        "voorleggen voordat de huidige afloopt.")
+
+
+def test_after_the_visions_end_date_the_action_renews_the_vision_that_ran_out() -> None:
+    a = audited("small-municipality")  # the vision runs until 31 December 2026
+    lapsed = "de visie op dienstverlening die afliep vernieuwen als koers van de hele organisatie"
+    before = render_markdown(build_report(a, DocContext("nl", date(2026, 12, 31))))
+    assert "voordat de huidige afloopt." in before and lapsed not in before
+    # a definitief of 3 February 2027: "before the current one runs out" can no longer be done
+    after = render_markdown(build_report(a, DocContext("nl", date(2027, 2, 3))))
+    assert ("| 12 | Laat de raad, of het college samen met de directie, de visie op dienstverlening die afliep "
+            "vernieuwen als koers van de hele organisatie, met de datum tot wanneer de nieuwe loopt. |") in after
+    assert "voordat de huidige afloopt" not in after
+    english = next(rec for rec in recommendations(a, date(2027, 2, 3)) if rec.rule.id == "B002")
+    assert english.action("en") == (
+        "Have the council, or the executive together with management, renew the vision on service delivery that ran "
+        "out as the course of the whole organisation, with the date until which the new one runs.")
+    decision = english.decision_text()
+    assert decision is not None and decision.get("nl") == (
+        "Een vernieuwde visie op dienstverlening, in plaats van de visie die afliep en met de datum tot wanneer die "
+        "loopt, ter vaststelling aan de raad voorleggen, als koers van de hele organisatie.")
+    assert english.decided_by == "college"
+    # B007 on its own (the course adopted) says the same after the end date
+    alone = Audited(replace(a.result, findings=tuple(f for f in a.result.findings if f.rule != "B002")), a.rules,
+                    a.model)
+    own = next(rec for rec in recommendations(alone, date(2027, 2, 3)) if rec.rule.id == "B007")
+    assert own.action("nl") == ("Laat de visie op dienstverlening die afliep vernieuwen, zodat de koers weer geldt, "
+                                "en leg vast tot wanneer de nieuwe loopt.")
+    assert next(rec for rec in recommendations(alone, date(2026, 12, 31)) if rec.rule.id == "B007").action("nl") == (
+        "Laat een nieuwe visie op dienstverlening vaststellen voordat de huidige afloopt, zodat de koers blijft "
+        "gelden.")

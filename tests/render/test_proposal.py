@@ -208,9 +208,10 @@ def test_the_proposal_quotes_the_recommendation_it_adopts_and_puts_the_course_to
     # the action the college decides, quoted with its number in appendix E: what the point asks is what it quotes
     # (the recommendation's title and first action are about reporting), with a lead and a date
     assert ('2. In te stemmen met actie 12 van aanbeveling 3 uit het adviesrapport ("Laat de raad, of het college '
-            'samen met de directie, een visie op dienstverlening vaststellen als koers van de hele organisatie") en '
-            "daartoe: een visie op dienstverlening ter vaststelling aan de raad voorleggen, als koers van de hele "
-            "organisatie. Trekker is de wethouder Dienstverlening en ICT; gereed uiterlijk ") in points
+            'samen met de directie, een nieuwe visie op dienstverlening vaststellen als koers van de hele organisatie, '
+            'met de datum tot wanneer die loopt, voordat de huidige afloopt") en daartoe: een nieuwe visie op '
+            "dienstverlening, met de datum tot wanneer die loopt, ter vaststelling aan de raad voorleggen voordat de "
+            "huidige afloopt, als koers van de hele organisatie. Trekker is de wethouder Dienstverlening en ICT; gereed uiterlijk ") in points
     assert "Bestuurlijke dekking" not in points and "voor zover" not in points
     # the effect of adopting a course is no promise of help at every desk
     assert "rekenen op hulp" not in section(proposal(runner, "nl"), "Beoogd effect")
@@ -230,11 +231,12 @@ def test_the_facts_not_recorded_are_counted_as_the_report_counts_them(runner: Cl
 def test_a_point_on_one_action_is_due_when_that_action_is(runner: CliRunner) -> None:
     nl = proposal(runner, "nl")
     report = runner.invoke(app, ["report", SMALL, "--lang", "nl"]).stdout
-    # action 12 (adopt a course) is due when appendix E dates it; its recommendation 3 ends later, with the renewal
-    # of the vision that runs out on 31 December 2026 (action 13, a month after 12)
-    assert ("| 12 | Laat de raad, of het college samen met de directie, een visie op dienstverlening vaststellen als "
-            "koers van de hele organisatie. | middel / middel | het college van B&W | – | 18 februari 2027 |") in report
-    assert "| **Gereed uiterlijk** | 18 maart 2027 |\n| **Besluit door** | de directie (acties 4, 13 en 15)" in report
+    # action 12 (adopt a new course before the current one runs out, B007 folded in) is due when appendix E dates
+    # it; with no later action left, its recommendation 3 ends on the same day
+    assert ("| 12 | Laat de raad, of het college samen met de directie, een nieuwe visie op dienstverlening vaststellen "
+            "als koers van de hele organisatie, met de datum tot wanneer die loopt, voordat de huidige afloopt. | "
+            "middel / middel | het college van B&W | – | 18 februari 2027 |") in report
+    assert "| **Gereed uiterlijk** | 18 februari 2027 |\n| **Besluit door** | de directie (acties 4 en 14)" in report
     point = next(line for line in section(nl, "Beslispunten").splitlines() if line.startswith("2. "))
     assert point.startswith("2. In te stemmen met actie 12 van aanbeveling 3 uit het adviesrapport")
     assert point.endswith("Trekker is de wethouder Dienstverlening en ICT; gereed uiterlijk 18 februari 2027.")

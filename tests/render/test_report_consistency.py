@@ -172,8 +172,8 @@ def test_a_departments_part_of_an_action_waits_only_for_what_concerns_its_own_pl
     burgerzaken = actions.split("### Burgerzaken", 1)[1].split("\n### ", 1)[0]
     ruimte = actions.split("### Ruimte en Vergunningen", 1)[1].split("\n### ", 1)[0]
     # forms landing (action 6) concerns Parkeervergunning only: Ruimte en Vergunningen's part does not wait for it
-    # number 16: the new vision before the current one runs out (B007) is action 13, so every later action moves one on
-    other = "| 16 | Laat ook aanvragen via telefoon, balie, e-mail en post landen in een systeem."
+    # number 15: the new vision before the current one runs out (B007) is folded into action 12, no number of its own
+    other = "| 15 | Laat ook aanvragen via telefoon, balie, e-mail en post landen in een systeem."
     assert next(line for line in burgerzaken.splitlines() if line.startswith(other)).endswith("| 6 | 3 juni 2027 |")
     assert next(line for line in ruimte.splitlines() if line.startswith(other)).endswith("| – | 2 maart 2027 |")
     assert "Een actie die meer afdelingen raakt, staat bij elk van die afdelingen met hetzelfde nummer" in actions
@@ -241,9 +241,9 @@ def test_no_message_about_a_fact_not_recorded_reads_as_an_absence_seen() -> None
 
 def test_the_summary_names_only_its_own_actions_where_two_bodies_share_a_recommendation() -> None:
     text = report("small-municipality")
-    # recommendation 3 has the college's vision (action 12) and the directie's reporting (actions 4 and 15) and the
-    # renewal of the vision that runs out within a year (action 13: B007 names no deciding body, so the directie)
-    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4, 13 en 15 van aanbeveling 3." in text
+    # recommendation 3 has the college's vision (action 12, with the renewal of the vision that runs out within a
+    # year folded in) and the directie's reporting (actions 4 and 14)
+    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4 en 14 van aanbeveling 3." in text
     assert "Te besluiten door het college van B&W: actie 12 van aanbeveling 3." in text
     english = report("small-municipality", "en")
     assert "For the municipal executive to decide: action 12 of recommendation 3." in english

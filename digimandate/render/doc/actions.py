@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 
 from digimandate.audit.result import Finding
 from digimandate.audit.specs import WEIGHTS, ActiveRule, MessageAdvice, Text, fill
@@ -48,6 +49,7 @@ class Recommendation:
     merged: tuple[str, ...] = ()  # ids of rules whose advice this one carries too (advice on the same role)
     unfit: frozenset[str] = frozenset()  # roles the organisation has not recorded or not given the power to act
     worded_by: ActiveRule | None = None  # a rule carried along (SAME_ACTION) whose action says what this one does
+    folded: MessageAdvice | None = None  # the checklist's action for this rule with a rule it folds (Rule.folds)
 
     @property
     def exact(self) -> MessageAdvice | None:
@@ -56,19 +58,23 @@ class Recommendation:
 
     @property
     def decided_by(self) -> str | None:
-        """Which body decides: the exact advice's, else the rule's."""
+        """Which body decides: the folded advice's, else the exact advice's, else the rule's."""
+        if self.folded is not None and self.folded.decided_by:
+            return self.folded.decided_by
         exact = self.exact
         return exact.decided_by if exact is not None and exact.decided_by else self.rule.spec.decided_by
 
     @property
     def role(self) -> str | None:
-        """Who acts: the exact advice's, else the rule's; who stands in where that role cannot act (see stand_in)."""
-        exact = self.exact
+        """Who acts: the folded or exact advice's, else the rule's; who stands in where that role cannot act."""
+        exact = self.folded if self.folded is not None and self.folded.role else self.exact
         role = exact.role if exact is not None and exact.role else self.rule.spec.role
         return _standing(role, self.unfit)
 
     def decision_text(self) -> Text | None:
-        """The decision to take: the exact advice's, else the rule's."""
+        """The decision to take: the folded advice's, else the exact advice's, else the rule's."""
+        if self.folded is not None and self.folded.decision is not None:
+            return self.folded.decision
         return self.rule.spec.decision_for({f.message_key for f in self.findings})
 
     def action(self, lang: Lang) -> str:
@@ -79,7 +85,7 @@ class Recommendation:
         """
         if self.worded_by is not None:
             return action_text(self.worded_by, lang, self.labelled(lang))
-        exact = self.exact
+        exact = self.folded if self.folded is not None and self.folded.action is not None else self.exact
         if exact is not None and exact.action is not None:
             return with_values(unlabelled(exact.action.get(lang), self.labelled(lang), lang), self.rule.params, lang)
         return action_text(self.rule, lang, self.labelled(lang))
@@ -157,8 +163,11 @@ def _form_findings(model: OrgModel, found: list[Finding]) -> bool:
     return bool(found) and all(f.entity in forms for f in found)
 
 
-def recommendations(a: Audited) -> list[Recommendation]:
-    """Every failing rule as an action, highest impact per effort first, never before what it depends on."""
+def recommendations(a: Audited, on: date | None = None) -> list[Recommendation]:
+    """Every failing rule as an action, highest impact per effort first, never before what it depends on.
+
+    ``on``: the document's own day; past the vision's end date an action about it says the vision ran out.
+    """
     by_rule: dict[str, list[Finding]] = {}
     # a waived finding still holds the level back (maturity v2), so it stays something to do
     for f in (*a.result.findings, *(w.finding for w in a.result.waived)):
@@ -188,7 +197,18 @@ def recommendations(a: Audited) -> list[Recommendation]:
     ordered = _ordered(recs)
     # advice on a role never ranks above an action on the service: it comes after every one of them
     service = [rec for rec in ordered if rec.rule.spec.dimension not in advisory]
-    return service + _merged([rec for rec in ordered if rec.rule.spec.dimension in advisory])
+    out = service + _merged([rec for rec in ordered if rec.rule.spec.dimension in advisory])
+    return out if on is None else [_as_of(rec, a.model, on) for rec in out]
+
+
+def _as_of(rec: Recommendation, model: OrgModel, on: date) -> Recommendation:
+    """The recommendation in the words of the document's day: its lapsed advice once the vision's end date is past."""
+    gov = model.governance
+    until = gov.vision.valid_until if gov is not None and gov.vision is not None else None
+    advice = rec.folded or rec.exact
+    if until is None or until >= on or advice is None or advice.lapsed is None:
+        return rec
+    return replace(rec, folded=advice.lapsed)
 
 
 def _same_action(recs: dict[str, Recommendation]) -> None:
@@ -199,13 +219,25 @@ def _same_action(recs: dict[str, Recommendation]) -> None:
             continue
         if not any(basis(f) == "observed" for f in carrier.findings):
             continue  # the carrier is only to verify: the rider's own action stands
-        after = tuple(dict.fromkeys(x for x in (*carrier.after, *rider.after) if x not in (carrier_id, rider_id)))
-        recs[carrier_id] = replace(carrier, after=after, merged=(*carrier.merged, rider_id), worded_by=rider.rule)
-        del recs[rider_id]
-        for key, rec in recs.items():  # what waited for the rider waits for the carrier
-            if rider_id in rec.after and key != carrier_id:
-                recs[key] = replace(rec, after=tuple(dict.fromkeys(
-                    carrier_id if x == rider_id else x for x in rec.after)))
+        _carry(recs, carrier_id, rider_id, worded_by=rider.rule)
+    for carrier_id, carrier in list(recs.items()):
+        for rider_id, advice in carrier.rule.spec.folds.items():
+            # only an observed shortfall carries the other: one only to verify leaves the other's action standing
+            if carrier_id in recs and rider_id in recs and any(basis(f) == "observed" for f in carrier.findings):
+                _carry(recs, carrier_id, rider_id, folded=advice)
+
+
+def _carry(recs: dict[str, Recommendation], carrier_id: str, rider_id: str, worded_by: ActiveRule | None = None,
+           folded: MessageAdvice | None = None) -> None:
+    """The carrier takes the rider's place: one action, which what waited for either waits for."""
+    rider, carrier = recs[rider_id], recs[carrier_id]
+    after = tuple(dict.fromkeys(x for x in (*carrier.after, *rider.after) if x not in (carrier_id, rider_id)))
+    recs[carrier_id] = replace(carrier, after=after, merged=(*carrier.merged, rider_id),
+                               worded_by=worded_by or carrier.worded_by, folded=folded or carrier.folded)
+    del recs[rider_id]
+    for key, rec in recs.items():  # what waited for the rider waits for the carrier
+        if rider_id in rec.after and key != carrier_id:
+            recs[key] = replace(rec, after=tuple(dict.fromkeys(carrier_id if x == rider_id else x for x in rec.after)))
 
 
 def _merged(advice: list[Recommendation]) -> list[Recommendation]:

@@ -156,7 +156,7 @@ class Numbered:
 
 def numbered(a: Audited, written: date) -> list[Numbered]:
     """The report's recommendations with the numbers it gives them (the bundles of the actions on observed facts)."""
-    every = recommendations(a)
+    every = recommendations(a, written)
     recs = observed(every)
     audit = schedule(a, written, every).planned
     nl = bundles(a, "nl", written, recs, audit)

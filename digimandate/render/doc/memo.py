@@ -165,7 +165,7 @@ class _Memo:
         self.audience = audience
         self.prog = prog
         self.names = Names(a, ctx.lang)
-        self.recs = recommendations(a)
+        self.recs = recommendations(a, ctx.written)
         self.plan = plan(self.recs, audience, self.r.maturity.blocking, self.r)
         self.dates = schedule(a, ctx.written, self.recs, ctx.promised)
         # the report's recommendations, which name what this memo leaves to the report

@@ -77,7 +77,7 @@ class _Proposal:
         self.ctx = ctx
         self.prog = prog
         self.names = Names(a, ctx.lang)
-        self.recs = recommendations(a)
+        self.recs = recommendations(a, ctx.written)
         # one reference for every date, and the report's numbers: its bundled recommendations
         self.dates = schedule(a, ctx.written, self.recs, ctx.promised)
         self.bundles = bundles(a, ctx.lang, ctx.written, observed(self.recs), self.dates.planned)

@@ -68,7 +68,7 @@ class _Report:
         self.ctx = ctx
         self.prog = prog
         self.names = Names(a, ctx.lang)
-        every = recommendations(a)
+        every = recommendations(a, ctx.written)
         # an action only where a recorded fact falls short; a fact nobody recorded is to verify first
         self.recs = observed(every)
         self.verify = {rec.rule.id for rec in to_verify(every)}
