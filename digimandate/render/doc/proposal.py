@@ -131,6 +131,8 @@ class _Proposal:
                                    numbers=self.listed(own) if own else "", body=self.body)],
                         none)]
         fte = self.mandate_fte()
+        # a response is asked once: its promises in one point, which quotes every action of that recommendation
+        answered: dict[int, tuple[int, list[str]]] = {}
         for i, rec in enumerate(self.plan.decide):
             n = self.number[rec.rule.id]
             response = self.ctx.responses.get(n)
@@ -155,6 +157,15 @@ class _Proposal:
                 owner = "de " + owner[:1].lower() + owner[1:]
             if response is not None and (response.decision == "rejected" or response.actions):
                 # the executive answered this recommendation: the point asks what its response said, by its dates
+                if n in answered:
+                    at, quotes = answered[n]
+                    if quoted not in quotes:
+                        quotes.append(quoted)
+                    old = points[at]
+                    points[at] = Point(self.answered(n, "; ".join(quotes), response),
+                                       old.arguments + [x for x in args if x not in old.arguments], old.cost)
+                    continue
+                answered[n] = (len(points), [quoted])
                 points.append(Point(self.answered(n, quoted, response), args, cost))
                 continue
             if rec.effort == "large":

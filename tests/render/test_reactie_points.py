@@ -1,0 +1,71 @@
+"""The definitief board documents follow the executive's response: one point per response, its route and dates."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from digimandate.cli.app import app
+from digimandate.render.doc.common import DocContext
+from digimandate.render.doc.proposal import _Proposal
+from digimandate.render.doc.stages import load_reactie
+from tests.conftest import ROOT
+from tests.render.test_proposal import audited
+
+SMALL = "examples/small-municipality.yaml"
+REACTIE = "examples/audit/small-municipality.reactie.yaml"
+WRITTEN = date(2027, 2, 3)
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1801612800")  # 3 February 2027, after the response of 19 January
+    return CliRunner()
+
+
+def memo(runner: CliRunner, *extra: str) -> str:
+    result = runner.invoke(app, ["memo", SMALL, "--lang", "nl", "--reactie", REACTIE, "--no-config", *extra])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def points(text: str) -> list[str]:
+    start = text.index("## Beslispunten\n")
+    body = text[start:text.index("\n## ", start + 5)]
+    return [line for line in body.splitlines() if line[:1].isdigit()]
+
+
+def context() -> DocContext:
+    spec = load_reactie(ROOT / REACTIE).spec
+    responses = {r.recommendation: r for r in spec.responses}
+    promised = tuple(p.due for r in spec.responses for p in r.actions if p.due is not None)
+    return DocContext("nl", WRITTEN, promised=promised, responses=responses, final=True)
+
+
+def test_a_response_is_one_point_even_where_two_actions_of_its_recommendation_are_decided() -> None:
+    prop = _Proposal(audited(str(ROOT / SMALL)), context(), None)
+    vision = next(rec for rec in prop.plan.decide if prop.number[rec.rule.id] == 3)
+    # a second action counted under recommendation 3, as a report that bundles two of them counts it
+    twin = next(rec for rec in prop.recs if rec.rule.id != vision.rule.id and rec.rule.id in prop.number)
+    prop.number[twin.rule.id] = 3
+    prop.plan = replace(prop.plan, decide=[vision, twin])
+    texts = [p.text for p in prop.points()]
+    assert len(texts) == len(set(texts))
+    answered = [x for x in texts if "bij aanbeveling 3 " in x]
+    assert answered == [
+        "In te stemmen met de uitvoering van wat het college in zijn bestuurlijke reactie bij aanbeveling 3 uit het "
+        "adviesrapport (\"Laat de raad, of het college samen met de directie, een visie op dienstverlening vaststellen "
+        "als koers van de hele organisatie; Laat de goedkeuring per wijziging onder het bestaande mandaat vervallen: "
+        "spreek vooraf kaders af met de afdelingen die nu goedkeuren en laat de houder achteraf verantwoording "
+        "afleggen\") toezegde: het college legt de raad "
+        "een nieuwe dienstverleningsvisie voor (wethouder Dienstverlening en ICT, uiterlijk 31 oktober 2027)."]
+
+
+def test_no_two_decision_points_of_the_definitief_proposal_read_the_same(runner: CliRunner) -> None:
+    listed = [p.partition(". ")[2] for p in points(memo(runner, "--audience", "college"))]
+    assert len(listed) == len(set(listed))
+    assert sum("toezegde: het college legt de raad een nieuwe dienstverleningsvisie voor" in p for p in listed) == 1
