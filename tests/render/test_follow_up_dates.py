@@ -109,12 +109,15 @@ def test_follow_up_dates(lang: Lang, monkeypatch: pytest.MonkeyPatch) -> None:
     rest = ("besluit de directie uiterlijk 28 februari 2027" if lang == "nl"
             else "the management team decides by 28 February 2027")
     assert rest in memo
-    # the executive agrees to what its response promised, by the promised date; to the mandate before its first step
+    # the executive agrees to what its response promised, by the promised date; to the mandate as its response
+    # adopted it: in part, first the powers, then a decision on the proposal it promised
     points = college.split("\n## ", 2)[1]
     assert (("toezegde: het college legt de raad een nieuwe dienstverleningsvisie voor (wethouder Dienstverlening en "
              "ICT, uiterlijk 31 oktober 2027).") if lang == "nl" else "31 October 2027") in points
-    assert ("hoe het college van B&W wordt geïnformeerd; uiterlijk 28 februari 2027." if lang == "nl"
-            else "how the municipal executive is kept informed; by 28 February 2027.") in points
+    assert ("besluit het college van B&W daarna, op het voorstel dat uiterlijk 30 juni 2027 voorligt." if lang == "nl"
+            else "the municipal executive decides on the mandate itself and its rules after that, on the proposal "
+            "due by 30 June 2027.") in points
+    assert "In te stemmen met het organisatiebrede mandaat" not in points
 
 
 def test_without_the_response_the_memo_dates_derive_from_the_memo_date(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -69,3 +70,46 @@ def test_no_two_decision_points_of_the_definitief_proposal_read_the_same(runner:
     listed = [p.partition(". ")[2] for p in points(memo(runner, "--audience", "college"))]
     assert len(listed) == len(set(listed))
     assert sum("toezegde: het college legt de raad een nieuwe dienstverleningsvisie voor" in p for p in listed) == 1
+
+
+def mandate_points(decision: str) -> list[str]:
+    """The proposal's points on the mandate when the response to recommendation 1 (the mandate) is ``decision``."""
+    ctx = context()
+    responses = dict(ctx.responses)
+    first = responses[1]
+    responses[1] = first.model_copy(update={"response": decision})  # type: ignore[attr-defined]
+    prop = _Proposal(audited(str(ROOT / SMALL)), replace(ctx, responses=responses), None)
+    return [p.text for p in prop.points() if "organisatiebrede mandaat" in p.text]
+
+
+def test_a_mandate_adopted_in_part_is_agreed_to_as_the_route_and_the_date_the_response_chose(
+        runner: CliRunner) -> None:
+    listed = points(memo(runner, "--audience", "college"))
+    assert listed[2] == (
+        "3. In te stemmen met de route naar het organisatiebrede mandaat voor digitale dienstverlening die het college "
+        "in zijn bestuurlijke reactie bij aanbeveling 1 uit het adviesrapport koos: de bevoegdheden van de adviseur "
+        "digitale dienstverlening worden verruimd tot formulieren en processen (gemeentesecretaris, uiterlijk 28 "
+        "februari 2027); een voorstel voor een organisatiebreed mandaat, met de benodigde formatie, ligt voor "
+        "(gemeentesecretaris, uiterlijk 30 juni 2027); over het mandaat zelf en de regels ervoor besluit het college "
+        "van B&W daarna, op het voorstel dat uiterlijk 30 juni 2027 voorligt.")
+    assert not any(p.startswith("3. In te stemmen met het organisatiebrede mandaat") for p in listed)
+
+
+def test_a_mandate_not_adopted_is_not_agreed_to_and_an_adopted_one_is() -> None:
+    assert mandate_points("niet") == []
+    assert mandate_points("overgenomen") == [
+        "In te stemmen met het organisatiebrede mandaat voor digitale dienstverlening dat de gemeentesecretaris "
+        "binnen de ambtelijke organisatie verleent, als verbreding van het afdelingsmandaat \"website en "
+        "e-formulieren\", en daarvoor de regels vast te stellen: de bevoegdheden van de houder, de tijd die het "
+        "mandaat krijgt en hoe het college van B&W wordt geïnformeerd; uiterlijk 28 februari 2027."]
+
+
+def test_the_dt_memo_counts_the_proposals_points_as_the_response_shapes_them(runner: CliRunner,
+                                                                             tmp_path: Path) -> None:
+    assert "Een aparte notitie legt het college van B&W vier beslispunten voor." in memo(runner)
+    text = (ROOT / REACTIE).read_text(encoding="utf-8").replace("    response: deels", "    response: niet", 1)
+    rejected = tmp_path / "reactie.yaml"
+    rejected.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["memo", SMALL, "--lang", "nl", "--reactie", str(rejected), "--no-config"])
+    assert result.exit_code == 0, result.output
+    assert "Een aparte notitie legt het college van B&W drie beslispunten voor." in result.stdout

@@ -639,6 +639,10 @@ class _Memo:
             # the count of the other document as it stands: the proposal adds taking note and informing the council
             count = proposal_points(self.a, self.recs, r.maturity.blocking, self.ctx.final) if body == "college" \
                 else other.points
+            if body == "college" and self.ctx.responses:  # the response shapes its points: count them as it has them
+                from digimandate.render.doc.proposal import _Proposal  # it builds on this module
+
+                count = len(_Proposal(self.a, replace(self.ctx, final=True), None).points())
             s.add(Para(tx("doc_memo_follow_other", body=name, count=counted(count, "point", lang))))
             rest = self.left_numbers(other, body)
             if rest:
