@@ -113,3 +113,12 @@ def test_the_dt_memo_counts_the_proposals_points_as_the_response_shapes_them(run
     result = runner.invoke(app, ["memo", SMALL, "--lang", "nl", "--reactie", str(rejected), "--no-config"])
     assert result.exit_code == 0, result.output
     assert "Een aparte notitie legt het college van B&W drie beslispunten voor." in result.stdout
+
+
+def test_a_recommendation_not_adopted_is_not_scheduled_in_the_dt_memo(runner: CliRunner) -> None:
+    text = memo(runner)
+    assert "Over de andere acties van aanbevelingen 1, 2, 3 en 4 van het adviesrapport besluit de directie " \
+           "uiterlijk 28 februari 2027." in text
+    assert "Niet overgenomen door het college van B&W (bestuurlijke reactie van 19 januari 2027): aanbeveling 5 van " \
+           "het adviesrapport; daarover wordt niet besloten en er geldt geen datum." in text
+    assert "aanbevelingen 1, 2, 3, 4 en 5" not in text

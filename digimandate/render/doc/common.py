@@ -67,6 +67,12 @@ class DocContext:
     # without it with the concept, which the executive answers in bestuurlijk wederhoor
     responses: Mapping[int, Response] = field(default_factory=dict)
     final: bool = False  # the memo goes with the definitief report (it has the executive's response)
+    reacted: date | None = None  # the day of the executive's response, which names what it did not adopt
+
+
+def rejected(responses: Mapping[int, Response]) -> list[int]:
+    """The numbers of the recommendations the executive's response did not adopt: they get no date."""
+    return sorted(n for n, r in responses.items() if r.decision == "rejected")
 
 
 def level_text(value: int | None, lang: Lang) -> str:

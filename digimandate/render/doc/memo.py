@@ -36,6 +36,7 @@ from digimandate.render.doc.common import (
     peildatum,
     place_noun,
     promised_due,
+    rejected,
     review_paras,
     role_name,
     schedule,
@@ -174,6 +175,11 @@ class _Memo:
         # dated with the recommendation's last action
         self.due_of = action_dues(observed(self.recs), ctx.written, self.dates.planned)
         self.number = numbers(self.bundles)
+        # a recommendation the executive did not adopt is not decided on, nor dated
+        self.rejected = rejected(ctx.responses)
+        if self.rejected:
+            self.plan = replace(self.plan, decide=[rec for rec in self.plan.decide
+                                                   if self.number.get(rec.rule.id) not in self.rejected])
 
     def promised(self, rec: Recommendation) -> date | None:
         """The date the executive's response promises for this decision point's action, where it promises one."""
@@ -630,6 +636,9 @@ class _Memo:
         rest = self.left_numbers(self.plan, self.audience) if self.plan.points else []
         if rest:
             s.add(Para(self.left(rest, body_name(self.audience, r, lang))))
+        if self.rejected and self.ctx.reacted is not None:
+            s.add(Para(tx("doc_memo_not_adopted", executive=body_name("college", r, lang),
+                          date=fmt.long_date(self.ctx.reacted, lang), recommendations=self.listed_recs(self.rejected))))
         for body in BODIES:
             other = plan(self.recs, body, r.maturity.blocking, r) if body != self.audience else None
             if other is None or not (other.points or (body == "college" and proposal_points(
@@ -653,7 +662,7 @@ class _Memo:
         """The report's recommendations this body decides that hold an action the memo does not put to it."""
         decided = {rec.rule.id for rec in chosen.decide}
         # an action no body is named for is the directie's, as the report's "Besluit door" has it
-        return [b.number for b in self.bundles if body in b.decided_by
+        return [b.number for b in self.bundles if body in b.decided_by and b.number not in self.rejected
                 and any(rec.rule.id not in decided and (rec.decided_by or "directie") == body for rec in b.actions)]
 
     def rest_decided(self, numbers: list[int]) -> date:
@@ -669,11 +678,15 @@ class _Memo:
                  if rec.rule.id in self.due_of]
         return min([decided, *dues])
 
+    def listed_recs(self, numbers: list[int]) -> str:
+        """"aanbeveling 5" or "aanbevelingen 1, 2 en 4": the report's recommendations by number."""
+        one, many = self.tx("doc_noun_recommendation").split("|")
+        return f"{one} {numbers[0]}" if len(numbers) == 1 else \
+            f"{many} {', '.join(str(n) for n in numbers[:-1])} {self.tx('doc_and')} {numbers[-1]}"
+
     def left(self, numbers: list[int], body: str) -> str:
         """The decisions left to the advice report, by the number of its recommendation, and when they are decided."""
-        one, many = self.tx("doc_noun_recommendation").split("|")
-        listed = f"{one} {numbers[0]}" if len(numbers) == 1 else \
-            f"{many} {', '.join(str(n) for n in numbers[:-1])} {self.tx('doc_and')} {numbers[-1]}"
+        listed = self.listed_recs(numbers)
         return self.tx("doc_memo_follow_rest", body=body, recommendations=listed,
                        date=fmt.long_date(self.rest_decided(numbers), self.lang))
 

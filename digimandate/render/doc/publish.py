@@ -34,7 +34,8 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
     responses = {r.recommendation: r for r in reactie.spec.responses} if reactie is not None and kind != "report" \
         else {}
     ctx = DocContext(lang, written, sender, to, names and kind == "report", promised, responses,
-                     final=reactie is not None and kind != "report")
+                     final=reactie is not None and kind != "report",
+                     reacted=reactie.spec.date if reactie is not None else None)
     prog = progress(a.result, previous) if previous else None
     if kind == "report":
         doc = build_report(a, ctx, prog)
