@@ -122,3 +122,27 @@ def test_a_recommendation_not_adopted_is_not_scheduled_in_the_dt_memo(runner: Cl
     assert "Niet overgenomen door het college van B&W (bestuurlijke reactie van 19 januari 2027): aanbeveling 5 van " \
            "het adviesrapport; daarover wordt niet besloten en er geldt geen datum." in text
     assert "aanbevelingen 1, 2, 3, 4 en 5" not in text
+
+
+def report(runner: CliRunner, tmp_path: Path, lang: str) -> str:
+    out = tmp_path / f"rapport-{lang}.md"
+    result = runner.invoke(app, ["report", SMALL, "--lang", lang, "--stage", "definitief", "--reactie", REACTIE,
+                                 "--nawoord", "examples/audit/small-municipality.nawoord.md", "-o", str(out),
+                                 "--no-config"])
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def test_a_recommendation_not_adopted_has_no_date_in_the_report(runner: CliRunner, tmp_path: Path) -> None:
+    nl = report(runner, tmp_path, "nl")
+    assert "Te besluiten door de directie: aanbevelingen 1, 2 en 4 en acties 4, 13 en 15 van aanbeveling 3." in nl
+    assert "Niet overgenomen door het college van B&W (bestuurlijke reactie van 19 januari 2027): aanbeveling 5; " \
+           "daarover wordt niet besloten." in nl
+    own = nl[nl.index("### Aanbeveling 5."):]
+    assert "| **Gereed uiterlijk** | Niet overgenomen door het college van B&W (bestuurlijke reactie van 19 januari " \
+           "2027) |" in own[:own.index("\n## ")]
+    row = next(line for line in nl.splitlines() if line.startswith("| 17 | "))
+    assert row.endswith("| de proceseigenaren | – | niet overgenomen |")
+    en = report(runner, tmp_path, "en")
+    assert "Not adopted by the municipal executive (response of 19 January 2027): recommendation 5; nothing is " \
+           "decided on it." in en

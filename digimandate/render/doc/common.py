@@ -68,6 +68,7 @@ class DocContext:
     responses: Mapping[int, Response] = field(default_factory=dict)
     final: bool = False  # the memo goes with the definitief report (it has the executive's response)
     reacted: date | None = None  # the day of the executive's response, which names what it did not adopt
+    not_adopted: tuple[int, ...] = ()  # the recommendations the response did not adopt: no date, no decision
 
 
 def rejected(responses: Mapping[int, Response]) -> list[int]:
