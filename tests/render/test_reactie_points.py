@@ -146,3 +146,26 @@ def test_a_recommendation_not_adopted_has_no_date_in_the_report(runner: CliRunne
     en = report(runner, tmp_path, "en")
     assert "Not adopted by the municipal executive (response of 19 January 2027): recommendation 5; nothing is " \
            "decided on it." in en
+
+
+def test_a_promised_date_goes_only_to_the_point_the_promise_is_about(runner: CliRunner) -> None:
+    listed = points(memo(runner))
+    # dropping approval per change is no part of what the response promised: the plan's date stands
+    assert listed[0].startswith("1. De goedkeuring per wijziging onder het afdelingsmandaat laten vervallen")
+    assert "gereed uiterlijk 5 april 2027." in listed[0]
+    # widening the powers is what the response promised by 28 February 2027
+    assert listed[1].startswith("2. De bevoegdheden van het afdelingsmandaat uitbreiden")
+    assert "gereed uiterlijk 28 februari 2027." in listed[1]
+    # a promise on the same product but another action (a process owner, not a digital request) gives no date
+    assert listed[4].startswith("5. Eerst het feit vaststellen")
+    assert "31 maart 2027" not in listed[4]
+
+
+def test_one_shared_word_does_not_make_a_promise_about_an_action() -> None:
+    from digimandate.render.doc.common import promised_due
+
+    responses = context().responses
+    assert promised_due(responses, 1, "Laat de goedkeuring per wijziging onder het bestaande mandaat vervallen") \
+        is None
+    assert promised_due(responses, 1, "Breid de bevoegdheden uit: formulieren zelf aanpassen") == date(2027, 2, 28)
+    assert promised_due(responses, 1, "") == date(2027, 2, 28)  # the recommendation as a whole: its first date

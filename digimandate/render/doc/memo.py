@@ -185,8 +185,8 @@ class _Memo:
         """The date the executive's response promises for this decision point's action, where it promises one."""
         # a response in either language, naming the products and channels the action concerns
         places = " ".join(self.names.entity(e) for e in rec.entities if e.startswith(PLACES))
-        action = f"{rec.action('nl')} {rec.action('en')} {places}"
-        return promised_due(self.ctx.responses, self.number.get(rec.rule.id), action, rec.effort == "large")
+        action = f"{rec.action('nl')} {rec.action('en')}"
+        return promised_due(self.ctx.responses, self.number.get(rec.rule.id), action, rec.effort == "large", places)
 
     def point_due(self, rec: Recommendation) -> date:
         """When a decision point is done (small work) or its estimate is in (large work): as promised, else planned."""
