@@ -648,10 +648,13 @@ class _Memo:
             # the count of the other document as it stands: the proposal adds taking note and informing the council
             count = proposal_points(self.a, self.recs, r.maturity.blocking, self.ctx.final) if body == "college" \
                 else other.points
-            if body == "college" and self.ctx.responses:  # the response shapes its points: count them as it has them
-                from digimandate.render.doc.proposal import _Proposal  # it builds on this module
-
-                count = len(_Proposal(self.a, replace(self.ctx, final=True), None).points())
+            if body == "college" and self.ctx.responses and mandate_granter(self.a, "en") is not None:
+                # a mandate the response did not adopt is not agreed to: the proposal has no point on it
+                ns = sorted({self.number[rec.rule.id] for rec in self.recs
+                             if rec.rule.spec.dimension == "mandate" and rec.rule.id in self.number})
+                first = next((self.ctx.responses[n] for n in ns if n in self.ctx.responses), None)
+                if first is not None and first.decision == "rejected":
+                    count -= 1
             s.add(Para(tx("doc_memo_follow_other", body=name, count=counted(count, "point", lang))))
             rest = self.left_numbers(other, body)
             if rest:
