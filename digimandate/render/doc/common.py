@@ -67,6 +67,13 @@ class DocContext:
     # without it with the concept, which the executive answers in bestuurlijk wederhoor
     responses: Mapping[int, Response] = field(default_factory=dict)
     final: bool = False  # the memo goes with the definitief report (it has the executive's response)
+    reacted: date | None = None  # the day of the executive's response, which names what it did not adopt
+    not_adopted: tuple[int, ...] = ()  # the recommendations the response did not adopt: no date, no decision
+
+
+def rejected(responses: Mapping[int, Response]) -> list[int]:
+    """The numbers of the recommendations the executive's response did not adopt: they get no date."""
+    return sorted(n for n, r in responses.items() if r.decision == "rejected")
 
 
 def level_text(value: int | None, lang: Lang) -> str:
@@ -292,30 +299,35 @@ def service_department(names: Names, lang: Lang) -> str:
 
 
 _WORD = re.compile(r"\w{5,}")  # words that say what an action is about; short ones ("de", "voor") say nothing
+CLEAR_WORDS = 2  # one shared word is often the topic of the whole recommendation ("mandaat"), not this action
 _EMPTY = frozenset({"wordt", "worden", "binnen", "tussen", "their", "which", "after", "before"})
 
 
 def promised_due(responses: Mapping[int, Response], number: int | None, action: str,
-                 large: bool = False) -> date | None:
+                 large: bool = False, places: str = "") -> date | None:
     """The date the executive's response promises for this action of recommendation ``number``, where it promises one.
 
-    A decision comes before or on the first deadline it governs: small work is due by the first date promised for
-    its recommendation. Large work is worked out by the promise that shares most words with it (the latest of
-    those that share as many: a plan is the last step), else by the first date promised.
+    A date is used only where a promise is clearly about this action: it shares two words of the action text, not
+    just the name of a product or channel (``places``), which many actions share; the one that shares most words
+    (the latest of those that share as many: a plan is the last step). Otherwise the plan's date stands (None).
+    Without an action to compare (the mandate as a whole), the first date promised for the recommendation.
     """
     response = responses.get(number) if number is not None else None
     dated = [(p.due, p.action) for p in response.actions if p.due is not None] if response is not None else []
     if not dated:
         return None
-    first = min(day for day, _ in dated)
-    if not large:
-        return first
-    words = {w.lower() for w in _WORD.findall(action)} - _EMPTY
-    overlap = [len(words & {w.lower() for w in _WORD.findall(text)}) for _, text in dated]
-    best = max(overlap)
-    if best == 0:
-        return first
-    return max(day for (day, _), n in zip(dated, overlap, strict=True) if n == best)
+    if not action:
+        return min(day for day, _ in dated)
+    named = {w.lower() for w in _WORD.findall(places)}
+    own = {w.lower() for w in _WORD.findall(action)} - _EMPTY
+    said = [{w.lower() for w in _WORD.findall(text)} for _, text in dated]
+    about = [(day, len(own & words), len((own | named) & words)) for (day, _), words in zip(dated, said, strict=True)]
+    clear = [(day, n) for day, mine, n in about if mine >= CLEAR_WORDS]
+    if not clear:
+        return None
+    best = max(n for _, n in clear)
+    dates = [day for day, n in clear if n == best]
+    return max(dates) if large else min(dates)
 
 
 def mandate_granter(a: Audited, lang: Lang) -> str | None:

@@ -36,6 +36,7 @@ from digimandate.render.doc.common import (
     peildatum,
     place_noun,
     promised_due,
+    rejected,
     review_paras,
     role_name,
     schedule,
@@ -174,13 +175,18 @@ class _Memo:
         # dated with the recommendation's last action
         self.due_of = action_dues(observed(self.recs), ctx.written, self.dates.planned)
         self.number = numbers(self.bundles)
+        # a recommendation the executive did not adopt is not decided on, nor dated
+        self.rejected = rejected(ctx.responses)
+        if self.rejected:
+            self.plan = replace(self.plan, decide=[rec for rec in self.plan.decide
+                                                   if self.number.get(rec.rule.id) not in self.rejected])
 
     def promised(self, rec: Recommendation) -> date | None:
         """The date the executive's response promises for this decision point's action, where it promises one."""
         # a response in either language, naming the products and channels the action concerns
         places = " ".join(self.names.entity(e) for e in rec.entities if e.startswith(PLACES))
-        action = f"{rec.action('nl')} {rec.action('en')} {places}"
-        return promised_due(self.ctx.responses, self.number.get(rec.rule.id), action, rec.effort == "large")
+        action = f"{rec.action('nl')} {rec.action('en')}"
+        return promised_due(self.ctx.responses, self.number.get(rec.rule.id), action, rec.effort == "large", places)
 
     def point_due(self, rec: Recommendation) -> date:
         """When a decision point is done (small work) or its estimate is in (large work): as promised, else planned."""
@@ -630,6 +636,9 @@ class _Memo:
         rest = self.left_numbers(self.plan, self.audience) if self.plan.points else []
         if rest:
             s.add(Para(self.left(rest, body_name(self.audience, r, lang))))
+        if self.rejected and self.ctx.reacted is not None:
+            s.add(Para(tx("doc_memo_not_adopted", executive=body_name("college", r, lang),
+                          date=fmt.long_date(self.ctx.reacted, lang), recommendations=self.listed_recs(self.rejected))))
         for body in BODIES:
             other = plan(self.recs, body, r.maturity.blocking, r) if body != self.audience else None
             if other is None or not (other.points or (body == "college" and proposal_points(
@@ -639,6 +648,13 @@ class _Memo:
             # the count of the other document as it stands: the proposal adds taking note and informing the council
             count = proposal_points(self.a, self.recs, r.maturity.blocking, self.ctx.final) if body == "college" \
                 else other.points
+            if body == "college" and self.ctx.responses and mandate_granter(self.a, "en") is not None:
+                # a mandate the response did not adopt is not agreed to: the proposal has no point on it
+                ns = sorted({self.number[rec.rule.id] for rec in self.recs
+                             if rec.rule.spec.dimension == "mandate" and rec.rule.id in self.number})
+                first = next((self.ctx.responses[n] for n in ns if n in self.ctx.responses), None)
+                if first is not None and first.decision == "rejected":
+                    count -= 1
             s.add(Para(tx("doc_memo_follow_other", body=name, count=counted(count, "point", lang))))
             rest = self.left_numbers(other, body)
             if rest:
@@ -649,7 +665,7 @@ class _Memo:
         """The report's recommendations this body decides that hold an action the memo does not put to it."""
         decided = {rec.rule.id for rec in chosen.decide}
         # an action no body is named for is the directie's, as the report's "Besluit door" has it
-        return [b.number for b in self.bundles if body in b.decided_by
+        return [b.number for b in self.bundles if body in b.decided_by and b.number not in self.rejected
                 and any(rec.rule.id not in decided and (rec.decided_by or "directie") == body for rec in b.actions)]
 
     def rest_decided(self, numbers: list[int]) -> date:
@@ -665,11 +681,15 @@ class _Memo:
                  if rec.rule.id in self.due_of]
         return min([decided, *dues])
 
+    def listed_recs(self, numbers: list[int]) -> str:
+        """"aanbeveling 5" or "aanbevelingen 1, 2 en 4": the report's recommendations by number."""
+        one, many = self.tx("doc_noun_recommendation").split("|")
+        return f"{one} {numbers[0]}" if len(numbers) == 1 else \
+            f"{many} {', '.join(str(n) for n in numbers[:-1])} {self.tx('doc_and')} {numbers[-1]}"
+
     def left(self, numbers: list[int], body: str) -> str:
         """The decisions left to the advice report, by the number of its recommendation, and when they are decided."""
-        one, many = self.tx("doc_noun_recommendation").split("|")
-        listed = f"{one} {numbers[0]}" if len(numbers) == 1 else \
-            f"{many} {', '.join(str(n) for n in numbers[:-1])} {self.tx('doc_and')} {numbers[-1]}"
+        listed = self.listed_recs(numbers)
         return self.tx("doc_memo_follow_rest", body=body, recommendations=listed,
                        date=fmt.long_date(self.rest_decided(numbers), self.lang))
 

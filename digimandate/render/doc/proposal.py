@@ -137,6 +137,8 @@ class _Proposal:
                                    numbers=self.listed(own) if own else "", body=self.body)],
                         none)]
         fte = self.mandate_fte()
+        # a response is asked once: its promises in one point, which quotes every action of that recommendation
+        answered: dict[int, tuple[int, list[str]]] = {}
         for i, rec in enumerate(self.plan.decide):
             n = self.number[rec.rule.id]
             response = self.ctx.responses.get(n)
@@ -161,6 +163,15 @@ class _Proposal:
                 owner = "de " + owner[:1].lower() + owner[1:]
             if response is not None and (response.decision == "rejected" or response.actions):
                 # the executive answered this recommendation: the point asks what its response said, by its dates
+                if n in answered:
+                    at, quotes = answered[n]
+                    if quoted not in quotes:
+                        quotes.append(quoted)
+                    old = points[at]
+                    points[at] = Point(self.answered(n, "; ".join(quotes), response),
+                                       old.arguments + [x for x in args if x not in old.arguments], old.cost)
+                    continue
+                answered[n] = (len(points), [quoted])
                 points.append(Point(self.answered(n, quoted, response), args, cost))
                 continue
             if rec.effort == "large":
@@ -188,12 +199,15 @@ class _Proposal:
         """The decision on a recommendation the executive's response answered: not adopted, or its promises."""
         if response.decision == "rejected":
             return self.tx("prop_point_rejected", n=n, quote=quoted)
-        # within a sentence, after a colon: "toezegde: het college legt ..." (an acronym keeps its capitals)
+        return self.tx("prop_point_promised", n=n, quote=quoted, promises=self.promises(response))
+
+    def promises(self, response: Response) -> str:
+        """The response's promises within a sentence, after a colon: "het college legt ... (..., uiterlijk ...)"."""
+        # an acronym keeps its capitals
         texts = [t("stage_promise", self.lang, action=p.action, owner=p.owner, date=fmt.long_date(p.due, self.lang))
                  if p.due is not None else t("stage_promise_open", self.lang, action=p.action, owner=p.owner)
                  for p in response.actions]
-        promises = "; ".join(x[:1].lower() + x[1:] if x[1:2].islower() else x for x in texts)
-        return self.tx("prop_point_promised", n=n, quote=quoted, promises=promises)
+        return "; ".join(x[:1].lower() + x[1:] if x[1:2].islower() else x for x in texts)
 
     def concept_points(self) -> list[Point]:
         """The concept goes to the executive for bestuurlijk wederhoor: take note, respond, and the mandate.
@@ -250,6 +264,22 @@ class _Proposal:
         # the date the response promises for the mandate, else the estimate of the work: the mandate is agreed to
         # before or on the first deadline of the work it governs
         mandate_recs = [rec for rec in observed(self.recs) if rec.rule.spec.dimension == "mandate"]
+        # the point follows what the response says of the mandate's recommendation: not adopted, no agreement;
+        # partly or later, the route it chose and the date of what it promises last
+        answered = [(n, r) for n in dict.fromkeys(self.number[rec.rule.id] for rec in mandate_recs
+                                                  if rec.rule.id in self.number)
+                    if (r := self.ctx.responses.get(n)) is not None]
+        if answered:
+            n, response = answered[0]
+            in_point = {self.number[rec.rule.id] for rec in self.plan.decide if rec.rule.id in self.number}
+            if response.decision == "rejected":
+                return []
+            dated = [p.due for p in response.actions if p.due is not None]
+            if response.decision == "partly" and dated:
+                if n in in_point:  # its promises are agreed to in that point already: a promise is asked once
+                    return []
+                return [Point(tx("prop_point_mandate_route", n=n, promises=self.promises(response), body=self.body,
+                                 date=fmt.long_date(max(dated), lang)), args, none)]
         promised = [d for rec in mandate_recs
                     if (d := promised_due(self.ctx.responses, self.number.get(rec.rule.id), "")) is not None]
         when = min(promised) if promised else self.estimate_due()

@@ -10,7 +10,7 @@ from digimandate.render.advice import progress
 from digimandate.render.common import Audited
 from digimandate.render.doc.actions import recommendations
 from digimandate.render.doc.bundles import numbered
-from digimandate.render.doc.common import DocContext, schedule
+from digimandate.render.doc.common import DocContext, rejected, schedule
 from digimandate.render.doc.followup import add_follow_up
 from digimandate.render.doc.memo import Audience, build_memo, proposal_points
 from digimandate.render.doc.model import BoardDocument, Chart, Section
@@ -34,7 +34,10 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
     responses = {r.recommendation: r for r in reactie.spec.responses} if reactie is not None and kind != "report" \
         else {}
     ctx = DocContext(lang, written, sender, to, names and kind == "report", promised, responses,
-                     final=reactie is not None and kind != "report")
+                     final=reactie is not None and kind != "report",
+                     reacted=reactie.spec.date if reactie is not None else None,
+                     not_adopted=tuple(rejected({r.recommendation: r for r in reactie.spec.responses}))
+                     if reactie is not None else ())
     prog = progress(a.result, previous) if previous else None
     if kind == "report":
         doc = build_report(a, ctx, prog)

@@ -130,7 +130,12 @@ class _Report:
         # the bodies as the recommendations name them: each has one, so the summary and the section agree
         if self.bundles:
             for body in dict.fromkeys(body for b in self.bundles for body in b.decided_by):
-                s.add(Para(tx("doc_summary_decide", body=body_name(body, r, self.lang), actions=self.decided(body))))
+                if decided := self.decided(body):
+                    s.add(Para(tx("doc_summary_decide", body=body_name(body, r, self.lang), actions=decided)))
+            if self.not_adopted:  # in its own place: the response took it out of what is decided and dated
+                s.add(Para(tx("doc_summary_not_adopted", executive=body_name("college", r, self.lang),
+                              date=fmt.long_date(self.ctx.reacted or self.ctx.written, self.lang),
+                              recs=self.bundle_refs(sorted(self.not_adopted)))))
         else:
             s.add(Para(tx("doc_summary_nothing_to_decide")))
         return s
@@ -150,10 +155,11 @@ class _Report:
 
     def decided(self, body: str) -> str:
         """What ``body`` decides: whole recommendations, and of one that two bodies share only its own actions."""
-        whole = [b.number for b in self.bundles if b.decided_by == (body,)]
+        whole = [b.number for b in self.bundles if b.decided_by == (body,) and b.number not in self.not_adopted]
         parts = [self.tx("doc_summary_action_of" if len(found) == 1 else "doc_summary_actions_of",
                          numbers=self.listed(found), n=b.number)
                  for b in self.bundles if body in b.decided_by and b.decided_by != (body,)
+                 and b.number not in self.not_adopted
                  for found in [[self.number[rec.rule.id] for rec in b.actions
                                 if (rec.decided_by or "directie") == body]] if found]
         said = [self.bundle_refs(whole)] if whole else []
@@ -565,7 +571,8 @@ class _Report:
         sub = Section(tx("doc_bundle_heading", n=b.number, title=b.title))
         sub.add(Para(lead(b).action(lang)))
         rows = [(tx("doc_field_owner"), b.owner[:1].upper() + b.owner[1:]),
-                (tx("doc_field_due"), fmt.long_date(b.due, lang))]
+                (tx("doc_field_due"), self.not_adopted_text() if b.number in self.not_adopted
+                 else fmt.long_date(b.due, lang))]
         if b.decided_by:
             bodies = [body_name(body, self.r, lang) for body in b.decided_by]
             if len(b.decided_by) > 1:  # which body decides which action: the title alone does not tell
@@ -581,6 +588,22 @@ class _Report:
                                                     count=fmt.count(len(actions), lang), numbers=self.listed(actions))))
         sub.add(Fields(rows))
         return sub
+
+    @property
+    def not_adopted(self) -> set[int]:
+        """The recommendations the executive's response did not adopt, where the response is dated."""
+        return set(self.ctx.not_adopted) if self.ctx.reacted is not None else set()
+
+    @property
+    def not_adopted_rules(self) -> set[str]:
+        """The rules whose actions belong to a recommendation not adopted: appendix E gives them no date."""
+        return {rec.rule.id for b in self.bundles if b.number in self.not_adopted for rec in b.actions}
+
+    def not_adopted_text(self) -> str:
+        """"Niet overgenomen door het college van B&W (bestuurlijke reactie van 19 januari 2027)"."""
+        assert self.ctx.reacted is not None
+        return self.tx("doc_not_adopted", executive=body_name("college", self.r, self.lang),
+                       date=fmt.long_date(self.ctx.reacted, self.lang))
 
     def listed(self, found: list[int]) -> str:
         """"3", "3 en 7" or "3, 5 en 7"."""
@@ -613,7 +636,8 @@ class _Report:
                 due = self.dues[rec.rule.id] if before == [a for a in whole.after if a in self.number] else \
                     part_due(rec, before, self.dues, self.ctx.written, self.dates.follow_up)
                 rows.append([str(self.number[rec.rule.id]), what, grades, role_name(rec.role, self.r, lang), after,
-                             fmt.long_date(due, lang)])
+                             tx("doc_action_not_adopted") if rec.rule.id in self.not_adopted_rules
+                             else fmt.long_date(due, lang)])
             s.sections.append(Section(title).add(Table(
                 [tx("doc_col_nr"), tx("doc_col_action"), tx("doc_col_impact_effort"), tx("doc_col_role"),
                  tx("doc_col_after"), tx("doc_col_due")], rows, [2, 11, 4, 4, 2, 3])))
