@@ -54,18 +54,37 @@ def _cached_checklist_file(path: Path, real: Path, display: str | None, mtime_ns
 
 def load_ruleset(extra: list[Path] | None = None, builtin: bool = True) -> RuleSet:
     """Load the built-in checklist and any extra ones, in order, into one RuleSet."""
-    rs = RuleSet()
-    files: list[tuple[Path, str | None]] = []
-    if builtin:
-        files.append((builtin_dir() / BUILTIN, f"(built-in) {BUILTIN}"))
-    files.extend((p, None) for p in extra or [])
+    rs = _builtin_ruleset() if builtin else RuleSet()
     custom: list[tuple[str, set[str]]] = []
-    for i, (path, display) in enumerate(files):
-        cl, loaded = load_checklist_file(path, display)
+    for path in extra or []:
+        cl, loaded = load_checklist_file(path)
         _merge(rs, cl, loaded)
-        if not (builtin and i == 0):
-            custom.append((cl.checklist.id, set(cl.dimensions) | {r.dimension for r in cl.rules}))
+        custom.append((cl.checklist.id, set(cl.dimensions) | {r.dimension for r in cl.rules}))
     rs.notices.extend(_empty_rungs(rs, custom))
+    return rs
+
+
+def _builtin_ruleset() -> RuleSet:
+    """The built-in checklist merged on its own, as a copy the caller may change."""
+    path = builtin_dir() / BUILTIN
+    try:
+        stat = path.stat()
+    except OSError:  # the loader reports it, located
+        stat = None
+    if stat is None:
+        rs = RuleSet()
+        _merge(rs, *load_checklist_file(path, f"(built-in) {BUILTIN}"))
+        return rs
+    return _merged_builtin(path, stat.st_mtime_ns, stat.st_size).copy()
+
+
+@functools.lru_cache(maxsize=2)
+def _merged_builtin(path: Path, mtime_ns: int, size: int) -> RuleSet:
+    """The built-in checklist merged, once per version on disk: merging compiles every query (about 10 ms),
+    and a process auditing many files, or a test suite running the command line, needs it each time.
+    Callers get copies (load_ruleset), so this one is never changed."""
+    rs = RuleSet()
+    _merge(rs, *load_checklist_file(path, f"(built-in) {BUILTIN}"))
     return rs
 
 

@@ -354,6 +354,11 @@ class RuleSet:
     checklists: list[Header] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)  # warnings about the checklists, for the user to read
 
+    def copy(self) -> RuleSet:
+        """A copy whose containers are its own; the rules in them are immutable and shared."""
+        return RuleSet(dict(self.rules), dict(self.dimensions), dict(self.bundles), dict(self.sources),
+                       list(self.checklists), list(self.notices))
+
     @property
     def meta(self) -> dict[str, MetaRule]:
         """The meta rules, which every rule set carries beside its checklists' rules."""

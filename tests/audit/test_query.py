@@ -12,7 +12,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from digimandate.audit import query
+from digimandate.audit import checklist, query
 from digimandate.audit.cases import apply_patch, base_org
 from digimandate.audit.checklist import load_ruleset, override_rule
 from digimandate.audit.flow import audit_document
@@ -21,7 +21,7 @@ from digimandate.audit.rules.api import NotApplicable
 from digimandate.audit.specs import ActiveRule, Override, RuleSet
 from digimandate.audit.view import build_view
 from digimandate.cli.app import app
-from digimandate.errors import UsageError
+from digimandate.errors import Notice, UsageError
 from digimandate.model.document import parse_document
 from tests.conftest import EXAMPLES
 
@@ -44,6 +44,20 @@ def hits(rule: ActiveRule, view: dict[str, Any], when: date) -> list[tuple[str, 
         return [("not applicable", {})]
 
 
+def test_the_built_in_checklist_is_merged_once_and_each_caller_gets_its_own_copy(counted: list[str]) -> None:
+    checklist._merged_builtin.cache_clear()
+    first = load_ruleset()
+    compiled = len(counted)
+    second = load_ruleset()
+    assert len(counted) == compiled > 30  # the second load compiled nothing
+    assert second.rules == first.rules and second is not first
+    second.rules.pop("B004")
+    second.notices.append(Notice("checklist_empty_rung", {}))
+    second.checklists.clear()
+    third = load_ruleset()
+    assert "B004" in third.rules and not third.notices and third.checklists == first.checklists
+
+
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every expression compiled from now on."""
@@ -59,6 +73,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_the_rules_compiled_while_loading_are_reused_by_every_run(counted: list[str]) -> None:
+    checklist._merged_builtin.cache_clear()  # loaded before in this process: compiled then
     ruleset = load_ruleset()
     compiled_at_load = len(counted)
     assert compiled_at_load > 30
@@ -136,6 +151,7 @@ def test_a_compiled_rule_is_dropped_with_its_rule(ruleset: RuleSet) -> None:
 
 def test_another_jmespath_major_stops_loading_the_checklist(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(jmespath, "__version__", "2.0.0")
+    checklist._merged_builtin.cache_clear()  # merged before in this process, with the real version
     with pytest.raises(UsageError) as info:
         load_ruleset()
     assert info.value.key == "jmespath_version"

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from digimandate.audit.specs import RuleSet
+from digimandate.cli import batch
 from digimandate.cli.app import app
 from digimandate.cli.batch import FileAudit, audit_all, expand
 from digimandate.errors import InputError
@@ -36,6 +41,39 @@ def test_expand_finds_organisation_files_only(tmp_path: Path) -> None:
     assert expand([single, root]) == [single, root / "lingewaard.yml", root / "noord" / "dijkveld.yaml"]
 
 
+@pytest.fixture
+def in_workers(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Audits in worker processes even for a few small files, as for many large ones; the test fails if none ran."""
+    monkeypatch.setattr(batch, "PARALLEL_FILES", 2)
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 2)
+    pools = []
+
+    class Counted(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counted)
+    yield
+    assert pools, "no worker was started"
+
+
+def test_a_few_small_files_are_audited_in_this_process(monkeypatch: pytest.MonkeyPatch, ruleset: RuleSet) -> None:
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 8)
+    small = [EXAMPLES / "small-municipality.yaml", EXAMPLES / "mature-municipality.yaml"]
+    assert not batch._pays(small)
+    assert batch._pays(small * 8)  # sixteen files
+    assert batch._pays([EXAMPLES / "large-municipality.yaml"] * 3)  # over 256 kB
+
+    def no_workers(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker was started")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_workers)
+    outcomes = list(audit_all(small, ruleset, Limits(), ()))
+    assert [p for p, _ in outcomes] == small
+
+
+@pytest.mark.usefixtures("in_workers")
 def test_parallel_audit_keeps_order_and_errors(tmp_path: Path, ruleset: RuleSet) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("schema_version: 1\norganisation: {name: X, type: stad}\n", encoding="utf-8")
@@ -88,6 +126,7 @@ def test_same_file_names_in_different_folders_get_distinct_outputs(tmp_path: Pat
     assert sorted(p.name for p in out.iterdir()) == ["noord-organisation.json", "zuid-organisation.json"]
 
 
+@pytest.mark.usefixtures("in_workers")
 def test_results_from_workers_match_audits_in_this_process(ruleset: RuleSet) -> None:
     files = [EXAMPLES / "small-municipality.yaml", EXAMPLES / "large-municipality.yaml"]
     for keep_models in (True, False):

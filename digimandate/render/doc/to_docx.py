@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import weakref
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,10 +39,40 @@ SHADES = ("D7D7D7", "B4B4B4", "919191", "6E6E6E", "4B4B4B")  # darker per level,
 
 def _style(doc: DocxDocument, name: str, fallback: str = "Normal") -> Any:
     """A named style, or the fallback when a reference document does not define it."""
-    try:
-        return doc.styles[name]
-    except KeyError:
-        return doc.styles[fallback]
+    known = _STYLES.setdefault(doc.part, {})
+    found = known.get((name, fallback))
+    if found is None:
+        try:
+            found = doc.styles[name]
+        except KeyError:
+            found = doc.styles[fallback]
+        known[name, fallback] = found
+    return found
+
+
+# Styles by name per document being written: python-docx searches the style list on every lookup.
+_STYLES: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], Any]] = weakref.WeakKeyDictionary()
+
+
+def _remember_style_ids(doc: DocxDocument) -> None:
+    """Give a paragraph's style its id without python-docx's search of every style for the default one.
+
+    python-docx looks up the default paragraph style for each paragraph given a style (a scan of every
+    style); a report has hundreds of paragraphs, and the styles in use do not change while it is written.
+    """
+    part: Any = doc.part
+    lookup = part.get_style_id
+    ids: dict[tuple[str, Any], str | None] = {}
+
+    def get_style_id(style_or_name: Any, style_type: Any) -> str | None:
+        if style_or_name is None or isinstance(style_or_name, str):
+            return cast("str | None", lookup(style_or_name, style_type))
+        key = (style_or_name.style_id, style_type)
+        if key not in ids:
+            ids[key] = lookup(style_or_name, style_type)
+        return ids[key]
+
+    part.get_style_id = get_style_id
 
 
 def _shade(cell: Any, fill: str) -> None:
@@ -86,27 +117,30 @@ def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]], w
     points = font_points(header, rows, bold)
     shares = column_widths(header, rows, widths, line=int(LINE_CHARS * POINTS / points), bold=bold)
     table.autofit = False
-    for i, col in enumerate(table.columns):
-        col.width = int(usable * shares[i])
-    if header:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, header, strict=True):
-            cell.text = ""
+    width = [int(usable * share) for share in shares]
+    for col, w in zip(table.columns, width, strict=True):
+        col.width = w
+    size = Pt(points)
+
+    def add_row(texts: list[str], strong: bool) -> list[Any]:
+        # each cell is filled once, as it is made: walking the rows again costs python-docx a search per cell
+        tr = table.add_row()
+        _keep_together(tr)
+        cells = tr.cells
+        for cell, text, w in zip(cells, texts, width, strict=True):
+            cell.width = w
             run = cell.paragraphs[0].add_run(xml_safe(text))
-            run.bold = True
+            run.font.size = size
+            if strong:
+                run.bold = True
+        return list(cells)
+
+    if header:
+        for cell in add_row(header, True):
             _shade(cell, "E8E8E8")
         _repeat_header(table)
     for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = xml_safe(text)
-    for row in table.rows:
-        _keep_together(row)
-        for i, cell in enumerate(row.cells):
-            cell.width = table.columns[i].width
-            for p in cell.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(points)
+        add_row(row, False)
     doc.add_paragraph()
     return cast("DocxTable", table)
 
@@ -407,6 +441,7 @@ def render_docx(doc_model: BoardDocument, page_word: str, reference: Path | None
     from docx.shared import Mm
 
     doc = docx.Document(str(reference)) if reference else docx.Document()
+    _remember_style_ids(doc)
     if reference:
         _clear_body(doc)
     else:

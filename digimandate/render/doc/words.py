@@ -43,8 +43,8 @@ def bodies(org_type: str | None, lang: Lang) -> Bodies:
 
 
 @cache
-def _pairs(k: str, lang: Lang) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The checklist's municipal wording and what this kind of organisation says instead."""
+def _pairs(k: str, lang: Lang) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """The checklist's municipal wording and what this kind of organisation says instead, with the phrase itself."""
     text = t(f"doc_fit_{k}", lang)
     out = []
     for pair in text.split(" || "):
@@ -53,8 +53,16 @@ def _pairs(k: str, lang: Lang) -> tuple[tuple[re.Pattern[str], str], ...]:
             # whole words only: a phrase that starts or ends with a word character does not match inside a word
             lead = r"(?<!\w)" if before[:1].isalnum() else ""
             tail = r"(?!\w)" if before[-1:].isalnum() else ""
-            out.append((re.compile(lead + re.escape(before) + tail), after))
+            out.append((before, re.compile(lead + re.escape(before) + tail), after.replace("\\", r"\\")))
     return tuple(out)
+
+
+def _replace(text: str, k: str, lang: Lang) -> str:
+    """The phrases of ``_pairs`` replaced in turn, as they are: the words, never a group."""
+    for before, pattern, after in _pairs(k, lang):
+        if before in text:  # most texts hold none of the phrases: a plain search rules a phrase out soonest
+            text = pattern.sub(after, text)
+    return text
 
 
 def one_holder(counts: list[int]) -> bool:
@@ -65,9 +73,7 @@ def one_holder(counts: list[int]) -> bool:
 
 def fit_holders(text: str, lang: Lang) -> str:
     """A text about "the holders" said of the one holder a mandate has: "de houder", "the holder's"."""
-    for pattern, after in _pairs("one_holder", lang):
-        text = pattern.sub(after.replace("\\", r"\\"), text)
-    return text
+    return _replace(text, "one_holder", lang)
 
 
 def fit(text: str, org_type: str | None, lang: Lang) -> str:
@@ -75,8 +81,7 @@ def fit(text: str, org_type: str | None, lang: Lang) -> str:
     k = kind(org_type)
     if k == "gemeente":  # the checklist speaks as to a municipality already
         return text
-    for pattern, after in _pairs(k, lang):
-        text = pattern.sub(after.replace("\\", r"\\"), text)  # the words as they are, never a group
+    text = _replace(text, k, lang)
     # a phrase taken out leaves no double space and no space before a comma or a full stop
     return _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", text))
 
@@ -88,9 +93,14 @@ def fit_document(doc: BoardDocument, org_type: str | None, kinds: frozenset[str]
     ``single``: every mandate has one holder, so the checklist's "de houders" reads "de houder".
     """
 
+    done: dict[str, str] = {}  # a document repeats its texts (names, column heads, the norms' words)
+
     def f(text: str) -> str:
-        text = fit_channels(fit(text, org_type, doc.lang), kinds, doc.lang)
-        return fit_holders(text, doc.lang) if single else text
+        out = done.get(text)
+        if out is None:
+            out = fit_channels(fit(text, org_type, doc.lang), kinds, doc.lang)
+            out = done[text] = fit_holders(out, doc.lang) if single else out
+        return out
 
     def block(b: Block) -> Block:
         if isinstance(b, Para):
