@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+# Bytecode is cached as Python does by default (in __pycache__, which git ignores), even where the environment
+# sets PYTHONDONTWRITEBYTECODE: otherwise every `python -m digimandate` a test starts compiles the whole package
+# from source again. Before the package is first imported below, so that its modules are cached too.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 import pytest
 import typer

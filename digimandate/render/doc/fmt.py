@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from digimandate.i18n import Lang
 
@@ -11,10 +12,15 @@ _LOCALE = {"nl": "nl_NL", "en": "en_GB"}
 
 def number(value: float, lang: Lang, digits: int = 1) -> str:
     """A number with the decimal mark of the language: "12,3" in Dutch, "12.3" in English."""
+    return _number(round(value, digits), lang, digits)
+
+
+# A document writes the same few numbers and dates many times, and Babel parses its locale and pattern each time.
+@lru_cache(maxsize=4096)
+def _number(value: float, lang: Lang, digits: int) -> str:
     from babel.numbers import format_decimal  # Babel only on the document path
 
-    return str(format_decimal(round(value, digits), format=f"#,##0.{'#' * digits}" if digits else "#,##0",
-                              locale=_LOCALE[lang]))
+    return str(format_decimal(value, format=f"#,##0.{'#' * digits}" if digits else "#,##0", locale=_LOCALE[lang]))
 
 
 def count(value: int, lang: Lang) -> str:
@@ -22,6 +28,7 @@ def count(value: int, lang: Lang) -> str:
     return number(value, lang, 0)
 
 
+@lru_cache(maxsize=1024)
 def percent(share: float, lang: Lang) -> str:
     """A share as a whole percentage: "93%"."""
     from babel.numbers import format_percent
@@ -29,6 +36,7 @@ def percent(share: float, lang: Lang) -> str:
     return str(format_percent(share, format="#,##0%", locale=_LOCALE[lang]))
 
 
+@lru_cache(maxsize=1024)
 def long_date(day: date, lang: Lang) -> str:
     """A date in words: "2 mei 2027" or "2 May 2027"."""
     from babel.dates import format_date
