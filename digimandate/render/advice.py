@@ -144,10 +144,23 @@ def shape_problem(item: dict[str, Any]) -> tuple[str, str] | None:
 
 
 def version_changes(result: AuditResult, previous: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(checklist id, version before, version now) for every checklist whose version differs."""
+    """(checklist id, version before, version now) for every checklist that may judge differently now.
+
+    A checklist's patch version (2.4.0 to 2.4.1) changes words, not judgements or levels, as its own
+    changes say; a minor or major version may add or change rules. A version that is not numbers differs
+    whenever it is not the same.
+    """
     before = {c.get("id"): str(c.get("version")) for c in previous.get("checklists", []) if isinstance(c, dict)}
     return [(c.id, before[c.id], c.version) for c in result.checklists
-            if c.id in before and before[c.id] != c.version]
+            if c.id in before and _judges_differently(before[c.id], c.version)]
+
+
+def _judges_differently(before: str, now: str) -> bool:
+    """Whether two versions of a checklist differ in more than their patch number."""
+    old, new = before.split("."), now.split(".")
+    if len(old) == len(new) == 3 and all(part.isdigit() for part in old + new):
+        return old[:2] != new[:2]
+    return before != now
 
 
 def progress(result: AuditResult, previous: dict[str, Any]) -> Progress:

@@ -151,10 +151,10 @@ def _coverage(a: Audited, dimension: str, lang: Lang) -> list[str]:
     return out
 
 
-def facts_to_collect(a: Audited, lang: Lang) -> list[str]:
+def facts_to_collect(a: Audited, lang: Lang, on: date | None = None) -> list[str]:
     """Per rule, the facts the file does not record (model v2: "niet aangetoond"), in the report's order."""
     out = []
-    for rec in recommendations(a):
+    for rec in recommendations(a, on):
         unrecorded = [f for f in rec.findings if f.basis == "not_recorded"]
         if not unrecorded:
             continue
@@ -336,7 +336,7 @@ def _base(a: Audited, opts: DocOptions) -> dict[str, Any]:
         "no_level": _no_level(a, lang),
         "facts_title": t("memo_facts_to_collect", lang), "facts_intro": t("memo_facts_intro", lang),
         "coverage_title": t("doc_coverage", lang),
-        "evidence": _capital(evidence_text(m.evidence, lang)), "facts": facts_to_collect(a, lang),
+        "evidence": _capital(evidence_text(m.evidence, lang)), "facts": facts_to_collect(a, lang, opts.written),
         "score": score_text(m.score, lang), "findings_count": len(a.result.findings),
         "dimensions": _dimensions(a, lang), "progress": prog,
         "progress_rows": _progress_rows(a, prog, lang) if prog else [],

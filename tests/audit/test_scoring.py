@@ -288,9 +288,16 @@ def test_previous_result_of_another_checklist_version_warns(tmp_path: Path, monk
     assert result.exit_code == 0
     assert result.stderr == ("warning: the earlier result was audited with checklist tip16 1.0.0, this one with "
                              "2.4.1; levels and findings are not directly comparable\n")
-    before["checklists"] = [{"id": "tip16", "version": "2.4.1"}]
-    previous.write_text(json.dumps(before), encoding="utf-8")
-    assert runner.invoke(app, ["memo", str(SMALL), "--previous", str(previous)]).stderr == ""
+    for same in ("2.4.1", "2.4.0", "2.4.7"):  # a patch version changes words, not judgements (the checklist's changes)
+        before["checklists"] = [{"id": "tip16", "version": same}]
+        previous.write_text(json.dumps(before), encoding="utf-8")
+        assert runner.invoke(app, ["memo", str(SMALL), "--previous", str(previous)]).stderr == "", same
+    for other in ("2.3.0", "3.4.1", "2.4"):
+        before["checklists"] = [{"id": "tip16", "version": other}]
+        previous.write_text(json.dumps(before), encoding="utf-8")
+        assert runner.invoke(app, ["memo", str(SMALL), "--previous", str(previous), "--lang", "en"]).stderr == (
+            f"warning: the earlier result was audited with checklist tip16 {other}, this one with 2.4.1; levels and "
+            "findings are not directly comparable\n"), other
 
 
 def test_report_names_staff_only_when_asked(ruleset: RuleSet) -> None:

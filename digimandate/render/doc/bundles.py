@@ -60,7 +60,7 @@ def bundle_key(a: Audited, dimension: str) -> str:
 def bundles(a: Audited, lang: Lang, written: date, recs: list[Recommendation] | None = None,
             follow_up: date | None = None) -> list[Bundle]:
     """The recommendations of the report, numbered 1..n: the bundle with the most important action first."""
-    recs = observed(recommendations(a)) if recs is None else recs
+    recs = observed(recommendations(a, written)) if recs is None else recs
     audit = schedule(a, written, recs).planned if follow_up is None else follow_up
     dues = action_dues(recs, written, audit)
     grouped: dict[str, list[Recommendation]] = {}

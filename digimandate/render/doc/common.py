@@ -191,7 +191,7 @@ def schedule(a: Audited, written: date, recs: list[Recommendation] | None = None
     after the last of those too.
     """
     estimate = fmt.working_day(fmt.add_months(written, ESTIMATE_MONTHS))
-    large = any(rec.effort == "large" for rec in observed(recommendations(a) if recs is None else recs))
+    large = any(rec.effort == "large" for rec in observed(recommendations(a, written) if recs is None else recs))
     # large work is decided on only once its estimate is in: the follow-up leaves it time to be done
     start = estimate if large else written
     follow = fmt.working_day(outside_recess(fmt.add_months(start, FOLLOW_UP_MONTHS)))

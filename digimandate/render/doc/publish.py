@@ -51,7 +51,7 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
         return _dated(doc, sender, written)
     if reactie is not None:  # the memo answers to the same recommendations as the report
         check_references(reactie, wordings(numbered(a, written), lang))
-    if audience == "college" and proposal_points(a, recommendations(a), a.result.maturity.blocking, ctx.final):
+    if audience == "college" and proposal_points(a, recommendations(a, written), a.result.maturity.blocking, ctx.final):
         doc = build_proposal(a, ctx, prog)  # with nothing to decide, the executive gets an information memo
     else:
         doc = build_memo(a, ctx, audience, prog)
