@@ -229,11 +229,13 @@ def _written(req: DocRequest, lang: Lang) -> tuple[date, str]:
     name = req.stage.name
     if name is None or not _in_steps(req):
         return req.day or today(), ""
-    from digimandate.cli.procedure import JOURNAL, check_order, step_date
+    from digimandate.cli.procedure import JOURNAL, check_order, check_reply_period, step_date
 
     folder = req.file.parent
     day, recorded = step_date(folder, name, req.day, req.limits)
     check_order(folder, name, day, req.limits)
+    if name == "concept":
+        check_reply_period(folder, day, req.file, req.limits)
     return day, t("proc_dated_as_recorded", lang, date=day.isoformat(), journal=JOURNAL) if recorded else ""
 
 

@@ -153,6 +153,32 @@ def check_order(folder: Path, step: str, day: date, limits: Limits = Limits(), d
     raise InputError(problems)
 
 
+def check_reply_period(folder: Path, day: date, organisation: Path, limits: Limits = Limits()) -> None:
+    """Refuse a concept report dated within the nota's period to react while no reaction is recorded.
+
+    The concept follows ambtelijk wederhoor: written while the officials may still react, it would leave out
+    what they say. Once their reactions are imported, or the period has ended without any, it may be written.
+    """
+    from digimandate.errors import InputError, problem
+    from digimandate.model.loader import load_file
+    from digimandate.render.doc.bevindingen import reaction_date
+
+    steps = read_journal(folder, limits)
+    notas = [i for i, entry in enumerate(steps) if entry["step"] == "bevindingen"]
+    if not notas or any(entry["step"] == "reacties" for entry in steps[notas[-1] + 1:]):
+        return
+    nota = steps[notas[-1]]
+    until = reaction_date(nota["date"])
+    if day > until:
+        return
+    loaded = load_file(folder / JOURNAL, limits)
+    where = loaded.at(loaded.data["steps"][notas[-1]].value_at("date"))
+    raise InputError([problem(where, f"steps[{notas[-1]}].date", "proc_concept_in_reply_period",
+                              "proc_concept_in_reply_period_hint", day=day.isoformat(),
+                              date=nota["date"].isoformat(), until=until.isoformat(),
+                              sheet=NAMES["reaction_sheet"], file=organisation.name)])
+
+
 def journal_entry(folder: Path, step: str, files: list[Path], day: date, organisation: Path,
                   limits: Limits = Limits(), **extra: Any) -> tuple[Target, str]:
     """The journal with one more step, as a file to write with the step's own files."""

@@ -261,8 +261,8 @@ def test_the_nota_the_reactions_are_read_against_is_never_an_output(folder: Path
 
 def test_the_reactions_a_report_reads_are_never_its_output(folder: Path) -> None:
     (folder / "reacties.yaml").write_text("reactions: []\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["report", "organisation.yaml", "--no-config", "--stage", "concept",
-                                      "--format", "md", "-o", "reacties.yaml", "--force", "--lang", "nl"])
+    result = CliRunner().invoke(app, ["report", "organisation.yaml", "--no-config", "--stage", "concept", "--date",
+                                      "2026-12-10", "--format", "md", "-o", "reacties.yaml", "--force", "--lang", "nl"])
     assert result.exit_code == 2, result.output
     assert result.output == (
         "fout: reacties.yaml wordt door deze run gelezen; uitvoer vervangt nooit invoer, ook niet met --force\n"
