@@ -228,6 +228,9 @@ class Rule(_Spec):
     reserves_fte: Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]{3}\.[a-z_]+$")] | None = None
     # A norm with a legal source applies from the day the law came into force (ISO date); before it, not applicable.
     in_force_from: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
+    # To what the norm applies, where it may not ("geldt alleen voor een organisatiebreed mandaat"): a report
+    # says it beside "niet van toepassing", so that a reader knows why a norm was not applied.
+    applies_to: Text | None = None
 
     def exact(self, messages: set[str]) -> MessageAdvice | None:
         """The advice for findings that all give one message, when the checklist has one for it."""

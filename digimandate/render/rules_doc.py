@@ -148,6 +148,8 @@ def markdown(rs: RuleSet, lang: Lang | None = None) -> str:
                 out += [f"**{spec.title.get(lg)}** ({lg})", "",
                         f"{t('doc_why', lg)}: {spec.rationale.get(lg)}", "",
                         f"{t('doc_advice', lg)}: {spec.advice.get(lg)}", ""]
+                if spec.applies_to is not None:
+                    out += [f"{t('doc_scope', lg)}: {spec.applies_to.get(lg)}", ""]
             if spec.params:
                 out.append(f"{t('doc_params', langs[0])}:")
                 out.append("")
@@ -191,6 +193,8 @@ def explain(rs: RuleSet, rule_id: str, lang: Lang, shown: Example | None = None)
         out.append(t("doc_changed_by", lang, who=", ".join(r.changed_by)))
     out += ["", f"{t('doc_why', lang)}:", f"  {one_line(spec.rationale.get(lang))}", "",
             f"{t('doc_advice', lang)}:", f"  {one_line(spec.advice.get(lang))}", ""]
+    if spec.applies_to is not None:
+        out += [f"{t('doc_scope', lang)}:", f"  {one_line(spec.applies_to.get(lang))}", ""]
     out.append(_coverage_line(r, lang))
     out.append("")
     if spec.params:

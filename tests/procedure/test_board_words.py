@@ -26,7 +26,7 @@ def _make(folder: Path, lang: str, fmt: str) -> dict[str, str]:
     runs = [["opzet", org, "--date", "2026-09-07"], ["uitvraag", org, "--date", "2026-09-14"],
             ["bevindingen", org, "--date", "2026-11-18"],
             ["report", org, "-o", str(folder / f"rapport.{fmt}")],
-            ["report", org, "-o", str(folder / f"concept.{fmt}"), "--stage", "concept"],
+            ["report", org, "-o", str(folder / f"concept.{fmt}"), "--stage", "concept", "--date", "2026-12-14"],
             ["report", org, "-o", str(folder / f"definitief.{fmt}"), "--stage", "definitief", "--reactie",
              str(REACTIE), "--nawoord", str(NAWOORD), "--date", "2027-02-03"],
             ["memo", org, "-o", str(folder / f"memo.{fmt}")],

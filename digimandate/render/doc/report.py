@@ -719,6 +719,8 @@ class _Report:
             rows.append([dim.title.get(lang) if dim else spec.dimension, spec.title.get(lang), rung,
                          t(f"sev_{rule.severity}", lang),
                          tx("doc_outcome_not_established") if o.status == "failed" and self.only_to_verify(o.rule)
+                         else tx("doc_outcome_not_applicable_to", applies=spec.applies_to.get(lang))
+                         if o.status == "not_applicable" and spec.applies_to is not None
                          else t(f"doc_outcome_{o.status}", lang)])
         d.add(Table([tx("doc_col_dimension"), tx("doc_col_norm"), tx("doc_col_level"), tx("doc_col_severity"),
                      tx("doc_col_outcome")], rows, [3, 6, 2, 2, 3]))
