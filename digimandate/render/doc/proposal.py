@@ -255,12 +255,15 @@ class _Proposal:
                    body=self.body)]
         if competence and self.kind == "gemeente":
             args.append(tx("prop_competence_gemeente"))
-        none = (tx("prop_cost_none"), "–")
+        # the mandate needs its holder's time, which the DT memo frees: not "no costs" beside the time it reserves,
+        # nor the staff time itself, which is the directie's decision
+        cost = ((tx("prop_cost_mandate_time"), tx("prop_cover_staff")) if self.mandate_fte() is not None
+                else (tx("prop_cost_none"), "–"))
         # a municipality, province or water authority has an ambtelijke organisatie; another organisation its own
         within = tx("prop_within_other" if self.kind == "other" else "prop_within_civil")
         if not self.ctx.final:
             return [Point(tx("prop_point_mandate_note", granter=granter, basis=basis, body=self.body, within=within,
-                             date=fmt.long_date(self.reaction_due(), lang)), args, none)]
+                             date=fmt.long_date(self.reaction_due(), lang)), args, cost)]
         # the date the response promises for the mandate, else the estimate of the work: the mandate is agreed to
         # before or on the first deadline of the work it governs
         mandate_recs = [rec for rec in observed(self.recs) if rec.rule.spec.dimension == "mandate"]
@@ -279,13 +282,13 @@ class _Proposal:
                 if n in in_point:  # its promises are agreed to in that point already: a promise is asked once
                     return []
                 return [Point(tx("prop_point_mandate_route", n=n, promises=self.promises(response), body=self.body,
-                                 date=fmt.long_date(max(dated), lang)), args, none)]
+                                 date=fmt.long_date(max(dated), lang)), args, cost)]
         promised = [d for rec in mandate_recs
                     if (d := promised_due(self.ctx.responses, self.number.get(rec.rule.id), "")) is not None]
         when = min(promised) if promised else self.estimate_due()
         return [Point(tx("prop_point_mandate", granter=granter, basis=basis, body=self.body, within=within,
                          date=fmt.long_date(when, lang)),
-                      args, none)]
+                      args, cost)]
 
     def mandate_fte(self) -> float | None:
         """The staff time the mandate needs, where an observed action on the mandate reserves it (reserves_fte)."""
