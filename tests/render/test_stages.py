@@ -496,7 +496,8 @@ def test_a_definitief_report_gets_the_executives_letter_to_the_council(runner: C
     text = letter(runner, tmp_path, SMALL, "nl")
     assert text.startswith("# Raadsinformatiebrief\n\n*Gemeente Dijkveld*\n")
     for line in ("| **Aan** | De gemeenteraad |", "| **Van** | Het college van B&W |",
-                 "| **Datum** | 3 februari 2027 |",  # the day of the definitief report it goes with
+                 # a draft with the collegevoorstel, sent after the decision by the day the collegevoorstel names
+                 "| **Datum** | bij verzending, uiterlijk 3 maart 2027 |",
                  "Met deze brief informeren wij de gemeenteraad over het definitieve rapport (versie 1.0) van het "
                  "onderzoek naar het mandaat voor digitale dienstverlening van Gemeente Dijkveld.",
                  "Wij doen dat op grond van artikel 169 van de Gemeentewet.",
@@ -511,8 +512,11 @@ def test_a_definitief_report_gets_the_executives_letter_to_the_council(runner: C
                  "3. Bestuurlijke dekking: een sponsor in de directie, een vastgestelde koers en geregelde rapportage. "
                  "Deze aanbeveling nemen wij over. Wij zeggen toe: het college legt de raad een nieuwe "
                  "dienstverleningsvisie voor (wethouder Dienstverlening en ICT, uiterlijk 31 oktober 2027).\n",
+                 # the response's own words are quoted: the letter itself speaks as "wij"
                  "5. Sturen op resultaat: het gebruik en de servicenormen meten en rapporteren. Deze aanbeveling nemen "
-                 "wij niet over. Het college stelt eerst",
+                 "wij niet over. Onze reactie licht dat toe: \"Het college stelt eerst",
+                 # a department's name keeps its capital after the colon
+                 "(teamleider Burgerzaken, uiterlijk 30 april 2027); Ruimte en Vergunningen krijgt een proceseigenaar",
                  "Hoogachtend,\n\nBurgemeester en wethouders van Dijkveld,\n\nde secretaris,\n\nde burgemeester,\n"):
         assert line in text, line
     assert "nawoord van de onderzoekers" not in text  # the report says "de onderzoeker" throughout

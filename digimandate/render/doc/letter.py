@@ -7,7 +7,7 @@ the executive does with each, and that the report is attached. The bodies are th
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
@@ -17,6 +17,13 @@ from digimandate.render.doc.common import level_text
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.stages import Stage, promise_text
 from digimandate.render.doc.words import bodies, kind
+
+INFORM_DAYS = 28  # the letter to the council follows the decision, which follows the proposal by a few weeks
+
+
+def inform_by(written: date) -> date:
+    """The day the elected body is informed: the collegevoorstel's deadline, and so the letter's own date."""
+    return fmt.working_day(written + timedelta(days=INFORM_DAYS))
 
 
 def letter_name(report: str) -> str:
@@ -37,10 +44,14 @@ def build_letter(a: Audited, stage: Stage, lang: Lang, written: date) -> BoardDo
     # central government: its management writes to the ministry that owns it
     sender = tx("doc_body_directie") if k == "rijk" else who.executive
     to = who.council or (who.executive if k == "rijk" else tx("doc_letter_to_other"))
+    # a draft that goes with the collegevoorstel: dated when it is sent, after the executive's decision, by the day
+    # the collegevoorstel names
+    sent = inform_by(written)
     doc = BoardDocument(lang, tx(f"doc_letter_title_{k}"), r.organisation_name, written=written)
     doc.front.append(Fields([(tx("doc_letter_field_to"), _capital(to)),
                              (tx("doc_letter_field_from"), _capital(sender)),
-                             (tx("doc_letter_field_date"), fmt.long_date(written, lang)),
+                             (tx("doc_letter_field_date"), tx("doc_letter_date_when_sent",
+                                                              date=fmt.long_date(sent, lang))),
                              (tx("doc_letter_field_subject"), tx("doc_letter_subject", org=r.organisation_name))]))
     s = Section(tx("doc_letter_h"))
     s.add(Para(tx("doc_letter_intro", org=r.organisation_name, version=stage.version, to=to)))
@@ -69,16 +80,17 @@ def build_letter(a: Audited, stage: Stage, lang: Lang, written: date) -> BoardDo
                          partly=fmt.spelled(decisions.count("partly"), lang),
                          rejected=fmt.spelled(decisions.count("rejected"), lang))))
         answered = {resp.recommendation: resp for resp in reactie.responses}
+        names = _names(a)
         items = []
         for n, title in enumerate(titles, 1):
             resp = answered.get(n)
             # the title holds a colon of its own: what we do follows as a sentence, not after another colon
             item = f"{title}. " + tx(f"doc_letter_we_{resp.decision}" if resp is not None else "doc_letter_we_none")
-            if resp is not None and resp.text:
-                item += " " + " ".join(resp.text.split())
+            if resp is not None and resp.text:  # the response's own words, which speak of the executive by name
+                item += " " + tx("doc_letter_reason", text=" ".join(resp.text.split()))
             if resp is not None and resp.actions:
                 item += " " + tx("doc_letter_promised",
-                                  promises="; ".join(_lower(promise_text(p, lang)) for p in resp.actions))
+                                  promises="; ".join(_lower(promise_text(p, lang), names) for p in resp.actions))
             items.append(item)
         last.add(Items(items, ordered=True))
         doc.sections.append(last)
@@ -94,9 +106,19 @@ def build_letter(a: Audited, stage: Stage, lang: Lang, written: date) -> BoardDo
     return doc
 
 
-def _lower(text: str) -> str:
-    """A promised action after a colon: "de bevoegdheden ..."; a name or an abbreviation ("KCC") stays."""
+def _lower(text: str, names: tuple[str, ...] = ()) -> str:
+    """A promised action after a colon: "de bevoegdheden ..."; a name ("Ruimte en Vergunningen") or an
+    abbreviation ("KCC") stays as it is written."""
+    if any(text.startswith(name) and not text[len(name):len(name) + 1].isalnum() for name in names):
+        return text
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _names(a: Audited) -> tuple[str, ...]:
+    """The organisation's own names (departments, channels, systems, products) that a sentence may start with."""
+    m = a.model
+    found = [x.name for group in (m.departments, m.channels, m.systems, m.processes) for x in group or () if x.name]
+    return tuple(sorted(set(found), key=len, reverse=True))
 
 
 def _capital(text: str) -> str:

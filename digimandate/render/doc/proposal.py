@@ -39,6 +39,7 @@ from digimandate.render.doc.common import (
     short_list,
     vision_paras,
 )
+from digimandate.render.doc.letter import inform_by
 from digimandate.render.doc.memo import PLACES, plan, with_params
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, why
@@ -53,7 +54,6 @@ def kind_of(org_type: str | None) -> str:
     return org_type if org_type in KINDS else "other"
 
 
-INFORM_DAYS = 28  # the letter to the council follows the decision, which follows the proposal by a few weeks
 REACTION_DAYS = 42  # bestuurlijk wederhoor: the executive answers the concept report within six weeks
 AWB_SUPPORT = "C005"  # the norm of article 2:1 Awb: a legal duty, so a risk where it is not shown to be met
 
@@ -190,7 +190,7 @@ class _Proposal:
                 text = tx("prop_point_establish_first", fact=fact, point=text[:1].lower() + text[1:])
             points.append(Point(text, args, cost))
         points += self.mandate_point(len(points) == 1)
-        inform = fmt.working_day(self.ctx.written + timedelta(days=INFORM_DAYS))
+        inform = inform_by(self.ctx.written)
         points.append(Point(tx(f"prop_point_inform_{self.kind}", date=fmt.long_date(inform, lang)),
                             [tx(f"prop_argument_inform_{self.kind}")], none))
         return points
