@@ -101,7 +101,7 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
                         "Ruimte en Vergunningen"]
     burgerzaken = actions.split("### Burgerzaken", 1)[1].split("\n### ", 1)[0]
     assert ("| 7 | Haal printen en papier uit de afhandeling. Dit geldt voor Parkeervergunning aanvragen. (640 aanvragen per "
-            "jaar) | middel / middel | de proceseigenaren | 6 |") in burgerzaken
+            "jaar) | middel / middel | de teamleider Burgerzaken | 6 |") in burgerzaken
     # a finding points at its bundle, and the summary's bodies decide bundles
     assert "**Actie:** zie aanbeveling 3." in text
     # B007's action is folded into the college's action 12; the reporting action is 14

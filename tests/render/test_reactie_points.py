@@ -142,7 +142,7 @@ def test_a_recommendation_not_adopted_has_no_date_in_the_report(runner: CliRunne
     assert "| **Gereed uiterlijk** | Niet overgenomen door het college van B&W (bestuurlijke reactie van 19 januari " \
            "2027) |" in own[:own.index("\n## ")]
     row = next(line for line in nl.splitlines() if line.startswith("| 16 | "))  # the last action (B007 is folded into B002)
-    assert row.endswith("| de proceseigenaren | – | niet overgenomen |")
+    assert row.endswith("| de teamleider Burgerzaken | – | niet overgenomen |")
     en = report(runner, tmp_path, "en")
     assert "Not adopted by the municipal executive (response of 19 January 2027): recommendation 5; nothing is " \
            "decided on it." in en

@@ -38,13 +38,13 @@ from digimandate.render.doc.common import (
     promised_due,
     rejected,
     review_paras,
-    role_name,
     schedule,
     short_list,
     vision_paras,
 )
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names, why
+from digimandate.render.doc.owners import Owners
 from digimandate.render.doc.services import services_only
 from digimandate.render.doc.sources import argued_unsourced
 from digimandate.render.doc.words import fit_document, one_holder
@@ -304,51 +304,15 @@ class _Memo:
 
     def title_of(self, person: str | None) -> str | None:
         """A person's role as the file records it ("de teamleider Burgerzaken"); never their name."""
-        found = next((p for p in self.a.model.people if p.id == person), None) if person else None
-        if found is None or not found.title:
-            return None
-        # in a Dutch sentence a Dutch title is lower case ("de teamleider"); an English one keeps its capitals
-        dutch_title = self.lang == "nl" and self.a.result.language != "en"
-        title = found.title[:1].lower() + found.title[1:] if dutch_title else found.title
-        return self.tx("doc_memo_owner_title", title=title)
-
-    def head_of(self, department: str | None) -> str | None:
-        """Who leads a department, by role: its manager's title, else its head."""
-        dept = next((d for d in self.a.model.departments if d.id == department), None) if department else None
-        if dept is None:
-            return None
-        return self.title_of(dept.manager) or self.tx("doc_memo_owner_head", department=dept.name)
+        return Owners(self.a, self.lang).title_of(person)
 
     def lead(self) -> str:
         """Who leads for the directie: the sponsor by role where recorded, else the directie appoints one."""
-        gov = self.a.model.governance
-        return (self.title_of(gov.sponsor) if gov is not None else None) or self.tx("doc_memo_owner_directie")
+        return Owners(self.a, self.lang).lead()
 
     def owner(self, rec: Recommendation) -> str:
         """Who carries out a decision point, by the role the file records; who appoints one where none is."""
-        model, tx = self.a.model, self.tx
-        role = rec.role
-        if role == "process_owners":
-            procs = [p for p in model.processes if f"processes/{p.id}" in rec.entities]
-            owners = [self.title_of(p.owner) for p in procs]
-            if procs and all(owners):
-                return short_list(list(dict.fromkeys(o for o in owners if o)), self.lang, 3)
-            return tx("doc_memo_owner_appoint_process")
-        if role == "channel_owners":
-            chans = [c for c in model.channels if f"channels/{c.id}" in rec.entities]
-            heads = [self.head_of(c.owner) for c in chans]
-            if chans and all(heads):
-                return short_list(list(dict.fromkeys(h for h in heads if h)), self.lang, 3)
-            return tx("doc_memo_owner_appoint_channel")
-        if role == "kcc_head":
-            kcc = next((d for d in model.departments if d.function == "kcc"), None)
-            return (self.head_of(kcc.id) if kcc else None) or role_name(role, self.r, self.lang)
-        if role == "college":
-            gov = model.governance
-            return gov.portfolio_holder if gov and gov.portfolio_holder else body_name("college", self.r, self.lang)
-        if role in (None, "directie"):
-            return self.lead()
-        return role_name(role, self.r, self.lang)
+        return Owners(self.a, self.lang).owner(rec)
 
     def where(self, rec: Recommendation) -> str:
         """Where facts are to be recorded: per product, or the channels and mandates by name."""

@@ -40,6 +40,7 @@ from digimandate.render.doc.common import (
 )
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, clean, why
+from digimandate.render.doc.owners import Owners
 from digimandate.render.doc.services import services_only
 from digimandate.render.doc.words import bodies, fit_document, one_holder
 
@@ -619,6 +620,7 @@ class _Report:
             s.add(Para(tx("doc_recs_none")))
             return s
         s.add(Para(tx("doc_recs_intro")))
+        owners = Owners(self.a, lang)
         for title, recs in self.per_department():
             rows = []
             for whole, entities in recs:
@@ -635,7 +637,7 @@ class _Report:
                 after = ", ".join(str(n) for n in sorted({self.number[a] for a in before})) or "–"
                 due = self.dues[rec.rule.id] if before == [a for a in whole.after if a in self.number] else \
                     part_due(rec, before, self.dues, self.ctx.written, self.dates.follow_up)
-                rows.append([str(self.number[rec.rule.id]), what, grades, role_name(rec.role, self.r, lang), after,
+                rows.append([str(self.number[rec.rule.id]), what, grades, owners.doer(rec), after,
                              tx("doc_action_not_adopted") if rec.rule.id in self.not_adopted_rules
                              else fmt.long_date(due, lang)])
             s.sections.append(Section(title).add(Table(

@@ -1,0 +1,79 @@
+"""Who carries out an action, by the roles the organisation file records: a title, never a name."""
+
+from __future__ import annotations
+
+from digimandate.i18n import Lang, t
+from digimandate.render.common import Audited
+from digimandate.render.doc.actions import Recommendation
+from digimandate.render.doc.common import body_name, role_name, short_list
+from digimandate.render.doc.factwords import joined
+
+
+class Owners:
+    """The people and departments of one organisation, as roles in the words of a document's language."""
+
+    def __init__(self, a: Audited, lang: Lang) -> None:
+        self.a, self.lang, self.r = a, lang, a.result
+
+    def tx(self, key: str, **args: object) -> str:
+        """A catalogue text in the document's language."""
+        return t(key, self.lang, **args)
+
+    def title_of(self, person: str | None) -> str | None:
+        """A person's role as the file records it ("de teamleider Burgerzaken"); never their name."""
+        found = next((p for p in self.a.model.people if p.id == person), None) if person else None
+        if found is None or not found.title:
+            return None
+        # in a Dutch sentence a Dutch title is lower case ("de teamleider"); an English one keeps its capitals
+        dutch_title = self.lang == "nl" and self.a.result.language != "en"
+        title = found.title[:1].lower() + found.title[1:] if dutch_title else found.title
+        return self.tx("doc_memo_owner_title", title=title)
+
+    def head_of(self, department: str | None) -> str | None:
+        """Who leads a department, by role: its manager's title, else its head."""
+        dept = next((d for d in self.a.model.departments if d.id == department), None) if department else None
+        if dept is None:
+            return None
+        return self.title_of(dept.manager) or self.tx("doc_memo_owner_head", department=dept.name)
+
+    def lead(self) -> str:
+        """Who leads for the directie: the sponsor by role where recorded, else the directie appoints one."""
+        gov = self.a.model.governance
+        return (self.title_of(gov.sponsor) if gov is not None else None) or self.tx("doc_memo_owner_directie")
+
+    def owner(self, rec: Recommendation) -> str:
+        """Who carries out a decision point, by the role the file records; who appoints one where none is."""
+        model = self.a.model
+        role = rec.role
+        if role == "process_owners":
+            procs = [p for p in model.processes if f"processes/{p.id}" in rec.entities]
+            return self._recorded([self.title_of(p.owner) for p in procs], "doc_memo_owner_appoint_process")
+        if role == "channel_owners":
+            chans = [c for c in model.channels if f"channels/{c.id}" in rec.entities]
+            return self._recorded([self.head_of(c.owner) for c in chans], "doc_memo_owner_appoint_channel")
+        if role == "kcc_head":
+            kcc = next((d for d in model.departments if d.function == "kcc"), None)
+            return (self.head_of(kcc.id) if kcc else None) or role_name(role, self.r, self.lang)
+        if role == "college":
+            gov = model.governance
+            return gov.portfolio_holder if gov and gov.portfolio_holder else body_name("college", self.r, self.lang)
+        if role in (None, "directie"):
+            return self.lead()
+        return role_name(role, self.r, self.lang)
+
+    def doer(self, rec: Recommendation) -> str:
+        """Who carries out an action in a list of actions: for products, channels and the KCC the role the file
+        records (or who appoints one where none is); otherwise the role the checklist names, with its stand-in."""
+        if rec.role in ("process_owners", "channel_owners", "kcc_head"):
+            return self.owner(rec)
+        return role_name(rec.role, self.r, self.lang)
+
+    def _recorded(self, roles: list[str | None], appoint: str) -> str:
+        """The roles recorded for the places of an action, and who appoints one for a place without: both where
+        some places have an owner and some have none."""
+        known = list(dict.fromkeys(r for r in roles if r))
+        if not roles or not all(roles):
+            known.append(self.tx(appoint))
+        if len(known) > 3:
+            return short_list(known, self.lang, 3)
+        return joined(known, self.lang)  # "de teamleider Burgerzaken en een proceseigenaar die de directie aanwijst"
