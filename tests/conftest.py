@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import sys
+import tempfile
 import weakref
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,3 +87,38 @@ def audited_text(text: str, rules: RuleSet, **kwargs: Any) -> Audited:
     """An audit of organisation YAML text with its organisation kept."""
     doc = parse_document(text)
     return Audited(audit_document(doc, rules, **kwargs), rules, doc.model)
+
+
+class AuditFolders:
+    """Audit folders as a sequence of steps leaves them, each sequence run once per process and copied per test."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+        self._made: dict[tuple[object, ...], Path] = {}
+
+    def copy(self, target: Path, *steps: Sequence[str], epoch: str,
+             organisation: Path = EXAMPLES / "small-municipality.yaml") -> Path:
+        """Fill ``target`` with the folder that ``organisation.yaml`` and the steps, run on ``epoch``, make."""
+        from digimandate.cli.app import app  # the CLI only where a test asks for a folder
+
+        key = (organisation, epoch, tuple(tuple(step) for step in steps))
+        template = self._made.get(key)
+        if template is None:
+            template = Path(tempfile.mkdtemp(dir=self._root))
+            shutil.copy(organisation, template / "organisation.yaml")
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("SOURCE_DATE_EPOCH", epoch)
+                patch.chdir(template)
+                for step in steps:
+                    result = typer.testing.CliRunner().invoke(app, list(step))
+                    assert result.exit_code == 0, result.output
+            self._made[key] = template
+        # the steps write nothing that names their folder or depends on when a file was written: a copy is the same
+        shutil.copytree(template, target, dirs_exist_ok=True)
+        return target
+
+
+@pytest.fixture(scope="session")
+def audit_folders(tmp_path_factory: pytest.TempPathFactory) -> AuditFolders:
+    """Audit folders after common first steps, made once per process."""
+    return AuditFolders(tmp_path_factory.mktemp("audit-folders"))

@@ -554,17 +554,64 @@ class Dumper(yaml.SafeDumper):
     """
 
 
-Dumper.add_implicit_resolver(_STD + "float", re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
-                             list("-+.0123456789"))
-Dumper.add_implicit_resolver(_STD + "int", re.compile(r"^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$"),
-                             list("-+0123456789"))
+_DUMPER_RESOLVERS = [
+    (_STD + "float", re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"), list("-+.0123456789")),
+    (_STD + "int", re.compile(r"^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$"), list("-+0123456789")),
+]
+for _tag, _regexp, _first in _DUMPER_RESOLVERS:
+    Dumper.add_implicit_resolver(_tag, _regexp, _first)
+
+
+_CSafeDumper: type | None = getattr(yaml, "CSafeDumper", None)
+if _CSafeDumper is not None:
+
+    class _FastDumper(_CSafeDumper):  # type: ignore[valid-type,misc]
+        """The same dumper with LibYAML's emitter, for data on which it writes what PyYAML's writes."""
+
+    for _tag, _regexp, _first in _DUMPER_RESOLVERS:
+        _FastDumper.add_implicit_resolver(_tag, _regexp, _first)
+
+# Text on one line that both emitters treat alike. LibYAML escapes what lies outside the Basic Multilingual Plane
+# and NEL, which PyYAML writes as they are, and folds double-quoted text over lines in its own way; text with a
+# line break, a line separator, a tab or a control character is left to PyYAML.
+_ALIKE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
+_ATOMS = frozenset({bool, int, float, type(None), date})  # exactly: a datetime gets a tag written differently
+
+
+def _alike(data: Any) -> bool:
+    """Tell whether LibYAML's emitter writes ``data`` byte for byte as PyYAML's does."""
+    if type(data) not in (dict, list):  # a scalar document gets an end marker from PyYAML only
+        return False
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is str:
+            if not _ALIKE.fullmatch(item):
+                return False
+        elif kind is dict:
+            for key, value in item.items():
+                # PyYAML writes an empty key as a complex one (`? ''`), and counts a long key's length in
+                # characters where LibYAML counts bytes
+                if not ((type(key) is str and 0 < len(key.encode()) <= 64 and _ALIKE.fullmatch(key))
+                        or type(key) in _ATOMS):
+                    return False
+                stack.append(value)
+        elif kind is list:
+            stack.extend(item)
+        elif kind not in _ATOMS:
+            return False
+    return True
 
 
 def dump(data: Any, **options: Any) -> str:
     """YAML text that this loader reads back as ``data`` (block style, keys in order, Unicode as is)."""
     options.setdefault("sort_keys", False)
     options.setdefault("allow_unicode", True)
-    return str(yaml.dump(data, Dumper=Dumper, **options))
+    # LibYAML's emitter is ten times faster than PyYAML's, which is written in Python; it is used only where it
+    # writes the same bytes, so that what is written does not depend on whether PyYAML was built with LibYAML
+    fast = _CSafeDumper is not None and options.get("allow_unicode") and _alike(data)
+    return str(yaml.dump(data, Dumper=_FastDumper if fast else Dumper, **options))
 
 
 def _pos(event: yaml.Event) -> Pos:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pytest
@@ -25,9 +26,16 @@ channels:
 """
 
 
+@functools.cache
+def _template(lang: str) -> bytes:
+    """The template in a language, made once: it depends on nothing else."""
+    made: bytes = template_xlsx(lang)  # type: ignore[arg-type]
+    return made
+
+
 def workbook(tmp_path: Path, lang: str = "nl") -> Workbook:
     path = tmp_path / "werkblad.xlsx"
-    path.write_bytes(template_xlsx(lang))  # type: ignore[arg-type]
+    path.write_bytes(_template(lang))
     return load_workbook(path)
 
 

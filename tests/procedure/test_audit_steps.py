@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 
 from digimandate.cli.app import app
 from digimandate.model.dossier import recorded_reactions
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, AuditFolders
 
 GOLDEN = ROOT / "tests" / "golden"
 EPOCH = "1795000000"  # 2026-11-18
@@ -27,6 +28,20 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     shutil.copy(EXAMPLES / "small-municipality.yaml", tmp_path / "organisation.yaml")
     return tmp_path
+
+
+# Steps that many tests take first: each sequence is run once and its folder copied (the audit_folders fixture)
+NOTA = ("bevindingen", "organisation.yaml", "--no-config")
+NOTA_NL = (*NOTA, "--lang", "nl")
+REQUEST = ("uitvraag", "organisation.yaml", "--no-config")
+CONCEPT = ("report", "organisation.yaml", "--no-config", "--stage", "concept", "--date", "2026-12-16",
+           "-o", "concept.md")
+
+
+@pytest.fixture
+def prepared(folder: Path, audit_folders: AuditFolders) -> Callable[..., Path]:
+    """Fill the audit folder as the steps given, taken on 18 November 2026, leave it."""
+    return lambda *steps: audit_folders.copy(folder, *steps, epoch=EPOCH)
 
 
 def run(*args: str) -> Any:
@@ -226,8 +241,8 @@ def test_golden(folder: Path, step: str, file: str, day: str, lang: str, fmt: st
     golden(f"small-municipality.{lang}.{step}.{fmt}", (folder / f"{file}.{fmt}").read_text(encoding="utf-8"))
 
 
-def test_the_nota_states_the_facts_the_mandate_and_process_findings_rest_on(folder: Path) -> None:
-    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "nl")
+def test_the_nota_states_the_facts_the_mandate_and_process_findings_rest_on(prepared: Callable[..., Path]) -> None:
+    folder = prepared(NOTA_NL)
     nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
     # the departmental mandate's reach and limits (M015-M017), the handling steps (P002), where forms land
     for line in ("Het mandaat geldt voor de afdeling Communicatie.",
@@ -241,8 +256,8 @@ def test_the_nota_states_the_facts_the_mandate_and_process_findings_rest_on(fold
     assert "A change needs the approval of their own manager, Klantcontactcentrum and ICT en Informatiebeheer." in nota
 
 
-def test_the_reaction_sheet_names_each_fact_with_one_colon(folder: Path) -> None:
-    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "nl")
+def test_the_reaction_sheet_names_each_fact_with_one_colon(prepared: Callable[..., Path]) -> None:
+    folder = prepared(NOTA_NL)
     ws = load_workbook(folder / "reacties.xlsx")["Reacties"]
     texts = [str(row[1]) for row in ws.iter_rows(min_row=2, values_only=True) if row[1]]
     assert "Niet aangetoond is wie ambtelijk opdrachtgever voor de dienstverlening is." in texts  # no name: the nota is about it
@@ -279,8 +294,8 @@ def test_another_format_of_a_steps_document_needs_no_force(folder: Path) -> None
         assert again.exit_code == 2 and f"{document}.md bestaat al" in again.output
 
 
-def test_a_workbook_filled_in_is_not_kept_as_the_same(folder: Path) -> None:
-    ok("uitvraag", "organisation.yaml", "--no-config")
+def test_a_workbook_filled_in_is_not_kept_as_the_same(prepared: Callable[..., Path]) -> None:
+    folder = prepared(REQUEST)
     book = load_workbook(folder / "uitvraag.xlsx")
     book["Uitvraag"]["F2"] = "ja"
     book.save(folder / "uitvraag.xlsx")
@@ -298,8 +313,8 @@ def test_the_request_offers_every_source_type(folder: Path) -> None:
     assert lists["G"] == '"document,interview,waarneming,register,gegevens"'
 
 
-def test_an_answer_may_name_someone_new_with_their_department(folder: Path) -> None:
-    ok("uitvraag", "organisation.yaml", "--no-config")
+def test_an_answer_may_name_someone_new_with_their_department(prepared: Callable[..., Path]) -> None:
+    folder = prepared(REQUEST)
     fill_request(folder / "uitvraag.xlsx", folder / "in.xlsx", {
         "processes/melding-openbare-ruimte#owner": ("Piet de Vries, teamleider Openbare Ruimte (Ruimte en Vergunningen)",
                                                     "register", "Formatieplan 2026", "afdeling P&O"),
@@ -315,8 +330,8 @@ def test_an_answer_may_name_someone_new_with_their_department(folder: Path) -> N
     assert "  type: register\n" in written and "  type: data\n" in written
 
 
-def test_someone_new_without_a_department_is_refused_with_how_to_add_them(folder: Path) -> None:
-    ok("uitvraag", "organisation.yaml", "--no-config")
+def test_someone_new_without_a_department_is_refused_with_how_to_add_them(prepared: Callable[..., Path]) -> None:
+    folder = prepared(REQUEST)
     fill_request(folder / "uitvraag.xlsx", folder / "in.xlsx", {
         "processes/melding-openbare-ruimte#owner": ("Piet de Vries", "interview", None, "teamleider")})
     result = run("import", "in.xlsx", "--into", "organisation.yaml", "--lang", "nl")
@@ -327,10 +342,11 @@ def test_someone_new_without_a_department_is_refused_with_how_to_add_them(folder
         "voegt de import toe met de afdeling erbij: Piet Jansen, teamleider (Burgerzaken)\n")
 
 
-def test_the_new_organisation_file_keeps_the_hand_written_text_and_adds_only_the_answers(folder: Path) -> None:
+def test_the_new_organisation_file_keeps_the_hand_written_text_and_adds_only_the_answers(
+        prepared: Callable[..., Path]) -> None:
     import difflib
 
-    ok("uitvraag", "organisation.yaml", "--no-config")
+    folder = prepared(REQUEST)
     fill_request(folder / "uitvraag.xlsx", folder / "in.xlsx", dict(ANSWERS))
     ok("import", "in.xlsx", "--into", "organisation.yaml")
     before = (folder / "organisation.yaml").read_text(encoding="utf-8")
@@ -346,8 +362,8 @@ def test_the_new_organisation_file_keeps_the_hand_written_text_and_adds_only_the
     assert "    source: [gesprek-burgerzaken, interview-proceseigenaren-2026-11-12]\n" in after
 
 
-def test_one_source_is_registered_once(folder: Path) -> None:
-    ok("uitvraag", "organisation.yaml", "--no-config")
+def test_one_source_is_registered_once(prepared: Callable[..., Path]) -> None:
+    folder = prepared(REQUEST)
     answers = {  # one decision, handed over by two people: one source
         "governance#governance.vision.evaluated_on": ("2022-03-01", "document", "Collegebesluit 2022/31", "griffier"),
         "processes/parkeervergunning#status_online": ("ja", "document", "Collegebesluit 2022/31", "teamleider")}
@@ -373,8 +389,8 @@ def test_a_file_with_windows_line_ends_keeps_them(folder: Path) -> None:
     assert b"    source: [visie, document-gemeentesecretaris-2026-11-12]\r\n    evaluated_on: 2022-03-01\r\n" in after
 
 
-def test_the_procedure_names_the_body_the_organisation_reports_to(folder: Path) -> None:
-    ok("bevindingen", "organisation.yaml", "--no-config", "--lang", "nl")
+def test_the_procedure_names_the_body_the_organisation_reports_to(prepared: Callable[..., Path]) -> None:
+    folder = prepared(NOTA_NL)
     nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
     assert "De afspraak is jaarlijks aan het college van B&W over de dienstverlening te rapporteren." in nota
     assert "De rapportage aan het college van B&W vermeldt het digitale gebruik niet." in nota
@@ -400,8 +416,8 @@ def test_the_procedure_names_the_body_the_organisation_reports_to(folder: Path) 
 
 # The order of the steps' dates ---------------------------------------------------------------------
 
-def test_a_concept_dated_before_its_nota_is_refused_at_the_journal(folder: Path) -> None:
-    ok("bevindingen", "organisation.yaml", "--no-config")  # 18 November 2026
+def test_a_concept_dated_before_its_nota_is_refused_at_the_journal(prepared: Callable[..., Path]) -> None:
+    folder = prepared(NOTA)  # 18 November 2026
     result = run("report", "organisation.yaml", "--no-config", "--lang", "en", "--stage", "concept",
                  "--date", "2026-11-10", "-o", "concept.md")
     assert result.exit_code == 2
@@ -412,9 +428,8 @@ def test_a_concept_dated_before_its_nota_is_refused_at_the_journal(folder: Path)
     assert not (folder / "concept.md").exists() and "[x] conceptrapport" not in status()
 
 
-def test_a_definitief_dated_before_its_concept_is_refused(folder: Path) -> None:
-    ok("bevindingen", "organisation.yaml", "--no-config")
-    ok("report", "organisation.yaml", "--no-config", "--stage", "concept", "--date", "2026-12-16", "-o", "concept.md")
+def test_a_definitief_dated_before_its_concept_is_refused(prepared: Callable[..., Path]) -> None:
+    folder = prepared(NOTA, CONCEPT)
     (folder / "reactie.yaml").write_text("date: 2026-12-14\nresponses: []\n", encoding="utf-8")
     result = run("report", "organisation.yaml", "--no-config", "--lang", "nl", "--stage", "definitief",
                  "--reactie", "reactie.yaml", "--date", "2026-12-15", "-o", "rapport.md")
@@ -426,9 +441,8 @@ def test_a_definitief_dated_before_its_concept_is_refused(folder: Path) -> None:
     assert not (folder / "rapport.md").exists()
 
 
-def test_a_reactie_dated_before_the_concept_it_answers_is_refused(folder: Path) -> None:
-    ok("bevindingen", "organisation.yaml", "--no-config")
-    ok("report", "organisation.yaml", "--no-config", "--stage", "concept", "--date", "2026-12-16", "-o", "concept.md")
+def test_a_reactie_dated_before_the_concept_it_answers_is_refused(prepared: Callable[..., Path]) -> None:
+    folder = prepared(NOTA, CONCEPT)
     (folder / "reactie.yaml").write_text("date: 2026-12-14\nresponses: []\n", encoding="utf-8")
     result = run("report", "organisation.yaml", "--no-config", "--lang", "en", "--stage", "definitief",
                  "--reactie", "reactie.yaml", "--date", "2027-02-03", "-o", "rapport.md")
@@ -443,9 +457,8 @@ def test_a_reactie_dated_before_the_concept_it_answers_is_refused(folder: Path) 
        "--date", "2027-02-03", "-o", "rapport.md")
 
 
-def test_a_definitief_report_dated_before_its_reactie_is_refused_in_an_audit_folder(folder: Path) -> None:
-    ok("bevindingen", "organisation.yaml", "--no-config")
-    ok("report", "organisation.yaml", "--no-config", "--stage", "concept", "--date", "2026-12-16", "-o", "concept.md")
+def test_a_definitief_report_dated_before_its_reactie_is_refused_in_an_audit_folder(prepared: Callable[..., Path]) -> None:
+    folder = prepared(NOTA, CONCEPT)
     (folder / "reactie.yaml").write_text("date: 2027-01-19\nresponses: []\n", encoding="utf-8")
     result = run("report", "organisation.yaml", "--no-config", "--lang", "en", "--stage", "definitief",
                  "--reactie", "reactie.yaml", "--date", "2027-01-05", "-o", "rapport.md")
@@ -505,8 +518,9 @@ def test_the_reply_period_leaves_out_the_christmas_holiday(folder: Path, written
     assert "vóór" not in nota.split("## Bestuurlijke inbedding")[0]  # one wording: "uiterlijk"
 
 
-def test_a_concept_made_again_keeps_the_date_the_journal_recorded(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    ok("bevindingen", "organisation.yaml", "--no-config")
+def test_a_concept_made_again_keeps_the_date_the_journal_recorded(prepared: Callable[..., Path],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = prepared(NOTA)
     clock(monkeypatch, "2026-12-16")
     ok("report", "organisation.yaml", "--no-config", "--stage", "concept", "-o", "concept.md")
     clock(monkeypatch, "2027-01-08")  # the same concept in Word for the college, weeks later

@@ -12,20 +12,18 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from digimandate.cli.app import app
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, AuditFolders
 
 EPOCH = "1795000000"
 
 
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, audit_folders: AuditFolders) -> Path:
+    """The small municipality's audit folder after the request and the nota, and the working folder there."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.chdir(tmp_path)
-    shutil.copy(EXAMPLES / "small-municipality.yaml", tmp_path / "organisation.yaml")
-    for step in ("uitvraag", "bevindingen"):
-        result = CliRunner().invoke(app, [step, "organisation.yaml", "--no-config", "--lang", "nl"])
-        assert result.exit_code == 0, result.output
-    return tmp_path
+    return audit_folders.copy(tmp_path, *([step, "organisation.yaml", "--no-config", "--lang", "nl"]
+                                          for step in ("uitvraag", "bevindingen")), epoch=EPOCH)
 
 
 def refused(*args: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,30 +13,30 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from digimandate.cli.app import app
-from tests.conftest import EXAMPLES
+from tests.conftest import AuditFolders
 from tests.importers.builders import with_extension
 
 EPOCH = "1795000000"
 
 
-def _folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> Path:
+@pytest.fixture
+def made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, audit_folders: AuditFolders) -> Callable[[str], Path]:
+    """The audit folder after the request and the nota in a language, and the working folder there."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.chdir(tmp_path)
-    shutil.copy(EXAMPLES / "small-municipality.yaml", tmp_path / "organisation.yaml")
-    for step in ("uitvraag", "bevindingen"):
-        result = CliRunner().invoke(app, [step, "organisation.yaml", "--no-config", "--lang", lang])
-        assert result.exit_code == 0, result.output
-    return tmp_path
+    return lambda lang: audit_folders.copy(
+        tmp_path, *([step, "organisation.yaml", "--no-config", "--lang", lang] for step in ("uitvraag", "bevindingen")),
+        epoch=EPOCH)
 
 
 @pytest.fixture
-def nl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    return _folder(tmp_path, monkeypatch, "nl")
+def nl(made: Callable[[str], Path]) -> Path:
+    return made("nl")
 
 
 @pytest.fixture
-def en(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    return _folder(tmp_path, monkeypatch, "en")
+def en(made: Callable[[str], Path]) -> Path:
+    return made("en")
 
 
 def refused(lang: str, *args: str) -> str:
@@ -173,9 +174,8 @@ def test_every_wrong_cell_of_a_request_is_named_in_english(en: Path) -> None:
 # What the organisation model refuses of an answer: at the answer's cell ------------------------------
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_every_answer_the_model_refuses_is_named_at_its_cell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                            lang: str) -> None:
-    folder = _folder(tmp_path, monkeypatch, lang)
+def test_every_answer_the_model_refuses_is_named_at_its_cell(made: Callable[[str], Path], lang: str) -> None:
+    folder = made(lang)
     book = load_workbook(folder / "uitvraag.xlsx")
     ws = book["Uitvraag" if lang == "nl" else "Request"]
     rows = _rows_by_key(ws)
@@ -204,10 +204,10 @@ def test_every_answer_the_model_refuses_is_named_at_its_cell(tmp_path: Path, mon
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_part_of_a_returned_workbook_not_read_is_said_in_the_chosen_language(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+        made: Callable[[str], Path], lang: str) -> None:
     import warnings
 
-    folder = _folder(tmp_path, monkeypatch, lang)
+    folder = made(lang)
     shutil.copy(folder / "uitvraag.xlsx", folder / "in.xlsx")
     with_extension(folder / "in.xlsx", "xl/worksheets/sheet1.xml")
     with warnings.catch_warnings(record=True) as leaked:
@@ -271,9 +271,8 @@ def test_a_reaction_without_its_kind_and_a_correction_without_its_date_are_named
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_an_answer_in_a_row_added_to_the_request_is_named_not_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                  lang: str) -> None:
-    folder = _folder(tmp_path, monkeypatch, lang)
+def test_an_answer_in_a_row_added_to_the_request_is_named_not_lost(made: Callable[[str], Path], lang: str) -> None:
+    folder = made(lang)
     book = load_workbook(folder / "uitvraag.xlsx")
     ws = book["Uitvraag" if lang == "nl" else "Request"]
     row = ws.max_row + 1
