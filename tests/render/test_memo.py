@@ -550,18 +550,27 @@ def test_every_decision_point_is_argued_from_the_organisations_facts_and_the_nor
 def test_the_online_channel_point_gives_the_reason_and_the_quote_only_as_support() -> None:
     point = next(line for line in memo("small-municipality").splitlines()
                  if re.match(r"\d\. De afdeling Klantcontactcentrum \(het KCC\) mede-eigenaar", line))
-    # the memo argues with the fact and the reason; the practitioner's words stay in the report, after the reason
+    # the memo argues with the fact and the first sentence of the reason; the rest of the reason and the
+    # practitioner's words stay in the report, after the reason
     assert point.endswith(
         "Argument: Kanaal www.dijkveld.nl is alleen van de communicatieafdeling (Communicatie); geen dienstverlenende "
         "afdeling is mede-eigenaar. Wie het online kanaal beheert, bepaalt wat inwoners en bedrijven online kunnen "
-        "regelen. De producten, de aanvragen en de vragen kennen de dienstverlenende afdelingen beter dan "
-        "Communicatie, die vooral let op voorlichting en huisstijl."), point
+        "regelen."), point
     from digimandate.render.doc.names import why
 
     assert why(audited("small-municipality").rules.rules["C001"].spec, "nl").endswith(
         "die vooral let op voorlichting en huisstijl. \"Het online kanaal is vaak het domein van de afdeling "
         "Communicatie. Dat is niet goed, want zij houden zich lang niet altijd bezig met dienstverlening.\" (naar "
         "Optimaal Digitaal: Gemeente Zeewolde)")
+
+
+def test_a_reason_is_cut_after_its_first_sentence_only() -> None:
+    from digimandate.render.doc.memo import first_sentence
+
+    assert first_sentence('Zij "gaat erover". Dat helpt.') == 'Zij "gaat erover".'
+    assert first_sentence("Wie gaat erover?” Niemand.") == "Wie gaat erover?”"
+    assert first_sentence("Artikel 2:1 Awb, art. 2 lid 1. Daarna meer.") == "Artikel 2:1 Awb, art. 2 lid 1."
+    assert first_sentence("Een zin zonder einde") == "Een zin zonder einde"
 
 
 def test_a_point_on_many_products_names_the_first_and_counts_the_others() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
@@ -74,6 +75,17 @@ def with_params(rec: Recommendation) -> Recommendation:
     else:
         updated = spec.model_copy(update={"decision": filled})
     return replace(rec, rule=replace(rule, spec=updated))
+
+
+# A sentence ends at a full stop, question or exclamation mark (after a closing quotation mark too) before a capital
+# or an opening quotation mark: "art. 2:1" and "bijv. een" do not end one.
+_SENTENCE_END = re.compile('(?<=[.!?])(["\u201d]?)\\s+(?=[A-Z"\u201c])')
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a norm's reason: a memo argues each decision point in one."""
+    found = _SENTENCE_END.search(text)
+    return text if found is None else text[:found.start()] + found.group(1)
 
 
 @dataclass(frozen=True)
@@ -282,7 +294,7 @@ class _Memo:
         if others:
             fact += self.tx("doc_memo_argument_more", count=counted(len(others), place_noun(others), self.lang))
         return self.tx("doc_memo_argument_reasoned", fact=fact[:1].upper() + fact[1:],
-                       reason=why(rec.rule.spec, self.lang, quotes=False))
+                       reason=first_sentence(why(rec.rule.spec, self.lang, quotes=False)))
 
     def record_point(self) -> str:
         """One point for the facts nobody recorded: record them first, decide on them after."""
