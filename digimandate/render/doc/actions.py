@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from digimandate.audit.result import Finding
 from digimandate.audit.specs import WEIGHTS, ActiveRule, MessageAdvice, Text, fill
@@ -50,6 +51,11 @@ class Recommendation:
     unfit: frozenset[str] = frozenset()  # roles the organisation has not recorded or not given the power to act
     worded_by: ActiveRule | None = None  # a rule carried along (SAME_ACTION) whose action says what this one does
     folded: MessageAdvice | None = None  # the checklist's action for this rule with a rule it folds (Rule.folds)
+
+    @cached_property
+    def split(self) -> tuple[Recommendation | None, Recommendation | None]:
+        """Its observed part and its part on facts not recorded (``split``): asked for over and over, made once."""
+        return _split(self)
 
     @property
     def exact(self) -> MessageAdvice | None:
@@ -329,13 +335,18 @@ def split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | 
 
     A place with one observed finding of the rule belongs to the first part: it fails on a recorded fact.
     """
-    known = {top_entity(f.entity) for f in rec.findings if basis(f) == "observed"}
+    return rec.split
+
+
+def _split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | None]:
+    tops = [top_entity(f.entity) for f in rec.findings]
+    known = {top for top, f in zip(tops, rec.findings, strict=True) if basis(f) == "observed"}
 
     def part(keep: bool) -> Recommendation | None:
-        found = tuple(f for f in rec.findings if (top_entity(f.entity) in known) == keep)
+        found = tuple(f for top, f in zip(tops, rec.findings, strict=True) if (top in known) == keep)
         if not found:
             return None
-        places = {top_entity(f.entity) for f in found}
+        places = {top for top in tops if (top in known) == keep}
         counts = tuple((e, n) for e, n in rec.counts if e in places)
         products = [n for e, n in counts if e.startswith("processes/")]
         return replace(rec, findings=found, entities=tuple(e for e in rec.entities if e in places), counts=counts,
