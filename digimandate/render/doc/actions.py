@@ -160,12 +160,16 @@ def digital_volumes(model: OrgModel) -> dict[str, int]:
             if p.volume is not None and p.volume.digital is not None}
 
 
-def _form_findings(model: OrgModel, found: list[Finding]) -> bool:
-    """Whether every finding is about an intake route with a form (processes/x/intake/website)."""
+def _form_paths(model: OrgModel) -> set[str]:
+    """The paths of the intake routes with a form (processes/x/intake/website)."""
     from digimandate.model.document import intake_paths
 
-    forms = {path for p in model.processes for path, route in zip(intake_paths(p), p.intake or [], strict=True)
-             if route.form is True}
+    return {path for p in model.processes for path, route in zip(intake_paths(p), p.intake or [], strict=True)
+            if route.form is True}
+
+
+def _form_findings(forms: set[str], found: list[Finding]) -> bool:
+    """Whether every finding is about an intake route with a form (``forms``: their paths)."""
     return bool(found) and all(f.entity in forms for f in found)
 
 
@@ -181,10 +185,11 @@ def recommendations(a: Audited, on: date | None = None) -> list[Recommendation]:
             by_rule.setdefault(f.rule, []).append(f)
     totals, digitals = volumes(a.model), digital_volumes(a.model)
     unfit = unfit_roles(a.model)
+    forms = _form_paths(a.model)
     recs: dict[str, Recommendation] = {}
     for rule_id, found in by_rule.items():
         rule = a.rules.rules[rule_id]
-        digital = _form_findings(a.model, found)  # a form's action touches what the forms brought
+        digital = _form_findings(forms, found)  # a form's action touches what the forms brought
         vols = digitals if digital else totals
         # the products with the most requests first, so a short list names what matters
         entities = tuple(sorted(dict.fromkeys(top_entity(f.entity) for f in found), key=lambda e: -vols.get(e, 0)))
