@@ -42,6 +42,7 @@ def audited(example: str) -> Audited:
     return Audited(run.results[0], run.settings.ruleset, run.models[0])
 
 
+@functools.cache  # a memo is made from a frozen audit: the tests that read the same one share it
 def memo(example: str, lang: Lang = "nl", audience: Audience = "directie", sender: str | None = None) -> str:
     return render_markdown(build_memo(audited(example), DocContext(lang, WRITTEN, sender), audience))
 
