@@ -42,8 +42,16 @@ def audited(example: str) -> Audited:
     return Audited(run.results[0], run.settings.ruleset, run.models[0])
 
 
-@functools.cache  # a memo is made from a frozen audit: the tests that read the same one share it
 def memo(example: str, lang: Lang = "nl", audience: Audience = "directie", sender: str | None = None) -> str:
+    from digimandate.render.doc import actions
+    from digimandate.render.doc import memo as module
+
+    return _memo(example, lang, audience, sender, module.MAX_DECISIONS, actions.TOP)
+
+
+@functools.cache
+def _memo(example: str, lang: Lang, audience: Audience, sender: str | None, max_decisions: int, top: int) -> str:
+    """A memo, made once for the tests that read it: from a frozen audit and the limits a test may set."""
     return render_markdown(build_memo(audited(example), DocContext(lang, WRITTEN, sender), audience))
 
 
