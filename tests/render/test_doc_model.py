@@ -329,11 +329,13 @@ def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner
     result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-f", "docx", "-o", str(out)])
     assert result.exit_code == 0, result.output
     doc = _docx(out.read_bytes())
-    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    paragraphs = doc.paragraphs
+    styles = [p.style.name for p in paragraphs]  # python-docx looks each paragraph's style up among all styles
+    headings = [(style, p.text) for style, p in zip(styles, paragraphs, strict=True) if style.startswith("Heading")]
     assert ("Heading 1", "Samenvatting") in headings and ("Heading 1", "Aanbevelingen") in headings
     assert ("Heading 2", "Mandaat: niveau 1 (Ad hoc)") in headings
     assert ("Heading 3", "Norm: Er is een organisatiebreed mandaat voor digitale dienstverlening") in headings
-    assert doc.paragraphs[0].style.name == "Title"
+    assert styles[0] == "Title"
     tables = doc.tables
     assert len(tables) >= 8
     chart = next(t for t in tables if t.rows[1].cells[0].text == "Bestuurlijk commitment")
@@ -350,9 +352,9 @@ def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner
     # LibreOffice lays out and Word updates on opening (updateFields)
     texts = [p.text for p in doc.paragraphs]
     start = texts.index("Inhoud")
-    first_heading = next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "Heading 1")
+    first_heading = styles.index("Heading 1")
     entries = [p for p in doc.paragraphs[start + 1:first_heading] if p.text]
-    headings_1_2 = [p for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    headings_1_2 = [p for style, p in zip(styles, paragraphs, strict=True) if style in ("Heading 1", "Heading 2")]
     assert [p.text for p in entries] == [f"{p.text}\t" for p in headings_1_2]
     for entry, heading in zip(entries, headings_1_2, strict=True):
         mark = re.search(r"PAGEREF (_Toc_\d+) \\h", entry._p.xml)
