@@ -419,8 +419,7 @@ def test_docx_with_a_house_style_without_heading_styles(runner: CliRunner, tmp_p
                                  "--reference-docx", str(reference)])
     assert result.exit_code == 0, result.output
     doc = _docx(out.read_bytes())
-    assert first_headings(doc) == ["Samenvatting",
-                                                                                  "Reikwijdte en onderzoeksvragen"]
+    assert first_headings(doc) == ["Samenvatting", "Reikwijdte en onderzoeksvragen"]
     assert 'w:outlineLvl w:val="0"' in doc.styles["Heading 1"].element.xml
 
 
