@@ -8,6 +8,7 @@ are drawn from those, so a template and the built-in documents never rank or wor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -35,7 +36,7 @@ from digimandate.render.levels import (
 )
 from digimandate.render.markdown import Texts, environment, escape_md, trusted_md
 from digimandate.render.mermaid import diagram
-from digimandate.render.sandbox import render
+from digimandate.render.sandbox import Sandbox, names_used, render
 from digimandate.render.svg_chart import chart
 
 MEMO_FACTS = 10
@@ -320,54 +321,78 @@ def _appendix(a: Audited, lang: Lang) -> tuple[list[dict[str, Any]], list[dict[s
     return rows, changed
 
 
-def _base(a: Audited, opts: DocOptions) -> dict[str, Any]:
+Want = Callable[[str], bool]  # whether the template reads a value of this name
+
+
+def _fill(ctx: dict[str, Any], want: Want, values: dict[str, Callable[[], Any]]) -> dict[str, Any]:
+    """Compute, in order, the values the template reads: some take longer than the document itself."""
+    for name, value in values.items():
+        if want(name):
+            ctx[name] = value()
+    return ctx
+
+
+def _wanted(env: Sandbox, name: str, builtin: bool) -> Want:
+    """The values the template ``name`` reads; every value for a built-in template or where that is unknown."""
+    names = None if builtin else names_used(env, name)
+    return (lambda _: True) if names is None else names.__contains__
+
+
+def _base(a: Audited, opts: DocOptions, want: Want) -> dict[str, Any]:
     lang = opts.lang
     m = a.result.maturity
     prog = progress(a.result, opts.previous) if opts.previous else None
-    return {
-        "tx": Texts(lang, _single(a), {"executive": bodies(a.result.organisation_type, lang).executive}),
-        "org": a.result.organisation_name, "audit_date": a.result.audit_date.isoformat(),
-        "written": opts.written.isoformat(), "tool_version": a.result.tool_version,
-        "checklists": ", ".join(f"{c.id} {c.version}" for c in a.rules.checklists),
-        "status": (_text("memo_status_text", lang) if _decisions(a, lang, opts.written)
-                   else t("memo_status_information", lang)),
-        "file": a.result.file, "sha256": a.result.sha256, "level": level_text(m.level, lang),
-        "level_name": level_name(m.level, m.reason, lang), "level_known": m.level is not None,
-        "no_level": _no_level(a, lang),
-        "facts_title": t("memo_facts_to_collect", lang), "facts_intro": t("memo_facts_intro", lang),
-        "coverage_title": t("doc_coverage", lang),
-        "evidence": _capital(evidence_text(m.evidence, lang)), "facts": facts_to_collect(a, lang, opts.written),
-        "score": score_text(m.score, lang), "findings_count": len(a.result.findings),
-        "dimensions": _dimensions(a, lang), "progress": prog,
-        "progress_rows": _progress_rows(a, prog, lang) if prog else [],
-        "progress_before": level_text(prog.level_before, lang) if prog else "",
-        "progress_after": level_text(prog.level_after, lang) if prog else "",
-        "finding_message": lambda f: f.message(lang),
-        "ranked": _ranked(a, lang, opts.written),
-    }
+    return _fill({}, want, {
+        "tx": lambda: Texts(lang, _single(a), {"executive": bodies(a.result.organisation_type, lang).executive}),
+        "org": lambda: a.result.organisation_name, "audit_date": lambda: a.result.audit_date.isoformat(),
+        "written": lambda: opts.written.isoformat(), "tool_version": lambda: a.result.tool_version,
+        "checklists": lambda: ", ".join(f"{c.id} {c.version}" for c in a.rules.checklists),
+        "status": lambda: (_text("memo_status_text", lang) if _decisions(a, lang, opts.written)
+                           else t("memo_status_information", lang)),
+        "file": lambda: a.result.file, "sha256": lambda: a.result.sha256, "level": lambda: level_text(m.level, lang),
+        "level_name": lambda: level_name(m.level, m.reason, lang), "level_known": lambda: m.level is not None,
+        "no_level": lambda: _no_level(a, lang),
+        "facts_title": lambda: t("memo_facts_to_collect", lang), "facts_intro": lambda: t("memo_facts_intro", lang),
+        "coverage_title": lambda: t("doc_coverage", lang),
+        "evidence": lambda: _capital(evidence_text(m.evidence, lang)),
+        "facts": lambda: facts_to_collect(a, lang, opts.written),
+        "score": lambda: score_text(m.score, lang), "findings_count": lambda: len(a.result.findings),
+        "dimensions": lambda: _dimensions(a, lang), "progress": lambda: prog,
+        "progress_rows": lambda: _progress_rows(a, prog, lang) if prog else [],
+        "progress_before": lambda: level_text(prog.level_before, lang) if prog else "",
+        "progress_after": lambda: level_text(prog.level_after, lang) if prog else "",
+        "finding_message": lambda: lambda f: f.message(lang),
+        "ranked": lambda: _ranked(a, lang, opts.written),
+    })
 
 
 def report(a: Audited, opts: DocOptions) -> str:
     """The advice report in Markdown."""
     lang = opts.lang
-    ctx = _base(a, opts)
-    appendix, changed = _appendix(a, lang)
+    env = environment(opts.template_dir)
+    want = _wanted(env, "report.md.j2", opts.template_dir is None)
+    ctx = _base(a, opts, lambda name: want(name) or (name == "ranked" and want("actions")))
+    appendix, changed = _appendix(a, lang) if want("appendix") or want("changed") else ([], [])
     mermaid_texts = {"no_owner": t("no_owner_group", lang), "more_products": t("more_products", lang),
                      "co_owner": t("co_owner", lang), "no_holder": t("no_holder", lang),
                      "mandate": t("doc_mandate_untitled", lang)}
-    ctx.update(
-        actions=ctx["ranked"][:5], document=_document(a, "report", opts),
-        chart=opts.chart_file, mermaid=diagram(a.model, mermaid_texts, lang, Names(a, lang).names),
-        jobs=_jobs(a, lang, opts.names),
-        appendix=appendix, changed=changed,
-    )
-    return _render(opts, "report.md.j2", ctx)
+    _fill(ctx, want, {
+        "actions": lambda: ctx["ranked"][:5], "document": lambda: _document(a, "report", opts),
+        "chart": lambda: opts.chart_file,
+        "mermaid": lambda: diagram(a.model, mermaid_texts, lang, Names(a, lang).names),
+        "jobs": lambda: _jobs(a, lang, opts.names),
+        "appendix": lambda: appendix, "changed": lambda: changed,
+    })
+    return _render(env, opts, "report.md.j2", ctx)
 
 
 def memo(a: Audited, opts: DocOptions) -> str:
     """The board memo in Markdown."""
     lang = opts.lang
-    ctx = _base(a, opts)
+    env = environment(opts.template_dir)
+    want = _wanted(env, "memo.md.j2", opts.template_dir is None)
+    # what the memo itself reads to say its core, its risks and its recommendations
+    ctx = _base(a, opts, lambda name: want(name) or name in ("dimensions", "no_level", "ranked"))
     m = a.result.maturity
     # strongest and weakest only among dimensions that have a level (model v2: never an unmeasured one)
     graded = m.graded()
@@ -407,17 +432,19 @@ def memo(a: Audited, opts: DocOptions) -> str:
             titles += " " + more.format(count=len(changed) - 5)
         risks.append(escape_md(t("risk_norms_changed", lang, rules=titles, who=who)))
     risks.append(tx("risk_capacity"))
-    facts = ctx["facts"]
+    facts = ctx.get("facts", [])
     if len(facts) > MEMO_FACTS:  # the memo stays short; the report has the full list
         ctx["facts"] = [*facts[:MEMO_FACTS], more.format(count=len(facts) - MEMO_FACTS)]
-    ctx.update(
-        to=opts.to or t("memo_to_default", lang, executive=bodies(a.result.organisation_type, lang).executive),
-        sender=opts.sender or _text("memo_from_default", lang),
-        core=Markup(" ").join(sentences), decisions=_decisions(a, lang, opts.written),
-        recommendations=ctx["ranked"][:5], risks=risks, document=_document(a, "memo", opts),
-        follow_up=schedule(a, opts.written).follow_up.isoformat(),  # the built-in memo's date, from one plan
-    )
-    return _render(opts, "memo.md.j2", ctx)
+    _fill(ctx, want, {
+        "to": lambda: opts.to or t("memo_to_default", lang,
+                                   executive=bodies(a.result.organisation_type, lang).executive),
+        "sender": lambda: opts.sender or _text("memo_from_default", lang),
+        "core": lambda: Markup(" ").join(sentences), "decisions": lambda: _decisions(a, lang, opts.written),
+        "recommendations": lambda: ctx["ranked"][:5], "risks": lambda: risks,
+        "document": lambda: _document(a, "memo", opts),
+        "follow_up": lambda: schedule(a, opts.written).follow_up.isoformat(),  # the built-in memo's date, one plan
+    })
+    return _render(env, opts, "memo.md.j2", ctx)
 
 
 def _document(a: Audited, kind: str, opts: DocOptions) -> dict[str, Any]:
@@ -429,9 +456,9 @@ def _document(a: Audited, kind: str, opts: DocOptions) -> dict[str, Any]:
                                names=opts.names))
 
 
-def _render(opts: DocOptions, name: str, ctx: dict[str, Any]) -> str:
+def _render(env: Sandbox, opts: DocOptions, name: str, ctx: dict[str, Any]) -> str:
     """Render a template in the sandbox; one's own template that fails is located bad input, not a crash."""
-    return render(environment(opts.template_dir), name, ctx, builtin=opts.template_dir is None)
+    return render(env, name, ctx, builtin=opts.template_dir is None)
 
 
 def maturity_chart(a: Audited, lang: Lang) -> str:

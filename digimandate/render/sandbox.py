@@ -623,6 +623,39 @@ class Sandbox(ImmutableSandboxedEnvironment):
             self.compiling = None
 
 
+def names_used(env: Sandbox, name: str) -> frozenset[str] | None:
+    """The names a template and every template it names take from the values passed in; None where that is unknown.
+
+    A document computes only the values its template can read. Unknown (a template named by an expression, or one
+    that cannot be read or parsed) means all of them: rendering then reports any failure as it would anyway.
+    """
+    from jinja2 import meta
+
+    loader = env.loader
+    assert loader is not None
+    names: set[str] = set()
+    seen: set[str] = set()
+    todo = [name]
+    try:
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            source, filename, _ = loader.get_source(env, current)
+            tree = env.parse(source, current, filename)
+            names |= meta.find_undeclared_variables(tree)
+            for other in meta.find_referenced_templates(tree):
+                if other is None:
+                    return None
+                todo.append(other)
+    except Exception:  # rendering reads and parses the template again, and locates the failure
+        return None
+    finally:
+        env.compiling = None  # the parse above is no part of rendering
+    return frozenset(names)
+
+
 def render(env: Sandbox, name: str, context: dict[str, Any], builtin: bool) -> str:
     """Render a template in the sandbox; any failure of one's own template is located bad input (exit 2).
 
@@ -683,4 +716,4 @@ def _where(exc: Exception, env: Sandbox) -> tuple[str, int] | None:
 
 
 __all__ = ["MAX_SECONDS", "MAX_TEMPLATE_BYTES", "MAX_WRITTEN", "Sandbox", "TemplateLoader", "TemplateProblem",
-           "render"]
+           "names_used", "render"]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
+import itertools
 import re
 import string
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -41,6 +44,12 @@ def audit(path: Path, checklists: tuple[Path, ...] = ()) -> Audited:
     run.audit([path], keep_models=True)
     assert run.settings is not None and run.models[0] is not None
     return Audited(run.results[0], run.settings.ruleset, run.models[0])
+
+
+@functools.cache
+def example(name: str) -> Audited:
+    """The audit of an example, made once for the tests that only read it (an audit is frozen)."""
+    return audit(EXAMPLES / f"{name}.yaml")
 
 
 # ---------------------------------------------------------------- checklist data
@@ -150,7 +159,7 @@ def test_findings_follow_the_order_of_the_recommendations(runner: CliRunner) -> 
 
 
 def test_prerequisites_come_first() -> None:
-    order = [rec.rule.id for rec in recommendations(audit(EXAMPLES / "small-municipality.yaml"))]
+    order = [rec.rule.id for rec in recommendations(example("small-municipality"))]
     for rule_id, before in (("P005", "M001"), ("M001", "B001"), ("P002", "P001"),
                             # the departmental mandate broadened as M001 says: powers and time, departments, all
                             ("M015", "M016"), ("M015", "M017"), ("M015", "M018"), ("M001", "M015")):
@@ -196,7 +205,7 @@ def test_actions_take_the_parameters_in_force(tmp_path: Path) -> None:
 
 
 def test_a_dimension_without_a_level_is_not_assessed_and_never_strongest() -> None:
-    kept = audit(EXAMPLES / "small-municipality.yaml")
+    kept = example("small-municipality")
     dims = dict(kept.result.maturity.dimensions)
     # job design is advice on the role (model v2), not a dimension of the ladder: take one that is
     dims["feedback"] = dataclasses.replace(dims["feedback"], level=None)  # type: ignore[arg-type]
@@ -286,14 +295,14 @@ def test_translations_of_dutch_terms() -> None:
 
     assert t("doc_executive_gemeente", "en") == "the municipal executive"
     assert t("doc_executive_gemeente", "nl") == "het college van B&W"
-    result = audit(EXAMPLES / "small-municipality.yaml")
+    result = example("small-municipality")
     assert "civil affairs" in action_text(result.rules.rules["M012"], "en")
     assert "publiekszaken" in action_text(result.rules.rules["M012"], "nl")
 
 
 def test_large_report_explains_every_rule_once(runner: CliRunner) -> None:
     text = runner.invoke(app, ["report", "examples/large-municipality.yaml"]).stdout
-    result = audit(EXAMPLES / "large-municipality.yaml")
+    result = example("large-municipality")
     from digimandate.render.doc.names import why
     from digimandate.render.doc.words import fit_channels
 
@@ -317,16 +326,23 @@ def _docx(data: bytes):  # type: ignore[no-untyped-def]
     return docx.Document(io.BytesIO(data))
 
 
+def first_headings(doc: Any, count: int = 2) -> list[str]:
+    """The first headings 1 of a Word document, looking no further (python-docx looks each style up among all)."""
+    return list(itertools.islice((p.text for p in doc.paragraphs if p.style.name == "Heading 1"), count))
+
+
 def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "advies.docx"
     result = runner.invoke(app, ["report", "examples/small-municipality.yaml", "-f", "docx", "-o", str(out)])
     assert result.exit_code == 0, result.output
     doc = _docx(out.read_bytes())
-    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    paragraphs = doc.paragraphs
+    styles = [p.style.name for p in paragraphs]  # python-docx looks each paragraph's style up among all styles
+    headings = [(style, p.text) for style, p in zip(styles, paragraphs, strict=True) if style.startswith("Heading")]
     assert ("Heading 1", "Samenvatting") in headings and ("Heading 1", "Aanbevelingen") in headings
     assert ("Heading 2", "Mandaat: niveau 1 (Ad hoc)") in headings
     assert ("Heading 3", "Norm: Er is een organisatiebreed mandaat voor digitale dienstverlening") in headings
-    assert doc.paragraphs[0].style.name == "Title"
+    assert styles[0] == "Title"
     tables = doc.tables
     assert len(tables) >= 8
     chart = next(t for t in tables if t.rows[1].cells[0].text == "Bestuurlijk commitment")
@@ -343,9 +359,9 @@ def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner
     # LibreOffice lays out and Word updates on opening (updateFields)
     texts = [p.text for p in doc.paragraphs]
     start = texts.index("Inhoud")
-    first_heading = next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "Heading 1")
+    first_heading = styles.index("Heading 1")
     entries = [p for p in doc.paragraphs[start + 1:first_heading] if p.text]
-    headings_1_2 = [p for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    headings_1_2 = [p for style, p in zip(styles, paragraphs, strict=True) if style in ("Heading 1", "Heading 2")]
     assert [p.text for p in entries] == [f"{p.text}\t" for p in headings_1_2]
     for entry, heading in zip(entries, headings_1_2, strict=True):
         mark = re.search(r"PAGEREF (_Toc_\d+) \\h", entry._p.xml)
@@ -357,7 +373,7 @@ def test_docx_reads_back_with_headings_tables_and_page_numbers(runner: CliRunner
 def test_html_report_has_a_linked_table_of_contents_and_the_memo_none() -> None:
     from digimandate.render.doc.to_html import render_html
 
-    result = audit(EXAMPLES / "small-municipality.yaml")
+    result = example("small-municipality")
     html = render_html(build_report(result, DocContext("en", date(2026, 11, 18))))
     nav = html.split('<nav class="contents">', 1)[1].split("</nav>", 1)[0]
     links = re.findall(r'<a href="#([^"]+)">', nav)
@@ -387,7 +403,7 @@ def test_docx_takes_the_house_style(runner: CliRunner, tmp_path: Path) -> None:
     assert doc.sections[0].header.paragraphs[0].text == "Gemeente Dijkveld · huisstijl"
     assert doc.styles["Heading 1"].font.size == Pt(22)
     assert all("Voorbeeldtekst" not in p.text for p in doc.paragraphs)
-    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"][:2] == ["Beslispunten", "Aanleiding"]
+    assert first_headings(doc) == ["Beslispunten", "Aanleiding"]
 
 
 def test_docx_with_a_house_style_without_heading_styles(runner: CliRunner, tmp_path: Path) -> None:
@@ -403,8 +419,7 @@ def test_docx_with_a_house_style_without_heading_styles(runner: CliRunner, tmp_p
                                  "--reference-docx", str(reference)])
     assert result.exit_code == 0, result.output
     doc = _docx(out.read_bytes())
-    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"][:2] == ["Samenvatting",
-                                                                                  "Reikwijdte en onderzoeksvragen"]
+    assert first_headings(doc) == ["Samenvatting", "Reikwijdte en onderzoeksvragen"]
     assert 'w:outlineLvl w:val="0"' in doc.styles["Heading 1"].element.xml
 
 
@@ -464,14 +479,14 @@ def test_an_action_asks_only_for_what_is_missing(tmp_path: Path) -> None:
     assert {f.message_key for f in b002.findings} == {"no_directie"}
     assert b002.decided_by == "directie" and b002.role == "directie"
     assert b002.action("nl") == "Laat ook de directie de visie op dienstverlening vaststellen, die het college al vaststelde."
-    large = audit(EXAMPLES / "large-municipality.yaml")
+    large = example("large-municipality")
     assert not any(rec.rule.id == "B002" for rec in recommendations(large))
-    english = audit(EXAMPLES / "english-agency.yaml")
+    english = example("english-agency")
     m008 = next(rec for rec in recommendations(english) if rec.rule.id == "M008")
     assert m008.action("en") == "Give the holder control of the website, without approval per change."
     m013 = next(rec for rec in recommendations(english) if rec.rule.id == "M013")
     assert m013.action("en") == "Review the mandate now (its review date has passed) and set the next review date."
-    small = audit(EXAMPLES / "small-municipality.yaml")
+    small = example("small-municipality")
     b002 = next(rec for rec in recommendations(small) if rec.rule.id == "B002")
     assert b002.exact is None and b002.decided_by == "college"  # adopted by nobody: both are asked, as the rule says
 
@@ -495,7 +510,7 @@ def test_advice_for_a_message_the_rule_lacks_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
-    large = audit(EXAMPLES / "large-municipality.yaml")
+    large = example("large-municipality")
     text = render_markdown(build_report(large, DocContext("nl", date(2026, 11, 18))))
     conclusions = text.split("## Conclusies", 1)[1].split("\n## ", 1)[0]
     answers = [line for line in conclusions.splitlines() if line[:2] in ("1.", "2.", "3.", "4.")]
@@ -513,7 +528,7 @@ def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
                                  "Maak een dienstverlenende afdeling (KCC, publiekszaken of een vakafdeling) "
                                  "mede-eigenaar van het online kanaal.")
     assert "Maak een digitale aanvraag van het product mogelijk (22 producten, " in answers[3]
-    mature = audit(EXAMPLES / "mature-municipality.yaml")
+    mature = example("mature-municipality")
     text = render_markdown(build_report(mature, DocContext("en", date(2026, 11, 18))))
     assert "1. Does one person or a compact team hold a real, organisation-wide mandate for digital service " \
            "delivery? Yes: every standard for it is met." in text
@@ -521,7 +536,7 @@ def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
 
 
 def test_the_questions_are_answered_from_the_dimensions_the_checklist_names() -> None:
-    large = audit(EXAMPLES / "large-municipality.yaml")
+    large = example("large-municipality")
     dims = dict(large.rules.dimensions)
     dims["mandate"] = dims["mandate"].model_copy(update={"question": None})
     moved = dataclasses.replace(large, rules=dataclasses.replace(large.rules, dimensions=dims))
@@ -532,7 +547,7 @@ def test_the_questions_are_answered_from_the_dimensions_the_checklist_names() ->
 
 
 def test_a_mandate_for_departments_is_named_as_context() -> None:
-    small = audit(EXAMPLES / "small-municipality.yaml")
+    small = example("small-municipality")
     text = render_markdown(build_report(small, DocContext("nl", date(2026, 11, 18))))
     assert ("Er is geen organisatiebreed mandaat, wel een mandaat voor afdelingen: \"website en e-formulieren\" "
             "(Communicatie). Daar begint het: de grenzen van dat mandaat (voor welke afdelingen het geldt, wat wie "
@@ -548,9 +563,9 @@ def test_a_mandate_for_departments_is_named_as_context() -> None:
     assert "zonder toestemming worden aangepast: banners; niet toegestaan is: de website zelf aanpassen" in text
     assert "de houders" not in text.split("## Bijlage")[0]
     assert "Verbreed het bestaande afdelingsmandaat stap voor stap tot een organisatiebreed mandaat" in text
-    mature = audit(EXAMPLES / "mature-municipality.yaml")  # the contact centre's mandate beside the organisation's
+    mature = example("mature-municipality")  # the contact centre's mandate beside the organisation's
     assert ("Er is ook een mandaat voor afdelingen: \"kanalen van het KCC\" (Klantcontactcentrum, Publiekszaken, "
             "Sociaal Domein). Naast het organisatiebrede mandaat beperkt dat niets meer; de normen hieronder gaan over "
             "het organisatiebrede mandaat.") in render_markdown(build_report(mature, DocContext("nl", date(2026, 11, 18))))
-    large = audit(EXAMPLES / "large-municipality.yaml")
+    large = example("large-municipality")
     assert "mandaat voor afdelingen" not in render_markdown(build_report(large, DocContext("nl", date(2026, 11, 18))))

@@ -24,8 +24,19 @@ SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
 
+_AUDITS: dict[tuple[Path, str], tuple[RuleSet, AuditResult]] = {}
+
+
+def audited(path: Path, ruleset: RuleSet, display: str) -> AuditResult:
+    """The audit of a file, made once per rule set for the tests that only read it (a result is frozen)."""
+    kept = _AUDITS.get((path, display))
+    if kept is None or kept[0] is not ruleset:
+        kept = _AUDITS[path, display] = (ruleset, audit_file(path, ruleset, display=display))
+    return kept[1]
+
+
 def audit(name: str, ruleset: RuleSet) -> AuditResult:
-    return audit_file(EXAMPLES / name, ruleset, display=f"examples/{name}")
+    return audited(EXAMPLES / name, ruleset, f"examples/{name}")
 
 
 @pytest.fixture(autouse=True)
@@ -130,7 +141,7 @@ def test_json_is_exactly_what_json_dumps_writes(example: Path, lang: str, rulese
     from digimandate.render.json_format import render as render_json
     from digimandate.render.json_format import result_dict
 
-    result = audit_file(example, ruleset, display=str(example.name) + ' "quoted" é\u2028\x01')
+    result = audited(example, ruleset, str(example.name) + ' "quoted" é\u2028\x01')
     expected = json.dumps(materialised(result_dict(result, lang)), indent=2, ensure_ascii=False) + "\n"  # type: ignore[arg-type]
     text = render_json(result, ruleset, lang)  # type: ignore[arg-type]
     # json.dumps writes U+2028 raw; the renderer writes it as \u2028: the same JSON value

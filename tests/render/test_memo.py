@@ -43,6 +43,15 @@ def audited(example: str) -> Audited:
 
 
 def memo(example: str, lang: Lang = "nl", audience: Audience = "directie", sender: str | None = None) -> str:
+    from digimandate.render.doc import actions
+    from digimandate.render.doc import memo as module
+
+    return _memo(example, lang, audience, sender, module.MAX_DECISIONS, actions.TOP)
+
+
+@functools.cache
+def _memo(example: str, lang: Lang, audience: Audience, sender: str | None, max_decisions: int, top: int) -> str:
+    """A memo, made once for the tests that read it: from a frozen audit and the limits a test may set."""
     return render_markdown(build_memo(audited(example), DocContext(lang, WRITTEN, sender), audience))
 
 

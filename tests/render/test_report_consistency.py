@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -20,12 +21,14 @@ from tests.conftest import EXAMPLES
 WRITTEN = date(2026, 12, 2)
 
 
+@functools.cache  # an audit is frozen: the tests that read the same file share it
 def audited(example: str) -> Audited:
     doc = parse_document((EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8"))
     rules = load_ruleset()
     return Audited(audit_document(doc, rules), rules, doc.model)
 
 
+@functools.cache
 def report(example: str, lang: Lang = "nl") -> str:
     return render_markdown(build_report(audited(example), DocContext(lang, WRITTEN)))
 

@@ -69,6 +69,22 @@ def test_a_template_renders_with_what_it_may_use(runner: CliRunner, work: Path) 
                              "6 0,1,2 1-2 3/4 abb \\[1, 2\\] 1024 ..x..|oe AD HOC dlevkjiD etneemeG\n")
 
 
+def test_a_template_reads_every_value_it_or_a_template_it_names_uses(runner: CliRunner, work: Path) -> None:
+    # a document computes only the values its templates read: those read in an included template too, and all of
+    # them where a template is named by an expression
+    Path("tpl/part.j2").write_text("{{ actions|length }} {{ appendix|length }} {{ changed|length }} "
+                                   "{{ document.title }}\n", encoding="utf-8")
+    Path("tpl/late.j2").write_text("{{ jobs|length }} {{ ranked|length }}\n", encoding="utf-8")
+    result = render(runner, "{% include 'part.j2' %}")
+    assert (result.exit_code, result.stdout) == (0, "5 53 0 Advice report: Gemeente Dijkveld\n"), result.output
+    result = render(runner, "{% include 'part.j2' %}{% set late = 'late.j2' %}{% include late %}")
+    assert (result.exit_code, result.stdout) == (0, "5 53 0 Advice report: Gemeente Dijkveld\n1 16\n"), result.output
+    Path("tpl/m.j2").write_text("{{ decisions|length }} {{ facts|length }} {{ recommendations|length }} "
+                                "{{ status }} {{ document.title }}\n", encoding="utf-8")
+    result = render(runner, "{% import 'm.j2' as m with context %}{% include 'm.j2' %}", kind="memo")
+    assert (result.exit_code, result.stdout) == (0, "6 11 5 for decision Memo to the management team\n"), result.output
+
+
 # Attempts at running code or reaching Python's internals; each line writes MARK if it gets through.
 ESCAPES = [
     ("{{ cycler.__init__.__globals__.os.popen('touch MARK').read() }}", "'cycler' is undefined", UNDEFINED),

@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from digimandate.audit.result import Finding
 from digimandate.audit.specs import WEIGHTS, ActiveRule, MessageAdvice, Text, fill
@@ -50,6 +51,11 @@ class Recommendation:
     unfit: frozenset[str] = frozenset()  # roles the organisation has not recorded or not given the power to act
     worded_by: ActiveRule | None = None  # a rule carried along (SAME_ACTION) whose action says what this one does
     folded: MessageAdvice | None = None  # the checklist's action for this rule with a rule it folds (Rule.folds)
+
+    @cached_property
+    def split(self) -> tuple[Recommendation | None, Recommendation | None]:
+        """Its observed part and its part on facts not recorded (``split``): asked for over and over, made once."""
+        return _split(self)
 
     @property
     def exact(self) -> MessageAdvice | None:
@@ -154,12 +160,16 @@ def digital_volumes(model: OrgModel) -> dict[str, int]:
             if p.volume is not None and p.volume.digital is not None}
 
 
-def _form_findings(model: OrgModel, found: list[Finding]) -> bool:
-    """Whether every finding is about an intake route with a form (processes/x/intake/website)."""
+def _form_paths(model: OrgModel) -> set[str]:
+    """The paths of the intake routes with a form (processes/x/intake/website)."""
     from digimandate.model.document import intake_paths
 
-    forms = {path for p in model.processes for path, route in zip(intake_paths(p), p.intake or [], strict=True)
-             if route.form is True}
+    return {path for p in model.processes for path, route in zip(intake_paths(p), p.intake or [], strict=True)
+            if route.form is True}
+
+
+def _form_findings(forms: set[str], found: list[Finding]) -> bool:
+    """Whether every finding is about an intake route with a form (``forms``: their paths)."""
     return bool(found) and all(f.entity in forms for f in found)
 
 
@@ -175,10 +185,11 @@ def recommendations(a: Audited, on: date | None = None) -> list[Recommendation]:
             by_rule.setdefault(f.rule, []).append(f)
     totals, digitals = volumes(a.model), digital_volumes(a.model)
     unfit = unfit_roles(a.model)
+    forms = _form_paths(a.model)
     recs: dict[str, Recommendation] = {}
     for rule_id, found in by_rule.items():
         rule = a.rules.rules[rule_id]
-        digital = _form_findings(a.model, found)  # a form's action touches what the forms brought
+        digital = _form_findings(forms, found)  # a form's action touches what the forms brought
         vols = digitals if digital else totals
         # the products with the most requests first, so a short list names what matters
         entities = tuple(sorted(dict.fromkeys(top_entity(f.entity) for f in found), key=lambda e: -vols.get(e, 0)))
@@ -329,13 +340,18 @@ def split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | 
 
     A place with one observed finding of the rule belongs to the first part: it fails on a recorded fact.
     """
-    known = {top_entity(f.entity) for f in rec.findings if basis(f) == "observed"}
+    return rec.split
+
+
+def _split(rec: Recommendation) -> tuple[Recommendation | None, Recommendation | None]:
+    tops = [top_entity(f.entity) for f in rec.findings]
+    known = {top for top, f in zip(tops, rec.findings, strict=True) if basis(f) == "observed"}
 
     def part(keep: bool) -> Recommendation | None:
-        found = tuple(f for f in rec.findings if (top_entity(f.entity) in known) == keep)
+        found = tuple(f for top, f in zip(tops, rec.findings, strict=True) if (top in known) == keep)
         if not found:
             return None
-        places = {top_entity(f.entity) for f in found}
+        places = {top for top in tops if (top in known) == keep}
         counts = tuple((e, n) for e, n in rec.counts if e in places)
         products = [n for e, n in counts if e.startswith("processes/")]
         return replace(rec, findings=found, entities=tuple(e for e in rec.entities if e in places), counts=counts,
