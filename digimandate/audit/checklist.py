@@ -171,6 +171,7 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
                                     f"{where}.check.{_crumb(exc.where)}", exc.key, exc.hint, **exc.args_))
         problems.extend(message_problems(rule, names, loaded, i))
         rs.rules[rule.id] = active
+    problems.extend(part_problems(rs, cl, loaded))
     for rule_id, override in cl.overrides.items():
         target = rs.rules.get(rule_id)
         if target is None:
@@ -187,6 +188,29 @@ def _merge(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> None:
             rs.rules[rule_id] = override_rule(target, override, cl.checklist.id)
     if problems:
         raise InputError(problems)
+
+
+def part_problems(rs: RuleSet, cl: ChecklistFile, loaded: Loaded) -> list[Problem]:
+    """Check the parts of each bundle's title: every rule a part names exists in one of the bundle's dimensions.
+
+    A part stands for the actions of its rules; a rule the bundle never holds would leave the part unsaid for ever.
+    """
+    out = []
+    for key, bundle in cl.bundles.items():
+        for j, part in enumerate(bundle.parts):
+            for k, rule_id in enumerate(part.rules):
+                at, path = loaded.locate("bundles", key, "parts", j, "rules", k), f"bundles.{key}.parts[{j}].rules[{k}]"
+                rule = rs.rules.get(rule_id)
+                if rule is None:
+                    guess = suggest(rule_id, list(rs.rules))
+                    out.append(problem(at, path, "checklist_bundle_unknown_rule",
+                                       "did_you_mean" if guess else "checklist_bundle_unknown_rule_hint",
+                                       id=rule_id, suggestion=guess or ""))
+                elif rule.spec.dimension not in bundle.dimensions:
+                    out.append(problem(at, path, "checklist_bundle_other_rule", "checklist_bundle_other_rule_hint",
+                                       id=rule_id, dimension=rule.spec.dimension,
+                                       dimensions=", ".join(bundle.dimensions)))
+    return out
 
 
 def message_problems(rule: Rule, names: frozenset[str] | None, loaded: Loaded, i: int) -> list[Problem]:

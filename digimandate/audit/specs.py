@@ -269,12 +269,53 @@ class Dimension(_Spec):
     question: Annotated[int, Field(ge=1, le=3)] | None = None
 
 
-class Bundle(_Spec):
-    """A recommendation the advice report bundles: the actions of some dimensions, under one owner."""
+class BundlePart(_Spec):
+    """One thing a recommendation's title promises, and the rules whose action it stands for."""
 
-    title: Text
+    rules: list[RuleId] = Field(min_length=1)
+    text: Text
+    # The group of parts it is listed in ("met {parts} die het werk vraagt"); None: listed on its own.
+    group: Slug | None = None
+
+
+class PartGroup(_Spec):
+    """How some parts of a title are listed together: a text around them, ``{parts}`` where they go."""
+
+    text: Text  # after the title's other parts ("met {parts} die het werk vraagt")
+    alone: Text | None = None  # when no other part is listed ("{parts} die het werk vraagt"); else ``text``
+
+    @model_validator(mode="after")
+    def _has_a_place_for_the_parts(self) -> PartGroup:
+        for frame in (self.text, self.alone):
+            if frame is not None and not all("{parts}" in frame.get(lang) for lang in ("nl", "en")):
+                raise ValueError("a group's text says where its parts go, with {parts}, in both languages")
+        return self
+
+
+class Bundle(_Spec):
+    """A recommendation the advice report bundles: the actions of some dimensions, under one owner.
+
+    Its title is either fixed (``title``) or made of a ``lead`` and the ``parts`` whose rules have an action
+    in the bundle, so that a title promises only what the recommendation's actions do.
+    """
+
+    title: Text | None = None
+    lead: Text | None = None
+    parts: list[BundlePart] = []
+    groups: dict[Slug, PartGroup] = {}
     role: Role
     dimensions: list[Slug] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _a_title_or_a_lead_with_parts(self) -> Bundle:
+        if (self.title is None) == (self.lead is None):
+            raise ValueError("a bundle has either a `title`, or a `lead` with `parts`")
+        if self.lead is not None and not self.parts:
+            raise ValueError("a bundle with a `lead` names its `parts`")
+        unknown = sorted({p.group for p in self.parts if p.group is not None} - set(self.groups))
+        if unknown:
+            raise ValueError(f"parts name groups the bundle does not have: {', '.join(unknown)}")
+        return self
 
 
 class Header(_Spec):
