@@ -83,7 +83,7 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
     recs = body(text, "Aanbevelingen")
     assert "| Nr. |" not in recs  # no worklist in the body
     assert recs.count("\n### Aanbeveling ") == 5  # the sponsor is not recorded: to verify, not an action
-    assert ("### Aanbeveling 1. Het mandaat: organisatiebreed, met de bevoegdheden, de tijd en de bekendheid die "
+    assert ("### Aanbeveling 1. Het mandaat: organisatiebreed, met de bevoegdheden en de tijd die "
             "het werk vraagt\n\nVerbreed het bestaande afdelingsmandaat stap voor stap tot een organisatiebreed "
             "mandaat") in recs
     assert "| **Eigenaar (verantwoordelijk)** | De directie |\n| **Gereed uiterlijk** | 19 april 2027 |\n| **Besluit door** | de directie |" \
@@ -107,7 +107,7 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
     # B007's action is folded into the college's action 12; the reporting action is 14
     assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4 en 14 van aanbeveling 3." in text
     english = report("small-municipality", "en")
-    assert "### Recommendation 1. The mandate: organisation-wide, with the powers, the time and the standing" in english
+    assert "### Recommendation 1. The mandate: organisation-wide, with the powers and the time the work needs\n" in english
     assert "| **Actions** | 5 in appendix E (numbers 1, 2, 8, 9 and 10) |" in english
 
 

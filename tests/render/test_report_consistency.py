@@ -128,7 +128,8 @@ def test_an_organisation_wide_mandate_in_place_is_not_asked_for_again() -> None:
     assert "tot het mandaat is verbreed" not in text
     assert "de directie (zolang de houder voor elke wijziging toestemming nodig heeft; daarna de houder)" in text
     assert "Het mandaat: organisatiebreed" not in text
-    assert "Het mandaat: de bevoegdheden, de tijd en de bekendheid die het werk vraagt" in text
+    # its actions are about the powers (M007, M008) and the time in the departments (M012), not the standing
+    assert "Het mandaat: de bevoegdheden en de tijd die het werk vraagt\n" in text
     small = report("small-municipality")  # only a departmental mandate: broadening it is the advice
     assert "### Aanbeveling 1. Het mandaat: organisatiebreed" in small
 

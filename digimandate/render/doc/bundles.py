@@ -7,15 +7,18 @@ so a bestuurlijke reactie can name them. The full list of actions goes to an app
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from digimandate.audit.specs import WEIGHTS
-from digimandate.i18n import Lang, t
+from digimandate.audit.specs import Bundle as BundleSpec
+from digimandate.i18n import Lang
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation, observed, recommendations, stand_in
 from digimandate.render.doc.common import role_name, schedule
+from digimandate.render.doc.factwords import joined
 
 # Calendar months after the report date by which a bundle is done, by the largest effort among its actions,
 # so that the follow-up audit half a year on can measure every one of them.
@@ -69,11 +72,10 @@ def bundles(a: Audited, lang: Lang, written: date, recs: list[Recommendation] | 
     out = []
     for number, (key, members) in enumerate(grouped.items(), 1):
         spec = a.rules.bundles.get(key)
-        if spec is not None and "mandate" in spec.dimensions and _mandate_in_place(a):
-            # the organisation has its organisation-wide mandate: what it lacks is named, not the mandate itself
-            title, role = t("doc_bundle_mandate_in_place", lang), spec.role
-        elif spec is not None:
-            title, role = spec.title.get(lang), spec.role
+        if spec is not None:
+            # the title promises what the bundle's own actions do, a rule carried along by another's action too
+            title, role = bundle_title(spec, {rule for rec in members for rule in (rec.rule.id, *rec.merged)},
+                                       lang), spec.role
         else:  # a dimension no bundle names (a checklist of one's own): its title, owned by management
             dim = a.rules.dimensions.get(key)
             title, role = (dim.title.get(lang) if dim else key), None
@@ -93,9 +95,30 @@ def bundles(a: Audited, lang: Lang, written: date, recs: list[Recommendation] | 
     return out
 
 
-def _mandate_in_place(a: Audited) -> bool:
-    """Whether an organisation-wide mandate with a holder is recorded: the bundle then does not ask for one."""
-    return any(md.scope == "organisation" and md.holders for md in a.model.mandates)
+def bundle_title(spec: BundleSpec, rules: Iterable[str], lang: Lang) -> str:
+    """A recommendation's title: its lead and the parts with an action among ``rules``, else its lead alone.
+
+    "Het mandaat: organisatiebreed, met de bevoegdheden en de tijd die het werk vraagt": the parts listed
+    ("a, b en c"), then each group of parts after a comma, in its ``alone`` text where nothing precedes it.
+    """
+    if spec.title is not None:  # a fixed title (a checklist of one's own)
+        return spec.title.get(lang)
+    assert spec.lead is not None  # the spec has a title or a lead
+    acted = set(rules)
+    said = [part for part in spec.parts if acted & set(part.rules)]
+    listed = [part.text.get(lang) for part in said if part.group is None]
+    items = [joined(listed, lang)] if listed else []
+    for key in dict.fromkeys(part.group for part in said if part.group is not None):
+        group = spec.groups[key]
+        frame = group.alone if group.alone is not None and not items else group.text
+        items.append(frame.get(lang).replace("{parts}", joined(
+            [part.text.get(lang) for part in said if part.group == key], lang)))
+    return f"{spec.lead.get(lang)}: {', '.join(items)}" if items else spec.lead.get(lang)
+
+
+def full_title(spec: BundleSpec, lang: Lang) -> str:
+    """A recommendation's title when every part has an action: all it can promise."""
+    return bundle_title(spec, (rule for part in spec.parts for rule in part.rules), lang)
 
 
 def action_dues(recs: list[Recommendation], written: date, audit: date) -> dict[str, date]:
