@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -135,7 +136,7 @@ def test_an_organisation_wide_mandate_in_place_is_not_asked_for_again() -> None:
 
 @pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
 def test_an_action_is_done_after_what_it_follows_and_a_recommendation_with_its_last_action(example: str) -> None:
-    from digimandate.render.doc.actions import observed, recommendations
+    from digimandate.render.doc.actions import observed, recommendations, waits_for
     from digimandate.render.doc.bundles import action_dues, bundles
     from digimandate.render.doc.common import schedule
 
@@ -143,10 +144,10 @@ def test_an_action_is_done_after_what_it_follows_and_a_recommendation_with_its_l
     recs = observed(recommendations(a))
     plan = schedule(a, WRITTEN, recs)
     dues = action_dues(recs, WRITTEN, plan.follow_up)
+    by_rule = {rule: rec for rec in recs for rule in (rec.rule.id, *rec.merged)}
     for rec in recs:
-        for first in rec.after:
-            if first in dues:
-                assert dues[rec.rule.id] > dues[first], (rec.rule.id, first)
+        for first in waits_for(rec, rec.entities, by_rule):  # what concerns its places
+            assert dues[rec.rule.id] > dues[first], (rec.rule.id, first)
         if rec.effort == "large":  # worked out with an estimate first, decided on, then done
             assert dues[rec.rule.id] > plan.estimate_due
     for b in bundles(a, "nl", WRITTEN, recs, plan.follow_up):
@@ -224,6 +225,33 @@ def test_one_action_broadens_the_departmental_mandate_and_its_reach_stays_a_find
     assert "Zonder organisatiebreed mandaat reikt het afdelingsmandaat tot de afdelingen van de dienstverlening" in mandate
     english = report("small-municipality", "en")
     assert english.count("| Broaden the existing departmental mandate") == 1
+
+
+def test_an_action_waits_for_one_on_other_products_nowhere_and_its_recommendation_not_either(tmp_path: Path) -> None:
+    # the phone lands in the case system: every route into a system (P004) is left for Evenementenvergunning only,
+    # while e-mail (P005) and forms (P001) are to be connected for the other two products
+    text = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
+    assert text.count("{channel: telefoon, lands_in: info-postbus}") == 2
+    doc = parse_document(text.replace("{channel: telefoon, lands_in: info-postbus}",
+                                      "{channel: telefoon, lands_in: zaaksysteem}"))
+    rules = load_ruleset()
+    a = Audited(audit_document(doc, rules), rules, doc.model)
+    nl = render_markdown(build_report(a, DocContext("nl", WRITTEN)))
+    ruimte = nl.split("### Ruimte en Vergunningen", 1)[1].split("\n### ", 1)[0]
+    assert next(line for line in ruimte.splitlines() if line.startswith("| 14 | Laat ook aanvragen via telefoon")) \
+        .endswith("Dit geldt voor Evenementenvergunning aanvragen. (85 aanvragen per jaar) | laag / middel | de "
+                  "vergunningverlener | – | 2 maart 2027 |")
+    # so recommendation 4 is done with its last action (7 and 10, on 3 June 2027), not a month after e-mail is
+    # connected for another product
+    processes = nl.split("### Aanbeveling 4.", 1)[1].split("###", 1)[0]
+    assert "| **Gereed uiterlijk** | 3 juni 2027 |" in processes
+    dues = [dutch_date(line.strip("| ").rsplit(" | ", 1)[1]) for line in nl.split("## Bijlage E.", 1)[1].split("\n## ", 1)[0]
+            .splitlines() if re.match(r"\| (6|7|10|12|14) \|", line)]
+    assert max(dues) == date(2027, 6, 3)
+    from digimandate.render.documents import _ranked
+
+    ranked = {row["rule"]: row for row in _ranked(a, "nl", WRITTEN)}
+    assert ranked["P004"]["after"] == []  # a template reads what the report's appendix E says
 
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",

@@ -14,7 +14,7 @@ from digimandate.audit.specs import WEIGHTS
 from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, observed, recommendations, stand_in
+from digimandate.render.doc.actions import Recommendation, concerns, observed, recommendations, stand_in
 from digimandate.render.doc.common import role_name, schedule
 
 # Calendar months after the report date by which a bundle is done, by the largest effort among its actions,
@@ -99,7 +99,11 @@ def _mandate_in_place(a: Audited) -> bool:
 
 
 def action_dues(recs: list[Recommendation], written: date, audit: date) -> dict[str, date]:
-    """When each action is done, by rule id: by its effort, and a month after every action it comes after."""
+    """When each action is done, by rule id: by its effort, and a month after every action it comes after.
+
+    Only after those that concern its places (``concerns``): the whole action is done when its last department's
+    part is, never on a date no part of it has.
+    """
     by_rule = {rule: rec for rec in recs for rule in (rec.rule.id, *rec.merged)}
     dues: dict[str, date] = {}
 
@@ -109,7 +113,8 @@ def action_dues(recs: list[Recommendation], written: date, audit: date) -> dict[
         day = due_date(written, rec.effort, audit)
         for first in rec.after:  # a cycle in the data is cut where it closes, never followed round
             before = by_rule.get(first)
-            if before is not None and before.rule.id not in waiting and before.rule.id != rec.rule.id:
+            if before is not None and concerns(before, rec.entities) and before.rule.id not in waiting \
+                    and before.rule.id != rec.rule.id:
                 day = max(day, fmt.working_day(fmt.add_months(due(before, waiting | {rec.rule.id}), AFTER_MONTHS)))
         dues[rec.rule.id] = day
         return day
