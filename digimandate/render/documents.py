@@ -177,8 +177,10 @@ def _names(items: list[str], lang: Lang, limit: int = 5) -> str:
     return shown
 
 
-def _action(a: Audited, rec: Recommendation, number: int, lang: Lang, numbers: dict[str, int]) -> dict[str, Any]:
+def _action(a: Audited, rec: Recommendation, number: int, lang: Lang, numbers: dict[str, int],
+            by_rule: dict[str, Recommendation]) -> dict[str, Any]:
     """One ranked recommendation as a template reads it: as the report's table has it, and the rule behind it."""
+    from digimandate.render.doc.actions import waits_for
     from digimandate.render.doc.common import role_name
 
     spec = rec.rule.spec
@@ -191,7 +193,8 @@ def _action(a: Audited, rec: Recommendation, number: int, lang: Lang, numbers: d
                                       frozenset(c.type for c in a.model.channels), lang), lang)
     return {"number": number, "action": action, "impact": t(f"doc_grade_{rec.impact}", lang),
             "effort": t(f"doc_grade_{rec.effort}", lang), "role": role_name(rec.role, a.result, lang),
-            "after": sorted({numbers[r] for r in rec.after if r in numbers}), "volume": rec.volume,
+            # what its parts in appendix E wait for together: only what concerns its places
+            "after": sorted({numbers[r] for r in waits_for(rec, rec.entities, by_rule)}), "volume": rec.volume,
             "title": trusted_md(spec.title.get(lang)), "rule": spec.id, "level": spec.level,
             "severity": t(f"sev_{rec.rule.severity}", lang),
             "advice": trusted_md(_holders(a, spec.advice.get(lang), lang)),
@@ -202,7 +205,8 @@ def _ranked(a: Audited, lang: Lang, written: date) -> list[dict[str, Any]]:
     """Every recommendation in the report's order, numbered as the report numbers it."""
     recs = observed(recommendations(a, written))  # as the report: an action only where a recorded fact falls short
     numbers = {rule: i for i, rec in enumerate(recs, 1) for rule in (rec.rule.id, *rec.merged)}
-    return [_action(a, rec, i, lang, numbers) for i, rec in enumerate(recs, 1)]
+    by_rule = {rule: rec for rec in recs for rule in (rec.rule.id, *rec.merged)}
+    return [_action(a, rec, i, lang, numbers, by_rule) for i, rec in enumerate(recs, 1)]
 
 
 def _decisions(a: Audited, lang: Lang, written: date, limit: int = 6) -> list[str]:

@@ -88,13 +88,17 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
             "mandaat") in recs
     assert "| **Eigenaar (verantwoordelijk)** | De directie |\n| **Gereed uiterlijk** | 19 april 2027 |\n| **Besluit door** | de directie |" \
         in recs
-    # the heaviest norm first; the actions start with the powers and the approval, as the recommendation says
+    # the heaviest norm first, with the departmental mandate's reach its action takes in (M001 folds M015); then
+    # the approval, as the actions start with the powers and the approval, as the recommendation says
     assert ("| **Dekt de normen** | Er is een organisatiebreed mandaat voor digitale dienstverlening; Zonder "
+            "organisatiebreed mandaat reikt het afdelingsmandaat tot de afdelingen van de dienstverlening; Zonder "
             "organisatiebreed mandaat hoeft de houder van het afdelingsmandaat niet voor elke wijziging toestemming "
             "te vragen;") in recs
-    assert "| **Acties** | 5 in bijlage E (nummers 1, 2, 8, 9 en 10) |" in recs
-    # the last action is 16: the new vision before the current one runs out (B007) is folded into action 12
-    assert "| **Acties** | 1 in bijlage E (nummer 16) |" in recs
+    # one broadening of the departmental mandate (9), after the approval, the powers and the time (1, 2 and 8)
+    assert "| **Acties** | 4 in bijlage E (nummers 1, 2, 8 en 9) |" in recs
+    # the last action is 15: the new vision before the current one runs out (B007) is folded into action 11, the
+    # departmental mandate's reach (M015) into action 9
+    assert "| **Acties** | 1 in bijlage E (nummer 15) |" in recs
     actions = body(text, "Bijlage E. Alle acties per afdeling")
     headings = re.findall(r"\n### (.+)\n", actions)
     assert headings == ["De hele organisatie", "Communicatie", "Klantcontactcentrum", "Burgerzaken",
@@ -104,11 +108,11 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
             "jaar) | middel / middel | de teamleider Burgerzaken | 6 |") in burgerzaken
     # a finding points at its bundle, and the summary's bodies decide bundles
     assert "**Actie:** zie aanbeveling 3." in text
-    # B007's action is folded into the college's action 12; the reporting action is 14
-    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4 en 14 van aanbeveling 3." in text
+    # B007's action is folded into the college's action 11; the reporting action is 13
+    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4 en 13 van aanbeveling 3." in text
     english = report("small-municipality", "en")
     assert "### Recommendation 1. The mandate: organisation-wide, with the powers and the time the work needs\n" in english
-    assert "| **Actions** | 5 in appendix E (numbers 1, 2, 8, 9 and 10) |" in english
+    assert "| **Actions** | 4 in appendix E (numbers 1, 2, 8 and 9) |" in english
 
 
 def test_without_findings_there_are_no_bundles() -> None:
@@ -207,7 +211,7 @@ def test_after_the_visions_end_date_the_action_renews_the_vision_that_ran_out() 
     assert "voordat de huidige afloopt." in before and lapsed not in before
     # a definitief of 3 February 2027: "before the current one runs out" can no longer be done
     after = render_markdown(build_report(a, DocContext("nl", date(2027, 2, 3))))
-    assert ("| 12 | Laat de raad, of het college samen met de directie, de visie op dienstverlening die afliep "
+    assert ("| 11 | Laat de raad, of het college samen met de directie, de visie op dienstverlening die afliep "
             "vernieuwen als koers van de hele organisatie, met de datum tot wanneer de nieuwe loopt. |") in after
     assert "voordat de huidige afloopt" not in after
     english = next(rec for rec in recommendations(a, date(2027, 2, 3)) if rec.rule.id == "B002")

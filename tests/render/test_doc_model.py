@@ -159,11 +159,16 @@ def test_findings_follow_the_order_of_the_recommendations(runner: CliRunner) -> 
 
 
 def test_prerequisites_come_first() -> None:
-    order = [rec.rule.id for rec in recommendations(example("small-municipality"))]
+    recs = recommendations(example("small-municipality"))
+    order = [rec.rule.id for rec in recs]
     for rule_id, before in (("P005", "M001"), ("M001", "B001"), ("P002", "P001"),
                             # the departmental mandate broadened as M001 says: powers and time, departments, all
-                            ("M015", "M016"), ("M015", "M017"), ("M015", "M018"), ("M001", "M015")):
+                            ("M001", "M016"), ("M001", "M017"), ("M001", "M018"),
+                            # every route into a system after forms land and e-mail is connected
+                            ("P004", "P001"), ("P004", "P005")):
         assert order.index(before) < order.index(rule_id)
+    # the departmental mandate's reach is a step of M001's broadening: no action of its own, M001's carries it
+    assert "M015" not in order and next(rec for rec in recs if rec.rule.id == "M001").merged == ("M015",)
     # the contact centre made co-owner of the website is one action with a service department co-owning it
     assert "C003" not in order and "C002" in order
 

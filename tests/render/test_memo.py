@@ -491,12 +491,12 @@ def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_
     from digimandate.render.doc.proposal import build_proposal
 
     college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN, final=True)))
-    # the point quotes the action it asks for, by its number in appendix E of the report: 13, after the college's
-    # new vision (B002 with B007 folded in, 12) that the Bestuurlijk commitment recommendation lists before it; the
+    # the point quotes the action it asks for, by its number in appendix E of the report: 12, after the college's
+    # new vision (B002 with B007 folded in, 11) that the Bestuurlijk commitment recommendation lists before it; the
     # fact it rests on has no source: recorded first, then agreed to
     assert ('\n3. Eerst het feit waarop dit besluit rust met een bron te laten vastleggen (nu een feit zonder bron: bij '
             'het product Melding openbare ruimte doen is aanvragen via de website niet mogelijk), en daarna in te '
-            'stemmen met actie 13 van aanbeveling 4 uit het adviesrapport ("Maak een digitale aanvraag van '
+            'stemmen met actie 12 van aanbeveling 4 uit het adviesrapport ("Maak een digitale aanvraag van '
             'het product mogelijk") en daartoe: opdracht geven aan de proceseigenaren: maak een digitale aanvraag van '
             "het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Trekker is ") in section(college, "Beslispunten")
 

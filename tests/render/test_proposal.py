@@ -74,12 +74,12 @@ def test_the_parts_a_secretariat_expects(runner: CliRunner) -> None:
 def test_decisions_are_short_formal_lines(runner: CliRunner) -> None:
     points = section(proposal(runner, "nl"), "Beslispunten").splitlines()[2:]
     assert points[0].startswith("1. Kennis te nemen van het adviesrapport")
-    assert points[1].startswith("2. In te stemmen met actie 12 van aanbeveling 3 uit het adviesrapport (")
+    assert points[1].startswith("2. In te stemmen met actie 11 van aanbeveling 3 uit het adviesrapport (")
     assert points[2].startswith("3. In te stemmen met het organisatiebrede mandaat voor digitale dienstverlening")
     assert points[3] == "4. De gemeenteraad uiterlijk 16 december 2026 te informeren met bijgaande raadsinformatiebrief."
     assert len(points) == 4
     english = section(proposal(runner, "en"), "Decisions").splitlines()[2:]
-    assert english[1].startswith("2. To agree to action 12 of recommendation 3 of the advice report (")
+    assert english[1].startswith("2. To agree to action 11 of recommendation 3 of the advice report (")
     assert english[3] == "4. To inform the municipal council by 16 December 2026, with the attached council information letter."
 
 
@@ -95,7 +95,7 @@ def test_arguments_are_numbered_per_decision(runner: CliRunner) -> None:
     args = section(proposal(runner, "nl"), "Argumenten")
     numbers = re.findall(r"^(\d+\.\d+) ", args, flags=re.M)
     assert numbers == ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "4.1"]
-    assert "**Beslispunt 2:** In te stemmen met actie 12 van aanbeveling 3" in args
+    assert "**Beslispunt 2:** In te stemmen met actie 11 van aanbeveling 3" in args
     assert "\n2.2 Het onderzoek stelde vast dat niet is voldaan aan de norm \"De raad, of het college" in args
 
 
@@ -207,7 +207,7 @@ def test_the_proposal_quotes_the_recommendation_it_adopts_and_puts_the_course_to
     points = section(proposal(runner, "nl"), "Beslispunten")
     # the action the college decides, quoted with its number in appendix E: what the point asks is what it quotes
     # (the recommendation's title and first action are about reporting), with a lead and a date
-    assert ('2. In te stemmen met actie 12 van aanbeveling 3 uit het adviesrapport ("Laat de raad, of het college '
+    assert ('2. In te stemmen met actie 11 van aanbeveling 3 uit het adviesrapport ("Laat de raad, of het college '
             'samen met de directie, een nieuwe visie op dienstverlening vaststellen als koers van de hele organisatie, '
             'met de datum tot wanneer die loopt, voordat de huidige afloopt") en daartoe: een nieuwe visie op '
             "dienstverlening, met de datum tot wanneer die loopt, ter vaststelling aan de raad voorleggen voordat de "
@@ -231,14 +231,14 @@ def test_the_facts_not_recorded_are_counted_as_the_report_counts_them(runner: Cl
 def test_a_point_on_one_action_is_due_when_that_action_is(runner: CliRunner) -> None:
     nl = proposal(runner, "nl")
     report = runner.invoke(app, ["report", SMALL, "--lang", "nl"]).stdout
-    # action 12 (adopt a new course before the current one runs out, B007 folded in) is due when appendix E dates
+    # action 11 (adopt a new course before the current one runs out, B007 folded in) is due when appendix E dates
     # it; with no later action left, its recommendation 3 ends on the same day
-    assert ("| 12 | Laat de raad, of het college samen met de directie, een nieuwe visie op dienstverlening vaststellen "
+    assert ("| 11 | Laat de raad, of het college samen met de directie, een nieuwe visie op dienstverlening vaststellen "
             "als koers van de hele organisatie, met de datum tot wanneer die loopt, voordat de huidige afloopt. | "
             "middel / middel | het college van B&W | – | 18 februari 2027 |") in report
-    assert "| **Gereed uiterlijk** | 18 februari 2027 |\n| **Besluit door** | de directie (acties 4 en 14)" in report
+    assert "| **Gereed uiterlijk** | 18 februari 2027 |\n| **Besluit door** | de directie (acties 4 en 13)" in report
     point = next(line for line in section(nl, "Beslispunten").splitlines() if line.startswith("2. "))
-    assert point.startswith("2. In te stemmen met actie 12 van aanbeveling 3 uit het adviesrapport")
+    assert point.startswith("2. In te stemmen met actie 11 van aanbeveling 3 uit het adviesrapport")
     assert point.endswith("Trekker is de wethouder Dienstverlening en ICT; gereed uiterlijk 18 februari 2027.")
     assert "18 maart 2027" not in section(nl, "Beslispunten")
 # ---------------------------------------------------------------- the stage: concept or definitief

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -136,7 +137,7 @@ def test_an_organisation_wide_mandate_in_place_is_not_asked_for_again() -> None:
 
 @pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
 def test_an_action_is_done_after_what_it_follows_and_a_recommendation_with_its_last_action(example: str) -> None:
-    from digimandate.render.doc.actions import observed, recommendations
+    from digimandate.render.doc.actions import observed, recommendations, waits_for
     from digimandate.render.doc.bundles import action_dues, bundles
     from digimandate.render.doc.common import schedule
 
@@ -144,10 +145,10 @@ def test_an_action_is_done_after_what_it_follows_and_a_recommendation_with_its_l
     recs = observed(recommendations(a))
     plan = schedule(a, WRITTEN, recs)
     dues = action_dues(recs, WRITTEN, plan.follow_up)
+    by_rule = {rule: rec for rec in recs for rule in (rec.rule.id, *rec.merged)}
     for rec in recs:
-        for first in rec.after:
-            if first in dues:
-                assert dues[rec.rule.id] > dues[first], (rec.rule.id, first)
+        for first in waits_for(rec, rec.entities, by_rule):  # what concerns its places
+            assert dues[rec.rule.id] > dues[first], (rec.rule.id, first)
         if rec.effort == "large":  # worked out with an estimate first, decided on, then done
             assert dues[rec.rule.id] > plan.estimate_due
     for b in bundles(a, "nl", WRITTEN, recs, plan.follow_up):
@@ -158,30 +159,34 @@ def test_an_action_is_done_after_what_it_follows_and_a_recommendation_with_its_l
 def test_appendix_e_dates_each_action_after_the_one_it_follows() -> None:
     text = report("small-municipality")
     lines = text.splitlines()
-    row = next(line for line in lines if line.startswith("| 11 | Sluit e-mail aan op het zaaksysteem"))
-    assert row.endswith("| 10 | 3 juni 2027 |")  # a calendar month after action 10, done 3 May 2027
+    row = next(line for line in lines if line.startswith("| 10 | Sluit e-mail aan op het zaaksysteem"))
+    assert row.endswith("| 9 | 3 juni 2027 |")  # a calendar month after action 9, done 3 May 2027
     # the departmental mandate broadened as recommendation 1 says: first the approval, the powers and the time,
-    # then the service departments, then the whole organisation
+    # then, in one action, the service departments and then the whole organisation
     assert next(line for line in lines if line.startswith("| 1 | Laat de goedkeuring")).endswith("| – | 2 februari 2027 |")
     assert next(line for line in lines if line.startswith("| 2 | Breid de bevoegdheden")).endswith("| – | 2 februari 2027 |")
     assert next(line for line in lines if line.startswith("| 8 | Maak ruimte voor")).endswith("| – | 2 maart 2027 |")
     assert next(line for line in lines if line.startswith("| 9 | Verbreed het bestaande afdelingsmandaat stap voor "
-                                                          "stap: eerst naar")).endswith("| 1, 2, 8 | 2 april 2027 |")
-    assert next(line for line in lines if line.startswith("| 10 | Verbreed het bestaande afdelingsmandaat stap voor "
-                                                          "stap tot een organisatiebreed")).endswith("| 9 | 3 mei 2027 |")
+                                                          "stap tot een organisatiebreed")).endswith("| 1, 2, 8 | 3 mei 2027 |")
+    # every route into a system for Melding openbare ruimte doen a month after its e-mail is connected (3 July 2027
+    # is a Saturday): the last action of recommendation 4
+    ruimte = text.split("### Ruimte en Vergunningen", 1)[1].split("\n### ", 1)[0]
+    assert next(line for line in ruimte.splitlines() if line.startswith("| 14 | Laat ook aanvragen via telefoon")) \
+        .endswith("| 10 | 5 juli 2027 |")
     processes = text.split("### Aanbeveling 4.", 1)[1].split("###", 1)[0]
-    assert "| **Gereed uiterlijk** | 3 juni 2027 |" in processes
+    assert "| **Gereed uiterlijk** | 5 juli 2027 |" in processes
 
 
 def test_a_departments_part_of_an_action_waits_only_for_what_concerns_its_own_places() -> None:
     actions = report("small-municipality").split("## Bijlage E.", 1)[1].split("\n## ", 1)[0]
     burgerzaken = actions.split("### Burgerzaken", 1)[1].split("\n### ", 1)[0]
     ruimte = actions.split("### Ruimte en Vergunningen", 1)[1].split("\n### ", 1)[0]
-    # forms landing (action 6) concerns Parkeervergunning only: Ruimte en Vergunningen's part does not wait for it
-    # number 15: the new vision before the current one runs out (B007) is folded into action 12, no number of its own
-    other = "| 15 | Laat ook aanvragen via telefoon, balie, e-mail en post landen in een systeem."
+    # forms landing (action 6) concerns Parkeervergunning only: Ruimte en Vergunningen's part does not wait for it;
+    # e-mail connected to the case system (action 10) concerns Melding openbare ruimte doen only: Burgerzaken's part
+    # does not wait for that. Number 14: B007 is folded into action 11 and M015 into action 9, no numbers of their own
+    other = "| 14 | Laat ook aanvragen via telefoon, balie, e-mail en post landen in een systeem."
     assert next(line for line in burgerzaken.splitlines() if line.startswith(other)).endswith("| 6 | 3 juni 2027 |")
-    assert next(line for line in ruimte.splitlines() if line.startswith(other)).endswith("| – | 2 maart 2027 |")
+    assert next(line for line in ruimte.splitlines() if line.startswith(other)).endswith("| 10 | 5 juli 2027 |")
     assert "Een actie die meer afdelingen raakt, staat bij elk van die afdelingen met hetzelfde nummer" in actions
 
 
@@ -197,6 +202,92 @@ def test_one_action_makes_the_kcc_co_owner_of_the_website() -> None:
     # both norms point at the recommendation that carries the one action
     kcc = text.split("#### Norm: Het KCC is verbonden met de online kanalen", 1)[1].split("####", 1)[0]
     assert "**Actie:** zie aanbeveling 2." in kcc
+
+
+def test_one_action_broadens_the_departmental_mandate_and_its_reach_stays_a_finding() -> None:
+    text = report("small-municipality")
+    actions = text.split("## Bijlage E.", 1)[1].split("\n## ", 1)[0]
+    # the reach of the departmental mandate (M015) is a step of broadening it into an organisation-wide one (M001):
+    # one action, not a second one beside it
+    rows = [line for line in actions.splitlines() if "Verbreed het bestaande afdelingsmandaat" in line]
+    assert rows == ["| 9 | Verbreed het bestaande afdelingsmandaat stap voor stap tot een organisatiebreed mandaat: eerst "
+                    "de bevoegdheden en de tijd, dan de afdelingen van de dienstverlening, dan de hele organisatie; leg "
+                    "elke stap vast in een directiebesluit en informeer het college. | hoog / groot | de directie | "
+                    "1, 2, 8 | 3 mei 2027 |"]
+    assert "eerst naar de afdelingen die producten leveren en klanten te woord staan" not in text
+    # the norm is still judged and reported, and points at the recommendation whose action does it
+    reach = text.split("#### Norm: Zonder organisatiebreed mandaat reikt het afdelingsmandaat tot de afdelingen van de "
+                       "dienstverlening\n", 1)[1].split("####", 1)[0]
+    assert ("**Bevinding:** Afdelingsmandaat \"website en e-formulieren\" geldt alleen voor Communicatie; de afdelingen "
+            "van de dienstverlening vallen erbuiten: Klantcontactcentrum, Burgerzaken, Ruimte en Vergunningen "
+            "(vastgelegd feit; bronnen \\[2\\], \\[5\\])") in reach
+    assert "**Actie:** zie aanbeveling 1." in reach
+    mandate = text.split("### Aanbeveling 1.", 1)[1].split("###", 1)[0]
+    assert "Zonder organisatiebreed mandaat reikt het afdelingsmandaat tot de afdelingen van de dienstverlening" in mandate
+    english = report("small-municipality", "en")
+    assert english.count("| Broaden the existing departmental mandate") == 1
+
+
+def test_an_action_waits_for_one_on_other_products_nowhere_and_its_recommendation_not_either(tmp_path: Path) -> None:
+    # the phone lands in the case system: every route into a system (P004) is left for Evenementenvergunning only,
+    # while e-mail (P005) and forms (P001) are to be connected for the other two products
+    text = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
+    assert text.count("{channel: telefoon, lands_in: info-postbus}") == 2
+    doc = parse_document(text.replace("{channel: telefoon, lands_in: info-postbus}",
+                                      "{channel: telefoon, lands_in: zaaksysteem}"))
+    rules = load_ruleset()
+    a = Audited(audit_document(doc, rules), rules, doc.model)
+    nl = render_markdown(build_report(a, DocContext("nl", WRITTEN)))
+    ruimte = nl.split("### Ruimte en Vergunningen", 1)[1].split("\n### ", 1)[0]
+    assert next(line for line in ruimte.splitlines() if line.startswith("| 14 | Laat ook aanvragen via telefoon")) \
+        .endswith("Dit geldt voor Evenementenvergunning aanvragen. (85 aanvragen per jaar) | laag / middel | de "
+                  "vergunningverlener | – | 2 maart 2027 |")
+    # so recommendation 4 is done with its last action (7 and 10, on 3 June 2027), not a month after e-mail is
+    # connected for another product
+    processes = nl.split("### Aanbeveling 4.", 1)[1].split("###", 1)[0]
+    assert "| **Gereed uiterlijk** | 3 juni 2027 |" in processes
+    dues = [dutch_date(line.strip("| ").rsplit(" | ", 1)[1]) for line in nl.split("## Bijlage E.", 1)[1].split("\n## ", 1)[0]
+            .splitlines() if re.match(r"\| (6|7|10|12|14) \|", line)]
+    assert max(dues) == date(2027, 6, 3)
+    from digimandate.render.documents import _ranked
+
+    ranked = {row["rule"]: row for row in _ranked(a, "nl", WRITTEN)}
+    assert ranked["P004"]["after"] == []  # a template reads what the report's appendix E says
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+
+
+def dutch_date(text: str) -> date:
+    day, month, year = text.split()
+    return date(int(year), MONTHS.index(month) + 1, int(day))
+
+
+@pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
+def test_every_route_into_a_system_is_due_after_e_mail_is_connected_for_the_same_product(example: str) -> None:
+    from digimandate.render.doc.actions import action_numbers, observed, recommendations
+
+    numbers = action_numbers(observed(recommendations(audited(example), WRITTEN)))
+    actions = report(example).split("## Bijlage E.", 1)[1].split("\n## ", 1)[0]
+    products = [p.name for p in audited(example).model.processes]
+    pairs = 0
+    for part in actions.split("\n### ")[1:]:
+        rows = [[c.strip() for c in line.strip("|").split(" | ")] for line in part.splitlines()
+                if re.match(r"\| \d+ \|", line)]
+        every_route = [row for row in rows if int(row[0]) == numbers.get("P004")]
+        e_mail = [row for row in rows if int(row[0]) == numbers.get("P005")]
+        for route in every_route:
+            for mail in e_mail:
+                # a product both concern, named as a whole name in its list ("Dit geldt voor A, B en C.")
+                shared = [p for p in products if re.search(rf"(voor |, | en ){re.escape(p)}[,. ]", route[1])
+                          and re.search(rf"(voor |, | en ){re.escape(p)}[,. ]", mail[1])]
+                if shared:
+                    pairs += 1
+                    assert mail[0] in route[4].split(", "), (shared, route)  # it says what it waits for
+                    assert dutch_date(route[5]) > dutch_date(mail[5]), (shared, route, mail)
+    if example == "small-municipality":  # Melding openbare ruimte doen: by phone, counter and post after e-mail
+        assert pairs == 1
 
 
 @pytest.mark.parametrize("example", ["small-municipality", "large-municipality", "english-agency"])
@@ -247,12 +338,12 @@ def test_no_message_about_a_fact_not_recorded_reads_as_an_absence_seen() -> None
 
 def test_the_summary_names_only_its_own_actions_where_two_bodies_share_a_recommendation() -> None:
     text = report("small-municipality")
-    # recommendation 3 has the college's vision (action 12, with the renewal of the vision that runs out within a
-    # year folded in) and the directie's reporting (actions 4 and 14)
-    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4 en 14 van aanbeveling 3." in text
-    assert "Te besluiten door het college van B&W: actie 12 van aanbeveling 3." in text
+    # recommendation 3 has the college's vision (action 11, with the renewal of the vision that runs out within a
+    # year folded in) and the directie's reporting (actions 4 and 13)
+    assert "Te besluiten door de directie: aanbevelingen 1, 2, 4 en 5 en acties 4 en 13 van aanbeveling 3." in text
+    assert "Te besluiten door het college van B&W: actie 11 van aanbeveling 3." in text
     english = report("small-municipality", "en")
-    assert "For the municipal executive to decide: action 12 of recommendation 3." in english
+    assert "For the municipal executive to decide: action 11 of recommendation 3." in english
     # one body for every recommendation: the whole recommendations, as before
     assert "Te besluiten door de directie: aanbevelingen 1, 2, 3, 4 en 5." in report("large-municipality")
 

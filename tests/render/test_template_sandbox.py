@@ -78,7 +78,8 @@ def test_a_template_reads_every_value_it_or_a_template_it_names_uses(runner: Cli
     result = render(runner, "{% include 'part.j2' %}")
     assert (result.exit_code, result.stdout) == (0, "5 53 0 Advice report: Gemeente Dijkveld\n"), result.output
     result = render(runner, "{% include 'part.j2' %}{% set late = 'late.j2' %}{% include late %}")
-    assert (result.exit_code, result.stdout) == (0, "5 53 0 Advice report: Gemeente Dijkveld\n1 16\n"), result.output
+    # 15 ranked actions: B007's is folded into B002's, M015's into M001's
+    assert (result.exit_code, result.stdout) == (0, "5 53 0 Advice report: Gemeente Dijkveld\n1 15\n"), result.output
     Path("tpl/m.j2").write_text("{{ decisions|length }} {{ facts|length }} {{ recommendations|length }} "
                                 "{{ status }} {{ document.title }}\n", encoding="utf-8")
     result = render(runner, "{% import 'm.j2' as m with context %}{% include 'm.j2' %}", kind="memo")

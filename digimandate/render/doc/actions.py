@@ -22,6 +22,7 @@ GRADE = {"low": 1.0, "medium": 2.0, "high": 3.0}  # the impact a reader sees, as
 HIGH_VOLUME = 10_000  # requests a year from which a finding weighs one step heavier
 PERCENT_PARAMS = ("share", "presence", "coverage")  # parameters given as a fraction, read as a percentage
 TOP = 3  # the most urgent actions a board reads first
+PLACES = ("processes/", "channels/")  # the entities an action is done at one by one: products and channels
 # who acts where a role is not recorded or lacks the power: the directie, saying why (texts doc_role_...)
 STAND_IN = {"sponsor": "sponsor_unrecorded", "mandate_holder": "mandate_holder_unempowered"}
 # the holder of an organisation-wide mandate who needs approval for each change: nothing is to be broadened, only
@@ -269,6 +270,22 @@ def narrowed(rec: Recommendation, entities: tuple[str, ...], model: OrgModel) ->
     products = [e for e in entities if e.startswith("processes/")]
     return replace(rec, entities=entities, volume=sum(vols.get(e, 0) for e in entities), products=len(products),
                    known=sum(e in vols for e in products), counts=tuple((e, vols.get(e)) for e in entities))
+
+
+def concerns(before: Recommendation, entities: Collection[str]) -> bool:
+    """Whether an action at these places waits for ``before``: everywhere, or only where both concern a place.
+
+    An action about products or channels comes first only where it concerns the same ones (e-mail connected for one
+    product does not hold up every route into a system for another); one about the organisation, its mandate or its
+    governance comes first everywhere.
+    """
+    placed = {e for e in before.entities if e.startswith(PLACES)}
+    return not placed or bool(placed & set(entities))
+
+
+def waits_for(rec: Recommendation, entities: Collection[str], recs: Mapping[str, Recommendation]) -> list[str]:
+    """What an action at these places waits for: the rules it comes after among ``recs`` (by rule id) there."""
+    return [rule for rule in rec.after if rule in recs and concerns(recs[rule], entities)]
 
 
 def shown_ratio(rec: Recommendation) -> float:

@@ -16,7 +16,7 @@ from digimandate.audit.specs import Bundle as BundleSpec
 from digimandate.i18n import Lang
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, observed, recommendations, stand_in
+from digimandate.render.doc.actions import Recommendation, concerns, observed, recommendations, stand_in
 from digimandate.render.doc.common import role_name, schedule
 from digimandate.render.doc.factwords import joined
 
@@ -122,7 +122,11 @@ def full_title(spec: BundleSpec, lang: Lang) -> str:
 
 
 def action_dues(recs: list[Recommendation], written: date, audit: date) -> dict[str, date]:
-    """When each action is done, by rule id: by its effort, and a month after every action it comes after."""
+    """When each action is done, by rule id: by its effort, and a month after every action it comes after.
+
+    Only after those that concern its places (``concerns``): the whole action is done when its last department's
+    part is, never on a date no part of it has.
+    """
     by_rule = {rule: rec for rec in recs for rule in (rec.rule.id, *rec.merged)}
     dues: dict[str, date] = {}
 
@@ -132,7 +136,8 @@ def action_dues(recs: list[Recommendation], written: date, audit: date) -> dict[
         day = due_date(written, rec.effort, audit)
         for first in rec.after:  # a cycle in the data is cut where it closes, never followed round
             before = by_rule.get(first)
-            if before is not None and before.rule.id not in waiting and before.rule.id != rec.rule.id:
+            if before is not None and concerns(before, rec.entities) and before.rule.id not in waiting \
+                    and before.rule.id != rec.rule.id:
                 day = max(day, fmt.working_day(fmt.add_months(due(before, waiting | {rec.rule.id}), AFTER_MONTHS)))
         dues[rec.rule.id] = day
         return day

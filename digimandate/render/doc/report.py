@@ -21,6 +21,7 @@ from digimandate.render.doc.actions import (
     observed,
     recommendations,
     to_verify,
+    waits_for,
 )
 from digimandate.render.doc.adapter import basis, coverage, evidence, graded, level, reason, reason_level, top_entity
 from digimandate.render.doc.bundles import Bundle, action_dues, bundles, lead, numbers, part_due
@@ -635,7 +636,7 @@ class _Report:
                             effort=t(f"doc_grade_{rec.effort}", lang))
                 before = self.part_after(whole, entities)
                 after = ", ".join(str(n) for n in sorted({self.number[a] for a in before})) or "–"
-                due = self.dues[rec.rule.id] if before == [a for a in whole.after if a in self.number] else \
+                due = self.dues[rec.rule.id] if before == self.part_after(whole, whole.entities) else \
                     part_due(rec, before, self.dues, self.ctx.written, self.dates.follow_up)
                 rows.append([str(self.number[rec.rule.id]), what, grades, owners.doer(rec), after,
                              tx("doc_action_not_adopted") if rec.rule.id in self.not_adopted_rules
@@ -653,15 +654,7 @@ class _Report:
         mandate or its governance comes first everywhere.
         """
         by_rule = {rule: rec for rec in self.recs for rule in (rec.rule.id, *rec.merged)}
-        out = []
-        for rule in whole.after:
-            before = by_rule.get(rule)
-            if before is None or rule not in self.number:
-                continue
-            placed = [e for e in before.entities if e.startswith(("processes/", "channels/"))]
-            if not placed or set(placed) & set(entities):
-                out.append(rule)
-        return out
+        return [rule for rule in waits_for(whole, entities, by_rule) if rule in self.number]
 
     def per_department(self) -> list[tuple[str, list[tuple[Recommendation, tuple[str, ...]]]]]:
         """The actions per department that owns what they concern; the rest under the whole organisation."""
