@@ -490,6 +490,10 @@ def memo_cmd(
     reactie: Annotated[
         OptPath, typer.Option("--reactie", help=_h("help_opt_memo_reactie"), metavar=_h("help_metavar_file"))
     ] = None,
+    on: Annotated[
+        Optional[str], typer.Option("--date", help=_h("help_opt_memo_date"), callback=_a_date,  # noqa: UP045
+                                    metavar=_h("help_metavar_date"))
+    ] = None,
 ) -> None:
     """Write the memo for the management team or the executive, as Markdown, HTML or Word."""
     from digimandate.cli.documents import DocRequest, StageRequest
@@ -497,7 +501,7 @@ def memo_cmd(
     _document(DocRequest("memo", output, default_file(file), _options(lang, config, no_config, checklist),
                          Limits(max_bytes=max_bytes), template=template, previous=previous, to=to, sender=sender,
                          force=force, fmt=fmt.value, audience=audience.value, reference=reference,
-                         stage=StageRequest(reactie=reactie)))
+                         stage=StageRequest(reactie=reactie), day=_day(on)))
 
 
 @app.command(help=_h("help_cmd_validate"), cls=HelpCommand)

@@ -227,6 +227,8 @@ def _written(req: DocRequest, lang: Lang) -> tuple[date, str]:
     from digimandate.clock import today
 
     name = req.stage.name
+    if name is None and req.kind == "memo" and req.day is None and _in_steps(req):
+        return _memo_day(req, lang)
     if name is None or not _in_steps(req):
         return req.day or today(), ""
     from digimandate.cli.procedure import JOURNAL, check_order, check_reply_period, step_date
@@ -237,6 +239,20 @@ def _written(req: DocRequest, lang: Lang) -> tuple[date, str]:
     if name == "concept":
         check_reply_period(folder, day, req.file, req.limits)
     return day, t("proc_dated_as_recorded", lang, date=day.isoformat(), journal=JOURNAL) if recorded else ""
+
+
+def _memo_day(req: DocRequest, lang: Lang) -> tuple[date, str]:
+    """A memo of an audit run in steps presents its report: dated as the journal dated that report (the concept,
+    or with the executive's response the definitief), so that its dates follow the report's; else today."""
+    from digimandate.cli.procedure import JOURNAL, read_journal
+    from digimandate.clock import today
+
+    step = "definitief" if req.stage.reactie is not None else "concept"
+    taken = [entry["date"] for entry in read_journal(req.file.parent, req.limits) if entry["step"] == step]
+    if not taken:
+        return today(), ""
+    return taken[-1], t("proc_memo_dated_as_report", lang, date=taken[-1].isoformat(), journal=JOURNAL,
+                        report=t(f"proc_step_doc_{step}", lang))
 
 
 def _target(req: DocRequest, name: str | None) -> Path | None:
