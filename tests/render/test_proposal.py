@@ -249,12 +249,13 @@ def test_with_the_concept_the_executive_responds_and_adopts_nothing(runner: CliR
     assert points == [
         "1. Kennis te nemen van het conceptrapport over het afdelingsoverstijgend mandaat voor digitale "
         "dienstverlening, met peildatum 1 november 2026, dat het college van B&W voor bestuurlijk wederhoor krijgt.",
-        "2. Uiterlijk 30 december 2026 een bestuurlijke reactie op het conceptrapport te geven: per aanbeveling of het "
+        # six weeks, the Christmas holiday (24 December to 1 January) not counted, as for the nota's period
+        "2. Uiterlijk 8 januari 2027 een bestuurlijke reactie op het conceptrapport te geven: per aanbeveling of het "
         "college van B&W die overneemt, deels overneemt of niet, met de acties die het toezegt, wie ze uitvoert en "
         "uiterlijk wanneer.",
         "3. Kennis te nemen van het organisatiebrede mandaat voor digitale dienstverlening dat de gemeentesecretaris "
         "binnen de ambtelijke organisatie verleent, als verbreding van het afdelingsmandaat \"website en "
-        "e-formulieren\", en in de bestuurlijke reactie, uiterlijk 30 december 2026, aan te geven welke regels het "
+        "e-formulieren\", en in de bestuurlijke reactie, uiterlijk 8 januari 2027, aan te geven welke regels het "
         "college van B&W daarvoor stelt."]
     text = proposal(runner, "en", final=False)
     assert "To agree to" not in text and "To inform the municipal council" not in text

@@ -45,10 +45,11 @@ def _christmas(day: date) -> bool:
     return (day.month, day.day) >= (m1, d1) or (day.month, day.day) <= (m2, d2)
 
 
-def reaction_date(written: date) -> date:
-    """The last day to react: three weeks on, the Christmas holiday not counted, on a working day after it."""
+def reaction_date(written: date, days: int = REACTION_DAYS) -> date:
+    """The last day to react: three weeks on (or ``days``), the Christmas holiday not counted, on a working day
+    after it."""
     day, counted = written, 0
-    while counted < REACTION_DAYS:
+    while counted < days:
         day += timedelta(days=1)
         counted += not _christmas(day)
     while _christmas(day) or fmt.working_day(day) != day:

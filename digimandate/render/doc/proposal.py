@@ -8,7 +8,7 @@ number to fill in. Recording missing facts is work for the management team, neve
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from digimandate.i18n import Lang, t
@@ -24,6 +24,7 @@ from digimandate.render.doc.actions import (
     recommendations,
 )
 from digimandate.render.doc.adapter import basis, level
+from digimandate.render.doc.bevindingen import reaction_date
 from digimandate.render.doc.bundles import action_dues, bundles, numbers
 from digimandate.render.doc.common import (
     DocContext,
@@ -232,8 +233,9 @@ class _Proposal:
         return points + self.mandate_point(False)
 
     def reaction_due(self) -> date:
-        """When the executive's response to the concept is due: six weeks on, on a working day."""
-        return fmt.working_day(self.ctx.written + timedelta(days=REACTION_DAYS))
+        """When the executive's response to the concept is due: six weeks on, counted as the nota's period is (the
+        Christmas holiday not counted), on a working day."""
+        return reaction_date(self.ctx.written, REACTION_DAYS)
 
     def mandate_point(self, competence: bool) -> list[Point]:
         """The mandate itself, where the file records who grants it: the directie grants it within the civil
