@@ -154,7 +154,7 @@ def test_the_holder_of_a_departmental_mandate_is_not_given_what_it_cannot_do() -
 def test_the_summary_puts_first_what_holds_the_level() -> None:
     summary = body(report("small-municipality"), "Samenvatting")
     # bullets naming their recommendation: a number 1..n would read as the recommendation's number
-    assert "- Maak een digitale aanvraag van het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Zie aanbeveling 4." \
+    assert "- Maak het digitaal aanvragen of melden van het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Zie aanbeveling 4." \
         in summary
     assert "\n1. " not in summary
 

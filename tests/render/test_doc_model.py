@@ -532,7 +532,7 @@ def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
     assert answers[3].startswith("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst: "
                                  "Maak een dienstverlenende afdeling (KCC, publiekszaken of een vakafdeling) "
                                  "mede-eigenaar van het online kanaal.")
-    assert "Maak een digitale aanvraag van het product mogelijk (22 producten, " in answers[3]
+    assert "Maak het digitaal aanvragen of melden van het product mogelijk (22 producten, " in answers[3]
     mature = example("mature-municipality")
     text = render_markdown(build_report(mature, DocContext("en", date(2026, 11, 18))))
     assert "1. Does one person or a compact team hold a real, organisation-wide mandate for digital service " \

@@ -462,12 +462,12 @@ def test_the_small_memo_decides_the_reports_top_three_and_the_level_1_barrier() 
         "Het bestaande afdelingsmandaat stap voor stap verbreden tot een organisatiebreed mandaat: eerst bevoegdheden "
         "en tijd, dan de dienstverlenende afdelingen, dan de hele organisatie; het college informeren",
         "Eerst het feit vaststellen en de bron ervan vastleggen (nu zonder bron); daarna besluiten: "
-        "opdracht geven aan een proceseigenaar die de directie aanwijst: maak een "
-        "digitale aanvraag van het product mogelijk",
+        "opdracht geven aan een proceseigenaar die de directie aanwijst: maak het digitaal aanvragen of melden "
+        "van het product mogelijk",
         "De ontbrekende feiten laten vastleggen"]
     # the norm that holds Processen at level 1: the directie commissions it, by the role that appoints an owner
-    assert any("opdracht geven aan een proceseigenaar die de directie aanwijst: maak een digitale "
-               "aanvraag van het product mogelijk. "
+    assert any("opdracht geven aan een proceseigenaar die de directie aanwijst: maak het digitaal "
+               "aanvragen of melden van het product mogelijk. "
                "Dit geldt voor Melding openbare ruimte doen." in p for p in points)
     assert not [p for p in points if "aan te wijzen" in p or "aan te vragen" in p]
     # the channel gets a concrete co-owner: the KCC, which the file records
@@ -496,9 +496,9 @@ def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_
     # fact it rests on has no source: recorded first, then agreed to
     assert ('\n3. Eerst het feit waarop dit besluit rust met een bron te laten vastleggen (nu een feit zonder bron: bij '
             'het product Melding openbare ruimte doen is aanvragen via de website niet mogelijk), en daarna in te '
-            'stemmen met actie 12 van aanbeveling 4 uit het adviesrapport ("Maak een digitale aanvraag van '
-            'het product mogelijk") en daartoe: opdracht geven aan de proceseigenaren: maak een digitale aanvraag van '
-            "het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Trekker is ") in section(college, "Beslispunten")
+            'stemmen met actie 12 van aanbeveling 4 uit het adviesrapport ("Maak het digitaal aanvragen of melden '
+            'van het product mogelijk") en daartoe: opdracht geven aan de proceseigenaren: maak het digitaal aanvragen '
+            "of melden van het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Trekker is ") in section(college, "Beslispunten")
 
 
 def test_decisions_left_to_the_report_are_named_with_a_date() -> None:
@@ -510,7 +510,7 @@ def test_decisions_left_to_the_report_are_named_with_a_date() -> None:
 
 
 def test_the_argument_for_digital_intake_argues_why_not_what_to_do() -> None:
-    point = next(p for p in decisions(memo("small-municipality")) if "digitale aanvraag van het product mogelijk" in p)
+    point = next(p for p in decisions(memo("small-municipality")) if "digitaal aanvragen of melden van het product" in p)
     argument = point.split("Argument: ", 1)[1]
     # the organisation's own fact first, then the reason the norm gives
     assert argument.startswith("Bij het product Melding openbare ruimte doen is aanvragen via de website niet "
@@ -583,7 +583,7 @@ def test_a_reason_is_cut_after_its_first_sentence_only() -> None:
 
 
 def test_a_point_on_many_products_names_the_first_and_counts_the_others() -> None:
-    point = next(line for line in memo("large-municipality").splitlines() if "digitale aanvraag van het product" in line)
+    point = next(line for line in memo("large-municipality").splitlines() if "digitaal aanvragen of melden van het product" in line)
     # the argument names the first product of the same list the point gives, in the same order
     assert ("Dit geldt voor Bijzonderebijstandsuitkering, Bedrijf aan huis melding, Belastingbetalingsregeling en 19 "
             "andere.") in point, point
@@ -653,11 +653,11 @@ def test_a_vision_that_ran_out_or_outlasts_the_follow_up() -> None:
 def test_a_decision_resting_only_on_a_fact_without_a_source_says_so_as_the_report_does() -> None:
     points = decisions(memo("small-municipality"))
     # "Melding openbare ruimte doen" has no digital route on a recorded fact that cites no source: that fact first
-    digital = next(p for p in points if "digitale aanvraag van het product mogelijk" in p)
+    digital = next(p for p in points if "digitaal aanvragen of melden van het product" in p)
     assert digital.startswith(
         "Eerst het feit vaststellen en de bron ervan vastleggen (nu zonder bron); daarna besluiten: "
-        "opdracht geven aan een proceseigenaar die de directie aanwijst: maak een digitale aanvraag van het product "
-        "mogelijk. Dit geldt voor Melding openbare ruimte doen. Veel werk:")
+        "opdracht geven aan een proceseigenaar die de directie aanwijst: maak het digitaal aanvragen of melden van het "
+        "product mogelijk. Dit geldt voor Melding openbare ruimte doen. Veel werk:")
     # the co-ownership rests on the organogram: no label
     kcc = next(p for p in points if p.startswith("De afdeling Klantcontactcentrum (het KCC) mede-eigenaar"))
     assert "zonder bron" not in kcc

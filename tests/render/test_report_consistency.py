@@ -59,7 +59,7 @@ def test_the_answer_on_what_comes_first_is_one_paragraph_of_sentences() -> None:
     assert len(answers) == 2  # the question in the scope, and its answer in the conclusions: one line, no list
     assert answers[1].startswith("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst: Laat de "
                                  "goedkeuring per wijziging onder het bestaande mandaat vervallen: ")
-    assert ("Maak een digitale aanvraag van het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Ga daarnaast "
+    assert ("Maak het digitaal aanvragen of melden van het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Ga daarnaast "
             "eerst na: ") in answers[1]
 
 
