@@ -132,3 +132,12 @@ def test_the_english_opzet_keeps_the_standards_titles_and_says_ages_in_years(fol
     assert 'UK Service Standard, point 10 "Define what success looks like and publish performance data"' in text
     assert "The last redesign may be at most three years old on the audit date" in text
     assert "(the checklist's own norm)" not in text and "| Thresholds |" in text
+
+
+def test_a_title_of_office_stands_in_a_sentence_with_its_article() -> None:
+    from digimandate.render.doc.factwords import office
+
+    assert office("Wethouder Dienstverlening en ICT") == "de wethouder Dienstverlening en ICT"
+    assert office("Gedeputeerde Digitalisering") == "de gedeputeerde Digitalisering"
+    assert office("J. Jansen") == "J. Jansen"  # a name as it is written
+    assert office("Wethouders") == "Wethouders"

@@ -84,7 +84,7 @@ def test_a_confidential_source_is_cited_by_type_and_date_only(folder: Path) -> N
     assert result.exit_code == 0, result.output
     nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
     assert "Het product valt onder de afdeling KCC. (bron: interview, 20 oktober 2026)" in nota
-    assert ("De portefeuillehouder voor dienstverlening is Wethouder. "
+    assert ("De portefeuillehouder voor dienstverlening is de wethouder. "
             "(bron: Collegebesluit 2024/118 (document), 2 mei 2024)") in nota
     assert "| interview, 20 oktober 2026 | vertrouwelijk | – |" in nota
     assert "| Collegebesluit 2024/118 (document), 2 mei 2024 | p. 3 | – |" in nota

@@ -62,7 +62,22 @@ def statement(subject: Subject, value: Any, names: Names, lang: Lang) -> str:
         words = counted(value, "doc_noun_request", lang)
     else:
         words = value_words(subject, value, names, lang)
+        if key == "governance_governance_portfolio_holder" and lang == "nl":
+            words = office(words)
     return t(f"proc_state_{key}", lang, value=words, executive=names.executive)
+
+
+# Dutch titles of office a file records as "Wethouder Dienstverlening": in a sentence "de wethouder Dienstverlening".
+_OFFICES = ("wethouder", "burgemeester", "gedeputeerde", "dijkgraaf", "heemraad", "minister", "staatssecretaris")
+
+
+def office(text: str) -> str:
+    """A title of office in a Dutch sentence: with its article and in lower case ("de wethouder ..."); a name or
+    anything else as it is written."""
+    first = text.split(" ", 1)[0]
+    if first.lower() in _OFFICES and first[1:].islower():
+        return "de " + text[:1].lower() + text[1:]
+    return text
 
 
 def joined(parts: list[str], lang: Lang) -> str:
