@@ -136,7 +136,7 @@ def test_each_paragraph_states_one_fact_as_a_sentence(folder: Path) -> None:
                      "Het mandaat is in de organisatie bekendgemaakt.",
                      "Het mandaat geeft niet het recht voorstellen te doen.",
                      "Het mandaat geeft het recht medewerking van afdelingen te vragen.",
-                     "Onder het mandaat mag zonder toestemming van anderen worden gehandeld over website en formulieren.",
+                     "Wie het mandaat houdt, mag zonder toestemming van anderen beslissen over website en formulieren.",
                      "Het kanaal wijst klanten op de digitale weg.",
                      "Bij het kanaal worden tevredenheid en klachten niet gemeten.",
                      "Er is geen portefeuillehouder voor dienstverlening aangewezen."):
