@@ -319,7 +319,7 @@ def test_large_report_explains_every_rule_once(runner: CliRunner) -> None:
         # lists of channel kinds name only the kinds the organisation has
         rationale = fit_channels(rationale, frozenset(c.type for c in result.model.channels), "nl")
         assert text.count(rationale.replace("*", "\\*").replace("_", "\\_")) == 1, rule_id
-    assert "Voldoet:** 222 van 240 (92%)" in text
+    assert "\n\nAan de norm voldoen 222 van de 240 producten (92%).\n\n" in text
 
 
 # ---------------------------------------------------------------- Word

@@ -368,10 +368,13 @@ class _Report:
         cov = coverage(self.a, rule, found)
         places = list(dict.fromkeys(self.names.entity(f.entity) for f in found))
         if cov is not None and cov.applicable > 1:
-            out.append(Para(tx("doc_coverage_count", passed=fmt.count(cov.passed, lang),
-                               applicable=fmt.count(cov.applicable, lang),
-                               share=fmt.percent(cov.passed / cov.applicable, lang)),
-                            label=tx("doc_label_coverage")))
+            # a sentence, with what the norm was applied to: "Aan de norm voldoen 0 van de 2 kanalen (0%)."
+            # products or channels by their noun; other places ("plaatsen" reads as machine text) by the count alone
+            noun = place_noun([f.entity for f in found])
+            total = fmt.count(cov.applicable, lang) if noun == "place" else \
+                in_figures(cov.applicable, f"doc_noun_{noun}", lang, fmt.count)
+            out.append(Para(tx("doc_coverage_sentence", passed=fmt.count(cov.passed, lang), applicable=total,
+                               share=fmt.percent(cov.passed / cov.applicable, lang))))
         if len(found) == 1:
             f = found[0]
             where = self.names.entity(f.entity)
