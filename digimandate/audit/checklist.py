@@ -69,13 +69,10 @@ def _builtin_ruleset() -> RuleSet:
     path = builtin_dir() / BUILTIN
     try:
         stat = path.stat()
-    except OSError:  # the loader reports it, located
-        stat = None
-    if stat is None:
-        rs = RuleSet()
-        _merge(rs, *load_checklist_file(path, f"(built-in) {BUILTIN}"))
-        return rs
-    return _merged_builtin(path, stat.st_mtime_ns, stat.st_size).copy()
+        version = (stat.st_mtime_ns, stat.st_size)
+    except OSError:  # the loader reports it, located; a failure is never cached
+        version = (-1, -1)
+    return _merged_builtin(path, *version).copy()
 
 
 @functools.lru_cache(maxsize=2)

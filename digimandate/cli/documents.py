@@ -244,15 +244,12 @@ def _written(req: DocRequest, lang: Lang) -> tuple[date, str]:
 def _memo_day(req: DocRequest, lang: Lang) -> tuple[date, str]:
     """A memo of an audit run in steps presents its report: dated as the journal dated that report (the concept,
     or with the executive's response the definitief), so that its dates follow the report's; else today."""
-    from digimandate.cli.procedure import JOURNAL, read_journal
-    from digimandate.clock import today
+    from digimandate.cli.procedure import JOURNAL, step_date
 
     step = "definitief" if req.stage.reactie is not None else "concept"
-    taken = [entry["date"] for entry in read_journal(req.file.parent, req.limits) if entry["step"] == step]
-    if not taken:
-        return today(), ""
-    return taken[-1], t("proc_memo_dated_as_report", lang, date=taken[-1].isoformat(), journal=JOURNAL,
-                        report=t(f"proc_step_doc_{step}", lang))
+    day, recorded = step_date(req.file.parent, step, None, req.limits)
+    return day, t("proc_memo_dated_as_report", lang, date=day.isoformat(), journal=JOURNAL,
+                  report=t(f"proc_step_doc_{step}", lang)) if recorded else ""
 
 
 def _target(req: DocRequest, name: str | None) -> Path | None:

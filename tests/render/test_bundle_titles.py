@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 from pathlib import Path
 
@@ -12,23 +11,13 @@ from typer.testing import CliRunner
 from digimandate.audit.checklist import load_ruleset
 from digimandate.audit.specs import RuleSet
 from digimandate.cli.app import app
-from digimandate.cli.run import Run
-from digimandate.cli.settings import AuditOptions
 from digimandate.errors import InputError
 from digimandate.i18n import Lang
-from digimandate.render.common import Audited
 from digimandate.render.doc.bundles import bundle_title, bundles, full_title
 from tests.conftest import EXAMPLES
+from tests.render.test_bundles import audited
 
 WRITTEN = date(2026, 11, 18)
-
-
-@functools.cache
-def audited(example: str) -> Audited:
-    run = Run(AuditOptions(no_config=True))
-    run.audit([EXAMPLES / f"{example}.yaml"], keep_models=True)
-    assert run.settings is not None and run.models[0] is not None
-    return Audited(run.results[0], run.settings.ruleset, run.models[0])
 
 
 def titles(example: str, lang: Lang) -> dict[str, str]:

@@ -177,6 +177,7 @@ class _Memo:
         self.ctx = ctx
         self.audience = audience
         self.prog = prog
+        self.owners = Owners(a, ctx.lang)
         self.names = Names(a, ctx.lang)
         self.recs = recommendations(a, ctx.written)
         self.plan = plan(self.recs, audience, self.r.maturity.blocking, self.r)
@@ -316,15 +317,15 @@ class _Memo:
 
     def title_of(self, person: str | None) -> str | None:
         """A person's role as the file records it ("de teamleider Burgerzaken"); never their name."""
-        return Owners(self.a, self.lang).title_of(person)
+        return self.owners.title_of(person)
 
     def lead(self) -> str:
         """Who leads for the directie: the sponsor by role where recorded, else the directie appoints one."""
-        return Owners(self.a, self.lang).lead()
+        return self.owners.lead()
 
     def owner(self, rec: Recommendation) -> str:
         """Who carries out a decision point, by the role the file records; who appoints one where none is."""
-        return Owners(self.a, self.lang).owner(rec)
+        return self.owners.owner(rec)
 
     def where(self, rec: Recommendation) -> str:
         """Where facts are to be recorded: per product, or the channels and mandates by name."""
