@@ -3,6 +3,7 @@ page numbers; a reference document gives the house style (styles, header, footer
 
 from __future__ import annotations
 
+import copy
 import io
 import itertools
 import weakref
@@ -122,27 +123,61 @@ def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]], w
         col.width = w
     size = Pt(points)
 
-    def add_row(texts: list[str], strong: bool) -> list[Any]:
-        # each cell is filled once, as it is made: walking the rows again costs python-docx a search per cell
-        tr = table.add_row()
-        _keep_together(tr)
-        cells = tr.cells
-        for cell, text, w in zip(cells, texts, width, strict=True):
-            cell.width = w
-            run = cell.paragraphs[0].add_run(xml_safe(text))
-            run.font.size = size
-            if strong:
-                run.bold = True
-        return list(cells)
+    models: dict[bool, Any] = {}  # an empty row of each kind, made once by python-docx
+
+    def add_row(texts: list[str], strong: bool) -> Any:
+        # The first row of a kind is made by python-docx; the others are copies of it with their own text:
+        # python-docx searches an element's children for the place of each new one, which cost most of the time
+        # of a Word report.
+        model = models.get(strong)
+        if model is None:
+            row = table.add_row()
+            _keep_together(row)
+            for cell, w in zip(row.cells, width, strict=True):
+                cell.width = w
+                run = cell.paragraphs[0].add_run()
+                run.font.size = size
+                if strong:
+                    run.bold = True
+            model = models[strong] = copy.deepcopy(row._tr)
+            tr = row._tr
+        else:
+            tr = copy.deepcopy(model)
+            table._tbl.append(tr)
+        for r, text in zip(tr.iterchildren(_TC), texts, strict=True):
+            _set_text(r.find(_RUN), xml_safe(text))
+        return tr
 
     if header:
-        for cell in add_row(header, True):
+        add_row(header, True)
+        for cell in table.rows[0].cells:
             _shade(cell, "E8E8E8")
         _repeat_header(table)
     for row in rows:
         add_row(row, False)
     doc.add_paragraph()
     return cast("DocxTable", table)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TC, _RUN = f"{_W}tc", f"{_W}p/{_W}r"
+_PRESERVE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _set_text(r: Any, text: str) -> None:
+    """Give an empty run its (XML-safe, so one-line) text as python-docx's ``run.text`` does."""
+    if not text:
+        return
+    if "\t" in text:
+        r.text = text  # python-docx's own setter, which writes a tab as Word's w:tab
+        return
+    from docx.oxml import OxmlElement
+
+    t = OxmlElement("w:t")
+    t.text = text
+    r.append(t)
+    if len(text.strip()) < len(text):
+        t.set(_PRESERVE, "preserve")
 
 
 def _block(doc: DocxDocument, b: Block) -> None:
@@ -207,6 +242,15 @@ def _shade_levels(table: DocxTable) -> None:
 def _heading_style(doc: DocxDocument, level: int) -> Any:
     """Word's "Heading N", added when a house style lacks it: headings keep their outline level."""
     name = f"Heading {level}"
+    known = _STYLES.setdefault(doc.part, {})
+    found = known.get((name, ""))
+    if found is None:
+        found = known[name, ""] = _add_heading_style(doc, name, level)
+    return found
+
+
+def _add_heading_style(doc: DocxDocument, name: str, level: int) -> Any:
+    """The heading style of that name, added where the document lacks it."""
     try:
         return doc.styles[name]
     except KeyError:
