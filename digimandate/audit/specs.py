@@ -193,6 +193,9 @@ class MessageAdvice(_Spec):
     # The advice in a document dated after the vision's end date: "renew the vision that ran out", not "before it
     # runs out". The document's own day decides, as for the memo's paragraph on the vision.
     lapsed: MessageAdvice | None = None
+    # The advice in a document dated before the end date whose action is due after it: a new vision cannot be
+    # adopted "before the current one runs out", so the current one is kept in force until the new one is.
+    lapsing: MessageAdvice | None = None
 
 
 class Rule(_Spec):

@@ -210,7 +210,8 @@ def test_a_vision_running_out_on_its_own_is_the_colleges_to_decide() -> None:
 def test_after_the_visions_end_date_the_action_renews_the_vision_that_ran_out() -> None:
     a = audited("small-municipality")  # the vision runs until 31 December 2026
     lapsed = "de visie op dienstverlening die afliep vernieuwen als koers van de hele organisatie"
-    before = render_markdown(build_report(a, DocContext("nl", date(2026, 12, 31))))
+    # a report of 1 September 2026: the action (three months) is due before the vision runs out
+    before = render_markdown(build_report(a, DocContext("nl", date(2026, 9, 1))))
     assert "voordat de huidige afloopt." in before and lapsed not in before
     # a definitief of 3 February 2027: "before the current one runs out" can no longer be done
     after = render_markdown(build_report(a, DocContext("nl", date(2027, 2, 3))))
@@ -232,6 +233,34 @@ def test_after_the_visions_end_date_the_action_renews_the_vision_that_ran_out() 
     own = next(rec for rec in recommendations(alone, date(2027, 2, 3)) if rec.rule.id == "B007")
     assert own.action("nl") == ("Laat de visie op dienstverlening die afliep vernieuwen, zodat de koers weer geldt, "
                                 "en leg vast tot wanneer de nieuwe loopt.")
-    assert next(rec for rec in recommendations(alone, date(2026, 12, 31)) if rec.rule.id == "B007").action("nl") == (
+    assert next(rec for rec in recommendations(alone, date(2026, 9, 1)) if rec.rule.id == "B007").action("nl") == (
         "Laat een nieuwe visie op dienstverlening vaststellen voordat de huidige afloopt, zodat de koers blijft "
         "gelden.")
+
+
+def test_a_vision_that_runs_out_before_the_action_is_due_is_kept_in_force_until_the_new_one() -> None:
+    a = audited("small-municipality")  # the vision runs until 31 December 2026
+    # a concept of 14 December 2026: the action is due on 15 March 2027, after the end date, so "before the
+    # current one runs out" cannot be done, and the vision has not run out yet either
+    text = render_markdown(build_report(a, DocContext("nl", date(2026, 12, 14))))
+    assert ("| 11 | Laat de raad, of het college samen met de directie, een nieuwe visie op dienstverlening vaststellen "
+            "als koers van de hele organisatie, met de datum tot wanneer die loopt, en laat de huidige visie, die "
+            "afloopt voordat dat kan, gelden tot de nieuwe is vastgesteld. | middel / middel | het college van B&W "
+            "| – | 15 maart 2027 |") in text
+    assert "voordat de huidige afloopt" not in text and "afliep" not in text
+    rec = next(rec for rec in recommendations(a, date(2026, 12, 14)) if rec.rule.id == "B002")
+    decision = rec.decision_text()
+    assert decision is not None and decision.get("en") == (
+        "Put a new vision on service delivery, with the date until which it runs, to the council for adoption as the "
+        "course of the whole organisation, and keep the current vision, which runs out before that can be done, in "
+        "force until the new one is adopted.")
+    assert rec.decided_by == "college"
+    # the last day on which the three months end before the vision does still asks for a new one in time
+    for day, in_time in ((date(2026, 9, 30), True), (date(2026, 10, 1), False)):  # due 30 December, 1 January
+        rec = next(rec for rec in recommendations(a, day) if rec.rule.id == "B002")
+        assert rec.action("nl").endswith("voordat de huidige afloopt.") is in_time, day
+    alone = Audited(replace(a.result, findings=tuple(f for f in a.result.findings if f.rule != "B002")), a.rules,
+                    a.model)
+    own = next(rec for rec in recommendations(alone, date(2026, 12, 14)) if rec.rule.id == "B007")
+    assert own.action("nl") == ("Laat een nieuwe visie op dienstverlening vaststellen en laat de huidige, die afloopt "
+                                "voordat dat kan, gelden tot de nieuwe is vastgesteld.")

@@ -174,6 +174,10 @@ def _form_findings(forms: set[str], found: list[Finding]) -> bool:
     return bool(found) and all(f.entity in forms for f in found)
 
 
+# How many months after the document's day an action of each effort is due.
+DUE_MONTHS = {"small": 2, "medium": 3, "large": 5}
+
+
 def recommendations(a: Audited, on: date | None = None) -> list[Recommendation]:
     """Every failing rule as an action, highest impact per effort first, never before what it depends on.
 
@@ -214,13 +218,19 @@ def recommendations(a: Audited, on: date | None = None) -> list[Recommendation]:
 
 
 def _as_of(rec: Recommendation, model: OrgModel, on: date) -> Recommendation:
-    """The recommendation in the words of the document's day: its lapsed advice once the vision's end date is past."""
+    """The recommendation in the words of the document's day: its lapsed advice once the vision's end date is past,
+    its lapsing advice where the vision runs out before the action is due."""
     gov = model.governance
     until = gov.vision.valid_until if gov is not None and gov.vision is not None else None
     advice = rec.folded or rec.exact
-    if until is None or until >= on or advice is None or advice.lapsed is None:
+    if until is None or advice is None:
         return rec
-    return replace(rec, folded=advice.lapsed)
+    if until < on:
+        return rec if advice.lapsed is None else replace(rec, folded=advice.lapsed)
+    # the action's own term from the document's day (what it waits for only moves it later)
+    if advice.lapsing is not None and until < fmt.working_day(fmt.add_months(on, DUE_MONTHS[rec.effort])):
+        return replace(rec, folded=advice.lapsing)
+    return rec
 
 
 def _same_action(recs: dict[str, Recommendation]) -> None:

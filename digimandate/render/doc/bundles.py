@@ -16,13 +16,12 @@ from digimandate.audit.specs import Bundle as BundleSpec
 from digimandate.i18n import Lang
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import Recommendation, concerns, observed, recommendations, stand_in
+from digimandate.render.doc.actions import DUE_MONTHS, Recommendation, concerns, observed, recommendations, stand_in
 from digimandate.render.doc.common import role_name, schedule
 from digimandate.render.doc.factwords import joined
 
 # Calendar months after the report date by which a bundle is done, by the largest effort among its actions,
 # so that the follow-up audit half a year on can measure every one of them.
-DUE_MONTHS = {"small": 2, "medium": 3, "large": 5}
 EFFORTS = ("small", "medium", "large")
 AFTER_MONTHS = 1  # an action that waits for another is done a month after it: what it builds on is in place first
 
