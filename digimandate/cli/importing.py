@@ -44,7 +44,7 @@ def progress(lang: Lang) -> Iterator[Callable[[int, int, str], None] | None]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    bar = Progress(*columns, console=Console(stderr=True, highlight=False), transient=True)
+    bar = Progress(*columns, console=Console(stderr=True, highlight=False, emoji=False), transient=True)
     tasks: list[Any] = []
 
     def step(done: int, total: int, label: str) -> None:

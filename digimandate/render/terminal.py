@@ -58,9 +58,10 @@ def render(result: AuditResult, rules: RuleSet, lang: Lang, color: bool = False,
     markup = "".join("".join(f"[{style}]{escape(text)}[/]" if style else escape(text) for text, style in line.parts)
                      + "\n" for line in lines)
     buf = io.StringIO()
-    # soft_wrap: the lines are wrapped already (or must not be); rich would break them again
+    # soft_wrap: the lines are wrapped already (or must not be); rich would break them again. No emoji codes:
+    # a location "file.yaml:100:5" or a name ":smile:" is text, never a picture.
     console = Console(file=buf, force_terminal=True, width=max(width or 0, MIN_WIDTH), highlight=False,
-                      soft_wrap=True)
+                      soft_wrap=True, emoji=False)
     console.print(markup, end="")
     return buf.getvalue()
 

@@ -114,3 +114,15 @@ def test_check_wraps_to_columns_and_keeps_lines_whole_in_a_pipe(monkeypatch: pyt
     wrapped = CliRunner().invoke(app, ["check", small, "--exit-zero"]).stdout
     assert max(len(line) for line in wrapped.splitlines()) <= 100
     assert words(wrapped) == words(piped)
+
+
+def test_colour_shows_a_location_and_a_name_as_written_never_as_emoji(ruleset: RuleSet, tmp_path: Path) -> None:
+    # rich reads ":100:" as an emoji code: a location on line 100, or a name, must stay as written
+    text = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
+    (tmp_path / "org.yaml").write_text(text.replace("name: www.dijkveld.nl", "name: 'www :smile: :100: nl'"),
+                                       encoding="utf-8")
+    result = audit_file(tmp_path / "org.yaml", ruleset, display="org.yaml")
+    coloured = SGR.sub("", render(result, ruleset, "nl", color=True))
+    assert "Kanaal www :smile: :100: nl" in coloured
+    assert any(f.location.line == 100 for f in result.findings) and "org.yaml:100:" in coloured
+    assert "\U0001f4af" not in coloured and "\U0001f604" not in coloured
