@@ -191,4 +191,4 @@ def test_precommit_hook_runs_as_written(clone: Path, env: dict[str, str], tmp_pa
     shutil.copy(EXAMPLES / "small-municipality.yaml", repo / "noord" / "organisatie-noord.yml")
     done = run(" ".join([hook["entry"], *selected()]), repo, env)
     assert done.returncode == 1  # the hook stops the commit
-    assert "noord/organisatie-noord.yml:66:57: [hoog]" in done.stdout
+    assert "noord/organisatie-noord.yml:67:57: [hoog]" in done.stdout

@@ -70,7 +70,7 @@ def _mapping(text: str, node: MappingNode, old: dict[str, Any], new: dict[str, A
     added = {k: v for k, v in new.items() if k not in old}
     if added:
         column = node.value[0][0].start_mark.column
-        at = _end(text, node.value[-1][1])
+        at = _after_comment(text, _end(text, node.value[-1][1]))
         edits.append((at, at, "\n" + _indent(dump(added, width=110), column)))
     return True
 
@@ -86,7 +86,7 @@ def _sequence(text: str, node: SequenceNode, old: list[Any], new: list[Any], edi
         if text[first - 2:first] != "- ":
             return False
         dash = node.value[0].start_mark.column - 2
-        at = _end(text, node.value[-1])
+        at = _after_comment(text, _end(text, node.value[-1]))
         edits.append((at, at, "\n" + _indent(dump(new[len(old):], width=110), dash)))
     return True
 
@@ -98,6 +98,15 @@ def _end(text: str, node: Node) -> int:
     while len(lines) > 1 and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
         lines.pop()
     return start + len("\n".join(lines).rstrip(" \t"))
+
+
+def _after_comment(text: str, at: int) -> int:
+    """The end of the line at ``at`` when only a comment follows there: a line added below keeps the comment on
+    the line it was written on."""
+    newline = text.find("\n", at)
+    newline = len(text) if newline < 0 else newline
+    rest = text[at:newline].strip()
+    return newline if not rest or rest.startswith("#") else at
 
 
 def _indent(block: str, column: int) -> str:

@@ -58,25 +58,33 @@ class OrgFile:
     _chain: dict[tuple[str, str | None], tuple[str, ...]] = field(default_factory=dict)
 
     def sources_of(self, entity: str, key: str | None = None) -> tuple[str, ...]:
-        """The source ids behind a fact of ``entity``: its parents', its own and its part ``key``'s, in that order."""
+        """The source ids behind a fact of ``entity``: those cited nearest to it.
+
+        Its part ``key``'s own, else the entity's own, else those of the nearest entity around it: a part that
+        names its sources says where that fact came from (the last report to the executive rests on that report,
+        not on the vision the governance cites).
+        """
         if not self.cited and not self.cited_parts:
             return ()
         memo = (entity, key)
         found = self._chain.get(memo)
         if found is None:
-            ids: dict[str, None] = {}
             if entity in SECTIONS:  # a finding about a whole section ("no mandate is organisation-wide")
+                ids: dict[str, None] = {}
                 for path, cited in self.cited.items():
                     if path.partition("/")[0] == entity and path.count("/") == 1:
                         ids.update(dict.fromkeys(cited))
-            parts = entity.split("/")
-            # sections are not entities: "processes/x" is the first level that can cite
-            first = 1 if parts[0] in SECTIONS else 0
-            for end in range(first, len(parts)):
-                ids.update(dict.fromkeys(self.cited.get("/".join(parts[: end + 1]), ())))
-            if key is not None:
-                ids.update(dict.fromkeys(self.cited_parts.get((entity, key), ())))
-            found = self._chain[memo] = tuple(ids)
+                found = tuple(ids)
+            else:
+                found = self.cited_parts.get((entity, key), ()) if key is not None else ()
+                parts = entity.split("/")
+                # sections are not entities: "processes/x" is the outermost level that can cite
+                first = 1 if parts[0] in SECTIONS else 0
+                for end in range(len(parts), first, -1):
+                    if found:
+                        break
+                    found = self.cited.get("/".join(parts[:end]), ())
+            self._chain[memo] = found
         return found
     described: dict[str, dict[str, Any]] = field(default_factory=dict)  # describe() by entity path
     located: dict[tuple[str, str | None], Location] = field(default_factory=dict)  # locate() by entity and key

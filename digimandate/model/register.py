@@ -38,10 +38,11 @@ def entries(sources: Iterable[Source]) -> dict[str, Entry]:
 
 
 def cited(data: Any, entity: str, path: str = "") -> tuple[str, ...]:
-    """The source ids on an entity (``processes/x``, ``governance``), on the objects down ``path``, in file order.
+    """The source ids cited nearest to a fact of an entity (``processes/x``, ``governance``), in file order.
 
-    ``path`` is the fact below the entity (``service_norm.published``, ``intake.0``): the ids of the entity,
-    then of each object on the way to the fact and of the fact when it is an object, without duplicates.
+    ``path`` is the fact below the entity (``service_norm.published``, ``intake.0``): the ids of the fact when it is
+    an object that cites, else of the nearest object on the way up to the entity that does (as
+    ``OrgFile.sources_of`` finds them for a finding).
     """
     chain: list[Any] = []
     node: Any = data
@@ -62,10 +63,9 @@ def cited(data: Any, entity: str, path: str = "") -> tuple[str, ...]:
             chain.append(node)
         elif not isinstance(node, list):
             break
-    ids: list[str] = []
-    for obj in chain:
+    for obj in reversed(chain):
         found = obj.get("source") if isinstance(obj, dict) else None
-        for ident in found if isinstance(found, list) else []:
-            if isinstance(ident, str) and ident not in ids:
-                ids.append(ident)
-    return tuple(ids)
+        ids = [i for i in found if isinstance(i, str)] if isinstance(found, list) else []
+        if ids:
+            return tuple(dict.fromkeys(ids))
+    return ()

@@ -50,7 +50,7 @@ def test_a_rendered_finding_carries_the_label(ruleset: RuleSet) -> None:
 
 def test_an_own_norm_and_the_basis_share_one_bracket_in_the_report() -> None:
     report = CliRunner().invoke(app, ["report", str(EXAMPLES / "small-municipality.yaml"), "--lang", "nl"]).stdout
-    assert r"norm: jaarlijks (eigen norm van de checklist; vastgelegd feit; bronnen \[1\], \[4\])" in report
+    assert r"norm: jaarlijks (eigen norm van de checklist; vastgelegd feit; bron \[10\])" in report
     assert "(eigen norm van de checklist) (" not in report
 
 

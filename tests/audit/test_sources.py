@@ -63,19 +63,20 @@ def test_a_source_needs_a_known_type() -> None:
                              "  hint: allowed: document, interview, observation, register, data")
 
 
-def test_a_finding_inherits_the_sources_of_its_entity_and_parents(ruleset: RuleSet) -> None:
+def test_a_finding_rests_on_the_sources_cited_nearest_to_its_fact(ruleset: RuleSet) -> None:
     doc = _doc({"processes": [{"id": "parkeervergunning", "source": ["organogram"],
                                "volume": {"total": 4000, "source": ["zaken"]}}]})
     assert doc.sources_of("processes/parkeervergunning") == ("organogram",)
-    assert doc.sources_of("processes/parkeervergunning", "volume") == ("organogram", "zaken")
+    # the volume names its own source: the count rests on the register, not on the organisation chart
+    assert doc.sources_of("processes/parkeervergunning", "volume") == ("zaken",)
     intake = doc.intake_paths(doc.processes["parkeervergunning"])[0]
-    assert doc.sources_of(intake) == ("organogram",)  # an intake route rests on its process's sources
+    assert doc.sources_of(intake) == ("organogram",)  # an intake route without its own rests on its process's
     assert doc.sources_of("departments/kcc") == ()
 
 
-def test_governance_parts_inherit_governance_sources(ruleset: RuleSet) -> None:
+def test_a_governance_part_without_sources_of_its_own_rests_on_the_governance_sources(ruleset: RuleSet) -> None:
     doc = _doc({"governance": {"source": ["organogram"], "vision": {"source": ["gesprek-kcc"]}}})
-    assert doc.sources_of("governance/vision") == ("organogram", "gesprek-kcc")
+    assert doc.sources_of("governance/vision") == ("gesprek-kcc",)
     assert doc.sources_of("governance/reporting") == ("organogram",)
 
 

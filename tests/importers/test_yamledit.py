@@ -14,6 +14,11 @@ processes:
     name: A   # the first
     owner:
   - {id: b, name: B}
+  - id: d
+    tags: [x]   # the tags
+  - id: e
+    steps:
+      - one   # the last step
 
   # the end
 """
@@ -25,6 +30,9 @@ def test_added_and_changed_values_are_written_where_they_stand() -> None:
     new["processes"][0]["owner"] = "joyce"
     new["processes"][0]["source"] = ["s1"]
     new["processes"][1]["owner"] = "rob"
+    new["processes"][2]["tags"].append("y")
+    new["processes"][2]["owner"] = "ahmed"  # a key after a line that ends in a comment: the comment stays there
+    new["processes"][3]["steps"].append("two")
     new["processes"].append({"id": "c", "name": "C"})
     new["sources"] = [{"id": "s1", "type": "interview"}]
     out = patch(TEXT, old, new)
@@ -39,6 +47,13 @@ processes:
     source:
     - s1
   - {id: b, name: B, owner: rob}
+  - id: d
+    tags: [x, y]   # the tags
+    owner: ahmed
+  - id: e
+    steps:
+      - one   # the last step
+      - two
   - id: c
     name: C
 sources:

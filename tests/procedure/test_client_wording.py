@@ -78,7 +78,11 @@ def test_the_nota_says_each_fact_not_established_as_a_sentence_and_never_contrad
     assert "Niet aangetoond:" not in nota
     # the vision's end date is recorded ("2022-2026"): stated as a fact with its sources, not asked for
     assert ("4\\. De koers loopt tot 31 december 2026. (bronnen: Dienstverleningsvisie 2022-2026 (document), "
-            "8 februari 2022; Gesprek met de gemeentesecretaris (interview), 24 september 2026)") in nota
+            "8 februari 2022; Besluitenlijsten van college en raad 2022-2026, doorzocht op dienstverlening (register), "
+            "30 september 2026)") in nota
+    # the last report to the executive rests on that report, not on the vision of 2022 the governance names
+    assert ("6\\. De laatste rapportage aan het college van B&W dateert van 15 maart 2025. (bron: Rapportage "
+            "dienstverlening 2024 aan het college (document), 15 maart 2025)") in nota
     assert "tot wanneer de koers loopt" not in nota
     # "door geen bestuursorgaan vastgesteld" is known: when it was adopted is no open question
     assert "De koers is door geen bestuursorgaan vastgesteld." in nota

@@ -53,12 +53,15 @@ def test_a_form_brings_its_user_test_and_a_channel_its_owner() -> None:
     assert "channels/tel#owner" in idents
 
 
-def test_a_fact_cites_its_entity_then_the_objects_on_the_way_without_duplicates() -> None:
-    data = {"processes": [{"id": "p", "source": ["a", "b"], "service_norm": {"source": ["b", "c"]}}],
+def test_a_fact_cites_the_sources_nearest_to_it_without_duplicates() -> None:
+    data = {"processes": [{"id": "p", "source": ["a", "b"], "service_norm": {"source": ["b", "c", "c"]},
+                           "volume": {"total": 3}}],
             "governance": {"source": ["g"], "vision": {"source": ["v"]}}}
-    assert cited(data, "processes/p", "service_norm.published") == ("a", "b", "c")
+    assert cited(data, "processes/p", "service_norm.published") == ("b", "c")
+    assert cited(data, "processes/p", "volume.total") == ("a", "b")  # the volume cites none: the product's
     assert cited(data, "processes/p", "owner") == ("a", "b")
-    assert cited(data, "governance", "governance.vision.adopted_on") == ("g", "v")
+    assert cited(data, "governance", "governance.vision.adopted_on") == ("v",)
+    assert cited(data, "governance", "governance.portfolio_holder") == ("g",)
     assert cited(data, "processes/other", "owner") == ()
 
 

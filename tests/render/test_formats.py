@@ -76,7 +76,7 @@ def test_sarif_content(ruleset: RuleSet) -> None:
     loc = result["locations"][0]
     assert loc["physicalLocation"]["artifactLocation"] == {"uri": "examples/small-municipality.yaml",
                                                            "uriBaseId": "%SRCROOT%"}
-    assert loc["physicalLocation"]["region"] == {"startLine": 66, "startColumn": 57}
+    assert loc["physicalLocation"]["region"] == {"startLine": 67, "startColumn": 57}
     assert loc["logicalLocations"][0]["fullyQualifiedName"] == "channels/website"
     assert result["level"] == "error"
     assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "C001"
@@ -106,13 +106,13 @@ def test_junit_has_one_case_per_rule(ruleset: RuleSet) -> None:
     assert "M007" in result.not_applicable  # the only mandate is departmental (model v2)
     c001 = next(c for c in cases if (c.get("name") or "").startswith("C001"))
     failure = c001.find("failure")
-    assert failure is not None and "examples/small-municipality.yaml:66:57" in (failure.text or "")
+    assert failure is not None and "examples/small-municipality.yaml:67:57" in (failure.text or "")
 
 
 def test_github_annotations(ruleset: RuleSet) -> None:
     lines = render(audit("small-municipality.yaml", ruleset), ruleset, "github", "en").splitlines()
     c001 = next(line for line in lines if "C001" in line)
-    assert c001.startswith("::error file=examples/small-municipality.yaml,line=66,col=57,"
+    assert c001.startswith("::error file=examples/small-municipality.yaml,line=67,col=57,"
                            "title=C001 channels.online-owned-by-communicatie-only (high)::Channel www.dijkveld.nl")
     assert any(line.startswith("::warning ") for line in lines)
     assert any(line.startswith("::notice ") for line in lines)

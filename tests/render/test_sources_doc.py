@@ -37,11 +37,11 @@ def test_a_file_without_sources_says_only_that_the_facts_come_from_the_file(runn
 
 def test_the_method_counts_the_sources_by_kind(runner: CliRunner) -> None:
     report = _report(runner, str(EXAMPLES / "small-municipality.yaml"))
-    assert ("De feiten komen uit acht bronnen: drie documenten, drie interviews, één waarneming en één register, met peildatum "
-            "1 november 2026.") in report
-    # the vision running out within a year (B007) rests on the vision document and the secretary's interview
-    assert ("Bevindingen die op vastgelegde feiten rusten, per soort bron: 11 op documenten, 13 op interviews, "
-            "1 op eigen waarneming, 1 op registers en 5 op feiten zonder bron") in report
+    assert ("De feiten komen uit tien bronnen: vier documenten, drie interviews, één waarneming en twee registers, met "
+            "peildatum 1 november 2026.") in report
+    # the vision running out within a year (B007) rests on the vision document and the decision lists searched
+    assert ("Bevindingen die op vastgelegde feiten rusten, per soort bron: 11 op documenten, 8 op interviews, "
+            "1 op eigen waarneming, 3 op registers en 5 op feiten zonder bron") in report
     assert "Eén zware bevinding (kritiek of hoog) steunt op één soort bron" in report
 
 
@@ -60,6 +60,7 @@ def test_a_confidential_source_shows_its_kind_and_date_only(runner: CliRunner) -
 
 def test_findings_cite_their_sources_and_the_trace_table_closes_the_chain(runner: CliRunner) -> None:
     report = _report(runner, str(EXAMPLES / "small-municipality.yaml"))
+    # the route cites the interview and the test application that followed it
     assert ("Bij het product Parkeervergunning aanvragen komen aanvragen via www.dijkveld.nl terecht in de mailbox Postbus info@ "
             "(vastgelegd feit; bronnen \\[6\\], \\[7\\])") in report
     trace = report[report.index("Van norm naar bevinding naar bron"):]
