@@ -91,6 +91,9 @@ def test_the_nota_says_each_fact_not_established_as_a_sentence_and_never_contrad
     assert "De afspraak is jaarlijks aan het college van B&W over de dienstverlening te rapporteren." in nota
     # one department named, and a scope that does not say "some departments"
     assert "Het mandaat geldt voor de afdeling Communicatie." in nota
+    # a person by role, as a sentence names one: with the article, the department only where the title lacks it
+    assert "Het mandaat is belegd bij de adviseur digitale dienstverlening (Communicatie)." in nota
+    assert "De proceseigenaar van het product is de teamleider Burgerzaken." in nota
     assert "Het mandaat is een afdelingsmandaat en reikt niet over de hele organisatie." in nota
     assert "enkele afdelingen" not in nota
     # the observation the report cites for where the website's forms land is cited here too

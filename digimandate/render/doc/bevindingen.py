@@ -117,7 +117,7 @@ class _Facts:
     def holders(self, entity: str) -> None:
         md = next(m for m in self.a.model.mandates if f"mandates/{m.id}" == entity)
         if md.holders:
-            who = ", ".join(self.names.entity(f"people/{p}") for p in md.holders)
+            who = joined([self.names.role(p) for p in md.holders], self.lang)
             self.add(None, entity, "holders", t("proc_holders", self.lang, who=who), True)
         # the reach and the limits of the mandate: findings about a departmental mandate rest on them
         if md.departments:

@@ -60,6 +60,8 @@ def statement(subject: Subject, value: Any, names: Names, lang: Lang) -> str:
         words = joined([enum_word(str(v), lang) for v in choices], lang)
     elif key in ("processes_volume_total", "processes_volume_digital") and isinstance(value, int):
         words = counted(value, "doc_noun_request", lang)
+    elif kind == "person" and isinstance(value, str):
+        words = names.role(value)  # "de teamleider Burgerzaken" in a sentence, not "Teamleider Burgerzaken (...)"
     else:
         words = value_words(subject, value, names, lang)
         if key == "governance_governance_portfolio_holder" and lang == "nl":

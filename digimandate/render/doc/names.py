@@ -110,12 +110,23 @@ class Names:
                 self.names[f"{section}/{item.id}"] = item.name
         depts = {d.id: d.name for d in model.departments}
         self.people: dict[str, str] = {}  # real names: only to take them out of a text
+        self.roles: dict[str, str] = {}  # each person's role as a sentence names it
+        # in a Dutch sentence a Dutch title is lower case, after its article ("de teamleider"); an English one
+        # keeps its capitals ("the Service Design Lead")
+        dutch_titles = lang == "nl" and a.result.language != "en"
         for person in model.people:
             self.people[person.id] = person.name
             # board papers name roles, not people: "Vergunningverlener (Ruimte en Vergunningen)"
             dept = depts.get(person.department, person.department)
             self.names[f"people/{person.id}"] = (f"{person.title} ({dept})" if person.title
                                                  else t("doc_person_in", lang, department=dept))
+            if person.title:
+                title = person.title[:1].lower() + person.title[1:] if dutch_titles else person.title
+                # "de teamleider Burgerzaken", not "... (Burgerzaken)": the title names its department already
+                where = "" if dept and dept.casefold() in person.title.casefold() else f" ({dept})"
+                self.roles[person.id] = t("doc_memo_owner_title", lang, title=title) + where
+            else:
+                self.roles[person.id] = t("doc_person_in", lang, department=dept)
         # a mandate without a topic is named by its place in the file, never by its id
         self.mandate_ids = {md.id: f'"{md.topic}"' if md.topic else t("doc_mandate_untitled", lang, n=i)
                             for i, md in enumerate(model.mandates, 1)}
@@ -139,6 +150,11 @@ class Names:
             return self.names[top]
         section = top.partition("/")[0]
         return self.names.get(section, t("doc_entity_organisation", self.lang))
+
+    def role(self, person: str) -> str:
+        """A person in a sentence, by role: "de teamleider Burgerzaken", "de adviseur digitale dienstverlening
+        (Communicatie)"; an unknown id as it is written."""
+        return self.roles.get(person, person)
 
     def mandate(self, ident: str) -> str:
         """A mandate by its topic, or by its place in the file when it has none."""
