@@ -311,13 +311,14 @@ def _stage_inputs(req: DocRequest, count: int, written: date) -> tuple[Stage | N
     # a memo with the executive's response goes with the definitief report
     name: StageName = "concept" if sr.name == "concept" else "definitief"
     reactie = load_reactie(sr.reactie) if sr.reactie else None
+    asked_on = _concept_date(req) if count == 1 and reactie is not None else None
     if reactie is not None:
         from digimandate.render.doc.stages import check_date
 
         # the reaction answers the concept and the final report holds it: concept ≤ reaction ≤ final report
-        check_date(reactie, written, _concept_date(req) if count == 1 else None)
+        check_date(reactie, written, asked_on)
     return Stage(name, sr.version or DEFAULT_VERSION[name], reactie,
-                 load_nawoord(sr.nawoord) if sr.nawoord else None), before
+                 load_nawoord(sr.nawoord) if sr.nawoord else None, asked_on), before
 
 
 def _concept_date(req: DocRequest) -> date | None:

@@ -555,3 +555,19 @@ def test_a_plan_dated_after_the_interviews_it_precedes_is_said(folder: Path) -> 
             "dag waarop zij is verstuurd\n") in said
     said = ok("opzet", "organisation.yaml", "--no-config", "--lang", "nl", "--date", "2026-09-07", "--force")
     assert "waarschuwing" not in said
+
+
+def test_a_reactie_after_its_six_weeks_is_said_in_the_final_report(prepared: Callable[..., Path]) -> None:
+    folder = prepared(NOTA, CONCEPT)  # the concept of 16 December 2026: six weeks, Christmas not counted
+    late = "De reactie kwam na de termijn"
+    (folder / "reactie.yaml").write_text("date: 2027-02-04\nresponses: []\n", encoding="utf-8")
+    ok("report", "organisation.yaml", "--no-config", "--lang", "nl", "--stage", "definitief", "--reactie",
+       "reactie.yaml", "--date", "2027-02-15", "-o", "op-tijd.md")
+    assert late not in (folder / "op-tijd.md").read_text(encoding="utf-8")
+    (folder / "reactie.yaml").write_text("date: 2027-02-08\nresponses: []\n", encoding="utf-8")
+    ok("report", "organisation.yaml", "--no-config", "--lang", "nl", "--stage", "definitief", "--reactie",
+       "reactie.yaml", "--date", "2027-02-15", "-o", "te-laat.md")
+    assert ("reageerde op 8 februari 2027; de reactie en het nawoord van de onderzoeker staan in het hoofdstuk "
+            "\"Bestuurlijke reactie en nawoord\".\n\nDe reactie kwam na de termijn: het conceptrapport van 16 december "
+            "2026 vroeg om een reactie binnen zes weken, uiterlijk 5 februari 2027.") in (
+        folder / "te-laat.md").read_text(encoding="utf-8")

@@ -44,6 +44,7 @@ from digimandate.render.doc.letter import inform_by
 from digimandate.render.doc.memo import PLACES, plan, with_params
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, why
+from digimandate.render.doc.stages import BESTUURLIJK_DAYS
 from digimandate.render.doc.words import fit, fit_channels, fit_document, one_holder
 
 # the bodies an organisation of each type answers to; any other type has an executive board and an owner
@@ -55,7 +56,6 @@ def kind_of(org_type: str | None) -> str:
     return org_type if org_type in KINDS else "other"
 
 
-REACTION_DAYS = 42  # bestuurlijk wederhoor: the executive answers the concept report within six weeks
 AWB_SUPPORT = "C005"  # the norm of article 2:1 Awb: a legal duty, so a risk where it is not shown to be met
 
 
@@ -235,7 +235,7 @@ class _Proposal:
     def reaction_due(self) -> date:
         """When the executive's response to the concept is due: six weeks on, counted as the nota's period is (the
         Christmas holiday not counted), on a working day."""
-        return reaction_date(self.ctx.written, REACTION_DAYS)
+        return reaction_date(self.ctx.written, BESTUURLIJK_DAYS)
 
     def mandate_point(self, competence: bool) -> list[Point]:
         """The mandate itself, where the file records who grants it: the directie grants it within the civil

@@ -19,6 +19,7 @@ from digimandate.model.org import NAME_PATTERN, TEXT_PATTERN
 from digimandate.model.validate import validate_model
 from digimandate.reading import MAX_SMALL_BYTES, read_text
 from digimandate.render.doc import fmt
+from digimandate.render.doc.bevindingen import reaction_date
 from digimandate.render.doc.common import after_promises, body_name
 from digimandate.render.doc.model import Block, BoardDocument, Fields, Items, Para, Section, Table
 
@@ -168,6 +169,10 @@ def load_nawoord(path: Path) -> str:
     return text
 
 
+# bestuurlijk wederhoor: the executive answers the concept report within six weeks (as the collegevoorstel says)
+BESTUURLIJK_DAYS = 42
+
+
 @dataclass(frozen=True)
 class Stage:
     """What stage a report is in, its version, and for a definitief report the reactie and nawoord."""
@@ -176,6 +181,7 @@ class Stage:
     version: str
     reactie: Reactie | None = None
     nawoord: str | None = None
+    asked_on: date | None = None  # the date of the concept the reactie answers, where the audit's journal records it
 
 
 def running_head(stage: Stage, written: date, lang: Lang) -> str:
@@ -362,6 +368,11 @@ def apply_stage(doc: BoardDocument, stage: Stage | None, recs: Sequence[Named], 
         by = stage.reactie.spec.by or body
         method.add(Para(t("stage_method_definitief", lang, body=body, by=by,
                           date=fmt.long_date(stage.reactie.spec.date, lang), chapter=t("stage_h_chapter", lang))))
+        if stage.asked_on is not None:  # a response after its six weeks is said, with the day the term ended
+            term = reaction_date(stage.asked_on, BESTUURLIJK_DAYS)
+            if stage.reactie.spec.date > term:
+                method.add(Para(t("stage_method_late", lang, asked=fmt.long_date(stage.asked_on, lang),
+                                  term=fmt.long_date(term, lang))))
     if stage.name == "definitief" and stage.reactie is not None:
         _promised_dues(doc, stage.reactie, recs)
         if follow_up is not None:
