@@ -139,7 +139,7 @@ def test_the_product_with_more_requests_comes_first(tmp_path: Path) -> None:
     assert owner.impact == "high"
     text = render_markdown(build_report(result, DocContext("nl", date(2026, 11, 18))))
     assert ("| 1 | Wijs per product een proceseigenaar aan, bij voorkeur het hoofd van de afdeling die het product "
-            "levert. Dit geldt voor Drukke aanvraag, Stille aanvraag. (40.012 aanvragen per jaar) | hoog / middel |") in text
+            "levert. Dit geldt voor Drukke aanvraag en Stille aanvraag. (40.012 aanvragen per jaar) | hoog / middel |") in text
 
 
 def test_volume_raises_a_rule_in_the_order(tmp_path: Path) -> None:
@@ -523,7 +523,7 @@ def test_the_conclusions_answer_the_four_questions_of_the_scope() -> None:
     assert answers[0] == ("1. Heeft een persoon of compact team een echt, organisatiebreed mandaat voor digitale "
                           "dienstverlening? Nog niet. Niet voldaan: \"De houder hoeft niet voor elke wijziging "
                           "toestemming te vragen\". Ook niet voldaan, van minder gewicht: \"De houder mag website en formulieren zelf "
-                          "aanpassen\", "
+                          "aanpassen\" en "
                           "\"De houder werkt geregeld op de dienstverlenende afdelingen\".")
     assert "Niet aangetoond: \"De koers heeft meetbare doelen en wordt op resultaat herzien\"." in answers[1]
     # an action only where a recorded fact falls short: the owners nobody recorded are to verify, not to appoint;

@@ -130,13 +130,13 @@ def test_no_decision_rests_on_a_fact_nobody_recorded() -> None:
     assert not any(p.startswith("De proceseigenaren aanwijzen") for p in points)  # no owner recorded, none observed
     assert points[-1].startswith(
         "De ontbrekende feiten laten vastleggen. Het onderzoek kon niet vaststellen of is voldaan aan "
-        '"Elk product heeft een proceseigenaar" (per product: Jeugdsportsubsidie, Naamgebruik verzoek aanduiding, '
+        '"Elk product heeft een proceseigenaar" (bij de producten Jeugdsportsubsidie, Naamgebruik verzoek aanduiding, '
         "Dierenopvang en 15 andere); "
-        '"Elk product heeft prestatie-indicatoren" (per product: Afvalinzameling blik, Jeugdsportsubsidie, '
+        '"Elk product heeft prestatie-indicatoren" (bij de producten Afvalinzameling blik, Jeugdsportsubsidie, '
         'Gehandicaptenparkeerkaart passagier en 50 andere); '
-        '"Formulieren landen in een systeem waarin ze digitaal worden verwerkt" (per product: Bouwwerk '
+        '"Formulieren landen in een systeem waarin ze digitaal worden verwerkt" (bij de producten Bouwwerk '
         "voltooiingsverklaring, Kiezerspas, Gehandicaptenparkeerkaart instellingen en vier andere); "
-        '"Aanvragers kunnen de status van hun aanvraag online volgen" (per product: Jeugdsportsubsidie, '
+        '"Aanvragers kunnen de status van hun aanvraag online volgen" (bij de producten Jeugdsportsubsidie, '
         "Gehandicaptenparkeerkaart passagier, Blindengeleidehond en 112 andere); "
         '"De koers heeft meetbare doelen en wordt op resultaat herzien". '
         # twelve norms are not yet shown: four named here (forms fall short on recorded facts too), eight more
@@ -155,8 +155,8 @@ def test_no_decision_rests_on_a_fact_nobody_recorded() -> None:
     assert "Let applicants follow the status" not in english
     assert decisions(english)[-1].startswith(
         'Have the missing facts recorded. The audit could not establish compliance with "Every product has '
-        'performance indicators" (for each product: Lodge an objection); "Applicants can follow the status of '
-        'their request online" (for each product: Apply for housing allowance, Lodge an objection); "The course has '
+        'performance indicators" (for the product Lodge an objection); "Applicants can follow the status of '
+        'their request online" (for the products Apply for housing allowance and Lodge an objection); "The course has '
         'measurable goals and is revisited on its results". Only with those facts can that be decided. The same holds '
         "for the facts behind another four standards (see the advice report). "
         "Owner: the Chief Operating Officer; done by 18 January 2027.")
@@ -245,7 +245,7 @@ def test_the_effect_names_the_levels_the_decisions_reach() -> None:
         "- Kanalen: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n"
         "- Processen van begin tot eind: van niveau 1 (Ad hoc) naar niveau 2 (Belegd).\n\n"
         "Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is aangetoond dat is voldaan aan: Elk product heeft "
-        "een proceseigenaar, Elk product heeft prestatie-indicatoren; eerst worden die feiten vastgelegd.")
+        "een proceseigenaar en Elk product heeft prestatie-indicatoren; eerst worden die feiten vastgelegd.")
     # the agency's directie adopted its course, which meets B002 for an organisation without raad or college
     # (tip16 2.2): its management decides what raises mandate and channels
     assert section(memo("english-agency", "en", "directie"), "Intended effect") == (

@@ -199,7 +199,7 @@ def test_an_essential_norm_not_met_makes_the_answer_not_yet_and_names_the_rest_a
     large = (EXAMPLES / "large-municipality.yaml").read_text(encoding="utf-8")
     report, _ = documents(large)
     assert ("Nog niet. Niet voldaan: \"De houder hoeft niet voor elke wijziging toestemming te vragen\". Ook niet "
-            "voldaan, van minder gewicht: \"De houder mag website en formulieren zelf aanpassen\", \"De houder werkt geregeld op de "
+            "voldaan, van minder gewicht: \"De houder mag website en formulieren zelf aanpassen\" en \"De houder werkt geregeld op de "
             "dienstverlenende afdelingen\".") in report
 
 
@@ -369,7 +369,7 @@ def test_the_memo_waits_for_facts_apart_from_norms_not_met() -> None:
     _, memo = documents(SMALL)
     # the norm not met is decided on in this memo; what stays is only what waits for facts
     assert ("Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is aangetoond dat is voldaan aan: De sponsor van "
-            "digitale dienstverlening is een directielid, Elk product heeft een proceseigenaar, Elk product heeft "
+            "digitale dienstverlening is een directielid, Elk product heeft een proceseigenaar en Elk product heeft "
             "prestatie-indicatoren; eerst worden die "
             "feiten vastgelegd.") in memo
     assert "Het onderzoek leverde 46 bevindingen op, waarvan 10 met een hoog of kritiek gewicht." in memo  # B007: medium

@@ -84,7 +84,9 @@ def level_text(value: int | None, lang: Lang) -> str:
 
 
 def short_list(items: list[str], lang: Lang, limit: int = MAX_NAMES) -> str:
-    """At most ``limit`` names, then "en N andere"."""
+    """At most ``limit`` names, then "en N andere"; a list that is whole ends in "en": "A, B en C"."""
+    if 1 < len(items) <= limit:
+        return ", ".join(items[:-1]) + f" {t('doc_and', lang)} " + items[-1]
     shown = ", ".join(items[:limit])
     if len(items) > limit:
         shown += " " + t("doc_and_more", lang, count=fmt.spelled(len(items) - limit, lang))

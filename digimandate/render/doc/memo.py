@@ -335,7 +335,8 @@ class _Memo:
             total = len(self.a.model.processes)
             if len(places) == total > 2:
                 return self.tx("doc_memo_per_product_all", count=fmt.count(total, lang))
-            return self.tx("doc_memo_per_product", names=short_list([self.names.entity(e) for e in places], lang, 3))
+            key = "doc_memo_per_product_one" if len(places) == 1 else "doc_memo_per_product_other"
+            return self.tx(key, names=short_list([self.names.entity(e) for e in places], lang, 3))
         return short_list([self.names.entity(e) for e in places], lang, 3)
 
     def reason(self) -> Section:
