@@ -24,6 +24,7 @@ import yaml
 from tests.conftest import EXAMPLES, ROOT
 
 pytestmark = [
+    pytest.mark.external,  # pip builds and installs from a git clone: run with -m external
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
     pytest.mark.xdist_group("snippets"),  # one worker: one clone and one venv for the module
 ]

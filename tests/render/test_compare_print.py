@@ -15,6 +15,7 @@ from tests.render.test_print import (
     write,
 )
 
+pytestmark = pytest.mark.external  # run with -m external, as .ci/run does after the suite
 AXE = Path(os.environ.get("AXE_CORE", "axe-core-not-given"))
 needs_axe = pytest.mark.skipif(not AXE.is_file(), reason="needs AXE_CORE=path/to/axe.min.js (npm install axe-core)")
 

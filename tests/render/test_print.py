@@ -33,6 +33,7 @@ POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo")
 needs_chromium = pytest.mark.skipif(not (CHROMIUM and POPPLER) or sys.platform == "win32",
                                     reason="needs chromium and poppler-utils (and POSIX pipes to drive chromium)")
 needs_soffice = pytest.mark.skipif(not (SOFFICE and POPPLER), reason="needs libreoffice-writer and poppler-utils")
+pytestmark = pytest.mark.external  # run with -m external, as .ci/run does after the suite
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 
