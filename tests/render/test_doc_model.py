@@ -574,3 +574,13 @@ def test_a_mandate_for_departments_is_named_as_context() -> None:
             "het organisatiebrede mandaat.") in render_markdown(build_report(mature, DocContext("nl", date(2026, 11, 18))))
     large = example("large-municipality")
     assert "mandaat voor afdelingen" not in render_markdown(build_report(large, DocContext("nl", date(2026, 11, 18))))
+
+
+def test_the_coverage_sentence_agrees_with_how_many_meet_the_norm() -> None:
+    text = render_markdown(build_report(example("small-municipality"), DocContext("nl", date(2026, 11, 18))))
+    assert "\n\nAan de norm voldoet 1 van de 2 producten (50%).\n\n" in text
+    assert "\n\nAan de norm voldoet geen van de 2 kanalen.\n\n" in text
+    assert "voldoen 1 van" not in text and "voldoen 0 van" not in text
+    english = render_markdown(build_report(example("small-municipality"), DocContext("en", date(2026, 11, 18))))
+    assert "\n\n1 of the 2 products meets the norm (50%).\n\n" in english
+    assert "\n\nNone of the 2 channels meets the norm.\n\n" in english

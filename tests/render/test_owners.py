@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
 
 from digimandate.cli.app import app
+from digimandate.render.doc.common import DocContext
+from digimandate.render.doc.report import build_report
+from digimandate.render.doc.to_markdown import render_markdown
 from tests.conftest import EXAMPLES
+from tests.render.test_bundles import audited
 
 
 def actions(lang: str) -> dict[str, list[str]]:
@@ -45,3 +50,14 @@ def test_the_recorded_roles_carry_out_the_actions_of_their_departments() -> None
 @pytest.mark.parametrize("lang", ["en"])
 def test_in_english_a_dutch_title_keeps_its_capital(lang: str) -> None:
     assert actions(lang)["Klantcontactcentrum"] == ["5: the Teamleider KCC"]
+
+
+def test_whoever_answers_for_a_place_verifies_what_is_not_shown_there() -> None:
+    text = render_markdown(build_report(audited("small-municipality"), DocContext("nl", date(2026, 11, 18))))
+    appendix = text.split("| Norm | Waar | Wie gaat het na |", 1)[1].split("\n\n", 1)[0]
+    # the balie is Burgerzaken's, not the KCC's; the KCC's head is named by the title the file records
+    assert "| Telefoon en balie wijzen de weg naar digitaal | Balie gemeentehuis | het hoofd van Burgerzaken |" in appendix
+    assert "(Awb art. 2:1) | De organisatie | de teamleider KCC |" in appendix
+    assert ("| Elk product heeft een proceseigenaar | Melding openbare ruimte doen | het hoofd van Ruimte en "
+            "Vergunningen |") in appendix
+    assert "het hoofd van het KCC" not in appendix

@@ -52,14 +52,35 @@ class Owners:
             chans = [c for c in model.channels if f"channels/{c.id}" in rec.entities]
             return self._recorded([self.head_of(c.owner) for c in chans], "doc_memo_owner_appoint_channel")
         if role == "kcc_head":
-            kcc = next((d for d in model.departments if d.function == "kcc"), None)
-            return (self.head_of(kcc.id) if kcc else None) or role_name(role, self.r, self.lang)
+            return self.for_role(role)
         if role == "college":
             gov = model.governance
             return gov.portfolio_holder if gov and gov.portfolio_holder else body_name("college", self.r, self.lang)
         if role in (None, "directie"):
             return self.lead()
         return role_name(role, self.r, self.lang)
+
+    def for_role(self, role: str | None) -> str:
+        """A role the checklist names, as this organisation fills it where the file records who: the KCC's head by
+        the title of its manager ("de teamleider KCC")."""
+        if role == "kcc_head":
+            kcc = next((d for d in self.a.model.departments if d.function == "kcc"), None)
+            return (self.head_of(kcc.id) if kcc else None) or role_name(role, self.r, self.lang)
+        return role_name(role, self.r, self.lang)
+
+    def checker(self, entity: str) -> str | None:
+        """Who can say whether a fact about a place holds: its channel's or product's owner by role, else the head of
+        the department it belongs to; None for a place of another kind (the norm's own role answers)."""
+        section, _, ident = entity.partition("/")
+        ident = ident.partition("/")[0]
+        model = self.a.model
+        if section == "channels":
+            chan = next((c for c in model.channels if c.id == ident), None)
+            return self.head_of(chan.owner) if chan is not None else None
+        if section == "processes":
+            proc = next((p for p in model.processes if p.id == ident), None)
+            return (self.title_of(proc.owner) or self.head_of(proc.department)) if proc is not None else None
+        return None
 
     def doer(self, rec: Recommendation) -> str:
         """Who carries out an action in a list of actions: for products, channels and the KCC the role the file

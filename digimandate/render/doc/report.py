@@ -35,7 +35,6 @@ from digimandate.render.doc.common import (
     peildatum,
     place_noun,
     review_paras,
-    role_name,
     schedule,
     short_list,
 )
@@ -373,7 +372,10 @@ class _Report:
             noun = place_noun([f.entity for f in found])
             total = fmt.count(cov.applicable, lang) if noun == "place" else \
                 in_figures(cov.applicable, f"doc_noun_{noun}", lang, fmt.count)
-            out.append(Para(tx("doc_coverage_sentence", passed=fmt.count(cov.passed, lang), applicable=total,
+            # the verb agrees with how many meet it: "voldoet 1", "voldoen 2", "voldoet geen"
+            key = {0: "doc_coverage_sentence_none", 1: "doc_coverage_sentence_one"}.get(cov.passed,
+                                                                                      "doc_coverage_sentence")
+            out.append(Para(tx(key, passed=fmt.count(cov.passed, lang), applicable=total,
                                share=fmt.percent(cov.passed / cov.applicable, lang))))
         if len(found) == 1:
             f = found[0]
@@ -693,17 +695,21 @@ class _Report:
         b = Section(tx("doc_h_appendix_b")).add(ownership(self.a, lang))
         c = Section(tx("doc_h_appendix_c"))
         missing: dict[str, list[str]] = {}
-        who: dict[str, str] = {}
+        who: dict[str, list[str]] = {}
+        owners = Owners(self.a, lang)
         for f in r.findings:
             if f.kind != "meta" and basis(f) == "not_recorded":
                 rule = self.a.rules.rules[f.rule]
                 title = rule.spec.title.get(lang)
                 missing.setdefault(title, []).append(self.names.entity(f.entity))
-                who[title] = role_name(rule.spec.role, r, lang)
+                # whoever answers for the place (the balie's department, not the KCC), else the norm's role
+                who.setdefault(title, []).append(owners.checker(f.entity) or owners.for_role(rule.spec.role))
         if missing:
             c.add(Para(tx("doc_missing_intro")))
             c.add(Table([tx("doc_col_norm"), tx("doc_col_where"), tx("doc_col_verifies")],
-                        [[k, short_list(list(dict.fromkeys(v)), lang, 8), who[k]] for k, v in missing.items()],
+                        [[k, short_list(list(dict.fromkeys(v)), lang, 8), short_list(list(dict.fromkeys(who[k])),
+                                                                                     lang, 3)]
+                         for k, v in missing.items()],
                         [5, 5, 3]))
         else:
             c.add(Para(tx("doc_missing_none")))
