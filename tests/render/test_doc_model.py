@@ -583,4 +583,4 @@ def test_the_coverage_sentence_agrees_with_how_many_meet_the_norm() -> None:
     assert "voldoen 1 van" not in text and "voldoen 0 van" not in text
     english = render_markdown(build_report(example("small-municipality"), DocContext("en", date(2026, 11, 18))))
     assert "\n\n1 of the 2 products meets the norm (50%).\n\n" in english
-    assert "\n\nNone of the 2 channels meets the norm.\n\n" in english
+    assert "\n\nNot one of the 2 channels meets the norm.\n\n" in english
