@@ -43,6 +43,9 @@ def test_the_method_counts_the_sources_by_kind(runner: CliRunner) -> None:
     assert ("Bevindingen die op vastgelegde feiten rusten, per soort bron: 11 op documenten, 8 op interviews, "
             "1 op eigen waarneming, 3 op registers en 5 op feiten zonder bron") in report
     assert "Eén zware bevinding (kritiek of hoog) steunt op één soort bron" in report
+    # and says which: the reader strengthens that one
+    assert ("\n\nHet gaat om \"Het online kanaal is niet alleen het domein van Communicatie\" bij www.dijkveld.nl."
+            "\n\n") in report
 
 
 def test_the_english_method_and_list(runner: CliRunner) -> None:

@@ -254,10 +254,15 @@ class _Report:
                                    after=param_text(key, rule.params[key], self.lang)))
         return "; ".join(out)
 
+    def single_source_name(self, f: Finding) -> str:
+        """A finding resting on one kind of source, as the method names it: its norm, where, and that kind."""
+        title = self.a.rules.rules[f.rule].spec.title.get(self.lang)
+        return self.tx("doc_method_single_named", norm=title, where=self.names.entity(f.entity))
+
     def method(self) -> Section:
         r, tx = self.r, self.tx
         s = Section(tx("doc_h_method"))
-        s.add(*sources.method_paras(r, peildatum(r, self.lang), self.lang))
+        s.add(*sources.method_paras(r, peildatum(r, self.lang), self.lang, self.single_source_name))
         if (self.ctx.written - r.audit_date).days > OLD_PEILDATUM_DAYS:  # a picture of then, not of now
             s.add(Para(tx("doc_method_old_peildatum", date=fmt.long_date(r.audit_date, self.lang),
                           written=fmt.long_date(self.ctx.written, self.lang))))

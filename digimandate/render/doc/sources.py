@@ -71,8 +71,10 @@ def _when(s: SourceEntry, lang: Lang) -> str:
     return fmt.long_date(day, lang) if day is not None else "\u2014"
 
 
-def method_paras(result: AuditResult, date: str, lang: Lang) -> list[Para]:
-    """What the facts were taken from, and how much of the verdict rests on each kind of source."""
+def method_paras(result: AuditResult, date: str, lang: Lang,
+                 name: Callable[[Finding], str] | None = None) -> list[Para]:
+    """What the facts were taken from, and how much of the verdict rests on each kind of source; ``name`` words a
+    finding, so that the weighty findings resting on one kind of source are named."""
     if not result.sources:
         return [Para(t("doc_method_file_only", lang, date=date))]
     kinds: dict[str, int] = {}
@@ -90,6 +92,9 @@ def method_paras(result: AuditResult, date: str, lang: Lang) -> list[Para]:
         n = len(se.single_type)
         out.append(Para(t("doc_method_single_one" if n == 1 else "doc_method_single_other", lang,
                           count=fmt.count(n, lang))))
+        if name is not None:
+            out.append(Para(t("doc_method_single_which", lang, which=_joined(
+                list(dict.fromkeys(name(f) for f in se.single_type)), lang))))
     return out
 
 
