@@ -505,7 +505,13 @@ def test_a_definitief_report_gets_the_executives_letter_to_the_council(runner: C
                  "Het rapport is bijgevoegd, met onze bestuurlijke reactie en het nawoord van de onderzoeker."):
         assert line in text, line
     # the board reads what the report found and what the college does with it, signed as a college signs
-    for line in ("Het rapport vat zijn bevindingen samen in vijf aanbevelingen:",
+    for line in ("## De belangrijkste bevindingen\n\nHet rapport stelt onder meer vast:\n\n- Er is geen organisatiebreed "
+                 "mandaat: \"website en e-formulieren\" geldt niet voor de hele organisatie, maar voor een of enkele "
+                 "afdelingen.\n",
+                 # the weightiest recorded fact of each recommendation, in the report's words
+                 "- Bij het product Parkeervergunning aanvragen komen aanvragen via www.dijkveld.nl terecht in de "
+                 "mailbox Postbus info@.\n",
+                 "Het rapport doet daarover vijf aanbevelingen:",
                  "1. Het mandaat: organisatiebreed, met de bevoegdheden en de tijd die het werk vraagt\n",
                  "Op 19 januari 2027 hebben wij gereageerd op vijf aanbevelingen van het rapport: drie nemen wij over, "
                  "één deels en één niet.",
@@ -553,6 +559,7 @@ def test_a_concept_report_has_no_letter(runner: CliRunner, tmp_path: Path) -> No
 def test_the_english_letter_of_a_municipality_is_signed_by_its_mayor_and_aldermen(runner: CliRunner,
                                                                                    tmp_path: Path) -> None:
     text = letter(runner, tmp_path, SMALL, "en")
-    assert "The report sums up its findings in five recommendations:" in text
+    assert "Among other things, the report finds:" in text
+    assert "The report makes five recommendations about them:" in text
     assert "we adopt three, partly adopt one and do not adopt one." in text
     assert text.endswith("Yours faithfully,\n\nThe mayor and aldermen of Dijkveld,\n\nthe secretary,\n\nthe mayor,\n")

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from digimandate.audit.specs import SEVERITY_RANK
 from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.bundles import bundles
+from digimandate.render.doc.adapter import basis
+from digimandate.render.doc.bundles import Bundle, bundles
 from digimandate.render.doc.common import level_text
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
+from digimandate.render.doc.names import Names
 from digimandate.render.doc.stages import Stage, promise_text
 from digimandate.render.doc.words import bodies, kind
 
@@ -30,6 +33,19 @@ def letter_name(report: str) -> str:
     """The letter's file name beside a report: ``rapport.md`` -> ``rapport.informatiebrief.md``."""
     stem, dot, suffix = report.rpartition(".")
     return f"{stem}.informatiebrief.{suffix}" if dot else f"{report}.informatiebrief"
+
+
+def key_findings(a: Audited, found: list[Bundle], lang: Lang) -> list[str]:
+    """Per recommendation the weightiest finding that rests on a recorded fact, as the report words it."""
+    names = Names(a, lang)
+    out: list[str] = []
+    for b in found:
+        facts = [f for rec in b.actions for f in rec.findings if basis(f) == "observed"]
+        if facts:
+            text = names.message(max(facts, key=lambda f: SEVERITY_RANK[f.severity]))
+            if text not in out:
+                out.append(text[:1].upper() + text[1:] + ("" if text.endswith(".") else "."))
+    return out
 
 
 def build_letter(a: Audited, stage: Stage, lang: Lang, written: date) -> BoardDocument:
@@ -61,8 +77,12 @@ def build_letter(a: Audited, stage: Stage, lang: Lang, written: date) -> BoardDo
     s.add(Para(tx("doc_letter_level", org=r.organisation_name, level=level_text(level, lang)) if level is not None
                else tx("doc_letter_no_level", org=r.organisation_name)))
     doc.sections.append(s)
-    titles = [b.title for b in bundles(a, lang, written)]
+    found_bundles = bundles(a, lang, written)
+    titles = [b.title for b in found_bundles]
     found = Section(tx("doc_letter_h_findings"))
+    facts = key_findings(a, found_bundles, lang)
+    if facts:  # what the report found, one recorded fact per recommendation, before what it recommends
+        found.add(Para(tx("doc_letter_key_findings")), Items(facts))
     if titles:
         found.add(Para(tx("doc_letter_findings", count=fmt.spelled(len(titles), lang))),
                   Items(titles, ordered=True))
