@@ -6,7 +6,7 @@ from digimandate.audit.rules.board import top_official
 from digimandate.audit.specs import RuleSet
 
 
-def test_the_directie_grants_the_organisation_wide_mandate_and_the_executive_is_informed(ruleset: RuleSet) -> None:
+def test_the_directie_grants_the_organisation_wide_mandate_and_the_executive_agrees(ruleset: RuleSet) -> None:
     m001 = ruleset.rules["M001"].spec
     assert (m001.role, m001.decided_by) == ("directie", "directie")
     texts = [m001.action, m001.advice, m001.decision]
@@ -14,7 +14,9 @@ def test_the_directie_grants_the_organisation_wide_mandate_and_the_executive_is_
         assert text is not None
         assert "directie" in text.nl and "management" in text.en
         assert "bestuursbesluit" not in text.nl and "decision of the executive" not in text.en
-    assert m001.decision is not None and "college informeren" in m001.decision.nl and "inform the executive" in m001.decision.en
+    # the college sets the rules for the civil service (art. 160 Gemeentewet): it agrees, as the proposal asks
+    assert m001.decision is not None and m001.decision.nl.endswith("het college laten instemmen.")
+    assert m001.decision.en.endswith("put it to the executive for its agreement.")
     m003 = ruleset.rules["M003"].spec
     assert m003.decided_by == "directie" and "`" not in m003.messages["not_leadership"].nl
 

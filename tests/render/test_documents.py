@@ -130,9 +130,9 @@ def test_memo_structure(runner: CliRunner) -> None:
     assert "| **Aan** | Gemeentesecretaris |" in addressed
     assert college.startswith("# Proposal to the municipal executive\n")
     assert "| **To** | The municipal executive |" in college
-    # the directie grants the mandate, the college sets its rules: with the concept it takes note of it
-    assert ("3. To take note of the organisation-wide mandate for digital service delivery that the "
-            "Gemeentesecretaris grants within the civil service") in decisions_of(college)
+    # the directie grants the mandate, the college sets its rules: with the concept it takes note of the proposal
+    assert ("3. To take note of the draft report's proposal that the Gemeentesecretaris grant an organisation-wide "
+            "mandate for digital service delivery within the civil service") in decisions_of(college)
     assert "(Works Councils Act, article 25)" not in college
 
 

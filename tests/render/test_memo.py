@@ -460,7 +460,8 @@ def test_the_small_memo_decides_the_reports_top_three_and_the_level_1_barrier() 
         "doen, medewerking verlangen",
         "De afdeling Klantcontactcentrum (het KCC) mede-eigenaar maken van www.dijkveld.nl",
         "Het bestaande afdelingsmandaat stap voor stap verbreden tot een organisatiebreed mandaat: eerst bevoegdheden "
-        "en tijd, dan de dienstverlenende afdelingen, dan de hele organisatie; het college informeren",
+        "en tijd, dan de dienstverlenende afdelingen, dan de hele organisatie; het college laten instemmen met het "
+        "organisatiebrede mandaat",
         "Eerst het feit vaststellen en de bron ervan vastleggen (nu zonder bron); daarna besluiten: "
         "opdracht geven aan een proceseigenaar die de directie aanwijst: maak het digitaal aanvragen of melden "
         "van het product mogelijk",

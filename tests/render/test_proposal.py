@@ -256,10 +256,11 @@ def test_with_the_concept_the_executive_responds_and_adopts_nothing(runner: CliR
         "2. Uiterlijk 8 januari 2027 een bestuurlijke reactie op het conceptrapport te geven: per aanbeveling of het "
         "college van B&W die overneemt, deels overneemt of niet, met de acties die het toezegt, wie ze uitvoert en "
         "uiterlijk wanneer.",
-        "3. Kennis te nemen van het organisatiebrede mandaat voor digitale dienstverlening dat de gemeentesecretaris "
-        "binnen de ambtelijke organisatie verleent, als verbreding van het afdelingsmandaat \"website en "
-        "e-formulieren\", en in de bestuurlijke reactie, uiterlijk 8 januari 2027, aan te geven welke regels het "
-        "college van B&W daarvoor stelt."]
+        # a proposal of the concept, not a mandate that exists: the college says whether it agrees
+        "3. Kennis te nemen van het voorstel uit het conceptrapport dat de gemeentesecretaris binnen de ambtelijke "
+        "organisatie een organisatiebreed mandaat voor digitale dienstverlening verleent, als verbreding van het "
+        "afdelingsmandaat \"website en e-formulieren\", en in de bestuurlijke reactie, uiterlijk 8 januari 2027, aan "
+        "te geven of het college van B&W daarmee instemt en welke regels het daarvoor stelt."]
     text = proposal(runner, "en", final=False)
     assert "To agree to" not in text and "To inform the municipal council" not in text
     assert section(text, "Attachments") == "1. Draft report: Gemeente Dijkveld"
@@ -281,8 +282,8 @@ def test_the_mandate_is_put_to_the_executive_in_its_own_bodies(runner: CliRunner
     # a municipality: the gemeentesecretaris grants it, the college sets its rules (art. 160 Gemeentewet)
     args = section(proposal(runner, "nl"), "Argumenten")
     assert ("3.1 De gemeentesecretaris verleent het mandaat binnen de ambtelijke organisatie; het college van B&W "
-            "stelt de regels over die organisatie (artikel 160, eerste lid, onder c, Gemeentewet) en stemt daarom "
-            "uitdrukkelijk in met het mandaat en de regels die ervoor gelden.") in args
+            "stelt de regels over die organisatie (artikel 160, eerste lid, onder c, Gemeentewet); het mandaat en de "
+            "regels die ervoor gelden vragen daarom zijn uitdrukkelijke instemming.") in args
     # an agency: its management team grants it by its own recorded decision; its ministry sets the rules
     agency = proposal(runner, "en", file="examples/english-agency.yaml")
     assert ("2. To agree to the organisation-wide mandate for digital service delivery that the management team grants "

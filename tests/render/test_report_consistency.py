@@ -212,7 +212,8 @@ def test_one_action_broadens_the_departmental_mandate_and_its_reach_stays_a_find
     rows = [line for line in actions.splitlines() if "Verbreed het bestaande afdelingsmandaat" in line]
     assert rows == ["| 9 | Verbreed het bestaande afdelingsmandaat stap voor stap tot een organisatiebreed mandaat: eerst "
                     "de bevoegdheden en de tijd, dan de afdelingen van de dienstverlening, dan de hele organisatie; leg "
-                    "elke stap vast in een directiebesluit en informeer het college. | hoog / groot | de directie | "
+                    "elke stap vast in een directiebesluit en leg het organisatiebrede mandaat ter instemming aan het "
+                    "college voor. | hoog / groot | de directie | "
                     "1, 2, 8 | 3 mei 2027 |"]
     assert "eerst naar de afdelingen die producten leveren en klanten te woord staan" not in text
     # the norm is still judged and reported, and points at the recommendation whose action does it
