@@ -238,22 +238,23 @@ def test_after_the_visions_end_date_the_action_renews_the_vision_that_ran_out() 
         "gelden.")
 
 
-def test_a_vision_that_runs_out_before_the_action_is_due_is_kept_in_force_until_the_new_one() -> None:
-    a = audited("small-municipality")  # the vision runs until 31 December 2026
+def test_a_vision_that_runs_out_before_the_action_is_due_asks_for_a_new_one_first_or_is_kept_in_force() -> None:
+    a = audited("small-municipality")  # the vision runs until 31 December 2026; no body adopted it
     # a concept of 14 December 2026: the action is due on 15 March 2027, after the end date, so "before the
-    # current one runs out" cannot be done, and the vision has not run out yet either
+    # current one runs out" cannot be done, and the vision has not run out yet either; not adopted (B002), it
+    # cannot be kept in force: a new one comes first
     text = render_markdown(build_report(a, DocContext("nl", date(2026, 12, 14))))
-    assert ("| 11 | Laat de raad, of het college samen met de directie, een nieuwe visie op dienstverlening vaststellen "
-            "als koers van de hele organisatie, met de datum tot wanneer die loopt, en laat de huidige visie, die "
-            "afloopt voordat dat kan, gelden tot de nieuwe is vastgesteld. | middel / middel | het college van B&W "
+    assert ("| 11 | Laat de raad, of het college samen met de directie, met voorrang een nieuwe visie op "
+            "dienstverlening vaststellen als koers van de hele organisatie, met de datum tot wanneer die loopt: de "
+            "huidige visie loopt af voordat een nieuwe kan zijn vastgesteld. | middel / middel | het college van B&W "
             "| – | 15 maart 2027 |") in text
-    assert "voordat de huidige afloopt" not in text and "afliep" not in text
+    assert "voordat de huidige afloopt" not in text and "afliep" not in text and "laat de huidige" not in text
     rec = next(rec for rec in recommendations(a, date(2026, 12, 14)) if rec.rule.id == "B002")
     decision = rec.decision_text()
     assert decision is not None and decision.get("en") == (
         "Put a new vision on service delivery, with the date until which it runs, to the council for adoption as the "
-        "course of the whole organisation, and keep the current vision, which runs out before that can be done, in "
-        "force until the new one is adopted.")
+        "course of the whole organisation as a priority: the current vision runs out before a new one can be "
+        "adopted.")
     assert rec.decided_by == "college"
     # the last day on which the three months end before the vision does still asks for a new one in time
     for day, in_time in ((date(2026, 9, 30), True), (date(2026, 10, 1), False)):  # due 30 December, 1 January

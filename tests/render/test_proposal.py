@@ -208,12 +208,12 @@ def test_the_proposal_quotes_the_recommendation_it_adopts_and_puts_the_course_to
     # the action the college decides, quoted with its number in appendix E: what the point asks is what it quotes
     # (the recommendation's title and first action are about reporting), with a lead and a date
     assert ('2. In te stemmen met actie 11 van aanbeveling 3 uit het adviesrapport ("Laat de raad, of het college '
-            'samen met de directie, een nieuwe visie op dienstverlening vaststellen als koers van de hele organisatie, '
-            'met de datum tot wanneer die loopt, en laat de huidige visie, die afloopt voordat dat kan, gelden tot de '
-            'nieuwe is vastgesteld") en daartoe: een nieuwe visie op dienstverlening, met de datum tot wanneer die '
-            "loopt, ter vaststelling aan de raad voorleggen als koers van de hele organisatie, en de huidige visie, die "
-            "afloopt voordat dat kan, laten gelden tot de nieuwe is vastgesteld. Trekker is de wethouder "
-            "Dienstverlening en ICT; gereed uiterlijk ") in points
+            'samen met de directie, met voorrang een nieuwe visie op dienstverlening vaststellen als koers van de hele '
+            'organisatie, met de datum tot wanneer die loopt: de huidige visie loopt af voordat een nieuwe kan zijn '
+            'vastgesteld") en daartoe: met voorrang een nieuwe visie op dienstverlening, met de datum tot wanneer die '
+            "loopt, ter vaststelling aan de raad voorleggen als koers van de hele organisatie: de huidige visie loopt "
+            "af voordat een nieuwe kan zijn vastgesteld. Trekker is de wethouder Dienstverlening en ICT; gereed "
+            "uiterlijk ") in points
     assert "Bestuurlijke dekking" not in points and "voor zover" not in points
     # the effect of adopting a course is no promise of help at every desk
     assert "rekenen op hulp" not in section(proposal(runner, "nl"), "Beoogd effect")
@@ -233,11 +233,11 @@ def test_the_facts_not_recorded_are_counted_as_the_report_counts_them(runner: Cl
 def test_a_point_on_one_action_is_due_when_that_action_is(runner: CliRunner) -> None:
     nl = proposal(runner, "nl")
     report = runner.invoke(app, ["report", SMALL, "--lang", "nl"]).stdout
-    # action 11 (adopt a new course, B007 folded in; the current one runs out on 31 December, before that can be
-    # done) is due when appendix E dates it; with no later action left, its recommendation 3 ends on the same day
-    assert ("| 11 | Laat de raad, of het college samen met de directie, een nieuwe visie op dienstverlening vaststellen "
-            "als koers van de hele organisatie, met de datum tot wanneer die loopt, en laat de huidige visie, die "
-            "afloopt voordat dat kan, gelden tot de nieuwe is vastgesteld. | "
+    # action 11 (adopt a new course as a priority, B007 folded in; the current one runs out on 31 December, before
+    # that can be done) is due when appendix E dates it; with no later action left, its recommendation 3 ends then
+    assert ("| 11 | Laat de raad, of het college samen met de directie, met voorrang een nieuwe visie op "
+            "dienstverlening vaststellen als koers van de hele organisatie, met de datum tot wanneer die loopt: de "
+            "huidige visie loopt af voordat een nieuwe kan zijn vastgesteld. | "
             "middel / middel | het college van B&W | – | 18 februari 2027 |") in report
     assert "| **Gereed uiterlijk** | 18 februari 2027 |\n| **Besluit door** | de directie (acties 4 en 13)" in report
     point = next(line for line in section(nl, "Beslispunten").splitlines() if line.startswith("2. "))
