@@ -58,8 +58,9 @@ def test_an_action_does_not_repeat_the_label_its_finding_carries() -> None:
     report = CliRunner().invoke(app, ["report", str(EXAMPLES / "small-municipality.yaml"), "--lang", "nl"]).stdout
     actions = report.split("## Aanbevelingen")[1]
     actions = actions.split("## Bijlage A.")[0] + actions.split("## Bijlage E.")[1].split("## Bijlage F.")[0]
-    assert "Rapporteer minstens jaarlijks aan directie en college over de resultaten van digitale dienstverlening." \
-        in actions
+    # the report overdue is sent first; then reported on as agreed, without the label its finding carries
+    assert ("Stuur directie en college de rapportage over de resultaten van digitale dienstverlening die sinds de "
+            "vorige is uitgebleven, en rapporteer daarna minstens jaarlijks.") in actions
     assert "Stel per product een eigen doel voor het digitale aandeel vast, bijvoorbeeld minstens 50%, en laat" in actions
     assert "reserveer minstens 0,5 fte en bouw de andere taken" in actions
     assert "eigen norm" not in actions

@@ -180,7 +180,8 @@ def test_decision_points_fill_in_the_parameters_in_force(monkeypatch: pytest.Mon
     monkeypatch.setattr(actions, "TOP", 20)
     points = decisions(memo("small-municipality"))
     # the decision does not repeat the label; its argument, the finding, says the threshold is the checklist's own
-    (report,) = [p for p in points if "minstens jaarlijks een rapportage" in p.lower()]
+    (report,) = [p for p in points if "de uitgebleven rapportage" in p.lower()]
+    assert "daarna minstens jaarlijks" in report
     assert "norm: jaarlijks (eigen norm van de checklist)" in report
     # the small municipality has no chat, app or social media: its decision names e-mail only
     assert any("alle digitale aanvraagroutes (ook e-mail) aansluiten op het zaaksysteem." in p.lower() for p in points)

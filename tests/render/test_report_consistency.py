@@ -69,7 +69,7 @@ def test_the_board_is_named_as_the_body_the_municipality_has() -> None:
                  "aan directie en bestuur"):
         assert said not in text
     assert "#### Norm: Het college wordt regelmatig geïnformeerd over resultaten" in text
-    assert "aan directie en college over de resultaten" in text
+    assert "Stuur directie en college de rapportage over de resultaten" in text
     # an agency has no college: the ministry that owns it
     agency = report("english-agency")
     assert "Het ministerie wordt regelmatig geïnformeerd over resultaten" in agency and "college" not in agency.lower()

@@ -120,7 +120,7 @@ def test_the_age_of_the_last_report_and_its_norm_are_in_words() -> None:
     report, memo = documents(SMALL)
     assert ("De laatste rapportage (15 maart 2025) is ruim anderhalf jaar oud; norm: jaarlijks (eigen norm van de "
             "checklist; vastgelegd feit;") in report
-    assert "Rapporteer minstens jaarlijks aan directie en college" in report  # its finding has the label
+    assert "en rapporteer daarna minstens jaarlijks." in report  # its finding has the label
     assert "365 dagen" not in memo  # the memo's own decision on it: test_memo (it is beyond the memo's cap here)
     english, _ = documents(SMALL, lang="en")
     assert ("The last report (15 March 2025) is more than a year and a half old; norm: once a year (the checklist's "
