@@ -584,3 +584,10 @@ def test_the_coverage_sentence_agrees_with_how_many_meet_the_norm() -> None:
     english = render_markdown(build_report(example("small-municipality"), DocContext("en", date(2026, 11, 18))))
     assert "\n\n1 of the 2 products meets the norm (50%).\n\n" in english
     assert "\n\nNot one of the 2 channels meets the norm.\n\n" in english
+
+
+def test_the_norms_met_are_quoted_statements_in_one_sentence() -> None:
+    text = render_markdown(build_report(example("small-municipality"), DocContext("nl", date(2026, 11, 18))))
+    assert ('**Voldaan:** "De proceseigenaar zit in de lijn, niet bij ICT of Communicatie" en "Een proceseigenaar '
+            'heeft niet te veel producten".') in text
+    assert "; Een " not in text

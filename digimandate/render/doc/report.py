@@ -38,6 +38,7 @@ from digimandate.render.doc.common import (
     schedule,
     short_list,
 )
+from digimandate.render.doc.factwords import joined
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, clean, why
 from digimandate.render.doc.owners import Owners
@@ -331,8 +332,8 @@ class _Report:
                                             self.rule_block(rule, by_rule[rule.id])))
             met = [rule.spec.title.get(self.lang) for rule in rules
                    if rule.id in ds.passed and rule.id not in by_rule]
-            if met:
-                sub.add(Para("; ".join(met) + ".", label=tx("doc_label_met")))
+            if met:  # the norms met, each quoted as the statement it is: "A" en "B"
+                sub.add(Para(joined([f'"{title}"' for title in met], self.lang) + ".", label=tx("doc_label_met")))
             if not failing and not met:
                 sub.add(Para(tx("doc_dimension_nothing")))
             s.sections.append(sub)
