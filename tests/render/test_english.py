@@ -62,8 +62,11 @@ def test_the_agency_procedure_documents_speak_of_its_ministry_not_a_council(tmp_
     # the Haarlemmermeer example is a municipality's own story: its executive stays
     assert re.findall(MUNICIPAL, opzet.replace("In Haarlemmermeer management and the executive", "")) == []
     assert re.findall(MUNICIPAL, guide) == []
-    assert ("| Management has adopted the course. In Haarlemmermeer management and the executive both set the course "
-            '"working from the intent"') in opzet
+    # the reason first, the example after it
+    assert ("| Management has adopted the course. A course that the board and management carry together gives the "
+            "mandate holder something to appeal to with colleagues across the organisation. The ministry sets the frame "
+            "within which the organisation works, so a course adopted by management suffices. In Haarlemmermeer "
+            'management and the executive both set the course "working from the intent"') in opzet
     assert ("The ministry sets the frame within which the organisation works, so a course adopted by management "
             "suffices.") in opzet
     assert "| A minister or state secretary holds the portfolio. A minister or state secretary as portfolio holder" in opzet

@@ -11,6 +11,7 @@ import pytest
 from digimandate import i18n
 from digimandate.audit.checklist import load_ruleset
 from digimandate.audit.flow import audit_document
+from digimandate.audit.specs import RuleSet
 from digimandate.i18n import Lang
 from digimandate.model.document import parse_document
 from digimandate.render.common import Audited
@@ -459,3 +460,19 @@ def test_a_mandate_without_holders_asks_for_a_holder() -> None:
     assert spec.decision is not None
     assert spec.decision.get("nl") == ("Een houder van het mandaat voor digitale dienstverlening aanwijzen, een "
                                        "persoon of een compact team.")
+
+
+@pytest.mark.parametrize(("org_type", "body_nl", "body_en"), [("uitvoeringsorganisatie", "het ministerie", "the ministry"),
+                                                              ("other", "het bestuur", "the board")])
+def test_the_mandate_is_put_to_the_body_the_organisation_has(org_type: str, body_nl: str, body_en: str,
+                                                             ruleset: RuleSet) -> None:
+    from digimandate.render.doc.words import fit
+
+    m001 = ruleset.rules["M001"].spec
+    texts = [m001.action, m001.advice, m001.decision, m001.by_message["departmental"].action,
+             m001.by_message["departmental"].decision]
+    for text in texts:
+        assert text is not None
+        nl, en = (fit(" ".join(text.get(lang).split()), org_type, lang) for lang in ("nl", "en"))  # type: ignore[arg-type]
+        assert "college" not in nl and "executive" not in en, (nl, en)
+        assert body_nl in nl and body_en in en, (nl, en)
