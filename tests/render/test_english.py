@@ -35,7 +35,8 @@ def test_the_agency_memo_and_report_read_as_english() -> None:
             "2027; the implementation is decided after that.") in memo
     assert ("2. Drop the approval per change by Communications; agree the limits beforehand and let the holder "
             "account for changes afterwards.") in memo
-    assert "On the other actions of recommendations 1 and 3 of the advice report, the management team decides by " in memo
+    assert ("On the other actions the advice report leaves to the management team (recommendations 1 and 3), the "
+            "management team decides by ") in memo
     assert ('**Finding:** For the product Lodge an objection, step "Print the case file for the hearing" involves '
             "printing") in report
     for calque in ("Much work", "decision points more", "out of the handling", "paper in handling", '" prints',

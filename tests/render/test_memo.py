@@ -229,8 +229,8 @@ def test_capped_decisions_are_counted_alike_and_left_to_the_report(monkeypatch: 
     # what the report puts first is never capped away: four of them, and the point to record missing facts
     assert len(decisions(directie)) == 5
     # the rest by the report's recommendations, never by norm
-    rest = ("Over de andere acties van aanbevelingen 2, 3, 4 en 5 van het adviesrapport besluit de directie uiterlijk "
-            "18 december 2026.")  # a month on: before the first of that work is due
+    rest = ("Over de andere acties waarover het adviesrapport de directie laat besluiten (aanbevelingen 2, 3, 4 en 5), "
+            "besluit de directie uiterlijk 18 december 2026.")  # a month on: before the first of that work is due
     assert rest in section(directie, "Uitvoering en vervolg")
     assert f"Een aparte notitie legt de directie vijf beslispunten voor.\n\n{rest}" in college
 
@@ -506,8 +506,9 @@ def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_
 def test_decisions_left_to_the_report_are_named_with_a_date() -> None:
     follow = section(memo("small-municipality"), "Uitvoering en vervolg")
     # by the report's recommendations, never by the titles of norms
-    assert ("Over de andere acties van aanbevelingen 1, 2, 3, 4 en 5 van het adviesrapport besluit de directie "
-            "uiterlijk 18 december 2026.") in follow
+    # only the actions the directie decides: action 11 of recommendation 3 is the college's
+    assert ("Over de andere acties waarover het adviesrapport de directie laat besluiten (aanbevelingen 1, 2, 3, 4 en "
+            "5), besluit de directie uiterlijk 18 december 2026.") in follow
     assert "beslispunten (\"" not in follow
 
 

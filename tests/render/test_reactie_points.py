@@ -117,8 +117,8 @@ def test_the_dt_memo_counts_the_proposals_points_as_the_response_shapes_them(run
 
 def test_a_recommendation_not_adopted_is_not_scheduled_in_the_dt_memo(runner: CliRunner) -> None:
     text = memo(runner)
-    assert "Over de andere acties van aanbevelingen 1, 2, 3 en 4 van het adviesrapport besluit de directie " \
-           "uiterlijk 28 februari 2027." in text
+    assert "Over de andere acties waarover het adviesrapport de directie laat besluiten (aanbevelingen 1, 2, 3 en " \
+           "4), besluit de directie uiterlijk 28 februari 2027." in text
     assert "Niet overgenomen door het college van B&W (bestuurlijke reactie van 19 januari 2027): aanbeveling 5 van " \
            "het adviesrapport; daarover wordt niet besloten en er geldt geen datum." in text
     assert "aanbevelingen 1, 2, 3, 4 en 5" not in text
