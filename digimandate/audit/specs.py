@@ -26,7 +26,8 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
 ParamValue = bool | int | float | str
 Effort = Literal["small", "medium", "large"]
 # Who acts on a recommendation and which body decides: roles, never people (texts in i18n, "role_*").
-Role = Literal["college", "directie", "sponsor", "mandate_holder", "channel_owners", "kcc_head", "process_owners"]
+Role = Literal["college", "directie", "sponsor", "mandate_holder", "channel_owners", "kcc_head", "ict_head",
+               "process_owners"]
 Body = Literal["college", "directie"]
 
 

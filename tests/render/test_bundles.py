@@ -147,8 +147,9 @@ def test_the_holder_of_a_departmental_mandate_is_not_given_what_it_cannot_do() -
     # the small municipality has a departmental mandate whose holders need approval for each change
     actions = body(report("small-municipality"), "Bijlage E. Alle acties per afdeling")
     assert "| de houder van het mandaat |" not in actions
+    # connecting e-mail to the case system is the IT department's work, by its head where no title is recorded
     assert ("Sluit e-mail aan op het zaaksysteem, zodat elke aanvraag als zaak binnenkomt. Dit geldt voor Melding openbare "
-            "ruimte doen. | hoog / groot | de directie (tot het mandaat is verbreed; daarna de houder) |") in actions
+            "ruimte doen. | hoog / groot | het hoofd van ICT en Informatiebeheer |") in actions
 
 
 def test_the_summary_puts_first_what_holds_the_level() -> None:

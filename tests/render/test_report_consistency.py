@@ -127,7 +127,9 @@ def test_a_channel_recorded_as_giving_no_help_is_named_apart_from_the_unknown_on
 def test_an_organisation_wide_mandate_in_place_is_not_asked_for_again() -> None:
     text = report("large-municipality")  # Directiebesluit 2024-17: organisation-wide, approval still needed
     assert "tot het mandaat is verbreed" not in text
-    assert "de directie (zolang de houder voor elke wijziging toestemming nodig heeft; daarna de houder)" in text
+    # no action is the holder's here: the e-mail onto the case system is IT's work
+    assert "toestemming nodig heeft; daarna de houder" not in text
+    assert "| hoog / groot | het hoofd van Informatievoorziening en ICT |" in text
     assert "Het mandaat: organisatiebreed" not in text
     # its actions are about the powers (M007, M008) and the time in the departments (M012), not the standing
     assert "Het mandaat: de bevoegdheden en de tijd die het werk vraagt\n" in text

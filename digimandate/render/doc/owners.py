@@ -8,6 +8,9 @@ from digimandate.render.doc.actions import Recommendation
 from digimandate.render.doc.common import body_name, role_name, short_list
 from digimandate.render.doc.factwords import joined
 
+# The roles the checklist names by the department they lead, and that department's function in the file.
+_DEPARTMENT_HEADS = {"kcc_head": "kcc", "ict_head": "ict"}
+
 
 class Owners:
     """The people and departments of one organisation, as roles in the words of a document's language."""
@@ -51,7 +54,7 @@ class Owners:
         if role == "channel_owners":
             chans = [c for c in model.channels if f"channels/{c.id}" in rec.entities]
             return self._recorded([self.head_of(c.owner) for c in chans], "doc_memo_owner_appoint_channel")
-        if role == "kcc_head":
+        if role in _DEPARTMENT_HEADS:
             return self.for_role(role)
         if role == "college":
             gov = model.governance
@@ -63,9 +66,10 @@ class Owners:
     def for_role(self, role: str | None) -> str:
         """A role the checklist names, as this organisation fills it where the file records who: the KCC's head by
         the title of its manager ("de teamleider KCC")."""
-        if role == "kcc_head":
-            kcc = next((d for d in self.a.model.departments if d.function == "kcc"), None)
-            return (self.head_of(kcc.id) if kcc else None) or role_name(role, self.r, self.lang)
+        function = _DEPARTMENT_HEADS.get(role or "")
+        if function is not None:
+            dept = next((d for d in self.a.model.departments if d.function == function), None)
+            return (self.head_of(dept.id) if dept else None) or role_name(role, self.r, self.lang)
         return role_name(role, self.r, self.lang)
 
     def checker(self, entity: str) -> str | None:
@@ -85,7 +89,7 @@ class Owners:
     def doer(self, rec: Recommendation) -> str:
         """Who carries out an action in a list of actions: for products, channels and the KCC the role the file
         records (or who appoints one where none is); otherwise the role the checklist names, with its stand-in."""
-        if rec.role in ("process_owners", "channel_owners", "kcc_head"):
+        if rec.role in ("process_owners", "channel_owners", *_DEPARTMENT_HEADS):
             return self.owner(rec)
         return role_name(rec.role, self.r, self.lang)
 
