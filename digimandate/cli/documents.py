@@ -321,6 +321,15 @@ def _stage_inputs(req: DocRequest, count: int, written: date) -> tuple[Stage | N
                  load_nawoord(sr.nawoord) if sr.nawoord else None, asked_on), before
 
 
+def _nota_sent(req: DocRequest) -> date | None:
+    """The date of the latest nota van bevindingen the journal of an audit run in steps records."""
+    from digimandate.cli.procedure import read_journal
+
+    steps = read_journal(req.file.parent, req.limits)
+    notas = [entry["date"] for entry in steps if entry["step"] == "bevindingen"]
+    return notas[-1] if notas else None
+
+
 def _concept_date(req: DocRequest) -> date | None:
     """The date of the latest concept report the journal of an audit run in steps records."""
     from digimandate.cli.procedure import read_journal
@@ -351,8 +360,9 @@ def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date, pre
         from digimandate.model.dossier import recorded_reactions
         from digimandate.render.doc.wederhoor import add_wederhoor
 
-        # an audit run in steps: the officials' reactions to the nota, recorded beside the organisation file
-        add_wederhoor(doc, recorded_reactions(req.file.parent, req.limits))
+        # an audit run in steps: the officials' reactions to the nota, recorded beside the organisation file; where
+        # the nota went out and none came back, the account says so, as the audit plan promised
+        add_wederhoor(doc, recorded_reactions(req.file.parent, req.limits), _nota_sent(req))
     letter: list[tuple[Path | None, str | bytes, Lang, bool]] = []
     if target is not None and stage is not None and _letter_beside(req):
         from digimandate.render.doc.letter import build_letter, letter_name

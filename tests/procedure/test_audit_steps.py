@@ -571,3 +571,13 @@ def test_a_reactie_after_its_six_weeks_is_said_in_the_final_report(prepared: Cal
             "\"Bestuurlijke reactie en nawoord\".\n\nDe reactie kwam na de termijn: het conceptrapport van 16 december "
             "2026 vroeg om een reactie binnen zes weken, uiterlijk 5 februari 2027.") in (
         folder / "te-laat.md").read_text(encoding="utf-8")
+
+
+def test_a_nota_without_reactions_is_accounted_for_in_the_report(prepared: Callable[..., Path]) -> None:
+    folder = prepared(NOTA)  # the nota of 18 November 2026; no reactions imported
+    ok("report", "organisation.yaml", "--no-config", "--lang", "nl", "--stage", "concept", "--date", "2026-12-14",
+       "-o", "concept.md")
+    assert ("## Verantwoording ambtelijk wederhoor\n\nDe nota van bevindingen van 18 november 2026 is voor ambtelijk "
+            "wederhoor voorgelegd aan de organisatie, met een termijn tot en met 9 december 2026. Er kwamen geen "
+            "reacties binnen; de feiten staan in dit rapport zoals de nota ze gaf.\n") in (
+        folder / "concept.md").read_text(encoding="utf-8")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from digimandate.i18n import Lang, t
 from digimandate.model.dossier import Reaction
 from digimandate.render.doc import fmt
+from digimandate.render.doc.bevindingen import reaction_date
 from digimandate.render.doc.model import BoardDocument, Para, Section, Table
 
 KINDS = ("correctie", "aanvulling", "nuance", "onenigheid")  # as the reaction sheet offers them
@@ -30,11 +32,18 @@ def wederhoor_section(reactions: Sequence[Reaction], lang: Lang) -> Section:
     return s
 
 
-def add_wederhoor(doc: BoardDocument, reactions: Sequence[Reaction]) -> BoardDocument:
-    """Put the account of ambtelijk wederhoor after the method; nothing when no reaction was recorded."""
-    if not reactions:
+def add_wederhoor(doc: BoardDocument, reactions: Sequence[Reaction], nota: date | None = None) -> BoardDocument:
+    """Put the account of ambtelijk wederhoor after the method; where the nota of ``nota`` brought no reaction, that
+    it brought none; nothing when no nota is known."""
+    if reactions:
+        section = wederhoor_section(reactions, doc.lang)
+    elif nota is not None:
+        section = Section(t("doc_h_wederhoor", doc.lang)).add(Para(t(
+            "doc_wederhoor_none", doc.lang, date=fmt.long_date(nota, doc.lang),
+            until=fmt.long_date(reaction_date(nota), doc.lang))))
+    else:
         return doc
     heading = t("doc_h_method", doc.lang)
     at = next((i + 1 for i, s in enumerate(doc.sections) if s.title == heading), len(doc.sections))
-    doc.sections.insert(at, wederhoor_section(reactions, doc.lang))
+    doc.sections.insert(at, section)
     return doc
