@@ -223,7 +223,7 @@ def test_one_action_broadens_the_departmental_mandate_and_its_reach_stays_a_find
                        "dienstverlening\n", 1)[1].split("####", 1)[0]
     assert ("**Bevinding:** Afdelingsmandaat \"website en e-formulieren\" geldt alleen voor Communicatie; de afdelingen "
             "van de dienstverlening vallen erbuiten: Klantcontactcentrum, Burgerzaken, Ruimte en Vergunningen "
-            "(vastgelegd feit; bronnen \\[2\\], \\[5\\])") in reach
+            "(vastgelegd feit; bron \\[2\\])") in reach
     assert "**Actie:** zie aanbeveling 1." in reach
     mandate = text.split("### Aanbeveling 1.", 1)[1].split("###", 1)[0]
     assert "Zonder organisatiebreed mandaat reikt het afdelingsmandaat tot de afdelingen van de dienstverlening" in mandate

@@ -26,9 +26,17 @@ def numbers(result: AuditResult) -> dict[str, int]:
 
 
 def cited_numbers(ids: tuple[str, ...], result: AuditResult) -> list[int]:
-    """The numbers of the sources ``ids`` names that the register holds, in order."""
+    """The numbers of the sources ``ids`` names that the register holds, in order; a confidential source only where
+    no other one carries the fact.
+
+    Beside an open source the fact rests on that one; a confidential interview cited beside facts about one
+    person's role would tell who gave it.
+    """
     known = numbers(result)
-    return sorted({known[i] for i in ids if i in known})
+    held = [i for i in ids if i in known]
+    confidential = {s.id for s in result.sources if s.confidential}
+    shown = [i for i in held if i not in confidential] or held
+    return sorted({known[i] for i in shown})
 
 
 def unsourced(findings: tuple[Finding, ...], result: AuditResult) -> bool:
