@@ -92,7 +92,9 @@ def test_the_nota_says_each_fact_not_established_as_a_sentence_and_never_contrad
     # one department named, and a scope that does not say "some departments"
     assert "Het mandaat geldt voor de afdeling Communicatie." in nota
     # a person by role, as a sentence names one: with the article, the department only where the title lacks it
-    assert "Het mandaat is belegd bij de adviseur digitale dienstverlening (Communicatie)." in nota
+    # ... and the holder's confidential interview is not cited beside the agreement that records the same facts
+    assert ("Het mandaat is belegd bij de adviseur digitale dienstverlening (Communicatie). (bron: Werkafspraak "
+            "adviseur digitale dienstverlening (document), 1 juni 2021)") in nota
     assert "De proceseigenaar van het product is de teamleider Burgerzaken." in nota
     assert "Het mandaat is een afdelingsmandaat en reikt niet over de hele organisatie." in nota
     assert "enkele afdelingen" not in nota

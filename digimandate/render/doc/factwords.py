@@ -115,8 +115,10 @@ def citation(entry: Entry, lang: Lang) -> str:
 
 
 def sources_words(ids: tuple[str, ...], register: dict[str, Entry], lang: Lang) -> str:
-    """"(bron: interview, 12 november 2026)", or that no source is recorded."""
-    cites = [citation(register[i], lang) for i in ids if i in register]
+    """"(bron: interview, 12 november 2026)", or that no source is recorded; a confidential source only where no
+    other one carries the fact (as the report cites them)."""
+    held = [register[i] for i in ids if i in register]
+    cites = [citation(e, lang) for e in ([e for e in held if not e.confidential] or held)]
     if not cites:
         return t("proc_no_source", lang)
     return t("proc_source_one" if len(cites) == 1 else "proc_source_many", lang, sources="; ".join(cites))
