@@ -96,6 +96,8 @@ def test_the_nota_says_each_fact_not_established_as_a_sentence_and_never_contrad
     assert ("Het mandaat is belegd bij de adviseur digitale dienstverlening (Communicatie). (bron: Werkafspraak "
             "adviseur digitale dienstverlening (document), 1 juni 2021)") in nota
     assert "De proceseigenaar van het product is de teamleider Burgerzaken." in nota
+    # a list of values as a sentence names one
+    assert "Wie het mandaat houdt, heeft ook andere taken: intranet, sociale media en persberichten." in nota
     assert "Het mandaat is een afdelingsmandaat en reikt niet over de hele organisatie." in nota
     assert "enkele afdelingen" not in nota
     # the observation the report cites for where the website's forms land is cited here too

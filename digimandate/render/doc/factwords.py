@@ -32,8 +32,8 @@ def value_words(subject: Subject, value: Any, names: Names, lang: Lang) -> str:
         return str(value) if subject.fact.path.endswith("year") else fmt.count(value, lang)
     if kind == "number" and isinstance(value, (int, float)):
         return fmt.number(float(value), lang, 2)
-    if isinstance(value, list):
-        return "; ".join(clean(str(v.text if hasattr(v, "text") else v)) for v in value)
+    if isinstance(value, list):  # "intranet, sociale media en persberichten": a list as a sentence names one
+        return joined([clean(str(v.text if hasattr(v, "text") else v)) for v in value], lang)
     return clean(str(value))
 
 
