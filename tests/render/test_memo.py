@@ -461,8 +461,7 @@ def test_the_small_memo_decides_the_reports_top_three_and_the_level_1_barrier() 
         "doen, medewerking verlangen",
         "De afdeling Klantcontactcentrum (het KCC) mede-eigenaar maken van www.dijkveld.nl",
         "Het bestaande afdelingsmandaat stap voor stap verbreden tot een organisatiebreed mandaat: eerst bevoegdheden "
-        "en tijd, dan de dienstverlenende afdelingen, dan de hele organisatie; het college laten instemmen met het "
-        "organisatiebrede mandaat",
+        "en tijd, dan de dienstverlenende afdelingen, dan de hele organisatie; het college laten instemmen",
         "Eerst het feit vaststellen en de bron ervan vastleggen (nu zonder bron); daarna besluiten: "
         "opdracht geven aan een proceseigenaar die de directie aanwijst: maak het digitaal aanvragen of melden "
         "van het product mogelijk",
@@ -612,13 +611,16 @@ def test_a_rationale_that_opens_with_a_quote_gives_its_reason_first() -> None:
 # ---------------------------------------------------------------- the vision's term
 
 
-def _with_vision_until(example: str, day: date | None) -> Audited:
-    """The example with its vision running until ``day``."""
+def _with_vision_until(example: str, day: date | None, adopted_by: str | None = None) -> Audited:
+    """The example with its vision running until ``day`` (and adopted by ``adopted_by``, where given)."""
     from digimandate.model.org import Governance, Vision
 
     a = audited(example)
     gov = a.model.governance or Governance()
-    vision = (gov.vision or Vision()).model_copy(update={"valid_until": day})
+    update: dict[str, object] = {"valid_until": day}
+    if adopted_by is not None:
+        update["adopted_by"] = adopted_by
+    vision = (gov.vision or Vision()).model_copy(update=update)
     model = a.model.model_copy(update={"governance": gov.model_copy(update={"vision": vision})})
     return dataclasses.replace(a, model=model)
 
@@ -629,23 +631,32 @@ def test_both_memos_say_a_vision_that_runs_out_before_the_follow_up_must_be_rene
     a = audited("small-municipality")  # "2022-2026": the example records that it ends with the year
     vision = a.model.governance.vision if a.model.governance else None
     assert vision is not None and vision.valid_until == date(2026, 12, 31)
-    said = ('De visie "Dienstverleningsvisie 2022-2026" loopt af op 31 december 2026, vóór het vervolgonderzoek, '
-            "en moet worden vernieuwd.")
+    # no body adopted it: a vision is to be adopted, not "renewed"
+    said = ('De visie "Dienstverleningsvisie 2022-2026" loopt af op 31 december 2026, vóór het vervolgonderzoek, en is '
+            "door geen bestuursorgaan vastgesteld.")
     assert said in section(memo("small-municipality"), "Uitvoering en vervolg")
     college = render_markdown(build_proposal(a, DocContext("nl", WRITTEN)))
     assert said in section(college, "Uitvoering en vervolg")
     assert ('The vision "Dienstverleningsvisie 2022-2026" runs out on 31 December 2026, before the follow-up audit, '
-            "and must be renewed.") in memo("small-municipality", "en")
+            "and was adopted by no governing body.") in memo("small-municipality", "en")
+    adopted = render_markdown(build_memo(_with_vision_until("small-municipality", date(2026, 12, 31), "raad"),
+                                         DocContext("nl", WRITTEN), "directie"))
+    assert ('De visie "Dienstverleningsvisie 2022-2026" loopt af op 31 december 2026, vóór het vervolgonderzoek, '
+            "en moet worden vernieuwd.") in adopted
     # a vision without an end date has nothing to renew
     assert "De visie" not in render_markdown(build_memo(_with_vision_until("small-municipality", None),
                                                         DocContext("nl", WRITTEN), "directie"))
 
 
 def test_a_vision_that_ran_out_or_outlasts_the_follow_up() -> None:
-    expired = render_markdown(build_memo(_with_vision_until("small-municipality", date(2025, 12, 31)),
+    expired = render_markdown(build_memo(_with_vision_until("small-municipality", date(2025, 12, 31), "raad"),
                                          DocContext("nl", WRITTEN), "directie"))
     assert ('De visie "Dienstverleningsvisie 2022-2026" liep af op 31 december 2025: de visie moet worden vernieuwd, '
             "zodat er weer een geldende koers is.") in expired
+    never = render_markdown(build_memo(_with_vision_until("small-municipality", date(2025, 12, 31)),
+                                       DocContext("nl", WRITTEN), "directie"))
+    assert ('De visie "Dienstverleningsvisie 2022-2026" liep af op 31 december 2025 en was door geen bestuursorgaan '
+            "vastgesteld: er is geen geldende koers.") in never
     # the follow-up audit is on 1 September 2027: a vision in force until after it needs no word in the memo
     later = render_markdown(build_memo(_with_vision_until("small-municipality", date(2027, 9, 2)),
                                        DocContext("nl", WRITTEN), "directie"))

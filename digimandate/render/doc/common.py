@@ -234,7 +234,10 @@ def vision_paras(a: Audited, plan: Schedule, lang: Lang) -> list[str]:
         return []
     title = f' "{vision.title}"' if vision.title else ""
     # the tense of the document's own day: a memo written after the end date says the course ran out
-    key = "doc_vision_expired" if vision.valid_until < plan.reference else "doc_vision_expires"
+    ran_out = vision.valid_until < plan.reference
+    key = "doc_vision_expired" if ran_out else "doc_vision_expires"
+    if vision.adopters() == ["none"]:  # a course no body adopted is not "in force again" once renewed
+        key = "doc_vision_expired_unadopted" if ran_out else "doc_vision_expires_unadopted"
     return [t(key, lang, title=title, date=fmt.long_date(vision.valid_until, lang))]
 
 
