@@ -397,7 +397,7 @@ def test_a_file_with_windows_line_ends_keeps_them(folder: Path) -> None:
 def test_the_procedure_names_the_body_the_organisation_reports_to(prepared: Callable[..., Path]) -> None:
     folder = prepared(NOTA_NL)
     nota = (folder / "nota-van-bevindingen.md").read_text(encoding="utf-8")
-    assert "De afspraak is jaarlijks aan het college van B&W over de dienstverlening te rapporteren." in nota
+    assert "Afgesproken is jaarlijks aan het college van B&W over de dienstverlening te rapporteren." in nota
     assert "De rapportage aan het college van B&W vermeldt het digitale gebruik niet." in nota
     assert "het bestuur" not in nota
     ok("opzet", "organisation.yaml", "--no-config", "--lang", "nl", "-f", "md")

@@ -88,7 +88,7 @@ def test_the_nota_says_each_fact_not_established_as_a_sentence_and_never_contrad
     assert "De koers is door geen bestuursorgaan vastgesteld." in nota
     assert "wanneer de koers is vastgesteld" not in nota
     # the agreement, beside the last report of March 2025: not a claim that it happens every year
-    assert "De afspraak is jaarlijks aan het college van B&W over de dienstverlening te rapporteren." in nota
+    assert "Afgesproken is jaarlijks aan het college van B&W over de dienstverlening te rapporteren." in nota
     # one department named, and a scope that does not say "some departments"
     assert "Het mandaat geldt voor de afdeling Communicatie." in nota
     # a person by role, as a sentence names one: with the article, the department only where the title lacks it
