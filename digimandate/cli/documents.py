@@ -321,23 +321,24 @@ def _stage_inputs(req: DocRequest, count: int, written: date) -> tuple[Stage | N
                  load_nawoord(sr.nawoord) if sr.nawoord else None, asked_on), before
 
 
-def _nota_sent(req: DocRequest) -> date | None:
-    """The date of the latest nota van bevindingen the journal of an audit run in steps records."""
-    from digimandate.cli.procedure import read_journal
-
-    steps = read_journal(req.file.parent, req.limits)
-    notas = [entry["date"] for entry in steps if entry["step"] == "bevindingen"]
-    return notas[-1] if notas else None
-
-
-def _concept_date(req: DocRequest) -> date | None:
-    """The date of the latest concept report the journal of an audit run in steps records."""
+def _last_step(req: DocRequest, step: str) -> date | None:
+    """The date of the latest ``step`` the journal of an audit run in steps records (none outside such a run)."""
     from digimandate.cli.procedure import read_journal
 
     if not _in_steps(req):
         return None
-    dates = [entry["date"] for entry in read_journal(req.file.parent, req.limits) if entry["step"] == "concept"]
+    dates = [entry["date"] for entry in read_journal(req.file.parent, req.limits) if entry["step"] == step]
     return dates[-1] if dates else None
+
+
+def _nota_sent(req: DocRequest) -> date | None:
+    """The date of the latest nota van bevindingen the journal of an audit run in steps records."""
+    return _last_step(req, "bevindingen")
+
+
+def _concept_date(req: DocRequest) -> date | None:
+    """The date of the latest concept report the journal of an audit run in steps records."""
+    return _last_step(req, "concept")
 
 
 def _client_document(a: Audited, req: DocRequest, lang: Lang, written: date, previous: dict[str, Any] | None,
