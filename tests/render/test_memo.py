@@ -245,8 +245,8 @@ def test_the_effect_names_the_levels_the_decisions_reach() -> None:
         "- Mandaat: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n"
         "- Kanalen: van niveau 2 (Belegd) naar niveau 3 (Gemandateerd).\n"
         "- Processen van begin tot eind: van niveau 1 (Ad hoc) naar niveau 2 (Belegd).\n\n"
-        "Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is aangetoond dat is voldaan aan: Elk product heeft "
-        "een proceseigenaar en Elk product heeft prestatie-indicatoren; eerst worden die feiten vastgelegd.")
+        "Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is aangetoond dat is voldaan aan: \"Elk product heeft "
+        "een proceseigenaar\" en \"Elk product heeft prestatie-indicatoren\"; eerst worden die feiten vastgelegd.")
     # the agency's directie adopted its course, which meets B002 for an organisation without raad or college
     # (tip16 2.2): its management decides what raises mandate and channels
     assert section(memo("english-agency", "en", "directie"), "Intended effect") == (
@@ -284,7 +284,7 @@ def test_a_blocker_decided_on_part_of_its_places_brings_a_level_closer_not_reach
     a = with_maturity("large-municipality", processes=(1, ("P001",)))
     effect = section(render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie")), "Beoogd effect")
     assert ("- Processen van begin tot eind: dichter bij niveau 2 (Belegd); daarvoor moet ook zijn voldaan aan: "
-            "Formulieren landen in een systeem waarin ze digitaal worden verwerkt.") in effect
+            "\"Formulieren landen in een systeem waarin ze digitaal worden verwerkt\".") in effect
 
 
 def test_the_overall_level_is_claimed_when_the_decisions_clear_all_that_blocks_it() -> None:
@@ -483,11 +483,11 @@ def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_
     # were the norm that holds Processen at level 1 the college's to decide, the directie memo says where it is
     a = with_spec(audited("small-municipality"), "P003", decided_by="college")
     directie = render_markdown(build_memo(a, DocContext("nl", WRITTEN, final=True), "directie"))
-    assert ("Het college van B&W besluit over Elk product is digitaal aan te vragen: beslispunt 3 van de aparte "
+    assert ("Het college van B&W besluit over \"Elk product is digitaal aan te vragen\": beslispunt 3 van de aparte "
             "notitie aan het college van B&W.") in section(directie, "Beoogd effect")
     # with the concept the executive answers all its recommendations in one point, its response: point 2
     concept = render_markdown(build_memo(a, DocContext("nl", WRITTEN), "directie"))
-    assert ("Het college van B&W besluit over Elk product is digitaal aan te vragen: beslispunt 2 van de aparte "
+    assert ("Het college van B&W besluit over \"Elk product is digitaal aan te vragen\": beslispunt 2 van de aparte "
             "notitie aan het college van B&W.") in section(concept, "Beoogd effect")
     from digimandate.render.doc.proposal import build_proposal
 

@@ -369,10 +369,10 @@ def test_a_norm_only_to_verify_is_not_established_in_the_appendix_and_the_conclu
 def test_the_memo_waits_for_facts_apart_from_norms_not_met() -> None:
     _, memo = documents(SMALL)
     # the norm not met is decided on in this memo; what stays is only what waits for facts
-    assert ("Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is aangetoond dat is voldaan aan: De sponsor van "
-            "digitale dienstverlening is een directielid, Elk product heeft een proceseigenaar en Elk product heeft "
-            "prestatie-indicatoren; eerst worden die "
-            "feiten vastgelegd.") in memo
+    # each norm quoted as the statement it is
+    assert ("Het totale niveau blijft niveau 1 (Ad hoc) zolang niet is aangetoond dat is voldaan aan: \"De sponsor van "
+            "digitale dienstverlening is een directielid\", \"Elk product heeft een proceseigenaar\" en \"Elk product "
+            "heeft prestatie-indicatoren\"; eerst worden die feiten vastgelegd.") in memo
     assert "Het onderzoek leverde 46 bevindingen op, waarvan 10 met een hoog of kritiek gewicht." in memo  # B007: medium
     report, _ = documents(AGENCY, lang="en")
     assert "| Both products |" in report and "All 2" not in report

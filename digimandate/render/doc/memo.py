@@ -454,9 +454,9 @@ class _Memo:
         return {rec.rule.id for rec in self.plan.decide if rec.rule.id not in missing}
 
     def titles(self, ids: set[str]) -> str:
-        """Norms by title, in the order of the checklist."""
+        """Norms by title, each quoted as the statement it is, in the order of the checklist."""
         rules = self.a.rules.rules
-        return short_list([rules[i].spec.title.get(self.lang) for i in rules if i in ids], self.lang, 3)
+        return short_list([f'"{rules[i].spec.title.get(self.lang)}"' for i in rules if i in ids], self.lang, 3)
 
     def arguments(self) -> Section:
         tx = self.tx
