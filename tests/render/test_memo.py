@@ -254,8 +254,8 @@ def test_the_effect_names_the_levels_the_decisions_reach() -> None:
         "- Mandate: from level 2 (Assigned) to level 3 (Mandated).\n"
         "- Channels: from level 2 (Assigned) to level 3 (Mandated).\n"
         "- End-to-end processes: from level 1 (Ad hoc) to level 2 (Assigned).\n\n"
-        "The overall level stays at level 1 (Ad hoc) as long as it is not established that these are met: Every "
-        "product has performance indicators; those facts are recorded first.")
+        "The overall level stays at level 1 (Ad hoc) as long as it is not established that these are met: \"Every "
+        "product has performance indicators\"; those facts are recorded first.")
 
 
 def test_no_level_is_claimed_when_no_decision_removes_a_blocker() -> None:
