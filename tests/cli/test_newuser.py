@@ -145,9 +145,9 @@ def test_counts_say_what_they_know(runner: CliRunner) -> None:
     """Issue 25, point 4: a product without a recorded volume is unknown, not 0; a form's action counts the forms."""
     nl = runner.invoke(app, ["report", str(SMALL), "-o", "-", "--lang", "nl"]).stdout
     # per department (appendix E): the volume of that department's products, what is known as known
-    assert ("Dit geldt voor Evenementenvergunning aanvragen en Melding openbare ruimte doen. (minstens 85 aanvragen per jaar; "
+    assert ("Dit geldt voor de producten Evenementenvergunning aanvragen en Melding openbare ruimte doen. (minstens 85 aanvragen per jaar; "
             "volume bekend van 1 van de 2) | laag / middel |") in nl
-    assert ("wordt overgetypt. Dit geldt voor Parkeervergunning aanvragen. (210 digitale aanvragen per jaar) "
+    assert ("wordt overgetypt. Dit geldt voor het product Parkeervergunning aanvragen. (210 digitale aanvragen per jaar) "
             "| hoog / groot |") in nl
     en = runner.invoke(app, ["report", str(SMALL), "-o", "-", "--lang", "en"]).stdout
     assert "(at least 85 requests a year; volume known for 1 of the 2)" in en

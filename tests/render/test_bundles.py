@@ -104,7 +104,7 @@ def test_the_body_gives_the_bundles_and_appendix_e_every_action_per_department()
     assert headings == ["De hele organisatie", "Communicatie", "Klantcontactcentrum", "Burgerzaken",
                         "Ruimte en Vergunningen"]
     burgerzaken = actions.split("### Burgerzaken", 1)[1].split("\n### ", 1)[0]
-    assert ("| 7 | Haal printen en papier uit de afhandeling. Dit geldt voor Parkeervergunning aanvragen. (640 aanvragen per "
+    assert ("| 7 | Haal printen en papier uit de afhandeling. Dit geldt voor het product Parkeervergunning aanvragen. (640 aanvragen per "
             "jaar) | middel / middel | de teamleider Burgerzaken | 6 |") in burgerzaken
     # a finding points at its bundle, and the summary's bodies decide bundles
     assert "**Actie:** zie aanbeveling 3." in text
@@ -148,14 +148,14 @@ def test_the_holder_of_a_departmental_mandate_is_not_given_what_it_cannot_do() -
     actions = body(report("small-municipality"), "Bijlage E. Alle acties per afdeling")
     assert "| de houder van het mandaat |" not in actions
     # connecting e-mail to the case system is the IT department's work, by its head where no title is recorded
-    assert ("Sluit e-mail aan op het zaaksysteem, zodat elke aanvraag als zaak binnenkomt. Dit geldt voor Melding openbare "
+    assert ("Sluit e-mail aan op het zaaksysteem, zodat elke aanvraag als zaak binnenkomt. Dit geldt voor het product Melding openbare "
             "ruimte doen. | hoog / groot | het hoofd van ICT en Informatiebeheer |") in actions
 
 
 def test_the_summary_puts_first_what_holds_the_level() -> None:
     summary = body(report("small-municipality"), "Samenvatting")
     # bullets naming their recommendation: a number 1..n would read as the recommendation's number
-    assert "- Maak het digitaal aanvragen of melden van het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Zie aanbeveling 4." \
+    assert "- Maak het digitaal aanvragen of melden van het product mogelijk. Dit geldt voor het product Melding openbare ruimte doen. Zie aanbeveling 4." \
         in summary
     assert "\n1. " not in summary
 

@@ -139,7 +139,7 @@ def test_the_product_with_more_requests_comes_first(tmp_path: Path) -> None:
     assert owner.impact == "high"
     text = render_markdown(build_report(result, DocContext("nl", date(2026, 11, 18))))
     assert ("| 1 | Wijs per product een proceseigenaar aan, bij voorkeur het hoofd van de afdeling die het product "
-            "levert. Dit geldt voor Drukke aanvraag en Stille aanvraag. (40.012 aanvragen per jaar) | hoog / middel |") in text
+            "levert. Dit geldt voor de producten Drukke aanvraag en Stille aanvraag. (40.012 aanvragen per jaar) | hoog / middel |") in text
 
 
 def test_volume_raises_a_rule_in_the_order(tmp_path: Path) -> None:
@@ -591,3 +591,14 @@ def test_the_norms_met_are_quoted_statements_in_one_sentence() -> None:
     assert ('**Voldaan:** "De proceseigenaar zit in de lijn, niet bij ICT of Communicatie" en "Een proceseigenaar '
             'heeft niet te veel producten".') in text
     assert "; Een " not in text
+
+
+def test_the_places_an_action_concerns_are_named_by_their_kind() -> None:
+    from digimandate.render.doc.common import concerns
+
+    assert concerns(["processes/a"], ["Melding openbare ruimte doen"], "nl") == (
+        "Dit geldt voor het product Melding openbare ruimte doen.")
+    assert concerns(["channels/a", "channels/b"], ["14 0321", "Balie"], "nl") == (
+        "Dit geldt voor de kanalen 14 0321 en Balie.")
+    assert concerns(["channels/a", "processes/b"], ["14 0321", "Parkeren"], "en") == (
+        "This applies to 14 0321 and Parkeren.")  # of two kinds: named as they are

@@ -469,7 +469,7 @@ def test_the_small_memo_decides_the_reports_top_three_and_the_level_1_barrier() 
     # the norm that holds Processen at level 1: the directie commissions it, by the role that appoints an owner
     assert any("opdracht geven aan een proceseigenaar die de directie aanwijst: maak het digitaal "
                "aanvragen of melden van het product mogelijk. "
-               "Dit geldt voor Melding openbare ruimte doen." in p for p in points)
+               "Dit geldt voor het product Melding openbare ruimte doen." in p for p in points)
     assert not [p for p in points if "aan te wijzen" in p or "aan te vragen" in p]
     # the channel gets a concrete co-owner: the KCC, which the file records
     assert any(p.startswith("De afdeling Klantcontactcentrum (het KCC) mede-eigenaar maken van www.dijkveld.nl.")
@@ -499,7 +499,7 @@ def test_a_norm_that_holds_the_level_and_another_body_decides_is_named_with_its_
             'het product Melding openbare ruimte doen is aanvragen via de website niet mogelijk), en daarna in te '
             'stemmen met actie 12 van aanbeveling 4 uit het adviesrapport ("Maak het digitaal aanvragen of melden '
             'van het product mogelijk") en daartoe: opdracht geven aan de proceseigenaren: maak het digitaal aanvragen '
-            "of melden van het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Trekker is ") in section(college, "Beslispunten")
+            "of melden van het product mogelijk. Dit geldt voor het product Melding openbare ruimte doen. Trekker is ") in section(college, "Beslispunten")
 
 
 def test_decisions_left_to_the_report_are_named_with_a_date() -> None:
@@ -587,7 +587,7 @@ def test_a_reason_is_cut_after_its_first_sentence_only() -> None:
 def test_a_point_on_many_products_names_the_first_and_counts_the_others() -> None:
     point = next(line for line in memo("large-municipality").splitlines() if "digitaal aanvragen of melden van het product" in line)
     # the argument names the first product of the same list the point gives, in the same order
-    assert ("Dit geldt voor Bijzonderebijstandsuitkering, Bedrijf aan huis melding, Belastingbetalingsregeling en 19 "
+    assert ("Dit geldt voor de producten Bijzonderebijstandsuitkering, Bedrijf aan huis melding, Belastingbetalingsregeling en 19 "
             "andere.") in point, point
     assert ("Argument: Bij het product Bijzonderebijstandsuitkering is aanvragen via de website niet mogelijk; zo ook "
             "bij nog 21 producten. Zonder digitale route") in point, point
@@ -671,7 +671,7 @@ def test_a_decision_resting_only_on_a_fact_without_a_source_says_so_as_the_repor
     assert digital.startswith(
         "Eerst het feit vaststellen en de bron ervan vastleggen (nu zonder bron); daarna besluiten: "
         "opdracht geven aan een proceseigenaar die de directie aanwijst: maak het digitaal aanvragen of melden van het "
-        "product mogelijk. Dit geldt voor Melding openbare ruimte doen. Veel werk:")
+        "product mogelijk. Dit geldt voor het product Melding openbare ruimte doen. Veel werk:")
     # the co-ownership rests on the organogram: no label
     kcc = next(p for p in points if p.startswith("De afdeling Klantcontactcentrum (het KCC) mede-eigenaar"))
     assert "zonder bron" not in kcc

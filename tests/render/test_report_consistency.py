@@ -59,7 +59,7 @@ def test_the_answer_on_what_comes_first_is_one_paragraph_of_sentences() -> None:
     assert len(answers) == 2  # the question in the scope, and its answer in the conclusions: one line, no list
     assert answers[1].startswith("4. Wat moet als eerste gebeuren om het volgende niveau te bereiken? Eerst: Laat de "
                                  "goedkeuring per wijziging onder het bestaande mandaat vervallen: ")
-    assert ("Maak het digitaal aanvragen of melden van het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Ga daarnaast "
+    assert ("Maak het digitaal aanvragen of melden van het product mogelijk. Dit geldt voor het product Melding openbare ruimte doen. Ga daarnaast "
             "eerst na: ") in answers[1]
 
 
@@ -196,7 +196,7 @@ def test_one_action_makes_the_kcc_co_owner_of_the_website() -> None:
     text = report("small-municipality")
     actions = text.split("## Bijlage E.", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in actions.splitlines() if "mede-eigenaar" in line]
-    assert rows == ["| 3 | Maak het KCC mede-eigenaar van de website. Dit geldt voor www.dijkveld.nl. | hoog / middel | "
+    assert rows == ["| 3 | Maak het KCC mede-eigenaar van de website. Dit geldt voor het kanaal www.dijkveld.nl. | hoog / middel | "
                     "de directie | – | 2 maart 2027 |"]
     channels = text.split("### Aanbeveling 2.", 1)[1].split("###", 1)[0]
     assert ("| **Dekt de normen** | Het online kanaal is niet alleen het domein van Communicatie; Het KCC is "
@@ -243,7 +243,7 @@ def test_an_action_waits_for_one_on_other_products_nowhere_and_its_recommendatio
     nl = render_markdown(build_report(a, DocContext("nl", WRITTEN)))
     ruimte = nl.split("### Ruimte en Vergunningen", 1)[1].split("\n### ", 1)[0]
     assert next(line for line in ruimte.splitlines() if line.startswith("| 14 | Laat ook aanvragen via telefoon")) \
-        .endswith("Dit geldt voor Evenementenvergunning aanvragen. (85 aanvragen per jaar) | laag / middel | de "
+        .endswith("Dit geldt voor het product Evenementenvergunning aanvragen. (85 aanvragen per jaar) | laag / middel | de "
                   "vergunningverlener | – | 2 maart 2027 |")
     # so recommendation 4 is done with its last action (7 and 10, on 3 June 2027), not a month after e-mail is
     # connected for another product
@@ -282,9 +282,10 @@ def test_every_route_into_a_system_is_due_after_e_mail_is_connected_for_the_same
         e_mail = [row for row in rows if int(row[0]) == numbers.get("P005")]
         for route in every_route:
             for mail in e_mail:
-                # a product both concern, named as a whole name in its list ("Dit geldt voor A, B en C.")
-                shared = [p for p in products if re.search(rf"(voor |, | en ){re.escape(p)}[,. ]", route[1])
-                          and re.search(rf"(voor |, | en ){re.escape(p)}[,. ]", mail[1])]
+                # a product both concern, named as a whole name in its list ("Dit geldt voor de producten A, B en C.")
+                place = r"(voor (?:het product |de producten )?|, | en )"
+                shared = [p for p in products if re.search(rf"{place}{re.escape(p)}[,. ]", route[1])
+                          and re.search(rf"{place}{re.escape(p)}[,. ]", mail[1])]
                 if shared:
                     pairs += 1
                     assert mail[0] in route[4].split(", "), (shared, route)  # it says what it waits for

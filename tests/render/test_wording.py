@@ -362,7 +362,7 @@ def test_a_norm_only_to_verify_is_not_established_in_the_appendix_and_the_conclu
     assert "| Norm | Waar | Wie gaat het na |" in report
     assert ("| De sponsor van digitale dienstverlening is een directielid | Bestuurlijk commitment | de directie |"
             in report)
-    assert ("Maak het digitaal aanvragen of melden van het product mogelijk. Dit geldt voor Melding openbare ruimte doen. Ga daarnaast eerst na: "
+    assert ("Maak het digitaal aanvragen of melden van het product mogelijk. Dit geldt voor het product Melding openbare ruimte doen. Ga daarnaast eerst na: "
             "\"De sponsor van digitale dienstverlening is een directielid\"") in report
 
 

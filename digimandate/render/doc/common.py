@@ -104,6 +104,20 @@ def place_noun(paths: list[str]) -> str:
     return {"processes": "product", "channels": "channel"}.get(kinds.pop(), "place") if len(kinds) == 1 else "place"
 
 
+def concerns(paths: list[str], names: list[str], lang: Lang, limit: int = MAX_NAMES) -> str:
+    """"Dit geldt voor het product X.", "... de kanalen X en Y.": the places an action concerns, named by their kind
+    where they are all of one (a product's name is often a phrase: "Melding openbare ruimte doen")."""
+    noun = place_noun(paths) if paths else "place"
+    listed = short_list(names, lang, limit)
+    if noun == "product":
+        key = "doc_rec_concerns_product_one" if len(names) == 1 else "doc_rec_concerns_product_other"
+    elif noun == "channel":
+        key = "doc_rec_concerns_channel_one" if len(names) == 1 else "doc_rec_concerns_channel_other"
+    else:
+        key = "doc_rec_concerns"
+    return t(key, lang, names=listed)
+
+
 def peildatum(result: AuditResult, lang: Lang) -> str:
     """The audit date in words; when the file records none, it says so and that the day of the audit was used."""
     day = fmt.long_date(result.audit_date, lang)
@@ -254,9 +268,9 @@ def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang,
         who = approvers([ref for refs in approving for ref in refs], names.model, lang)
     if chosen is None:  # no decision in the checklist: the body commissions the action, never restates the norm
         action = rec.action(lang)
-        places = [names.entity(e) for e in rec.entities if e.startswith(("processes/", "channels/"))]
-        if places:
-            action += " " + t("doc_rec_concerns", lang, names=short_list(list(dict.fromkeys(places)), lang, 3))
+        paths = [e for e in rec.entities if e.startswith(("processes/", "channels/"))]
+        if paths:
+            action += " " + concerns(paths, list(dict.fromkeys(names.entity(e) for e in paths)), lang, 3)
         if rec.role in (None, "directie"):  # the directie's own work: the action itself is the decision
             return clean(action)
         return clean(t("doc_decision_commission", lang, role=owner or role_name(rec.role, result, lang),

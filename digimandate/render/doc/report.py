@@ -29,6 +29,7 @@ from digimandate.render.doc.common import (
     DocContext,
     body_name,
     chart,
+    concerns,
     counted,
     level_text,
     ownership,
@@ -524,7 +525,7 @@ class _Report:
         places = [e for e in rec.entities if e.startswith(("processes/", "channels/"))]
         if places:
             names = list(dict.fromkeys(self.names.entity(e) for e in places))
-            action += " " + self.tx("doc_rec_concerns", names=short_list(names, self.lang))
+            action += " " + concerns(places, names, self.lang)
         return action
 
     def answer(self, failed: list[ActiveRule], missing: list[ActiveRule], assessed: bool) -> str:
@@ -640,7 +641,7 @@ class _Report:
                 what = rec.action(lang)
                 subjects = list(dict.fromkeys(self.names.entity(e) for e in entities))
                 if len(subjects) > 1 or (entities and entities[0].startswith(("processes/", "channels/"))):
-                    what += " " + tx("doc_rec_concerns", names=short_list(subjects, lang))
+                    what += " " + concerns(list(entities), subjects, lang)
                 if rec.volume:  # in the wide column: a narrow one would stack it word by word
                     what += " " + tx("doc_rec_volume", volume=volume_text(rec, lang))
                 grades = tx("doc_grades", impact=t(f"doc_grade_{rec.impact}", lang),
