@@ -108,10 +108,15 @@ def load_error(tmp_path: Path, text: str) -> str:
     return info.value.format("en")
 
 
-def test_a_part_naming_an_unknown_rule_is_refused_where_it_is_named(tmp_path: Path) -> None:
-    text = HEADER + ("bundles:\n  mine:\n    lead: {nl: Mijn, en: Mine}\n    role: directie\n"
+def one_part(rules: str, text: str) -> str:
+    """A checklist of one's own with a bundle "mine" of the board whose one part stands for ``rules``."""
+    return HEADER + ("bundles:\n  mine:\n    lead: {nl: Mijn, en: Mine}\n    role: directie\n"
                      "    dimensions: [board]\n"
-                     "    parts:\n    - rules: [B001, B099]\n      text: {nl: een sponsor, en: a sponsor}\n")
+                     f"    parts:\n    - rules: {rules}\n      text: {text}\n")
+
+
+def test_a_part_naming_an_unknown_rule_is_refused_where_it_is_named(tmp_path: Path) -> None:
+    text = one_part("[B001, B099]", "{nl: een sponsor, en: a sponsor}")
     assert load_error(tmp_path, text) == (
         f"{tmp_path}/extra.yaml:8:21: error: bundles.mine.parts[0].rules[1]: there is no rule B099 for this part "
         "of the title to stand for\n"
@@ -119,9 +124,7 @@ def test_a_part_naming_an_unknown_rule_is_refused_where_it_is_named(tmp_path: Pa
 
 
 def test_a_part_naming_a_rule_of_another_dimension_is_refused(tmp_path: Path) -> None:
-    text = HEADER + ("bundles:\n  mine:\n    lead: {nl: Mijn, en: Mine}\n    role: directie\n"
-                     "    dimensions: [board]\n"
-                     "    parts:\n    - rules: [M004]\n      text: {nl: de bekendheid, en: the standing}\n")
+    text = one_part("[M004]", "{nl: de bekendheid, en: the standing}")
     assert load_error(tmp_path, text) == (
         f"{tmp_path}/extra.yaml:8:15: error: bundles.mine.parts[0].rules[0]: rule M004 belongs to dimension "
         "`mandate`, not to this bundle\n"
@@ -134,11 +137,7 @@ def test_the_command_line_refuses_such_a_checklist_with_exit_2(monkeypatch: pyte
     monkeypatch.delenv("DIGIMANDATE_LANG", raising=False)
     monkeypatch.setenv("LANG", "C")
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "own.yaml").write_text(
-        HEADER + ("bundles:\n  mine:\n    lead: {nl: Mijn, en: Mine}\n    role: directie\n"
-                  "    dimensions: [board]\n"
-                  "    parts:\n    - rules: [B099]\n      text: {nl: een sponsor, en: a sponsor}\n"),
-        encoding="utf-8")
+    (tmp_path / "own.yaml").write_text(one_part("[B099]", "{nl: een sponsor, en: a sponsor}"), encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(EXAMPLES / "small-municipality.yaml"), "--checklist", "own.yaml",
                                       "--lang", "nl"])
     assert result.exit_code == 2
