@@ -86,6 +86,7 @@ def test_clean_is_0_and_findings_are_1(runner: CliRunner) -> None:
     (["schema"], 0),
     (["report", str(SMALL), "--lang", "en"], 0),
 ])
+@pytest.mark.external  # starts the command as a process of its own: run with -m external
 def test_a_closed_pipe_ends_quietly_with_the_run_code(args: list[str], code: int) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "digimandate", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)

@@ -323,6 +323,7 @@ def _cli(args: list[str], cwd: Path, stdout: object, env: dict[str, str] | None 
     (["check", str(SMALL), "-f", "sarif"], {"PYTHONUNBUFFERED": "1"}),
     (["--help"], {}),  # printed by typer, outside any command, and ending in main()
 ])
+@pytest.mark.external  # starts the command as a process of its own: run with -m external
 def test_a_full_standard_output_is_exit_2_for_the_real_command(tmp_path: Path, args: list[str],
                                                                env: dict[str, str]) -> None:
     with open("/dev/full", "w", encoding="utf-8") as full:
@@ -364,6 +365,7 @@ def test_a_full_standard_output_is_exit_2_in_every_command(work: Path, args: lis
     assert "".join(warnings_left_out) == FULL
 
 
+@pytest.mark.external  # starts the command as a process of its own: run with -m external
 def test_a_file_size_limit_is_exit_2_for_standard_output(tmp_path: Path) -> None:
     def limit() -> None:  # ulimit -f 4: Python ignores SIGXFSZ, so a write past it fails with EFBIG
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
@@ -412,6 +414,7 @@ def _default_signals() -> None:
 @pytest.mark.parametrize(("sig", "step"), [  # _write: a file being written; commit_all: all written, none moved
     (signal.SIGTERM, "_write"), (signal.SIGTERM, "commit_all"), (signal.SIGHUP, "_write"),
 ])
+@pytest.mark.external  # starts the command as a process of its own: run with -m external
 def test_a_signal_while_writing_leaves_no_temporary_file(work: Path, sig: signal.Signals, step: str) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C"}
     run = subprocess.Popen([sys.executable, "-c", WAITING, step, "check", "org.yaml", "-f", "json=a.json",
@@ -431,6 +434,7 @@ def test_a_signal_while_writing_leaves_no_temporary_file(work: Path, sig: signal
     assert sorted(p.name for p in work.iterdir()) == ["org.yaml"]
 
 
+@pytest.mark.external  # starts the command as a process of its own: run with -m external
 def test_sigterm_while_blocked_on_a_pipe_nobody_reads_ends_the_run(work: Path) -> None:
     # the JSON result of the large example fills the pipe many times over: the run blocks in a write
     env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C"}
