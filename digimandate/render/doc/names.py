@@ -96,6 +96,13 @@ def why(spec: Rule, lang: Lang, quotes: bool = True) -> str:
     return f"{text} ({t('doc_quote_from', lang, who=joined)})"
 
 
+
+def role_title(title: str, lang: Lang, org_language: str | None) -> str:
+    """A title of office in a sentence, with its article: "de teamleider Burgerzaken". In a Dutch sentence a Dutch
+    title is lower case; an English one keeps its capitals ("the Service Design Lead")."""
+    dutch = lang == "nl" and org_language != "en"
+    return t("doc_memo_owner_title", lang, title=title[:1].lower() + title[1:] if dutch else title)
+
 class Names:
     """Display names of the entities of one audit."""
 
@@ -111,9 +118,6 @@ class Names:
         depts = {d.id: d.name for d in model.departments}
         self.people: dict[str, str] = {}  # real names: only to take them out of a text
         self.roles: dict[str, str] = {}  # each person's role as a sentence names it
-        # in a Dutch sentence a Dutch title is lower case, after its article ("de teamleider"); an English one
-        # keeps its capitals ("the Service Design Lead")
-        dutch_titles = lang == "nl" and a.result.language != "en"
         for person in model.people:
             self.people[person.id] = person.name
             # board papers name roles, not people: "Vergunningverlener (Ruimte en Vergunningen)"
@@ -121,10 +125,9 @@ class Names:
             self.names[f"people/{person.id}"] = (f"{person.title} ({dept})" if person.title
                                                  else t("doc_person_in", lang, department=dept))
             if person.title:
-                title = person.title[:1].lower() + person.title[1:] if dutch_titles else person.title
                 # "de teamleider Burgerzaken", not "... (Burgerzaken)": the title names its department already
                 where = "" if dept and dept.casefold() in person.title.casefold() else f" ({dept})"
-                self.roles[person.id] = t("doc_memo_owner_title", lang, title=title) + where
+                self.roles[person.id] = role_title(person.title, lang, a.result.language) + where
             else:
                 self.roles[person.id] = t("doc_person_in", lang, department=dept)
         # a mandate without a topic is named by its place in the file, never by its id

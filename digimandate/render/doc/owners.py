@@ -7,6 +7,7 @@ from digimandate.render.common import Audited
 from digimandate.render.doc.actions import Recommendation
 from digimandate.render.doc.common import body_name, role_name, short_list
 from digimandate.render.doc.factwords import joined
+from digimandate.render.doc.names import role_title
 
 # The roles the checklist names by the department they lead, and that department's function in the file.
 _DEPARTMENT_HEADS = {"kcc_head": "kcc", "ict_head": "ict"}
@@ -27,10 +28,7 @@ class Owners:
         found = next((p for p in self.a.model.people if p.id == person), None) if person else None
         if found is None or not found.title:
             return None
-        # in a Dutch sentence a Dutch title is lower case ("de teamleider"); an English one keeps its capitals
-        dutch_title = self.lang == "nl" and self.a.result.language != "en"
-        title = found.title[:1].lower() + found.title[1:] if dutch_title else found.title
-        return self.tx("doc_memo_owner_title", title=title)
+        return role_title(found.title, self.lang, self.a.result.language)
 
     def head_of(self, department: str | None) -> str | None:
         """Who leads a department, by role: its manager's title, else its head."""
