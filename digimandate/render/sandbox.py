@@ -13,7 +13,7 @@ import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import update_wrapper
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from jinja2 import (
     BaseLoader,
@@ -492,6 +492,17 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.written = self.built = 0
         self.compiling: tuple[str, int] | None = None  # the file and line being compiled, if any
 
+    def handle_exception(self, source: str | None = None) -> NoReturn:
+        """Raise the failure of a template as it is, with Python's own traceback.
+
+        Jinja2 rewrites every frame of the traceback to read as a template line, compiling code per
+        frame: seconds for a template that recursed a thousand frames deep before it was stopped.
+        ``_where`` finds the template line from the frames itself.
+        """
+        if isinstance(sys.exc_info()[1], TemplateSyntaxError):  # one frame, and it sets the error's source
+            super().handle_exception(source)
+        raise  # called in jinja2's except block: its exception, as it is
+
     def start(self) -> None:
         """Start the clock and the budgets of one document."""
         self.seconds = MAX_SECONDS
@@ -668,7 +679,10 @@ def render(env: Sandbox, name: str, context: dict[str, Any], builtin: bool) -> s
     except InputError:
         raise
     except Exception as exc:
-        if builtin:
+        if builtin:  # a bug: said with the template line it failed on
+            where = _template_frame(exc)
+            if where is not None and sys.version_info >= (3, 11):
+                exc.add_note(f"in template {where[0]}, line {where[1]}")
             raise
         raise InputError([_problem(exc, env, name)]) from None
 
@@ -706,11 +720,20 @@ def _where(exc: Exception, env: Sandbox) -> tuple[str, int] | None:
         return exc.where
     if env.compiling is not None:
         return env.compiling
+    return _template_frame(exc, env.files)
+
+
+def _template_frame(exc: BaseException, files: set[str] | None = None) -> tuple[str, int] | None:
+    """The innermost frame of template code in a failure's traceback, as the template's file and line.
+
+    ``files``: only templates compiled under these names (one's own, not the built-in ones).
+    """
     found = None
     tb = exc.__traceback__
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename in env.files:
-            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        template = tb.tb_frame.f_globals.get("__jinja_template__")
+        if template is not None and (files is None or template.filename in files):
+            found = (template.filename or "", template.get_corresponding_lineno(tb.tb_lineno))
         tb = tb.tb_next
     return found
 

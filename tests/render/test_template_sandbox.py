@@ -336,3 +336,21 @@ def test_a_link_out_of_the_folder_is_refused(runner: CliRunner, work: Path) -> N
     os.symlink(work / "org.yaml", "tpl/part.j2")  # any file the user can read, written into the document
     refused(render(runner, "{% include 'part.j2' %}\n"), "tpl/part.j2:1:1", "leads outside the template folder tpl",
             hint)
+
+
+def test_a_failing_built_in_template_is_a_bug_raised_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "t.md.j2").write_text("a\n{% if true %}\n{{ 1 // 0 }}\n{% endif %}\n", encoding="utf-8")
+    env = sandbox.Sandbox(sandbox.TemplateLoader([tmp_path]), {})
+    with pytest.raises(ZeroDivisionError) as info:
+        sandbox.render(env, "t.md.j2", {}, builtin=True)
+    assert info.value.__notes__ == [f"in template {tmp_path / 't.md.j2'}, line 3"]
+
+
+def test_a_recursion_a_thousand_templates_deep_is_located_without_rewriting_each_frame(
+        runner: CliRunner, work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # jinja2 would compile a fake frame for every template frame of the traceback; the sandbox reads the frames
+    rewritten: list[object] = []
+    monkeypatch.setattr("jinja2.debug.fake_traceback", lambda *args: rewritten.append(args))
+    refused(render(runner, "a\n{% include 'report.md.j2' %}\n"), f"{TPL}:2:1",
+            "templates, macros or brackets nest too deeply here", DEEP)
+    assert rewritten == []
