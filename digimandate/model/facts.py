@@ -140,16 +140,19 @@ def unset(model: OrgModel) -> list[Subject]:
     return [s for s in subjects(model) if s.fact.path in missing[s.entity]]
 
 
-def value_of(model: OrgModel, subject: Subject) -> tuple[bool, Any]:
-    """Whether the file records the fact, and its value (None: recorded as none)."""
-    item: Any = dict(entities(model, subject.fact.section))[subject.entity]
+def value_of(model: OrgModel, subject: Subject, item: BaseModel | None = None) -> tuple[bool, Any]:
+    """Whether the file records the fact, and its value (None: recorded as none).
+
+    ``item``: the subject's entity, when the caller has it (finding it is a search through its section).
+    """
+    node: Any = item if item is not None else dict(entities(model, subject.fact.section))[subject.entity]
     for part in subject.fact.path.split("."):
-        if not isinstance(item, BaseModel) or part not in item.model_fields_set:
+        if not isinstance(node, BaseModel) or part not in node.model_fields_set:
             return False, None
-        item = getattr(item, part)
-        if item is None:
+        node = getattr(node, part)
+        if node is None:
             return True, None
-    return True, item
+    return True, node
 
 
 # A fact that only exists when another one does: no date of adoption for a course adopted by no one
@@ -162,16 +165,26 @@ DEPENDS_ON = {
 }
 
 
-def moot(model: OrgModel, subject: Subject) -> bool:
+def moot(model: OrgModel, subject: Subject, item: BaseModel | None = None) -> bool:
     """Whether the fact cannot exist, because the file records the fact it depends on as none."""
     parent = DEPENDS_ON.get((subject.fact.section, subject.fact.path))
     if parent is None:
         return False
     fact = next(f for f in FACTS if f.section == subject.fact.section and f.path == parent)
-    known, value = value_of(model, Subject(fact, subject.entity, subject.role))
+    known, value = value_of(model, Subject(fact, subject.entity, subject.role), item)
     return known and value in (None, [], "none", ["none"])
 
 
 def open_facts(model: OrgModel) -> list[Subject]:
     """The facts the file leaves out that matter: unset, and not moot because a fact they depend on settles them."""
-    return [s for s in unset(model) if not moot(model, s)]
+    items = by_entity(model)
+    return [s for s in unset(model) if not moot(model, s, items[s.entity])]
+
+
+def by_entity(model: OrgModel) -> dict[str, BaseModel]:
+    """Every entity facts are about, by its path (``processes/x``, ``governance``); the first of an id."""
+    out: dict[str, BaseModel] = {}
+    for section in ("governance", "mandates", "channels", "processes"):
+        for entity, item in entities(model, section):
+            out.setdefault(entity, item)
+    return out

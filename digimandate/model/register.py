@@ -44,15 +44,34 @@ def cited(data: Any, entity: str, path: str = "") -> tuple[str, ...]:
     an object that cites, else of the nearest object on the way up to the entity that does (as
     ``OrgFile.sources_of`` finds them for a finding).
     """
-    chain: list[Any] = []
-    node: Any = data
-    if entity != "governance":
-        section, _, ident = entity.partition("/")
-        items = data.get(section) if isinstance(data, dict) else None
-        node = next((i for i in items or [] if isinstance(i, dict) and i.get("id") == ident), None)
-        if node is None:
-            return ()
-    chain.append(node)
+    return cited_in(entity_node(data, entity), path)
+
+
+def entity_node(data: Any, entity: str) -> Any:
+    """The object of an entity (``processes/x``, ``governance``) in the file's data; None when there is none."""
+    if entity == "governance":
+        return data
+    section, _, ident = entity.partition("/")
+    items = data.get(section) if isinstance(data, dict) else None
+    return next((i for i in items or [] if isinstance(i, dict) and i.get("id") == ident), None)
+
+
+def entity_nodes(data: Any) -> dict[str, Any]:
+    """Every entity's object in the file's data by its path; the first of an id that is there twice."""
+    out: dict[str, Any] = {"governance": data}
+    for section, items in data.items() if isinstance(data, dict) else ():
+        if isinstance(section, str) and isinstance(items, list):
+            for i in items:
+                if isinstance(i, dict) and isinstance(i.get("id"), str):
+                    out.setdefault(f"{section}/{i['id']}", i)
+    return out
+
+
+def cited_in(node: Any, path: str = "") -> tuple[str, ...]:
+    """The source ids cited nearest to the fact at ``path`` below an entity's object ``node`` (as ``cited``)."""
+    if node is None:
+        return ()
+    chain: list[Any] = [node]
     for part in path.split(".") if path else []:
         # down objects and lists: an intake route (``intake.0``) is an object of its own, with its own sources
         if isinstance(node, list) and part.isdigit() and int(part) < len(node):

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from digimandate.cli.app import app
 from digimandate.model.document import parse_document
-from digimandate.model.facts import unset
-from digimandate.model.register import cited
+from digimandate.model.facts import by_entity, subjects, unset, value_of
+from digimandate.model.register import cited, cited_in, entity_node, entity_nodes
+from tests.conftest import EXAMPLES
 
 BASE = """schema_version: 1
 organisation: {name: Gemeente Proef, audit_date: 2026-11-01}
@@ -63,6 +64,21 @@ def test_a_fact_cites_the_sources_nearest_to_it_without_duplicates() -> None:
     assert cited(data, "governance", "governance.vision.adopted_on") == ("v",)
     assert cited(data, "governance", "governance.portfolio_holder") == ("g",)
     assert cited(data, "processes/other", "owner") == ()
+
+
+def test_entities_looked_up_at_once_are_those_looked_up_one_by_one() -> None:
+    data = {"processes": [{"id": "p", "source": ["a"]}, "x", {"id": "p", "source": ["b"]}, {"id": 3},
+                          {"id": "q/r", "source": ["c"]}],
+            "channels": {"id": "c"}, "governance": {"source": ["g"]}, "mandates": []}
+    nodes = entity_nodes(data)
+    assert nodes == {"governance": data, "processes/p": data["processes"][0], "processes/q/r": data["processes"][4]}
+    for entity in ("governance", "processes/p", "processes/q/r", "processes/3", "channels/c", "mandates/m"):
+        assert nodes.get(entity) is entity_node(data, entity)
+        assert cited_in(nodes.get(entity), "owner") == cited(data, entity, "owner")
+    model = parse_document((EXAMPLES / "large-municipality.yaml").read_text(encoding="utf-8")).model
+    items = by_entity(model)
+    assert len(items) == 1 + len(model.mandates) + len(model.channels) + len(model.processes)
+    assert all(value_of(model, s, items[s.entity]) == value_of(model, s) for s in subjects(model))
 
 
 CONFIDENTIAL = BASE + """sources:
@@ -175,7 +191,6 @@ def test_the_request_does_not_ask_a_fact_the_nota_skips_as_moot() -> None:
     from digimandate.render.common import Audited
     from digimandate.render.doc.to_markdown import render_markdown
     from digimandate.render.doc.uitvraag import build_guide, questions
-    from tests.conftest import EXAMPLES
 
     run = Run(AuditOptions(no_config=True))
     run.audit([EXAMPLES / "small-municipality.yaml"], keep_models=True)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from digimandate.i18n import Lang, t
-from digimandate.model.facts import Subject, open_facts, subjects, value_of
-from digimandate.model.register import Entry, cited
+from digimandate.model.facts import Subject, by_entity, open_facts, subjects, value_of
+from digimandate.model.org import Mandate, Process
+from digimandate.model.register import Entry, cited_in, entity_nodes
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.common import peildatum
@@ -66,6 +67,10 @@ class _Facts:
         self.specific = set(answered.values())
         self.names = Names(a, lang)
         self.out: list[Paragraph] = []
+        # looked up once: a nota of a few thousand facts would search its section for each
+        self.nodes = entity_nodes(data)
+        self.items = by_entity(a.model)
+        self.systems = {x.id: x for x in reversed(a.model.systems)}  # the first of an id, as a search finds it
 
     def subject_name(self, entity: str) -> str:
         """The entity as the reaction sheet names it: a name as written ("www.dijkveld.nl"), a label capitalised."""
@@ -94,7 +99,7 @@ class _Facts:
     def sources(self, entity: str, path: str) -> tuple[str, ...]:
         """The fact's own source when an answer gave it; else the entity's, but none given for another fact."""
         own = self.answered.get(f"{entity}#{path}")
-        on_entity = cited(self.data, entity, path)
+        on_entity = cited_in(self.nodes.get(entity), path)
         if own is not None and own in on_entity:
             return (own,)
         return tuple(i for i in on_entity if i not in self.specific)
@@ -108,14 +113,14 @@ class _Facts:
             if entity.startswith("mandates/"):
                 self.holders(entity)
             for s in subs:
-                known, value = value_of(model, s)
+                known, value = value_of(model, s, self.items[entity])
                 if known:
                     self.add(s, entity, s.fact.path, statement(s, value, self.names, self.lang), True)
             if entity.startswith("processes/"):
                 self.intake(entity)
 
     def holders(self, entity: str) -> None:
-        md = next(m for m in self.a.model.mandates if f"mandates/{m.id}" == entity)
+        md = cast(Mandate, self.items[entity])
         if md.holders:
             who = joined([self.names.role(p) for p in md.holders], self.lang)
             self.add(None, entity, "holders", t("proc_holders", self.lang, who=who), True)
@@ -142,7 +147,7 @@ class _Facts:
         return joined(names, self.lang)
 
     def intake(self, entity: str) -> None:
-        proc = next(p for p in self.a.model.processes if f"processes/{p.id}" == entity)
+        proc = cast(Process, self.items[entity])
         for i, route in enumerate(proc.intake or []):
             channel = self.names.entity(f"channels/{route.channel}")
             form = t("proc_with_form", self.lang) if route.form else ""
@@ -152,7 +157,7 @@ class _Facts:
             else:
                 text = t("proc_intake_open", self.lang, channel=channel, form=form)
             self.add(None, entity, f"intake.{i}", _upper(" ".join(text.split()).replace(" ;", ";")), True)
-            system = next((x for x in self.a.model.systems if x.id == route.lands_in), None)
+            system = self.systems.get(route.lands_in) if route.lands_in else None
             if system is not None and system.delivers_to:  # a forms platform that hands requests on
                 self.add(None, entity, f"intake.{i}.delivers_to", t(
                     "proc_delivers_to", self.lang, system=self.names.entity(f"systems/{system.id}"),
