@@ -8,6 +8,7 @@ import functools
 import json
 import re
 import string
+from pathlib import Path
 
 import pytest
 
@@ -131,10 +132,16 @@ def _template_calls() -> list[tuple[str, str, str]]:
     return found
 
 
+@functools.cache
+def _trees() -> list[tuple[Path, ast.Module]]:
+    """Every module of the package, parsed once for the tests that read the code."""
+    return [(path, ast.parse(path.read_text(encoding="utf-8"))) for path in sorted(PACKAGE.rglob("*.py"))]
+
+
+@pytest.mark.xdist_group("i18n-code")  # one worker parses the package for both tests
 def test_every_key_the_code_names_exists() -> None:
     """A typo in a key fails here, not when a user first meets the message."""
-    named = [(f"{path.relative_to(ROOT)}:{line}", key) for path in sorted(PACKAGE.rglob("*.py"))
-             for line, key in _named_keys(ast.parse(path.read_text(encoding="utf-8")))]
+    named = [(f"{path.relative_to(ROOT)}:{line}", key) for path, tree in _trees() for line, key in _named_keys(tree)]
     named += [(where, key) for where, key, _ in _template_calls()]
     assert [f"{where}: {key}" for where, key in named if key not in CATALOG] == []
     assert len({key for _, key in named}) > 600  # the scan still sees the calls
@@ -160,11 +167,12 @@ def _literal_word_arguments(tree: ast.AST) -> list[tuple[int, str, str]]:
     return found
 
 
+@pytest.mark.xdist_group("i18n-code")
 def test_no_literal_word_is_passed_as_a_message_argument() -> None:
     """Word-valued arguments are catalogue terms (``Term``), so a Dutch message never reads "verwacht a list"."""
     offenders = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        for line, arg, value in _literal_word_arguments(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, tree in _trees():
+        for line, arg, value in _literal_word_arguments(tree):
             offenders.append(f"{path.relative_to(ROOT)}:{line}: {arg}={value!r}")
     for where, _, args in _template_calls():
         offenders += [f"{where}: {name}={value!r}" for name, _, value in
