@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -63,22 +63,29 @@ def load_cases(dimension: str | None = None) -> list[RuleCase]:
     if dimension is not None:
         paths = [p for p in paths if p.stem == dimension]
     for path in paths:
-        if path.name == "base.yaml":
-            continue
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-        for item in doc["cases"]:
-            expect = item.get("expect", [])
-            out.append(RuleCase(
-                rule=item["rule"],
-                name=item["name"],
-                patch=item.get("org") or {},
-                expect=None if expect == "not_applicable" else list(expect),
-                messages=item.get("messages"),
-                source=path.name,
-                at=item.get("at"),
-                basis=item.get("basis"),
-            ))
+        if path.name != "base.yaml":
+            out += _file_cases(path)
     return out
+
+
+@cache
+def _file_cases(path: Path) -> tuple[RuleCase, ...]:
+    """The cases of one file of the package, read once per process (``explain`` reads them for each rule)."""
+    doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    out = []
+    for item in doc["cases"]:
+        expect = item.get("expect", [])
+        out.append(RuleCase(
+            rule=item["rule"],
+            name=item["name"],
+            patch=item.get("org") or {},
+            expect=None if expect == "not_applicable" else list(expect),
+            messages=item.get("messages"),
+            source=path.name,
+            at=item.get("at"),
+            basis=item.get("basis"),
+        ))
+    return tuple(out)
 
 
 def apply_patch(base: Any, patch: Any) -> Any:
