@@ -58,7 +58,7 @@ def _base() -> dict[str, Any]:
 
 def load_cases(dimension: str | None = None) -> list[RuleCase]:
     """Every case of every case file, in file order; with ``dimension``, of that dimension's file only."""
-    out = []
+    out: list[RuleCase] = []
     paths = sorted(cases_dir().glob("*.yaml"))
     if dimension is not None:
         paths = [p for p in paths if p.stem == dimension]
