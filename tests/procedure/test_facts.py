@@ -75,7 +75,7 @@ def test_entities_looked_up_at_once_are_those_looked_up_one_by_one() -> None:
     for entity in ("governance", "processes/p", "processes/q/r", "processes/3", "channels/c", "mandates/m"):
         assert nodes.get(entity) is entity_node(data, entity)
         assert cited_in(nodes.get(entity), "owner") == cited(data, entity, "owner")
-    model = parse_document((EXAMPLES / "large-municipality.yaml").read_text(encoding="utf-8")).model
+    model = parse_document((EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")).model
     items = by_entity(model)
     assert len(items) == 1 + len(model.mandates) + len(model.channels) + len(model.processes)
     assert all(value_of(model, s, items[s.entity]) == value_of(model, s) for s in subjects(model))
