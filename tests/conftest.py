@@ -100,6 +100,30 @@ def yaml_text(data: Any, **options: Any) -> str:
     return text
 
 
+LARGE = "large-municipality"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite's own marks, known also where the tests run without pyproject.toml (the installed package in CI)."""
+    known = " ".join(config.getini("markers"))
+    for line in ("external: starts other processes; run with -m external",
+                 "large: a variant of a parametrized test on the large example; run with -m large"):
+        if line.split(":")[0] + ":" not in known:
+            config.addinivalue_line("markers", line)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``large`` the variants of a parametrized test that take the large example (hundreds of products).
+
+    The same test runs on the other examples in the suite; .ci/run runs these variants after it
+    (``pytest -m large``), as it runs the ``external`` tests: each renders documents of hundreds of pages.
+    """
+    for item in items:
+        spec = getattr(item, "callspec", None)
+        if spec is not None and any(LARGE in str(value) for value in spec.params.values()):
+            item.add_marker(pytest.mark.large)
+
+
 _TMP_NUMBERS = itertools.count()
 
 
