@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.entities import html5
 
 from digimandate.render.doc.model import (
@@ -29,16 +30,23 @@ def _entity(m: re.Match[str]) -> str:
     name = m.string[m.end():].split(";", 1)[0] + ";"
     return "&amp;" if name.startswith("#") or name in html5 else "&"
 _START = re.compile(r"^([#+=-]|\d+[.)])(?=\s|$)|^(:)")
+_STARTERS = frozenset("#+=-:0123456789")  # the first characters _START can match
 # control characters a name may carry: an escape sequence, a bell, a NUL; never part of a document
 _CONTROL = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}\ufffe\uffff]")
 
 
+@lru_cache(maxsize=4096)  # a document repeats its texts: names, column heads, the norms' words
 def esc(text: str) -> str:
     """Text stays text: Markdown and HTML characters escaped, one line, no accidental heading or list."""
-    text = " ".join(_CONTROL.sub("", " ".join(text.split())).split())
-    text = _ENTITY.sub(_entity, text).replace("<", "&lt;").replace(">", "&gt;")
-    text = _SPECIAL.sub(r"\\\1", text)
-    return _START.sub(_start, text)
+    text = " ".join(text.split())
+    if _CONTROL.search(text):
+        text = " ".join(_CONTROL.sub("", text).split())
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    if _SPECIAL.search(text):
+        text = _SPECIAL.sub(r"\\\1", text)
+    return _START.sub(_start, text) if text[:1] in _STARTERS else text
 
 
 def _start(m: re.Match[str]) -> str:
