@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from digimandate.i18n import Lang
 
@@ -48,6 +48,7 @@ def _kind_list(lang: Lang) -> re.Pattern[str]:
                       rf"(?P<verb> (?:{verb})(?!\w))?")
 
 
+@lru_cache(maxsize=8192)  # the same texts come back for every entity a rule finds, and in every document
 def fit_channels(text: str, kinds: frozenset[str], lang: Lang) -> str:
     """Lists of channel kinds without the kinds this organisation does not have that it may well lack."""
     words = _KIND_WORDS[lang]
