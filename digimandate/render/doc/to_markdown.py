@@ -87,7 +87,9 @@ def ownership_mermaid(b: Ownership) -> list[str]:
         lines.append("  end")
     departments = [ids[group] for group, _ in b.groups[:len(b.groups)]]
     for k, (name, _) in enumerate(b.mandates):
-        lines.append(f"  m{k}{{{{{label(name)}}}}}")
+        # a topic stands in quotation marks in a sentence; its own node in the picture needs none
+        topic = name[1:-1] if len(name) > 1 and name[0] == name[-1] == '"' else name
+        lines.append(f"  m{k}{{{{{label(topic)}}}}}")
         reach = b.reach[k] if b.reach is not None and k < len(b.reach) else []
         targets = departments if reach is None else [ids[g] for g in reach if g in ids]
         lines += [f"  m{k} -.-> {node}" for node in dict.fromkeys(targets)]
