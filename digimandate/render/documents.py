@@ -263,8 +263,8 @@ def _jobs(a: Audited, lang: Lang, names: bool = False) -> list[dict[str, Any]]:
 
 def _basis(key: str, basis: dict[str, Any], lang: Lang, called: Names) -> str:
     """Explain an estimate in words: departments, approvers and powers by name, never by their id in the file."""
-    from digimandate.render.doc.common import approvers
-    from digimandate.render.doc.factwords import joined
+    from digimandate.render.doc.fmt import joined
+    from digimandate.render.doc.names import approvers
 
     yes, no, unknown = _text("word_yes", lang), _text("word_no", lang), _text("unknown", lang)
 

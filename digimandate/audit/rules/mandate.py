@@ -28,7 +28,13 @@ def approval_per_change(ctx: Context) -> Iterator[Hit]:
             yield Hit(entity, "not_recorded", basis="not_recorded")
         elif md.needs_approval_from:
             names = [_approver(ctx, md.holders or [], ref) for ref in md.needs_approval_from]
-            yield Hit(entity, "needs_approval", {"who": ", ".join(names)}, "needs_approval_from")
+            yield Hit(entity, "needs_approval", {"who": _listed(names)}, "needs_approval_from")
+
+
+def _listed(names: list[str]) -> str:
+    """Names in a row: with semicolons where a name holds a comma or a conjunction ("ICT en Informatiebeheer")."""
+    apart = any("," in n or " en " in n or " and " in n for n in names)
+    return ("; " if apart else ", ").join(dict.fromkeys(names))
 
 
 def _approver(ctx: Context, holders: list[str], ref: str) -> str:
@@ -168,7 +174,7 @@ def departmental_approvals(ctx: Context) -> Iterator[Hit]:
             yield Hit(entity, "not_recorded", basis="not_recorded")
         elif md.needs_approval_from:
             names = [_approver(ctx, md.holders or [], ref) for ref in md.needs_approval_from]
-            yield Hit(entity, "needs_approval", {"who": ", ".join(names)}, "needs_approval_from")
+            yield Hit(entity, "needs_approval", {"who": _listed(names)}, "needs_approval_from")
 
 
 @check("M018")

@@ -14,7 +14,8 @@ from digimandate.model.register import Entry, cited_in, entity_nodes
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.common import peildatum
-from digimandate.render.doc.factwords import citation, joined, label, sources_words, statement
+from digimandate.render.doc.factwords import citation, label, sources_words, statement
+from digimandate.render.doc.fmt import joined
 from digimandate.render.doc.model import BoardDocument, Fields, Para, Section, Table
 from digimandate.render.doc.names import Names
 from digimandate.render.doc.words import fit_document

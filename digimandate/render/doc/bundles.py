@@ -18,7 +18,7 @@ from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import DUE_MONTHS, Recommendation, concerns, observed, recommendations, stand_in
 from digimandate.render.doc.common import role_name, schedule
-from digimandate.render.doc.factwords import joined
+from digimandate.render.doc.fmt import joined
 
 # Calendar months after the report date by which a bundle is done, by the largest effort among its actions,
 # so that the follow-up audit half a year on can measure every one of them.

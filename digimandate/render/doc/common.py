@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,14 +13,12 @@ from digimandate.audit.result import AuditResult
 from digimandate.audit.specs import fill
 from digimandate.i18n import Lang, t
 from digimandate.i18n import counted as plural
-from digimandate.model.org import OrgModel
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.actions import Recommendation, observed, recommendations
 from digimandate.render.doc.adapter import level, reason, top_entity
-from digimandate.render.doc.factwords import joined
 from digimandate.render.doc.model import Chart, Ownership
-from digimandate.render.doc.names import Names, clean
+from digimandate.render.doc.names import Names, approvers, clean
 from digimandate.render.doc.words import bodies
 
 
@@ -280,24 +278,6 @@ def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang,
     return clean(text[:1].upper() + text[1:])
 
 
-# Functions an organisation has one department of, named by what they do ("het KCC") rather than by name.
-APPROVER_FUNCTIONS = frozenset({"kcc", "ict", "communicatie", "directie"})
-
-
-def approvers(refs: list[str], model: OrgModel, lang: Lang) -> str:
-    """Who must approve a change, in words: "de manager, het KCC en ICT"; never an id."""
-    departments = {d.id: d for d in model.departments}
-    of_function = Counter(d.function for d in model.departments)
-    words = []
-    for ref in refs:
-        dept = departments.get(ref)
-        if dept is None:  # "manager": the holders' own manager, a role
-            words.append(t("doc_approver_manager", lang))
-        elif dept.function in APPROVER_FUNCTIONS and of_function[dept.function] == 1:
-            words.append(t(f"doc_approver_{dept.function}", lang))
-        else:  # a department whose function does not say which one it is
-            words.append(dept.name)
-    return joined(list(dict.fromkeys(words)), lang)
 
 
 def service_department(names: Names, lang: Lang) -> str:

@@ -9,6 +9,7 @@ from digimandate.i18n import Lang, counted, t
 from digimandate.model.facts import Subject
 from digimandate.model.register import Entry
 from digimandate.render.doc import fmt
+from digimandate.render.doc.fmt import joined
 from digimandate.render.doc.names import Names, clean
 
 
@@ -80,13 +81,6 @@ def office(text: str) -> str:
     if first.lower() in _OFFICES and first[1:].islower():
         return "de " + text[:1].lower() + text[1:]
     return text
-
-
-def joined(parts: list[str], lang: Lang) -> str:
-    """"a, b en c" / "a, b and c"."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + f" {t('doc_and', lang)} " + parts[-1]
 
 
 def enum_word(value: str, lang: Lang) -> str:

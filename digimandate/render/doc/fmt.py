@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-from digimandate.i18n import Lang
+from digimandate.i18n import Lang, t
 
 _LOCALE = {"nl": "nl_NL", "en": "en_GB"}
 
@@ -153,3 +153,10 @@ def every(days: int, lang: Lang) -> str:
     if days >= 365 and days % 365 in (0, 1, 2):
         return t("doc_every_years", lang, n=spelled(days // 365, lang))
     return t("doc_every_days", lang, n=count(days, lang))
+
+
+def joined(parts: list[str], lang: Lang) -> str:
+    """"a, b en c" / "a, b and c"."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + f" {t('doc_and', lang)} " + parts[-1]

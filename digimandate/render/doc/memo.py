@@ -28,7 +28,6 @@ from digimandate.render.doc.adapter import basis, graded, level, reason, top_ent
 from digimandate.render.doc.bundles import action_dues, bundles, due_date, numbers
 from digimandate.render.doc.common import (
     DocContext,
-    approvers,
     body_name,
     counted,
     decision,
@@ -286,11 +285,6 @@ class _Memo:
         if not seen:  # a decision point rests on an observed finding; the norm's reason alone where none is kept
             return why(rec.rule.spec, self.lang)
         fact = self.names.message(seen[0]).rstrip(".")
-        who = seen[0].arg("who")
-        mandate = next((md for md in self.a.model.mandates if f"mandates/{md.id}" == top_entity(seen[0].entity)), None)
-        if who and who in fact and mandate is not None and mandate.needs_approval_from:
-            # the finding lists the approvers as the file names them; a board reads them as roles, in words
-            fact = fact.replace(who, approvers(mandate.needs_approval_from, self.a.model, self.lang))
         others = [e for e in dict.fromkeys(top_entity(f.entity) for f in seen) if e != top_entity(seen[0].entity)]
         if others:
             fact += self.tx("doc_memo_argument_more", count=counted(len(others), place_noun(others), self.lang))

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
 from digimandate.audit.result import Finding
 from digimandate.audit.specs import Rule, fill
 from digimandate.i18n import Lang, t
+from digimandate.model.org import OrgModel
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.adapter import top_entity
+from digimandate.render.doc.fmt import joined
 from digimandate.render.doc.words import bodies
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -180,6 +183,11 @@ class Names:
                 args[key] = fmt.number(float(value), self.lang, 2)
         if f.entity.startswith("mandates/") and "id" in args:
             args["id"] = self.mandate(str(args["id"]))
+        if f.entity.startswith("mandates/") and "who" in args:
+            held = next((m for m in self.model.mandates if f"mandates/{m.id}" == top_entity(f.entity)), None)
+            if held is not None and held.needs_approval_from:
+                # the finding lists the approvers as the file names them; a reader reads them as roles, in words
+                args["who"] = approvers(held.needs_approval_from, self.model, self.lang)
         if "mandates" in args:
             args["mandates"] = ", ".join(self.mandate(m.strip()) for m in str(args["mandates"]).split(","))
         text = fill(*periods(template.get(self.lang), args, self.lang))
@@ -200,3 +208,23 @@ class Names:
 def _literal(text: str) -> Callable[[re.Match[str]], str]:
     """A replacement that inserts ``text`` as it is: a name is data, and re.sub would read `\\1` in it."""
     return lambda _match: text
+
+
+# Functions an organisation has one department of, named by what they do ("het KCC") rather than by name.
+APPROVER_FUNCTIONS = frozenset({"kcc", "ict", "communicatie", "directie"})
+
+
+def approvers(refs: list[str], model: OrgModel, lang: Lang) -> str:
+    """Who must approve a change, in words: "de manager, het KCC en ICT"; never an id."""
+    departments = {d.id: d for d in model.departments}
+    of_function = Counter(d.function for d in model.departments)
+    words = []
+    for ref in refs:
+        dept = departments.get(ref)
+        if dept is None:  # "manager": the holders' own manager, a role
+            words.append(t("doc_approver_manager", lang))
+        elif dept.function in APPROVER_FUNCTIONS and of_function[dept.function] == 1:
+            words.append(t(f"doc_approver_{dept.function}", lang))
+        else:  # a department whose function does not say which one it is
+            words.append(dept.name)
+    return joined(list(dict.fromkeys(words)), lang)

@@ -6,7 +6,7 @@ from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc.actions import Recommendation
 from digimandate.render.doc.common import body_name, role_name, short_list
-from digimandate.render.doc.factwords import joined
+from digimandate.render.doc.fmt import joined
 from digimandate.render.doc.names import role_title
 
 # The roles the checklist names by the department they lead, and that department's function in the file.

@@ -39,7 +39,7 @@ from digimandate.render.doc.common import (
     schedule,
     short_list,
 )
-from digimandate.render.doc.factwords import joined
+from digimandate.render.doc.fmt import joined
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, clean, why
 from digimandate.render.doc.owners import Owners
