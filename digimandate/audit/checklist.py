@@ -40,7 +40,8 @@ def load_checklist_file(path: Path, display: str | None = None) -> tuple[Checkli
 
 def _load_checklist_file(path: Path, display: str | None) -> tuple[ChecklistFile, Loaded]:
     loaded = load_file(path, Limits(too_large_hint="too_large_fixed_hint"), display)
-    return validate_model(loaded, ChecklistFile), loaded
+    # the organisation file's hint names `digimandate schema`, which describes that file only
+    return validate_model(loaded, ChecklistFile, hints={"invalid_value_hint": "checklist_invalid_value_hint"}), loaded
 
 
 @functools.lru_cache(maxsize=32)

@@ -153,7 +153,8 @@ def test_a_bundle_has_a_fixed_title_or_a_lead_with_parts_not_both(tmp_path: Path
     assert load_error(tmp_path, text) == (
         f"{tmp_path}/extra.yaml:4:5: error: bundles.mine: invalid value a mapping (key: value): Value error, a bundle "
         "has either a `title`, or a `lead` with `parts`\n"
-        "  hint: see `digimandate schema` for what this key accepts")
+        "  hint: see \"Your own checklist\" in the README for what this key accepts; `digimandate explain` shows a rule "
+        "of the built-in checklist")
 
 
 def test_a_checklist_of_ones_own_keeps_its_fixed_title(tmp_path: Path) -> None:
