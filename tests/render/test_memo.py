@@ -564,7 +564,7 @@ def test_the_online_channel_point_gives_the_reason_and_the_quote_only_as_support
     # the memo argues with the fact and the first sentence of the reason; the rest of the reason and the
     # practitioner's words stay in the report, after the reason
     assert point.endswith(
-        "Argument: Kanaal www.dijkveld.nl is alleen van de communicatieafdeling (Communicatie); geen dienstverlenende "
+        "Argument: Website www.dijkveld.nl is alleen van de communicatieafdeling (Communicatie); geen dienstverlenende "
         "afdeling is mede-eigenaar. Wie het online kanaal beheert, bepaalt wat inwoners en bedrijven online kunnen "
         "regelen."), point
     from digimandate.render.doc.names import why

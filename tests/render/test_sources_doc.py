@@ -72,7 +72,7 @@ def test_findings_cite_their_sources_and_the_trace_table_closes_the_chain(runner
     # the holder's confidential interview is not cited beside the document that carries the same facts: beside
     # a mandate with one holder it would tell who gave it
     assert "\\[5\\]" not in trace
-    assert "| Telefoon en balie wijzen de weg naar digitaal | Kanaal 14 0321 verwijst inwoners niet naar de digitale weg " \
+    assert "| Telefoon en balie wijzen de weg naar digitaal | Telefoon 14 0321 verwijst inwoners niet naar de digitale weg " \
            "| feit zonder bron |" in trace
 
 

@@ -20,6 +20,7 @@ from digimandate.render.doc.actions import observed, recommendations
 from digimandate.render.doc.bundles import bundles, numbers
 from digimandate.render.doc.common import DocContext, body_name, schedule
 from digimandate.render.doc.memo import build_memo
+from digimandate.render.doc.names import Names
 from digimandate.render.doc.report import build_report
 from digimandate.render.doc.to_markdown import render_markdown
 from digimandate.render.doc.words import Bodies, bodies, fit, fit_channels
@@ -479,3 +480,18 @@ def test_the_mandate_is_put_to_the_body_the_organisation_has(org_type: str, body
         nl, en = (fit(" ".join(text.get(lang).split()), org_type, lang) for lang in ("nl", "en"))  # type: ignore[arg-type]
         assert "college" not in nl and "executive" not in en, (nl, en)
         assert body_nl in nl and body_en in en, (nl, en)
+
+
+@pytest.mark.parametrize(("lang", "phone", "counter", "mail"), [
+    ("nl", "Telefoon 14 0321 verwijst inwoners niet naar de digitale weg",
+     "Niet vastgelegd of Balie gemeentehuis inwoners naar digitaal verwijst",
+     "Van e-mail info@dijkveld.nl is de eigenaar niet vastgelegd"),
+    ("en", "Phone 14 0321 does not point people to the digital route",
+     "Whether counter Balie gemeentehuis points people to digital is not recorded",
+     "The owner of e-mail info@dijkveld.nl is not recorded"),
+])
+def test_a_channel_is_named_by_what_it_is_not_as_a_channel(lang: Lang, phone: str, counter: str, mail: str) -> None:
+    # "Kanaal 14 0321" reads as a code; a name that says its kind ("Balie gemeentehuis") needs no word before it
+    names = Names(audited(SMALL), lang)
+    said = {names.message(f) for f in audited(SMALL).result.findings if f.entity.startswith("channels/")}
+    assert {phone, counter, mail} <= said, sorted(said)

@@ -18,6 +18,9 @@ from digimandate.render.doc.fmt import joined
 from digimandate.render.doc.words import bodies
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# "Kanaal {name}" in a checklist's message: the word "channel" before the channel's name
+_CHANNEL_NAME: dict[Lang, re.Pattern[str]] = {"nl": re.compile(r"\b([Kk]anaal) \{name\}"),
+                                             "en": re.compile(r"\b([Cc]hannel) \{name\}")}
 _DECIMAL = re.compile(r"\d+\.\d+")  # a fraction as Python writes it: "0.3" reads "0,3" in Dutch
 _ISO_IN_TEXT = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 _KEYED = re.compile(r"\s*\([^()]*`[^()]*\)")  # "(`governance` ontbreekt)": a note for the file's author
@@ -118,6 +121,7 @@ class Names:
         for section in ("departments", "channels", "systems", "processes"):
             for item in getattr(model, section):
                 self.names[f"{section}/{item.id}"] = item.name
+        self.channels = {f"channels/{c.id}": c for c in reversed(model.channels)}  # the first of an id
         depts = {d.id: d.name for d in model.departments}
         self.people: dict[str, str] = {}  # real names: only to take them out of a text
         self.roles: dict[str, str] = {}  # each person's role as a sentence names it
@@ -172,6 +176,9 @@ class Names:
         template = spec.messages.get(f.message_key)
         if template is None:
             return clean(f.message(self.lang))
+        wording = template.get(self.lang)
+        if f.entity.startswith("channels/"):
+            wording = self.channel_kind(wording, top_entity(f.entity))
         args: dict[str, object] = dict(self.rules.rules[f.rule].params)
         args.update(f.args)
         for key, value in args.items():  # a date reads as a date in this language, not as 2025-03-15
@@ -190,12 +197,30 @@ class Names:
                 args["who"] = approvers(held.needs_approval_from, self.model, self.lang)
         if "mandates" in args:
             args["mandates"] = ", ".join(self.mandate(m.strip()) for m in str(args["mandates"]).split(","))
-        text = fill(*periods(template.get(self.lang), args, self.lang))
+        text = fill(*periods(wording, args, self.lang))
         if "{" in text:  # the finding did not keep every value: its own message, with the mandate named
             text = f.message(self.lang)
             for ident, name in self.mandate_ids.items():
                 text = re.sub(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", _literal(name), text)
         return clean(_ISO_IN_TEXT.sub(lambda m: self.date(m.group()), text))
+
+    def channel_kind(self, wording: str, entity: str) -> str:
+        """"Kanaal {name}" said as what the channel is: "Telefoon 14 0321", "E-mail info@..."; "Balie gemeentehuis".
+
+        A name that says its kind already ("Balie gemeentehuis") stands alone.
+        """
+        channel = self.channels.get(entity)
+        if channel is None:
+            return wording
+        kind = t(f"doc_channel_kind_{channel.type}", self.lang)
+        alone = kind.casefold() in channel.name.casefold()
+
+        def said(m: re.Match[str]) -> str:
+            if alone:
+                return "{name}"
+            return (kind[:1].upper() + kind[1:] if m.group(1)[:1].isupper() else kind) + " {name}"
+
+        return _CHANNEL_NAME[self.lang].sub(said, wording)
 
     def date(self, iso: str) -> str:
         """An ISO date as a reader writes it ("15 maart 2025"); anything else as it was."""
