@@ -73,7 +73,7 @@ def test_definitief_holds_the_reactie_after_the_recommendations(runner: CliRunne
     at = headings.index("## Bestuurlijke reactie en nawoord")
     assert headings[at - 1] == "## Aanbevelingen" and headings[at + 1].startswith("## Bijlage A")
     assert "| 1 | Het mandaat: organisatiebreed" in text and "| deels overgenomen | De bevoegdheden van de adviseur" in text
-    assert "(gemeentesecretaris, uiterlijk 30 juni 2027)" in text
+    assert "(gemeentesecretaris, uiterlijk 30 juni 2027; acties 8 en 9)" in text
     assert "| 5 | Sturen op resultaat" in text and "| niet overgenomen | – |" in text
     assert "**Aanbeveling 5:** Het college stelt eerst een eigen doel" in text
     assert "### Nawoord\n\nDe onderzoekers danken het college" in text
@@ -153,6 +153,36 @@ def test_an_unknown_recommendation_is_located_with_the_known_ones(runner: CliRun
     assert err == (f"{reactie}:5:5: error: responses[1].recommendation: recommendation 40 does not exist in this report\n"
                    "  hint: the report numbers its recommendations 1–5; give the number from the table of "
                    "recommendations\n")
+
+
+def test_a_promise_covers_actions_of_its_own_recommendation(runner: CliRunner, tmp_path: Path) -> None:
+    reactie = write_reactie(tmp_path, "date: 2027-01-19\nresponses:\n  - recommendation: 1\n    response: deels\n"
+                                      "    actions:\n      - {action: Mandaat, owner: directie, covers: [2, 3]}\n")
+    code, err = definitief(runner, reactie, "--date", "2027-02-03")
+    assert code == 2
+    assert err == (f"{reactie}:6:56: error: responses[0].actions[0].covers[1]: action 3 is not one of recommendation "
+                   "1's; its actions are 1, 2, 8, 9\n  hint: under covers, give the numbers of appendix E the "
+                   "recommendation bundles (its row \"Actions\")\n")
+
+
+@pytest.mark.parametrize(("covers", "said"), [
+    ("covers: [2]", "For recommendation 1, nothing is promised for actions 1, 8 and 9 of appendix E."),
+    ("covers: [1, 2, 8, 9]", None),  # every action has its promise
+    ("due: 2027-06-30", None),  # promises that name no actions: the report cannot tell, and says nothing
+])
+def test_the_final_report_names_the_actions_nothing_was_promised_for(runner: CliRunner, tmp_path: Path, covers: str,
+                                                                     said: str | None) -> None:
+    reactie = write_reactie(tmp_path, "date: 2027-01-19\nresponses:\n  - recommendation: 1\n    response: deels\n"
+                                      f"    actions:\n      - {{action: Mandaat, owner: directie, {covers}}}\n"
+                                      "  - {recommendation: 2, response: niet}\n")
+    result = runner.invoke(app, ["report", SMALL, "--lang", "en", "--stage", "definitief", "--reactie", str(reactie),
+                                 "--date", "2027-02-03"])
+    assert result.exit_code == 0, result.output
+    assert ("nothing is promised" in result.stdout) == (said is not None)
+    if said is not None:
+        assert said in result.stdout
+        assert "| Mandaat (directie, no date given; action 2) |" in result.stdout
+    assert "recommendation 2, nothing" not in result.stdout  # not adopted: no promise is expected
 
 
 def test_a_recommendation_answered_twice(runner: CliRunner, tmp_path: Path) -> None:
@@ -364,8 +394,9 @@ def test_follow_up_of_the_previous_recommendations(runner: CliRunner, tmp_path: 
     follow = report.split("## Follow-up of the previous recommendations")[1].split("\n## ")[0]
     assert ("| 1 | The mandate: organisation-wide, with the powers and the time the work needs | "
             "partly adopted | De bevoegdheden van de adviseur digitale dienstverlening worden verruimd tot formulieren "
-            "en processen (gemeentesecretaris, by 28 February 2027); Een voorstel voor een organisatiebreed mandaat, "
-            "met de benodigde formatie, ligt voor (gemeentesecretaris, by 30 June 2027) | still open |") in follow
+            "en processen (gemeentesecretaris, by 28 February 2027; action 2); Een voorstel voor een organisatiebreed "
+            "mandaat, met de benodigde formatie, ligt voor (gemeentesecretaris, by 30 June 2027; actions 8 and 9) | "
+            "still open |") in follow
     # every action of the recommendation is met now: fixed, whatever the response was
     assert ("| 5 | Managing by results: measure and report uptake | not adopted | – | fixed |"
             in follow)

@@ -16,7 +16,15 @@ from digimandate.audit.specs import Bundle as BundleSpec
 from digimandate.i18n import Lang
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
-from digimandate.render.doc.actions import DUE_MONTHS, Recommendation, concerns, observed, recommendations, stand_in
+from digimandate.render.doc.actions import (
+    DUE_MONTHS,
+    Recommendation,
+    action_numbers,
+    concerns,
+    observed,
+    recommendations,
+    stand_in,
+)
 from digimandate.render.doc.common import role_name, schedule
 from digimandate.render.doc.fmt import joined
 
@@ -175,6 +183,7 @@ class Numbered:
     number: int
     titles: tuple[str, str]  # Dutch, English: a reactie may quote it in either
     actions: tuple[Recommendation, ...]
+    numbers: tuple[int, ...] = ()  # its actions' numbers in appendix E
 
     def action(self, lang: Lang) -> str:
         """The recommendation's title in ``lang``."""
@@ -188,4 +197,6 @@ def numbered(a: Audited, written: date) -> list[Numbered]:
     audit = schedule(a, written, every).planned
     nl = bundles(a, "nl", written, recs, audit)
     en = bundles(a, "en", written, recs, audit)
-    return [Numbered(x.number, (x.title, y.title), x.actions) for x, y in zip(nl, en, strict=True)]
+    number = action_numbers(recs)
+    return [Numbered(x.number, (x.title, y.title), x.actions, tuple(number[rec.rule.id] for rec in x.actions))
+            for x, y in zip(nl, en, strict=True)]

@@ -67,6 +67,7 @@ def _action_now(a: Audited, rec: Recommendation) -> str:
 def follow_up_section(a: Audited, previous: dict[str, Any], reactie: Reactie, lang: Lang, written: date) -> Section:
     """The table of the earlier recommendations: the action, the reaction, what was promised, the state now."""
     recs = previous_recommendations(a, previous, written)
+    # the actions a promise covers are not checked here: the previous report numbered them on its own date
     check_references(reactie, wordings(recs, lang), previous=True)
     answered = {r.recommendation: r for r in reactie.spec.responses}
     s = Section(t("stage_h_follow_up", lang))

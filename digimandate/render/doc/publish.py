@@ -16,7 +16,7 @@ from digimandate.render.doc.memo import Audience, build_memo, proposal_points
 from digimandate.render.doc.model import BoardDocument, Chart, Section
 from digimandate.render.doc.proposal import build_proposal
 from digimandate.render.doc.report import build_report
-from digimandate.render.doc.stages import Reactie, Stage, apply_stage, check_references, wordings
+from digimandate.render.doc.stages import Reactie, Stage, apply_stage, check_covers, check_references, wordings
 
 
 def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience = "directie",
@@ -45,12 +45,15 @@ def build(a: Audited, kind: str, lang: Lang, written: date, audience: Audience =
             recs = numbered(a, written)  # the numbers the report gives its recommendations
             if stage is not None and stage.reactie is not None:
                 check_references(stage.reactie, wordings(recs, lang))
+                check_covers(stage.reactie, recs)
             if previous is not None and previous_reactie is not None:
                 add_follow_up(doc, a, previous, previous_reactie, written)
             apply_stage(doc, stage, recs, a.result, written, schedule(a, written).planned)
         return _dated(doc, sender, written)
     if reactie is not None:  # the memo answers to the same recommendations as the report
-        check_references(reactie, wordings(numbered(a, written), lang))
+        answered = numbered(a, written)
+        check_references(reactie, wordings(answered, lang))
+        check_covers(reactie, answered)
     if audience == "college" and proposal_points(a, recommendations(a, written), a.result.maturity.blocking, ctx.final):
         doc = build_proposal(a, ctx, prog)  # with nothing to decide, the executive gets an information memo
     else:

@@ -41,6 +41,11 @@ class Named(Protocol):
         """Its wording in ``lang``."""
         ...
 
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """The numbers of its actions in appendix E."""
+        ...
+
 
 class Promise(BaseModel):
     """One promised action: what, by which role, by when."""
@@ -51,6 +56,9 @@ class Promise(BaseModel):
     # a role, as every board document names people
     owner: str = Field(min_length=1, max_length=200, pattern=NAME_PATTERN)
     due: date | None = None
+    # the actions of appendix E (their numbers) that this promise carries out, optional: with them the final
+    # report says which actions of the recommendation nothing was promised for
+    covers: list[int] | None = Field(default=None, max_length=100)
 
 
 class Response(BaseModel):
@@ -161,6 +169,30 @@ def check_references(reactie: Reactie, known: int | list[tuple[str, ...]], previ
         raise InputError(problems)
 
 
+def check_covers(reactie: Reactie, recs: Sequence[Named]) -> None:
+    """A promise covers actions of the recommendation it answers, by their numbers in appendix E."""
+    problems = []
+    for i, r in enumerate(reactie.spec.responses):
+        known = recs[r.recommendation - 1].numbers if 0 < r.recommendation <= len(recs) else ()
+        for j, p in enumerate(r.actions):
+            for k, number in enumerate(p.covers or []):
+                if number not in known:
+                    problems.append(problem(reactie.loaded.locate("responses", i, "actions", j, "covers", k),
+                                            f"responses[{i}].actions[{j}].covers[{k}]", "stage_reactie_covers",
+                                            "stage_reactie_covers_hint", action=number, n=r.recommendation,
+                                            known=", ".join(map(str, known)) or "–"))
+    if problems:
+        raise InputError(problems)
+
+
+def uncovered(response: Response, rec: Named) -> list[int]:
+    """The actions of a recommendation no promise covers; none when the promises name no actions at all."""
+    if not any(p.covers for p in response.actions):
+        return []
+    done = {n for p in response.actions for n in p.covers or []}
+    return [n for n in rec.numbers if n not in done]
+
+
 def load_nawoord(path: Path) -> str:
     """The auditor's nawoord: plain text or simple Markdown, UTF-8, bounded."""
     text = read_text(path, MAX_NAWOORD_BYTES)
@@ -213,10 +245,15 @@ def text_blocks(text: str) -> list[Block]:
 
 
 def promise_text(p: Promise, lang: Lang) -> str:
-    """"Mandaat vastleggen (gemeentesecretaris, uiterlijk 30 juni 2027)"."""
-    if p.due is None:
-        return t("stage_promise_open", lang, action=p.action, owner=p.owner)
-    return t("stage_promise", lang, action=p.action, owner=p.owner, date=fmt.long_date(p.due, lang))
+    """"Mandaat vastleggen (gemeentesecretaris, uiterlijk 30 juni 2027)"; with the actions it covers, if named."""
+    due = fmt.long_date(p.due, lang) if p.due is not None else ""
+    if not p.covers:
+        return t("stage_promise" if p.due else "stage_promise_open", lang, action=p.action, owner=p.owner, date=due)
+    numbers = sorted(set(p.covers))
+    covers = t("stage_covers_one" if len(numbers) == 1 else "stage_covers_many", lang,
+               numbers=fmt.joined([str(n) for n in numbers], lang))
+    return t("stage_promise_covers" if p.due else "stage_promise_open_covers", lang, action=p.action, owner=p.owner,
+             date=due, covers=covers)
 
 
 def reactie_section(stage: Stage, recs: Sequence[Named], result: AuditResult, lang: Lang) -> Section:
@@ -253,6 +290,11 @@ def reactie_section(stage: Stage, recs: Sequence[Named], result: AuditResult, la
             numbers = missing[0] if len(missing) == 1 else \
                 f"{', '.join(missing[:-1])} {t('doc_and', lang)} {missing[-1]}"
             sub.add(Para(t(key, lang, by=by, numbers=numbers)))
+        for r in sorted(spec.responses, key=lambda r: r.recommendation):
+            left = uncovered(r, recs[r.recommendation - 1]) if r.decision != "rejected" else []
+            if left:  # adopted, yet some of its actions have no promise: the reader is told which
+                key = "stage_reactie_uncovered_one" if len(left) == 1 else "stage_reactie_uncovered"
+                sub.add(Para(t(key, lang, n=r.recommendation, numbers=fmt.joined([str(n) for n in left], lang))))
         for r in sorted(spec.responses, key=lambda r: r.recommendation):
             if r.text:
                 sub.add(Para(r.text, label=t("stage_label_recommendation", lang, n=r.recommendation)))
