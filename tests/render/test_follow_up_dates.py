@@ -119,7 +119,7 @@ def test_follow_up_dates(lang: Lang, monkeypatch: pytest.MonkeyPatch) -> None:
     # adopted it: in part, first the powers, then a decision on the proposal it promised
     points = college.split("\n## ", 2)[1]
     assert (("toezegde: het college legt de raad een nieuwe dienstverleningsvisie voor (wethouder Dienstverlening en "
-             "ICT, uiterlijk 31 oktober 2027).") if lang == "nl" else "31 October 2027") in points
+             "ICT, uiterlijk 31 oktober 2027)") if lang == "nl" else "31 October 2027") in points
     assert ("besluit het college van B&W daarna, op het voorstel dat uiterlijk 30 juni 2027 voorligt." if lang == "nl"
             else "the municipal executive decides on the mandate itself and its rules after that, on the proposal "
             "due by 30 June 2027.") in points

@@ -63,7 +63,9 @@ def test_a_response_is_one_point_even_where_two_actions_of_its_recommendation_ar
         "vernieuwen als koers van de hele organisatie, met de datum tot wanneer de nieuwe loopt; Laat de goedkeuring per wijziging onder het bestaande mandaat vervallen: "
         "spreek vooraf kaders af met de afdelingen die nu goedkeuren en laat de houder achteraf verantwoording "
         "afleggen\") toezegde: het college legt de raad "
-        "een nieuwe dienstverleningsvisie voor (wethouder Dienstverlening en ICT, uiterlijk 31 oktober 2027)."]
+        "een nieuwe dienstverleningsvisie voor (wethouder Dienstverlening en ICT, uiterlijk 31 oktober 2027); de "
+        "uitgebleven rapportage gaat naar directie en college, met het digitale aandeel per product "
+        "(gemeentesecretaris, uiterlijk 31 maart 2027)."]
 
 
 def test_no_two_decision_points_of_the_definitief_proposal_read_the_same(runner: CliRunner) -> None:

@@ -14,11 +14,11 @@ from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
 from digimandate.render.doc.adapter import basis
-from digimandate.render.doc.bundles import Bundle, bundles
+from digimandate.render.doc.bundles import Bundle, bundles, numbered
 from digimandate.render.doc.common import level_text
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names
-from digimandate.render.doc.stages import Stage, promise_text
+from digimandate.render.doc.stages import Stage, promise_text, uncovered
 from digimandate.render.doc.words import bodies, kind
 
 INFORM_DAYS = 28  # the letter to the council follows the decision, which follows the proposal by a few weeks
@@ -93,7 +93,14 @@ def build_letter(a: Audited, stage: Stage, lang: Lang, written: date) -> BoardDo
     last = found
     if reactie is not None and titles:
         last = Section(tx("doc_letter_h_intention"))
-        decisions = [resp.decision for resp in reactie.responses]
+        numbered_recs = numbered(a, written)
+        # per response, the actions of its recommendation that no promise covers (when the promises name actions)
+        left = {resp.recommendation: uncovered(resp, numbered_recs[resp.recommendation - 1])
+                for resp in reactie.responses if 0 < resp.recommendation <= len(numbered_recs)}
+        # a recommendation "adopted" with actions nothing is promised for is adopted in part, as the letter counts
+        effective = {resp.recommendation: "partly" if resp.decision == "adopted" and left.get(resp.recommendation)
+                     else resp.decision for resp in reactie.responses}
+        decisions = [effective[resp.recommendation] for resp in reactie.responses]
         last.add(Para(tx("doc_letter_reactie", date=fmt.long_date(reactie.date, lang),
                          count=fmt.spelled(len(decisions), lang),
                          adopted=fmt.spelled(decisions.count("adopted"), lang),
@@ -105,12 +112,16 @@ def build_letter(a: Audited, stage: Stage, lang: Lang, written: date) -> BoardDo
         for n, title in enumerate(titles, 1):
             resp = answered.get(n)
             # the title holds a colon of its own: what we do follows as a sentence, not after another colon
-            item = f"{title}. " + tx(f"doc_letter_we_{resp.decision}" if resp is not None else "doc_letter_we_none")
+            item = f"{title}. " + tx(f"doc_letter_we_{effective[n]}" if resp is not None else "doc_letter_we_none")
             if resp is not None and resp.text:  # the response's own words, which speak of the executive by name
                 item += " " + tx("doc_letter_reason", text=" ".join(resp.text.split()))
             if resp is not None and resp.actions:
                 item += " " + tx("doc_letter_promised",
                                   promises="; ".join(_lower(promise_text(p, lang), names) for p in resp.actions))
+            open_actions = left.get(n) if resp is not None and resp.decision != "rejected" else None
+            if open_actions:
+                item += " " + tx("doc_letter_uncovered_one" if len(open_actions) == 1 else "doc_letter_uncovered",
+                                  numbers=fmt.joined([str(x) for x in open_actions], lang))
             items.append(item)
         last.add(Items(items, ordered=True))
         doc.sections.append(last)

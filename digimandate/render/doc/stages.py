@@ -294,7 +294,8 @@ def reactie_section(stage: Stage, recs: Sequence[Named], result: AuditResult, la
             left = uncovered(r, recs[r.recommendation - 1]) if r.decision != "rejected" else []
             if left:  # adopted, yet some of its actions have no promise: the reader is told which
                 key = "stage_reactie_uncovered_one" if len(left) == 1 else "stage_reactie_uncovered"
-                sub.add(Para(t(key, lang, n=r.recommendation, numbers=fmt.joined([str(n) for n in left], lang))))
+                sub.add(Para(t(key, lang, n=r.recommendation, body=body,
+                               numbers=fmt.joined([str(n) for n in left], lang))))
         for r in sorted(spec.responses, key=lambda r: r.recommendation):
             if r.text:
                 sub.add(Para(r.text, label=t("stage_label_recommendation", lang, n=r.recommendation)))
