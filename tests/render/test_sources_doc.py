@@ -41,7 +41,9 @@ def test_the_method_counts_the_sources_by_kind(runner: CliRunner) -> None:
             "peildatum 1 november 2026.") in report
     # the vision running out within a year (B007) rests on the vision document and the decision lists searched
     assert ("Bevindingen die op vastgelegde feiten rusten, per soort bron: 11 op documenten, 8 op interviews, "
-            "1 op eigen waarneming, 3 op registers en 5 op feiten zonder bron") in report
+            "1 op eigen waarneming en 3 op registers (een bevinding kan op meer soorten tegelijk rusten).") in report
+    # a fact without a source is no kind of source: a sentence of its own, opening with a word
+    assert "\n\nVijf bevindingen rusten op een vastgelegd feit zonder bron.\n\n" in report
     assert "Eén zware bevinding (kritiek of hoog) steunt op één soort bron" in report
     # and says which: the reader strengthens that one
     assert ("\n\nHet gaat om \"Het online kanaal is niet alleen het domein van Communicatie\" bij www.dijkveld.nl."

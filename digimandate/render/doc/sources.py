@@ -93,9 +93,14 @@ def method_paras(result: AuditResult, date: str, lang: Lang,
                   kinds=listed, date=date))]
     se = result.source_evidence
     by_type = dict(se.findings_by_type)
+    # a fact without a source is no kind of source: said on its own, after the kinds
+    unsourced = by_type.pop("none", 0)
     if by_type:
         parts = [t(f"doc_rests_on_{k}", lang, count=fmt.count(n, lang)) for k, n in _ordered(by_type)]
         out.append(Para(t("doc_method_rests_on", lang, parts=_joined(parts, lang))))
+    if unsourced:
+        out.append(Para(t("doc_method_unsourced_one" if unsourced == 1 else "doc_method_unsourced", lang,
+                          count=_sentence_start(fmt.spelled(unsourced, lang)))))
     if se.single_type:
         n = len(se.single_type)
         out.append(Para(t("doc_method_single_one" if n == 1 else "doc_method_single_other", lang,
@@ -104,6 +109,11 @@ def method_paras(result: AuditResult, date: str, lang: Lang,
             out.append(Para(t("doc_method_single_which", lang, which=_joined(
                 list(dict.fromkeys(name(f) for f in se.single_type)), lang))))
     return out
+
+
+def _sentence_start(text: str) -> str:
+    """A count that opens a sentence: a word with its capital ("Vijf"); figures as they are."""
+    return text[:1].upper() + text[1:]
 
 
 def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
