@@ -561,8 +561,9 @@ def test_a_mandate_for_departments_is_named_as_context() -> None:
             "naast het oude te zetten.") in text
     # each limit is a finding of its own, and the advice broadens what exists
     # one holder: the findings say "wie het houdt" or name the mandate, never "de houders"
-    # who approves, by role ("de manager", "het KCC"): the names the file gives run into each other
-    assert ("Onder afdelingsmandaat \"website en e-formulieren\" is voor elke wijziging toestemming "
+    # who approves, by role ("de manager", "het KCC"): the names the file gives run into each other; and what the
+    # holder may change alone is the exception, as the finding on the mandate's powers says
+    assert ("Onder afdelingsmandaat \"website en e-formulieren\" is voor elke wijziging behalve banners toestemming "
             "nodig van: de manager, het KCC en ICT (vastgelegd feit") in text
     assert ("Aan afdelingsmandaat \"website en e-formulieren\" wordt 0,3 fte besteed, minder "
             "dan 0,5 (eigen norm van de checklist), en wie het houdt heeft 3 andere taken") in text

@@ -94,9 +94,9 @@ def test_memo_stays_short(runner: CliRunner) -> None:
     for example in ("small-municipality", "large-municipality", "english-agency"):
         text = runner.invoke(app, ["memo", f"examples/{example}.yaml"]).stdout
         # every decision point names its owner, date and argument, and the points left are named: the small
-        # example's memo is about 1,050 words, which prints to three A4 pages in Word; the bound keeps
-        # it from growing further
-        assert len(text.split()) <= 1060, example
+        # example's memo is about 1,060 words (with what the mandate holder may change without approval, 2.4.4),
+        # which prints to three A4 pages in Word; the bound keeps it from growing further
+        assert len(text.split()) <= 1070, example
         assert len(text.splitlines()) <= 90, example
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from digimandate.audit.rules.api import Context, Hit, NotApplicable, check
 from digimandate.i18n import LANGS, Lang, t
-from digimandate.model.org import SERVICE_FUNCTIONS
+from digimandate.model.org import SERVICE_FUNCTIONS, Mandate
 
 
 def _mandates(ctx: Context) -> list[str]:
@@ -27,8 +27,20 @@ def approval_per_change(ctx: Context) -> Iterator[Hit]:
         if not md.given("needs_approval_from"):
             yield Hit(entity, "not_recorded", basis="not_recorded")
         elif md.needs_approval_from:
-            names = [_approver(ctx, md.holders or [], ref) for ref in md.needs_approval_from]
-            yield Hit(entity, "needs_approval", {"who": _listed(names)}, "needs_approval_from")
+            yield _needs_approval(ctx, md, entity)
+
+
+def _needs_approval(ctx: Context, md: Mandate, entity: str) -> Hit:
+    """Who must approve each change; what the holders may change without approval is said as the exception."""
+    args: dict[str, object] = {"who": _listed([_approver(ctx, md.holders or [], ref)
+                                               for ref in md.needs_approval_from or []])}
+    free = list(md.powers.act_without_approval or []) if md.powers is not None else []
+    if not free:
+        return Hit(entity, "needs_approval", args, "needs_approval_from")
+    # "banners mag de houder zelf aanpassen": then not every change needs approval, only every other one
+    for lang in LANGS:
+        args[f"except_{lang}"] = _joined([t(f"power_{p}", lang) for p in free], lang)
+    return Hit(entity, "needs_approval_except", args, "needs_approval_from")
 
 
 def _listed(names: list[str]) -> str:
@@ -173,8 +185,7 @@ def departmental_approvals(ctx: Context) -> Iterator[Hit]:
         if not md.given("needs_approval_from"):
             yield Hit(entity, "not_recorded", basis="not_recorded")
         elif md.needs_approval_from:
-            names = [_approver(ctx, md.holders or [], ref) for ref in md.needs_approval_from]
-            yield Hit(entity, "needs_approval", {"who": _listed(names)}, "needs_approval_from")
+            yield _needs_approval(ctx, md, entity)
 
 
 @check("M018")

@@ -260,7 +260,7 @@ def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang,
     listing = short_list(subjects, lang)
     who = short_list(list(dict.fromkeys(names.without_people(f.arg("who")) for f in rec.findings if f.arg("who"))),
                      lang)
-    approving = [md.needs_approval_from for f in rec.findings if f.message_key == "needs_approval"
+    approving = [md.needs_approval_from for f in rec.findings if f.message_key.startswith("needs_approval")
                  for md in names.model.mandates if f.entity == f"mandates/{md.id}" and md.needs_approval_from]
     if approving:  # whose approval a change needs, in words: "de manager, het KCC en ICT"
         who = approvers([ref for refs in approving for ref in refs], names.model, lang)
