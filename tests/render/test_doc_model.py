@@ -581,11 +581,15 @@ def test_a_mandate_for_departments_is_named_as_context() -> None:
 def test_the_coverage_sentence_agrees_with_how_many_meet_the_norm() -> None:
     text = render_markdown(build_report(example("small-municipality"), DocContext("nl", date(2026, 11, 18))))
     assert "\n\nAan de norm voldoet 1 van de 2 producten (50%).\n\n" in text
-    assert "\n\nAan de norm voldoet geen van de 2 kanalen.\n\n" in text
+    # none meets it where every fact is recorded; where one is missing, none is shown to (no verdict on that one)
+    assert "\n\nAan de norm voldoet geen van de 3 producten.\n\n" in text
+    assert "\n\nVoor geen van de 2 kanalen is aangetoond dat aan de norm is voldaan.\n\n" in text
+    assert "voldoet geen van de 2 kanalen" not in text
     assert "voldoen 1 van" not in text and "voldoen 0 van" not in text
     english = render_markdown(build_report(example("small-municipality"), DocContext("en", date(2026, 11, 18))))
     assert "\n\n1 of the 2 products meets the norm (50%).\n\n" in english
-    assert "\n\nNot one of the 2 channels meets the norm.\n\n" in english
+    assert "\n\nNot one of the 3 products meets the norm.\n\n" in english
+    assert "\n\nFor none of the 2 channels is it shown that the norm is met.\n\n" in english
 
 
 def test_the_norms_met_are_quoted_statements_in_one_sentence() -> None:

@@ -382,6 +382,8 @@ class _Report:
             # the verb agrees with how many meet it: "voldoet 1", "voldoen 2", "voldoet geen"
             key = {0: "doc_coverage_sentence_none", 1: "doc_coverage_sentence_one"}.get(cov.passed,
                                                                                       "doc_coverage_sentence")
+            if cov.passed == 0 and any(basis(f) == "not_recorded" for f in found):
+                key = "doc_coverage_sentence_none_shown"  # where a fact is missing, "voldoet geen" would be a verdict
             out.append(Para(tx(key, passed=fmt.count(cov.passed, lang), applicable=total,
                                share=fmt.percent(cov.passed / cov.applicable, lang))))
         if len(found) == 1:
