@@ -59,7 +59,7 @@ def test_a_response_is_one_point_even_where_two_actions_of_its_recommendation_ar
     answered = [x for x in texts if "bij aanbeveling 3 " in x]
     assert answered == [
         "In te stemmen met de uitvoering van wat het college in zijn bestuurlijke reactie bij aanbeveling 3 uit het "
-        "adviesrapport (\"Laat de raad, of het college samen met de directie, de visie op dienstverlening die afliep "
+        "adviesrapport (acties 11 en 1: \"Laat de raad, of het college samen met de directie, de visie op dienstverlening die afliep "
         "vernieuwen als koers van de hele organisatie, met de datum tot wanneer de nieuwe loopt; Laat de goedkeuring per wijziging onder het bestaande mandaat vervallen: "
         "spreek vooraf kaders af met de afdelingen die nu goedkeuren en laat de houder achteraf verantwoording "
         "afleggen\") toezegde: het college legt de raad "

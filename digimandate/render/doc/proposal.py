@@ -139,7 +139,7 @@ class _Proposal:
                         none)]
         fte = self.mandate_fte()
         # a response is asked once: its promises in one point, which quotes every action of that recommendation
-        answered: dict[int, tuple[int, list[str]]] = {}
+        answered: dict[int, tuple[int, list[str], list[int]]] = {}
         for i, rec in enumerate(self.plan.decide):
             n = self.number[rec.rule.id]
             response = self.ctx.responses.get(n)
@@ -164,16 +164,19 @@ class _Proposal:
                 owner = "de " + owner[:1].lower() + owner[1:]
             if response is not None and (response.decision == "rejected" or response.actions):
                 # the executive answered this recommendation: the point asks what its response said, by its dates
+                # the quotes are actions of appendix E, not the recommendation's title: the point says which
+                number = self.action_number[rec.rule.id]
                 if n in answered:
-                    at, quotes = answered[n]
+                    at, quotes, numbers = answered[n]
                     if quoted not in quotes:
                         quotes.append(quoted)
+                        numbers.append(number)
                     old = points[at]
-                    points[at] = Point(self.answered(n, "; ".join(quotes), response),
+                    points[at] = Point(self.answered(n, "; ".join(quotes), numbers, response),
                                        old.arguments + [x for x in args if x not in old.arguments], old.cost)
                     continue
-                answered[n] = (len(points), [quoted])
-                points.append(Point(self.answered(n, quoted, response), args, cost))
+                answered[n] = (len(points), [quoted], [number])
+                points.append(Point(self.answered(n, quoted, [number], response), args, cost))
                 continue
             if rec.effort == "large":
                 args.append(tx("prop_argument_large", date=fmt.long_date(self.estimate_due(), lang)))
@@ -196,11 +199,16 @@ class _Proposal:
                             [tx(f"prop_argument_inform_{self.kind}")], none))
         return points
 
-    def answered(self, n: int, quoted: str, response: Response) -> str:
-        """The decision on a recommendation the executive's response answered: not adopted, or its promises."""
+    def answered(self, n: int, quoted: str, numbers: list[int], response: Response) -> str:
+        """The decision on a recommendation the executive's response answered: not adopted, or its promises.
+
+        ``quoted``: the actions of appendix E the point is about, ``numbers`` their numbers there.
+        """
+        actions = self.tx("stage_covers_one" if len(numbers) == 1 else "stage_covers_many",
+                          numbers=fmt.joined([str(x) for x in numbers], self.lang))  # in the order of the quotes
         if response.decision == "rejected":
-            return self.tx("prop_point_rejected", n=n, quote=quoted)
-        return self.tx("prop_point_promised", n=n, quote=quoted, promises=self.promises(response))
+            return self.tx("prop_point_rejected", n=n, quote=quoted, actions=actions)
+        return self.tx("prop_point_promised", n=n, quote=quoted, actions=actions, promises=self.promises(response))
 
     def promises(self, response: Response) -> str:
         """The response's promises within a sentence, after a colon: "het college legt ... (..., uiterlijk ...)"."""
