@@ -306,6 +306,15 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
         "daarover nu te besluiten en het werk met bestaande medewerkers te doen.\n\n"
         "Voor beslispunten 4 en 5 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een "
         "raming van de kosten, die uiterlijk 18 februari 2027 voorligt; over de uitvoering wordt daarna besloten.")
+    # with the response, the mandate's estimate is due on the date it promised and the other on its own: each point
+    # keeps its date, and the paragraph says the last
+    result = CliRunner().invoke(app, ["memo", "examples/small-municipality.yaml", "--reactie",
+                                      "examples/audit/small-municipality.reactie.yaml", "--date", "2027-02-03",
+                                      "--no-config", "--lang", "nl"])
+    assert ("Voor beslispunten 4 en 5 is de inspanning groot: nu wordt alleen besloten tot een uitwerking met een "
+            "raming van de kosten, die voorligt op de datum die het beslispunt noemt, de laatste op 30 juni 2027; over "
+            "de uitvoering wordt daarna besloten.") in result.stdout
+    assert "uitwerking met kostenraming, uiterlijk 3 mei 2027" in result.stdout
     # the costly point itself says what is decided now, and the staff time the directie frees for it
     assert decisions(directie)[3].startswith("Het bestaande afdelingsmandaat stap voor stap verbreden tot een "
                                              "organisatiebreed mandaat")

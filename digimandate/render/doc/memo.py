@@ -537,8 +537,10 @@ class _Memo:
             effort = tx(f"doc_grade_{efforts.pop()}") if len(efforts) == 1 else tx("doc_memo_effort_mixed")
             s.add(Para(tx("doc_memo_finance_now", points=self.numbers(now), effort=effort)))
         if later:  # every estimate is in by then: the latest date a large decision point names
-            last = max(self.point_due(rec) for rec in self.plan.decide if rec.effort == "large")
-            s.add(Para(tx("doc_memo_finance_large", points=self.numbers(later), date=fmt.long_date(last, lang))))
+            dues = {self.point_due(rec) for rec in self.plan.decide if rec.effort == "large"}
+            # points due on different days: each keeps its own, so the paragraph never contradicts one of them
+            key = "doc_memo_finance_large" if len(dues) == 1 else "doc_memo_finance_large_dates"
+            s.add(Para(tx(key, points=self.numbers(later), date=fmt.long_date(max(dues), lang))))
         return s
 
     def reserved_fte(self) -> float | None:
