@@ -44,7 +44,7 @@ from digimandate.render.doc.letter import inform_by
 from digimandate.render.doc.memo import PLACES, plan, with_params
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section, Table
 from digimandate.render.doc.names import Names, why
-from digimandate.render.doc.stages import BESTUURLIJK_DAYS
+from digimandate.render.doc.stages import BESTUURLIJK_DAYS, action_words
 from digimandate.render.doc.words import fit, fit_channels, fit_document, one_holder
 
 # the bodies an organisation of each type answers to; any other type has an executive board and an owner
@@ -204,8 +204,7 @@ class _Proposal:
 
         ``quoted``: the actions of appendix E the point is about, ``numbers`` their numbers there.
         """
-        actions = self.tx("stage_covers_one" if len(numbers) == 1 else "stage_covers_many",
-                          numbers=fmt.joined([str(x) for x in numbers], self.lang))  # in the order of the quotes
+        actions = action_words(numbers, self.lang)  # in the order of the quotes
         if response.decision == "rejected":
             return self.tx("prop_point_rejected", n=n, quote=quoted, actions=actions)
         return self.tx("prop_point_promised", n=n, quote=quoted, actions=actions, promises=self.promises(response))

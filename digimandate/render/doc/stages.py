@@ -185,6 +185,12 @@ def check_covers(reactie: Reactie, recs: Sequence[Named]) -> None:
         raise InputError(problems)
 
 
+def action_words(numbers: list[int], lang: Lang) -> str:
+    """"actie 6", "acties 7, 10 en 14"."""
+    return t("stage_covers_one" if len(numbers) == 1 else "stage_covers_many", lang,
+             numbers=fmt.joined([str(n) for n in numbers], lang))
+
+
 def uncovered(response: Response, rec: Named) -> list[int]:
     """The actions of a recommendation no promise covers; none when the promises name no actions at all."""
     if not any(p.covers for p in response.actions):
@@ -249,9 +255,7 @@ def promise_text(p: Promise, lang: Lang) -> str:
     due = fmt.long_date(p.due, lang) if p.due is not None else ""
     if not p.covers:
         return t("stage_promise" if p.due else "stage_promise_open", lang, action=p.action, owner=p.owner, date=due)
-    numbers = sorted(set(p.covers))
-    covers = t("stage_covers_one" if len(numbers) == 1 else "stage_covers_many", lang,
-               numbers=fmt.joined([str(n) for n in numbers], lang))
+    covers = action_words(sorted(set(p.covers)), lang)
     return t("stage_promise_covers" if p.due else "stage_promise_open_covers", lang, action=p.action, owner=p.owner,
              date=due, covers=covers)
 
@@ -340,8 +344,19 @@ def _promised_dues(doc: BoardDocument, reactie: Reactie, recs: Sequence[Named]) 
     due = t("doc_field_due", lang)
     promised = {r.recommendation: max(dues) for r in reactie.spec.responses
                 for dues in [[p.due for p in r.actions if p.due is not None]] if dues}
-    titles = {t("doc_bundle_heading", lang, n=i, title=rec.action(lang)): promised[i]
+    answered = {r.recommendation: r for r in reactie.spec.responses}
+    titles = {t("doc_bundle_heading", lang, n=i, title=rec.action(lang)): i
               for i, rec in enumerate(recs, 1) if i in promised}
+
+    def when(n: int) -> str:
+        """The promised date; where the promises leave actions of the recommendation out, for which actions."""
+        day = fmt.long_date(promised[n], lang)
+        left = uncovered(answered[n], recs[n - 1])
+        if not left:
+            return t("stage_due_promised", lang, date=day)
+        covered = [x for x in recs[n - 1].numbers if x not in left]
+        return t("stage_due_promised_part", lang, date=day, covered=action_words(covered, lang),
+                 left=action_words(left, lang))
 
     advised, said = t("doc_col_due", lang), t("stage_col_due_advised", lang)
 
@@ -349,12 +364,11 @@ def _promised_dues(doc: BoardDocument, reactie: Reactie, recs: Sequence[Named]) 
         for b in section.blocks:  # the actions' own dates are the advice the promises answer, and say so
             if isinstance(b, Table):
                 b.header[:] = [said if cell == advised else cell for cell in b.header]
-        day = titles.get(section.title)
-        if day is not None:
+        n = titles.get(section.title)
+        if n is not None:
             for b in section.blocks:
                 if isinstance(b, Fields):
-                    b.rows[:] = [(label, t("stage_due_promised", lang, date=fmt.long_date(day, lang)))
-                                 if label == due else (label, value) for label, value in b.rows]
+                    b.rows[:] = [(label, when(n)) if label == due else (label, value) for label, value in b.rows]
         for sub in section.sections:
             swap(sub)
 
