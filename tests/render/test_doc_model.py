@@ -555,8 +555,8 @@ def test_a_mandate_for_departments_is_named_as_context() -> None:
     small = example("small-municipality")
     text = render_markdown(build_report(small, DocContext("nl", date(2026, 11, 18))))
     assert ("Er is geen organisatiebreed mandaat, wel een mandaat voor afdelingen: \"website en e-formulieren\" "
-            "(Communicatie). Daar begint het: de grenzen van dat mandaat (voor welke afdelingen het geldt, wat wie "
-            "het houdt zelf mag, wie elke wijziging moet goedkeuren en hoeveel tijd er is) staan hieronder als "
+            "(Communicatie). Daar begint het: de grenzen van dat mandaat (voor welke afdelingen het geldt, wat de "
+            "houder zelf mag, wie wijzigingen moet goedkeuren en hoeveel tijd er is) staan hieronder als "
             "bevindingen. Het advies is het bestaande mandaat stap voor stap te verbreden, niet een nieuw mandaat "
             "naast het oude te zetten.") in text
     # each limit is a finding of its own, and the advice broadens what exists
