@@ -260,10 +260,9 @@ def decision(rec: Recommendation, result: AuditResult, names: Names, lang: Lang,
     listing = short_list(subjects, lang)
     who = short_list(list(dict.fromkeys(names.without_people(f.arg("who")) for f in rec.findings if f.arg("who"))),
                      lang)
-    approving = [md.needs_approval_from for f in rec.findings if f.message_key.startswith("needs_approval")
-                 for md in names.model.mandates if f.entity == f"mandates/{md.id}" and md.needs_approval_from]
+    approving = [ref for f in rec.findings for ref in names.approving(f)]
     if approving:  # whose approval a change needs, in words: "de manager, het KCC en ICT"
-        who = approvers([ref for refs in approving for ref in refs], names.model, lang)
+        who = approvers(approving, names.model, lang)
     if chosen is None:  # no decision in the checklist: the body commissions the action, never restates the norm
         action = rec.action(lang)
         paths = [e for e in rec.entities if e.startswith(("processes/", "channels/"))]

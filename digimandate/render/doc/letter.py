@@ -13,8 +13,9 @@ from digimandate.audit.specs import SEVERITY_RANK
 from digimandate.i18n import Lang, t
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt
+from digimandate.render.doc.actions import action_numbers, observed, recommendations
 from digimandate.render.doc.adapter import basis
-from digimandate.render.doc.bundles import Bundle, bundles, numbered
+from digimandate.render.doc.bundles import Bundle, bundles
 from digimandate.render.doc.common import level_text
 from digimandate.render.doc.model import BoardDocument, Fields, Items, Para, Section
 from digimandate.render.doc.names import Names
@@ -77,7 +78,8 @@ def build_letter(a: Audited, stage: Stage, lang: Lang, written: date) -> BoardDo
     s.add(Para(tx("doc_letter_level", org=r.organisation_name, level=level_text(level, lang)) if level is not None
                else tx("doc_letter_no_level", org=r.organisation_name)))
     doc.sections.append(s)
-    found_bundles = bundles(a, lang, written)
+    recs = observed(recommendations(a, written))
+    found_bundles = bundles(a, lang, written, recs)
     titles = [b.title for b in found_bundles]
     found = Section(tx("doc_letter_h_findings"))
     facts = key_findings(a, found_bundles, lang)
@@ -93,10 +95,10 @@ def build_letter(a: Audited, stage: Stage, lang: Lang, written: date) -> BoardDo
     last = found
     if reactie is not None and titles:
         last = Section(tx("doc_letter_h_intention"))
-        numbered_recs = numbered(a, written)
+        number = action_numbers(recs)  # as appendix E of the report numbers the actions
         # per response, the actions of its recommendation that no promise covers (when the promises name actions)
-        left = {resp.recommendation: uncovered(resp, numbered_recs[resp.recommendation - 1])
-                for resp in reactie.responses if 0 < resp.recommendation <= len(numbered_recs)}
+        left = {resp.recommendation: uncovered(resp, [number[rec.rule.id] for rec in b.actions])
+                for resp in reactie.responses for b in found_bundles if b.number == resp.recommendation}
         # a recommendation "adopted" with actions nothing is promised for is adopted in part, as the letter counts
         effective = {resp.recommendation: "partly" if resp.decision == "adopted" and left.get(resp.recommendation)
                      else resp.decision for resp in reactie.responses}

@@ -122,6 +122,7 @@ class Names:
             for item in getattr(model, section):
                 self.names[f"{section}/{item.id}"] = item.name
         self.channels = {f"channels/{c.id}": c for c in reversed(model.channels)}  # the first of an id
+        self.mandates_by = {f"mandates/{m.id}": m for m in reversed(model.mandates)}
         depts = {d.id: d.name for d in model.departments}
         self.people: dict[str, str] = {}  # real names: only to take them out of a text
         self.roles: dict[str, str] = {}  # each person's role as a sentence names it
@@ -190,11 +191,9 @@ class Names:
                 args[key] = fmt.number(float(value), self.lang, 2)
         if f.entity.startswith("mandates/") and "id" in args:
             args["id"] = self.mandate(str(args["id"]))
-        if f.entity.startswith("mandates/") and "who" in args:
-            held = next((m for m in self.model.mandates if f"mandates/{m.id}" == top_entity(f.entity)), None)
-            if held is not None and held.needs_approval_from:
-                # the finding lists the approvers as the file names them; a reader reads them as roles, in words
-                args["who"] = approvers(held.needs_approval_from, self.model, self.lang)
+        refs = self.approving(f)
+        if refs:  # the finding lists the approvers as the file names them; a reader reads them as roles, in words
+            args["who"] = approvers(refs, self.model, self.lang)
         if "mandates" in args:
             args["mandates"] = ", ".join(self.mandate(m.strip()) for m in str(args["mandates"]).split(","))
         text = fill(*periods(wording, args, self.lang))
@@ -203,6 +202,11 @@ class Names:
             for ident, name in self.mandate_ids.items():
                 text = re.sub(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", _literal(name), text)
         return clean(_ISO_IN_TEXT.sub(lambda m: self.date(m.group()), text))
+
+    def approving(self, f: Finding) -> list[str]:
+        """Who must approve a change under the mandate a finding names as approving (its ``who``), as the file says."""
+        held = self.mandates_by.get(top_entity(f.entity)) if f.entity.startswith("mandates/") and f.arg("who") else None
+        return list(held.needs_approval_from or []) if held is not None else []
 
     def channel_kind(self, wording: str, entity: str) -> str:
         """"Kanaal {name}" said as what the channel is: "Telefoon 14 0321", "E-mail info@..."; "Balie gemeentehuis".

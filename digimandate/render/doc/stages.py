@@ -191,12 +191,12 @@ def action_words(numbers: list[int], lang: Lang) -> str:
              numbers=fmt.joined([str(n) for n in numbers], lang))
 
 
-def uncovered(response: Response, rec: Named) -> list[int]:
-    """The actions of a recommendation no promise covers; none when the promises name no actions at all."""
+def uncovered(response: Response, numbers: Sequence[int]) -> list[int]:
+    """The actions (``numbers``, of the recommendation) no promise covers; none when the promises name no actions."""
     if not any(p.covers for p in response.actions):
         return []
     done = {n for p in response.actions for n in p.covers or []}
-    return [n for n in rec.numbers if n not in done]
+    return [n for n in numbers if n not in done]
 
 
 def load_nawoord(path: Path) -> str:
@@ -295,7 +295,7 @@ def reactie_section(stage: Stage, recs: Sequence[Named], result: AuditResult, la
                 f"{', '.join(missing[:-1])} {t('doc_and', lang)} {missing[-1]}"
             sub.add(Para(t(key, lang, by=by, numbers=numbers)))
         for r in sorted(spec.responses, key=lambda r: r.recommendation):
-            left = uncovered(r, recs[r.recommendation - 1]) if r.decision != "rejected" else []
+            left = uncovered(r, recs[r.recommendation - 1].numbers) if r.decision != "rejected" else []
             if left:  # adopted, yet some of its actions have no promise: the reader is told which
                 key = "stage_reactie_uncovered_one" if len(left) == 1 else "stage_reactie_uncovered"
                 sub.add(Para(t(key, lang, n=r.recommendation, body=body,
@@ -351,7 +351,7 @@ def _promised_dues(doc: BoardDocument, reactie: Reactie, recs: Sequence[Named]) 
     def when(n: int) -> str:
         """The promised date; where the promises leave actions of the recommendation out, for which actions."""
         day = fmt.long_date(promised[n], lang)
-        left = uncovered(answered[n], recs[n - 1])
+        left = uncovered(answered[n], recs[n - 1].numbers)
         if not left:
             return t("stage_due_promised", lang, date=day)
         covered = [x for x in recs[n - 1].numbers if x not in left]
