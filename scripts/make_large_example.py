@@ -145,14 +145,14 @@ def build(products: list[tuple[str, str]]) -> str:
         "  reporting: {frequency: quarterly, last_report: 2026-10-15, includes_digital_uptake: true}",
         "",
         "departments:",
-        "  - {id: directie, name: Concerndirectie, function: directie}",
-        "  - {id: communicatie, name: Communicatie, function: communicatie}",
-        "  - {id: kcc, name: Klantcontactcentrum, function: kcc}",
-        "  - {id: ict, name: Informatievoorziening en ICT, function: ict}",
+        "  - {id: directie, name: Concerndirectie, function: directie, source: [organogram]}",
+        "  - {id: communicatie, name: Communicatie, function: communicatie, source: [organogram]}",
+        "  - {id: kcc, name: Klantcontactcentrum, function: kcc, source: [organogram]}",
+        "  - {id: ict, name: Informatievoorziening en ICT, function: ict, source: [organogram]}",
     ]
     for dept_id, name, function, _ in DEPARTMENTS:
-        out.append(f"  - {{id: {dept_id}, name: {name}, function: {function}}}")
-    out.append(f"  - {{id: {FALLBACK}, name: Economie en Ondernemen, function: vakafdeling}}")
+        out.append(f"  - {{id: {dept_id}, name: {name}, function: {function}, source: [organogram]}}")
+    out.append(f"  - {{id: {FALLBACK}, name: Economie en Ondernemen, function: vakafdeling, source: [organogram]}}")
     out += ["", "people:",
             "  - {id: directeur, name: Hanneke Brouwer, department: directie, title: Algemeen directeur}",
             "  - {id: regisseur, name: Sven Dekker, department: kcc, title: Regisseur digitale dienstverlening}",
@@ -182,12 +182,15 @@ def build(products: list[tuple[str, str]]) -> str:
         "    receives_results: true",
         "",
         "channels:",
-        "  - {id: website, name: www.rivierenstad.nl, type: website, owner: communicatie}",
-        "  - {id: mijn, name: MijnRivierenstad, type: website, owner: kcc, co_owners: [publiekszaken]}",
-        "  - {id: telefoon, name: '14 0999', type: phone, owner: kcc, promotes_digital: true, assisted_digital: true}",
-        "  - {id: balie, name: Stadswinkel, type: counter, owner: publiekszaken, promotes_digital: false}",
-        "  - {id: email, name: info@rivierenstad.nl, type: email, owner: kcc}",
-        "  - {id: post, name: Postbus 1, type: post, owner: kcc}",
+        "  - {id: website, name: www.rivierenstad.nl, type: website, owner: communicatie, source: [kanalenplan]}",
+        "  - {id: mijn, name: MijnRivierenstad, type: website, owner: kcc, co_owners: [publiekszaken],"
+        " source: [kanalenplan]}",
+        "  - {id: telefoon, name: '14 0999', type: phone, owner: kcc, promotes_digital: true, assisted_digital: true,"
+        " source: [kanalenplan]}",
+        "  - {id: balie, name: Stadswinkel, type: counter, owner: publiekszaken, promotes_digital: false,"
+        " source: [kanalenplan]}",
+        "  - {id: email, name: info@rivierenstad.nl, type: email, owner: kcc, source: [kanalenplan]}",
+        "  - {id: post, name: Postbus 1, type: post, owner: kcc, source: [kanalenplan]}",
         "",
         "systems:",
         "  - {id: zaaksysteem, name: Open Zaak, type: zaaksysteem, owner: ict}",
@@ -212,6 +215,7 @@ def build(products: list[tuple[str, str]]) -> str:
         out.append(f"    name: {q(display_name(name))}")
         out.append(f"    upl: {uri}")
         out.append(f"    department: {dept}")
+        out.append("    source: [procesinventarisatie]")
         if owner:
             out.append(f"    owner: {owner}")
         if web:
@@ -242,6 +246,13 @@ def build(products: list[tuple[str, str]]) -> str:
         " provided_by: directiesecretariaat, dated: 2024-09-01, obtained: 2026-09-03}",
         "  - {id: zaakregistratie, type: register, title: 'Open Zaak, aantallen zaken per zaaktype over 2025',"
         " provided_by: informatiebeheer, dated: 2026-01-10, obtained: 2026-09-20}",
+        "  - {id: organogram, type: document, title: Organogram en afdelingsplannen 2026, provided_by: HR,"
+        " dated: 2026-01-01, obtained: 2026-09-03}",
+        "  - {id: kanalenplan, type: document, title: Kanalenplan Rivierenstad 2025-2028, provided_by: KCC,"
+        " dated: 2025-03-01, obtained: 2026-09-03}",
+        "  - {id: procesinventarisatie, type: document,"
+        " title: 'Procesinventarisatie 2026: per product de eigenaar, de kanalen en waar aanvragen landen',"
+        " provided_by: procesontwerper, dated: 2026-06-30, obtained: 2026-09-10}",
     ]
     return "\n".join(out) + "\n"
 

@@ -124,3 +124,13 @@ def test_the_ladder_in_the_maturity_doc_is_the_checklists(ruleset: RuleSet) -> N
     advisory = sorted(r.id for r in ruleset.rules.values() if r.spec.dimension not in graded)
     assert f"(`job`: {', '.join(advisory)})" in text
     assert "docs/maturity.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_docs_and_tests_name_the_checklists_current_version(ruleset: RuleSet) -> None:
+    from tests.audit.test_scoring import VERSION
+
+    (builtin,) = [c for c in ruleset.checklists if c.id == "tip16"]
+    assert builtin.version == VERSION
+    assert f"(now {builtin.version})" in (ROOT / "docs" / "maturity.md").read_text(encoding="utf-8")
+    assert f'"checklists": [{{"id": "tip16", "version": "{builtin.version}"}}]' in (ROOT / "README.md").read_text(
+        encoding="utf-8")

@@ -7,7 +7,7 @@ from typing import Any
 
 from digimandate.audit.budget import BudgetExceeded
 from digimandate.audit.channelwords import fit_channels
-from digimandate.audit.query import failure, run_query
+from digimandate.audit.query import compile_rule, failure, run_query
 from digimandate.audit.result import (
     KEPT_NAMES,
     Finding,
@@ -22,11 +22,15 @@ from digimandate.audit.rules import REGISTRY, Context, Hit, NotApplicable, Tally
 from digimandate.audit.specs import ActiveRule, PythonCheck, RuleSet, Text
 from digimandate.errors import InputError, problem
 from digimandate.model.document import OrgFile
+from digimandate.model.org import SECTIONS
 
 
 def run_rules(doc: OrgFile, ruleset: RuleSet, audit_date: date) -> list[RuleOutcome]:
     """Run every rule of the ruleset and return one outcome per rule, in rule order."""
     view: dict[str, Any] | None = None
+    # A file that keeps a register of sources claims a source for its facts: a fact without one is recorded
+    # but not established, so the run asks which entities each rule decided on (else it only counts them).
+    register = bool(doc.sources)
     shared: dict[Any, Any] = {}  # equal message values of several findings, kept once (see _findings)
     outcomes = []
     for rule in ruleset.sorted():
@@ -36,7 +40,8 @@ def run_rules(doc: OrgFile, ruleset: RuleSet, audit_date: date) -> list[RuleOutc
         if rule.spec.in_force_from is not None and audit_date < date.fromisoformat(rule.spec.in_force_from):
             outcomes.append(RuleOutcome(rule.id, "not_applicable"))  # the law it tests was not in force yet
             continue
-        tally = Tally()
+        tally = Tally(entities=[] if register else None)
+        reads: tuple[str, ...] = ()
         try:
             if isinstance(rule.spec.check, PythonCheck):
                 ctx = Context(doc, dict(rule.params), audit_date, tally)
@@ -47,7 +52,8 @@ def run_rules(doc: OrgFile, ruleset: RuleSet, audit_date: date) -> list[RuleOutc
 
                     view = build_view(doc)
                 hits = list(run_query(rule, view, audit_date, tally))
-            findings = _findings(doc, rule, hits, shared)
+                reads = _reads(rule)
+            findings = _findings(doc, rule, hits, shared, reads)
         except NotApplicable:
             outcomes.append(RuleOutcome(rule.id, "not_applicable"))
             continue
@@ -65,9 +71,52 @@ def run_rules(doc: OrgFile, ruleset: RuleSet, audit_date: date) -> list[RuleOutc
             continue
         failing = len(entities_of(findings))
         applicable = max(tally.examined, failing, 1)  # a rule over the whole file examines one thing
+        unsourced = 0 if tally.entities is None else _unsourced(doc, findings, tally.entities, applicable, reads)
         outcomes.append(RuleOutcome(rule.id, "failed" if findings else "passed", findings,
-                                applicable=applicable, passed=applicable - failing))
+                                applicable=applicable, passed=applicable - failing, unsourced=unsourced))
     return outcomes
+
+
+def _reads(rule: ActiveRule) -> tuple[str, ...]:
+    """The parts of the organisation a query rule without ``each`` or ``entity`` reads: its facts are theirs."""
+    compiled = compile_rule(rule)
+    if compiled is None or compiled.each is not None or compiled.entity is not None:
+        return ()
+    return tuple(r for r in compiled.reads if r in SECTIONS or r in ("organisation", "governance"))
+
+
+def _read_sources(doc: OrgFile, entity: str, key: str | None, reads: tuple[str, ...]) -> tuple[str, ...]:
+    """The sources of a fact: those nearest to it, and for a rule over the whole file those of what it reads."""
+    found = doc.sources_of(entity, key)
+    if not reads or entity != "organisation":
+        return found
+    ids = dict.fromkeys(found)
+    for part in reads:
+        ids.update(dict.fromkeys(doc.sources_of(part)))
+    return tuple(ids)
+
+
+def _unsourced(doc: OrgFile, findings: tuple[Finding, ...], examined: list[str], applicable: int,
+               reads: tuple[str, ...] = ()) -> int:
+    """How many of the entities a rule decided on a recorded fact rest on no source (passed or failed).
+
+    A failing entity rests on the sources its findings cite; a passing one on those of the entity the rule
+    examined (its own, a part's, or the nearest around it; for a rule over the whole file, those of the parts
+    it reads). A fact left out is not counted here: it was not recorded at all.
+    """
+    sourced: dict[str, bool] = {}
+    not_recorded: set[str] = set()
+    for f in findings:
+        if f.basis != "observed":
+            not_recorded.add(f.entity)
+        else:
+            sourced[f.entity] = sourced.get(f.entity, False) or bool(f.sources)
+    count = sum(1 for e, has in sourced.items() if not has and e not in not_recorded)
+    def rests(entity: str) -> bool:
+        return doc.rests_on_source(entity) or (entity == "organisation" and any(doc.sources_of(r) for r in reads))
+
+    count += sum(1 for e in dict.fromkeys(examined) if e not in sourced and e not in not_recorded and not rests(e))
+    return min(count, applicable)
 
 
 _NONE = object()
@@ -91,7 +140,7 @@ _EMPTY: dict[str, Any] = {}  # never changed
 
 
 def _findings(doc: OrgFile, rule: ActiveRule, hits: list[Hit],
-              shared: dict[Any, Any] | None = None) -> tuple[Finding, ...]:
+              shared: dict[Any, Any] | None = None, reads: tuple[str, ...] = ()) -> tuple[Finding, ...]:
     """Turn hits into findings with their message values and a location.
 
     A value is the hit's own, else the entity's (its id and name), else the rule's parameter; a
@@ -127,7 +176,7 @@ def _findings(doc: OrgFile, rule: ActiveRule, hits: list[Hit],
             known = wanted[(message, basis)] = (head, names_wanted, any(k in params for k in names_wanted))
         head, names_wanted, by_params = known
         location = located.get((entity, key)) or locate(entity, key)
-        sources = sources_of(entity, key) if cites else ()
+        sources = (_read_sources(doc, entity, key, reads) if reads else sources_of(entity, key)) if cites else ()
         memo = None
         if not args and not by_params:  # the values come from the item and the entity alone
             memo = (id(names_wanted), entity, id(item))

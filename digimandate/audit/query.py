@@ -151,6 +151,8 @@ class Compiled:
     where: Fn | None
     entity: str | None
     cases: tuple[CompiledCase, ...]
+    # the sections a rule without ``each`` reads from the whole organisation: its facts are theirs
+    reads: tuple[str, ...] = ()
 
 
 class _Cache:
@@ -198,6 +200,7 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
     """Substitute the parameters, parse and compile every expression of a query, within the limits of budget.py."""
     funcs = _Functions()
     direct = funcs.direct()
+    reads: dict[str, None] = {}
 
     def comp(expr: str, *where: str | int, root: bool = False) -> Fn:
         try:
@@ -218,6 +221,7 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
                 raise too_deep
             if root:  # read from the whole organisation: a name that is no section of it is a mistake
                 _known_sections(parsed, where)
+                reads.update(dict.fromkeys(n for n in root_fields(parsed) if n in SECTION_NAMES))
             return compile_query(parsed, funcs, direct, funcs.budget)  # type: ignore[arg-type]  # a plain dict at run time
         except JMESPathError as exc:
             raise QueryError(where, "query_syntax", "query_syntax_hint",
@@ -244,6 +248,7 @@ def _compile(rule: ActiveRule, query: Query, audit_date: date | None) -> Compile
         where=comp(query.where, "where", root=top) if query.where else None,
         entity=query.entity,
         cases=cases,
+        reads=tuple(reads),
     )
 
 
@@ -297,6 +302,8 @@ def _hits(compiled: Compiled, view: dict[str, Any], tally: Tally | None = None) 
         cases = [(case.at, case.when, case) for case in compiled.cases]
         hits = []
         in_scope = 0
+        # which entities were in scope, where the run asks (the file keeps a register of sources)
+        seen = tally.entities if tally is not None else None
         for item in items:
             if not isinstance(item, dict):
                 continue
@@ -307,6 +314,8 @@ def _hits(compiled: Compiled, view: dict[str, Any], tally: Tally | None = None) 
                 if kept is False or kept is None or (kept is not True and is_false(kept)):
                     continue
             in_scope += 1
+            if seen is not None:
+                seen.append(compiled.entity or item.get("_path") or "organisation")
             for current, when, case in cases:
                 found = when(item)
                 if found is True or (found is not False and found is not None and not is_false(found)):
@@ -326,7 +335,7 @@ def _hits(compiled: Compiled, view: dict[str, Any], tally: Tally | None = None) 
         exc.where = current
         raise
     if tally is not None:
-        tally.add(in_scope)
+        tally.examined += in_scope
     if in_scope == 0:
         raise NotApplicable
     return hits

@@ -281,19 +281,31 @@ class RuleOutcome:
     error: str | None = None
     applicable: int = 0  # entities the rule looked at (maturity v2 coverage)
     passed: int = 0  # of those, how many met the rule
+    # of those decided on a recorded fact, how many rest on no source while the file keeps a register of them
+    unsourced: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """How many rule x entity checks there were, and how many recorded facts decided."""
+    """How many rule x entity checks there were, how many recorded facts decided, and how many of those had no source.
+
+    A fact is established when it is recorded and, where the file keeps a register of sources, cites one: a fact
+    without a source is recorded, but an audit does not count it as established.
+    """
 
     checks: int = 0
     decided_by_recorded_facts: int = 0
+    unsourced: int = 0
+
+    @property
+    def established(self) -> int:
+        """The checks decided by established facts: recorded, with a source where the file keeps a register."""
+        return max(self.decided_by_recorded_facts - self.unsourced, 0)
 
     @property
     def share(self) -> float | None:
-        """The share decided by recorded facts; None when nothing was checked."""
-        return None if self.checks == 0 else self.decided_by_recorded_facts / self.checks
+        """The share decided by established facts; None when nothing was checked."""
+        return None if self.checks == 0 else self.established / self.checks
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,15 +43,17 @@ def coverage_of(judged: Judged) -> Coverage:
 
 
 def evidence_of(judged: Iterable[Judged]) -> Evidence:
-    """Rule x entity checks, and how many of them recorded facts decided."""
-    checks = unrecorded = 0
+    """Rule x entity checks, how many of them recorded facts decided, and how many of those rest on no source."""
+    checks = unrecorded = unsourced = 0
     for rule, o in judged:
         if o.status not in ASSESSED:
             continue
         cov = coverage_of((rule, o))
         checks += cov.applicable
         unrecorded += len(entities_of(o.findings, "not_recorded"))
-    return Evidence(checks, max(checks - unrecorded, 0))
+        unsourced += o.unsourced
+    decided = max(checks - unrecorded, 0)
+    return Evidence(checks, decided, min(unsourced, decided))
 
 
 def score_of(judged: Iterable[Judged]) -> float | None:

@@ -51,6 +51,7 @@ class Profile:
     norms: dict[str, NormResult]
     audit_date: str
     audit_date_recorded: bool
+    sourced: bool = False  # the file keeps a register of sources: only a fact with a source is established
 
     @property
     def size_class(self) -> str:
@@ -94,7 +95,8 @@ def profile(result: AuditResult) -> Profile:
     dims = {name: DimensionLevel(d.level, d.score, d.reason, d.blocking, d.graded)
             for name, d in result.maturity.dimensions.items()}
     return Profile(result.organisation_name, result.organisation_type, result.inhabitants, result.maturity.level,
-                   result.maturity.reason, dims, norms, result.audit_date.isoformat(), result.audit_date_recorded)
+                   result.maturity.reason, dims, norms, result.audit_date.isoformat(), result.audit_date_recorded,
+                   bool(result.sources))
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,6 +86,13 @@ class OrgFile:
                     found = self.cited.get("/".join(parts[:end]), ())
             self._chain[memo] = found
         return found
+
+    def rests_on_source(self, entity: str) -> bool:
+        """Whether a fact of ``entity`` that no part names has a source: its own, a part's, or the nearest around it."""
+        if self.sources_of(entity):
+            return True
+        return any(path == entity for path, _ in self.cited_parts)
+
     described: dict[str, dict[str, Any]] = field(default_factory=dict)  # describe() by entity path
     located: dict[tuple[str, str | None], Location] = field(default_factory=dict)  # locate() by entity and key
 

@@ -133,7 +133,9 @@ def _no_level(a: Audited, lang: Lang) -> Markup:
     m = a.result.maturity
     org = escape_md(a.result.organisation_name)
     if m.reason == "insufficient_evidence":
-        return Markup(t("memo_core_no_level_evidence", lang, org=org, share=percent(m.evidence.share, lang),
+        # where the file keeps a register of sources, only facts with a source count
+        key = "memo_core_no_level_evidence_sourced" if a.result.sources else "memo_core_no_level_evidence"
+        return Markup(t(key, lang, org=org, share=percent(m.evidence.share, lang),
                         minimum=percent(a.rules.min_evidence, lang)))
     return Markup(t("memo_core_no_level", lang, org=org, reason=reason_text(m.reason, None, lang)))
 

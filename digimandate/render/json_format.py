@@ -93,7 +93,8 @@ def finding_texts(findings: Iterable[Finding], lang: Lang, level: int) -> Iterat
 
 
 def _evidence(e: Evidence) -> dict[str, int]:
-    return {"checks": e.checks, "decided_by_recorded_facts": e.decided_by_recorded_facts}
+    return {"checks": e.checks, "decided_by_recorded_facts": e.decided_by_recorded_facts,
+            "without_source": e.unsourced, "established": e.established}
 
 
 def _source_dict(s: SourceEntry) -> dict[str, Any]:

@@ -48,8 +48,11 @@ def score_text(value: float | None, lang: Lang, missing: str | None = None) -> s
 
 
 def evidence_text(evidence: Evidence, lang: Lang) -> str:
-    """"onderbouwing: 40 van 52 toetsingen beslist op vastgelegde feiten (77%)"."""
-    return t("term_evidence", lang, decided=evidence.decided_by_recorded_facts, checks=evidence.checks,
+    """"onderbouwing: 40 van 52 toetsingen beslist op vastgelegde feiten (77%)", and those without a source."""
+    if evidence.unsourced:
+        return t("term_evidence_unsourced", lang, decided=evidence.established, checks=evidence.checks,
+                 share=percent(evidence.share, lang), unsourced=evidence.unsourced)
+    return t("term_evidence", lang, decided=evidence.established, checks=evidence.checks,
              share=percent(evidence.share, lang))
 
 

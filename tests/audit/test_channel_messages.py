@@ -25,8 +25,8 @@ def test_an_agency_with_a_website_only_online_is_told_of_its_website(ruleset: Ru
 
 def test_the_kinds_an_organisation_has_stay_in_the_message(ruleset: RuleSet, tmp_path: Path) -> None:
     text = (EXAMPLES / "english-agency.yaml").read_text(encoding="utf-8").replace(
-        "  - {id: post, name: Postal address, type: post, owner: allowances}\n",
-        "  - {id: post, name: Postal address, type: post, owner: allowances}\n"
+        "  - {id: post, name: Postal address, type: post, owner: allowances, source: [org-chart]}\n",
+        "  - {id: post, name: Postal address, type: post, owner: allowances, source: [org-chart]}\n"
         "  - {id: chat, name: Web chat, type: chat, owner: comms}\n")
     path = tmp_path / "agency.yaml"
     path.write_text(text, encoding="utf-8")

@@ -29,6 +29,7 @@ MATURE = EXAMPLES / "mature-municipality.yaml"
 SMALL = EXAMPLES / "small-municipality.yaml"
 LARGE = EXAMPLES / "large-municipality.yaml"
 WRITTEN = date(2026, 11, 2)
+VERSION = "2.5.0"  # the built-in checklist's; test_checklist_version_is_the_one_these_tests_know keeps it true
 
 
 def audit_text(text: str, ruleset: RuleSet) -> Audited:
@@ -289,16 +290,16 @@ def test_previous_result_of_another_checklist_version_warns(tmp_path: Path, monk
     result = runner.invoke(app, ["memo", str(SMALL), "--previous", str(previous), "--lang", "en"])
     assert result.exit_code == 0
     assert result.stderr == ("warning: the earlier result was audited with checklist tip16 1.0.0, this one with "
-                             "2.4.4; levels and findings are not directly comparable\n")
-    for same in ("2.4.1", "2.4.0", "2.4.7"):  # a patch version changes words, not judgements (the checklist's changes)
+                             f"{VERSION}; levels and findings are not directly comparable\n")
+    for same in ("2.5.1", "2.5.0", "2.5.7"):  # a patch version changes words, not judgements (the checklist's changes)
         before["checklists"] = [{"id": "tip16", "version": same}]
         previous.write_text(json.dumps(before), encoding="utf-8")
         assert runner.invoke(app, ["memo", str(SMALL), "--previous", str(previous)]).stderr == "", same
-    for other in ("2.3.0", "3.4.1", "2.4"):
+    for other in ("2.4.4", "3.5.1", "2.5"):
         before["checklists"] = [{"id": "tip16", "version": other}]
         previous.write_text(json.dumps(before), encoding="utf-8")
         assert runner.invoke(app, ["memo", str(SMALL), "--previous", str(previous), "--lang", "en"]).stderr == (
-            f"warning: the earlier result was audited with checklist tip16 {other}, this one with 2.4.4; levels and "
+            f"warning: the earlier result was audited with checklist tip16 {other}, this one with {VERSION}; levels and "
             "findings are not directly comparable\n"), other
 
 
@@ -392,7 +393,7 @@ def test_json_result_carries_coverage_evidence_and_basis(monkeypatch: pytest.Mon
     data = json.loads(CliRunner().invoke(app, ["check", str(MATURE), "-f", "json"]).stdout)
     schema = json.loads((ROOT / "digimandate" / "model" / "schemas" / "result-v1.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
-    assert data["checklists"] == [{"id": "tip16", "version": "2.4.4"}]
+    assert data["checklists"] == [{"id": "tip16", "version": VERSION}]
     assert data["evidence"]["checks"] == data["evidence"]["decided_by_recorded_facts"] > 0
     assert all(c["met"] for c in data["coverage"].values())
     assert data["maturity"]["dimensions"]["board"]["assessed_levels"] == [2, 3, 4, 5]

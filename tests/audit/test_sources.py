@@ -127,3 +127,101 @@ def test_a_file_without_sources_has_no_source_evidence(ruleset: RuleSet) -> None
     assert result.sources == ()
     assert result.source_evidence.findings_by_type == () and result.source_evidence.single_type == ()
     assert all(f.sources == () for f in result.findings)
+
+
+# ---------------------------------------------------------------- a fact without a source is recorded, not established
+
+def _cited_everywhere(org: dict[str, Any], but: str | None = None) -> dict[str, Any]:
+    """Every entity of ``org`` cites the organogram, except the one at path ``but`` (``channels/website``)."""
+    org["governance"]["source"] = ["organogram"]
+    for section in ("departments", "people", "mandates", "channels", "systems", "processes"):
+        for item in org.get(section) or []:
+            if f"{section}/{item['id']}" != but:
+                item["source"] = ["organogram"]
+    return org
+
+
+def _audit(org: dict[str, Any], ruleset: RuleSet) -> Any:
+    return audit_document(parse_document(yaml_text(org, sort_keys=False)), ruleset)
+
+
+def test_without_a_register_every_recorded_fact_counts_as_established(ruleset: RuleSet) -> None:
+    result = _audit(base_org(), ruleset)
+    ev = result.maturity.evidence
+    assert ev.unsourced == 0 and ev.established == ev.decided_by_recorded_facts == ev.checks
+    assert result.maturity.level == 5
+
+
+def test_with_a_register_a_fact_without_a_source_is_not_established(ruleset: RuleSet) -> None:
+    org = base_org()
+    org["sources"] = SOURCES
+    result = _audit(org, ruleset)
+    ev = result.maturity.evidence
+    # the base organisation passes every rule: every check was decided on a recorded fact, none on a source
+    assert ev.decided_by_recorded_facts == ev.checks > 0
+    assert ev.unsourced == ev.checks and ev.established == 0 and ev.share == 0
+    assert result.maturity.level is None and result.maturity.reason == "insufficient_evidence"
+    assert {d.reason for d in result.maturity.dimensions.values()} == {"insufficient_evidence"}
+    data = json.loads(json_format.render(result, ruleset, "en"))
+    assert (data["evidence"]["without_source"], data["evidence"]["established"]) == (ev.checks, 0)
+    assert data["maturity"]["dimensions"]["board"]["evidence"]["without_source"] > 0
+
+
+def test_citing_the_sources_establishes_the_facts_and_the_level(ruleset: RuleSet) -> None:
+    org = _cited_everywhere(base_org())
+    org["sources"] = SOURCES
+    result = _audit(org, ruleset)
+    assert result.maturity.evidence.unsourced == 0
+    assert result.maturity.level == 5
+
+
+def test_a_passed_check_on_one_entity_without_a_source_is_counted_for_its_rule(ruleset: RuleSet) -> None:
+    org = _cited_everywhere(base_org(), but="channels/telefoon")
+    org["sources"] = SOURCES
+    result = _audit(org, ruleset)
+    unsourced = {o.rule: o.unsourced for o in result.outcomes if o.unsourced}
+    # the rules that look at each channel: the phone's fact is recorded, but on no source
+    assert unsourced and set(unsourced.values()) == {1}
+    assert all(ruleset.rules[r].spec.dimension == "channels" for r in unsourced), unsourced
+    assert all(o.status == "passed" for o in result.outcomes if o.rule in unsourced)
+    assert result.maturity.dimensions["channels"].evidence.unsourced == len(unsourced)
+
+
+def test_a_rule_over_the_whole_file_rests_on_the_parts_it_reads(ruleset: RuleSet, tmp_path: Any) -> None:
+    from digimandate.audit.checklist import load_ruleset
+
+    extra = tmp_path / "eigen.yaml"
+    extra.write_text("""
+checklist: {id: eigen, version: "1", title: {nl: Eigen, en: Own}}
+dimensions:
+  website: {title: {nl: Website, en: Website}}
+sources:
+  X: {title: Eigen bron}
+rules:
+  - id: X001
+    name: website.exists
+    dimension: website
+    severity: low
+    level: 2
+    title: {nl: Er is een website, en: There is a website}
+    rationale: {nl: Omdat het moet., en: Because it must.}
+    advice: {nl: Maak er een., en: Make one.}
+    sources: [{ref: X, quote: "er is een website"}]
+    messages: {none: {nl: Geen website, en: No website}}
+    check: {cases: [{when: "!(channels[?type == 'website'])", message: none}]}
+""", encoding="utf-8")
+    rs = load_ruleset([extra])
+    org = base_org()
+    org["sources"] = SOURCES
+    org["channels"][0]["source"] = ["organogram"]  # one channel cites a source: the channels section rests on it
+    (outcome,) = [o for o in _audit(org, rs).outcomes if o.rule == "X001"]
+    assert (outcome.status, outcome.unsourced) == ("passed", 0)
+    del org["channels"][0]["source"]
+    (outcome,) = [o for o in _audit(org, rs).outcomes if o.rule == "X001"]
+    assert (outcome.status, outcome.unsourced) == ("passed", 1)
+    # a failing finding of such a rule cites the sources of what it read
+    org["channels"] = [dict(c, source=["organogram"]) for c in org["channels"] if c["type"] != "website"]
+    for proc in org["processes"]:
+        proc["intake"] = [i for i in proc.get("intake") or [] if i["channel"] in {c["id"] for c in org["channels"]}]
+    (finding,) = [f for f in _audit(org, rs).findings if f.rule == "X001"]
+    assert finding.sources == ("organogram",)

@@ -35,8 +35,9 @@ def test_check_terminal_groups_findings_and_ends_with_maturity(runner: CliRunner
     # B007 (medium) applies to the vision that runs out on 31 December 2026 and is not met: one more medium
     # finding, one more check decided on a recorded fact, and a lower board score (so overall 21 becomes 20.4)
     assert last[-2].startswith("46 findings (critical 1, high 9, medium 20, low 16)")
-    assert "Gemeente Dijkveld: maturity level 1 (Ad hoc), score 20.4" in out
-    assert "  evidence: 38 of 64 checks decided by recorded facts (59%)" in out
+    assert "Gemeente Dijkveld: maturity level 1 (Ad hoc), score 21.1" in out
+    assert ("  evidence: 34 of 66 checks decided by recorded facts with a source (52%); 6 on a fact without a source, "
+            "which does not count as established") in out
 
 
 def test_check_uses_the_organisation_language_by_default(runner: CliRunner) -> None:
@@ -67,9 +68,10 @@ def test_check_json_validates_against_the_schema(runner: CliRunner) -> None:
     # B007's check is decided on the vision's recorded end date; its finding rests on the sources the vision cites
     # (the document and the decision lists searched), not on the secretary's interview the governance section cites
     assert data["evidence"] == {
-        "checks": 64, "decided_by_recorded_facts": 38,
-        "by_source_type": {"document": 11, "interview": 8, "observation": 1, "register": 3, "none": 5},
-        "entities_by_source_type": {"document": 5, "interview": 4, "observation": 3, "register": 3},
+        # 40 checks decided by recorded facts, 6 of them (2 passed, 4 failed) on a fact that cites no source
+        "checks": 66, "decided_by_recorded_facts": 40, "without_source": 6, "established": 34,
+        "by_source_type": {"document": 11, "interview": 9, "observation": 1, "register": 3, "none": 4},
+        "entities_by_source_type": {"document": 7, "interview": 5, "observation": 3, "register": 3},
         "single_source_type": [{"rule": "C001", "entity": "channels/website", "fingerprint": "ca0ba0e479f03376",
                                 "severity": "high"}]}
     assert [s["id"] for s in data["sources"] if s["confidential"]] == ["gesprek-adviseur"]

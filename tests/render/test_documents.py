@@ -174,7 +174,9 @@ def test_progress_against_an_earlier_audit(runner: CliRunner, tmp_path: Path) ->
     previous.write_text(before, encoding="utf-8")
     org = tmp_path / "organisation.yaml"
     text = (EXAMPLES / "small-municipality.yaml").read_text(encoding="utf-8")
-    text = text.replace("    department: ruimte\n    intake:", "    department: ruimte\n    owner: rob\n    intake:", 1)
+    # the owner recorded with its source: a fact without one would not count as established
+    text = text.replace("    department: ruimte\n    intake:",
+                        "    department: ruimte\n    owner: rob\n    source: [gesprek-ruimte]\n    intake:", 1)
     text = text.replace("  portfolio_holder:", "  sponsor: gerda\n  portfolio_holder:")
     text = text.replace("type: email}", "type: email}\n  - {id: chat, name: Chat, type: chat}")
     org.write_text(text, encoding="utf-8")

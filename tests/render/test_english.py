@@ -29,7 +29,7 @@ def test_the_agency_memo_and_report_read_as_english() -> None:
     memo = render_markdown(build_memo(a, ctx, "directie"))
     report = render_markdown(build_report(a, ctx))
     # its fact has no source: ranked after the decisions ready to take, and established first
-    assert ("3. First establish the fact and record its source (now without one); then decide: instruct the Team "
+    assert ("4. First establish the fact and record its source (now without one); then decide: instruct the Team "
             "Lead Appeals: take printing and paper out of case handling.") in memo
     assert ("A large piece of work: what is decided now is a worked-out plan with a cost estimate, by 18 February "
             "2027; the implementation is decided after that.") in memo

@@ -331,7 +331,7 @@ def test_finance_decides_small_work_now_and_has_large_work_estimated_first() -> 
     assert "Once all decision points are carried out, including those first worked out with a cost estimate:" in english
     for text in (directie, english, memo("english-agency", "en")):
         assert "te ramen" not in text and "to be estimated" not in text and "komen bij het besluit" not in text
-    assert "For decision points 1, 2, 3 and 5 the effort is small to medium" in memo("english-agency", "en")
+    assert "For decision points 1, 2, 4 and 5 the effort is small to medium" in memo("english-agency", "en")
     # half a year after the estimates of the large work are due (18 February 2027), after the summer recess
     assert "Een vervolgonderzoek op 1 september 2027" in section(directie, "Uitvoering en vervolg")
 
@@ -713,7 +713,12 @@ def test_a_top_decision_on_a_fact_without_a_source_first_establishes_the_fact(la
     assert points[0].startswith("De afdeling Klantcontactcentrum (het KCC) mede-eigenaar" if lang == "nl"
                                 else "Make the contact centre (Klantcontactcentrum) co-owner")
     waiting = [p for p in points[1:] if p.startswith(first)]
-    assert len(waiting) == 4, points  # the approval, the powers, the organisation-wide mandate, the digital route
+    # the approval and the powers; with the mandate's facts on no source the mandate has no level (and so the
+    # organisation none), and the memo asks for the missing facts before more decisions
+    assert len(waiting) == 2, points
+    assert a.result.maturity.dimensions["mandate"].reason == "insufficient_evidence"
+    assert points[-1].startswith("De ontbrekende feiten laten vastleggen" if lang == "nl"
+                                 else "Have the missing facts recorded"), points
     assert ("daarna besluiten: de goedkeuring per wijziging onder het afdelingsmandaat laten vervallen" if lang == "nl"
             else "then decide: drop the approval per change") in waiting[0]
     # the unsourced points are ranked after the sourced one in the proposal's notes too: one order for both memos

@@ -119,8 +119,9 @@ def test_the_answers_label_norms_as_appendix_d_does(lang: Lang, labels: tuple[st
 def test_a_channel_recorded_as_giving_no_help_is_named_apart_from_the_unknown_ones() -> None:
     text = report("small-municipality")
     # one channel without help does not decide a norm that asks help on at least one: recorded, not "not met"
-    assert ("Geen kanaal biedt aantoonbaar hulp bij digitale aanvragen: bij Balie gemeentehuis is er geen hulp "
-            "(vastgelegd); bij www.dijkveld.nl, 14 0321, info@dijkveld.nl is niet vastgelegd of er hulp is") in text
+    assert ("Geen kanaal biedt aantoonbaar hulp bij digitale aanvragen: bij Balie gemeentehuis is vastgelegd dat er "
+            "geen hulp is; bij www.dijkveld.nl, 14 0321, info@dijkveld.nl is niet vastgelegd of er hulp is") in text
+    assert "(vastgelegd)" not in text  # "recorded" says what was recorded, not a label that reads as "established"
     assert "geen hulp (niet voldaan)" not in text
 
 

@@ -37,13 +37,13 @@ def test_a_file_without_sources_says_only_that_the_facts_come_from_the_file(runn
 
 def test_the_method_counts_the_sources_by_kind(runner: CliRunner) -> None:
     report = _report(runner, str(EXAMPLES / "small-municipality.yaml"))
-    assert ("De feiten komen uit tien bronnen: vier documenten, drie interviews, één waarneming en twee registers, met "
+    assert ("De feiten komen uit elf bronnen: vier documenten, vier interviews, één waarneming en twee registers, met "
             "peildatum 1 november 2026.") in report
     # the vision running out within a year (B007) rests on the vision document and the decision lists searched
-    assert ("Bevindingen die op vastgelegde feiten rusten, per soort bron: 11 op documenten, 8 op interviews, "
+    assert ("Bevindingen die op vastgelegde feiten rusten, per soort bron: 11 op documenten, 9 op interviews, "
             "1 op eigen waarneming en 3 op registers (een bevinding kan op meer soorten tegelijk rusten).") in report
     # a fact without a source is no kind of source: a sentence of its own, opening with a word
-    assert "\n\nVijf bevindingen rusten op een vastgelegd feit zonder bron.\n\n" in report
+    assert "\n\nVier bevindingen rusten op een vastgelegd feit zonder bron.\n\n" in report
     assert "Eén zware bevinding (kritiek of hoog) steunt op één soort bron" in report
     # and says which: the reader strengthens that one
     assert ("\n\nHet gaat om \"Het online kanaal is niet alleen het domein van Communicatie\" bij www.dijkveld.nl."
@@ -52,7 +52,8 @@ def test_the_method_counts_the_sources_by_kind(runner: CliRunner) -> None:
 
 def test_the_english_method_and_list(runner: CliRunner) -> None:
     report = _report(runner, str(EXAMPLES / "english-agency.yaml"), "en")
-    assert "The facts come from three sources: two documents and one interview, as of 1 November 2026." in report
+    assert ("The facts come from six sources: two documents, three interviews and one register, as of 1 November "
+            "2026.") in report
     assert "## Appendix F. List of sources" in report or "## Appendix G. List of sources" in report
     assert "| \\[3\\] | Interview | Confidential source | — | 17 September 2026 |" in report
 
@@ -84,3 +85,35 @@ def test_a_recorded_fact_without_a_source_reads_as_such(runner: CliRunner) -> No
     assert "vastgelegd feit; geen bron" not in report and "geen bron vastgelegd" not in report
     english = _report(runner, str(EXAMPLES / "small-municipality.yaml"), "en")
     assert "(fact without a source)" in english and "no source recorded" not in english
+
+
+def _unsourced_phone(tmp_path: os.PathLike[str], cite_phone: bool) -> str:
+    """The base organisation with a register, every entity citing it, the phone channel only when asked."""
+    org = base_org()
+    org["sources"] = [{"id": "organogram", "type": "document", "title": "Organogram 2026"}]
+    org["governance"]["source"] = ["organogram"]
+    for section in ("departments", "people", "mandates", "channels", "systems", "processes"):
+        for item in org[section]:
+            if cite_phone or item["id"] != "telefoon":
+                item["source"] = ["organogram"]
+    path = os.path.join(tmp_path, f"org-{cite_phone}.yaml")
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(yaml_text(org, sort_keys=False))
+    return path
+
+
+def test_a_norm_met_on_a_fact_without_a_source_is_said_apart(runner: CliRunner, tmp_path: os.PathLike[str]) -> None:
+    nl = _report(runner, _unsourced_phone(tmp_path, False))
+    en = _report(runner, _unsourced_phone(tmp_path, False), "en")
+    channels = nl.split("### Kanalen")[1].split("\n### ")[0]
+    # the norms about every channel are met as the file says, but the phone's fact cites no source
+    assert "**Voldaan volgens feiten zonder bron:** \"" in channels
+    assert "**Met according to facts without a source:** \"" in en
+    assert "Op vastgelegde feiten met een bron beslist: " in nl and "; op een vastgelegd feit zonder bron, dat " \
+        "niet als vastgesteld telt: " in nl
+    assert "van de toetsingen op vastgelegde feiten met een bron berust (een feit zonder bron telt niet als " \
+        "vastgesteld)" in nl
+    cited = _report(runner, _unsourced_phone(tmp_path, True))
+    assert "zonder bron" not in cited.split("## Werkwijze")[1].split("\n## ")[0].replace(
+        "(een feit zonder bron telt niet als vastgesteld)", "")
+    assert "Voldaan volgens feiten zonder bron" not in cited

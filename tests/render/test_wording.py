@@ -133,7 +133,8 @@ def test_the_age_of_the_last_report_and_its_norm_are_in_words() -> None:
 def test_counts_agree_with_their_nouns_and_verbs() -> None:
     report, memo = documents(SMALL)
     # B007 is one more check, decided on the vision's recorded end date, and one more finding on a recorded fact
-    assert "Op vastgelegde feiten beslist: 38 van 64 toetsingen (59%)." in report
+    assert ("Op vastgelegde feiten met een bron beslist: 34 van 66 toetsingen (52%); op een vastgelegd feit zonder "
+            "bron, dat niet als vastgesteld telt: 6.") in report
     assert "20 bevindingen berusten op een vastgelegd feit dat tekortschiet en 26 op een feit dat niet is" in report
     assert "Voor 13 normen is nog niet aangetoond of eraan is voldaan" in memo  # the report's figure, in norms
     assert i18n.counted(1, "doc_noun_finding_rests", "nl") == "1 bevinding berust"
@@ -170,8 +171,9 @@ MATURE = (EXAMPLES / "mature-municipality.yaml").read_text(encoding="utf-8")
 
 def test_with_nothing_to_act_on_the_report_says_what_was_found_in_order_and_what_is_to_verify() -> None:
     unknown = MATURE.replace("name: Lingewaard-Noord app, type: app, owner: kcc, co_owners: [publiekszaken],\n"
-                             "     satisfaction_measured: true}",
-                             "name: Lingewaard-Noord app, type: app, owner: kcc, co_owners: [publiekszaken]}")
+                             "     satisfaction_measured: true, source: [kanalenplan]}",
+                             "name: Lingewaard-Noord app, type: app, owner: kcc, co_owners: [publiekszaken],\n"
+                             "     source: [kanalenplan]}")
     assert unknown != MATURE
     report, _ = documents(unknown)
     summary = report.split("## Samenvatting")[1].split("\n## ")[0]

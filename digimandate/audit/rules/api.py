@@ -40,13 +40,20 @@ class Hit(NamedTuple):
 
 @dataclass
 class Tally:
-    """How many entities a rule looked at, so a rule can be met by coverage (maturity v2)."""
+    """How many entities a rule looked at, so a rule can be met by coverage (maturity v2).
+
+    ``entities`` keeps which ones, when the run needs to know whether their facts cite a source (the file keeps
+    a register of sources); else it stays None and only the count is kept.
+    """
 
     examined: int = 0
+    entities: list[str] | None = None
 
-    def add(self, count: int = 1) -> None:
-        """Count ``count`` more entities looked at."""
+    def add(self, count: int = 1, entities: Iterable[str] = ()) -> None:
+        """Count ``count`` more entities looked at (``entities``: which, where known)."""
         self.examined += count
+        if self.entities is not None:
+            self.entities.extend(entities)
 
 
 @dataclass(frozen=True)
@@ -58,9 +65,9 @@ class Context:
     audit_date: date
     tally: Tally = field(default_factory=Tally)
 
-    def examine(self, count: int = 1) -> None:
-        """Record that the check looked at ``count`` more entities (pass or fail)."""
-        self.tally.add(count)
+    def examine(self, *entities: str) -> None:
+        """Record that the check looked at these entities (pass or fail), by their paths."""
+        self.tally.add(len(entities), entities)
 
 
 CheckFn = Callable[[Context], Iterable[Hit]]

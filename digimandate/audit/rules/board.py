@@ -26,7 +26,7 @@ def top_official(title: str | None) -> bool:
 @check("B001")
 def sponsor_is_director(ctx: Context) -> Iterator[Hit]:
     """Fire when there is no sponsor, or the sponsor is not a member of the directie."""
-    ctx.examine()
+    ctx.examine("governance")
     model = ctx.doc.model
     gov = model.governance
     if gov is None:
@@ -62,7 +62,7 @@ def course_adopted(ctx: Context) -> Iterator[Hit]:
     norm; the college needs the directie beside it. An organisation without a raad or college (an agency,
     a ministry) meets it when its directie adopted the course.
     """
-    ctx.examine()
+    ctx.examine("governance/vision")
     gov = ctx.doc.model.governance
     vision = gov.vision if gov is not None else None
     entity = "governance/vision"
@@ -104,7 +104,7 @@ def course_in_force(ctx: Context) -> Iterator[Hit]:
     vision = gov.vision if gov is not None else None
     if vision is None or vision.valid_until is None or vision.valid_until < ctx.audit_date:
         raise NotApplicable
-    ctx.examine()
+    ctx.examine("governance/vision")
     if (vision.valid_until - ctx.audit_date).days < int(ctx.params["min_days_in_force"]):
         yield Hit("governance/vision", "expiring",
                   {"title": vision.title or "", "valid_until": vision.valid_until.isoformat()}, "valid_until")

@@ -15,7 +15,7 @@ def kcc_online(ctx: Context) -> Iterator[Hit]:
     kccs = [d for d in model.departments if d.function == "kcc"]
     if not kccs or (model.given("channels") and not model.channels):
         raise NotApplicable  # no KCC, or recorded that there are no channels at all: nothing to connect
-    ctx.examine(len(kccs))
+    ctx.examine(*(f"departments/{d.id}" for d in kccs))
     online = [c for c in model.channels if c.type in ONLINE_CHANNELS]
     # an online channel whose owner the file leaves out may be the KCC's: not shown either way (the
     # co-owners a channel with a recorded owner lists are all it has)

@@ -31,8 +31,8 @@ def digital_share(ctx: Context) -> Iterator[Hit]:
         if vol is not None and vol.total == 0:
             continue  # no requests that year: there is no share to judge
         seen = True
-        ctx.examine()
         entity = f"processes/{proc.id}"
+        ctx.examine(entity)
         if not proc.given("volume") or (vol is not None and not (vol.given("total") and vol.given("digital"))):
             yield Hit(entity, "not_recorded", {"name": proc.name}, basis="not_recorded")
             continue
@@ -69,7 +69,7 @@ def _own_goals(ctx: Context) -> Iterator[Hit]:
         return  # nothing counted to hold the goal against: the per-product findings say what is missing
     share = digital / total
     for goal in due:
-        ctx.examine()
+        ctx.examine("governance/vision")
         assert goal.digital_share is not None
         if share < goal.digital_share:
             yield Hit("governance/vision", "own_goal_missed",

@@ -13,7 +13,7 @@ def motivating_potential(ctx: Context) -> Iterator[Hit]:
     surveyed = [m for m in ctx.doc.model.mandates if m.job_survey is not None and m.scope == "organisation"]
     if not surveyed:
         raise NotApplicable
-    ctx.examine(len(surveyed))
+    ctx.examine(*(f"mandates/{m.id}" for m in surveyed))
     minimum = float(ctx.params["min_mps"])
     for md in surveyed:
         assert md.job_survey is not None

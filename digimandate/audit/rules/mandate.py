@@ -14,7 +14,7 @@ def _mandates(ctx: Context) -> list[str]:
     ids = [mid for mid, md in ctx.doc.mandates.items() if md.scope == "organisation"]
     if not ids:
         raise NotApplicable
-    ctx.examine(len(ids))
+    ctx.examine(*(f"mandates/{i}" for i in ids))
     return ids
 
 
@@ -121,7 +121,7 @@ def _departmental(ctx: Context) -> list[str]:
     ids = [mid for mid, md in mandates.items() if md.scope == "departments"]
     if not ids:
         raise NotApplicable
-    ctx.examine(len(ids))
+    ctx.examine(*(f"mandates/{i}" for i in ids))
     if any(md.scope == "organisation" for md in mandates.values()):
         return []
     return ids

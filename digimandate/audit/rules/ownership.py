@@ -19,7 +19,7 @@ def owner_load(ctx: Context) -> Iterator[Hit]:
     by_department: dict[str, list[int]] = {}
     for person_id, count in sorted(counts.items()):
         by_department.setdefault(ctx.doc.people[person_id].department, []).append(count)
-    ctx.examine(len(by_department))
+    ctx.examine(*(f"departments/{d}" for d in by_department))
     for dept_id in (d for d in ctx.doc.departments if d in by_department):  # in the file's order
         over = [n for n in by_department[dept_id] if n > limit]
         if not over:

@@ -21,7 +21,7 @@ def form_lands_in_system(ctx: Context) -> Iterator[Hit]:
             if intake.form is not True:
                 continue
             seen = True
-            ctx.examine()
+            ctx.examine(path)
             yield from _landing(ctx, path, proc, intake)
     if not seen:
         raise NotApplicable
@@ -71,8 +71,8 @@ def no_print(ctx: Context) -> Iterator[Hit]:
     for proc in ctx.doc.model.processes:
         for j, step in enumerate(proc.steps or [], start=1):
             seen = True
-            ctx.examine()
             path = f"processes/{proc.id}/steps/{j}"
+            ctx.examine(path)
             args = {"process": proc.name, "step": step.name or str(j)}
             if step.medium is None:  # null says nothing of how the step is done either: not recorded
                 yield Hit(path, "not_recorded", args, basis="not_recorded")
@@ -83,7 +83,7 @@ def no_print(ctx: Context) -> Iterator[Hit]:
             raise NotApplicable
         # products exist but no handling step is recorded anywhere: not shown, never "not applicable";
         # a product given ``steps: []`` has no handling steps, so nothing is printed there
-        ctx.examine()
+        ctx.examine("processes")
         if not any(p.given("steps") for p in ctx.doc.model.processes):
             yield Hit("processes", "steps_not_recorded", basis="not_recorded")
 
@@ -108,7 +108,7 @@ def _routes(ctx: Context, types: frozenset[str]) -> Iterator[Hit]:
             if ctx.doc.channels[intake.channel].type not in types or intake.form is True:
                 continue
             seen = True
-            ctx.examine()
+            ctx.examine(path)
             yield from _landing(ctx, path, proc, intake)
     if not seen:
         raise NotApplicable

@@ -80,11 +80,11 @@ def coverage(a: Audited, rule: ActiveRule, findings: list[Finding]) -> Coverage 
     return Coverage(total, total - failed) if total >= failed else None
 
 
-def evidence(result: AuditResult) -> tuple[int, int] | None:
-    """(checks, decided by recorded facts) over the audit: from the v2 result, else ``None``."""
+def evidence(result: AuditResult) -> tuple[int, int, int] | None:
+    """(checks, decided by established facts, decided by facts without a source) over the audit, else ``None``."""
     v2 = getattr(result.maturity, "evidence", None)
     if v2 is not None and hasattr(v2, "checks"):
-        return int(v2.checks), int(v2.decided_by_recorded_facts)
+        return int(v2.checks), int(v2.established), int(v2.unsourced)
     return None
 
 

@@ -145,8 +145,8 @@ def chart(a: Audited, lang: Lang) -> Chart:
              if name in result.maturity.dimensions]
     rows = [(dim.title.get(lang), level(ds)) for dim, ds in shown]
     # a dimension that was assessed but rests on too few recorded facts is not "not assessed"
-    why = [t("doc_chart_insufficient" if reason(ds) == "insufficient_evidence" else "doc_not_assessed", lang)
-           for _, ds in shown]
+    too_few = "doc_chart_insufficient_sourced" if result.sources else "doc_chart_insufficient"
+    why = [t(too_few if reason(ds) == "insufficient_evidence" else "doc_not_assessed", lang) for _, ds in shown]
     return Chart(t("doc_chart_title", lang, org=result.organisation_name), rows,
                  [t(f"level_{i}", lang) for i in range(1, 6)], t("doc_not_assessed", lang), why)
 

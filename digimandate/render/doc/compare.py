@@ -128,7 +128,9 @@ class _Compare:
         s.add(Items([tx(f"doc_cmp_explain_{v}") for v in ("meets", "partly", "fails", "not_established",
                                                           "not_applicable", "not_assessed")]))
         s.add(Para(tx("doc_cmp_method_coverage")))
-        s.add(Para(tx("doc_method_levels", minimum=fmt.percent(self.rules.min_evidence, lang))))
+        # where an organisation's file keeps a register of sources, only a fact with a source counts as established
+        levels = "doc_method_levels_sourced" if any(p.sourced for p in self.profiles) else "doc_method_levels"
+        s.add(Para(tx(levels, minimum=fmt.percent(self.rules.min_evidence, lang))))
         days = {p.audit_date for p in self.profiles}
         if len(days) > 1:
             s.add(Para(tx("doc_cmp_method_dates")))

@@ -84,6 +84,8 @@ class _Report:
         self.bundle_of = numbers(self.bundles)
         # what comes first, as the memos decide it: the most urgent actions and what holds the level
         self.first = first(self.recs, self.r.maturity.blocking)
+        # per rule, how many of the entities it decided rest on a fact without a source (a register is kept)
+        self.unsourced = {o.rule: getattr(o, "unsourced", 0) for o in self.r.outcomes}
 
     def tx(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
@@ -273,8 +275,12 @@ class _Report:
         ev = evidence(r)
         # statistics, and the sentence may open with one: in figures, as a table would give them
         if ev is not None and ev[0]:
-            s.add(Para(tx("doc_method_evidence", checks=in_figures(ev[0], "doc_noun_check", self.lang),
-                          decided=fmt.count(ev[1], self.lang), share=fmt.percent(ev[1] / ev[0], self.lang))))
+            # where the file keeps a register of sources, a fact counts as established only with one
+            key = ("doc_method_evidence_unsourced" if ev[2] else "doc_method_evidence_sourced") if r.sources \
+                else "doc_method_evidence"
+            s.add(Para(tx(key, checks=in_figures(ev[0], "doc_noun_check", self.lang),
+                          decided=fmt.count(ev[1], self.lang), share=fmt.percent(ev[1] / ev[0], self.lang),
+                          unsourced=fmt.count(ev[2], self.lang))))
         if observed and missing:
             s.add(Para(tx("doc_method_basis", observed=in_figures(observed, "doc_noun_finding_rests", self.lang),
                           missing=fmt.count(missing, self.lang))))
@@ -284,7 +290,8 @@ class _Report:
         elif missing:
             s.add(Para(tx("doc_method_basis_missing",
                           missing=in_figures(missing, "doc_noun_finding_rests", self.lang))))
-        s.add(Para(tx("doc_method_levels", minimum=fmt.percent(self.a.rules.min_evidence, self.lang))))
+        s.add(Para(tx("doc_method_levels_sourced" if r.sources else "doc_method_levels",
+                      minimum=fmt.percent(self.a.rules.min_evidence, self.lang))))
         return s
 
     def progress(self, prog: Progress) -> Section:
@@ -331,10 +338,15 @@ class _Report:
                 # "Norm: ...": a title is a statement; above a finding that it is not met, it must read as the norm
                 sub.sections.append(Section(self.tx("doc_norm_heading", title=rule.spec.title.get(self.lang)),
                                             self.rule_block(rule, by_rule[rule.id])))
-            met = [rule.spec.title.get(self.lang) for rule in rules
-                   if rule.id in ds.passed and rule.id not in by_rule]
+            passed = [rule for rule in rules if rule.id in ds.passed and rule.id not in by_rule]
+            # a norm met on a fact without a source is met as the file says, not established: said apart
+            unsourced = [rule.spec.title.get(self.lang) for rule in passed if self.unsourced.get(rule.id)]
+            met = [rule.spec.title.get(self.lang) for rule in passed if not self.unsourced.get(rule.id)]
             if met:  # the norms met, each quoted as the statement it is: "A" en "B"
                 sub.add(Para(joined([f'"{title}"' for title in met], self.lang) + ".", label=tx("doc_label_met")))
+            if unsourced:
+                sub.add(Para(joined([f'"{title}"' for title in unsourced], self.lang) + ".",
+                             label=tx("doc_label_met_unsourced")))
             if not failing and not met:
                 sub.add(Para(tx("doc_dimension_nothing")))
             s.sections.append(sub)
@@ -349,6 +361,8 @@ class _Report:
         if why == "level_not_assessed" and rung is None:
             return None
         share = getattr(getattr(ds, "evidence", None), "share", None)
+        if why == "insufficient_evidence" and self.r.sources:  # only facts with a source count
+            why = "insufficient_evidence_sourced"
         return self.tx(f"doc_reason_{why}", level=rung if rung is not None else "",
                        share=fmt.percent(share, self.lang) if isinstance(share, float) else "–")
 
