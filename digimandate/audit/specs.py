@@ -296,7 +296,7 @@ class PartGroup(_Spec):
         return self
 
 
-class Bundle(_Spec):
+class BundleSpec(_Spec):
     """A recommendation the advice report bundles: the actions of some dimensions, under one owner.
 
     Its title is either fixed (``title``) or made of a ``lead`` and the ``parts`` whose rules have an action
@@ -311,7 +311,7 @@ class Bundle(_Spec):
     dimensions: list[Slug] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _a_title_or_a_lead_with_parts(self) -> Bundle:
+    def _a_title_or_a_lead_with_parts(self) -> BundleSpec:
         if (self.title is None) == (self.lead is None):
             raise ValueError("a bundle has either a `title`, or a `lead` with `parts`")
         if self.lead is not None and not self.parts:
@@ -340,7 +340,7 @@ class ChecklistFile(_Spec):
     checklist: Header
     dimensions: dict[Slug, Dimension] = {}
     # The report's recommendations, each bundling the actions of some dimensions (in this order).
-    bundles: dict[Slug, Bundle] = {}
+    bundles: dict[Slug, BundleSpec] = {}
     sources: dict[str, SourceInfo] = {}
     rules: list[Rule] = []
     overrides: dict[RuleId, Override] = {}
@@ -397,7 +397,7 @@ class RuleSet:
 
     rules: dict[str, ActiveRule] = field(default_factory=dict)
     dimensions: dict[str, Dimension] = field(default_factory=dict)
-    bundles: dict[str, Bundle] = field(default_factory=dict)
+    bundles: dict[str, BundleSpec] = field(default_factory=dict)
     sources: dict[str, SourceInfo] = field(default_factory=dict)
     checklists: list[Header] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)  # warnings about the checklists, for the user to read

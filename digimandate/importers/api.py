@@ -16,8 +16,8 @@ from digimandate.errors import InputError, Problem, UsageError
 from digimandate.i18n import LANGS, Lang
 from digimandate.importers import registry, sheet, upl
 from digimandate.importers.common import (
-    Context,
     Found,
+    ImportContext,
     Note,
     SourceError,
     SourceProblem,
@@ -28,7 +28,7 @@ from digimandate.importers.common import (
     unsafe_notes,
 )
 from digimandate.importers.merge import SECTION_ORDER, Entity, Merged, existing_entities, merge, proposals, resolve
-from digimandate.importers.registry import Source
+from digimandate.importers.registry import ImportSource
 from digimandate.model.loader import Limits, LList, LMap, Loaded, dump, load_bytes, load_file, pack
 from digimandate.reading import read_head, read_input
 from digimandate.textsafe import one_line
@@ -61,7 +61,7 @@ class Imported:
     output: Path
     text: str  # the machine-owned file
     notes: list[Note]
-    sources: list[Source]
+    sources: list[ImportSource]
     merged: Merged
     include_missing: str | None  # the include line to add to the main file, when it lacks one
     organisation: str
@@ -95,17 +95,17 @@ def output_path(options: ImportRequest) -> Path:
     return out
 
 
-def read_source(spec: str, limits: Limits) -> Source:
+def read_source(spec: str, limits: Limits) -> ImportSource:
     """Read one source (an optional `kind:` prefix overrides what the content says)."""
     kind, name = _split_spec(spec)
     if kind and registry.get(kind).remote:
-        return Source(spec, url_name(name), kind, url=name)
+        return ImportSource(spec, url_name(name), kind, url=name)
     if name.lower().startswith(("http://", "https://")):
         remote = ", ".join(f"{n}:" for n, i in registry.importers().items() if i.remote)
         raise UsageError("imp_url_needs_kind", "imp_url_needs_kind_hint", url=url_name(name), kinds=remote)
     path = Path(name)
     raw = read_input(path, limits.max_bytes, name, "too_large_hint", "imp_source_missing_hint")
-    src = Source(spec, path.name, kind, raw, path=path)
+    src = ImportSource(spec, path.name, kind, raw, path=path)
     _recognise(src)
     return src
 
@@ -121,7 +121,7 @@ def url_name(url: str) -> str:
     return one_line(urlunsplit((parts.scheme, netloc, parts.path, "", "")))
 
 
-def _recognise(src: Source) -> None:
+def _recognise(src: ImportSource) -> None:
     """Tell the kind from the content (the first importer that knows it); a prefix must agree."""
     if is_zip(src.raw):
         members = read_zip(src.raw, src.name)
@@ -157,15 +157,16 @@ def run_import(options: ImportRequest) -> Imported:
     org = main.data.get("organisation")
     audit = org.get("audit_date") if isinstance(org, dict) else None
     existing = existing_entities(main.data, lambda items, i: str(items.item_location(i)))
-    ctx = Context(audit if isinstance(audit, date) else today(), concept=options.concept, internal=options.internal,
-                  select=options.select, existing=existing, period=options.period, token=options.token,
-                  timeout=options.timeout, retries=options.retries, progress=options.progress)
+    ctx = ImportContext(audit if isinstance(audit, date) else today(), concept=options.concept,
+                        internal=options.internal, select=options.select, existing=existing, period=options.period,
+                        token=options.token, timeout=options.timeout, retries=options.retries,
+                        progress=options.progress)
     ctx.departments = {e.id: str(e.fields.get("name", "")) for e in existing["departments"]}
     if options.select and not any(s.kind == "upl" for s in sources):
         raise UsageError("imp_select_without_upl")
     language = org.get("language") if options.into is not None and isinstance(org, dict) else None
     registers = register_sources(sources, ctx, main.data, language if language in LANGS else "en")
-    founds: list[tuple[Source, Found]] = []
+    founds: list[tuple[ImportSource, Found]] = []
     for src in sorted(sources, key=lambda s: registry.get(s.kind).order):
         found = registry.get(src.kind).read(src, ctx)
         _cite(found, registers[src.name]["id"])
@@ -192,7 +193,8 @@ def run_import(options: ImportRequest) -> Imported:
                     language if language in LANGS else None, inputs, registers)
 
 
-def register_sources(sources: list[Source], ctx: Context, data: Any, lang: Lang) -> dict[str, dict[str, Any]]:
+def register_sources(sources: list[ImportSource], ctx: ImportContext, data: Any,
+                     lang: Lang) -> dict[str, dict[str, Any]]:
     """Each source read, recorded as a `register` source: id, title, reference, dated, obtained (by source name)."""
     from digimandate.clock import today
     from digimandate.i18n import t
@@ -266,7 +268,7 @@ def _load_main(into: Path | None, out: Path, limits: Limits) -> tuple[Loaded, li
     return loaded, given
 
 
-def render_output(merged: Merged, sources: list[Source], registers: list[dict[str, Any]] | None = None) -> str:
+def render_output(merged: Merged, sources: list[ImportSource], registers: list[dict[str, Any]] | None = None) -> str:
     """The machine-owned file: a header that says it is generated, then only the new entities."""
     # one_line: a name with a line break would end the comment and put YAML keys of its own in the file
     lines = [

@@ -88,7 +88,7 @@ class Note:
 
 
 @dataclass
-class Intake:
+class IntakeDraft:
     """An intake route found in a source; ids refer to channels and systems."""
 
     channel: str
@@ -117,7 +117,7 @@ class Draft:
     source: str
     kind: str  # the source kind, for precedence
     where: str
-    intake: list[Intake] = field(default_factory=list)
+    intake: list[IntakeDraft] = field(default_factory=list)
     links: list[str] = field(default_factory=list)  # refs of an entity this one belongs to (form -> zaaktype)
     by_type: bool = False  # a stand-in (the website, the zaaksysteem): the organisation's only one of its type
     cite: str = ""  # the id of the register source the import records for its source
@@ -256,7 +256,7 @@ def text_of(value: Any) -> str:
 
 
 @dataclass
-class Context:
+class ImportContext:
     """What an importer may know beyond its own source: the audit date, departments, the UPL, options."""
 
     audit_date: Any  # datetime.date

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from digimandate.errors import Term
-from digimandate.importers.common import Context, Draft, Found, Note, fail, norm, slugify, workbook_date
-from digimandate.importers.registry import Importer, Source
+from digimandate.importers.common import Draft, Found, ImportContext, Note, fail, norm, slugify, workbook_date
+from digimandate.importers.registry import Importer, ImportSource
 from digimandate.importers.sheet import MAX_COLUMNS, column_letter, unread_parts
 
 KIND = "formstats"
@@ -53,7 +53,7 @@ def period_of(name: str) -> Period | None:
         return None
 
 
-def _recognise(src: Source) -> bool:
+def _recognise(src: ImportSource) -> bool:
     """A workbook whose strings hold the export's headings (in either language)."""
     if "[Content_Types].xml" not in src.members:
         return False
@@ -140,7 +140,7 @@ def _headings(cells: list[Any], prefix: str) -> dict[str, int]:
     return found
 
 
-def _processes(ctx: Context) -> list[tuple[str, list[str], str]]:
+def _processes(ctx: ImportContext) -> list[tuple[str, list[str], str]]:
     """(id, refs, name) of the processes known: hand-written, then from the sources read before."""
     out = [(e.id, list(e.refs), str(e.fields.get("name", ""))) for e in ctx.existing.get("processes", [])]
     out += [(d.id, list(d.refs), str(d.fields.get("name", ""))) for f in ctx.found for d in f.drafts
@@ -161,7 +161,7 @@ def _match(public: str, internal: str, known: list[tuple[str, list[str], str]]) 
     return None
 
 
-def _read(src: Source, ctx: Context) -> Found:
+def _read(src: ImportSource, ctx: ImportContext) -> Found:
     with warnings.catch_warnings(record=True) as caught:  # openpyxl's, in English: said in the report instead
         warnings.simplefilter("always")
         counts, first = read_counts(src.raw, src.name)
@@ -210,7 +210,7 @@ def _read(src: Source, ctx: Context) -> Found:
     return found
 
 
-def _dated(src: Source) -> dt.date | None:
+def _dated(src: ImportSource) -> dt.date | None:
     """When the export was made (the workbook's own date), else the last day it covers."""
     made: dt.date | None = workbook_date(src.members, "created")
     period = period_of(src.name)

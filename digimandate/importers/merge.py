@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from digimandate.importers.common import Draft, Found, Intake, Note, norm
+from digimandate.importers.common import Draft, Found, IntakeDraft, Note, norm
 from digimandate.importers.registry import rank
 from digimandate.model.loader import dump
 
@@ -32,7 +32,7 @@ class Entity:
     id: str
     fields: dict[str, Any]
     refs: list[str]
-    intake: list[Intake]
+    intake: list[IntakeDraft]
     where: str
     existing: bool
     source: str = ""
@@ -40,7 +40,7 @@ class Entity:
     # For a hand-written entity: what the sources add (a proposal) and who said so.
     add_fields: dict[str, Any] = field(default_factory=dict)
     add_refs: list[str] = field(default_factory=list)
-    add_intake: list[Intake] = field(default_factory=list)
+    add_intake: list[IntakeDraft] = field(default_factory=list)
     proposed_by: list[tuple[str, str]] = field(default_factory=list)  # (source, where)
     cells: dict[str, str] = field(default_factory=dict)  # model key -> the workbook cell its value came from
 
@@ -80,7 +80,7 @@ def existing_entities(data: dict[str, Any], locate: Any) -> dict[str, list[Entit
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 continue
             fields = {k: v for k, v in item.items() if k not in ("id", "refs", "intake")}
-            intake = [Intake(str(x.get("channel")), x.get("form"), x.get("lands_in"))
+            intake = [IntakeDraft(str(x.get("channel")), x.get("form"), x.get("lands_in"))
                       for x in item.get("intake") or [] if isinstance(x, dict)]
             refs = [r for r in item.get("refs") or [] if isinstance(r, str)]
             out[section].append(Entity(section, item["id"], fields, refs, intake, locate(items, i), True))
@@ -126,9 +126,10 @@ def merge(founds: list[Found], existing: dict[str, list[Entity]]) -> Merged:
     return Merged(new, existing, notes)
 
 
-def _remap(intake: Intake, source: str, idmap: dict[tuple[str, str, str], str]) -> Intake:
+def _remap(intake: IntakeDraft, source: str, idmap: dict[tuple[str, str, str], str]) -> IntakeDraft:
     lands = idmap.get((source, "systems", intake.lands_in), intake.lands_in) if intake.lands_in else None
-    return Intake(idmap.get((source, "channels", intake.channel), intake.channel), intake.form, lands, intake.where)
+    channel = idmap.get((source, "channels", intake.channel), intake.channel)
+    return IntakeDraft(channel, intake.form, lands, intake.where)
 
 
 def _match(draft: Draft, existing: list[Entity], new: list[Entity]) -> Entity | None:
@@ -150,11 +151,11 @@ def _match(draft: Draft, existing: list[Entity], new: list[Entity]) -> Entity | 
     return None
 
 
-def _same_intake(a: Intake, b: Intake) -> bool:
+def _same_intake(a: IntakeDraft, b: IntakeDraft) -> bool:
     return a.channel == b.channel and a.lands_in == b.lands_in and (a.form == b.form or b.form is None)
 
 
-def _completes(new: Intake, old: Intake) -> bool:
+def _completes(new: IntakeDraft, old: IntakeDraft) -> bool:
     return new.channel == old.channel and old.lands_in is None and old.form in (None, new.form)
 
 
@@ -262,7 +263,7 @@ def resolve(merged: Merged) -> None:
                     merged.notes.append(Note(ent.source or "", "person", intake.where or ent.where, "imp_unresolved",
                                              {"entity": f"{section}/{ent.id}", "key": "intake.lands_in",
                                               "value": intake.lands_in}, yaml="lands_in: <system id>"))
-                    intake = Intake(intake.channel, intake.form, None, intake.where)
+                    intake = IntakeDraft(intake.channel, intake.form, None, intake.where)
                 kept.append(intake)
             routes[:] = kept
 

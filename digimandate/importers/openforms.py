@@ -10,10 +10,10 @@ from typing import Any
 
 from digimandate.errors import Term
 from digimandate.importers.common import (
-    Context,
     Draft,
     Found,
-    Intake,
+    ImportContext,
+    IntakeDraft,
     Note,
     expect,
     fail,
@@ -23,7 +23,7 @@ from digimandate.importers.common import (
     text_of,
     unsafe_notes,
 )
-from digimandate.importers.registry import Importer, Source
+from digimandate.importers.registry import Importer, ImportSource
 
 KIND = "openforms"
 TEST_BACKENDS = frozenset({"demo", "failing-demo", "exception-demo"})
@@ -90,7 +90,7 @@ def _form(form: dict[str, Any], at: str, source: str, found: Found) -> None:
         if target is None:
             continue
         landed = True
-        proc.intake.append(Intake("website", True, target.id, bat))
+        proc.intake.append(IntakeDraft("website", True, target.id, bat))
         if bat.endswith("]") and not bat.endswith("registration_backends[0]"):  # not the default backend
             found.notes.append(Note(source, "mapped", bat, "imp_backend_alternative", {"backend": backend}))
         if backend in ZAAK_BACKENDS:
@@ -100,10 +100,10 @@ def _form(form: dict[str, Any], at: str, source: str, found: Found) -> None:
     if not [b for b in backends if b[0] not in TEST_BACKENDS]:
         found.notes.append(Note(source, "warning", at, "imp_form_no_backend", {"name": name}))
         _use(FORM_SYSTEM, source, at, found)
-        proc.intake.append(Intake("website", True, FORM_SYSTEM.id, at))
+        proc.intake.append(IntakeDraft("website", True, FORM_SYSTEM.id, at))
         landed = True
     if not landed:
-        proc.intake.append(Intake("website", True, None, at))
+        proc.intake.append(IntakeDraft("website", True, None, at))
     _use(WEBSITE, source, at, found)
     found.drafts.append(proc)
     if proc.links:  # the process is the zaaktype's, whatever it is called once merged
@@ -166,11 +166,11 @@ def _use(stand_in: Draft, source: str, at: str, found: Found) -> None:
                                   by_type=True))
 
 
-def _read(src: Source, ctx: Context) -> Found:
+def _read(src: ImportSource, ctx: ImportContext) -> Found:
     return import_openforms(src.members, src.name)
 
 
-def dated(src: Source) -> dt.date | None:
+def dated(src: ImportSource) -> dt.date | None:
     """When the export was made: `created` in its `_meta.json` (a bulk export: the latest of its forms')."""
     metas = [src.members.get("_meta.json")]
     if "_meta.json" not in src.members:

@@ -30,7 +30,7 @@ REACTION_KINDS = ("correctie", "aanvulling", "nuance", "onenigheid")
 
 
 @dataclass(frozen=True)
-class Col:
+class Heading:
     """A column of an audit workbook: its key and its heading per language."""
 
     key: str
@@ -47,21 +47,21 @@ class Col:
 
 REQUEST_SHEET = ("Uitvraag", "Request")
 REQUEST_COLS = (
-    Col("nr", "nr", "no", 6, False), Col("role", "rol", "role", 18, False),
-    Col("subject", "onderwerp", "subject", 28, False), Col("question", "vraag", "question", 60, False),
-    Col("choices", "keuzes", "choices", 22, False), Col("answer", "antwoord", "answer", 30),
-    Col("type", "brontype", "source type", 14), Col("reference", "bron", "source", 28),
-    Col("by", "verstrekt door", "provided by", 20), Col("date", "datum", "date", 12),
-    Col("id", "kenmerk", "key", 12, False),
+    Heading("nr", "nr", "no", 6, False), Heading("role", "rol", "role", 18, False),
+    Heading("subject", "onderwerp", "subject", 28, False), Heading("question", "vraag", "question", 60, False),
+    Heading("choices", "keuzes", "choices", 22, False), Heading("answer", "antwoord", "answer", 30),
+    Heading("type", "brontype", "source type", 14), Heading("reference", "bron", "source", 28),
+    Heading("by", "verstrekt door", "provided by", 20), Heading("date", "datum", "date", 12),
+    Heading("id", "kenmerk", "key", 12, False),
 )
 REACTION_SHEET = ("Reacties", "Reactions")
 REACTION_COLS = (
-    Col("nr", "nr", "no", 6, False), Col("text", "tekst", "text", 60, False),
-    Col("reaction", "reactie", "reaction", 40), Col("kind", "soort", "kind", 18),
-    Col("source", "bron aangeboden", "source offered", 28), Col("value", "juiste waarde", "correct value", 22),
-    Col("by", "namens", "on behalf of", 20), Col("date", "datum", "date", 12),
-    Col("decision", "besluit onderzoeker", "auditor's decision", 18, False, "besluit auditor"),
-    Col("reason", "motivering", "reason", 40, False),
+    Heading("nr", "nr", "no", 6, False), Heading("text", "tekst", "text", 60, False),
+    Heading("reaction", "reactie", "reaction", 40), Heading("kind", "soort", "kind", 18),
+    Heading("source", "bron aangeboden", "source offered", 28), Heading("value", "juiste waarde", "correct value", 22),
+    Heading("by", "namens", "on behalf of", 20), Heading("date", "datum", "date", 12),
+    Heading("decision", "besluit onderzoeker", "auditor's decision", 18, False, "besluit auditor"),
+    Heading("reason", "motivering", "reason", 40, False),
 )
 
 
@@ -83,7 +83,8 @@ def _put(ws: Any, row: int, column: int, value: Any) -> Any:
     return cell
 
 
-def _book(sheet_title: str, cols: tuple[Col, ...], lang: Lang, kind: str, organisation: str, written: dt.date) -> Any:
+def _book(sheet_title: str, cols: tuple[Heading, ...], lang: Lang, kind: str, organisation: str,
+          written: dt.date) -> Any:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -215,7 +216,7 @@ def read_book(raw: bytes, source: str, expected: str) -> Book:
                 tuple(unread))
 
 
-def _rows(cells: list[list[tuple[Any, str]]], cols: tuple[Col, ...], sheet: str,
+def _rows(cells: list[list[tuple[Any, str]]], cols: tuple[Heading, ...], sheet: str,
           source: str, problems: Problems) -> list[dict[str, tuple[Any, str]]]:
     """The rows by column key; a heading that is not one of the columns, or a missing column, is an error."""
     if not cells:

@@ -36,11 +36,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from digimandate.importers.common import Context, Found
+    from digimandate.importers.common import Found, ImportContext
 
 
 @dataclass
-class Source:
+class ImportSource:
     """One source as given on the command line, read into memory, with its recognised kind."""
 
     spec: str  # as given, prefix included
@@ -61,10 +61,10 @@ class Importer:
     name: str
     rank: int
     order: int
-    read: Callable[[Source, Context], Found]
-    recognise: Callable[[Source], bool] = lambda src: False
-    dated: Callable[[Source], dt.date | None] = lambda src: None
-    reference: Callable[[Source, Context], str] = lambda src, ctx: src.name
+    read: Callable[[ImportSource, ImportContext], Found]
+    recognise: Callable[[ImportSource], bool] = lambda src: False
+    dated: Callable[[ImportSource], dt.date | None] = lambda src: None
+    reference: Callable[[ImportSource, ImportContext], str] = lambda src, ctx: src.name
     sniff: int = 50
     remote: bool = False
     extensions: tuple[str, ...] = ()  # the files it reads are usually so named: shown in help, never decisive

@@ -15,10 +15,10 @@ from typing import Any, get_args
 from digimandate.errors import Term
 from digimandate.i18n import LANGS, Lang, t
 from digimandate.importers.common import (
-    Context,
     Draft,
     Found,
-    Intake,
+    ImportContext,
+    IntakeDraft,
     Note,
     SourceError,
     SourceProblem,
@@ -28,7 +28,7 @@ from digimandate.importers.common import (
     slugify,
     workbook_date,
 )
-from digimandate.importers.registry import Importer, Source
+from digimandate.importers.registry import Importer, ImportSource
 from digimandate.model.org import DeptFunction, SystemType
 from digimandate.model.validate import suggest
 
@@ -94,7 +94,7 @@ def in_sheet_order(problems: list[SourceProblem]) -> list[SourceProblem]:
 
 
 @dataclass(frozen=True)
-class Col:
+class Column:
     """One column: the model key, its heading per language, and what a cell may hold."""
 
     key: str
@@ -116,7 +116,7 @@ class Sheet:
     section: str
     nl: str
     en: str
-    cols: tuple[Col, ...]
+    cols: tuple[Column, ...]
 
     def title(self, lang: Lang) -> str:
         """The sheet's name in ``lang``."""
@@ -125,24 +125,25 @@ class Sheet:
 
 SHEETS = (
     Sheet("departments", "Afdelingen", "Departments", (
-        Col("id", "id", "id", "id"), Col("name", "naam", "name", required=True),
-        Col("function", "functie", "function", "enum", get_args(DeptFunction), required=True))),
+        Column("id", "id", "id", "id"), Column("name", "naam", "name", required=True),
+        Column("function", "functie", "function", "enum", get_args(DeptFunction), required=True))),
     Sheet("people", "Medewerkers", "People", (
-        Col("id", "id", "id", "id"), Col("name", "naam", "name", required=True),
-        Col("department", "afdeling", "department", "ref", required=True), Col("title", "functietitel", "title"))),
+        Column("id", "id", "id", "id"), Column("name", "naam", "name", required=True),
+        Column("department", "afdeling", "department", "ref", required=True),
+        Column("title", "functietitel", "title"))),
     Sheet("processes", "Producten", "Products", (
-        Col("id", "id", "id", "id"), Col("name", "naam", "name", required=True), Col("upl", "upl", "upl"),
-        Col("department", "afdeling", "department", "ref"), Col("designer", "ontwerper", "designer", "ref"),
-        Col("it_contact", "it_contact", "it_contact", "ref"),
-        Col("last_user_test", "laatste_gebruikerstest", "last_user_test", "date"))),
+        Column("id", "id", "id", "id"), Column("name", "naam", "name", required=True), Column("upl", "upl", "upl"),
+        Column("department", "afdeling", "department", "ref"), Column("designer", "ontwerper", "designer", "ref"),
+        Column("it_contact", "it_contact", "it_contact", "ref"),
+        Column("last_user_test", "laatste_gebruikerstest", "last_user_test", "date"))),
     Sheet("intake", "Kanalen", "Channels", (
-        Col("product", "product", "product", "ref", required=True),
-        Col("channel", "kanaal", "channel", "ref", required=True),
-        Col("form", "formulier", "form", "bool"), Col("lands_in", "komt_binnen_in", "lands_in", "ref"))),
+        Column("product", "product", "product", "ref", required=True),
+        Column("channel", "kanaal", "channel", "ref", required=True),
+        Column("form", "formulier", "form", "bool"), Column("lands_in", "komt_binnen_in", "lands_in", "ref"))),
     Sheet("systems", "Systemen", "Systems", (
-        Col("id", "id", "id", "id"), Col("name", "naam", "name", required=True),
-        Col("type", "type", "type", "enum", get_args(SystemType), required=True),
-        Col("owner", "eigenaar", "owner", "ref"))),
+        Column("id", "id", "id", "id"), Column("name", "naam", "name", required=True),
+        Column("type", "type", "type", "enum", get_args(SystemType), required=True),
+        Column("owner", "eigenaar", "owner", "ref"))),
 )
 RACI = ("RACI", "RACI")
 
@@ -435,7 +436,7 @@ def _sheet(sheet: Sheet, lang: Lang, rows: list[list[Cell]], source: str, prefix
             _row(sheet, values, cells[sheet.cols[0].key][1], source, found, {k: w for k, (_, w) in cells.items()})
 
 
-def _value(col: Col, value: Any, where: str, lang: Lang, text_dates: bool) -> Any:
+def _value(col: Column, value: Any, where: str, lang: Lang, text_dates: bool) -> Any:
     """A cell as the model wants it; blank is None (not recorded)."""
     if _blank(value):
         if col.required:
@@ -483,7 +484,7 @@ def _row(sheet: Sheet, values: dict[str, Any], where: str, source: str, found: F
     """One filled row as a draft of its entity (or an intake route), each value with its cell."""
     if sheet.section == "intake":
         product = values["product"]
-        intake = Intake(values["channel"], values["form"], values["lands_in"], where)
+        intake = IntakeDraft(values["channel"], values["form"], values["lands_in"], where)
         found.drafts.append(Draft("processes", product, {}, [], source, KIND, where, intake=[intake]))
         return
     ident = values.pop("id") or slugify(values["name"])
@@ -529,14 +530,14 @@ def _raci(rows: list[list[Cell]], source: str, found: Found, problems: Problems)
 
 
 
-def _recognise(src: Source) -> bool:
+def _recognise(src: ImportSource) -> bool:
     """A workbook (the template is one), or a CSV whose first line names a sheet's columns."""
     if src.members:
         return "[Content_Types].xml" in src.members and any(n.startswith("xl/") for n in src.members)
     return bool(src.text) and looks_like_csv(src.text)
 
 
-def _read(src: Source, ctx: Context) -> Found:
+def _read(src: ImportSource, ctx: ImportContext) -> Found:
     """The workbook or CSV; its departments are known to the sources read after it."""
     found = read_xlsx(src.raw, src.name) if is_zip(src.raw) else read_csv(src.raw, src.name)
     for d in found.drafts:

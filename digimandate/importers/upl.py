@@ -8,8 +8,8 @@ import io
 from dataclasses import dataclass, field
 
 from digimandate.errors import UsageError
-from digimandate.importers.common import Context, Draft, Found, Note, fail, norm, slugify
-from digimandate.importers.registry import Importer, Source
+from digimandate.importers.common import Draft, Found, ImportContext, Note, fail, norm, slugify
+from digimandate.importers.registry import Importer, ImportSource
 
 KIND = "upl"
 COLUMNS = ("UniformeProductnaam", "URI")
@@ -79,7 +79,7 @@ def stubs(upl: Upl, select: tuple[str, ...], source: str) -> Found:
     return found
 
 
-def _read(src: Source, ctx: Context) -> Found:
+def _read(src: ImportSource, ctx: ImportContext) -> Found:
     """Read the list for the others to check against; stub the products asked for."""
     index = parse_upl(src.text, src.name)
     ctx.upl, ctx.upl_index, ctx.upl_source = index.names, index, src.name

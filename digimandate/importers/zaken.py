@@ -21,8 +21,8 @@ from urllib.parse import quote, urlencode, urljoin, urlsplit
 from digimandate import __version__
 from digimandate.clock import today
 from digimandate.errors import Term, UsageError
-from digimandate.importers.common import Context, Draft, Found, Note, SourceError, SourceProblem, fail, read_json
-from digimandate.importers.registry import Importer, Source
+from digimandate.importers.common import Draft, Found, ImportContext, Note, SourceError, SourceProblem, fail, read_json
+from digimandate.importers.registry import Importer, ImportSource
 from digimandate.textsafe import one_line
 
 KIND = "zaken"
@@ -143,7 +143,7 @@ class _DeadlineHTTPS(urllib.request.HTTPSHandler):
                             context=self._context, check_hostname=self._check_hostname)  # type: ignore[attr-defined]
 
 
-def known_zaaktypen(ctx: Context) -> list[Known]:
+def known_zaaktypen(ctx: ImportContext) -> list[Known]:
     """Zaaktype URLs on processes: hand-written ones and those the other sources of this import give."""
     out: dict[str, Known] = {}
     for ent in ctx.existing.get("processes", []):
@@ -309,7 +309,7 @@ def hide(text: str, token: str) -> str:
     return text
 
 
-def _read(src: Source, ctx: Context) -> Found:
+def _read(src: ImportSource, ctx: ImportContext) -> Found:
     """One count per known zaaktype; each becomes the volume of its process; the token shown nowhere."""
     try:
         return _count_all(src, ctx)
@@ -320,7 +320,7 @@ def _read(src: Source, ctx: Context) -> Found:
                                          p.hint) for p in exc.problems]) from None
 
 
-def _count_all(src: Source, ctx: Context) -> Found:
+def _count_all(src: ImportSource, ctx: ImportContext) -> Found:
     """One count per known zaaktype."""
     if ctx.period is None:
         raise UsageError("imp_zaken_period", "imp_zaken_period_hint")
@@ -350,7 +350,7 @@ def _count_all(src: Source, ctx: Context) -> Found:
     return found
 
 
-def _reference(src: Source, ctx: Context) -> str:
+def _reference(src: ImportSource, ctx: ImportContext) -> str:
     """The query as a source cites it: one per zaaktype, ``<zaaktype>`` standing for the process's zaaktype URL."""
     root = src.name.rstrip("/")
     year = ctx.period if ctx.period is not None else "YYYY"

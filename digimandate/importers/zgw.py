@@ -7,8 +7,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from digimandate.importers.common import Context, Draft, Found, Note, expect, fail, norm, read_json, slugify, text_of
-from digimandate.importers.registry import Importer, Source
+from digimandate.importers.common import (
+    Draft,
+    Found,
+    ImportContext,
+    Note,
+    expect,
+    fail,
+    norm,
+    read_json,
+    slugify,
+    text_of,
+)
+from digimandate.importers.registry import Importer, ImportSource
 
 KIND = "zgw"
 UPL_PREFIXES = ("http://standaarden.overheid.nl/owms/terms/", "https://standaarden.overheid.nl/owms/terms/")
@@ -143,7 +154,7 @@ def _date(value: Any, where: str) -> date | None:
         raise fail(where, "imp_bad_date", "imp_bad_date_hint", found=str(value)) from None
 
 
-def import_zaaktypen(zaaktypen: list[ZaakType], source: str, ctx: Context) -> Found:
+def import_zaaktypen(zaaktypen: list[ZaakType], source: str, ctx: ImportContext) -> Found:
     """One process per zaaktype valid on the audit date; concept and internal ones only when asked."""
     found = Found()
     by_dept = {norm(k): k for k in ctx.departments} | {norm(v): k for k, v in ctx.departments.items()}
@@ -180,7 +191,7 @@ def import_zaaktypen(zaaktypen: list[ZaakType], source: str, ctx: Context) -> Fo
     return found
 
 
-def _upl(zt: ZaakType, proc: Draft, source: str, ctx: Context, found: Found) -> None:
+def _upl(zt: ZaakType, proc: Draft, source: str, ctx: ImportContext, found: Found) -> None:
     for uri in zt.producten:
         if not uri.startswith(UPL_PREFIXES):
             continue
@@ -193,14 +204,14 @@ def _upl(zt: ZaakType, proc: Draft, source: str, ctx: Context, found: Found) -> 
             found.notes.append(Note(source, "conflict", zt.where, "imp_zt_upl_unknown", {"uri": uri}))
 
 
-def _recognise(src: Source) -> bool:
+def _recognise(src: ImportSource) -> bool:
     """Open Zaak's catalogue export, or JSON (the API's responses or Open Zaak's fixture)."""
     if src.members:
         return "ZaakType.json" in src.members
     return src.text.lstrip("\ufeff \r\n\t")[:1] in ("{", "[")
 
 
-def _read(src: Source, ctx: Context) -> Found:
+def _read(src: ImportSource, ctx: ImportContext) -> Found:
     types = (zaaktypen_from_export(src.members, src.name) if src.members
              else zaaktypen_from_json(read_json(src.raw, src.name), src.name))
     return import_zaaktypen(types, src.name, ctx)

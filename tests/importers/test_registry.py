@@ -11,8 +11,8 @@ from digimandate.cli.app import app
 from digimandate.i18n import CATALOG
 from digimandate.importers import registry
 from digimandate.importers.api import ImportRequest, run_import
-from digimandate.importers.common import Context, Draft, Found, Note
-from digimandate.importers.registry import Importer, Source
+from digimandate.importers.common import Draft, Found, ImportContext, Note
+from digimandate.importers.registry import Importer, ImportSource
 
 
 def test_every_module_with_an_importer_is_registered_and_has_its_texts() -> None:
@@ -25,7 +25,7 @@ def test_every_module_with_an_importer_is_registered_and_has_its_texts() -> None
     assert [n for n, i in found.items() if i.remote] == ["zaken"]
 
 
-def _read(src: Source, ctx: Context) -> Found:
+def _read(src: ImportSource, ctx: ImportContext) -> Found:
     name = src.text.split(":", 1)[1].strip()
     return Found([Draft("processes", "demo", {"name": name}, [f"demo:{name}"], src.name, "demo", src.name)],
                  [Note(src.name, "mapped", src.name, "imp_matched", {"entity": "processes/demo", "from": src.name})])

@@ -18,7 +18,7 @@ _SECTIONS = ("processes", "channels", "mandates", "systems", "departments", "peo
 
 
 @dataclass(frozen=True)
-class Coverage:
+class DocCoverage:
     """How many entities a rule looked at and how many passed."""
 
     applicable: int
@@ -53,14 +53,14 @@ def top_entity(entity: str) -> str:
     return "/".join(parts[:2])
 
 
-def coverage(a: Audited, rule: ActiveRule, findings: list[Finding]) -> Coverage | None:
+def coverage(a: Audited, rule: ActiveRule, findings: list[Finding]) -> DocCoverage | None:
     """Per-rule coverage: from the v2 result, else counted from the model where that is sound."""
     result = a.result
     v2 = getattr(result.maturity, "coverage", None)
     if isinstance(v2, dict):
         if rule.id in v2:
             entry = v2[rule.id]
-            return Coverage(int(entry.applicable), int(entry.passed))
+            return DocCoverage(int(entry.applicable), int(entry.passed))
         if rule.spec.dimension in result.maturity.dimensions:  # on the ladder and not assessed: no count
             return None
     if not findings:
@@ -77,7 +77,7 @@ def coverage(a: Audited, rule: ActiveRule, findings: list[Finding]) -> Coverage 
         return None
     total = len(getattr(a.model, section))
     failed = len({top_entity(f.entity) for f in findings})
-    return Coverage(total, total - failed) if total >= failed else None
+    return DocCoverage(total, total - failed) if total >= failed else None
 
 
 def evidence(result: AuditResult) -> tuple[int, int, int] | None:

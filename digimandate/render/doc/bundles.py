@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from digimandate.audit.specs import WEIGHTS
-from digimandate.audit.specs import Bundle as BundleSpec
+from digimandate.audit.specs import WEIGHTS, BundleSpec
 from digimandate.i18n import Lang
 from digimandate.render.common import Audited
 from digimandate.render.doc import fmt

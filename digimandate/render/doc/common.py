@@ -35,7 +35,7 @@ class Promised(Protocol):
     def due(self) -> date | None: ...
 
 
-class Response(Protocol):
+class ResponseLike(Protocol):
     """The executive's response to one recommendation (``stages.Response``)."""
 
     @property
@@ -63,13 +63,13 @@ class DocContext:
     promised: tuple[date, ...] = ()  # the dates of the actions the executive's response promises, where it answered
     # the executive's response per recommendation number: a memo with it goes with the definitief report, a memo
     # without it with the concept, which the executive answers in bestuurlijk wederhoor
-    responses: Mapping[int, Response] = field(default_factory=dict)
+    responses: Mapping[int, ResponseLike] = field(default_factory=dict)
     final: bool = False  # the memo goes with the definitief report (it has the executive's response)
     reacted: date | None = None  # the day of the executive's response, which names what it did not adopt
     not_adopted: tuple[int, ...] = ()  # the recommendations the response did not adopt: no date, no decision
 
 
-def rejected(responses: Mapping[int, Response]) -> list[int]:
+def rejected(responses: Mapping[int, ResponseLike]) -> list[int]:
     """The numbers of the recommendations the executive's response did not adopt: they get no date."""
     return sorted(n for n, r in responses.items() if r.decision == "rejected")
 
@@ -301,7 +301,7 @@ CLEAR_WORDS = 2  # one shared word is often the topic of the whole recommendatio
 _EMPTY = frozenset({"wordt", "worden", "binnen", "tussen", "their", "which", "after", "before"})
 
 
-def promised_due(responses: Mapping[int, Response], number: int | None, action: str,
+def promised_due(responses: Mapping[int, ResponseLike], number: int | None, action: str,
                  large: bool = False, places: str = "") -> date | None:
     """The date the executive's response promises for this action of recommendation ``number``, where it promises one.
 

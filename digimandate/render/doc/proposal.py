@@ -28,7 +28,7 @@ from digimandate.render.doc.bevindingen import reaction_date
 from digimandate.render.doc.bundles import action_dues, bundles, numbers
 from digimandate.render.doc.common import (
     DocContext,
-    Response,
+    ResponseLike,
     body_name,
     counted,
     decision,
@@ -199,7 +199,7 @@ class _Proposal:
                             [tx(f"prop_argument_inform_{self.kind}")], none))
         return points
 
-    def answered(self, n: int, quoted: str, numbers: list[int], response: Response) -> str:
+    def answered(self, n: int, quoted: str, numbers: list[int], response: ResponseLike) -> str:
         """The decision on a recommendation the executive's response answered: not adopted, or its promises.
 
         ``quoted``: the actions of appendix E the point is about, ``numbers`` their numbers there.
@@ -209,7 +209,7 @@ class _Proposal:
             return self.tx("prop_point_rejected", n=n, quote=quoted, actions=actions)
         return self.tx("prop_point_promised", n=n, quote=quoted, actions=actions, promises=self.promises(response))
 
-    def promises(self, response: Response) -> str:
+    def promises(self, response: ResponseLike) -> str:
         """The response's promises within a sentence, after a colon: "het college legt ... (..., uiterlijk ...)"."""
         # an acronym keeps its capitals
         texts = [t("stage_promise", self.lang, action=p.action, owner=p.owner, date=fmt.long_date(p.due, self.lang))
