@@ -1,9 +1,11 @@
-"""The package's shape: stages as layers (import-linter), no import cycles, a light top-level import."""
+"""The package's shape: stages as layers (import-linter), no import cycles, a light top-level import, one name per class."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from collections import defaultdict
 
 import grimp
 import pytest
@@ -75,3 +77,13 @@ def test_importing_the_package_loads_no_renderer_and_no_cli() -> None:
             "'digimandate.cli'))); print(bad)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_no_class_name_is_defined_twice() -> None:
+    # two classes of one name (two Context, two Source) make every import a question of which one is meant
+    defined: dict[str, list[str]] = defaultdict(list)
+    for path in sorted((ROOT / "digimandate").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                defined[node.name].append(str(path.relative_to(ROOT)))
+    assert {name: paths for name, paths in defined.items() if len(paths) > 1} == {}
